@@ -1,0 +1,355 @@
+//! One error type for everything: a stable code, a JSON-pointer path, a span for formula text,
+//! a message in `zh-CN` or `en`, and a hint.
+
+use crate::locale::Locale;
+use serde::Serialize;
+use std::fmt;
+
+/// Stable error codes. The string form (`DIV_BY_ZERO`) is part of the public API.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ErrorCode {
+    // formula text
+    /// A character that cannot start any token.
+    UnexpectedChar,
+    /// A token where another was expected.
+    UnexpectedToken,
+    /// The formula ended too early.
+    UnexpectedEnd,
+    /// A string literal without its closing quote.
+    UnterminatedString,
+    /// A `{field name}` without its closing brace.
+    UnterminatedField,
+    /// A number literal that cannot be read or represented.
+    InvalidNumber,
+    /// A function name that is not in the registry.
+    UnknownFunction,
+    /// A call with too few or too many arguments.
+    WrongArgCount,
+    /// A name that is neither a field nor a metric.
+    UnknownField,
+    /// The formula is longer than the limit.
+    FormulaTooLong,
+    /// The formula nests deeper than the limit.
+    FormulaTooDeep,
+    /// The formula has more nodes than the limit.
+    FormulaTooComplex,
+    /// The formula is empty.
+    EmptyFormula,
+    // evaluation
+    /// Division by zero.
+    DivByZero,
+    /// A result outside the decimal range (±79,228,162,514,264,337,593,543,950,335).
+    Overflow,
+    /// A value of the wrong type for an operator or function.
+    TypeMismatch,
+    /// A field the formula needs has no value in the record.
+    MissingField,
+    /// No branch or tier matched (Excel `#N/A`).
+    NoMatch,
+    /// An argument outside the function's domain (Excel `#NUM!`).
+    InvalidArgument,
+    /// A text that is not a valid `YYYY-MM-DD` date, or a date out of range.
+    InvalidDate,
+    // values at the boundary
+    /// NaN or ±Infinity given where a number is expected.
+    NotFinite,
+    /// A number that cannot be represented exactly (too large or too many decimals).
+    OutOfRange,
+    /// A value that does not fit the declared type.
+    InvalidValue,
+    // plan documents
+    /// The plan document is not valid JSON or does not match the schema.
+    InvalidPlan,
+    /// A key the plan document does not know.
+    UnknownKey,
+    /// A required key is missing.
+    MissingKey,
+    /// Two entries share one id.
+    DuplicateId,
+    /// An id that is empty or reserved.
+    InvalidId,
+    /// Metrics that reference each other in a loop.
+    Cycle,
+    /// A currency code that is not three upper-case letters.
+    InvalidCurrency,
+    /// A rounding scale out of range.
+    InvalidRounding,
+    /// An option passed to an API call is not valid.
+    InvalidOption,
+}
+
+impl ErrorCode {
+    /// The stable string form, e.g. `"DIV_BY_ZERO"`.
+    pub fn as_str(self) -> &'static str {
+        use ErrorCode::*;
+        match self {
+            UnexpectedChar => "UNEXPECTED_CHAR",
+            UnexpectedToken => "UNEXPECTED_TOKEN",
+            UnexpectedEnd => "UNEXPECTED_END",
+            UnterminatedString => "UNTERMINATED_STRING",
+            UnterminatedField => "UNTERMINATED_FIELD",
+            InvalidNumber => "INVALID_NUMBER",
+            UnknownFunction => "UNKNOWN_FUNCTION",
+            WrongArgCount => "WRONG_ARG_COUNT",
+            UnknownField => "UNKNOWN_FIELD",
+            FormulaTooLong => "FORMULA_TOO_LONG",
+            FormulaTooDeep => "FORMULA_TOO_DEEP",
+            FormulaTooComplex => "FORMULA_TOO_COMPLEX",
+            EmptyFormula => "EMPTY_FORMULA",
+            DivByZero => "DIV_BY_ZERO",
+            Overflow => "OVERFLOW",
+            TypeMismatch => "TYPE_MISMATCH",
+            MissingField => "MISSING_FIELD",
+            NoMatch => "NO_MATCH",
+            InvalidArgument => "INVALID_ARGUMENT",
+            InvalidDate => "INVALID_DATE",
+            NotFinite => "NOT_FINITE",
+            OutOfRange => "OUT_OF_RANGE",
+            InvalidValue => "INVALID_VALUE",
+            InvalidPlan => "INVALID_PLAN",
+            UnknownKey => "UNKNOWN_KEY",
+            MissingKey => "MISSING_KEY",
+            DuplicateId => "DUPLICATE_ID",
+            InvalidId => "INVALID_ID",
+            Cycle => "CYCLE",
+            InvalidCurrency => "INVALID_CURRENCY",
+            InvalidRounding => "INVALID_ROUNDING",
+            InvalidOption => "INVALID_OPTION",
+        }
+    }
+}
+
+impl fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A range in formula text, in UTF-16 code units (as JavaScript strings count them).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize)]
+pub struct Span {
+    /// First code unit.
+    pub start: u32,
+    /// One past the last code unit.
+    pub end: u32,
+}
+
+impl Span {
+    /// A span from `start` to `end`.
+    pub fn new(start: u32, end: u32) -> Self {
+        Span { start, end }
+    }
+    /// The smallest span covering both.
+    pub fn to(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+}
+
+/// Where a path points: into the plan document, or into the record being evaluated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Origin {
+    /// The plan document (or the formula text given to `Formula.compile`).
+    #[default]
+    Plan,
+    /// The record (input values).
+    Record,
+    /// The options passed to a call.
+    Options,
+}
+
+/// The facts an error message is made from; every field is optional.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Detail {
+    /// The name involved (field, function, id, key).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// What was expected.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expected: Option<String>,
+    /// What was found.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub found: Option<String>,
+    /// The names forming a cycle, first repeated at the end.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub cycle: Vec<String>,
+    /// The metric being computed when the error happened.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metric: Option<String>,
+}
+
+/// The single error type of the crate (boxed, so results stay small on the hot path).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Error(Box<ErrorInfo>);
+
+impl std::ops::Deref for Error {
+    type Target = ErrorInfo;
+    fn deref(&self) -> &ErrorInfo {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Error {
+    fn deref_mut(&mut self) -> &mut ErrorInfo {
+        &mut self.0
+    }
+}
+
+/// Everything an [`Error`] says.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ErrorInfo {
+    /// Stable code.
+    pub code: ErrorCode,
+    /// JSON pointer (RFC 6901) into the plan document or the record; `""` is the root.
+    pub path: String,
+    /// What the path points into.
+    pub origin: Origin,
+    /// Span in the formula text, when the error is about formula text.
+    pub span: Option<Span>,
+    /// Facts for the message.
+    pub detail: Detail,
+    /// A suggested replacement ("did you mean …").
+    pub suggestion: Option<String>,
+}
+
+/// Result alias used across the crate.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    /// A new error with a code and nothing else.
+    pub fn new(code: ErrorCode) -> Self {
+        Error(Box::new(ErrorInfo {
+            code,
+            path: String::new(),
+            origin: Origin::Plan,
+            span: None,
+            detail: Detail::default(),
+            suggestion: None,
+        }))
+    }
+    /// Sets the span.
+    pub fn at(mut self, span: Span) -> Self {
+        self.span = Some(span);
+        self
+    }
+    /// Sets the path (a JSON pointer) and where it points.
+    pub fn path(mut self, origin: Origin, path: impl Into<String>) -> Self {
+        self.origin = origin;
+        self.path = path.into();
+        self
+    }
+    /// Prefixes the path with a parent pointer, keeping the origin.
+    pub fn under(mut self, parent: &str) -> Self {
+        self.path = format!("{parent}{}", self.path);
+        self
+    }
+    /// Sets the name in the detail.
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.detail.name = Some(name.into());
+        self
+    }
+    /// Sets what was expected.
+    pub fn expected(mut self, expected: impl Into<String>) -> Self {
+        self.detail.expected = Some(expected.into());
+        self
+    }
+    /// Sets what was found.
+    pub fn found(mut self, found: impl Into<String>) -> Self {
+        self.detail.found = Some(found.into());
+        self
+    }
+    /// Sets the cycle.
+    pub fn cycle(mut self, cycle: Vec<String>) -> Self {
+        self.detail.cycle = cycle;
+        self
+    }
+    /// Sets the suggestion.
+    pub fn suggest(mut self, suggestion: Option<String>) -> Self {
+        self.suggestion = suggestion;
+        self
+    }
+    /// The message in a locale.
+    pub fn message(&self, locale: Locale) -> String {
+        crate::error_text::message(self, locale)
+    }
+    /// The hint in a locale ("did you mean 回款额?"), if there is one.
+    pub fn hint(&self, locale: Locale) -> Option<String> {
+        crate::error_text::hint(self, locale)
+    }
+    /// A serializable view with the message and hint rendered in a locale.
+    pub fn report(&self, locale: Locale) -> ErrorReport {
+        ErrorReport {
+            code: self.code,
+            message: self.message(locale),
+            path: self.path.clone(),
+            origin: self.origin,
+            span: self.span,
+            hint: self.hint(locale),
+            suggestion: self.suggestion.clone(),
+            detail: self.detail.clone(),
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.code, self.message(Locale::En))?;
+        if !self.path.is_empty() {
+            write!(f, " at {}", self.path)?;
+        }
+        if let Some(span) = self.span {
+            write!(f, " [{}..{}]", span.start, span.end)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// An error as callers see it: every field rendered, ready to serialize.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ErrorReport {
+    /// Stable code.
+    pub code: ErrorCode,
+    /// Message in the requested locale.
+    pub message: String,
+    /// JSON pointer.
+    pub path: String,
+    /// What the path points into.
+    pub origin: Origin,
+    /// Span in the formula text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub span: Option<Span>,
+    /// Hint in the requested locale.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+    /// Suggested replacement.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggestion: Option<String>,
+    /// Facts behind the message.
+    pub detail: Detail,
+}
+
+/// Escapes one JSON-pointer segment (RFC 6901: `~` → `~0`, `/` → `~1`).
+pub fn pointer_segment(segment: &str) -> String {
+    segment.replace('~', "~0").replace('/', "~1")
+}
+
+/// The closest candidate to `name` (edit distance, case-insensitive first), if close enough.
+pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    let lower = name.to_lowercase();
+    let mut best: Option<(f64, &str)> = None;
+    for candidate in candidates {
+        if candidate.to_lowercase() == lower {
+            return Some(candidate.to_string());
+        }
+        let score = strsim::normalized_damerau_levenshtein(&lower, &candidate.to_lowercase());
+        if score >= 0.5 && best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, candidate));
+        }
+    }
+    best.map(|(_, c)| c.to_string())
+}

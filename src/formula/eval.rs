@@ -1,0 +1,157 @@
+//! Evaluates a compiled tree with checked decimal arithmetic.
+
+use super::ast::{BinOp, Expr, Node};
+use super::functions::Eval;
+use super::value::Value;
+use crate::error::{Error, ErrorCode, Result, Span};
+use rust_decimal::prelude::*;
+use rust_decimal::MathematicalOps;
+
+/// Where referenced values come from.
+pub trait Scope {
+    /// The value in `slot`, or an error such as `MISSING_FIELD`.
+    fn get(&self, slot: usize) -> Result<Value>;
+}
+
+/// Evaluates nodes against a scope.
+pub struct Evaluator<'s> {
+    scope: &'s dyn Scope,
+}
+
+/// Attaches `span` to an error that has none yet.
+fn locate(err: Error, span: Span) -> Error {
+    if err.span.is_some() {
+        err
+    } else {
+        err.at(span)
+    }
+}
+
+impl<'s> Evaluator<'s> {
+    /// An evaluator reading from `scope`.
+    pub fn new(scope: &'s dyn Scope) -> Self {
+        Evaluator { scope }
+    }
+
+    /// Evaluates one node.
+    pub fn eval(&self, node: &Node) -> Result<Value> {
+        self.eval_inner(node).map_err(|e| locate(e, node.span))
+    }
+
+    /// Evaluates a node that must be a number.
+    pub fn number(&self, node: &Node) -> Result<Decimal> {
+        self.eval(node)?.to_number().map_err(|e| locate(e, node.span))
+    }
+
+    /// Evaluates a node that must be a condition.
+    pub fn condition(&self, node: &Node) -> Result<bool> {
+        self.eval(node)?.to_bool().map_err(|e| locate(e, node.span))
+    }
+
+    fn eval_inner(&self, node: &Node) -> Result<Value> {
+        match &node.expr {
+            Expr::Lit(v) => Ok(v.clone()),
+            Expr::Ref(slot) => self.scope.get(*slot),
+            Expr::Neg(a) => checked(Decimal::ZERO.checked_sub(self.number(a)?)).map(Value::Number),
+            Expr::Percent(a) => checked(self.number(a)?.checked_div(Decimal::ONE_HUNDRED)).map(Value::Number),
+            Expr::Not(a) => Ok(Value::Bool(!self.condition(a)?)),
+            Expr::Binary(BinOp::And, a, b) => Ok(Value::Bool(self.condition(a)? && self.condition(b)?)),
+            Expr::Binary(BinOp::Or, a, b) => Ok(Value::Bool(self.condition(a)? || self.condition(b)?)),
+            Expr::Binary(op, a, b) => {
+                let (l, r) = (self.eval(a)?, self.eval(b)?);
+                binary(*op, &l, &r)
+            }
+            Expr::Call(spec, args) => {
+                let result = match spec.eval {
+                    Eval::Lazy(f) => f(self, args),
+                    Eval::Eager(f) => {
+                        let values = args.iter().map(|a| self.eval(a)).collect::<Result<Vec<_>>>()?;
+                        f(&values)
+                    }
+                };
+                result.map_err(|mut e| {
+                    if e.detail.name.is_none() && matches!(e.code, ErrorCode::InvalidArgument | ErrorCode::NoMatch) {
+                        e.detail.name = Some(spec.name.to_string());
+                    }
+                    e
+                })
+            }
+        }
+    }
+}
+
+/// `Some` → the value; `None` (overflow) → `OVERFLOW`.
+pub fn checked(result: Option<Decimal>) -> Result<Decimal> {
+    result.ok_or_else(|| Error::new(ErrorCode::Overflow))
+}
+
+/// Checked division: zero divisor → `DIV_BY_ZERO`.
+pub fn divide(a: Decimal, b: Decimal) -> Result<Decimal> {
+    if b.is_zero() {
+        return Err(Error::new(ErrorCode::DivByZero));
+    }
+    checked(a.checked_div(b))
+}
+
+/// Excel `^` and `POWER`: exact for integer exponents, `0^0` and roots of negatives are
+/// `INVALID_ARGUMENT`.
+pub fn power(base: Decimal, exp: Decimal) -> Result<Decimal> {
+    let invalid = |why: &str| Error::new(ErrorCode::InvalidArgument).name("^").expected(why);
+    if base.is_zero() && exp <= Decimal::ZERO {
+        return Err(if exp.is_zero() { invalid("0^0 is undefined") } else { Error::new(ErrorCode::DivByZero) });
+    }
+    if exp.fract().is_zero() {
+        let n = exp.to_i64().ok_or_else(|| Error::new(ErrorCode::Overflow))?;
+        if n >= 0 {
+            return checked(base.checked_powi(n));
+        }
+        let positive = checked(base.checked_powi(n.checked_neg().ok_or_else(|| Error::new(ErrorCode::Overflow))?))?;
+        return divide(Decimal::ONE, positive);
+    }
+    if base.is_sign_negative() {
+        return Err(invalid("a negative number has no real fractional power"));
+    }
+    if exp == Decimal::new(5, 1) {
+        return base.sqrt().ok_or_else(|| Error::new(ErrorCode::Overflow));
+    }
+    checked(base.checked_powd(exp)).map(|d| d.round_dp(20).normalize())
+}
+
+fn binary(op: BinOp, l: &Value, r: &Value) -> Result<Value> {
+    use std::cmp::Ordering::*;
+    let cmp = |want: &[std::cmp::Ordering]| -> Result<Value> { Ok(Value::Bool(want.contains(&l.compare(r)?))) };
+    match op {
+        BinOp::Eq => cmp(&[Equal]),
+        BinOp::Ne => cmp(&[Less, Greater]),
+        BinOp::Lt => cmp(&[Less]),
+        BinOp::Le => cmp(&[Less, Equal]),
+        BinOp::Gt => cmp(&[Greater]),
+        BinOp::Ge => cmp(&[Greater, Equal]),
+        BinOp::Concat => Ok(Value::Text(l.to_text() + &r.to_text())),
+        BinOp::Add | BinOp::Sub => add_sub(op, l, r),
+        BinOp::Mul => Ok(Value::Number(checked(l.to_number()?.checked_mul(r.to_number()?))?)),
+        BinOp::Div => Ok(Value::Number(divide(l.to_number()?, r.to_number()?)?)),
+        BinOp::Pow => Ok(Value::Number(power(l.to_number()?, r.to_number()?)?)),
+        BinOp::And | BinOp::Or => Ok(Value::Bool(match op {
+            BinOp::And => l.to_bool()? && r.to_bool()?,
+            _ => l.to_bool()? || r.to_bool()?,
+        })),
+    }
+}
+
+/// `+` and `-`, including date ± days and date − date (days between).
+fn add_sub(op: BinOp, l: &Value, r: &Value) -> Result<Value> {
+    let sub = op == BinOp::Sub;
+    match (l, r) {
+        (Value::Date(d), other) if !matches!(other, Value::Date(_)) => {
+            let days = other.to_number()?;
+            let days = if sub { checked(Decimal::ZERO.checked_sub(days))? } else { days };
+            super::functions::add_days(*d, days).map(Value::Date)
+        }
+        (Value::Date(a), Value::Date(b)) if sub => Ok(Value::Number(Decimal::from(a.signed_duration_since(*b).num_days()))),
+        _ => {
+            let (a, b) = (l.to_number()?, r.to_number()?);
+            checked(if sub { a.checked_sub(b) } else { a.checked_add(b) }).map(Value::Number)
+        }
+    }
+}

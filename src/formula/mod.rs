@@ -1,0 +1,145 @@
+//! The formula language: Excel-like text compiled once into a tree, evaluated many times with
+//! exact decimals.
+//!
+//! ```
+//! use salescore::formula::{Formula, Value};
+//! let f = Formula::compile("IF(回款额 >= 目标 * 0.8, 回款额 * 0.05, 0)").unwrap();
+//! let v = f.evaluate_json(&serde_json::json!({"回款额": 90000, "目标": 100000})).unwrap();
+//! assert_eq!(v.to_string(), "4500");
+//! ```
+
+pub mod ast;
+pub mod eval;
+pub mod functions;
+mod lexer;
+pub mod parser;
+pub mod render;
+pub mod value;
+
+pub use value::Value;
+
+use crate::error::{pointer_segment, Error, ErrorCode, Origin, Result};
+use crate::input::Input;
+use ast::Node;
+use eval::{Evaluator, Scope};
+use parser::{Parser, Resolver};
+
+/// Bounds on formula size, so no formula can exhaust memory or the stack.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// Longest source, in UTF-16 code units.
+    pub max_length: u32,
+    /// Deepest nesting of parentheses, calls and prefix operators.
+    pub max_depth: u32,
+    /// Most nodes in the tree.
+    pub max_nodes: u32,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { max_length: 8_000, max_depth: 64, max_nodes: 1_000 }
+    }
+}
+
+/// Parses `src` into a tree, resolving names through `resolver`.
+pub fn parse(src: &str, limits: Limits, resolver: &mut impl Resolver) -> Result<Node> {
+    let len = src.encode_utf16().count();
+    if len > usize::try_from(limits.max_length).unwrap_or(usize::MAX) {
+        let span = crate::error::Span::new(limits.max_length, u32::try_from(len).unwrap_or(u32::MAX));
+        return Err(Error::new(ErrorCode::FormulaTooLong).expected(limits.max_length.to_string()).at(span));
+    }
+    let tokens = lexer::tokenize(src)?;
+    Parser::new(tokens, limits, resolver).parse()
+}
+
+/// Accepts any name, giving each distinct name the next slot.
+#[derive(Default)]
+struct CollectNames {
+    names: Vec<String>,
+}
+
+impl Resolver for CollectNames {
+    fn resolve(&mut self, name: &str) -> Result<usize> {
+        if let Some(i) = self.names.iter().position(|n| n == name) {
+            return Ok(i);
+        }
+        self.names.push(name.to_string());
+        Ok(self.names.len().saturating_sub(1))
+    }
+}
+
+/// A standalone compiled formula. Its fields are whatever names it mentions.
+#[derive(Clone, Debug)]
+pub struct Formula {
+    source: String,
+    root: Node,
+    names: Vec<String>,
+}
+
+/// Values of a formula's fields, by slot; a missing value is an error only when it is used.
+struct Slots<'a> {
+    names: &'a [String],
+    values: Vec<Option<Value>>,
+}
+
+impl Scope for Slots<'_> {
+    fn get(&self, slot: usize) -> Result<Value> {
+        match self.values.get(slot) {
+            Some(Some(v)) => Ok(v.clone()),
+            _ => {
+                let name = self.names.get(slot).map_or("", String::as_str);
+                Err(Error::new(ErrorCode::MissingField).name(name).path(Origin::Record, format!("/{}", pointer_segment(name))))
+            }
+        }
+    }
+}
+
+impl Formula {
+    /// Compiles `src` with the default limits.
+    pub fn compile(src: &str) -> Result<Formula> {
+        Self::compile_with(src, Limits::default())
+    }
+
+    /// Compiles `src` with the given limits.
+    pub fn compile_with(src: &str, limits: Limits) -> Result<Formula> {
+        let mut names = CollectNames::default();
+        let root = parse(src, limits, &mut names)?;
+        Ok(Formula { source: src.to_string(), root, names: names.names })
+    }
+
+    /// The field names the formula mentions, in order of first appearance.
+    pub fn names(&self) -> &[String] {
+        &self.names
+    }
+
+    /// The source text.
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
+    /// Evaluates with one input per name (in the order of [`Formula::names`]).
+    pub fn evaluate_inputs(&self, inputs: Vec<Input>) -> Result<Value> {
+        let mut values = Vec::with_capacity(inputs.len());
+        for (input, name) in inputs.into_iter().zip(&self.names) {
+            let path = || format!("/{}", pointer_segment(name));
+            values.push(input.to_value().map_err(|e| e.name(name.as_str()).path(Origin::Record, path()))?);
+        }
+        let scope = Slots { names: &self.names, values };
+        Evaluator::new(&scope).eval(&self.root).map(Value::normalized)
+    }
+
+    /// Evaluates against a JSON object of field values.
+    pub fn evaluate_json(&self, values: &serde_json::Value) -> Result<Value> {
+        let inputs = self.names.iter().map(|n| Input::from_json(values.get(n))).collect();
+        self.evaluate_inputs(inputs)
+    }
+
+    /// The formula with each field replaced by its value, for explanations:
+    /// `回款额 * 0.05` → `90000 * 0.05`.
+    pub fn render_with(&self, values: &serde_json::Value) -> String {
+        render::render(&self.root, &|slot| {
+            let name = self.names.get(slot).map_or("", String::as_str);
+            Input::from_json(values.get(name)).to_value().ok().flatten().map(|v| render::literal(&v))
+        })
+    }
+}

@@ -1,0 +1,149 @@
+//! Values formulas compute with, and the coercions between them.
+
+use crate::error::{Error, ErrorCode, Result};
+use crate::number::parse_decimal;
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use std::cmp::Ordering;
+use std::fmt;
+
+/// A formula value.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    /// An exact decimal.
+    Number(Decimal),
+    /// Text.
+    Text(String),
+    /// TRUE or FALSE.
+    Bool(bool),
+    /// A calendar date.
+    Date(NaiveDate),
+}
+
+/// The type of a value, as named in messages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Type {
+    /// Number.
+    Number,
+    /// Text.
+    Text,
+    /// Boolean.
+    Bool,
+    /// Date.
+    Date,
+}
+
+impl Type {
+    /// The English name used in error details.
+    pub fn name(self) -> &'static str {
+        match self {
+            Type::Number => "number",
+            Type::Text => "text",
+            Type::Bool => "boolean",
+            Type::Date => "date",
+        }
+    }
+}
+
+fn mismatch(expected: Type, found: &Value) -> Error {
+    Error::new(ErrorCode::TypeMismatch).expected(expected.name()).found(found.type_of().name())
+}
+
+/// Reads `YYYY-MM-DD`.
+pub fn parse_date(text: &str) -> Result<NaiveDate> {
+    let t = text.trim();
+    let ok = t.len() == 10 && t.as_bytes().get(4) == Some(&b'-') && t.as_bytes().get(7) == Some(&b'-');
+    ok.then(|| NaiveDate::parse_from_str(t, "%Y-%m-%d").ok())
+        .flatten()
+        .ok_or_else(|| Error::new(ErrorCode::InvalidDate).found(text))
+}
+
+impl Value {
+    /// The value's type.
+    pub fn type_of(&self) -> Type {
+        match self {
+            Value::Number(_) => Type::Number,
+            Value::Text(_) => Type::Text,
+            Value::Bool(_) => Type::Bool,
+            Value::Date(_) => Type::Date,
+        }
+    }
+
+    /// As a number. TRUE/FALSE count as 1/0 and text that is a decimal ("1234.5") is read
+    /// exactly, as Excel does; other text is a type mismatch.
+    pub fn to_number(&self) -> Result<Decimal> {
+        match self {
+            Value::Number(d) => Ok(*d),
+            Value::Bool(b) => Ok(if *b { Decimal::ONE } else { Decimal::ZERO }),
+            Value::Text(s) => parse_decimal(s).map_err(|_| mismatch(Type::Number, self)),
+            Value::Date(_) => Err(mismatch(Type::Number, self)),
+        }
+    }
+
+    /// As a condition: booleans, and numbers (non-zero is TRUE) as in Excel.
+    pub fn to_bool(&self) -> Result<bool> {
+        match self {
+            Value::Bool(b) => Ok(*b),
+            Value::Number(d) => Ok(!d.is_zero()),
+            Value::Text(s) if s.eq_ignore_ascii_case("true") => Ok(true),
+            Value::Text(s) if s.eq_ignore_ascii_case("false") => Ok(false),
+            _ => Err(mismatch(Type::Bool, self)),
+        }
+    }
+
+    /// As a date: dates, and text in `YYYY-MM-DD`.
+    pub fn to_date(&self) -> Result<NaiveDate> {
+        match self {
+            Value::Date(d) => Ok(*d),
+            Value::Text(s) => parse_date(s),
+            _ => Err(mismatch(Type::Date, self)),
+        }
+    }
+
+    /// The same value with numbers in their shortest form (`3.00` → `3`).
+    pub fn normalized(self) -> Value {
+        match self {
+            Value::Number(d) => Value::Number(d.normalize()),
+            other => other,
+        }
+    }
+
+    /// As text: numbers in plain decimal form, dates as `YYYY-MM-DD`, TRUE/FALSE.
+    pub fn to_text(&self) -> String {
+        match self {
+            Value::Number(d) => d.normalize().to_string(),
+            other => other.to_string(),
+        }
+    }
+
+    /// Compares two values as Excel does, with one difference: a number and a text compare
+    /// numerically when the text is a decimal, and are a type mismatch otherwise (Excel would
+    /// silently call every text greater than every number). Text compares case-insensitively.
+    pub fn compare(&self, other: &Value) -> Result<Ordering> {
+        use Value::*;
+        Ok(match (self, other) {
+            (Number(a), Number(b)) => a.cmp(b),
+            (Text(a), Text(b)) => a.to_lowercase().cmp(&b.to_lowercase()),
+            (Bool(a), Bool(b)) => a.cmp(b),
+            (Date(a), Date(b)) => a.cmp(b),
+            (Number(a), Text(_)) => a.cmp(&other.to_number()?),
+            (Text(_), Number(b)) => self.to_number()?.cmp(b),
+            (Date(a), Text(_)) => a.cmp(&other.to_date()?),
+            (Text(_), Date(b)) => self.to_date()?.cmp(b),
+            (Number(_), Bool(_)) | (Bool(_), Number(_)) => self.to_number()?.cmp(&other.to_number()?),
+            _ => return Err(mismatch(self.type_of(), other)),
+        })
+    }
+}
+
+impl fmt::Display for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Value::Number(d) => write!(f, "{d}"),
+            Value::Text(s) => f.write_str(s),
+            Value::Bool(true) => f.write_str("TRUE"),
+            Value::Bool(false) => f.write_str("FALSE"),
+            Value::Date(d) => write!(f, "{d}"),
+        }
+    }
+}

@@ -1,0 +1,145 @@
+//! Values as they arrive from a record: JSON/JS numbers (read by their shortest decimal form),
+//! decimal strings, booleans, null.
+
+use crate::error::{Error, ErrorCode, Result};
+use crate::formula::value::{parse_date, Value};
+use crate::number::{decimal_from_f64, parse_decimal};
+use rust_decimal::Decimal;
+
+/// One incoming value, before it is given a type.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Input {
+    /// Absent, `null` or `undefined`.
+    Missing,
+    /// A JS number or JSON float.
+    Float(f64),
+    /// An exact decimal (JSON integers, or values built natively).
+    Decimal(Decimal),
+    /// A string.
+    Text(String),
+    /// A boolean.
+    Bool(bool),
+    /// Something else (an object, an array…), named by its type.
+    Unsupported(&'static str),
+}
+
+/// The declared type of a field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub enum FieldType {
+    /// Any decimal number.
+    Number,
+    /// An amount of money in the plan's currency.
+    Money,
+    /// A ratio (0.85 for 85%).
+    Rate,
+    /// A whole number (counts: contracts, visits).
+    Integer,
+    /// Text.
+    Text,
+    /// TRUE/FALSE.
+    Boolean,
+    /// A date, `YYYY-MM-DD`.
+    Date,
+}
+
+impl FieldType {
+    /// The name used in messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            FieldType::Number => "number",
+            FieldType::Money => "money",
+            FieldType::Rate => "rate",
+            FieldType::Integer => "integer",
+            FieldType::Text => "text",
+            FieldType::Boolean => "boolean",
+            FieldType::Date => "date",
+        }
+    }
+    /// Whether values of this type are numbers.
+    pub fn is_numeric(self) -> bool {
+        matches!(self, FieldType::Number | FieldType::Money | FieldType::Rate | FieldType::Integer)
+    }
+}
+
+impl Input {
+    /// Reads a JSON value; `None` is a missing key.
+    pub fn from_json(value: Option<&serde_json::Value>) -> Input {
+        use serde_json::Value as J;
+        match value {
+            None | Some(J::Null) => Input::Missing,
+            Some(J::Bool(b)) => Input::Bool(*b),
+            Some(J::Number(n)) => match (n.as_i64(), n.as_u64(), n.as_f64()) {
+                (Some(i), _, _) => Input::Decimal(Decimal::from(i)),
+                (_, Some(u), _) => Input::Decimal(Decimal::from(u)),
+                (_, _, Some(f)) => Input::Float(f),
+                _ => Input::Unsupported("number"),
+            },
+            Some(J::String(s)) => Input::Text(s.clone()),
+            Some(J::Array(_)) => Input::Unsupported("array"),
+            Some(J::Object(_)) => Input::Unsupported("object"),
+        }
+    }
+
+    fn describe(&self) -> String {
+        match self {
+            Input::Missing => "null".into(),
+            Input::Float(f) => format!("{f}"),
+            Input::Decimal(d) => d.to_string(),
+            Input::Text(s) => format!("\"{s}\""),
+            Input::Bool(b) => b.to_string(),
+            Input::Unsupported(t) => (*t).to_string(),
+        }
+    }
+
+    /// The value without a declared type: numbers become decimals, strings stay text (and are
+    /// read as numbers where a number is needed). `None` when missing.
+    pub fn to_value(self) -> Result<Option<Value>> {
+        Ok(Some(match self {
+            Input::Missing => return Ok(None),
+            Input::Float(f) => Value::Number(decimal_from_f64(f)?),
+            Input::Decimal(d) => Value::Number(d),
+            Input::Text(s) => Value::Text(s),
+            Input::Bool(b) => Value::Bool(b),
+            Input::Unsupported(t) => {
+                return Err(Error::new(ErrorCode::InvalidValue).expected("number, text, boolean or date").found(t))
+            }
+        }))
+    }
+
+    /// The value as the declared type; `None` when missing (or an empty string for a
+    /// non-text field, as forms send for a cleared input).
+    pub fn to_typed(self, ty: FieldType) -> Result<Option<Value>> {
+        let wrong = |input: &Input| Error::new(ErrorCode::InvalidValue).expected(ty.name()).found(input.describe());
+        if let Input::Text(s) = &self {
+            if s.trim().is_empty() && ty != FieldType::Text {
+                return Ok(None);
+            }
+        }
+        let value = match (ty, &self) {
+            (_, Input::Missing) => return Ok(None),
+            (_, Input::Unsupported(_)) => return Err(wrong(&self)),
+            (t, _) if t.is_numeric() => {
+                let d = match &self {
+                    Input::Float(f) => decimal_from_f64(*f)?,
+                    Input::Decimal(d) => *d,
+                    Input::Text(s) => parse_decimal(s).map_err(|e| if e.code == ErrorCode::InvalidNumber { wrong(&self) } else { e })?,
+                    _ => return Err(wrong(&self)),
+                };
+                if t == FieldType::Integer && !d.fract().is_zero() {
+                    return Err(wrong(&self));
+                }
+                Value::Number(d)
+            }
+            (FieldType::Text, Input::Text(s)) => Value::Text(s.clone()),
+            (FieldType::Text, Input::Float(_) | Input::Decimal(_)) => Value::Text(self.to_value()?.map(|v| v.to_text()).unwrap_or_default()),
+            (FieldType::Boolean, Input::Bool(b)) => Value::Bool(*b),
+            (FieldType::Boolean, Input::Text(s)) => Value::Text(s.clone()).to_bool().map(Value::Bool).map_err(|_| wrong(&self))?,
+            (FieldType::Date, Input::Text(s)) => Value::Date(parse_date(s)?),
+            _ => return Err(wrong(&self)),
+        };
+        Ok(Some(value))
+    }
+}

@@ -1,0 +1,31 @@
+//! salescore: a client-side sales-performance engine. KPI scores, target decomposition and
+//! pacing, and incentive payouts, computed with exact decimals and explained.
+//!
+//! The core (everything outside `wasm`) is plain Rust; `wasm` holds the thin WebAssembly shims.
+#![forbid(unsafe_code)]
+
+pub mod error;
+mod error_text;
+pub mod formula;
+pub mod input;
+pub mod locale;
+pub mod number;
+pub mod plan;
+
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
+
+pub use error::{Error, ErrorCode, Span};
+pub use formula::{Formula, Value};
+pub use locale::Locale;
+pub use plan::Plan;
+
+/// The crate version.
+pub fn version() -> &'static str {
+    env!("CARGO_PKG_VERSION")
+}
+
+/// Compiles and evaluates a formula in one call.
+pub fn evaluate_formula(src: &str, values: &serde_json::Value) -> Result<Value, Error> {
+    Formula::compile(src)?.evaluate_json(values)
+}

@@ -1,0 +1,175 @@
+//! Exact decimals at the boundary: reading JSON numbers by their shortest decimal form or decimal
+//! strings, and rounding with a named strategy at a scale.
+
+use crate::error::{Error, ErrorCode, Result};
+use rust_decimal::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// Largest scale a `Decimal` can carry.
+pub const MAX_SCALE: u32 = 28;
+
+/// How to round a value that falls between two representable values.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub enum RoundingStrategy {
+    /// 四舍五入: halves go away from zero (Excel `ROUND`). 2.5 → 3, −2.5 → −3.
+    #[default]
+    HalfUp,
+    /// Banker's rounding: halves go to the even neighbour. 2.5 → 2, 3.5 → 4.
+    HalfEven,
+    /// Always away from zero (Excel `ROUNDUP`). 2.1 → 3.
+    Up,
+    /// Always toward zero, i.e. truncate (Excel `ROUNDDOWN`). 2.9 → 2.
+    Down,
+}
+
+impl RoundingStrategy {
+    fn to_decimal(self) -> rust_decimal::RoundingStrategy {
+        use rust_decimal::RoundingStrategy as R;
+        match self {
+            RoundingStrategy::HalfUp => R::MidpointAwayFromZero,
+            RoundingStrategy::HalfEven => R::MidpointNearestEven,
+            RoundingStrategy::Up => R::AwayFromZero,
+            RoundingStrategy::Down => R::ToZero,
+        }
+    }
+    /// The camelCase name used in plan documents.
+    pub fn name(self) -> &'static str {
+        match self {
+            RoundingStrategy::HalfUp => "halfUp",
+            RoundingStrategy::HalfEven => "halfEven",
+            RoundingStrategy::Up => "up",
+            RoundingStrategy::Down => "down",
+        }
+    }
+}
+
+/// A scale and a strategy: how one kind of value is rounded for output.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct Rounding {
+    /// Digits after the decimal point (0–28). Negative scales are not allowed here; use
+    /// `ROUND(x, -2)` in a formula to round to hundreds.
+    pub scale: u32,
+    /// Strategy for values between two steps.
+    #[serde(default)]
+    pub strategy: RoundingStrategy,
+}
+
+impl Rounding {
+    /// A rounding at `scale` with `strategy`.
+    pub const fn new(scale: u32, strategy: RoundingStrategy) -> Self {
+        Rounding { scale, strategy }
+    }
+    /// Rounds `value`, keeping exactly `scale` digits (so `12.3` at scale 2 prints `12.30`).
+    pub fn apply(self, value: Decimal) -> Decimal {
+        let mut rounded =
+            value.round_dp_with_strategy(self.scale.min(MAX_SCALE), self.strategy.to_decimal());
+        // Only fails when the mantissa would overflow; the value is then already exact.
+        rounded.rescale(self.scale.min(MAX_SCALE));
+        rounded
+    }
+}
+
+/// Rounds to `digits` places with a strategy; negative digits round to tens, hundreds, …
+/// (Excel `ROUND(1234, -2)` = 1200). Fails only on overflow.
+pub fn round_digits(value: Decimal, digits: i64, strategy: RoundingStrategy) -> Option<Decimal> {
+    let s = strategy.to_decimal();
+    if digits >= 0 {
+        let dp = u32::try_from(digits).ok()?.min(MAX_SCALE);
+        return Some(value.round_dp_with_strategy(dp, s).normalize());
+    }
+    let power = u32::try_from(digits.checked_neg()?).ok()?;
+    if power > MAX_SCALE {
+        return Some(Decimal::ZERO);
+    }
+    let factor = Decimal::from_i128_with_scale(10_i128.checked_pow(power)?, 0);
+    let scaled = value.checked_div(factor)?.round_dp_with_strategy(0, s);
+    scaled.checked_mul(factor).map(|d| d.normalize())
+}
+
+/// Reads a JavaScript number the way `String(n)` prints it (its shortest round-trip form), so
+/// `0.1` is exactly one tenth. NaN and infinities are errors, never coerced.
+pub fn decimal_from_f64(value: f64) -> Result<Decimal> {
+    if !value.is_finite() {
+        let found = if value.is_nan() { "NaN" } else if value > 0.0 { "Infinity" } else { "-Infinity" };
+        return Err(Error::new(ErrorCode::NotFinite).found(found));
+    }
+    // Rust's `Display` for f64 prints the shortest digits that round-trip, without exponent.
+    let text = format!("{value}");
+    parse_decimal(&text).map_err(|e| if e.code == ErrorCode::InvalidNumber { Error::new(ErrorCode::OutOfRange).found(text) } else { e })
+}
+
+/// Parses a decimal string exactly: `"1234.56"`, `"-0.5"`, `"1e3"`, `"+7"`. Leading and trailing
+/// spaces are allowed; thousands separators are not. Too many digits is `OUT_OF_RANGE`.
+pub fn parse_decimal(text: &str) -> Result<Decimal> {
+    let t = text.trim();
+    let invalid = || Error::new(ErrorCode::InvalidNumber).found(text);
+    if t.is_empty() || !t.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'+' | b'e' | b'E')) {
+        return Err(invalid());
+    }
+    let t = t.strip_prefix('+').unwrap_or(t);
+    let has_digit = t.bytes().any(|b| b.is_ascii_digit());
+    if !has_digit {
+        return Err(invalid());
+    }
+    let parsed = if t.contains(['e', 'E']) { Decimal::from_scientific(t) } else { Decimal::from_str_exact(t) };
+    parsed.map(|d| d.normalize()).map_err(|e| {
+        let msg = e.to_string();
+        if msg.contains("overflow") || msg.contains("underflow") || msg.contains("exceed") || msg.contains("too") {
+            Error::new(ErrorCode::OutOfRange).found(text)
+        } else {
+            invalid()
+        }
+    })
+}
+
+/// The nearest `f64` to a decimal (correctly rounded through its decimal text).
+pub fn decimal_to_f64(value: Decimal) -> f64 {
+    value.to_string().parse::<f64>().unwrap_or(0.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_floats_by_shortest_form() {
+        assert_eq!(decimal_from_f64(0.1).unwrap().to_string(), "0.1");
+        assert_eq!(decimal_from_f64(0.1 + 0.2).unwrap().to_string(), "0.30000000000000004");
+        assert_eq!(decimal_from_f64(1e21).unwrap().to_string(), "1000000000000000000000");
+        assert_eq!(decimal_from_f64(f64::NAN).unwrap_err().code, ErrorCode::NotFinite);
+        assert_eq!(decimal_from_f64(1e30).unwrap_err().code, ErrorCode::OutOfRange);
+        assert_eq!(decimal_from_f64(-0.0).unwrap().to_string(), "0");
+    }
+
+    #[test]
+    fn parses_strings_exactly() {
+        assert_eq!(parse_decimal(" 558.125 ").unwrap().to_string(), "558.125");
+        assert_eq!(parse_decimal("1e3").unwrap().to_string(), "1000");
+        assert_eq!(parse_decimal("1,000").unwrap_err().code, ErrorCode::InvalidNumber);
+        assert_eq!(parse_decimal("abc").unwrap_err().code, ErrorCode::InvalidNumber);
+        assert_eq!(parse_decimal("99999999999999999999999999999999").unwrap_err().code, ErrorCode::OutOfRange);
+    }
+
+    #[test]
+    fn rounds_public_case_6() {
+        let even = Rounding::new(2, RoundingStrategy::HalfEven);
+        let up = Rounding::new(2, RoundingStrategy::HalfUp);
+        assert_eq!(even.apply(parse_decimal("558.125").unwrap()).to_string(), "558.12");
+        assert_eq!(even.apply(parse_decimal("558.135").unwrap()).to_string(), "558.14");
+        assert_eq!(up.apply(parse_decimal("558.125").unwrap()).to_string(), "558.13");
+        assert_eq!(up.apply(parse_decimal("12.3").unwrap()).to_string(), "12.30");
+    }
+
+    #[test]
+    fn rounds_to_negative_digits() {
+        let d = parse_decimal("1250").unwrap();
+        assert_eq!(round_digits(d, -2, RoundingStrategy::HalfUp).unwrap().to_string(), "1300");
+        assert_eq!(round_digits(d, -2, RoundingStrategy::HalfEven).unwrap().to_string(), "1200");
+    }
+}

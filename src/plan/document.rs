@@ -1,0 +1,180 @@
+//! The plan document's common part, as JSON: currency, rounding, locale, fields, metrics.
+//! The scorecard, incentive and target sections are added beside these.
+
+use crate::input::FieldType;
+use crate::locale::Locale;
+use crate::number::{Rounding, RoundingStrategy};
+use serde::{Deserialize, Serialize};
+
+/// A whole plan document.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct PlanDocument {
+    /// Version of the document format; this release reads `1`.
+    #[serde(default = "one")]
+    pub version: u32,
+    /// The plan's id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub id: Option<String>,
+    /// A human name for the plan.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub name: Option<String>,
+    /// ISO 4217 code of money amounts (default `CNY`).
+    #[serde(default = "cny")]
+    pub currency: String,
+    /// Locale of messages and explanations (default `zh-CN`).
+    #[serde(default)]
+    pub locale: Locale,
+    /// How each kind of value is rounded for output.
+    #[serde(default)]
+    pub rounding: RoundingPolicy,
+    /// The record fields the plan reads.
+    #[serde(default)]
+    pub fields: Vec<FieldDef>,
+    /// Named formulas over fields and other metrics.
+    #[serde(default)]
+    pub metrics: Vec<MetricDef>,
+}
+
+fn one() -> u32 {
+    1
+}
+
+fn cny() -> String {
+    "CNY".to_string()
+}
+
+/// Output rounding per kind of value. Computation is exact; rounding happens on output.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct RoundingPolicy {
+    /// Money (default: 2 places, half-up 四舍五入).
+    #[serde(default = "money")]
+    pub money: Rounding,
+    /// Rates and ratios (default: 4 places, half-up).
+    #[serde(default = "rate")]
+    pub rate: Rounding,
+    /// Scores (default: 2 places, half-up).
+    #[serde(default = "score")]
+    pub score: Rounding,
+    /// Plain numbers (default: not rounded).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub number: Option<Rounding>,
+}
+
+fn money() -> Rounding {
+    Rounding::new(2, RoundingStrategy::HalfUp)
+}
+fn rate() -> Rounding {
+    Rounding::new(4, RoundingStrategy::HalfUp)
+}
+fn score() -> Rounding {
+    Rounding::new(2, RoundingStrategy::HalfUp)
+}
+
+impl Default for RoundingPolicy {
+    fn default() -> Self {
+        RoundingPolicy { money: money(), rate: rate(), score: score(), number: None }
+    }
+}
+
+/// A field of the record.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct FieldDef {
+    /// The key in the record, and the name formulas use (`回款额`, or `{客户 类型}`).
+    pub id: String,
+    /// Its type; values are converted to it (decimal strings are read exactly).
+    #[serde(rename = "type")]
+    pub field_type: FieldType,
+    /// A display label.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub label: Option<String>,
+    /// The value used when the record has none. Without a default, a formula that reads a
+    /// missing field fails with `MISSING_FIELD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<serde_json::Value>"))]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "number | string | boolean"))]
+    pub default: Option<serde_json::Value>,
+}
+
+/// A named formula.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct MetricDef {
+    /// The metric's name, usable in other formulas.
+    pub id: String,
+    /// The formula.
+    pub formula: String,
+    /// What kind of value it is; decides output rounding (default `number`).
+    #[serde(default)]
+    pub kind: MetricKind,
+    /// A display label.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub label: Option<String>,
+}
+
+/// The kind of a metric's value.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub enum MetricKind {
+    /// A plain number (rounded by `rounding.number` when set).
+    #[default]
+    Number,
+    /// Money (rounded by `rounding.money`).
+    Money,
+    /// A rate (rounded by `rounding.rate`).
+    Rate,
+    /// A score (rounded by `rounding.score`).
+    Score,
+    /// Text.
+    Text,
+    /// TRUE/FALSE.
+    Boolean,
+    /// A date.
+    Date,
+}
+
+impl MetricKind {
+    /// The output rounding for this kind under a policy.
+    pub fn rounding(self, policy: &RoundingPolicy) -> Option<Rounding> {
+        match self {
+            MetricKind::Money => Some(policy.money),
+            MetricKind::Rate => Some(policy.rate),
+            MetricKind::Score => Some(policy.score),
+            MetricKind::Number => policy.number,
+            _ => None,
+        }
+    }
+    /// Whether values of this kind are numbers.
+    pub fn is_numeric(self) -> bool {
+        matches!(self, MetricKind::Number | MetricKind::Money | MetricKind::Rate | MetricKind::Score)
+    }
+    /// The name used in messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            MetricKind::Number => "number",
+            MetricKind::Money => "money",
+            MetricKind::Rate => "rate",
+            MetricKind::Score => "score",
+            MetricKind::Text => "text",
+            MetricKind::Boolean => "boolean",
+            MetricKind::Date => "date",
+        }
+    }
+}

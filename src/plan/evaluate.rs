@@ -1,0 +1,146 @@
+//! Evaluating one record: convert the fields, compute the metrics in order, round for output.
+
+use super::document::MetricKind;
+use super::explain::{trace_entry, TraceEntry};
+use super::{record_path, Plan};
+use crate::error::{Error, ErrorCode, Origin, Result};
+use crate::formula::eval::{Evaluator, Scope};
+use crate::formula::Value;
+use crate::input::Input;
+use crate::locale::Locale;
+
+/// Where a record's values come from (a JSON object natively, a JS object in WebAssembly).
+pub trait Record {
+    /// The raw value of `field`.
+    fn input(&self, field: &str) -> Input;
+}
+
+impl Record for serde_json::Value {
+    fn input(&self, field: &str) -> Input {
+        Input::from_json(self.get(field))
+    }
+}
+
+/// One metric's result.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MetricResult {
+    /// The metric's id.
+    pub id: String,
+    /// Its kind.
+    pub kind: MetricKind,
+    /// The exact value, as later formulas saw it.
+    pub exact: Value,
+    /// The value rounded for output by the kind's rounding.
+    pub value: Value,
+}
+
+/// The result of evaluating one record.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Evaluation {
+    /// Every metric, in declaration order.
+    pub metrics: Vec<MetricResult>,
+    /// One entry per metric, in evaluation order, when an explanation was asked for.
+    pub trace: Vec<TraceEntry>,
+}
+
+impl Evaluation {
+    /// The rounded value of a metric.
+    pub fn get(&self, id: &str) -> Option<&Value> {
+        self.metrics.iter().find(|m| m.id == id).map(|m| &m.value)
+    }
+}
+
+/// Slot values during one evaluation.
+struct Values<'p> {
+    plan: &'p Plan,
+    slots: Vec<Option<Value>>,
+}
+
+impl Scope for Values<'_> {
+    fn get(&self, slot: usize) -> Result<Value> {
+        if let Some(Some(v)) = self.slots.get(slot) {
+            return Ok(v.clone());
+        }
+        let id = self.plan.fields.get(slot).map_or("", |f| f.def.id.as_str());
+        Err(Error::new(ErrorCode::MissingField).name(id).path(Origin::Record, record_path(id)))
+    }
+}
+
+impl Plan {
+    /// Evaluates a record; with `explain`, adds a trace rendered in the plan's locale.
+    pub fn evaluate(&self, record: &impl Record, explain: bool) -> Result<Evaluation> {
+        self.evaluate_in(record, explain.then_some(self.locale()))
+    }
+
+    /// Evaluates a record; with a locale, adds a trace rendered in it.
+    pub fn evaluate_in(&self, record: &impl Record, explain: Option<Locale>) -> Result<Evaluation> {
+        let mut slots = Vec::with_capacity(self.fields.len().saturating_add(self.metrics.len()));
+        for field in &self.fields {
+            let id = field.def.id.as_str();
+            let value = record
+                .input(id)
+                .to_typed(field.def.field_type)
+                .map_err(|e| e.name(id).path(Origin::Record, record_path(id)))?;
+            slots.push(value.or_else(|| field.default.clone()));
+        }
+        slots.resize(self.fields.len().saturating_add(self.metrics.len()), None);
+        let mut values = Values { plan: self, slots };
+        let mut trace = Vec::new();
+        for &i in &self.order {
+            let Some(metric) = self.metrics.get(i) else { continue };
+            let exact = Evaluator::new(&values).eval(&metric.root).map(Value::normalized).map_err(|e| in_metric(e, i, &metric.def.id))?;
+            check_kind(&exact, metric.def.kind).map_err(|e| in_metric(e, i, &metric.def.id))?;
+            if let Some(locale) = explain {
+                trace.push(trace_entry(self, metric, &values.slots, &exact, locale));
+            }
+            if let Some(slot) = values.slots.get_mut(self.fields.len().saturating_add(i)) {
+                *slot = Some(exact);
+            }
+        }
+        let metrics = self.collect(&values.slots);
+        Ok(Evaluation { metrics, trace })
+    }
+
+    fn collect(&self, slots: &[Option<Value>]) -> Vec<MetricResult> {
+        let base = self.fields.len();
+        self.metrics
+            .iter()
+            .enumerate()
+            .filter_map(|(i, m)| {
+                let exact = slots.get(base.saturating_add(i))?.clone()?;
+                let value = round_for_output(&exact, m.def.kind, &self.doc.rounding);
+                Some(MetricResult { id: m.def.id.clone(), kind: m.def.kind, exact, value })
+            })
+            .collect()
+    }
+}
+
+/// Rounds a number by its kind's rule; other values pass through.
+pub fn round_for_output(value: &Value, kind: MetricKind, policy: &super::RoundingPolicy) -> Value {
+    match (value, kind.rounding(policy)) {
+        (Value::Number(d), Some(rule)) => Value::Number(rule.apply(*d)),
+        _ => value.clone(),
+    }
+}
+
+fn check_kind(value: &Value, kind: MetricKind) -> Result<()> {
+    let ok = match kind {
+        k if k.is_numeric() => matches!(value, Value::Number(_)),
+        MetricKind::Text => matches!(value, Value::Text(_)),
+        MetricKind::Boolean => matches!(value, Value::Bool(_)),
+        _ => matches!(value, Value::Date(_)),
+    };
+    if ok {
+        return Ok(());
+    }
+    Err(Error::new(ErrorCode::TypeMismatch).expected(kind.name()).found(value.type_of().name()))
+}
+
+/// Points an error raised inside metric `i` at its formula, unless it points at the record.
+fn in_metric(mut err: Error, i: usize, id: &str) -> Error {
+    if err.origin == Origin::Plan && err.path.is_empty() {
+        err.path = format!("/metrics/{i}/formula");
+    }
+    err.detail.metric = Some(id.to_string());
+    err
+}

@@ -1,0 +1,190 @@
+//! A compiled plan: the document validated once, every formula parsed and ordered, ready to
+//! evaluate records.
+//!
+//! ```
+//! use salescore::plan::Plan;
+//! let plan = Plan::compile(r#"{
+//!   "fields": [{"id": "回款额", "type": "money"}, {"id": "目标", "type": "money"}],
+//!   "metrics": [{"id": "达成率", "formula": "DIVIDE(回款额, 目标)", "kind": "rate"}]
+//! }"#).unwrap();
+//! let result = plan.evaluate(&serde_json::json!({"回款额": "85000", "目标": 100000}), false).unwrap();
+//! assert_eq!(result.get("达成率").unwrap().to_string(), "0.8500");
+//! ```
+
+pub mod document;
+mod evaluate;
+mod explain;
+mod graph;
+mod parse;
+
+pub use document::{FieldDef, MetricDef, MetricKind, PlanDocument, RoundingPolicy};
+pub use evaluate::{Evaluation, MetricResult, Record};
+pub use explain::TraceEntry;
+
+use crate::error::{closest, pointer_segment, Error, ErrorCode, Origin, Result};
+use crate::formula::ast::Node;
+use crate::formula::parser::Resolver;
+use crate::formula::{parse, Limits, Value};
+use crate::input::Input;
+use crate::locale::Locale;
+use crate::number::MAX_SCALE;
+use std::collections::HashMap;
+
+/// A field ready for evaluation.
+#[derive(Clone, Debug)]
+struct Field {
+    def: FieldDef,
+    default: Option<Value>,
+}
+
+/// A metric ready for evaluation.
+#[derive(Clone, Debug)]
+struct Metric {
+    def: MetricDef,
+    root: Node,
+    /// Slots this metric reads, distinct, in order of first use.
+    reads: Vec<usize>,
+}
+
+/// A compiled plan.
+#[derive(Clone, Debug)]
+pub struct Plan {
+    doc: PlanDocument,
+    fields: Vec<Field>,
+    metrics: Vec<Metric>,
+    /// Metric indices in evaluation order.
+    order: Vec<usize>,
+}
+
+/// Names → slots: fields first, then metrics.
+struct PlanNames<'a> {
+    slots: &'a HashMap<&'a str, usize>,
+}
+
+impl Resolver for PlanNames<'_> {
+    fn resolve(&mut self, name: &str) -> Result<usize> {
+        self.slots.get(name).copied().ok_or_else(|| {
+            Error::new(ErrorCode::UnknownField).name(name).suggest(closest(name, self.slots.keys().copied()))
+        })
+    }
+}
+
+fn check_id(id: &str, path: String) -> Result<()> {
+    let why = if id.trim().is_empty() {
+        Some("must not be empty")
+    } else if id.trim() != id {
+        Some("must not start or end with spaces")
+    } else if id.contains('}') {
+        Some("must not contain '}'")
+    } else {
+        None
+    };
+    why.map_or(Ok(()), |w| Err(Error::new(ErrorCode::InvalidId).name(id).expected(w).path(Origin::Plan, path)))
+}
+
+impl Plan {
+    /// Parses and validates a plan document given as JSON text.
+    pub fn compile(json: &str) -> Result<Plan> {
+        Self::from_document(parse::parse_document(json)?)
+    }
+
+    /// Validates a parsed document.
+    pub fn from_document(doc: PlanDocument) -> Result<Plan> {
+        check_common(&doc)?;
+        let mut slots: HashMap<&str, usize> = HashMap::new();
+        let ids = doc.fields.iter().map(|f| (&f.id, "fields")).chain(doc.metrics.iter().map(|m| (&m.id, "metrics")));
+        let mut per_section = [0_usize, 0];
+        for (slot, (id, section)) in ids.enumerate() {
+            let k = usize::from(section == "metrics");
+            let index = per_section.get(k).copied().unwrap_or(0);
+            if let Some(c) = per_section.get_mut(k) {
+                *c = c.saturating_add(1);
+            }
+            let path = format!("/{section}/{index}/id");
+            check_id(id, path.clone())?;
+            if slots.insert(id.as_str(), slot).is_some() {
+                return Err(Error::new(ErrorCode::DuplicateId).name(id.as_str()).path(Origin::Plan, path));
+            }
+        }
+        let fields = doc.fields.iter().enumerate().map(|(i, f)| compile_field(f, i)).collect::<Result<Vec<_>>>()?;
+        let n_fields = fields.len();
+        let mut metrics = Vec::with_capacity(doc.metrics.len());
+        for (i, def) in doc.metrics.iter().enumerate() {
+            let root = parse(&def.formula, Limits::default(), &mut PlanNames { slots: &slots })
+                .map_err(|e| e.path(Origin::Plan, format!("/metrics/{i}/formula")))?;
+            let mut reads = Vec::new();
+            root.visit_refs(&mut |s| {
+                if !reads.contains(&s) {
+                    reads.push(s);
+                }
+            });
+            metrics.push(Metric { def: def.clone(), root, reads });
+        }
+        let deps: Vec<Vec<usize>> = metrics
+            .iter()
+            .map(|m| m.reads.iter().filter_map(|s| s.checked_sub(n_fields)).collect())
+            .collect();
+        let order = graph::topological_order(&deps).map_err(|cycle| {
+            let first = cycle.first().copied().unwrap_or(0);
+            let names = cycle.iter().filter_map(|&i| metrics.get(i).map(|m: &Metric| m.def.id.clone())).collect();
+            graph::cycle_error(names).path(Origin::Plan, format!("/metrics/{first}/formula"))
+        })?;
+        Ok(Plan { doc, fields, metrics, order })
+    }
+
+    /// The document the plan was compiled from.
+    pub fn document(&self) -> &PlanDocument {
+        &self.doc
+    }
+
+    /// The plan's default locale.
+    pub fn locale(&self) -> Locale {
+        self.doc.locale
+    }
+
+    /// Ids of the record fields the plan reads, in declaration order.
+    pub fn field_ids(&self) -> impl Iterator<Item = &str> {
+        self.fields.iter().map(|f| f.def.id.as_str())
+    }
+}
+
+fn check_common(doc: &PlanDocument) -> Result<()> {
+    if doc.version != 1 {
+        return Err(Error::new(ErrorCode::InvalidValue)
+            .name("version")
+            .expected("1")
+            .found(doc.version.to_string())
+            .path(Origin::Plan, "/version"));
+    }
+    let c = &doc.currency;
+    if c.len() != 3 || !c.bytes().all(|b| b.is_ascii_uppercase()) {
+        return Err(Error::new(ErrorCode::InvalidCurrency).found(c.as_str()).path(Origin::Plan, "/currency"));
+    }
+    let r = &doc.rounding;
+    let rules = [("money", Some(r.money)), ("rate", Some(r.rate)), ("score", Some(r.score)), ("number", r.number)];
+    for (name, rule) in rules {
+        if let Some(rule) = rule.filter(|rule| rule.scale > MAX_SCALE) {
+            return Err(Error::new(ErrorCode::InvalidRounding)
+                .name(name)
+                .found(rule.scale.to_string())
+                .expected(MAX_SCALE.to_string())
+                .path(Origin::Plan, format!("/rounding/{name}/scale")));
+        }
+    }
+    Ok(())
+}
+
+fn compile_field(def: &FieldDef, index: usize) -> Result<Field> {
+    let default = match &def.default {
+        None => None,
+        Some(json) => Input::from_json(Some(json))
+            .to_typed(def.field_type)
+            .map_err(|e| e.name(def.id.as_str()).path(Origin::Plan, format!("/fields/{index}/default")))?,
+    };
+    Ok(Field { def: def.clone(), default })
+}
+
+/// The record path of a field.
+fn record_path(id: &str) -> String {
+    format!("/{}", pointer_segment(id))
+}
