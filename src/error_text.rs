@@ -49,7 +49,11 @@ fn bare_message(err: &Error, locale: Locale) -> String {
         DivByZero => "division by zero".into(),
         Overflow if zh => "数值超出范围".into(),
         Overflow => "number out of range".into(),
-        TypeMismatch if zh => format!("类型不匹配：需要{}，实际为{}", type_zh(expected), type_zh(found)),
+        TypeMismatch if zh => format!(
+            "类型不匹配：需要{}，实际为{}",
+            type_zh(expected),
+            type_zh(found)
+        ),
         TypeMismatch => format!("type mismatch: expected {expected}, found {found}"),
         MissingField if zh => format!("记录缺少字段 {name} 的值"),
         MissingField => format!("the record has no value for {name}"),
@@ -76,9 +80,14 @@ fn bare_message(err: &Error, locale: Locale) -> String {
         InvalidId if zh => format!("标识 “{name}” 无效：{expected}"),
         InvalidId => format!("invalid id '{name}': {expected}"),
         Cycle if zh => format!("指标之间存在循环引用：{}", d.cycle.join(" → ")),
-        Cycle => format!("metrics reference each other in a cycle: {}", d.cycle.join(" → ")),
+        Cycle => format!(
+            "metrics reference each other in a cycle: {}",
+            d.cycle.join(" → ")
+        ),
         InvalidCurrency if zh => format!("无效的币种代码 “{found}”（应为三个大写字母，如 CNY）"),
-        InvalidCurrency => format!("invalid currency code '{found}' (expected three capital letters, e.g. CNY)"),
+        InvalidCurrency => {
+            format!("invalid currency code '{found}' (expected three capital letters, e.g. CNY)")
+        }
         InvalidRounding if zh => format!("{name} 的小数位数 {found} 无效（0–{expected}）"),
         InvalidRounding => format!("invalid scale {found} for {name} (0–{expected})"),
         InvalidOption if zh => format!("选项 {name} 无效：{expected}"),

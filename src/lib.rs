@@ -10,6 +10,7 @@ pub mod formula;
 pub mod input;
 pub mod locale;
 pub mod number;
+pub mod output;
 pub mod plan;
 
 #[cfg(target_arch = "wasm32")]

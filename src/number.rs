@@ -96,12 +96,24 @@ pub fn round_digits(value: Decimal, digits: i64, strategy: RoundingStrategy) -> 
 /// `0.1` is exactly one tenth. NaN and infinities are errors, never coerced.
 pub fn decimal_from_f64(value: f64) -> Result<Decimal> {
     if !value.is_finite() {
-        let found = if value.is_nan() { "NaN" } else if value > 0.0 { "Infinity" } else { "-Infinity" };
+        let found = if value.is_nan() {
+            "NaN"
+        } else if value > 0.0 {
+            "Infinity"
+        } else {
+            "-Infinity"
+        };
         return Err(Error::new(ErrorCode::NotFinite).found(found));
     }
     // Rust's `Display` for f64 prints the shortest digits that round-trip, without exponent.
     let text = format!("{value}");
-    parse_decimal(&text).map_err(|e| if e.code == ErrorCode::InvalidNumber { Error::new(ErrorCode::OutOfRange).found(text) } else { e })
+    parse_decimal(&text).map_err(|e| {
+        if e.code == ErrorCode::InvalidNumber {
+            Error::new(ErrorCode::OutOfRange).found(text)
+        } else {
+            e
+        }
+    })
 }
 
 /// Parses a decimal string exactly: `"1234.56"`, `"-0.5"`, `"1e3"`, `"+7"`. Leading and trailing
@@ -109,7 +121,11 @@ pub fn decimal_from_f64(value: f64) -> Result<Decimal> {
 pub fn parse_decimal(text: &str) -> Result<Decimal> {
     let t = text.trim();
     let invalid = || Error::new(ErrorCode::InvalidNumber).found(text);
-    if t.is_empty() || !t.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'+' | b'e' | b'E')) {
+    if t.is_empty()
+        || !t
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'+' | b'e' | b'E'))
+    {
         return Err(invalid());
     }
     let t = t.strip_prefix('+').unwrap_or(t);
@@ -117,10 +133,18 @@ pub fn parse_decimal(text: &str) -> Result<Decimal> {
     if !has_digit {
         return Err(invalid());
     }
-    let parsed = if t.contains(['e', 'E']) { Decimal::from_scientific(t) } else { Decimal::from_str_exact(t) };
+    let parsed = if t.contains(['e', 'E']) {
+        Decimal::from_scientific(t)
+    } else {
+        Decimal::from_str_exact(t)
+    };
     parsed.map(|d| d.normalize()).map_err(|e| {
         let msg = e.to_string();
-        if msg.contains("overflow") || msg.contains("underflow") || msg.contains("exceed") || msg.contains("too") {
+        if msg.contains("overflow")
+            || msg.contains("underflow")
+            || msg.contains("exceed")
+            || msg.contains("too")
+        {
             Error::new(ErrorCode::OutOfRange).found(text)
         } else {
             invalid()
@@ -140,10 +164,22 @@ mod tests {
     #[test]
     fn reads_floats_by_shortest_form() {
         assert_eq!(decimal_from_f64(0.1).unwrap().to_string(), "0.1");
-        assert_eq!(decimal_from_f64(0.1 + 0.2).unwrap().to_string(), "0.30000000000000004");
-        assert_eq!(decimal_from_f64(1e21).unwrap().to_string(), "1000000000000000000000");
-        assert_eq!(decimal_from_f64(f64::NAN).unwrap_err().code, ErrorCode::NotFinite);
-        assert_eq!(decimal_from_f64(1e30).unwrap_err().code, ErrorCode::OutOfRange);
+        assert_eq!(
+            decimal_from_f64(0.1 + 0.2).unwrap().to_string(),
+            "0.30000000000000004"
+        );
+        assert_eq!(
+            decimal_from_f64(1e21).unwrap().to_string(),
+            "1000000000000000000000"
+        );
+        assert_eq!(
+            decimal_from_f64(f64::NAN).unwrap_err().code,
+            ErrorCode::NotFinite
+        );
+        assert_eq!(
+            decimal_from_f64(1e30).unwrap_err().code,
+            ErrorCode::OutOfRange
+        );
         assert_eq!(decimal_from_f64(-0.0).unwrap().to_string(), "0");
     }
 
@@ -151,25 +187,58 @@ mod tests {
     fn parses_strings_exactly() {
         assert_eq!(parse_decimal(" 558.125 ").unwrap().to_string(), "558.125");
         assert_eq!(parse_decimal("1e3").unwrap().to_string(), "1000");
-        assert_eq!(parse_decimal("1,000").unwrap_err().code, ErrorCode::InvalidNumber);
-        assert_eq!(parse_decimal("abc").unwrap_err().code, ErrorCode::InvalidNumber);
-        assert_eq!(parse_decimal("99999999999999999999999999999999").unwrap_err().code, ErrorCode::OutOfRange);
+        assert_eq!(
+            parse_decimal("1,000").unwrap_err().code,
+            ErrorCode::InvalidNumber
+        );
+        assert_eq!(
+            parse_decimal("abc").unwrap_err().code,
+            ErrorCode::InvalidNumber
+        );
+        assert_eq!(
+            parse_decimal("99999999999999999999999999999999")
+                .unwrap_err()
+                .code,
+            ErrorCode::OutOfRange
+        );
     }
 
     #[test]
     fn rounds_public_case_6() {
         let even = Rounding::new(2, RoundingStrategy::HalfEven);
         let up = Rounding::new(2, RoundingStrategy::HalfUp);
-        assert_eq!(even.apply(parse_decimal("558.125").unwrap()).to_string(), "558.12");
-        assert_eq!(even.apply(parse_decimal("558.135").unwrap()).to_string(), "558.14");
-        assert_eq!(up.apply(parse_decimal("558.125").unwrap()).to_string(), "558.13");
-        assert_eq!(up.apply(parse_decimal("12.3").unwrap()).to_string(), "12.30");
+        assert_eq!(
+            even.apply(parse_decimal("558.125").unwrap()).to_string(),
+            "558.12"
+        );
+        assert_eq!(
+            even.apply(parse_decimal("558.135").unwrap()).to_string(),
+            "558.14"
+        );
+        assert_eq!(
+            up.apply(parse_decimal("558.125").unwrap()).to_string(),
+            "558.13"
+        );
+        assert_eq!(
+            up.apply(parse_decimal("12.3").unwrap()).to_string(),
+            "12.30"
+        );
     }
 
     #[test]
     fn rounds_to_negative_digits() {
         let d = parse_decimal("1250").unwrap();
-        assert_eq!(round_digits(d, -2, RoundingStrategy::HalfUp).unwrap().to_string(), "1300");
-        assert_eq!(round_digits(d, -2, RoundingStrategy::HalfEven).unwrap().to_string(), "1200");
+        assert_eq!(
+            round_digits(d, -2, RoundingStrategy::HalfUp)
+                .unwrap()
+                .to_string(),
+            "1300"
+        );
+        assert_eq!(
+            round_digits(d, -2, RoundingStrategy::HalfEven)
+                .unwrap()
+                .to_string(),
+            "1200"
+        );
     }
 }

@@ -40,7 +40,9 @@ impl<'s> Evaluator<'s> {
 
     /// Evaluates a node that must be a number.
     pub fn number(&self, node: &Node) -> Result<Decimal> {
-        self.eval(node)?.to_number().map_err(|e| locate(e, node.span))
+        self.eval(node)?
+            .to_number()
+            .map_err(|e| locate(e, node.span))
     }
 
     /// Evaluates a node that must be a condition.
@@ -53,10 +55,16 @@ impl<'s> Evaluator<'s> {
             Expr::Lit(v) => Ok(v.clone()),
             Expr::Ref(slot) => self.scope.get(*slot),
             Expr::Neg(a) => checked(Decimal::ZERO.checked_sub(self.number(a)?)).map(Value::Number),
-            Expr::Percent(a) => checked(self.number(a)?.checked_div(Decimal::ONE_HUNDRED)).map(Value::Number),
+            Expr::Percent(a) => {
+                checked(self.number(a)?.checked_div(Decimal::ONE_HUNDRED)).map(Value::Number)
+            }
             Expr::Not(a) => Ok(Value::Bool(!self.condition(a)?)),
-            Expr::Binary(BinOp::And, a, b) => Ok(Value::Bool(self.condition(a)? && self.condition(b)?)),
-            Expr::Binary(BinOp::Or, a, b) => Ok(Value::Bool(self.condition(a)? || self.condition(b)?)),
+            Expr::Binary(BinOp::And, a, b) => {
+                Ok(Value::Bool(self.condition(a)? && self.condition(b)?))
+            }
+            Expr::Binary(BinOp::Or, a, b) => {
+                Ok(Value::Bool(self.condition(a)? || self.condition(b)?))
+            }
             Expr::Binary(op, a, b) => {
                 let (l, r) = (self.eval(a)?, self.eval(b)?);
                 binary(*op, &l, &r)
@@ -65,12 +73,17 @@ impl<'s> Evaluator<'s> {
                 let result = match spec.eval {
                     Eval::Lazy(f) => f(self, args),
                     Eval::Eager(f) => {
-                        let values = args.iter().map(|a| self.eval(a)).collect::<Result<Vec<_>>>()?;
+                        let values = args
+                            .iter()
+                            .map(|a| self.eval(a))
+                            .collect::<Result<Vec<_>>>()?;
                         f(&values)
                     }
                 };
                 result.map_err(|mut e| {
-                    if e.detail.name.is_none() && matches!(e.code, ErrorCode::InvalidArgument | ErrorCode::NoMatch) {
+                    if e.detail.name.is_none()
+                        && matches!(e.code, ErrorCode::InvalidArgument | ErrorCode::NoMatch)
+                    {
                         e.detail.name = Some(spec.name.to_string());
                     }
                     e
@@ -96,16 +109,31 @@ pub fn divide(a: Decimal, b: Decimal) -> Result<Decimal> {
 /// Excel `^` and `POWER`: exact for integer exponents, `0^0` and roots of negatives are
 /// `INVALID_ARGUMENT`.
 pub fn power(base: Decimal, exp: Decimal) -> Result<Decimal> {
-    let invalid = |why: &str| Error::new(ErrorCode::InvalidArgument).name("^").expected(why);
+    let invalid = |why: &str| {
+        Error::new(ErrorCode::InvalidArgument)
+            .name("^")
+            .expected(why)
+    };
     if base.is_zero() && exp <= Decimal::ZERO {
-        return Err(if exp.is_zero() { invalid("0^0 is undefined") } else { Error::new(ErrorCode::DivByZero) });
+        return Err(if exp.is_zero() {
+            invalid("0^0 is undefined")
+        } else {
+            Error::new(ErrorCode::DivByZero)
+        });
     }
     if exp.fract().is_zero() {
-        let n = exp.to_i64().ok_or_else(|| Error::new(ErrorCode::Overflow))?;
+        let n = exp
+            .to_i64()
+            .ok_or_else(|| Error::new(ErrorCode::Overflow))?;
         if n >= 0 {
             return checked(base.checked_powi(n));
         }
-        let positive = checked(base.checked_powi(n.checked_neg().ok_or_else(|| Error::new(ErrorCode::Overflow))?))?;
+        let positive = checked(
+            base.checked_powi(
+                n.checked_neg()
+                    .ok_or_else(|| Error::new(ErrorCode::Overflow))?,
+            ),
+        )?;
         return divide(Decimal::ONE, positive);
     }
     if base.is_sign_negative() {
@@ -119,7 +147,9 @@ pub fn power(base: Decimal, exp: Decimal) -> Result<Decimal> {
 
 fn binary(op: BinOp, l: &Value, r: &Value) -> Result<Value> {
     use std::cmp::Ordering::*;
-    let cmp = |want: &[std::cmp::Ordering]| -> Result<Value> { Ok(Value::Bool(want.contains(&l.compare(r)?))) };
+    let cmp = |want: &[std::cmp::Ordering]| -> Result<Value> {
+        Ok(Value::Bool(want.contains(&l.compare(r)?)))
+    };
     match op {
         BinOp::Eq => cmp(&[Equal]),
         BinOp::Ne => cmp(&[Less, Greater]),
@@ -129,7 +159,9 @@ fn binary(op: BinOp, l: &Value, r: &Value) -> Result<Value> {
         BinOp::Ge => cmp(&[Greater, Equal]),
         BinOp::Concat => Ok(Value::Text(l.to_text() + &r.to_text())),
         BinOp::Add | BinOp::Sub => add_sub(op, l, r),
-        BinOp::Mul => Ok(Value::Number(checked(l.to_number()?.checked_mul(r.to_number()?))?)),
+        BinOp::Mul => Ok(Value::Number(checked(
+            l.to_number()?.checked_mul(r.to_number()?),
+        )?)),
         BinOp::Div => Ok(Value::Number(divide(l.to_number()?, r.to_number()?)?)),
         BinOp::Pow => Ok(Value::Number(power(l.to_number()?, r.to_number()?)?)),
         BinOp::And | BinOp::Or => Ok(Value::Bool(match op {
@@ -145,13 +177,24 @@ fn add_sub(op: BinOp, l: &Value, r: &Value) -> Result<Value> {
     match (l, r) {
         (Value::Date(d), other) if !matches!(other, Value::Date(_)) => {
             let days = other.to_number()?;
-            let days = if sub { checked(Decimal::ZERO.checked_sub(days))? } else { days };
+            let days = if sub {
+                checked(Decimal::ZERO.checked_sub(days))?
+            } else {
+                days
+            };
             super::functions::add_days(*d, days).map(Value::Date)
         }
-        (Value::Date(a), Value::Date(b)) if sub => Ok(Value::Number(Decimal::from(a.signed_duration_since(*b).num_days()))),
+        (Value::Date(a), Value::Date(b)) if sub => Ok(Value::Number(Decimal::from(
+            a.signed_duration_since(*b).num_days(),
+        ))),
         _ => {
             let (a, b) = (l.to_number()?, r.to_number()?);
-            checked(if sub { a.checked_sub(b) } else { a.checked_add(b) }).map(Value::Number)
+            checked(if sub {
+                a.checked_sub(b)
+            } else {
+                a.checked_add(b)
+            })
+            .map(Value::Number)
         }
     }
 }

@@ -56,7 +56,9 @@ impl Cursor<'_> {
     }
     fn bump(&mut self) -> Option<char> {
         let c = self.chars.next()?;
-        self.pos = self.pos.saturating_add(u32::try_from(c.len_utf16()).unwrap_or(2));
+        self.pos = self
+            .pos
+            .saturating_add(u32::try_from(c.len_utf16()).unwrap_or(2));
         Some(c)
     }
 }
@@ -64,7 +66,10 @@ impl Cursor<'_> {
 /// Splits `src` into tokens. Full-width `（ ） ， ！ ＝ ＜ ＞` are read as their ASCII forms, since
 /// Chinese input methods type them.
 pub fn tokenize(src: &str) -> Result<Vec<Token>> {
-    let mut cur = Cursor { chars: src.chars().peekable(), pos: 0 };
+    let mut cur = Cursor {
+        chars: src.chars().peekable(),
+        pos: 0,
+    };
     let mut out = Vec::new();
     while let Some(c) = cur.peek() {
         let start = cur.pos;
@@ -88,9 +93,15 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>> {
         } else {
             operator(&mut cur)?
         };
-        out.push(Token { tok, span: Span::new(start, cur.pos) });
+        out.push(Token {
+            tok,
+            span: Span::new(start, cur.pos),
+        });
     }
-    out.push(Token { tok: Tok::End, span: Span::new(cur.pos, cur.pos) });
+    out.push(Token {
+        tok: Tok::End,
+        span: Span::new(cur.pos, cur.pos),
+    });
     Ok(out)
 }
 
@@ -139,7 +150,9 @@ fn text(cur: &mut Cursor<'_>) -> Result<Tok> {
     let mut s = String::new();
     loop {
         match cur.bump() {
-            None => return Err(Error::new(ErrorCode::UnterminatedString).at(Span::new(start, cur.pos))),
+            None => {
+                return Err(Error::new(ErrorCode::UnterminatedString).at(Span::new(start, cur.pos)))
+            }
             Some('"') if cur.peek() == Some('"') => {
                 cur.bump();
                 s.push('"');
@@ -156,7 +169,9 @@ fn braced(cur: &mut Cursor<'_>) -> Result<Tok> {
     let mut s = String::new();
     loop {
         match cur.bump() {
-            None => return Err(Error::new(ErrorCode::UnterminatedField).at(Span::new(start, cur.pos))),
+            None => {
+                return Err(Error::new(ErrorCode::UnterminatedField).at(Span::new(start, cur.pos)))
+            }
             Some('}') => return Ok(Tok::Braced(s.trim().to_string())),
             Some(c) => s.push(c),
         }

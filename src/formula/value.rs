@@ -46,16 +46,31 @@ impl Type {
 }
 
 fn mismatch(expected: Type, found: &Value) -> Error {
-    Error::new(ErrorCode::TypeMismatch).expected(expected.name()).found(found.type_of().name())
+    Error::new(ErrorCode::TypeMismatch)
+        .expected(expected.name())
+        .found(found.type_of().name())
 }
 
-/// Reads `YYYY-MM-DD`.
+/// Reads `YYYY-MM-DD` (exactly that shape, and a real calendar day).
 pub fn parse_date(text: &str) -> Result<NaiveDate> {
     let t = text.trim();
-    let ok = t.len() == 10 && t.as_bytes().get(4) == Some(&b'-') && t.as_bytes().get(7) == Some(&b'-');
-    ok.then(|| NaiveDate::parse_from_str(t, "%Y-%m-%d").ok())
-        .flatten()
-        .ok_or_else(|| Error::new(ErrorCode::InvalidDate).found(text))
+    let part = |range: std::ops::Range<usize>| -> Option<u32> {
+        let digits = t.get(range)?;
+        digits
+            .bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| digits.parse().ok())
+            .flatten()
+    };
+    let shape =
+        t.len() == 10 && t.as_bytes().get(4) == Some(&b'-') && t.as_bytes().get(7) == Some(&b'-');
+    let date = match (shape, part(0..4), part(5..7), part(8..10)) {
+        (true, Some(y), Some(m), Some(d)) => i32::try_from(y)
+            .ok()
+            .and_then(|y| NaiveDate::from_ymd_opt(y, m, d)),
+        _ => None,
+    };
+    date.ok_or_else(|| Error::new(ErrorCode::InvalidDate).found(text))
 }
 
 impl Value {
@@ -130,7 +145,9 @@ impl Value {
             (Text(_), Number(b)) => self.to_number()?.cmp(b),
             (Date(a), Text(_)) => a.cmp(&other.to_date()?),
             (Text(_), Date(b)) => self.to_date()?.cmp(b),
-            (Number(_), Bool(_)) | (Bool(_), Number(_)) => self.to_number()?.cmp(&other.to_number()?),
+            (Number(_), Bool(_)) | (Bool(_), Number(_)) => {
+                self.to_number()?.cmp(&other.to_number()?)
+            }
             _ => return Err(mismatch(self.type_of(), other)),
         })
     }

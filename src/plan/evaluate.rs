@@ -62,7 +62,9 @@ impl Scope for Values<'_> {
             return Ok(v.clone());
         }
         let id = self.plan.fields.get(slot).map_or("", |f| f.def.id.as_str());
-        Err(Error::new(ErrorCode::MissingField).name(id).path(Origin::Record, record_path(id)))
+        Err(Error::new(ErrorCode::MissingField)
+            .name(id)
+            .path(Origin::Record, record_path(id)))
     }
 }
 
@@ -87,8 +89,13 @@ impl Plan {
         let mut values = Values { plan: self, slots };
         let mut trace = Vec::new();
         for &i in &self.order {
-            let Some(metric) = self.metrics.get(i) else { continue };
-            let exact = Evaluator::new(&values).eval(&metric.root).map(Value::normalized).map_err(|e| in_metric(e, i, &metric.def.id))?;
+            let Some(metric) = self.metrics.get(i) else {
+                continue;
+            };
+            let exact = Evaluator::new(&values)
+                .eval(&metric.root)
+                .map(Value::normalized)
+                .map_err(|e| in_metric(e, i, &metric.def.id))?;
             check_kind(&exact, metric.def.kind).map_err(|e| in_metric(e, i, &metric.def.id))?;
             if let Some(locale) = explain {
                 trace.push(trace_entry(self, metric, &values.slots, &exact, locale));
@@ -109,7 +116,12 @@ impl Plan {
             .filter_map(|(i, m)| {
                 let exact = slots.get(base.saturating_add(i))?.clone()?;
                 let value = round_for_output(&exact, m.def.kind, &self.doc.rounding);
-                Some(MetricResult { id: m.def.id.clone(), kind: m.def.kind, exact, value })
+                Some(MetricResult {
+                    id: m.def.id.clone(),
+                    kind: m.def.kind,
+                    exact,
+                    value,
+                })
             })
             .collect()
     }
@@ -133,7 +145,9 @@ fn check_kind(value: &Value, kind: MetricKind) -> Result<()> {
     if ok {
         return Ok(());
     }
-    Err(Error::new(ErrorCode::TypeMismatch).expected(kind.name()).found(value.type_of().name()))
+    Err(Error::new(ErrorCode::TypeMismatch)
+        .expected(kind.name())
+        .found(value.type_of().name()))
 }
 
 /// Points an error raised inside metric `i` at its formula, unless it points at the record.

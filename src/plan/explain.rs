@@ -11,6 +11,7 @@ use serde::Serialize;
 
 /// One input a formula read.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct TraceInput {
     /// Field or metric id.
     pub name: String,
@@ -20,6 +21,7 @@ pub struct TraceInput {
 
 /// How one metric was computed.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct TraceEntry {
     /// Metric id.
@@ -38,9 +40,11 @@ pub struct TraceEntry {
     pub value: String,
     /// The rounding applied, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub rounding: Option<Rounding>,
     /// value − exact, when rounding changed the value.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub rounding_difference: Option<String>,
     /// The whole calculation as one sentence.
     pub text: String,
@@ -55,20 +59,34 @@ fn slot_name(plan: &Plan, slot: usize) -> &str {
 }
 
 /// Builds the trace entry of `metric`, whose exact value is `exact`.
-pub(super) fn trace_entry(plan: &Plan, metric: &Metric, slots: &[Option<Value>], exact: &Value, locale: Locale) -> TraceEntry {
+pub(super) fn trace_entry(
+    plan: &Plan,
+    metric: &Metric,
+    slots: &[Option<Value>],
+    exact: &Value,
+    locale: Locale,
+) -> TraceEntry {
     let inputs = metric
         .reads
         .iter()
         .map(|&s| TraceInput {
             name: slot_name(plan, s).to_string(),
-            value: slots.get(s).cloned().flatten().map_or_else(|| "∅".to_string(), |v| v.to_string()),
+            value: slots
+                .get(s)
+                .cloned()
+                .flatten()
+                .map_or_else(|| "∅".to_string(), |v| v.to_string()),
         })
         .collect();
-    let substituted = render(&metric.root, &|s| slots.get(s).cloned().flatten().map(|v| literal(&v)));
+    let substituted = render(&metric.root, &|s| {
+        slots.get(s).cloned().flatten().map(|v| literal(&v))
+    });
     let rounding = metric.def.kind.rounding(&plan.doc.rounding);
     let rounded = super::evaluate::round_for_output(exact, metric.def.kind, &plan.doc.rounding);
     let difference = match (&rounded, exact) {
-        (Value::Number(r), Value::Number(e)) if r != e => r.checked_sub(*e).map(|d| d.normalize().to_string()),
+        (Value::Number(r), Value::Number(e)) if r != e => {
+            r.checked_sub(*e).map(|d| d.normalize().to_string())
+        }
         _ => None,
     };
     let mut text = format!("{} = {}", metric.def.id, metric.def.formula.trim());
@@ -120,7 +138,14 @@ fn rounding_clause(rule: Rounding, kind: MetricKind, rounded: &Value, locale: Lo
     };
     let value = display(rounded);
     match locale {
-        Locale::ZhCn => format!("，按{kind_zh}保留 {} 位小数（{strategy}）得 {value}", rule.scale),
-        Locale::En => format!(", rounded as {} to {} places ({strategy}): {value}", kind.name(), rule.scale),
+        Locale::ZhCn => format!(
+            "，按{kind_zh}保留 {} 位小数（{strategy}）得 {value}",
+            rule.scale
+        ),
+        Locale::En => format!(
+            ", rounded as {} to {} places ({strategy}): {value}",
+            kind.name(),
+            rule.scale
+        ),
     }
 }

@@ -13,7 +13,9 @@ fn date(args: &[Value], i: usize) -> Result<NaiveDate> {
 
 fn int(args: &[Value], i: usize) -> Result<i64> {
     let d = args.get(i).ok_or_else(super::logic::arity)?.to_number()?;
-    d.trunc().to_i64().ok_or_else(|| Error::new(ErrorCode::Overflow))
+    d.trunc()
+        .to_i64()
+        .ok_or_else(|| Error::new(ErrorCode::Overflow))
 }
 
 fn out_of_range() -> Error {
@@ -23,12 +25,18 @@ fn out_of_range() -> Error {
 /// `date` plus a whole number of days (the fraction is dropped, as Excel does).
 pub fn add_days(date: NaiveDate, days: Decimal) -> Result<NaiveDate> {
     let days = days.trunc().to_i64().ok_or_else(out_of_range)?;
-    TimeDelta::try_days(days).and_then(|d| date.checked_add_signed(d)).ok_or_else(out_of_range)
+    TimeDelta::try_days(days)
+        .and_then(|d| date.checked_add_signed(d))
+        .ok_or_else(out_of_range)
 }
 
 fn add_months(date: NaiveDate, months: i64) -> Result<NaiveDate> {
     let m = u32::try_from(months.unsigned_abs()).map_err(|_| out_of_range())?;
-    let moved = if months >= 0 { date.checked_add_months(Months::new(m)) } else { date.checked_sub_months(Months::new(m)) };
+    let moved = if months >= 0 {
+        date.checked_add_months(Months::new(m))
+    } else {
+        date.checked_sub_months(Months::new(m))
+    };
     moved.ok_or_else(out_of_range)
 }
 
@@ -51,7 +59,11 @@ fn make_date(args: &[Value]) -> Result<Value> {
     let i32y = i32::try_from(y).map_err(|_| out_of_range())?;
     let first = NaiveDate::from_ymd_opt(i32y, 1, 1).ok_or_else(out_of_range)?;
     let month_start = add_months(first, m.checked_sub(1).ok_or_else(out_of_range)?)?;
-    add_days(month_start, Decimal::from(d.checked_sub(1).ok_or_else(out_of_range)?)).map(Value::Date)
+    add_days(
+        month_start,
+        Decimal::from(d.checked_sub(1).ok_or_else(out_of_range)?),
+    )
+    .map(Value::Date)
 }
 
 pub const YEAR: FunctionSpec = FunctionSpec {
@@ -95,7 +107,11 @@ pub const DAYS: FunctionSpec = FunctionSpec {
     summary_en: "the number of days from start_date to end_date",
     example: "DAYS(\"2025-03-31\", \"2025-01-01\") → 89",
     arity: Arity::exactly(2),
-    eval: Eval::Eager(|a| Ok(Value::Number(Decimal::from(date(a, 0)?.signed_duration_since(date(a, 1)?).num_days())))),
+    eval: Eval::Eager(|a| {
+        Ok(Value::Number(Decimal::from(
+            date(a, 0)?.signed_duration_since(date(a, 1)?).num_days(),
+        )))
+    }),
 };
 
 pub const DATEDIF: FunctionSpec = FunctionSpec {
@@ -111,9 +127,14 @@ pub const DATEDIF: FunctionSpec = FunctionSpec {
 
 fn datedif(args: &[Value]) -> Result<Value> {
     let (start, end) = (date(args, 0)?, date(args, 1)?);
-    let unit = args.get(2).ok_or_else(super::logic::arity)?.to_text().to_ascii_uppercase();
+    let unit = args
+        .get(2)
+        .ok_or_else(super::logic::arity)?
+        .to_text()
+        .to_ascii_uppercase();
     if start > end {
-        return Err(Error::new(ErrorCode::InvalidArgument).expected("start_date must not be after end_date"));
+        return Err(Error::new(ErrorCode::InvalidArgument)
+            .expected("start_date must not be after end_date"));
     }
     let months = whole_months(start, end);
     let value = match unit.as_str() {
@@ -121,7 +142,10 @@ fn datedif(args: &[Value]) -> Result<Value> {
         "M" => months,
         "Y" => months.div_euclid(12),
         "YM" => months.rem_euclid(12),
-        _ => return Err(Error::new(ErrorCode::InvalidArgument).expected("unit must be \"Y\", \"M\", \"D\" or \"YM\"")),
+        _ => {
+            return Err(Error::new(ErrorCode::InvalidArgument)
+                .expected("unit must be \"Y\", \"M\", \"D\" or \"YM\""))
+        }
     };
     Ok(Value::Number(Decimal::from(value)))
 }
@@ -129,7 +153,10 @@ fn datedif(args: &[Value]) -> Result<Value> {
 /// Complete months from `start` to `end` (`start` ≤ `end`).
 fn whole_months(start: NaiveDate, end: NaiveDate) -> i64 {
     let years = i64::from(end.year()).saturating_sub(i64::from(start.year()));
-    let months = years.saturating_mul(12).saturating_add(i64::from(end.month())).saturating_sub(i64::from(start.month()));
+    let months = years
+        .saturating_mul(12)
+        .saturating_add(i64::from(end.month()))
+        .saturating_sub(i64::from(start.month()));
     if end.day() < start.day() {
         months.saturating_sub(1)
     } else {
@@ -162,6 +189,9 @@ pub const EOMONTH: FunctionSpec = FunctionSpec {
 fn eomonth(args: &[Value]) -> Result<Value> {
     let d = date(args, 0)?;
     let first = d.with_day(1).ok_or_else(out_of_range)?;
-    let next = add_months(first, int(args, 1)?.checked_add(1).ok_or_else(out_of_range)?)?;
+    let next = add_months(
+        first,
+        int(args, 1)?.checked_add(1).ok_or_else(out_of_range)?,
+    )?;
     next.pred_opt().map(Value::Date).ok_or_else(out_of_range)
 }

@@ -19,7 +19,9 @@ pub const IF: FunctionSpec = FunctionSpec {
 };
 
 fn if_(ev: &Evaluator<'_>, args: &[Node]) -> Result<Value> {
-    let [cond, then, rest @ ..] = args else { return Err(arity()) };
+    let [cond, then, rest @ ..] = args else {
+        return Err(arity());
+    };
     if ev.condition(cond)? {
         ev.eval(then)
     } else {
@@ -61,13 +63,19 @@ pub const SWITCH: FunctionSpec = FunctionSpec {
 };
 
 fn switch(ev: &Evaluator<'_>, args: &[Node]) -> Result<Value> {
-    let [subject, cases @ ..] = args else { return Err(arity()) };
+    let [subject, cases @ ..] = args else {
+        return Err(arity());
+    };
     let subject = ev.eval(subject)?;
     for pair in cases.chunks(2) {
         match pair {
             [case, value] => {
                 let case_value = ev.eval(case)?;
-                if subject.compare(&case_value).map_err(|e| e.at(case.span))?.is_eq() {
+                if subject
+                    .compare(&case_value)
+                    .map_err(|e| e.at(case.span))?
+                    .is_eq()
+                {
                     return ev.eval(value);
                 }
             }
@@ -146,7 +154,9 @@ pub const IFERROR: FunctionSpec = FunctionSpec {
 };
 
 fn iferror(ev: &Evaluator<'_>, args: &[Node]) -> Result<Value> {
-    let [value, fallback] = args else { return Err(arity()) };
+    let [value, fallback] = args else {
+        return Err(arity());
+    };
     ev.eval(value).or_else(|_| ev.eval(fallback))
 }
 

@@ -11,10 +11,14 @@ fn tiers(args: &[Value]) -> Result<(Decimal, Vec<(Decimal, Value)>)> {
     let (x, rest) = args.split_first().ok_or_else(super::logic::arity)?;
     let mut out: Vec<(Decimal, Value)> = Vec::with_capacity(rest.len() / 2);
     for pair in rest.chunks(2) {
-        let [t, r] = pair else { return Err(super::logic::arity()) };
+        let [t, r] = pair else {
+            return Err(super::logic::arity());
+        };
         let t = t.to_number()?;
         if out.last().is_some_and(|(prev, _)| *prev >= t) {
-            return Err(Error::new(ErrorCode::InvalidArgument).expected("thresholds must rise strictly"));
+            return Err(
+                Error::new(ErrorCode::InvalidArgument).expected("thresholds must rise strictly")
+            );
         }
         out.push((t, r.clone()));
     }

@@ -60,7 +60,9 @@ pub const AVERAGE: FunctionSpec = FunctionSpec {
 };
 
 fn average(args: &[Value]) -> Result<Value> {
-    let Value::Number(total) = sum(args)? else { return Err(super::logic::arity()) };
+    let Value::Number(total) = sum(args)? else {
+        return Err(super::logic::arity());
+    };
     n(divide(total, Decimal::from(args.len()))?)
 }
 
@@ -76,7 +78,10 @@ pub const MIN: FunctionSpec = FunctionSpec {
 };
 
 fn min(args: &[Value]) -> Result<Value> {
-    numbers(args)?.into_iter().min().map_or_else(|| Err(super::logic::arity()), n)
+    numbers(args)?
+        .into_iter()
+        .min()
+        .map_or_else(|| Err(super::logic::arity()), n)
 }
 
 pub const MAX: FunctionSpec = FunctionSpec {
@@ -91,7 +96,10 @@ pub const MAX: FunctionSpec = FunctionSpec {
 };
 
 fn max(args: &[Value]) -> Result<Value> {
-    numbers(args)?.into_iter().max().map_or_else(|| Err(super::logic::arity()), n)
+    numbers(args)?
+        .into_iter()
+        .max()
+        .map_or_else(|| Err(super::logic::arity()), n)
 }
 
 pub const ABS: FunctionSpec = FunctionSpec {
@@ -106,7 +114,10 @@ pub const ABS: FunctionSpec = FunctionSpec {
 };
 
 fn digits(args: &[Value]) -> Result<i64> {
-    num_or(args, 1, Decimal::ZERO)?.trunc().to_i64().ok_or_else(|| invalid("digits must be a small integer"))
+    num_or(args, 1, Decimal::ZERO)?
+        .trunc()
+        .to_i64()
+        .ok_or_else(|| invalid("digits must be a small integer"))
 }
 
 fn round_with(args: &[Value], strategy: RoundingStrategy) -> Result<Value> {
@@ -118,7 +129,8 @@ pub const ROUND: FunctionSpec = FunctionSpec {
     category: "math",
     signature: "ROUND(number, [digits])",
     summary_zh: "四舍五入到 digits 位小数（0.5 远离零进位；digits 为负时取整到十、百位）",
-    summary_en: "rounds half away from zero to digits places (negative digits round to tens, hundreds)",
+    summary_en:
+        "rounds half away from zero to digits places (negative digits round to tens, hundreds)",
     example: "ROUND(2.345, 2) → 2.35",
     arity: Arity::range(1, 2),
     eval: Eval::Eager(|a| round_with(a, RoundingStrategy::HalfUp)),
@@ -151,7 +163,11 @@ fn to_multiple(args: &[Value], zero_ok: bool, f: fn(Decimal) -> Decimal) -> Resu
     let x = num(args, 0)?;
     let sig = num_or(args, 1, Decimal::ONE)?;
     if sig.is_zero() {
-        return if zero_ok { n(Decimal::ZERO) } else { Err(Error::new(ErrorCode::DivByZero)) };
+        return if zero_ok {
+            n(Decimal::ZERO)
+        } else {
+            Err(Error::new(ErrorCode::DivByZero))
+        };
     }
     if x.is_sign_positive() && !x.is_zero() && sig.is_sign_negative() {
         return Err(invalid("a positive number needs a positive significance"));
@@ -236,7 +252,9 @@ fn sqrt(args: &[Value]) -> Result<Value> {
     if x.is_sign_negative() && !x.is_zero() {
         return Err(invalid("the number must not be negative"));
     }
-    x.sqrt().map(|d| Value::Number(d.normalize())).ok_or_else(|| Error::new(ErrorCode::Overflow))
+    x.sqrt()
+        .map(|d| Value::Number(d.normalize()))
+        .ok_or_else(|| Error::new(ErrorCode::Overflow))
 }
 
 pub const CLAMP: FunctionSpec = FunctionSpec {

@@ -30,19 +30,30 @@ pub const FIXED: FunctionSpec = FunctionSpec {
 
 fn fixed(args: &[Value]) -> Result<Value> {
     let x = args.first().ok_or_else(super::logic::arity)?.to_number()?;
-    let decimals = args.get(1).map_or(Ok(Decimal::TWO), Value::to_number)?.trunc();
-    let decimals = decimals.to_i64().filter(|d| (-28..=28).contains(d)).ok_or_else(|| {
-        Error::new(ErrorCode::InvalidArgument).expected("decimals must be between -28 and 28")
-    })?;
+    let decimals = args
+        .get(1)
+        .map_or(Ok(Decimal::TWO), Value::to_number)?
+        .trunc();
+    let decimals = decimals
+        .to_i64()
+        .filter(|d| (-28..=28).contains(d))
+        .ok_or_else(|| {
+            Error::new(ErrorCode::InvalidArgument).expected("decimals must be between -28 and 28")
+        })?;
     let no_commas = args.get(2).map_or(Ok(false), Value::to_bool)?;
-    let mut rounded = round_digits(x, decimals, RoundingStrategy::HalfUp).ok_or_else(|| Error::new(ErrorCode::Overflow))?;
+    let mut rounded = round_digits(x, decimals, RoundingStrategy::HalfUp)
+        .ok_or_else(|| Error::new(ErrorCode::Overflow))?;
     rounded.rescale(u32::try_from(decimals.max(0)).unwrap_or(0));
     let text = rounded.to_string();
     if no_commas {
         return Ok(Value::Text(text));
     }
-    let (sign, body) = text.strip_prefix('-').map_or(("", text.as_str()), |b| ("-", b));
-    let (int, frac) = body.split_once('.').map_or((body, None), |(i, f)| (i, Some(f)));
+    let (sign, body) = text
+        .strip_prefix('-')
+        .map_or(("", text.as_str()), |b| ("-", b));
+    let (int, frac) = body
+        .split_once('.')
+        .map_or((body, None), |(i, f)| (i, Some(f)));
     let mut grouped = String::with_capacity(text.len().saturating_add(8));
     for (i, c) in int.chars().enumerate() {
         if i > 0 && int.len().saturating_sub(i) % 3 == 0 {

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Builds every flavour of the package into pkg/:
+#   web glue + .wasm (browser ESM, bundlers, Node), the same with the .wasm inlined (ESM + IIFE),
+#   and a no-WASM build (wasm2js) as ESM + IIFE. See HOSTS in the README for which host uses which.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/.tools/bin:$PWD/node_modules/.bin:$PATH"
+# Keep this machine's paths out of the artifacts (panic locations embed source paths).
+REMAP="--remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/cargo --remap-path-prefix=$PWD=/salescore"
+
+echo "== wasm (web target)"
+RUSTFLAGS="$REMAP" wasm-pack --quiet build --release --target web --out-dir build/web --out-name salescore --no-pack
+
+echo "== wasm for wasm2js (MVP features, bundler target)"
+# A separate target dir keeps the two RUSTFLAGS from invalidating each other's cache. The
+# precompiled std still declares reference-types in its target_features section, which would make
+# wasm-bindgen emit an externref table that wasm2js rejects, so that section is stripped first.
+FEATURES="--enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals"
+CARGO_TARGET_DIR=target/mvp RUSTFLAGS="-C target-cpu=mvp $REMAP" \
+  cargo build --quiet --release --lib --target wasm32-unknown-unknown
+mkdir -p build/mvp
+wasm-opt target/mvp/wasm32-unknown-unknown/release/salescore.wasm $FEATURES --strip-target-features -o build/mvp/raw.wasm
+wasm-bindgen build/mvp/raw.wasm --out-dir build/mvp --out-name salescore --target bundler
+wasm-opt build/mvp/salescore_bg.wasm -Oz $FEATURES -o build/mvp/salescore_bg.opt.wasm
+wasm2js build/mvp/salescore_bg.opt.wasm -O $FEATURES -o build/mvp/salescore_bg.wasm.js
+
+echo "== plan JSON Schema"
+cargo run --quiet --features schema --example plan_schema > build/plan.schema.json
+
+echo "== assemble pkg/"
+node scripts/assemble.mjs

@@ -1,0 +1,138 @@
+//! What callers get back: values as numbers or exact decimal strings, metrics by id, traces.
+
+use crate::error::{Error, ErrorCode, Origin, Result};
+use crate::formula::Value;
+use crate::locale::Locale;
+use crate::number::decimal_to_f64;
+use crate::plan::{Evaluation, TraceEntry};
+use serde::ser::{SerializeMap, Serializer};
+use serde::{Deserialize, Serialize};
+
+/// How numbers are returned.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub enum NumberOutput {
+    /// As JS numbers (the nearest double to the exact, rounded decimal).
+    #[default]
+    Number,
+    /// As exact decimal strings (`"1234.50"`).
+    String,
+}
+
+/// Options accepted by every evaluating call.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct Options {
+    /// Numbers as JS numbers (default) or exact decimal strings.
+    #[serde(default)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub numbers: NumberOutput,
+    /// Include the trace and its text (default false).
+    #[serde(default)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub explain: bool,
+    /// Locale of messages and explanation text (default: the plan's, or `zh-CN`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub locale: Option<Locale>,
+}
+
+impl Options {
+    /// Reads options from JSON text, with coded errors.
+    pub fn from_json(json: &str) -> Result<Options> {
+        serde_json::from_str(json).map_err(|e| {
+            let text = e.to_string();
+            Error::new(ErrorCode::InvalidOption)
+                .name("options")
+                .expected(text)
+                .path(Origin::Options, "")
+        })
+    }
+}
+
+/// A value ready to hand out.
+#[derive(Clone, Debug, PartialEq)]
+pub enum OutputValue {
+    /// A double.
+    Number(f64),
+    /// Text, a date (`YYYY-MM-DD`) or an exact decimal string.
+    Text(String),
+    /// A boolean.
+    Bool(bool),
+}
+
+impl OutputValue {
+    /// Converts a value as the options ask.
+    pub fn from_value(value: &Value, numbers: NumberOutput) -> OutputValue {
+        match (value, numbers) {
+            (Value::Number(d), NumberOutput::Number) => OutputValue::Number(decimal_to_f64(*d)),
+            (Value::Number(d), NumberOutput::String) => OutputValue::Text(d.to_string()),
+            (Value::Bool(b), _) => OutputValue::Bool(*b),
+            (other, _) => OutputValue::Text(other.to_string()),
+        }
+    }
+}
+
+impl Serialize for OutputValue {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        match self {
+            OutputValue::Number(n) => s.serialize_f64(*n),
+            OutputValue::Text(t) => s.serialize_str(t),
+            OutputValue::Bool(b) => s.serialize_bool(*b),
+        }
+    }
+}
+
+/// Metric values by id, in declaration order.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Metrics(pub Vec<(String, OutputValue)>);
+
+impl Serialize for Metrics {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
+/// The result of `plan.evaluate(record)`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct PlanResult {
+    /// Metric values by id, rounded for output.
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(type = "Record<string, number | string | boolean>")
+    )]
+    pub metrics: Metrics,
+    /// How each metric was computed (only with `explain: true`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "TraceEntry[]"))]
+    pub trace: Option<Vec<TraceEntry>>,
+}
+
+impl PlanResult {
+    /// Shapes an evaluation for output.
+    pub fn new(eval: Evaluation, options: &Options) -> PlanResult {
+        let metrics = eval
+            .metrics
+            .iter()
+            .map(|m| {
+                (
+                    m.id.clone(),
+                    OutputValue::from_value(&m.value, options.numbers),
+                )
+            })
+            .collect();
+        PlanResult {
+            metrics: Metrics(metrics),
+            trace: options.explain.then_some(eval.trace),
+        }
+    }
+}

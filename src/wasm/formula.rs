@@ -1,0 +1,117 @@
+//! `Formula`: compile once, evaluate many.
+
+use super::convert::{self, expect_object, get, input};
+use super::error::to_js;
+use crate::error::Error;
+use crate::formula::Formula;
+use crate::locale::Locale;
+use crate::output::{Options, OutputValue};
+use wasm_bindgen::prelude::*;
+
+/// A compiled formula.
+#[wasm_bindgen(js_name = Formula)]
+pub struct JsFormula {
+    inner: Formula,
+    keys: Vec<JsValue>,
+}
+
+fn locale_of(options: &Options) -> Locale {
+    options.locale.unwrap_or_default()
+}
+
+impl JsFormula {
+    fn eval_one(&self, values: &JsValue, options: &Options, path: &str) -> Result<JsValue, Error> {
+        expect_object(values, path)?;
+        let inputs = self.keys.iter().map(|k| input(&get(values, k))).collect();
+        let value = self.inner.evaluate_inputs(inputs).map_err(|e| {
+            if path.is_empty() {
+                e
+            } else {
+                e.under(path)
+            }
+        })?;
+        Ok(convert::output(&OutputValue::from_value(
+            &value,
+            options.numbers,
+        )))
+    }
+}
+
+#[wasm_bindgen(js_class = Formula)]
+impl JsFormula {
+    /// Compiles formula text. Throws `SalesScoreError` with a span on bad text.
+    pub fn compile(
+        source: &str,
+        #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
+    ) -> Result<JsFormula, JsValue> {
+        let options = convert::options(&options).map_err(|e| to_js(&e, Locale::default()))?;
+        let inner = Formula::compile(source).map_err(|e| to_js(&e, locale_of(&options)))?;
+        let keys = inner.names().iter().map(|n| JsValue::from_str(n)).collect();
+        Ok(JsFormula { inner, keys })
+    }
+
+    /// Evaluates against an object of field values.
+    #[wasm_bindgen(unchecked_return_type = "number | string | boolean")]
+    pub fn evaluate(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>")] values: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let options = convert::options(&options).map_err(|e| to_js(&e, Locale::default()))?;
+        self.eval_one(&values, &options, "")
+            .map_err(|e| to_js(&e, locale_of(&options)))
+    }
+
+    /// Evaluates many records in one call. Returns `{ values, errors }`: `values[i]` is the
+    /// result of record `i`, or `null` exactly when `errors` has an entry with `index: i`.
+    #[wasm_bindgen(js_name = evaluateMany, unchecked_return_type = "BatchResult")]
+    pub fn evaluate_many(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>[]")] records: js_sys::Array,
+        #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let options = convert::options(&options).map_err(|e| to_js(&e, Locale::default()))?;
+        let locale = locale_of(&options);
+        let values = js_sys::Array::new_with_length(records.length());
+        let errors = js_sys::Array::new();
+        for (i, record) in records.iter().enumerate() {
+            let index = u32::try_from(i).unwrap_or(u32::MAX);
+            match self.eval_one(&record, &options, &format!("/{i}")) {
+                Ok(v) => values.set(index, v),
+                Err(e) => {
+                    values.set(index, JsValue::NULL);
+                    let entry = js_sys::Object::new();
+                    let _ = js_sys::Reflect::set(&entry, &"index".into(), &JsValue::from(index));
+                    let _ = js_sys::Reflect::set(&entry, &"error".into(), &to_js(&e, locale));
+                    errors.push(&entry);
+                }
+            }
+        }
+        let out = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&out, &"values".into(), &values);
+        let _ = js_sys::Reflect::set(&out, &"errors".into(), &errors);
+        Ok(out.into())
+    }
+
+    /// The field names the formula reads, in order of first use.
+    #[wasm_bindgen(getter)]
+    pub fn fields(&self) -> Vec<String> {
+        self.inner.names().to_vec()
+    }
+
+    /// The formula text.
+    #[wasm_bindgen(getter)]
+    pub fn source(&self) -> String {
+        self.inner.source().to_string()
+    }
+}
+
+/// Compiles and evaluates a formula in one call.
+#[wasm_bindgen(js_name = evaluateFormula, unchecked_return_type = "number | string | boolean")]
+pub fn evaluate_formula(
+    source: &str,
+    #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>")] values: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    JsFormula::compile(source, options.clone())?.evaluate(values, options)
+}

@@ -1,0 +1,54 @@
+//! WebAssembly shims: convert in, call the core, convert out. The only place that uses
+//! wasm-bindgen or js-sys.
+
+mod convert;
+mod error;
+mod formula;
+mod plan;
+
+use crate::formula::functions::REGISTRY;
+use wasm_bindgen::prelude::*;
+
+/// The package version.
+#[wasm_bindgen]
+pub fn version() -> String {
+    crate::version().to_string()
+}
+
+/// Every built-in function with its signature and docs, for editor autocomplete.
+#[wasm_bindgen(js_name = listFunctions, unchecked_return_type = "FunctionInfo[]")]
+pub fn list_functions() -> Result<JsValue, JsValue> {
+    convert::to_js(&REGISTRY).map_err(|e| error::to_js(&e, crate::locale::Locale::default()))
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &str = r#"
+/** A built-in function as listed by `listFunctions()`. */
+export interface FunctionInfo {
+  name: string;
+  category: "logic" | "math" | "lookup" | "date" | "text";
+  signature: string;
+  summaryZh: string;
+  summaryEn: string;
+  example: string;
+}
+
+/** The result of `Formula.evaluateMany`. */
+export interface BatchResult {
+  /** One result per record; `null` exactly where `errors` has an entry. */
+  values: (number | string | boolean | null)[];
+  errors: { index: number; error: SalesScoreError }[];
+}
+
+/** The error every call throws; `code` and `path` are stable. */
+export declare class SalesScoreError extends Error {
+  code: string;
+  path: string;
+  origin: "plan" | "record" | "options";
+  span: { start: number; end: number } | null;
+  hint: string | null;
+  suggestion: string | null;
+  detail: { name?: string; expected?: string; found?: string; cycle?: string[]; metric?: string };
+  messages: { "zh-CN": string; en: string };
+}
+"#;
