@@ -150,8 +150,10 @@ impl Span {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Origin {
-    /// The plan document (or the formula text given to `Formula.compile`).
+    /// Formula text: the `span` locates the problem in it.
     #[default]
+    Formula,
+    /// The plan document.
     Plan,
     /// The record (input values).
     Record,
@@ -223,7 +225,7 @@ impl Error {
         Error(Box::new(ErrorInfo {
             code,
             path: String::new(),
-            origin: Origin::Plan,
+            origin: Origin::Formula,
             span: None,
             detail: Detail::default(),
             suggestion: None,

@@ -21,9 +21,9 @@ fn bare_message(err: &Error, locale: Locale) -> String {
     match err.code {
         UnexpectedChar if zh => format!("无法识别的字符 “{found}”"),
         UnexpectedChar => format!("unexpected character '{found}'"),
-        UnexpectedToken if zh => format!("此处应为{expected}，却是 “{found}”"),
+        UnexpectedToken if zh => format!("此处应为{}，却是 “{}”", type_zh(expected), type_zh(found)),
         UnexpectedToken => format!("expected {expected}, found '{found}'"),
-        UnexpectedEnd if zh => format!("公式不完整：缺少{expected}"),
+        UnexpectedEnd if zh => format!("公式不完整：缺少{}", type_zh(expected)),
         UnexpectedEnd => format!("the formula ends too early: expected {expected}"),
         UnterminatedString if zh => "字符串缺少结尾的双引号".into(),
         UnterminatedString => "string literal is missing its closing quote".into(),
@@ -49,23 +49,23 @@ fn bare_message(err: &Error, locale: Locale) -> String {
         DivByZero => "division by zero".into(),
         Overflow if zh => "数值超出范围".into(),
         Overflow => "number out of range".into(),
-        TypeMismatch if zh => format!(
-            "类型不匹配：需要{}，实际为{}",
-            type_zh(expected),
-            type_zh(found)
-        ),
+        TypeMismatch if zh => format!("类型不匹配：需要{}，实际为{}", type_zh(expected), type_zh(found)),
         TypeMismatch => format!("type mismatch: expected {expected}, found {found}"),
         MissingField if zh => format!("记录缺少字段 {name} 的值"),
         MissingField => format!("the record has no value for {name}"),
         NoMatch if zh => format!("{name} 没有匹配的条件或档位"),
         NoMatch => format!("{name}: no condition or tier matched"),
-        InvalidArgument if zh => format!("{name} 的参数无效：{expected}"),
+        InvalidArgument if zh => format!("{name} 的参数无效：{}", type_zh(expected)),
         InvalidArgument => format!("invalid argument to {name}: {expected}"),
         InvalidDate if zh => format!("无效的日期 “{found}”（应为 YYYY-MM-DD）"),
         InvalidDate => format!("invalid date '{found}' (expected YYYY-MM-DD)"),
+        NotFinite if zh && name.is_empty() => format!("{found} 不是有限数"),
         NotFinite if zh => format!("{name} 的值 {found} 不是有限数"),
+        NotFinite if name.is_empty() => format!("{found} is not a finite number"),
         NotFinite => format!("{name} is {found}, not a finite number"),
+        OutOfRange if zh && name.is_empty() => format!("数值 {found} 超出可精确表示的范围"),
         OutOfRange if zh => format!("{name} 的值 {found} 无法精确表示"),
+        OutOfRange if name.is_empty() => format!("{found} is out of the exactly representable range"),
         OutOfRange => format!("{name} = {found} cannot be represented exactly"),
         InvalidValue if zh => format!("{name} 的值无效：需要{}，实际为 {found}", type_zh(expected)),
         InvalidValue => format!("invalid value for {name}: expected {expected}, found {found}"),
@@ -77,13 +77,10 @@ fn bare_message(err: &Error, locale: Locale) -> String {
         MissingKey => format!("missing required key '{name}'"),
         DuplicateId if zh => format!("标识 “{name}” 重复"),
         DuplicateId => format!("duplicate id '{name}'"),
-        InvalidId if zh => format!("标识 “{name}” 无效：{expected}"),
+        InvalidId if zh => format!("标识 “{name}” 无效：{}", type_zh(expected)),
         InvalidId => format!("invalid id '{name}': {expected}"),
         Cycle if zh => format!("指标之间存在循环引用：{}", d.cycle.join(" → ")),
-        Cycle => format!(
-            "metrics reference each other in a cycle: {}",
-            d.cycle.join(" → ")
-        ),
+        Cycle => format!("metrics reference each other in a cycle: {}", d.cycle.join(" → ")),
         InvalidCurrency if zh => format!("无效的币种代码 “{found}”（应为三个大写字母，如 CNY）"),
         InvalidCurrency => {
             format!("invalid currency code '{found}' (expected three capital letters, e.g. CNY)")
@@ -112,10 +109,9 @@ pub fn hint(err: &Error, locale: Locale) -> Option<String> {
             "在计划中为该字段设置 default，或用 IFERROR / ISBLANK 处理空值",
             "give the field a default in the plan, or handle blanks with IFERROR / ISBLANK",
         ),
-        ErrorCode::UnknownField => locale.pick(
-            "含空格或符号的字段名请写成 {字段名}",
-            "write names with spaces or symbols as {field name}",
-        ),
+        ErrorCode::UnknownField => {
+            locale.pick("含空格或符号的字段名请写成 {字段名}", "write names with spaces or symbols as {field name}")
+        }
         ErrorCode::NotFinite | ErrorCode::OutOfRange => locale.pick(
             "传入十进制字符串（如 \"1234.56\"）可避免浮点误差",
             "pass a decimal string (e.g. \"1234.56\") to avoid floating-point limits",
@@ -125,8 +121,32 @@ pub fn hint(err: &Error, locale: Locale) -> Option<String> {
     Some(text.to_string())
 }
 
+/// Chinese for the fixed English phrases used in `expected`/`found`; other text (names, values,
+/// serde's detail) is kept as is.
 fn type_zh(t: &str) -> &str {
     match t {
+        "a value" => "一个值",
+        "an operator" => "运算符",
+        "end of formula" => "公式结尾",
+        "end" => "公式结尾",
+        "')'" => "“)”",
+        "',' or ')'" => "“,” 或 “)”",
+        "a field name" => "字段名",
+        "object" => "对象",
+        "number, text, boolean or date" => "数字、文本、布尔值或日期",
+        "decimals must be between -28 and 28" => "小数位数须在 -28 到 28 之间",
+        "start_date must not be after end_date" => "开始日期不能晚于结束日期",
+        "thresholds must rise strictly" => "门槛必须严格递增",
+        "0^0 is undefined" => "0^0 没有定义",
+        "a negative number has no real fractional power" => "负数不能开非整数次方",
+        "a positive number needs a positive significance" => "正数的舍入基数必须为正",
+        "digits must be a small integer" => "位数必须是较小的整数",
+        "low must not exceed high" => "下限不能大于上限",
+        "the number must not be negative" => "数值不能为负",
+        "unit must be \"Y\", \"M\", \"D\" or \"YM\"" => "单位须为 \"Y\"、\"M\"、\"D\" 或 \"YM\"",
+        "must not be empty" => "不能为空",
+        "must not start or end with spaces" => "首尾不能有空格",
+        "must not contain '}'" => "不能包含 “}”",
         "number" => "数字",
         "text" => "文本",
         "boolean" => "布尔值",

@@ -60,10 +60,7 @@ impl FieldType {
     }
     /// Whether values of this type are numbers.
     pub fn is_numeric(self) -> bool {
-        matches!(
-            self,
-            FieldType::Number | FieldType::Money | FieldType::Rate | FieldType::Integer
-        )
+        matches!(self, FieldType::Number | FieldType::Money | FieldType::Rate | FieldType::Integer)
     }
 }
 
@@ -107,9 +104,7 @@ impl Input {
             Input::Text(s) => Value::Text(s),
             Input::Bool(b) => Value::Bool(b),
             Input::Unsupported(t) => {
-                return Err(Error::new(ErrorCode::InvalidValue)
-                    .expected("number, text, boolean or date")
-                    .found(t))
+                return Err(Error::new(ErrorCode::InvalidValue).expected("number, text, boolean or date").found(t))
             }
         }))
     }
@@ -117,11 +112,7 @@ impl Input {
     /// The value as the declared type; `None` when missing (or an empty string for a
     /// non-text field, as forms send for a cleared input).
     pub fn to_typed(self, ty: FieldType) -> Result<Option<Value>> {
-        let wrong = |input: &Input| {
-            Error::new(ErrorCode::InvalidValue)
-                .expected(ty.name())
-                .found(input.describe())
-        };
+        let wrong = |input: &Input| Error::new(ErrorCode::InvalidValue).expected(ty.name()).found(input.describe());
         if let Input::Text(s) = &self {
             if s.trim().is_empty() && ty != FieldType::Text {
                 return Ok(None);
@@ -131,18 +122,19 @@ impl Input {
             (_, Input::Missing) => return Ok(None),
             (_, Input::Unsupported(_)) => return Err(wrong(&self)),
             (t, _) if t.is_numeric() => {
-                let d = match &self {
-                    Input::Float(f) => decimal_from_f64(*f)?,
-                    Input::Decimal(d) => *d,
-                    Input::Text(s) => parse_decimal(s).map_err(|e| {
-                        if e.code == ErrorCode::InvalidNumber {
-                            wrong(&self)
-                        } else {
-                            e
-                        }
-                    })?,
-                    _ => return Err(wrong(&self)),
-                };
+                let d =
+                    match &self {
+                        Input::Float(f) => decimal_from_f64(*f)?,
+                        Input::Decimal(d) => *d,
+                        Input::Text(s) => parse_decimal(s).map_err(|e| {
+                            if e.code == ErrorCode::InvalidNumber {
+                                wrong(&self)
+                            } else {
+                                e
+                            }
+                        })?,
+                        _ => return Err(wrong(&self)),
+                    };
                 if t == FieldType::Integer && !d.fract().is_zero() {
                     return Err(wrong(&self));
                 }
@@ -153,10 +145,9 @@ impl Input {
                 Value::Text(self.to_value()?.map(|v| v.to_text()).unwrap_or_default())
             }
             (FieldType::Boolean, Input::Bool(b)) => Value::Bool(*b),
-            (FieldType::Boolean, Input::Text(s)) => Value::Text(s.clone())
-                .to_bool()
-                .map(Value::Bool)
-                .map_err(|_| wrong(&self))?,
+            (FieldType::Boolean, Input::Text(s)) => {
+                Value::Text(s.clone()).to_bool().map(Value::Bool).map_err(|_| wrong(&self))?
+            }
             (FieldType::Date, Input::Text(s)) => Value::Date(parse_date(s)?),
             _ => return Err(wrong(&self)),
         };

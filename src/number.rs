@@ -67,8 +67,7 @@ impl Rounding {
     }
     /// Rounds `value`, keeping exactly `scale` digits (so `12.3` at scale 2 prints `12.30`).
     pub fn apply(self, value: Decimal) -> Decimal {
-        let mut rounded =
-            value.round_dp_with_strategy(self.scale.min(MAX_SCALE), self.strategy.to_decimal());
+        let mut rounded = value.round_dp_with_strategy(self.scale.min(MAX_SCALE), self.strategy.to_decimal());
         // Only fails when the mantissa would overflow; the value is then already exact.
         rounded.rescale(self.scale.min(MAX_SCALE));
         rounded
@@ -121,11 +120,7 @@ pub fn decimal_from_f64(value: f64) -> Result<Decimal> {
 pub fn parse_decimal(text: &str) -> Result<Decimal> {
     let t = text.trim();
     let invalid = || Error::new(ErrorCode::InvalidNumber).found(text);
-    if t.is_empty()
-        || !t
-            .bytes()
-            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'+' | b'e' | b'E'))
-    {
+    if t.is_empty() || !t.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'+' | b'e' | b'E')) {
         return Err(invalid());
     }
     let t = t.strip_prefix('+').unwrap_or(t);
@@ -133,18 +128,10 @@ pub fn parse_decimal(text: &str) -> Result<Decimal> {
     if !has_digit {
         return Err(invalid());
     }
-    let parsed = if t.contains(['e', 'E']) {
-        Decimal::from_scientific(t)
-    } else {
-        Decimal::from_str_exact(t)
-    };
+    let parsed = if t.contains(['e', 'E']) { Decimal::from_scientific(t) } else { Decimal::from_str_exact(t) };
     parsed.map(|d| d.normalize()).map_err(|e| {
         let msg = e.to_string();
-        if msg.contains("overflow")
-            || msg.contains("underflow")
-            || msg.contains("exceed")
-            || msg.contains("too")
-        {
+        if msg.contains("overflow") || msg.contains("underflow") || msg.contains("exceed") || msg.contains("too") {
             Error::new(ErrorCode::OutOfRange).found(text)
         } else {
             invalid()
@@ -164,22 +151,10 @@ mod tests {
     #[test]
     fn reads_floats_by_shortest_form() {
         assert_eq!(decimal_from_f64(0.1).unwrap().to_string(), "0.1");
-        assert_eq!(
-            decimal_from_f64(0.1 + 0.2).unwrap().to_string(),
-            "0.30000000000000004"
-        );
-        assert_eq!(
-            decimal_from_f64(1e21).unwrap().to_string(),
-            "1000000000000000000000"
-        );
-        assert_eq!(
-            decimal_from_f64(f64::NAN).unwrap_err().code,
-            ErrorCode::NotFinite
-        );
-        assert_eq!(
-            decimal_from_f64(1e30).unwrap_err().code,
-            ErrorCode::OutOfRange
-        );
+        assert_eq!(decimal_from_f64(0.1 + 0.2).unwrap().to_string(), "0.30000000000000004");
+        assert_eq!(decimal_from_f64(1e21).unwrap().to_string(), "1000000000000000000000");
+        assert_eq!(decimal_from_f64(f64::NAN).unwrap_err().code, ErrorCode::NotFinite);
+        assert_eq!(decimal_from_f64(1e30).unwrap_err().code, ErrorCode::OutOfRange);
         assert_eq!(decimal_from_f64(-0.0).unwrap().to_string(), "0");
     }
 
@@ -187,58 +162,25 @@ mod tests {
     fn parses_strings_exactly() {
         assert_eq!(parse_decimal(" 558.125 ").unwrap().to_string(), "558.125");
         assert_eq!(parse_decimal("1e3").unwrap().to_string(), "1000");
-        assert_eq!(
-            parse_decimal("1,000").unwrap_err().code,
-            ErrorCode::InvalidNumber
-        );
-        assert_eq!(
-            parse_decimal("abc").unwrap_err().code,
-            ErrorCode::InvalidNumber
-        );
-        assert_eq!(
-            parse_decimal("99999999999999999999999999999999")
-                .unwrap_err()
-                .code,
-            ErrorCode::OutOfRange
-        );
+        assert_eq!(parse_decimal("1,000").unwrap_err().code, ErrorCode::InvalidNumber);
+        assert_eq!(parse_decimal("abc").unwrap_err().code, ErrorCode::InvalidNumber);
+        assert_eq!(parse_decimal("99999999999999999999999999999999").unwrap_err().code, ErrorCode::OutOfRange);
     }
 
     #[test]
     fn rounds_public_case_6() {
         let even = Rounding::new(2, RoundingStrategy::HalfEven);
         let up = Rounding::new(2, RoundingStrategy::HalfUp);
-        assert_eq!(
-            even.apply(parse_decimal("558.125").unwrap()).to_string(),
-            "558.12"
-        );
-        assert_eq!(
-            even.apply(parse_decimal("558.135").unwrap()).to_string(),
-            "558.14"
-        );
-        assert_eq!(
-            up.apply(parse_decimal("558.125").unwrap()).to_string(),
-            "558.13"
-        );
-        assert_eq!(
-            up.apply(parse_decimal("12.3").unwrap()).to_string(),
-            "12.30"
-        );
+        assert_eq!(even.apply(parse_decimal("558.125").unwrap()).to_string(), "558.12");
+        assert_eq!(even.apply(parse_decimal("558.135").unwrap()).to_string(), "558.14");
+        assert_eq!(up.apply(parse_decimal("558.125").unwrap()).to_string(), "558.13");
+        assert_eq!(up.apply(parse_decimal("12.3").unwrap()).to_string(), "12.30");
     }
 
     #[test]
     fn rounds_to_negative_digits() {
         let d = parse_decimal("1250").unwrap();
-        assert_eq!(
-            round_digits(d, -2, RoundingStrategy::HalfUp)
-                .unwrap()
-                .to_string(),
-            "1300"
-        );
-        assert_eq!(
-            round_digits(d, -2, RoundingStrategy::HalfEven)
-                .unwrap()
-                .to_string(),
-            "1200"
-        );
+        assert_eq!(round_digits(d, -2, RoundingStrategy::HalfUp).unwrap().to_string(), "1300");
+        assert_eq!(round_digits(d, -2, RoundingStrategy::HalfEven).unwrap().to_string(), "1200");
     }
 }

@@ -45,10 +45,7 @@ impl Options {
     pub fn from_json(json: &str) -> Result<Options> {
         serde_json::from_str(json).map_err(|e| {
             let text = e.to_string();
-            Error::new(ErrorCode::InvalidOption)
-                .name("options")
-                .expected(text)
-                .path(Origin::Options, "")
+            Error::new(ErrorCode::InvalidOption).name("options").expected(text).path(Origin::Options, "")
         })
     }
 }
@@ -106,10 +103,7 @@ impl Serialize for Metrics {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct PlanResult {
     /// Metric values by id, rounded for output.
-    #[cfg_attr(
-        target_arch = "wasm32",
-        tsify(type = "Record<string, number | string | boolean>")
-    )]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, number | string | boolean>"))]
     pub metrics: Metrics,
     /// How each metric was computed (only with `explain: true`).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -120,19 +114,8 @@ pub struct PlanResult {
 impl PlanResult {
     /// Shapes an evaluation for output.
     pub fn new(eval: Evaluation, options: &Options) -> PlanResult {
-        let metrics = eval
-            .metrics
-            .iter()
-            .map(|m| {
-                (
-                    m.id.clone(),
-                    OutputValue::from_value(&m.value, options.numbers),
-                )
-            })
-            .collect();
-        PlanResult {
-            metrics: Metrics(metrics),
-            trace: options.explain.then_some(eval.trace),
-        }
+        let metrics =
+            eval.metrics.iter().map(|m| (m.id.clone(), OutputValue::from_value(&m.value, options.numbers))).collect();
+        PlanResult { metrics: Metrics(metrics), trace: options.explain.then_some(eval.trace) }
     }
 }

@@ -12,28 +12,14 @@ struct Case {
 
 fn cases() -> Vec<Case> {
     let text = include_str!("data/formulas.tsv");
-    let mut rows = text
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty());
+    let mut rows = text.lines().enumerate().filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty());
     let header = rows.next().expect("header").1;
     assert_eq!(header, "formula\tvalues\texpected");
     rows.map(|(i, line)| {
         let cols: Vec<&str> = line.split('\t').collect();
-        assert_eq!(
-            cols.len(),
-            3,
-            "line {}: expected 3 tab-separated columns",
-            i + 1
-        );
-        let values = serde_json::from_str(cols[1])
-            .unwrap_or_else(|e| panic!("line {}: bad JSON: {e}", i + 1));
-        Case {
-            line: i + 1,
-            formula: cols[0].to_string(),
-            values,
-            expected: cols[2].to_string(),
-        }
+        assert_eq!(cols.len(), 3, "line {}: expected 3 tab-separated columns", i + 1);
+        let values = serde_json::from_str(cols[1]).unwrap_or_else(|e| panic!("line {}: bad JSON: {e}", i + 1));
+        Case { line: i + 1, formula: cols[0].to_string(), values, expected: cols[2].to_string() }
     })
     .collect()
 }
@@ -57,43 +43,22 @@ fn golden_formula_cases() {
     let cases = cases();
     let mut failures = Vec::new();
     for case in &cases {
-        let got =
-            notation(Formula::compile(&case.formula).and_then(|f| f.evaluate_json(&case.values)));
+        let got = notation(Formula::compile(&case.formula).and_then(|f| f.evaluate_json(&case.values)));
         if got != case.expected {
-            failures.push(format!(
-                "line {}: {}  →  got {got}, expected {}",
-                case.line, case.formula, case.expected
-            ));
+            failures.push(format!("line {}: {}  →  got {got}, expected {}", case.line, case.formula, case.expected));
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} of {} cases failed:\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), cases.len(), failures.join("\n"));
 }
 
 #[test]
 fn every_error_has_a_message_in_both_locales() {
     for case in cases().iter().filter(|c| c.expected.starts_with('!')) {
-        let err = Formula::compile(&case.formula)
-            .and_then(|f| f.evaluate_json(&case.values))
-            .unwrap_err();
+        let err = Formula::compile(&case.formula).and_then(|f| f.evaluate_json(&case.values)).unwrap_err();
         for locale in [salescore::Locale::ZhCn, salescore::Locale::En] {
             let message = err.message(locale);
-            assert!(
-                !message.trim().is_empty(),
-                "line {}: empty message",
-                case.line
-            );
+            assert!(!message.trim().is_empty(), "line {}: empty message", case.line);
         }
-        assert_ne!(
-            err.message(salescore::Locale::ZhCn),
-            err.message(salescore::Locale::En),
-            "line {}",
-            case.line
-        );
+        assert_ne!(err.message(salescore::Locale::ZhCn), err.message(salescore::Locale::En), "line {}", case.line);
     }
 }

@@ -40,9 +40,7 @@ impl<'s> Evaluator<'s> {
 
     /// Evaluates a node that must be a number.
     pub fn number(&self, node: &Node) -> Result<Decimal> {
-        self.eval(node)?
-            .to_number()
-            .map_err(|e| locate(e, node.span))
+        self.eval(node)?.to_number().map_err(|e| locate(e, node.span))
     }
 
     /// Evaluates a node that must be a condition.
@@ -55,16 +53,10 @@ impl<'s> Evaluator<'s> {
             Expr::Lit(v) => Ok(v.clone()),
             Expr::Ref(slot) => self.scope.get(*slot),
             Expr::Neg(a) => checked(Decimal::ZERO.checked_sub(self.number(a)?)).map(Value::Number),
-            Expr::Percent(a) => {
-                checked(self.number(a)?.checked_div(Decimal::ONE_HUNDRED)).map(Value::Number)
-            }
+            Expr::Percent(a) => checked(self.number(a)?.checked_div(Decimal::ONE_HUNDRED)).map(Value::Number),
             Expr::Not(a) => Ok(Value::Bool(!self.condition(a)?)),
-            Expr::Binary(BinOp::And, a, b) => {
-                Ok(Value::Bool(self.condition(a)? && self.condition(b)?))
-            }
-            Expr::Binary(BinOp::Or, a, b) => {
-                Ok(Value::Bool(self.condition(a)? || self.condition(b)?))
-            }
+            Expr::Binary(BinOp::And, a, b) => Ok(Value::Bool(self.condition(a)? && self.condition(b)?)),
+            Expr::Binary(BinOp::Or, a, b) => Ok(Value::Bool(self.condition(a)? || self.condition(b)?)),
             Expr::Binary(op, a, b) => {
                 let (l, r) = (self.eval(a)?, self.eval(b)?);
                 binary(*op, &l, &r)
@@ -73,17 +65,12 @@ impl<'s> Evaluator<'s> {
                 let result = match spec.eval {
                     Eval::Lazy(f) => f(self, args),
                     Eval::Eager(f) => {
-                        let values = args
-                            .iter()
-                            .map(|a| self.eval(a))
-                            .collect::<Result<Vec<_>>>()?;
+                        let values = args.iter().map(|a| self.eval(a)).collect::<Result<Vec<_>>>()?;
                         f(&values)
                     }
                 };
                 result.map_err(|mut e| {
-                    if e.detail.name.is_none()
-                        && matches!(e.code, ErrorCode::InvalidArgument | ErrorCode::NoMatch)
-                    {
+                    if e.detail.name.is_none() && matches!(e.code, ErrorCode::InvalidArgument | ErrorCode::NoMatch) {
                         e.detail.name = Some(spec.name.to_string());
                     }
                     e
@@ -109,32 +96,21 @@ pub fn divide(a: Decimal, b: Decimal) -> Result<Decimal> {
 /// Excel `^` and `POWER`: exact for integer exponents, `0^0` and roots of negatives are
 /// `INVALID_ARGUMENT`.
 pub fn power(base: Decimal, exp: Decimal) -> Result<Decimal> {
-    let invalid = |why: &str| {
-        Error::new(ErrorCode::InvalidArgument)
-            .name("^")
-            .expected(why)
-    };
+    let invalid = |why: &str| Error::new(ErrorCode::InvalidArgument).name("^").expected(why);
     if base.is_zero() && exp <= Decimal::ZERO {
-        return Err(if exp.is_zero() {
-            invalid("0^0 is undefined")
-        } else {
-            Error::new(ErrorCode::DivByZero)
-        });
+        return Err(if exp.is_zero() { invalid("0^0 is undefined") } else { Error::new(ErrorCode::DivByZero) });
     }
     if exp.fract().is_zero() {
-        let n = exp
-            .to_i64()
-            .ok_or_else(|| Error::new(ErrorCode::Overflow))?;
+        let n = exp.to_i64().ok_or_else(|| Error::new(ErrorCode::Overflow))?;
         if n >= 0 {
             return checked(base.checked_powi(n));
         }
-        let positive = checked(
-            base.checked_powi(
-                n.checked_neg()
-                    .ok_or_else(|| Error::new(ErrorCode::Overflow))?,
-            ),
-        )?;
-        return divide(Decimal::ONE, positive);
+        let m = n.checked_neg().ok_or_else(|| Error::new(ErrorCode::Overflow))?;
+        // 1 / base^m is exact when base^m fits; otherwise the result is tiny: (1/base)^m.
+        return match base.checked_powi(m) {
+            Some(positive) => divide(Decimal::ONE, positive),
+            None => checked(divide(Decimal::ONE, base)?.checked_powi(m)),
+        };
     }
     if base.is_sign_negative() {
         return Err(invalid("a negative number has no real fractional power"));
@@ -147,9 +123,7 @@ pub fn power(base: Decimal, exp: Decimal) -> Result<Decimal> {
 
 fn binary(op: BinOp, l: &Value, r: &Value) -> Result<Value> {
     use std::cmp::Ordering::*;
-    let cmp = |want: &[std::cmp::Ordering]| -> Result<Value> {
-        Ok(Value::Bool(want.contains(&l.compare(r)?)))
-    };
+    let cmp = |want: &[std::cmp::Ordering]| -> Result<Value> { Ok(Value::Bool(want.contains(&l.compare(r)?))) };
     match op {
         BinOp::Eq => cmp(&[Equal]),
         BinOp::Ne => cmp(&[Less, Greater]),
@@ -159,9 +133,7 @@ fn binary(op: BinOp, l: &Value, r: &Value) -> Result<Value> {
         BinOp::Ge => cmp(&[Greater, Equal]),
         BinOp::Concat => Ok(Value::Text(l.to_text() + &r.to_text())),
         BinOp::Add | BinOp::Sub => add_sub(op, l, r),
-        BinOp::Mul => Ok(Value::Number(checked(
-            l.to_number()?.checked_mul(r.to_number()?),
-        )?)),
+        BinOp::Mul => Ok(Value::Number(checked(l.to_number()?.checked_mul(r.to_number()?))?)),
         BinOp::Div => Ok(Value::Number(divide(l.to_number()?, r.to_number()?)?)),
         BinOp::Pow => Ok(Value::Number(power(l.to_number()?, r.to_number()?)?)),
         BinOp::And | BinOp::Or => Ok(Value::Bool(match op {
@@ -171,30 +143,26 @@ fn binary(op: BinOp, l: &Value, r: &Value) -> Result<Value> {
     }
 }
 
-/// `+` and `-`, including date ± days and date − date (days between).
+/// `+` and `-`, including date ± days, days + date and date − date (days between). Text in
+/// `YYYY-MM-DD` form counts as a date here, as Excel reads it.
 fn add_sub(op: BinOp, l: &Value, r: &Value) -> Result<Value> {
     let sub = op == BinOp::Sub;
-    match (l, r) {
-        (Value::Date(d), other) if !matches!(other, Value::Date(_)) => {
-            let days = other.to_number()?;
-            let days = if sub {
-                checked(Decimal::ZERO.checked_sub(days))?
-            } else {
-                days
-            };
-            super::functions::add_days(*d, days).map(Value::Date)
+    let numeric = |v: &Value| v.to_number().is_ok();
+    let (ld, rd) = (l.as_date().filter(|_| !numeric(l)), r.as_date().filter(|_| !numeric(r)));
+    match (ld, rd, sub) {
+        (Some(a), Some(b), true) => Ok(Value::Number(Decimal::from(a.signed_duration_since(b).num_days()))),
+        (Some(a), None, _) => {
+            let days = r.to_number()?;
+            let days = if sub { checked(Decimal::ZERO.checked_sub(days))? } else { days };
+            super::functions::add_days(a, days).map(Value::Date)
         }
-        (Value::Date(a), Value::Date(b)) if sub => Ok(Value::Number(Decimal::from(
-            a.signed_duration_since(*b).num_days(),
-        ))),
-        _ => {
+        (None, Some(b), false) => super::functions::add_days(b, l.to_number()?).map(Value::Date),
+        (Some(_), Some(_), false) | (None, Some(_), true) => {
+            Err(Error::new(ErrorCode::TypeMismatch).expected("number").found("date"))
+        }
+        (None, None, _) => {
             let (a, b) = (l.to_number()?, r.to_number()?);
-            checked(if sub {
-                a.checked_sub(b)
-            } else {
-                a.checked_add(b)
-            })
-            .map(Value::Number)
+            checked(if sub { a.checked_sub(b) } else { a.checked_add(b) }).map(Value::Number)
         }
     }
 }

@@ -56,9 +56,7 @@ impl Cursor<'_> {
     }
     fn bump(&mut self) -> Option<char> {
         let c = self.chars.next()?;
-        self.pos = self
-            .pos
-            .saturating_add(u32::try_from(c.len_utf16()).unwrap_or(2));
+        self.pos = self.pos.saturating_add(u32::try_from(c.len_utf16()).unwrap_or(2));
         Some(c)
     }
 }
@@ -66,10 +64,7 @@ impl Cursor<'_> {
 /// Splits `src` into tokens. Full-width `（ ） ， ！ ＝ ＜ ＞` are read as their ASCII forms, since
 /// Chinese input methods type them.
 pub fn tokenize(src: &str) -> Result<Vec<Token>> {
-    let mut cur = Cursor {
-        chars: src.chars().peekable(),
-        pos: 0,
-    };
+    let mut cur = Cursor { chars: src.chars().peekable(), pos: 0 };
     let mut out = Vec::new();
     while let Some(c) = cur.peek() {
         let start = cur.pos;
@@ -93,15 +88,9 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>> {
         } else {
             operator(&mut cur)?
         };
-        out.push(Token {
-            tok,
-            span: Span::new(start, cur.pos),
-        });
+        out.push(Token { tok, span: Span::new(start, cur.pos) });
     }
-    out.push(Token {
-        tok: Tok::End,
-        span: Span::new(cur.pos, cur.pos),
-    });
+    out.push(Token { tok: Tok::End, span: Span::new(cur.pos, cur.pos) });
     Ok(out)
 }
 
@@ -150,9 +139,7 @@ fn text(cur: &mut Cursor<'_>) -> Result<Tok> {
     let mut s = String::new();
     loop {
         match cur.bump() {
-            None => {
-                return Err(Error::new(ErrorCode::UnterminatedString).at(Span::new(start, cur.pos)))
-            }
+            None => return Err(Error::new(ErrorCode::UnterminatedString).at(Span::new(start, cur.pos))),
             Some('"') if cur.peek() == Some('"') => {
                 cur.bump();
                 s.push('"');
@@ -169,8 +156,12 @@ fn braced(cur: &mut Cursor<'_>) -> Result<Tok> {
     let mut s = String::new();
     loop {
         match cur.bump() {
-            None => {
-                return Err(Error::new(ErrorCode::UnterminatedField).at(Span::new(start, cur.pos)))
+            None => return Err(Error::new(ErrorCode::UnterminatedField).at(Span::new(start, cur.pos))),
+            Some('}') if s.trim().is_empty() => {
+                return Err(Error::new(ErrorCode::UnexpectedToken)
+                    .expected("a field name")
+                    .found("{}")
+                    .at(Span::new(start, cur.pos)))
             }
             Some('}') => return Ok(Tok::Braced(s.trim().to_string())),
             Some(c) => s.push(c),
@@ -178,52 +169,68 @@ fn braced(cur: &mut Cursor<'_>) -> Result<Tok> {
     }
 }
 
+/// Full-width punctuation typed by Chinese input methods, read as its ASCII form.
+fn fold(c: char) -> char {
+    match c {
+        '＋' => '+',
+        '－' => '-',
+        '×' | '＊' => '*',
+        '÷' | '／' => '/',
+        '％' => '%',
+        '＝' => '=',
+        '＜' => '<',
+        '＞' => '>',
+        '！' => '!',
+        '（' => '(',
+        '）' => ')',
+        '，' => ',',
+        other => other,
+    }
+}
+
 fn operator(cur: &mut Cursor<'_>) -> Result<Tok> {
     let start = cur.pos;
-    let Some(c) = cur.bump() else {
+    let Some(raw) = cur.bump() else {
         return Ok(Tok::End);
     };
-    let next = cur.peek();
-    let two = |cur: &mut Cursor<'_>, op: &'static str| {
-        cur.bump();
-        Ok(Tok::Op(op))
+    let c = fold(raw);
+    let pair = match (c, cur.peek().map(fold)) {
+        ('<', Some('=')) => Some("<="),
+        ('<', Some('>')) => Some("<>"),
+        ('>', Some('=')) => Some(">="),
+        ('=', Some('=')) => Some("="),
+        ('!', Some('=')) => Some("<>"),
+        ('&', Some('&')) => Some("AND"),
+        ('|', Some('|')) => Some("OR"),
+        _ => None,
     };
-    match (c, next) {
-        ('<', Some('=' | '＝')) => two(cur, "<="),
-        ('<', Some('>' | '＞')) => two(cur, "<>"),
-        ('>', Some('=' | '＝')) => two(cur, ">="),
-        ('=', Some('=' | '＝')) => two(cur, "="),
-        ('!', Some('=' | '＝')) => two(cur, "<>"),
-        ('&', Some('&')) => two(cur, "AND"),
-        ('|', Some('|')) => two(cur, "OR"),
-        ('＜', Some('=' | '＝')) => two(cur, "<="),
-        ('＞', Some('=' | '＝')) => two(cur, ">="),
-        _ => {
-            let op = match c {
-                '+' | '＋' => "+",
-                '-' | '－' => "-",
-                '*' | '×' | '＊' => "*",
-                '/' | '÷' | '／' => "/",
-                '^' => "^",
-                '%' | '％' => "%",
-                '&' => "&",
-                '=' | '＝' => "=",
-                '<' | '＜' => "<",
-                '>' | '＞' => ">",
-                '!' | '！' => "NOT",
-                '(' | '（' => "(",
-                ')' | '）' => ")",
-                ',' | '，' => ",",
-                _ => {
-                    return Err(Error::new(ErrorCode::UnexpectedChar)
-                        .found(c.to_string())
-                        .at(Span::new(start, cur.pos))
-                        .suggest(smart_quote_fix(c)))
-                }
-            };
-            Ok(Tok::Op(op))
-        }
+    if let Some(op) = pair {
+        cur.bump();
+        return Ok(Tok::Op(op));
     }
+    let op = match c {
+        '+' => "+",
+        '-' => "-",
+        '*' => "*",
+        '/' => "/",
+        '^' => "^",
+        '%' => "%",
+        '&' => "&",
+        '=' => "=",
+        '<' => "<",
+        '>' => ">",
+        '!' => "NOT",
+        '(' => "(",
+        ')' => ")",
+        ',' => ",",
+        _ => {
+            return Err(Error::new(ErrorCode::UnexpectedChar)
+                .found(raw.to_string())
+                .at(Span::new(start, cur.pos))
+                .suggest(smart_quote_fix(raw)))
+        }
+    };
+    Ok(Tok::Op(op))
 }
 
 fn smart_quote_fix(c: char) -> Option<String> {

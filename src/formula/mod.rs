@@ -37,11 +37,7 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits {
-            max_length: 8_000,
-            max_depth: 64,
-            max_nodes: 1_000,
-        }
+        Limits { max_length: 8_000, max_depth: 64, max_nodes: 1_000 }
     }
 }
 
@@ -49,11 +45,8 @@ impl Default for Limits {
 pub fn parse(src: &str, limits: Limits, resolver: &mut impl Resolver) -> Result<Node> {
     let len = src.encode_utf16().count();
     if len > usize::try_from(limits.max_length).unwrap_or(usize::MAX) {
-        let span =
-            crate::error::Span::new(limits.max_length, u32::try_from(len).unwrap_or(u32::MAX));
-        return Err(Error::new(ErrorCode::FormulaTooLong)
-            .expected(limits.max_length.to_string())
-            .at(span));
+        let span = crate::error::Span::new(limits.max_length, u32::try_from(len).unwrap_or(u32::MAX));
+        return Err(Error::new(ErrorCode::FormulaTooLong).expected(limits.max_length.to_string()).at(span));
     }
     let tokens = lexer::tokenize(src)?;
     Parser::new(tokens, limits, resolver).parse()
@@ -113,11 +106,7 @@ impl Formula {
     pub fn compile_with(src: &str, limits: Limits) -> Result<Formula> {
         let mut names = CollectNames::default();
         let root = parse(src, limits, &mut names)?;
-        Ok(Formula {
-            source: src.to_string(),
-            root,
-            names: names.names,
-        })
+        Ok(Formula { source: src.to_string(), root, names: names.names })
     }
 
     /// The field names the formula mentions, in order of first appearance.
@@ -135,28 +124,15 @@ impl Formula {
         let mut values = Vec::with_capacity(inputs.len());
         for (input, name) in inputs.into_iter().zip(&self.names) {
             let path = || format!("/{}", pointer_segment(name));
-            values.push(
-                input
-                    .to_value()
-                    .map_err(|e| e.name(name.as_str()).path(Origin::Record, path()))?,
-            );
+            values.push(input.to_value().map_err(|e| e.name(name.as_str()).path(Origin::Record, path()))?);
         }
-        let scope = Slots {
-            names: &self.names,
-            values,
-        };
-        Evaluator::new(&scope)
-            .eval(&self.root)
-            .map(Value::normalized)
+        let scope = Slots { names: &self.names, values };
+        Evaluator::new(&scope).eval(&self.root).map(Value::normalized)
     }
 
     /// Evaluates against a JSON object of field values.
     pub fn evaluate_json(&self, values: &serde_json::Value) -> Result<Value> {
-        let inputs = self
-            .names
-            .iter()
-            .map(|n| Input::from_json(values.get(n)))
-            .collect();
+        let inputs = self.names.iter().map(|n| Input::from_json(values.get(n))).collect();
         self.evaluate_inputs(inputs)
     }
 
@@ -165,11 +141,7 @@ impl Formula {
     pub fn render_with(&self, values: &serde_json::Value) -> String {
         render::render(&self.root, &|slot| {
             let name = self.names.get(slot).map_or("", String::as_str);
-            Input::from_json(values.get(name))
-                .to_value()
-                .ok()
-                .flatten()
-                .map(|v| render::literal(&v))
+            Input::from_json(values.get(name)).to_value().ok().flatten().map(|v| render::literal(&v))
         })
     }
 }

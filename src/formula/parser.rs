@@ -27,49 +27,30 @@ pub struct Parser<'r, R: Resolver> {
 impl<'r, R: Resolver> Parser<'r, R> {
     /// A parser over `tokens` (which end with `Tok::End`).
     pub fn new(tokens: Vec<Token>, limits: Limits, resolver: &'r mut R) -> Self {
-        Parser {
-            tokens,
-            pos: 0,
-            depth: 0,
-            nodes: 0,
-            limits,
-            resolver,
-        }
+        Parser { tokens, pos: 0, depth: 0, nodes: 0, limits, resolver }
     }
 
     /// Parses the whole input as one expression.
     pub fn parse(mut self) -> Result<Node> {
         if self.peek().tok == Tok::End {
-            return Err(Error::new(ErrorCode::EmptyFormula).at(self.peek().span));
+            return Err(Error::new(ErrorCode::EmptyFormula).at(Span::new(0, self.peek().span.end)));
         }
-        let node = self.expression()?;
+        let node = self.binary(1)?;
         let t = self.peek().clone();
         if t.tok != Tok::End {
-            let expected = if t.tok == Tok::Op(")") {
-                "end of formula"
-            } else {
-                "an operator"
-            };
+            let expected = if t.tok == Tok::Op(")") { "end of formula" } else { "an operator" };
             return Err(unexpected(&t, expected));
         }
         Ok(node)
     }
 
     fn peek(&self) -> &Token {
-        static END: Token = Token {
-            tok: Tok::End,
-            span: Span { start: 0, end: 0 },
-        };
-        self.tokens
-            .get(self.pos)
-            .or(self.tokens.last())
-            .unwrap_or(&END)
+        static END: Token = Token { tok: Tok::End, span: Span { start: 0, end: 0 } };
+        self.tokens.get(self.pos).or(self.tokens.last()).unwrap_or(&END)
     }
 
     fn peek_at(&self, ahead: usize) -> Option<&Tok> {
-        self.tokens
-            .get(self.pos.saturating_add(ahead))
-            .map(|t| &t.tok)
+        self.tokens.get(self.pos.saturating_add(ahead)).map(|t| &t.tok)
     }
 
     fn advance(&mut self) -> Token {
@@ -83,9 +64,7 @@ impl<'r, R: Resolver> Parser<'r, R> {
     fn node(&mut self, expr: Expr, span: Span) -> Result<Node> {
         self.nodes = self.nodes.saturating_add(1);
         if self.nodes > self.limits.max_nodes {
-            return Err(Error::new(ErrorCode::FormulaTooComplex)
-                .expected(self.limits.max_nodes.to_string())
-                .at(span));
+            return Err(Error::new(ErrorCode::FormulaTooComplex).expected(self.limits.max_nodes.to_string()).at(span));
         }
         Ok(Node { expr, span })
     }
@@ -130,11 +109,7 @@ impl<'r, R: Resolver> Parser<'r, R> {
 
     /// Left-associative binary operators of at least `min` precedence (Excel: `2^3^2` = 64).
     fn binary(&mut self, min: u8) -> Result<Node> {
-        let mut lhs = if min <= 3 {
-            self.not()?
-        } else {
-            self.postfix()?
-        };
+        let mut lhs = if min <= 3 { self.not()? } else { self.postfix()? };
         while let Some(op) = self.binary_op().filter(|op| op.precedence() >= min) {
             self.advance();
             let rhs = self.binary(op.precedence().saturating_add(1))?;
@@ -163,9 +138,7 @@ impl<'r, R: Resolver> Parser<'r, R> {
         self.depth = self.depth.saturating_add(1);
         if self.depth > self.limits.max_depth {
             let span = self.peek().span;
-            return Err(Error::new(ErrorCode::FormulaTooDeep)
-                .expected(self.limits.max_depth.to_string())
-                .at(span));
+            return Err(Error::new(ErrorCode::FormulaTooDeep).expected(self.limits.max_depth.to_string()).at(span));
         }
         Ok(())
     }
@@ -194,10 +167,7 @@ impl<'r, R: Resolver> Parser<'r, R> {
                 let operand = operand?;
                 let span = start.to(operand.span);
                 if op == "+" {
-                    return Ok(Node {
-                        expr: operand.expr,
-                        span,
-                    });
+                    return Ok(Node { expr: operand.expr, span });
                 }
                 self.node(Expr::Neg(Box::new(operand)), span)
             }
@@ -224,14 +194,9 @@ impl<'r, R: Resolver> Parser<'r, R> {
             Tok::Op("(") => {
                 let inner = self.expression()?;
                 let close = self.expect(")", "')'")?;
-                Ok(Node {
-                    expr: inner.expr,
-                    span: t.span.to(close),
-                })
+                Ok(Node { expr: inner.expr, span: t.span.to(close) })
             }
-            Tok::End => Err(Error::new(ErrorCode::UnexpectedEnd)
-                .expected("a value")
-                .at(t.span)),
+            Tok::End => Err(Error::new(ErrorCode::UnexpectedEnd).expected("a value").at(t.span)),
             _ => Err(unexpected(&t, "a value")),
         }
     }
@@ -245,9 +210,7 @@ impl<'r, R: Resolver> Parser<'r, R> {
         let t = self.advance();
         match t.tok {
             Tok::Op(o) if o == op => Ok(t.span),
-            Tok::End => Err(Error::new(ErrorCode::UnexpectedEnd)
-                .expected(what)
-                .at(t.span)),
+            Tok::End => Err(Error::new(ErrorCode::UnexpectedEnd).expected(what).at(t.span)),
             _ => Err(unexpected(&t, what)),
         }
     }
@@ -257,16 +220,10 @@ impl<'r, R: Resolver> Parser<'r, R> {
             Error::new(ErrorCode::UnknownFunction)
                 .name(name)
                 .at(name_span)
-                .suggest(crate::error::closest(
-                    name,
-                    functions::REGISTRY.iter().map(|f| f.name),
-                ))
+                .suggest(crate::error::closest(name, functions::REGISTRY.iter().map(|f| f.name)))
         })?;
         self.advance();
-        self.enter()?;
-        let args = self.arguments();
-        self.leave();
-        let (args, close) = args?;
+        let (args, close) = self.arguments()?;
         let span = name_span.to(close);
         check_arity(spec, args.len(), span)?;
         self.node(Expr::Call(spec, args), span)
@@ -283,11 +240,7 @@ impl<'r, R: Resolver> Parser<'r, R> {
             match t.tok {
                 Tok::Op(",") => continue,
                 Tok::Op(")") => return Ok((args, t.span)),
-                Tok::End => {
-                    return Err(Error::new(ErrorCode::UnexpectedEnd)
-                        .expected("')'")
-                        .at(t.span))
-                }
+                Tok::End => return Err(Error::new(ErrorCode::UnexpectedEnd).expected("')'").at(t.span)),
                 _ => return Err(unexpected(&t, "',' or ')'")),
             }
         }
@@ -306,8 +259,5 @@ fn check_arity(spec: &FunctionSpec, n: usize, span: Span) -> Result<()> {
 }
 
 fn unexpected(t: &Token, expected: &str) -> Error {
-    Error::new(ErrorCode::UnexpectedToken)
-        .expected(expected)
-        .found(t.tok.describe())
-        .at(t.span)
+    Error::new(ErrorCode::UnexpectedToken).expected(expected).found(t.tok.describe()).at(t.span)
 }

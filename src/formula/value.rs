@@ -46,9 +46,7 @@ impl Type {
 }
 
 fn mismatch(expected: Type, found: &Value) -> Error {
-    Error::new(ErrorCode::TypeMismatch)
-        .expected(expected.name())
-        .found(found.type_of().name())
+    Error::new(ErrorCode::TypeMismatch).expected(expected.name()).found(found.type_of().name())
 }
 
 /// Reads `YYYY-MM-DD` (exactly that shape, and a real calendar day).
@@ -56,18 +54,11 @@ pub fn parse_date(text: &str) -> Result<NaiveDate> {
     let t = text.trim();
     let part = |range: std::ops::Range<usize>| -> Option<u32> {
         let digits = t.get(range)?;
-        digits
-            .bytes()
-            .all(|b| b.is_ascii_digit())
-            .then(|| digits.parse().ok())
-            .flatten()
+        digits.bytes().all(|b| b.is_ascii_digit()).then(|| digits.parse().ok()).flatten()
     };
-    let shape =
-        t.len() == 10 && t.as_bytes().get(4) == Some(&b'-') && t.as_bytes().get(7) == Some(&b'-');
+    let shape = t.len() == 10 && t.as_bytes().get(4) == Some(&b'-') && t.as_bytes().get(7) == Some(&b'-');
     let date = match (shape, part(0..4), part(5..7), part(8..10)) {
-        (true, Some(y), Some(m), Some(d)) => i32::try_from(y)
-            .ok()
-            .and_then(|y| NaiveDate::from_ymd_opt(y, m, d)),
+        (true, Some(y), Some(m), Some(d)) => i32::try_from(y).ok().and_then(|y| NaiveDate::from_ymd_opt(y, m, d)),
         _ => None,
     };
     date.ok_or_else(|| Error::new(ErrorCode::InvalidDate).found(text))
@@ -106,6 +97,15 @@ impl Value {
         }
     }
 
+    /// The value as a date if it is one, or is text in `YYYY-MM-DD` form.
+    pub fn as_date(&self) -> Option<NaiveDate> {
+        match self {
+            Value::Date(d) => Some(*d),
+            Value::Text(s) => parse_date(s).ok(),
+            _ => None,
+        }
+    }
+
     /// As a date: dates, and text in `YYYY-MM-DD`.
     pub fn to_date(&self) -> Result<NaiveDate> {
         match self {
@@ -131,9 +131,11 @@ impl Value {
         }
     }
 
-    /// Compares two values as Excel does, with one difference: a number and a text compare
-    /// numerically when the text is a decimal, and are a type mismatch otherwise (Excel would
-    /// silently call every text greater than every number). Text compares case-insensitively.
+    /// Compares two values as Excel does, except across types: a number and a text compare
+    /// numerically when the text is a decimal, a date and a text when the text is a date, and
+    /// anything else (number vs text, boolean vs number…) is a type mismatch, where Excel would
+    /// silently rank every text above every number and TRUE above both. Text compares
+    /// case-insensitively.
     pub fn compare(&self, other: &Value) -> Result<Ordering> {
         use Value::*;
         Ok(match (self, other) {
@@ -145,9 +147,6 @@ impl Value {
             (Text(_), Number(b)) => self.to_number()?.cmp(b),
             (Date(a), Text(_)) => a.cmp(&other.to_date()?),
             (Text(_), Date(b)) => self.to_date()?.cmp(b),
-            (Number(_), Bool(_)) | (Bool(_), Number(_)) => {
-                self.to_number()?.cmp(&other.to_number()?)
-            }
             _ => return Err(mismatch(self.type_of(), other)),
         })
     }

@@ -81,12 +81,7 @@ fn score() -> Rounding {
 
 impl Default for RoundingPolicy {
     fn default() -> Self {
-        RoundingPolicy {
-            money: money(),
-            rate: rate(),
-            score: score(),
-            number: None,
-        }
+        RoundingPolicy { money: money(), rate: rate(), score: score(), number: None }
     }
 }
 
@@ -109,10 +104,7 @@ pub struct FieldDef {
     /// missing field fails with `MISSING_FIELD`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(with = "Option<serde_json::Value>"))]
-    #[cfg_attr(
-        target_arch = "wasm32",
-        tsify(optional, type = "number | string | boolean")
-    )]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "number | string | boolean"))]
     pub default: Option<serde_json::Value>,
 }
 
@@ -171,10 +163,7 @@ impl MetricKind {
     }
     /// Whether values of this kind are numbers.
     pub fn is_numeric(self) -> bool {
-        matches!(
-            self,
-            MetricKind::Number | MetricKind::Money | MetricKind::Rate | MetricKind::Score
-        )
+        matches!(self, MetricKind::Number | MetricKind::Money | MetricKind::Rate | MetricKind::Score)
     }
     /// The name used in messages.
     pub fn name(self) -> &'static str {

@@ -62,9 +62,7 @@ impl Scope for Values<'_> {
             return Ok(v.clone());
         }
         let id = self.plan.fields.get(slot).map_or("", |f| f.def.id.as_str());
-        Err(Error::new(ErrorCode::MissingField)
-            .name(id)
-            .path(Origin::Record, record_path(id)))
+        Err(Error::new(ErrorCode::MissingField).name(id).path(Origin::Record, record_path(id)))
     }
 }
 
@@ -116,12 +114,7 @@ impl Plan {
             .filter_map(|(i, m)| {
                 let exact = slots.get(base.saturating_add(i))?.clone()?;
                 let value = round_for_output(&exact, m.def.kind, &self.doc.rounding);
-                Some(MetricResult {
-                    id: m.def.id.clone(),
-                    kind: m.def.kind,
-                    exact,
-                    value,
-                })
+                Some(MetricResult { id: m.def.id.clone(), kind: m.def.kind, exact, value })
             })
             .collect()
     }
@@ -145,14 +138,13 @@ fn check_kind(value: &Value, kind: MetricKind) -> Result<()> {
     if ok {
         return Ok(());
     }
-    Err(Error::new(ErrorCode::TypeMismatch)
-        .expected(kind.name())
-        .found(value.type_of().name()))
+    Err(Error::new(ErrorCode::TypeMismatch).expected(kind.name()).found(value.type_of().name()))
 }
 
 /// Points an error raised inside metric `i` at its formula, unless it points at the record.
 fn in_metric(mut err: Error, i: usize, id: &str) -> Error {
-    if err.origin == Origin::Plan && err.path.is_empty() {
+    if err.origin == Origin::Formula && err.path.is_empty() {
+        err.origin = Origin::Plan;
         err.path = format!("/metrics/{i}/formula");
     }
     err.detail.metric = Some(id.to_string());

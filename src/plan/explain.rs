@@ -71,22 +71,14 @@ pub(super) fn trace_entry(
         .iter()
         .map(|&s| TraceInput {
             name: slot_name(plan, s).to_string(),
-            value: slots
-                .get(s)
-                .cloned()
-                .flatten()
-                .map_or_else(|| "∅".to_string(), |v| v.to_string()),
+            value: slots.get(s).cloned().flatten().map_or_else(|| "∅".to_string(), |v| v.to_string()),
         })
         .collect();
-    let substituted = render(&metric.root, &|s| {
-        slots.get(s).cloned().flatten().map(|v| literal(&v))
-    });
+    let substituted = render(&metric.root, &|s| slots.get(s).cloned().flatten().map(|v| literal(&v)));
     let rounding = metric.def.kind.rounding(&plan.doc.rounding);
     let rounded = super::evaluate::round_for_output(exact, metric.def.kind, &plan.doc.rounding);
     let difference = match (&rounded, exact) {
-        (Value::Number(r), Value::Number(e)) if r != e => {
-            r.checked_sub(*e).map(|d| d.normalize().to_string())
-        }
+        (Value::Number(r), Value::Number(e)) if r != e => r.checked_sub(*e).map(|d| d.normalize().to_string()),
         _ => None,
     };
     let mut text = format!("{} = {}", metric.def.id, metric.def.formula.trim());
@@ -138,14 +130,7 @@ fn rounding_clause(rule: Rounding, kind: MetricKind, rounded: &Value, locale: Lo
     };
     let value = display(rounded);
     match locale {
-        Locale::ZhCn => format!(
-            "，按{kind_zh}保留 {} 位小数（{strategy}）得 {value}",
-            rule.scale
-        ),
-        Locale::En => format!(
-            ", rounded as {} to {} places ({strategy}): {value}",
-            kind.name(),
-            rule.scale
-        ),
+        Locale::ZhCn => format!("，按{kind_zh}保留 {} 位小数（{strategy}）得 {value}", rule.scale),
+        Locale::En => format!(", rounded as {} to {} places ({strategy}): {value}", kind.name(), rule.scale),
     }
 }

@@ -35,8 +35,7 @@ pub fn topological_order(deps: &[Vec<usize>]) -> Result<Vec<usize>, Vec<usize>> 
                     }
                     Some(Mark::Active) => {
                         let from = stack.iter().position(|(n, _)| *n == c).unwrap_or(0);
-                        let mut cycle: Vec<usize> =
-                            stack.iter().skip(from).map(|(n, _)| *n).collect();
+                        let mut cycle: Vec<usize> = stack.iter().skip(from).map(|(n, _)| *n).collect();
                         cycle.push(c);
                         return Err(cycle);
                     }

@@ -64,9 +64,7 @@ struct PlanNames<'a> {
 impl Resolver for PlanNames<'_> {
     fn resolve(&mut self, name: &str) -> Result<usize> {
         self.slots.get(name).copied().ok_or_else(|| {
-            Error::new(ErrorCode::UnknownField)
-                .name(name)
-                .suggest(closest(name, self.slots.keys().copied()))
+            Error::new(ErrorCode::UnknownField).name(name).suggest(closest(name, self.slots.keys().copied()))
         })
     }
 }
@@ -81,12 +79,7 @@ fn check_id(id: &str, path: String) -> Result<()> {
     } else {
         None
     };
-    why.map_or(Ok(()), |w| {
-        Err(Error::new(ErrorCode::InvalidId)
-            .name(id)
-            .expected(w)
-            .path(Origin::Plan, path))
-    })
+    why.map_or(Ok(()), |w| Err(Error::new(ErrorCode::InvalidId).name(id).expected(w).path(Origin::Plan, path)))
 }
 
 impl Plan {
@@ -99,11 +92,7 @@ impl Plan {
     pub fn from_document(doc: PlanDocument) -> Result<Plan> {
         check_common(&doc)?;
         let mut slots: HashMap<&str, usize> = HashMap::new();
-        let ids = doc
-            .fields
-            .iter()
-            .map(|f| (&f.id, "fields"))
-            .chain(doc.metrics.iter().map(|m| (&m.id, "metrics")));
+        let ids = doc.fields.iter().map(|f| (&f.id, "fields")).chain(doc.metrics.iter().map(|m| (&m.id, "metrics")));
         let mut per_section = [0_usize, 0];
         for (slot, (id, section)) in ids.enumerate() {
             let k = usize::from(section == "metrics");
@@ -114,61 +103,31 @@ impl Plan {
             let path = format!("/{section}/{index}/id");
             check_id(id, path.clone())?;
             if slots.insert(id.as_str(), slot).is_some() {
-                return Err(Error::new(ErrorCode::DuplicateId)
-                    .name(id.as_str())
-                    .path(Origin::Plan, path));
+                return Err(Error::new(ErrorCode::DuplicateId).name(id.as_str()).path(Origin::Plan, path));
             }
         }
-        let fields = doc
-            .fields
-            .iter()
-            .enumerate()
-            .map(|(i, f)| compile_field(f, i))
-            .collect::<Result<Vec<_>>>()?;
+        let fields = doc.fields.iter().enumerate().map(|(i, f)| compile_field(f, i)).collect::<Result<Vec<_>>>()?;
         let n_fields = fields.len();
         let mut metrics = Vec::with_capacity(doc.metrics.len());
         for (i, def) in doc.metrics.iter().enumerate() {
-            let root = parse(
-                &def.formula,
-                Limits::default(),
-                &mut PlanNames { slots: &slots },
-            )
-            .map_err(|e| e.path(Origin::Plan, format!("/metrics/{i}/formula")))?;
+            let root = parse(&def.formula, Limits::default(), &mut PlanNames { slots: &slots })
+                .map_err(|e| e.path(Origin::Plan, format!("/metrics/{i}/formula")))?;
             let mut reads = Vec::new();
             root.visit_refs(&mut |s| {
                 if !reads.contains(&s) {
                     reads.push(s);
                 }
             });
-            metrics.push(Metric {
-                def: def.clone(),
-                root,
-                reads,
-            });
+            metrics.push(Metric { def: def.clone(), root, reads });
         }
-        let deps: Vec<Vec<usize>> = metrics
-            .iter()
-            .map(|m| {
-                m.reads
-                    .iter()
-                    .filter_map(|s| s.checked_sub(n_fields))
-                    .collect()
-            })
-            .collect();
+        let deps: Vec<Vec<usize>> =
+            metrics.iter().map(|m| m.reads.iter().filter_map(|s| s.checked_sub(n_fields)).collect()).collect();
         let order = graph::topological_order(&deps).map_err(|cycle| {
             let first = cycle.first().copied().unwrap_or(0);
-            let names = cycle
-                .iter()
-                .filter_map(|&i| metrics.get(i).map(|m: &Metric| m.def.id.clone()))
-                .collect();
+            let names = cycle.iter().filter_map(|&i| metrics.get(i).map(|m: &Metric| m.def.id.clone())).collect();
             graph::cycle_error(names).path(Origin::Plan, format!("/metrics/{first}/formula"))
         })?;
-        Ok(Plan {
-            doc,
-            fields,
-            metrics,
-            order,
-        })
+        Ok(Plan { doc, fields, metrics, order })
     }
 
     /// The document the plan was compiled from.
@@ -197,17 +156,10 @@ fn check_common(doc: &PlanDocument) -> Result<()> {
     }
     let c = &doc.currency;
     if c.len() != 3 || !c.bytes().all(|b| b.is_ascii_uppercase()) {
-        return Err(Error::new(ErrorCode::InvalidCurrency)
-            .found(c.as_str())
-            .path(Origin::Plan, "/currency"));
+        return Err(Error::new(ErrorCode::InvalidCurrency).found(c.as_str()).path(Origin::Plan, "/currency"));
     }
     let r = &doc.rounding;
-    let rules = [
-        ("money", Some(r.money)),
-        ("rate", Some(r.rate)),
-        ("score", Some(r.score)),
-        ("number", r.number),
-    ];
+    let rules = [("money", Some(r.money)), ("rate", Some(r.rate)), ("score", Some(r.score)), ("number", r.number)];
     for (name, rule) in rules {
         if let Some(rule) = rule.filter(|rule| rule.scale > MAX_SCALE) {
             return Err(Error::new(ErrorCode::InvalidRounding)
@@ -225,15 +177,9 @@ fn compile_field(def: &FieldDef, index: usize) -> Result<Field> {
         None => None,
         Some(json) => Input::from_json(Some(json))
             .to_typed(def.field_type)
-            .map_err(|e| {
-                e.name(def.id.as_str())
-                    .path(Origin::Plan, format!("/fields/{index}/default"))
-            })?,
+            .map_err(|e| e.name(def.id.as_str()).path(Origin::Plan, format!("/fields/{index}/default")))?,
     };
-    Ok(Field {
-        def: def.clone(),
-        default,
-    })
+    Ok(Field { def: def.clone(), default })
 }
 
 /// The record path of a field.

@@ -32,9 +32,7 @@ fn classify(err: &serde_json::Error) -> Error {
     if text.starts_with("unknown field") {
         let name = quoted.first().copied().unwrap_or_default();
         let suggestion = closest(name, quoted.iter().skip(1).copied());
-        return Error::new(ErrorCode::UnknownKey)
-            .name(name)
-            .suggest(suggestion);
+        return Error::new(ErrorCode::UnknownKey).name(name).suggest(suggestion);
     }
     if text.starts_with("missing field") {
         return Error::new(ErrorCode::MissingKey).name(quoted.first().copied().unwrap_or_default());
@@ -42,17 +40,8 @@ fn classify(err: &serde_json::Error) -> Error {
     if text.starts_with("unknown variant") {
         let found = quoted.first().copied().unwrap_or_default();
         let suggestion = closest(found, quoted.iter().skip(1).copied());
-        let expected = quoted
-            .iter()
-            .skip(1)
-            .copied()
-            .collect::<Vec<_>>()
-            .join(", ");
-        return Error::new(ErrorCode::InvalidValue)
-            .name(found)
-            .found(found)
-            .expected(expected)
-            .suggest(suggestion);
+        let expected = quoted.iter().skip(1).copied().collect::<Vec<_>>().join(", ");
+        return Error::new(ErrorCode::InvalidValue).name(found).found(found).expected(expected).suggest(suggestion);
     }
     Error::new(ErrorCode::InvalidPlan).found(text)
 }
@@ -63,8 +52,7 @@ mod tests {
 
     #[test]
     fn unknown_key_has_pointer_and_suggestion() {
-        let err =
-            parse_document(r#"{"fields":[{"id":"a","type":"money","lable":"x"}]}"#).unwrap_err();
+        let err = parse_document(r#"{"fields":[{"id":"a","type":"money","lable":"x"}]}"#).unwrap_err();
         assert_eq!(err.code, ErrorCode::UnknownKey);
         assert_eq!(err.path, "/fields/0/lable");
         assert_eq!(err.suggestion.as_deref(), Some("label"));
@@ -73,14 +61,8 @@ mod tests {
     #[test]
     fn bad_variant_and_syntax() {
         let err = parse_document(r#"{"fields":[{"id":"a","type":"mony"}]}"#).unwrap_err();
-        assert_eq!(
-            (err.code, err.path.as_str()),
-            (ErrorCode::InvalidValue, "/fields/0/type")
-        );
+        assert_eq!((err.code, err.path.as_str()), (ErrorCode::InvalidValue, "/fields/0/type"));
         assert_eq!(err.suggestion.as_deref(), Some("money"));
-        assert_eq!(
-            parse_document("{").unwrap_err().code,
-            ErrorCode::InvalidPlan
-        );
+        assert_eq!(parse_document("{").unwrap_err().code, ErrorCode::InvalidPlan);
     }
 }

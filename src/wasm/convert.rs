@@ -19,10 +19,7 @@ pub fn input(value: &JsValue) -> Input {
     } else if value.is_null() || value.is_undefined() {
         Input::Missing
     } else if value.is_bigint() {
-        let text = js_sys::BigInt::from(value.clone())
-            .to_string(10)
-            .map(String::from)
-            .unwrap_or_default();
+        let text = js_sys::BigInt::from(value.clone()).to_string(10).map(String::from).unwrap_or_default();
         crate::number::parse_decimal(&text).map_or(Input::Unsupported("bigint"), Input::Decimal)
     } else if js_sys::Array::is_array(value) {
         Input::Unsupported("array")
@@ -45,16 +42,8 @@ pub fn expect_object(value: &JsValue, path: &str) -> Result<()> {
     if value.is_object() && !js_sys::Array::is_array(value) {
         return Ok(());
     }
-    let found = if value.is_null() {
-        "null".to_string()
-    } else {
-        value.js_typeof().as_string().unwrap_or_default()
-    };
-    Err(Error::new(ErrorCode::InvalidValue)
-        .name("record")
-        .expected("object")
-        .found(found)
-        .path(Origin::Record, path))
+    let found = if value.is_null() { "null".to_string() } else { value.js_typeof().as_string().unwrap_or_default() };
+    Err(Error::new(ErrorCode::InvalidValue).name("record").expected("object").found(found).path(Origin::Record, path))
 }
 
 /// A JS object seen as a record, with the field keys made once per plan.
@@ -96,9 +85,6 @@ pub fn options(value: &JsValue) -> Result<Options> {
         return Ok(Options::default());
     }
     serde_wasm_bindgen::from_value(value.clone()).map_err(|e| {
-        Error::new(ErrorCode::InvalidOption)
-            .name("options")
-            .expected(e.to_string())
-            .path(Origin::Options, "")
+        Error::new(ErrorCode::InvalidOption).name("options").expected(e.to_string()).path(Origin::Options, "")
     })
 }

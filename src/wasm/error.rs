@@ -29,11 +29,7 @@ struct Messages<'a> {
 /// The JS error for a core error, with its message in `locale`.
 pub fn to_js(err: &Error, locale: Locale) -> JsValue {
     let (zh, en) = (err.message(Locale::ZhCn), err.message(Locale::En));
-    let thrown = Thrown {
-        report: err.report(locale),
-        locale,
-        messages: Messages { zh: &zh, en: &en },
-    };
+    let thrown = Thrown { report: err.report(locale), locale, messages: Messages { zh: &zh, en: &en } };
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
     match thrown.serialize(&serializer) {
         Ok(report) => create_error(report),

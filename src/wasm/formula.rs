@@ -23,17 +23,8 @@ impl JsFormula {
     fn eval_one(&self, values: &JsValue, options: &Options, path: &str) -> Result<JsValue, Error> {
         expect_object(values, path)?;
         let inputs = self.keys.iter().map(|k| input(&get(values, k))).collect();
-        let value = self.inner.evaluate_inputs(inputs).map_err(|e| {
-            if path.is_empty() {
-                e
-            } else {
-                e.under(path)
-            }
-        })?;
-        Ok(convert::output(&OutputValue::from_value(
-            &value,
-            options.numbers,
-        )))
+        let value = self.inner.evaluate_inputs(inputs).map_err(|e| if path.is_empty() { e } else { e.under(path) })?;
+        Ok(convert::output(&OutputValue::from_value(&value, options.numbers)))
     }
 }
 
@@ -58,8 +49,7 @@ impl JsFormula {
         #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
         let options = convert::options(&options).map_err(|e| to_js(&e, Locale::default()))?;
-        self.eval_one(&values, &options, "")
-            .map_err(|e| to_js(&e, locale_of(&options)))
+        self.eval_one(&values, &options, "").map_err(|e| to_js(&e, locale_of(&options)))
     }
 
     /// Evaluates many records in one call. Returns `{ values, errors }`: `values[i]` is the

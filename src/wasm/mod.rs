@@ -44,7 +44,8 @@ export interface BatchResult {
 export declare class SalesScoreError extends Error {
   code: string;
   path: string;
-  origin: "plan" | "record" | "options";
+  /** What `path` points into: formula text (see `span`), the plan document, the record, or the options. */
+  origin: "formula" | "plan" | "record" | "options";
   span: { start: number; end: number } | null;
   hint: string | null;
   suggestion: string | null;

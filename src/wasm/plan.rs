@@ -25,23 +25,12 @@ impl JsPlan {
     ) -> Result<JsPlan, JsValue> {
         let json = match document.as_string() {
             Some(s) => s,
-            None => js_sys::JSON::stringify(&document)
-                .ok()
-                .and_then(|s| s.as_string())
-                .ok_or_else(|| {
-                    to_js(
-                        &Error::new(ErrorCode::InvalidPlan)
-                            .found("not JSON")
-                            .path(Origin::Plan, ""),
-                        Locale::default(),
-                    )
-                })?,
+            None => js_sys::JSON::stringify(&document).ok().and_then(|s| s.as_string()).ok_or_else(|| {
+                to_js(&Error::new(ErrorCode::InvalidPlan).found("not JSON").path(Origin::Plan, ""), Locale::default())
+            })?,
         };
         let inner = Plan::compile(&json).map_err(|e| to_js(&e, locale_hint(&json)))?;
-        let keys = inner
-            .field_ids()
-            .map(|id| (id.to_string(), JsValue::from_str(id)))
-            .collect();
+        let keys = inner.field_ids().map(|id| (id.to_string(), JsValue::from_str(id))).collect();
         Ok(JsPlan { inner, keys })
     }
 
@@ -56,13 +45,9 @@ impl JsPlan {
         let locale = options.locale.unwrap_or(self.inner.locale());
         let run = || -> Result<JsValue, Error> {
             expect_object(&record, "")?;
-            let eval = self.inner.evaluate_in(
-                &JsRecord {
-                    obj: &record,
-                    keys: &self.keys,
-                },
-                options.explain.then_some(locale),
-            )?;
+            let eval = self
+                .inner
+                .evaluate_in(&JsRecord { obj: &record, keys: &self.keys }, options.explain.then_some(locale))?;
             convert::to_js(&PlanResult::new(eval, &options))
         };
         run().map_err(|e| to_js(&e, locale))

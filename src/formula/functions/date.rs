@@ -13,39 +13,40 @@ fn date(args: &[Value], i: usize) -> Result<NaiveDate> {
 
 fn int(args: &[Value], i: usize) -> Result<i64> {
     let d = args.get(i).ok_or_else(super::logic::arity)?.to_number()?;
-    d.trunc()
-        .to_i64()
-        .ok_or_else(|| Error::new(ErrorCode::Overflow))
+    d.trunc().to_i64().ok_or_else(|| Error::new(ErrorCode::Overflow))
 }
 
 fn out_of_range() -> Error {
     Error::new(ErrorCode::InvalidDate).found("out of range")
 }
 
-/// `date` plus a whole number of days (the fraction is dropped, as Excel does).
+/// Dates run from 0001-01-01 to 9999-12-31 (so every result reads back as `YYYY-MM-DD`).
+fn in_range(date: Option<NaiveDate>) -> Result<NaiveDate> {
+    date.filter(|d| (1..=9999).contains(&d.year())).ok_or_else(out_of_range)
+}
+
+/// `date` plus a number of days. As in Excel, where a date is a day number, the date part of
+/// the sum is kept: a fraction moves the result back to the start of its day (−1.5 → −2 days).
 pub fn add_days(date: NaiveDate, days: Decimal) -> Result<NaiveDate> {
-    let days = days.trunc().to_i64().ok_or_else(out_of_range)?;
-    TimeDelta::try_days(days)
-        .and_then(|d| date.checked_add_signed(d))
-        .ok_or_else(out_of_range)
+    let days = days.floor().to_i64().ok_or_else(out_of_range)?;
+    in_range(TimeDelta::try_days(days).and_then(|d| date.checked_add_signed(d)))
 }
 
 fn add_months(date: NaiveDate, months: i64) -> Result<NaiveDate> {
     let m = u32::try_from(months.unsigned_abs()).map_err(|_| out_of_range())?;
-    let moved = if months >= 0 {
+    in_range(if months >= 0 {
         date.checked_add_months(Months::new(m))
     } else {
         date.checked_sub_months(Months::new(m))
-    };
-    moved.ok_or_else(out_of_range)
+    })
 }
 
 pub const DATE: FunctionSpec = FunctionSpec {
     name: "DATE",
     category: "date",
     signature: "DATE(year, month, day)",
-    summary_zh: "由年、月、日构造日期（月、日超出时顺延，如 13 月为次年 1 月）",
-    summary_en: "a date from year, month and day (overflowing months and days roll over)",
+    summary_zh: "由年、月、日构造日期（月、日超出时顺延，如 13 月为次年 1 月；0–1899 年按 1900 + 年份）",
+    summary_en: "a date from year, month and day (months and days roll over; years 0–1899 mean 1900 + year)",
     example: "DATE(2025, 13, 1) → 2026-01-01",
     arity: Arity::exactly(3),
     eval: Eval::Eager(make_date),
@@ -53,17 +54,15 @@ pub const DATE: FunctionSpec = FunctionSpec {
 
 fn make_date(args: &[Value]) -> Result<Value> {
     let (y, m, d) = (int(args, 0)?, int(args, 1)?, int(args, 2)?);
-    if !(1..=9999).contains(&y) {
+    // Excel reads years 0–1899 as offsets from 1900: DATE(25, 1, 1) is 1925-01-01.
+    let y = if (0..1900).contains(&y) { y.saturating_add(1900) } else { y };
+    if !(1900..=9999).contains(&y) {
         return Err(out_of_range());
     }
     let i32y = i32::try_from(y).map_err(|_| out_of_range())?;
     let first = NaiveDate::from_ymd_opt(i32y, 1, 1).ok_or_else(out_of_range)?;
     let month_start = add_months(first, m.checked_sub(1).ok_or_else(out_of_range)?)?;
-    add_days(
-        month_start,
-        Decimal::from(d.checked_sub(1).ok_or_else(out_of_range)?),
-    )
-    .map(Value::Date)
+    add_days(month_start, Decimal::from(d.checked_sub(1).ok_or_else(out_of_range)?)).map(Value::Date)
 }
 
 pub const YEAR: FunctionSpec = FunctionSpec {
@@ -107,11 +106,7 @@ pub const DAYS: FunctionSpec = FunctionSpec {
     summary_en: "the number of days from start_date to end_date",
     example: "DAYS(\"2025-03-31\", \"2025-01-01\") → 89",
     arity: Arity::exactly(2),
-    eval: Eval::Eager(|a| {
-        Ok(Value::Number(Decimal::from(
-            date(a, 0)?.signed_duration_since(date(a, 1)?).num_days(),
-        )))
-    }),
+    eval: Eval::Eager(|a| Ok(Value::Number(Decimal::from(date(a, 0)?.signed_duration_since(date(a, 1)?).num_days())))),
 };
 
 pub const DATEDIF: FunctionSpec = FunctionSpec {
@@ -127,14 +122,9 @@ pub const DATEDIF: FunctionSpec = FunctionSpec {
 
 fn datedif(args: &[Value]) -> Result<Value> {
     let (start, end) = (date(args, 0)?, date(args, 1)?);
-    let unit = args
-        .get(2)
-        .ok_or_else(super::logic::arity)?
-        .to_text()
-        .to_ascii_uppercase();
+    let unit = args.get(2).ok_or_else(super::logic::arity)?.to_text().to_ascii_uppercase();
     if start > end {
-        return Err(Error::new(ErrorCode::InvalidArgument)
-            .expected("start_date must not be after end_date"));
+        return Err(Error::new(ErrorCode::InvalidArgument).expected("start_date must not be after end_date"));
     }
     let months = whole_months(start, end);
     let value = match unit.as_str() {
@@ -142,10 +132,7 @@ fn datedif(args: &[Value]) -> Result<Value> {
         "M" => months,
         "Y" => months.div_euclid(12),
         "YM" => months.rem_euclid(12),
-        _ => {
-            return Err(Error::new(ErrorCode::InvalidArgument)
-                .expected("unit must be \"Y\", \"M\", \"D\" or \"YM\""))
-        }
+        _ => return Err(Error::new(ErrorCode::InvalidArgument).expected("unit must be \"Y\", \"M\", \"D\" or \"YM\"")),
     };
     Ok(Value::Number(Decimal::from(value)))
 }
@@ -153,10 +140,8 @@ fn datedif(args: &[Value]) -> Result<Value> {
 /// Complete months from `start` to `end` (`start` ≤ `end`).
 fn whole_months(start: NaiveDate, end: NaiveDate) -> i64 {
     let years = i64::from(end.year()).saturating_sub(i64::from(start.year()));
-    let months = years
-        .saturating_mul(12)
-        .saturating_add(i64::from(end.month()))
-        .saturating_sub(i64::from(start.month()));
+    let months =
+        years.saturating_mul(12).saturating_add(i64::from(end.month())).saturating_sub(i64::from(start.month()));
     if end.day() < start.day() {
         months.saturating_sub(1)
     } else {
@@ -189,9 +174,6 @@ pub const EOMONTH: FunctionSpec = FunctionSpec {
 fn eomonth(args: &[Value]) -> Result<Value> {
     let d = date(args, 0)?;
     let first = d.with_day(1).ok_or_else(out_of_range)?;
-    let next = add_months(
-        first,
-        int(args, 1)?.checked_add(1).ok_or_else(out_of_range)?,
-    )?;
+    let next = add_months(first, int(args, 1)?.checked_add(1).ok_or_else(out_of_range)?)?;
     next.pred_opt().map(Value::Date).ok_or_else(out_of_range)
 }

@@ -3,7 +3,7 @@
 
 use super::{Arity, Eval, FunctionSpec};
 use crate::error::{Error, ErrorCode, Result};
-use crate::formula::ast::Node;
+use crate::formula::ast::{Expr, Node};
 use crate::formula::eval::Evaluator;
 use crate::formula::value::Value;
 
@@ -71,11 +71,7 @@ fn switch(ev: &Evaluator<'_>, args: &[Node]) -> Result<Value> {
         match pair {
             [case, value] => {
                 let case_value = ev.eval(case)?;
-                if subject
-                    .compare(&case_value)
-                    .map_err(|e| e.at(case.span))?
-                    .is_eq()
-                {
+                if subject.compare(&case_value).map_err(|e| e.at(case.span))?.is_eq() {
                     return ev.eval(value);
                 }
             }
@@ -164,8 +160,8 @@ pub const ISBLANK: FunctionSpec = FunctionSpec {
     name: "ISBLANK",
     category: "logic",
     signature: "ISBLANK(value)",
-    summary_zh: "值缺失或为空文本时为 TRUE",
-    summary_en: "TRUE when the value is missing or empty text",
+    summary_zh: "字段缺失或为空文本时为 TRUE",
+    summary_en: "TRUE when the field is missing or empty text",
     example: "IF(ISBLANK(满意度), 3, 满意度)",
     arity: Arity::exactly(1),
     eval: Eval::Lazy(isblank),
@@ -174,9 +170,10 @@ pub const ISBLANK: FunctionSpec = FunctionSpec {
 fn isblank(ev: &Evaluator<'_>, args: &[Node]) -> Result<Value> {
     let [a] = args else { return Err(arity()) };
     match ev.eval(a) {
-        Ok(Value::Text(s)) => Ok(Value::Bool(s.trim().is_empty())),
+        Ok(Value::Text(s)) => Ok(Value::Bool(s.is_empty())),
         Ok(_) => Ok(Value::Bool(false)),
-        Err(e) if e.code == ErrorCode::MissingField => Ok(Value::Bool(true)),
+        // Only a reference is blank; `ISBLANK(x + 1)` with x missing is still an error.
+        Err(e) if e.code == ErrorCode::MissingField && matches!(a.expr, Expr::Ref(_)) => Ok(Value::Bool(true)),
         Err(e) => Err(e),
     }
 }

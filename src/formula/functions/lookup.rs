@@ -16,9 +16,7 @@ fn tiers(args: &[Value]) -> Result<(Decimal, Vec<(Decimal, Value)>)> {
         };
         let t = t.to_number()?;
         if out.last().is_some_and(|(prev, _)| *prev >= t) {
-            return Err(
-                Error::new(ErrorCode::InvalidArgument).expected("thresholds must rise strictly")
-            );
+            return Err(Error::new(ErrorCode::InvalidArgument).expected("thresholds must rise strictly"));
         }
         out.push((t, r.clone()));
     }
@@ -38,12 +36,7 @@ pub const TIER: FunctionSpec = FunctionSpec {
 
 fn tier(args: &[Value]) -> Result<Value> {
     let (x, table) = tiers(args)?;
-    table
-        .into_iter()
-        .rev()
-        .find(|(t, _)| x >= *t)
-        .map(|(_, r)| r)
-        .ok_or_else(|| Error::new(ErrorCode::NoMatch))
+    table.into_iter().rev().find(|(t, _)| x >= *t).map(|(_, r)| r).ok_or_else(|| Error::new(ErrorCode::NoMatch))
 }
 
 pub const TIERSUM: FunctionSpec = FunctionSpec {

@@ -3,7 +3,8 @@
 
 use super::{Arity, Eval, FunctionSpec};
 use crate::error::{Error, ErrorCode, Result};
-use crate::formula::eval::{checked, divide, power};
+use crate::formula::ast::Node;
+use crate::formula::eval::{checked, divide, power, Evaluator};
 use crate::formula::value::Value;
 use crate::number::{round_digits, RoundingStrategy};
 use rust_decimal::prelude::*;
@@ -78,10 +79,7 @@ pub const MIN: FunctionSpec = FunctionSpec {
 };
 
 fn min(args: &[Value]) -> Result<Value> {
-    numbers(args)?
-        .into_iter()
-        .min()
-        .map_or_else(|| Err(super::logic::arity()), n)
+    numbers(args)?.into_iter().min().map_or_else(|| Err(super::logic::arity()), n)
 }
 
 pub const MAX: FunctionSpec = FunctionSpec {
@@ -96,10 +94,7 @@ pub const MAX: FunctionSpec = FunctionSpec {
 };
 
 fn max(args: &[Value]) -> Result<Value> {
-    numbers(args)?
-        .into_iter()
-        .max()
-        .map_or_else(|| Err(super::logic::arity()), n)
+    numbers(args)?.into_iter().max().map_or_else(|| Err(super::logic::arity()), n)
 }
 
 pub const ABS: FunctionSpec = FunctionSpec {
@@ -114,10 +109,7 @@ pub const ABS: FunctionSpec = FunctionSpec {
 };
 
 fn digits(args: &[Value]) -> Result<i64> {
-    num_or(args, 1, Decimal::ZERO)?
-        .trunc()
-        .to_i64()
-        .ok_or_else(|| invalid("digits must be a small integer"))
+    num_or(args, 1, Decimal::ZERO)?.trunc().to_i64().ok_or_else(|| invalid("digits must be a small integer"))
 }
 
 fn round_with(args: &[Value], strategy: RoundingStrategy) -> Result<Value> {
@@ -129,8 +121,7 @@ pub const ROUND: FunctionSpec = FunctionSpec {
     category: "math",
     signature: "ROUND(number, [digits])",
     summary_zh: "四舍五入到 digits 位小数（0.5 远离零进位；digits 为负时取整到十、百位）",
-    summary_en:
-        "rounds half away from zero to digits places (negative digits round to tens, hundreds)",
+    summary_en: "rounds half away from zero to digits places (negative digits round to tens, hundreds)",
     example: "ROUND(2.345, 2) → 2.35",
     arity: Arity::range(1, 2),
     eval: Eval::Eager(|a| round_with(a, RoundingStrategy::HalfUp)),
@@ -163,11 +154,7 @@ fn to_multiple(args: &[Value], zero_ok: bool, f: fn(Decimal) -> Decimal) -> Resu
     let x = num(args, 0)?;
     let sig = num_or(args, 1, Decimal::ONE)?;
     if sig.is_zero() {
-        return if zero_ok {
-            n(Decimal::ZERO)
-        } else {
-            Err(Error::new(ErrorCode::DivByZero))
-        };
+        return if zero_ok { n(Decimal::ZERO) } else { Err(Error::new(ErrorCode::DivByZero)) };
     }
     if x.is_sign_positive() && !x.is_zero() && sig.is_sign_negative() {
         return Err(invalid("a positive number needs a positive significance"));
@@ -252,9 +239,7 @@ fn sqrt(args: &[Value]) -> Result<Value> {
     if x.is_sign_negative() && !x.is_zero() {
         return Err(invalid("the number must not be negative"));
     }
-    x.sqrt()
-        .map(|d| Value::Number(d.normalize()))
-        .ok_or_else(|| Error::new(ErrorCode::Overflow))
+    x.sqrt().map(|d| Value::Number(d.normalize())).ok_or_else(|| Error::new(ErrorCode::Overflow))
 }
 
 pub const CLAMP: FunctionSpec = FunctionSpec {
@@ -284,13 +269,15 @@ pub const DIVIDE: FunctionSpec = FunctionSpec {
     summary_en: "safe division: default (0 when omitted) when the denominator is zero",
     example: "DIVIDE(回款额, 目标, 0)",
     arity: Arity::range(2, 3),
-    eval: Eval::Eager(safe_divide),
+    eval: Eval::Lazy(safe_divide),
 };
 
-fn safe_divide(args: &[Value]) -> Result<Value> {
-    let (a, b) = (num(args, 0)?, num(args, 1)?);
+/// Lazy, so the default is only evaluated when it is used.
+fn safe_divide(ev: &Evaluator<'_>, args: &[Node]) -> Result<Value> {
+    let [a, b, rest @ ..] = args else { return Err(super::logic::arity()) };
+    let (a, b) = (ev.number(a)?, ev.number(b)?);
     if b.is_zero() {
-        return args.get(2).map_or(n(Decimal::ZERO), |d| Ok(d.clone()));
+        return rest.first().map_or(n(Decimal::ZERO), |d| ev.eval(d));
     }
     n(divide(a, b)?)
 }

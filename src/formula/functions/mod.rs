@@ -30,27 +30,15 @@ pub struct Arity {
 impl Arity {
     /// Exactly `n`.
     pub const fn exactly(n: usize) -> Self {
-        Arity {
-            min: n,
-            max: Some(n),
-            step: 1,
-        }
+        Arity { min: n, max: Some(n), step: 1 }
     }
     /// From `min` to `max`.
     pub const fn range(min: usize, max: usize) -> Self {
-        Arity {
-            min,
-            max: Some(max),
-            step: 1,
-        }
+        Arity { min, max: Some(max), step: 1 }
     }
     /// `min` or more, in groups of `step`.
     pub const fn at_least(min: usize, step: usize) -> Self {
-        Arity {
-            min,
-            max: None,
-            step,
-        }
+        Arity { min, max: None, step }
     }
     /// Whether `n` arguments are accepted.
     pub fn accepts(&self, n: usize) -> bool {
@@ -172,11 +160,7 @@ mod tests {
     fn names_are_unique_and_upper_case() {
         for (i, f) in REGISTRY.iter().enumerate() {
             assert_eq!(f.name, f.name.to_uppercase());
-            assert!(
-                REGISTRY.iter().skip(i + 1).all(|g| g.name != f.name),
-                "{}",
-                f.name
-            );
+            assert!(REGISTRY.iter().skip(i + 1).all(|g| g.name != f.name), "{}", f.name);
         }
     }
 }

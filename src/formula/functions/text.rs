@@ -30,30 +30,19 @@ pub const FIXED: FunctionSpec = FunctionSpec {
 
 fn fixed(args: &[Value]) -> Result<Value> {
     let x = args.first().ok_or_else(super::logic::arity)?.to_number()?;
-    let decimals = args
-        .get(1)
-        .map_or(Ok(Decimal::TWO), Value::to_number)?
-        .trunc();
+    let decimals = args.get(1).map_or(Ok(Decimal::TWO), Value::to_number)?.trunc();
     let decimals = decimals
         .to_i64()
         .filter(|d| (-28..=28).contains(d))
-        .ok_or_else(|| {
-            Error::new(ErrorCode::InvalidArgument).expected("decimals must be between -28 and 28")
-        })?;
+        .ok_or_else(|| Error::new(ErrorCode::InvalidArgument).expected("decimals must be between -28 and 28"))?;
     let no_commas = args.get(2).map_or(Ok(false), Value::to_bool)?;
-    let mut rounded = round_digits(x, decimals, RoundingStrategy::HalfUp)
-        .ok_or_else(|| Error::new(ErrorCode::Overflow))?;
-    rounded.rescale(u32::try_from(decimals.max(0)).unwrap_or(0));
-    let text = rounded.to_string();
+    let rounded = round_digits(x, decimals, RoundingStrategy::HalfUp).ok_or_else(|| Error::new(ErrorCode::Overflow))?;
+    let text = pad_decimals(rounded.to_string(), usize::try_from(decimals.max(0)).unwrap_or(0));
     if no_commas {
         return Ok(Value::Text(text));
     }
-    let (sign, body) = text
-        .strip_prefix('-')
-        .map_or(("", text.as_str()), |b| ("-", b));
-    let (int, frac) = body
-        .split_once('.')
-        .map_or((body, None), |(i, f)| (i, Some(f)));
+    let (sign, body) = text.strip_prefix('-').map_or(("", text.as_str()), |b| ("-", b));
+    let (int, frac) = body.split_once('.').map_or((body, None), |(i, f)| (i, Some(f)));
     let mut grouped = String::with_capacity(text.len().saturating_add(8));
     for (i, c) in int.chars().enumerate() {
         if i > 0 && int.len().saturating_sub(i) % 3 == 0 {
@@ -65,4 +54,16 @@ fn fixed(args: &[Value]) -> Result<Value> {
         Some(f) => format!("{sign}{grouped}.{f}"),
         None => format!("{sign}{grouped}"),
     }))
+}
+
+/// Pads `text` with zeros to `places` decimals (the decimal type cannot always hold them).
+fn pad_decimals(mut text: String, places: usize) -> String {
+    let have = text.split_once('.').map_or(0, |(_, f)| f.len());
+    if places > have {
+        if have == 0 {
+            text.push('.');
+        }
+        text.extend(std::iter::repeat_n('0', places.saturating_sub(have)));
+    }
+    text
 }
