@@ -79,10 +79,23 @@ pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue> {
         .map_err(|e| Error::new(ErrorCode::InvalidValue).found(e.to_string()))
 }
 
+/// The keys `Options` accepts.
+const OPTION_KEYS: [&str; 3] = ["numbers", "explain", "locale"];
+
 /// Options from an optional JS object; unknown keys and bad values are `INVALID_OPTION`.
 pub fn options(value: &JsValue) -> Result<Options> {
     if value.is_undefined() || value.is_null() {
         return Ok(Options::default());
+    }
+    // serde-wasm-bindgen reads only the declared keys, so unknown ones are checked here.
+    for key in js_sys::Object::keys(&js_sys::Object::from(value.clone())).iter().filter_map(|k| k.as_string()) {
+        if !OPTION_KEYS.contains(&key.as_str()) {
+            return Err(Error::new(ErrorCode::InvalidOption)
+                .name(key.as_str())
+                .expected(format!("one of {}", OPTION_KEYS.join(", ")))
+                .suggest(crate::error::closest(&key, OPTION_KEYS.iter().copied()))
+                .path(Origin::Options, format!("/{}", crate::error::pointer_segment(&key))));
+        }
     }
     serde_wasm_bindgen::from_value(value.clone()).map_err(|e| {
         Error::new(ErrorCode::InvalidOption).name("options").expected(e.to_string()).path(Origin::Options, "")

@@ -1,0 +1,35 @@
+// Loads the shared case files; `readText(path)` reads a repository-relative file (fs in Node,
+// fetch in the browser).
+export async function loadData(readText) {
+  const [formulas, planCases, planErrors, sample] = await Promise.all([
+    readText('tests/data/formulas.tsv'),
+    readText('tests/data/plan_cases.jsonl'),
+    readText('tests/data/plan_errors.jsonl'),
+    readText('tests/data/plans/sample.json'),
+  ]);
+  return {
+    formulas: parseFormulaCases(formulas),
+    planCases: jsonl(planCases),
+    planErrors: jsonl(planErrors),
+    sample: JSON.parse(sample),
+  };
+}
+
+function jsonl(text) {
+  return text.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+}
+
+export function parseFormulaCases(text) {
+  const rows = [];
+  let header = true;
+  text.split('\n').forEach((line, i) => {
+    if (line.startsWith('#') || !line.trim()) return;
+    if (header) {
+      header = false;
+      return;
+    }
+    const [formula, values, expected] = line.split('\t');
+    rows.push({ line: i + 1, formula, values: JSON.parse(values), expected });
+  });
+  return rows;
+}

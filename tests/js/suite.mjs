@@ -1,0 +1,210 @@
+// The one JS suite every build runs, in Node and in the browser. It only uses the public API,
+// returns plain results, and never throws: callers assert on `failures` and compare `outputs`
+// across builds.
+
+export function runSuite(api, data) {
+  const results = [];
+  const check = (name, fn) => {
+    try {
+      const { ok, got, want } = fn();
+      results.push({ name, ok, got, want });
+    } catch (e) {
+      results.push({ name, ok: false, got: `threw ${e && e.code ? e.code : ''} ${e && e.stack ? e.stack : e}`, want: 'no exception' });
+    }
+  };
+  const same = (got, want) => ({ ok: JSON.stringify(got) === JSON.stringify(want), got, want });
+
+  // 1. Golden formula cases: exact (decimal strings), and as the JS number nearest to it.
+  for (const c of data.formulas) {
+    check(`formula line ${c.line}: ${c.formula.slice(0, 60)}`, () => {
+      const got = notation(api, () => {
+        const f = api.Formula.compile(c.formula);
+        const v = f.evaluate(c.values);
+        if (typeof v !== 'number') return v;
+        const exact = f.evaluate(c.values, { numbers: 'string' });
+        return Number(exact) === v ? { exact } : `number ${v} is not the nearest double to ${exact}`;
+      }, c.expected);
+      return { ok: got === c.expected, got, want: c.expected };
+    });
+  }
+
+  // 2. Plan evaluations.
+  const planOf = (c) => (c.plan === 'sample' ? data.sample : c.plan);
+  for (const c of data.planCases) {
+    check(`plan case: ${c.case}`, () => {
+      const { metrics } = api.Plan.compile(planOf(c)).evaluate(c.record, { numbers: 'string' });
+      const picked = Object.fromEntries(Object.keys(c.metrics).map((k) => [k, metrics[k]]));
+      return same(picked, c.metrics);
+    });
+  }
+
+  // 3. Bad plans and records: coded errors with paths, spans and both locales.
+  for (const c of data.planErrors) {
+    check(`plan error: ${c.case}`, () => {
+      let err;
+      try {
+        const plan = api.Plan.compile(planOf(c));
+        if (c.record) plan.evaluate(c.record);
+      } catch (e) {
+        err = e;
+      }
+      if (!err) return { ok: false, got: 'no error', want: c.error.code };
+      const got = {
+        isError: err instanceof Error && err instanceof api.SalesScoreError && err.name === 'SalesScoreError',
+        bothLocales: !!err.messages && err.messages['zh-CN'] !== err.messages.en && err.messages.en.length > 0,
+      };
+      const want = { isError: true, bothLocales: true };
+      for (const key of ['code', 'path', 'origin', 'suggestion']) {
+        if (key in c.error) {
+          got[key] = err[key];
+          want[key] = c.error[key];
+        }
+      }
+      if (c.error.span) {
+        got.span = err.span && [err.span.start, err.span.end];
+        want.span = c.error.span;
+      }
+      if (c.error.cycle) {
+        got.cycle = err.detail.cycle;
+        want.cycle = c.error.cycle;
+      }
+      if (c.error.metric) {
+        got.metric = err.detail.metric;
+        want.metric = c.error.metric;
+      }
+      return same(got, want);
+    });
+  }
+
+  // 4. The API around the cases.
+  check('version and listFunctions', () => {
+    const fns = api.listFunctions();
+    const round = fns.find((f) => f.name === 'ROUND');
+    return same(
+      { version: /^\d+\.\d+\.\d+/.test(api.version()), many: fns.length >= 30, round: round && round.signature, keys: Object.keys(round).sort() },
+      { version: true, many: true, round: 'ROUND(number, [digits])', keys: ['category', 'example', 'name', 'signature', 'summaryEn', 'summaryZh'] },
+    );
+  });
+
+  check('compiled formula: fields, source, many evaluations', () => {
+    const f = api.Formula.compile('IF(回款额 >= 目标 * 0.8, 回款额 * 0.05, 0)');
+    const outs = [1000, 79999, 80000, 123456.78].map((x) => f.evaluate({ 回款额: x, 目标: 100000 }));
+    return same({ fields: f.fields, source: f.source, outs }, { fields: ['回款额', '目标'], source: 'IF(回款额 >= 目标 * 0.8, 回款额 * 0.05, 0)', outs: [0, 0, 4000, 6172.839] });
+  });
+
+  check('numbers are read by their shortest decimal form', () => {
+    const f = api.Formula.compile('a + b');
+    return same([f.evaluate({ a: 0.1, b: 0.2 }), f.evaluate({ a: 0.1, b: 0.2 }, { numbers: 'string' }), f.evaluate({ a: '0.1', b: 10n }, { numbers: 'string' })], [0.3, '0.3', '10.1']);
+  });
+
+  check('NaN and Infinity are coded errors with the field path', () => {
+    const f = api.Formula.compile('x * 2');
+    const codes = [NaN, Infinity, -Infinity, 1e30, { a: 1 }, [1]].map((x) => {
+      try {
+        f.evaluate({ x });
+        return 'no error';
+      } catch (e) {
+        return `${e.code} ${e.path} ${e.origin}`;
+      }
+    });
+    return same(codes, ['NOT_FINITE /x record', 'NOT_FINITE /x record', 'NOT_FINITE /x record', 'OUT_OF_RANGE /x record', 'INVALID_VALUE /x record', 'INVALID_VALUE /x record']);
+  });
+
+  check('evaluateMany: one call, errors beside values, nothing silent', () => {
+    const f = api.Formula.compile('ROUND(回款额 / 目标, 4)');
+    const records = [];
+    for (let i = 0; i < 5000; i++) records.push({ 回款额: 1000 + i, 目标: i % 1000 === 7 ? 0 : 3000 });
+    records.push(null);
+    const { values, errors } = f.evaluateMany(records, { numbers: 'string' });
+    const failing = errors.map((e) => `${e.index}:${e.error.code}:${e.error.path}`);
+    const nulls = values.map((v, i) => (v === null ? i : -1)).filter((i) => i >= 0);
+    return same(
+      { n: values.length, first: values[0], last: values[4999], failing, nulls },
+      { n: 5001, first: '0.3333', last: '1.9997', failing: ['7:DIV_BY_ZERO:/7', '1007:DIV_BY_ZERO:/1007', '2007:DIV_BY_ZERO:/2007', '3007:DIV_BY_ZERO:/3007', '4007:DIV_BY_ZERO:/4007', '5000:INVALID_VALUE:/5000'], nulls: [7, 1007, 2007, 3007, 4007, 5000] },
+    );
+  });
+
+  check('a large batch grows memory and stays correct', () => {
+    const f = api.Formula.compile('CONCAT(name, ":", ROUND(x * 1.1, 2))');
+    const records = Array.from({ length: 30000 }, (_, i) => ({ name: `销售代表-${i}-${'x'.repeat(40)}`, x: i }));
+    const { values, errors } = f.evaluateMany(records);
+    return same([values.length, errors.length, values[29999]], [30000, 0, `销售代表-29999-${'x'.repeat(40)}:32998.9`]);
+  });
+
+  check('errors: class, fields, locales, hint; the handle keeps working', () => {
+    const f = api.Formula.compile('回款额 / 目标');
+    const caught = [];
+    for (const [values, options] of [[{ 回款额: 1, 目标: 0 }, { locale: 'en' }], [{ 回款额: 1, 目标: 0 }, undefined], [{ 回款额: 1 }, undefined], [42, undefined], [{}, { bogus: 1 }]]) {
+      try {
+        f.evaluate(values, options);
+      } catch (e) {
+        caught.push([e instanceof api.SalesScoreError, e.code, e.origin, e.path, e.span && [e.span.start, e.span.end], e.message, !!e.hint]);
+      }
+    }
+    const after = f.evaluate({ 回款额: 50, 目标: 200 });
+    return same({ caught, after }, {
+      caught: [
+        [true, 'DIV_BY_ZERO', 'formula', '', [0, 8], 'division by zero', true],
+        [true, 'DIV_BY_ZERO', 'formula', '', [0, 8], '除数为零', true],
+        [true, 'MISSING_FIELD', 'record', '/目标', [6, 8], '记录缺少字段 目标 的值', true],
+        [true, 'INVALID_VALUE', 'record', '', null, caught[3] && caught[3][5], false],
+        [true, 'INVALID_OPTION', 'options', '/bogus', null, caught[4] && caught[4][5], false],
+      ],
+      after: 0.25,
+    });
+  });
+
+  check('compile errors carry spans and suggestions', () => {
+    const out = [];
+    for (const src of ['SUMM(1, 2)', '1 + * 2', 'ROUND(1, 2, 3)', '“abc”']) {
+      try {
+        api.Formula.compile(src, { locale: 'en' });
+      } catch (e) {
+        out.push([e.code, [e.span.start, e.span.end], e.suggestion, e.hint]);
+      }
+    }
+    return same(out, [
+      ['UNKNOWN_FUNCTION', [0, 4], 'SUM', 'did you mean SUM?'],
+      ['UNEXPECTED_TOKEN', [4, 5], null, null],
+      ['WRONG_ARG_COUNT', [0, 14], null, null],
+      ['UNEXPECTED_CHAR', [0, 1], '"', 'did you mean "?'],
+    ]);
+  });
+
+  check('plan: compile from text or object, explain in both locales, decimal strings', () => {
+    const byText = api.Plan.compile(JSON.stringify(data.sample));
+    const byObject = api.Plan.compile(data.sample);
+    const record = data.planCases[1].record;
+    const zh = byObject.evaluate(record, { explain: true });
+    const en = byText.evaluate(record, { explain: true, locale: 'en', numbers: 'string' });
+    const trace = zh.trace.find((t) => t.metric === '应发提成');
+    return same(
+      { zh: zh.metrics['应发提成'], en: en.metrics['应发提成'], grade: zh.metrics['等级'], traceLen: zh.trace.length, inputs: trace.inputs.map((i) => i.name), text: trace.text, enText: en.trace[0].text, noTrace: 'trace' in byObject.evaluate(record) },
+      { zh: 3060.02, en: '3060.02', grade: 'B', traceLen: 11, inputs: ['回款率', '基础提成', '超额奖励', '新人系数'], text: '应发提成 = IF(回款率 < 0.6, 0, ROUND((基础提成 + 超额奖励) * 新人系数, 2)) = IF(0.850005 < 0.6, 0, ROUND((2550.015 + 0) * 1.2, 2)) = 3060.02', enText: '达成率 = DIVIDE(回款额, 目标) = DIVIDE(85000.5, 100000) = 0.850005, rounded as rate to 4 places (half up): 0.8500', noTrace: false },
+    );
+  });
+
+  check('plan document round-trips with defaults filled in', () => {
+    const doc = api.Plan.compile({ fields: [{ id: 'x', type: 'money' }], metrics: [{ id: 'y', formula: 'x * 2', kind: 'money' }] }).document();
+    return same([doc.currency, doc.locale, doc.rounding.money, doc.metrics[0].kind], ['CNY', 'zh-CN', { scale: 2, strategy: 'halfUp' }, 'money']);
+  });
+
+  const failures = results.filter((r) => !r.ok);
+  return { count: results.length, failures, outputs: results.map((r) => [r.name, r.got]) };
+}
+
+/** A result in the notation of tests/data/formulas.tsv (dates and text both arrive as strings;
+ * a `YYYY-MM-DD` string is read as a date where the case expects one). */
+export function notation(api, run, expected = '') {
+  try {
+    const v = run();
+    if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+    if (v && typeof v === 'object' && 'exact' in v) return v.exact;
+    if (typeof v !== 'string') return `unexpected ${typeof v} ${v}`;
+    if (expected.startsWith('#') && /^\d{4}-\d{2}-\d{2}$/.test(v)) return `#${v}`;
+    return `"${v}"`;
+  } catch (e) {
+    if (!(e instanceof api.SalesScoreError)) return `not a SalesScoreError: ${e}`;
+    return e.span ? `!${e.code}@${e.span.start}..${e.span.end}` : `!${e.code}`;
+  }
+}
