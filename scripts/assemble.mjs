@@ -32,8 +32,13 @@ const rel = (from, to) => {
 // a cached view is stale when its buffer differs, not when its length drops to zero.
 function patchForWasm2js(file) {
   const src = readFileSync(file, 'utf8');
-  const patched = src.replace(/(cached\w+Memory0)\.byteLength === 0/g, '$1.buffer !== wasm.memory.buffer');
-  if (patched === src && /byteLength === 0/.test(src)) throw new Error('wasm2js patch did not apply');
+  // Where the glue asks `buffer.detached` (true only for a real, transferred WebAssembly
+  // buffer), the old wasm2js buffer reads `false` in current browsers, so compare buffers instead.
+  const patched = src
+    .replace(/(cached\w+Memory0)\.byteLength === 0/g, '$1.buffer !== wasm.memory.buffer')
+    .replace(/(cached\w+Memory0)\.buffer\.detached === true \|\| \(\1\.buffer\.detached === undefined && \1\.buffer !== wasm\.memory\.buffer\)/g,
+      '$1.buffer !== wasm.memory.buffer');
+  if (/byteLength === 0|\.detached/.test(patched)) throw new Error('wasm2js memory-view patch did not apply');
   writeFileSync(file, patched);
 }
 

@@ -1,0 +1,98 @@
+#!/usr/bin/env node
+// Dev server for the formula playground: serves `www/` at `/` and the built
+// package `pkg/` at `/pkg/`, uncached. Static files are handled by `sirv`.
+//
+//   node scripts/serve.mjs            # http://localhost:8080/
+//   PORT=3000 node scripts/serve.mjs
+//
+// Browser tests can start it in-process:
+//
+//   import { startServer } from '../scripts/serve.mjs';
+//   const { url, close } = await startServer({ port: 0 });
+
+import { createServer } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { dirname, resolve } from 'node:path';
+import { realpathSync } from 'node:fs';
+import sirv from 'sirv';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+function noCache(res) {
+  res.setHeader('Cache-Control', 'no-store');
+}
+
+/**
+ * Starts the dev server.
+ * @param {{port?: number, host?: string, root?: string}} [options]
+ * @returns {Promise<{url: string, port: number, server: import('node:http').Server, close: () => Promise<void>}>}
+ */
+export async function startServer({ port = 8080, host = '127.0.0.1', root = ROOT } = {}) {
+  // `dev: true` reads files from disk on every request (edits show up on reload)
+  // and sends `Cache-Control: no-store`; mrmime maps `.wasm` to `application/wasm`.
+  const opts = { dev: true, etag: false, setHeaders: noCache };
+  const www = sirv(resolve(root, 'www'), opts);
+  const pkg = sirv(resolve(root, 'pkg'), opts);
+
+  const notFound = (res) => {
+    res.statusCode = 404;
+    res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+    res.end('Not found');
+  };
+
+  const server = createServer((req, res) => {
+    const url = req.url || '/';
+    if (url === '/pkg' || url.startsWith('/pkg?')) {
+      res.statusCode = 301;
+      res.setHeader('Location', '/pkg/' + url.slice(4));
+      return res.end();
+    }
+    if (url.startsWith('/pkg/')) {
+      // Mount: sirv sees the path relative to pkg/.
+      req.url = url.slice(4);
+      return pkg(req, res, () => notFound(res));
+    }
+    return www(req, res, () => notFound(res));
+  });
+
+  await new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(port, host, () => {
+      server.off('error', fail);
+      ok();
+    });
+  });
+
+  const actual = server.address().port;
+  const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  return {
+    url: `http://${shownHost}:${actual}/`,
+    port: actual,
+    server,
+    close: () =>
+      new Promise((ok, fail) => {
+        server.closeAllConnections?.();
+        server.close((err) => (err ? fail(err) : ok()));
+      }),
+  };
+}
+
+function isMain() {
+  if (!process.argv[1]) return false;
+  try {
+    return realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isMain()) {
+  const port = Number.parseInt(process.env.PORT ?? '', 10);
+  const host = process.env.HOST || '127.0.0.1';
+  const { url, close } = await startServer({ port: Number.isFinite(port) ? port : 8080, host });
+  console.log(`salescore playground: ${url}`);
+  console.log(`  www/ at /, pkg/ at /pkg/  (Ctrl+C to stop)`);
+  const stop = () => close().finally(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
