@@ -1,4 +1,5 @@
 //! Runs every row of `tests/data/formulas.tsv` natively.
+#![cfg(not(target_arch = "wasm32"))] // native; tests/wasm.rs runs the same data in WebAssembly
 #![allow(clippy::expect_used, clippy::panic, clippy::indexing_slicing, clippy::arithmetic_side_effects)] // test code: a panic is a failed test
 
 use salescore::{Formula, Value};

@@ -1,5 +1,6 @@
 //! Plan documents: golden evaluations, bad-input cases with their codes and paths, and a
 //! snapshot of a whole explained result. Cases are data in `tests/data/` shared with the JS suite.
+#![cfg(not(target_arch = "wasm32"))] // native; tests/wasm.rs runs the same data in WebAssembly
 #![allow(clippy::expect_used, clippy::panic, clippy::indexing_slicing)] // test code: a panic is a failed test
 
 use salescore::output::{NumberOutput, Options, PlanResult};

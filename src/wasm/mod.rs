@@ -6,6 +6,9 @@ mod error;
 mod formula;
 mod plan;
 
+pub use formula::{evaluate_formula, JsFormula};
+pub use plan::JsPlan;
+
 use crate::formula::functions::REGISTRY;
 use wasm_bindgen::prelude::*;
 

@@ -1,0 +1,80 @@
+//! The core and the shims compiled to WebAssembly, run by wasm-bindgen-test in Node
+//! (`wasm-pack test --node`) and in headless Chromium (`WASM_BINDGEN_USE_BROWSER=1 wasm-pack
+//! test --headless --chrome`).
+#![cfg(target_arch = "wasm32")]
+#![allow(clippy::expect_used, clippy::panic, clippy::indexing_slicing)] // test code: a panic is a failed test
+
+use salescore::wasm::{evaluate_formula, JsFormula, JsPlan};
+use salescore::{Formula, Value};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test;
+
+fn notation(result: Result<Value, salescore::Error>) -> String {
+    match result {
+        Ok(Value::Number(d)) => d.to_string(),
+        Ok(Value::Text(s)) => format!("\"{s}\""),
+        Ok(Value::Bool(b)) => if b { "TRUE" } else { "FALSE" }.to_string(),
+        Ok(Value::Date(d)) => format!("#{d}"),
+        Err(e) => match e.span {
+            Some(s) => format!("!{}@{}..{}", e.code, s.start, s.end),
+            None => format!("!{}", e.code),
+        },
+    }
+}
+
+#[wasm_bindgen_test]
+fn golden_formula_cases_match_in_webassembly() {
+    let text = include_str!("data/formulas.tsv");
+    let mut rows = 0;
+    for line in text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).skip(1) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let values: serde_json::Value = serde_json::from_str(cols[1]).expect("values");
+        let got = notation(Formula::compile(cols[0]).and_then(|f| f.evaluate_json(&values)));
+        assert_eq!(got, cols[2], "{}", cols[0]);
+        rows += 1;
+    }
+    assert!(rows > 400);
+}
+
+fn get(obj: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(obj, &JsValue::from_str(key)).expect("property")
+}
+
+fn object(json: &str) -> JsValue {
+    js_sys::JSON::parse(json).expect("json")
+}
+
+#[wasm_bindgen_test]
+fn formula_shim_converts_values_and_errors() {
+    let f = JsFormula::compile("ROUND(回款额 * 提成比例, 2)", JsValue::UNDEFINED).expect("compiles");
+    let v = f.evaluate(object(r#"{"回款额": 12345.675, "提成比例": "0.05"}"#), JsValue::UNDEFINED).expect("evaluates");
+    assert_eq!(v.as_f64(), Some(617.28));
+    let exact = f.evaluate(object(r#"{"回款额": 0.1, "提成比例": 3}"#), object(r#"{"numbers": "string"}"#)).expect("ok");
+    assert_eq!(exact.as_string().as_deref(), Some("0.3"));
+
+    let err = f.evaluate(object(r#"{"回款额": "abc", "提成比例": 1}"#), JsValue::UNDEFINED).expect_err("type mismatch");
+    assert!(err.is_instance_of::<js_sys::Error>());
+    assert_eq!(get(&err, "code").as_string().as_deref(), Some("TYPE_MISMATCH"));
+    assert_eq!(get(&get(&err, "span"), "start").as_f64(), Some(6.0));
+    // The handle keeps working after an error.
+    assert_eq!(f.evaluate(object(r#"{"回款额": 1, "提成比例": 1}"#), JsValue::UNDEFINED).expect("ok").as_f64(), Some(1.0));
+
+    let err = JsFormula::compile("SUMM(1)", object(r#"{"locale": "en"}"#)).err().expect("unknown function");
+    assert_eq!(get(&err, "suggestion").as_string().as_deref(), Some("SUM"));
+    assert_eq!(get(&err, "message").as_string().as_deref(), Some("unknown function SUMM"));
+    assert_eq!(evaluate_formula("1/3*3", object("{}"), object(r#"{"numbers": "string"}"#)).expect("ok").as_string().as_deref(), Some("0.9999999999999999999999999999"));
+}
+
+#[wasm_bindgen_test]
+fn plan_shim_evaluates_and_explains() {
+    let plan = JsPlan::compile(JsValue::from_str(include_str!("data/plans/sample.json"))).expect("compiles");
+    let record = object(r#"{"回款额": 260000, "合同额": 300000, "目标": 200000, "新客户数": 3, "拜访次数": 36, "满意度": 4.6, "入职日期": "2021-03-15", "考核月末": "2025-06-30"}"#);
+    let result = plan.evaluate(record, object(r#"{"explain": true, "locale": "en"}"#)).expect("evaluates");
+    let metrics = get(&result, "metrics");
+    assert_eq!(get(&metrics, "应发提成").as_f64(), Some(18800.0));
+    assert_eq!(get(&metrics, "等级").as_string().as_deref(), Some("S"));
+    let trace = js_sys::Array::from(&get(&result, "trace"));
+    assert_eq!(trace.length(), 11);
+    let err = JsPlan::compile(object(r#"{"fields": [{"id": "a", "type": "mony"}]}"#)).err().expect("bad type");
+    assert_eq!(get(&err, "path").as_string().as_deref(), Some("/fields/0/type"));
+}
