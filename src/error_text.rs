@@ -106,13 +106,13 @@ pub fn hint(err: &Error, locale: Locale) -> Option<String> {
             "use DIVIDE(a, b, default) to return a default when the divisor is zero",
         ),
         ErrorCode::MissingField => locale.pick(
-            "在计划中为该字段设置 default，或用 IFERROR / ISBLANK 处理空值",
-            "give the field a default in the plan, or handle blanks with IFERROR / ISBLANK",
+            "请提供该字段的值；也可用 ISBLANK / IFERROR 处理空值，或在计划中为字段设置 default",
+            "provide a value; or handle blanks with ISBLANK / IFERROR, or give the field a default in the plan",
         ),
         ErrorCode::UnknownField => {
             locale.pick("含空格或符号的字段名请写成 {字段名}", "write names with spaces or symbols as {field name}")
         }
-        ErrorCode::NotFinite | ErrorCode::OutOfRange => locale.pick(
+        ErrorCode::NotFinite | ErrorCode::OutOfRange if err.origin == crate::error::Origin::Record => locale.pick(
             "传入十进制字符串（如 \"1234.56\"）可避免浮点误差",
             "pass a decimal string (e.g. \"1234.56\") to avoid floating-point limits",
         ),

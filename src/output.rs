@@ -119,3 +119,38 @@ impl PlanResult {
         PlanResult { metrics: Metrics(metrics), trace: options.explain.then_some(eval.trace) }
     }
 }
+
+/// The result of `formula.explain(values)`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct FormulaResult {
+    /// The value, as the options ask.
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "number | string | boolean"))]
+    pub value: OutputValue,
+    /// What the value is: `number`, `text`, `boolean` or `date` (dates arrive as `YYYY-MM-DD`).
+    #[serde(rename = "type")]
+    pub value_type: &'static str,
+    /// The exact value as text.
+    pub exact: String,
+    /// The formula with each field replaced by its value.
+    pub substituted: String,
+    /// Each field read and its value.
+    pub inputs: Vec<crate::plan::TraceInput>,
+    /// The calculation as one line.
+    pub text: String,
+}
+
+impl FormulaResult {
+    /// Shapes an explanation for output.
+    pub fn new(e: crate::formula::Explanation, options: &Options) -> FormulaResult {
+        FormulaResult {
+            value: OutputValue::from_value(&e.value, options.numbers),
+            value_type: e.value.type_of().name(),
+            exact: e.value.to_string(),
+            substituted: e.substituted,
+            inputs: e.inputs.into_iter().map(|(name, value)| crate::plan::TraceInput { name, value }).collect(),
+            text: e.text,
+        }
+    }
+}

@@ -63,3 +63,15 @@ fn every_error_has_a_message_in_both_locales() {
         assert_ne!(err.message(salescore::Locale::ZhCn), err.message(salescore::Locale::En), "line {}", case.line);
     }
 }
+
+#[test]
+fn explain_shows_the_calculation() {
+    let f = Formula::compile("IF(回款额 >= 目标 * 0.8, 回款额 * 0.05, 0)").unwrap();
+    let inputs = vec![salescore::input::Input::Text("90000".into()), salescore::input::Input::Float(100000.0)];
+    let e = f.explain_inputs(inputs).unwrap();
+    assert_eq!(
+        e.text,
+        "IF(回款额 >= 目标 * 0.8, 回款额 * 0.05, 0) = IF(\"90000\" >= 100000 * 0.8, \"90000\" * 0.05, 0) = 4500"
+    );
+    assert_eq!(e.inputs, vec![("回款额".to_string(), "90000".to_string()), ("目标".to_string(), "100000".to_string())]);
+}

@@ -76,6 +76,19 @@ pub struct Formula {
     names: Vec<String>,
 }
 
+/// A formula's result with its calculation shown.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Explanation {
+    /// The result.
+    pub value: Value,
+    /// The formula with each field replaced by its value.
+    pub substituted: String,
+    /// Each field read and its value.
+    pub inputs: Vec<(String, String)>,
+    /// `formula = substituted = result`.
+    pub text: String,
+}
+
 /// Values of a formula's fields, by slot; a missing value is an error only when it is used.
 struct Slots<'a> {
     names: &'a [String],
@@ -119,15 +132,40 @@ impl Formula {
         &self.source
     }
 
-    /// Evaluates with one input per name (in the order of [`Formula::names`]).
-    pub fn evaluate_inputs(&self, inputs: Vec<Input>) -> Result<Value> {
+    fn scope(&self, inputs: Vec<Input>) -> Result<Slots<'_>> {
         let mut values = Vec::with_capacity(inputs.len());
         for (input, name) in inputs.into_iter().zip(&self.names) {
             let path = || format!("/{}", pointer_segment(name));
             values.push(input.to_value().map_err(|e| e.name(name.as_str()).path(Origin::Record, path()))?);
         }
-        let scope = Slots { names: &self.names, values };
+        Ok(Slots { names: &self.names, values })
+    }
+
+    /// Evaluates with one input per name (in the order of [`Formula::names`]).
+    pub fn evaluate_inputs(&self, inputs: Vec<Input>) -> Result<Value> {
+        let scope = self.scope(inputs)?;
         Evaluator::new(&scope).eval(&self.root).map(Value::normalized)
+    }
+
+    /// Evaluates and shows the calculation: the formula with every field replaced by its value.
+    pub fn explain_inputs(&self, inputs: Vec<Input>) -> Result<Explanation> {
+        let scope = self.scope(inputs)?;
+        let value = Evaluator::new(&scope).eval(&self.root).map(Value::normalized)?;
+        let substituted =
+            render::render(&self.root, &|slot| scope.values.get(slot).cloned().flatten().map(|v| render::literal(&v)));
+        let inputs = self
+            .names
+            .iter()
+            .zip(&scope.values)
+            .map(|(name, v)| (name.clone(), v.as_ref().map_or_else(|| "∅".to_string(), Value::to_string)))
+            .collect();
+        let source = self.source.trim();
+        let text = if substituted == source {
+            format!("{source} = {value}")
+        } else {
+            format!("{source} = {substituted} = {value}")
+        };
+        Ok(Explanation { value, substituted, inputs, text })
     }
 
     /// Evaluates against a JSON object of field values.

@@ -19,7 +19,7 @@ mod parse;
 
 pub use document::{FieldDef, MetricDef, MetricKind, PlanDocument, RoundingPolicy};
 pub use evaluate::{Evaluation, MetricResult, Record};
-pub use explain::TraceEntry;
+pub use explain::{TraceEntry, TraceInput};
 
 use crate::error::{closest, pointer_segment, Error, ErrorCode, Origin, Result};
 use crate::formula::ast::Node;

@@ -5,7 +5,7 @@ use super::error::to_js;
 use crate::error::Error;
 use crate::formula::Formula;
 use crate::locale::Locale;
-use crate::output::{Options, OutputValue};
+use crate::output::{FormulaResult, Options, OutputValue};
 use wasm_bindgen::prelude::*;
 
 /// A compiled formula.
@@ -81,6 +81,22 @@ impl JsFormula {
         let _ = js_sys::Reflect::set(&out, &"values".into(), &values);
         let _ = js_sys::Reflect::set(&out, &"errors".into(), &errors);
         Ok(out.into())
+    }
+
+    /// Evaluates and shows the calculation: `{ value, type, exact, substituted, inputs, text }`.
+    #[wasm_bindgen(unchecked_return_type = "FormulaResult")]
+    pub fn explain(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>")] values: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let options = convert::options(&options).map_err(|e| to_js(&e, Locale::default()))?;
+        let run = || -> Result<JsValue, Error> {
+            expect_object(&values, "")?;
+            let inputs = self.keys.iter().map(|k| input(&get(&values, k))).collect();
+            convert::to_js(&FormulaResult::new(self.inner.explain_inputs(inputs)?, &options))
+        };
+        run().map_err(|e| to_js(&e, locale_of(&options)))
     }
 
     /// The field names the formula reads, in order of first use.

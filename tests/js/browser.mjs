@@ -14,10 +14,16 @@ export async function openBrowser() {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
 
-  async function page({ csp } = {}) {
+  // `virtual` maps URL paths to generated file contents (e.g. a page made for one example).
+  async function page({ csp, virtual = {} } = {}) {
     const context = await browser.newContext();
     await context.route(`${ORIGIN}/**`, async (route) => {
       const url = new URL(route.request().url());
+      if (url.pathname in virtual) {
+        const headers = { 'content-type': url.pathname.endsWith('.html') ? 'text/html' : 'text/javascript' };
+        if (csp) headers['content-security-policy'] = csp;
+        return route.fulfill({ status: 200, headers, body: virtual[url.pathname] });
+      }
       const file = normalize(join(ROOT, decodeURIComponent(url.pathname)));
       if (!file.startsWith(ROOT)) return route.fulfill({ status: 403 });
       try {

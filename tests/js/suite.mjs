@@ -92,6 +92,17 @@ export function runSuite(api, data) {
     return same({ fields: f.fields, source: f.source, outs }, { fields: ['回款额', '目标'], source: 'IF(回款额 >= 目标 * 0.8, 回款额 * 0.05, 0)', outs: [0, 0, 4000, 6172.839] });
   });
 
+  check('formula.explain: value, type and the calculation shown', () => {
+    const f = api.Formula.compile('IF(回款额 >= 目标 * 0.8, ROUND(回款额 * 0.05, 2), "未达标")');
+    const a = f.explain({ 回款额: 90000.5, 目标: 100000 });
+    const b = f.explain({ 回款额: 1, 目标: 100000 }, { numbers: 'string' });
+    const c = api.Formula.compile('EDATE(入职日期, 3)').explain({ 入职日期: '2025-01-31' });
+    return same([a.value, a.type, a.exact, a.text, b.value, b.type, c.value, c.type, a.inputs], [
+      4500.03, 'number', '4500.03', 'IF(回款额 >= 目标 * 0.8, ROUND(回款额 * 0.05, 2), "未达标") = IF(90000.5 >= 100000 * 0.8, ROUND(90000.5 * 0.05, 2), "未达标") = 4500.03',
+      '未达标', 'text', '2025-04-30', 'date', [{ name: '回款额', value: '90000.5' }, { name: '目标', value: '100000' }],
+    ]);
+  });
+
   check('numbers are read by their shortest decimal form', () => {
     const f = api.Formula.compile('a + b');
     return same([f.evaluate({ a: 0.1, b: 0.2 }), f.evaluate({ a: 0.1, b: 0.2 }, { numbers: 'string' }), f.evaluate({ a: '0.1', b: 10n }, { numbers: 'string' })], [0.3, '0.3', '10.1']);

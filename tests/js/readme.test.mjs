@@ -1,0 +1,75 @@
+// Runs the code examples of README.md and pkg-template/README.md against the built package.
+// A `console.log(...) // → text` line says what the example prints; the printed lines must match
+// in order. `// run as: commonjs` and `// run as: browser` (`<!-- run as: browser -->` in HTML)
+// pick how a block runs; other blocks run as Node ES modules importing `salescore`.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { after, before, test } from 'node:test';
+import { openBrowser } from './browser.mjs';
+
+function examples(file) {
+  const text = readFileSync(file, 'utf8');
+  const blocks = [];
+  const re = /^```(js|html)\n([\s\S]*?)^```/gm;
+  let m;
+  while ((m = re.exec(text))) {
+    const code = m[2];
+    const line = text.slice(0, m.index).split('\n').length;
+    const mode = /run as: commonjs/.test(code) ? 'commonjs' : /run as: browser/.test(code) ? 'browser' : 'node';
+    const expected = [...code.matchAll(/;\s*\/\/ → (.*)$/gm)].map((x) => x[1]);
+    blocks.push({ file, line, lang: m[1], code, mode, expected });
+  }
+  return blocks;
+}
+
+const all = [...examples('README.md'), ...examples('pkg-template/README.md')];
+let dir;
+let browser;
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'salescore-readme-'));
+  mkdirSync(join(dir, 'node_modules'));
+  symlinkSync(resolve('pkg'), join(dir, 'node_modules', 'salescore'), 'dir');
+  if (all.some((b) => b.mode === 'browser')) browser = await openBrowser();
+});
+after(async () => {
+  await browser?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('the READMEs have examples with expected output', () => {
+  assert.ok(all.length >= 12, `found ${all.length} examples`);
+  assert.ok(all.filter((b) => b.expected.length).length >= 10);
+});
+
+async function runInBrowser(block, i) {
+  const page = `/readme-${i}.html`;
+  const html = block.lang === 'html'
+    ? `<!doctype html><meta charset="utf-8">${block.code.replace('src="salescore.iife.js"', 'src="/pkg/salescore.iife.js"')}`
+    : `<!doctype html><meta charset="utf-8"><script type="importmap">{"imports":{"salescore":"/pkg/index.js"}}</script><script type="module">${block.code}</script>`;
+  const { page: p, context, errors } = await browser.page({ virtual: { [page]: html } });
+  const printed = [];
+  p.on('console', (msg) => printed.push(msg.text()));
+  await p.goto(`${browser.origin}${page}`);
+  await p.waitForFunction((n) => window.__printed >= n || false, block.expected.length, { timeout: 1 }).catch(() => {});
+  for (let t = 0; t < 100 && printed.length < block.expected.length && !errors.length; t++) await new Promise((r) => setTimeout(r, 50));
+  await context.close();
+  assert.deepEqual(errors, []);
+  return printed;
+}
+
+all.forEach((block, i) => {
+  test(`${block.file}:${block.line} (${block.mode})`, async () => {
+    let printed;
+    if (block.mode === 'browser') {
+      printed = await runInBrowser(block, i);
+    } else {
+      const file = join(dir, `example-${i}.${block.mode === 'commonjs' ? 'cjs' : 'mjs'}`);
+      writeFileSync(file, block.code);
+      printed = execFileSync(process.execPath, [file], { cwd: dir, encoding: 'utf8' }).split('\n').filter((l) => l !== '');
+    }
+    assert.deepEqual(printed, block.expected);
+  });
+});
