@@ -120,7 +120,8 @@ for (const b of bundles) {
 }
 
 // 4. Types, schema, manifest, docs.
-const dts = readFileSync(join(pkg, 'web', 'salescore.d.ts'), 'utf8');
+// `options` is optional in every call (wasm-bindgen types a typed optional parameter as required).
+const dts = readFileSync(join(pkg, 'web', 'salescore.d.ts'), 'utf8').replaceAll('options: Options)', 'options?: Options)');
 writeFileSync(join(pkg, 'salescore.d.ts'), dts.replace(
   'export default function __wbg_init',
   'export function init(module_or_path?: { module_or_path: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>): Promise<InitOutput>;\nexport default function __wbg_init'));

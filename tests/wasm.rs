@@ -40,34 +40,34 @@ fn get(obj: &JsValue, key: &str) -> JsValue {
     js_sys::Reflect::get(obj, &JsValue::from_str(key)).expect("property")
 }
 
+fn opts(json: &str) -> Option<js_sys::Object> {
+    Some(object(json).unchecked_into())
+}
+
 fn object(json: &str) -> JsValue {
     js_sys::JSON::parse(json).expect("json")
 }
 
 #[wasm_bindgen_test]
 fn formula_shim_converts_values_and_errors() {
-    let f = JsFormula::compile("ROUND(回款额 * 提成比例, 2)", JsValue::UNDEFINED).expect("compiles");
-    let v = f.evaluate(object(r#"{"回款额": 12345.675, "提成比例": "0.05"}"#), JsValue::UNDEFINED).expect("evaluates");
+    let f = JsFormula::compile("ROUND(回款额 * 提成比例, 2)", None).expect("compiles");
+    let v = f.evaluate(object(r#"{"回款额": 12345.675, "提成比例": "0.05"}"#), None).expect("evaluates");
     assert_eq!(v.as_f64(), Some(617.28));
-    let exact =
-        f.evaluate(object(r#"{"回款额": 0.1, "提成比例": 3}"#), object(r#"{"numbers": "string"}"#)).expect("ok");
+    let exact = f.evaluate(object(r#"{"回款额": 0.1, "提成比例": 3}"#), opts(r#"{"numbers": "string"}"#)).expect("ok");
     assert_eq!(exact.as_string().as_deref(), Some("0.3"));
 
-    let err = f.evaluate(object(r#"{"回款额": "abc", "提成比例": 1}"#), JsValue::UNDEFINED).expect_err("type mismatch");
+    let err = f.evaluate(object(r#"{"回款额": "abc", "提成比例": 1}"#), None).expect_err("type mismatch");
     assert!(err.is_instance_of::<js_sys::Error>());
     assert_eq!(get(&err, "code").as_string().as_deref(), Some("TYPE_MISMATCH"));
     assert_eq!(get(&get(&err, "span"), "start").as_f64(), Some(6.0));
     // The handle keeps working after an error.
-    assert_eq!(
-        f.evaluate(object(r#"{"回款额": 1, "提成比例": 1}"#), JsValue::UNDEFINED).expect("ok").as_f64(),
-        Some(1.0)
-    );
+    assert_eq!(f.evaluate(object(r#"{"回款额": 1, "提成比例": 1}"#), None).expect("ok").as_f64(), Some(1.0));
 
-    let err = JsFormula::compile("SUMM(1)", object(r#"{"locale": "en"}"#)).err().expect("unknown function");
+    let err = JsFormula::compile("SUMM(1)", opts(r#"{"locale": "en"}"#)).err().expect("unknown function");
     assert_eq!(get(&err, "suggestion").as_string().as_deref(), Some("SUM"));
     assert_eq!(get(&err, "message").as_string().as_deref(), Some("unknown function SUMM"));
     assert_eq!(
-        evaluate_formula("1/3*3", object("{}"), object(r#"{"numbers": "string"}"#)).expect("ok").as_string().as_deref(),
+        evaluate_formula("1/3*3", object("{}"), opts(r#"{"numbers": "string"}"#)).expect("ok").as_string().as_deref(),
         Some("0.9999999999999999999999999999")
     );
 }
@@ -78,7 +78,7 @@ fn plan_shim_evaluates_and_explains() {
     let record = object(
         r#"{"回款额": 260000, "合同额": 300000, "目标": 200000, "新客户数": 3, "拜访次数": 36, "满意度": 4.6, "入职日期": "2021-03-15", "考核月末": "2025-06-30"}"#,
     );
-    let result = plan.evaluate(record, object(r#"{"explain": true, "locale": "en"}"#)).expect("evaluates");
+    let result = plan.evaluate(record, opts(r#"{"explain": true, "locale": "en"}"#)).expect("evaluates");
     let metrics = get(&result, "metrics");
     assert_eq!(get(&metrics, "应发提成").as_f64(), Some(18800.0));
     assert_eq!(get(&metrics, "等级").as_string().as_deref(), Some("S"));

@@ -83,10 +83,10 @@ pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue> {
 const OPTION_KEYS: [&str; 3] = ["numbers", "explain", "locale"];
 
 /// Options from an optional JS object; unknown keys and bad values are `INVALID_OPTION`.
-pub fn options(value: &JsValue) -> Result<Options> {
-    if value.is_undefined() || value.is_null() {
+pub fn options(value: &Option<js_sys::Object>) -> Result<Options> {
+    let Some(value) = value.as_ref().map(JsValue::from).filter(|v| !v.is_undefined() && !v.is_null()) else {
         return Ok(Options::default());
-    }
+    };
     // serde-wasm-bindgen reads only the declared keys, so unknown ones are checked here.
     for key in js_sys::Object::keys(&js_sys::Object::from(value.clone())).iter().filter_map(|k| k.as_string()) {
         if !OPTION_KEYS.contains(&key.as_str()) {
@@ -97,7 +97,7 @@ pub fn options(value: &JsValue) -> Result<Options> {
                 .path(Origin::Options, format!("/{}", crate::error::pointer_segment(&key))));
         }
     }
-    serde_wasm_bindgen::from_value(value.clone()).map_err(|e| {
+    serde_wasm_bindgen::from_value(value).map_err(|e| {
         Error::new(ErrorCode::InvalidOption).name("options").expected(e.to_string()).path(Origin::Options, "")
     })
 }

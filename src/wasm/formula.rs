@@ -33,7 +33,7 @@ impl JsFormula {
     /// Compiles formula text. Throws `SalesScoreError` with a span on bad text.
     pub fn compile(
         source: &str,
-        #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<js_sys::Object>,
     ) -> Result<JsFormula, JsValue> {
         let options = convert::options(&options).map_err(|e| to_js(&e, Locale::default()))?;
         let inner = Formula::compile(source).map_err(|e| to_js(&e, locale_of(&options)))?;
@@ -46,7 +46,7 @@ impl JsFormula {
     pub fn evaluate(
         &self,
         #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>")] values: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<js_sys::Object>,
     ) -> Result<JsValue, JsValue> {
         let options = convert::options(&options).map_err(|e| to_js(&e, Locale::default()))?;
         self.eval_one(&values, &options, "").map_err(|e| to_js(&e, locale_of(&options)))
@@ -58,7 +58,7 @@ impl JsFormula {
     pub fn evaluate_many(
         &self,
         #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>[]")] records: js_sys::Array,
-        #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<js_sys::Object>,
     ) -> Result<JsValue, JsValue> {
         let options = convert::options(&options).map_err(|e| to_js(&e, Locale::default()))?;
         let locale = locale_of(&options);
@@ -88,7 +88,7 @@ impl JsFormula {
     pub fn explain(
         &self,
         #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>")] values: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<js_sys::Object>,
     ) -> Result<JsValue, JsValue> {
         let options = convert::options(&options).map_err(|e| to_js(&e, Locale::default()))?;
         let run = || -> Result<JsValue, Error> {
@@ -117,7 +117,7 @@ impl JsFormula {
 pub fn evaluate_formula(
     source: &str,
     #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>")] values: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<js_sys::Object>,
 ) -> Result<JsValue, JsValue> {
     JsFormula::compile(source, options.clone())?.evaluate(values, options)
 }

@@ -39,7 +39,7 @@ impl JsPlan {
     pub fn evaluate(
         &self,
         #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>")] record: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<js_sys::Object>,
     ) -> Result<JsValue, JsValue> {
         let options = convert::options(&options).map_err(|e| to_js(&e, self.inner.locale()))?;
         let locale = options.locale.unwrap_or(self.inner.locale());

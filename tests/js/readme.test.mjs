@@ -40,7 +40,7 @@ after(async () => {
 });
 
 test('the READMEs have examples with expected output', () => {
-  assert.ok(all.length >= 12, `found ${all.length} examples`);
+  assert.ok(all.length >= 11, `found ${all.length} examples`);
   assert.ok(all.filter((b) => b.expected.length).length >= 10);
 });
 

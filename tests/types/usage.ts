@@ -1,0 +1,33 @@
+// Compiled with `tsc --noEmit` against the built package's generated types: if the API or the
+// generated plan types drift, this stops compiling.
+import init, { Formula, Plan, SalesScoreError, evaluateFormula, listFunctions, version } from 'salescore';
+import type { FormulaResult, FunctionInfo, Options, PlanDocument, PlanResult, TraceEntry } from 'salescore';
+
+export async function usage(): Promise<string> {
+  await init();
+  const options: Options = { numbers: 'string', explain: true, locale: 'en' };
+  const f: Formula = Formula.compile('回款额 * 0.05', options);
+  const v: number | string | boolean = f.evaluate({ 回款额: 1000 }, options);
+  const fields: string[] = f.fields;
+  const explained: FormulaResult = f.explain({ 回款额: 1000 });
+  const doc: PlanDocument = {
+    version: 1,
+    currency: 'CNY',
+    locale: 'zh-CN',
+    rounding: { money: { scale: 2, strategy: 'halfUp' }, rate: { scale: 4, strategy: 'halfEven' }, score: { scale: 1, strategy: 'down' } },
+    fields: [{ id: '回款额', type: 'money', default: 0 }],
+    metrics: [{ id: '提成', formula: '回款额 * 0.05', kind: 'money', label: '提成' }],
+  };
+  const result: PlanResult = Plan.compile(doc).evaluate({ 回款额: '1000' }, { explain: true });
+  const trace: TraceEntry[] = result.trace ?? [];
+  const fns: FunctionInfo[] = listFunctions();
+  try {
+    evaluateFormula('1/0', {});
+  } catch (e) {
+    if (e instanceof SalesScoreError) {
+      const where: string = `${e.code} ${e.path} ${e.origin} ${e.span?.start ?? ''}`;
+      return where;
+    }
+  }
+  return `${v} ${fields.length} ${explained.type} ${trace.length} ${fns.length} ${version()}`;
+}
