@@ -87,7 +87,7 @@ fn bare_message(err: &Error, locale: Locale) -> String {
         }
         InvalidRounding if zh => format!("{name} 的小数位数 {found} 无效（0–{expected}）"),
         InvalidRounding => format!("invalid scale {found} for {name} (0–{expected})"),
-        InvalidOption if zh => format!("选项 {name} 无效：{expected}"),
+        InvalidOption if zh => format!("选项 {name} 无效：{}", type_zh(expected)),
         InvalidOption => format!("invalid option {name}: {expected}"),
     }
 }
@@ -145,6 +145,10 @@ fn type_zh(t: &str) -> &str {
         "the number must not be negative" => "数值不能为负",
         "unit must be \"Y\", \"M\", \"D\" or \"YM\"" => "单位须为 \"Y\"、\"M\"、\"D\" 或 \"YM\"",
         "must not be empty" => "不能为空",
+        "one of numbers, explain, locale" => "可用的选项为 numbers、explain、locale",
+        "true or false" => "true 或 false",
+        "\"number\" or \"string\"" => "\"number\" 或 \"string\"",
+        "\"zh-CN\" or \"en\"" => "\"zh-CN\" 或 \"en\"",
         "must not start or end with spaces" => "首尾不能有空格",
         "must not contain '}'" => "不能包含 “}”",
         "number" => "数字",

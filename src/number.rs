@@ -104,6 +104,9 @@ pub fn decimal_from_f64(value: f64) -> Result<Decimal> {
         };
         return Err(Error::new(ErrorCode::NotFinite).found(found));
     }
+    if let Some(d) = shortest_fast(value) {
+        return Ok(d);
+    }
     // Rust's `Display` for f64 prints the shortest digits that round-trip, without exponent.
     let text = format!("{value}");
     parse_decimal(&text).map_err(|e| {
@@ -139,8 +142,46 @@ pub fn parse_decimal(text: &str) -> Result<Decimal> {
     })
 }
 
-/// The nearest `f64` to a decimal (correctly rounded through its decimal text).
+/// 2^53: integers below it are exact in an f64.
+const EXACT_F64: f64 = 9_007_199_254_740_992.0;
+/// Powers of ten that are exact in an f64.
+const POW10: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20,
+    1e21, 1e22,
+];
+
+/// The shortest decimal that round-trips to `value`, found without formatting when it has at most
+/// 15 decimals and 15 significant digits: the smallest scale `s` at which `round(value·10^s)/10^s`
+/// reads back as `value` (both operands exact, the division correctly rounded). When a neighbour
+/// also reads back, the choice is ambiguous and the general path decides.
+fn shortest_fast(value: f64) -> Option<Decimal> {
+    for (scale, p) in POW10.iter().take(16).enumerate() {
+        let scaled = value * p;
+        if scaled.abs() >= EXACT_F64 {
+            return None;
+        }
+        let m = scaled.round();
+        let reads_back = |m: f64| m / p == value;
+        if reads_back(m) {
+            if scale > 0 && (reads_back(m - 1.0) || reads_back(m + 1.0)) {
+                return None;
+            }
+            return Some(Decimal::from_i128_with_scale(m as i128, u32::try_from(scale).ok()?));
+        }
+    }
+    None
+}
+
+/// The nearest `f64` to a decimal: one correctly rounded division when mantissa and power of ten
+/// are exact in an f64, otherwise through its decimal text.
 pub fn decimal_to_f64(value: Decimal) -> f64 {
+    let mantissa = value.mantissa();
+    let scale = usize::try_from(value.scale()).unwrap_or(usize::MAX);
+    if let Some(p) = POW10.get(scale) {
+        if mantissa.unsigned_abs() < 9_007_199_254_740_992 {
+            return mantissa as f64 / p;
+        }
+    }
     value.to_string().parse::<f64>().unwrap_or(0.0)
 }
 
@@ -156,6 +197,32 @@ mod tests {
         assert_eq!(decimal_from_f64(f64::NAN).unwrap_err().code, ErrorCode::NotFinite);
         assert_eq!(decimal_from_f64(1e30).unwrap_err().code, ErrorCode::OutOfRange);
         assert_eq!(decimal_from_f64(-0.0).unwrap().to_string(), "0");
+    }
+
+    #[test]
+    fn fast_paths_agree_with_formatting() {
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        for i in 0..40_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let candidates = [
+                f64::from_bits(x),
+                (x % 100_000_000) as f64 / 100.0,
+                (x % 1_000_000) as f64 / 10_000.0 - 50.0,
+                i as f64 * 0.1,
+                (x % 10_000_000_000) as f64 / 1e9,
+            ];
+            for v in candidates.into_iter().filter(|v| v.is_finite() && v.abs() < 1e20) {
+                let Ok(by_text) = parse_decimal(&format!("{v}")) else {
+                    assert!(decimal_from_f64(v).is_err(), "{v} is out of range either way");
+                    continue;
+                };
+                assert_eq!(decimal_from_f64(v).unwrap(), by_text, "{v}");
+                assert_eq!(decimal_from_f64(v).unwrap().to_string(), by_text.to_string(), "scale of {v}");
+                assert_eq!(decimal_to_f64(by_text), by_text.to_string().parse::<f64>().unwrap(), "{by_text}");
+            }
+        }
     }
 
     #[test]

@@ -11,12 +11,12 @@ use crate::locale::Locale;
 
 /// Where a record's values come from (a JSON object natively, a JS object in WebAssembly).
 pub trait Record {
-    /// The raw value of `field`.
-    fn input(&self, field: &str) -> Input;
+    /// The raw value of `field`, the plan's field number `index`.
+    fn input(&self, index: usize, field: &str) -> Input;
 }
 
 impl Record for serde_json::Value {
-    fn input(&self, field: &str) -> Input {
+    fn input(&self, _index: usize, field: &str) -> Input {
         Input::from_json(self.get(field))
     }
 }
@@ -75,10 +75,10 @@ impl Plan {
     /// Evaluates a record; with a locale, adds a trace rendered in it.
     pub fn evaluate_in(&self, record: &impl Record, explain: Option<Locale>) -> Result<Evaluation> {
         let mut slots = Vec::with_capacity(self.fields.len().saturating_add(self.metrics.len()));
-        for field in &self.fields {
+        for (index, field) in self.fields.iter().enumerate() {
             let id = field.def.id.as_str();
             let value = record
-                .input(id)
+                .input(index, id)
                 .to_typed(field.def.field_type)
                 .map_err(|e| e.name(id).path(Origin::Record, record_path(id)))?;
             slots.push(value.or_else(|| field.default.clone()));

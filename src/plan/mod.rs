@@ -140,6 +140,11 @@ impl Plan {
         self.doc.locale
     }
 
+    /// Ids of the metrics, in declaration order (the order of results).
+    pub fn metric_ids(&self) -> impl Iterator<Item = &str> {
+        self.metrics.iter().map(|m| m.def.id.as_str())
+    }
+
     /// Ids of the record fields the plan reads, in declaration order.
     pub fn field_ids(&self) -> impl Iterator<Item = &str> {
         self.fields.iter().map(|f| f.def.id.as_str())

@@ -2,10 +2,10 @@
 
 use crate::error::{Error, ErrorCode, Origin, Result};
 use crate::input::Input;
-use crate::output::{Options, OutputValue};
+use crate::locale::Locale;
+use crate::output::{NumberOutput, Options, OutputValue};
 use crate::plan::Record;
 use serde::Serialize;
-use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
 
 /// Reads one JS value without a declared type.
@@ -46,20 +46,17 @@ pub fn expect_object(value: &JsValue, path: &str) -> Result<()> {
     Err(Error::new(ErrorCode::InvalidValue).name("record").expected("object").found(found).path(Origin::Record, path))
 }
 
-/// A JS object seen as a record, with the field keys made once per plan.
+/// A JS object seen as a record, with the field keys made once per plan (by field number).
 pub struct JsRecord<'a> {
     /// The object.
     pub obj: &'a JsValue,
-    /// Field id → JS key.
-    pub keys: &'a HashMap<String, JsValue>,
+    /// JS key of each field, in the plan's field order.
+    pub keys: &'a [JsValue],
 }
 
 impl Record for JsRecord<'_> {
-    fn input(&self, field: &str) -> Input {
-        match self.keys.get(field) {
-            Some(key) => input(&get(self.obj, key)),
-            None => Input::Missing,
-        }
+    fn input(&self, index: usize, _field: &str) -> Input {
+        self.keys.get(index).map_or(Input::Missing, |key| input(&get(self.obj, key)))
     }
 }
 
@@ -72,6 +69,13 @@ pub fn output(value: &OutputValue) -> JsValue {
     }
 }
 
+/// Serializes a large result (a trace) as JSON text parsed on the JS side: one crossing instead
+/// of one per property.
+pub fn to_js_via_json<T: Serialize>(value: &T) -> Result<JsValue> {
+    let text = serde_json::to_string(value).map_err(|e| Error::new(ErrorCode::InvalidValue).found(e.to_string()))?;
+    js_sys::JSON::parse(&text).map_err(|_| Error::new(ErrorCode::InvalidValue).found("JSON"))
+}
+
 /// Serializes a result as plain JS objects (maps as objects).
 pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue> {
     value
@@ -82,22 +86,70 @@ pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue> {
 /// The keys `Options` accepts.
 const OPTION_KEYS: [&str; 3] = ["numbers", "explain", "locale"];
 
-/// Options from an optional JS object; unknown keys and bad values are `INVALID_OPTION`.
+fn bad_option(key: &str, expected: &str) -> Error {
+    Error::new(ErrorCode::InvalidOption)
+        .name(key)
+        .expected(expected)
+        .path(Origin::Options, format!("/{}", crate::error::pointer_segment(key)))
+}
+
+/// Options from an optional JS object, read property by property (this runs on every call).
+/// Unknown keys and bad values are `INVALID_OPTION` with the key's path.
 pub fn options(value: &Option<js_sys::Object>) -> Result<Options> {
-    let Some(value) = value.as_ref().map(JsValue::from).filter(|v| !v.is_undefined() && !v.is_null()) else {
+    let Some(obj) = value.as_ref().map(JsValue::from).filter(|v| !v.is_undefined() && !v.is_null()) else {
         return Ok(Options::default());
     };
-    // serde-wasm-bindgen reads only the declared keys, so unknown ones are checked here.
-    for key in js_sys::Object::keys(&js_sys::Object::from(value.clone())).iter().filter_map(|k| k.as_string()) {
-        if !OPTION_KEYS.contains(&key.as_str()) {
-            return Err(Error::new(ErrorCode::InvalidOption)
-                .name(key.as_str())
-                .expected(format!("one of {}", OPTION_KEYS.join(", ")))
-                .suggest(crate::error::closest(&key, OPTION_KEYS.iter().copied()))
-                .path(Origin::Options, format!("/{}", crate::error::pointer_segment(&key))));
+    let [numbers, explain, locale] = OPTION_KEYS.map(|k| get(&obj, &JsValue::from_str(k)));
+    let present = [&numbers, &explain, &locale].iter().filter(|v| !v.is_undefined()).count();
+    if js_sys::Object::keys(&js_sys::Object::from(obj.clone())).length() as usize != present {
+        let keys = js_sys::Object::keys(&js_sys::Object::from(obj.clone()));
+        if let Some(key) = keys.iter().filter_map(|k| k.as_string()).find(|k| !OPTION_KEYS.contains(&k.as_str())) {
+            let suggestion = crate::error::closest(&key, OPTION_KEYS.iter().copied());
+            return Err(bad_option(&key, "one of numbers, explain, locale").suggest(suggestion));
         }
     }
-    serde_wasm_bindgen::from_value(value).map_err(|e| {
-        Error::new(ErrorCode::InvalidOption).name("options").expected(e.to_string()).path(Origin::Options, "")
-    })
+    let mut options = Options::default();
+    match numbers.as_string().as_deref() {
+        _ if numbers.is_undefined() => {}
+        Some("number") => options.numbers = NumberOutput::Number,
+        Some("string") => options.numbers = NumberOutput::String,
+        _ => return Err(bad_option("numbers", "\"number\" or \"string\"")),
+    }
+    if !explain.is_undefined() {
+        options.explain = explain.as_bool().ok_or_else(|| bad_option("explain", "true or false"))?;
+    }
+    if !locale.is_undefined() {
+        let tag = locale.as_string().unwrap_or_default();
+        options.locale = Some(Locale::parse(&tag).ok_or_else(|| bad_option("locale", "\"zh-CN\" or \"en\""))?);
+    }
+    Ok(options)
+}
+
+/// Runs `one` over every record: `{ values | results, errors }` with `null` where a record failed
+/// and its error beside it (index and `SalesScoreError`), so nothing is silent.
+pub fn batch(
+    records: &js_sys::Array,
+    locale: Locale,
+    name: &str,
+    one: impl Fn(&JsValue, &str) -> Result<JsValue, Error>,
+) -> JsValue {
+    let values = js_sys::Array::new_with_length(records.length());
+    let errors = js_sys::Array::new();
+    for (i, record) in records.iter().enumerate() {
+        let index = u32::try_from(i).unwrap_or(u32::MAX);
+        match one(&record, &format!("/{i}")) {
+            Ok(v) => values.set(index, v),
+            Err(e) => {
+                values.set(index, JsValue::NULL);
+                let entry = js_sys::Object::new();
+                let _ = js_sys::Reflect::set(&entry, &JsValue::from_str("index"), &JsValue::from(index));
+                let _ = js_sys::Reflect::set(&entry, &JsValue::from_str("error"), &super::error::to_js(&e, locale));
+                errors.push(&entry);
+            }
+        }
+    }
+    let out = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&out, &JsValue::from_str(name), &values);
+    let _ = js_sys::Reflect::set(&out, &JsValue::from_str("errors"), &errors);
+    out.into()
 }

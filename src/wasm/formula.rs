@@ -62,25 +62,7 @@ impl JsFormula {
     ) -> Result<JsValue, JsValue> {
         let options = convert::options(&options).map_err(|e| to_js(&e, Locale::default()))?;
         let locale = locale_of(&options);
-        let values = js_sys::Array::new_with_length(records.length());
-        let errors = js_sys::Array::new();
-        for (i, record) in records.iter().enumerate() {
-            let index = u32::try_from(i).unwrap_or(u32::MAX);
-            match self.eval_one(&record, &options, &format!("/{i}")) {
-                Ok(v) => values.set(index, v),
-                Err(e) => {
-                    values.set(index, JsValue::NULL);
-                    let entry = js_sys::Object::new();
-                    let _ = js_sys::Reflect::set(&entry, &"index".into(), &JsValue::from(index));
-                    let _ = js_sys::Reflect::set(&entry, &"error".into(), &to_js(&e, locale));
-                    errors.push(&entry);
-                }
-            }
-        }
-        let out = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&out, &"values".into(), &values);
-        let _ = js_sys::Reflect::set(&out, &"errors".into(), &errors);
-        Ok(out.into())
+        Ok(convert::batch(&records, locale, "values", |record, path| self.eval_one(record, &options, path)))
     }
 
     /// Evaluates and shows the calculation: `{ value, type, exact, substituted, inputs, text }`.

@@ -43,6 +43,13 @@ export interface BatchResult {
   errors: { index: number; error: SalesScoreError }[];
 }
 
+/** The result of `Plan.evaluateMany`. */
+export interface PlanBatchResult {
+  /** One result per record; `null` exactly where `errors` has an entry. */
+  results: (PlanResult | null)[];
+  errors: { index: number; error: SalesScoreError }[];
+}
+
 /** The error every call throws; `code` and `path` are stable. */
 export declare class SalesScoreError extends Error {
   code: string;

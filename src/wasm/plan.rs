@@ -4,16 +4,48 @@ use super::convert::{self, expect_object, JsRecord};
 use super::error::to_js;
 use crate::error::{Error, ErrorCode, Origin};
 use crate::locale::Locale;
-use crate::output::PlanResult;
+use crate::output::{Options, OutputValue, PlanResult};
 use crate::plan::Plan;
-use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
 
 /// A compiled plan.
 #[wasm_bindgen(js_name = Plan)]
 pub struct JsPlan {
     inner: Plan,
-    keys: HashMap<String, JsValue>,
+    /// JS key of each field, in field order.
+    field_keys: Vec<JsValue>,
+    /// JS key of each metric, in metric order.
+    metric_keys: Vec<JsValue>,
+}
+
+impl JsPlan {
+    fn locale(&self, options: &Options) -> Locale {
+        options.locale.unwrap_or(self.inner.locale())
+    }
+
+    fn evaluate_one(&self, record: &JsValue, options: &Options, path: &str) -> Result<JsValue, Error> {
+        expect_object(record, path)?;
+        let explain = options.explain.then_some(self.locale(options));
+        let eval = self.inner.evaluate_in(&JsRecord { obj: record, keys: &self.field_keys }, explain).map_err(|e| {
+            if path.is_empty() || e.origin != Origin::Record {
+                e
+            } else {
+                e.under(path)
+            }
+        })?;
+        if options.explain {
+            // The trace is large: one JSON crossing beats one crossing per property.
+            return convert::to_js_via_json(&PlanResult::new(eval, options));
+        }
+        let metrics = js_sys::Object::new();
+        for (key, m) in self.metric_keys.iter().zip(&eval.metrics) {
+            let value = convert::output(&OutputValue::from_value(&m.value, options.numbers));
+            let _ = js_sys::Reflect::set(&metrics, key, &value);
+        }
+        let out = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&out, &JsValue::from_str("metrics"), &metrics);
+        Ok(out.into())
+    }
 }
 
 #[wasm_bindgen(js_class = Plan)]
@@ -30,8 +62,9 @@ impl JsPlan {
             })?,
         };
         let inner = Plan::compile(&json).map_err(|e| to_js(&e, locale_hint(&json)))?;
-        let keys = inner.field_ids().map(|id| (id.to_string(), JsValue::from_str(id))).collect();
-        Ok(JsPlan { inner, keys })
+        let field_keys = inner.field_ids().map(JsValue::from_str).collect();
+        let metric_keys = inner.metric_ids().map(JsValue::from_str).collect();
+        Ok(JsPlan { inner, field_keys, metric_keys })
     }
 
     /// Evaluates one record: `{ metrics, trace? }`.
@@ -42,15 +75,20 @@ impl JsPlan {
         #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<js_sys::Object>,
     ) -> Result<JsValue, JsValue> {
         let options = convert::options(&options).map_err(|e| to_js(&e, self.inner.locale()))?;
-        let locale = options.locale.unwrap_or(self.inner.locale());
-        let run = || -> Result<JsValue, Error> {
-            expect_object(&record, "")?;
-            let eval = self
-                .inner
-                .evaluate_in(&JsRecord { obj: &record, keys: &self.keys }, options.explain.then_some(locale))?;
-            convert::to_js(&PlanResult::new(eval, &options))
-        };
-        run().map_err(|e| to_js(&e, locale))
+        self.evaluate_one(&record, &options, "").map_err(|e| to_js(&e, self.locale(&options)))
+    }
+
+    /// Evaluates many records in one call. Returns `{ results, errors }`: `results[i]` is record
+    /// `i`'s `{ metrics, trace? }`, or `null` exactly when `errors` has an entry with `index: i`.
+    #[wasm_bindgen(js_name = evaluateMany, unchecked_return_type = "PlanBatchResult")]
+    pub fn evaluate_many(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>[]")] records: js_sys::Array,
+        #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<js_sys::Object>,
+    ) -> Result<JsValue, JsValue> {
+        let options = convert::options(&options).map_err(|e| to_js(&e, self.inner.locale()))?;
+        let locale = self.locale(&options);
+        Ok(convert::batch(&records, locale, "results", |record, path| self.evaluate_one(record, &options, path)))
     }
 
     /// The plan document as compiled (with defaults filled in).

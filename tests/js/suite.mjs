@@ -195,6 +195,29 @@ export function runSuite(api, data) {
     );
   });
 
+  check('plan.evaluateMany: results beside errors, record paths by index', () => {
+    const plan = api.Plan.compile(data.sample);
+    const good = data.planCases[0].record;
+    const { results, errors } = plan.evaluateMany([good, { ...good, 回款额: '十万' }, good, 7], { numbers: 'string' });
+    return same(
+      [results.length, results[0].metrics['应发提成'], results[1], results[2].metrics['等级'], results[3], errors.map((e) => `${e.index} ${e.error.code} ${e.error.path}`)],
+      [4, '18800.00', null, 'S', null, ['1 INVALID_VALUE /1/回款额', '3 INVALID_VALUE /3']],
+    );
+  });
+
+  check('options are checked: unknown keys and bad values are INVALID_OPTION', () => {
+    const f = api.Formula.compile('1');
+    const out = [{ numbers: 'decimal' }, { explain: 'yes' }, { locale: 'fr' }, { explian: true }].map((o) => {
+      try {
+        f.evaluate({}, o);
+        return 'no error';
+      } catch (e) {
+        return `${e.code} ${e.path} ${e.suggestion ?? ''}`.trim();
+      }
+    });
+    return same(out, ['INVALID_OPTION /numbers', 'INVALID_OPTION /explain', 'INVALID_OPTION /locale', 'INVALID_OPTION /explian explain']);
+  });
+
   check('plan document round-trips with defaults filled in', () => {
     const doc = api.Plan.compile({ fields: [{ id: 'x', type: 'money' }], metrics: [{ id: 'y', formula: 'x * 2', kind: 'money' }] }).document();
     return same([doc.currency, doc.locale, doc.rounding.money, doc.metrics[0].kind], ['CNY', 'zh-CN', { scale: 2, strategy: 'halfUp' }, 'money']);
