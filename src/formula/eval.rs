@@ -4,6 +4,7 @@ use super::ast::{BinOp, Expr, Node};
 use super::functions::Eval;
 use super::value::Value;
 use crate::error::{Error, ErrorCode, Result, Span};
+use arrayvec::ArrayVec;
 use rust_decimal::prelude::*;
 use rust_decimal::MathematicalOps;
 
@@ -65,8 +66,16 @@ impl<'s> Evaluator<'s> {
                 let result = match spec.eval {
                     Eval::Lazy(f) => f(self, args),
                     Eval::Eager(f) => {
-                        let values = args.iter().map(|a| self.eval(a)).collect::<Result<Vec<_>>>()?;
-                        f(&values)
+                        // Most calls have a few arguments: keep them on the stack.
+                        let mut small: ArrayVec<Value, 8> = ArrayVec::new();
+                        if args.len() <= small.capacity() {
+                            for a in args {
+                                small.try_push(self.eval(a)?).map_err(|_| Error::new(ErrorCode::FormulaTooComplex))?;
+                            }
+                            f(&small)
+                        } else {
+                            f(&args.iter().map(|a| self.eval(a)).collect::<Result<Vec<_>>>()?)
+                        }
                     }
                 };
                 result.map_err(|mut e| {
