@@ -94,13 +94,15 @@ impl Input {
         }
     }
 
-    /// The value without a declared type: numbers become decimals, strings stay text (and are
-    /// read as numbers where a number is needed). `None` when missing.
+    /// The value without a declared type: numbers become decimals, and so do strings written as
+    /// plain decimals (`"90000"`, `"-0.05"`: forms send numbers as text), exactly; other strings
+    /// stay text. `None` when missing.
     pub fn to_value(self) -> Result<Option<Value>> {
         Ok(Some(match self {
             Input::Missing => return Ok(None),
             Input::Float(f) => Value::Number(decimal_from_f64(f)?),
             Input::Decimal(d) => Value::Number(d),
+            Input::Text(s) if is_plain_decimal(&s) => Value::Number(parse_decimal(&s)?),
             Input::Text(s) => Value::Text(s),
             Input::Bool(b) => Value::Bool(b),
             Input::Unsupported(t) => {
@@ -153,4 +155,13 @@ impl Input {
         };
         Ok(Some(value))
     }
+}
+
+/// `[+-]digits[.digits]`, surrounding spaces allowed: the way forms write numbers.
+fn is_plain_decimal(text: &str) -> bool {
+    let t = text.trim();
+    let t = t.strip_prefix(['-', '+']).unwrap_or(t);
+    let (int, frac) = t.split_once('.').unwrap_or((t, "0"));
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    digits(int) && digits(frac)
 }

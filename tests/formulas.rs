@@ -71,7 +71,7 @@ fn explain_shows_the_calculation() {
     let e = f.explain_inputs(inputs).unwrap();
     assert_eq!(
         e.text,
-        "IF(回款额 >= 目标 * 0.8, 回款额 * 0.05, 0) = IF(\"90000\" >= 100000 * 0.8, \"90000\" * 0.05, 0) = 4500"
+        "IF(回款额 >= 目标 * 0.8, 回款额 * 0.05, 0) = IF(90000 >= 100000 * 0.8, 90000 * 0.05, 0) = 4500"
     );
     assert_eq!(e.inputs, vec![("回款额".to_string(), "90000".to_string()), ("目标".to_string(), "100000".to_string())]);
 }

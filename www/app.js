@@ -4,7 +4,7 @@
 // in the field inputs, sent as strings so decimals stay exact. Compile errors are shown after a
 // short pause in typing, underlined at their UTF-16 span (JS string indices, as the engine gives).
 
-import init, { Formula, Plan, listFunctions, version } from '/pkg/index.js';
+import init, { Formula, listFunctions, version } from '/pkg/index.js';
 
 // ---------------------------------------------------------------------------------------------
 // Text
@@ -653,39 +653,22 @@ function guessFields(src) {
   return names;
 }
 
-/** The type of a result; `{numbers: 'string'}` returns numbers, dates and text all as strings. */
+/** The type of a result, as `formula.explain` reports it (number, text, boolean or date). */
 function resultType(value, record) {
-  if (typeof value === 'boolean') return 'boolean';
-  if (typeof value === 'number') return 'number';
   try {
-    const asNumber = state.formula.evaluate(record, { numbers: 'number', locale: state.locale });
-    if (typeof asNumber === 'number') return 'number';
+    return state.formula.explain(record, { numbers: 'string', locale: state.locale }).type;
   } catch {
-    if (/^-?\d+(\.\d+)?$/.test(value)) return 'number';
+    return typeof value === 'boolean' ? 'boolean' : 'text';
   }
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? 'date' : 'text';
 }
 
-/** `1280000 * 0.05 + …`: the formula with the values put in, from a one-metric plan's trace. */
-function substituted(fields, record, kind) {
+/** `1280000 * 0.05 + …`: the formula with the values put in, from `formula.explain`. */
+function substituted(fields, record) {
   if (!fields.length) return null;
-  let plan = null;
   try {
-    const typeOf = (v) => {
-      const k = valueType(v);
-      return k === 'empty' ? 'text' : k;
-    };
-    plan = Plan.compile({
-      version: 1,
-      fields: fields.map((id) => ({ id, type: typeOf(record[id] ?? '') })),
-      metrics: [{ id: 'playground_result', formula: els.formula.value, kind }],
-    });
-    const out = plan.evaluate(record, { explain: true, numbers: 'string', locale: state.locale });
-    return out.trace?.[0]?.substituted ?? null;
+    return state.formula.explain(record, { numbers: 'string', locale: state.locale }).substituted;
   } catch {
     return null;
-  } finally {
-    plan?.free();
   }
 }
 
@@ -725,7 +708,7 @@ function showResult({ state: st, value, type, note = '', record, fields, missing
 
   const grouped = type === 'number' ? groupDigits(text) : null;
   const showGrouped = grouped && grouped !== text;
-  const sub = substituted(fields, record, type);
+  const sub = substituted(fields, record);
   const showSub = sub && sub !== els.formula.value.trim();
   els.resultGroupedRow.hidden = !showGrouped;
   els.resultGrouped.textContent = showGrouped ? grouped : '';
