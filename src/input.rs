@@ -86,7 +86,7 @@ impl Input {
     fn describe(&self) -> String {
         match self {
             Input::Missing => "null".into(),
-            Input::Float(f) => format!("{f}"),
+            Input::Float(f) => zmij::Buffer::new().format(*f).to_string(),
             Input::Decimal(d) => d.to_string(),
             Input::Text(s) => format!("\"{s}\""),
             Input::Bool(b) => b.to_string(),

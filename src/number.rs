@@ -107,8 +107,9 @@ pub fn decimal_from_f64(value: f64) -> Result<Decimal> {
     if let Some(d) = shortest_fast(value) {
         return Ok(d);
     }
-    // Rust's `Display` for f64 prints the shortest digits that round-trip, without exponent.
-    let text = format!("{value}");
+    // zmij prints the shortest digits that round-trip (what JS `String(n)` prints, give or take
+    // the exponent notation, which `parse_decimal` reads).
+    let text = zmij::Buffer::new().format_finite(value).to_string();
     parse_decimal(&text).map_err(|e| {
         if e.code == ErrorCode::InvalidNumber {
             Error::new(ErrorCode::OutOfRange).found(text)
@@ -214,7 +215,7 @@ mod tests {
                 (x % 10_000_000_000) as f64 / 1e9,
             ];
             for v in candidates.into_iter().filter(|v| v.is_finite() && v.abs() < 1e20) {
-                let Ok(by_text) = parse_decimal(&format!("{v}")) else {
+                let Ok(by_text) = parse_decimal(zmij::Buffer::new().format(v)) else {
                     assert!(decimal_from_f64(v).is_err(), "{v} is out of range either way");
                     continue;
                 };
@@ -223,6 +224,12 @@ mod tests {
                 assert_eq!(decimal_to_f64(by_text), by_text.to_string().parse::<f64>().unwrap(), "{by_text}");
             }
         }
+    }
+
+    #[test]
+    fn ties_pick_the_even_digit_as_javascript_does() {
+        // String(1658206780088562.25) in JS is "1658206780088562.2".
+        assert_eq!(decimal_from_f64(1658206780088562.25).unwrap().to_string(), "1658206780088562.2");
     }
 
     #[test]

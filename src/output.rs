@@ -114,8 +114,11 @@ pub struct PlanResult {
 impl PlanResult {
     /// Shapes an evaluation for output.
     pub fn new(eval: Evaluation, options: &Options) -> PlanResult {
-        let metrics =
-            eval.metrics.iter().map(|m| (m.id.clone(), OutputValue::from_value(&m.value, options.numbers))).collect();
+        let metrics = eval
+            .metrics
+            .iter()
+            .map(|m| (m.id.to_string(), OutputValue::from_value(&m.value, options.numbers)))
+            .collect();
         PlanResult { metrics: Metrics(metrics), trace: options.explain.then_some(eval.trace) }
     }
 }

@@ -23,9 +23,9 @@ impl Record for serde_json::Value {
 
 /// One metric's result.
 #[derive(Clone, Debug, PartialEq)]
-pub struct MetricResult {
+pub struct MetricResult<'p> {
     /// The metric's id.
-    pub id: String,
+    pub id: &'p str,
     /// Its kind.
     pub kind: MetricKind,
     /// The exact value, as later formulas saw it.
@@ -36,14 +36,14 @@ pub struct MetricResult {
 
 /// The result of evaluating one record.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Evaluation {
+pub struct Evaluation<'p> {
     /// Every metric, in declaration order.
-    pub metrics: Vec<MetricResult>,
+    pub metrics: Vec<MetricResult<'p>>,
     /// One entry per metric, in evaluation order, when an explanation was asked for.
     pub trace: Vec<TraceEntry>,
 }
 
-impl Evaluation {
+impl Evaluation<'_> {
     /// The rounded value of a metric.
     pub fn get(&self, id: &str) -> Option<&Value> {
         self.metrics.iter().find(|m| m.id == id).map(|m| &m.value)
@@ -68,12 +68,12 @@ impl Scope for Values<'_> {
 
 impl Plan {
     /// Evaluates a record; with `explain`, adds a trace rendered in the plan's locale.
-    pub fn evaluate(&self, record: &impl Record, explain: bool) -> Result<Evaluation> {
+    pub fn evaluate(&self, record: &impl Record, explain: bool) -> Result<Evaluation<'_>> {
         self.evaluate_in(record, explain.then_some(self.locale()))
     }
 
     /// Evaluates a record; with a locale, adds a trace rendered in it.
-    pub fn evaluate_in(&self, record: &impl Record, explain: Option<Locale>) -> Result<Evaluation> {
+    pub fn evaluate_in(&self, record: &impl Record, explain: Option<Locale>) -> Result<Evaluation<'_>> {
         let mut slots = Vec::with_capacity(self.fields.len().saturating_add(self.metrics.len()));
         for (index, field) in self.fields.iter().enumerate() {
             let id = field.def.id.as_str();
@@ -106,7 +106,7 @@ impl Plan {
         Ok(Evaluation { metrics, trace })
     }
 
-    fn collect(&self, slots: &[Option<Value>]) -> Vec<MetricResult> {
+    fn collect(&self, slots: &[Option<Value>]) -> Vec<MetricResult<'_>> {
         let base = self.fields.len();
         self.metrics
             .iter()
@@ -114,7 +114,7 @@ impl Plan {
             .filter_map(|(i, m)| {
                 let exact = slots.get(base.saturating_add(i))?.clone()?;
                 let value = round_for_output(&exact, m.def.kind, &self.doc.rounding);
-                Some(MetricResult { id: m.def.id.clone(), kind: m.def.kind, exact, value })
+                Some(MetricResult { id: m.def.id.as_str(), kind: m.def.kind, exact, value })
             })
             .collect()
     }

@@ -108,6 +108,21 @@ export function runSuite(api, data) {
     return same([f.evaluate({ a: 0.1, b: 0.2 }), f.evaluate({ a: 0.1, b: 0.2 }, { numbers: 'string' }), f.evaluate({ a: '0.1', b: 10n }, { numbers: 'string' })], [0.3, '0.3', '10.1']);
   });
 
+  check('JS numbers are read exactly as String(n) prints them', () => {
+    const f = api.Formula.compile('x');
+    let seed = 12345;
+    const next = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const mismatches = [];
+    for (let i = 0; i < 3000; i++) {
+      const x = [next() * 1e6, Math.round(next() * 1e8) / 100, next() * 1e15, (next() - 0.5) * 1e-3, next() * 9e15 + 0.25][i % 5];
+      const s = String(x);
+      if (/e/.test(s)) continue;
+      const got = f.evaluate({ x }, { numbers: 'string' });
+      if (got !== s) mismatches.push([s, got]);
+    }
+    return same(mismatches.slice(0, 5), []);
+  });
+
   check('NaN and Infinity are coded errors with the field path', () => {
     const f = api.Formula.compile('x * 2');
     const codes = [NaN, Infinity, -Infinity, 1e30, { a: 1 }, [1]].map((x) => {
