@@ -229,7 +229,7 @@ mod tests {
     #[test]
     fn ties_pick_the_even_digit_as_javascript_does() {
         // String(1658206780088562.25) in JS is "1658206780088562.2".
-        assert_eq!(decimal_from_f64(1658206780088562.25).unwrap().to_string(), "1658206780088562.2");
+        assert_eq!(decimal_from_f64(f64::from_bits(0x4317_9085_685d_83c9)).unwrap().to_string(), "1658206780088562.2");
     }
 
     #[test]
