@@ -49,6 +49,44 @@ impl<'s> Evaluator<'s> {
         self.eval(node)?.to_bool().map_err(|e| locate(e, node.span))
     }
 
+    /// Evaluates a left-leaning chain of operators (`a + b - c + …`, `x AND y AND z`) from the
+    /// left, without recursing down its left side: a long chain cannot exhaust the stack (which
+    /// under wasm2js is the JavaScript stack). Right operands recurse as usual; AND/OR still
+    /// short-circuit; each step's error carries that step's span.
+    fn binary_chain(&self, node: &Node) -> Result<Value> {
+        let mut small: ArrayVec<&Node, 32> = ArrayVec::new();
+        let mut big: Vec<&Node> = Vec::new();
+        let mut leftmost = node;
+        while let Expr::Binary(_, left, _) = &leftmost.expr {
+            if !big.is_empty() {
+                big.push(leftmost);
+            } else if let Err(full) = small.try_push(leftmost) {
+                big.extend(small.drain(..));
+                big.push(full.element());
+            }
+            leftmost = left;
+        }
+        let spine: &[&Node] = if big.is_empty() { &small } else { &big };
+        let mut acc = self.eval(leftmost)?;
+        let mut left_span = leftmost.span;
+        for step in spine.iter().rev() {
+            let Expr::Binary(op, _, right) = &step.expr else { continue };
+            acc = match op {
+                BinOp::And | BinOp::Or => {
+                    let l = acc.to_bool().map_err(|e| locate(e, left_span))?;
+                    let decided = if *op == BinOp::And { !l } else { l };
+                    Value::Bool(if decided { l } else { self.condition(right)? })
+                }
+                _ => {
+                    let r = self.eval(right)?;
+                    binary(*op, &acc, &r).map_err(|e| locate(e, step.span))?
+                }
+            };
+            left_span = step.span;
+        }
+        Ok(acc)
+    }
+
     fn eval_inner(&self, node: &Node) -> Result<Value> {
         match &node.expr {
             Expr::Lit(v) => Ok(v.clone()),
@@ -56,12 +94,7 @@ impl<'s> Evaluator<'s> {
             Expr::Neg(a) => checked(Decimal::ZERO.checked_sub(self.number(a)?)).map(Value::Number),
             Expr::Percent(a) => checked(self.number(a)?.checked_div(Decimal::ONE_HUNDRED)).map(Value::Number),
             Expr::Not(a) => Ok(Value::Bool(!self.condition(a)?)),
-            Expr::Binary(BinOp::And, a, b) => Ok(Value::Bool(self.condition(a)? && self.condition(b)?)),
-            Expr::Binary(BinOp::Or, a, b) => Ok(Value::Bool(self.condition(a)? || self.condition(b)?)),
-            Expr::Binary(op, a, b) => {
-                let (l, r) = (self.eval(a)?, self.eval(b)?);
-                binary(*op, &l, &r)
-            }
+            Expr::Binary(..) => self.binary_chain(node),
             Expr::Call(spec, args) => {
                 let result = match spec.eval {
                     Eval::Lazy(f) => f(self, args),
