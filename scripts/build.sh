@@ -21,7 +21,7 @@ CARGO_TARGET_DIR=target/mvp RUSTFLAGS="-C target-cpu=mvp $REMAP" \
 mkdir -p build/mvp
 wasm-opt target/mvp/wasm32-unknown-unknown/release/salescore.wasm $FEATURES --strip-target-features -o build/mvp/raw.wasm
 wasm-bindgen build/mvp/raw.wasm --out-dir build/mvp --out-name salescore --target bundler
-wasm-opt build/mvp/salescore_bg.wasm -Oz $FEATURES -o build/mvp/salescore_bg.opt.wasm
+wasm-opt build/mvp/salescore_bg.wasm -O3 $FEATURES -o build/mvp/salescore_bg.opt.wasm
 wasm2js build/mvp/salescore_bg.opt.wasm -O $FEATURES -o build/mvp/salescore_bg.wasm.js
 
 echo "== plan JSON Schema"

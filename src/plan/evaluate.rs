@@ -1,7 +1,7 @@
 //! Evaluating one record: convert the fields, compute the metrics in order, round for output.
 
 use super::document::MetricKind;
-use super::explain::{trace_entry, TraceEntry};
+use super::explain::{trace_entry, SlotTexts, TraceEntry};
 use super::{record_path, Plan};
 use crate::error::{Error, ErrorCode, Origin, Result};
 use crate::formula::eval::{Evaluator, Scope};
@@ -86,6 +86,7 @@ impl Plan {
         slots.resize(self.fields.len().saturating_add(self.metrics.len()), None);
         let mut values = Values { plan: self, slots };
         let mut trace = Vec::new();
+        let mut texts = SlotTexts::default();
         for &i in &self.order {
             let Some(metric) = self.metrics.get(i) else {
                 continue;
@@ -96,7 +97,7 @@ impl Plan {
                 .map_err(|e| in_metric(e, i, &metric.def.id))?;
             check_kind(&exact, metric.def.kind).map_err(|e| in_metric(e, i, &metric.def.id))?;
             if let Some(locale) = explain {
-                trace.push(trace_entry(self, metric, &values.slots, &exact, locale));
+                trace.push(trace_entry(self, metric, &values.slots, &mut texts, &exact, locale));
             }
             if let Some(slot) = values.slots.get_mut(self.fields.len().saturating_add(i)) {
                 *slot = Some(exact);

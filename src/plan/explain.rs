@@ -58,11 +58,31 @@ fn slot_name(plan: &Plan, slot: usize) -> &str {
     }
 }
 
+/// Each slot's value as text, made once per evaluation and shared by every trace entry that
+/// reads the slot: `(plain, literal)`, e.g. `("2025-01-31", "\"2025-01-31\"")`.
+#[derive(Default)]
+pub(super) struct SlotTexts(Vec<Option<(String, String)>>);
+
+impl SlotTexts {
+    fn get(&mut self, slots: &[Option<Value>], slot: usize) -> Option<&(String, String)> {
+        if self.0.len() <= slot {
+            self.0.resize(slot.saturating_add(1), None);
+        }
+        let cell = self.0.get_mut(slot)?;
+        if cell.is_none() {
+            let value = slots.get(slot)?.as_ref()?;
+            *cell = Some((value.to_string(), literal(value)));
+        }
+        cell.as_ref()
+    }
+}
+
 /// Builds the trace entry of `metric`, whose exact value is `exact`.
 pub(super) fn trace_entry(
     plan: &Plan,
     metric: &Metric,
     slots: &[Option<Value>],
+    texts: &mut SlotTexts,
     exact: &Value,
     locale: Locale,
 ) -> TraceEntry {
@@ -71,21 +91,28 @@ pub(super) fn trace_entry(
         .iter()
         .map(|&s| TraceInput {
             name: slot_name(plan, s).to_string(),
-            value: slots.get(s).cloned().flatten().map_or_else(|| "∅".to_string(), |v| v.to_string()),
+            value: texts.get(slots, s).map_or_else(|| "∅".to_string(), |(plain, _)| plain.clone()),
         })
         .collect();
-    let substituted = render(&metric.root, &|s| slots.get(s).cloned().flatten().map(|v| literal(&v)));
+    let substituted = render(&metric.root, &|s| texts.0.get(s).cloned().flatten().map(|(_, lit)| lit));
     let rounding = metric.def.kind.rounding(&plan.doc.rounding);
     let rounded = super::evaluate::round_for_output(exact, metric.def.kind, &plan.doc.rounding);
     let difference = match (&rounded, exact) {
         (Value::Number(r), Value::Number(e)) if r != e => r.checked_sub(*e).map(|d| d.normalize().to_string()),
         _ => None,
     };
-    let mut text = format!("{} = {}", metric.def.id, metric.def.formula.trim());
-    if substituted != metric.def.formula.trim() {
-        text.push_str(&format!(" = {substituted}"));
+    let exact_text = exact.to_string();
+    let formula = metric.def.formula.trim();
+    let mut text = String::with_capacity(formula.len().saturating_mul(2).saturating_add(64));
+    for part in [metric.def.id.as_str(), " = ", formula] {
+        text.push_str(part);
     }
-    text.push_str(&format!(" = {exact}"));
+    if substituted != formula {
+        text.push_str(" = ");
+        text.push_str(&substituted);
+    }
+    text.push_str(" = ");
+    text.push_str(&exact_text);
     if let (Some(rule), Some(_)) = (rounding, &difference) {
         text.push_str(&rounding_clause(rule, metric.def.kind, &rounded, locale));
     }
@@ -95,7 +122,7 @@ pub(super) fn trace_entry(
         formula: metric.def.formula.clone(),
         substituted,
         inputs,
-        exact: exact.to_string(),
+        exact: exact_text,
         value: display(&rounded),
         rounding,
         rounding_difference: difference,
