@@ -46,18 +46,64 @@ pub fn expect_object(value: &JsValue, path: &str) -> Result<()> {
     Err(Error::new(ErrorCode::InvalidValue).name("record").expected("object").found(found).path(Origin::Record, path))
 }
 
-/// A JS object seen as a record, with the field keys made once per plan (by field number).
+#[wasm_bindgen(module = "/src/wasm/record.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = readNumbers)]
+    fn read_numbers(obj: &JsValue, keys: &js_sys::Array, numbers: &mut [f64], kinds: &mut [u8]);
+    #[wasm_bindgen(js_name = buildObject)]
+    fn build_object(keys: &js_sys::Array, numbers: &[f64], others: &js_sys::Array) -> JsValue;
+}
+
+/// A JS object seen as a record. Its number fields are copied in one crossing; other values are
+/// read one by one when the core asks for them.
 pub struct JsRecord<'a> {
-    /// The object.
-    pub obj: &'a JsValue,
-    /// JS key of each field, in the plan's field order.
-    pub keys: &'a [JsValue],
+    obj: &'a JsValue,
+    keys: &'a js_sys::Array,
+    numbers: Vec<f64>,
+    kinds: Vec<u8>,
+}
+
+impl<'a> JsRecord<'a> {
+    /// Reads `obj`'s fields named by `keys` (in field order).
+    pub fn read(obj: &'a JsValue, keys: &'a js_sys::Array) -> Self {
+        let n = keys.length() as usize;
+        let (mut numbers, mut kinds) = (vec![0.0; n], vec![0; n]);
+        read_numbers(obj, keys, &mut numbers, &mut kinds);
+        JsRecord { obj, keys, numbers, kinds }
+    }
+
+    /// The field at `index`.
+    pub fn field(&self, index: usize) -> Input {
+        match (self.kinds.get(index), self.numbers.get(index)) {
+            (Some(1), Some(n)) => Input::Float(*n),
+            (Some(2), _) => input(&get(self.obj, &self.keys.get(u32::try_from(index).unwrap_or(u32::MAX)))),
+            _ => Input::Missing,
+        }
+    }
 }
 
 impl Record for JsRecord<'_> {
     fn input(&self, index: usize, _field: &str) -> Input {
-        self.keys.get(index).map_or(Input::Missing, |key| input(&get(self.obj, key)))
+        self.field(index)
     }
+}
+
+/// `{ key: value }` for values in key order, built in one crossing (plus one per value that is
+/// not a JS number).
+pub fn object(keys: &js_sys::Array, values: impl ExactSizeIterator<Item = OutputValue>) -> JsValue {
+    let mut numbers = Vec::with_capacity(values.len());
+    let others = js_sys::Array::new();
+    for (i, value) in values.enumerate() {
+        match value {
+            OutputValue::Number(n) => numbers.push(n),
+            other => {
+                numbers.push(0.0);
+                others.push(&JsValue::from(u32::try_from(i).unwrap_or(u32::MAX)));
+                others.push(&output(&other));
+            }
+        }
+    }
+    build_object(keys, &numbers, &others)
 }
 
 /// One output value as JS.

@@ -1,6 +1,6 @@
 //! `Formula`: compile once, evaluate many.
 
-use super::convert::{self, expect_object, get, input};
+use super::convert::{self, expect_object, JsRecord};
 use super::error::to_js;
 use crate::error::Error;
 use crate::formula::Formula;
@@ -12,7 +12,7 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(js_name = Formula)]
 pub struct JsFormula {
     inner: Formula,
-    keys: Vec<JsValue>,
+    keys: js_sys::Array,
 }
 
 fn locale_of(options: &Options) -> Locale {
@@ -22,7 +22,8 @@ fn locale_of(options: &Options) -> Locale {
 impl JsFormula {
     fn eval_one(&self, values: &JsValue, options: &Options, path: &str) -> Result<JsValue, Error> {
         expect_object(values, path)?;
-        let inputs = self.keys.iter().map(|k| input(&get(values, k))).collect();
+        let record = JsRecord::read(values, &self.keys);
+        let inputs = (0..self.inner.names().len()).map(|i| record.field(i)).collect();
         let value = self.inner.evaluate_inputs(inputs).map_err(|e| if path.is_empty() { e } else { e.under(path) })?;
         Ok(convert::output(&OutputValue::from_value(&value, options.numbers)))
     }
@@ -75,7 +76,8 @@ impl JsFormula {
         let options = convert::options(&options).map_err(|e| to_js(&e, Locale::default()))?;
         let run = || -> Result<JsValue, Error> {
             expect_object(&values, "")?;
-            let inputs = self.keys.iter().map(|k| input(&get(&values, k))).collect();
+            let record = JsRecord::read(&values, &self.keys);
+            let inputs = (0..self.inner.names().len()).map(|i| record.field(i)).collect();
             convert::to_js(&FormulaResult::new(self.inner.explain_inputs(inputs)?, &options))
         };
         run().map_err(|e| to_js(&e, locale_of(&options)))

@@ -13,9 +13,9 @@ use wasm_bindgen::prelude::*;
 pub struct JsPlan {
     inner: Plan,
     /// JS key of each field, in field order.
-    field_keys: Vec<JsValue>,
+    field_keys: js_sys::Array,
     /// JS key of each metric, in metric order.
-    metric_keys: Vec<JsValue>,
+    metric_keys: js_sys::Array,
 }
 
 impl JsPlan {
@@ -26,7 +26,7 @@ impl JsPlan {
     fn evaluate_one(&self, record: &JsValue, options: &Options, path: &str) -> Result<JsValue, Error> {
         expect_object(record, path)?;
         let explain = options.explain.then_some(self.locale(options));
-        let eval = self.inner.evaluate_in(&JsRecord { obj: record, keys: &self.field_keys }, explain).map_err(|e| {
+        let eval = self.inner.evaluate_in(&JsRecord::read(record, &self.field_keys), explain).map_err(|e| {
             if path.is_empty() || e.origin != Origin::Record {
                 e
             } else {
@@ -37,11 +37,8 @@ impl JsPlan {
             // The trace is large: one JSON crossing beats one crossing per property.
             return convert::to_js_via_json(&PlanResult::new(eval, options));
         }
-        let metrics = js_sys::Object::new();
-        for (key, m) in self.metric_keys.iter().zip(&eval.metrics) {
-            let value = convert::output(&OutputValue::from_value(&m.value, options.numbers));
-            let _ = js_sys::Reflect::set(&metrics, key, &value);
-        }
+        let values = eval.metrics.iter().map(|m| OutputValue::from_value(&m.value, options.numbers));
+        let metrics = convert::object(&self.metric_keys, values);
         let out = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&out, &JsValue::from_str("metrics"), &metrics);
         Ok(out.into())
