@@ -183,7 +183,7 @@ const OPS = [
   ['plan compile', 'plan.compile', null, false, 200e3],
   ['plan eval', 'plan.evaluate', 'peer.plan.one', false, 10e3],
   ['plan eval+explain', 'plan.evaluate.explain', null, false, 50e3],
-  ['plan 10k loop†', 'plan.batch', 'peer.plan.batch', true, null],
+  ['plan evalMany 10k', 'plan.batch', 'peer.plan.batch', true, null],
 ];
 
 const batchSize = (t) => targets[t]?.records ?? BATCH;
@@ -228,7 +228,6 @@ p(table(['median per call', ...OPS.map((o) => o[0])], [
   ['budget (product card)', ...OPS.map((op) => (op[4] ? `≤ ${fmt(op[4])}` : ''))],
 ]));
 p();
-p(`† there is no plan batch call yet: "plan 10k loop" is a JS loop of ${BATCH} plan.evaluate calls (a boundary crossing and a result object per record).`);
 if (targets.nowasmJitless) p(`* node --jitless: no JIT and no WebAssembly at all (like a locked-down WebView); ${targets.nowasmJitless.records} records, ${targets.nowasmJitless.samples} samples, batches scaled ×${BATCH / targets.nowasmJitless.records}.`);
 p('f.* = Formula: compile (+free), evaluate one record object, evaluateMany of 10,000 records (one call).');
 p('plan compile = Plan.compile(document object) + free; plan eval = plan.evaluate(record, {explain: false}); +explain = {explain: true}.');
