@@ -101,19 +101,19 @@ impl Serialize for Metrics {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-pub struct PlanResult {
+pub struct PlanResult<'p> {
     /// Metric values by id, rounded for output.
     #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, number | string | boolean>"))]
     pub metrics: Metrics,
     /// How each metric was computed (only with `explain: true`).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "TraceEntry[]"))]
-    pub trace: Option<Vec<TraceEntry>>,
+    pub trace: Option<Vec<TraceEntry<'p>>>,
 }
 
-impl PlanResult {
+impl<'p> PlanResult<'p> {
     /// Shapes an evaluation for output.
-    pub fn new(eval: Evaluation, options: &Options) -> PlanResult {
+    pub fn new(eval: Evaluation<'p>, options: &Options) -> PlanResult<'p> {
         let metrics = eval
             .metrics
             .iter()
@@ -139,7 +139,7 @@ pub struct FormulaResult {
     /// The formula with each field replaced by its value.
     pub substituted: String,
     /// Each field read and its value.
-    pub inputs: Vec<crate::plan::TraceInput>,
+    pub inputs: Vec<crate::plan::TraceInput<'static>>,
     /// The calculation as one line.
     pub text: String,
 }
@@ -152,7 +152,11 @@ impl FormulaResult {
             value_type: e.value.type_of().name(),
             exact: e.value.to_string(),
             substituted: e.substituted,
-            inputs: e.inputs.into_iter().map(|(name, value)| crate::plan::TraceInput { name, value }).collect(),
+            inputs: e
+                .inputs
+                .into_iter()
+                .map(|(name, value)| crate::plan::TraceInput { name: name.into(), value })
+                .collect(),
             text: e.text,
         }
     }

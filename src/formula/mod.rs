@@ -151,8 +151,8 @@ impl Formula {
     pub fn explain_inputs(&self, inputs: Vec<Input>) -> Result<Explanation> {
         let scope = self.scope(inputs)?;
         let value = Evaluator::new(&scope).eval(&self.root).map(Value::normalized)?;
-        let substituted =
-            render::render(&self.root, &|slot| scope.values.get(slot).cloned().flatten().map(|v| render::literal(&v)));
+        let literals: Vec<Option<String>> = scope.values.iter().map(|v| v.as_ref().map(render::literal)).collect();
+        let substituted = render::Template::of(&self.root).fill(|slot| literals.get(slot).and_then(|l| l.as_deref()));
         let inputs = self
             .names
             .iter()
@@ -172,14 +172,5 @@ impl Formula {
     pub fn evaluate_json(&self, values: &serde_json::Value) -> Result<Value> {
         let inputs = self.names.iter().map(|n| Input::from_json(values.get(n))).collect();
         self.evaluate_inputs(inputs)
-    }
-
-    /// The formula with each field replaced by its value, for explanations:
-    /// `回款额 * 0.05` → `90000 * 0.05`.
-    pub fn render_with(&self, values: &serde_json::Value) -> String {
-        render::render(&self.root, &|slot| {
-            let name = self.names.get(slot).map_or("", String::as_str);
-            Input::from_json(values.get(name)).to_value().ok().flatten().map(|v| render::literal(&v))
-        })
     }
 }

@@ -1,7 +1,7 @@
 //! Prints a tree back as formula text, optionally with references replaced by their values —
 //! the "calculation shown" in explanations.
 
-use super::ast::{BinOp, Expr, Node};
+use super::ast::{Expr, Node};
 use super::value::Value;
 
 /// A value as a formula literal: numbers plain, text quoted, dates quoted.
@@ -13,59 +13,92 @@ pub fn literal(value: &Value) -> String {
     }
 }
 
-/// Prints `node`; `reference(slot)` gives the text for a reference, or `None` to keep `#slot`.
-pub fn render(node: &Node, reference: &dyn Fn(usize) -> Option<String>) -> String {
-    let mut out = String::new();
-    write(node, reference, 0, &mut out);
-    out
+/// A formula printed once, with holes where its references go: filling it with values is then
+/// only string joins (explanations are built on every evaluation, the template once).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Template(Vec<Piece>);
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Piece {
+    Text(String),
+    Slot(usize),
 }
 
-fn write(node: &Node, reference: &dyn Fn(usize) -> Option<String>, parent: u8, out: &mut String) {
+impl Template {
+    /// The template of `node`.
+    pub fn of(node: &Node) -> Template {
+        let mut t = Template::default();
+        write(node, 0, &mut t);
+        t
+    }
+
+    fn text(&mut self, s: &str) {
+        match self.0.last_mut() {
+            Some(Piece::Text(last)) => last.push_str(s),
+            _ => self.0.push(Piece::Text(s.to_string())),
+        }
+    }
+
+    /// The text with each reference replaced by `reference(slot)`, or `#slot` when it is `None`.
+    pub fn fill<'a>(&self, reference: impl Fn(usize) -> Option<&'a str>) -> String {
+        let mut out = String::new();
+        for piece in &self.0 {
+            match piece {
+                Piece::Text(s) => out.push_str(s),
+                Piece::Slot(slot) => match reference(*slot) {
+                    Some(text) => out.push_str(text),
+                    None => {
+                        out.push('#');
+                        out.push_str(&slot.to_string());
+                    }
+                },
+            }
+        }
+        out
+    }
+}
+
+fn write(node: &Node, parent: u8, out: &mut Template) {
     match &node.expr {
-        Expr::Lit(v) => out.push_str(&literal(v)),
-        Expr::Ref(slot) => out.push_str(&reference(*slot).unwrap_or_else(|| format!("#{slot}"))),
+        Expr::Lit(v) => out.text(&literal(v)),
+        Expr::Ref(slot) => out.0.push(Piece::Slot(*slot)),
         Expr::Neg(a) => {
-            out.push('-');
-            write(a, reference, 10, out);
+            out.text("-");
+            write(a, 10, out);
         }
         Expr::Percent(a) => {
-            write(a, reference, 10, out);
-            out.push('%');
+            write(a, 10, out);
+            out.text("%");
         }
         Expr::Not(a) => {
-            out.push_str("NOT ");
-            write(a, reference, 3, out);
+            out.text("NOT ");
+            write(a, 3, out);
         }
         Expr::Binary(op, a, b) => {
             let p = op.precedence();
             let wrap = p < parent;
             if wrap {
-                out.push('(');
+                out.text("(");
             }
-            write(a, reference, p, out);
-            out.push(' ');
-            out.push_str(op.symbol());
-            out.push(' ');
-            write(b, reference, p.saturating_add(1), out);
+            write(a, p, out);
+            out.text(" ");
+            out.text(op.symbol());
+            out.text(" ");
+            write(b, p.saturating_add(1), out);
             if wrap {
-                out.push(')');
+                out.text(")");
             }
         }
         Expr::Call(spec, args) => {
-            out.push_str(spec.name);
-            out.push('(');
+            out.text(spec.name);
+            out.text("(");
             for (i, a) in args.iter().enumerate() {
                 if i > 0 {
-                    out.push_str(", ");
+                    out.text(", ");
                 }
-                write(a, reference, 0, out);
+                write(a, 0, out);
             }
-            out.push(')');
+            out.text(")");
         }
     }
-}
-
-/// Whether a binary operator is a comparison (used by explanations to word results).
-pub fn is_comparison(op: BinOp) -> bool {
-    op.precedence() == 4
 }

@@ -40,7 +40,7 @@ pub struct Evaluation<'p> {
     /// Every metric, in declaration order.
     pub metrics: Vec<MetricResult<'p>>,
     /// One entry per metric, in evaluation order, when an explanation was asked for.
-    pub trace: Vec<TraceEntry>,
+    pub trace: Vec<TraceEntry<'p>>,
 }
 
 impl Evaluation<'_> {

@@ -3,18 +3,19 @@
 
 use super::document::MetricKind;
 use super::{Metric, Plan};
-use crate::formula::render::{literal, render};
+use crate::formula::render::literal;
 use crate::formula::Value;
 use crate::locale::Locale;
 use crate::number::{Rounding, RoundingStrategy};
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// One input a formula read.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-pub struct TraceInput {
+pub struct TraceInput<'a> {
     /// Field or metric id.
-    pub name: String,
+    pub name: Cow<'a, str>,
     /// Its value as text (exact).
     pub value: String,
 }
@@ -23,17 +24,17 @@ pub struct TraceInput {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
-pub struct TraceEntry {
+pub struct TraceEntry<'p> {
     /// Metric id.
-    pub metric: String,
+    pub metric: &'p str,
     /// Its kind.
     pub kind: MetricKind,
     /// The formula as written.
-    pub formula: String,
+    pub formula: &'p str,
     /// The formula with each reference replaced by its value.
     pub substituted: String,
     /// The values read.
-    pub inputs: Vec<TraceInput>,
+    pub inputs: Vec<TraceInput<'p>>,
     /// The exact result.
     pub exact: String,
     /// The result after output rounding.
@@ -78,23 +79,23 @@ impl SlotTexts {
 }
 
 /// Builds the trace entry of `metric`, whose exact value is `exact`.
-pub(super) fn trace_entry(
-    plan: &Plan,
-    metric: &Metric,
+pub(super) fn trace_entry<'p>(
+    plan: &'p Plan,
+    metric: &'p Metric,
     slots: &[Option<Value>],
     texts: &mut SlotTexts,
     exact: &Value,
     locale: Locale,
-) -> TraceEntry {
+) -> TraceEntry<'p> {
     let inputs = metric
         .reads
         .iter()
         .map(|&s| TraceInput {
-            name: slot_name(plan, s).to_string(),
+            name: Cow::Borrowed(slot_name(plan, s)),
             value: texts.get(slots, s).map_or_else(|| "∅".to_string(), |(plain, _)| plain.clone()),
         })
         .collect();
-    let substituted = render(&metric.root, &|s| texts.0.get(s).cloned().flatten().map(|(_, lit)| lit));
+    let substituted = metric.template.fill(|s| texts.0.get(s).and_then(|t| t.as_ref()).map(|(_, lit)| lit.as_str()));
     let rounding = metric.def.kind.rounding(&plan.doc.rounding);
     let rounded = super::evaluate::round_for_output(exact, metric.def.kind, &plan.doc.rounding);
     let difference = match (&rounded, exact) {
@@ -117,9 +118,9 @@ pub(super) fn trace_entry(
         text.push_str(&rounding_clause(rule, metric.def.kind, &rounded, locale));
     }
     TraceEntry {
-        metric: metric.def.id.clone(),
+        metric: &metric.def.id,
         kind: metric.def.kind,
-        formula: metric.def.formula.clone(),
+        formula: &metric.def.formula,
         substituted,
         inputs,
         exact: exact_text,

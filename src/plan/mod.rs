@@ -44,6 +44,8 @@ struct Metric {
     root: Node,
     /// Slots this metric reads, distinct, in order of first use.
     reads: Vec<usize>,
+    /// The formula printed once, for explanations.
+    template: crate::formula::render::Template,
 }
 
 /// A compiled plan.
@@ -118,7 +120,8 @@ impl Plan {
                     reads.push(s);
                 }
             });
-            metrics.push(Metric { def: def.clone(), root, reads });
+            let template = crate::formula::render::Template::of(&root);
+            metrics.push(Metric { def: def.clone(), root, reads, template });
         }
         let deps: Vec<Vec<usize>> =
             metrics.iter().map(|m| m.reads.iter().filter_map(|s| s.checked_sub(n_fields)).collect()).collect();
