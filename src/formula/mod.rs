@@ -20,6 +20,7 @@ pub use value::Value;
 
 use crate::error::{pointer_segment, Error, ErrorCode, Origin, Result};
 use crate::input::Input;
+use arrayvec::ArrayVec;
 use ast::Node;
 use eval::{Evaluator, Scope};
 use parser::{Parser, Resolver};
@@ -92,12 +93,47 @@ pub struct Explanation {
 /// Values of a formula's fields, by slot; a missing value is an error only when it is used.
 struct Slots<'a> {
     names: &'a [String],
-    values: Vec<Option<Value>>,
+    values: SlotValues,
+}
+
+/// A formula's field values; most formulas read a handful of fields, kept on the stack.
+#[allow(clippy::large_enum_variant)] // on the stack on purpose: no allocation per evaluation
+enum SlotValues {
+    Few(ArrayVec<Option<Value>, 12>),
+    Many(Vec<Option<Value>>),
+}
+
+impl SlotValues {
+    fn with_capacity(n: usize) -> Self {
+        if n <= 12 {
+            SlotValues::Few(ArrayVec::new())
+        } else {
+            SlotValues::Many(Vec::with_capacity(n))
+        }
+    }
+    fn push(&mut self, value: Option<Value>) {
+        match self {
+            SlotValues::Few(few) => {
+                if let Err(full) = few.try_push(value) {
+                    let mut many: Vec<Option<Value>> = few.drain(..).collect();
+                    many.push(full.element());
+                    *self = SlotValues::Many(many);
+                }
+            }
+            SlotValues::Many(many) => many.push(value),
+        }
+    }
+    fn as_slice(&self) -> &[Option<Value>] {
+        match self {
+            SlotValues::Few(few) => few,
+            SlotValues::Many(many) => many,
+        }
+    }
 }
 
 impl Scope for Slots<'_> {
     fn get(&self, slot: usize) -> Result<Value> {
-        match self.values.get(slot) {
+        match self.values.as_slice().get(slot) {
             Some(Some(v)) => Ok(v.clone()),
             _ => {
                 let name = self.names.get(slot).map_or("", String::as_str);
@@ -132,8 +168,8 @@ impl Formula {
         &self.source
     }
 
-    fn scope(&self, inputs: Vec<Input>) -> Result<Slots<'_>> {
-        let mut values = Vec::with_capacity(inputs.len());
+    fn scope(&self, inputs: impl IntoIterator<Item = Input>) -> Result<Slots<'_>> {
+        let mut values = SlotValues::with_capacity(self.names.len());
         for (input, name) in inputs.into_iter().zip(&self.names) {
             let path = || format!("/{}", pointer_segment(name));
             values.push(input.to_value().map_err(|e| e.name(name.as_str()).path(Origin::Record, path()))?);
@@ -142,21 +178,22 @@ impl Formula {
     }
 
     /// Evaluates with one input per name (in the order of [`Formula::names`]).
-    pub fn evaluate_inputs(&self, inputs: Vec<Input>) -> Result<Value> {
+    pub fn evaluate_inputs(&self, inputs: impl IntoIterator<Item = Input>) -> Result<Value> {
         let scope = self.scope(inputs)?;
         Evaluator::new(&scope).eval(&self.root).map(Value::normalized)
     }
 
     /// Evaluates and shows the calculation: the formula with every field replaced by its value.
-    pub fn explain_inputs(&self, inputs: Vec<Input>) -> Result<Explanation> {
+    pub fn explain_inputs(&self, inputs: impl IntoIterator<Item = Input>) -> Result<Explanation> {
         let scope = self.scope(inputs)?;
         let value = Evaluator::new(&scope).eval(&self.root).map(Value::normalized)?;
-        let literals: Vec<Option<String>> = scope.values.iter().map(|v| v.as_ref().map(render::literal)).collect();
+        let literals: Vec<Option<String>> =
+            scope.values.as_slice().iter().map(|v| v.as_ref().map(render::literal)).collect();
         let substituted = render::Template::of(&self.root).fill(|slot| literals.get(slot).and_then(|l| l.as_deref()));
         let inputs = self
             .names
             .iter()
-            .zip(&scope.values)
+            .zip(scope.values.as_slice())
             .map(|(name, v)| (name.clone(), v.as_ref().map_or_else(|| "∅".to_string(), Value::to_string)))
             .collect();
         let source = self.source.trim();
@@ -170,7 +207,7 @@ impl Formula {
 
     /// Evaluates against a JSON object of field values.
     pub fn evaluate_json(&self, values: &serde_json::Value) -> Result<Value> {
-        let inputs = self.names.iter().map(|n| Input::from_json(values.get(n))).collect();
+        let inputs = self.names.iter().map(|n| Input::from_json(values.get(n)));
         self.evaluate_inputs(inputs)
     }
 }

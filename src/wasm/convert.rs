@@ -54,24 +54,34 @@ extern "C" {
     fn build_object(keys: &js_sys::Array, numbers: &[f64], others: &js_sys::Array) -> JsValue;
 }
 
-/// A JS object seen as a record. Its number fields are copied in one crossing; other values are
-/// read one by one when the core asks for them.
-pub struct JsRecord<'a> {
-    obj: &'a JsValue,
-    keys: &'a js_sys::Array,
+/// Buffers for reading records, reused across a batch.
+#[derive(Default)]
+pub struct RecordReader {
     numbers: Vec<f64>,
     kinds: Vec<u8>,
 }
 
-impl<'a> JsRecord<'a> {
-    /// Reads `obj`'s fields named by `keys` (in field order).
-    pub fn read(obj: &'a JsValue, keys: &'a js_sys::Array) -> Self {
+impl RecordReader {
+    /// Reads `obj`'s fields named by `keys` (in field order): number fields in one crossing,
+    /// other values one by one when the core asks for them.
+    pub fn read<'a>(&'a mut self, obj: &'a JsValue, keys: &'a js_sys::Array) -> JsRecord<'a> {
         let n = keys.length() as usize;
-        let (mut numbers, mut kinds) = (vec![0.0; n], vec![0; n]);
-        read_numbers(obj, keys, &mut numbers, &mut kinds);
-        JsRecord { obj, keys, numbers, kinds }
+        self.numbers.resize(n, 0.0);
+        self.kinds.resize(n, 0);
+        read_numbers(obj, keys, &mut self.numbers, &mut self.kinds);
+        JsRecord { obj, keys, numbers: &self.numbers, kinds: &self.kinds }
     }
+}
 
+/// A JS object seen as a record (see [`RecordReader`]).
+pub struct JsRecord<'a> {
+    obj: &'a JsValue,
+    keys: &'a js_sys::Array,
+    numbers: &'a [f64],
+    kinds: &'a [u8],
+}
+
+impl JsRecord<'_> {
     /// The field at `index`.
     pub fn field(&self, index: usize) -> Input {
         match (self.kinds.get(index), self.numbers.get(index)) {
@@ -177,7 +187,7 @@ pub fn batch(
     records: &js_sys::Array,
     locale: Locale,
     name: &str,
-    one: impl Fn(&JsValue, &str) -> Result<JsValue, Error>,
+    mut one: impl FnMut(&JsValue, &str) -> Result<JsValue, Error>,
 ) -> JsValue {
     let values = js_sys::Array::new_with_length(records.length());
     let errors = js_sys::Array::new();

@@ -1,6 +1,6 @@
 //! `Formula`: compile once, evaluate many.
 
-use super::convert::{self, expect_object, JsRecord};
+use super::convert::{self, expect_object, RecordReader};
 use super::error::to_js;
 use crate::error::Error;
 use crate::formula::Formula;
@@ -20,10 +20,16 @@ fn locale_of(options: &Options) -> Locale {
 }
 
 impl JsFormula {
-    fn eval_one(&self, values: &JsValue, options: &Options, path: &str) -> Result<JsValue, Error> {
+    fn eval_one(
+        &self,
+        reader: &mut RecordReader,
+        values: &JsValue,
+        options: &Options,
+        path: &str,
+    ) -> Result<JsValue, Error> {
         expect_object(values, path)?;
-        let record = JsRecord::read(values, &self.keys);
-        let inputs = (0..self.inner.names().len()).map(|i| record.field(i)).collect();
+        let record = reader.read(values, &self.keys);
+        let inputs = (0..self.inner.names().len()).map(|i| record.field(i));
         let value = self.inner.evaluate_inputs(inputs).map_err(|e| if path.is_empty() { e } else { e.under(path) })?;
         Ok(convert::output(&OutputValue::from_value(&value, options.numbers)))
     }
@@ -50,7 +56,7 @@ impl JsFormula {
         #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<js_sys::Object>,
     ) -> Result<JsValue, JsValue> {
         let options = convert::options(&options).map_err(|e| to_js(&e, Locale::default()))?;
-        self.eval_one(&values, &options, "").map_err(|e| to_js(&e, locale_of(&options)))
+        self.eval_one(&mut RecordReader::default(), &values, &options, "").map_err(|e| to_js(&e, locale_of(&options)))
     }
 
     /// Evaluates many records in one call. Returns `{ values, errors }`: `values[i]` is the
@@ -63,7 +69,10 @@ impl JsFormula {
     ) -> Result<JsValue, JsValue> {
         let options = convert::options(&options).map_err(|e| to_js(&e, Locale::default()))?;
         let locale = locale_of(&options);
-        Ok(convert::batch(&records, locale, "values", |record, path| self.eval_one(record, &options, path)))
+        let mut reader = RecordReader::default();
+        Ok(convert::batch(&records, locale, "values", |record, path| {
+            self.eval_one(&mut reader, record, &options, path)
+        }))
     }
 
     /// Evaluates and shows the calculation: `{ value, type, exact, substituted, inputs, text }`.
@@ -76,8 +85,9 @@ impl JsFormula {
         let options = convert::options(&options).map_err(|e| to_js(&e, Locale::default()))?;
         let run = || -> Result<JsValue, Error> {
             expect_object(&values, "")?;
-            let record = JsRecord::read(&values, &self.keys);
-            let inputs = (0..self.inner.names().len()).map(|i| record.field(i)).collect();
+            let mut reader = RecordReader::default();
+            let record = reader.read(&values, &self.keys);
+            let inputs = (0..self.inner.names().len()).map(|i| record.field(i));
             convert::to_js(&FormulaResult::new(self.inner.explain_inputs(inputs)?, &options))
         };
         run().map_err(|e| to_js(&e, locale_of(&options)))

@@ -1,6 +1,6 @@
 //! `Plan`: a compiled plan document and per-record evaluation.
 
-use super::convert::{self, expect_object, JsRecord};
+use super::convert::{self, expect_object, RecordReader};
 use super::error::to_js;
 use crate::error::{Error, ErrorCode, Origin};
 use crate::locale::Locale;
@@ -23,10 +23,16 @@ impl JsPlan {
         options.locale.unwrap_or(self.inner.locale())
     }
 
-    fn evaluate_one(&self, record: &JsValue, options: &Options, path: &str) -> Result<JsValue, Error> {
+    fn evaluate_one(
+        &self,
+        reader: &mut RecordReader,
+        record: &JsValue,
+        options: &Options,
+        path: &str,
+    ) -> Result<JsValue, Error> {
         expect_object(record, path)?;
         let explain = options.explain.then_some(self.locale(options));
-        let eval = self.inner.evaluate_in(&JsRecord::read(record, &self.field_keys), explain).map_err(|e| {
+        let eval = self.inner.evaluate_in(&reader.read(record, &self.field_keys), explain).map_err(|e| {
             if path.is_empty() || e.origin != Origin::Record {
                 e
             } else {
@@ -72,7 +78,8 @@ impl JsPlan {
         #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<js_sys::Object>,
     ) -> Result<JsValue, JsValue> {
         let options = convert::options(&options).map_err(|e| to_js(&e, self.inner.locale()))?;
-        self.evaluate_one(&record, &options, "").map_err(|e| to_js(&e, self.locale(&options)))
+        self.evaluate_one(&mut RecordReader::default(), &record, &options, "")
+            .map_err(|e| to_js(&e, self.locale(&options)))
     }
 
     /// Evaluates many records in one call. Returns `{ results, errors }`: `results[i]` is record
@@ -85,7 +92,10 @@ impl JsPlan {
     ) -> Result<JsValue, JsValue> {
         let options = convert::options(&options).map_err(|e| to_js(&e, self.inner.locale()))?;
         let locale = self.locale(&options);
-        Ok(convert::batch(&records, locale, "results", |record, path| self.evaluate_one(record, &options, path)))
+        let mut reader = RecordReader::default();
+        Ok(convert::batch(&records, locale, "results", |record, path| {
+            self.evaluate_one(&mut reader, record, &options, path)
+        }))
     }
 
     /// The plan document as compiled (with defaults filled in).
