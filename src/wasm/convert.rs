@@ -37,19 +37,21 @@ pub fn get(obj: &JsValue, key: &JsValue) -> JsValue {
     }
 }
 
-/// Checks that a record is a plain object.
-pub fn expect_object(value: &JsValue, path: &str) -> Result<()> {
-    if value.is_object() && !js_sys::Array::is_array(value) {
-        return Ok(());
-    }
+/// The path of record `index` in a batch (`/3`), or the root for a single record.
+pub fn record_path(index: Option<usize>) -> String {
+    index.map_or_else(String::new, |i| format!("/{i}"))
+}
+
+/// The error for a record that is not a plain object.
+fn not_an_object(value: &JsValue, path: String) -> Error {
     let found = if value.is_null() { "null".to_string() } else { value.js_typeof().as_string().unwrap_or_default() };
-    Err(Error::new(ErrorCode::InvalidValue).name("record").expected("object").found(found).path(Origin::Record, path))
+    Error::new(ErrorCode::InvalidValue).name("record").expected("object").found(found).path(Origin::Record, path)
 }
 
 #[wasm_bindgen(module = "/src/wasm/record.js")]
 extern "C" {
     #[wasm_bindgen(js_name = readNumbers)]
-    fn read_numbers(obj: &JsValue, keys: &js_sys::Array, numbers: &mut [f64], kinds: &mut [u8]);
+    fn read_numbers(obj: &JsValue, keys: &js_sys::Array, numbers: &mut [f64], kinds: &mut [u8]) -> bool;
     #[wasm_bindgen(js_name = buildObject)]
     fn build_object(keys: &js_sys::Array, numbers: &[f64], others: &js_sys::Array) -> JsValue;
 }
@@ -63,13 +65,21 @@ pub struct RecordReader {
 
 impl RecordReader {
     /// Reads `obj`'s fields named by `keys` (in field order): number fields in one crossing,
-    /// other values one by one when the core asks for them.
-    pub fn read<'a>(&'a mut self, obj: &'a JsValue, keys: &'a js_sys::Array) -> JsRecord<'a> {
+    /// other values one by one when the core asks for them. `obj` must be a plain object
+    /// (`INVALID_VALUE` at record `index`'s path otherwise).
+    pub fn read<'a>(
+        &'a mut self,
+        obj: &'a JsValue,
+        keys: &'a js_sys::Array,
+        index: Option<usize>,
+    ) -> Result<JsRecord<'a>> {
         let n = keys.length() as usize;
         self.numbers.resize(n, 0.0);
         self.kinds.resize(n, 0);
-        read_numbers(obj, keys, &mut self.numbers, &mut self.kinds);
-        JsRecord { obj, keys, numbers: &self.numbers, kinds: &self.kinds }
+        if !read_numbers(obj, keys, &mut self.numbers, &mut self.kinds) {
+            return Err(not_an_object(obj, record_path(index)));
+        }
+        Ok(JsRecord { obj, keys, numbers: &self.numbers, kinds: &self.kinds })
     }
 }
 
@@ -142,6 +152,11 @@ pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue> {
 /// The keys `Options` accepts.
 const OPTION_KEYS: [&str; 3] = ["numbers", "explain", "locale"];
 
+thread_local! {
+    /// The same keys as JS strings, made once.
+    static OPTION_KEYS_JS: [JsValue; 3] = OPTION_KEYS.map(JsValue::from_str);
+}
+
 fn bad_option(key: &str, expected: &str) -> Error {
     Error::new(ErrorCode::InvalidOption)
         .name(key)
@@ -155,7 +170,7 @@ pub fn options(value: &Option<js_sys::Object>) -> Result<Options> {
     let Some(obj) = value.as_ref().map(JsValue::from).filter(|v| !v.is_undefined() && !v.is_null()) else {
         return Ok(Options::default());
     };
-    let [numbers, explain, locale] = OPTION_KEYS.map(|k| get(&obj, &JsValue::from_str(k)));
+    let [numbers, explain, locale] = OPTION_KEYS_JS.with(|keys| keys.clone().map(|k| get(&obj, &k)));
     let present = [&numbers, &explain, &locale].iter().filter(|v| !v.is_undefined()).count();
     if js_sys::Object::keys(&js_sys::Object::from(obj.clone())).length() as usize != present {
         let keys = js_sys::Object::keys(&js_sys::Object::from(obj.clone()));
@@ -187,13 +202,13 @@ pub fn batch(
     records: &js_sys::Array,
     locale: Locale,
     name: &str,
-    mut one: impl FnMut(&JsValue, &str) -> Result<JsValue, Error>,
+    mut one: impl FnMut(&JsValue, Option<usize>) -> Result<JsValue, Error>,
 ) -> JsValue {
     let values = js_sys::Array::new_with_length(records.length());
     let errors = js_sys::Array::new();
     for (i, record) in records.iter().enumerate() {
         let index = u32::try_from(i).unwrap_or(u32::MAX);
-        match one(&record, &format!("/{i}")) {
+        match one(&record, Some(i)) {
             Ok(v) => values.set(index, v),
             Err(e) => {
                 values.set(index, JsValue::NULL);

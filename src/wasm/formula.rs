@@ -1,6 +1,6 @@
 //! `Formula`: compile once, evaluate many.
 
-use super::convert::{self, expect_object, RecordReader};
+use super::convert::{self, record_path, RecordReader};
 use super::error::to_js;
 use crate::error::Error;
 use crate::formula::Formula;
@@ -25,12 +25,11 @@ impl JsFormula {
         reader: &mut RecordReader,
         values: &JsValue,
         options: &Options,
-        path: &str,
+        index: Option<usize>,
     ) -> Result<JsValue, Error> {
-        expect_object(values, path)?;
-        let record = reader.read(values, &self.keys);
+        let record = reader.read(values, &self.keys, index)?;
         let inputs = (0..self.inner.names().len()).map(|i| record.field(i));
-        let value = self.inner.evaluate_inputs(inputs).map_err(|e| if path.is_empty() { e } else { e.under(path) })?;
+        let value = self.inner.evaluate_inputs(inputs).map_err(|e| e.under(&record_path(index)))?;
         Ok(convert::output(&OutputValue::from_value(&value, options.numbers)))
     }
 }
@@ -56,7 +55,7 @@ impl JsFormula {
         #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<js_sys::Object>,
     ) -> Result<JsValue, JsValue> {
         let options = convert::options(&options).map_err(|e| to_js(&e, Locale::default()))?;
-        self.eval_one(&mut RecordReader::default(), &values, &options, "").map_err(|e| to_js(&e, locale_of(&options)))
+        self.eval_one(&mut RecordReader::default(), &values, &options, None).map_err(|e| to_js(&e, locale_of(&options)))
     }
 
     /// Evaluates many records in one call. Returns `{ values, errors }`: `values[i]` is the
@@ -84,9 +83,8 @@ impl JsFormula {
     ) -> Result<JsValue, JsValue> {
         let options = convert::options(&options).map_err(|e| to_js(&e, Locale::default()))?;
         let run = || -> Result<JsValue, Error> {
-            expect_object(&values, "")?;
             let mut reader = RecordReader::default();
-            let record = reader.read(&values, &self.keys);
+            let record = reader.read(&values, &self.keys, None)?;
             let inputs = (0..self.inner.names().len()).map(|i| record.field(i));
             convert::to_js(&FormulaResult::new(self.inner.explain_inputs(inputs)?, &options))
         };

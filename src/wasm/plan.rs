@@ -1,6 +1,6 @@
 //! `Plan`: a compiled plan document and per-record evaluation.
 
-use super::convert::{self, expect_object, RecordReader};
+use super::convert::{self, record_path, RecordReader};
 use super::error::to_js;
 use crate::error::{Error, ErrorCode, Origin};
 use crate::locale::Locale;
@@ -28,15 +28,14 @@ impl JsPlan {
         reader: &mut RecordReader,
         record: &JsValue,
         options: &Options,
-        path: &str,
+        index: Option<usize>,
     ) -> Result<JsValue, Error> {
-        expect_object(record, path)?;
         let explain = options.explain.then_some(self.locale(options));
-        let eval = self.inner.evaluate_in(&reader.read(record, &self.field_keys), explain).map_err(|e| {
-            if path.is_empty() || e.origin != Origin::Record {
-                e
+        let eval = self.inner.evaluate_in(&reader.read(record, &self.field_keys, index)?, explain).map_err(|e| {
+            if e.origin == Origin::Record {
+                e.under(&record_path(index))
             } else {
-                e.under(path)
+                e
             }
         })?;
         if options.explain {
@@ -78,7 +77,7 @@ impl JsPlan {
         #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<js_sys::Object>,
     ) -> Result<JsValue, JsValue> {
         let options = convert::options(&options).map_err(|e| to_js(&e, self.inner.locale()))?;
-        self.evaluate_one(&mut RecordReader::default(), &record, &options, "")
+        self.evaluate_one(&mut RecordReader::default(), &record, &options, None)
             .map_err(|e| to_js(&e, self.locale(&options)))
     }
 
