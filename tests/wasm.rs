@@ -5,35 +5,23 @@
 #![allow(clippy::expect_used, clippy::panic, clippy::indexing_slicing)] // test code: a panic is a failed test
 
 use salescore::wasm::{evaluate_formula, JsFormula, JsPlan};
-use salescore::{Formula, Value};
+use salescore::Formula;
+
+#[path = "support/golden.rs"]
+mod golden;
+
+use golden::{cases, notation};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
-fn notation(result: Result<Value, salescore::Error>) -> String {
-    match result {
-        Ok(Value::Number(d)) => d.to_string(),
-        Ok(Value::Text(s)) => format!("\"{s}\""),
-        Ok(Value::Bool(b)) => if b { "TRUE" } else { "FALSE" }.to_string(),
-        Ok(Value::Date(d)) => format!("#{d}"),
-        Err(e) => match e.span {
-            Some(s) => format!("!{}@{}..{}", e.code, s.start, s.end),
-            None => format!("!{}", e.code),
-        },
-    }
-}
-
 #[wasm_bindgen_test]
 fn golden_formula_cases_match_in_webassembly() {
-    let text = include_str!("data/formulas.tsv");
-    let mut rows = 0;
-    for line in text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).skip(1) {
-        let cols: Vec<&str> = line.split('\t').collect();
-        let values: serde_json::Value = serde_json::from_str(cols[1]).expect("values");
-        let got = notation(Formula::compile(cols[0]).and_then(|f| f.evaluate_json(&values)));
-        assert_eq!(got, cols[2], "{}", cols[0]);
-        rows += 1;
+    let cases = cases();
+    for case in &cases {
+        let got = notation(Formula::compile(&case.formula).and_then(|f| f.evaluate_json(&case.values)));
+        assert_eq!(got, case.expected, "line {}: {}", case.line, case.formula);
     }
-    assert!(rows > 400);
+    assert!(cases.len() > 400);
 }
 
 fn get(obj: &JsValue, key: &str) -> JsValue {
