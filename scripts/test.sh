@@ -10,7 +10,7 @@ step() { printf '\n== %s\n' "$*"; }
 step "format and lints"
 cargo fmt --check
 cargo clippy --quiet --all-targets -- -D warnings
-cargo clippy --quiet --lib --target wasm32-unknown-unknown -- -D warnings
+cargo clippy --quiet --lib --tests --target wasm32-unknown-unknown -- -D warnings
 
 step "native tests (unit, golden data, snapshots, properties, doctests)"
 cargo test --quiet

@@ -21,9 +21,9 @@ fn bare_message(err: &Error, locale: Locale) -> String {
     match err.code {
         UnexpectedChar if zh => format!("无法识别的字符 “{found}”"),
         UnexpectedChar => format!("unexpected character '{found}'"),
-        UnexpectedToken if zh => format!("此处应为{}，却是 “{}”", type_zh(expected), type_zh(found)),
+        UnexpectedToken if zh => format!("此处应为{}，却是 “{}”", phrase_zh(expected), phrase_zh(found)),
         UnexpectedToken => format!("expected {expected}, found '{found}'"),
-        UnexpectedEnd if zh => format!("公式不完整：缺少{}", type_zh(expected)),
+        UnexpectedEnd if zh => format!("公式不完整：缺少{}", phrase_zh(expected)),
         UnexpectedEnd => format!("the formula ends too early: expected {expected}"),
         UnterminatedString if zh => "字符串缺少结尾的双引号".into(),
         UnterminatedString => "string literal is missing its closing quote".into(),
@@ -49,13 +49,13 @@ fn bare_message(err: &Error, locale: Locale) -> String {
         DivByZero => "division by zero".into(),
         Overflow if zh => "数值超出范围".into(),
         Overflow => "number out of range".into(),
-        TypeMismatch if zh => format!("类型不匹配：需要{}，实际为{}", type_zh(expected), type_zh(found)),
+        TypeMismatch if zh => format!("类型不匹配：需要{}，实际为{}", phrase_zh(expected), phrase_zh(found)),
         TypeMismatch => format!("type mismatch: expected {expected}, found {found}"),
         MissingField if zh => format!("记录缺少字段 {name} 的值"),
         MissingField => format!("the record has no value for {name}"),
         NoMatch if zh => format!("{name} 没有匹配的条件或档位"),
         NoMatch => format!("{name}: no condition or tier matched"),
-        InvalidArgument if zh => format!("{name} 的参数无效：{}", type_zh(expected)),
+        InvalidArgument if zh => format!("{name} 的参数无效：{}", phrase_zh(expected)),
         InvalidArgument => format!("invalid argument to {name}: {expected}"),
         InvalidDate if zh => format!("无效的日期 “{found}”（应为 YYYY-MM-DD）"),
         InvalidDate => format!("invalid date '{found}' (expected YYYY-MM-DD)"),
@@ -67,7 +67,7 @@ fn bare_message(err: &Error, locale: Locale) -> String {
         OutOfRange if zh => format!("{name} 的值 {found} 无法精确表示"),
         OutOfRange if name.is_empty() => format!("{found} is out of the exactly representable range"),
         OutOfRange => format!("{name} = {found} cannot be represented exactly"),
-        InvalidValue if zh => format!("{name} 的值无效：需要{}，实际为 {found}", type_zh(expected)),
+        InvalidValue if zh => format!("{name} 的值无效：需要{}，实际为 {found}", phrase_zh(expected)),
         InvalidValue => format!("invalid value for {name}: expected {expected}, found {found}"),
         InvalidPlan if zh => format!("计划文档格式错误：{found}"),
         InvalidPlan => format!("invalid plan document: {found}"),
@@ -77,7 +77,7 @@ fn bare_message(err: &Error, locale: Locale) -> String {
         MissingKey => format!("missing required key '{name}'"),
         DuplicateId if zh => format!("标识 “{name}” 重复"),
         DuplicateId => format!("duplicate id '{name}'"),
-        InvalidId if zh => format!("标识 “{name}” 无效：{}", type_zh(expected)),
+        InvalidId if zh => format!("标识 “{name}” 无效：{}", phrase_zh(expected)),
         InvalidId => format!("invalid id '{name}': {expected}"),
         Cycle if zh => format!("指标之间存在循环引用：{}", d.cycle.join(" → ")),
         Cycle => format!("metrics reference each other in a cycle: {}", d.cycle.join(" → ")),
@@ -87,7 +87,7 @@ fn bare_message(err: &Error, locale: Locale) -> String {
         }
         InvalidRounding if zh => format!("{name} 的小数位数 {found} 无效（0–{expected}）"),
         InvalidRounding => format!("invalid scale {found} for {name} (0–{expected})"),
-        InvalidOption if zh => format!("选项 {name} 无效：{}", type_zh(expected)),
+        InvalidOption if zh => format!("选项 {name} 无效：{}", phrase_zh(expected)),
         InvalidOption => format!("invalid option {name}: {expected}"),
     }
 }
@@ -123,7 +123,7 @@ pub fn hint(err: &Error, locale: Locale) -> Option<String> {
 
 /// Chinese for the fixed English phrases used in `expected`/`found`; other text (names, values,
 /// serde's detail) is kept as is.
-fn type_zh(t: &str) -> &str {
+fn phrase_zh(t: &str) -> &str {
     match t {
         "a value" => "一个值",
         "an operator" => "运算符",

@@ -17,6 +17,8 @@ mod explain;
 mod graph;
 mod parse;
 
+pub use parse::document_locale;
+
 pub use document::{FieldDef, MetricDef, MetricKind, PlanDocument, RoundingPolicy};
 pub use evaluate::{Evaluation, MetricResult, Record};
 pub use explain::{TraceEntry, TraceInput};
@@ -93,19 +95,15 @@ impl Plan {
     /// Validates a parsed document.
     pub fn from_document(doc: PlanDocument) -> Result<Plan> {
         check_common(&doc)?;
+        // Fields and metrics share one namespace: slots 0.. are fields, then metrics.
         let mut slots: HashMap<&str, usize> = HashMap::new();
-        let ids = doc.fields.iter().map(|f| (&f.id, "fields")).chain(doc.metrics.iter().map(|m| (&m.id, "metrics")));
-        let mut per_section = [0_usize, 0];
-        for (slot, (id, section)) in ids.enumerate() {
-            let k = usize::from(section == "metrics");
-            let index = per_section.get(k).copied().unwrap_or(0);
-            if let Some(c) = per_section.get_mut(k) {
-                *c = c.saturating_add(1);
-            }
+        let fields = doc.fields.iter().enumerate().map(|(i, f)| ("fields", i, f.id.as_str()));
+        let metric_ids = doc.metrics.iter().enumerate().map(|(i, m)| ("metrics", i, m.id.as_str()));
+        for (slot, (section, index, id)) in fields.chain(metric_ids).enumerate() {
             let path = format!("/{section}/{index}/id");
             check_id(id, path.clone())?;
-            if slots.insert(id.as_str(), slot).is_some() {
-                return Err(Error::new(ErrorCode::DuplicateId).name(id.as_str()).path(Origin::Plan, path));
+            if slots.insert(id, slot).is_some() {
+                return Err(Error::new(ErrorCode::DuplicateId).name(id).path(Origin::Plan, path));
             }
         }
         let fields = doc.fields.iter().enumerate().map(|(i, f)| compile_field(f, i)).collect::<Result<Vec<_>>>()?;

@@ -3,6 +3,7 @@
 
 use super::document::PlanDocument;
 use crate::error::{closest, pointer_segment, Error, ErrorCode, Origin, Result};
+use crate::locale::Locale;
 use serde_path_to_error::Segment;
 
 /// Parses the document, or says exactly where and why it is malformed.
@@ -22,6 +23,17 @@ pub fn parse_document(json: &str) -> Result<PlanDocument> {
         }
         classify(err.inner()).path(Origin::Plan, pointer)
     })
+}
+
+/// The locale a document asks for, read leniently (for messages about a document that does not
+/// compile); `zh-CN` when it names none or cannot be read.
+pub fn document_locale(json: &str) -> Locale {
+    #[derive(serde::Deserialize)]
+    struct Probe {
+        #[serde(default)]
+        locale: Option<Locale>,
+    }
+    serde_json::from_str::<Probe>(json).ok().and_then(|p| p.locale).unwrap_or_default()
 }
 
 /// Picks the code from serde's message: unknown key, missing key, or a general mismatch.
@@ -56,6 +68,13 @@ mod tests {
         assert_eq!(err.code, ErrorCode::UnknownKey);
         assert_eq!(err.path, "/fields/0/lable");
         assert_eq!(err.suggestion.as_deref(), Some("label"));
+    }
+
+    #[test]
+    fn a_broken_document_still_says_its_locale() {
+        assert_eq!(document_locale(r#"{"locale": "en", "fields": [{"id": "a", "type": "mony"}]}"#), Locale::En);
+        assert_eq!(document_locale(r#"{"fields": []}"#), Locale::ZhCn);
+        assert_eq!(document_locale("{"), Locale::ZhCn);
     }
 
     #[test]

@@ -63,7 +63,7 @@ impl JsPlan {
                 to_js(&Error::new(ErrorCode::InvalidPlan).found("not JSON").path(Origin::Plan, ""), Locale::default())
             })?,
         };
-        let inner = Plan::compile(&json).map_err(|e| to_js(&e, locale_hint(&json)))?;
+        let inner = Plan::compile(&json).map_err(|e| to_js(&e, crate::plan::document_locale(&json)))?;
         let field_keys = inner.field_ids().map(JsValue::from_str).collect();
         let metric_keys = inner.metric_ids().map(JsValue::from_str).collect();
         Ok(JsPlan { inner, field_keys, metric_keys })
@@ -101,14 +101,5 @@ impl JsPlan {
     #[wasm_bindgen(unchecked_return_type = "PlanDocument")]
     pub fn document(&self) -> Result<JsValue, JsValue> {
         convert::to_js(self.inner.document()).map_err(|e| to_js(&e, self.inner.locale()))
-    }
-}
-
-/// The locale a document asks for, for errors thrown before it is compiled.
-fn locale_hint(json: &str) -> Locale {
-    if json.contains("\"locale\"") && json.contains("\"en\"") {
-        Locale::En
-    } else {
-        Locale::ZhCn
     }
 }
