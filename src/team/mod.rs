@@ -1,0 +1,1 @@
+//! Team-level results over many reps' scores: rankings and forced distribution.
