@@ -6,8 +6,7 @@ use serde::Serialize;
 use std::fmt;
 
 /// Stable error codes. The string form (`DIV_BY_ZERO`) is part of the public API.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ErrorCode {
     // formula text
     /// A character that cannot start any token.
@@ -77,6 +76,17 @@ pub enum ErrorCode {
     InvalidRounding,
     /// An option passed to an API call is not valid.
     InvalidOption,
+    // scorecards
+    /// A set of weights does not total 100.
+    WeightsNot100,
+    /// A weight, veto or reference names an indicator or grade that does not exist.
+    UnknownIndicator,
+    /// Grade bands leave a gap between them.
+    BandGap,
+    /// Grade bands overlap.
+    BandOverlap,
+    /// A scoring method's parameters are inconsistent (cap below floor, bands not rising…).
+    InvalidMethod,
 }
 
 impl ErrorCode {
@@ -116,7 +126,18 @@ impl ErrorCode {
             InvalidCurrency => "INVALID_CURRENCY",
             InvalidRounding => "INVALID_ROUNDING",
             InvalidOption => "INVALID_OPTION",
+            WeightsNot100 => "WEIGHTS_NOT_100",
+            UnknownIndicator => "UNKNOWN_INDICATOR",
+            BandGap => "BAND_GAP",
+            BandOverlap => "BAND_OVERLAP",
+            InvalidMethod => "INVALID_METHOD",
         }
+    }
+}
+
+impl Serialize for ErrorCode {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
     }
 }
 

@@ -12,6 +12,7 @@ pub mod locale;
 pub mod number;
 pub mod output;
 pub mod plan;
+pub mod scorecard;
 pub mod team;
 
 #[cfg(target_arch = "wasm32")]

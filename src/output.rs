@@ -109,6 +109,10 @@ pub struct PlanResult<'p> {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "TraceEntry[]"))]
     pub trace: Option<Vec<TraceEntry<'p>>>,
+    /// The scorecard result (plans with a `scorecard` section).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub score: Option<crate::scorecard::ScoreResult>,
 }
 
 impl<'p> PlanResult<'p> {
@@ -119,7 +123,7 @@ impl<'p> PlanResult<'p> {
             .iter()
             .map(|m| (m.id.to_string(), OutputValue::from_value(&m.value, options.numbers)))
             .collect();
-        PlanResult { metrics: Metrics(metrics), trace: options.explain.then_some(eval.trace) }
+        PlanResult { metrics: Metrics(metrics), trace: options.explain.then_some(eval.trace), score: eval.score }
     }
 }
 

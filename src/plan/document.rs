@@ -38,6 +38,10 @@ pub struct PlanDocument {
     /// Named formulas over fields and other metrics.
     #[serde(default)]
     pub metrics: Vec<MetricDef>,
+    /// The KPI scorecard, if the plan scores reps.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub scorecard: Option<crate::scorecard::ScorecardDef>,
 }
 
 fn one() -> u32 {

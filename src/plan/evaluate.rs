@@ -41,6 +41,8 @@ pub struct Evaluation<'p> {
     pub metrics: Vec<MetricResult<'p>>,
     /// One entry per metric, in evaluation order, when an explanation was asked for.
     pub trace: Vec<TraceEntry<'p>>,
+    /// The scorecard result, when the plan has a scorecard.
+    pub score: Option<crate::scorecard::ScoreResult>,
 }
 
 impl Evaluation<'_> {
@@ -103,8 +105,12 @@ impl Plan {
                 *slot = Some(exact);
             }
         }
+        let score = match &self.scorecard {
+            Some(sc) => Some(sc.score(&values, self.doc.rounding.score)?),
+            None => None,
+        };
         let metrics = self.collect(&values.slots);
-        Ok(Evaluation { metrics, trace })
+        Ok(Evaluation { metrics, trace, score })
     }
 
     fn collect(&self, slots: &[Option<Value>]) -> Vec<MetricResult<'_>> {

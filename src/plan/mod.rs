@@ -58,6 +58,8 @@ pub struct Plan {
     metrics: Vec<Metric>,
     /// Metric indices in evaluation order.
     order: Vec<usize>,
+    /// The scorecard, when the plan has one.
+    scorecard: Option<crate::scorecard::Scorecard>,
 }
 
 /// Names → slots: fields first, then metrics.
@@ -128,7 +130,11 @@ impl Plan {
             let names = cycle.iter().filter_map(|&i| metrics.get(i).map(|m: &Metric| m.def.id.clone())).collect();
             graph::cycle_error(names).path(Origin::Plan, format!("/metrics/{first}/formula"))
         })?;
-        Ok(Plan { doc, fields, metrics, order })
+        let scorecard = match &doc.scorecard {
+            Some(def) => Some(crate::scorecard::Scorecard::compile(def, &mut PlanNames { slots: &slots })?),
+            None => None,
+        };
+        Ok(Plan { doc, fields, metrics, order, scorecard })
     }
 
     /// The document the plan was compiled from.

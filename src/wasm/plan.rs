@@ -46,6 +46,9 @@ impl JsPlan {
         let metrics = convert::object(&self.metric_keys, values);
         let out = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&out, &JsValue::from_str("metrics"), &metrics);
+        if let Some(score) = &eval.score {
+            let _ = js_sys::Reflect::set(&out, &JsValue::from_str("score"), &convert::to_js(score)?);
+        }
         Ok(out.into())
     }
 }

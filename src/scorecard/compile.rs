@@ -1,0 +1,290 @@
+//! Validates a scorecard section and parses its formulas once.
+
+use super::document::*;
+use crate::error::{closest, Error, ErrorCode, Origin, Result};
+use crate::formula::ast::Node;
+use crate::formula::parser::Resolver;
+use crate::formula::{parse, Limits};
+use rust_decimal::Decimal;
+
+/// A formula of the scorecard, with its plan path for errors.
+#[derive(Clone, Debug)]
+pub struct Expr {
+    /// The tree.
+    pub root: Node,
+    /// JSON pointer of the formula in the plan.
+    pub path: String,
+}
+
+/// A compiled indicator.
+#[derive(Clone, Debug)]
+pub struct Indicator {
+    /// Its definition.
+    pub def: IndicatorDef,
+    /// Actual.
+    pub actual: Expr,
+    /// Target.
+    pub target: Option<Expr>,
+    /// Linear threshold/stretch or lower-is-better base.
+    pub bounds: Vec<Expr>,
+}
+
+/// Weights by indicator index.
+pub type Weights = Vec<(usize, Decimal)>;
+
+/// A compiled profile.
+#[derive(Clone, Debug)]
+pub struct Profile {
+    /// Id.
+    pub id: String,
+    /// Condition.
+    pub when: Option<Expr>,
+    /// Base weights.
+    pub weights: Weights,
+    /// Phases: id, condition, weights.
+    pub phases: Vec<(String, Expr, Weights)>,
+}
+
+/// A compiled scorecard.
+#[derive(Clone, Debug)]
+pub struct Scorecard {
+    /// Indicators.
+    pub indicators: Vec<Indicator>,
+    /// Profiles.
+    pub profiles: Vec<Profile>,
+    /// Adjustments and their formulas.
+    pub adjustments: Vec<(AdjustmentDef, Expr)>,
+    /// Gates and their conditions.
+    pub gates: Vec<(GateDef, Expr)>,
+    /// Vetoes and their conditions.
+    pub vetoes: Vec<(VetoDef, Expr)>,
+    /// Blend and its team formula.
+    pub blend: Option<(BlendDef, Expr)>,
+    /// Grade bands, best first.
+    pub grades: Vec<GradeDef>,
+}
+
+fn formula(src: &str, path: String, names: &mut impl Resolver) -> Result<Expr> {
+    let root = parse(src, Limits::default(), names).map_err(|e| e.path(Origin::Plan, path.clone()))?;
+    Ok(Expr { root, path })
+}
+
+fn invalid(code: ErrorCode, path: String) -> Error {
+    Error::new(code).path(Origin::Plan, path)
+}
+
+const BASE: &str = "/scorecard";
+
+impl Scorecard {
+    /// Compiles the section; `names` resolves field and metric names.
+    pub fn compile(def: &ScorecardDef, names: &mut impl Resolver) -> Result<Scorecard> {
+        for (key, len) in
+            [("indicators", def.indicators.len()), ("profiles", def.profiles.len()), ("grades", def.grades.len())]
+        {
+            if len == 0 {
+                return Err(invalid(ErrorCode::InvalidValue, format!("{BASE}/{key}"))
+                    .name(key)
+                    .expected("at least one"));
+            }
+        }
+        let mut indicators: Vec<Indicator> = Vec::with_capacity(def.indicators.len());
+        for (i, ind) in def.indicators.iter().enumerate() {
+            let path = format!("{BASE}/indicators/{i}");
+            if indicators.iter().any(|x| x.def.id == ind.id) {
+                return Err(invalid(ErrorCode::DuplicateId, format!("{path}/id")).name(ind.id.as_str()));
+            }
+            indicators.push(compile_indicator(ind, &path, names)?);
+        }
+        let ids: Vec<&str> = def.indicators.iter().map(|i| i.id.as_str()).collect();
+        let mut profiles = Vec::with_capacity(def.profiles.len());
+        for (p, prof) in def.profiles.iter().enumerate() {
+            let path = format!("{BASE}/profiles/{p}");
+            if def.profiles.iter().take(p).any(|x| x.id == prof.id) {
+                return Err(invalid(ErrorCode::DuplicateId, format!("{path}/id")).name(prof.id.as_str()));
+            }
+            let when = prof.when.as_deref().map(|w| formula(w, format!("{path}/when"), names)).transpose()?;
+            let weights = compile_weights(&prof.weights, &ids, &format!("{path}/weights"))?;
+            let mut phases = Vec::with_capacity(prof.phases.len());
+            for (k, phase) in prof.phases.iter().enumerate() {
+                let ppath = format!("{path}/phases/{k}");
+                let cond = formula(&phase.when, format!("{ppath}/when"), names)?;
+                phases.push((
+                    phase.id.clone(),
+                    cond,
+                    compile_weights(&phase.weights, &ids, &format!("{ppath}/weights"))?,
+                ));
+            }
+            profiles.push(Profile { id: prof.id.clone(), when, weights, phases });
+        }
+        let adjustments = def
+            .adjustments
+            .iter()
+            .enumerate()
+            .map(|(i, a)| {
+                let path = format!("{BASE}/adjustments/{i}");
+                if a.min.0 > a.max.0 {
+                    return Err(invalid(ErrorCode::InvalidValue, format!("{path}/min"))
+                        .name(a.id.as_str())
+                        .expected("min must not exceed max"));
+                }
+                Ok((a.clone(), formula(&a.points, format!("{path}/points"), names)?))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let gates = def
+            .gates
+            .iter()
+            .enumerate()
+            .map(|(i, g)| Ok((g.clone(), formula(&g.when, format!("{BASE}/gates/{i}/when"), names)?)))
+            .collect::<Result<Vec<_>>>()?;
+        let grades = compile_grades(&def.grades)?;
+        let vetoes = def
+            .vetoes
+            .iter()
+            .enumerate()
+            .map(|(i, v)| {
+                let path = format!("{BASE}/vetoes/{i}");
+                if v.effect == VetoEffect::CapGrade {
+                    let grade =
+                        v.grade.as_deref().ok_or_else(|| invalid(ErrorCode::MissingKey, path.clone()).name("grade"))?;
+                    if !grades.iter().any(|g| g.grade == grade) {
+                        return Err(invalid(ErrorCode::UnknownIndicator, format!("{path}/grade"))
+                            .name(grade)
+                            .expected("grade")
+                            .suggest(closest(grade, grades.iter().map(|g| g.grade.as_str()))));
+                    }
+                }
+                Ok((v.clone(), formula(&v.when, format!("{path}/when"), names)?))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let blend = match &def.blend {
+            None => None,
+            Some(b) => {
+                let total = b.individual_weight.0.checked_add(b.team_weight.0);
+                if total != Some(Decimal::ONE_HUNDRED) {
+                    let found = total.map_or_else(|| "overflow".to_string(), |t| t.normalize().to_string());
+                    return Err(invalid(ErrorCode::WeightsNot100, format!("{BASE}/blend")).found(found));
+                }
+                Some((b.clone(), formula(&b.team, format!("{BASE}/blend/team"), names)?))
+            }
+        };
+        Ok(Scorecard { indicators, profiles, adjustments, gates, vetoes, blend, grades })
+    }
+}
+
+fn compile_indicator(ind: &IndicatorDef, path: &str, names: &mut impl Resolver) -> Result<Indicator> {
+    let bad = |why: &str, key: &str| {
+        invalid(ErrorCode::InvalidMethod, format!("{path}/{key}")).name(ind.id.as_str()).expected(why)
+    };
+    let actual = formula(&ind.actual, format!("{path}/actual"), names)?;
+    let target = ind.target.as_deref().map(|t| formula(t, format!("{path}/target"), names)).transpose()?;
+    let needs_target = match &ind.method {
+        Method::Ratio { .. } | Method::LowerIsBetter { .. } => true,
+        Method::Steps { on, .. } => *on == StepBasis::Attainment,
+        _ => false,
+    };
+    if needs_target && target.is_none() {
+        return Err(bad("a target is needed", "target"));
+    }
+    let mut bounds = Vec::new();
+    match &ind.method {
+        Method::Ratio { floor, cap } | Method::LowerIsBetter { floor, cap, .. }
+            if cap.is_some_and(|c| c.0 < floor.0) =>
+        {
+            return Err(bad("cap must not be below floor", "method/cap"));
+        }
+        Method::Linear { threshold, stretch, .. } => {
+            bounds.push(formula(threshold, format!("{path}/method/threshold"), names)?);
+            bounds.push(formula(stretch, format!("{path}/method/stretch"), names)?);
+        }
+        Method::LowerIsBetter { base, .. } => bounds.push(formula(base, format!("{path}/method/base"), names)?),
+        Method::Steps { bands, .. }
+            if bands.is_empty() || bands.windows(2).any(|w| matches!(w, [a, b] if a.from.0 >= b.from.0)) =>
+        {
+            return Err(bad("bands must rise strictly", "method/bands"));
+        }
+        Method::Rating { map }
+            if map
+                .iter()
+                .enumerate()
+                .any(|(i, r)| map.iter().skip(i.saturating_add(1)).any(|q| q.rating == r.rating)) =>
+        {
+            return Err(bad("ratings must be unique", "method/map"));
+        }
+        _ => {}
+    }
+    Ok(Indicator { def: ind.clone(), actual, target, bounds })
+}
+
+fn compile_weights(weights: &[Weight], ids: &[&str], path: &str) -> Result<Weights> {
+    let mut out = Vec::with_capacity(weights.len());
+    let mut total = Decimal::ZERO;
+    for (i, w) in weights.iter().enumerate() {
+        let index = ids.iter().position(|id| *id == w.indicator).ok_or_else(|| {
+            invalid(ErrorCode::UnknownIndicator, format!("{path}/{i}/indicator"))
+                .name(w.indicator.as_str())
+                .expected("indicator")
+                .suggest(closest(&w.indicator, ids.iter().copied()))
+        })?;
+        if out.iter().any(|(x, _)| *x == index) {
+            return Err(invalid(ErrorCode::DuplicateId, format!("{path}/{i}/indicator")).name(w.indicator.as_str()));
+        }
+        if w.weight.0.is_sign_negative() {
+            return Err(invalid(ErrorCode::InvalidValue, format!("{path}/{i}/weight"))
+                .name("weight")
+                .expected("≥ 0")
+                .found(w.weight.0.to_string()));
+        }
+        total = total.checked_add(w.weight.0).ok_or_else(|| invalid(ErrorCode::Overflow, path.to_string()))?;
+        out.push((index, w.weight.0));
+    }
+    if total != Decimal::ONE_HUNDRED {
+        return Err(invalid(ErrorCode::WeightsNot100, path.to_string()).found(total.normalize().to_string()));
+    }
+    Ok(out)
+}
+
+/// Bands best first: each band's `from` must equal the next band's `to`.
+fn compile_grades(grades: &[GradeDef]) -> Result<Vec<GradeDef>> {
+    let last = grades.len().saturating_sub(1);
+    for (i, g) in grades.iter().enumerate() {
+        let path = format!("{BASE}/grades/{i}");
+        if grades.iter().take(i).any(|x| x.grade == g.grade) {
+            return Err(invalid(ErrorCode::DuplicateId, format!("{path}/grade")).name(g.grade.as_str()));
+        }
+        if g.to.is_none() && i != 0 {
+            return Err(invalid(ErrorCode::InvalidValue, format!("{path}/to"))
+                .name("to")
+                .expected("only the highest band may leave out to"));
+        }
+        if g.from.is_none() && i != last {
+            return Err(invalid(ErrorCode::InvalidValue, format!("{path}/from"))
+                .name("from")
+                .expected("only the lowest band may leave out from"));
+        }
+        if let (Some(from), Some(to)) = (g.from, g.to) {
+            if from.0 >= to.0 {
+                return Err(invalid(ErrorCode::InvalidValue, format!("{path}/from"))
+                    .name("from")
+                    .expected("from must be below to"));
+            }
+        }
+        if let (Some(from), Some(next)) = (g.from, grades.get(i.saturating_add(1))) {
+            let next_to = next.to.map(|d| d.0);
+            let below = format!("{path}/from");
+            match next_to {
+                Some(t) if t < from.0 => {
+                    return Err(invalid(ErrorCode::BandGap, below)
+                        .name(g.grade.as_str())
+                        .found(format!("[{t}, {})", from.0)))
+                }
+                Some(t) if t > from.0 => {
+                    return Err(invalid(ErrorCode::BandOverlap, below)
+                        .name(g.grade.as_str())
+                        .found(format!("[{}, {t})", from.0)))
+                }
+                _ => {}
+            }
+        }
+    }
+    Ok(grades.to_vec())
+}

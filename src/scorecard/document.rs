@@ -1,0 +1,326 @@
+//! The `scorecard` section of a plan document: indicators and how each is scored, profiles with
+//! their weights (per phase), bonus and deduction items, vetoes, gates, an individual/team blend
+//! and the grade bands.
+
+use crate::number::Dec;
+use serde::{Deserialize, Serialize};
+
+/// The scorecard section.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct ScorecardDef {
+    /// Every indicator a profile may weigh.
+    pub indicators: Vec<IndicatorDef>,
+    /// Profiles (新人 / 成熟 / 金牌, toB / toC…): the first whose `when` holds is used.
+    pub profiles: Vec<ProfileDef>,
+    /// Bonus and deduction items (加减分), each within its bounds.
+    #[serde(default)]
+    pub adjustments: Vec<AdjustmentDef>,
+    /// Gates: when the condition holds, the total is capped (e.g. 回款率 < 60% → at most 60).
+    #[serde(default)]
+    pub gates: Vec<GateDef>,
+    /// Vetoes (一票否决): zero the total or cap the grade.
+    #[serde(default)]
+    pub vetoes: Vec<VetoDef>,
+    /// Blend of the individual total with a team score.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub blend: Option<BlendDef>,
+    /// Grade bands (绩效等级), best first, with their coefficients (绩效系数).
+    pub grades: Vec<GradeDef>,
+}
+
+/// What an indicator measures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub enum Category {
+    /// 结果指标: revenue, collections, new customers, contracts.
+    Result,
+    /// 过程指标: visits, follow-ups, pipeline velocity.
+    Process,
+    /// 客户指标: satisfaction, referrals.
+    Customer,
+    /// 成长指标: learning.
+    Growth,
+    /// 协作指标: teamwork, mentoring.
+    Collaboration,
+}
+
+/// One indicator.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct IndicatorDef {
+    /// Id, unique among indicators.
+    pub id: String,
+    /// Display label.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub label: Option<String>,
+    /// Category.
+    pub category: Category,
+    /// The actual value, as a formula (`回款额`, `SUM(拜访次数, 电话次数)`).
+    pub actual: String,
+    /// The target, as a formula (needed by `ratio` and `lowerIsBetter`, and by `steps` on attainment).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub target: Option<String>,
+    /// How actual (and target) become points out of 100.
+    pub method: Method,
+    /// Units of the actual for "distance to the next grade" (e.g. 1 for whole contracts); the
+    /// amount still needed is rounded up to a multiple of it. Default: exact.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub step: Option<Dec>,
+}
+
+/// A scoring method: points out of 100 (caps may allow more, e.g. 120).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub enum Method {
+    /// points = actual ÷ target × 100, kept within [floor, cap] (as ratios: 0 and 1.2 → 0–120).
+    /// A zero target scores `cap` when actual > 0 and `floor` otherwise.
+    Ratio {
+        /// Lowest ratio (default 0).
+        #[serde(default)]
+        floor: Dec,
+        /// Highest ratio (none: no cap).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+        cap: Option<Dec>,
+    },
+    /// 0 points at or below `threshold`, `maxPoints` at or above `stretch`, linear between.
+    Linear {
+        /// Formula for the value that scores `minPoints`.
+        threshold: String,
+        /// Formula for the value that scores `maxPoints`.
+        stretch: String,
+        /// Points at the threshold (default 0).
+        #[serde(default)]
+        min_points: Dec,
+        /// Points at the stretch value (default 100).
+        #[serde(default = "hundred")]
+        max_points: Dec,
+    },
+    /// Step bands: the points of the highest band whose `from` the basis reaches.
+    Steps {
+        /// What the bands are on: the actual value or attainment (actual ÷ target).
+        #[serde(default)]
+        on: StepBasis,
+        /// Bands in rising order of `from`; below the first band scores 0.
+        bands: Vec<StepBand>,
+    },
+    /// Lower is better (ServiceNow "minimize"): (base − actual) ÷ (base − target) × 100,
+    /// within [floor, cap] as ratios.
+    LowerIsBetter {
+        /// Formula for the baseline (scores 0).
+        base: String,
+        /// Lowest ratio (default 0).
+        #[serde(default)]
+        floor: Dec,
+        /// Highest ratio (none: no cap).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+        cap: Option<Dec>,
+    },
+    /// A rating (e.g. 1–5) mapped to points; a rating not in the map is `INVALID_VALUE`.
+    Rating {
+        /// Rating → points.
+        map: Vec<RatingPoints>,
+    },
+    /// Pass/fail: `points` when the actual (a condition) holds, 0 otherwise.
+    PassFail {
+        /// Points on a pass (default 100).
+        #[serde(default = "hundred")]
+        points: Dec,
+    },
+}
+
+fn hundred() -> Dec {
+    Dec(rust_decimal::Decimal::ONE_HUNDRED)
+}
+
+/// What step bands are on.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub enum StepBasis {
+    /// The actual value.
+    #[default]
+    Actual,
+    /// Attainment: actual ÷ target.
+    Attainment,
+}
+
+/// One step band.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct StepBand {
+    /// Lowest basis value of the band (inclusive).
+    pub from: Dec,
+    /// Points in the band.
+    pub points: Dec,
+}
+
+/// One entry of a rating map.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct RatingPoints {
+    /// The rating.
+    pub rating: Dec,
+    /// Its points.
+    pub points: Dec,
+}
+
+/// A profile: which indicators count, and how much.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct ProfileDef {
+    /// Id (新人, 成熟, 金牌…).
+    pub id: String,
+    /// Condition choosing the profile; none: always (put it last).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub when: Option<String>,
+    /// Weights, which must total 100.
+    pub weights: Vec<Weight>,
+    /// Period-dependent weights (拓新期 / 维护期): the first phase whose `when` holds replaces
+    /// `weights`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub phases: Vec<PhaseDef>,
+}
+
+/// Weights for one phase of the period.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct PhaseDef {
+    /// Id (拓新期, 维护期…).
+    pub id: String,
+    /// Condition choosing the phase.
+    pub when: String,
+    /// Weights, which must total 100.
+    pub weights: Vec<Weight>,
+}
+
+/// One indicator's weight.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct Weight {
+    /// Indicator id.
+    pub indicator: String,
+    /// Weight (the weights of a set total 100).
+    pub weight: Dec,
+}
+
+/// A bonus or deduction item (加减分).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct AdjustmentDef {
+    /// Id.
+    pub id: String,
+    /// Points to add (negative: deduct), as a formula.
+    pub points: String,
+    /// Lowest points applied (e.g. −10).
+    pub min: Dec,
+    /// Highest points applied (e.g. 5).
+    pub max: Dec,
+}
+
+/// A gate: when `when` holds, the total is at most `cap`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct GateDef {
+    /// Id.
+    pub id: String,
+    /// Condition that closes the gate.
+    pub when: String,
+    /// The highest total while the gate is closed.
+    pub cap: Dec,
+}
+
+/// A veto (一票否决).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct VetoDef {
+    /// Id.
+    pub id: String,
+    /// Condition that triggers the veto.
+    pub when: String,
+    /// What it does.
+    pub effect: VetoEffect,
+    /// The grade it caps at, for `capGrade`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub grade: Option<String>,
+}
+
+/// What a veto does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub enum VetoEffect {
+    /// The total becomes 0.
+    Zero,
+    /// The grade is at most `grade`.
+    CapGrade,
+}
+
+/// Individual/team blend: total = individual × individual% + team × team%.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct BlendDef {
+    /// The team score, as a formula.
+    pub team: String,
+    /// Weight of the individual total (with `teamWeight`, totals 100).
+    pub individual_weight: Dec,
+    /// Weight of the team score.
+    pub team_weight: Dec,
+}
+
+/// A grade band: scores in [from, to) get the grade.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct GradeDef {
+    /// Grade (S, A, B…).
+    pub grade: String,
+    /// Lowest score (inclusive); only the lowest band may leave it out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub from: Option<Dec>,
+    /// Highest score (exclusive); only the highest band may leave it out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub to: Option<Dec>,
+    /// 绩效系数: the multiplier incentives use.
+    pub coefficient: Dec,
+}

@@ -1,0 +1,25 @@
+//! The KPI scorecard (绩效考核) for one rep: indicators scored by method, weighted by profile
+//! and phase, adjusted, blended, gated, vetoed and graded, with the distance to the next grade.
+
+mod compile;
+mod distance;
+pub mod document;
+mod result;
+mod score;
+
+pub use compile::Scorecard;
+pub use document::ScorecardDef;
+pub use result::{AdjustmentLine, GateLine, IndicatorLine, NextGrade, NextGradeOption, ScoreResult, VetoLine};
+
+/// The name of a method as it appears in documents.
+fn method_name(m: &document::Method) -> &'static str {
+    use document::Method::*;
+    match m {
+        Ratio { .. } => "ratio",
+        Linear { .. } => "linear",
+        Steps { .. } => "steps",
+        LowerIsBetter { .. } => "lowerIsBetter",
+        Rating { .. } => "rating",
+        PassFail { .. } => "passFail",
+    }
+}

@@ -1,0 +1,171 @@
+//! What scoring one rep returns: every number with the parts it came from.
+
+use super::compile::Indicator;
+use super::document::{Category, VetoEffect};
+use super::score::Measured;
+use crate::number::{Dec, Rounding};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// One indicator's line of the scorecard.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct IndicatorLine {
+    /// Indicator id.
+    pub id: String,
+    /// Category.
+    pub category: Category,
+    /// Method name (`ratio`, `linear`, `steps`, `lowerIsBetter`, `rating`, `passFail`).
+    pub method: &'static str,
+    /// The actual value (1/0 for pass/fail).
+    pub actual: Dec,
+    /// The target, when the indicator has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub target: Option<Dec>,
+    /// What the points were read from: the clamped ratio, attainment, the actual, the rating.
+    pub basis: Dec,
+    /// Points out of 100 (rounded as scores).
+    pub points: Dec,
+    /// Weight (of 100).
+    pub weight: Dec,
+    /// points × weight ÷ 100 (rounded as scores).
+    pub weighted: Dec,
+}
+
+impl IndicatorLine {
+    pub(super) fn new(ind: &Indicator, m: &Measured, weight: Decimal, weighted: Decimal, r: Rounding) -> Self {
+        IndicatorLine {
+            id: ind.def.id.clone(),
+            category: ind.def.category,
+            method: super::method_name(&ind.def.method),
+            actual: Dec(m.actual.normalize()),
+            target: m.target.map(|t| Dec(t.normalize())),
+            basis: Dec(m.basis.normalize()),
+            points: Dec(r.apply(m.points)),
+            weight: Dec(weight.normalize()),
+            weighted: Dec(r.apply(weighted)),
+        }
+    }
+}
+
+/// A bonus or deduction item as applied.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct AdjustmentLine {
+    /// Item id.
+    pub id: String,
+    /// Points before the bounds.
+    pub raw: Dec,
+    /// Points applied.
+    pub applied: Dec,
+    /// Whether a bound cut it.
+    pub capped: bool,
+}
+
+/// A gate as checked.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct GateLine {
+    /// Gate id.
+    pub id: String,
+    /// Whether its condition held.
+    pub closed: bool,
+    /// The cap it imposes when closed.
+    pub cap: Dec,
+    /// Whether it lowered the total.
+    pub capped: bool,
+}
+
+/// A veto as checked.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct VetoLine {
+    /// Veto id.
+    pub id: String,
+    /// Whether it was triggered.
+    pub triggered: bool,
+    /// Its effect.
+    pub effect: VetoEffect,
+    /// The grade cap, for `capGrade`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub grade: Option<String>,
+}
+
+/// One way to reach the next grade: this indicator's actual moved to `to`, everything else equal.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct NextGradeOption {
+    /// Indicator id.
+    pub indicator: String,
+    /// Its actual now.
+    pub from: Dec,
+    /// The actual that reaches the next grade.
+    pub to: Dec,
+    /// to − from (negative for lower-is-better indicators).
+    pub change: Dec,
+}
+
+/// The distance to the next better grade.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct NextGrade {
+    /// The next better grade.
+    pub grade: String,
+    /// Points the total still needs.
+    pub points_needed: Dec,
+    /// Single-indicator ways to get there (an indicator already at its cap is left out).
+    pub options: Vec<NextGradeOption>,
+    /// A gate or veto that keeps the grade out of reach, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub blocked_by: Option<String>,
+}
+
+/// The scorecard result of one rep.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct ScoreResult {
+    /// The profile used.
+    pub profile: String,
+    /// The phase whose weights were used, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub phase: Option<String>,
+    /// One line per weighted indicator.
+    pub indicators: Vec<IndicatorLine>,
+    /// Σ weighted points.
+    pub base: Dec,
+    /// Bonus and deduction items.
+    pub adjustments: Vec<AdjustmentLine>,
+    /// base + adjustments.
+    pub individual: Dec,
+    /// The team score blended in, if the plan blends.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub team: Option<Dec>,
+    /// Gates.
+    pub gates: Vec<GateLine>,
+    /// Vetoes.
+    pub vetoes: Vec<VetoLine>,
+    /// The total (rounded as scores); the grade is read from it.
+    pub total: Dec,
+    /// The total before rounding.
+    pub exact_total: Dec,
+    /// 绩效等级.
+    pub grade: String,
+    /// 绩效系数.
+    pub coefficient: Dec,
+    /// What it takes to reach the next grade (none at the top grade).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub next_grade: Option<NextGrade>,
+}

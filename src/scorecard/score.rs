@@ -1,0 +1,267 @@
+//! Scoring one rep: profile and phase, each indicator's points, weighting, adjustments, blend,
+//! gates, vetoes, grade — in that documented order.
+
+use super::compile::{Expr, Indicator, Profile, Scorecard, Weights};
+use super::document::{Method, StepBasis, VetoEffect};
+use super::result::{AdjustmentLine, GateLine, IndicatorLine, ScoreResult, VetoLine};
+use crate::error::{Error, ErrorCode, Origin, Result};
+use crate::formula::eval::{checked, divide, Evaluator, Scope};
+use crate::number::{Dec, Rounding};
+use rust_decimal::Decimal;
+
+/// Evaluates scorecard formulas, pointing errors at their place in the plan.
+pub(super) struct Context<'s> {
+    pub(super) ev: Evaluator<'s>,
+}
+
+impl Context<'_> {
+    pub(super) fn number(&self, e: &Expr) -> Result<Decimal> {
+        self.ev.number(&e.root).map_err(|err| at(err, &e.path))
+    }
+    pub(super) fn condition(&self, e: &Expr) -> Result<bool> {
+        self.ev.condition(&e.root).map_err(|err| at(err, &e.path))
+    }
+}
+
+fn at(mut err: Error, path: &str) -> Error {
+    if err.origin == Origin::Formula && err.path.is_empty() {
+        err.origin = Origin::Plan;
+        err.path = path.to_string();
+    }
+    err
+}
+
+fn mul(a: Decimal, b: Decimal) -> Result<Decimal> {
+    checked(a.checked_mul(b))
+}
+
+fn add(a: Decimal, b: Decimal) -> Result<Decimal> {
+    checked(a.checked_add(b))
+}
+
+fn sub(a: Decimal, b: Decimal) -> Result<Decimal> {
+    checked(a.checked_sub(b))
+}
+
+fn clamp(x: Decimal, floor: Decimal, cap: Option<Decimal>) -> Decimal {
+    let x = x.max(floor);
+    cap.map_or(x, |c| x.min(c))
+}
+
+/// What one indicator measured, before weighting.
+pub(super) struct Measured {
+    pub(super) actual: Decimal,
+    pub(super) target: Option<Decimal>,
+    /// The value the bands or ratio were taken on (attainment, ratio, rating…).
+    pub(super) basis: Decimal,
+    pub(super) points: Decimal,
+    /// Linear threshold and stretch, or lower-is-better base.
+    pub(super) bounds: Vec<Decimal>,
+}
+
+/// Points out of 100 for one indicator.
+pub(super) fn measure(ind: &Indicator, cx: &Context<'_>) -> Result<Measured> {
+    let bad = |why: &str| {
+        Error::new(ErrorCode::InvalidArgument)
+            .name(ind.def.id.as_str())
+            .expected(why)
+            .path(Origin::Plan, ind.actual.path.clone())
+    };
+    let target = ind.target.as_ref().map(|t| cx.number(t)).transpose()?;
+    if let Method::PassFail { points } = &ind.def.method {
+        let passed = cx.condition(&ind.actual)?;
+        let basis = if passed { Decimal::ONE } else { Decimal::ZERO };
+        let points = if passed { points.0 } else { Decimal::ZERO };
+        return Ok(Measured { actual: basis, target, basis, points, bounds: Vec::new() });
+    }
+    let actual = cx.number(&ind.actual)?;
+    let bounds = ind.bounds.iter().map(|b| cx.number(b)).collect::<Result<Vec<_>>>()?;
+    let ratio_of = |a: Decimal, t: Decimal, floor: Decimal, cap: Option<Decimal>| -> Result<Decimal> {
+        if t.is_zero() {
+            // A zero target: anything above it is the best possible, nothing is the floor.
+            return Ok(if a > Decimal::ZERO { cap.unwrap_or(Decimal::ONE) } else { floor });
+        }
+        Ok(clamp(divide(a, t)?, floor, cap))
+    };
+    let (basis, points) = match &ind.def.method {
+        Method::Ratio { floor, cap } => {
+            let r = ratio_of(actual, target.unwrap_or_default(), floor.0, cap.map(|c| c.0))?;
+            (r, mul(r, Decimal::ONE_HUNDRED)?)
+        }
+        Method::Linear { min_points, max_points, .. } => {
+            let [t, s] = bounds.as_slice() else { return Err(bad("threshold and stretch")) };
+            if s <= t {
+                return Err(bad("stretch must be above threshold"));
+            }
+            let p = if actual <= *t {
+                min_points.0
+            } else if actual >= *s {
+                max_points.0
+            } else {
+                let share = divide(sub(actual, *t)?, sub(*s, *t)?)?;
+                add(min_points.0, mul(share, sub(max_points.0, min_points.0)?)?)?
+            };
+            (actual, p)
+        }
+        Method::Steps { on, bands } => {
+            let basis = match on {
+                StepBasis::Actual => actual,
+                StepBasis::Attainment => ratio_of(actual, target.unwrap_or_default(), Decimal::ZERO, None)?,
+            };
+            let p = bands.iter().rev().find(|b| basis >= b.from.0).map_or(Decimal::ZERO, |b| b.points.0);
+            (basis, p)
+        }
+        Method::LowerIsBetter { floor, cap, .. } => {
+            let base = bounds.first().copied().unwrap_or_default();
+            let t = target.unwrap_or_default();
+            if base == t {
+                return Err(bad("base must differ from target"));
+            }
+            let r = clamp(divide(sub(base, actual)?, sub(base, t)?)?, floor.0, cap.map(|c| c.0));
+            (r, mul(r, Decimal::ONE_HUNDRED)?)
+        }
+        Method::Rating { map } => {
+            let p = map.iter().find(|r| r.rating.0 == actual).map(|r| r.points.0).ok_or_else(|| {
+                Error::new(ErrorCode::InvalidValue)
+                    .name(ind.def.id.as_str())
+                    .expected(map.iter().map(|r| r.rating.0.normalize().to_string()).collect::<Vec<_>>().join(", "))
+                    .found(actual.normalize().to_string())
+                    .path(Origin::Plan, ind.actual.path.clone())
+            })?;
+            (actual, p)
+        }
+        Method::PassFail { .. } => (actual, Decimal::ZERO),
+    };
+    Ok(Measured { actual, target, basis, points, bounds })
+}
+
+impl Scorecard {
+    /// The profile and the weights (and phase) that apply.
+    pub(super) fn choose<'a>(&'a self, cx: &Context<'_>) -> Result<(&'a Profile, Option<&'a str>, &'a Weights)> {
+        for p in &self.profiles {
+            let applies = match &p.when {
+                Some(w) => cx.condition(w)?,
+                None => true,
+            };
+            if !applies {
+                continue;
+            }
+            for (id, when, weights) in &p.phases {
+                if cx.condition(when)? {
+                    return Ok((p, Some(id.as_str()), weights));
+                }
+            }
+            return Ok((p, None, &p.weights));
+        }
+        Err(Error::new(ErrorCode::NoMatch).name("profiles").path(Origin::Plan, "/scorecard/profiles"))
+    }
+
+    /// Scores one rep reading formulas from `scope`; `rounding` is the plan's score rounding.
+    pub fn score(&self, scope: &dyn Scope, rounding: Rounding) -> Result<ScoreResult> {
+        let cx = Context { ev: Evaluator::new(scope) };
+        let (profile, phase, weights) = self.choose(&cx)?;
+        let mut lines = Vec::with_capacity(weights.len());
+        let mut parts = Vec::with_capacity(weights.len());
+        let mut base = Decimal::ZERO;
+        for &(i, weight) in weights {
+            let Some(ind) = self.indicators.get(i) else { continue };
+            let m = measure(ind, &cx)?;
+            let weighted = divide(mul(m.points, weight)?, Decimal::ONE_HUNDRED)?;
+            base = add(base, weighted)?;
+            lines.push(IndicatorLine::new(ind, &m, weight, weighted, rounding));
+            parts.push((ind, weight, m));
+        }
+        let mut total = base;
+        let mut adjustments = Vec::with_capacity(self.adjustments.len());
+        for (def, expr) in &self.adjustments {
+            let raw = cx.number(expr)?;
+            let applied = raw.max(def.min.0).min(def.max.0);
+            total = add(total, applied)?;
+            adjustments.push(AdjustmentLine {
+                id: def.id.clone(),
+                raw: Dec(raw),
+                applied: Dec(applied),
+                capped: raw != applied,
+            });
+        }
+        let individual = total;
+        let team = match &self.blend {
+            Some((def, team)) => {
+                let t = cx.number(team)?;
+                let blended = add(mul(individual, def.individual_weight.0)?, mul(t, def.team_weight.0)?)?;
+                total = divide(blended, Decimal::ONE_HUNDRED)?;
+                Some(t)
+            }
+            None => None,
+        };
+        let mut gates = Vec::with_capacity(self.gates.len());
+        for (def, when) in &self.gates {
+            let closed = cx.condition(when)?;
+            let capped = closed && total > def.cap.0;
+            if capped {
+                total = def.cap.0;
+            }
+            gates.push(GateLine { id: def.id.clone(), closed, cap: def.cap, capped });
+        }
+        let mut vetoes = Vec::with_capacity(self.vetoes.len());
+        let mut grade_cap: Option<usize> = None;
+        for (def, when) in &self.vetoes {
+            let triggered = cx.condition(when)?;
+            if triggered {
+                match def.effect {
+                    VetoEffect::Zero => total = Decimal::ZERO,
+                    VetoEffect::CapGrade => {
+                        let idx = self.grades.iter().position(|g| Some(&g.grade) == def.grade.as_ref());
+                        grade_cap = grade_cap.max(idx);
+                    }
+                }
+            }
+            vetoes.push(VetoLine { id: def.id.clone(), triggered, effect: def.effect, grade: def.grade.clone() });
+        }
+        let shown = rounding.apply(total);
+        let mut grade_index = self.grade_of(shown)?;
+        if let Some(cap) = grade_cap.filter(|c| *c > grade_index) {
+            grade_index = cap;
+        }
+        let grade = self.grades.get(grade_index).cloned().ok_or_else(|| Error::new(ErrorCode::NoMatch))?;
+        let state = ScoreState { total, grade_index, grade_cap };
+        let next = super::distance::to_next_grade(self, &parts, &gates, &vetoes, state)?;
+        Ok(ScoreResult {
+            profile: profile.id.clone(),
+            phase: phase.map(str::to_string),
+            indicators: lines,
+            base: Dec(rounding.apply(base)),
+            adjustments,
+            individual: Dec(rounding.apply(individual)),
+            team: team.map(Dec),
+            gates,
+            vetoes,
+            total: Dec(shown),
+            exact_total: Dec(total.normalize()),
+            grade: grade.grade,
+            coefficient: grade.coefficient,
+            next_grade: next,
+        })
+    }
+
+    /// The band a (rounded) total falls in.
+    pub(super) fn grade_of(&self, total: Decimal) -> Result<usize> {
+        self.grades
+            .iter()
+            .position(|g| g.from.is_none_or(|f| total >= f.0) && g.to.is_none_or(|t| total < t.0))
+            .ok_or_else(|| {
+                Error::new(ErrorCode::NoMatch)
+                    .name("grades")
+                    .found(total.normalize().to_string())
+                    .path(Origin::Plan, "/scorecard/grades")
+            })
+    }
+}
+
+/// Where the total stands, for the distance to the next grade.
+#[derive(Clone, Copy)]
+pub(super) struct ScoreState {
+    pub(super) total: Decimal,
+    pub(super) grade_index: usize,
+    pub(super) grade_cap: Option<usize>,
+}

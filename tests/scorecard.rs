@@ -1,0 +1,87 @@
+//! The KPI scorecard: golden cases (tests/data/scorecard_cases.jsonl) over a plan that uses every
+//! scoring method, profiles, phases, adjustments, gates, vetoes, a blend and grade bands.
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::expect_used, clippy::panic, clippy::indexing_slicing)] // test code: a panic is a failed test
+
+use salescore::Plan;
+use serde_json::{json, Value as J};
+
+fn plan() -> Plan {
+    Plan::compile(include_str!("data/plans/scorecard.json")).expect("scorecard plan compiles")
+}
+
+fn num(v: &J) -> f64 {
+    v.as_f64().unwrap_or_else(|| panic!("not a number: {v}"))
+}
+
+#[test]
+fn golden_scorecard_cases() {
+    let plan = plan();
+    for line in include_str!("data/scorecard_cases.jsonl").lines().filter(|l| !l.trim().is_empty()) {
+        let case: J = serde_json::from_str(line).expect("case");
+        let name = case["case"].as_str().unwrap_or_default();
+        let eval = plan.evaluate(&case["record"], false).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let score = serde_json::to_value(eval.score.expect("a score")).expect("serializes");
+        let want = &case["expect"];
+        for key in ["profile", "phase", "grade"] {
+            if let Some(w) = want.get(key) {
+                assert_eq!(&score[key], w, "{name}: {key}");
+            }
+        }
+        for key in ["base", "individual", "total", "coefficient"] {
+            if let Some(w) = want.get(key) {
+                assert_eq!(num(&score[key]), num(w), "{name}: {key}");
+            }
+        }
+        if let Some(points) = want.get("points").and_then(J::as_object) {
+            for (id, p) in points {
+                let line = score["indicators"].as_array().and_then(|l| l.iter().find(|x| x["id"] == json!(id)));
+                let line = line.unwrap_or_else(|| panic!("{name}: no line for {id}"));
+                assert_eq!(num(&line["points"]), num(p), "{name}: points of {id}");
+            }
+        }
+        if let Some(next) = want.get("next") {
+            let got = &score["nextGrade"];
+            assert_eq!(got["grade"], next["grade"], "{name}: next grade");
+            if let Some(n) = next.get("pointsNeeded") {
+                assert_eq!(num(&got["pointsNeeded"]), num(n), "{name}: points needed");
+            }
+            assert_eq!(got.get("blockedBy"), next.get("blockedBy"), "{name}: blocked by");
+            let options: Vec<J> = got["options"]
+                .as_array()
+                .expect("options")
+                .iter()
+                .map(|o| json!([o["indicator"], num(&o["to"]), num(&o["change"])]))
+                .collect();
+            let want_options: Vec<J> = next["options"]
+                .as_array()
+                .expect("options")
+                .iter()
+                .map(|o| json!([o[0], num(&o[1]), num(&o[2])]))
+                .collect();
+            assert_eq!(options, want_options, "{name}: options");
+        }
+    }
+}
+
+#[test]
+fn lower_is_better_matches_the_public_case() {
+    // vectors/README.md case 5: base 20 complaints, target 5, actual 8 → 80.
+    let plan = plan();
+    let record =
+        json!({"回款额": 1, "目标": 1, "投诉数": 8, "满意度评分": 3, "司龄月数": 40, "合同额": 1, "团队得分": 0});
+    let score = serde_json::to_value(plan.evaluate(&record, false).expect("ok").score).expect("json");
+    let line = score["indicators"].as_array().and_then(|l| l.iter().find(|x| x["id"] == "投诉")).expect("line").clone();
+    assert_eq!(num(&line["points"]), 80.0);
+}
+
+#[test]
+fn a_rating_outside_the_map_is_a_coded_error_and_the_plan_keeps_working() {
+    let plan = plan();
+    let bad = json!({"回款额": 1, "目标": 1, "满意度评分": 6, "司龄月数": 40, "合同额": 1, "团队得分": 0});
+    let err = plan.evaluate(&bad, false).expect_err("rating 6");
+    assert_eq!(err.code, salescore::ErrorCode::InvalidValue);
+    assert_eq!(err.path, "/scorecard/indicators/4/actual");
+    let good = json!({"回款额": 1, "目标": 1, "满意度评分": 5, "司龄月数": 40, "合同额": 1, "团队得分": 0});
+    assert!(plan.evaluate(&good, false).is_ok());
+}
