@@ -1,17 +1,21 @@
 // Loads the shared case files; `readText(path)` reads a repository-relative file (fs in Node,
 // fetch in the browser).
 export async function loadData(readText) {
-  const [formulas, planCases, planErrors, sample] = await Promise.all([
+  const [formulas, planCases, planErrors, sample, scorecard, scorecardCases] = await Promise.all([
     readText('tests/data/formulas.tsv'),
     readText('tests/data/plan_cases.jsonl'),
     readText('tests/data/plan_errors.jsonl'),
     readText('tests/data/plans/sample.json'),
+    readText('tests/data/plans/scorecard.json'),
+    readText('tests/data/scorecard_cases.jsonl'),
   ]);
   return {
     formulas: parseFormulaCases(formulas),
     planCases: jsonl(planCases),
     planErrors: jsonl(planErrors),
     sample: JSON.parse(sample),
+    scorecard: JSON.parse(scorecard),
+    scorecardCases: jsonl(scorecardCases),
   };
 }
 

@@ -38,6 +38,33 @@ export function runSuite(api, data) {
     });
   }
 
+  // 2b. Scorecards: profile, grade, total, points and the distance to the next grade.
+  const scorecardPlan = api.Plan.compile(data.scorecard);
+  for (const c of data.scorecardCases) {
+    check(`scorecard case: ${c.case}`, () => {
+      const { score } = scorecardPlan.evaluate(c.record);
+      const w = c.expect;
+      const got = {};
+      const want = {};
+      for (const key of ['profile', 'phase', 'grade', 'base', 'individual', 'total', 'coefficient']) {
+        if (key in w) {
+          got[key] = score[key];
+          want[key] = w[key];
+        }
+      }
+      for (const [id, p] of Object.entries(w.points ?? {})) {
+        got[`points ${id}`] = score.indicators.find((l) => l.id === id)?.points;
+        want[`points ${id}`] = p;
+      }
+      if (w.next) {
+        const n = score.nextGrade;
+        got.next = [n.grade, n.blockedBy ?? null, n.options.map((o) => [o.indicator, o.to, o.change])];
+        want.next = [w.next.grade, w.next.blockedBy ?? null, w.next.options];
+      }
+      return same(got, want);
+    });
+  }
+
   // 3. Bad plans and records: coded errors with paths, spans and both locales.
   for (const c of data.planErrors) {
     check(`plan error: ${c.case}`, () => {

@@ -1,0 +1,768 @@
+//! Forced distribution (强制分布): grade quotas in percent, best grade first (e.g. S 10 / A 20 /
+//! B 50 / C 15 / D 5), applied to a team's scores.
+//!
+//! # Head counts
+//!
+//! Grade `g` should hold `n × percent_g / 100` people. [`ForcedDistribution::quota_counts`] turns
+//! these exact shares into whole counts that always add up to `n`, by the largest remainder
+//! method:
+//!
+//! 1. every grade gets the whole part of its share;
+//! 2. the people left over go one each to the grades with the largest fractional parts;
+//! 3. **equal fractional parts**: the grade nearer the middle of the list goes first (by position
+//!    among all the grades, 0% ones included), and between two grades equally near the middle, the
+//!    better one. Rounding should not create an extra S or an extra D when a middle grade has
+//!    exactly the same claim;
+//! 4. **the bottom grade** (the last grade with a percent above zero, "D") takes a left-over person
+//!    only when its fractional part is **more than one half**. Nobody is put into D by rounding a
+//!    share of half a person or less: with S10/A20/B50/C15/D5, D stays empty for every team of
+//!    fewer than 11 people (its share is then at most half a person). The refused seat goes
+//!    to the next grade in the order of rule 2–3.
+//!
+//! Every count is the whole part of its share or one more, and a grade of 0% never gets anyone.
+//! With S10/A20/B50/C15/D5:
+//!
+//! | team | S | A | B | C | D |
+//! |-----:|--:|--:|--:|--:|--:|
+//! | 1    | 0 | 0 | 1 | 0 | 0 |
+//! | 2    | 0 | 1 | 1 | 0 | 0 |
+//! | 3    | 0 | 1 | 2 | 0 | 0 |
+//! | 5    | 0 | 1 | 3 | 1 | 0 |
+//! | 7    | 1 | 1 | 4 | 1 | 0 |
+//! | 10   | 1 | 2 | 5 | 2 | 0 |
+//! | 24   | 2 | 5 | 12| 4 | 1 |
+//! | 1000 |100|200|500|150|50 |
+//!
+//! The engine applies the quotas to any team size; whether a small team should be exempt from
+//! forced distribution is the caller's policy.
+//!
+//! # Assignment and ties
+//!
+//! The team is sorted by score, highest first; the sorted positions are *slots* `1..=n`, and the
+//! counts give each slot its *slot grade* (the first `count_S` slots are S, and so on). Without
+//! ties, everyone gets their slot grade. Equal scores never land in different grades; a tied group
+//! whose slots straddle a boundary is placed by the [`TiePolicy`]:
+//!
+//! - [`TiePolicy::KeepTiesTogether`]: the whole group gets the grade where **most of its slots**
+//!   fall; when two grades hold equally many of its slots, the **better** grade (the benefit of
+//!   the doubt goes to the people). Everyone else keeps their slot grade, so only the grades the
+//!   group touches deviate from their target; the total is always the team size. Each grade
+//!   reports its target, actual count and deviation.
+//! - [`TiePolicy::BreakTiesBy`]: equal scores are ordered by each entry's `tieBreak` key (e.g. a
+//!   second score, or an earlier hire date), which every entry must then have; only entries equal
+//!   on both score and key are kept together, by the rule above.
+//!
+//! Within a group kept together, and for display, the order is by id: it decides nothing but the
+//! slot numbers shown. No result depends on the order of the input.
+
+use super::apportion::largest_remainder;
+use super::{by_score_then_id, check_ids, decimal, TeamEntry};
+use crate::error::{pointer_segment, Error, ErrorCode, Origin, Result};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use serde_path_to_error::Segment;
+use std::cmp::Ordering;
+use std::collections::HashSet;
+
+/// Most decimal places a quota percent may have (`12.345678`).
+pub const MAX_PERCENT_DECIMALS: u32 = 6;
+
+/// One grade and its share of the team, in percent.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct GradeQuota {
+    /// The grade's name (`"S"`, `"优秀"`): non-empty, no surrounding spaces, unique in the spec.
+    pub grade: String,
+    /// Share of the team in percent, 0–100, at most [`MAX_PERCENT_DECIMALS`] decimals.
+    #[serde(with = "decimal")]
+    pub percent: Decimal,
+}
+
+impl GradeQuota {
+    /// A quota of `percent` for `grade`.
+    ///
+    /// ```
+    /// use rust_decimal::Decimal;
+    /// use salescore::team::GradeQuota;
+    ///
+    /// let q = GradeQuota::new("S", Decimal::from(10));
+    /// assert_eq!((q.grade.as_str(), q.percent), ("S", Decimal::from(10)));
+    /// ```
+    pub fn new(grade: impl Into<String>, percent: Decimal) -> Self {
+        GradeQuota { grade: grade.into(), percent }
+    }
+}
+
+/// A forced distribution as written: grade quotas, best grade first. Validate it with
+/// [`ForcedDistribution::new`].
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct DistributionSpec {
+    /// The grades, best first, with their percents (which must total exactly 100).
+    pub quotas: Vec<GradeQuota>,
+}
+
+impl DistributionSpec {
+    /// A spec from `(grade, percent)` pairs, best grade first (not yet validated).
+    ///
+    /// ```
+    /// use rust_decimal::Decimal;
+    /// use salescore::team::DistributionSpec;
+    ///
+    /// let spec = DistributionSpec::of(&[("S", 10), ("A", 20), ("B", 50), ("C", 15), ("D", 5)]);
+    /// assert_eq!(spec.quotas.len(), 5);
+    /// assert_eq!(spec.quotas[2].percent, Decimal::from(50));
+    /// ```
+    pub fn of<P: Copy + Into<Decimal>>(quotas: &[(&str, P)]) -> Self {
+        DistributionSpec { quotas: quotas.iter().map(|&(g, p)| GradeQuota::new(g, p.into())).collect() }
+    }
+}
+
+/// How equal scores are placed when they straddle a grade boundary. Equal scores (and, with
+/// `BreakTiesBy`, equal keys) never land in different grades.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum TiePolicy {
+    /// A tied group gets the grade where most of its slots fall; on a tie in that count, the
+    /// better grade. The grades it touches deviate from their targets.
+    #[default]
+    KeepTiesTogether,
+    /// Equal scores are ordered by each entry's `tieBreak` key in this order; entries equal on
+    /// the key too are kept together as with `KeepTiesTogether`.
+    BreakTiesBy(TieBreakOrder),
+}
+
+/// Which `tieBreak` key goes first among equal scores.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum TieBreakOrder {
+    /// The higher key ranks better (e.g. a second score).
+    HigherFirst,
+    /// The lower key ranks better (e.g. a hire date as `20190301`: earlier hires first).
+    LowerFirst,
+}
+
+/// A validated forced distribution.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ForcedDistribution {
+    quotas: Vec<GradeQuota>,
+    /// Each percent in units of `10^-scale` percent; they add up to `denominator`.
+    units: Vec<u128>,
+    /// `100 × 10^scale`: one whole team in units.
+    denominator: u128,
+    /// Number of decimals of the units.
+    scale: u32,
+    /// The last grade with a percent above zero.
+    bottom: Option<usize>,
+}
+
+impl ForcedDistribution {
+    /// Validates a spec. Errors have a JSON pointer relative to the spec (origin `Plan`; prefix it
+    /// with [`Error::under`] when the spec sits inside a larger document):
+    ///
+    /// - no quotas: `INVALID_VALUE` at `/quotas` (expected "at least one");
+    /// - an empty grade name or one with surrounding spaces: `INVALID_ID` at `/quotas/{i}/grade`;
+    /// - a repeated grade name: `DUPLICATE_ID` at `/quotas/{i}/grade` (the second occurrence);
+    /// - a percent below 0 or above 100: `INVALID_VALUE` at `/quotas/{i}/percent` (expected
+    ///   `0–100`, found the value); more than [`MAX_PERCENT_DECIMALS`] decimals: the same code;
+    /// - percents not totalling exactly 100: `INVALID_VALUE` at `/quotas`, expected `100`, found the
+    ///   total (e.g. `95`).
+    ///
+    /// ```
+    /// use salescore::team::{DistributionSpec, ForcedDistribution};
+    /// use salescore::ErrorCode;
+    ///
+    /// let ok = ForcedDistribution::new(DistributionSpec::of(&[("S", 10), ("A", 20), ("B", 50), ("C", 15), ("D", 5)]));
+    /// assert!(ok.is_ok());
+    /// let short = DistributionSpec::of(&[("S", 10), ("A", 20), ("B", 50), ("C", 15)]);
+    /// let err = ForcedDistribution::new(short).unwrap_err();
+    /// assert_eq!((err.code, err.path.as_str()), (ErrorCode::InvalidValue, "/quotas"));
+    /// assert_eq!(err.detail.found.as_deref(), Some("95"));
+    /// let err = ForcedDistribution::new(DistributionSpec::of(&[("S", 110), ("A", -10)])).unwrap_err();
+    /// assert_eq!(err.path, "/quotas/0/percent");
+    /// ```
+    pub fn new(spec: DistributionSpec) -> Result<Self> {
+        let quotas = spec.quotas;
+        let invalid = |code: ErrorCode, path: String| Error::new(code).path(Origin::Plan, path);
+        if quotas.is_empty() {
+            return Err(invalid(ErrorCode::InvalidValue, "/quotas".into()).name("quotas").expected("at least one"));
+        }
+        let mut names = HashSet::with_capacity(quotas.len());
+        let mut total = Decimal::ZERO;
+        let mut scale = 0_u32;
+        for (i, q) in quotas.iter().enumerate() {
+            let grade_path = format!("/quotas/{i}/grade");
+            if q.grade.trim().is_empty() {
+                return Err(invalid(ErrorCode::InvalidId, grade_path)
+                    .name(q.grade.as_str())
+                    .expected("must not be empty"));
+            }
+            if q.grade.trim() != q.grade {
+                return Err(invalid(ErrorCode::InvalidId, grade_path)
+                    .name(q.grade.as_str())
+                    .expected("must not start or end with spaces"));
+            }
+            if !names.insert(q.grade.as_str()) {
+                return Err(invalid(ErrorCode::DuplicateId, grade_path).name(q.grade.as_str()));
+            }
+            let percent_path = format!("/quotas/{i}/percent");
+            let p = q.percent.normalize();
+            if p < Decimal::ZERO || p > Decimal::ONE_HUNDRED {
+                return Err(invalid(ErrorCode::InvalidValue, percent_path)
+                    .name("percent")
+                    .expected("0–100")
+                    .found(p.to_string()));
+            }
+            if p.scale() > MAX_PERCENT_DECIMALS {
+                return Err(invalid(ErrorCode::InvalidValue, percent_path)
+                    .name("percent")
+                    .expected(format!("at most {MAX_PERCENT_DECIMALS} decimal places"))
+                    .found(p.to_string()));
+            }
+            scale = scale.max(p.scale());
+            // At most 100 per quota: the sum of any realistic number of quotas cannot overflow.
+            total = total.checked_add(p).unwrap_or(Decimal::MAX);
+        }
+        if total != Decimal::ONE_HUNDRED {
+            return Err(invalid(ErrorCode::InvalidValue, "/quotas".into())
+                .name("quotas")
+                .expected("100")
+                .found(total.normalize().to_string()));
+        }
+        let denominator = pow10(scale).saturating_mul(100);
+        let units: Vec<u128> = quotas.iter().map(|q| units_of(q.percent, scale)).collect();
+        let bottom = units.iter().rposition(|u| *u > 0);
+        Ok(ForcedDistribution { quotas, units, denominator, scale, bottom })
+    }
+
+    /// Reads and validates a spec from JSON text (`{"quotas": [{"grade": "S", "percent": 10}, …]}`;
+    /// percents as numbers or decimal strings). Malformed JSON is `INVALID_PLAN`, an unknown key
+    /// `UNKNOWN_KEY`, a missing one `MISSING_KEY`, each with the path of the problem; then the
+    /// checks of [`ForcedDistribution::new`].
+    ///
+    /// ```
+    /// use salescore::team::ForcedDistribution;
+    /// use salescore::ErrorCode;
+    ///
+    /// let json = r#"{"quotas": [{"grade": "优秀", "percent": "30"}, {"grade": "合格", "percent": 70}]}"#;
+    /// let d = ForcedDistribution::from_json(json)?;
+    /// assert_eq!(d.quota_counts(10), [3, 7]);
+    /// let err = ForcedDistribution::from_json(r#"{"quotas": [{"grade": "S", "pct": 100}]}"#).unwrap_err();
+    /// assert_eq!((err.code, err.path.as_str()), (ErrorCode::UnknownKey, "/quotas/0/pct"));
+    /// # Ok::<(), salescore::Error>(())
+    /// ```
+    pub fn from_json(json: &str) -> Result<Self> {
+        let de = &mut serde_json::Deserializer::from_str(json);
+        let spec: DistributionSpec = serde_path_to_error::deserialize(de).map_err(|err| {
+            let mut pointer = String::new();
+            for seg in err.path().iter() {
+                match seg {
+                    Segment::Seq { index } => pointer.push_str(&format!("/{index}")),
+                    Segment::Map { key } | Segment::Enum { variant: key } => {
+                        pointer.push('/');
+                        pointer.push_str(&pointer_segment(key));
+                    }
+                    Segment::Unknown => {}
+                }
+            }
+            classify(err.inner()).path(Origin::Plan, pointer)
+        })?;
+        ForcedDistribution::new(spec)
+    }
+
+    /// The quotas, best grade first.
+    ///
+    /// ```
+    /// use salescore::team::{DistributionSpec, ForcedDistribution};
+    ///
+    /// let d = ForcedDistribution::new(DistributionSpec::of(&[("A", 40), ("B", 60)]))?;
+    /// let names: Vec<&str> = d.quotas().iter().map(|q| q.grade.as_str()).collect();
+    /// assert_eq!(names, ["A", "B"]);
+    /// # Ok::<(), salescore::Error>(())
+    /// ```
+    pub fn quotas(&self) -> &[GradeQuota] {
+        &self.quotas
+    }
+
+    /// Whole head counts per grade (in quota order) for a team of `n`, adding up to exactly `n`:
+    /// largest remainder, equal remainders to the grade nearer the middle and then to the better
+    /// grade, and the bottom grade taking a rounding seat only above half a person (see the
+    /// [module documentation](self)).
+    ///
+    /// ```
+    /// use salescore::team::{DistributionSpec, ForcedDistribution};
+    ///
+    /// let d = ForcedDistribution::new(DistributionSpec::of(&[("S", 10), ("A", 20), ("B", 50), ("C", 15), ("D", 5)]))?;
+    /// assert_eq!(d.quota_counts(24), [2, 5, 12, 4, 1]); // 2.4 / 4.8 / 12 / 3.6 / 1.2
+    /// assert_eq!(d.quota_counts(10), [1, 2, 5, 2, 0]); // C and D tie at .5: nobody goes to D by rounding
+    /// assert_eq!(d.quota_counts(3), [0, 1, 2, 0, 0]);
+    /// assert_eq!(d.quota_counts(0), [0, 0, 0, 0, 0]);
+    /// # Ok::<(), salescore::Error>(())
+    /// ```
+    pub fn quota_counts(&self, n: usize) -> Vec<usize> {
+        largest_remainder(n, &self.shares(n), self.denominator, self.bottom)
+    }
+
+    /// Each grade's exact share of a team of `n` people (`n × percent / 100`, e.g. `2.4` people),
+    /// in quota order: what [`ForcedDistribution::quota_counts`] rounds.
+    ///
+    /// ```
+    /// use rust_decimal::Decimal;
+    /// use salescore::team::{DistributionSpec, ForcedDistribution};
+    ///
+    /// let d = ForcedDistribution::new(DistributionSpec::of(&[("S", 10), ("A", 20), ("B", 70)]))?;
+    /// assert_eq!(d.exact_shares(24), [Decimal::new(24, 1), Decimal::new(48, 1), Decimal::new(168, 1)]);
+    /// # Ok::<(), salescore::Error>(())
+    /// ```
+    pub fn exact_shares(&self, n: usize) -> Vec<Decimal> {
+        // A share is below 2^64 × 10^8 < 2^96 with at most 8 decimals: always representable.
+        self.shares(n)
+            .into_iter()
+            .map(|s| {
+                i128::try_from(s)
+                    .ok()
+                    .and_then(|s| Decimal::try_from_i128_with_scale(s, self.scale.saturating_add(2)).ok())
+                    .map_or(Decimal::MAX, |d| d.normalize())
+            })
+            .collect()
+    }
+
+    /// Grades a team: who gets which grade, per-grade targets and actual counts, and a short
+    /// reason per entry. Ids must be non-empty and unique (`INVALID_ID`, `DUPLICATE_ID` at
+    /// `/{index}/id`); with [`TiePolicy::BreakTiesBy`], every entry needs a `tieBreak` key
+    /// (`MISSING_FIELD` at `/{index}/tieBreak`). Paths point into `entries` (origin `Record`).
+    /// An empty team gives no entries and all-zero counts.
+    ///
+    /// ```
+    /// use rust_decimal::Decimal;
+    /// use salescore::team::{DistributionSpec, ForcedDistribution, TeamEntry, TiePolicy};
+    ///
+    /// let d = ForcedDistribution::new(DistributionSpec::of(&[("A", 20), ("B", 60), ("C", 20)]))?;
+    /// // Five people: targets A 1, B 3, C 1. ann and bob tie for the top: slot 1 is A, slot 2 is
+    /// // B; one slot each, so the better grade wins and both get A.
+    /// let team: Vec<TeamEntry> = [("ann", 95), ("bob", 95), ("cat", 80), ("dan", 70), ("eve", 60)]
+    ///     .into_iter()
+    ///     .map(|(id, s)| TeamEntry::new(id, Decimal::from(s)))
+    ///     .collect();
+    /// let result = d.apply(&team, TiePolicy::KeepTiesTogether)?;
+    /// let grades: Vec<(&str, &str)> = result.entries.iter().map(|e| (e.id.as_str(), e.grade.as_str())).collect();
+    /// assert_eq!(grades, [("ann", "A"), ("bob", "A"), ("cat", "B"), ("dan", "B"), ("eve", "C")]);
+    /// let counts: Vec<(usize, usize, i64)> =
+    ///     result.grades.iter().map(|g| (g.target, g.actual, g.deviation)).collect();
+    /// assert_eq!(counts, [(1, 2, 1), (3, 2, -1), (1, 1, 0)]);
+    /// let bob = &result.entries[1].reason;
+    /// assert!(bob.moved_because_of_tie && bob.slot == 2 && bob.slot_grade == "B" && bob.tied_group_size == 2);
+    /// # Ok::<(), salescore::Error>(())
+    /// ```
+    pub fn apply(&self, entries: &[TeamEntry], policy: TiePolicy) -> Result<Distribution> {
+        check_ids(entries)?;
+        let key_order = match policy {
+            TiePolicy::KeepTiesTogether => None,
+            TiePolicy::BreakTiesBy(order) => {
+                if let Some(i) = entries.iter().position(|e| e.tie_break.is_none()) {
+                    return Err(Error::new(ErrorCode::MissingField)
+                        .name("tieBreak")
+                        .path(Origin::Record, format!("/{i}/tieBreak")));
+                }
+                Some(order)
+            }
+        };
+        let mut sorted: Vec<&TeamEntry> = entries.iter().collect();
+        sorted.sort_by(|a, b| {
+            b.score.cmp(&a.score).then_with(|| compare_keys(a, b, key_order)).then_with(|| by_score_then_id(a, b))
+        });
+        let n = sorted.len();
+        let counts = self.quota_counts(n);
+        let slot_grades: Vec<usize> = counts.iter().enumerate().flat_map(|(g, c)| std::iter::repeat_n(g, *c)).collect();
+        let mut actual = vec![0_usize; self.quotas.len()];
+        let mut graded = Vec::with_capacity(n);
+        for same_score in sorted.chunk_by(|a, b| a.score == b.score) {
+            let rank = graded.len().saturating_add(1);
+            let kept_groups: Vec<&[&TeamEntry]> = match key_order {
+                None => vec![same_score],
+                Some(_) => same_score.chunk_by(|a, b| a.tie_break == b.tie_break).collect(),
+            };
+            for group in kept_groups {
+                let start = graded.len();
+                let group_slots = slot_grades.get(start..start.saturating_add(group.len())).unwrap_or_default();
+                let grade = majority_grade(group_slots, self.quotas.len());
+                for (entry, &slot_grade) in group.iter().zip(group_slots) {
+                    if let Some(a) = actual.get_mut(grade) {
+                        *a = a.saturating_add(1);
+                    }
+                    graded.push(GradedEntry {
+                        id: entry.id.clone(),
+                        score: entry.score,
+                        grade: self.grade_name(grade),
+                        grade_index: grade,
+                        reason: GradeReason {
+                            rank,
+                            slot: graded.len().saturating_add(1),
+                            slot_grade: self.grade_name(slot_grade),
+                            tied_group_size: group.len(),
+                            moved_because_of_tie: grade != slot_grade,
+                            tie_broken: group.len() < same_score.len(),
+                        },
+                    });
+                }
+            }
+        }
+        let shares = self.exact_shares(n);
+        let grades = self
+            .quotas
+            .iter()
+            .zip(counts)
+            .zip(actual)
+            .zip(shares)
+            .map(|(((q, target), actual), exact_share)| GradeSummary {
+                grade: q.grade.clone(),
+                percent: q.percent,
+                exact_share,
+                target,
+                actual,
+                deviation: signed(actual).saturating_sub(signed(target)),
+            })
+            .collect();
+        Ok(Distribution { grades, entries: graded })
+    }
+
+    /// Each grade's share of `n` people in units of `1 / denominator` person.
+    fn shares(&self, n: usize) -> Vec<u128> {
+        // n < 2^64 and a unit count ≤ 100 × 10^6: the product stays far below 2^128.
+        let n = u128::try_from(n).unwrap_or(u128::MAX);
+        self.units.iter().map(|u| n.saturating_mul(*u)).collect()
+    }
+
+    fn grade_name(&self, index: usize) -> String {
+        self.quotas.get(index).map(|q| q.grade.clone()).unwrap_or_default()
+    }
+}
+
+/// The result of [`ForcedDistribution::apply`].
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Distribution {
+    /// One summary per grade, in quota order (best first).
+    pub grades: Vec<GradeSummary>,
+    /// Every entry with its grade, in slot order: score descending, then the tie-break key (with
+    /// [`TiePolicy::BreakTiesBy`]), then id ascending.
+    pub entries: Vec<GradedEntry>,
+}
+
+impl Distribution {
+    /// The graded entry with this id, if any.
+    ///
+    /// ```
+    /// use rust_decimal::Decimal;
+    /// use salescore::team::{DistributionSpec, ForcedDistribution, TeamEntry, TiePolicy};
+    ///
+    /// let d = ForcedDistribution::new(DistributionSpec::of(&[("A", 50), ("B", 50)]))?;
+    /// let team = [TeamEntry::new("x", Decimal::from(1)), TeamEntry::new("y", Decimal::from(2))];
+    /// let result = d.apply(&team, TiePolicy::default())?;
+    /// assert_eq!(result.get("x").map(|e| e.grade.as_str()), Some("B"));
+    /// assert!(result.get("z").is_none());
+    /// # Ok::<(), salescore::Error>(())
+    /// ```
+    pub fn get(&self, id: &str) -> Option<&GradedEntry> {
+        self.entries.iter().find(|e| e.id == id)
+    }
+}
+
+/// One grade's quota, target and outcome.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GradeSummary {
+    /// The grade's name.
+    pub grade: String,
+    /// Its quota in percent, as written.
+    #[serde(with = "decimal")]
+    pub percent: Decimal,
+    /// Its exact share of the team in people (`n × percent / 100`, e.g. `2.4`).
+    #[serde(with = "decimal")]
+    pub exact_share: Decimal,
+    /// Target head count (the exact share rounded by the largest remainder rules).
+    pub target: usize,
+    /// How many people got the grade.
+    pub actual: usize,
+    /// `actual − target`: non-zero only where a tied group was kept together across a boundary.
+    pub deviation: i64,
+}
+
+/// One entry's grade.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GradedEntry {
+    /// The entry's id.
+    pub id: String,
+    /// The entry's score, as given.
+    #[serde(with = "decimal")]
+    pub score: Decimal,
+    /// The grade it got.
+    pub grade: String,
+    /// Index of that grade in the quotas (0 = best).
+    pub grade_index: usize,
+    /// Why: the facts an explanation is rendered from.
+    pub reason: GradeReason,
+}
+
+/// The facts behind one entry's grade.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GradeReason {
+    /// Competition rank by score ("1224"); the tie-break key does not change it.
+    pub rank: usize,
+    /// 1-based slot in the sorted team (see [`Distribution::entries`]).
+    pub slot: usize,
+    /// The grade the quotas give that slot.
+    pub slot_grade: String,
+    /// Size of the group of equal entries kept together (1 when not tied). Under
+    /// [`TiePolicy::BreakTiesBy`], only entries equal on both score and key.
+    pub tied_group_size: usize,
+    /// Whether the entry got another grade than its slot's because its tied group was kept
+    /// together.
+    pub moved_because_of_tie: bool,
+    /// Whether the entry shares its score with others that the tie-break key put ahead or behind.
+    pub tie_broken: bool,
+}
+
+/// Orders two equal scores by their tie-break keys (better first), if a policy asks for it.
+fn compare_keys(a: &TeamEntry, b: &TeamEntry, order: Option<TieBreakOrder>) -> Ordering {
+    match order {
+        None => Ordering::Equal,
+        Some(TieBreakOrder::HigherFirst) => b.tie_break.cmp(&a.tie_break),
+        Some(TieBreakOrder::LowerFirst) => a.tie_break.cmp(&b.tie_break),
+    }
+}
+
+/// The grade holding most of these slots; the better (smaller) grade on a tie.
+fn majority_grade(slots: &[usize], grade_count: usize) -> usize {
+    let mut held = vec![0_usize; grade_count];
+    for &g in slots {
+        if let Some(h) = held.get_mut(g) {
+            *h = h.saturating_add(1);
+        }
+    }
+    // `max_by_key` keeps the last maximum: scan from the worst grade so the best one wins ties.
+    held.iter().enumerate().rev().max_by_key(|&(_, h)| *h).map_or(0, |(g, _)| g)
+}
+
+fn signed(count: usize) -> i64 {
+    i64::try_from(count).unwrap_or(i64::MAX)
+}
+
+fn pow10(exp: u32) -> u128 {
+    10_u128.checked_pow(exp).unwrap_or(u128::MAX)
+}
+
+/// A validated percent (0–100, at most `MAX_PERCENT_DECIMALS` decimals) in units of `10^-scale`.
+fn units_of(percent: Decimal, scale: u32) -> u128 {
+    let p = percent.normalize();
+    let mantissa = u128::try_from(p.mantissa()).unwrap_or(0);
+    mantissa.saturating_mul(pow10(scale.saturating_sub(p.scale())))
+}
+
+/// Picks the code from serde's message: unknown key, missing key, or malformed input.
+fn classify(err: &serde_json::Error) -> Error {
+    let msg = err.to_string();
+    let text = msg.split(" at line ").next().unwrap_or(&msg);
+    let quoted: Vec<&str> = text.split('`').skip(1).step_by(2).collect();
+    let first = quoted.first().copied().unwrap_or_default();
+    if text.starts_with("unknown field") {
+        let suggestion = crate::error::closest(first, quoted.iter().skip(1).copied());
+        return Error::new(ErrorCode::UnknownKey).name(first).suggest(suggestion);
+    }
+    if text.starts_with("missing field") {
+        return Error::new(ErrorCode::MissingKey).name(first);
+    }
+    Error::new(ErrorCode::InvalidPlan).found(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sktd() -> ForcedDistribution {
+        ForcedDistribution::new(DistributionSpec::of(&[("S", 10), ("A", 20), ("B", 50), ("C", 15), ("D", 5)])).unwrap()
+    }
+
+    fn team(scores: &[(&str, i64)]) -> Vec<TeamEntry> {
+        scores.iter().map(|(id, s)| TeamEntry::new(*id, Decimal::from(*s))).collect()
+    }
+
+    fn grades(d: &Distribution) -> Vec<(&str, &str)> {
+        d.entries.iter().map(|e| (e.id.as_str(), e.grade.as_str())).collect()
+    }
+
+    fn err_of(spec: &str) -> (ErrorCode, String, Option<String>) {
+        let e = ForcedDistribution::from_json(spec).unwrap_err();
+        (e.code, e.path.clone(), e.detail.found.clone())
+    }
+
+    #[test]
+    fn spec_errors_have_codes_and_paths() {
+        use ErrorCode::*;
+        let q = |body: &str| format!(r#"{{"quotas": [{body}]}}"#);
+        assert_eq!(err_of(&q("")), (InvalidValue, "/quotas".into(), None));
+        assert_eq!(err_of(&q(r#"{"grade":"S","percent":60},{"grade":"A","percent":30}"#)).2.as_deref(), Some("90"));
+        assert_eq!(
+            err_of(&q(r#"{"grade":"S","percent":60},{"grade":"","percent":40}"#)),
+            (InvalidId, "/quotas/1/grade".into(), None)
+        );
+        assert_eq!(err_of(&q(r#"{"grade":" S","percent":100}"#)).0, InvalidId);
+        assert_eq!(
+            err_of(&q(r#"{"grade":"S","percent":60},{"grade":"A","percent":20},{"grade":"S","percent":20}"#)),
+            (DuplicateId, "/quotas/2/grade".into(), None)
+        );
+        assert_eq!(
+            err_of(&q(r#"{"grade":"S","percent":110},{"grade":"A","percent":-10}"#)),
+            (InvalidValue, "/quotas/0/percent".into(), Some("110".into()))
+        );
+        assert_eq!(
+            err_of(&q(r#"{"grade":"S","percent":50},{"grade":"A","percent":60},{"grade":"B","percent":-10}"#)),
+            (InvalidValue, "/quotas/2/percent".into(), Some("-10".into()))
+        );
+        assert_eq!(
+            err_of(&q(r#"{"grade":"S","percent":"0.0000001"},{"grade":"A","percent":"99.9999999"}"#)),
+            (InvalidValue, "/quotas/0/percent".into(), Some("0.0000001".into()))
+        );
+        assert_eq!(err_of(&q(r#"{"grade":"S"}"#)).0, MissingKey);
+        assert_eq!(err_of(&q(r#"{"grade":"S","percent":"ten"}"#)).0, InvalidPlan);
+        assert_eq!(err_of(&q(r#"{"grade":"S","percent":100}"#).replace(']', "")).0, InvalidPlan);
+        let e = ForcedDistribution::from_json(r#"{"quota": []}"#).unwrap_err();
+        assert_eq!((e.code, e.path.as_str(), e.suggestion.as_deref()), (UnknownKey, "/quota", Some("quotas")));
+        assert_eq!(e.origin, Origin::Plan);
+        assert_eq!(e.clone().under("/distribution").path, "/distribution/quota");
+    }
+
+    #[test]
+    fn percents_may_have_decimals_and_zeros() {
+        let d = ForcedDistribution::from_json(
+            r#"{"quotas": [{"grade":"S","percent":"33.333333"},{"grade":"A","percent":33.333333},
+                {"grade":"B","percent":"33.333334"},{"grade":"X","percent":0}]}"#,
+        )
+        .unwrap();
+        assert_eq!(d.quota_counts(3), [1, 1, 1, 0]);
+        assert_eq!(d.quota_counts(1), [0, 1, 0, 0]); // B has the largest remainder (.33333334) but is the bottom grade
+        assert_eq!(d.exact_shares(3)[2].to_string(), "1.00000002");
+        let d = ForcedDistribution::new(DistributionSpec::of(&[("S", Decimal::new(-0, 0)), ("A", Decimal::from(100))]));
+        assert!(d.is_ok(), "-0 is zero");
+    }
+
+    #[test]
+    fn no_ties_everyone_gets_the_slot_grade() {
+        let t: Vec<TeamEntry> = (0..10).map(|i| TeamEntry::new(format!("e{i}"), Decimal::from(100 - i))).collect();
+        let r = sktd().apply(&t, TiePolicy::KeepTiesTogether).unwrap();
+        let g: Vec<&str> = r.entries.iter().map(|e| e.grade.as_str()).collect();
+        assert_eq!(g, ["S", "A", "A", "B", "B", "B", "B", "B", "C", "C"]);
+        assert!(r.grades.iter().all(|g| g.deviation == 0));
+        assert!(r.entries.iter().all(|e| !e.reason.moved_because_of_tie && e.reason.tied_group_size == 1));
+    }
+
+    #[test]
+    fn a_tied_group_goes_where_most_of_its_slots_are() {
+        // 10 people, targets S1 A2 B5 C2 D0. Three tie in slots 2–4: A holds 2 of them, B 1 → A.
+        let t = team(&[
+            ("a", 99),
+            ("b", 90),
+            ("c", 90),
+            ("d", 90),
+            ("e", 80),
+            ("f", 70),
+            ("g", 60),
+            ("h", 50),
+            ("i", 40),
+            ("j", 30),
+        ]);
+        let r = sktd().apply(&t, TiePolicy::KeepTiesTogether).unwrap();
+        assert_eq!(&grades(&r)[..5], [("a", "S"), ("b", "A"), ("c", "A"), ("d", "A"), ("e", "B")]);
+        let d = &r.entries[3].reason;
+        assert_eq!(
+            (d.rank, d.slot, d.slot_grade.as_str(), d.tied_group_size, d.moved_because_of_tie),
+            (2, 4, "B", 3, true)
+        );
+        let dev: Vec<i64> = r.grades.iter().map(|g| g.deviation).collect();
+        assert_eq!(dev, [0, 1, -1, 0, 0]);
+        // Slots 1–3 tied: S holds 1, A holds 2 → all A; S is left empty.
+        let t = team(&[
+            ("a", 99),
+            ("b", 99),
+            ("c", 99),
+            ("d", 80),
+            ("e", 70),
+            ("f", 60),
+            ("g", 50),
+            ("h", 40),
+            ("i", 30),
+            ("j", 20),
+        ]);
+        let r = sktd().apply(&t, TiePolicy::KeepTiesTogether).unwrap();
+        assert_eq!(r.grades[0].actual, 0);
+        assert_eq!(r.grades[1].actual, 3);
+    }
+
+    #[test]
+    fn everybody_tied_goes_to_the_biggest_grade() {
+        let t: Vec<TeamEntry> = (0..10).map(|i| TeamEntry::new(format!("e{i}"), Decimal::from(75))).collect();
+        let r = sktd().apply(&t, TiePolicy::KeepTiesTogether).unwrap();
+        assert!(r.entries.iter().all(|e| e.grade == "B" && e.reason.rank == 1 && e.reason.tied_group_size == 10));
+        let actual: Vec<usize> = r.grades.iter().map(|g| g.actual).collect();
+        assert_eq!(actual, [0, 0, 10, 0, 0]);
+    }
+
+    #[test]
+    fn break_ties_by_a_key_then_keep_together() {
+        let d = ForcedDistribution::new(DistributionSpec::of(&[("A", 20), ("B", 60), ("C", 20)])).unwrap();
+        let t = vec![
+            TeamEntry::new("ann", Decimal::from(95)).with_tie_break(Decimal::from(20_200_101)),
+            TeamEntry::new("bob", Decimal::from(95)).with_tie_break(Decimal::from(20_180_101)),
+            TeamEntry::new("cat", Decimal::from(80)).with_tie_break(Decimal::from(1)),
+            TeamEntry::new("dan", Decimal::from(70)).with_tie_break(Decimal::from(5)),
+            TeamEntry::new("eve", Decimal::from(70)).with_tie_break(Decimal::from(5)),
+        ];
+        let r = d.apply(&t, TiePolicy::BreakTiesBy(TieBreakOrder::LowerFirst)).unwrap();
+        // bob was hired earlier: A; ann B. dan and eve are equal on both: slots 4 (B) and 5 (C)
+        // tie one each → the better grade, B.
+        assert_eq!(grades(&r), [("bob", "A"), ("ann", "B"), ("cat", "B"), ("dan", "B"), ("eve", "B")]);
+        let ann = &r.entries[1].reason;
+        assert_eq!((ann.rank, ann.tie_broken, ann.moved_because_of_tie, ann.tied_group_size), (1, true, false, 1));
+        let eve = &r.entries[4].reason;
+        assert_eq!((eve.rank, eve.tie_broken, eve.moved_because_of_tie, eve.tied_group_size), (4, false, true, 2));
+        let r = d.apply(&t, TiePolicy::BreakTiesBy(TieBreakOrder::HigherFirst)).unwrap();
+        assert_eq!(&grades(&r)[..2], [("ann", "A"), ("bob", "B")]);
+    }
+
+    #[test]
+    fn break_ties_by_needs_every_key() {
+        let t = vec![TeamEntry::new("a", Decimal::ONE).with_tie_break(Decimal::ONE), TeamEntry::new("b", Decimal::ONE)];
+        let e = sktd().apply(&t, TiePolicy::BreakTiesBy(TieBreakOrder::HigherFirst)).unwrap_err();
+        assert_eq!((e.code, e.path.as_str(), e.origin), (ErrorCode::MissingField, "/1/tieBreak", Origin::Record));
+        assert!(sktd().apply(&t, TiePolicy::KeepTiesTogether).is_ok());
+    }
+
+    #[test]
+    fn empty_team() {
+        let r = sktd().apply(&[], TiePolicy::KeepTiesTogether).unwrap();
+        assert!(r.entries.is_empty());
+        assert!(r.grades.iter().all(|g| g.target == 0 && g.actual == 0 && g.exact_share.is_zero()));
+    }
+
+    #[test]
+    fn serializes_camel_case() {
+        let r = sktd().apply(&team(&[("a", 1)]), TiePolicy::KeepTiesTogether).unwrap();
+        let v = serde_json::to_value(&r).unwrap();
+        assert_eq!(
+            v["entries"][0],
+            serde_json::json!({"id": "a", "score": "1", "grade": "B", "gradeIndex": 2, "reason": {
+                "rank": 1, "slot": 1, "slotGrade": "B", "tiedGroupSize": 1, "movedBecauseOfTie": false, "tieBroken": false}})
+        );
+        assert_eq!(
+            v["grades"][0],
+            serde_json::json!({"grade": "S", "percent": "10", "exactShare": "0.1", "target": 0, "actual": 0, "deviation": 0})
+        );
+        assert_eq!(serde_json::to_value(TiePolicy::KeepTiesTogether).unwrap(), "keepTiesTogether");
+        assert_eq!(
+            serde_json::from_str::<TiePolicy>(r#"{"breakTiesBy":"lowerFirst"}"#).unwrap(),
+            TiePolicy::BreakTiesBy(TieBreakOrder::LowerFirst)
+        );
+    }
+}

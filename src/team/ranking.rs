@@ -1,0 +1,180 @@
+//! Ranking a team by score, highest first: competition ranks ("1224": tied entries share the best
+//! rank and the next rank skips), dense ranks ("1223": no gaps), and a display order.
+//!
+//! The display order is score descending, then id ascending. The id is a tie-break **for display
+//! only**: entries with equal scores always share both ranks. Scores compare by value, so `90`
+//! and `90.00` tie. The order of the input never changes any result.
+
+use super::{by_score_then_id, check_ids, TeamEntry};
+use crate::error::Result;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// One entry's place in a [`Ranking`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RankedEntry {
+    /// The entry's id.
+    pub id: String,
+    /// The entry's score, as given.
+    #[serde(with = "super::decimal")]
+    pub score: Decimal,
+    /// 1-based place in the display order (score descending, then id ascending); distinct for
+    /// every entry, unlike the ranks.
+    pub position: usize,
+    /// Competition rank ("1224"): 1 + the number of entries with a strictly higher score.
+    pub competition_rank: usize,
+    /// Dense rank ("1223"): 1 + the number of distinct scores strictly higher.
+    pub dense_rank: usize,
+    /// How many entries have this score, this one included (1 when it is not tied).
+    pub tie_size: usize,
+}
+
+/// A team ranked by score, highest first, in display order.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Ranking {
+    /// Every entry, in display order (score descending, then id ascending).
+    pub entries: Vec<RankedEntry>,
+}
+
+impl Ranking {
+    /// Ranks a team. Ids must be non-empty (`INVALID_ID`) and unique (`DUPLICATE_ID`), with the
+    /// path `/{index}/id` into `entries`. An empty team gives an empty ranking: whether an empty
+    /// team is an error is the caller's decision. `tie_break` keys are ignored here.
+    ///
+    /// ```
+    /// use rust_decimal::Decimal;
+    /// use salescore::team::{Ranking, TeamEntry};
+    ///
+    /// let team: Vec<TeamEntry> = [("d", 70), ("a", 90), ("c", 80), ("b", 90)]
+    ///     .into_iter()
+    ///     .map(|(id, s)| TeamEntry::new(id, Decimal::from(s)))
+    ///     .collect();
+    /// let ranking = Ranking::new(&team)?;
+    /// let rows: Vec<(&str, usize, usize, usize)> = ranking
+    ///     .entries
+    ///     .iter()
+    ///     .map(|e| (e.id.as_str(), e.position, e.competition_rank, e.dense_rank))
+    ///     .collect();
+    /// // a and b tie: both rank 1; c is 3rd in competition ranking, 2nd in dense ranking.
+    /// assert_eq!(rows, [("a", 1, 1, 1), ("b", 2, 1, 1), ("c", 3, 3, 2), ("d", 4, 4, 3)]);
+    /// assert!(Ranking::new(&[])?.is_empty());
+    /// # Ok::<(), salescore::Error>(())
+    /// ```
+    pub fn new(entries: &[TeamEntry]) -> Result<Ranking> {
+        check_ids(entries)?;
+        let mut sorted: Vec<&TeamEntry> = entries.iter().collect();
+        sorted.sort_by(|a, b| by_score_then_id(a, b));
+        let mut ranked = Vec::with_capacity(sorted.len());
+        let mut dense_rank = 0_usize;
+        for group in sorted.chunk_by(|a, b| a.score == b.score) {
+            // Positions are at most `entries.len()`, so none of these additions can overflow.
+            let competition_rank = ranked.len().saturating_add(1);
+            dense_rank = dense_rank.saturating_add(1);
+            for entry in group {
+                ranked.push(RankedEntry {
+                    id: entry.id.clone(),
+                    score: entry.score,
+                    position: ranked.len().saturating_add(1),
+                    competition_rank,
+                    dense_rank,
+                    tie_size: group.len(),
+                });
+            }
+        }
+        Ok(Ranking { entries: ranked })
+    }
+
+    /// The entry with this id, if any.
+    ///
+    /// ```
+    /// use rust_decimal::Decimal;
+    /// use salescore::team::{Ranking, TeamEntry};
+    ///
+    /// let team = [TeamEntry::new("a", Decimal::from(5)), TeamEntry::new("b", Decimal::from(9))];
+    /// let ranking = Ranking::new(&team)?;
+    /// assert_eq!(ranking.get("a").map(|e| e.competition_rank), Some(2));
+    /// assert!(ranking.get("zz").is_none());
+    /// # Ok::<(), salescore::Error>(())
+    /// ```
+    pub fn get(&self, id: &str) -> Option<&RankedEntry> {
+        self.entries.iter().find(|e| e.id == id)
+    }
+
+    /// Number of entries.
+    ///
+    /// ```
+    /// use rust_decimal::Decimal;
+    /// use salescore::team::{Ranking, TeamEntry};
+    ///
+    /// assert_eq!(Ranking::new(&[TeamEntry::new("a", Decimal::ONE)])?.len(), 1);
+    /// # Ok::<(), salescore::Error>(())
+    /// ```
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether the ranking has no entries.
+    ///
+    /// ```
+    /// use salescore::team::Ranking;
+    ///
+    /// assert!(Ranking::new(&[])?.is_empty());
+    /// # Ok::<(), salescore::Error>(())
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::ErrorCode;
+
+    fn team(rows: &[(&str, &str)]) -> Vec<TeamEntry> {
+        rows.iter().map(|(id, s)| TeamEntry::new(*id, s.parse().unwrap())).collect()
+    }
+
+    #[test]
+    fn competition_and_dense_ranks() {
+        let t = team(&[("e", "60"), ("a", "90"), ("b", "90.00"), ("c", "90"), ("d", "75")]);
+        let r = Ranking::new(&t).unwrap();
+        let rows: Vec<_> = r
+            .entries
+            .iter()
+            .map(|e| (e.id.as_str(), e.position, e.competition_rank, e.dense_rank, e.tie_size))
+            .collect();
+        assert_eq!(
+            rows,
+            [("a", 1, 1, 1, 3), ("b", 2, 1, 1, 3), ("c", 3, 1, 1, 3), ("d", 4, 4, 2, 1), ("e", 5, 5, 3, 1)]
+        );
+        assert_eq!(r.get("b").unwrap().score.to_string(), "90.00");
+    }
+
+    #[test]
+    fn negative_and_fractional_scores() {
+        let t = team(&[("x", "-1.5"), ("y", "0"), ("z", "-1.50"), ("w", "0.001")]);
+        let r = Ranking::new(&t).unwrap();
+        let rows: Vec<_> = r.entries.iter().map(|e| (e.id.as_str(), e.competition_rank, e.dense_rank)).collect();
+        assert_eq!(rows, [("w", 1, 1), ("y", 2, 2), ("x", 3, 3), ("z", 3, 3)]);
+    }
+
+    #[test]
+    fn bad_ids_are_coded_errors() {
+        let err = Ranking::new(&team(&[("a", "1"), ("a", "2")])).unwrap_err();
+        assert_eq!((err.code, err.path.as_str()), (ErrorCode::DuplicateId, "/1/id"));
+        let err = Ranking::new(&team(&[("", "1")])).unwrap_err();
+        assert_eq!((err.code, err.path.as_str()), (ErrorCode::InvalidId, "/0/id"));
+    }
+
+    #[test]
+    fn serializes_camel_case_with_exact_scores() {
+        let r = Ranking::new(&team(&[("a", "93.50")])).unwrap();
+        assert_eq!(
+            serde_json::to_value(&r).unwrap(),
+            serde_json::json!({"entries": [{"id": "a", "score": "93.50", "position": 1, "competitionRank": 1, "denseRank": 1, "tieSize": 1}]})
+        );
+    }
+}
