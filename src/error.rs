@@ -87,6 +87,8 @@ pub enum ErrorCode {
     BandOverlap,
     /// A scoring method's parameters are inconsistent (cap below floor, bands not rising…).
     InvalidMethod,
+    /// The grade quotas of a forced distribution do not total 100%.
+    QuotasNot100,
 }
 
 impl ErrorCode {
@@ -131,6 +133,7 @@ impl ErrorCode {
             BandGap => "BAND_GAP",
             BandOverlap => "BAND_OVERLAP",
             InvalidMethod => "INVALID_METHOD",
+            QuotasNot100 => "QUOTAS_NOT_100",
         }
     }
 }

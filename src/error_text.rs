@@ -99,6 +99,8 @@ fn bare_message(err: &Error, locale: Locale) -> String {
         BandOverlap => format!("grade bands overlap below {name}: {found}"),
         InvalidMethod if zh => format!("{name} 的计分方法无效：{}", phrase_zh(expected)),
         InvalidMethod => format!("invalid scoring method for {name}: {expected}"),
+        QuotasNot100 if zh => format!("各等级比例合计应为 100%，实际为 {found}%"),
+        QuotasNot100 => format!("grade quotas must total 100%, found {found}%"),
     }
 }
 

@@ -176,7 +176,7 @@ impl ForcedDistribution {
     /// assert!(ok.is_ok());
     /// let short = DistributionSpec::of(&[("S", 10), ("A", 20), ("B", 50), ("C", 15)]);
     /// let err = ForcedDistribution::new(short).unwrap_err();
-    /// assert_eq!((err.code, err.path.as_str()), (ErrorCode::InvalidValue, "/quotas"));
+    /// assert_eq!((err.code, err.path.as_str()), (ErrorCode::QuotasNot100, "/quotas"));
     /// assert_eq!(err.detail.found.as_deref(), Some("95"));
     /// let err = ForcedDistribution::new(DistributionSpec::of(&[("S", 110), ("A", -10)])).unwrap_err();
     /// assert_eq!(err.path, "/quotas/0/percent");
@@ -224,9 +224,8 @@ impl ForcedDistribution {
             total = total.checked_add(p).unwrap_or(Decimal::MAX);
         }
         if total != Decimal::ONE_HUNDRED {
-            return Err(invalid(ErrorCode::InvalidValue, "/quotas".into())
+            return Err(invalid(ErrorCode::QuotasNot100, "/quotas".into())
                 .name("quotas")
-                .expected("100")
                 .found(total.normalize().to_string()));
         }
         let denominator = pow10(scale).saturating_mul(100);
