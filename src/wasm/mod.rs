@@ -26,6 +26,10 @@ pub fn list_functions() -> Result<JsValue, JsValue> {
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &str = r#"
+/** A decimal in a plan document: a number, or a decimal string for exactness ("0.05"). Results
+ *  carry numbers here. */
+export type Dec = number | string;
+
 /** A built-in function as listed by `listFunctions()`. */
 export interface FunctionInfo {
   name: string;

@@ -19,6 +19,15 @@ export async function usage(): Promise<string> {
     metrics: [{ id: '提成', formula: '回款额 * 0.05', kind: 'money', label: '提成' }],
   };
   const result: PlanResult = Plan.compile(doc).evaluate({ 回款额: '1000' }, { explain: true });
+  const scored: PlanDocument = {
+    ...doc,
+    scorecard: {
+      indicators: [{ id: '回款', category: 'result', actual: '回款额', target: '10000', method: { type: 'ratio', cap: '1.2' } }],
+      profiles: [{ id: '默认', weights: [{ indicator: '回款', weight: 100 }] }],
+      grades: [{ grade: 'A', from: 90, coefficient: 1.2 }, { grade: 'B', to: 90, coefficient: 1 }],
+    },
+  };
+  const grade: string | undefined = Plan.compile(scored).evaluate({ 回款额: 9000 }).score?.grade;
   const trace: TraceEntry[] = result.trace ?? [];
   const fns: FunctionInfo[] = listFunctions();
   try {
@@ -29,5 +38,5 @@ export async function usage(): Promise<string> {
       return where;
     }
   }
-  return `${v} ${fields.length} ${explained.type} ${trace.length} ${fns.length} ${version()}`;
+  return `${v} ${fields.length} ${explained.type} ${trace.length} ${fns.length} ${version()} ${grade}`;
 }
