@@ -135,18 +135,11 @@ pub fn output(value: &OutputValue) -> JsValue {
     }
 }
 
-/// Serializes a large result (a trace) as JSON text parsed on the JS side: one crossing instead
-/// of one per property.
-pub fn to_js_via_json<T: Serialize>(value: &T) -> Result<JsValue> {
+/// Serializes a result as JSON text parsed on the JS side: one crossing instead of one per
+/// property, and one serializer for every result type (which keeps the .wasm small).
+pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue> {
     let text = serde_json::to_string(value).map_err(|e| Error::new(ErrorCode::InvalidValue).found(e.to_string()))?;
     js_sys::JSON::parse(&text).map_err(|_| Error::new(ErrorCode::InvalidValue).found("JSON"))
-}
-
-/// Serializes a result as plain JS objects (maps as objects).
-pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| Error::new(ErrorCode::InvalidValue).found(e.to_string()))
 }
 
 /// The keys `Options` accepts.

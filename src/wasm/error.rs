@@ -30,9 +30,8 @@ struct Messages<'a> {
 pub fn to_js(err: &Error, locale: Locale) -> JsValue {
     let (zh, en) = (err.message(Locale::ZhCn), err.message(Locale::En));
     let thrown = Thrown { report: err.report(locale), locale, messages: Messages { zh: &zh, en: &en } };
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    match thrown.serialize(&serializer) {
+    match super::convert::to_js(&thrown) {
         Ok(report) => create_error(report),
-        Err(e) => JsValue::from(js_sys::Error::new(&format!("{}: {e}", err.code))),
+        Err(e) => JsValue::from(js_sys::Error::new(&format!("{}: {}", err.code, e.code))),
     }
 }

@@ -38,17 +38,14 @@ impl JsPlan {
                 e
             }
         })?;
-        if options.explain {
-            // The trace is large: one JSON crossing beats one crossing per property.
-            return convert::to_js_via_json(&PlanResult::new(eval, options));
+        if options.explain || eval.score.is_some() {
+            // Traces and scores are nested: one JSON crossing beats one per property.
+            return convert::to_js(&PlanResult::new(eval, options));
         }
         let values = eval.metrics.iter().map(|m| OutputValue::from_value(&m.value, options.numbers));
         let metrics = convert::object(&self.metric_keys, values);
         let out = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&out, &JsValue::from_str("metrics"), &metrics);
-        if let Some(score) = &eval.score {
-            let _ = js_sys::Reflect::set(&out, &JsValue::from_str("score"), &convert::to_js(score)?);
-        }
         Ok(out.into())
     }
 }
