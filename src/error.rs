@@ -89,6 +89,8 @@ pub enum ErrorCode {
     InvalidMethod,
     /// The grade quotas of a forced distribution do not total 100%.
     QuotasNot100,
+    /// A team evaluation was given no records.
+    EmptyTeam,
 }
 
 impl ErrorCode {
@@ -134,6 +136,7 @@ impl ErrorCode {
             BandOverlap => "BAND_OVERLAP",
             InvalidMethod => "INVALID_METHOD",
             QuotasNot100 => "QUOTAS_NOT_100",
+            EmptyTeam => "EMPTY_TEAM",
         }
     }
 }

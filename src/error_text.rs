@@ -101,6 +101,8 @@ fn bare_message(err: &Error, locale: Locale) -> String {
         InvalidMethod => format!("invalid scoring method for {name}: {expected}"),
         QuotasNot100 if zh => format!("各等级比例合计应为 100%，实际为 {found}%"),
         QuotasNot100 => format!("grade quotas must total 100%, found {found}%"),
+        EmptyTeam if zh => "团队评估至少需要一条记录".into(),
+        EmptyTeam => "a team evaluation needs at least one record".into(),
     }
 }
 

@@ -1,7 +1,7 @@
 //! The KPI scorecard: golden cases (tests/data/scorecard_cases.jsonl) over a plan that uses every
 //! scoring method, profiles, phases, adjustments, gates, vetoes, a blend and grade bands.
 #![cfg(not(target_arch = "wasm32"))]
-#![allow(clippy::expect_used, clippy::panic, clippy::indexing_slicing)] // test code: a panic is a failed test
+#![allow(clippy::expect_used, clippy::panic, clippy::indexing_slicing, clippy::arithmetic_side_effects)] // test code: a panic is a failed test
 
 use salescore::Plan;
 use serde_json::{json, Value as J};
@@ -84,4 +84,46 @@ fn a_rating_outside_the_map_is_a_coded_error_and_the_plan_keeps_working() {
     assert_eq!(err.path, "/scorecard/indicators/4/actual");
     let good = json!({"回款额": 1, "目标": 1, "满意度评分": 5, "司龄月数": 40, "合同额": 1, "团队得分": 0});
     assert!(plan.evaluate(&good, false).is_ok());
+}
+
+fn team_record(i: usize, collected: u64) -> J {
+    json!({"工号": format!("E{i:02}"), "回款额": collected, "目标": 100000, "合同数": i % 5, "拜访次数": 20 + i,
+           "投诉数": 3, "满意度评分": 4, "带教人数": 1, "司龄月数": 40, "合同额": 120000, "团队得分": 90})
+}
+
+#[test]
+fn a_team_is_ranked_and_force_distributed_in_one_call() {
+    let plan = plan();
+    let mut records: Vec<J> = (0..10).map(|i| team_record(i, 60000 + 10000 * i as u64)).collect();
+    records.push(
+        json!({"工号": "BAD", "回款额": 1, "目标": 1, "满意度评分": 9, "司龄月数": 40, "合同额": 1, "团队得分": 0}),
+    );
+    records.push(team_record(3, 90000)); // E03 again
+    let out = plan.evaluate_team(&records).expect("team");
+    assert_eq!(out.results.len(), 12);
+    let errors: Vec<(usize, &str, &str)> =
+        out.errors.iter().map(|(i, e)| (*i, e.code.as_str(), e.path.as_str())).collect();
+    assert_eq!(errors, vec![(10, "INVALID_VALUE", "/scorecard/indicators/4/actual"), (11, "DUPLICATE_ID", "/11")]);
+    let members = &out.team.members;
+    assert_eq!(members.len(), 10);
+    // Best first, ranks agree with the totals.
+    for pair in members.windows(2) {
+        assert!(pair[0].total >= pair[1].total);
+        assert!(pair[0].rank <= pair[1].rank);
+    }
+    assert_eq!(members[0].rank, 1);
+    // S10/A20/B50/C15/D5 over 10 people: 1, 2, 5, 2, 0.
+    let count = |g: &str| members.iter().filter(|m| m.forced_grade.as_deref() == Some(g)).count();
+    assert_eq!([count("S"), count("A"), count("B"), count("C"), count("D")], [1, 2, 5, 2, 0]);
+    assert_eq!(members[0].forced_grade.as_deref(), Some("S"));
+}
+
+#[test]
+fn team_inputs_are_checked() {
+    let plan = plan();
+    let empty: Vec<J> = Vec::new();
+    assert_eq!(plan.evaluate_team(&empty).err().map(|e| e.code), Some(salescore::ErrorCode::EmptyTeam));
+    let no_team = Plan::compile(r#"{"fields": [{"id": "x", "type": "number"}]}"#).expect("plan");
+    let err = no_team.evaluate_team(&[json!({"x": 1})]).err().expect("no scorecard");
+    assert_eq!((err.code, err.path.as_str()), (salescore::ErrorCode::MissingKey, "/scorecard/team"));
 }

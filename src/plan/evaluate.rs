@@ -13,6 +13,10 @@ use crate::locale::Locale;
 pub trait Record {
     /// The raw value of `field`, the plan's field number `index`.
     fn input(&self, index: usize, field: &str) -> Input;
+    /// Why the record cannot be read at all (e.g. it is not an object), if it cannot.
+    fn problem(&self) -> Option<Error> {
+        None
+    }
 }
 
 impl Record for serde_json::Value {
@@ -76,6 +80,19 @@ impl Plan {
 
     /// Evaluates a record; with a locale, adds a trace rendered in it.
     pub fn evaluate_in(&self, record: &impl Record, explain: Option<Locale>) -> Result<Evaluation<'_>> {
+        self.evaluate_as(record, explain, false)
+    }
+
+    /// Evaluates a record; `member` also reads its team id and tie-break key.
+    pub(super) fn evaluate_as(
+        &self,
+        record: &impl Record,
+        explain: Option<Locale>,
+        member: bool,
+    ) -> Result<Evaluation<'_>> {
+        if let Some(problem) = record.problem() {
+            return Err(problem);
+        }
         let mut slots = Vec::with_capacity(self.fields.len().saturating_add(self.metrics.len()));
         for (index, field) in self.fields.iter().enumerate() {
             let id = field.def.id.as_str();
@@ -106,7 +123,7 @@ impl Plan {
             }
         }
         let score = match &self.scorecard {
-            Some(sc) => Some(sc.score(&values, self.doc.rounding.score)?),
+            Some(sc) => Some(sc.score(&values, self.doc.rounding.score, member)?),
             None => None,
         };
         let metrics = self.collect(&values.slots);

@@ -16,12 +16,14 @@ mod evaluate;
 mod explain;
 mod graph;
 mod parse;
+mod team;
 
 pub use parse::document_locale;
 
 pub use document::{FieldDef, MetricDef, MetricKind, PlanDocument, RoundingPolicy};
 pub use evaluate::{Evaluation, MetricResult, Record};
 pub use explain::{TraceEntry, TraceInput};
+pub use team::{TeamEvaluation, TeamMember, TeamSummary};
 
 use crate::error::{closest, pointer_segment, Error, ErrorCode, Origin, Result};
 use crate::formula::ast::Node;

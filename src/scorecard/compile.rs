@@ -62,6 +62,19 @@ pub struct Scorecard {
     pub blend: Option<(BlendDef, Expr)>,
     /// Grade bands, best first.
     pub grades: Vec<GradeDef>,
+    /// Team evaluation, when configured.
+    pub team: Option<Team>,
+}
+
+/// A compiled team section.
+#[derive(Clone, Debug)]
+pub struct Team {
+    /// The rep id formula.
+    pub id: Expr,
+    /// The forced distribution, if any.
+    pub distribution: Option<crate::team::ForcedDistribution>,
+    /// The tie-break key and whether lower wins.
+    pub tie_break: Option<(Expr, bool)>,
 }
 
 fn formula(src: &str, path: String, names: &mut impl Resolver) -> Result<Expr> {
@@ -167,7 +180,8 @@ impl Scorecard {
                 Some((b.clone(), formula(&b.team, format!("{BASE}/blend/team"), names)?))
             }
         };
-        Ok(Scorecard { indicators, profiles, adjustments, gates, vetoes, blend, grades })
+        let team = def.team.as_ref().map(|t| compile_team(t, &grades, names)).transpose()?;
+        Ok(Scorecard { indicators, profiles, adjustments, gates, vetoes, blend, grades, team })
     }
 }
 
@@ -287,4 +301,32 @@ fn compile_grades(grades: &[GradeDef]) -> Result<Vec<GradeDef>> {
         }
     }
     Ok(grades.to_vec())
+}
+
+fn compile_team(def: &TeamDef, grades: &[GradeDef], names: &mut impl Resolver) -> Result<Team> {
+    let path = format!("{BASE}/team");
+    let id = formula(&def.id, format!("{path}/id"), names)?;
+    let tie_break = match &def.tie_break {
+        Some(t) => Some((formula(&t.by, format!("{path}/tieBreak/by"), names)?, t.lower_first)),
+        None => None,
+    };
+    if def.distribution.is_empty() {
+        return Ok(Team { id, distribution: None, tie_break });
+    }
+    for (i, q) in def.distribution.iter().enumerate() {
+        if grades.get(i).map(|g| g.grade.as_str()) != Some(q.grade.as_str()) {
+            return Err(invalid(ErrorCode::UnknownIndicator, format!("{path}/distribution/{i}/grade"))
+                .name(q.grade.as_str())
+                .expected("grade")
+                .suggest(grades.get(i).map(|g| g.grade.clone())));
+        }
+    }
+    let spec = crate::team::DistributionSpec {
+        quotas: def.distribution.iter().map(|q| crate::team::GradeQuota::new(q.grade.as_str(), q.percent.0)).collect(),
+    };
+    let distribution = crate::team::ForcedDistribution::new(spec).map_err(|mut e| {
+        e.path = e.path.replacen("/quotas", &format!("{path}/distribution"), 1);
+        e
+    })?;
+    Ok(Team { id, distribution: Some(distribution), tie_break })
 }

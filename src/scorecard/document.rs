@@ -30,6 +30,55 @@ pub struct ScorecardDef {
     pub blend: Option<BlendDef>,
     /// Grade bands (绩效等级), best first, with their coefficients (绩效系数).
     pub grades: Vec<GradeDef>,
+    /// Team evaluation: who each record is, and an optional forced distribution.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub team: Option<TeamDef>,
+}
+
+/// How a team is evaluated together.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct TeamDef {
+    /// Formula giving each rep's id (usually a field, e.g. `工号`); ids must be unique.
+    pub id: String,
+    /// Forced distribution (强制分布): percent per grade, best first, totalling 100; the grades
+    /// are the scorecard's. Empty: no forced distribution.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub distribution: Vec<QuotaDef>,
+    /// Orders equal totals at a quota boundary (e.g. by 回款额, higher first). Without it,
+    /// equal totals always share a grade.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub tie_break: Option<TieBreakDef>,
+}
+
+/// One grade's quota.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct QuotaDef {
+    /// Grade.
+    pub grade: String,
+    /// Percent of the team.
+    pub percent: Dec,
+}
+
+/// A secondary key for equal totals.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct TieBreakDef {
+    /// The key, as a formula.
+    pub by: String,
+    /// Whether a higher key wins (default) or a lower one (e.g. an earlier hire date).
+    #[serde(default)]
+    pub lower_first: bool,
 }
 
 /// What an indicator measures.

@@ -168,4 +168,7 @@ pub struct ScoreResult {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub next_grade: Option<NextGrade>,
+    /// The rep's id and tie-break key, when the scorecard has a team section.
+    #[serde(skip)]
+    pub member: Option<(String, Option<Decimal>)>,
 }

@@ -157,7 +157,8 @@ impl Scorecard {
     }
 
     /// Scores one rep reading formulas from `scope`; `rounding` is the plan's score rounding.
-    pub fn score(&self, scope: &dyn Scope, rounding: Rounding) -> Result<ScoreResult> {
+    /// With `member`, also reads the team section's id and tie-break key.
+    pub fn score(&self, scope: &dyn Scope, rounding: Rounding, member: bool) -> Result<ScoreResult> {
         let cx = Context { ev: Evaluator::new(scope) };
         let (profile, phase, weights) = self.choose(&cx)?;
         let mut lines = Vec::with_capacity(weights.len());
@@ -224,6 +225,14 @@ impl Scorecard {
             grade_index = cap;
         }
         let grade = self.grades.get(grade_index).cloned().ok_or_else(|| Error::new(ErrorCode::NoMatch))?;
+        let member = match self.team.as_ref().filter(|_| member) {
+            Some(team) => {
+                let id = cx.ev.eval(&team.id.root).map_err(|e| at(e, &team.id.path))?.to_text();
+                let key = team.tie_break.as_ref().map(|(by, _)| cx.number(by)).transpose()?;
+                Some((id, key))
+            }
+            None => None,
+        };
         let state = ScoreState { total, grade_index, grade_cap };
         let next = super::distance::to_next_grade(self, &parts, &gates, &vetoes, state)?;
         Ok(ScoreResult {
@@ -241,6 +250,7 @@ impl Scorecard {
             grade: grade.grade,
             coefficient: grade.coefficient,
             next_grade: next,
+            member,
         })
     }
 

@@ -54,6 +54,13 @@ export interface PlanBatchResult {
   errors: { index: number; error: SalesScoreError }[];
 }
 
+/** The result of `Plan.evaluateTeam`. Errors here are plain reports (code, message, path…). */
+export interface TeamResult {
+  results: (PlanResult | null)[];
+  errors: { index: number; error: { code: string; message: string; path: string; origin: string; span?: { start: number; end: number }; hint?: string } }[];
+  team: TeamSummary;
+}
+
 /** The error every call throws; `code` and `path` are stable. */
 export declare class SalesScoreError extends Error {
   code: string;

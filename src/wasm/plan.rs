@@ -97,9 +97,71 @@ impl JsPlan {
         }))
     }
 
+    /// Evaluates a whole team in one call (needs `scorecard.team`): `{ results, errors, team }`,
+    /// where `team.members` are ranked best first with their forced-distribution grades.
+    #[wasm_bindgen(js_name = evaluateTeam, unchecked_return_type = "TeamResult")]
+    pub fn evaluate_team(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>[]")] records: js_sys::Array,
+        #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<js_sys::Object>,
+    ) -> Result<JsValue, JsValue> {
+        let options = convert::options(&options).map_err(|e| to_js(&e, self.inner.locale()))?;
+        let locale = self.locale(&options);
+        let objects: Vec<JsValue> = records.iter().collect();
+        let mut readers: Vec<RecordReader> = objects.iter().map(|_| RecordReader::default()).collect();
+        let team_records: Vec<TeamRecord<'_>> = readers
+            .iter_mut()
+            .zip(&objects)
+            .map(|(reader, obj)| match reader.read(obj, &self.field_keys, None) {
+                Ok(record) => TeamRecord::Ok(record),
+                Err(e) => TeamRecord::Bad(e),
+            })
+            .collect();
+        let out = self.inner.evaluate_team(&team_records).map_err(|e| to_js(&e, locale))?;
+        let results: Vec<Option<PlanResult<'_>>> =
+            out.results.into_iter().map(|r| r.map(|eval| PlanResult::new(eval, &options))).collect();
+        let errors: Vec<TeamError> =
+            out.errors.iter().map(|(index, e)| TeamError { index: *index, error: e.report(locale) }).collect();
+        convert::to_js(&TeamOutput { results, errors, team: &out.team }).map_err(|e| to_js(&e, locale))
+    }
+
     /// The plan document as compiled (with defaults filled in).
     #[wasm_bindgen(unchecked_return_type = "PlanDocument")]
     pub fn document(&self) -> Result<JsValue, JsValue> {
         convert::to_js(self.inner.document()).map_err(|e| to_js(&e, self.inner.locale()))
     }
+}
+
+/// A record of a team batch: readable, or not (not an object).
+enum TeamRecord<'a> {
+    Ok(convert::JsRecord<'a>),
+    Bad(Error),
+}
+
+impl crate::plan::Record for TeamRecord<'_> {
+    fn input(&self, index: usize, field: &str) -> crate::input::Input {
+        match self {
+            TeamRecord::Ok(r) => r.input(index, field),
+            TeamRecord::Bad(_) => crate::input::Input::Missing,
+        }
+    }
+    fn problem(&self) -> Option<Error> {
+        match self {
+            TeamRecord::Ok(_) => None,
+            TeamRecord::Bad(e) => Some(e.clone()),
+        }
+    }
+}
+
+#[derive(serde::Serialize)]
+struct TeamError {
+    index: usize,
+    error: crate::error::ErrorReport,
+}
+
+#[derive(serde::Serialize)]
+struct TeamOutput<'p> {
+    results: Vec<Option<PlanResult<'p>>>,
+    errors: Vec<TeamError>,
+    team: &'p crate::plan::TeamSummary,
 }

@@ -65,6 +65,22 @@ export function runSuite(api, data) {
     });
   }
 
+  check('plan.evaluateTeam: ranks and forced distribution in one call, bad records beside', () => {
+    const rec = (i, collected) => ({ 工号: `E${String(i).padStart(2, '0')}`, 回款额: collected, 目标: 100000, 合同数: i % 5, 拜访次数: 20 + i,
+      投诉数: 3, 满意度评分: 4, 带教人数: 1, 司龄月数: 40, 合同额: 120000, 团队得分: 90 });
+    const records = Array.from({ length: 10 }, (_, i) => rec(i, 60000 + 10000 * i));
+    records.push(42);
+    records.push({ ...rec(11, 1), 满意度评分: 9 });
+    const { results, errors, team } = scorecardPlan.evaluateTeam(records);
+    const count = (g) => team.members.filter((m) => m.forcedGrade === g).length;
+    const sorted = team.members.every((m, i, a) => i === 0 || a[i - 1].total >= m.total);
+    return same(
+      [results.length, results[10], errors.map((e) => `${e.index} ${e.error.code} ${e.error.path}`), team.members.length, sorted, team.members[0].rank,
+        ['S', 'A', 'B', 'C', 'D'].map(count), typeof results[0].score.total],
+      [12, null, ['10 INVALID_VALUE /10', '11 INVALID_VALUE /scorecard/indicators/4/actual'], 10, true, 1, [1, 2, 5, 2, 0], 'number'],
+    );
+  });
+
   // 3. Bad plans and records: coded errors with paths, spans and both locales.
   for (const c of data.planErrors) {
     check(`plan error: ${c.case}`, () => {
