@@ -127,3 +127,16 @@ fn team_inputs_are_checked() {
     let err = no_team.evaluate_team(&[json!({"x": 1})]).err().expect("no scorecard");
     assert_eq!((err.code, err.path.as_str()), (salescore::ErrorCode::MissingKey, "/scorecard/team"));
 }
+
+#[test]
+fn explained_score_snapshot_in_both_locales() {
+    let plan = plan();
+    let first = include_str!("data/scorecard_cases.jsonl").lines().next().expect("a case");
+    let case: J = serde_json::from_str(first).expect("case");
+    for locale in [salescore::Locale::ZhCn, salescore::Locale::En] {
+        let eval = plan.evaluate_in(&case["record"], Some(locale)).expect("evaluates");
+        let score = eval.score.expect("score");
+        assert!(score.indicators.iter().all(|l| l.text.is_some()), "every line explained");
+        insta::assert_json_snapshot!(format!("score_explained_{locale:?}"), score);
+    }
+}

@@ -123,7 +123,13 @@ impl Plan {
             }
         }
         let score = match &self.scorecard {
-            Some(sc) => Some(sc.score(&values, self.doc.rounding.score, member)?),
+            Some(sc) => {
+                let mut score = sc.score(&values, self.doc.rounding.score, member)?;
+                if let Some(locale) = explain {
+                    score.explain(locale);
+                }
+                Some(score)
+            }
             None => None,
         };
         let metrics = self.collect(&values.slots);

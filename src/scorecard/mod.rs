@@ -4,6 +4,7 @@
 mod compile;
 mod distance;
 pub mod document;
+mod explain;
 mod result;
 mod score;
 

@@ -32,6 +32,13 @@ pub struct IndicatorLine {
     pub weight: Dec,
     /// points × weight ÷ 100 (rounded as scores).
     pub weighted: Dec,
+    /// The calculation as a sentence (with `explain`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub text: Option<String>,
+    /// Linear threshold and stretch, or lower-is-better base (for the sentence).
+    #[serde(skip)]
+    pub bounds: Vec<Decimal>,
 }
 
 impl IndicatorLine {
@@ -46,6 +53,8 @@ impl IndicatorLine {
             points: Dec(r.apply(m.points)),
             weight: Dec(weight.normalize()),
             weighted: Dec(r.apply(weighted)),
+            text: None,
+            bounds: m.bounds.clone(),
         }
     }
 }
@@ -171,4 +180,8 @@ pub struct ScoreResult {
     /// The rep's id and tie-break key, when the scorecard has a team section.
     #[serde(skip)]
     pub member: Option<(String, Option<Decimal>)>,
+    /// The whole score as sentences (with `explain`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub text: Option<String>,
 }

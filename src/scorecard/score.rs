@@ -251,6 +251,7 @@ impl Scorecard {
             coefficient: grade.coefficient,
             next_grade: next,
             member,
+            text: None,
         })
     }
 

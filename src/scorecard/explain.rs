@@ -1,0 +1,141 @@
+//! The scorecard as sentences, in 中文 or English: one per indicator, and a summary from the
+//! weighted points to the grade and the distance to the next one.
+
+use super::result::{IndicatorLine, ScoreResult};
+use crate::locale::Locale;
+use crate::number::Dec;
+use rust_decimal::Decimal;
+use std::fmt::Write;
+
+fn n(d: Dec) -> String {
+    d.0.normalize().to_string()
+}
+
+fn line_text(l: &IndicatorLine, zh: bool) -> String {
+    let target = l.target.map(n).unwrap_or_default();
+    let bound = |i: usize| l.bounds.get(i).map(|b| b.normalize().to_string()).unwrap_or_default();
+    let (a, basis) = (n(l.actual), n(l.basis));
+    let how = match (l.method, zh) {
+        ("ratio", true) => format!("比率法：实际 {a} ÷ 目标 {target}，取值 {basis}"),
+        ("ratio", false) => format!("ratio: actual {a} ÷ target {target}, taken as {basis}"),
+        ("linear", true) => format!("线性：实际 {a}，门槛 {} 得最低分、挑战 {} 得满分", bound(0), bound(1)),
+        ("linear", false) => format!("linear: actual {a}, threshold {} to stretch {}", bound(0), bound(1)),
+        ("steps", true) => format!("阶梯：按 {basis} 所在档位"),
+        ("steps", false) => format!("steps: band reached by {basis}"),
+        ("lowerIsBetter", true) => {
+            format!("越低越好：(基准 {} − 实际 {a}) ÷ (基准 {} − 目标 {target})，取值 {basis}", bound(0), bound(0))
+        }
+        ("lowerIsBetter", false) => format!(
+            "lower is better: (base {} − actual {a}) ÷ (base {} − target {target}), taken as {basis}",
+            bound(0),
+            bound(0)
+        ),
+        ("rating", true) => format!("评分：{a} 分档"),
+        ("rating", false) => format!("rating: {a}"),
+        (_, true) => {
+            if l.actual.0.is_zero() {
+                "达标制：未达标".to_string()
+            } else {
+                "达标制：达标".to_string()
+            }
+        }
+        (_, false) => {
+            if l.actual.0.is_zero() {
+                "pass/fail: failed".to_string()
+            } else {
+                "pass/fail: passed".to_string()
+            }
+        }
+    };
+    if zh {
+        format!("{}（{how}）→ {} 分 × 权重 {}% = {} 分", l.id, n(l.points), n(l.weight), n(l.weighted))
+    } else {
+        format!("{} ({how}) → {} points × weight {}% = {}", l.id, n(l.points), n(l.weight), n(l.weighted))
+    }
+}
+
+impl ScoreResult {
+    /// Fills in the sentences.
+    pub fn explain(&mut self, locale: Locale) {
+        let zh = locale == Locale::ZhCn;
+        for l in &mut self.indicators {
+            l.text = Some(line_text(l, zh));
+        }
+        let mut t = String::new();
+        let phase =
+            self.phase.as_deref().map(|p| if zh { format!("（{p}）") } else { format!(" ({p})") }).unwrap_or_default();
+        let _ = if zh {
+            write!(t, "档案 {}{phase}：各项加权合计 {} 分", self.profile, n(self.base))
+        } else {
+            write!(t, "profile {}{phase}: weighted points {}", self.profile, n(self.base))
+        };
+        for a in self.adjustments.iter().filter(|a| !a.applied.0.is_zero()) {
+            let capped = match (a.capped, zh) {
+                (true, true) => format!("（原为 {}，已按上下限截取）", n(a.raw)),
+                (true, false) => format!(" (was {}, bounded)", n(a.raw)),
+                _ => String::new(),
+            };
+            let sign = if a.applied.0 > Decimal::ZERO { "+" } else { "" };
+            let sep = if zh { "；" } else { "; " };
+            let _ = write!(t, "{sep}{} {sign}{}{capped}", a.id, n(a.applied));
+        }
+        if let Some(team) = self.team {
+            let _ = if zh {
+                write!(t, "；个人 {} 与团队 {} 融合", n(self.individual), n(team))
+            } else {
+                write!(t, "; individual {} blended with team {}", n(self.individual), n(team))
+            };
+        }
+        for g in self.gates.iter().filter(|g| g.capped) {
+            let _ = if zh {
+                write!(t, "；{} 触发，封顶 {} 分", g.id, n(g.cap))
+            } else {
+                write!(t, "; gate {} closed: capped at {}", g.id, n(g.cap))
+            };
+        }
+        for v in self.vetoes.iter().filter(|v| v.triggered) {
+            let _ = if zh { write!(t, "；一票否决 {}", v.id) } else { write!(t, "; veto {}", v.id) };
+        }
+        let _ = if zh {
+            write!(t, "；总分 {}，等级 {}（系数 {}）", n(self.total), self.grade, n(self.coefficient))
+        } else {
+            write!(t, "; total {}, grade {} (coefficient {})", n(self.total), self.grade, n(self.coefficient))
+        };
+        if let Some(next) = &self.next_grade {
+            match (&next.blocked_by, zh) {
+                (Some(b), true) => {
+                    let _ = write!(t, "；受 {b} 限制，暂无法升至 {}", next.grade);
+                }
+                (Some(b), false) => {
+                    let _ = write!(t, "; {} is out of reach because of {b}", next.grade);
+                }
+                (None, _) => {
+                    let ways: Vec<String> = next
+                        .options
+                        .iter()
+                        .map(|o| {
+                            let verb = match (o.change.0 >= Decimal::ZERO, zh) {
+                                (true, true) => "再增加",
+                                (false, true) => "减少",
+                                (true, false) => "+",
+                                (false, false) => "",
+                            };
+                            let amount = if zh { n(Dec(o.change.0.abs())) } else { n(o.change) };
+                            if zh {
+                                format!("{} {verb} {amount}", o.indicator)
+                            } else {
+                                format!("{} {verb}{amount}", o.indicator)
+                            }
+                        })
+                        .collect();
+                    let _ = if zh {
+                        write!(t, "；距 {} 还差 {} 分：{}", next.grade, n(next.points_needed), ways.join("，或 "))
+                    } else {
+                        write!(t, "; {} more points to {}: {}", n(next.points_needed), next.grade, ways.join(", or "))
+                    };
+                }
+            }
+        }
+        self.text = Some(t);
+    }
+}
