@@ -297,6 +297,8 @@ p('where the time goes (wasm node build)');
 p(`  call floor: formula "1" on {} with an options object ${fmt(d('diag.callFloor'))}, with options omitted ${fmt(d('diag.callFloorNoOptions'))}`);
 p(`  plan eval: {explain:false} ${fmt(d('plan.evaluate'))}, options omitted ${fmt(d('diag.plan.evaluate.noOptions'))}, numbers:'string' ${fmt(d('diag.plan.evaluate.strings'))}`);
 p(`  plan compile: from the object ${fmt(d('plan.compile'))} (JSON.stringify of it alone ${fmt(d('diag.jsonStringifyPlan'))}), from the JSON text ${fmt(d('diag.plan.compile.fromString'))}`);
+p(`  scorecard (7 indicators, 2 profiles, phases, gate, vetoes, blend, forced distribution): evaluate ${fmt(d('scorecard.evaluate'))}, `
+  + `explained ${fmt(d('scorecard.evaluate.explain'))}, evaluateTeam of ${BATCH} ${fmt(d('scorecard.evaluateTeam'))}`);
 for (const [t, label] of natives) {
   const gap = d('plan.evaluate') - ns(t, 'plan.evaluate');
   p(`  plan eval: ${label} ${fmt(ns(t, 'plan.evaluate'))} → wasm adds ${gap > 0 ? fmt(gap) : '(none measurable)'}; explain adds ${fmt(d('plan.evaluate.explain') - d('plan.evaluate'))} in wasm, ${fmt(ns(t, 'plan.evaluate.explain') - ns(t, 'plan.evaluate'))} in ${label}`);

@@ -6,6 +6,7 @@
 // Engine targets first verify — over every record — that the build's outputs equal the
 // decimal.js peer's (formula and plan, as numbers and as exact strings, with and without
 // explain) and exit non-zero on the first difference. Only then is anything timed.
+import { readFileSync } from 'node:fs';
 import { once, measure } from './lib/measure.mjs';
 import { FORMULA, PLAN_DOC, PLAN_TEXT, records as allRecords } from './lib/workload.mjs';
 import { payout, payoutMany, payoutString } from './peer/formula.mjs';
@@ -22,6 +23,13 @@ const all = allRecords();
 const records = all.slice(0, opt('--records', all.length));
 const N = records.length;
 const log = (...a) => console.error(`[${target}${process.execArgv.includes('--jitless') ? ' jitless' : ''}]`, ...a);
+
+/** A scorecard record derived from a workload record (deterministic). */
+function scorecardRecord(r, k) {
+  return { 工号: `R${k}`, 回款额: r.回款额, 目标: r.目标, 合同数: k % 7, 拜访次数: 5 + (k % 40), 投诉数: k % 12,
+    满意度评分: 1 + (k % 5), 培训完成: k % 3 === 0, 带教人数: k % 3, 司龄月数: k % 60, 阶段: k % 4 === 0 ? '拓新期' : '维护期',
+    合规违规: k % 97 === 0, 合同额: 120000, 团队得分: 80 + (k % 30), 加分: k % 6, 扣分: k % 4 };
+}
 
 const ENTRY = { node: '../pkg/node.js', inline: '../pkg/inline.js', nowasm: '../pkg/nowasm.js' };
 
@@ -110,6 +118,13 @@ async function engine() {
   time('diag.plan.evaluate.strings', (i) => plan.evaluate(rec(i), STR));
   time('diag.plan.compile.fromString', () => Plan.compile(PLAN_TEXT).free());
   time('diag.jsonStringifyPlan', () => JSON.stringify(PLAN_DOC));
+  // The scorecard (tests/data/plans/scorecard.json): one rep with the score, explained, and a
+  // whole team ranked and force-distributed in one evaluateTeam call.
+  const scorecard = Plan.compile(JSON.parse(readFileSync(new URL('../tests/data/plans/scorecard.json', import.meta.url), 'utf8')));
+  const reps = records.map((r, k) => scorecardRecord(r, k));
+  time('scorecard.evaluate', (i) => scorecard.evaluate(reps[i % N], OFF));
+  time('scorecard.evaluate.explain', (i) => scorecard.evaluate(reps[i % N], ON));
+  time('scorecard.evaluateTeam', () => scorecard.evaluateTeam(reps, OFF));
   return { startupNs: start.ns };
 }
 

@@ -99,6 +99,7 @@ impl JsPlan {
 
     /// Evaluates a whole team in one call (needs `scorecard.team`): `{ results, errors, team }`,
     /// where `team.members` are ranked best first with their forced-distribution grades.
+    /// `results[i]` has record `i`'s metrics, and its full score only with `explain: true`.
     #[wasm_bindgen(js_name = evaluateTeam, unchecked_return_type = "TeamResult")]
     pub fn evaluate_team(
         &self,
@@ -118,8 +119,21 @@ impl JsPlan {
             })
             .collect();
         let out = self.inner.evaluate_team(&team_records).map_err(|e| to_js(&e, locale))?;
-        let results: Vec<Option<PlanResult<'_>>> =
-            out.results.into_iter().map(|r| r.map(|eval| PlanResult::new(eval, &options))).collect();
+        // Per-rep score details are large; a team call carries them only with `explain`
+        // (`team.members` has every total, rank and grade).
+        let results: Vec<Option<PlanResult<'_>>> = out
+            .results
+            .into_iter()
+            .map(|r| {
+                r.map(|eval| {
+                    let mut result = PlanResult::new(eval, &options);
+                    if !options.explain {
+                        result.score = None;
+                    }
+                    result
+                })
+            })
+            .collect();
         let errors: Vec<TeamError> =
             out.errors.iter().map(|(index, e)| TeamError { index: *index, error: e.report(locale) }).collect();
         convert::to_js(&TeamOutput { results, errors, team: &out.team }).map_err(|e| to_js(&e, locale))

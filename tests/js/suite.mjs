@@ -76,8 +76,8 @@ export function runSuite(api, data) {
     const sorted = team.members.every((m, i, a) => i === 0 || a[i - 1].total >= m.total);
     return same(
       [results.length, results[10], errors.map((e) => `${e.index} ${e.error.code} ${e.error.path}`), team.members.length, sorted, team.members[0].rank,
-        ['S', 'A', 'B', 'C', 'D'].map(count), typeof results[0].score.total],
-      [12, null, ['10 INVALID_VALUE /10', '11 INVALID_VALUE /scorecard/indicators/4/actual'], 10, true, 1, [1, 2, 5, 2, 0], 'number'],
+        ['S', 'A', 'B', 'C', 'D'].map(count), typeof team.members[0].total, 'score' in results[0]],
+      [12, null, ['10 INVALID_VALUE /10', '11 INVALID_VALUE /scorecard/indicators/4/actual'], 10, true, 1, [1, 2, 5, 2, 0], 'number', false],
     );
   });
 
