@@ -19,6 +19,7 @@ mod parse;
 mod team;
 
 pub use parse::document_locale;
+pub(crate) use parse::from_json;
 
 pub use document::{FieldDef, MetricDef, MetricKind, PlanDocument, RoundingPolicy};
 pub use evaluate::{Evaluation, MetricResult, Record};

@@ -8,6 +8,12 @@ use serde_path_to_error::Segment;
 
 /// Parses the document, or says exactly where and why it is malformed.
 pub fn parse_document(json: &str) -> Result<PlanDocument> {
+    from_json(json)
+}
+
+/// Reads any document type from JSON text; a malformed one is a coded error with a JSON
+/// pointer to the offending key (origin: the plan).
+pub(crate) fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T> {
     let de = &mut serde_json::Deserializer::from_str(json);
     serde_path_to_error::deserialize(de).map_err(|err| {
         let mut pointer = String::new();

@@ -57,10 +57,9 @@
 
 use super::apportion::largest_remainder;
 use super::{by_score_then_id, check_ids, decimal, TeamEntry};
-use crate::error::{pointer_segment, Error, ErrorCode, Origin, Result};
+use crate::error::{Error, ErrorCode, Origin, Result};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use serde_path_to_error::Segment;
 use std::cmp::Ordering;
 use std::collections::HashSet;
 
@@ -251,21 +250,7 @@ impl ForcedDistribution {
     /// # Ok::<(), salescore::Error>(())
     /// ```
     pub fn from_json(json: &str) -> Result<Self> {
-        let de = &mut serde_json::Deserializer::from_str(json);
-        let spec: DistributionSpec = serde_path_to_error::deserialize(de).map_err(|err| {
-            let mut pointer = String::new();
-            for seg in err.path().iter() {
-                match seg {
-                    Segment::Seq { index } => pointer.push_str(&format!("/{index}")),
-                    Segment::Map { key } | Segment::Enum { variant: key } => {
-                        pointer.push('/');
-                        pointer.push_str(&pointer_segment(key));
-                    }
-                    Segment::Unknown => {}
-                }
-            }
-            classify(err.inner()).path(Origin::Plan, pointer)
-        })?;
+        let spec: DistributionSpec = crate::plan::from_json(json)?;
         ForcedDistribution::new(spec)
     }
 
@@ -558,22 +543,6 @@ fn units_of(percent: Decimal, scale: u32) -> u128 {
     let p = percent.normalize();
     let mantissa = u128::try_from(p.mantissa()).unwrap_or(0);
     mantissa.saturating_mul(pow10(scale.saturating_sub(p.scale())))
-}
-
-/// Picks the code from serde's message: unknown key, missing key, or malformed input.
-fn classify(err: &serde_json::Error) -> Error {
-    let msg = err.to_string();
-    let text = msg.split(" at line ").next().unwrap_or(&msg);
-    let quoted: Vec<&str> = text.split('`').skip(1).step_by(2).collect();
-    let first = quoted.first().copied().unwrap_or_default();
-    if text.starts_with("unknown field") {
-        let suggestion = crate::error::closest(first, quoted.iter().skip(1).copied());
-        return Error::new(ErrorCode::UnknownKey).name(first).suggest(suggestion);
-    }
-    if text.starts_with("missing field") {
-        return Error::new(ErrorCode::MissingKey).name(first);
-    }
-    Error::new(ErrorCode::InvalidPlan).found(text)
 }
 
 #[cfg(test)]
