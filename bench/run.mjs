@@ -3,7 +3,7 @@
 //
 // In one run, side by side: the formula and plan workloads through the WASM Node build
 // (pkg/node.js), the inlined build (pkg/inline.js), the no-WASM build (pkg/nowasm.js, also under
-// `node --jitless`), natively (benches/native.rs at opt-level 3 and at the .wasm's "z"), and a
+// `node --jitless`), natively (benches/native.rs at opt-level 3 and at the release profile the .wasm is built with), and a
 // hand-written decimal.js peer. Every engine's outputs are checked against the peer's before
 // anything is timed; a difference aborts the run. Prints a table, writes
 // bench-results/latest.json.
@@ -15,8 +15,8 @@
 //   --no-jitless    skip the `node --jitless` runs
 //   --report FILE   only print the report of an earlier run's JSON (e.g. bench-results/latest.json)
 //   --native-profile P[,P2]  cargo profiles for the native benchmark (default
-//                   bench-native,release: the release profile at opt-level 3, and the release
-//                   profile itself, opt-level "z" like the .wasm — so the opt-level's share of the
+//                   bench-native,release: the bench-native profile (opt-level 3), and the release
+//                   profile itself, as the .wasm is built — so the opt-level's share of the
 //                   WASM-vs-native gap is visible)
 //
 // Benchmarks are a command, never a timed test: nothing here fails on slowness. The exit code is
@@ -119,7 +119,7 @@ function runNative(profile) {
   if (r.status !== 0) die(`native benchmark exited ${r.status}`);
   const out = JSON.parse(r.stdout);
   out.profile = profile;
-  out.optLevel = profile === 'release' ? 'z' : profile === 'bench-native' ? '3' : '?';
+  out.optLevel = profile === 'release' ? 'release' : profile === 'bench-native' ? '3' : '?';
   // Native outputs must equal the peer's (and so every WASM build's).
   const got = JSON.parse(readFileSync(check, 'utf8'));
   for (let i = 0; i < records.length; i++) {
@@ -165,7 +165,7 @@ if (REPORT) {
 const SAMPLES_USED = env.samples;
 
 // ---------------------------------------------------------------- report
-const nativeLabel = (t) => `native ${t.optLevel === '?' ? t.profile : `O${t.optLevel}`}`;
+const nativeLabel = (t) => `native ${t.optLevel === '?' || t.optLevel === 'release' ? t.profile : `O${t.optLevel}`}`;
 const ROWS_T = [
   ...Object.keys(targets).filter((k) => k.startsWith('native') && targets[k]).map((k) => [k, nativeLabel(targets[k])]),
   ['node', 'wasm node'],
