@@ -1,6 +1,5 @@
 //! What callers get back: values as numbers or exact decimal strings, metrics by id, traces.
 
-use crate::error::{Error, ErrorCode, Origin, Result};
 use crate::formula::Value;
 use crate::locale::Locale;
 use crate::number::decimal_to_f64;
@@ -38,16 +37,6 @@ pub struct Options {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub locale: Option<Locale>,
-}
-
-impl Options {
-    /// Reads options from JSON text, with coded errors.
-    pub fn from_json(json: &str) -> Result<Options> {
-        serde_json::from_str(json).map_err(|e| {
-            let text = e.to_string();
-            Error::new(ErrorCode::InvalidOption).name("options").expected(text).path(Origin::Options, "")
-        })
-    }
 }
 
 /// A value ready to hand out.

@@ -55,7 +55,6 @@ const TEXT = {
     footerNote: '所有计算都在本机浏览器中完成，数据不会上传。',
     valuePlaceholder: '数字、文本或日期',
     tip: '提示：字段名可直接写中文，含空格的字段名写作 {客户 类型}；输入函数名时按 Tab 补全。',
-    textNumberNote: '引擎按文本返回：该字段值以文本传入，且未参与计算。',
     types: { number: '数字', text: '文本', boolean: '布尔', date: '日期', empty: '未填写' },
     categories: { logic: '逻辑', math: '数学', lookup: '阶梯与查找', date: '日期', text: '文本' },
     sigHint: '参数',
@@ -105,7 +104,6 @@ const TEXT = {
     footerNote: 'Everything is computed locally in your browser; no data is uploaded.',
     valuePlaceholder: 'number, text or date',
     tip: 'Tip: field names can be Chinese; write names with spaces as {客户 类型}. Press Tab to complete a function name.',
-    textNumberNote: 'Returned as text: the field value was passed in as text and not used in arithmetic.',
     types: { number: 'Number', text: 'Text', boolean: 'Boolean', date: 'Date', empty: 'Empty' },
     categories: { logic: 'Logic', math: 'Math', lookup: 'Tiers & lookup', date: 'Date', text: 'Text' },
     sigHint: 'Arguments',
@@ -701,10 +699,6 @@ function showResult({ state: st, value, type, note = '', record, fields, missing
   els.resultType.dataset.type = type;
   els.copyResult.hidden = false;
   els.copyResult.textContent = t('copy');
-
-  if (type === 'text' && valueType(text) === 'number' && fields.some((f) => record[f] === text)) {
-    els.resultNote.textContent = t('textNumberNote');
-  }
 
   const grouped = type === 'number' ? groupDigits(text) : null;
   const showGrouped = grouped && grouped !== text;

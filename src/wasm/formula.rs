@@ -15,6 +15,11 @@ pub struct JsFormula {
     keys: js_sys::Array,
 }
 
+/// Reads the options of a call; a bad one is thrown in the default locale.
+fn read_options(options: &Option<js_sys::Object>) -> Result<Options, JsValue> {
+    convert::options(options).map_err(|e| to_js(&e, Locale::default()))
+}
+
 fn locale_of(options: &Options) -> Locale {
     options.locale.unwrap_or_default()
 }
@@ -41,7 +46,7 @@ impl JsFormula {
         source: &str,
         #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<js_sys::Object>,
     ) -> Result<JsFormula, JsValue> {
-        let options = convert::options(&options).map_err(|e| to_js(&e, Locale::default()))?;
+        let options = read_options(&options)?;
         let inner = Formula::compile(source).map_err(|e| to_js(&e, locale_of(&options)))?;
         let keys = inner.names().iter().map(|n| JsValue::from_str(n)).collect();
         Ok(JsFormula { inner, keys })
@@ -54,7 +59,7 @@ impl JsFormula {
         #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>")] values: JsValue,
         #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<js_sys::Object>,
     ) -> Result<JsValue, JsValue> {
-        let options = convert::options(&options).map_err(|e| to_js(&e, Locale::default()))?;
+        let options = read_options(&options)?;
         self.eval_one(&mut RecordReader::default(), &values, &options, None).map_err(|e| to_js(&e, locale_of(&options)))
     }
 
@@ -66,7 +71,7 @@ impl JsFormula {
         #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>[]")] records: js_sys::Array,
         #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<js_sys::Object>,
     ) -> Result<JsValue, JsValue> {
-        let options = convert::options(&options).map_err(|e| to_js(&e, Locale::default()))?;
+        let options = read_options(&options)?;
         let locale = locale_of(&options);
         let mut reader = RecordReader::default();
         Ok(convert::batch(&records, locale, "values", |record, path| {
@@ -81,7 +86,7 @@ impl JsFormula {
         #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>")] values: JsValue,
         #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<js_sys::Object>,
     ) -> Result<JsValue, JsValue> {
-        let options = convert::options(&options).map_err(|e| to_js(&e, Locale::default()))?;
+        let options = read_options(&options)?;
         let run = || -> Result<JsValue, Error> {
             let mut reader = RecordReader::default();
             let record = reader.read(&values, &self.keys, None)?;

@@ -23,6 +23,14 @@ impl JsPlan {
         options.locale.unwrap_or(self.inner.locale())
     }
 
+    /// Reads the options of a call and the locale they ask for; a bad one is thrown in the
+    /// plan's locale.
+    fn read_options(&self, options: &Option<js_sys::Object>) -> Result<(Options, Locale), JsValue> {
+        let options = convert::options(options).map_err(|e| to_js(&e, self.inner.locale()))?;
+        let locale = self.locale(&options);
+        Ok((options, locale))
+    }
+
     fn evaluate_one(
         &self,
         reader: &mut RecordReader,
@@ -76,9 +84,8 @@ impl JsPlan {
         #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>")] record: JsValue,
         #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<js_sys::Object>,
     ) -> Result<JsValue, JsValue> {
-        let options = convert::options(&options).map_err(|e| to_js(&e, self.inner.locale()))?;
-        self.evaluate_one(&mut RecordReader::default(), &record, &options, None)
-            .map_err(|e| to_js(&e, self.locale(&options)))
+        let (options, locale) = self.read_options(&options)?;
+        self.evaluate_one(&mut RecordReader::default(), &record, &options, None).map_err(|e| to_js(&e, locale))
     }
 
     /// Evaluates many records in one call. Returns `{ results, errors }`: `results[i]` is record
@@ -89,8 +96,7 @@ impl JsPlan {
         #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>[]")] records: js_sys::Array,
         #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<js_sys::Object>,
     ) -> Result<JsValue, JsValue> {
-        let options = convert::options(&options).map_err(|e| to_js(&e, self.inner.locale()))?;
-        let locale = self.locale(&options);
+        let (options, locale) = self.read_options(&options)?;
         let mut reader = RecordReader::default();
         Ok(convert::batch(&records, locale, "results", |record, path| {
             self.evaluate_one(&mut reader, record, &options, path)
@@ -106,8 +112,7 @@ impl JsPlan {
         #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>[]")] records: js_sys::Array,
         #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<js_sys::Object>,
     ) -> Result<JsValue, JsValue> {
-        let options = convert::options(&options).map_err(|e| to_js(&e, self.inner.locale()))?;
-        let locale = self.locale(&options);
+        let (options, locale) = self.read_options(&options)?;
         let objects: Vec<JsValue> = records.iter().collect();
         let mut readers: Vec<RecordReader> = objects.iter().map(|_| RecordReader::default()).collect();
         let team_records: Vec<TeamRecord<'_>> = readers
