@@ -24,7 +24,10 @@ pub(crate) use parse::from_json;
 pub use document::{FieldDef, MetricDef, MetricKind, PlanDocument, RoundingPolicy};
 pub use evaluate::{Evaluation, MetricResult, Record};
 pub use explain::{TraceEntry, TraceInput};
-pub use team::{TeamEvaluation, TeamMember, TeamSummary};
+pub use team::{
+    Aggregates, GradeCount, GroupSummary, Leaderboard, LeaderboardEntry, PkOutcome, PkResult, PkSide, TeamEvaluation,
+    TeamMember, TeamSummary,
+};
 
 use crate::error::{closest, pointer_segment, Error, ErrorCode, Origin, Result};
 use crate::formula::ast::Node;

@@ -1,12 +1,15 @@
-//! Evaluating a whole team in one call: every rep's plan result, then ranks and the forced
-//! distribution over the scorecard totals.
+//! Evaluating a whole team in one call: every rep's plan result, then ranks, the forced
+//! distribution, aggregates per team and per group, group-vs-group PK and the leaderboard.
 
 use super::{Evaluation, Plan, Record};
 use crate::error::{Error, ErrorCode, Origin, Result};
-use crate::number::Dec;
-use crate::team::{Distribution, Ranking, TeamEntry, TieBreakOrder, TiePolicy};
+use crate::number::{Dec, Rounding};
+use crate::scorecard::document::{AggregateFn, LeaderboardBy};
+use crate::scorecard::{Member, ScoreResult};
+use crate::team::{contest, Aggregate, Distribution, Outcome, Ranking, TeamEntry, TieBreakOrder, TiePolicy};
+use serde::ser::SerializeMap;
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// One scored rep in the team view.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -17,6 +20,10 @@ pub struct TeamMember {
     pub index: usize,
     /// Rep id (from the team section's `id` formula).
     pub id: String,
+    /// Group (from the team section's `group` formula).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub group: Option<String>,
     /// Scorecard total.
     pub total: Dec,
     /// Grade from the bands (before any forced distribution).
@@ -31,7 +38,141 @@ pub struct TeamMember {
     pub forced_grade: Option<String>,
 }
 
-/// The team view: members best first, and the forced distribution's summary.
+/// Aggregate values by id, in plan order (a JSON object).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Aggregates(pub Vec<(String, Dec)>);
+
+impl Aggregates {
+    /// The value of aggregate `id`.
+    pub fn get(&self, id: &str) -> Option<Dec> {
+        self.0.iter().find(|(k, _)| k == id).map(|(_, v)| *v)
+    }
+}
+
+impl Serialize for Aggregates {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
+/// How many reps got a grade.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct GradeCount {
+    /// The grade.
+    pub grade: String,
+    /// Reps with it (from the bands).
+    pub count: usize,
+}
+
+/// One group's summary.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct GroupSummary {
+    /// The group.
+    pub group: String,
+    /// Scored reps in it.
+    pub members: usize,
+    /// Reps per grade (from the bands), best grade first.
+    pub grades: Vec<GradeCount>,
+    /// The team section's aggregates over this group.
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, Dec>"))]
+    pub aggregates: Aggregates,
+}
+
+/// One side of a contest.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct PkSide {
+    /// The group.
+    pub group: String,
+    /// Its aggregate value (none: no scored member in the group).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub value: Option<Dec>,
+}
+
+/// How a contest ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub enum PkOutcome {
+    /// One side won: see `winner`.
+    Won,
+    /// Equal values.
+    Tie,
+    /// A side has no scored member.
+    NoData,
+}
+
+/// A group-vs-group contest (PK).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct PkResult {
+    /// Contest id.
+    pub id: String,
+    /// The aggregate compared.
+    pub by: String,
+    /// Whether the lower value wins.
+    pub lower_is_better: bool,
+    /// The two sides, as in the plan.
+    pub sides: [PkSide; 2],
+    /// How it ended.
+    pub outcome: PkOutcome,
+    /// The winning group, when one won.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub winner: Option<String>,
+    /// |a − b|, when both sides have a value.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub margin: Option<Dec>,
+}
+
+/// One place on the leaderboard.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct LeaderboardEntry {
+    /// Competition rank by the leaderboard's value ("1224").
+    pub place: usize,
+    /// Rep id.
+    pub id: String,
+    /// Group.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub group: Option<String>,
+    /// The value ranked by.
+    pub value: Dec,
+    /// Level, when the plan has levels.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub level: Option<String>,
+    /// Badges earned.
+    pub badges: Vec<String>,
+}
+
+/// The leaderboard.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct Leaderboard {
+    /// What it ranks by.
+    pub by: LeaderboardBy,
+    /// Places, best first (equal values by id); ties at the last shown place are all shown.
+    pub entries: Vec<LeaderboardEntry>,
+}
+
+/// The team view: members best first, the forced distribution, aggregates, groups, PK and the
+/// leaderboard.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
@@ -42,6 +183,26 @@ pub struct TeamSummary {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "unknown"))]
     pub distribution: Option<Distribution>,
+    /// The aggregates over every scored rep (empty when none was scored).
+    #[serde(skip_serializing_if = "aggregates_empty")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "Record<string, Dec>"))]
+    pub aggregates: Aggregates,
+    /// One summary per group, by group name.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub groups: Vec<GroupSummary>,
+    /// Contests, in plan order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub pk: Vec<PkResult>,
+    /// The leaderboard, when the plan has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub leaderboard: Option<Leaderboard>,
+}
+
+fn aggregates_empty(a: &Aggregates) -> bool {
+    a.0.is_empty()
 }
 
 /// Every record's result (or error) and the team view.
@@ -54,14 +215,20 @@ pub struct TeamEvaluation<'p> {
     pub team: TeamSummary,
 }
 
+/// A scored rep: record index, what the team reads of it, its score.
+struct Scored<'a> {
+    index: usize,
+    member: &'a Member,
+    score: &'a ScoreResult,
+}
+
 impl Plan {
-    /// Evaluates every record, then ranks the scorecard totals and applies the forced
-    /// distribution. Needs a `scorecard.team` section; a record that fails is reported beside
-    /// the others and left out of the team view.
+    /// Evaluates every record, then ranks the scorecard totals, applies the forced distribution
+    /// and computes aggregates, PK and the leaderboard. Needs a `scorecard.team` section; a
+    /// record that fails is reported beside the others and left out of the team view.
     pub fn evaluate_team<R: Record>(&self, records: &[R]) -> Result<TeamEvaluation<'_>> {
-        let team = self
-            .scorecard
-            .as_ref()
+        let sc = self.scorecard.as_ref();
+        let team = sc
             .and_then(|s| s.team.as_ref())
             .ok_or_else(|| Error::new(ErrorCode::MissingKey).name("team").path(Origin::Plan, "/scorecard/team"))?;
         if records.is_empty() {
@@ -69,47 +236,61 @@ impl Plan {
         }
         let mut results = Vec::with_capacity(records.len());
         let mut errors = Vec::new();
-        let mut entries: Vec<(usize, TeamEntry, String)> = Vec::with_capacity(records.len());
-        let mut by_id: HashMap<String, usize> = HashMap::with_capacity(records.len());
+        let mut seen: HashMap<String, usize> = HashMap::with_capacity(records.len());
         for (i, record) in records.iter().enumerate() {
-            let under = |e: Error| if e.origin == Origin::Record { e.under(&format!("/{i}")) } else { e };
             match self.evaluate_as(record, None, true) {
                 Ok(eval) => {
-                    if let Some(score) = &eval.score {
-                        let (id, key) = score.member.clone().unwrap_or_default();
-                        if by_id.contains_key(&id) {
-                            let dup = Error::new(ErrorCode::DuplicateId)
-                                .name(id.as_str())
-                                .path(Origin::Record, format!("/{i}"));
+                    let id = eval.score.as_ref().and_then(|s| s.member.as_ref()).map(|m| m.id.as_str());
+                    if let Some(id) = id {
+                        if seen.insert(id.to_string(), i).is_some() {
+                            let dup = Error::new(ErrorCode::DuplicateId).name(id).path(Origin::Record, format!("/{i}"));
                             errors.push((i, dup));
                             results.push(None);
                             continue;
                         }
-                        by_id.insert(id.clone(), entries.len());
-                        let mut entry = TeamEntry::new(id, score.total.0);
-                        if let Some(k) = key {
-                            entry = entry.with_tie_break(k);
-                        }
-                        entries.push((i, entry, score.grade.clone()));
                     }
                     results.push(Some(eval));
                 }
                 Err(e) => {
-                    errors.push((i, under(e)));
+                    let e = if e.origin == Origin::Record { e.under(&format!("/{i}")) } else { e };
+                    errors.push((i, e));
                     results.push(None);
                 }
             }
         }
-        let team_entries: Vec<TeamEntry> = entries.iter().map(|(_, e, _)| e.clone()).collect();
-        let ranking = Ranking::new(&team_entries)?;
+        let scored: Vec<Scored<'_>> = results
+            .iter()
+            .enumerate()
+            .filter_map(|(index, r)| {
+                let score = r.as_ref()?.score.as_ref()?;
+                Some(Scored { index, member: score.member.as_ref()?, score })
+            })
+            .collect();
+        let summary = self.summarise(team, &scored)?;
+        drop(scored);
+        Ok(TeamEvaluation { results, errors, team: summary })
+    }
+
+    fn summarise(&self, team: &crate::scorecard::Team, scored: &[Scored<'_>]) -> Result<TeamSummary> {
+        let entries: Vec<TeamEntry> = scored
+            .iter()
+            .map(|s| {
+                let entry = TeamEntry::new(s.member.id.clone(), s.score.total.0);
+                match s.member.tie_break {
+                    Some(k) => entry.with_tie_break(k),
+                    None => entry,
+                }
+            })
+            .collect();
+        let ranking = Ranking::new(&entries)?;
         let distribution = match &team.distribution {
-            Some(d) if !team_entries.is_empty() => {
+            Some(d) if !entries.is_empty() => {
                 let policy = match &team.tie_break {
                     Some((_, true)) => TiePolicy::BreakTiesBy(TieBreakOrder::LowerFirst),
                     Some((_, false)) => TiePolicy::BreakTiesBy(TieBreakOrder::HigherFirst),
                     None => TiePolicy::KeepTiesTogether,
                 };
-                Some(d.apply(&team_entries, policy)?)
+                Some(d.apply(&entries, policy)?)
             }
             _ => None,
         };
@@ -117,22 +298,131 @@ impl Plan {
             .as_ref()
             .map(|d| d.entries.iter().map(|e| (e.id.as_str(), e.grade.as_str())).collect())
             .unwrap_or_default();
+        let by_id: HashMap<&str, &Scored<'_>> = scored.iter().map(|s| (s.member.id.as_str(), s)).collect();
         let members = ranking
             .entries
             .iter()
             .filter_map(|r| {
-                let (index, entry, grade) = entries.get(*by_id.get(&r.id)?)?;
+                let s = by_id.get(r.id.as_str())?;
                 Some(TeamMember {
-                    index: *index,
+                    index: s.index,
                     id: r.id.clone(),
-                    total: Dec(entry.score),
-                    grade: grade.clone(),
+                    group: s.member.group.clone(),
+                    total: s.score.total,
+                    grade: s.score.grade.clone(),
                     rank: r.competition_rank,
                     dense_rank: r.dense_rank,
                     forced_grade: forced.get(r.id.as_str()).map(|g| (*g).to_string()),
                 })
             })
             .collect();
-        Ok(TeamEvaluation { results, errors, team: TeamSummary { members, distribution } })
+        let rounding = self.doc.rounding.score;
+        let all: Vec<&Scored<'_>> = scored.iter().collect();
+        let aggregates = if all.is_empty() { Aggregates::default() } else { aggregate(team, &all, rounding)? };
+        let mut by_group: BTreeMap<&str, Vec<&Scored<'_>>> = BTreeMap::new();
+        for s in scored {
+            if let Some(g) = &s.member.group {
+                by_group.entry(g.as_str()).or_default().push(s);
+            }
+        }
+        let grades = self.scorecard.as_ref().map(|sc| sc.grades.as_slice()).unwrap_or_default();
+        let groups = by_group
+            .iter()
+            .map(|(group, members)| {
+                Ok(GroupSummary {
+                    group: (*group).to_string(),
+                    members: members.len(),
+                    grades: grades
+                        .iter()
+                        .map(|g| GradeCount {
+                            grade: g.grade.clone(),
+                            count: members.iter().filter(|m| m.score.grade == g.grade).count(),
+                        })
+                        .collect(),
+                    aggregates: aggregate(team, members, rounding)?,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let pk = team
+            .pk
+            .iter()
+            .map(|c| {
+                let by = team.aggregates.get(c.by).map(|(d, _)| d.id.clone()).unwrap_or_default();
+                let value = |g: &str| groups.iter().find(|s| s.group == g).and_then(|s| s.aggregates.get(&by));
+                let [a, b] = &c.groups;
+                let (va, vb) = (value(a), value(b));
+                let (outcome, margin) = contest(va.map(|d| d.0), vb.map(|d| d.0), c.lower_is_better);
+                let (outcome, winner) = match outcome {
+                    Outcome::First => (PkOutcome::Won, Some(a.clone())),
+                    Outcome::Second => (PkOutcome::Won, Some(b.clone())),
+                    Outcome::Tie => (PkOutcome::Tie, None),
+                    Outcome::NoData => (PkOutcome::NoData, None),
+                };
+                PkResult {
+                    id: c.id.clone(),
+                    by,
+                    lower_is_better: c.lower_is_better,
+                    sides: [PkSide { group: a.clone(), value: va }, PkSide { group: b.clone(), value: vb }],
+                    outcome,
+                    winner,
+                    margin: margin.map(Dec),
+                }
+            })
+            .collect();
+        let leaderboard = team.leaderboard.as_ref().map(|def| leaderboard(def.by, def.top, scored)).transpose()?;
+        Ok(TeamSummary { members, distribution, aggregates, groups, pk, leaderboard })
     }
+}
+
+/// The team section's aggregates over `members`.
+fn aggregate(team: &crate::scorecard::Team, members: &[&Scored<'_>], rounding: Rounding) -> Result<Aggregates> {
+    let mut out = Vec::with_capacity(team.aggregates.len());
+    let mut values = Vec::with_capacity(members.len());
+    for (i, (def, _)) in team.aggregates.iter().enumerate() {
+        values.clear();
+        values.extend(members.iter().filter_map(|m| m.member.values.get(i).copied()));
+        let how = match def.function {
+            AggregateFn::Sum => Aggregate::Sum,
+            AggregateFn::Average => Aggregate::Average(rounding),
+            AggregateFn::Min => Aggregate::Min,
+            AggregateFn::Max => Aggregate::Max,
+            AggregateFn::Median => Aggregate::Median,
+            AggregateFn::Count => Aggregate::Count,
+        };
+        if let Some(v) = how.of(&values)? {
+            out.push((def.id.clone(), Dec(v)));
+        }
+    }
+    Ok(Aggregates(out))
+}
+
+/// Ranks the scored reps by total, period points or experience; keeps the first `top` places.
+fn leaderboard(by: LeaderboardBy, top: Option<u32>, scored: &[Scored<'_>]) -> Result<Leaderboard> {
+    let value = |s: &Scored<'_>| match (by, &s.score.points) {
+        (LeaderboardBy::Points, Some(p)) => p.period.0,
+        (LeaderboardBy::Experience, Some(p)) => p.experience.0,
+        _ => s.score.total.0,
+    };
+    let entries: Vec<TeamEntry> = scored.iter().map(|s| TeamEntry::new(s.member.id.clone(), value(s))).collect();
+    let ranking = Ranking::new(&entries)?;
+    let by_id: HashMap<&str, &Scored<'_>> = scored.iter().map(|s| (s.member.id.as_str(), s)).collect();
+    let limit = top.map_or(usize::MAX, |t| usize::try_from(t).unwrap_or(usize::MAX));
+    let entries = ranking
+        .entries
+        .iter()
+        .take_while(|r| r.competition_rank <= limit)
+        .filter_map(|r| {
+            let s = by_id.get(r.id.as_str())?;
+            let points = s.score.points.as_ref();
+            Some(LeaderboardEntry {
+                place: r.competition_rank,
+                id: r.id.clone(),
+                group: s.member.group.clone(),
+                value: Dec(r.score.normalize()),
+                level: points.and_then(|p| p.level.clone()),
+                badges: points.map(|p| p.badges.clone()).unwrap_or_default(),
+            })
+        })
+        .collect();
+    Ok(Leaderboard { by, entries })
 }

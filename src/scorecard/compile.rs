@@ -64,6 +64,8 @@ pub struct Scorecard {
     pub grades: Vec<GradeDef>,
     /// Team evaluation, when configured.
     pub team: Option<Team>,
+    /// Points, levels and badges, when configured.
+    pub points: Option<super::points::Points>,
 }
 
 /// A compiled team section.
@@ -75,14 +77,35 @@ pub struct Team {
     pub distribution: Option<crate::team::ForcedDistribution>,
     /// The tie-break key and whether lower wins.
     pub tie_break: Option<(Expr, bool)>,
+    /// The group formula.
+    pub group: Option<Expr>,
+    /// Aggregates and their per-rep formulas (none: the total).
+    pub aggregates: Vec<(AggregateDef, Option<Expr>)>,
+    /// Contests: id, the two groups, the aggregate's index, whether lower wins.
+    pub pk: Vec<Contest>,
+    /// The leaderboard.
+    pub leaderboard: Option<LeaderboardDef>,
 }
 
-fn formula(src: &str, path: String, names: &mut impl Resolver) -> Result<Expr> {
+/// A compiled group-vs-group contest.
+#[derive(Clone, Debug)]
+pub struct Contest {
+    /// Id.
+    pub id: String,
+    /// The two groups.
+    pub groups: [String; 2],
+    /// Index of the aggregate compared.
+    pub by: usize,
+    /// Whether the lower value wins.
+    pub lower_is_better: bool,
+}
+
+pub(super) fn formula(src: &str, path: String, names: &mut impl Resolver) -> Result<Expr> {
     let root = parse(src, Limits::default(), names).map_err(|e| e.path(Origin::Plan, path.clone()))?;
     Ok(Expr { root, path })
 }
 
-fn invalid(code: ErrorCode, path: String) -> Error {
+pub(super) fn invalid(code: ErrorCode, path: String) -> Error {
     Error::new(code).path(Origin::Plan, path)
 }
 
@@ -180,8 +203,13 @@ impl Scorecard {
                 Some((b.clone(), formula(&b.team, format!("{BASE}/blend/team"), names)?))
             }
         };
-        let team = def.team.as_ref().map(|t| compile_team(t, &grades, names)).transpose()?;
-        Ok(Scorecard { indicators, profiles, adjustments, gates, vetoes, blend, grades, team })
+        let points = def
+            .points
+            .as_ref()
+            .map(|p| super::points::Points::compile(p, &grades, &format!("{BASE}/points"), names))
+            .transpose()?;
+        let team = def.team.as_ref().map(|t| compile_team(t, &grades, points.is_some(), names)).transpose()?;
+        Ok(Scorecard { indicators, profiles, adjustments, gates, vetoes, blend, grades, team, points })
     }
 }
 
@@ -303,15 +331,56 @@ fn compile_grades(grades: &[GradeDef]) -> Result<Vec<GradeDef>> {
     Ok(grades.to_vec())
 }
 
-fn compile_team(def: &TeamDef, grades: &[GradeDef], names: &mut impl Resolver) -> Result<Team> {
+fn compile_team(def: &TeamDef, grades: &[GradeDef], has_points: bool, names: &mut impl Resolver) -> Result<Team> {
     let path = format!("{BASE}/team");
     let id = formula(&def.id, format!("{path}/id"), names)?;
     let tie_break = match &def.tie_break {
         Some(t) => Some((formula(&t.by, format!("{path}/tieBreak/by"), names)?, t.lower_first)),
         None => None,
     };
+    let group = def.group.as_deref().map(|g| formula(g, format!("{path}/group"), names)).transpose()?;
+    let mut aggregates = Vec::with_capacity(def.aggregates.len());
+    for (i, a) in def.aggregates.iter().enumerate() {
+        let apath = format!("{path}/aggregates/{i}");
+        if def.aggregates.iter().take(i).any(|x| x.id == a.id) {
+            return Err(invalid(ErrorCode::DuplicateId, format!("{apath}/id")).name(a.id.as_str()));
+        }
+        let of = a.of.as_deref().map(|f| formula(f, format!("{apath}/of"), names)).transpose()?;
+        aggregates.push((a.clone(), of));
+    }
+    let mut pk = Vec::with_capacity(def.pk.len());
+    for (i, c) in def.pk.iter().enumerate() {
+        let cpath = format!("{path}/pk/{i}");
+        if def.pk.iter().take(i).any(|x| x.id == c.id) {
+            return Err(invalid(ErrorCode::DuplicateId, format!("{cpath}/id")).name(c.id.as_str()));
+        }
+        if group.is_none() {
+            return Err(invalid(ErrorCode::MissingKey, path.clone()).name("group"));
+        }
+        let [a, b] = &c.groups;
+        if a == b {
+            return Err(invalid(ErrorCode::InvalidValue, format!("{cpath}/groups"))
+                .name(c.id.as_str())
+                .expected("two different groups")
+                .found(a.as_str()));
+        }
+        let by = def.aggregates.iter().position(|x| x.id == c.by).ok_or_else(|| {
+            invalid(ErrorCode::UnknownIndicator, format!("{cpath}/by"))
+                .name(c.by.as_str())
+                .expected("aggregate")
+                .suggest(closest(&c.by, def.aggregates.iter().map(|x| x.id.as_str())))
+        })?;
+        pk.push(Contest { id: c.id.clone(), groups: c.groups.clone(), by, lower_is_better: c.lower_is_better });
+    }
+    if let Some(board) = &def.leaderboard {
+        if board.by != LeaderboardBy::Total && !has_points {
+            return Err(invalid(ErrorCode::MissingKey, format!("{BASE}/points")).name("points"));
+        }
+    }
+    let mut team =
+        Team { id, distribution: None, tie_break, group, aggregates, pk, leaderboard: def.leaderboard.clone() };
     if def.distribution.is_empty() {
-        return Ok(Team { id, distribution: None, tie_break });
+        return Ok(team);
     }
     for (i, q) in def.distribution.iter().enumerate() {
         if grades.get(i).map(|g| g.grade.as_str()) != Some(q.grade.as_str()) {
@@ -328,5 +397,6 @@ fn compile_team(def: &TeamDef, grades: &[GradeDef], names: &mut impl Resolver) -
         e.path = e.path.replacen("/quotas", &format!("{path}/distribution"), 1);
         e
     })?;
-    Ok(Team { id, distribution: Some(distribution), tie_break })
+    team.distribution = Some(distribution);
+    Ok(team)
 }

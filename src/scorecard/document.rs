@@ -34,6 +34,83 @@ pub struct ScorecardDef {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub team: Option<TeamDef>,
+    /// Points and experience (经验值): per-behaviour points with per-period caps, levels and
+    /// badges.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub points: Option<PointsDef>,
+}
+
+/// Points and experience (经验值). A record is one period: each behaviour's points are capped
+/// per period, and experience is what was carried in plus this period's points.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct PointsDef {
+    /// Behaviours that earn points (拜访, 签约, 带教…).
+    pub behaviours: Vec<BehaviourDef>,
+    /// Experience carried in from earlier periods, as a formula (e.g. a field `累计经验值`).
+    /// None: experience is this period's points.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub carried: Option<String>,
+    /// Levels by experience, in rising order of `from`; the first starts at 0.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub levels: Vec<LevelDef>,
+    /// Badges earned by condition.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub badges: Vec<BadgeDef>,
+}
+
+/// One behaviour: points per occurrence, capped per period.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct BehaviourDef {
+    /// Id, unique among behaviours.
+    pub id: String,
+    /// How many times it happened this period, as a formula (`拜访次数`); never negative.
+    pub count: String,
+    /// Points per occurrence.
+    pub points: Dec,
+    /// Most points it can earn in one period. None: no cap.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub cap: Option<Dec>,
+}
+
+/// A level reached at an amount of experience.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct LevelDef {
+    /// Level name (青铜, 白银…).
+    pub level: String,
+    /// Experience needed (inclusive).
+    pub from: Dec,
+}
+
+/// A badge: earned when its condition holds and the grade is at least `minGrade`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct BadgeDef {
+    /// Id (回款之星, 零投诉…), unique among badges.
+    pub id: String,
+    /// Condition, as a formula. None: only `minGrade` decides.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub when: Option<String>,
+    /// The lowest grade that earns it (after vetoes). None: any grade.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub min_grade: Option<String>,
 }
 
 /// How a team is evaluated together.
@@ -54,6 +131,107 @@ pub struct TeamDef {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub tie_break: Option<TieBreakDef>,
+    /// Formula giving each rep's group (小组, business line…) for group aggregates and PK.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub group: Option<String>,
+    /// Aggregates over the team and over each group.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub aggregates: Vec<AggregateDef>,
+    /// Group-vs-group contests (PK) on an aggregate.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub pk: Vec<PkDef>,
+    /// The leaderboard: reps ranked by total, period points or experience.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub leaderboard: Option<LeaderboardDef>,
+}
+
+/// An aggregate over the scored reps of the team and of each group.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct AggregateDef {
+    /// Id, unique among aggregates.
+    pub id: String,
+    /// The function.
+    #[serde(rename = "fn")]
+    pub function: AggregateFn,
+    /// The value per rep, as a formula (for `count`, a condition). None: the scorecard total
+    /// (for `count`: every rep).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub of: Option<String>,
+}
+
+/// How an aggregate combines the reps' values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub enum AggregateFn {
+    /// Σ values.
+    Sum,
+    /// Σ values ÷ count, rounded as scores.
+    Average,
+    /// The lowest value.
+    Min,
+    /// The highest value.
+    Max,
+    /// The middle value (the mean of the two middle values for an even count).
+    Median,
+    /// How many reps meet the condition (every rep without one).
+    Count,
+}
+
+/// A contest between two groups on an aggregate.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct PkDef {
+    /// Id.
+    pub id: String,
+    /// The two groups.
+    pub groups: [String; 2],
+    /// The aggregate compared.
+    pub by: String,
+    /// Whether the lower value wins (e.g. complaints).
+    #[serde(default)]
+    pub lower_is_better: bool,
+}
+
+/// What the leaderboard ranks by.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub enum LeaderboardBy {
+    /// The scorecard total.
+    #[default]
+    Total,
+    /// This period's points.
+    Points,
+    /// Experience (carried in + this period).
+    Experience,
+}
+
+/// The leaderboard.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct LeaderboardDef {
+    /// What it ranks by (`points` and `experience` need a `points` section).
+    #[serde(default)]
+    pub by: LeaderboardBy,
+    /// How many places to show (ties at the last place are all shown). None: everyone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub top: Option<u32>,
 }
 
 /// One grade's quota.

@@ -137,5 +137,8 @@ impl ScoreResult {
             }
         }
         self.text = Some(t);
+        if let Some(points) = &mut self.points {
+            points.explain(locale);
+        }
     }
 }

@@ -5,12 +5,14 @@ mod compile;
 mod distance;
 pub mod document;
 mod explain;
+pub mod points;
 mod result;
 mod score;
 
-pub use compile::Scorecard;
+pub use compile::{Scorecard, Team};
 pub use document::ScorecardDef;
-pub use result::{AdjustmentLine, GateLine, IndicatorLine, NextGrade, NextGradeOption, ScoreResult, VetoLine};
+pub use points::{BehaviourLine, NextLevel, PointsResult};
+pub use result::{AdjustmentLine, GateLine, IndicatorLine, Member, NextGrade, NextGradeOption, ScoreResult, VetoLine};
 
 /// The name of a method as it appears in documents.
 fn method_name(m: &document::Method) -> &'static str {

@@ -177,11 +177,28 @@ pub struct ScoreResult {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub next_grade: Option<NextGrade>,
-    /// The rep's id and tie-break key, when the scorecard has a team section.
+    /// Points, experience, level and badges, when the scorecard has a points section.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub points: Option<super::points::PointsResult>,
+    /// What the team evaluation reads, when asked for.
     #[serde(skip)]
-    pub member: Option<(String, Option<Decimal>)>,
+    pub member: Option<Member>,
     /// The whole score as sentences (with `explain`).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub text: Option<String>,
+}
+
+/// What the team evaluation reads of one rep.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Member {
+    /// Rep id.
+    pub id: String,
+    /// Tie-break key.
+    pub tie_break: Option<Decimal>,
+    /// Group.
+    pub group: Option<String>,
+    /// One value per team aggregate (1/0 for `count`).
+    pub values: Vec<Decimal>,
 }

@@ -1,9 +1,9 @@
 //! Scoring one rep: profile and phase, each indicator's points, weighting, adjustments, blend,
 //! gates, vetoes, grade — in that documented order.
 
-use super::compile::{Expr, Indicator, Profile, Scorecard, Weights};
-use super::document::{Method, StepBasis, VetoEffect};
-use super::result::{AdjustmentLine, GateLine, IndicatorLine, ScoreResult, VetoLine};
+use super::compile::{Expr, Indicator, Profile, Scorecard, Team, Weights};
+use super::document::{AggregateFn, Method, StepBasis, VetoEffect};
+use super::result::{AdjustmentLine, GateLine, IndicatorLine, Member, ScoreResult, VetoLine};
 use crate::error::{Error, ErrorCode, Origin, Result};
 use crate::formula::eval::{checked, divide, Evaluator, Scope};
 use crate::number::{Dec, Rounding};
@@ -226,13 +226,10 @@ impl Scorecard {
         }
         let grade = self.grades.get(grade_index).cloned().ok_or_else(|| Error::new(ErrorCode::NoMatch))?;
         let member = match self.team.as_ref().filter(|_| member) {
-            Some(team) => {
-                let id = cx.ev.eval(&team.id.root).map_err(|e| at(e, &team.id.path))?.to_text();
-                let key = team.tie_break.as_ref().map(|(by, _)| cx.number(by)).transpose()?;
-                Some((id, key))
-            }
+            Some(team) => Some(member_of(team, &cx, shown)?),
             None => None,
         };
+        let points = self.points.as_ref().map(|p| p.award(&cx, grade_index)).transpose()?;
         let state = ScoreState { total, grade_index, grade_cap };
         let next = super::distance::to_next_grade(self, &parts, &gates, &vetoes, state)?;
         Ok(ScoreResult {
@@ -250,6 +247,7 @@ impl Scorecard {
             grade: grade.grade,
             coefficient: grade.coefficient,
             next_grade: next,
+            points,
             member,
             text: None,
         })
@@ -267,6 +265,25 @@ impl Scorecard {
                     .path(Origin::Plan, "/scorecard/grades")
             })
     }
+}
+
+/// The rep's id, tie-break key, group and aggregate values; `total` is the rounded total.
+fn member_of(team: &Team, cx: &Context<'_>, total: Decimal) -> Result<Member> {
+    let text = |e: &Expr| cx.ev.eval(&e.root).map(|v| v.to_text()).map_err(|err| at(err, &e.path));
+    let id = text(&team.id)?;
+    let tie_break = team.tie_break.as_ref().map(|(by, _)| cx.number(by)).transpose()?;
+    let group = team.group.as_ref().map(text).transpose()?;
+    let mut values = Vec::with_capacity(team.aggregates.len());
+    for (def, of) in &team.aggregates {
+        let value = match (def.function, of) {
+            (AggregateFn::Count, Some(cond)) => Decimal::from(u8::from(cx.condition(cond)?)),
+            (AggregateFn::Count, None) => Decimal::ONE,
+            (_, Some(e)) => cx.number(e)?,
+            (_, None) => total,
+        };
+        values.push(value);
+    }
+    Ok(Member { id, tie_break, group, values })
 }
 
 /// Where the total stands, for the distance to the next grade.

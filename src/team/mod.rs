@@ -1,21 +1,25 @@
-//! Team-level results over many reps' scores: rankings and forced distribution.
+//! Team-level results over many reps' scores: rankings, forced distribution, aggregates and
+//! contests.
 //!
 //! - [`Ranking`]: competition ("1224") and dense ("1223") ranks, highest score first, with a
 //!   deterministic display order.
 //! - [`ForcedDistribution`] (强制分布): grade quotas in percent, turned into whole head counts
 //!   (largest remainder) and applied to a team's scores with a documented tie policy.
+//! - [`Aggregate`] and [`contest`]: sums, averages, medians… of a group, and group-vs-group PK.
 //!
-//! Both take a team as a slice of [`TeamEntry`] and never depend on the order of that slice: every
+//! Ranking and distribution take a team as a slice of [`TeamEntry`] and never depend on the order of that slice: every
 //! result is sorted by score (descending), then by the documented tie-breaks, then by id.
 //!
 //! Decimals are read from JSON numbers (by their shortest decimal form, so `0.1` is one tenth) or
 //! decimal strings, and written as exact decimal strings (`"93.5"`).
 
+pub mod aggregate;
 mod apportion;
 mod decimal;
 pub mod distribution;
 pub mod ranking;
 
+pub use aggregate::{contest, Aggregate, Outcome};
 pub use distribution::{
     Distribution, DistributionSpec, ForcedDistribution, GradeQuota, GradeReason, GradeSummary, GradedEntry,
     TieBreakOrder, TiePolicy,

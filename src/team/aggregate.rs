@@ -1,0 +1,114 @@
+//! Aggregates over a team's values (sum, average, min, max, median, count) and a contest (PK)
+//! between two groups on one of them.
+
+use crate::error::{Error, ErrorCode, Result};
+use crate::number::Rounding;
+use rust_decimal::Decimal;
+
+/// How values are combined.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Aggregate {
+    /// Σ values.
+    Sum,
+    /// Σ values ÷ count, by the given rounding.
+    Average(Rounding),
+    /// The lowest value.
+    Min,
+    /// The highest value.
+    Max,
+    /// The middle value, or the mean of the two middle values.
+    Median,
+    /// Σ values, where each value is 1 (counted) or 0.
+    Count,
+}
+
+fn overflow() -> Error {
+    Error::new(ErrorCode::Overflow)
+}
+
+fn sum(values: &[Decimal]) -> Result<Decimal> {
+    values.iter().try_fold(Decimal::ZERO, |acc, v| acc.checked_add(*v).ok_or_else(overflow))
+}
+
+impl Aggregate {
+    /// Combines `values`; `None` for an empty slice (there is no average of nobody), except for
+    /// `Sum` and `Count`, which are 0.
+    ///
+    /// ```
+    /// use rust_decimal::Decimal;
+    /// use salescore::team::Aggregate;
+    ///
+    /// let v = [Decimal::new(90, 0), Decimal::new(70, 0), Decimal::new(85, 0), Decimal::new(60, 0)];
+    /// assert_eq!(Aggregate::Median.of(&v).unwrap(), Some(Decimal::new(775, 1)));
+    /// assert_eq!(Aggregate::Max.of(&v).unwrap(), Some(Decimal::new(90, 0)));
+    /// assert_eq!(Aggregate::Median.of(&[]).unwrap(), None);
+    /// ```
+    pub fn of(self, values: &[Decimal]) -> Result<Option<Decimal>> {
+        let two = Decimal::TWO;
+        Ok(match self {
+            Aggregate::Sum | Aggregate::Count => Some(sum(values)?),
+            _ if values.is_empty() => None,
+            Aggregate::Average(rounding) => {
+                let n = Decimal::from(values.len());
+                Some(rounding.apply(sum(values)?.checked_div(n).ok_or_else(overflow)?))
+            }
+            Aggregate::Min => values.iter().min().copied(),
+            Aggregate::Max => values.iter().max().copied(),
+            Aggregate::Median => {
+                let mut sorted = values.to_vec();
+                sorted.sort_unstable();
+                let mid = sorted.len() / 2;
+                let upper = sorted.get(mid).copied();
+                if sorted.len() % 2 == 1 {
+                    upper
+                } else {
+                    let lower = mid.checked_sub(1).and_then(|i| sorted.get(i)).copied();
+                    match (lower, upper) {
+                        (Some(a), Some(b)) => {
+                            Some(a.checked_add(b).ok_or_else(overflow)?.checked_div(two).ok_or_else(overflow)?)
+                        }
+                        _ => None,
+                    }
+                }
+            }
+        }
+        .map(|d| d.normalize()))
+    }
+}
+
+/// The outcome of a contest between two sides.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// The first side won.
+    First,
+    /// The second side won.
+    Second,
+    /// Equal values.
+    Tie,
+    /// A side has no value (a group without scored members).
+    NoData,
+}
+
+/// Compares two sides' values; the higher wins unless `lower_is_better`.
+///
+/// ```
+/// use rust_decimal::Decimal;
+/// use salescore::team::{contest, Outcome};
+///
+/// let (a, b) = (Some(Decimal::new(825, 1)), Some(Decimal::new(79, 0)));
+/// assert_eq!(contest(a, b, false), (Outcome::First, Some(Decimal::new(35, 1))));
+/// assert_eq!(contest(a, b, true).0, Outcome::Second);
+/// assert_eq!(contest(a, None, false), (Outcome::NoData, None));
+/// ```
+pub fn contest(a: Option<Decimal>, b: Option<Decimal>, lower_is_better: bool) -> (Outcome, Option<Decimal>) {
+    let (Some(a), Some(b)) = (a, b) else {
+        return (Outcome::NoData, None);
+    };
+    let margin = a.checked_sub(b).map(|d| d.abs().normalize());
+    let outcome = match (a.cmp(&b), lower_is_better) {
+        (std::cmp::Ordering::Equal, _) => Outcome::Tie,
+        (std::cmp::Ordering::Greater, false) | (std::cmp::Ordering::Less, true) => Outcome::First,
+        _ => Outcome::Second,
+    };
+    (outcome, margin)
+}
