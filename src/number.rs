@@ -191,9 +191,43 @@ pub fn decimal_to_f64(value: Decimal) -> f64 {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Dec(pub Decimal);
 
+thread_local! {
+    /// How decimals are written while [`serialize_numbers_as`] runs.
+    static NUMBERS: std::cell::Cell<Option<crate::output::NumberOutput>> = const { std::cell::Cell::new(None) };
+}
+
+/// Runs `f` (typically a serialization) with every result decimal written as `numbers` says:
+/// JS numbers, or exact decimal strings. Outside it, [`Dec`] writes numbers and the team
+/// module's decimals write strings.
+///
+/// ```
+/// use rust_decimal::Decimal;
+/// use salescore::number::{serialize_numbers_as, Dec};
+/// use salescore::output::NumberOutput;
+///
+/// let d = Dec(Decimal::new(9250, 2));
+/// assert_eq!(serde_json::to_string(&d).unwrap(), "92.5");
+/// let text = serialize_numbers_as(NumberOutput::String, || serde_json::to_string(&d).unwrap());
+/// assert_eq!(text, r#""92.50""#);
+/// ```
+pub fn serialize_numbers_as<T>(numbers: crate::output::NumberOutput, f: impl FnOnce() -> T) -> T {
+    let before = NUMBERS.with(|c| c.replace(Some(numbers)));
+    let out = f();
+    NUMBERS.with(|c| c.set(before));
+    out
+}
+
+/// The number output [`serialize_numbers_as`] set, if it is running.
+pub(crate) fn numbers_as() -> Option<crate::output::NumberOutput> {
+    NUMBERS.with(std::cell::Cell::get)
+}
+
 impl Serialize for Dec {
     fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        s.serialize_f64(decimal_to_f64(self.0))
+        match numbers_as() {
+            Some(crate::output::NumberOutput::String) => s.collect_str(&self.0),
+            _ => s.serialize_f64(decimal_to_f64(self.0)),
+        }
     }
 }
 

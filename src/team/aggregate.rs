@@ -32,7 +32,7 @@ fn sum(values: &[Decimal]) -> Result<Decimal> {
 
 impl Aggregate {
     /// Combines `values`; `None` for an empty slice (there is no average of nobody), except for
-    /// `Sum` and `Count`, which are 0.
+    /// `Sum` and `Count`, which are 0. An average keeps its rounding's scale (`78.60`).
     ///
     /// ```
     /// use rust_decimal::Decimal;
@@ -71,8 +71,7 @@ impl Aggregate {
                     }
                 }
             }
-        }
-        .map(|d| d.normalize()))
+        })
     }
 }
 

@@ -8,9 +8,13 @@ use serde::de::{self, Visitor};
 use serde::{Deserializer, Serializer};
 use std::fmt;
 
-/// Writes the decimal as its exact string form (`"93.50"` keeps its scale).
+/// Writes the decimal as its exact string form (`"93.50"` keeps its scale), or as a number
+/// inside [`serialize_numbers_as`](crate::number::serialize_numbers_as) with numbers.
 pub fn serialize<S: Serializer>(value: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-    s.collect_str(value)
+    match crate::number::numbers_as() {
+        Some(crate::output::NumberOutput::Number) => s.serialize_f64(crate::number::decimal_to_f64(*value)),
+        _ => s.collect_str(value),
+    }
 }
 
 /// Reads a JSON number or a decimal string.

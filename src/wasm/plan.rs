@@ -4,6 +4,7 @@ use super::convert::{self, record_path, RecordReader};
 use super::error::to_js;
 use crate::error::{Error, ErrorCode, Origin};
 use crate::locale::Locale;
+use crate::number::serialize_numbers_as;
 use crate::output::{Options, OutputValue, PlanResult};
 use crate::plan::Plan;
 use wasm_bindgen::prelude::*;
@@ -48,7 +49,8 @@ impl JsPlan {
         })?;
         if options.explain || eval.score.is_some() {
             // Traces and scores are nested: one JSON crossing beats one per property.
-            return convert::to_js(&PlanResult::new(eval, options));
+            let result = PlanResult::new(eval, options);
+            return serialize_numbers_as(options.numbers, || convert::to_js(&result));
         }
         let values = eval.metrics.iter().map(|m| OutputValue::from_value(&m.value, options.numbers));
         let metrics = convert::object(&self.metric_keys, values);
@@ -141,7 +143,8 @@ impl JsPlan {
             .collect();
         let errors: Vec<TeamError> =
             out.errors.iter().map(|(index, e)| TeamError { index: *index, error: e.report(locale) }).collect();
-        convert::to_js(&TeamOutput { results, errors, team: &out.team }).map_err(|e| to_js(&e, locale))
+        let output = TeamOutput { results, errors, team: &out.team };
+        serialize_numbers_as(options.numbers, || convert::to_js(&output)).map_err(|e| to_js(&e, locale))
     }
 
     /// The plan document as compiled (with defaults filled in).

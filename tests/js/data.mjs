@@ -1,13 +1,15 @@
 // Loads the shared case files; `readText(path)` reads a repository-relative file (fs in Node,
 // fetch in the browser).
 export async function loadData(readText) {
-  const [formulas, planCases, planErrors, sample, scorecard, scorecardCases] = await Promise.all([
+  const [formulas, planCases, planErrors, sample, scorecard, scorecardCases, gamification, gamificationTeam] = await Promise.all([
     readText('tests/data/formulas.tsv'),
     readText('tests/data/plan_cases.jsonl'),
     readText('tests/data/plan_errors.jsonl'),
     readText('tests/data/plans/sample.json'),
     readText('tests/data/plans/scorecard.json'),
     readText('tests/data/scorecard_cases.jsonl'),
+    readText('tests/data/plans/gamification.json'),
+    readText('tests/data/gamification_team.json'),
   ]);
   return {
     formulas: parseFormulaCases(formulas),
@@ -16,6 +18,8 @@ export async function loadData(readText) {
     sample: JSON.parse(sample),
     scorecard: JSON.parse(scorecard),
     scorecardCases: jsonl(scorecardCases),
+    gamification: JSON.parse(gamification),
+    gamificationTeam: JSON.parse(gamificationTeam),
   };
 }
 

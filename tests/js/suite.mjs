@@ -81,6 +81,28 @@ export function runSuite(api, data) {
     );
   });
 
+  // 2c. Points, levels, badges, aggregates, PK and the leaderboard (values worked out in
+  // tests/gamification.rs), as numbers and as exact strings.
+  check('plan.evaluateTeam: aggregates, groups, PK, leaderboard and points', () => {
+    const plan = api.Plan.compile(data.gamification);
+    const { team, results } = plan.evaluateTeam(data.gamificationTeam, { explain: true });
+    const exact = plan.evaluateTeam(data.gamificationTeam, { numbers: 'string' }).team;
+    const one = plan.evaluate(data.gamificationTeam[0], { numbers: 'string' }).score;
+    return same(
+      [team.aggregates, team.groups.map((g) => [g.group, g.members, g.aggregates.平均分]),
+        team.pk.map((p) => [p.id, p.outcome, p.winner ?? null, p.margin ?? null]),
+        team.leaderboard.entries.map((e) => [e.place, e.id, e.value]),
+        results[0].score.points.badges, results[0].score.points.level, typeof results[0].score.points.text,
+        exact.aggregates.平均分, exact.members[0].total, exact.pk[0].margin, one.total, one.points.experience, one.indicators[0].points],
+      [{ 平均分: 78.6, 中位分: 85, 最高分: 95, 最低分: 55, 人数: 5, 零投诉人数: 4, 合同总数: 6 },
+        [['乙组', 2, 71.5], ['甲组', 3, 83.33]],
+        [['月度PK', 'won', '甲组', 11.83], ['零投诉PK', 'tie', null, 0], ['最低分低者胜', 'won', '乙组', 15], ['跨组PK', 'noData', null, null]],
+        [[1, 'B2', 316], [2, 'A2', 310], [3, 'A1', 130], [3, 'B1', 130]],
+        ['零投诉', '绩效之星'], '白银', 'string',
+        '78.60', '95.00', '11.83', '95.00', '130', '95.00'],
+    );
+  });
+
   // 3. Bad plans and records: coded errors with paths, spans and both locales.
   for (const c of data.planErrors) {
     check(`plan error: ${c.case}`, () => {
