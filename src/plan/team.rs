@@ -3,6 +3,7 @@
 
 use super::{Evaluation, Plan, Record};
 use crate::error::{Error, ErrorCode, Origin, Result};
+use crate::locale::Locale;
 use crate::number::{Dec, Rounding};
 use crate::scorecard::document::{AggregateFn, LeaderboardBy};
 use crate::scorecard::{Member, ScoreResult};
@@ -227,6 +228,11 @@ impl Plan {
     /// and computes aggregates, PK and the leaderboard. Needs a `scorecard.team` section; a
     /// record that fails is reported beside the others and left out of the team view.
     pub fn evaluate_team<R: Record>(&self, records: &[R]) -> Result<TeamEvaluation<'_>> {
+        self.evaluate_team_in(records, None)
+    }
+
+    /// [`Plan::evaluate_team`], with every rep's result explained in `explain`'s locale.
+    pub fn evaluate_team_in<R: Record>(&self, records: &[R], explain: Option<Locale>) -> Result<TeamEvaluation<'_>> {
         let sc = self.scorecard.as_ref();
         let team = sc
             .and_then(|s| s.team.as_ref())
@@ -238,7 +244,7 @@ impl Plan {
         let mut errors = Vec::new();
         let mut seen: HashMap<String, usize> = HashMap::with_capacity(records.len());
         for (i, record) in records.iter().enumerate() {
-            match self.evaluate_as(record, None, true) {
+            match self.evaluate_as(record, explain, true) {
                 Ok(eval) => {
                     let id = eval.score.as_ref().and_then(|s| s.member.as_ref()).map(|m| m.id.as_str());
                     if let Some(id) = id {

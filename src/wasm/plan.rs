@@ -125,7 +125,8 @@ impl JsPlan {
                 Err(e) => TeamRecord::Bad(e),
             })
             .collect();
-        let out = self.inner.evaluate_team(&team_records).map_err(|e| to_js(&e, locale))?;
+        let explain = options.explain.then_some(locale);
+        let out = self.inner.evaluate_team_in(&team_records, explain).map_err(|e| to_js(&e, locale))?;
         // Per-rep score details are large; a team call carries them only with `explain`
         // (`team.members` has every total, rank and grade).
         let results: Vec<Option<PlanResult<'_>>> = out
