@@ -122,11 +122,26 @@ fn each_month_ranks_and_distributes_the_whole_team() {
         for pair in team.members.windows(2) {
             assert!(pair[0].total >= pair[1].total, "month {m}: best first");
         }
+        // Vetoed reps (E1008 in March, E1001 in May) are outside the forced distribution and
+        // keep their band grade after the veto.
         let distribution = team.distribution.as_ref().expect("forced distribution");
+        let vetoed: Vec<&str> = team.members.iter().filter(|x| x.vetoed).map(|x| x.id.as_str()).collect();
+        let expected_vetoed: &[&str] = match m {
+            3 => &["E1008"],
+            5 => &["E1001"],
+            _ => &[],
+        };
+        assert_eq!(vetoed, expected_vetoed, "month {m}");
+        let pool = 24 - vetoed.len();
         let targets: Vec<usize> = distribution.grades.iter().map(|g| g.target).collect();
-        assert_eq!(targets, [2, 5, 12, 4, 1], "month {m}: S10/A20/B50/C15/D5 of 24");
-        assert_eq!(distribution.grades.iter().map(|g| g.actual).sum::<usize>(), 24, "month {m}");
+        // Of 23: 2.3, 4.6, 11.5, 3.45, 1.15 → 2, 4, 11, 3, 1 and the two largest remainders (A, B).
+        let want: [usize; 5] = if pool == 24 { [2, 5, 12, 4, 1] } else { [2, 5, 12, 3, 1] };
+        assert_eq!(targets, want, "month {m}: S10/A20/B50/C15/D5 of {pool}");
+        assert_eq!(distribution.grades.iter().map(|g| g.actual).sum::<usize>(), pool, "month {m}");
         assert!(team.members.iter().all(|x| x.forced_grade.is_some()), "month {m}");
+        for x in team.members.iter().filter(|x| x.vetoed) {
+            assert_eq!(x.forced_grade.as_deref(), Some(x.grade.as_str()), "month {m}: {} keeps its band grade", x.id);
+        }
         let ids: Vec<&str> = team.aggregates.0.iter().map(|(k, _)| k.as_str()).collect();
         assert_eq!(ids, ["平均分", "回款总额", "中位分", "人数", "达标人数", "最高分"], "month {m}");
         assert_eq!(team.aggregates.get("人数").map(dec), Some(24.0));

@@ -33,10 +33,16 @@ pub struct TeamMember {
     pub rank: usize,
     /// Dense rank ("1223").
     pub dense_rank: usize,
-    /// Grade after the forced distribution, when the team section has one.
+    /// Grade after the forced distribution, when the team section has one. A vetoed rep keeps
+    /// its band grade (after the veto).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub forced_grade: Option<String>,
+    /// Whether a veto (一票否决) was triggered: the rep is then outside the forced distribution,
+    /// whose quotas apply to the other reps.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub vetoed: bool,
 }
 
 /// Aggregate values by id, in plan order (a JSON object).
@@ -278,6 +284,7 @@ impl Plan {
     }
 
     fn summarise(&self, team: &crate::scorecard::Team, scored: &[Scored<'_>]) -> Result<TeamSummary> {
+        let vetoed = |s: &Scored<'_>| s.score.vetoes.iter().any(|v| v.triggered);
         let entries: Vec<TeamEntry> = scored
             .iter()
             .map(|s| {
@@ -289,14 +296,17 @@ impl Plan {
             })
             .collect();
         let ranking = Ranking::new(&entries)?;
+        // Vetoed reps are outside the forced distribution: the quotas apply to the others.
+        let pool: Vec<TeamEntry> =
+            entries.iter().zip(scored).filter(|(_, s)| !vetoed(s)).map(|(e, _)| e.clone()).collect();
         let distribution = match &team.distribution {
-            Some(d) if !entries.is_empty() => {
+            Some(d) if !pool.is_empty() => {
                 let policy = match &team.tie_break {
                     Some((_, true)) => TiePolicy::BreakTiesBy(TieBreakOrder::LowerFirst),
                     Some((_, false)) => TiePolicy::BreakTiesBy(TieBreakOrder::HigherFirst),
                     None => TiePolicy::KeepTiesTogether,
                 };
-                Some(d.apply(&entries, policy)?)
+                Some(d.apply(&pool, policy)?)
             }
             _ => None,
         };
@@ -310,6 +320,12 @@ impl Plan {
             .iter()
             .filter_map(|r| {
                 let s = by_id.get(r.id.as_str())?;
+                let vetoed = vetoed(s);
+                let forced_grade = match forced.get(r.id.as_str()) {
+                    Some(g) => Some((*g).to_string()),
+                    None if vetoed && team.distribution.is_some() => Some(s.score.grade.clone()),
+                    None => None,
+                };
                 Some(TeamMember {
                     index: s.index,
                     id: r.id.clone(),
@@ -318,7 +334,8 @@ impl Plan {
                     grade: s.score.grade.clone(),
                     rank: r.competition_rank,
                     dense_rank: r.dense_rank,
-                    forced_grade: forced.get(r.id.as_str()).map(|g| (*g).to_string()),
+                    forced_grade,
+                    vetoed,
                 })
             })
             .collect();
