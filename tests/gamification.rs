@@ -127,7 +127,7 @@ fn results_are_exact_strings_when_asked() {
 fn a_negative_count_is_a_coded_error_and_the_plan_keeps_working() {
     let plan = plan();
     let err =
-        plan.evaluate(&json!({"工号": "X", "小组": "甲组", "得分": 80, "拜访次数": -1}), false).err().expect("error");
+        plan.evaluate(&json!({"工号": "X", "小组": "甲组", "得分": 80, "拜访次数": -1}), false).expect_err("error");
     assert_eq!((err.code.as_str(), err.path.as_str()), ("INVALID_VALUE", "/scorecard/points/behaviours/0/count"));
     assert!(plan.evaluate(&team()[0], false).is_ok());
 }
