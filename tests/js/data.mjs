@@ -1,7 +1,7 @@
 // Loads the shared case files; `readText(path)` reads a repository-relative file (fs in Node,
 // fetch in the browser).
 export async function loadData(readText) {
-  const [formulas, planCases, planErrors, sample, scorecard, scorecardCases, gamification, gamificationTeam] = await Promise.all([
+  const [formulas, planCases, planErrors, sample, scorecard, scorecardCases, gamification, gamificationTeam, teamPlan, teamReps, juneSnap, zhSnap, enSnap] = await Promise.all([
     readText('tests/data/formulas.tsv'),
     readText('tests/data/plan_cases.jsonl'),
     readText('tests/data/plan_errors.jsonl'),
@@ -10,6 +10,11 @@ export async function loadData(readText) {
     readText('tests/data/scorecard_cases.jsonl'),
     readText('tests/data/plans/gamification.json'),
     readText('tests/data/gamification_team.json'),
+    readText('samples/team/plan.json'),
+    readText('samples/team/reps.json'),
+    readText('tests/snapshots/sample__team_june.snap'),
+    readText('tests/snapshots/sample__rep_explained_ZhCn.snap'),
+    readText('tests/snapshots/sample__rep_explained_En.snap'),
   ]);
   return {
     formulas: parseFormulaCases(formulas),
@@ -20,7 +25,18 @@ export async function loadData(readText) {
     scorecardCases: jsonl(scorecardCases),
     gamification: JSON.parse(gamification),
     gamificationTeam: JSON.parse(gamificationTeam),
+    // The sample team and the native tests' snapshots of its results (tests/sample.rs), which
+    // every build must reproduce exactly.
+    teamPlan: JSON.parse(teamPlan),
+    teamReps: JSON.parse(teamReps),
+    snapshots: { teamJune: snapshot(juneSnap), repZh: snapshot(zhSnap), repEn: snapshot(enSnap) },
   };
+}
+
+/** The JSON body of an insta snapshot file (after its `---` header). */
+function snapshot(text) {
+  const body = text.replace(/\r\n/g, '\n').split('\n---\n').slice(1).join('\n---\n');
+  return JSON.parse(body);
 }
 
 function jsonl(text) {

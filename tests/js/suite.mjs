@@ -103,6 +103,20 @@ export function runSuite(api, data) {
     );
   });
 
+  // 2d. The sample team: whole results equal the native snapshots (exact strings).
+  check('sample team: June evaluateTeam equals the native snapshot', () => {
+    const plan = api.Plan.compile(data.teamPlan);
+    const june = data.teamReps.filter((r) => r.月份 === 6);
+    return same(plan.evaluateTeam(june, { numbers: 'string' }).team, data.snapshots.teamJune);
+  });
+  for (const [locale, want] of [['zh-CN', data.snapshots.repZh], ['en', data.snapshots.repEn]]) {
+    check(`sample team: an explained rep (${locale}) equals the native snapshot`, () => {
+      const plan = api.Plan.compile(data.teamPlan);
+      const rep = data.teamReps.find((r) => r.工号 === 'E1019' && r.月份 === 2);
+      return same(plan.evaluate(rep, { explain: true, locale, numbers: 'string' }), want);
+    });
+  }
+
   // 3. Bad plans and records: coded errors with paths, spans and both locales.
   for (const c of data.planErrors) {
     check(`plan error: ${c.case}`, () => {
