@@ -103,6 +103,21 @@ export function runSuite(api, data) {
     );
   });
 
+  check('plan.evaluateTeam: an empty team and duplicate ids are coded errors; the handle keeps working', () => {
+    const plan = api.Plan.compile(data.gamification);
+    let empty;
+    try {
+      plan.evaluateTeam([]);
+    } catch (e) {
+      empty = [e.code, e.origin];
+    }
+    const dup = plan.evaluateTeam([...data.gamificationTeam, data.gamificationTeam[2]]);
+    return same(
+      [empty, dup.errors.map((e) => `${e.index} ${e.error.code} ${e.error.path}`), dup.team.members.length, plan.evaluateTeam(data.gamificationTeam).team.members.length],
+      [['EMPTY_TEAM', 'record'], ['5 DUPLICATE_ID /5'], 5, 5],
+    );
+  });
+
   // 2d. The sample team: whole results equal the native snapshots (exact strings).
   check('sample team: June evaluateTeam equals the native snapshot', () => {
     const plan = api.Plan.compile(data.teamPlan);
