@@ -127,6 +127,9 @@ impl Plan {
                 let mut score = sc.score(&values, self.doc.rounding.score, member)?;
                 if let Some(locale) = explain {
                     score.explain(locale);
+                    for line in &mut score.indicators {
+                        line.inputs = super::explain::inputs(self, sc.reads_of(&line.id), &values.slots, &mut texts);
+                    }
                 }
                 Some(score)
             }

@@ -78,6 +78,22 @@ impl SlotTexts {
     }
 }
 
+/// The values of `reads`, owned (for results that outlive the plan borrow).
+pub(super) fn inputs(
+    plan: &Plan,
+    reads: &[usize],
+    slots: &[Option<Value>],
+    texts: &mut SlotTexts,
+) -> Vec<TraceInput<'static>> {
+    reads
+        .iter()
+        .map(|&s| TraceInput {
+            name: Cow::Owned(slot_name(plan, s).to_string()),
+            value: texts.get(slots, s).map_or_else(|| "∅".to_string(), |(plain, _)| plain.clone()),
+        })
+        .collect()
+}
+
 /// Builds the trace entry of `metric`, whose exact value is `exact`.
 pub(super) fn trace_entry<'p>(
     plan: &'p Plan,

@@ -27,6 +27,8 @@ pub struct Indicator {
     pub target: Option<Expr>,
     /// Linear threshold/stretch or lower-is-better base.
     pub bounds: Vec<Expr>,
+    /// Slots its formulas read, distinct, in order of first use (for the explanation).
+    pub reads: Vec<usize>,
 }
 
 /// Weights by indicator index.
@@ -112,6 +114,11 @@ pub(super) fn invalid(code: ErrorCode, path: String) -> Error {
 const BASE: &str = "/scorecard";
 
 impl Scorecard {
+    /// The slots indicator `id`'s formulas read.
+    pub fn reads_of(&self, id: &str) -> &[usize] {
+        self.indicators.iter().find(|i| i.def.id == id).map_or(&[], |i| i.reads.as_slice())
+    }
+
     /// Compiles the section; `names` resolves field and metric names.
     pub fn compile(def: &ScorecardDef, names: &mut impl Resolver) -> Result<Scorecard> {
         for (key, len) in
@@ -254,7 +261,15 @@ fn compile_indicator(ind: &IndicatorDef, path: &str, names: &mut impl Resolver) 
         }
         _ => {}
     }
-    Ok(Indicator { def: ind.clone(), actual, target, bounds })
+    let mut reads = Vec::new();
+    for e in std::iter::once(&actual).chain(target.as_ref()).chain(&bounds) {
+        e.root.visit_refs(&mut |s| {
+            if !reads.contains(&s) {
+                reads.push(s);
+            }
+        });
+    }
+    Ok(Indicator { def: ind.clone(), actual, target, bounds, reads })
 }
 
 fn compile_weights(weights: &[Weight], ids: &[&str], path: &str) -> Result<Weights> {

@@ -32,6 +32,10 @@ pub struct IndicatorLine {
     pub weight: Dec,
     /// points × weight ÷ 100 (rounded as scores).
     pub weighted: Dec,
+    /// The fields and metrics its formulas read, with their values (with `explain`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub inputs: Vec<crate::plan::TraceInput<'static>>,
     /// The calculation as a sentence (with `explain`).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
@@ -53,6 +57,7 @@ impl IndicatorLine {
             points: Dec(r.apply(m.points)),
             weight: Dec(weight.normalize()),
             weighted: Dec(r.apply(weighted)),
+            inputs: Vec::new(),
             text: None,
             bounds: m.bounds.clone(),
         }
