@@ -311,3 +311,32 @@ fn explained_rep_snapshot_in_both_locales() {
         });
     }
 }
+
+#[test]
+fn the_lines_as_shown_add_up_to_the_base_with_the_reported_rounding_difference() {
+    let (plan, records) = (plan(), records());
+    let mut reported = 0;
+    for r in &records {
+        let s = score(&plan, r);
+        let lines: rust_decimal::Decimal = s.indicators.iter().map(|l| l.weighted.0).sum();
+        let difference = s.rounding_difference.map(|d| d.0).unwrap_or_default();
+        assert_eq!(lines + difference, s.base.0, "{} month {}", r["工号"], r["月份"]);
+        reported += usize::from(s.rounding_difference.is_some());
+    }
+    // Two-place lines drift from their two-place sum now and then; the sample has such months.
+    assert!(reported > 0);
+}
+
+#[test]
+fn a_rounding_difference_is_explained() {
+    // 林雨桐 in January: the exact weighted points add up to 102.21, the two-place lines to 102.22.
+    let (plan, records) = (plan(), records());
+    let r = record(&records, "E1002", 1);
+    let s = plan.evaluate_in(r, Some(Locale::ZhCn)).expect("evaluates").score.expect("score");
+    assert_eq!((dec(s.base), s.rounding_difference.map(dec)), (102.21, Some(-0.01)));
+    let text = s.text.expect("text");
+    assert!(
+        text.contains("各项加权合计 102.21 分（按未舍入的各项相加；各项显示值之和为 102.22，差 -0.01 来自舍入）"),
+        "{text}"
+    );
+}

@@ -80,6 +80,18 @@ impl ScoreResult {
         } else {
             write!(t, "profile {}{phase}: weighted points {}", self.profile, n(self.base))
         };
+        if let Some(d) = self.rounding_difference {
+            let lines = self.base.0.checked_sub(d.0).map(|x| x.normalize().to_string()).unwrap_or_default();
+            let _ = if zh {
+                write!(t, "（按未舍入的各项相加；各项显示值之和为 {lines}，差 {} 来自舍入）", n(d))
+            } else {
+                write!(
+                    t,
+                    " (from the unrounded lines; the lines as shown add up to {lines}, {} apart by rounding)",
+                    n(d)
+                )
+            };
+        }
         for a in self.adjustments.iter().filter(|a| !a.applied.0.is_zero()) {
             let capped = match (a.capped, zh) {
                 (true, true) => format!("（原为 {}，已按上下限截取）", n(a.raw)),

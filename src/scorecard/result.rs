@@ -156,8 +156,12 @@ pub struct ScoreResult {
     pub phase: Option<String>,
     /// One line per weighted indicator.
     pub indicators: Vec<IndicatorLine>,
-    /// Σ weighted points.
+    /// Σ weighted points (of the exact values, then rounded).
     pub base: Dec,
+    /// base − Σ of the lines' rounded `weighted`, when the rounded lines do not add up to it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub rounding_difference: Option<Dec>,
     /// Bonus and deduction items.
     pub adjustments: Vec<AdjustmentLine>,
     /// base + adjustments.

@@ -220,6 +220,10 @@ impl Scorecard {
             vetoes.push(VetoLine { id: def.id.clone(), triggered, effect: def.effect, grade: def.grade.clone() });
         }
         let shown = rounding.apply(total);
+        let shown_base = rounding.apply(base);
+        let lines_sum = lines.iter().try_fold(Decimal::ZERO, |acc, l| acc.checked_add(l.weighted.0));
+        let rounding_difference =
+            lines_sum.and_then(|s| shown_base.checked_sub(s)).filter(|d| !d.is_zero()).map(|d| Dec(d.normalize()));
         let mut grade_index = self.grade_of(shown)?;
         if let Some(cap) = grade_cap.filter(|c| *c > grade_index) {
             grade_index = cap;
@@ -236,7 +240,8 @@ impl Scorecard {
             profile: profile.id.clone(),
             phase: phase.map(str::to_string),
             indicators: lines,
-            base: Dec(rounding.apply(base)),
+            base: Dec(shown_base),
+            rounding_difference,
             adjustments,
             individual: Dec(rounding.apply(individual)),
             team: team.map(Dec),
