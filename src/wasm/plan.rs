@@ -47,7 +47,7 @@ impl JsPlan {
             }
         })?;
         if options.explain || eval.score.is_some() {
-            // Traces and scores are nested: one JSON crossing beats one per property.
+            // Traces and scores are nested: one tape crossing beats one per property.
             return convert::to_js(&PlanResult::new(eval, options));
         }
         let values = eval.metrics.iter().map(|m| OutputValue::from_value(&m.value, options.numbers));
