@@ -59,6 +59,13 @@ impl Plan {
     /// distribution. Needs a `scorecard.team` section; a record that fails is reported beside
     /// the others and left out of the team view.
     pub fn evaluate_team<R: Record>(&self, records: &[R]) -> Result<TeamEvaluation<'_>> {
+        self.evaluate_team_with(records, true)
+    }
+
+    /// [`Plan::evaluate_team`]; without `scores`, `results[i].score` is `None` and the per-rep
+    /// score details (lines, distance to the next grade) are not computed. The team view is the
+    /// same.
+    pub fn evaluate_team_with<R: Record>(&self, records: &[R], scores: bool) -> Result<TeamEvaluation<'_>> {
         let team = self
             .scorecard
             .as_ref()
@@ -69,14 +76,25 @@ impl Plan {
         }
         let mut results = Vec::with_capacity(records.len());
         let mut errors = Vec::new();
-        let mut entries: Vec<(usize, TeamEntry, String)> = Vec::with_capacity(records.len());
+        // The scored reps: their entries, and each one's record index and grade.
+        let mut team_entries: Vec<TeamEntry> = Vec::with_capacity(records.len());
+        let mut scored: Vec<(usize, String)> = Vec::with_capacity(records.len());
         let mut by_id: HashMap<String, usize> = HashMap::with_capacity(records.len());
         for (i, record) in records.iter().enumerate() {
             let under = |e: Error| if e.origin == Origin::Record { e.under(&format!("/{i}")) } else { e };
-            match self.evaluate_as(record, None, true) {
-                Ok(eval) => {
-                    if let Some(score) = &eval.score {
-                        let (id, key) = score.member.clone().unwrap_or_default();
+            match self.evaluate_as(record, None, true, scores) {
+                Ok(mut eval) => {
+                    // Without `scores` the score is not kept: its parts move instead of copying.
+                    let member = match eval.score.take() {
+                        Some(score) if scores => {
+                            let member = (score.member.clone().unwrap_or_default(), score.total.0, score.grade.clone());
+                            eval.score = Some(score);
+                            Some(member)
+                        }
+                        Some(score) => Some((score.member.unwrap_or_default(), score.total.0, score.grade)),
+                        None => None,
+                    };
+                    if let Some(((id, key), total, grade)) = member {
                         if by_id.contains_key(&id) {
                             let dup = Error::new(ErrorCode::DuplicateId)
                                 .name(id.as_str())
@@ -85,12 +103,13 @@ impl Plan {
                             results.push(None);
                             continue;
                         }
-                        by_id.insert(id.clone(), entries.len());
-                        let mut entry = TeamEntry::new(id, score.total.0);
+                        by_id.insert(id.clone(), team_entries.len());
+                        let mut entry = TeamEntry::new(id, total);
                         if let Some(k) = key {
                             entry = entry.with_tie_break(k);
                         }
-                        entries.push((i, entry, score.grade.clone()));
+                        team_entries.push(entry);
+                        scored.push((i, grade));
                     }
                     results.push(Some(eval));
                 }
@@ -100,7 +119,6 @@ impl Plan {
                 }
             }
         }
-        let team_entries: Vec<TeamEntry> = entries.iter().map(|(_, e, _)| e.clone()).collect();
         let ranking = Ranking::new(&team_entries)?;
         let distribution = match &team.distribution {
             Some(d) if !team_entries.is_empty() => {
@@ -113,15 +131,19 @@ impl Plan {
             }
             _ => None,
         };
-        let forced: HashMap<&str, &str> = distribution
-            .as_ref()
-            .map(|d| d.entries.iter().map(|e| (e.id.as_str(), e.grade.as_str())).collect())
-            .unwrap_or_default();
+        // Forced grades by entry.
+        let mut forced: Vec<Option<&str>> = vec![None; team_entries.len()];
+        for e in distribution.iter().flat_map(|d| &d.entries) {
+            if let Some(slot) = by_id.get(&e.id).and_then(|&k| forced.get_mut(k)) {
+                *slot = Some(e.grade.as_str());
+            }
+        }
         let members = ranking
             .entries
             .iter()
             .filter_map(|r| {
-                let (index, entry, grade) = entries.get(*by_id.get(&r.id)?)?;
+                let k = *by_id.get(&r.id)?;
+                let (entry, (index, grade)) = (team_entries.get(k)?, scored.get(k)?);
                 Some(TeamMember {
                     index: *index,
                     id: r.id.clone(),
@@ -129,7 +151,7 @@ impl Plan {
                     grade: grade.clone(),
                     rank: r.competition_rank,
                     dense_rank: r.dense_rank,
-                    forced_grade: forced.get(r.id.as_str()).map(|g| (*g).to_string()),
+                    forced_grade: forced.get(k).copied().flatten().map(str::to_string),
                 })
             })
             .collect();

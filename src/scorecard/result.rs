@@ -54,7 +54,7 @@ impl IndicatorLine {
             weight: Dec(weight.normalize()),
             weighted: Dec(r.apply(weighted)),
             text: None,
-            bounds: m.bounds.clone(),
+            bounds: m.bounds.to_vec(),
         }
     }
 }

@@ -123,22 +123,11 @@ impl JsPlan {
                 Err(e) => TeamRecord::Bad(e),
             })
             .collect();
-        let out = self.inner.evaluate_team(&team_records).map_err(|e| to_js(&e, locale))?;
-        // Per-rep score details are large; a team call carries them only with `explain`
-        // (`team.members` has every total, rank and grade).
-        let results: Vec<Option<PlanResult<'_>>> = out
-            .results
-            .into_iter()
-            .map(|r| {
-                r.map(|eval| {
-                    let mut result = PlanResult::new(eval, &options);
-                    if !options.explain {
-                        result.score = None;
-                    }
-                    result
-                })
-            })
-            .collect();
+        // Per-rep score details are large; a team call computes and carries them only with
+        // `explain` (`team.members` has every total, rank and grade).
+        let out = self.inner.evaluate_team_with(&team_records, options.explain).map_err(|e| to_js(&e, locale))?;
+        let results: Vec<Option<PlanResult<'_>>> =
+            out.results.into_iter().map(|r| r.map(|eval| PlanResult::new(eval, &options))).collect();
         let errors: Vec<TeamError> =
             out.errors.iter().map(|(index, e)| TeamError { index: *index, error: e.report(locale) }).collect();
         convert::to_js(&TeamOutput { results, errors, team: &out.team }).map_err(|e| to_js(&e, locale))
