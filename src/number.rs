@@ -179,8 +179,9 @@ pub fn decimal_to_f64(value: Decimal) -> f64 {
     let mantissa = value.mantissa();
     let scale = usize::try_from(value.scale()).unwrap_or(usize::MAX);
     if let Some(p) = POW10.get(scale) {
-        if mantissa.unsigned_abs() < 9_007_199_254_740_992 {
-            return mantissa as f64 / p;
+        // Through i64: converting an i128 is a library call in WebAssembly, an i64 one instruction.
+        if let Some(m) = i64::try_from(mantissa).ok().filter(|m| m.unsigned_abs() < 9_007_199_254_740_992) {
+            return m as f64 / p;
         }
     }
     value.to_string().parse::<f64>().unwrap_or(0.0)

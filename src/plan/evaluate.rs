@@ -80,15 +80,17 @@ impl Plan {
 
     /// Evaluates a record; with a locale, adds a trace rendered in it.
     pub fn evaluate_in(&self, record: &impl Record, explain: Option<Locale>) -> Result<Evaluation<'_>> {
-        self.evaluate_as(record, explain, false)
+        self.evaluate_as(record, explain, false, true)
     }
 
-    /// Evaluates a record; `member` also reads its team id and tie-break key.
+    /// Evaluates a record; `member` also reads its team id and tie-break key; without `detail`,
+    /// the score has only its totals, grade and member (see `Scorecard::score_with`).
     pub(super) fn evaluate_as(
         &self,
         record: &impl Record,
         explain: Option<Locale>,
         member: bool,
+        detail: bool,
     ) -> Result<Evaluation<'_>> {
         if let Some(problem) = record.problem() {
             return Err(problem);
@@ -124,7 +126,8 @@ impl Plan {
         }
         let score = match &self.scorecard {
             Some(sc) => {
-                let mut score = sc.score(&values, self.doc.rounding.score, member)?;
+                let detail = detail || explain.is_some();
+                let mut score = sc.score_with(&values, self.doc.rounding.score, member, detail)?;
                 if let Some(locale) = explain {
                     score.explain(locale);
                     for line in &mut score.indicators {

@@ -234,11 +234,23 @@ impl Plan {
     /// and computes aggregates, PK and the leaderboard. Needs a `scorecard.team` section; a
     /// record that fails is reported beside the others and left out of the team view.
     pub fn evaluate_team<R: Record>(&self, records: &[R]) -> Result<TeamEvaluation<'_>> {
-        self.evaluate_team_in(records, None)
+        self.evaluate_team_with(records, true, None)
     }
 
     /// [`Plan::evaluate_team`], with every rep's result explained in `explain`'s locale.
     pub fn evaluate_team_in<R: Record>(&self, records: &[R], explain: Option<Locale>) -> Result<TeamEvaluation<'_>> {
+        self.evaluate_team_with(records, true, explain)
+    }
+
+    /// [`Plan::evaluate_team_in`]; without `scores`, `results[i].score` is `None` and the per-rep
+    /// score details (lines, distance to the next grade) are not computed. The team view is the
+    /// same.
+    pub fn evaluate_team_with<R: Record>(
+        &self,
+        records: &[R],
+        scores: bool,
+        explain: Option<Locale>,
+    ) -> Result<TeamEvaluation<'_>> {
         let sc = self.scorecard.as_ref();
         let team = sc
             .and_then(|s| s.team.as_ref())
@@ -250,7 +262,7 @@ impl Plan {
         let mut errors = Vec::new();
         let mut seen: HashMap<String, usize> = HashMap::with_capacity(records.len());
         for (i, record) in records.iter().enumerate() {
-            match self.evaluate_as(record, explain, true) {
+            match self.evaluate_as(record, explain, true, scores || explain.is_some()) {
                 Ok(eval) => {
                     let id = eval.score.as_ref().and_then(|s| s.member.as_ref()).map(|m| m.id.as_str());
                     if let Some(id) = id {
@@ -280,11 +292,16 @@ impl Plan {
             .collect();
         let summary = self.summarise(team, &scored)?;
         drop(scored);
+        if !scores {
+            for eval in results.iter_mut().flatten() {
+                eval.score = None;
+            }
+        }
         Ok(TeamEvaluation { results, errors, team: summary })
     }
 
     fn summarise(&self, team: &crate::scorecard::Team, scored: &[Scored<'_>]) -> Result<TeamSummary> {
-        let vetoed = |s: &Scored<'_>| s.score.vetoes.iter().any(|v| v.triggered);
+        let vetoed = |s: &Scored<'_>| s.member.vetoed;
         let entries: Vec<TeamEntry> = scored
             .iter()
             .map(|s| {

@@ -59,7 +59,7 @@ impl IndicatorLine {
             weighted: Dec(r.apply(weighted)),
             inputs: Vec::new(),
             text: None,
-            bounds: m.bounds.clone(),
+            bounds: m.bounds.to_vec(),
         }
     }
 }
@@ -210,4 +210,6 @@ pub struct Member {
     pub group: Option<String>,
     /// One value per team aggregate (1/0 for `count`).
     pub values: Vec<Decimal>,
+    /// Whether a veto was triggered (the rep is then outside the forced distribution).
+    pub vetoed: bool,
 }

@@ -7,6 +7,7 @@ use super::result::{AdjustmentLine, GateLine, IndicatorLine, Member, ScoreResult
 use crate::error::{Error, ErrorCode, Origin, Result};
 use crate::formula::eval::{checked, divide, Evaluator, Scope};
 use crate::number::{Dec, Rounding};
+use arrayvec::ArrayVec;
 use rust_decimal::Decimal;
 
 /// Evaluates scorecard formulas, pointing errors at their place in the plan.
@@ -56,7 +57,7 @@ pub(super) struct Measured {
     pub(super) basis: Decimal,
     pub(super) points: Decimal,
     /// Linear threshold and stretch, or lower-is-better base.
-    pub(super) bounds: Vec<Decimal>,
+    pub(super) bounds: ArrayVec<Decimal, 2>,
 }
 
 /// Points out of 100 for one indicator.
@@ -72,10 +73,13 @@ pub(super) fn measure(ind: &Indicator, cx: &Context<'_>) -> Result<Measured> {
         let passed = cx.condition(&ind.actual)?;
         let basis = if passed { Decimal::ONE } else { Decimal::ZERO };
         let points = if passed { points.0 } else { Decimal::ZERO };
-        return Ok(Measured { actual: basis, target, basis, points, bounds: Vec::new() });
+        return Ok(Measured { actual: basis, target, basis, points, bounds: ArrayVec::new() });
     }
     let actual = cx.number(&ind.actual)?;
-    let bounds = ind.bounds.iter().map(|b| cx.number(b)).collect::<Result<Vec<_>>>()?;
+    let mut bounds = ArrayVec::new();
+    for b in &ind.bounds {
+        bounds.try_push(cx.number(b)?).map_err(|_| bad("at most two bounds"))?;
+    }
     let ratio_of = |a: Decimal, t: Decimal, floor: Decimal, cap: Option<Decimal>| -> Result<Decimal> {
         if t.is_zero() {
             // A zero target: anything above it is the best possible, nothing is the floor.
@@ -159,31 +163,44 @@ impl Scorecard {
     /// Scores one rep reading formulas from `scope`; `rounding` is the plan's score rounding.
     /// With `member`, also reads the team section's id and tie-break key.
     pub fn score(&self, scope: &dyn Scope, rounding: Rounding, member: bool) -> Result<ScoreResult> {
+        self.score_with(scope, rounding, member, true)
+    }
+
+    /// [`Scorecard::score`]; without `detail`, the per-item lines (indicators, adjustments, gates,
+    /// vetoes), the profile and phase and the distance to the next grade are left empty, for
+    /// callers that read only the totals, grade and member (a team ranking). Every value filled
+    /// in is the same as with `detail`.
+    pub fn score_with(&self, scope: &dyn Scope, rounding: Rounding, member: bool, detail: bool) -> Result<ScoreResult> {
         let cx = Context { ev: Evaluator::new(scope) };
         let (profile, phase, weights) = self.choose(&cx)?;
-        let mut lines = Vec::with_capacity(weights.len());
-        let mut parts = Vec::with_capacity(weights.len());
+        let cap = if detail { weights.len() } else { 0 };
+        let mut lines = Vec::with_capacity(cap);
+        let mut parts = Vec::with_capacity(cap);
         let mut base = Decimal::ZERO;
         for &(i, weight) in weights {
             let Some(ind) = self.indicators.get(i) else { continue };
             let m = measure(ind, &cx)?;
             let weighted = divide(mul(m.points, weight)?, Decimal::ONE_HUNDRED)?;
             base = add(base, weighted)?;
-            lines.push(IndicatorLine::new(ind, &m, weight, weighted, rounding));
-            parts.push((ind, weight, m));
+            if detail {
+                lines.push(IndicatorLine::new(ind, &m, weight, weighted, rounding));
+                parts.push((ind, weight, m));
+            }
         }
         let mut total = base;
-        let mut adjustments = Vec::with_capacity(self.adjustments.len());
+        let mut adjustments = Vec::with_capacity(if detail { self.adjustments.len() } else { 0 });
         for (def, expr) in &self.adjustments {
             let raw = cx.number(expr)?;
             let applied = raw.max(def.min.0).min(def.max.0);
             total = add(total, applied)?;
-            adjustments.push(AdjustmentLine {
-                id: def.id.clone(),
-                raw: Dec(raw),
-                applied: Dec(applied),
-                capped: raw != applied,
-            });
+            if detail {
+                adjustments.push(AdjustmentLine {
+                    id: def.id.clone(),
+                    raw: Dec(raw),
+                    applied: Dec(applied),
+                    capped: raw != applied,
+                });
+            }
         }
         let individual = total;
         let team = match &self.blend {
@@ -195,19 +212,23 @@ impl Scorecard {
             }
             None => None,
         };
-        let mut gates = Vec::with_capacity(self.gates.len());
+        let mut gates = Vec::with_capacity(if detail { self.gates.len() } else { 0 });
         for (def, when) in &self.gates {
             let closed = cx.condition(when)?;
             let capped = closed && total > def.cap.0;
             if capped {
                 total = def.cap.0;
             }
-            gates.push(GateLine { id: def.id.clone(), closed, cap: def.cap, capped });
+            if detail {
+                gates.push(GateLine { id: def.id.clone(), closed, cap: def.cap, capped });
+            }
         }
-        let mut vetoes = Vec::with_capacity(self.vetoes.len());
+        let mut vetoes = Vec::with_capacity(if detail { self.vetoes.len() } else { 0 });
         let mut grade_cap: Option<usize> = None;
+        let mut vetoed = false;
         for (def, when) in &self.vetoes {
             let triggered = cx.condition(when)?;
+            vetoed |= triggered;
             if triggered {
                 match def.effect {
                     VetoEffect::Zero => total = Decimal::ZERO,
@@ -217,28 +238,38 @@ impl Scorecard {
                     }
                 }
             }
-            vetoes.push(VetoLine { id: def.id.clone(), triggered, effect: def.effect, grade: def.grade.clone() });
+            if detail {
+                vetoes.push(VetoLine { id: def.id.clone(), triggered, effect: def.effect, grade: def.grade.clone() });
+            }
         }
         let shown = rounding.apply(total);
         let shown_base = rounding.apply(base);
         let lines_sum = lines.iter().try_fold(Decimal::ZERO, |acc, l| acc.checked_add(l.weighted.0));
-        let rounding_difference =
-            lines_sum.and_then(|s| shown_base.checked_sub(s)).filter(|d| !d.is_zero()).map(|d| Dec(d.normalize()));
+        let rounding_difference = lines_sum
+            .filter(|_| detail)
+            .and_then(|s| shown_base.checked_sub(s))
+            .filter(|d| !d.is_zero())
+            .map(|d| Dec(d.normalize()));
         let mut grade_index = self.grade_of(shown)?;
         if let Some(cap) = grade_cap.filter(|c| *c > grade_index) {
             grade_index = cap;
         }
-        let grade = self.grades.get(grade_index).cloned().ok_or_else(|| Error::new(ErrorCode::NoMatch))?;
+        let grade = self.grades.get(grade_index).ok_or_else(|| Error::new(ErrorCode::NoMatch))?;
         let member = match self.team.as_ref().filter(|_| member) {
-            Some(team) => Some(member_of(team, &cx, shown)?),
+            Some(team) => Some(member_of(team, &cx, shown, vetoed)?),
             None => None,
         };
         let points = self.points.as_ref().map(|p| p.award(&cx, grade_index)).transpose()?;
-        let state = ScoreState { total, grade_index, grade_cap };
-        let next = super::distance::to_next_grade(self, &parts, &gates, &vetoes, state)?;
+        let (profile, phase, next_grade) = if detail {
+            let state = ScoreState { total, grade_index, grade_cap };
+            let next = super::distance::to_next_grade(self, &parts, &gates, &vetoes, state)?;
+            (profile.id.clone(), phase.map(str::to_string), next)
+        } else {
+            (String::new(), None, None)
+        };
         Ok(ScoreResult {
-            profile: profile.id.clone(),
-            phase: phase.map(str::to_string),
+            profile,
+            phase,
             indicators: lines,
             base: Dec(shown_base),
             rounding_difference,
@@ -249,9 +280,9 @@ impl Scorecard {
             vetoes,
             total: Dec(shown),
             exact_total: Dec(total.normalize()),
-            grade: grade.grade,
+            grade: grade.grade.clone(),
             coefficient: grade.coefficient,
-            next_grade: next,
+            next_grade,
             points,
             member,
             text: None,
@@ -272,8 +303,9 @@ impl Scorecard {
     }
 }
 
-/// The rep's id, tie-break key, group and aggregate values; `total` is the rounded total.
-fn member_of(team: &Team, cx: &Context<'_>, total: Decimal) -> Result<Member> {
+/// The rep's id, tie-break key, group and aggregate values; `total` is the rounded total,
+/// `vetoed` whether a veto was triggered.
+fn member_of(team: &Team, cx: &Context<'_>, total: Decimal, vetoed: bool) -> Result<Member> {
     let text = |e: &Expr| cx.ev.eval(&e.root).map(|v| v.to_text()).map_err(|err| at(err, &e.path));
     let id = text(&team.id)?;
     let tie_break = team.tie_break.as_ref().map(|(by, _)| cx.number(by)).transpose()?;
@@ -288,7 +320,7 @@ fn member_of(team: &Team, cx: &Context<'_>, total: Decimal) -> Result<Member> {
         };
         values.push(value);
     }
-    Ok(Member { id, tie_break, group, values })
+    Ok(Member { id, tie_break, group, values, vetoed })
 }
 
 /// Where the total stands, for the distance to the next grade.

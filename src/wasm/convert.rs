@@ -54,6 +54,16 @@ extern "C" {
     fn read_numbers(obj: &JsValue, keys: &js_sys::Array, numbers: &mut [f64], kinds: &mut [u8]) -> bool;
     #[wasm_bindgen(js_name = buildObject)]
     fn build_object(keys: &js_sys::Array, numbers: &[f64], others: &js_sys::Array) -> JsValue;
+    #[wasm_bindgen(js_name = buildValue)]
+    fn build_value(
+        words: &[u32],
+        numbers: &[f64],
+        text: &str,
+        lengths: &[u32],
+        new_names: &str,
+        new_name_lengths: &[u32],
+        known: u32,
+    ) -> JsValue;
 }
 
 /// Buffers for reading records, reused across a batch.
@@ -135,11 +145,19 @@ pub fn output(value: &OutputValue) -> JsValue {
     }
 }
 
-/// Serializes a result as JSON text parsed on the JS side: one crossing instead of one per
-/// property, and one serializer for every result type (which keeps the .wasm small).
+/// Hands a result to JS in one crossing, as the value `JSON.parse` would give for its JSON, but
+/// without printing and parsing it (see [`super::tape`]); one serializer for every result type.
 pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue> {
-    let text = serde_json::to_string(value).map_err(|e| Error::new(ErrorCode::InvalidValue).found(e.to_string()))?;
-    js_sys::JSON::parse(&text).map_err(|_| Error::new(ErrorCode::InvalidValue).found("JSON"))
+    let tape = super::tape::Tape::of(value).map_err(|e| Error::new(ErrorCode::InvalidValue).found(e.to_string()))?;
+    Ok(build_value(
+        &tape.words,
+        &tape.numbers,
+        &tape.text,
+        &tape.lengths,
+        &tape.new_names,
+        &tape.new_name_lengths,
+        tape.known,
+    ))
 }
 
 /// The keys `Options` accepts.

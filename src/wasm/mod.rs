@@ -5,6 +5,7 @@ mod convert;
 mod error;
 mod formula;
 mod plan;
+mod tape;
 
 pub use formula::{evaluate_formula, JsFormula};
 pub use plan::JsPlan;

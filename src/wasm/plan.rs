@@ -48,7 +48,7 @@ impl JsPlan {
             }
         })?;
         if options.explain || eval.score.is_some() {
-            // Traces and scores are nested: one JSON crossing beats one per property.
+            // Traces and scores are nested: one tape crossing beats one per property.
             let result = PlanResult::new(eval, options);
             return serialize_numbers_as(options.numbers, || convert::to_js(&result));
         }
@@ -125,23 +125,13 @@ impl JsPlan {
                 Err(e) => TeamRecord::Bad(e),
             })
             .collect();
+        // Per-rep score details are large; a team call computes and carries them only with
+        // `explain` (`team.members` has every total, rank and grade).
         let explain = options.explain.then_some(locale);
-        let out = self.inner.evaluate_team_in(&team_records, explain).map_err(|e| to_js(&e, locale))?;
-        // Per-rep score details are large; a team call carries them only with `explain`
-        // (`team.members` has every total, rank and grade).
-        let results: Vec<Option<PlanResult<'_>>> = out
-            .results
-            .into_iter()
-            .map(|r| {
-                r.map(|eval| {
-                    let mut result = PlanResult::new(eval, &options);
-                    if !options.explain {
-                        result.score = None;
-                    }
-                    result
-                })
-            })
-            .collect();
+        let out =
+            self.inner.evaluate_team_with(&team_records, options.explain, explain).map_err(|e| to_js(&e, locale))?;
+        let results: Vec<Option<PlanResult<'_>>> =
+            out.results.into_iter().map(|r| r.map(|eval| PlanResult::new(eval, &options))).collect();
         let errors: Vec<TeamError> =
             out.errors.iter().map(|(index, e)| TeamError { index: *index, error: e.report(locale) }).collect();
         let output = TeamOutput { results, errors, team: &out.team };

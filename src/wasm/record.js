@@ -25,3 +25,58 @@ export function buildObject(keys, numbers, others) {
   for (let j = 0; j < others.length; j += 2) out[keys[others[j]]] = others[j + 1];
   return out;
 }
+
+/** Names (struct field and enum variant names) the tapes refer to, kept for the instance: each
+ *  crosses once, and keys reused across calls stay fast property keys. */
+const NAMES = [];
+
+const slices = (text, lengths, out) => {
+  for (let i = 0, at = 0; i < lengths.length; i++) {
+    const end = at + lengths[i];
+    out.push(text.slice(at, end));
+    at = end;
+  }
+  return out;
+};
+
+/** Rebuilds a value from the tape written by `tape.rs`: `words` are opcodes (low 3 bits) with
+ *  an operand, `numbers` the numbers in order, `text` the call's strings concatenated and
+ *  `lengths` their lengths; `newNames`/`newNameLengths` extend the name table, which held
+ *  `known` names before. Gives what `JSON.parse` of the same value as JSON would. */
+export function buildValue(words, numbers, text, lengths, newNames, newNameLengths, known) {
+  if (NAMES.length !== known) throw new Error(`salescore: name table out of step (${NAMES.length} ≠ ${known})`);
+  slices(newNames, newNameLengths, NAMES);
+  const strings = slices(text, lengths, []);
+  let w = 0;
+  let n = 0;
+  const value = () => {
+    const word = words[w++];
+    const operand = word >>> 3;
+    switch (word & 7) {
+      case 0: return null;
+      case 1: return true;
+      case 2: return false;
+      case 3: return numbers[n++];
+      case 4: return strings[operand];
+      case 5: {
+        const out = [];
+        for (let k = 0; k < operand; k++) out.push(value());
+        return out;
+      }
+      case 6: {
+        const out = {};
+        for (let k = 0; k < operand; k++) {
+          const kw = words[w++];
+          const key = kw & 1 ? NAMES[kw >>> 1] : strings[kw >>> 1];
+          const v = value();
+          // JSON.parse makes "__proto__" an own property; an assignment would set the prototype.
+          if (key === '__proto__') Object.defineProperty(out, key, { value: v, writable: true, enumerable: true, configurable: true });
+          else out[key] = v;
+        }
+        return out;
+      }
+      default: return NAMES[operand];
+    }
+  };
+  return value();
+}

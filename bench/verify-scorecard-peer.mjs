@@ -1,0 +1,194 @@
+// Checks that the decimal.js scorecard peer (peer/scorecard.mjs) gives exactly the engine's
+// results on the sample plan, then prints rough timings of the peer.
+//
+//   node bench/verify-scorecard-peer.mjs [--records N] [--runs N]
+//
+// Compared, field by field and as exact strings (`numbers: 'string'`):
+//   - plan.evaluate(record) on all 144 sample records and on every generated record: metrics,
+//     total, grade, coefficient, each indicator's points and weighted points, and the points
+//     section (period, experience, level, badges);
+//   - plan.evaluateTeam(records) for each of the six sample months and for the generated team
+//     (10,000 records by default): members in order (id, group, total, grade, rank, dense rank,
+//     forced grade, vetoed), aggregates, groups, PK and leaderboard.
+// The first difference is printed with its path and both values; any difference exits 1.
+// Timings (median of --runs, 5 by default) are for information only and never fail the run.
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { scoreRep, evaluateTeam } from './peer/scorecard.mjs';
+import { generateTeam } from './lib/team.mjs';
+
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? Number(args[i + 1]) : dflt;
+};
+const N = opt('--records', 10_000);
+const RUNS = opt('--runs', 5);
+const STR = { numbers: 'string' };
+
+const PLAN_DOC = JSON.parse(readFileSync(new URL('../samples/team/plan.json', import.meta.url), 'utf8'));
+const SAMPLE = JSON.parse(readFileSync(new URL('../samples/team/reps.json', import.meta.url), 'utf8'));
+
+/** The engine's Node build; a missing or half-written pkg/ (being rebuilt) is retried. */
+async function loadEngine(attempts = 5) {
+  for (let k = 1; ; k++) {
+    try {
+      return await import(new URL('../pkg/node.js', import.meta.url).href);
+    } catch (err) {
+      if (k >= attempts) throw err;
+      console.error(`pkg/node.js not loadable (${err.message.split('\n')[0]}); retrying in 60 s (${k}/${attempts - 1})`);
+      await new Promise((r) => setTimeout(r, 60_000));
+    }
+  }
+}
+
+// ---- comparison -------------------------------------------------------------------------------
+
+/** The first difference between two JSON-like values: { path, engine, peer }, or null. */
+function firstDiff(engine, peer, path = '') {
+  if (Object.is(engine, peer)) return null;
+  const kind = (v) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
+  if (kind(engine) !== kind(peer) || (kind(engine) !== 'object' && kind(engine) !== 'array')) {
+    return { path: path || '/', engine, peer };
+  }
+  if (kind(engine) === 'array' && engine.length !== peer.length) {
+    const i = Math.min(engine.length, peer.length);
+    return { path: `${path}/${i} (length ${engine.length} vs ${peer.length})`, engine: engine[i], peer: peer[i] };
+  }
+  const keys = new Set([...Object.keys(engine), ...Object.keys(peer)]);
+  for (const k of keys) {
+    const d = firstDiff(engine[k], peer[k], `${path}/${k}`);
+    if (d) return d;
+  }
+  return null;
+}
+
+let failures = 0;
+function check(what, engine, peer, context) {
+  const d = firstDiff(engine, peer);
+  if (!d) return true;
+  failures++;
+  console.error(`\nMISMATCH in ${what} at ${d.path}`);
+  console.error(`  engine: ${JSON.stringify(d.engine)}`);
+  console.error(`  peer:   ${JSON.stringify(d.peer)}`);
+  if (context !== undefined) console.error(`  record: ${JSON.stringify(context)}`);
+  return false;
+}
+
+/** The engine's evaluate result in the peer's shape. */
+function engineRep(e) {
+  const s = e.score;
+  return {
+    metrics: e.metrics,
+    total: s.total,
+    grade: s.grade,
+    coefficient: s.coefficient,
+    indicators: s.indicators.map((l) => ({ id: l.id, points: l.points, weighted: l.weighted })),
+    points: {
+      period: s.points.period,
+      experience: s.points.experience,
+      level: s.points.level,
+      badges: s.points.badges,
+    },
+  };
+}
+
+/** The engine's team summary in the peer's shape (`vetoed` is left out by the engine when false). */
+function engineTeam(t) {
+  return {
+    members: t.members.map((m) => ({
+      id: m.id,
+      group: m.group,
+      total: m.total,
+      grade: m.grade,
+      rank: m.rank,
+      denseRank: m.denseRank,
+      forcedGrade: m.forcedGrade,
+      vetoed: m.vetoed === true,
+    })),
+    aggregates: t.aggregates,
+    groups: t.groups,
+    pk: t.pk,
+    leaderboard: t.leaderboard,
+  };
+}
+
+function verifyReps(plan, label, records) {
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i];
+    if (!check(`${label} evaluate #${i} (${r.工号}, month ${r.月份})`, engineRep(plan.evaluate(r, STR)), scoreRep(r), r)) {
+      return false;
+    }
+  }
+  console.log(`ok  evaluate: ${records.length} ${label} records`);
+  return true;
+}
+
+function verifyTeam(plan, label, records) {
+  const result = plan.evaluateTeam(records, STR);
+  if (result.errors.length) {
+    failures++;
+    console.error(`\n${label}: the engine reported record errors: ${JSON.stringify(result.errors.slice(0, 3))}`);
+    return false;
+  }
+  const ok = check(`${label} evaluateTeam`, engineTeam(result.team), evaluateTeam(records));
+  if (ok) {
+    const d = result.team.distribution?.grades.map((g) => `${g.grade} ${g.actual}/${g.target}`).join(' ');
+    const vetoed = result.team.members.filter((m) => m.vetoed).length;
+    console.log(`ok  evaluateTeam: ${label} (${records.length} reps, ${vetoed} vetoed; forced ${d})`);
+  }
+  return ok;
+}
+
+// ---- timing ----------------------------------------------------------------------------------
+
+function median(fn, runs) {
+  const times = [];
+  for (let k = 0; k < runs; k++) {
+    globalThis.gc?.();
+    const t0 = performance.now();
+    fn();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return times[times.length >> 1];
+}
+
+// ---- main ------------------------------------------------------------------------------------
+
+const { Plan } = await loadEngine();
+const plan = Plan.compile(PLAN_DOC);
+
+verifyReps(plan, 'sample', SAMPLE);
+for (let month = 1; month <= 6; month++) {
+  verifyTeam(
+    plan,
+    `sample month ${month}`,
+    SAMPLE.filter((r) => r.月份 === month),
+  );
+}
+const team = generateTeam(N);
+verifyReps(plan, 'generated', team);
+verifyTeam(plan, `generated team`, team);
+
+if (failures) {
+  console.error(`\nFAILED: ${failures} check(s) differ`);
+  process.exit(1);
+}
+console.log('\nThe peer equals the engine on every check.');
+
+const fmt = (ms) => `${ms.toFixed(1)} ms`;
+const peerOne = median(() => {
+  for (let i = 0; i < team.length; i++) scoreRep(team[i]);
+}, RUNS);
+const peerTeam = median(() => evaluateTeam(team), RUNS);
+const engineOne = median(() => {
+  for (let i = 0; i < team.length; i++) plan.evaluate(team[i], STR);
+}, RUNS);
+const engineTeamMs = median(() => plan.evaluateTeam(team, STR), RUNS);
+console.log(`\nRough timings, ${team.length} records, median of ${RUNS} runs (information only):`);
+console.log(`  peer   scoreRep one by one       ${fmt(peerOne)}  (${((peerOne * 1000) / team.length).toFixed(1)} µs/record)`);
+console.log(`  peer   evaluateTeam              ${fmt(peerTeam)}`);
+console.log(`  engine evaluate one by one       ${fmt(engineOne)}  (wasm node, numbers: 'string', for comparison)`);
+console.log(`  engine evaluateTeam              ${fmt(engineTeamMs)}`);
+plan.free();
