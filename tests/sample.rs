@@ -340,3 +340,18 @@ fn a_rounding_difference_is_explained() {
         "{text}"
     );
 }
+
+#[test]
+fn a_team_call_without_scores_gives_the_same_team_view() {
+    let (plan, records) = (plan(), records());
+    for m in 1..=6 {
+        let reps = month(&records, m);
+        let full = plan.evaluate_team(&reps).expect("team");
+        let lean = plan.evaluate_team_with(&reps, false, None).expect("team");
+        assert_eq!(lean.team, full.team, "month {m}");
+        assert!(lean.results.iter().flatten().all(|r| r.score.is_none()), "month {m}: scores dropped");
+        let lean_metrics: Vec<_> = lean.results.iter().flatten().map(|r| &r.metrics).collect();
+        let full_metrics: Vec<_> = full.results.iter().flatten().map(|r| &r.metrics).collect();
+        assert_eq!(lean_metrics, full_metrics, "month {m}");
+    }
+}
