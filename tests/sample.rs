@@ -206,6 +206,11 @@ fn a_compliance_violation_zeroes_the_total() {
     assert!(s.vetoes.iter().any(|v| v.id == "合规一票否决" && v.triggered));
     assert!(dec(s.individual) > 80.0, "a good month otherwise");
     assert_eq!((dec(s.total), s.grade.as_str()), (0.0, "D"));
+    // Points are still earned, badges are not (in February, without the veto, she earned some).
+    let points = s.points.expect("points");
+    assert!(dec(points.period) > 0.0);
+    assert_eq!(points.badges, Vec::<String>::new());
+    assert!(!score(&plan, record(&records, "E1008", 2)).points.expect("points").badges.is_empty());
     // Nobody else is vetoed.
     let vetoed: Vec<String> = records
         .iter()
@@ -354,4 +359,12 @@ fn a_team_call_without_scores_gives_the_same_team_view() {
         let full_metrics: Vec<_> = full.results.iter().flatten().map(|r| &r.metrics).collect();
         assert_eq!(lean_metrics, full_metrics, "month {m}");
     }
+}
+
+#[test]
+fn points_needed_for_the_next_grade_are_rounded_up_to_the_score_scale() {
+    // 马晓雪 in January: 30.1142857… points short of C; shown as 30.12, which is enough.
+    let (plan, records) = (plan(), records());
+    let next = score(&plan, record(&records, "E1012", 1)).next_grade.expect("next grade");
+    assert_eq!((next.grade.as_str(), dec(next.points_needed)), ("C", 30.12));
 }

@@ -188,7 +188,7 @@ pub struct TeamSummary {
     pub members: Vec<TeamMember>,
     /// Quotas, counts and deviations of the forced distribution.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "unknown"))]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub distribution: Option<Distribution>,
     /// The aggregates over every scored rep (empty when none was scored).
     #[serde(skip_serializing_if = "aggregates_empty")]

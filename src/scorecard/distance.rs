@@ -21,12 +21,10 @@ pub(super) fn to_next_grade(
     let Some(next) = sc.grades.get(next_index) else { return Ok(None) };
     let floor = next.from.map_or(Decimal::ZERO, |f| f.0);
     let needed = floor.checked_sub(st.total).unwrap_or(Decimal::MAX).max(Decimal::ZERO);
-    let mut out = NextGrade {
-        grade: next.grade.clone(),
-        points_needed: Dec(needed.normalize()),
-        options: Vec::new(),
-        blocked_by: None,
-    };
+    // Shown at the score scale, rounded up so that it is enough.
+    let shown = sc_round_up(needed, st.scale);
+    let mut out =
+        NextGrade { grade: next.grade.clone(), points_needed: Dec(shown), options: Vec::new(), blocked_by: None };
     let veto = vetoes
         .iter()
         .find(|v| v.triggered && (v.effect == VetoEffect::Zero || st.grade_cap.is_some_and(|c| c > next_index)));
@@ -110,4 +108,9 @@ fn to_step(to: Decimal, from: Decimal, step: Option<Decimal>) -> Decimal {
     let Some(q) = to.checked_div(step) else { return to };
     let q = if to >= from { q.ceil() } else { q.floor() };
     q.checked_mul(step).unwrap_or(to)
+}
+
+/// `value` rounded up (away from zero) to `scale` places, trailing zeros dropped.
+fn sc_round_up(value: Decimal, scale: u32) -> Decimal {
+    value.round_dp_with_strategy(scale, rust_decimal::RoundingStrategy::AwayFromZero).normalize()
 }

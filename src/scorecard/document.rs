@@ -95,7 +95,8 @@ pub struct LevelDef {
     pub from: Dec,
 }
 
-/// A badge: earned when its condition holds and the grade is at least `minGrade`.
+/// A badge: earned when its condition holds and the grade is at least `minGrade`. A rep with a
+/// triggered veto earns no badge.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

@@ -78,7 +78,7 @@ impl ScoreResult {
         let _ = if zh {
             write!(t, "档案 {}{phase}：各项加权合计 {} 分", self.profile, n(self.base))
         } else {
-            write!(t, "profile {}{phase}: weighted points {}", self.profile, n(self.base))
+            write!(t, "Profile {}{phase}: weighted points {}", self.profile, n(self.base))
         };
         if let Some(d) = self.rounding_difference {
             let lines = self.base.0.checked_sub(d.0).map(|x| x.normalize().to_string()).unwrap_or_default();

@@ -108,8 +108,8 @@ impl Points {
     }
 
     /// This period's points, experience, level and badges; `grade_index` is the rep's grade
-    /// (best first).
-    pub(super) fn award(&self, cx: &Context<'_>, grade_index: usize) -> Result<PointsResult> {
+    /// (best first). A rep with a triggered veto (`vetoed`) earns points but no badges.
+    pub(super) fn award(&self, cx: &Context<'_>, grade_index: usize, vetoed: bool) -> Result<PointsResult> {
         let mut lines = Vec::with_capacity(self.behaviours.len());
         let mut period = Decimal::ZERO;
         for b in &self.behaviours {
@@ -155,7 +155,7 @@ impl Points {
             needed: Dec(from.saturating_sub(experience).normalize()),
         });
         let mut badges = Vec::new();
-        for b in &self.badges {
+        for b in self.badges.iter().filter(|_| !vetoed) {
             let grade_ok = b.min_grade.is_none_or(|min| grade_index <= min);
             let earned = grade_ok
                 && match &b.when {

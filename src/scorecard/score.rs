@@ -259,9 +259,9 @@ impl Scorecard {
             Some(team) => Some(member_of(team, &cx, shown, vetoed)?),
             None => None,
         };
-        let points = self.points.as_ref().map(|p| p.award(&cx, grade_index)).transpose()?;
+        let points = self.points.as_ref().map(|p| p.award(&cx, grade_index, vetoed)).transpose()?;
         let (profile, phase, next_grade) = if detail {
-            let state = ScoreState { total, grade_index, grade_cap };
+            let state = ScoreState { total, grade_index, grade_cap, scale: rounding.scale };
             let next = super::distance::to_next_grade(self, &parts, &gates, &vetoes, state)?;
             (profile.id.clone(), phase.map(str::to_string), next)
         } else {
@@ -329,4 +329,6 @@ pub(super) struct ScoreState {
     pub(super) total: Decimal,
     pub(super) grade_index: usize,
     pub(super) grade_cap: Option<usize>,
+    /// Decimal places of scores.
+    pub(super) scale: u32,
 }

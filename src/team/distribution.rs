@@ -425,6 +425,7 @@ impl ForcedDistribution {
 /// The result of [`ForcedDistribution::apply`].
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Distribution {
     /// One summary per grade, in quota order (best first).
     pub grades: Vec<GradeSummary>,
@@ -455,14 +456,17 @@ impl Distribution {
 /// One grade's quota, target and outcome.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct GradeSummary {
     /// The grade's name.
     pub grade: String,
     /// Its quota in percent, as written.
     #[serde(with = "decimal")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Dec"))]
     pub percent: Decimal,
     /// Its exact share of the team in people (`n × percent / 100`, e.g. `2.4`).
     #[serde(with = "decimal")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Dec"))]
     pub exact_share: Decimal,
     /// Target head count (the exact share rounded by the largest remainder rules).
     pub target: usize,
@@ -475,11 +479,13 @@ pub struct GradeSummary {
 /// One entry's grade.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct GradedEntry {
     /// The entry's id.
     pub id: String,
     /// The entry's score, as given.
     #[serde(with = "decimal")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Dec"))]
     pub score: Decimal,
     /// The grade it got.
     pub grade: String,
@@ -492,6 +498,7 @@ pub struct GradedEntry {
 /// The facts behind one entry's grade.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct GradeReason {
     /// Competition rank by score ("1224"); the tie-break key does not change it.
     pub rank: usize,
