@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Dev server for the formula playground: serves `www/` at `/` and the built
-// package `pkg/` at `/pkg/`, uncached. Static files are handled by `sirv`.
+// Dev server for the formula playground and the team scorecard page: serves `www/` at `/`, the
+// built package `pkg/` at `/pkg/` and the sample data `samples/` at `/samples/`, uncached. Static
+// files are handled by `sirv`.
 //
 //   node scripts/serve.mjs            # http://localhost:8080/
 //   PORT=3000 node scripts/serve.mjs
@@ -33,6 +34,7 @@ export async function startServer({ port = 8080, host = '127.0.0.1', root = ROOT
   const opts = { dev: true, etag: false, setHeaders: noCache };
   const www = sirv(resolve(root, 'www'), opts);
   const pkg = sirv(resolve(root, 'pkg'), opts);
+  const samples = sirv(resolve(root, 'samples'), opts);
 
   const notFound = (res) => {
     res.statusCode = 404;
@@ -42,15 +44,17 @@ export async function startServer({ port = 8080, host = '127.0.0.1', root = ROOT
 
   const server = createServer((req, res) => {
     const url = req.url || '/';
-    if (url === '/pkg' || url.startsWith('/pkg?')) {
-      res.statusCode = 301;
-      res.setHeader('Location', '/pkg/' + url.slice(4));
-      return res.end();
-    }
-    if (url.startsWith('/pkg/')) {
-      // Mount: sirv sees the path relative to pkg/.
-      req.url = url.slice(4);
-      return pkg(req, res, () => notFound(res));
+    for (const [prefix, handler] of [['/pkg', pkg], ['/samples', samples]]) {
+      const rest = url.slice(prefix.length);
+      if (!url.startsWith(prefix) || (rest && !/^[/?]/.test(rest))) continue;
+      if (!rest.startsWith('/')) {
+        res.statusCode = 301;
+        res.setHeader('Location', `${prefix}/${rest}`);
+        return res.end();
+      }
+      // Mount: sirv sees the path relative to the mounted directory.
+      req.url = rest;
+      return handler(req, res, () => notFound(res));
     }
     return www(req, res, () => notFound(res));
   });
@@ -91,7 +95,8 @@ if (isMain()) {
   const host = process.env.HOST || '127.0.0.1';
   const { url, close } = await startServer({ port: Number.isFinite(port) ? port : 8080, host });
   console.log(`salescore playground: ${url}`);
-  console.log(`  www/ at /, pkg/ at /pkg/  (Ctrl+C to stop)`);
+  console.log(`  team scorecard: ${url}team.html`);
+  console.log(`  www/ at /, pkg/ at /pkg/, samples/ at /samples/  (Ctrl+C to stop)`);
   const stop = () => close().finally(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
