@@ -94,8 +94,8 @@ if (isMain()) {
   const port = Number.parseInt(process.env.PORT ?? '', 10);
   const host = process.env.HOST || '127.0.0.1';
   const { url, close } = await startServer({ port: Number.isFinite(port) ? port : 8080, host });
-  console.log(`salescore playground: ${url}`);
-  console.log(`  team scorecard: ${url}team.html`);
+  console.log(`salescore team scorecard (sample data): ${url}`);
+  console.log(`  formula playground: ${url}formulas.html`);
   console.log(`  www/ at /, pkg/ at /pkg/, samples/ at /samples/  (Ctrl+C to stop)`);
   const stop = () => close().finally(() => process.exit(0));
   process.on('SIGINT', stop);

@@ -1,4 +1,4 @@
-// The team scorecard page (`/team.html`), driven in headless Chromium as a user would. Expected
+// The team scorecard page (`/`, the demo's landing page), driven in headless Chromium as a user would. Expected
 // values come from the same engine through the Node build, scoring the same sample records.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -41,7 +41,7 @@ before(async () => {
   });
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   page.on('pageerror', (e) => pageErrors.push(String(e)));
-  await page.goto(`${server.url}team.html`);
+  await page.goto(server.url);
   await page.waitForSelector('html[data-ready="true"]');
 });
 
@@ -160,12 +160,12 @@ test('an invalid figure shows the engine error inline, and fixing it recovers', 
 });
 
 test('the pages link to each other, and nothing threw', async () => {
-  assert.equal(await page.getAttribute('[data-testid="nav-playground"]', 'href'), './');
+  assert.equal(await page.getAttribute('[data-testid="nav-playground"]', 'href'), './formulas.html');
   await page.click('[data-testid="nav-playground"]');
-  await page.waitForURL((url) => url.pathname === '/');
+  await page.waitForURL((url) => url.pathname === '/formulas.html');
   await page.waitForSelector('html[data-ready="true"]');
   await page.click('[data-testid="nav-team"]');
-  await page.waitForURL((url) => url.pathname === '/team.html');
+  await page.waitForURL((url) => url.pathname === '/');
   await page.waitForSelector('html[data-ready="true"]');
   assert.equal(await page.locator('#team-rows tr[data-id]').count(), 24);
   assert.deepEqual(pageErrors, []);

@@ -17,7 +17,7 @@ before(async () => {
   });
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   page.on('pageerror', (e) => pageErrors.push(String(e)));
-  await page.goto(server.url);
+  await page.goto(`${server.url}formulas.html`);
   await page.waitForSelector('html[data-ready="true"]');
 });
 
