@@ -140,3 +140,36 @@ fn explained_score_snapshot_in_both_locales() {
         insta::assert_json_snapshot!(format!("score_explained_{locale:?}"), score);
     }
 }
+
+#[test]
+fn a_weighted_ratio_at_an_exact_half_cent_rounds_up() {
+    // 100300 ÷ 120000 × 100 × 30% = 25.075 exactly; dividing first (0.83583…, cut at 28 digits)
+    // and multiplying after would give 25.07499… and round down.
+    let plan = Plan::compile(
+        &json!({
+            "fields": [{"id": "销售额", "type": "money"}, {"id": "销售目标", "type": "money"}, {"id": "达标", "type": "boolean"}],
+            "scorecard": {
+                "indicators": [
+                    {"id": "销售达成", "category": "result", "actual": "销售额", "target": "销售目标", "method": {"type": "ratio"}},
+                    {"id": "培训", "category": "growth", "actual": "达标", "method": {"type": "passFail"}},
+                    {"id": "拜访", "category": "process", "actual": "销售额 / 1000", "method": {"type": "linear", "threshold": "0", "stretch": "300"}}
+                ],
+                "profiles": [{"id": "全员", "weights": [
+                    {"indicator": "销售达成", "weight": 30}, {"indicator": "培训", "weight": 40}, {"indicator": "拜访", "weight": 30}]}],
+                "grades": [{"grade": "A", "from": 60, "coefficient": 1}, {"grade": "B", "to": 60, "coefficient": 0.5}]
+            }
+        })
+        .to_string(),
+    )
+    .expect("plan");
+    let score = plan
+        .evaluate(&json!({"销售额": 100300, "销售目标": 120000, "达标": false}), false)
+        .expect("ok")
+        .score
+        .expect("score");
+    let weighted: Vec<String> = score.indicators.iter().map(|l| l.weighted.0.to_string()).collect();
+    // Linear: 100.3 ÷ 300 × 100 × 30% = 10.03 exactly.
+    assert_eq!(weighted, ["25.08", "0.00", "10.03"]);
+    assert_eq!(score.exact_total.0.to_string(), "35.105");
+    assert_eq!(score.total.0.to_string(), "35.11");
+}

@@ -56,8 +56,41 @@ pub(super) struct Measured {
     /// The value the bands or ratio were taken on (attainment, ratio, rating…).
     pub(super) basis: Decimal,
     pub(super) points: Decimal,
+    /// `points` as numerator ÷ denominator when it came from a division, so that the weighted
+    /// points are one division too: `25.075` stays `25.075`, not `25.07499…` (a ratio rounded
+    /// to 28 digits, then multiplied).
+    pub(super) fraction: Option<(Decimal, Decimal)>,
     /// Linear threshold and stretch, or lower-is-better base.
     pub(super) bounds: ArrayVec<Decimal, 2>,
+}
+
+impl Measured {
+    /// points × weight ÷ 100, with a single division.
+    pub(super) fn weighted(&self, weight: Decimal) -> Result<Decimal> {
+        if let Some((num, den)) = self.fraction {
+            if let (Some(n), Some(d)) = (num.checked_mul(weight), den.checked_mul(Decimal::ONE_HUNDRED)) {
+                return divide(n, d);
+            }
+        }
+        divide(mul(self.points, weight)?, Decimal::ONE_HUNDRED)
+    }
+}
+
+/// `num ÷ den` as points, unless `ratio` (the same quotient without × 100) was clamped to
+/// `floor`/`cap`: the points and, when unclamped, the fraction they came from.
+fn ratio_points(
+    num: Decimal,
+    den: Decimal,
+    ratio: Decimal,
+    floor: Decimal,
+    cap: Option<Decimal>,
+) -> Result<(Decimal, Option<(Decimal, Decimal)>)> {
+    let clamped = clamp(ratio, floor, cap);
+    if clamped != ratio {
+        return Ok((mul(clamped, Decimal::ONE_HUNDRED)?, None));
+    }
+    let num = mul(num, Decimal::ONE_HUNDRED)?;
+    Ok((divide(num, den)?, Some((num, den))))
 }
 
 /// Points out of 100 for one indicator.
@@ -73,7 +106,7 @@ pub(super) fn measure(ind: &Indicator, cx: &Context<'_>) -> Result<Measured> {
         let passed = cx.condition(&ind.actual)?;
         let basis = if passed { Decimal::ONE } else { Decimal::ZERO };
         let points = if passed { points.0 } else { Decimal::ZERO };
-        return Ok(Measured { actual: basis, target, basis, points, bounds: ArrayVec::new() });
+        return Ok(Measured { actual: basis, target, basis, points, fraction: None, bounds: ArrayVec::new() });
     }
     let actual = cx.number(&ind.actual)?;
     let mut bounds = ArrayVec::new();
@@ -87,10 +120,18 @@ pub(super) fn measure(ind: &Indicator, cx: &Context<'_>) -> Result<Measured> {
         }
         Ok(clamp(divide(a, t)?, floor, cap))
     };
+    let mut fraction = None;
     let (basis, points) = match &ind.def.method {
         Method::Ratio { floor, cap } => {
-            let r = ratio_of(actual, target.unwrap_or_default(), floor.0, cap.map(|c| c.0))?;
-            (r, mul(r, Decimal::ONE_HUNDRED)?)
+            let t = target.unwrap_or_default();
+            let r = ratio_of(actual, t, floor.0, cap.map(|c| c.0))?;
+            if t.is_zero() {
+                (r, mul(r, Decimal::ONE_HUNDRED)?)
+            } else {
+                let (p, f) = ratio_points(actual, t, divide(actual, t)?, floor.0, cap.map(|c| c.0))?;
+                fraction = f;
+                (r, p)
+            }
         }
         Method::Linear { min_points, max_points, .. } => {
             let [t, s] = bounds.as_slice() else { return Err(bad("threshold and stretch")) };
@@ -102,8 +143,11 @@ pub(super) fn measure(ind: &Indicator, cx: &Context<'_>) -> Result<Measured> {
             } else if actual >= *s {
                 max_points.0
             } else {
-                let share = divide(sub(actual, *t)?, sub(*s, *t)?)?;
-                add(min_points.0, mul(share, sub(max_points.0, min_points.0)?)?)?
+                // min + (actual − t) ÷ (s − t) × (max − min), as one fraction.
+                let den = sub(*s, *t)?;
+                let num = add(mul(min_points.0, den)?, mul(sub(actual, *t)?, sub(max_points.0, min_points.0)?)?)?;
+                fraction = Some((num, den));
+                divide(num, den)?
             };
             (actual, p)
         }
@@ -121,8 +165,11 @@ pub(super) fn measure(ind: &Indicator, cx: &Context<'_>) -> Result<Measured> {
             if base == t {
                 return Err(bad("base must differ from target"));
             }
-            let r = clamp(divide(sub(base, actual)?, sub(base, t)?)?, floor.0, cap.map(|c| c.0));
-            (r, mul(r, Decimal::ONE_HUNDRED)?)
+            let (num, den) = (sub(base, actual)?, sub(base, t)?);
+            let raw = divide(num, den)?;
+            let (p, f) = ratio_points(num, den, raw, floor.0, cap.map(|c| c.0))?;
+            fraction = f;
+            (clamp(raw, floor.0, cap.map(|c| c.0)), p)
         }
         Method::Rating { map } => {
             let p = map.iter().find(|r| r.rating.0 == actual).map(|r| r.points.0).ok_or_else(|| {
@@ -136,7 +183,7 @@ pub(super) fn measure(ind: &Indicator, cx: &Context<'_>) -> Result<Measured> {
         }
         Method::PassFail { .. } => (actual, Decimal::ZERO),
     };
-    Ok(Measured { actual, target, basis, points, bounds })
+    Ok(Measured { actual, target, basis, points, fraction, bounds })
 }
 
 impl Scorecard {
@@ -180,7 +227,7 @@ impl Scorecard {
         for &(i, weight) in weights {
             let Some(ind) = self.indicators.get(i) else { continue };
             let m = measure(ind, &cx)?;
-            let weighted = divide(mul(m.points, weight)?, Decimal::ONE_HUNDRED)?;
+            let weighted = m.weighted(weight)?;
             base = add(base, weighted)?;
             if detail {
                 lines.push(IndicatorLine::new(ind, &m, weight, weighted, rounding));

@@ -42,6 +42,8 @@ impl Aggregate {
     /// assert_eq!(Aggregate::Median.of(&v).unwrap(), Some(Decimal::new(775, 1)));
     /// assert_eq!(Aggregate::Max.of(&v).unwrap(), Some(Decimal::new(90, 0)));
     /// assert_eq!(Aggregate::Median.of(&[]).unwrap(), None);
+    /// let cents = [Decimal::new(8946, 2), Decimal::new(8947, 2)];
+    /// assert_eq!(Aggregate::Median.of(&cents).unwrap().map(|d| d.to_string()), Some("89.465".into()));
     /// ```
     pub fn of(self, values: &[Decimal]) -> Result<Option<Decimal>> {
         let two = Decimal::TWO;
@@ -65,7 +67,15 @@ impl Aggregate {
                     let lower = mid.checked_sub(1).and_then(|i| sorted.get(i)).copied();
                     match (lower, upper) {
                         (Some(a), Some(b)) => {
-                            Some(a.checked_add(b).ok_or_else(overflow)?.checked_div(two).ok_or_else(overflow)?)
+                            // The mean at the values' own scale, or finer where it needs it
+                            // (89.46 and 89.47 → 89.465, 89.40 and 89.40 → 89.40).
+                            let sum = a.checked_add(b).ok_or_else(overflow)?;
+                            let mut mean = sum.checked_div(two).ok_or_else(overflow)?.normalize();
+                            let scale = a.scale().max(b.scale());
+                            if mean.scale() < scale {
+                                mean.rescale(scale);
+                            }
+                            Some(mean)
                         }
                         _ => None,
                     }
