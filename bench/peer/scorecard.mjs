@@ -27,10 +27,22 @@ const K = {
 
 // ---- indicators: points out of 100 -------------------------------------------------------
 
-/** ratio: actual ÷ target clamped to [0, cap]; a zero target gives the cap (actual > 0) or 0. */
-function ratio(actual, target, cap) {
-  if (target.isZero()) return actual.gt(ZERO) ? cap : ZERO;
-  return D.min(D.max(actual.div(target), ZERO), cap);
+/**
+ * Points from a quotient num ÷ den clamped to [0, cap] (as a ratio, × 100 for points). Unclamped,
+ * the points keep their fraction so that the weighted points are one division, as the engine does.
+ */
+function quotientPoints(num, den, cap) {
+  const r = num.div(den);
+  const clamped = D.min(D.max(r, ZERO), cap);
+  if (!clamped.eq(r)) return clamped.times(HUNDRED);
+  const n = num.times(HUNDRED);
+  return { p: n.div(den), n, d: den };
+}
+
+/** ratio points: actual ÷ target × 100 within [0, cap]; a zero target gives the cap or 0. */
+function ratioPoints(actual, target, cap) {
+  if (target.isZero()) return (actual.gt(ZERO) ? cap : ZERO).times(HUNDRED);
+  return quotientPoints(actual, target, cap);
 }
 
 /** attainment (uncapped): actual ÷ target; a zero target gives 1 (actual > 0) or 0. */
@@ -43,7 +55,9 @@ function attainment(actual, target) {
 function linear(actual, threshold, stretch) {
   if (actual.lte(threshold)) return ZERO;
   if (actual.gte(stretch)) return HUNDRED;
-  return actual.minus(threshold).div(stretch.minus(threshold)).times(HUNDRED);
+  const n = actual.minus(threshold).times(HUNDRED);
+  const d = stretch.minus(threshold);
+  return { p: n.div(d), n, d };
 }
 
 /** steps: the points of the highest band reached (bands as [from, points], rising). */
@@ -67,17 +81,16 @@ const COLLABORATION = { 1: c(0), 2: c(50), 3: c(75), 4: c(90), 5: c(100) };
 
 /** Each indicator's points for a rep (`x` holds the rep's parsed fields). */
 const INDICATORS = {
-  销售达成: (x) => ratio(x.销售额, x.销售目标, K['1.2']).times(HUNDRED),
+  销售达成: (x) => ratioPoints(x.销售额, x.销售目标, K['1.2']),
   回款达成: (x) => steps(attainment(x.回款额, x.合同额), COLLECTION_BANDS),
-  新客户: (x) => ratio(x.新客户数, x.toB ? K[3] : K[8], K['1.2']).times(HUNDRED),
+  新客户: (x) => ratioPoints(x.新客户数, x.toB ? K[3] : K[8], K['1.2']),
   拜访: (x) => linear(num(x.r.拜访次数), x.toB ? K[6] : K[15], x.toB ? K[20] : K[45]),
   跟进: (x) => steps(num(x.r.跟进次数), FOLLOW_UP_BANDS),
   商机推进: (x) => {
     // lower is better: (base − actual) ÷ (base − target), clamped to [0, 1.2]
     const base = x.toB ? K[60] : K[25];
     const target = x.toB ? K[30] : K[10];
-    const r = base.minus(num(x.r.商机推进天数)).div(base.minus(target));
-    return D.min(D.max(r, ZERO), K['1.2']).times(HUNDRED);
+    return quotientPoints(base.minus(num(x.r.商机推进天数)), base.minus(target), K['1.2']);
   },
   满意度: (x) => rating(num(x.r.满意度评分), SATISFACTION),
   转介绍: (x) => linear(x.转介绍数, ZERO, x.toB ? K[2] : K[5]),
@@ -114,10 +127,11 @@ function gradeOf(total) {
 
 // ---- points -----------------------------------------------------------------------------------
 
-const LEVELS = [['钻石', c(2500)], ['铂金', c(1500)], ['黄金', c(800)], ['白银', c(300)], ['青铜', ZERO]];
+const LEVELS = [['钻石', c(4500)], ['铂金', c(3000)], ['黄金', c(2000)], ['白银', c(1000)], ['青铜', ZERO]];
 const capped = (count, each, cap) => D.min(count.times(each), cap);
 
-function award(x, gradeIndex) {
+/** Points, experience, level; badges by condition and grade, none for a rep with a triggered veto. */
+function award(x, gradeIndex, vetoed) {
   const r = x.r;
   const period = capped(num(r.拜访次数), K[2], K[60])
     .plus(capped(num(r.合同数), K[20], K[200]))
@@ -134,6 +148,7 @@ function award(x, gradeIndex) {
     }
   }
   const badges = [];
+  if (vetoed) return { period, experience, level, badges };
   if (x.合同额.gt(ZERO) && x.回款率.gte(ONE)) badges.push('回款之星');
   if (gradeIndex <= 2 && num(r.投诉数).isZero()) badges.push('零投诉');
   if (x.新客户数.gte(K[5])) badges.push('开拓先锋');
@@ -179,8 +194,9 @@ function score(r) {
   let total = ZERO;
   for (let i = 0; i < profile.length; i++) {
     const [id, measure, weight] = profile[i];
-    const points = measure(x);
-    const weighted = points.times(weight).div(HUNDRED);
+    const m = measure(x);
+    const points = m instanceof D ? m : m.p;
+    const weighted = m instanceof D ? points.times(weight).div(HUNDRED) : m.n.times(weight).div(m.d.times(HUNDRED));
     total = total.plus(weighted);
     lines[i] = { id, points, weighted };
   }
@@ -204,14 +220,15 @@ function score(r) {
   let gradeIndex = gradeOf(shown);
   if (complaint && gradeIndex < CAP_C) gradeIndex = CAP_C;
 
+  const vetoed = zeroed || complaint;
   return {
     x,
     metrics: { 销售达成率, 回款率, 客单价, 考核阶段: 拓新期 ? '拓新期' : '维护期' },
     lines,
     total: shown,
     gradeIndex,
-    vetoed: zeroed || complaint,
-    points: award(x, gradeIndex),
+    vetoed,
+    points: award(x, gradeIndex, vetoed),
   };
 }
 
