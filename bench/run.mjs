@@ -30,6 +30,9 @@ import { sizes, wasmSections, KB } from './lib/sizes.mjs';
 import { BATCH, FORMULA, PLAN_PATH, SEED } from './lib/workload.mjs';
 import { payoutString } from './peer/formula.mjs';
 import { planMetricStrings } from './peer/plan.mjs';
+import { evaluateTeam as peerTeam, scoreRep } from './peer/scorecard.mjs';
+import { engineRep, engineTeam, firstDiff } from './lib/scorecard.mjs';
+import { generateTeam } from './lib/team.mjs';
 
 const ROOT = new URL('../', import.meta.url);
 const PKG = new URL('pkg/', ROOT);
@@ -89,6 +92,8 @@ async function waitForPkg() {
 }
 const pkgStamp = () => NEEDED.map((f) => { try { return statSync(new URL(f, PKG)).mtimeMs; } catch { return 0; } }).join(',');
 const RECORDS_FILE = new URL('records.json', OUT);
+const TEAM_FILE = new URL('team.json', OUT);
+const SCORECARD_PATH = new URL('../samples/team/plan.json', import.meta.url);
 let records, peerStrings, peerPlanStrings;
 
 // ---------------------------------------------------------------- targets
@@ -114,7 +119,8 @@ function runNative(profile) {
   if (!exe) die('cargo did not report the native benchmark executable');
   const check = new URL('native-outputs.json', OUT);
   say(`native (${profile}): verifying and timing…`);
-  const r = spawnSync(exe, ['--json', '--records', at(RECORDS_FILE), '--plan', at(PLAN_PATH), '--samples', String(SAMPLES), '--check', at(check)],
+  const r = spawnSync(exe, ['--json', '--records', at(RECORDS_FILE), '--plan', at(PLAN_PATH), '--samples', String(SAMPLES), '--check', at(check),
+    '--scorecard', at(SCORECARD_PATH), '--team', at(TEAM_FILE)],
     { cwd: at(ROOT), encoding: 'utf8', maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'inherit'] });
   if (r.status !== 0) die(`native benchmark exited ${r.status}`);
   const out = JSON.parse(r.stdout);
@@ -130,7 +136,14 @@ function runNative(profile) {
       die(`OUTPUT MISMATCH (native) plan at record ${i}:\n  native ${JSON.stringify(got.plan[i])}\n  peer   ${JSON.stringify(want)}\n  record: ${JSON.stringify(records[i])}`);
     }
   }
-  say(`native (${profile}): verified ${records.length} records against the decimal.js peer`);
+  const team = generateTeam(BATCH);
+  for (let i = 0; i < team.length; i++) {
+    const diff = firstDiff(engineRep(got.scores[i]), scoreRep(team[i]));
+    if (diff) die(`OUTPUT MISMATCH (native) scorecard at rep ${i}, ${diff.path}: native ${JSON.stringify(diff.engine)}, peer ${JSON.stringify(diff.peer)}`);
+  }
+  const teamDiff = firstDiff(engineTeam(got.team), peerTeam(team));
+  if (teamDiff) die(`OUTPUT MISMATCH (native) evaluateTeam at ${teamDiff.path}: native ${JSON.stringify(teamDiff.engine)}, peer ${JSON.stringify(teamDiff.peer)}`);
+  say(`native (${profile}): verified ${records.length} records and a ${team.length}-rep team against the decimal.js peer`);
   return out;
 }
 
@@ -147,6 +160,7 @@ if (REPORT) {
   mkdirSync(OUT, { recursive: true });
   records = generateRecords(BATCH, SEED);
   writeFileSync(RECORDS_FILE, JSON.stringify(records));
+  writeFileSync(TEAM_FILE, JSON.stringify(generateTeam(BATCH)));
   peerStrings = records.map(payoutString);
   peerPlanStrings = records.map(planMetricStrings);
 
@@ -184,6 +198,9 @@ const OPS = [
   ['plan eval', 'plan.evaluate', 'peer.plan.one', false, 10e3],
   ['plan eval+explain', 'plan.evaluate.explain', null, false, 50e3],
   ['plan evalMany 10k', 'plan.batch', 'peer.plan.batch', true, null],
+  ['score eval', 'score.evaluate', 'peer.score.one', false, 10e3],
+  ['score eval+explain', 'score.evaluate.explain', null, false, 50e3],
+  ['evaluateTeam 10k', 'score.team.batch', 'peer.score.team.batch', true, 30e6],
 ];
 
 const batchSize = (t) => targets[t]?.records ?? BATCH;
@@ -231,6 +248,9 @@ p();
 if (targets.nowasmJitless) p(`* node --jitless: no JIT and no WebAssembly at all (like a locked-down WebView); ${targets.nowasmJitless.records} records, ${targets.nowasmJitless.samples} samples, batches scaled ×${BATCH / targets.nowasmJitless.records}.`);
 p('f.* = Formula: compile (+free), evaluate one record object, evaluateMany of 10,000 records (one call).');
 p('plan compile = Plan.compile(document object) + free; plan eval = plan.evaluate(record, {explain: false}); +explain = {explain: true}.');
+p('score = the sample plan (samples/team/plan.json: 10 indicators, 3 profiles, phases, gate, vetoes, blend, points, forced');
+p('  distribution, aggregates, PK, leaderboard) on a generated team (bench/lib/team.mjs): score eval = plan.evaluate(rep),');
+p('  evaluateTeam 10k = plan.evaluateTeam(10,000 reps) in one call (ranks, distribution, groups, PK, leaderboard).');
 p('native = benches/native.rs: the public Rust API plus the same output conversion as the shims, no JS boundary.');
 p('decimal.js peer = bench/peer/ (precision 28, ROUND_HALF_UP): no validation, no explanation. Every engine\'s outputs');
 p(`were verified equal to the peer's on all ${BATCH} records (numbers and exact strings; plan traces every 10th record).`);
@@ -297,8 +317,6 @@ p('where the time goes (wasm node build)');
 p(`  call floor: formula "1" on {} with an options object ${fmt(d('diag.callFloor'))}, with options omitted ${fmt(d('diag.callFloorNoOptions'))}`);
 p(`  plan eval: {explain:false} ${fmt(d('plan.evaluate'))}, options omitted ${fmt(d('diag.plan.evaluate.noOptions'))}, numbers:'string' ${fmt(d('diag.plan.evaluate.strings'))}`);
 p(`  plan compile: from the object ${fmt(d('plan.compile'))} (JSON.stringify of it alone ${fmt(d('diag.jsonStringifyPlan'))}), from the JSON text ${fmt(d('diag.plan.compile.fromString'))}`);
-p(`  scorecard (7 indicators, 2 profiles, phases, gate, vetoes, blend, forced distribution): evaluate ${fmt(d('scorecard.evaluate'))}, `
-  + `explained ${fmt(d('scorecard.evaluate.explain'))}, evaluateTeam of ${BATCH} ${fmt(d('scorecard.evaluateTeam'))}`);
 for (const [t, label] of natives) {
   const gap = d('plan.evaluate') - ns(t, 'plan.evaluate');
   p(`  plan eval: ${label} ${fmt(ns(t, 'plan.evaluate'))} → wasm adds ${gap > 0 ? fmt(gap) : '(none measurable)'}; explain adds ${fmt(d('plan.evaluate.explain') - d('plan.evaluate'))} in wasm, ${fmt(ns(t, 'plan.evaluate.explain') - ns(t, 'plan.evaluate'))} in ${label}`);

@@ -12,10 +12,10 @@
 //     forced grade, vetoed), aggregates, groups, PK and leaderboard.
 // The first difference is printed with its path and both values; any difference exits 1.
 // Timings (median of --runs, 5 by default) follow either way; they are for information only.
-import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { scoreRep, evaluateTeam } from './peer/scorecard.mjs';
 import { generateTeam } from './lib/team.mjs';
+import { SCORECARD_PLAN as PLAN_DOC, SAMPLE_REPS as SAMPLE, engineRep, engineTeam, firstDiff } from './lib/scorecard.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {
@@ -26,8 +26,6 @@ const N = opt('--records', 10_000);
 const RUNS = opt('--runs', 5);
 const STR = { numbers: 'string' };
 
-const PLAN_DOC = JSON.parse(readFileSync(new URL('../samples/team/plan.json', import.meta.url), 'utf8'));
-const SAMPLE = JSON.parse(readFileSync(new URL('../samples/team/reps.json', import.meta.url), 'utf8'));
 
 /** The engine's Node build; a missing or half-written pkg/ (being rebuilt) is retried. */
 async function loadEngine(attempts = 5) {
@@ -43,25 +41,6 @@ async function loadEngine(attempts = 5) {
 }
 
 // ---- comparison -------------------------------------------------------------------------------
-
-/** The first difference between two JSON-like values: { path, engine, peer }, or null. */
-function firstDiff(engine, peer, path = '') {
-  if (Object.is(engine, peer)) return null;
-  const kind = (v) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
-  if (kind(engine) !== kind(peer) || (kind(engine) !== 'object' && kind(engine) !== 'array')) {
-    return { path: path || '/', engine, peer };
-  }
-  if (kind(engine) === 'array' && engine.length !== peer.length) {
-    const i = Math.min(engine.length, peer.length);
-    return { path: `${path}/${i} (length ${engine.length} vs ${peer.length})`, engine: engine[i], peer: peer[i] };
-  }
-  const keys = new Set([...Object.keys(engine), ...Object.keys(peer)]);
-  for (const k of keys) {
-    const d = firstDiff(engine[k], peer[k], `${path}/${k}`);
-    if (d) return d;
-  }
-  return null;
-}
 
 let failures = 0;
 const SHOWN = 3; // differences printed in full with the record; the next ones on one line each
@@ -80,44 +59,6 @@ function check(what, engine, peer, context) {
     console.error('  (further differences are counted, not printed)');
   }
   return false;
-}
-
-/** The engine's evaluate result in the peer's shape. */
-function engineRep(e) {
-  const s = e.score;
-  return {
-    metrics: e.metrics,
-    total: s.total,
-    grade: s.grade,
-    coefficient: s.coefficient,
-    indicators: s.indicators.map((l) => ({ id: l.id, points: l.points, weighted: l.weighted })),
-    points: {
-      period: s.points.period,
-      experience: s.points.experience,
-      level: s.points.level,
-      badges: s.points.badges,
-    },
-  };
-}
-
-/** The engine's team summary in the peer's shape (`vetoed` is left out by the engine when false). */
-function engineTeam(t) {
-  return {
-    members: t.members.map((m) => ({
-      id: m.id,
-      group: m.group,
-      total: m.total,
-      grade: m.grade,
-      rank: m.rank,
-      denseRank: m.denseRank,
-      forcedGrade: m.forcedGrade,
-      vetoed: m.vetoed === true,
-    })),
-    aggregates: t.aggregates,
-    groups: t.groups,
-    pk: t.pk,
-    leaderboard: t.leaderboard,
-  };
 }
 
 function verifyReps(plan, label, records) {

@@ -11,6 +11,9 @@ import { once, measure } from './lib/measure.mjs';
 import { FORMULA, PLAN_DOC, PLAN_TEXT, records as allRecords } from './lib/workload.mjs';
 import { payout, payoutMany, payoutString } from './peer/formula.mjs';
 import { planMetrics, planMetricStrings } from './peer/plan.mjs';
+import { evaluateTeam as peerTeam, scoreRep } from './peer/scorecard.mjs';
+import { SCORECARD_PLAN, engineRep, engineTeam, firstDiff } from './lib/scorecard.mjs';
+import { generateTeam } from './lib/team.mjs';
 
 const args = process.argv.slice(2);
 const target = args[0];
@@ -24,12 +27,8 @@ const records = all.slice(0, opt('--records', all.length));
 const N = records.length;
 const log = (...a) => console.error(`[${target}${process.execArgv.includes('--jitless') ? ' jitless' : ''}]`, ...a);
 
-/** A scorecard record derived from a workload record (deterministic). */
-function scorecardRecord(r, k) {
-  return { 工号: `R${k}`, 回款额: r.回款额, 目标: r.目标, 合同数: k % 7, 拜访次数: 5 + (k % 40), 投诉数: k % 12,
-    满意度评分: 1 + (k % 5), 培训完成: k % 3 === 0, 带教人数: k % 3, 司龄月数: k % 60, 阶段: k % 4 === 0 ? '拓新期' : '维护期',
-    合规违规: k % 97 === 0, 合同额: 120000, 团队得分: 80 + (k % 30), 加分: k % 6, 扣分: k % 4 };
-}
+/** The scorecard workload: a generated team on the sample plan, as many reps as records. */
+const team = generateTeam(N);
 
 const ENTRY = { node: '../pkg/node.js', inline: '../pkg/inline.js', nowasm: '../pkg/nowasm.js' };
 
@@ -61,6 +60,8 @@ function timePeer() {
     for (let k = 0; k < N; k++) out[k] = planMetrics(records[k]);
     return out;
   });
+  time('peer.score.one', (i) => scoreRep(team[i % N]));
+  time('peer.score.team.batch', () => peerTeam(team));
 }
 
 async function engine() {
@@ -118,13 +119,19 @@ async function engine() {
   time('diag.plan.evaluate.strings', (i) => plan.evaluate(rec(i), STR));
   time('diag.plan.compile.fromString', () => Plan.compile(PLAN_TEXT).free());
   time('diag.jsonStringifyPlan', () => JSON.stringify(PLAN_DOC));
-  // The scorecard (tests/data/plans/scorecard.json): one rep with the score, explained, and a
-  // whole team ranked and force-distributed in one evaluateTeam call.
-  const scorecard = Plan.compile(JSON.parse(readFileSync(new URL('../tests/data/plans/scorecard.json', import.meta.url), 'utf8')));
-  const reps = records.map((r, k) => scorecardRecord(r, k));
-  time('scorecard.evaluate', (i) => scorecard.evaluate(reps[i % N], OFF));
-  time('scorecard.evaluate.explain', (i) => scorecard.evaluate(reps[i % N], ON));
-  time('scorecard.evaluateTeam', () => scorecard.evaluateTeam(reps, OFF));
+  // The scorecard on the sample plan (samples/team/plan.json): one rep, explained, and a whole
+  // generated team in one evaluateTeam call — verified against the decimal.js peer first.
+  const scorecard = Plan.compile(SCORECARD_PLAN);
+  for (let i = 0; i < N; i++) {
+    const d = firstDiff(engineRep(scorecard.evaluate(team[i], STR)), scoreRep(team[i]));
+    if (d) fail(`scorecard evaluate at ${d.path}`, i, d.engine, d.peer);
+  }
+  const teamDiff = firstDiff(engineTeam(scorecard.evaluateTeam(team, STR).team), peerTeam(team));
+  if (teamDiff) fail(`scorecard evaluateTeam at ${teamDiff.path}`, 0, teamDiff.engine, teamDiff.peer);
+  log(`verified the scorecard of ${N} generated reps (one by one and as a team) against the decimal.js peer`);
+  time('score.evaluate', (i) => scorecard.evaluate(team[i % N], OFF));
+  time('score.evaluate.explain', (i) => scorecard.evaluate(team[i % N], ON));
+  time('score.team.batch', () => scorecard.evaluateTeam(team, OFF));
   return { startupNs: start.ns };
 }
 

@@ -13,6 +13,10 @@
 //!     [--check out.json]                      also write every output (exact strings) there,
 //!                                              for run.mjs to compare with the WASM/peer outputs
 //!     [--only plan.evaluate]                  run one measurement (e.g. under `perf record`)
+//!     [--scorecard samples/team/plan.json]    the scorecard plan
+//!     [--team samples/team/reps.json]         the team it scores (run.mjs passes 10,000
+//!                                              generated reps); with --check, the team summary
+//!                                              and each rep's score are written there too
 //! ```
 //!
 //! Without `--bench` (which `cargo bench` adds), `--json` or `--samples` — as under
@@ -22,6 +26,7 @@
 //! (`OutputValue` for formulas, `PlanResult` for plans), minus the JS boundary: reading fields
 //! from a JS object and building the JS result are what WASM adds on top of these numbers.
 
+use salescore::number::serialize_numbers_as;
 use salescore::output::{NumberOutput, Options, OutputValue, PlanResult};
 use salescore::{Formula, Plan};
 use serde_json::{json, Value as Json};
@@ -32,6 +37,8 @@ use std::time::{Duration, Instant};
 /// The formula workload (same text as bench/peer/formula.mjs).
 const FORMULA: &str = "IF(回款额 >= 目标 * 0.8, ROUND(回款额 * 0.05 + MAX(0, 回款额 - 目标) * 0.05, 2), 0)";
 const DEFAULT_PLAN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/bench/fixtures/plan.json");
+const DEFAULT_SCORECARD: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/samples/team/plan.json");
+const DEFAULT_TEAM: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/samples/team/reps.json");
 const BATCH: usize = 10_000;
 const SEED: u32 = 20_250_701;
 const WARMUP: Duration = Duration::from_millis(150);
@@ -45,10 +52,20 @@ struct Args {
     samples: usize,
     check: Option<String>,
     only: Option<String>,
+    scorecard: String,
+    team: String,
 }
 
 fn parse_args() -> Res<Args> {
-    let mut args = Args { records: None, plan: DEFAULT_PLAN.to_string(), samples: 15, check: None, only: None };
+    let mut args = Args {
+        records: None,
+        plan: DEFAULT_PLAN.to_string(),
+        samples: 15,
+        check: None,
+        only: None,
+        scorecard: DEFAULT_SCORECARD.to_string(),
+        team: DEFAULT_TEAM.to_string(),
+    };
     // `cargo bench` passes `--bench`; run.mjs passes `--json`. Without either (or `--samples`),
     // e.g. under `cargo test --all-targets`, every workload runs once as a smoke test.
     let mut measuring = false;
@@ -61,6 +78,8 @@ fn parse_args() -> Res<Args> {
             "--samples" => args.samples = it.next().ok_or("--samples needs a number")?.parse()?,
             "--check" => args.check = it.next(),
             "--only" => args.only = it.next(),
+            "--scorecard" => args.scorecard = it.next().ok_or("--scorecard needs a path")?,
+            "--team" => args.team = it.next().ok_or("--team needs a path")?,
             // `--json` (the only output format) and `--bench` (added by cargo bench) are accepted.
             _ => {}
         }
@@ -221,6 +240,11 @@ fn main() -> Res<()> {
     let off = Options::default();
     let on = Options { explain: true, ..Options::default() };
 
+    let scorecard = Plan::compile(&std::fs::read_to_string(&args.scorecard)?).map_err(|e| format!("scorecard: {e:?}"))?;
+    let team: Vec<Json> = serde_json::from_str(&std::fs::read_to_string(&args.team)?)?;
+    let reps = team.len().max(1);
+    let rep = |i: usize| team.get(i.checked_rem(reps).unwrap_or(0)).unwrap_or(&Json::Null);
+
     // Outputs for run.mjs to compare with the peer (and so with every WASM build).
     if let Some(path) = &args.check {
         let strings = Options { numbers: NumberOutput::String, ..Options::default() };
@@ -232,7 +256,17 @@ fn main() -> Res<()> {
             let e = plan.evaluate(r, false).map_err(|e| format!("plan: {e:?}"))?;
             p_out.push(serde_json::to_value(PlanResult::new(e, &strings).metrics)?);
         }
-        std::fs::write(path, serde_json::to_string(&json!({"formula": f_out, "plan": p_out}))?)?;
+        let mut scores = Vec::with_capacity(team.len());
+        for r in &team {
+            let e = scorecard.evaluate(r, false).map_err(|e| format!("scorecard: {e:?}"))?;
+            scores.push(serialize_numbers_as(NumberOutput::String, || serde_json::to_value(PlanResult::new(e, &strings)))?);
+        }
+        let summary = scorecard.evaluate_team(&team).map_err(|e| format!("team: {e:?}"))?.team;
+        let summary = serialize_numbers_as(NumberOutput::String, || serde_json::to_value(&summary))?;
+        std::fs::write(
+            path,
+            serde_json::to_string(&json!({"formula": f_out, "plan": p_out, "scores": scores, "team": summary}))?,
+        )?;
     }
 
     let s = args.samples;
@@ -270,10 +304,24 @@ fn main() -> Res<()> {
             records.iter().map(|r| plan.evaluate(r, false).map(|e| PlanResult::new(e, &off))).collect::<Vec<_>>()
         })
     });
+    put("score.evaluate", &mut || measure(s, |i| scorecard.evaluate(rep(i), false).map(|e| PlanResult::new(e, &off))));
+    put("score.evaluate.explain", &mut || {
+        measure(s, |i| scorecard.evaluate(rep(i), true).map(|e| PlanResult::new(e, &on)))
+    });
+    // As the shim does without `explain`: no per-rep score details, the team view, every result shaped.
+    put("score.team.batch", &mut || {
+        measure(s, |_| {
+            scorecard.evaluate_team_with(&team, false, None).map(|t| {
+                let results: Vec<_> = t.results.into_iter().map(|r| r.map(|e| PlanResult::new(e, &off))).collect();
+                (results, t.team)
+            })
+        })
+    });
     let out = json!({
         "target": "native",
         "debugAssertions": cfg!(debug_assertions),
         "records": n,
+        "teamSize": team.len(),
         "recordsSource": if args.records.is_some() { "file" } else { "built-in generator" },
         "samples": s,
         "results": results,
