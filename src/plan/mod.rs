@@ -16,6 +16,7 @@ mod evaluate;
 mod explain;
 mod graph;
 mod parse;
+mod pointer;
 mod team;
 
 pub use parse::document_locale;

@@ -2,9 +2,9 @@
 //! JSON pointer to the offending key.
 
 use super::document::PlanDocument;
-use crate::error::{closest, pointer_segment, Error, ErrorCode, Origin, Result};
+use super::pointer::{locate, offset, Fault};
+use crate::error::{closest, Error, ErrorCode, Origin, Result};
 use crate::locale::Locale;
-use serde_path_to_error::Segment;
 
 /// Parses the document, or says exactly where and why it is malformed.
 pub fn parse_document(json: &str) -> Result<PlanDocument> {
@@ -14,21 +14,31 @@ pub fn parse_document(json: &str) -> Result<PlanDocument> {
 /// Reads any document type from JSON text; a malformed one is a coded error with a JSON
 /// pointer to the offending key (origin: the plan).
 pub(crate) fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T> {
-    let de = &mut serde_json::Deserializer::from_str(json);
-    serde_path_to_error::deserialize(de).map_err(|err| {
-        let mut pointer = String::new();
-        for seg in err.path().iter() {
-            match seg {
-                Segment::Seq { index } => pointer.push_str(&format!("/{index}")),
-                Segment::Map { key } | Segment::Enum { variant: key } => {
-                    pointer.push('/');
-                    pointer.push_str(&pointer_segment(key));
-                }
-                Segment::Unknown => {}
-            }
+    deserialize(json).map_err(|err| classify(&err).path(Origin::Plan, pointer::<T>(json, err)))
+}
+
+/// Deserializes from the text; text after the document is not read.
+fn deserialize<T: serde::de::DeserializeOwned>(json: &str) -> serde_json::Result<T> {
+    T::deserialize(&mut serde_json::Deserializer::from_str(json))
+}
+
+/// The JSON pointer of what `err` is about.
+fn pointer<T: serde::de::DeserializeOwned>(json: &str, err: serde_json::Error) -> String {
+    let message = err.to_string();
+    let fault = match err.classify() {
+        serde_json::error::Category::Eof => Fault::Eof,
+        serde_json::error::Category::Data => {
+            Fault::Data { object: message.starts_with("duplicate field") || message.starts_with("unknown variant") }
         }
-        classify(err.inner()).path(Origin::Plan, pointer)
-    })
+        _ if message.starts_with("trailing c") => Fault::Trailing,
+        _ => Fault::Syntax,
+    };
+    let bare = |m: &str| m.split(" at line ").next().unwrap_or_default().to_string();
+    let fails_again = |cut: usize| {
+        let again = json.get(..cut).map(deserialize::<T>);
+        matches!(again, Some(Err(e)) if e.classify() == err.classify() && bare(&e.to_string()) == bare(&message))
+    };
+    locate(json, offset(json, err.line(), err.column()), fault, fails_again)
 }
 
 /// The locale a document asks for, read leniently (for messages about a document that does not
@@ -89,5 +99,280 @@ mod tests {
         assert_eq!((err.code, err.path.as_str()), (ErrorCode::InvalidValue, "/fields/0/type"));
         assert_eq!(err.suggestion.as_deref(), Some("money"));
         assert_eq!(parse_document("{").unwrap_err().code, ErrorCode::InvalidPlan);
+    }
+
+    /// A scoring method is an internally tagged enum: serde reads its object whole before it
+    /// reads the variant's fields, so an error there is found (and reported) at the method,
+    /// wherever the method stands in its indicator. An unknown `type` is found at once.
+    #[test]
+    fn errors_inside_a_scoring_method_point_at_the_method() {
+        let plan = |method: &str, after: &str| {
+            format!(
+                r#"{{"scorecard": {{"indicators": [{{"id": "a", "category": "result", "actual": "1", "method": {method}{after}}}],
+                "profiles": [{{"id": "p", "weights": [{{"indicator": "a", "weight": 100}}]}}], "grades": [{{"grade": "A", "coefficient": 1}}]}}}}"#
+            )
+        };
+        let cases = [
+            (
+                r#"{"type": "steps", "bands": [{"from": 0, "points": 50}, {"from": "x", "points": 100}]}"#,
+                ErrorCode::InvalidPlan,
+                "/method",
+                None,
+            ),
+            (
+                r#"{"type": "steps", "bands": [{"from": 0, "points": 50}, {"from": 1, "pointz": 100}]}"#,
+                ErrorCode::UnknownKey,
+                "/method",
+                Some("points"),
+            ),
+            (r#"{"type": "steps", "bands": [{"from": 0}]}"#, ErrorCode::MissingKey, "/method", None),
+            (r#"{"type": "linear", "threshold": "0"}"#, ErrorCode::MissingKey, "/method", None),
+            (
+                r#"{"type": "linear", "threshold": "0", "strech": "1"}"#,
+                ErrorCode::UnknownKey,
+                "/method",
+                Some("stretch"),
+            ),
+            (
+                r#"{"type": "steps", "on": "atainment", "bands": []}"#,
+                ErrorCode::InvalidValue,
+                "/method",
+                Some("attainment"),
+            ),
+            (r#"{"type": "ratio", "type": "ratio"}"#, ErrorCode::InvalidPlan, "/method", None),
+            (r#"{"cap": 1}"#, ErrorCode::MissingKey, "/method", None),
+            (r#"{"cap": 1, "type": "lineer"}"#, ErrorCode::InvalidValue, "/method/type", Some("linear")),
+            (r#"{"type": "ratio", "cap": 1e400}"#, ErrorCode::InvalidPlan, "/method/cap", None),
+        ];
+        for (method, code, path, suggestion) in cases {
+            for after in ["", r#", "target": "1""#, r#" , "target": "1""#] {
+                for text in [plan(method, after), plan(method, after).replace(' ', "")] {
+                    let err = parse_document(&text).unwrap_err();
+                    assert_eq!(err.code, code, "{text}");
+                    assert_eq!(err.path, format!("/scorecard/indicators/0{path}"), "{text}");
+                    assert_eq!(err.suggestion.as_deref(), suggestion, "{text}");
+                }
+            }
+        }
+        // The indicator's own missing key, with the method last.
+        let err = parse_document(&plan(r#"{"type": "ratio"}"#, "").replace(r#""actual": "1", "#, "")).unwrap_err();
+        assert_eq!((err.code, err.path.as_str()), (ErrorCode::MissingKey, "/scorecard/indicators/0"));
+    }
+
+    /// The pointers agree with a path-tracking deserializer's, on mutations of real documents:
+    /// every key renamed, every value replaced by values of other types, every member removed
+    /// or repeated, every text cut short, and a character deleted or inserted at each position;
+    /// compact and pretty-printed (several lines, CJK text: serde_json's columns count bytes).
+    #[cfg(not(target_arch = "wasm32"))]
+    #[allow(clippy::arithmetic_side_effects)] // offsets into the test texts
+    mod against_path_tracking {
+        use super::*;
+        use crate::plan::document::PlanDocument;
+        use crate::team::DistributionSpec;
+        use serde::de::DeserializeOwned;
+        use serde_json::Value;
+
+        /// How the parser made its pointers before: serde_path_to_error's path.
+        fn tracked<T: DeserializeOwned>(json: &str) -> Result<T> {
+            let de = &mut serde_json::Deserializer::from_str(json);
+            serde_path_to_error::deserialize(de).map_err(|err| {
+                let mut pointer = String::new();
+                for seg in err.path().iter() {
+                    match seg {
+                        serde_path_to_error::Segment::Seq { index } => pointer.push_str(&format!("/{index}")),
+                        serde_path_to_error::Segment::Map { key }
+                        | serde_path_to_error::Segment::Enum { variant: key } => {
+                            pointer.push('/');
+                            pointer.push_str(&crate::error::pointer_segment(key));
+                        }
+                        serde_path_to_error::Segment::Unknown => {}
+                    }
+                }
+                classify(err.inner()).path(Origin::Plan, pointer)
+            })
+        }
+
+        fn check<T: DeserializeOwned>(json: &str, mismatches: &mut Vec<String>) -> bool {
+            let (before, now) = (tracked::<T>(json).err(), from_json::<T>(json).err());
+            if format!("{before:?}") != format!("{now:?}") {
+                mismatches.push(format!(
+                    "{json}\n  before: {:?}\n  now:    {:?}",
+                    before.as_ref().map(|e| (e.code, e.path.clone(), e.suggestion.clone(), e.detail.clone())),
+                    now.as_ref().map(|e| (e.code, e.path.clone(), e.suggestion.clone(), e.detail.clone()))
+                ));
+            }
+            before.is_some()
+        }
+
+        /// Every value of `doc` with one change at one place.
+        fn mutations(doc: &Value) -> Vec<Value> {
+            fn walk(v: &Value, out: &mut Vec<Value>, rebuild: &dyn Fn(Value) -> Value) {
+                let replacements = [
+                    Value::Null,
+                    Value::Bool(true),
+                    serde_json::json!(-1),
+                    serde_json::json!(1.5),
+                    serde_json::json!(1e300),
+                    serde_json::json!("x"),
+                    serde_json::json!("1e400"),
+                    serde_json::json!(""),
+                    serde_json::json!([]),
+                    serde_json::json!({}),
+                    serde_json::json!([1]),
+                    serde_json::json!({"type": "x"}),
+                ];
+                for r in replacements {
+                    if &r != v {
+                        out.push(rebuild(r));
+                    }
+                }
+                match v {
+                    Value::Object(map) => {
+                        for (k, child) in map {
+                            let rename = |to: String| {
+                                let mut m = map.clone();
+                                let c = m.remove(k).unwrap();
+                                m.insert(to, c);
+                                rebuild(Value::Object(m))
+                            };
+                            out.push(rename(format!("{k}x")));
+                            out.push(rename(k.chars().skip(1).collect()));
+                            let mut m = map.clone();
+                            m.remove(k);
+                            out.push(rebuild(Value::Object(m)));
+                            let (k2, map2) = (k.clone(), map.clone());
+                            walk(child, out, &move |c| {
+                                let mut m = map2.clone();
+                                m.insert(k2.clone(), c);
+                                rebuild(Value::Object(m))
+                            });
+                        }
+                    }
+                    Value::Array(items) => {
+                        for (i, child) in items.iter().enumerate() {
+                            let mut a = items.clone();
+                            a.remove(i);
+                            out.push(rebuild(Value::Array(a)));
+                            let items2 = items.clone();
+                            walk(child, out, &move |c| {
+                                let mut a = items2.clone();
+                                a[i] = c;
+                                rebuild(Value::Array(a))
+                            });
+                        }
+                    }
+                    Value::String(s) => {
+                        out.push(rebuild(Value::String(format!("{s}x"))));
+                        out.push(rebuild(Value::String(s.chars().skip(1).collect())));
+                    }
+                    _ => {}
+                }
+            }
+            let mut out = Vec::new();
+            walk(doc, &mut out, &|v| v);
+            out
+        }
+
+        /// Texts of `doc` with a repeated member: `"key": value` written twice in each object.
+        fn repeated_members(text: &str) -> Vec<String> {
+            text.match_indices(",\"")
+                .map(|(i, _)| i)
+                .take(200)
+                .filter_map(|i| {
+                    let rest = &text[i + 1..];
+                    let end = rest.find([',', '}'])?;
+                    Some(format!("{},{}{}", &text[..i + 1 + end], &rest[..end], &text[i + 1 + end..]))
+                })
+                .collect()
+        }
+
+        fn corpus() -> Vec<Value> {
+            let mut docs = Vec::new();
+            for file in [
+                "tests/data/plans/sample.json",
+                "tests/data/plans/scorecard.json",
+                "tests/data/plans/gamification.json",
+            ] {
+                docs.push(serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap());
+            }
+            for line in std::fs::read_to_string("tests/data/plan_errors.jsonl").unwrap().lines() {
+                let case: Value = serde_json::from_str(line).unwrap();
+                // (The long plans there are variations of the files above.)
+                if case["plan"].is_object() && case["plan"].to_string().len() < 1000 {
+                    docs.push(case["plan"].clone());
+                }
+            }
+            docs
+        }
+
+        #[test]
+        fn value_mutations() {
+            let mut mismatches = Vec::new();
+            let mut failing = 0;
+            for doc in corpus() {
+                for m in mutations(&doc) {
+                    for text in [serde_json::to_string(&m).unwrap(), serde_json::to_string_pretty(&m).unwrap()] {
+                        failing += usize::from(check::<PlanDocument>(&text, &mut mismatches));
+                    }
+                }
+            }
+            assert!(failing > 3000, "{failing} failing documents");
+            assert!(
+                mismatches.is_empty(),
+                "{} mismatches:\n{}",
+                mismatches.len(),
+                mismatches[..mismatches.len().min(10)].join("\n")
+            );
+        }
+
+        #[test]
+        fn text_mutations() {
+            let mut mismatches = Vec::new();
+            for doc in corpus().into_iter().take(3) {
+                for text in [serde_json::to_string(&doc).unwrap(), serde_json::to_string_pretty(&doc).unwrap()] {
+                    let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+                    let pretty = text.contains('\n');
+                    for &i in &bounds {
+                        check::<PlanDocument>(&text[..i], &mut mismatches);
+                        if pretty {
+                            continue;
+                        }
+                        let next = text[i..].chars().next().map_or(0, char::len_utf8);
+                        check::<PlanDocument>(&format!("{}{}", &text[..i], &text[i + next..]), &mut mismatches);
+                        let c = ["\"", ",", "}", "]", "x", "[", "\\u0001", ":", "1"][i % 9];
+                        check::<PlanDocument>(&format!("{}{c}{}", &text[..i], &text[i..]), &mut mismatches);
+                    }
+                    for t in repeated_members(&text) {
+                        check::<PlanDocument>(&t, &mut mismatches);
+                    }
+                }
+            }
+            assert!(
+                mismatches.is_empty(),
+                "{} mismatches:\n{}",
+                mismatches.len(),
+                mismatches[..mismatches.len().min(10)].join("\n")
+            );
+        }
+
+        #[test]
+        fn distribution_specs() {
+            let mut mismatches = Vec::new();
+            let cases: Value =
+                serde_json::from_str(&std::fs::read_to_string("tests/data/team/spec_errors.json").unwrap()).unwrap();
+            for case in cases.as_array().unwrap() {
+                for m in mutations(&case["spec"]) {
+                    for text in [serde_json::to_string(&m).unwrap(), serde_json::to_string_pretty(&m).unwrap()] {
+                        check::<DistributionSpec>(&text, &mut mismatches);
+                    }
+                }
+            }
+            assert!(
+                mismatches.is_empty(),
+                "{} mismatches:\n{}",
+                mismatches.len(),
+                mismatches[..mismatches.len().min(10)].join("\n")
+            );
+        }
     }
 }
