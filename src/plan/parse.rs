@@ -17,9 +17,12 @@ pub(crate) fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T>
     deserialize(json).map_err(|err| classify(&err).path(Origin::Plan, pointer::<T>(json, err)))
 }
 
-/// Deserializes from the text; text after the document is not read.
+/// Deserializes from the text; only whitespace may follow the document.
 fn deserialize<T: serde::de::DeserializeOwned>(json: &str) -> serde_json::Result<T> {
-    T::deserialize(&mut serde_json::Deserializer::from_str(json))
+    let mut de = serde_json::Deserializer::from_str(json);
+    let value = T::deserialize(&mut de)?;
+    de.end()?;
+    Ok(value)
 }
 
 /// The JSON pointer of what `err` is about.
@@ -84,6 +87,13 @@ mod tests {
         assert_eq!(err.code, ErrorCode::UnknownKey);
         assert_eq!(err.path, "/fields/0/lable");
         assert_eq!(err.suggestion.as_deref(), Some("label"));
+    }
+
+    #[test]
+    fn text_after_the_document_is_an_error() {
+        let err = parse_document(r#"{"fields": []} xyz"#).unwrap_err();
+        assert_eq!(err.code, ErrorCode::InvalidPlan);
+        assert!(parse_document("{\"fields\": []}\n  ").is_ok());
     }
 
     #[test]
@@ -175,7 +185,7 @@ mod tests {
         /// How the parser made its pointers before: serde_path_to_error's path.
         fn tracked<T: DeserializeOwned>(json: &str) -> Result<T> {
             let de = &mut serde_json::Deserializer::from_str(json);
-            serde_path_to_error::deserialize(de).map_err(|err| {
+            let value = serde_path_to_error::deserialize(&mut *de).map_err(|err| {
                 let mut pointer = String::new();
                 for seg in err.path().iter() {
                     match seg {
@@ -189,7 +199,10 @@ mod tests {
                     }
                 }
                 classify(err.inner()).path(Origin::Plan, pointer)
-            })
+            })?;
+            // Only whitespace may follow the document; what does is an error about the whole.
+            de.end().map_err(|err| classify(&err).path(Origin::Plan, ""))?;
+            Ok(value)
         }
 
         fn check<T: DeserializeOwned>(json: &str, mismatches: &mut Vec<String>) -> bool {
