@@ -3,18 +3,22 @@
 //! `E[max(target − actual − Σ won, 0)]`, and each deal's swing `P(reach | won) − P(reach | lost)`.
 //!
 //! Deterministic, with two methods:
-//! - **exact**: dynamic programming over the exact sums in integers ([`exact`]); the result is an
-//!   exact decimal (`exactProbability`). Used whenever the sums and integers stay within limits,
-//!   which covers typical pipelines of a rep (tens of deals with round amounts).
-//! - **bounded**: the same programming on a grid of the need ([`grid`]), amounts rounded down for
-//!   a lower bound and up for an upper bound; the grid is refined (4,096 → 65,536 steps) until the
-//!   bounds are within 0.1 percentage point of each other or the work budget is spent. The result
-//!   is the midpoint and `errorBound` is a proven bound on its distance from the exact value.
+//! - **exact**: dynamic programming over the exact sums in integers ([`exact`]) when the amounts
+//!   share a unit that keeps the table small (typical pipelines: tens of deals with round
+//!   amounts), otherwise enumeration of every outcome by meeting in the middle ([`enumerate`])
+//!   for up to 24 deals of any amounts. The result is an exact decimal (`exactProbability`).
+//! - **bounded**: the same programming on a grid of the need ([`grid`]), amounts rounded to the
+//!   nearest grid point, with a proven bound on what that rounding can change (Hoeffding's
+//!   inequality on the rounding errors of the won deals); the grid is refined (4,096 → 65,536
+//!   steps) until the bounds are within 0.1 percentage point of each other or the work budget is
+//!   spent. The result is the midpoint and `errorBound` a proven bound on its distance from the
+//!   exact value.
 //!
 //! `probability` is given at 4 places (0.01 pp), half-up. Swings come from a fixed-point pass
 //! (exact grid for the exact method, the nearest-rounded grid otherwise) and are at 4 places.
 
 mod bignum;
+pub mod enumerate;
 pub mod exact;
 pub mod grid;
 pub mod swing;
@@ -32,7 +36,7 @@ pub const BOUND_SCALE: u32 = 6;
 /// Grid steps the bounded method starts with and may refine to.
 const STEPS: [u32; 3] = [4_096, 16_384, 65_536];
 /// Most grid cells (deals × steps) one refinement of the bounded method may cost.
-const GRID_WORK: u64 = 4_000_000;
+const GRID_WORK: u64 = 16_000_000;
 /// Bound half-width at which the bounded method stops refining (0.1 percentage point).
 const TARGET_HALF_WIDTH: Decimal = Decimal::from_parts(5, 0, 0, false, 4);
 /// Grid steps of the swing pass in the bounded method.
@@ -98,8 +102,8 @@ pub fn estimate(need: Decimal, deals: &[WinChance], method: Method) -> Option<Es
         let swings = vec![Swing { if_won: Decimal::ONE, if_lost: Decimal::ONE }; deals.len()];
         return Some(certain(Decimal::ONE, ChanceMethod::Reached, Decimal::ZERO, swings));
     }
-    let reachable =
-        deals.iter().filter(|d| !d.probability.is_zero()).try_fold(Decimal::ZERO, |s, d| s.checked_add(d.amount))?;
+    // Every deal, even one at probability 0: its swing (if won) is defined all the same.
+    let reachable = deals.iter().try_fold(Decimal::ZERO, |s, d| s.checked_add(d.amount))?;
     if reachable < need {
         let expected =
             deals.iter().try_fold(Decimal::ZERO, |s, d| s.checked_add(d.amount.checked_mul(d.probability)?))?;
@@ -107,10 +111,15 @@ pub fn estimate(need: Decimal, deals: &[WinChance], method: Method) -> Option<Es
         return Some(certain(Decimal::ZERO, ChanceMethod::OutOfReach, need.checked_sub(expected)?, swings));
     }
     match method {
-        Method::Auto => match exact::solve(need, deals) {
-            Some(found) => from_exact(found, deals),
-            None => bounded(need, deals, &STEPS),
-        },
+        Method::Auto => {
+            if let Some(found) = exact::solve(need, deals) {
+                return from_exact(found, deals);
+            }
+            match enumerate::solve(need, deals) {
+                Some(found) => from_enumerated(found),
+                None => bounded(need, deals, &STEPS),
+            }
+        }
         Method::Grid(steps) => bounded(need, deals, &[steps]),
     }
 }
@@ -120,21 +129,44 @@ fn certain(p: Decimal, method: ChanceMethod, shortfall: Decimal, swings: Vec<Swi
     Estimate { probability, exact: Some(p.to_string()), method, error_bound: Decimal::ZERO, shortfall, swings }
 }
 
-fn from_exact(found: exact::Exact, deals: &[WinChance]) -> Option<Estimate> {
-    let sticky = exact::decimal_for_rounding(&found.probability, PROBABILITY_SCALE)?;
-    let probability = round(sticky, PROBABILITY_SCALE, RoundingStrategy::HalfUp);
-    let error =
-        exact::decimal_for_rounding(&found.probability, BOUND_SCALE.saturating_add(2))?.checked_sub(probability)?.abs();
-    let probs: Vec<u64> = deals.iter().map(|d| grid::fixed(d.probability, Nudge::Nearest)).collect();
-    let swings = rounded_swings(swing::swings(&found.units, &probs, found.threshold));
+/// An exact decimal text rounded half-up at `places`.
+fn round_text(text: &str, places: u32) -> Option<Decimal> {
+    Some(round(exact::decimal_for_rounding(text, places)?, places, RoundingStrategy::HalfUp))
+}
+
+fn exact_estimate(probability: String, shortfall: &str, swings: Vec<Swing>) -> Option<Estimate> {
+    let rounded = round_text(&probability, PROBABILITY_SCALE)?;
+    let error = exact::decimal_for_rounding(&probability, BOUND_SCALE.saturating_add(2))?.checked_sub(rounded)?.abs();
     Some(Estimate {
-        probability,
+        probability: rounded,
         error_bound: round(error, BOUND_SCALE, RoundingStrategy::Up),
-        shortfall: exact::decimal_for_rounding(&found.shortfall, 26)?,
-        exact: Some(found.probability),
+        shortfall: exact::decimal_for_rounding(shortfall, 26)?,
+        exact: Some(probability),
         method: ChanceMethod::Exact,
         swings,
     })
+}
+
+fn from_exact(found: exact::Exact, deals: &[WinChance]) -> Option<Estimate> {
+    let probs: Vec<u64> = deals.iter().map(|d| grid::fixed(d.probability, Nudge::Nearest)).collect();
+    // Fixed point is within about n·2^-62 of the exact swing: at 15 places it is exact for any
+    // swing with at most 15 decimals, so the rounding at 4 places matches the exact one.
+    let swings = swing::swings(&found.units, &probs, found.threshold)
+        .into_iter()
+        .map(|s| Swing { if_won: s.if_won.round_dp(15), if_lost: s.if_lost.round_dp(15) })
+        .collect();
+    exact_estimate(found.probability, &found.shortfall, rounded_swings(swings))
+}
+
+fn from_enumerated(found: enumerate::Enumerated) -> Option<Estimate> {
+    let swings = found
+        .swings
+        .iter()
+        .map(|(won, lost)| {
+            Some(Swing { if_won: round_text(won, PROBABILITY_SCALE)?, if_lost: round_text(lost, PROBABILITY_SCALE)? })
+        })
+        .collect::<Option<Vec<_>>>()?;
+    exact_estimate(found.probability, &found.shortfall, swings)
 }
 
 fn bounded(need: Decimal, deals: &[WinChance], steps: &[u32]) -> Option<Estimate> {
@@ -156,7 +188,7 @@ fn bounded(need: Decimal, deals: &[WinChance], steps: &[u32]) -> Option<Estimate
     let probability = round(mid, PROBABILITY_SCALE, RoundingStrategy::HalfUp);
     let half = b.high.checked_sub(b.low)?.checked_div(two)?;
     let error = half.checked_add(mid.checked_sub(probability)?.abs())?;
-    let shortfall = b.shortfall_low.checked_add(b.shortfall_high)?.checked_div(two)?;
+    let shortfall = b.shortfall;
     Some(Estimate {
         probability,
         exact: None,

@@ -22,6 +22,55 @@ pub fn mul_add(acc: &mut [u64], src: &[u64], factor: u64) -> bool {
     carry == 0 && src.iter().skip(acc.len()).all(|&l| l == 0)
 }
 
+/// A number of any size, least significant limb first.
+pub type Big = Vec<u64>;
+
+/// `a × b`.
+pub fn mul(a: &[u64], b: &[u64]) -> Big {
+    let mut out = vec![0u64; a.len().saturating_add(b.len()).saturating_add(1)];
+    for (i, &x) in a.iter().enumerate() {
+        if let Some(tail) = out.get_mut(i..) {
+            // Cannot overflow: the product of an i-limb shift fits the remaining limbs.
+            let _ = mul_add(tail, b, x);
+        }
+    }
+    trim(out)
+}
+
+/// `a + b`.
+pub fn sum(a: &[u64], b: &[u64]) -> Big {
+    let mut out = vec![0u64; a.len().max(b.len()).saturating_add(1)];
+    let _ = mul_add(&mut out, a, 1) && mul_add(&mut out, b, 1);
+    trim(out)
+}
+
+/// `a − b`, or `None` when `b > a`.
+pub fn difference(a: &[u64], b: &[u64]) -> Option<Big> {
+    let mut out = Vec::with_capacity(a.len());
+    let mut borrow = false;
+    for (i, &x) in a.iter().enumerate() {
+        let y = b.get(i).copied().unwrap_or(0);
+        let (d, b1) = x.overflowing_sub(y);
+        let (d, b2) = d.overflowing_sub(u64::from(borrow));
+        out.push(d);
+        borrow = b1 || b2;
+    }
+    let rest_zero = b.iter().skip(a.len()).all(|&l| l == 0);
+    (!borrow && rest_zero).then(|| trim(out))
+}
+
+/// A u128 as limbs.
+pub fn from_u128(n: u128) -> Big {
+    trim(vec![n as u64, n.checked_shr(64).unwrap_or(0) as u64])
+}
+
+fn trim(mut n: Big) -> Big {
+    while n.len() > 1 && n.last() == Some(&0) {
+        n.pop();
+    }
+    n
+}
+
 /// Divides in place by `divisor` (> 0), returning the remainder.
 fn div_rem(n: &mut [u64], divisor: u64) -> u64 {
     let mut rem: u128 = 0;
@@ -92,5 +141,9 @@ mod tests {
         assert_eq!(to_fraction(&[7], 3), "0.007");
         assert_eq!(to_fraction(&[0], 3), "0");
         assert!(!mul_add(&mut [u64::MAX], &[2], 1));
+        let big = mul(&[u64::MAX, 7], &[u64::MAX]);
+        assert_eq!(difference(&sum(&big, &[5]), &big), Some(vec![5]));
+        assert_eq!(difference(&[1], &[2]), None);
+        assert_eq!(to_decimal(&from_u128(u128::MAX)), u128::MAX.to_string());
     }
 }

@@ -141,8 +141,8 @@ fn cell_mut(cells: &mut [u64], x: usize, limbs: usize) -> Option<&mut [u64]> {
 /// so that rounding it at `places` with any strategy gives the rounding of the full value.
 pub fn decimal_for_rounding(text: &str, places: u32) -> Option<Decimal> {
     let (int, frac) = text.split_once('.').unwrap_or((text, ""));
-    // A Decimal holds 28 digits: keep what fits beside the integer part.
-    let room = 27usize.saturating_sub(int.trim_start_matches('-').len()).max(1);
+    // A Decimal holds 28 digits: keep what fits beside the integer part and the sticky digit.
+    let room = 26usize.saturating_sub(int.trim_start_matches('-').len()).max(1);
     let keep = usize::try_from(places).ok()?.saturating_add(1).min(room);
     let (head, rest) = if frac.len() > keep { frac.split_at(keep) } else { (frac, "") };
     let sticky = if rest.bytes().any(|b| b != b'0') { "1" } else { "" };

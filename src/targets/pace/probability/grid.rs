@@ -1,11 +1,6 @@
-//! The bounded method for many deals: the same dynamic programming on a grid of `steps` units of
-//! the need, with probability masses in fixed point (2^-62) always rounded down.
-//!
-//! Rounding every amount **down** to the grid can only lower the sum of the won deals, so it
-//! gives a lower bound of the probability; rounding every amount **up** gives an upper bound.
-//! Rounding masses down keeps each bound on its side (the upper bound is computed as one minus a
-//! lower bound of the chance of missing), and the probabilities themselves are nudged outward
-//! by one unit of 2^-62. The exact probability lies between the two bounds, always.
+//! The bounded method for many deals: the same dynamic programming on a grid of about `steps`
+//! units of the need, with probability masses in fixed point (2^-62) rounded down, and a proven
+//! bound on what the grid's rounding of the amounts can change (see [`bounds`]).
 
 use super::WinChance;
 use rust_decimal::Decimal;
@@ -133,44 +128,94 @@ pub struct Bounds {
     pub low: Decimal,
     /// And at most this.
     pub high: Decimal,
-    /// The expected shortfall is at least this.
-    pub shortfall_low: Decimal,
-    /// And at most this.
-    pub shortfall_high: Decimal,
-    /// Threshold in units of `step`.
-    pub threshold: usize,
-    /// The grid step.
-    pub step: Decimal,
+    /// The expected shortfall on the grid, corrected by the mean rounding (an estimate).
+    pub shortfall: Decimal,
 }
 
-/// Lower and upper bounds of the probability and of the expected shortfall on a grid of about
-/// `steps` units of `need` (> 0).
+/// `ln(2/δ)` for the failure probabilities δ tried, each rounded up (a larger value only widens
+/// the window, so the bound stays valid).
+const TAILS: [(Decimal, Decimal); 4] = [
+    (Decimal::from_parts(1, 0, 0, false, 3), Decimal::from_parts(76_009_025, 0, 0, false, 7)),
+    (Decimal::from_parts(1, 0, 0, false, 4), Decimal::from_parts(99_034_876, 0, 0, false, 7)),
+    (Decimal::from_parts(1, 0, 0, false, 5), Decimal::from_parts(122_060_727, 0, 0, false, 7)),
+    (Decimal::from_parts(1, 0, 0, false, 6), Decimal::from_parts(145_086_578, 0, 0, false, 7)),
+];
+
+/// Bounds of the probability on a grid of about `steps` units of `need` (> 0).
+///
+/// Each amount `a` is rounded to the nearest grid point, `a = u·h + e`. The won sum is then
+/// `X = h·U + R` with `R = Σ won e`, a sum of independent terms of known ranges, so by
+/// Hoeffding's inequality `|R − E[R]| < t` except with probability `δ = 2·exp(−2t²/Σe²)`.
+/// Hence `P(h·U ≥ need − E[R] + t) − δ ≤ P(X ≥ need) ≤ P(h·U ≥ need − E[R] − t) + δ`; both
+/// tails come from one pass over the grid. Masses lost to fixed-point rounding and the
+/// probabilities' own rounding widen the upper bound. Several `δ` are tried; the tightest wins.
 pub fn bounds(need: Decimal, deals: &[WinChance], steps: u32) -> Option<Bounds> {
     let h = step(need, steps)?;
-    let t = units(need, h, true)?;
-    let down: Vec<usize> = deals.iter().map(|d| units(d.amount, h, false)).collect::<Option<_>>()?;
-    let up: Vec<usize> = deals.iter().map(|d| units(d.amount, h, true)).collect::<Option<_>>()?;
-    let q_down: Vec<u64> = deals.iter().map(|d| fixed(d.probability, Nudge::Down)).collect();
-    let q_up: Vec<u64> = deals.iter().map(|d| fixed(d.probability, Nudge::Up)).collect();
-    let low_dist = distribution(&down, &q_down, t);
-    let high_dist = distribution(&up, &q_up, t);
-    let low = to_decimal(u128::from(low_dist.last().copied().unwrap_or(0)));
-    let miss = miss_mass(&high_dist);
-    let high = Decimal::ONE.checked_sub(to_decimal(miss))?;
-    // Mass lost to rounding could be anywhere: count it as a full shortfall in the upper bound.
-    let lost = u128::from(ONE).saturating_sub(low_dist.iter().map(|&m| u128::from(m)).sum());
-    let shortfall_high = shortfall(&low_dist, need, h)?.checked_add(to_decimal(lost).checked_mul(need)?)?;
-    let shortfall_low = shortfall(&high_dist, need, h)?;
-    Some(Bounds { low, high: high.max(low), shortfall_low, shortfall_high, threshold: t, step: h })
+    let mut units_of = Vec::with_capacity(deals.len());
+    let (mut mean, mut spread) = (Decimal::ZERO, Decimal::ZERO);
+    for d in deals {
+        let u = d.amount.checked_div(h)?.round();
+        let e = d.amount.checked_sub(u.checked_mul(h)?)?;
+        mean = mean.checked_add(e.checked_mul(d.probability)?)?;
+        spread = spread.checked_add(e.checked_mul(e)?)?;
+        units_of.push(usize::try_from(u).ok()?);
+    }
+    let window = |ln: Decimal| -> Option<Decimal> {
+        use rust_decimal::MathematicalOps;
+        let t = spread.checked_mul(ln)?.checked_div(Decimal::TWO)?.sqrt()?;
+        // Decimal's square root is approximate: widen it a little.
+        t.checked_mul(Decimal::from_parts(1_000_001, 0, 0, false, 6))
+    };
+    let widest = if spread.is_zero() { Decimal::ZERO } else { window(TAILS.last()?.1)? };
+    let center = need.checked_sub(mean)?;
+    let top = threshold(center.checked_add(widest)?, h)?.max(1);
+    let probs: Vec<u64> = deals.iter().map(|d| fixed(d.probability, Nudge::Nearest)).collect();
+    let dist = distribution(&units_of, &probs, top);
+    let tails = suffix_sums(&dist);
+    let tail = |y: Decimal| -> Option<Decimal> { Some(to_decimal(*tails.get(threshold(y, h)?.min(top))?)) };
+    let lost = to_decimal(u128::from(ONE).saturating_sub(tails.first().copied().unwrap_or(0)));
+    // Each probability was moved by at most 2^-62 to fit fixed point.
+    let nudged = to_decimal(deals.len() as u128);
+    let slack = lost.checked_add(nudged)?;
+    let options: Vec<(Decimal, Decimal)> = if spread.is_zero() {
+        vec![(Decimal::ZERO, Decimal::ZERO)]
+    } else {
+        TAILS.iter().map(|&(delta, ln)| Some((delta, window(ln)?))).collect::<Option<_>>()?
+    };
+    let mut best: Option<(Decimal, Decimal)> = None;
+    for (delta, t) in options {
+        let low = tail(center.checked_add(t)?)?.checked_sub(delta)?.checked_sub(nudged)?.max(Decimal::ZERO);
+        let high = tail(center.checked_sub(t)?)?.checked_add(delta)?.checked_add(slack)?.min(Decimal::ONE);
+        if best.is_none_or(|(l, h)| high.checked_sub(low) < h.checked_sub(l)) {
+            best = Some((low, high));
+        }
+    }
+    let (low, high) = best?;
+    Some(Bounds { low, high: high.max(low), shortfall: shortfall(&dist, center, h)? })
 }
 
-fn miss_mass(dist: &[u64]) -> u128 {
-    dist.iter().take(dist.len().saturating_sub(1)).map(|&m| u128::from(m)).sum()
+/// Units of `h` needed to reach `y`: ⌈y / h⌉, 0 when `y` ≤ 0.
+fn threshold(y: Decimal, h: Decimal) -> Option<usize> {
+    if y <= Decimal::ZERO {
+        return Some(0);
+    }
+    units(y, h, true)
 }
 
-/// Σ mass(x) · (need − x·h) over the states below the threshold.
+/// `out[x]` = mass of the states ≥ x.
+fn suffix_sums(dist: &[u64]) -> Vec<u128> {
+    let mut out = vec![0u128; dist.len().saturating_add(1)];
+    let mut acc: u128 = 0;
+    for (slot, &m) in out.iter_mut().rev().skip(1).zip(dist.iter().rev()) {
+        acc = acc.saturating_add(u128::from(m));
+        *slot = acc;
+    }
+    out
+}
+
+/// Σ mass(x) · (need − x·h) over the states below `need`.
 fn shortfall(dist: &[u64], need: Decimal, h: Decimal) -> Option<Decimal> {
-    let below = dist.len().saturating_sub(1);
+    let below = threshold(need, h)?;
     let mut mass: u128 = 0;
     let mut moment: u128 = 0;
     for (x, &m) in dist.iter().take(below).enumerate() {
