@@ -55,7 +55,7 @@ fn outcomes(terms: &[Term]) -> Option<Vec<(u128, Big)>> {
         }
         list = next;
     }
-    list.sort_by(|a, b| a.0.cmp(&b.0));
+    list.sort_by_key(|o| o.0);
     Some(list)
 }
 
