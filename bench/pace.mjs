@@ -9,7 +9,7 @@ const sample = JSON.parse(readFileSync(new URL('../samples/targets/pace.json', i
 
 function deals(n, seed) {
   let x = seed;
-  const rnd = () => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rnd = () => (x = (Math.imul(x, 1103515245) + 12345) & 0x7fffffff) / 2147483648;
   return Array.from({ length: n }, (_, i) => ({
     id: `D${i}`, amount: (1000 + Math.floor(rnd() * 49000)) + Math.floor(rnd() * 100) / 100, probability: Math.round(rnd() * 98 + 1) / 100,
   }));

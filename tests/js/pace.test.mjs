@@ -73,7 +73,7 @@ test('bad specs throw SalesScoreError with code and path', () => {
 
 test('200 open deals: the bounded method, within half a point, deterministic', () => {
   let x = 12345;
-  const rnd = () => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rnd = () => (x = (Math.imul(x, 1103515245) + 12345) & 0x7fffffff) / 2147483648;
   const deals = Array.from({ length: 200 }, (_, i) => ({
     id: `D${i}`, amount: (1000 + Math.floor(rnd() * 49000)) + Math.floor(rnd() * 100) / 100, probability: Math.round(rnd() * 98 + 1) / 100,
   }));

@@ -48,7 +48,12 @@ pub fn team(model: &Model, reps: &[RepPacing], locale: Locale) -> Result<TeamPac
         .iter()
         .flat_map(|r| r.deals.iter().filter(|d| d.in_period).map(move |d| (d, r.id.as_str())))
         .collect();
-    let chance = Chance::of(exact.need, &deals, model.money).ok_or_else(|| overflow("/reps".into()))?;
+    // One rep and no team target of its own: the team's chance is the rep's (same need, same
+    // deals), so it is not computed twice.
+    let chance = match (reps, model.team_target) {
+        ([only], None) => only.chance.clone(),
+        _ => Chance::of(exact.need, &deals, model.money).ok_or_else(|| overflow("/reps".into()))?,
+    };
     let (achieved, on_track, behind) = count_status(reps);
     Ok(TeamPacing {
         name: model.team_name.clone().unwrap_or_else(|| locale.pick("团队", "Team").to_string()),
