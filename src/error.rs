@@ -91,6 +91,18 @@ pub enum ErrorCode {
     QuotasNot100,
     /// A team evaluation was given no records.
     EmptyTeam,
+    // targets and pacing
+    /// A date range that ends before it starts, a date outside its range, or a period without a
+    /// working day.
+    InvalidDateRange,
+    /// A probability outside [0, 1].
+    ProbabilityOutOfRange,
+    /// A target below zero.
+    NegativeTarget,
+    /// A deal names a pipeline stage that is not declared.
+    UnknownStage,
+    /// A calendar day listed both as a holiday and as a makeup workday.
+    CalendarConflict,
 }
 
 impl ErrorCode {
@@ -137,6 +149,11 @@ impl ErrorCode {
             InvalidMethod => "INVALID_METHOD",
             QuotasNot100 => "QUOTAS_NOT_100",
             EmptyTeam => "EMPTY_TEAM",
+            InvalidDateRange => "INVALID_DATE_RANGE",
+            ProbabilityOutOfRange => "PROBABILITY_OUT_OF_RANGE",
+            NegativeTarget => "NEGATIVE_TARGET",
+            UnknownStage => "UNKNOWN_STAGE",
+            CalendarConflict => "CALENDAR_CONFLICT",
         }
     }
 }

@@ -103,6 +103,16 @@ fn bare_message(err: &Error, locale: Locale) -> String {
         QuotasNot100 => format!("grade quotas must total 100%, found {found}%"),
         EmptyTeam if zh => "团队评估至少需要一条记录".into(),
         EmptyTeam => "a team evaluation needs at least one record".into(),
+        InvalidDateRange if zh => format!("日期区间无效：{name} 为 {found}，{}", phrase_zh(expected)),
+        InvalidDateRange => format!("invalid date range: {name} is {found}, {expected}"),
+        ProbabilityOutOfRange if zh => format!("概率 {found} 超出 0 到 1 的范围"),
+        ProbabilityOutOfRange => format!("probability {found} is outside 0 to 1"),
+        NegativeTarget if zh => format!("目标不能为负数，实际为 {found}"),
+        NegativeTarget => format!("a target must not be negative, found {found}"),
+        UnknownStage if zh => format!("未定义的商机阶段 “{name}”"),
+        UnknownStage => format!("unknown pipeline stage '{name}'"),
+        CalendarConflict if zh => format!("{found} 同时被列为节假日和调休工作日"),
+        CalendarConflict => format!("{found} is listed both as a holiday and as a makeup workday"),
     }
 }
 
@@ -186,6 +196,10 @@ fn phrase_zh(t: &str) -> &str {
         "money" => "金额",
         "integer" => "整数",
         "rate" => "比率",
+        "it must not be before the start" => "不能早于开始日期",
+        "it must be within the period" => "必须在考核期间内",
+        "the period needs at least one working day" => "考核期间至少需要一个工作日",
+        "a non-negative amount" => "不小于 0 的金额",
         other => other,
     }
 }

@@ -4,10 +4,12 @@
 mod convert;
 mod error;
 mod formula;
+mod pace;
 mod plan;
 mod tape;
 
 pub use formula::{evaluate_formula, JsFormula};
+pub use pace::pace;
 pub use plan::JsPlan;
 
 use crate::formula::functions::REGISTRY;

@@ -1,0 +1,222 @@
+//! The chance of reaching a target from open deals, each won or lost independently with its own
+//! probability: `P(actual + Σ won amounts ≥ target)`, the expected shortfall
+//! `E[max(target − actual − Σ won, 0)]`, and each deal's swing `P(reach | won) − P(reach | lost)`.
+//!
+//! Deterministic, with two methods:
+//! - **exact**: dynamic programming over the exact sums in integers ([`exact`]) when the amounts
+//!   share a unit that keeps the table small (typical pipelines: tens of deals with round
+//!   amounts), otherwise enumeration of every outcome by meeting in the middle ([`enumerate`])
+//!   for up to 24 deals of any amounts. The result is an exact decimal (`exactProbability`).
+//! - **bounded**: the same programming on a grid of the need ([`grid`]), amounts rounded to the
+//!   nearest grid point, with a proven bound on what that rounding can change (Hoeffding's
+//!   inequality on the rounding errors of the won deals); the grid is refined (4,096 → 65,536
+//!   steps) until the bounds are within 0.1 percentage point of each other or the work budget is
+//!   spent. The result is the midpoint and `errorBound` a proven bound on its distance from the
+//!   exact value.
+//!
+//! `probability` is given at 4 places (0.01 pp), half-up. Swings come from a fixed-point pass
+//! (exact grid for the exact method, the nearest-rounded grid otherwise) and are at 4 places.
+
+mod bignum;
+pub mod enumerate;
+pub mod exact;
+pub mod grid;
+pub mod swing;
+
+use crate::number::{Rounding, RoundingStrategy};
+use grid::Nudge;
+use rust_decimal::Decimal;
+use serde::Serialize;
+use swing::Swing;
+
+/// Places of reported probabilities.
+pub const PROBABILITY_SCALE: u32 = 4;
+/// Places of the reported error bound.
+pub const BOUND_SCALE: u32 = 6;
+/// Grid steps the bounded method starts with and may refine to.
+const STEPS: [u32; 3] = [4_096, 16_384, 65_536];
+/// Most grid cells (deals × steps) one refinement of the bounded method may cost.
+const GRID_WORK: u64 = 16_000_000;
+/// Bound half-width at which the bounded method stops refining (0.1 percentage point).
+const TARGET_HALF_WIDTH: Decimal = Decimal::from_parts(5, 0, 0, false, 4);
+/// Grid steps of the swing pass in the bounded method.
+const SWING_STEPS: u32 = 2_048;
+
+/// An open deal for the probability: an amount (≥ 0) and a win probability in [0, 1].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct WinChance {
+    /// Added to the actual when won.
+    pub amount: Decimal,
+    /// Chance of winning it.
+    pub probability: Decimal,
+}
+
+/// How the probability was found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub enum ChanceMethod {
+    /// Already reached (or the need is zero): certain without any deal.
+    Reached,
+    /// Out of reach even if every deal is won: zero.
+    OutOfReach,
+    /// Exact dynamic programming; `exactProbability` holds the exact value.
+    Exact,
+    /// Grid bounds; the exact value is within `errorBound` of `probability`.
+    Bounded,
+}
+
+/// Which method to use.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Method {
+    /// Exact when within limits, bounded otherwise.
+    Auto,
+    /// The bounded method on a grid of this many steps, without refinement (for tests).
+    Grid(u32),
+}
+
+/// The probability of reaching the need and what it rests on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Estimate {
+    /// The probability, at 4 places.
+    pub probability: Decimal,
+    /// The exact probability as a decimal text, when it is known exactly.
+    pub exact: Option<String>,
+    /// How it was found.
+    pub method: ChanceMethod,
+    /// `|exact − probability| ≤ error_bound` (6 places, rounded up).
+    pub error_bound: Decimal,
+    /// Expected shortfall, unrounded (within the bounded method's bounds: their midpoint).
+    pub shortfall: Decimal,
+    /// One per deal, in input order.
+    pub swings: Vec<Swing>,
+}
+
+fn round(value: Decimal, scale: u32, strategy: RoundingStrategy) -> Decimal {
+    Rounding::new(scale, strategy).apply(value)
+}
+
+/// The chance that the deals make up `need` (what is still missing to the target).
+pub fn estimate(need: Decimal, deals: &[WinChance], method: Method) -> Option<Estimate> {
+    if need <= Decimal::ZERO {
+        let swings = vec![Swing { if_won: Decimal::ONE, if_lost: Decimal::ONE }; deals.len()];
+        return Some(certain(Decimal::ONE, ChanceMethod::Reached, Decimal::ZERO, swings));
+    }
+    // Every deal, even one at probability 0: its swing (if won) is defined all the same.
+    let reachable = deals.iter().try_fold(Decimal::ZERO, |s, d| s.checked_add(d.amount))?;
+    if reachable < need {
+        let expected =
+            deals.iter().try_fold(Decimal::ZERO, |s, d| s.checked_add(d.amount.checked_mul(d.probability)?))?;
+        let swings = vec![Swing::default(); deals.len()];
+        return Some(certain(Decimal::ZERO, ChanceMethod::OutOfReach, need.checked_sub(expected)?, swings));
+    }
+    match method {
+        Method::Auto => {
+            if let Some(found) = exact::solve(need, deals) {
+                return from_exact(found, deals);
+            }
+            match enumerate::solve(need, deals) {
+                Some(found) => from_enumerated(found),
+                None => bounded(need, deals, &STEPS),
+            }
+        }
+        Method::Grid(steps) => bounded(need, deals, &[steps]),
+    }
+}
+
+fn certain(p: Decimal, method: ChanceMethod, shortfall: Decimal, swings: Vec<Swing>) -> Estimate {
+    let probability = round(p, PROBABILITY_SCALE, RoundingStrategy::HalfUp);
+    Estimate { probability, exact: Some(p.to_string()), method, error_bound: Decimal::ZERO, shortfall, swings }
+}
+
+/// An exact decimal text rounded half-up at `places`.
+fn round_text(text: &str, places: u32) -> Option<Decimal> {
+    Some(round(exact::decimal_for_rounding(text, places)?, places, RoundingStrategy::HalfUp))
+}
+
+fn exact_estimate(probability: String, shortfall: &str, swings: Vec<Swing>) -> Option<Estimate> {
+    let rounded = round_text(&probability, PROBABILITY_SCALE)?;
+    let error = exact::decimal_for_rounding(&probability, BOUND_SCALE.saturating_add(2))?.checked_sub(rounded)?.abs();
+    Some(Estimate {
+        probability: rounded,
+        error_bound: round(error, BOUND_SCALE, RoundingStrategy::Up),
+        shortfall: exact::decimal_for_rounding(shortfall, 26)?,
+        exact: Some(probability),
+        method: ChanceMethod::Exact,
+        swings,
+    })
+}
+
+fn from_exact(found: exact::Exact, deals: &[WinChance]) -> Option<Estimate> {
+    let probs: Vec<u64> = deals.iter().map(|d| grid::fixed(d.probability, Nudge::Nearest)).collect();
+    // Fixed point is within about n·2^-62 of the exact swing: at 15 places it is exact for any
+    // swing with at most 15 decimals, so the rounding at 4 places matches the exact one.
+    let swings = swing::swings(&found.units, &probs, found.threshold)
+        .into_iter()
+        .map(|s| Swing { if_won: s.if_won.round_dp(15), if_lost: s.if_lost.round_dp(15) })
+        .collect();
+    exact_estimate(found.probability, &found.shortfall, rounded_swings(swings))
+}
+
+fn from_enumerated(found: enumerate::Enumerated) -> Option<Estimate> {
+    let swings = found
+        .swings
+        .iter()
+        .map(|(won, lost)| {
+            Some(Swing { if_won: round_text(won, PROBABILITY_SCALE)?, if_lost: round_text(lost, PROBABILITY_SCALE)? })
+        })
+        .collect::<Option<Vec<_>>>()?;
+    exact_estimate(found.probability, &found.shortfall, swings)
+}
+
+fn bounded(need: Decimal, deals: &[WinChance], steps: &[u32]) -> Option<Estimate> {
+    let mut best: Option<grid::Bounds> = None;
+    for (i, &s) in steps.iter().enumerate() {
+        if i > 0 && (deals.len() as u64).saturating_mul(u64::from(s)) > GRID_WORK {
+            break;
+        }
+        let b = grid::bounds(need, deals, s)?;
+        let done = b.high.checked_sub(b.low)? <= TARGET_HALF_WIDTH.checked_mul(Decimal::TWO)?;
+        best = Some(b);
+        if done {
+            break;
+        }
+    }
+    let b = best?;
+    let two = Decimal::TWO;
+    let mid = b.low.checked_add(b.high)?.checked_div(two)?;
+    let probability = round(mid, PROBABILITY_SCALE, RoundingStrategy::HalfUp);
+    let half = b.high.checked_sub(b.low)?.checked_div(two)?;
+    let error = half.checked_add(mid.checked_sub(probability)?.abs())?;
+    let shortfall = b.shortfall;
+    Some(Estimate {
+        probability,
+        exact: None,
+        method: ChanceMethod::Bounded,
+        error_bound: round(error, BOUND_SCALE, RoundingStrategy::Up),
+        shortfall,
+        swings: rounded_swings(nearest_swings(need, deals)?),
+    })
+}
+
+/// Swings on a grid of amounts rounded to the nearest step.
+fn nearest_swings(need: Decimal, deals: &[WinChance]) -> Option<Vec<Swing>> {
+    let h = grid::step(need, SWING_STEPS)?;
+    let t = grid::units(need, h, true)?;
+    let units: Vec<usize> = deals
+        .iter()
+        .map(|d| d.amount.checked_div(h).map(|q| usize::try_from(q.round()).unwrap_or(usize::MAX)))
+        .collect::<Option<_>>()?;
+    let probs: Vec<u64> = deals.iter().map(|d| grid::fixed(d.probability, Nudge::Nearest)).collect();
+    Some(swing::swings(&units, &probs, t))
+}
+
+fn rounded_swings(swings: Vec<Swing>) -> Vec<Swing> {
+    swings
+        .into_iter()
+        .map(|s| Swing {
+            if_won: round(s.if_won.min(Decimal::ONE), PROBABILITY_SCALE, RoundingStrategy::HalfUp),
+            if_lost: round(s.if_lost.min(Decimal::ONE), PROBABILITY_SCALE, RoundingStrategy::HalfUp),
+        })
+        .collect()
+}

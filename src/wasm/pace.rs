@@ -1,0 +1,32 @@
+//! `pace(spec, options)`: pacing against a target, one call.
+
+use super::convert;
+use super::error::to_js;
+use crate::error::{Error, ErrorCode, Origin};
+use crate::locale::Locale;
+use crate::number::serialize_numbers_as;
+use crate::targets::pace as core;
+use wasm_bindgen::prelude::*;
+
+/// Paces a spec (a JSON string or an object): each rep's progress, forecasts and chance of
+/// reaching the target, and the team roll-up; with `explain: true`, sentences in the locale.
+/// Throws `SalesScoreError` with a JSON pointer into the spec.
+#[wasm_bindgen(unchecked_return_type = "Pacing")]
+pub fn pace(
+    #[wasm_bindgen(unchecked_param_type = "PaceSpec | string")] spec: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<js_sys::Object>,
+) -> Result<JsValue, JsValue> {
+    let json = match spec.as_string() {
+        Some(s) => s,
+        None => js_sys::JSON::stringify(&spec).ok().and_then(|s| s.as_string()).ok_or_else(|| {
+            to_js(&Error::new(ErrorCode::InvalidPlan).found("not JSON").path(Origin::Plan, ""), Locale::default())
+        })?,
+    };
+    let asked = core::spec_locale(&json);
+    let options = convert::options(&options).map_err(|e| to_js(&e, asked))?;
+    let locale = options.locale.unwrap_or(asked);
+    let explain = options.explain.then_some(locale);
+    let spec = crate::plan::from_json(&json).map_err(|e| to_js(&e, locale))?;
+    let pacing = core::pace_spec(&spec, explain).map_err(|e| to_js(&e, locale))?;
+    serialize_numbers_as(options.numbers, || convert::to_js(&pacing)).map_err(|e| to_js(&e, locale))
+}
