@@ -91,6 +91,25 @@ pub enum ErrorCode {
     QuotasNot100,
     /// A team evaluation was given no records.
     EmptyTeam,
+    // target decomposition
+    /// Every child that shares an amount weighs 0 under its basis: nothing to split by.
+    WeightsAllZero,
+    /// A target amount (total, minimum, maximum, locked value, commitment) below zero.
+    NegativeTarget,
+    /// A seasonality profile whose month percentages do not total exactly 100.00.
+    SeasonalityNot100,
+    /// Nodes of an organisation tree that are their own ancestors.
+    TreeCycle,
+    /// Constraints (locks, minima, maxima) that no allocation can meet; `name` is the node.
+    Infeasible,
+    /// A period or a date range that is reversed, not whole months, or too long.
+    InvalidDateRange,
+    /// An amount that is not a whole multiple of the rounding unit.
+    NotMultipleOfUnit,
+    /// A node names a parent that is not in the tree.
+    UnknownParent,
+    /// A tree without exactly one root.
+    TreeRoot,
 }
 
 impl ErrorCode {
@@ -137,6 +156,15 @@ impl ErrorCode {
             InvalidMethod => "INVALID_METHOD",
             QuotasNot100 => "QUOTAS_NOT_100",
             EmptyTeam => "EMPTY_TEAM",
+            WeightsAllZero => "WEIGHTS_ALL_ZERO",
+            NegativeTarget => "NEGATIVE_TARGET",
+            SeasonalityNot100 => "SEASONALITY_NOT_100",
+            TreeCycle => "TREE_CYCLE",
+            Infeasible => "INFEASIBLE",
+            InvalidDateRange => "INVALID_DATE_RANGE",
+            NotMultipleOfUnit => "NOT_MULTIPLE_OF_UNIT",
+            UnknownParent => "UNKNOWN_PARENT",
+            TreeRoot => "TREE_ROOT",
         }
     }
 }

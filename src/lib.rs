@@ -13,6 +13,7 @@ pub mod number;
 pub mod output;
 pub mod plan;
 pub mod scorecard;
+pub mod targets;
 pub mod team;
 
 #[cfg(target_arch = "wasm32")]
