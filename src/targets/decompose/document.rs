@@ -111,7 +111,7 @@ pub enum Basis {
     History {
         /// The window: the same months one year before the period (default), or the
         /// `trailingMonths` months just before it.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default, rename = "trailingMonths", skip_serializing_if = "Option::is_none")]
         #[cfg_attr(target_arch = "wasm32", tsify(optional))]
         trailing_months: Option<u32>,
     },

@@ -95,10 +95,24 @@ pub fn sentence(
     }
     if let Some(c) = commitment {
         let coverage = c.coverage.map(|v| format!("{}%", group(v.0))).unwrap_or_else(|| "—".into());
-        text.push_str(&if zh {
-            format!("承诺 {}，差额 {}，覆盖目标 {coverage}。", group(c.submitted.0), signed(Some(c.gap)))
-        } else {
-            format!(" Committed {}, gap {}, {coverage} of the target.", group(c.submitted.0), signed(Some(c.gap)))
+        let partial = c.source == super::result::CommitmentSource::Partial;
+        text.push_str(&match (zh, partial) {
+            (true, false) => {
+                format!("承诺 {}，差额 {}，覆盖目标 {coverage}。", group(c.submitted.0), signed(Some(c.gap)))
+            }
+            (true, true) => format!(
+                "已提交承诺合计 {}（部分下级未提交），差额 {}，覆盖目标 {coverage}。",
+                group(c.submitted.0),
+                signed(Some(c.gap))
+            ),
+            (false, false) => {
+                format!(" Committed {}, gap {}, {coverage} of the target.", group(c.submitted.0), signed(Some(c.gap)))
+            }
+            (false, true) => format!(
+                " Committed {} (some children committed nothing), gap {}, {coverage} of the target.",
+                group(c.submitted.0),
+                signed(Some(c.gap))
+            ),
         });
     }
     text

@@ -83,10 +83,13 @@ pub fn allocate(
             Some(b) => (b, format!("/nodes/{node}/basis")),
             None => (&spec.basis, "/basis".to_string()),
         };
-        let measures = ctx.measures(basis, &path, kids)?;
+        let id = spec.nodes.get(*node).map_or("", |n| n.id.as_str());
+        let measures = ctx.measures(basis, &path, kids).map_err(|e| match e.code {
+            ErrorCode::WeightsAllZero if e.detail.name.is_none() => e.name(id),
+            _ => e,
+        })?;
         let weights = ctx.weights(&measures, kids)?;
         let siblings = kids.iter().zip(&weights).map(|(k, w)| sibling(spec, *k, *w)).collect::<Result<Vec<_>>>()?;
-        let id = spec.nodes.get(*node).map_or("", |n| n.id.as_str());
         let amount = org.units.get(*node).copied().unwrap_or(0);
         let split = share(amount, &siblings, *node, id, kind(basis))?;
         for (j, k) in kids.iter().enumerate() {
