@@ -6,9 +6,11 @@ mod error;
 mod formula;
 mod plan;
 mod tape;
+mod targets;
 
 pub use formula::{evaluate_formula, JsFormula};
 pub use plan::JsPlan;
+pub use targets::decompose;
 
 use crate::formula::functions::REGISTRY;
 use wasm_bindgen::prelude::*;

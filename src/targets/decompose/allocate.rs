@@ -59,7 +59,6 @@ fn integer_weights(weights: &[Decimal], n: u128) -> Result<(Vec<u128>, u128)> {
     while scale < max_scale && 10_u128.checked_pow(scale.saturating_add(1)).is_some_and(|p| p <= room) {
         scale = scale.saturating_add(1);
     }
-    let p = 10_u128.checked_pow(scale).ok_or_else(overflow)?;
     let mut ints = Vec::with_capacity(weights.len());
     let mut total = 0_u128;
     for w in weights {
@@ -71,7 +70,6 @@ fn integer_weights(weights: &[Decimal], n: u128) -> Result<(Vec<u128>, u128)> {
         ints.push(v);
     }
     n.checked_mul(total).ok_or_else(overflow)?;
-    let _ = p;
     Ok((ints, total))
 }
 

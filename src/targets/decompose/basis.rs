@@ -38,8 +38,8 @@ fn overflow() -> Error {
     Error::new(ErrorCode::Overflow)
 }
 
-fn sum(values: impl Iterator<Item = Result<Decimal>>) -> Result<Decimal> {
-    values.fold(Ok(Decimal::ZERO), |acc, v| acc?.checked_add(v?).ok_or_else(overflow))
+fn sum(mut values: impl Iterator<Item = Result<Decimal>>) -> Result<Decimal> {
+    values.try_fold(Decimal::ZERO, |acc, v| acc.checked_add(v?).ok_or_else(overflow))
 }
 
 impl Context<'_> {

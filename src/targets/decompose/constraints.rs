@@ -120,7 +120,7 @@ pub fn share(units: u128, kids: &[Sibling<'_>], parent: usize, parent_id: &str, 
         let pool = rest.checked_sub(fixed).ok_or_else(overflow)?;
         let weights: Vec<Decimal> = free.iter().filter_map(|i| kids.get(*i).map(|k| k.weight)).collect();
         let free_weight = weights.iter().try_fold(Decimal::ZERO, |a, w| a.checked_add(*w)).ok_or_else(overflow)?;
-        if free.is_empty() && pool > 0 || (free_weight.is_zero() && pool > 0) {
+        if pool > 0 && (free.is_empty() || free_weight.is_zero()) {
             return Err(Error::new(ErrorCode::WeightsAllZero)
                 .name(parent_id)
                 .expected(basis)
