@@ -24,11 +24,24 @@ pub fn split<K: Ord>(n: u128, weights: &[Decimal], key: impl Fn(usize) -> K) -> 
         return Ok(vec![0; weights.len()]);
     }
     let (ints, total) = integer_weights(weights, n)?;
+    shares_of(n, &ints, total, key)
+}
+
+/// [`split`] for weights that are already whole numbers.
+pub fn split_whole<K: Ord>(n: u128, weights: &[u128], key: impl Fn(usize) -> K) -> Result<Vec<u128>> {
+    if n == 0 {
+        return Ok(vec![0; weights.len()]);
+    }
+    let total = weights.iter().try_fold(0_u128, |a, w| a.checked_add(*w)).ok_or_else(overflow)?;
+    shares_of(n, weights, total, key)
+}
+
+fn shares_of<K: Ord>(n: u128, ints: &[u128], total: u128, key: impl Fn(usize) -> K) -> Result<Vec<u128>> {
     if total == 0 {
         return Err(Error::new(ErrorCode::WeightsAllZero));
     }
     let mut shares = Vec::with_capacity(ints.len());
-    for w in &ints {
+    for w in ints {
         shares.push(n.checked_mul(*w).ok_or_else(overflow)?);
     }
     let tie = |i: usize| (Reverse(ints.get(i).copied().unwrap_or(0)), key(i));

@@ -4,7 +4,7 @@
 use super::allocate;
 use super::document::DecompositionSpec;
 use super::period::{active_days, date_at, Timeline};
-use super::ramp::{presence, Presence};
+use super::ramp::{integers, presence, Presence, Ramp};
 use super::tree::Tree;
 use crate::error::{Error, ErrorCode, Origin, Result};
 use rust_decimal::Decimal;
@@ -29,23 +29,37 @@ fn dates(spec: &DecompositionSpec, node: usize) -> Result<(Option<chrono::NaiveD
 
 /// Every person's presence (none for teams), with the seasonality their subtree uses.
 pub fn people(spec: &DecompositionSpec, tree: &Tree, timeline: &Timeline) -> Result<Vec<Option<Presence>>> {
-    let flat = vec![Decimal::ONE; 12];
-    let default = spec.seasonality.as_ref().map(|p| p.iter().map(|d| d.0).collect()).unwrap_or(flat);
-    let mut profile: Vec<Option<Vec<Decimal>>> = vec![None; spec.nodes.len()];
+    let overflow = || Error::new(ErrorCode::Overflow);
+    let as_ints =
+        |p: &[crate::number::Dec]| integers(&p.iter().map(|d| d.0).collect::<Vec<Decimal>>()).ok_or_else(overflow);
+    let default = match &spec.seasonality {
+        Some(p) => as_ints(p)?,
+        None => vec![1; 12],
+    };
+    let ramp = Ramp::new(&spec.ramp).ok_or_else(overflow)?;
+    // Index of each node's profile: 0 is the spec's, the others nodes' own.
+    let mut profiles = vec![default];
+    let mut profile_of = vec![0_usize; spec.nodes.len()];
     let mut out = vec![None; spec.nodes.len()];
     for node in &tree.order {
-        let own = spec.nodes.get(*node).and_then(|n| n.seasonality.as_ref()).map(|p| p.iter().map(|d| d.0).collect());
-        let inherited = tree.parent.get(*node).copied().flatten().and_then(|p| profile.get(p).cloned().flatten());
-        let season: Vec<Decimal> = own.or(inherited).unwrap_or_else(|| default.clone());
+        let inherited = tree.parent.get(*node).copied().flatten().and_then(|p| profile_of.get(p).copied()).unwrap_or(0);
+        let index = match spec.nodes.get(*node).and_then(|n| n.seasonality.as_ref()) {
+            Some(own) => {
+                profiles.push(as_ints(own)?);
+                profiles.len().saturating_sub(1)
+            }
+            None => inherited,
+        };
+        if let Some(slot) = profile_of.get_mut(*node) {
+            *slot = index;
+        }
         if tree.is_leaf(*node) {
             let (hire, leave) = dates(spec, *node)?;
-            let p =
-                presence(timeline, &season, &spec.ramp, hire, leave).ok_or_else(|| Error::new(ErrorCode::Overflow))?;
+            let season = profiles.get(index).ok_or_else(overflow)?;
+            let p = presence(timeline, season, &ramp, hire, leave).ok_or_else(overflow)?;
             if let Some(slot) = out.get_mut(*node) {
                 *slot = Some(p);
             }
-        } else if let Some(slot) = profile.get_mut(*node) {
-            *slot = Some(season);
         }
     }
     Ok(out)
@@ -85,17 +99,20 @@ fn person_split(
     segments: &[super::period::WeekSegment],
     units: u128,
 ) -> Result<Rows> {
-    let months = allocate::split(units, &person.months, |m| m).map_err(|e| no_active_day(spec, node, e))?;
+    let months = allocate::split_whole(units, &person.months, |m| m).map_err(|e| no_active_day(spec, node, e))?;
     if segments.is_empty() {
         return Ok((months, Vec::new()));
     }
     let (hire, leave) = dates(spec, node)?;
     let mut weeks = Vec::with_capacity(segments.len());
     for (m, amount) in months.iter().enumerate() {
-        let mine: Vec<_> = segments.iter().filter(|s| s.month == m).collect();
-        let weights: Vec<Decimal> =
-            mine.iter().map(|s| Decimal::from(active_days(s.start, s.end, hire, leave))).collect();
-        weeks.extend(allocate::split(*amount, &weights, |w| w).map_err(|e| no_active_day(spec, node, e))?);
+        let weights: Vec<u128> = segments
+            .iter()
+            .skip_while(|s| s.month < m)
+            .take_while(|s| s.month == m)
+            .map(|s| u128::from(active_days(s.start, s.end, hire, leave)))
+            .collect();
+        weeks.extend(allocate::split_whole(*amount, &weights, |w| w).map_err(|e| no_active_day(spec, node, e))?);
     }
     Ok((months, weeks))
 }

@@ -18,8 +18,9 @@ const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
 /// A person's presence over the period.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Presence {
-    /// Weight of each month (seasonality × ramp × active share of the month, scaled).
-    pub months: Vec<Decimal>,
+    /// Whole-number weight of each month (seasonality × ramp × active share of the month, all
+    /// scaled to integers; only their ratios matter).
+    pub months: Vec<u128>,
     /// Ramp percentage of each month (100 for a person without a hire date or past the ramp;
     /// 0 before the hire month).
     pub ramp: Vec<Decimal>,
@@ -42,32 +43,87 @@ pub fn ramp_percent(steps: &[RampStep], k: u32) -> Decimal {
     HUNDRED
 }
 
-/// A person's month weights and availability.
+/// Decimals as whole numbers at one common scale (none if they do not fit).
+pub fn integers(values: &[Decimal]) -> Option<Vec<u128>> {
+    let scale = values.iter().map(|v| v.normalize().scale()).max().unwrap_or(0);
+    values
+        .iter()
+        .map(|v| {
+            let m = u128::try_from(v.mantissa()).ok()?;
+            m.checked_mul(10_u128.checked_pow(scale.checked_sub(v.scale())?)?)
+        })
+        .collect()
+}
+
+/// The ramp as whole numbers: each step's percentage and full quota (100%) at one scale.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Ramp {
+    steps: Vec<(u32, u128)>,
+    full: u128,
+    percents: Vec<Decimal>,
+}
+
+impl Ramp {
+    /// Reads the spec's steps (none if a percentage has too many decimals to scale).
+    pub fn new(steps: &[RampStep]) -> Option<Ramp> {
+        let mut percents: Vec<Decimal> = steps.iter().map(|s| s.percent.0).collect();
+        percents.push(HUNDRED);
+        let ints = integers(&percents)?;
+        let full = *ints.last()?;
+        let steps = steps.iter().zip(&ints).map(|(s, p)| (s.months, *p)).collect();
+        percents.pop();
+        Some(Ramp { steps, full, percents })
+    }
+
+    /// The scaled percentage and the percentage in month `k` after hire.
+    fn at(&self, k: u32) -> (u128, Decimal) {
+        if k == 0 {
+            return (0, Decimal::ZERO);
+        }
+        let mut through = 0_u32;
+        for ((months, p), d) in self.steps.iter().zip(&self.percents) {
+            through = through.saturating_add(*months);
+            if k <= through {
+                return (*p, *d);
+            }
+        }
+        (self.full, HUNDRED)
+    }
+}
+
+/// A person's month weights and availability; `season` is the seasonality profile as whole
+/// numbers (January first).
 pub fn presence(
     timeline: &Timeline,
-    seasonality: &[Decimal],
-    steps: &[RampStep],
+    season: &[u128],
+    ramp: &Ramp,
     hire: Option<chrono::NaiveDate>,
     leave: Option<chrono::NaiveDate>,
 ) -> Option<Presence> {
     let n = timeline.months.len();
     let mut months = Vec::with_capacity(n);
-    let mut ramp = Vec::with_capacity(n);
-    let (mut got, mut full) = (Decimal::ZERO, Decimal::ZERO);
+    let mut percents = Vec::with_capacity(n);
+    let (mut got, mut full) = (0_u128, 0_u128);
     for month in &timeline.months {
-        let season = seasonality.get(usize::try_from(month.number()).ok()?.checked_sub(1)?).copied()?;
-        let r = hire.map_or(HUNDRED, |h| ramp_percent(steps, months_since_hire(h, month)));
+        let s = *season.get(usize::try_from(month.number()).ok()?.checked_sub(1)?)?;
+        let (r, percent) = hire.map_or((ramp.full, HUNDRED), |h| ramp.at(months_since_hire(h, month)));
         let days = active_days(month.first, month.last, hire, leave);
-        let per_day = DAY_SCALE.checked_div(month.days)?;
-        let day_weight = Decimal::from(days.checked_mul(per_day)?);
-        let weight = season.checked_mul(r)?.checked_mul(day_weight)?;
-        full = full.checked_add(season.checked_mul(HUNDRED)?.checked_mul(Decimal::from(DAY_SCALE))?)?;
+        let day_weight = u128::from(days.checked_mul(DAY_SCALE.checked_div(month.days)?)?);
+        let weight = s.checked_mul(r)?.checked_mul(day_weight)?;
+        full = full.checked_add(s.checked_mul(ramp.full)?.checked_mul(u128::from(DAY_SCALE))?)?;
         got = got.checked_add(weight)?;
         months.push(weight);
-        ramp.push(r);
+        percents.push(percent);
     }
-    let availability = if full.is_zero() { Decimal::ZERO } else { got.checked_div(full)? };
-    Some(Presence { months, ramp, availability })
+    let dec = |v: u128| Decimal::try_from_i128_with_scale(i128::try_from(v).ok()?, 0).ok();
+    let availability = if full == 0 {
+        Decimal::ZERO
+    } else if got == full {
+        Decimal::ONE
+    } else {
+        dec(got)?.checked_div(dec(full)?)?
+    };
+    Some(Presence { months, ramp: percents, availability })
 }
 
 #[cfg(test)]
@@ -93,13 +149,14 @@ mod tests {
     #[test]
     fn availability_of_a_new_hire_and_a_leaver() {
         let t = Timeline::new(&Period { start: "2025-01-01".into(), end: "2025-04-30".into() }).unwrap();
-        let flat = vec![Decimal::ONE; 12];
+        let flat = vec![1_u128; 12];
+        let ramp = Ramp::new(&steps()).unwrap();
         let hire = chrono::NaiveDate::from_ymd_opt(2025, 1, 1);
-        let p = presence(&t, &flat, &steps(), hire, None).unwrap();
+        let p = presence(&t, &flat, &ramp, hire, None).unwrap();
         assert_eq!(p.availability, "0.625".parse::<Decimal>().unwrap());
         let leave = chrono::NaiveDate::from_ymd_opt(2025, 2, 28);
-        let p = presence(&t, &flat, &[], None, leave).unwrap();
+        let p = presence(&t, &flat, &Ramp::new(&[]).unwrap(), None, leave).unwrap();
         assert_eq!(p.availability, "0.5".parse::<Decimal>().unwrap());
-        assert!(p.months[2].is_zero());
+        assert_eq!(p.months[2], 0);
     }
 }

@@ -32,6 +32,17 @@ fn percent(part: Decimal, whole: Decimal) -> Option<Dec> {
     part.checked_mul(Decimal::ONE_HUNDRED).and_then(|p| p.checked_div(whole)).map(|p| places(p, 4))
 }
 
+/// `part ÷ whole` in percent at 4 places (half-up), in integers; none when `whole` is 0.
+fn unit_percent(part: u128, whole: u128) -> Option<Dec> {
+    if whole == 0 {
+        return None;
+    }
+    let scaled = part.checked_mul(2_000_000)?.checked_div(whole)?;
+    let rounded = scaled.checked_add(1)?.checked_div(2)?;
+    let d = Decimal::try_from_i128_with_scale(i128::try_from(rounded).ok()?, 4).ok()?;
+    Some(Dec(d.normalize()))
+}
+
 /// What the assembly reads.
 struct Parts<'a> {
     spec: &'a DecompositionSpec,
@@ -124,7 +135,8 @@ impl Parts<'_> {
             .collect::<Option<Vec<_>>>()
             .ok_or_else(overflow)?;
         let weeks = self.week_row(node)?;
-        let parent = self.tree.parent.get(node).copied().flatten().and_then(|p| self.amounts.get(p).copied());
+        let units = |n: usize| self.org.units.get(n).copied();
+        let parent = self.tree.parent.get(node).copied().flatten().and_then(units);
         let why = self.why(node, amount)?;
         let commitment = self.commitments.get(node).cloned().flatten();
         let name = spec.name.clone().unwrap_or_else(|| spec.id.clone());
@@ -134,7 +146,7 @@ impl Parts<'_> {
             id: spec.id.clone(),
             name,
             amount: Dec(amount),
-            share: parent.and_then(|p| percent(amount, p)),
+            share: parent.and_then(|p| unit_percent(units(node).unwrap_or(0), p)),
             months,
             quarters,
             weeks,
