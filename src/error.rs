@@ -103,6 +103,21 @@ pub enum ErrorCode {
     UnknownStage,
     /// A calendar day listed both as a holiday and as a makeup workday.
     CalendarConflict,
+    // target decomposition
+    /// Every child that shares an amount weighs 0 under its basis: nothing to split by.
+    WeightsAllZero,
+    /// A seasonality profile whose month percentages do not total exactly 100.00.
+    SeasonalityNot100,
+    /// Nodes of an organisation tree that are their own ancestors.
+    TreeCycle,
+    /// Constraints (locks, minima, maxima) that no allocation can meet; `name` is the node.
+    Infeasible,
+    /// An amount that is not a whole multiple of the rounding unit.
+    NotMultipleOfUnit,
+    /// A node names a parent that is not in the tree.
+    UnknownParent,
+    /// A tree without exactly one root.
+    TreeRoot,
 }
 
 impl ErrorCode {
@@ -154,6 +169,13 @@ impl ErrorCode {
             NegativeTarget => "NEGATIVE_TARGET",
             UnknownStage => "UNKNOWN_STAGE",
             CalendarConflict => "CALENDAR_CONFLICT",
+            WeightsAllZero => "WEIGHTS_ALL_ZERO",
+            SeasonalityNot100 => "SEASONALITY_NOT_100",
+            TreeCycle => "TREE_CYCLE",
+            Infeasible => "INFEASIBLE",
+            NotMultipleOfUnit => "NOT_MULTIPLE_OF_UNIT",
+            UnknownParent => "UNKNOWN_PARENT",
+            TreeRoot => "TREE_ROOT",
         }
     }
 }

@@ -103,16 +103,45 @@ fn bare_message(err: &Error, locale: Locale) -> String {
         QuotasNot100 => format!("grade quotas must total 100%, found {found}%"),
         EmptyTeam if zh => "团队评估至少需要一条记录".into(),
         EmptyTeam => "a team evaluation needs at least one record".into(),
-        InvalidDateRange if zh => format!("日期区间无效：{name} 为 {found}，{}", phrase_zh(expected)),
-        InvalidDateRange => format!("invalid date range: {name} is {found}, {expected}"),
         ProbabilityOutOfRange if zh => format!("概率 {found} 超出 0 到 1 的范围"),
         ProbabilityOutOfRange => format!("probability {found} is outside 0 to 1"),
-        NegativeTarget if zh => format!("目标不能为负数，实际为 {found}"),
-        NegativeTarget => format!("a target must not be negative, found {found}"),
         UnknownStage if zh => format!("未定义的商机阶段 “{name}”"),
         UnknownStage => format!("unknown pipeline stage '{name}'"),
         CalendarConflict if zh => format!("{found} 同时被列为节假日和调休工作日"),
         CalendarConflict => format!("{found} is listed both as a holiday and as a makeup workday"),
+        WeightsAllZero if zh => format!("{name} 的下级在分解依据（{}）下权重全为 0，无法分配", phrase_zh(expected)),
+        WeightsAllZero => format!("every child of {name} weighs 0 under its basis ({expected}): nothing to split by"),
+        SeasonalityNot100 if zh => format!("季节性比例合计应为 100.00%，实际为 {found}%"),
+        SeasonalityNot100 => format!("seasonality percentages must total 100.00, found {found}"),
+        TreeCycle if zh => format!("组织树存在循环：{}", d.cycle.join(" → ")),
+        TreeCycle => format!("the tree has a cycle: {}", d.cycle.join(" → ")),
+        Infeasible if zh => format!("{name} 的约束无法满足：{}（{found}）", phrase_zh(expected)),
+        Infeasible => format!("the constraints on {name} cannot be met: {expected} ({found})"),
+        NotMultipleOfUnit if zh => format!("{name} = {found} 不是舍入单位 {expected} 的整数倍"),
+        NotMultipleOfUnit => format!("{name} = {found} is not a whole multiple of the unit {expected}"),
+        UnknownParent if zh => format!("上级 “{name}” 不存在"),
+        UnknownParent => format!("unknown parent '{name}'"),
+        TreeRoot if zh => format!("组织树必须恰有一个根节点（没有 parent 的节点），实际为 {found} 个"),
+        TreeRoot => format!("the tree needs exactly one root (a node without parent), found {found}"),
+        InvalidDateRange if zh => {
+            if found.is_empty() {
+                format!("{name} 的日期范围无效：{}", phrase_zh(expected))
+            } else {
+                format!("{name} 的日期 {found} 无效：{}", phrase_zh(expected))
+            }
+        }
+        InvalidDateRange => {
+            let what = if found.is_empty() { String::new() } else { format!(" is {found},") };
+            format!("invalid date range: {name}{what} {expected}")
+        }
+        NegativeTarget if zh => {
+            let what = if name.is_empty() { "目标" } else { name };
+            format!("{what} 不能为负数，实际为 {found}")
+        }
+        NegativeTarget => {
+            let what = if name.is_empty() { "a target" } else { name };
+            format!("{what} must not be negative, found {found}")
+        }
     }
 }
 
@@ -200,6 +229,36 @@ fn phrase_zh(t: &str) -> &str {
         "it must be within the period" => "必须在考核期间内",
         "the period needs at least one working day" => "考核期间至少需要一个工作日",
         "a non-negative amount" => "不小于 0 的金额",
+        "equal" => "平均",
+        "history" => "历史份额",
+        "potential" => "市场潜力",
+        "capacity" => "人力产能",
+        "weights" => "自定义权重",
+        "blend" => "混合",
+        "month of the ramp" => "爬坡月份",
+        "locked amounts exceed the amount to share" => "锁定金额之和超过了可分配金额",
+        "every child is locked but the locks do not add up to the amount" => {
+            "下级全部锁定，但锁定金额之和不等于上级金额"
+        }
+        "the minima exceed the amount to share" => "各下级的下限之和超过了可分配金额",
+        "the maxima fall short of the amount to share" => "各下级的上限之和不足可分配金额",
+        "the locked amount is outside min and max" => "锁定金额不在下限与上限之间",
+        "no active day in the period for its amount" => "期间内没有在岗日，无法安排其金额",
+        "start must be the first day of a month" => "开始日期必须是某月 1 日",
+        "end must be the last day of a month" => "结束日期必须是某月最后一天",
+        "end must not be before start" => "结束日期不能早于开始日期",
+        "at most 60 months" => "最长 60 个月",
+        "leaveDate must not be before hireDate" => "离职日期不能早于入职日期",
+        "twelve month percentages" => "12 个月的百分比",
+        "a month YYYY-MM" => "月份（YYYY-MM）",
+        "a number ≥ 0" => "不小于 0 的数",
+        "a number from 0 to 100" => "0 到 100 之间的数",
+        "a tier in tiers" => "tiers 中的档位",
+        "a blend part that is not a blend" => "不能嵌套混合依据",
+        "a unit above 0" => "大于 0 的单位",
+        "at least 1 month" => "至少 1 个月",
+        "the root gets the total" => "根节点的金额就是总目标",
+        "a tree at most 32 levels deep" => "组织树最多 32 层",
         other => other,
     }
 }

@@ -75,3 +75,27 @@ fn plan_shim_evaluates_and_explains() {
     let err = JsPlan::compile(object(r#"{"fields": [{"id": "a", "type": "mony"}]}"#)).err().expect("bad type");
     assert_eq!(get(&err, "path").as_string().as_deref(), Some("/fields/0/type"));
 }
+
+#[wasm_bindgen_test]
+fn decompose_shim_returns_the_tree_and_throws_coded_errors() {
+    let spec = include_str!("data/targets/case8_ramp.json");
+    let case = object(spec);
+    let spec = get(&case, "spec");
+    let result =
+        salescore::wasm::decompose(spec.clone(), opts(r#"{"numbers": "string", "explain": true, "locale": "en"}"#))
+            .expect("decomposes");
+    let root = get(&result, "root");
+    assert_eq!(get(&root, "amount").as_string().as_deref(), Some("340000"));
+    let hire = js_sys::Array::from(&get(&root, "children")).get(1);
+    let months = js_sys::Array::from(&get(&hire, "months"));
+    assert_eq!(months.get(0).as_string().as_deref(), Some("20000"));
+    assert!(get(&hire, "text").as_string().unwrap_or_default().contains("Ramp by month"));
+    let numbers = salescore::wasm::decompose(spec, None).expect("numbers");
+    assert_eq!(get(&get(&numbers, "root"), "amount").as_f64(), Some(340000.0));
+    let bad =
+        object(r#"{"total": 100, "period": {"start": "2025-03-01", "end": "2025-01-31"}, "nodes": [{"id": "a"}]}"#);
+    let err = salescore::wasm::decompose(bad, None).expect_err("reversed");
+    assert!(err.is_instance_of::<js_sys::Error>());
+    assert_eq!(get(&err, "code").as_string().as_deref(), Some("INVALID_DATE_RANGE"));
+    assert_eq!(get(&err, "path").as_string().as_deref(), Some("/period/end"));
+}

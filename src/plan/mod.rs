@@ -15,7 +15,7 @@ pub mod document;
 mod evaluate;
 mod explain;
 mod graph;
-mod parse;
+pub(crate) mod parse;
 mod pointer;
 mod team;
 

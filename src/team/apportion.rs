@@ -49,6 +49,41 @@ pub fn largest_remainder(n: usize, shares: &[u128], denominator: u128, protected
     counts
 }
 
+/// Splits `n` units by exact shares (`shares[i]` in units of `1/denominator`, adding up to
+/// `n × denominator`) by the plain largest remainder method: every part gets the whole part of
+/// its share, and the units left over go one each to the largest fractional parts; among equal
+/// fractional parts, the smaller `key` goes first. The result does not depend on the order of
+/// the parts when the keys do not (target decomposition passes weights and ids). A share of zero
+/// gets nothing; every count is the whole part of its share or one more.
+pub fn largest_remainder_by_key<K: Ord>(
+    n: u128,
+    shares: &[u128],
+    denominator: u128,
+    key: impl Fn(usize) -> K,
+) -> Vec<u128> {
+    let mut counts: Vec<u128> = shares.iter().map(|s| s.checked_div(denominator).unwrap_or(0)).collect();
+    let placed = counts.iter().fold(0_u128, |acc, c| acc.saturating_add(*c));
+    let left = usize::try_from(n.saturating_sub(placed)).unwrap_or(usize::MAX);
+    if left == 0 {
+        return counts;
+    }
+    let mut order: Vec<(u128, usize)> = shares
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.checked_rem(denominator).unwrap_or(0), i))
+        .filter(|(frac, _)| *frac > 0)
+        .collect();
+    order.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| key(a.1).cmp(&key(b.1))));
+    // The fractional parts add up to `left` whole units and each is below one, so at least
+    // `left` parts have one; `cycle` only keeps the total exact if that were ever not so.
+    for &(_, i) in order.iter().cycle().take(left) {
+        if let Some(c) = counts.get_mut(i) {
+            *c = c.saturating_add(1);
+        }
+    }
+    counts
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -100,6 +135,16 @@ mod tests {
         assert_eq!(split(1, &[20, 20, 60], Some(2)), [0, 0, 1]);
         // 50 / 50 of 1 with the second protected: a half is not enough.
         assert_eq!(split(1, &[50, 50], Some(1)), [1, 0]);
+    }
+
+    #[test]
+    fn by_key_breaks_ties_by_key_only() {
+        // 10 over three equal shares: 3.33… each, one left over, to the smallest key.
+        let shares = [10_u128, 10, 10];
+        assert_eq!(largest_remainder_by_key(10, &shares, 3, |i| [2, 0, 1][i]), [3, 4, 3]);
+        assert_eq!(largest_remainder_by_key(10, &shares, 3, |i| i), [4, 3, 3]);
+        // The largest fractional part wins before any key.
+        assert_eq!(largest_remainder_by_key(2, &[1, 3, 0, 4], 4, |i| i), [0, 1, 0, 1]);
     }
 
     #[test]

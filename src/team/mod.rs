@@ -14,7 +14,7 @@
 //! decimal strings, and written as exact decimal strings (`"93.5"`).
 
 pub mod aggregate;
-mod apportion;
+pub(crate) mod apportion;
 mod decimal;
 pub mod distribution;
 pub mod ranking;

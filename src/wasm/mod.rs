@@ -7,10 +7,12 @@ mod formula;
 mod pace;
 mod plan;
 mod tape;
+mod targets;
 
 pub use formula::{evaluate_formula, JsFormula};
 pub use pace::pace;
 pub use plan::JsPlan;
+pub use targets::decompose;
 
 use crate::formula::functions::REGISTRY;
 use wasm_bindgen::prelude::*;

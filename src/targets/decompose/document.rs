@@ -1,0 +1,215 @@
+//! The decomposition spec as an admin writes it: one JSON document with the total, the period,
+//! the organisation as a flat list of nodes (each naming its parent), and how each level splits.
+//!
+//! Amounts and weights are decimals written as JSON numbers or strings (`12000000` or
+//! `"12000000.00"`); keys are camelCase and a misspelt key is `UNKNOWN_KEY` with a suggestion.
+
+use crate::locale::Locale;
+use crate::number::Dec;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A target decomposition: split `total` over the tree of `nodes` (top-down), then each person's
+/// amount over the months of `period`, so that every level adds up exactly at `unit`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct DecompositionSpec {
+    /// Locale of messages and explanations (default `zh-CN`).
+    #[serde(default)]
+    pub locale: Locale,
+    /// ISO 4217 code of the amounts (default `CNY`); carried into the result.
+    #[serde(default = "cny")]
+    pub currency: String,
+    /// The amount to split: the root node's target for the whole period. Must be ≥ 0 and a whole
+    /// multiple of `unit`.
+    pub total: Dec,
+    /// Rounding unit: every amount in the result is a whole multiple of it (e.g. `100` yuan, or
+    /// `0.01` for cents). Default 1.
+    #[serde(default = "one")]
+    pub unit: Dec,
+    /// The period the total covers: whole calendar months, from the first day of a month to the
+    /// last day of a month (at most 60 months).
+    pub period: Period,
+    /// How a node's amount is split among its children when the node names no `basis` of its
+    /// own (default: equal shares).
+    #[serde(default)]
+    pub basis: Basis,
+    /// Seasonality: twelve month percentages, January first, that total exactly 100.00 (a
+    /// node may give its own, which its whole subtree uses). For a period shorter than a year the
+    /// percentages of the months in it are used as relative weights. Default: every month equal.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub seasonality: Option<Vec<Dec>>,
+    /// New-hire ramp: steps of months after hire at a percentage of full quota, in order (the
+    /// hire month is month 1). `[{months: 2, percent: 50}, {months: 2, percent: 75}]` means months
+    /// 1–2 at 50%, months 3–4 at 75% and full quota from month 5. Applies to people with a
+    /// `hireDate`. Default: none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub ramp: Vec<RampStep>,
+    /// Capacity tiers: factor per tier name for the `capacity` basis (e.g. `{"资深": 1.2,
+    /// "标准": 1}`). A person without a tier counts 1.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "Record<string, Dec>"))]
+    pub tiers: BTreeMap<String, Dec>,
+    /// Also split each person's months into weeks (Monday to Sunday, cut at month ends), by
+    /// active days. Default false.
+    #[serde(default)]
+    pub weeks: bool,
+    /// The organisation, as a flat list: exactly one node has no `parent` (the root, which gets
+    /// `total`); the others name theirs. Children keep the order of this list.
+    pub nodes: Vec<NodeSpec>,
+}
+
+fn cny() -> String {
+    "CNY".to_string()
+}
+
+fn one() -> Dec {
+    Dec(rust_decimal::Decimal::ONE)
+}
+
+/// A period of whole months.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct Period {
+    /// First day, `YYYY-MM-DD` (the first of a month).
+    pub start: String,
+    /// Last day, `YYYY-MM-DD`, inclusive (the last day of a month, not before `start`).
+    pub end: String,
+}
+
+/// One step of the new-hire ramp.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct RampStep {
+    /// How many months the step lasts (≥ 1).
+    pub months: u32,
+    /// Percentage of full quota in those months (0–100).
+    pub percent: Dec,
+}
+
+/// How a node's amount is split among its children. Each child gets a weight from the basis;
+/// a person's weight is then multiplied by their availability (ramp and proration for a
+/// mid-period join or leave), and children share the amount in proportion to their weights.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub enum Basis {
+    /// Every child weighs 1.
+    #[default]
+    Equal,
+    /// Historical share: each child's sales in a window of months, from its `history` or the
+    /// sum of its subtree's. A child without history weighs 0.
+    History {
+        /// The window: the same months one year before the period (default), or the
+        /// `trailingMonths` months just before it.
+        #[serde(default, rename = "trailingMonths", skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+        trailing_months: Option<u32>,
+    },
+    /// Potential / market opportunity: each child's `potential`, or the sum of its subtree's.
+    Potential,
+    /// Capacity: headcount × tier factor. A person counts their tier's factor; a team counts
+    /// the sum over its people, each already scaled by their availability.
+    Capacity,
+    /// Custom weights: each child's `weight` (required).
+    Weights,
+    /// A weighted blend: each part's shares (child weight ÷ sum of weights under that part),
+    /// mixed by the parts' `weight`s, which must total 100.
+    Blend {
+        /// The parts.
+        parts: Vec<BlendPart>,
+    },
+}
+
+/// One part of a blended basis.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct BlendPart {
+    /// Percentage of this part in the blend (the parts total 100).
+    pub weight: Dec,
+    /// The basis of this part (not itself a blend).
+    pub basis: Basis,
+}
+
+/// One node of the organisation: the company, a region, a team or a person (a node without
+/// children).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct NodeSpec {
+    /// Unique id (non-empty).
+    pub id: String,
+    /// Display name (default: the id).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub name: Option<String>,
+    /// The parent's id; none for the root.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub parent: Option<String>,
+    /// How this node's amount is split among its children (default: the spec's `basis`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub basis: Option<Basis>,
+    /// Custom weight, for the `weights` basis (≥ 0).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub weight: Option<Dec>,
+    /// Market potential, for the `potential` basis (≥ 0); a team without one sums its subtree.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub potential: Option<Dec>,
+    /// Capacity tier of a person, a key of the spec's `tiers`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub tier: Option<String>,
+    /// Monthly sales history by month (`{"2024-01": 380000, …}`, each ≥ 0), for the `history`
+    /// basis; a team without one sums its subtree. Missing months count 0.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "Record<string, Dec>"))]
+    pub history: BTreeMap<String, Dec>,
+    /// Hire date of a person (`YYYY-MM-DD`): no target before it, the hire month prorated by
+    /// days, and the ramp counted from it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub hire_date: Option<String>,
+    /// Last working day of a person who leaves (`YYYY-MM-DD`): no target after it, that month
+    /// prorated by days.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub leave_date: Option<String>,
+    /// Seasonality for this subtree (twelve percentages totalling 100.00).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub seasonality: Option<Vec<Dec>>,
+    /// Lowest amount this node may get (a multiple of `unit`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub min: Option<Dec>,
+    /// Highest amount this node may get (a multiple of `unit`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub max: Option<Dec>,
+    /// A manual amount (a multiple of `unit`): the node gets exactly this, and its siblings share
+    /// what remains of the parent's amount.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub locked: Option<Dec>,
+    /// The node's own bottom-up commitment for the period, compared with its top-down amount.
+    /// A node without one sums its children's when any of them has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub commitment: Option<Dec>,
+}

@@ -1,0 +1,139 @@
+//! Why each node got its amount, in words (zh-CN and en): the basis and its measure, the
+//! availability of a person (ramp, proration), the share of the pool, the rounding to the unit,
+//! or the lock or bound that decided it, and the commitment gap.
+
+use super::constraints::Rule;
+use super::result::{Commitment, Why};
+use crate::locale::Locale;
+use crate::number::Dec;
+use rust_decimal::Decimal;
+
+/// Groups the whole part in thousands: `12000000.5` → `12,000,000.5`.
+pub fn group(d: Decimal) -> String {
+    let text = d.to_string();
+    let (sign, digits) = text.strip_prefix('-').map_or(("", text.as_str()), |t| ("-", t));
+    let (whole, frac) = digits.split_once('.').map_or((digits, None), |(w, f)| (w, Some(f)));
+    let mut out = String::with_capacity(text.len().saturating_add(8));
+    out.push_str(sign);
+    let len = whole.len();
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (len.saturating_sub(i)) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(f);
+    }
+    out
+}
+
+fn g(d: Option<Dec>) -> String {
+    d.map(|d| group(d.0)).unwrap_or_default()
+}
+
+fn basis_name(basis: &str, locale: Locale) -> &'static str {
+    let (zh, en) = match basis {
+        "equal" => ("平均分配", "equal shares"),
+        "history" => ("历史份额", "historical share"),
+        "potential" => ("市场潜力", "market potential"),
+        "capacity" => ("人力产能（人数 × 档位系数）", "capacity (headcount × tier factor)"),
+        "weights" => ("自定义权重", "custom weights"),
+        _ => ("混合依据", "a blended basis"),
+    };
+    locale.pick(zh, en)
+}
+
+/// One sentence (or two, with a commitment) about a node.
+pub fn sentence(
+    name: &str,
+    amount: Dec,
+    unit: Dec,
+    why: &Why,
+    commitment: Option<&Commitment>,
+    locale: Locale,
+) -> String {
+    let zh = locale == Locale::ZhCn;
+    let basis = why.basis.map(|b| basis_name(b, locale)).unwrap_or_default();
+    let amount = group(amount.0);
+    let mut text = match (why.rule, zh) {
+        (Rule::Total, true) => format!("{name}：总目标 {amount}。"),
+        (Rule::Total, false) => format!("{name}: the total target, {amount}."),
+        (Rule::Locked, true) => format!("{name}：手工锁定为 {amount}，上级其余金额由未锁定的同级分配。"),
+        (Rule::Locked, false) => format!("{name}: locked at {amount}; the unlocked siblings share the rest."),
+        (Rule::Min, true) => format!("{name}：按{basis}的份额低于下限，取下限 {amount}。"),
+        (Rule::Min, false) => {
+            format!("{name}: its share by {basis} would be below its minimum, so it gets the minimum, {amount}.")
+        }
+        (Rule::Max, true) => format!("{name}：按{basis}的份额高于上限，取上限 {amount}。"),
+        (Rule::Max, false) => {
+            format!("{name}: its share by {basis} would be above its maximum, so it gets the maximum, {amount}.")
+        }
+        (Rule::Share, true) => {
+            let avail = why.availability.map(|a| format!("，在岗与爬坡系数 {}%", group(a.0))).unwrap_or_default();
+            format!(
+                "{name}：按{basis}分配，基数 {}{avail}，权重占 {}%，{} × {}% = {}；按单位 {} 以最大余数法舍入 {}，得 {amount}。",
+                g(why.base), g(why.weight_share), g(why.pool), g(why.weight_share), g(why.ideal), group(unit.0), signed(why.rounding)
+            )
+        }
+        (Rule::Share, false) => {
+            let avail = why.availability.map(|a| format!(", availability {}%", group(a.0))).unwrap_or_default();
+            format!(
+                "{name}: by {basis}, base {}{avail}, weight {}% of the pool: {} × {}% = {}; rounded to the unit {} by largest remainder {}, giving {amount}.",
+                g(why.base), g(why.weight_share), g(why.pool), g(why.weight_share), g(why.ideal), group(unit.0), signed(why.rounding)
+            )
+        }
+    };
+    if !why.ramp.is_empty() {
+        let steps: Vec<String> = why.ramp.iter().map(|r| format!("{}%", group(r.0))).collect();
+        text.push_str(&if zh {
+            format!("新人爬坡（逐月）：{}。", steps.join(" / "))
+        } else {
+            format!(" Ramp by month: {}.", steps.join(" / "))
+        });
+    }
+    if let Some(c) = commitment {
+        let coverage = c.coverage.map(|v| format!("{}%", group(v.0))).unwrap_or_else(|| "—".into());
+        let partial = c.source == super::result::CommitmentSource::Partial;
+        text.push_str(&match (zh, partial) {
+            (true, false) => {
+                format!("承诺 {}，差额 {}，覆盖目标 {coverage}。", group(c.submitted.0), signed(Some(c.gap)))
+            }
+            (true, true) => format!(
+                "已提交承诺合计 {}（部分下级未提交），差额 {}，覆盖目标 {coverage}。",
+                group(c.submitted.0),
+                signed(Some(c.gap))
+            ),
+            (false, false) => {
+                format!(" Committed {}, gap {}, {coverage} of the target.", group(c.submitted.0), signed(Some(c.gap)))
+            }
+            (false, true) => format!(
+                " Committed {} (some children committed nothing), gap {}, {coverage} of the target.",
+                group(c.submitted.0),
+                signed(Some(c.gap))
+            ),
+        });
+    }
+    text
+}
+
+fn signed(d: Option<Dec>) -> String {
+    match d {
+        Some(d) if d.0.is_sign_positive() => format!("+{}", group(d.0)),
+        Some(d) => group(d.0),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_thousands() {
+        assert_eq!(group("12000000".parse().unwrap()), "12,000,000");
+        assert_eq!(group("-1234.56".parse().unwrap()), "-1,234.56");
+        assert_eq!(group("999".parse().unwrap()), "999");
+    }
+}

@@ -1,0 +1,148 @@
+//! The top-down pass: from the root down, each node's amount shared among its children by
+//! their basis weights within locks and bounds.
+
+use super::basis::{kind, Context};
+use super::constraints::{share, Rule, Sibling};
+use super::document::DecompositionSpec;
+use super::period::Timeline;
+use super::ramp::Presence;
+use super::tree::Tree;
+use super::validate::units;
+use crate::error::{Error, ErrorCode, Origin, Result};
+use chrono::Datelike;
+use rust_decimal::Decimal;
+
+/// How one node's amount was decided, before any rounding for output.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Facts {
+    /// The rule.
+    pub rule: Rule,
+    /// The basis its parent split by.
+    pub basis: Option<&'static str>,
+    /// Its measure under that basis.
+    pub base: Decimal,
+    /// Its weight (measure × availability).
+    pub weight: Decimal,
+    /// Units shared in proportion among the free siblings.
+    pub pool: u128,
+    /// The free siblings' total weight.
+    pub free_weight: Decimal,
+    /// The lock or bound that decided it, in units.
+    pub bound: Option<u128>,
+}
+
+/// Units and facts per node.
+pub struct Org {
+    /// Units per node.
+    pub units: Vec<u128>,
+    /// Facts per node.
+    pub facts: Vec<Facts>,
+}
+
+fn root_facts() -> Facts {
+    Facts {
+        rule: Rule::Total,
+        basis: None,
+        base: Decimal::ZERO,
+        weight: Decimal::ZERO,
+        pool: 0,
+        free_weight: Decimal::ZERO,
+        bound: None,
+    }
+}
+
+/// The whole top-down pass.
+pub fn allocate(
+    spec: &DecompositionSpec,
+    tree: &Tree,
+    people: &[Option<Presence>],
+    timeline: &Timeline,
+) -> Result<Org> {
+    let start =
+        timeline.start().ok_or_else(|| Error::new(ErrorCode::InvalidDateRange).path(Origin::Plan, "/period"))?;
+    let prior_year = timeline
+        .months
+        .iter()
+        .map(|m| format!("{:04}-{:02}", m.first.year().saturating_sub(1), m.first.month()))
+        .collect();
+    let ctx = Context { spec, tree, people, prior_year, start };
+    let unit = spec.unit.0;
+    let total = units(spec.total, unit, "total", "/total")?;
+    check_root(spec, tree.root, total)?;
+    let mut org = Org { units: vec![0; spec.nodes.len()], facts: vec![root_facts(); spec.nodes.len()] };
+    if let Some(u) = org.units.get_mut(tree.root) {
+        *u = total;
+    }
+    for node in &tree.order {
+        let kids = tree.kids(*node);
+        if kids.is_empty() {
+            continue;
+        }
+        let own = spec.nodes.get(*node).and_then(|n| n.basis.as_ref());
+        let (basis, path) = match own {
+            Some(b) => (b, format!("/nodes/{node}/basis")),
+            None => (&spec.basis, "/basis".to_string()),
+        };
+        let id = spec.nodes.get(*node).map_or("", |n| n.id.as_str());
+        let measures = ctx.measures(basis, &path, kids).map_err(|e| match e.code {
+            ErrorCode::WeightsAllZero if e.detail.name.is_none() => e.name(id),
+            _ => e,
+        })?;
+        let weights = ctx.weights(&measures, kids)?;
+        let siblings = kids.iter().zip(&weights).map(|(k, w)| sibling(spec, *k, *w)).collect::<Result<Vec<_>>>()?;
+        let amount = org.units.get(*node).copied().unwrap_or(0);
+        let split = share(amount, &siblings, *node, id, kind(basis))?;
+        for (j, k) in kids.iter().enumerate() {
+            let (u, rule) = split.amounts.get(j).copied().unwrap_or((0, Rule::Share));
+            let s = siblings.get(j);
+            let bound = match rule {
+                Rule::Locked => s.and_then(|s| s.locked),
+                Rule::Min => s.and_then(|s| s.min).or(Some(0)),
+                Rule::Max => s.and_then(|s| s.max),
+                _ => None,
+            };
+            if let (Some(slot), Some(f)) = (org.units.get_mut(*k), org.facts.get_mut(*k)) {
+                *slot = u;
+                *f = Facts {
+                    rule,
+                    basis: Some(kind(basis)),
+                    base: measures.get(j).copied().unwrap_or_default(),
+                    weight: weights.get(j).copied().unwrap_or_default(),
+                    pool: split.pool,
+                    free_weight: split.free_weight,
+                    bound,
+                };
+            }
+        }
+    }
+    Ok(org)
+}
+
+fn sibling(spec: &DecompositionSpec, node: usize, weight: Decimal) -> Result<Sibling<'_>> {
+    let n = spec.nodes.get(node).ok_or_else(|| Error::new(ErrorCode::Overflow))?;
+    let unit = spec.unit.0;
+    let p = |key: &str| format!("/nodes/{node}/{key}");
+    Ok(Sibling {
+        node,
+        id: n.id.as_str(),
+        weight,
+        min: n.min.map(|v| units(v, unit, "min", &p("min"))).transpose()?,
+        max: n.max.map(|v| units(v, unit, "max", &p("max"))).transpose()?,
+        locked: n.locked.map(|v| units(v, unit, "locked", &p("locked"))).transpose()?,
+    })
+}
+
+/// The root gets the total: a lock or bound on it must agree.
+fn check_root(spec: &DecompositionSpec, root: usize, total: u128) -> Result<()> {
+    let s = sibling(spec, root, Decimal::ONE)?;
+    let wrong =
+        s.locked.is_some_and(|l| l != total) || s.min.is_some_and(|m| total < m) || s.max.is_some_and(|m| total > m);
+    if wrong {
+        return Err(Error::new(ErrorCode::Infeasible)
+            .name(s.id)
+            .expected("the root gets the total")
+            .found(spec.total.0.to_string())
+            .path(Origin::Plan, format!("/nodes/{root}")));
+    }
+    Ok(())
+}

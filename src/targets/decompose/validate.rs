@@ -1,0 +1,190 @@
+//! Checks of the spec's values before anything is split: signs, units, seasonality, ramp,
+//! tiers, blends and dates, each failure a coded error with the path of the offending value.
+
+use super::document::{Basis, DecompositionSpec, NodeSpec};
+use crate::error::{closest, Error, ErrorCode, Origin, Result};
+use crate::number::Dec;
+use rust_decimal::Decimal;
+
+fn at(path: &str) -> impl Fn(Error) -> Error + use<> {
+    let path = path.to_string();
+    move |e| e.path(Origin::Plan, path.clone())
+}
+
+/// Whole units of `unit` in `value` (≥ 0): `NEGATIVE_TARGET` or `NOT_MULTIPLE_OF_UNIT` otherwise.
+pub fn units(value: Dec, unit: Decimal, name: &str, path: &str) -> Result<u128> {
+    if value.0.is_sign_negative() && !value.0.is_zero() {
+        return Err(at(path)(Error::new(ErrorCode::NegativeTarget).name(name).found(value.0.to_string())));
+    }
+    let not_multiple = || {
+        at(path)(
+            Error::new(ErrorCode::NotMultipleOfUnit).name(name).found(value.0.to_string()).expected(unit.to_string()),
+        )
+    };
+    let q = value.0.checked_div(unit).ok_or_else(not_multiple)?;
+    if !q.fract().is_zero() {
+        return Err(not_multiple());
+    }
+    u128::try_from(q.trunc().mantissa())
+        .map_err(|_| not_multiple())
+        .and_then(|m| 10_u128.checked_pow(q.trunc().scale()).and_then(|p| m.checked_div(p)).ok_or_else(not_multiple))
+}
+
+fn non_negative(value: Decimal, name: &str, path: &str) -> Result<()> {
+    if value.is_sign_negative() && !value.is_zero() {
+        return Err(at(path)(
+            Error::new(ErrorCode::InvalidValue).name(name).expected("a number ≥ 0").found(value.to_string()),
+        ));
+    }
+    Ok(())
+}
+
+/// Twelve percentages, each ≥ 0, totalling exactly 100.
+pub fn seasonality(profile: &[Dec], path: &str) -> Result<Vec<Decimal>> {
+    if profile.len() != 12 {
+        let e = Error::new(ErrorCode::InvalidValue).name("seasonality").expected("twelve month percentages");
+        return Err(at(path)(e.found(profile.len().to_string())));
+    }
+    let mut total = Decimal::ZERO;
+    for (i, p) in profile.iter().enumerate() {
+        non_negative(p.0, "seasonality", &format!("{path}/{i}"))?;
+        total = total.checked_add(p.0).ok_or_else(|| Error::new(ErrorCode::Overflow))?;
+    }
+    if total != Decimal::ONE_HUNDRED {
+        return Err(at(path)(Error::new(ErrorCode::SeasonalityNot100).found(total.normalize().to_string())));
+    }
+    Ok(profile.iter().map(|p| p.0).collect())
+}
+
+/// A basis: blends total 100 and do not nest; trailing windows of 1–60 months.
+pub fn basis(b: &Basis, path: &str, nested: bool) -> Result<()> {
+    match b {
+        Basis::History { trailing_months: Some(n) } if *n == 0 || *n > 60 => {
+            let p = format!("{path}/trailingMonths");
+            Err(at(&p)(
+                Error::new(ErrorCode::InvalidValue)
+                    .name("trailingMonths")
+                    .expected("at least 1 month")
+                    .found(n.to_string()),
+            ))
+        }
+        Basis::Blend { .. } if nested => Err(at(path)(
+            Error::new(ErrorCode::InvalidValue)
+                .name("basis")
+                .expected("a blend part that is not a blend")
+                .found("blend"),
+        )),
+        Basis::Blend { parts } => {
+            let mut total = Decimal::ZERO;
+            for (i, part) in parts.iter().enumerate() {
+                non_negative(part.weight.0, "weight", &format!("{path}/parts/{i}/weight"))?;
+                basis(&part.basis, &format!("{path}/parts/{i}/basis"), true)?;
+                total = total.checked_add(part.weight.0).ok_or_else(|| Error::new(ErrorCode::Overflow))?;
+            }
+            if total != Decimal::ONE_HUNDRED {
+                let p = format!("{path}/parts");
+                return Err(at(&p)(Error::new(ErrorCode::WeightsNot100).found(total.normalize().to_string())));
+            }
+            Ok(())
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Everything in the spec outside the tree's shape.
+pub fn spec(s: &DecompositionSpec) -> Result<()> {
+    if s.unit.0 <= Decimal::ZERO {
+        let e = Error::new(ErrorCode::InvalidValue).name("unit").expected("a unit above 0").found(s.unit.0.to_string());
+        return Err(at("/unit")(e));
+    }
+    units(s.total, s.unit.0, "total", "/total")?;
+    if let Some(p) = &s.seasonality {
+        seasonality(p, "/seasonality")?;
+    }
+    for (i, step) in s.ramp.iter().enumerate() {
+        if step.months == 0 {
+            let e = Error::new(ErrorCode::InvalidValue).name("months").expected("at least 1 month").found("0");
+            return Err(at(&format!("/ramp/{i}/months"))(e));
+        }
+        if step.percent.0.is_sign_negative() || step.percent.0 > Decimal::ONE_HUNDRED {
+            let e = Error::new(ErrorCode::InvalidValue).name("percent").expected("a number from 0 to 100");
+            return Err(at(&format!("/ramp/{i}/percent"))(e.found(step.percent.0.to_string())));
+        }
+    }
+    for (name, factor) in &s.tiers {
+        non_negative(factor.0, name, &format!("/tiers/{}", crate::error::pointer_segment(name)))?;
+    }
+    basis(&s.basis, "/basis", false)?;
+    for (i, node) in s.nodes.iter().enumerate() {
+        self::node(s, node, i)?;
+    }
+    Ok(())
+}
+
+/// One node's values.
+fn node(s: &DecompositionSpec, n: &NodeSpec, i: usize) -> Result<()> {
+    let p = |key: &str| format!("/nodes/{i}/{key}");
+    if let Some(b) = &n.basis {
+        basis(b, &p("basis"), false)?;
+    }
+    if let Some(w) = n.weight {
+        non_negative(w.0, "weight", &p("weight"))?;
+    }
+    if let Some(w) = n.potential {
+        non_negative(w.0, "potential", &p("potential"))?;
+    }
+    if let Some(t) = &n.tier {
+        if !s.tiers.contains_key(t) {
+            let e = Error::new(ErrorCode::InvalidValue).name("tier").expected("a tier in tiers").found(t.as_str());
+            return Err(at(&p("tier"))(e.suggest(closest(t, s.tiers.keys().map(String::as_str)))));
+        }
+    }
+    for (month, v) in &n.history {
+        let key = format!("{}/{}", p("history"), crate::error::pointer_segment(month));
+        let valid = month.len() == 7 && crate::formula::value::parse_date(&format!("{month}-01")).is_ok();
+        if !valid {
+            return Err(at(&key)(
+                Error::new(ErrorCode::InvalidDate).name("history").expected("a month YYYY-MM").found(month.as_str()),
+            ));
+        }
+        non_negative(v.0, "history", &key)?;
+    }
+    if let Some(profile) = &n.seasonality {
+        seasonality(profile, &p("seasonality"))?;
+    }
+    let hire = n.hire_date.as_deref().map(|d| super::period::date_at(d, &p("hireDate"))).transpose()?;
+    let leave = n.leave_date.as_deref().map(|d| super::period::date_at(d, &p("leaveDate"))).transpose()?;
+    if let (Some(h), Some(l)) = (hire, leave) {
+        if l < h {
+            let e = Error::new(ErrorCode::InvalidDateRange)
+                .name(n.id.as_str())
+                .expected("leaveDate must not be before hireDate");
+            return Err(at(&p("leaveDate"))(e));
+        }
+    }
+    let unit = s.unit.0;
+    let min = n.min.map(|v| units(v, unit, "min", &p("min"))).transpose()?;
+    let max = n.max.map(|v| units(v, unit, "max", &p("max"))).transpose()?;
+    let locked = n.locked.map(|v| units(v, unit, "locked", &p("locked"))).transpose()?;
+    if let Some(c) = n.commitment {
+        if c.0.is_sign_negative() && !c.0.is_zero() {
+            return Err(at(&p("commitment"))(
+                Error::new(ErrorCode::NegativeTarget).name("commitment").found(c.0.to_string()),
+            ));
+        }
+    }
+    let infeasible = |expected: &str, found: String, key: &str| {
+        at(&p(key))(Error::new(ErrorCode::Infeasible).name(n.id.as_str()).expected(expected).found(found))
+    };
+    if let (Some(lo), Some(hi)) = (n.min, n.max) {
+        if min > max {
+            return Err(infeasible("min must not exceed max", format!("{} > {}", lo.0, hi.0), "min"));
+        }
+    }
+    if let (Some(l), Some(v)) = (locked, n.locked) {
+        if min.is_some_and(|m| l < m) || max.is_some_and(|m| l > m) {
+            return Err(infeasible("the locked amount is outside min and max", v.0.to_string(), "locked"));
+        }
+    }
+    Ok(())
+}

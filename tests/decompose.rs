@@ -1,0 +1,317 @@
+//! Target decomposition: golden cases (public cases 7–8) and bad-input cases as data in
+//! `tests/data/targets/`, the sample company, properties over generated trees, and snapshots of
+//! a whole explained result in zh-CN and en.
+#![cfg(not(target_arch = "wasm32"))] // native; tests/wasm.rs runs the shim in WebAssembly
+#![allow(clippy::expect_used, clippy::panic, clippy::indexing_slicing, clippy::arithmetic_side_effects)] // test code: a panic is a failed test
+
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+use salescore::number::serialize_numbers_as;
+use salescore::output::NumberOutput;
+use salescore::targets::decompose::{decompose_spec, parse, Decomposition, NodeResult};
+use salescore::targets::{decompose, decompose_explained};
+use salescore::{ErrorCode, Locale};
+use serde_json::{json, Value as J};
+use std::collections::BTreeMap;
+
+/// The result as JSON with exact decimal strings.
+fn exact(result: &Decomposition) -> J {
+    serialize_numbers_as(NumberOutput::String, || serde_json::to_value(result)).expect("serializes")
+}
+
+fn find<'a>(node: &'a J, id: &str) -> Option<&'a J> {
+    if node["id"] == id {
+        return Some(node);
+    }
+    node["children"].as_array().into_iter().flatten().find_map(|k| find(k, id))
+}
+
+#[test]
+fn golden_cases() {
+    let mut n = 0;
+    for entry in std::fs::read_dir("tests/data/targets").expect("dir") {
+        let path = entry.expect("entry").path();
+        // The decomposition cases (the folder also holds the pacing cases).
+        let file = path.file_name().and_then(|f| f.to_str()).unwrap_or_default();
+        if !file.starts_with("case") || !file.ends_with(".json") {
+            continue;
+        }
+        let case: J = serde_json::from_str(&std::fs::read_to_string(&path).expect("read")).expect("json");
+        let name = case["case"].as_str().unwrap_or_default();
+        let result = exact(&decompose(&case["spec"].to_string()).unwrap_or_else(|e| panic!("{name}: {e}")));
+        for (id, want) in case["expect"].as_object().expect("expect") {
+            let got = find(&result["root"], id).unwrap_or_else(|| panic!("{name}: no node {id}"));
+            for (key, value) in want.as_object().expect("fields") {
+                match value {
+                    J::Object(fields) => {
+                        for (k, v) in fields {
+                            assert_eq!(&got[key][k], v, "{name}: {id}.{key}.{k}");
+                        }
+                    }
+                    _ => assert_eq!(&got[key], value, "{name}: {id}.{key}"),
+                }
+            }
+        }
+        n += 1;
+    }
+    assert!(n >= 3);
+}
+
+#[test]
+fn bad_inputs_give_coded_errors_with_paths() {
+    let text = std::fs::read_to_string("tests/data/targets/errors.jsonl").expect("errors");
+    let mut n = 0;
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let case: J = serde_json::from_str(line).expect("json");
+        let name = case["case"].as_str().unwrap_or_default();
+        let err = decompose(&case["spec"].to_string()).expect_err(name);
+        let report = serde_json::to_value(err.report(Locale::En)).expect("report");
+        let want = &case["error"];
+        for key in ["code", "path", "suggestion"] {
+            if let Some(v) = want.get(key) {
+                assert_eq!(&report[key], v, "{name}: {key} ({err})");
+            }
+        }
+        if let Some(v) = want.get("name") {
+            assert_eq!(&report["detail"]["name"], v, "{name}: name");
+        }
+        if let Some(v) = want.get("cycle") {
+            assert_eq!(&report["detail"]["cycle"], v, "{name}: cycle");
+        }
+        assert_eq!(report["origin"], "plan", "{name}");
+        assert_ne!(err.message(Locale::ZhCn), err.message(Locale::En), "{name}: both locales");
+        n += 1;
+    }
+    assert!(n >= 25);
+}
+
+/// Every level adds up exactly, every amount is a multiple of the unit, every node's months
+/// add up to it, quarters to the months, weeks to each month.
+fn check_sums(result: &Decomposition) {
+    fn walk(node: &NodeResult, unit: Decimal, weeks_per_month: &[usize]) {
+        assert!((node.amount.0 % unit).is_zero(), "{}: {} not a multiple of {unit}", node.id, node.amount.0);
+        let months: Decimal = node.months.iter().map(|m| m.0).sum();
+        assert_eq!(months, node.amount.0, "{}: months", node.id);
+        let quarters: Decimal = node.quarters.iter().map(|m| m.0).sum();
+        assert_eq!(quarters, node.amount.0, "{}: quarters", node.id);
+        if !node.weeks.is_empty() {
+            let mut at = 0;
+            for (m, count) in weeks_per_month.iter().enumerate() {
+                let sum: Decimal = node.weeks[at..at + count].iter().map(|w| w.0).sum();
+                assert_eq!(sum, node.months[m].0, "{}: weeks of month {m}", node.id);
+                at += count;
+            }
+        }
+        if !node.children.is_empty() {
+            let kids: Decimal = node.children.iter().map(|k| k.amount.0).sum();
+            assert_eq!(kids, node.amount.0, "{}: children", node.id);
+            for (m, month) in node.months.iter().enumerate() {
+                let kids: Decimal = node.children.iter().map(|k| k.months[m].0).sum();
+                assert_eq!(kids, month.0, "{}: children's month {m}", node.id);
+            }
+        }
+        for kid in &node.children {
+            walk(kid, unit, weeks_per_month);
+        }
+    }
+    let weeks_per_month: Vec<usize> =
+        result.months.iter().map(|m| result.weeks.iter().filter(|w| &w.month == m).count()).collect();
+    assert_eq!(result.root.amount, result.total);
+    walk(&result.root, result.unit.0, &weeks_per_month);
+}
+
+fn sample() -> String {
+    std::fs::read_to_string("samples/targets/decompose.json").expect("sample")
+}
+
+#[test]
+fn the_sample_company_adds_up_and_explains_itself() {
+    let result = decompose_explained(&sample(), None).expect("sample decomposes");
+    check_sums(&result);
+    let json = exact(&result);
+    assert_eq!(json["root"]["amount"], "36000000");
+    // The leaver has nothing after June; the July hire nothing before July and half in July.
+    let leaver = find(&json["root"], "吴俊").expect("leaver");
+    assert!(leaver["months"].as_array().expect("months")[6..].iter().all(|m| m == "0"));
+    let hire = find(&json["root"], "马超").expect("new hire");
+    assert!(hire["months"].as_array().expect("months")[..6].iter().all(|m| m == "0"));
+    assert_eq!(hire["why"]["ramp"][6], "50");
+    // The locked team, the capped rep.
+    assert_eq!(find(&json["root"], "天津组").expect("locked")["amount"], "2400000");
+    assert_eq!(find(&json["root"], "王芳").expect("capped")["why"]["rule"], "max");
+    let text = find(&json["root"], "刘洋").expect("hire")["text"].as_str().expect("text").to_string();
+    assert!(text.contains("新人爬坡"), "{text}");
+}
+
+#[test]
+fn snapshots_of_a_whole_explained_result() {
+    let spec = std::fs::read_to_string("tests/data/targets/explained.json").expect("spec");
+    for locale in [Locale::ZhCn, Locale::En] {
+        let result = decompose_explained(&spec, Some(locale)).expect("decomposes");
+        check_sums(&result);
+        insta::assert_json_snapshot!(format!("decompose_explained_{locale:?}"), exact(&result));
+    }
+}
+
+#[test]
+fn the_sample_texts_in_both_locales() {
+    for locale in [Locale::ZhCn, Locale::En] {
+        let result = decompose_explained(&sample(), Some(locale)).expect("decomposes");
+        let mut lines = BTreeMap::new();
+        fn walk(node: &NodeResult, out: &mut BTreeMap<String, String>) {
+            out.insert(node.id.clone(), node.text.clone().unwrap_or_default());
+            node.children.iter().for_each(|k| walk(k, out));
+        }
+        walk(&result.root, &mut lines);
+        insta::assert_json_snapshot!(format!("decompose_sample_text_{locale:?}"), lines);
+    }
+}
+
+#[test]
+fn numbers_and_strings_are_the_same_input() {
+    let a = decompose(
+        r#"{"total": 1000.5, "unit": 0.1, "period": {"start": "2025-01-01", "end": "2025-03-31"}, "nodes": [{"id": "a"}]}"#,
+    );
+    let b = decompose(
+        r#"{"total": "1000.5", "unit": "0.1", "period": {"start": "2025-01-01", "end": "2025-03-31"}, "nodes": [{"id": "a"}]}"#,
+    );
+    assert_eq!(a.expect("numbers"), b.expect("strings"));
+}
+
+// ---- properties over generated trees ----
+
+/// A generated node: parent index (earlier in the list), weight, and optional constraints in
+/// units.
+#[derive(Clone, Debug)]
+struct Gen {
+    parent: usize,
+    weight: u32,
+    min: Option<u32>,
+    max: Option<u32>,
+    locked: Option<u32>,
+    hire_month: Option<u32>,
+}
+
+fn gen_node() -> impl Strategy<Value = Gen> {
+    (
+        any::<prop::sample::Index>(),
+        0u32..50,
+        prop::option::weighted(0.15, 0u32..40),
+        prop::option::weighted(0.15, 10u32..400),
+        prop::option::weighted(0.1, 0u32..60),
+        prop::option::weighted(0.2, 1u32..12),
+    )
+        .prop_map(|(p, weight, min, max, locked, hire_month)| Gen {
+            parent: p.index(usize::MAX),
+            weight,
+            min,
+            max: max.map(|m| m.max(min.unwrap_or(0))),
+            locked: locked.filter(|l| min.is_none_or(|m| *l >= m) && max.is_none_or(|m| *l <= m)),
+            hire_month,
+        })
+}
+
+fn spec_json(total: u32, unit: &str, nodes: &[Gen], order: &[usize], basis: &str) -> String {
+    let unit_dec: Decimal = unit.parse().expect("unit");
+    let amount = |u: u32| (Decimal::from(u) * unit_dec).to_string();
+    let mut list = Vec::new();
+    for &i in order {
+        let mut node = json!({"id": format!("n{i}")});
+        if i > 0 {
+            let g = &nodes[i];
+            node["parent"] = json!(format!("n{}", g.parent % i));
+            node["weight"] = json!(g.weight);
+            if let Some(m) = g.min {
+                node["min"] = json!(amount(m));
+            }
+            if let Some(m) = g.max {
+                node["max"] = json!(amount(m));
+            }
+            if let Some(l) = g.locked {
+                node["locked"] = json!(amount(l));
+            }
+            if let Some(h) = g.hire_month {
+                node["hireDate"] = json!(format!("2025-{h:02}-15"));
+            }
+        }
+        list.push(node);
+    }
+    json!({
+        "total": amount(total), "unit": unit, "basis": {"type": basis},
+        "period": {"start": "2025-01-01", "end": "2025-12-31"},
+        "seasonality": [7, 7, 8, 8, 8, 9, 8, 8, 9, 9, 9, 10],
+        "ramp": [{"months": 2, "percent": 50}, {"months": 1, "percent": 75.5}],
+        "weeks": true,
+        "nodes": list
+    })
+    .to_string()
+}
+
+fn by_id(node: &NodeResult, out: &mut BTreeMap<String, (Decimal, Vec<Decimal>, Vec<Decimal>)>) {
+    out.insert(
+        node.id.clone(),
+        (node.amount.0, node.months.iter().map(|m| m.0).collect(), node.weeks.iter().map(|m| m.0).collect()),
+    );
+    node.children.iter().for_each(|k| by_id(k, out));
+}
+
+fn check_constraints(node: &NodeResult, spec: &J) {
+    let nodes = spec["nodes"].as_array().expect("nodes");
+    let me = nodes.iter().find(|n| n["id"] == node.id.as_str()).expect("node");
+    let dec = |v: &J| v.as_str().map(|s| s.parse::<Decimal>().expect("decimal"));
+    if let Some(l) = dec(&me["locked"]) {
+        assert_eq!(node.amount.0, l, "{} locked", node.id);
+    }
+    if let Some(m) = dec(&me["min"]) {
+        assert!(node.amount.0 >= m, "{} below min", node.id);
+    }
+    if let Some(m) = dec(&me["max"]) {
+        assert!(node.amount.0 <= m, "{} above max", node.id);
+    }
+    node.children.iter().for_each(|k| check_constraints(k, spec));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    #[test]
+    fn sums_locks_bounds_and_order_independence(
+        nodes in prop::collection::vec(gen_node(), 1..40),
+        total in 0u32..2000,
+        unit in prop::sample::select(vec!["1", "100", "0.01"]),
+        basis in prop::sample::select(vec!["weights", "equal", "capacity"]),
+        seed in any::<u64>(),
+    ) {
+        let order: Vec<usize> = (0..nodes.len()).collect();
+        let text = spec_json(total, unit, &nodes, &order, basis);
+        let spec: J = serde_json::from_str(&text).expect("json");
+        match decompose(&text) {
+            Ok(result) => {
+                check_sums(&result);
+                check_constraints(&result.root, &spec);
+                // The same tree listed in another order gives the same amounts per node.
+                let mut shuffled = order.clone();
+                let mut x = seed | 1;
+                for i in (1..shuffled.len()).rev() {
+                    x ^= x << 13; x ^= x >> 7; x ^= x << 17;
+                    shuffled.swap(i, (x % (i as u64 + 1)) as usize);
+                }
+                let again = decompose(&spec_json(total, unit, &nodes, &shuffled, basis)).expect("same tree");
+                let (mut a, mut b) = (BTreeMap::new(), BTreeMap::new());
+                by_id(&result.root, &mut a);
+                by_id(&again.root, &mut b);
+                prop_assert_eq!(a, b);
+            }
+            Err(e) => prop_assert!(
+                matches!(e.code, ErrorCode::Infeasible | ErrorCode::WeightsAllZero),
+                "unexpected {}", e
+            ),
+        }
+    }
+}
+
+#[test]
+fn the_typed_entry_matches_the_text_entry() {
+    let spec = parse(&sample()).expect("parses");
+    assert_eq!(decompose_spec(&spec, None).expect("typed"), decompose(&sample()).expect("text"));
+}
