@@ -17,6 +17,6 @@ fn main() {
 fn print(node: &salescore::targets::decompose::NodeResult, depth: usize) {
     println!("{}{} {}  {}", "  ".repeat(depth), node.id, node.amount.0, node.text.as_deref().unwrap_or(""));
     for kid in &node.children {
-        print(kid, depth + 1);
+        print(kid, depth.saturating_add(1));
     }
 }
