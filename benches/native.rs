@@ -240,7 +240,8 @@ fn main() -> Res<()> {
     let off = Options::default();
     let on = Options { explain: true, ..Options::default() };
 
-    let scorecard = Plan::compile(&std::fs::read_to_string(&args.scorecard)?).map_err(|e| format!("scorecard: {e:?}"))?;
+    let scorecard =
+        Plan::compile(&std::fs::read_to_string(&args.scorecard)?).map_err(|e| format!("scorecard: {e:?}"))?;
     let team: Vec<Json> = serde_json::from_str(&std::fs::read_to_string(&args.team)?)?;
     let reps = team.len().max(1);
     let rep = |i: usize| team.get(i.checked_rem(reps).unwrap_or(0)).unwrap_or(&Json::Null);
@@ -259,7 +260,9 @@ fn main() -> Res<()> {
         let mut scores = Vec::with_capacity(team.len());
         for r in &team {
             let e = scorecard.evaluate(r, false).map_err(|e| format!("scorecard: {e:?}"))?;
-            scores.push(serialize_numbers_as(NumberOutput::String, || serde_json::to_value(PlanResult::new(e, &strings)))?);
+            scores.push(serialize_numbers_as(NumberOutput::String, || {
+                serde_json::to_value(PlanResult::new(e, &strings))
+            })?);
         }
         let summary = scorecard.evaluate_team(&team).map_err(|e| format!("team: {e:?}"))?.team;
         let summary = serialize_numbers_as(NumberOutput::String, || serde_json::to_value(&summary))?;
