@@ -94,6 +94,43 @@ type FxMap<K> = HashMap<K, u32, BuildHasherDefault<Fx>>;
 #[derive(Default)]
 struct Names {
     index: FxMap<(usize, usize)>,
+    /// A direct-mapped cache in front of `index`, by address: (address, length, index); made on
+    /// first use.
+    recent: Vec<(usize, usize, u32)>,
+}
+
+/// Entries of the cache of recent names (a power of two).
+const RECENT: usize = 256;
+
+impl Names {
+    fn slot(ptr: usize) -> usize {
+        (ptr ^ (ptr >> 8)) & (RECENT - 1)
+    }
+
+    fn get(&mut self, id: (usize, usize)) -> Option<u32> {
+        let slot = Self::slot(id.0);
+        if let Some(&(p, l, i)) = self.recent.get(slot) {
+            if (p, l) == id {
+                return Some(i);
+            }
+        }
+        let i = *self.index.get(&id)?;
+        if self.recent.is_empty() {
+            self.recent.resize(RECENT, (usize::MAX, 0, 0));
+        }
+        if let Some(entry) = self.recent.get_mut(slot) {
+            *entry = (id.0, id.1, i);
+        }
+        Some(i)
+    }
+
+    /// Forgets the names from index `known` on.
+    fn truncate(&mut self, known: u32) {
+        self.index.retain(|_, i| *i < known);
+        for entry in self.recent.iter_mut().filter(|e| e.2 >= known) {
+            *entry = (usize::MAX, 0, 0);
+        }
+    }
 }
 
 thread_local! {
@@ -129,7 +166,7 @@ impl Tape {
         let mut tape = Tape { names, known, ..Tape::default() };
         let result = value.serialize(&mut tape);
         if result.is_err() {
-            tape.names.index.retain(|_, i| *i < known);
+            tape.names.truncate(known);
         }
         let names = std::mem::take(&mut tape.names);
         NAMES.with(|n| *n.borrow_mut() = names);
@@ -157,7 +194,7 @@ impl Tape {
     /// The index of a `&'static str` in JS's name table, adding it when new.
     fn name_index(&mut self, name: &'static str) -> Res<usize> {
         let id = (name.as_ptr() as usize, name.len());
-        if let Some(&i) = self.names.index.get(&id) {
+        if let Some(i) = self.names.get(id) {
             return Ok(i as usize);
         }
         let i = self.names.index.len();
