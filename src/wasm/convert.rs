@@ -128,6 +128,12 @@ impl RecordReader {
         }
         Ok(JsRecord { obj, keys, numbers: &self.numbers, kinds: &self.kinds, text: &self.text, spans: &self.spans })
     }
+
+    /// The field at `index` of the record read last, `obj` with `keys`.
+    pub fn field_of(&self, obj: &JsValue, keys: &js_sys::Array, index: usize) -> Input {
+        JsRecord { obj, keys, numbers: &self.numbers, kinds: &self.kinds, text: &self.text, spans: &self.spans }
+            .field(index)
+    }
 }
 
 /// A JS object seen as a record (see [`RecordReader`]).
