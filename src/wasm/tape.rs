@@ -2,7 +2,8 @@
 //! numbers (as the f64s JS will see) and strings, and `buildValue` in `record.js` rebuilds the
 //! value in one crossing. No number is printed and parsed again and no text is escaped. Struct
 //! field names and enum variant names (`&'static str`) cross once per instance: JS keeps them
-//! in a table that the tape refers to. Map keys (metric ids) cross once per call.
+//! in a table that the tape refers to. Map keys (metric ids) and short strings (ids, grades)
+//! cross once per call.
 //!
 //! The value built is the one `JSON.parse(serde_json::to_string(value))` gives: the same keys
 //! in the same order, non-finite numbers as `null`, integers as the nearest double, enums
@@ -150,8 +151,14 @@ pub struct Tape {
     /// How many names JS holds before this tape.
     pub known: u32,
     names: Names,
-    keys: FxMap<String>,
+    /// Shared strings by the hash of their text (see `shared_string`).
+    seen: FxMap<u64>,
+    /// Byte range in `text` of each string.
+    spans: Vec<(usize, usize)>,
 }
+
+/// Strings up to this many bytes are shared within a call.
+const SHARED_MAX: usize = 48;
 
 fn utf16_len(s: &str) -> Res<u32> {
     let units = if s.is_ascii() { s.len() } else { s.encode_utf16().count() };
@@ -182,13 +189,33 @@ impl Tape {
     fn push_string(&mut self, s: &str) -> Res<usize> {
         let index = self.lengths.len();
         self.lengths.push(utf16_len(s)?);
+        let from = self.text.len();
         self.text.push_str(s);
+        self.spans.push((from, self.text.len()));
         Ok(index)
     }
 
     fn string(&mut self, s: &str) -> Res {
-        let index = self.push_string(s)?;
+        let index = if s.len() <= SHARED_MAX { self.shared_string(s)? } else { self.push_string(s)? };
         self.word(STRING, index)
+    }
+
+    /// The index of `s` among the call's strings, adding it only the first time: results repeat
+    /// short strings (indicator ids, grades, groups in every team member).
+    fn shared_string(&mut self, s: &str) -> Res<usize> {
+        let mut h = Fx::default();
+        h.write(s.as_bytes());
+        h.write_usize(s.len());
+        let hash = h.finish();
+        if let Some(&i) = self.seen.get(&hash) {
+            let i = i as usize;
+            let same = self.spans.get(i).and_then(|&(from, to)| self.text.get(from..to)) == Some(s);
+            // A different string with the same hash is simply not shared.
+            return if same { Ok(i) } else { self.push_string(s) };
+        }
+        let i = self.push_string(s)?;
+        self.seen.insert(hash, u32::try_from(i).map_err(|_| too_large())?);
+        Ok(i)
     }
 
     /// The index of a `&'static str` in JS's name table, adding it when new.
@@ -228,14 +255,7 @@ impl Tape {
     /// A map key: map keys repeat (the same metric ids in every result), so each distinct one is
     /// in the call's strings once.
     fn key(&mut self, key: &str) -> Res {
-        let index = match self.keys.get(key) {
-            Some(&i) => i as usize,
-            None => {
-                let i = self.push_string(key)?;
-                self.keys.insert(key.to_string(), u32::try_from(i).map_err(|_| too_large())?);
-                i
-            }
-        };
+        let index = self.shared_string(key)?;
         self.key_word(index, false)
     }
 
