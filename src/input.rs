@@ -114,6 +114,14 @@ impl Input {
     /// The value as the declared type; `None` when missing (or an empty string for a
     /// non-text field, as forms send for a cleared input).
     pub fn to_typed(self, ty: FieldType) -> Result<Option<Value>> {
+        match (ty, self) {
+            // The text itself, moved rather than copied.
+            (FieldType::Text, Input::Text(s)) => Ok(Some(Value::Text(s))),
+            (_, other) => other.into_typed_other(ty),
+        }
+    }
+
+    fn into_typed_other(self, ty: FieldType) -> Result<Option<Value>> {
         let wrong = |input: &Input| Error::new(ErrorCode::InvalidValue).expected(ty.name()).found(input.describe());
         if let Input::Text(s) = &self {
             if s.trim().is_empty() && ty != FieldType::Text {

@@ -184,7 +184,13 @@ pub fn decimal_to_f64(value: Decimal) -> f64 {
             return m as f64 / p;
         }
     }
-    value.to_string().parse::<f64>().unwrap_or(0.0)
+    // Mantissa and exponent as text ("48995847422627853e-17"): the same number as the decimal's
+    // own text, read with the same correct rounding, but written without dividing by ten.
+    let mut text = arrayvec::ArrayString::<64>::new();
+    match std::fmt::Write::write_fmt(&mut text, format_args!("{mantissa}e-{scale}")) {
+        Ok(()) => text.parse::<f64>().unwrap_or(0.0),
+        Err(_) => value.to_string().parse::<f64>().unwrap_or(0.0),
+    }
 }
 
 /// A decimal in a plan document: a JSON number (read by its shortest decimal form, so `0.8` is
@@ -308,6 +314,23 @@ mod tests {
                 assert_eq!(decimal_from_f64(v).unwrap(), by_text, "{v}");
                 assert_eq!(decimal_from_f64(v).unwrap().to_string(), by_text.to_string(), "scale of {v}");
                 assert_eq!(decimal_to_f64(by_text), by_text.to_string().parse::<f64>().unwrap(), "{by_text}");
+            }
+        }
+    }
+
+    #[test]
+    fn long_decimals_convert_as_their_text_reads() {
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..20_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let a = Decimal::from(x % 1_000_000_007).checked_add(Decimal::ONE).unwrap();
+            let b = Decimal::new(i64::try_from(x >> 40).unwrap().wrapping_add(1), u32::try_from(x % 7).unwrap());
+            let all =
+                [a.checked_div(b), b.checked_div(a), Decimal::ZERO.checked_sub(a / b), Decimal::MAX.checked_div(a)];
+            for d in all.into_iter().flatten() {
+                assert_eq!(decimal_to_f64(d), d.to_string().parse::<f64>().unwrap(), "{d}");
             }
         }
     }

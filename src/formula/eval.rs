@@ -7,11 +7,18 @@ use crate::error::{Error, ErrorCode, Result, Span};
 use arrayvec::ArrayVec;
 use rust_decimal::prelude::*;
 use rust_decimal::MathematicalOps;
+use std::borrow::Cow;
 
 /// Where referenced values come from.
 pub trait Scope {
     /// The value in `slot`, or an error such as `MISSING_FIELD`.
     fn get(&self, slot: usize) -> Result<Value>;
+
+    /// The value in `slot` without copying it, when the scope holds it (`None` otherwise: the
+    /// evaluator then asks [`Scope::get`], which reports why it is missing).
+    fn peek(&self, _slot: usize) -> Option<&Value> {
+        None
+    }
 }
 
 /// Evaluates nodes against a scope.
@@ -39,14 +46,27 @@ impl<'s> Evaluator<'s> {
         self.eval_inner(node).map_err(|e| locate(e, node.span))
     }
 
+    /// Evaluates one node, borrowing literals and values the scope holds instead of copying them
+    /// (a text compared in a condition is then never allocated).
+    fn operand<'n>(&'n self, node: &'n Node) -> Result<Cow<'n, Value>> {
+        match &node.expr {
+            Expr::Lit(v) => Ok(Cow::Borrowed(v)),
+            Expr::Ref(slot) => match self.scope.peek(*slot) {
+                Some(v) => Ok(Cow::Borrowed(v)),
+                None => self.eval(node).map(Cow::Owned),
+            },
+            _ => self.eval(node).map(Cow::Owned),
+        }
+    }
+
     /// Evaluates a node that must be a number.
     pub fn number(&self, node: &Node) -> Result<Decimal> {
-        self.eval(node)?.to_number().map_err(|e| locate(e, node.span))
+        self.operand(node)?.to_number().map_err(|e| locate(e, node.span))
     }
 
     /// Evaluates a node that must be a condition.
     pub fn condition(&self, node: &Node) -> Result<bool> {
-        self.eval(node)?.to_bool().map_err(|e| locate(e, node.span))
+        self.operand(node)?.to_bool().map_err(|e| locate(e, node.span))
     }
 
     /// Evaluates a left-leaning chain of operators (`a + b - c + …`, `x AND y AND z`) from the
@@ -67,24 +87,24 @@ impl<'s> Evaluator<'s> {
             leftmost = left;
         }
         let spine: &[&Node] = if big.is_empty() { &small } else { &big };
-        let mut acc = self.eval(leftmost)?;
+        let mut acc = self.operand(leftmost)?;
         let mut left_span = leftmost.span;
         for step in spine.iter().rev() {
             let Expr::Binary(op, _, right) = &step.expr else { continue };
-            acc = match op {
+            acc = Cow::Owned(match op {
                 BinOp::And | BinOp::Or => {
                     let l = acc.to_bool().map_err(|e| locate(e, left_span))?;
                     let decided = if *op == BinOp::And { !l } else { l };
                     Value::Bool(if decided { l } else { self.condition(right)? })
                 }
                 _ => {
-                    let r = self.eval(right)?;
+                    let r = self.operand(right)?;
                     binary(*op, &acc, &r).map_err(|e| locate(e, step.span))?
                 }
-            };
+            });
             left_span = step.span;
         }
-        Ok(acc)
+        Ok(acc.into_owned())
     }
 
     fn eval_inner(&self, node: &Node) -> Result<Value> {

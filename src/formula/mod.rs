@@ -143,6 +143,9 @@ impl Scope for Slots<'_> {
             }
         }
     }
+    fn peek(&self, slot: usize) -> Option<&Value> {
+        self.values.as_slice().get(slot)?.as_ref()
+    }
 }
 
 impl Formula {

@@ -70,6 +70,9 @@ impl Scope for Values<'_> {
         let id = self.plan.fields.get(slot).map_or("", |f| f.def.id.as_str());
         Err(Error::new(ErrorCode::MissingField).name(id).path(Origin::Record, record_path(id)))
     }
+    fn peek(&self, slot: usize) -> Option<&Value> {
+        self.slots.get(slot)?.as_ref()
+    }
 }
 
 impl Plan {

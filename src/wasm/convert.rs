@@ -50,8 +50,14 @@ fn not_an_object(value: &JsValue, path: String) -> Error {
 
 #[wasm_bindgen(module = "/src/wasm/record.js")]
 extern "C" {
-    #[wasm_bindgen(js_name = readNumbers)]
-    fn read_numbers(obj: &JsValue, keys: &js_sys::Array, numbers: &mut [f64], kinds: &mut [u8]) -> bool;
+    #[wasm_bindgen(js_name = readFields)]
+    fn read_fields(
+        obj: &JsValue,
+        keys: &js_sys::Array,
+        numbers: &mut [f64],
+        kinds: &mut [u8],
+        lengths: &mut [u32],
+    ) -> Option<String>;
     #[wasm_bindgen(js_name = buildObject)]
     fn build_object(keys: &js_sys::Array, numbers: &[f64], others: &js_sys::Array) -> JsValue;
     #[wasm_bindgen(js_name = buildValue)]
@@ -71,12 +77,24 @@ extern "C" {
 pub struct RecordReader {
     numbers: Vec<f64>,
     kinds: Vec<u8>,
+    lengths: Vec<u32>,
+    text: String,
+    /// Byte range in `text` of each string field.
+    spans: Vec<(usize, usize)>,
 }
 
+/// Field kinds `readFields` reports.
+const MISSING: u8 = 0;
+const NUMBER: u8 = 1;
+const OTHER: u8 = 2;
+const TEXT: u8 = 3;
+const TRUE: u8 = 4;
+const FALSE: u8 = 5;
+
 impl RecordReader {
-    /// Reads `obj`'s fields named by `keys` (in field order): number fields in one crossing,
-    /// other values one by one when the core asks for them. `obj` must be a plain object
-    /// (`INVALID_VALUE` at record `index`'s path otherwise).
+    /// Reads `obj`'s fields named by `keys` (in field order) in one crossing: numbers, strings and
+    /// booleans; other values one by one when the core asks for them. `obj` must be a plain
+    /// object (`INVALID_VALUE` at record `index`'s path otherwise).
     pub fn read<'a>(
         &'a mut self,
         obj: &'a JsValue,
@@ -85,11 +103,36 @@ impl RecordReader {
     ) -> Result<JsRecord<'a>> {
         let n = keys.length() as usize;
         self.numbers.resize(n, 0.0);
-        self.kinds.resize(n, 0);
-        if !read_numbers(obj, keys, &mut self.numbers, &mut self.kinds) {
+        self.kinds.resize(n, MISSING);
+        self.lengths.resize(n, 0);
+        let Some(text) = read_fields(obj, keys, &mut self.numbers, &mut self.kinds, &mut self.lengths) else {
             return Err(not_an_object(obj, record_path(index)));
+        };
+        self.text = text;
+        self.spans.clear();
+        let mut chars = self.text.char_indices();
+        let mut at = 0;
+        for (kind, &units) in self.kinds.iter().zip(&self.lengths) {
+            if *kind != TEXT {
+                self.spans.push((at, at));
+                continue;
+            }
+            let start = at;
+            let mut left = units as usize;
+            while left > 0 {
+                let Some((_, c)) = chars.next() else { break };
+                left = left.saturating_sub(c.len_utf16());
+                at = at.saturating_add(c.len_utf8());
+            }
+            self.spans.push((start, at));
         }
-        Ok(JsRecord { obj, keys, numbers: &self.numbers, kinds: &self.kinds })
+        Ok(JsRecord { obj, keys, numbers: &self.numbers, kinds: &self.kinds, text: &self.text, spans: &self.spans })
+    }
+
+    /// The field at `index` of the record read last, `obj` with `keys`.
+    pub fn field_of(&self, obj: &JsValue, keys: &js_sys::Array, index: usize) -> Input {
+        JsRecord { obj, keys, numbers: &self.numbers, kinds: &self.kinds, text: &self.text, spans: &self.spans }
+            .field(index)
     }
 }
 
@@ -99,14 +142,22 @@ pub struct JsRecord<'a> {
     keys: &'a js_sys::Array,
     numbers: &'a [f64],
     kinds: &'a [u8],
+    text: &'a str,
+    spans: &'a [(usize, usize)],
 }
 
 impl JsRecord<'_> {
     /// The field at `index`.
     pub fn field(&self, index: usize) -> Input {
-        match (self.kinds.get(index), self.numbers.get(index)) {
-            (Some(1), Some(n)) => Input::Float(*n),
-            (Some(2), _) => input(&get(self.obj, &self.keys.get(u32::try_from(index).unwrap_or(u32::MAX)))),
+        match self.kinds.get(index).copied() {
+            Some(NUMBER) => self.numbers.get(index).map_or(Input::Missing, |n| Input::Float(*n)),
+            Some(TEXT) => {
+                let text = self.spans.get(index).and_then(|&(from, to)| self.text.get(from..to));
+                Input::Text(text.unwrap_or_default().to_string())
+            }
+            Some(TRUE) => Input::Bool(true),
+            Some(FALSE) => Input::Bool(false),
+            Some(OTHER) => input(&get(self.obj, &self.keys.get(u32::try_from(index).unwrap_or(u32::MAX)))),
             _ => Input::Missing,
         }
     }

@@ -116,22 +116,31 @@ impl JsPlan {
     ) -> Result<JsValue, JsValue> {
         let (options, locale) = self.read_options(&options)?;
         let objects: Vec<JsValue> = records.iter().collect();
-        let mut readers: Vec<RecordReader> = objects.iter().map(|_| RecordReader::default()).collect();
-        let team_records: Vec<TeamRecord<'_>> = readers
-            .iter_mut()
-            .zip(&objects)
-            .map(|(reader, obj)| match reader.read(obj, &self.field_keys, None) {
-                Ok(record) => TeamRecord::Ok(record),
-                Err(e) => TeamRecord::Bad(e),
-            })
+        // Each record is read when the core first asks for it, into one reader for the batch.
+        let reader = std::cell::RefCell::new(SharedReader::default());
+        let team_records: Vec<TeamRecord<'_>> = objects
+            .iter()
+            .enumerate()
+            .map(|(index, obj)| TeamRecord { obj, index, keys: &self.field_keys, reader: &reader })
             .collect();
         // Per-rep score details are large; a team call computes and carries them only with
         // `explain` (`team.members` has every total, rank and grade).
         let explain = options.explain.then_some(locale);
         let out =
             self.inner.evaluate_team_with(&team_records, options.explain, explain).map_err(|e| to_js(&e, locale))?;
-        let results: Vec<Option<PlanResult<'_>>> =
-            out.results.into_iter().map(|r| r.map(|eval| PlanResult::new(eval, &options))).collect();
+        let results: Vec<Option<TeamResult<'_>>> = out
+            .results
+            .into_iter()
+            .map(|r| {
+                r.map(|eval| {
+                    if options.explain || eval.score.is_some() {
+                        TeamResult::Full(Box::new(PlanResult::new(eval, &options)))
+                    } else {
+                        TeamResult::Metrics(MetricsOnly { metrics: BorrowedMetrics(eval.metrics, options.numbers) })
+                    }
+                })
+            })
+            .collect();
         let errors: Vec<TeamError> =
             out.errors.iter().map(|(index, e)| TeamError { index: *index, error: e.report(locale) }).collect();
         let output = TeamOutput { results, errors, team: &out.team };
@@ -145,24 +154,72 @@ impl JsPlan {
     }
 }
 
-/// A record of a team batch: readable, or not (not an object).
-enum TeamRecord<'a> {
-    Ok(convert::JsRecord<'a>),
-    Bad(Error),
+/// The reader of a team batch and the record it holds.
+#[derive(Default)]
+struct SharedReader {
+    reader: RecordReader,
+    /// The record read last, and whether it could be.
+    loaded: Option<(usize, Option<Error>)>,
+}
+
+/// A record of a team batch, read when the core first asks for it (records are evaluated one
+/// after the other, so one reader serves the batch).
+struct TeamRecord<'a> {
+    obj: &'a JsValue,
+    index: usize,
+    keys: &'a js_sys::Array,
+    reader: &'a std::cell::RefCell<SharedReader>,
+}
+
+impl TeamRecord<'_> {
+    /// Reads this record into the shared reader unless it is there already; its problem, if any.
+    fn with<T>(&self, f: impl FnOnce(&SharedReader) -> T) -> T {
+        let mut shared = self.reader.borrow_mut();
+        if shared.loaded.as_ref().is_none_or(|(i, _)| *i != self.index) {
+            let problem = shared.reader.read(self.obj, self.keys, None).err();
+            shared.loaded = Some((self.index, problem));
+        }
+        f(&shared)
+    }
 }
 
 impl crate::plan::Record for TeamRecord<'_> {
-    fn input(&self, index: usize, field: &str) -> crate::input::Input {
-        match self {
-            TeamRecord::Ok(r) => r.input(index, field),
-            TeamRecord::Bad(_) => crate::input::Input::Missing,
-        }
+    fn input(&self, index: usize, _field: &str) -> crate::input::Input {
+        self.with(|shared| match &shared.loaded {
+            Some((_, None)) => shared.reader.field_of(self.obj, self.keys, index),
+            _ => crate::input::Input::Missing,
+        })
     }
     fn problem(&self) -> Option<Error> {
-        match self {
-            TeamRecord::Ok(_) => None,
-            TeamRecord::Bad(e) => Some(e.clone()),
+        self.with(|shared| shared.loaded.as_ref().and_then(|(_, problem)| problem.clone()))
+    }
+}
+
+/// A team result: the full result, or (without explain and scores) only the metrics, shaped
+/// as `PlanResult` shapes them, without copying their ids.
+#[derive(serde::Serialize)]
+#[serde(untagged)]
+enum TeamResult<'p> {
+    Full(Box<PlanResult<'p>>),
+    Metrics(MetricsOnly<'p>),
+}
+
+#[derive(serde::Serialize)]
+struct MetricsOnly<'p> {
+    metrics: BorrowedMetrics<'p>,
+}
+
+/// Metric values by id (`Metrics` of `PlanResult`, without copying the ids).
+struct BorrowedMetrics<'p>(Vec<crate::plan::MetricResult<'p>>, crate::output::NumberOutput);
+
+impl serde::Serialize for BorrowedMetrics<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for m in &self.0 {
+            map.serialize_entry(m.id, &OutputValue::from_value(&m.value, self.1))?;
         }
+        map.end()
     }
 }
 
@@ -174,7 +231,7 @@ struct TeamError {
 
 #[derive(serde::Serialize)]
 struct TeamOutput<'p> {
-    results: Vec<Option<PlanResult<'p>>>,
+    results: Vec<Option<TeamResult<'p>>>,
     errors: Vec<TeamError>,
     team: &'p crate::plan::TeamSummary,
 }

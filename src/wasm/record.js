@@ -1,20 +1,29 @@
 // Bulk helpers: one crossing from WebAssembly per record instead of one per field or metric.
 
-/** Copies the fields of `obj` named by `keys` that are numbers into `numbers`, and marks each
- *  field in `kinds`: 0 missing (null or undefined), 1 number, 2 anything else (read on its own).
- *  Returns false, reading nothing, when `obj` is not a plain object. */
-export function readNumbers(obj, keys, numbers, kinds) {
-  if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) return false;
+/** Reads the fields of `obj` named by `keys` in one crossing: numbers into `numbers`, and each
+ *  field's kind into `kinds`: 0 missing (null or undefined), 1 number, 2 anything else (read on
+ *  its own), 3 a string, 4 true, 5 false. Strings are returned concatenated, each one's length
+ *  (in UTF-16 code units) in `lengths`. Returns undefined, reading nothing, when `obj` is not a
+ *  plain object. */
+export function readFields(obj, keys, numbers, kinds, lengths) {
+  if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) return undefined;
+  let text = '';
   for (let i = 0; i < keys.length; i++) {
     const v = obj[keys[i]];
     if (typeof v === 'number') {
       numbers[i] = v;
       kinds[i] = 1;
+    } else if (typeof v === 'string') {
+      kinds[i] = 3;
+      lengths[i] = v.length;
+      text += v;
+    } else if (typeof v === 'boolean') {
+      kinds[i] = v ? 4 : 5;
     } else {
       kinds[i] = v === undefined || v === null ? 0 : 2;
     }
   }
-  return true;
+  return text;
 }
 
 /** `{ [keys[i]]: numbers[i] }` in key order, where `others` (`[index, value, …]`) replaces the
@@ -39,44 +48,56 @@ const slices = (text, lengths, out) => {
   return out;
 };
 
+/** The tape being read by `value` (`buildValue` is never re-entered). */
+let W = null;
+let N = null;
+let S = null;
+let w = 0;
+let n = 0;
+
+function value() {
+  const word = W[w++];
+  const operand = word >>> 3;
+  switch (word & 7) {
+    case 0: return null;
+    case 1: return true;
+    case 2: return false;
+    case 3: return N[n++];
+    case 4: return S[operand];
+    case 5: {
+      const out = [];
+      for (let k = 0; k < operand; k++) out.push(value());
+      return out;
+    }
+    case 6: {
+      const out = {};
+      for (let k = 0; k < operand; k++) {
+        const kw = W[w++];
+        const key = kw & 1 ? NAMES[kw >>> 1] : S[kw >>> 1];
+        const v = value();
+        // JSON.parse makes "__proto__" an own property; an assignment would set the prototype.
+        if (key === '__proto__') Object.defineProperty(out, key, { value: v, writable: true, enumerable: true, configurable: true });
+        else out[key] = v;
+      }
+      return out;
+    }
+    default: return NAMES[operand];
+  }
+}
+
 /** Rebuilds a value from the tape written by `tape.rs`: `words` are opcodes (low 3 bits) with
  *  an operand, `numbers` the numbers in order, `text` the call's strings concatenated and
  *  `lengths` their lengths; `newNames`/`newNameLengths` extend the name table, which held
  *  `known` names before. Gives what `JSON.parse` of the same value as JSON would. */
 export function buildValue(words, numbers, text, lengths, newNames, newNameLengths, known) {
   if (NAMES.length !== known) throw new Error(`salescore: name table out of step (${NAMES.length} ≠ ${known})`);
-  slices(newNames, newNameLengths, NAMES);
-  const strings = slices(text, lengths, []);
-  let w = 0;
-  let n = 0;
-  const value = () => {
-    const word = words[w++];
-    const operand = word >>> 3;
-    switch (word & 7) {
-      case 0: return null;
-      case 1: return true;
-      case 2: return false;
-      case 3: return numbers[n++];
-      case 4: return strings[operand];
-      case 5: {
-        const out = [];
-        for (let k = 0; k < operand; k++) out.push(value());
-        return out;
-      }
-      case 6: {
-        const out = {};
-        for (let k = 0; k < operand; k++) {
-          const kw = words[w++];
-          const key = kw & 1 ? NAMES[kw >>> 1] : strings[kw >>> 1];
-          const v = value();
-          // JSON.parse makes "__proto__" an own property; an assignment would set the prototype.
-          if (key === '__proto__') Object.defineProperty(out, key, { value: v, writable: true, enumerable: true, configurable: true });
-          else out[key] = v;
-        }
-        return out;
-      }
-      default: return NAMES[operand];
-    }
-  };
-  return value();
+  if (newNameLengths.length) slices(newNames, newNameLengths, NAMES);
+  W = words;
+  N = numbers;
+  S = slices(text, lengths, []);
+  w = 0;
+  n = 0;
+  const out = value();
+  W = N = S = null;
+  return out;
 }

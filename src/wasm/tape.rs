@@ -2,7 +2,8 @@
 //! numbers (as the f64s JS will see) and strings, and `buildValue` in `record.js` rebuilds the
 //! value in one crossing. No number is printed and parsed again and no text is escaped. Struct
 //! field names and enum variant names (`&'static str`) cross once per instance: JS keeps them
-//! in a table that the tape refers to. Map keys (metric ids) cross once per call.
+//! in a table that the tape refers to. Map keys (metric ids) and short strings (ids, grades)
+//! cross once per call.
 //!
 //! The value built is the one `JSON.parse(serde_json::to_string(value))` gives: the same keys
 //! in the same order, non-finite numbers as `null`, integers as the nearest double, enums
@@ -94,6 +95,43 @@ type FxMap<K> = HashMap<K, u32, BuildHasherDefault<Fx>>;
 #[derive(Default)]
 struct Names {
     index: FxMap<(usize, usize)>,
+    /// A direct-mapped cache in front of `index`, by address: (address, length, index); made on
+    /// first use.
+    recent: Vec<(usize, usize, u32)>,
+}
+
+/// Entries of the cache of recent names (a power of two).
+const RECENT: usize = 256;
+
+impl Names {
+    fn slot(ptr: usize) -> usize {
+        (ptr ^ (ptr >> 8)) & (RECENT - 1)
+    }
+
+    fn get(&mut self, id: (usize, usize)) -> Option<u32> {
+        let slot = Self::slot(id.0);
+        if let Some(&(p, l, i)) = self.recent.get(slot) {
+            if (p, l) == id {
+                return Some(i);
+            }
+        }
+        let i = *self.index.get(&id)?;
+        if self.recent.is_empty() {
+            self.recent.resize(RECENT, (usize::MAX, 0, 0));
+        }
+        if let Some(entry) = self.recent.get_mut(slot) {
+            *entry = (id.0, id.1, i);
+        }
+        Some(i)
+    }
+
+    /// Forgets the names from index `known` on.
+    fn truncate(&mut self, known: u32) {
+        self.index.retain(|_, i| *i < known);
+        for entry in self.recent.iter_mut().filter(|e| e.2 >= known) {
+            *entry = (usize::MAX, 0, 0);
+        }
+    }
 }
 
 thread_local! {
@@ -113,8 +151,14 @@ pub struct Tape {
     /// How many names JS holds before this tape.
     pub known: u32,
     names: Names,
-    keys: FxMap<String>,
+    /// Shared strings by the hash of their text (see `shared_string`).
+    seen: FxMap<u64>,
+    /// Byte range in `text` of each string.
+    spans: Vec<(usize, usize)>,
 }
+
+/// Strings up to this many bytes are shared within a call.
+const SHARED_MAX: usize = 48;
 
 fn utf16_len(s: &str) -> Res<u32> {
     let units = if s.is_ascii() { s.len() } else { s.encode_utf16().count() };
@@ -129,7 +173,7 @@ impl Tape {
         let mut tape = Tape { names, known, ..Tape::default() };
         let result = value.serialize(&mut tape);
         if result.is_err() {
-            tape.names.index.retain(|_, i| *i < known);
+            tape.names.truncate(known);
         }
         let names = std::mem::take(&mut tape.names);
         NAMES.with(|n| *n.borrow_mut() = names);
@@ -145,19 +189,39 @@ impl Tape {
     fn push_string(&mut self, s: &str) -> Res<usize> {
         let index = self.lengths.len();
         self.lengths.push(utf16_len(s)?);
+        let from = self.text.len();
         self.text.push_str(s);
+        self.spans.push((from, self.text.len()));
         Ok(index)
     }
 
     fn string(&mut self, s: &str) -> Res {
-        let index = self.push_string(s)?;
+        let index = if s.len() <= SHARED_MAX { self.shared_string(s)? } else { self.push_string(s)? };
         self.word(STRING, index)
+    }
+
+    /// The index of `s` among the call's strings, adding it only the first time: results repeat
+    /// short strings (indicator ids, grades, groups in every team member).
+    fn shared_string(&mut self, s: &str) -> Res<usize> {
+        let mut h = Fx::default();
+        h.write(s.as_bytes());
+        h.write_usize(s.len());
+        let hash = h.finish();
+        if let Some(&i) = self.seen.get(&hash) {
+            let i = i as usize;
+            let same = self.spans.get(i).and_then(|&(from, to)| self.text.get(from..to)) == Some(s);
+            // A different string with the same hash is simply not shared.
+            return if same { Ok(i) } else { self.push_string(s) };
+        }
+        let i = self.push_string(s)?;
+        self.seen.insert(hash, u32::try_from(i).map_err(|_| too_large())?);
+        Ok(i)
     }
 
     /// The index of a `&'static str` in JS's name table, adding it when new.
     fn name_index(&mut self, name: &'static str) -> Res<usize> {
         let id = (name.as_ptr() as usize, name.len());
-        if let Some(&i) = self.names.index.get(&id) {
+        if let Some(i) = self.names.get(id) {
             return Ok(i as usize);
         }
         let i = self.names.index.len();
@@ -191,14 +255,7 @@ impl Tape {
     /// A map key: map keys repeat (the same metric ids in every result), so each distinct one is
     /// in the call's strings once.
     fn key(&mut self, key: &str) -> Res {
-        let index = match self.keys.get(key) {
-            Some(&i) => i as usize,
-            None => {
-                let i = self.push_string(key)?;
-                self.keys.insert(key.to_string(), u32::try_from(i).map_err(|_| too_large())?);
-                i
-            }
-        };
+        let index = self.shared_string(key)?;
         self.key_word(index, false)
     }
 
