@@ -118,6 +118,23 @@ pub enum ErrorCode {
     UnknownParent,
     /// A tree without exactly one root.
     TreeRoot,
+    // incentives
+    /// Rate tiers leave a gap between one tier's `to` and the next tier's `from`.
+    TierGap,
+    /// Rate tiers overlap: a tier starts below the previous tier's `to`.
+    TierOverlap,
+    /// Credit split shares do not total 100%.
+    SplitsNot100,
+    /// A negative rate where the table does not allow one.
+    NegativeRate,
+    /// Payout curve points that do not describe a function of attainment (a repeated or falling
+    /// attainment).
+    CurveNotFunction,
+    /// A payout gate at or above the attainment where the payout is capped.
+    GateAboveCap,
+    /// An amount with more decimals than its currency's scale, or amounts in different currencies
+    /// combined.
+    CurrencyScaleMismatch,
 }
 
 impl ErrorCode {
@@ -176,6 +193,13 @@ impl ErrorCode {
             NotMultipleOfUnit => "NOT_MULTIPLE_OF_UNIT",
             UnknownParent => "UNKNOWN_PARENT",
             TreeRoot => "TREE_ROOT",
+            TierGap => "TIER_GAP",
+            TierOverlap => "TIER_OVERLAP",
+            SplitsNot100 => "SPLITS_NOT_100",
+            NegativeRate => "NEGATIVE_RATE",
+            CurveNotFunction => "CURVE_NOT_FUNCTION",
+            GateAboveCap => "GATE_ABOVE_CAP",
+            CurrencyScaleMismatch => "CURRENCY_SCALE_MISMATCH",
         }
     }
 }

@@ -123,6 +123,22 @@ fn bare_message(err: &Error, locale: Locale) -> String {
         UnknownParent => format!("unknown parent '{name}'"),
         TreeRoot if zh => format!("组织树必须恰有一个根节点（没有 parent 的节点），实际为 {found} 个"),
         TreeRoot => format!("the tree needs exactly one root (a node without parent), found {found}"),
+        TierGap if zh => format!("档位不连续：{name} 之前缺少 {found}"),
+        TierGap => format!("rate tiers leave a gap before {name}: {found}"),
+        TierOverlap if zh => format!("档位重叠：{name} 与上一档重叠于 {found}"),
+        TierOverlap => format!("rate tiers overlap at {name}: {found}"),
+        SplitsNot100 if zh => format!("分配比例合计应为 100%，实际为 {found}%"),
+        SplitsNot100 => format!("split shares must total 100%, found {found}%"),
+        NegativeRate if zh => format!("{name} 的费率 {found} 为负数，且未允许负费率"),
+        NegativeRate => format!("{name} has a negative rate {found} and negative rates are not allowed"),
+        CurveNotFunction if zh => format!("支付曲线不是达成率的函数：{name} 处达成率 {found} 未严格递增"),
+        CurveNotFunction => {
+            format!("the payout curve is not a function of attainment: {name} at {found} does not rise strictly")
+        }
+        GateAboveCap if zh => format!("门槛 {found}% 不低于封顶达成率 {expected}%"),
+        GateAboveCap => format!("the gate {found}% is not below the cap at {expected}% attainment"),
+        CurrencyScaleMismatch if zh => format!("{name} = {found} 与币种精度不符：{}", phrase_zh(expected)),
+        CurrencyScaleMismatch => format!("{name} = {found} does not match the currency: {expected}"),
         InvalidDateRange if zh => {
             if found.is_empty() {
                 format!("{name} 的日期范围无效：{}", phrase_zh(expected))

@@ -7,6 +7,7 @@
 pub mod error;
 mod error_text;
 pub mod formula;
+pub mod incentive;
 pub mod input;
 pub mod locale;
 pub mod number;

@@ -1,0 +1,84 @@
+//! Exact allocation of an amount by weights to the smallest currency unit: every part gets the
+//! whole units of its share, and the units left over go one each to the largest remainders
+//! (ties to the smaller key, then the earlier part). The parts always add up to the amount.
+//!
+//! ```
+//! use salescore::incentive::{allocation::allocate, Currency};
+//! use rust_decimal::Decimal;
+//!
+//! let parts = allocate(Decimal::from(100), &Currency::default(), &[Decimal::ONE; 3], &["a", "b", "c"]).unwrap();
+//! let text: Vec<String> = parts.iter().map(|p| p.to_string()).collect();
+//! assert_eq!(text, ["33.34", "33.33", "33.33"]);
+//! ```
+
+use super::currency::Currency;
+use crate::error::{Error, ErrorCode, Result};
+use crate::team::apportion::largest_remainder_by_key;
+use rust_decimal::Decimal;
+
+/// Splits `total` by `weights` (each ≥ 0, not all 0) exactly to the currency's smallest unit;
+/// `keys` break ties among equal remainders. A negative total is split as its magnitude, each
+/// part negative. `CURRENCY_SCALE_MISMATCH` when the total has more decimals than the currency,
+/// `WEIGHTS_ALL_ZERO` when every weight is 0.
+pub fn allocate(total: Decimal, currency: &Currency, weights: &[Decimal], keys: &[&str]) -> Result<Vec<Decimal>> {
+    let units = currency.units(total, "amount", "")?;
+    let n = units.unsigned_abs();
+    let ints = integer_weights(weights)?;
+    let denominator = ints.iter().try_fold(0_u128, |acc, w| acc.checked_add(*w)).ok_or_else(overflow)?;
+    if denominator == 0 {
+        return Err(Error::new(ErrorCode::WeightsAllZero).name("allocation").expected("weights"));
+    }
+    let shares: Vec<u128> = ints.iter().map(|w| n.checked_mul(*w)).collect::<Option<_>>().ok_or_else(overflow)?;
+    let counts = largest_remainder_by_key(n, &shares, denominator, |i| (keys.get(i).copied().unwrap_or(""), i));
+    counts
+        .into_iter()
+        .map(|c| {
+            let c = i128::try_from(c).map_err(|_| overflow())?;
+            let signed = if units < 0 { c.checked_neg().ok_or_else(overflow)? } else { c };
+            Ok(currency.from_units(signed))
+        })
+        .collect()
+}
+
+/// The weights as integers at their common scale.
+fn integer_weights(weights: &[Decimal]) -> Result<Vec<u128>> {
+    let scale = weights.iter().map(|w| w.normalize().scale()).max().unwrap_or(0);
+    weights
+        .iter()
+        .map(|w| {
+            if w.is_sign_negative() && !w.is_zero() {
+                return Err(Error::new(ErrorCode::InvalidValue)
+                    .name("weight")
+                    .expected("a number ≥ 0")
+                    .found(w.to_string()));
+            }
+            let mut v = *w;
+            v.rescale(scale);
+            u128::try_from(v.mantissa()).map_err(|_| overflow())
+        })
+        .collect()
+}
+
+fn overflow() -> Error {
+    Error::new(ErrorCode::Overflow)
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)] // test code: a panic is a failed test
+    use super::*;
+
+    #[test]
+    fn parts_add_up_for_negative_totals_too() {
+        let c = Currency::default();
+        let parts = allocate(Decimal::new(-1001, 2), &c, &[Decimal::ONE, Decimal::TWO], &["x", "y"]).unwrap();
+        assert_eq!(parts, [Decimal::new(-334, 2), Decimal::new(-667, 2)]);
+    }
+
+    #[test]
+    fn ties_go_to_the_smaller_key() {
+        let c = Currency::new("JPY", 0).unwrap();
+        let parts = allocate(Decimal::from(2), &c, &[Decimal::ONE; 3], &["c", "a", "b"]).unwrap();
+        assert_eq!(parts, [Decimal::ZERO, Decimal::ONE, Decimal::ONE]);
+    }
+}

@@ -1,0 +1,114 @@
+//! Statement lines as sentences in zh-CN and en.
+
+use super::statement::{LineKind, Statement, StatementLine};
+use crate::locale::Locale;
+use crate::number::Dec;
+use rust_decimal::Decimal;
+
+/// A decimal as written in a sentence (no trailing zeros).
+fn n(d: Option<Dec>) -> String {
+    d.map(|d| d.0.normalize().to_string()).unwrap_or_default()
+}
+
+/// A fraction as a percent (`0.05` → `5%`).
+fn pct(d: Option<Dec>) -> String {
+    let p = d.and_then(|d| d.0.checked_mul(Decimal::ONE_HUNDRED)).unwrap_or_default();
+    format!("{}%", p.normalize())
+}
+
+/// The sentence for one line, with the rounding difference when there is one.
+pub fn line(l: &StatementLine, locale: Locale) -> String {
+    let zh = locale == Locale::ZhCn;
+    let body = body(l, zh);
+    let marks = marks(l, zh);
+    let diff = if l.rounding_diff.0.is_zero() {
+        String::new()
+    } else if zh {
+        format!("（舍入 {}）", signed(l.rounding_diff.0))
+    } else {
+        format!(" (rounding {})", signed(l.rounding_diff.0))
+    };
+    format!("{body}{marks}{diff}")
+}
+
+fn signed(d: Decimal) -> String {
+    if d.is_sign_negative() {
+        d.normalize().to_string()
+    } else {
+        format!("+{}", d.normalize())
+    }
+}
+
+fn body(l: &StatementLine, zh: bool) -> String {
+    let (c, exact, base, rate) = (&l.component, n(Some(l.exact)), n(l.base), pct(l.rate));
+    let name = l.name.as_deref().unwrap_or("");
+    let tier = l.tier.map(|t| t.saturating_add(1)).unwrap_or_default();
+    let (from, to) = (n(l.from), n(l.to));
+    match (l.kind, zh) {
+        (LineKind::Slice, true) => format!("{c} 第{tier}档 {from}–{to}：{base} × {rate} = {exact}"),
+        (LineKind::Slice, false) => format!("{c} tier {tier} {from}–{to}: {base} × {rate} = {exact}"),
+        (LineKind::EarlierSlice, true) => format!("{c} 前期已按第{tier}档计提的 {to} 冲回：{base} × {rate} = {exact}"),
+        (LineKind::EarlierSlice, false) => {
+            format!("{c} earlier {to} already paid at tier {tier}, taken back: {base} × {rate} = {exact}")
+        }
+        (LineKind::Curve, true) => {
+            format!("{c} 达成率 {}%：目标奖金 {base} × 支付比例 {rate} = {exact}", n(l.attainment))
+        }
+        (LineKind::Curve, false) => {
+            format!("{c} at {}% attainment: target bonus {base} × payout {rate} = {exact}", n(l.attainment))
+        }
+        (LineKind::Multiplier, true) => {
+            format!("{c} × {name} {}：{base} × ({} − 1) = {exact}", n(l.multiplier), n(l.multiplier))
+        }
+        (LineKind::Multiplier, false) => {
+            format!("{c} × {name} {}: {base} × ({} − 1) = {exact}", n(l.multiplier), n(l.multiplier))
+        }
+        (LineKind::Spiff, true) => format!("{c}：{base} 次 × {} = {exact}", n(l.rate)),
+        (LineKind::Spiff, false) => format!("{c}: {base} event(s) × {} = {exact}", n(l.rate)),
+        (LineKind::Objective, true) => format!("{c} {name}：{base} × 达成 {rate} = {exact}"),
+        (LineKind::Objective, false) => format!("{c} {name}: {base} × achievement {rate} = {exact}"),
+        (LineKind::DrawAdvance, true) => format!("{c} 保底补足：{exact}"),
+        (LineKind::DrawAdvance, false) => format!("{c} draw advance: {exact}"),
+        (LineKind::DrawRecovery, true) => format!("{c} 预支追回（余额 {base}）：{exact}"),
+        (LineKind::DrawRecovery, false) => format!("{c} draw recovered (balance {base}): {exact}"),
+        (LineKind::TrueUp, true) => format!("{c} 补差：重算累计 {base} − 已发放 {from} = {exact}"),
+        (LineKind::TrueUp, false) => format!("{c} true-up: recomputed {base} − paid to date {from} = {exact}"),
+        (LineKind::Pool, true) => format!("{c} {name}：奖金池 {base} × 占比 {rate} = {exact}"),
+        (LineKind::Pool, false) => format!("{c} {name}: pool {base} × share {rate} = {exact}"),
+        (LineKind::Adjustment, true) => format!("{c}：{exact}"),
+        (LineKind::Adjustment, false) => format!("{c}: {exact}"),
+    }
+}
+
+/// Gate and cap marks.
+fn marks(l: &StatementLine, zh: bool) -> String {
+    let mut out = String::new();
+    match (l.gate_passed, zh) {
+        (Some(true), true) => out.push_str("，门槛已达成"),
+        (Some(false), true) => out.push_str("，未达门槛"),
+        (Some(true), false) => out.push_str(", gate passed"),
+        (Some(false), false) => out.push_str(", gate not passed"),
+        (None, _) => {}
+    }
+    if l.cap_hit {
+        out.push_str(if zh { "，已封顶" } else { ", capped" });
+    }
+    out
+}
+
+/// The total as a sentence.
+pub fn total(s: &Statement, locale: Locale) -> String {
+    let (total, exact, diff) = (s.total.0, s.exact_total.0.normalize(), s.rounding_difference.0);
+    let code = &s.currency.code;
+    let zh = locale == Locale::ZhCn;
+    let note = match (diff.is_zero(), zh) {
+        (true, _) => String::new(),
+        (false, true) => format!("；逐行舍入与合计舍入相差 {}", signed(diff)),
+        (false, false) => format!("; rounding line by line differs from rounding the total by {}", signed(diff)),
+    };
+    if zh {
+        format!("合计 {total} {code}（精确值 {exact}）{note}")
+    } else {
+        format!("total {total} {code} (exact {exact}){note}")
+    }
+}

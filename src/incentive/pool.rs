@@ -1,0 +1,104 @@
+//! Team pool (团队奖金池): an amount shared by the members' scores, exact to the cent (largest
+//! remainder; equal remainders go to the smaller id), always adding up to the pool.
+//!
+//! ```
+//! use salescore::incentive::{Currency, Pool, PoolMember};
+//! use rust_decimal::Decimal;
+//!
+//! let pool = Pool::new(Decimal::from(1000), Currency::default()).unwrap();
+//! let members = [PoolMember::new("a", Decimal::from(90)), PoolMember::new("b", Decimal::from(80)), PoolMember::new("c", Decimal::from(70))];
+//! let shares = pool.split(&members).unwrap();
+//! let amounts: Vec<String> = shares.iter().map(|s| s.amount.0.to_string()).collect();
+//! assert_eq!(amounts, ["375.00", "333.33", "291.67"]);
+//! ```
+
+use super::{at, div, mul, non_negative, Currency};
+use crate::error::{ErrorCode, Result};
+use crate::number::Dec;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// A member and the score the pool is shared by.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct PoolMember {
+    /// Member id.
+    pub id: String,
+    /// Score (≥ 0).
+    pub score: Dec,
+}
+
+impl PoolMember {
+    /// A member with a score.
+    pub fn new(id: impl Into<String>, score: Decimal) -> Self {
+        PoolMember { id: id.into(), score: Dec(score) }
+    }
+}
+
+/// One member's part of the pool.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct PoolShare {
+    /// Member id.
+    pub id: String,
+    /// Score.
+    pub score: Dec,
+    /// score ÷ Σ scores, exact.
+    pub share: Dec,
+    /// pool × share, exact before rounding.
+    pub exact: Dec,
+    /// The amount, to the smallest unit; the amounts add up to the pool.
+    pub amount: Dec,
+}
+
+/// A pool to share.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pool {
+    amount: Decimal,
+    currency: Currency,
+}
+
+impl Pool {
+    /// A pool of `amount` (≥ 0, at most the currency's decimals: `CURRENCY_SCALE_MISMATCH`).
+    pub fn new(amount: Decimal, currency: Currency) -> Result<Self> {
+        non_negative(amount, "amount", "/amount")?;
+        currency.units(amount, "amount", "/amount")?;
+        Ok(Pool { amount, currency })
+    }
+
+    /// Shares the pool by score: scores ≥ 0 (`INVALID_VALUE` at `/members/i/score`), ids unique
+    /// (`DUPLICATE_ID`), not all 0 (`WEIGHTS_ALL_ZERO`).
+    pub fn split(&self, members: &[PoolMember]) -> Result<Vec<PoolShare>> {
+        for (i, m) in members.iter().enumerate() {
+            non_negative(m.score.0, "score", &format!("/members/{i}/score"))?;
+            if members.iter().take(i).any(|o| o.id == m.id) {
+                return Err(at(ErrorCode::DuplicateId, format!("/members/{i}/id")).name(m.id.clone()));
+            }
+        }
+        let scores: Vec<Decimal> = members.iter().map(|m| m.score.0).collect();
+        let total = super::sum(scores.iter().copied())?;
+        if total.is_zero() {
+            return Err(at(ErrorCode::WeightsAllZero, "/members").name("pool").expected("score"));
+        }
+        let keys: Vec<&str> = members.iter().map(|m| m.id.as_str()).collect();
+        let parts = super::allocation::allocate(self.amount, &self.currency, &scores, &keys)?;
+        members
+            .iter()
+            .zip(parts)
+            .map(|(m, amount)| {
+                let share = div(m.score.0, total)?;
+                let exact = mul(self.amount, share)?;
+                Ok(PoolShare {
+                    id: m.id.clone(),
+                    score: m.score,
+                    share: Dec(share),
+                    exact: Dec(exact),
+                    amount: Dec(amount),
+                })
+            })
+            .collect()
+    }
+}

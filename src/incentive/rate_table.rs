@@ -1,0 +1,501 @@
+//! Rate tables (提成比例表): tiers of rates on an amount or on attainment, paid flat, retroactively
+//! (the whole amount at the reached tier), marginally (each slice at its own tier's rate) or at a
+//! rate interpolated between tiers.
+//!
+//! A deal is paid as the change it makes to the cumulative payout: with `F(x)` the payout on a
+//! cumulative amount `x`, a deal of `a` on top of a carried-in `c` pays `F(c + a) − F(c)`. So a
+//! deal that straddles a tier is split correctly, a negative deal (a clawback) re-tiers, and
+//! paying deals one by one adds up to paying their sum.
+//!
+//! ```
+//! use salescore::incentive::{parse, RateTable};
+//! use rust_decimal::Decimal;
+//!
+//! // Public case 2: cumulative 145,000 before a deal of 20,000.
+//! let table = RateTable::new(parse(r#"{"kind": "marginal", "tiers": [
+//!   {"from": 0, "to": 150000, "rate": 0.04}, {"from": 150000, "to": 250000, "rate": 0.06},
+//!   {"from": 250000, "rate": 0.08}]}"#).unwrap()).unwrap();
+//! let r = table.pay_deal(Decimal::from(20000), Decimal::from(145000)).unwrap();
+//! assert_eq!(r.payout.0, Decimal::from(1100));
+//! assert_eq!(r.slices.len(), 2); // 5,000 × 4% and 15,000 × 6%
+//! ```
+
+use super::{add, at, div, invalid, mul, percent_of, sub, sum};
+use crate::error::{ErrorCode, Result};
+use crate::number::Dec;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// How the tiers' rates are applied.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub enum RateKind {
+    /// One rate on the whole amount (the table has one tier).
+    Flat,
+    /// The whole amount at the rate of the tier it reached (SAP "straight").
+    Retroactive,
+    /// Each slice at its own tier's rate (graduated, SAP "step").
+    Marginal,
+    /// The whole amount at a rate interpolated linearly from the tier's rate at its `from` to the
+    /// next tier's rate at its `to`; the last tier's rate is constant.
+    Interpolated,
+}
+
+/// What the tiers' bounds are measured in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub enum TierBasis {
+    /// The cumulative amount itself.
+    #[default]
+    Amount,
+    /// Attainment in percent of a quota (`100` is the quota); amounts are still what is paid on.
+    Attainment,
+}
+
+/// Which tier a value exactly at a bound belongs to.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub enum Bounds {
+    /// `[from, to)`: a value at a bound is in the higher tier (reaching 5,000 earns its rate).
+    #[default]
+    LowerInclusive,
+    /// `(from, to]`: a value at a bound stays in the lower tier (the rate is earned above 5,000).
+    UpperInclusive,
+}
+
+/// One tier: from `from` up to `to` at `rate` (a fraction: `0.05` is 5%).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct TierDef {
+    /// Lower bound; the first tier starts at 0 and each next one where the previous ends.
+    pub from: Dec,
+    /// Upper bound. The last tier may leave it out (open); if it has one, nothing above it is
+    /// paid (a cap).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub to: Option<Dec>,
+    /// Rate, as a fraction.
+    pub rate: Dec,
+}
+
+/// A rate table as written in a plan.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct RateTableDef {
+    /// How rates apply.
+    pub kind: RateKind,
+    /// What the bounds measure (default: the amount).
+    #[serde(default)]
+    pub basis: TierBasis,
+    /// Which tier a value at a bound is in (default: the higher one).
+    #[serde(default)]
+    pub bounds: Bounds,
+    /// The tiers, rising, without gaps or overlaps.
+    pub tiers: Vec<TierDef>,
+    /// Whether a negative rate is allowed (e.g. a penalty tier). Default: no.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub allow_negative_rates: bool,
+}
+
+/// A validated rate table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RateTable {
+    def: RateTableDef,
+}
+
+/// One slice of a payout: `base` (the part of the amount from `from` to `to`) × `rate`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct Slice {
+    /// Index of the tier whose rate applies.
+    pub tier: usize,
+    /// Cumulative amount where the slice starts.
+    pub from: Dec,
+    /// Cumulative amount where it ends.
+    pub to: Dec,
+    /// The amount paid on (negative for a clawback, or for the earlier amount re-rated).
+    pub base: Dec,
+    /// The rate applied.
+    pub rate: Dec,
+    /// base × rate, exact.
+    pub amount: Dec,
+    /// True for the slice that takes back what the carried-in amount already earned before the
+    /// whole amount was re-rated (retroactive and interpolated tables).
+    pub earlier: bool,
+}
+
+/// What one calculation paid, slice by slice.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct RateResult {
+    /// How the rates applied.
+    pub kind: RateKind,
+    /// The cumulative amount carried in before this amount.
+    pub carried_in: Dec,
+    /// The amount paid for (a deal, a period's sales; negative for a clawback).
+    pub amount: Dec,
+    /// carried_in + amount.
+    pub cumulative: Dec,
+    /// Attainment of the cumulative amount in percent, for an attainment table.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub attainment: Option<Dec>,
+    /// The tier the cumulative amount reached.
+    pub tier: usize,
+    /// The rate at the cumulative amount (retroactive and interpolated: the rate on the whole).
+    pub rate: Dec,
+    /// Whether the last tier's `to` capped the amount.
+    pub capped: bool,
+    /// The slices, in order.
+    pub slices: Vec<Slice>,
+    /// Σ slice amounts, exact (not rounded).
+    pub payout: Dec,
+}
+
+/// A tier in amounts: `[lo, hi)` (or `(lo, hi]`) at `rate`.
+#[derive(Clone, Copy, Debug)]
+struct Band {
+    lo: Decimal,
+    hi: Option<Decimal>,
+    rate: Decimal,
+}
+
+impl RateTable {
+    /// Validates a definition: tiers rising from 0 without gaps (`TIER_GAP`) or overlaps
+    /// (`TIER_OVERLAP`), only the last one open, no negative rate unless allowed
+    /// (`NEGATIVE_RATE`), one tier for a flat table. Paths point into the definition.
+    pub fn new(def: RateTableDef) -> Result<Self> {
+        validate(&def)?;
+        Ok(RateTable { def })
+    }
+
+    /// The definition.
+    pub fn def(&self) -> &RateTableDef {
+        &self.def
+    }
+
+    /// Pays an amount from zero (amount tiers).
+    pub fn pay(&self, amount: Decimal) -> Result<RateResult> {
+        self.compute(amount, Decimal::ZERO, None)
+    }
+
+    /// Pays a deal on top of a carried-in cumulative amount (amount tiers).
+    pub fn pay_deal(&self, amount: Decimal, carried_in: Decimal) -> Result<RateResult> {
+        self.compute(amount, carried_in, None)
+    }
+
+    /// Pays `amount` on top of `carried_in`; an attainment table needs the `quota` (> 0) its
+    /// percent bounds are taken of.
+    pub fn compute(&self, amount: Decimal, carried_in: Decimal, quota: Option<Decimal>) -> Result<RateResult> {
+        let bands = self.bands(quota)?;
+        let cumulative = add(carried_in, amount)?;
+        let (end, capped) = clamp(&bands, cumulative);
+        let start = clamp(&bands, carried_in).0;
+        let slices = match self.def.kind {
+            RateKind::Marginal => marginal_slices(&bands, start, end)?,
+            _ => whole_slices(self, &bands, start, end)?,
+        };
+        let tier = self.tier_of(&bands, end);
+        let attainment = match (self.def.basis, quota) {
+            (TierBasis::Attainment, Some(q)) => Some(Dec(percent(cumulative, q)?)),
+            _ => None,
+        };
+        Ok(RateResult {
+            kind: self.def.kind,
+            carried_in: Dec(carried_in),
+            amount: Dec(amount),
+            cumulative: Dec(cumulative),
+            attainment,
+            tier,
+            rate: Dec(self.rate_at(&bands, end)?),
+            capped,
+            payout: Dec(sum(slices.iter().map(|s| s.amount.0))?),
+            slices,
+        })
+    }
+
+    /// Pays each transaction on its own, each from zero (Oracle's per-transaction step rates).
+    pub fn per_transaction(&self, amounts: &[Decimal], quota: Option<Decimal>) -> Result<Vec<RateResult>> {
+        amounts.iter().map(|a| self.compute(*a, Decimal::ZERO, quota)).collect()
+    }
+
+    /// The cumulative payout `F(x)` on a cumulative amount `x`.
+    pub fn cumulative_payout(&self, x: Decimal, quota: Option<Decimal>) -> Result<Decimal> {
+        Ok(self.compute(x, Decimal::ZERO, quota)?.payout.0)
+    }
+
+    /// The tiers' lower bounds in amounts (attainment bounds taken of the quota), with each
+    /// tier's rate: where the estimator looks for the next tier.
+    pub fn thresholds(&self, quota: Option<Decimal>) -> Result<Vec<(usize, Decimal, Decimal)>> {
+        Ok(self.bands(quota)?.iter().enumerate().map(|(i, b)| (i, b.lo, b.rate)).collect())
+    }
+
+    /// The tiers in amounts.
+    fn bands(&self, quota: Option<Decimal>) -> Result<Vec<Band>> {
+        let scale = |v: Decimal| match self.def.basis {
+            TierBasis::Amount => Ok(v),
+            TierBasis::Attainment => percent_of(quota.unwrap_or_default(), v),
+        };
+        if self.def.basis == TierBasis::Attainment && quota.is_none_or(|q| q <= Decimal::ZERO) {
+            let found = quota.map(|q| q.to_string()).unwrap_or_else(|| "-".into());
+            return Err(invalid("/quota", "quota", "a quota above 0", found));
+        }
+        self.def
+            .tiers
+            .iter()
+            .map(|t| Ok(Band { lo: scale(t.from.0)?, hi: t.to.map(|h| scale(h.0)).transpose()?, rate: t.rate.0 }))
+            .collect()
+    }
+
+    /// The tier a cumulative amount is in, by the table's bound rule.
+    fn tier_of(&self, bands: &[Band], x: Decimal) -> usize {
+        let last = bands.len().saturating_sub(1);
+        let inside = |b: &Band| match (self.def.bounds, b.hi) {
+            (_, None) => true,
+            (Bounds::LowerInclusive, Some(hi)) => x < hi,
+            (Bounds::UpperInclusive, Some(hi)) => x <= hi,
+        };
+        bands.iter().position(inside).unwrap_or(last)
+    }
+
+    /// The rate on the whole amount at cumulative `x` (the marginal rate for a marginal table).
+    fn rate_at(&self, bands: &[Band], x: Decimal) -> Result<Decimal> {
+        let i = self.tier_of(bands, x);
+        let Some(band) = bands.get(i) else { return Ok(Decimal::ZERO) };
+        match (self.def.kind, band.hi, bands.get(i.saturating_add(1))) {
+            (RateKind::Interpolated, Some(hi), Some(next)) => {
+                let t = div(sub(x.max(band.lo), band.lo)?, sub(hi, band.lo)?)?;
+                add(band.rate, mul(sub(next.rate, band.rate)?, t)?)
+            }
+            _ => Ok(band.rate),
+        }
+    }
+}
+
+/// `x` as a percent of `quota`.
+fn percent(x: Decimal, quota: Decimal) -> Result<Decimal> {
+    div(mul(x, Decimal::ONE_HUNDRED)?, quota)
+}
+
+/// `x` clamped at the last tier's `to` (a cap), and whether it was.
+fn clamp(bands: &[Band], x: Decimal) -> (Decimal, bool) {
+    match bands.last().and_then(|b| b.hi) {
+        Some(cap) if x > cap => (cap, true),
+        _ => (x, false),
+    }
+}
+
+/// Marginal slices between two cumulative amounts: each tier's overlap at its rate, negative
+/// when the amount falls. Below 0 the first tier's rate extends.
+fn marginal_slices(bands: &[Band], start: Decimal, end: Decimal) -> Result<Vec<Slice>> {
+    let (lo, hi, sign) = if end >= start { (start, end, Decimal::ONE) } else { (end, start, Decimal::NEGATIVE_ONE) };
+    let mut slices = Vec::new();
+    for (i, band) in bands.iter().enumerate() {
+        let band_lo = if i == 0 { lo.min(band.lo) } else { band.lo };
+        let from = lo.max(band_lo);
+        let to = band.hi.map_or(hi, |h| hi.min(h));
+        if to <= from {
+            continue;
+        }
+        let base = mul(sub(to, from)?, sign)?;
+        let (from, to) = if sign.is_sign_negative() { (to, from) } else { (from, to) };
+        let amount = mul(base, band.rate)?;
+        slices.push(Slice {
+            tier: i,
+            from: Dec(from),
+            to: Dec(to),
+            base: Dec(base),
+            rate: Dec(band.rate),
+            amount: Dec(amount),
+            earlier: false,
+        });
+    }
+    Ok(slices)
+}
+
+/// Flat, retroactive and interpolated slices: the whole cumulative amount at its rate, less
+/// what the carried-in amount earned at its own rate; one slice when the rate did not change.
+fn whole_slices(table: &RateTable, bands: &[Band], start: Decimal, end: Decimal) -> Result<Vec<Slice>> {
+    let (r_end, r_start) = (table.rate_at(bands, end)?, table.rate_at(bands, start)?);
+    let tier = table.tier_of(bands, end);
+    if r_end == r_start || start.is_zero() {
+        let base = sub(end, start)?;
+        let amount = mul(base, r_end)?;
+        return Ok(vec![Slice {
+            tier,
+            from: Dec(start),
+            to: Dec(end),
+            base: Dec(base),
+            rate: Dec(r_end),
+            amount: Dec(amount),
+            earlier: false,
+        }]);
+    }
+    let whole = Slice {
+        tier,
+        from: Dec(Decimal::ZERO),
+        to: Dec(end),
+        base: Dec(end),
+        rate: Dec(r_end),
+        amount: Dec(mul(end, r_end)?),
+        earlier: false,
+    };
+    let back = Dec(sub(Decimal::ZERO, start)?);
+    let earlier = Slice {
+        tier: table.tier_of(bands, start),
+        from: Dec(Decimal::ZERO),
+        to: Dec(start),
+        base: back,
+        rate: Dec(r_start),
+        amount: Dec(mul(back.0, r_start)?),
+        earlier: true,
+    };
+    Ok(vec![whole, earlier])
+}
+
+fn validate(def: &RateTableDef) -> Result<()> {
+    let n = def.tiers.len();
+    if n == 0 {
+        return Err(invalid("/tiers", "tiers", "at least one", 0));
+    }
+    if def.kind == RateKind::Flat && n != 1 {
+        return Err(invalid("/tiers", "tiers", "a flat table has one tier", n));
+    }
+    for (i, tier) in def.tiers.iter().enumerate() {
+        validate_tier(def, i, tier)?;
+    }
+    let first = def.tiers.first().map(|t| t.from.0).unwrap_or_default();
+    if first.is_sign_negative() && !first.is_zero() {
+        return Err(invalid("/tiers/0/from", "from", "a number ≥ 0", first));
+    }
+    if !first.is_zero() {
+        return Err(at(ErrorCode::TierGap, "/tiers/0/from").name("tier 0").found(format!("0–{first}")));
+    }
+    for (i, pair) in def.tiers.windows(2).enumerate() {
+        if let [a, b] = pair {
+            adjacent(i.saturating_add(1), a, b)?;
+        }
+    }
+    Ok(())
+}
+
+fn validate_tier(def: &RateTableDef, i: usize, tier: &TierDef) -> Result<()> {
+    let last = i.saturating_add(1) == def.tiers.len();
+    match tier.to {
+        None if !last => return Err(invalid(format!("/tiers/{i}"), "to", "only the last tier may leave out to", "-")),
+        Some(to) if to.0 <= tier.from.0 => {
+            return Err(invalid(format!("/tiers/{i}/to"), "to", "from must be below to", to.0));
+        }
+        _ => {}
+    }
+    if tier.rate.0.is_sign_negative() && !tier.rate.0.is_zero() && !def.allow_negative_rates {
+        let e = at(ErrorCode::NegativeRate, format!("/tiers/{i}/rate")).name(format!("tier {i}"));
+        return Err(e.found(tier.rate.0.to_string()));
+    }
+    Ok(())
+}
+
+/// Tier `i` (`b`) must start where tier `i − 1` (`a`) ends.
+fn adjacent(i: usize, a: &TierDef, b: &TierDef) -> Result<()> {
+    let Some(end) = a.to else { return Ok(()) };
+    let path = format!("/tiers/{i}/from");
+    let name = format!("tier {i}");
+    if b.from.0 > end.0 {
+        return Err(at(ErrorCode::TierGap, path).name(name).found(format!("{}–{}", end.0, b.from.0)));
+    }
+    if b.from.0 < end.0 {
+        return Err(at(ErrorCode::TierOverlap, path).name(name).found(format!("{}–{}", b.from.0, end.0)));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)] // test code: a panic is a failed test
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    fn table(kind: &str, tiers: &str) -> RateTable {
+        RateTable::new(super::super::parse(&format!(r#"{{"kind": "{kind}", "tiers": {tiers}}}"#)).unwrap()).unwrap()
+    }
+
+    const CASE1: &str = r#"[{"from": 0, "to": 5000, "rate": 0.05}, {"from": 5000, "to": 10000, "rate": 0.10}, {"from": 10000, "rate": 0.15}]"#;
+
+    #[test]
+    fn public_case_1_marginal_and_retroactive() {
+        assert_eq!(table("marginal", CASE1).pay(d("11000")).unwrap().payout.0, d("900"));
+        let retro = table("retroactive", CASE1).pay(d("11000")).unwrap();
+        assert_eq!(retro.payout.0, d("1650"));
+        assert_eq!((retro.tier, retro.rate.0), (2, d("0.15")));
+    }
+
+    #[test]
+    fn bound_rule_decides_a_value_at_a_bound() {
+        let lower = table("retroactive", CASE1);
+        assert_eq!(lower.pay(d("5000")).unwrap().payout.0, d("500"));
+        let mut def = lower.def().clone();
+        def.bounds = Bounds::UpperInclusive;
+        assert_eq!(RateTable::new(def).unwrap().pay(d("5000")).unwrap().payout.0, d("250"));
+    }
+
+    #[test]
+    fn deals_add_up_to_their_sum_and_clawbacks_re_tier() {
+        let t = table("retroactive", CASE1);
+        let first = t.pay_deal(d("4000"), Decimal::ZERO).unwrap().payout.0;
+        let second = t.pay_deal(d("2000"), d("4000")).unwrap();
+        assert_eq!(first + second.payout.0, t.pay(d("6000")).unwrap().payout.0);
+        assert_eq!(second.slices.len(), 2);
+        assert!(second.slices[1].earlier);
+        let back = t.pay_deal(d("-2000"), d("6000")).unwrap();
+        assert_eq!(back.payout.0, -second.payout.0);
+    }
+
+    #[test]
+    fn interpolated_rates_run_between_tiers() {
+        let t = table("interpolated", r#"[{"from": 0, "to": 100, "rate": 0.02}, {"from": 100, "rate": 0.04}]"#);
+        let r = t.pay(d("50")).unwrap();
+        assert_eq!((r.rate.0, r.payout.0), (d("0.03"), d("1.5")));
+        assert_eq!(t.pay(d("200")).unwrap().payout.0, d("8"));
+    }
+
+    #[test]
+    fn a_closed_last_tier_caps() {
+        let t = table("marginal", r#"[{"from": 0, "to": 100, "rate": 0.1}]"#);
+        let r = t.pay(d("150")).unwrap();
+        assert!(r.capped);
+        assert_eq!(r.payout.0, d("10"));
+    }
+
+    #[test]
+    fn bad_tiers_are_coded_with_paths() {
+        let err = |tiers: &str| {
+            let def: RateTableDef =
+                super::super::parse(&format!(r#"{{"kind": "marginal", "tiers": {tiers}}}"#)).unwrap();
+            let e = RateTable::new(def).unwrap_err();
+            (e.code, e.path.clone())
+        };
+        let gap = r#"[{"from": 0, "to": 10, "rate": 0.1}, {"from": 11, "rate": 0.2}]"#;
+        assert_eq!(err(gap), (ErrorCode::TierGap, "/tiers/1/from".into()));
+        let overlap = r#"[{"from": 0, "to": 10, "rate": 0.1}, {"from": 9, "rate": 0.2}]"#;
+        assert_eq!(err(overlap), (ErrorCode::TierOverlap, "/tiers/1/from".into()));
+        assert_eq!(err(r#"[{"from": 0, "rate": -0.1}]"#), (ErrorCode::NegativeRate, "/tiers/0/rate".into()));
+        assert_eq!(err(r#"[{"from": 5, "rate": 0.1}]"#), (ErrorCode::TierGap, "/tiers/0/from".into()));
+    }
+}
