@@ -5,15 +5,27 @@ use crate::locale::Locale;
 use crate::number::Dec;
 use rust_decimal::Decimal;
 
-/// A decimal as written in a sentence (no trailing zeros).
+/// Decimals shown in a sentence; longer values are shown rounded, marked `≈`.
+const SHOWN: u32 = 4;
+
+/// A decimal as written in a sentence (no trailing zeros; `≈` when rounded for display).
+fn shown(d: Decimal) -> String {
+    let r = d.round_dp(SHOWN).normalize();
+    if r == d {
+        r.to_string()
+    } else {
+        format!("≈{r}")
+    }
+}
+
 fn n(d: Option<Dec>) -> String {
-    d.map(|d| d.0.normalize().to_string()).unwrap_or_default()
+    d.map(|d| shown(d.0)).unwrap_or_default()
 }
 
 /// A fraction as a percent (`0.05` → `5%`).
 fn pct(d: Option<Dec>) -> String {
     let p = d.and_then(|d| d.0.checked_mul(Decimal::ONE_HUNDRED)).unwrap_or_default();
-    format!("{}%", p.normalize())
+    format!("{}%", shown(p))
 }
 
 /// The sentence for one line, with the rounding difference when there is one.
@@ -33,9 +45,9 @@ pub fn line(l: &StatementLine, locale: Locale) -> String {
 
 fn signed(d: Decimal) -> String {
     if d.is_sign_negative() {
-        d.normalize().to_string()
+        shown(d)
     } else {
-        format!("+{}", d.normalize())
+        format!("+{}", shown(d))
     }
 }
 
@@ -98,7 +110,7 @@ fn marks(l: &StatementLine, zh: bool) -> String {
 
 /// The total as a sentence.
 pub fn total(s: &Statement, locale: Locale) -> String {
-    let (total, exact, diff) = (s.total.0, s.exact_total.0.normalize(), s.rounding_difference.0);
+    let (total, exact, diff) = (s.total.0, shown(s.exact_total.0), s.rounding_difference.0);
     let code = &s.currency.code;
     let zh = locale == Locale::ZhCn;
     let note = match (diff.is_zero(), zh) {
