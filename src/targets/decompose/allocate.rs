@@ -40,12 +40,50 @@ fn shares_of<K: Ord>(n: u128, ints: &[u128], total: u128, key: impl Fn(usize) ->
     if total == 0 {
         return Err(Error::new(ErrorCode::WeightsAllZero));
     }
+    if let Some(counts) = shares_u64(n, ints, total, &key) {
+        return Ok(counts);
+    }
     let mut shares = Vec::with_capacity(ints.len());
     for w in ints {
         shares.push(n.checked_mul(*w).ok_or_else(overflow)?);
     }
     let tie = |i: usize| (Reverse(ints.get(i).copied().unwrap_or(0)), key(i));
     Ok(largest_remainder_by_key(n, &shares, total, tie))
+}
+
+/// [`shares_of`] in 64-bit arithmetic when `n × total` fits (128-bit division is slow in
+/// WebAssembly): the same largest remainder with the same tie-break, so the same counts. None
+/// when it does not fit.
+fn shares_u64<K: Ord>(n: u128, ints: &[u128], total: u128, key: &impl Fn(usize) -> K) -> Option<Vec<u128>> {
+    let n64 = u64::try_from(n).ok()?;
+    let total = u64::try_from(total).ok()?;
+    n64.checked_mul(total)?;
+    let mut counts = Vec::with_capacity(ints.len());
+    let mut fractions = Vec::new();
+    let mut placed = 0_u64;
+    for (i, w) in ints.iter().enumerate() {
+        // w ≤ total, so n × w fits too.
+        let share = n64.checked_mul(u64::try_from(*w).ok()?)?;
+        let whole = share.checked_div(total)?;
+        let frac = share.checked_rem(total)?;
+        placed = placed.checked_add(whole)?;
+        counts.push(u128::from(whole));
+        if frac > 0 {
+            fractions.push((frac, i));
+        }
+    }
+    let left = usize::try_from(n64.saturating_sub(placed)).unwrap_or(usize::MAX);
+    if left == 0 {
+        return Some(counts);
+    }
+    let weight = |i: usize| Reverse(ints.get(i).copied().unwrap_or(0));
+    fractions.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| (weight(a.1), key(a.1)).cmp(&(weight(b.1), key(b.1)))));
+    for &(_, i) in fractions.iter().cycle().take(left) {
+        if let Some(c) = counts.get_mut(i) {
+            *c = c.saturating_add(1);
+        }
+    }
+    Some(counts)
 }
 
 fn overflow() -> Error {

@@ -91,6 +91,18 @@ impl Ramp {
     }
 }
 
+/// `a × b × c` (none on overflow), in 64 bits when the factors allow it (128-bit products
+/// are slow in WebAssembly).
+fn product(a: u128, b: u128, c: u128) -> Option<u128> {
+    let small = (u64::try_from(a), u64::try_from(b), u64::try_from(c));
+    if let (Ok(a), Ok(b), Ok(c)) = small {
+        if let Some(p) = a.checked_mul(b).and_then(|ab| ab.checked_mul(c)) {
+            return Some(u128::from(p));
+        }
+    }
+    a.checked_mul(b)?.checked_mul(c)
+}
+
 /// A person's month weights and availability; `season` is the seasonality profile as whole
 /// numbers (January first).
 pub fn presence(
@@ -107,10 +119,14 @@ pub fn presence(
     for month in &timeline.months {
         let s = *season.get(usize::try_from(month.number()).ok()?.checked_sub(1)?)?;
         let (r, percent) = hire.map_or((ramp.full, HUNDRED), |h| ramp.at(months_since_hire(h, month)));
-        let days = active_days(month.first, month.last, hire, leave);
+        let days = if hire.is_none() && leave.is_none() {
+            month.days
+        } else {
+            active_days(month.first, month.last, hire, leave)
+        };
         let day_weight = u128::from(days.checked_mul(DAY_SCALE.checked_div(month.days)?)?);
-        let weight = s.checked_mul(r)?.checked_mul(day_weight)?;
-        full = full.checked_add(s.checked_mul(ramp.full)?.checked_mul(u128::from(DAY_SCALE))?)?;
+        let weight = product(s, r, day_weight)?;
+        full = full.checked_add(product(s, ramp.full, u128::from(DAY_SCALE))?)?;
         got = got.checked_add(weight)?;
         months.push(weight);
         percents.push(percent);

@@ -43,14 +43,57 @@ fn unit_percent(part: u128, whole: u128) -> Option<Dec> {
     Some(Dec(d.normalize()))
 }
 
+/// Amounts from whole units: `units × unit`, with the decimal `units × unit` gives.
+#[derive(Clone, Copy)]
+struct Money {
+    /// The unit.
+    unit: Decimal,
+    /// Its mantissa when it is above zero and fits 64 bits (the fast path), else none.
+    mantissa: Option<i64>,
+    /// Its scale.
+    scale: u32,
+}
+
+impl Money {
+    fn new(unit: Decimal) -> Money {
+        Money { unit, mantissa: i64::try_from(unit.mantissa()).ok().filter(|m| *m > 0), scale: unit.scale() }
+    }
+
+    /// `units × unit`: the mantissa times the unit's at the unit's scale, which is what
+    /// `Decimal::checked_mul` gives when it fits (a product of zero is a plain `0`); anything
+    /// larger takes the decimal multiplication itself.
+    fn of(self, units: u128) -> Result<Decimal> {
+        if units == 0 {
+            return Ok(Decimal::ZERO);
+        }
+        let fast = self
+            .mantissa
+            .and_then(|m| i64::try_from(units).ok()?.checked_mul(m))
+            .and_then(|m| Decimal::try_new(m, self.scale).ok());
+        if let Some(d) = fast {
+            return Ok(d);
+        }
+        let i = i128::try_from(units).map_err(|_| overflow())?;
+        Decimal::try_from_i128_with_scale(i, 0).ok().and_then(|d| d.checked_mul(self.unit)).ok_or_else(overflow)
+    }
+
+    fn row(self, units: &[u128]) -> Result<Vec<Dec>> {
+        let mut out = Vec::with_capacity(units.len());
+        for u in units {
+            out.push(Dec(self.of(*u)?));
+        }
+        Ok(out)
+    }
+}
+
 /// What the assembly reads.
 struct Parts<'a> {
     spec: &'a DecompositionSpec,
     tree: &'a Tree,
     people: &'a [Option<Presence>],
     org: &'a Org,
+    money: Money,
     amounts: Vec<Decimal>,
-    months: Vec<Vec<Dec>>,
     quarters: Vec<std::ops::Range<usize>>,
     time: &'a TimeSplit,
     commitments: Vec<Option<Commitment>>,
@@ -67,17 +110,8 @@ pub fn result(
     time: &TimeSplit,
     explain: Option<Locale>,
 ) -> Result<Decomposition> {
-    let unit = spec.unit.0;
-    let dec = |u: u128| -> Result<Decimal> {
-        let i = i128::try_from(u).map_err(|_| overflow())?;
-        Decimal::try_from_i128_with_scale(i, 0).ok().and_then(|d| d.checked_mul(unit)).ok_or_else(overflow)
-    };
-    let amounts = org.units.iter().map(|u| dec(*u)).collect::<Result<Vec<_>>>()?;
-    let months = time
-        .months
-        .iter()
-        .map(|row| row.iter().map(|u| dec(*u).map(Dec)).collect::<Result<Vec<_>>>())
-        .collect::<Result<Vec<_>>>()?;
+    let money = Money::new(spec.unit.0);
+    let amounts = org.units.iter().map(|u| money.of(*u)).collect::<Result<Vec<_>>>()?;
     let labels: Vec<String> = timeline.months.iter().map(super::period::Month::label).collect();
     let quarters = timeline.quarters();
     let quarter_info = quarters
@@ -90,7 +124,9 @@ pub fn result(
         .collect();
     let weeks = if spec.weeks { week_info(timeline) } else { Vec::new() };
     let commitments = commitments(tree, &spec.nodes, &amounts)?;
-    let parts = Parts { spec, tree, people, org, amounts, months, quarters, time, commitments, explain };
+    let mut parts = Parts { spec, tree, people, org, money, amounts, quarters, time, commitments, explain };
+    let root_why = parts.why(tree.root, &mut Memo::default())?;
+    let root = parts.node(tree.root, root_why)?;
     Ok(Decomposition {
         currency: spec.currency.clone(),
         unit: spec.unit,
@@ -98,7 +134,7 @@ pub fn result(
         months: labels,
         quarters: quarter_info,
         weeks,
-        root: parts.node(tree.root)?,
+        root,
     })
 }
 
@@ -121,32 +157,63 @@ fn week_info(timeline: &Timeline) -> Vec<WeekInfo> {
     out
 }
 
+/// The figures of one sibling group that depend only on a child's weight (and its amount),
+/// worked out once per distinct weight: siblings often share one (equal shares, tiers).
+#[derive(Default)]
+struct Memo {
+    /// Weight → its rounded weight, weight share and exact ideal share.
+    by_weight: Vec<(WeightKey, Dec, Option<Dec>, Option<Decimal>)>,
+    /// (weight, units) → the rounding.
+    rounding: Vec<(WeightKey, u128, Option<Dec>)>,
+}
+
+/// A weight exactly as written (mantissa, scale), and whether the child shares the pool.
+type WeightKey = (i128, u32, bool);
+
+/// Distinct entries a memo keeps per sibling group (a linear search stays cheap).
+const MEMO_SIZE: usize = 16;
+
 impl Parts<'_> {
-    fn node(&self, node: usize) -> Result<NodeResult> {
+    /// Builds `node` (whose reasons are `why`) and its subtree.
+    fn node(&mut self, node: usize, why: Why) -> Result<NodeResult> {
         let spec = self.spec.nodes.get(node).ok_or_else(overflow)?;
         let amount = self.amounts.get(node).copied().unwrap_or_default();
-        let months = self.months.get(node).cloned().unwrap_or_default();
-        let quarters = self
-            .quarters
-            .iter()
-            .map(|r| {
-                months.get(r.clone()).into_iter().flatten().try_fold(Decimal::ZERO, |a, m| a.checked_add(m.0)).map(Dec)
-            })
-            .collect::<Option<Vec<_>>>()
-            .ok_or_else(overflow)?;
-        let weeks = self.week_row(node)?;
+        let unit_row = self.time.months.get(node).map_or(&[][..], Vec::as_slice);
+        let months = self.money.row(unit_row)?;
+        let mut quarters = Vec::with_capacity(self.quarters.len());
+        for r in &self.quarters {
+            let sum = unit_row
+                .get(r.clone())
+                .into_iter()
+                .flatten()
+                .try_fold(0_u128, |a, u| a.checked_add(*u))
+                .ok_or_else(overflow)?;
+            quarters.push(Dec(self.money.of(sum)?));
+        }
+        let weeks = self.money.row(self.time.weeks.get(node).map_or(&[][..], Vec::as_slice))?;
         let units = |n: usize| self.org.units.get(n).copied();
         let parent = self.tree.parent.get(node).copied().flatten().and_then(units);
-        let why = self.why(node, amount)?;
-        let commitment = self.commitments.get(node).cloned().flatten();
-        let name = spec.name.clone().unwrap_or_else(|| spec.id.clone());
+        let share = parent.and_then(|p| unit_percent(units(node).unwrap_or(0), p));
+        let commitment = self.commitments.get_mut(node).and_then(Option::take);
+        let name = spec.name.as_ref().unwrap_or(&spec.id).clone();
         let text = self.explain.map(|l| sentence(&name, Dec(amount), self.spec.unit, &why, commitment.as_ref(), l));
-        let children = self.tree.kids(node).iter().map(|k| self.node(*k)).collect::<Result<Vec<_>>>()?;
+        let id = spec.id.clone();
+        let tree = self.tree;
+        let kids = tree.kids(node);
+        let mut memo = Memo::default();
+        let mut whys = Vec::with_capacity(kids.len());
+        for k in kids {
+            whys.push(self.why(*k, &mut memo)?);
+        }
+        let mut children = Vec::with_capacity(kids.len());
+        for (k, w) in kids.iter().zip(whys) {
+            children.push(self.node(*k, w)?);
+        }
         Ok(NodeResult {
-            id: spec.id.clone(),
+            id,
             name,
             amount: Dec(amount),
-            share: parent.and_then(|p| unit_percent(units(node).unwrap_or(0), p)),
+            share,
             months,
             quarters,
             weeks,
@@ -157,25 +224,7 @@ impl Parts<'_> {
         })
     }
 
-    fn week_row(&self, node: usize) -> Result<Vec<Dec>> {
-        let unit = self.spec.unit.0;
-        self.time
-            .weeks
-            .get(node)
-            .into_iter()
-            .flatten()
-            .map(|u| {
-                let i = i128::try_from(*u).map_err(|_| overflow())?;
-                Decimal::try_from_i128_with_scale(i, 0)
-                    .ok()
-                    .and_then(|d| d.checked_mul(unit))
-                    .map(Dec)
-                    .ok_or_else(overflow)
-            })
-            .collect()
-    }
-
-    fn why(&self, node: usize, amount: Decimal) -> Result<Why> {
+    fn why(&self, node: usize, memo: &mut Memo) -> Result<Why> {
         let f: &Facts = self.org.facts.get(node).ok_or_else(overflow)?;
         let mut why = Why {
             rule: f.rule,
@@ -193,16 +242,36 @@ impl Parts<'_> {
         if f.rule == Rule::Total {
             return Ok(why);
         }
-        let unit = self.spec.unit.0;
-        let to_amount = |u: u128| {
-            i128::try_from(u)
-                .ok()
-                .and_then(|i| Decimal::try_from_i128_with_scale(i, 0).ok())
-                .and_then(|d| d.checked_mul(unit))
-                .ok_or_else(overflow)
-        };
+        let amount = self.amounts.get(node).copied().unwrap_or_default();
         why.base = Some(places(f.base, 6));
-        why.weight = Some(places(f.weight, 6));
+        let key = (f.weight.mantissa(), f.weight.scale(), f.rule == Rule::Share);
+        let known = memo.by_weight.iter().find(|e| e.0 == key);
+        let (weight, weight_share, ideal) = match known {
+            Some(e) => (e.1, e.2, e.3),
+            None => {
+                let weight = places(f.weight, 6);
+                let (weight_share, ideal) = if f.rule == Rule::Share {
+                    let ideal = if f.free_weight.is_zero() {
+                        None
+                    } else {
+                        let pool = self.money.of(f.pool)?;
+                        Some(
+                            pool.checked_mul(f.weight)
+                                .and_then(|p| p.checked_div(f.free_weight))
+                                .ok_or_else(overflow)?,
+                        )
+                    };
+                    (percent(f.weight, f.free_weight), ideal)
+                } else {
+                    (None, None)
+                };
+                if memo.by_weight.len() < MEMO_SIZE {
+                    memo.by_weight.push((key, weight, weight_share, ideal));
+                }
+                (weight, weight_share, ideal)
+            }
+        };
+        why.weight = Some(weight);
         let spec = self.spec.nodes.get(node).ok_or_else(overflow)?;
         if let Some(p) = self.people.get(node).and_then(Option::as_ref) {
             if p.availability != Decimal::ONE || spec.hire_date.is_some() || spec.leave_date.is_some() {
@@ -215,16 +284,24 @@ impl Parts<'_> {
                 why.ramp = p.ramp.iter().map(|r| Dec(r.normalize())).collect();
             }
         }
-        why.bound = f.bound.map(to_amount).transpose()?.map(Dec);
+        why.bound = f.bound.map(|b| self.money.of(b)).transpose()?.map(Dec);
         if f.rule == Rule::Share {
-            let pool = to_amount(f.pool)?;
-            why.pool = Some(Dec(pool));
-            why.weight_share = percent(f.weight, f.free_weight);
-            if !f.free_weight.is_zero() {
-                let ideal =
-                    pool.checked_mul(f.weight).and_then(|p| p.checked_div(f.free_weight)).ok_or_else(overflow)?;
+            why.pool = Some(Dec(self.money.of(f.pool)?));
+            why.weight_share = weight_share;
+            if let Some(ideal) = ideal {
                 why.ideal = Some(places(ideal, 2));
-                why.rounding = amount.checked_sub(ideal).map(|r| places(r, 2));
+                let units = self.org.units.get(node).copied().unwrap_or(0);
+                let known = memo.rounding.iter().find(|e| e.0 == key && e.1 == units);
+                why.rounding = match known {
+                    Some(e) => e.2,
+                    None => {
+                        let rounding = amount.checked_sub(ideal).map(|r| places(r, 2));
+                        if memo.rounding.len() < MEMO_SIZE {
+                            memo.rounding.push((key, units, rounding));
+                        }
+                        rounding
+                    }
+                };
             }
         }
         Ok(why)
