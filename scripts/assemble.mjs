@@ -119,13 +119,13 @@ for (const b of bundles) {
     globalName: b.globalName, platform: b.platform ?? 'neutral' });
 }
 
-// 4. Types, schema, manifest, docs.
+// 4. Types, schemas, manifest, docs.
 // `options` is optional in every call (wasm-bindgen types a typed optional parameter as required).
 const dts = readFileSync(join(pkg, 'web', 'salescore.d.ts'), 'utf8').replaceAll('options: Options)', 'options?: Options)');
 writeFileSync(join(pkg, 'salescore.d.ts'), dts.replace(
   'export default function __wbg_init',
   'export function init(module_or_path?: { module_or_path: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>): Promise<InitOutput>;\nexport default function __wbg_init'));
-cpSync(at('build', 'plan.schema.json'), join(pkg, 'plan.schema.json'));
+for (const name of ['plan', 'decompose', 'pace']) cpSync(at('build', `${name}.schema.json`), join(pkg, `${name}.schema.json`));
 const version = /^version\s*=\s*"([^"]+)"/m.exec(readFileSync(at('Cargo.toml'), 'utf8'))[1];
 const manifest = JSON.parse(readFileSync(at('pkg-template', 'package.json'), 'utf8'));
 manifest.version = version;

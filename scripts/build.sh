@@ -25,8 +25,10 @@ wasm-bindgen build/mvp/raw.wasm --out-dir build/mvp --out-name salescore --targe
 wasm-opt build/mvp/salescore_bg.wasm -Oz $FEATURES -o build/mvp/salescore_bg.opt.wasm
 wasm2js build/mvp/salescore_bg.opt.wasm -O $FEATURES -o build/mvp/salescore_bg.wasm.js
 
-echo "== plan JSON Schema"
-cargo run --quiet --features schema --example plan_schema > build/plan.schema.json
+echo "== JSON Schemas (plan, decomposition spec, pacing spec)"
+for name in plan decompose pace; do
+  cargo run --quiet --features schema --example "${name}_schema" > "build/${name}.schema.json"
+done
 
 echo "== assemble pkg/"
 node scripts/assemble.mjs

@@ -16,6 +16,7 @@ export async function loadData(readText) {
     readText('tests/snapshots/sample__rep_explained_ZhCn.snap'),
     readText('tests/snapshots/sample__rep_explained_En.snap'),
   ]);
+  const targets = await loadTargets(readText);
   return {
     formulas: parseFormulaCases(formulas),
     planCases: jsonl(planCases),
@@ -30,6 +31,42 @@ export async function loadData(readText) {
     teamPlan: JSON.parse(teamPlan),
     teamReps: JSON.parse(teamReps),
     snapshots: { teamJune: snapshot(juneSnap), repZh: snapshot(zhSnap), repEn: snapshot(enSnap) },
+    targets,
+  };
+}
+
+/** The decomposition and pacing cases: tests/data/targets/ (as tests/decompose.rs and
+ * tests/pace.rs read them), the samples, and the native snapshots of whole explained results. */
+export const DECOMPOSE_CASES = ['case7_even_monthly', 'case7_seasonality', 'case8_ramp'];
+
+async function loadTargets(readText) {
+  const json = async (path) => JSON.parse(await readText(path));
+  const snap = async (name) => snapshot(await readText(`tests/snapshots/${name}.snap`));
+  const [cases, decomposeErrors, explainedSpec, decomposeSample, calendar, progress, probability, paceErrors, paceSample] = await Promise.all([
+    Promise.all(DECOMPOSE_CASES.map((name) => json(`tests/data/targets/${name}.json`))),
+    readText('tests/data/targets/errors.jsonl').then(jsonl),
+    readText('tests/data/targets/explained.json'),
+    readText('samples/targets/decompose.json'),
+    json('tests/data/targets/calendar.json'),
+    json('tests/data/targets/progress.json'),
+    json('tests/data/targets/probability.json'),
+    json('tests/data/targets/errors.json'),
+    readText('samples/targets/pace.json'),
+  ]);
+  const [decomposeZh, decomposeEn, sampleTextZh, sampleTextEn, paceZh, paceEn] = await Promise.all([
+    'decompose__decompose_explained_ZhCn', 'decompose__decompose_explained_En',
+    'decompose__decompose_sample_text_ZhCn', 'decompose__decompose_sample_text_En',
+    'pace__pace_explained_ZhCn', 'pace__pace_explained_En',
+  ].map(snap));
+  return {
+    decompose: { cases, errors: decomposeErrors, explainedSpec, sampleText: decomposeSample },
+    pace: { calendar, progress, probability, errors: paceErrors, sampleText: paceSample },
+    // Each written by the Rust test named beside it, with the same options.
+    snapshots: {
+      decomposeExplained: { 'zh-CN': decomposeZh, en: decomposeEn }, // explained.json, explain + locale, exact strings
+      decomposeSampleText: { 'zh-CN': sampleTextZh, en: sampleTextEn }, // the sample's text by node id
+      paceExplained: { 'zh-CN': paceZh, en: paceEn }, // the pace sample, explain + locale, exact strings
+    },
   };
 }
 

@@ -1,16 +1,36 @@
-// The shipped JSON Schema (generated from the Rust types) accepts the sample plan and rejects
-// the shape errors the engine rejects.
+// The shipped JSON Schemas (generated from the Rust types) accept the samples and the golden specs,
+// and reject the shape errors the engine rejects: the plan document, the decomposition spec
+// (decompose) and the pacing spec (pace).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import Ajv from 'ajv';
 
-const schema = JSON.parse(readFileSync('pkg/plan.schema.json', 'utf8'));
-const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+const read = (path) => readFileSync(path, 'utf8');
+const json = (path) => JSON.parse(read(path));
+const ajv = new Ajv({ allErrors: true, strict: false });
+// schemars marks u32 fields (ramp months, trailing months, rounding scale) with this format.
+ajv.addFormat('uint32', { type: 'number', validate: (n) => Number.isInteger(n) && n >= 0 && n <= 0xffffffff });
+const validator = (name) => ajv.compile(json(`pkg/${name}.schema.json`));
+const validate = validator('plan');
+const validDecompose = validator('decompose');
+const validPace = validator('pace');
+
+function assertValid(check, doc, what) {
+  assert.ok(check(doc), `${what}: ${JSON.stringify(check.errors)}`);
+}
+
+test('the package lists every schema', () => {
+  const manifest = json('pkg/package.json');
+  for (const name of ['plan', 'decompose', 'pace']) {
+    assert.equal(manifest.exports[`./${name}.schema.json`], `./${name}.schema.json`);
+    assert.equal(json(`pkg/${name}.schema.json`).$schema, 'http://json-schema.org/draft-07/schema#');
+  }
+  assert.ok(manifest.files.includes('*.schema.json'));
+});
 
 test('the sample plan is valid', () => {
-  const ok = validate(JSON.parse(readFileSync('tests/data/plans/sample.json', 'utf8')));
-  assert.ok(ok, JSON.stringify(validate.errors));
+  assertValid(validate, json('tests/data/plans/sample.json'), 'sample plan');
 });
 
 test('shape errors are rejected by the schema too', () => {
@@ -22,5 +42,58 @@ test('shape errors are rejected by the schema too', () => {
     { fields: { id: 'a' } },
   ]) {
     assert.equal(validate(bad), false, JSON.stringify(bad));
+  }
+});
+
+test('decomposition: the sample and the golden specs are valid', () => {
+  assertValid(validDecompose, json('samples/targets/decompose.json'), 'sample');
+  assertValid(validDecompose, json('tests/data/targets/explained.json'), 'explained.json');
+  for (const file of ['case7_even_monthly', 'case7_seasonality', 'case8_ramp']) {
+    assertValid(validDecompose, json(`tests/data/targets/${file}.json`).spec, file);
+  }
+  assertValid(validDecompose, { total: '1000.5', unit: 0.1, period: { start: '2025-01-01', end: '2025-03-31' }, nodes: [{ id: 'a' }] }, 'numbers as strings');
+});
+
+// The engine's bad-input cases: the schema rejects the shape errors (a misspelt key, a missing key,
+// an unknown variant) and leaves the rest (sums, dates, the tree, feasibility) to the engine.
+const SHAPE = new Set(['UNKNOWN_KEY', 'MISSING_KEY', 'INVALID_VALUE']);
+
+test('decomposition: shape errors are rejected by the schema too', () => {
+  const cases = read('tests/data/targets/errors.jsonl').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  const rejected = cases.filter((c) => !validDecompose(c.spec));
+  assert.deepEqual(rejected.map((c) => c.case).sort(), ['missing total', 'misspelt key', 'unknown basis']);
+  for (const c of rejected) assert.ok(SHAPE.has(c.error.code), c.case);
+  for (const bad of [
+    { total: 1, period: { start: '2025-01-01', end: '2025-12-31' }, nodes: [{ id: 'a', lockd: 1 }] },
+    { total: 1, period: { start: '2025-01-01', end: '2025-12-31' }, nodes: [{ id: 'a' }], basis: { type: 'blend' } },
+    { total: true, period: { start: '2025-01-01', end: '2025-12-31' }, nodes: [{ id: 'a' }] },
+    { total: 1, period: { start: '2025-01-01', end: '2025-12-31' }, nodes: [{ id: 'a' }], locale: 'fr' },
+  ]) {
+    assert.equal(validDecompose(bad), false, JSON.stringify(bad));
+  }
+});
+
+test('pacing: the sample and the golden specs are valid', () => {
+  assertValid(validPace, json('samples/targets/pace.json'), 'sample');
+  for (const c of json('tests/data/targets/progress.json')) assertValid(validPace, c.spec, c.case);
+  for (const c of json('tests/data/targets/calendar.json')) {
+    const spec = { period: c.period, asOf: c.asOf, reps: [{ id: 'A', target: 1, actual: 0 }] };
+    if (c.calendar) spec.calendar = c.calendar;
+    assertValid(validPace, spec, c.case);
+  }
+});
+
+test('pacing: shape errors are rejected by the schema too', () => {
+  const cases = json('tests/data/targets/errors.json');
+  const rejected = cases.filter((c) => !validPace(c.spec));
+  assert.deepEqual(rejected.map((c) => c.case).sort(), ['a bad weekday', 'a missing as-of', 'a typo in a key']);
+  for (const c of rejected) assert.ok(SHAPE.has(c.code), c.case);
+  const sample = json('samples/targets/pace.json');
+  for (const bad of [
+    { ...sample, reps: [{ id: 'A', target: 1 }] },
+    { ...sample, rounding: { scale: 2, strategy: 'bankers' } },
+    { ...sample, reps: [{ id: 'A', target: 1, actual: 0, deals: [{ id: 'D', amount: 1, stage: 's', closedate: '2026-05-20' }] }] },
+  ]) {
+    assert.equal(validPace(bad), false, JSON.stringify(bad).slice(0, 200));
   }
 });

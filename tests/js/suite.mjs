@@ -332,6 +332,9 @@ export function runSuite(api, data) {
     return same([doc.currency, doc.locale, doc.rounding.money, doc.metrics[0].kind], ['CNY', 'zh-CN', { scale: 2, strategy: 'halfUp' }, 'money']);
   });
 
+  // 5. Target decomposition and pacing (tests/decompose.rs, tests/pace.rs).
+  targetChecks(api, data.targets, check, same);
+
   const failures = results.filter((r) => !r.ok);
   return { count: results.length, failures, outputs: results.map((r) => [r.name, r.got]) };
 }
@@ -350,4 +353,297 @@ export function notation(api, run, expected = '') {
     if (!(e instanceof api.SalesScoreError)) return `not a SalesScoreError: ${e}`;
     return e.span ? `!${e.code}@${e.span.start}..${e.span.end}` : `!${e.code}`;
   }
+}
+
+/** Objects with their keys sorted, recursively: the native snapshots of decompositions and
+ * pacings go through `serde_json::Value`, whose keys are sorted. */
+function canonical(v) {
+  if (Array.isArray(v)) return v.map(canonical);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical(v[k])]));
+  return v;
+}
+
+function findNode(node, id) {
+  if (node.id === id) return node;
+  for (const kid of node.children ?? []) {
+    const hit = findNode(kid, id);
+    if (hit) return hit;
+  }
+  return null;
+}
+
+/** The parts of `got` that `want` names (recursively for objects). */
+function picked(got, want) {
+  if (!want || typeof want !== 'object' || Array.isArray(want)) return got;
+  return Object.fromEntries(Object.keys(want).map((k) => [k, picked(got?.[k], want[k])]));
+}
+
+/** Exact sums of decimal strings (at most 8 places), as a decimal string. */
+function sum(values) {
+  const scale = 8n;
+  const unit = 10n ** scale;
+  const toInt = (s) => {
+    const neg = s.startsWith('-');
+    const [i, f = ''] = (neg ? s.slice(1) : s).split('.');
+    const n = BigInt(i) * unit + BigInt((f + '0'.repeat(Number(scale))).slice(0, Number(scale)));
+    return neg ? -n : n;
+  };
+  const total = values.reduce((a, v) => a + toInt(String(v)), 0n);
+  const neg = total < 0n;
+  const abs = neg ? -total : total;
+  const frac = String(abs % unit).padStart(Number(scale), '0').replace(/0+$/, '');
+  return `${neg ? '-' : ''}${abs / unit}${frac ? `.${frac}` : ''}`;
+}
+const norm = (s) => sum([s]);
+
+/** Every number in `numbers` is the JS number nearest to the decimal string at the same place
+ * in `strings` (the same result in both number modes). Returns the places that differ. */
+function numberModesAgree(numbers, strings, at = '', out = []) {
+  if (typeof numbers === 'number') {
+    // Counts (working days, deals, reps) are integers in both modes.
+    if (!(typeof strings === 'string' || Number.isInteger(strings)) || Number(strings) !== numbers) out.push(`${at}: ${numbers} vs ${JSON.stringify(strings)}`);
+  } else if (numbers && typeof numbers === 'object') {
+    for (const k of new Set([...Object.keys(numbers), ...Object.keys(strings ?? {})])) numberModesAgree(numbers[k], strings?.[k], `${at}/${k}`, out);
+  } else if (numbers !== strings) {
+    out.push(`${at}: ${JSON.stringify(numbers)} vs ${JSON.stringify(strings)}`);
+  }
+  return out;
+}
+
+function thrown(fn) {
+  try {
+    fn();
+  } catch (e) {
+    return e;
+  }
+  return null;
+}
+
+function targetChecks(api, t, check, same) {
+  const samesorted = (got, want) => same(canonical(got), canonical(want));
+  const { decompose, pace } = api;
+  const decomposeSample = JSON.parse(t.decompose.sampleText);
+  const paceSample = JSON.parse(t.pace.sampleText);
+
+  // Decomposition: the public cases 7 and 8 (the fields each case names).
+  for (const c of t.decompose.cases) {
+    check(`decompose case: ${c.case}`, () => {
+      const { root } = decompose(c.spec, { numbers: 'string' });
+      const got = Object.fromEntries(Object.keys(c.expect).map((id) => [id, picked(findNode(root, id), c.expect[id])]));
+      return same(got, c.expect);
+    });
+  }
+
+  // Bad specs: code, path, suggestion, the node named, the cycle, both locales.
+  for (const c of t.decompose.errors) {
+    check(`decompose error: ${c.case}`, () => {
+      const e = thrown(() => decompose(c.spec, { locale: 'en' }));
+      if (!e) return { ok: false, got: 'no error', want: c.error.code };
+      const got = { isError: e instanceof api.SalesScoreError && e.name === 'SalesScoreError', origin: e.origin,
+        bothLocales: !!e.messages && e.messages['zh-CN'] !== e.messages.en && e.messages.en === e.message };
+      const want = { isError: true, origin: 'plan', bothLocales: true };
+      for (const key of ['code', 'path', 'suggestion']) {
+        if (key in c.error) {
+          got[key] = e[key];
+          want[key] = c.error[key];
+        }
+      }
+      for (const key of ['name', 'cycle']) {
+        if (key in c.error) {
+          got[key] = e.detail?.[key];
+          want[key] = c.error[key];
+        }
+      }
+      return same(got, want);
+    });
+  }
+
+  // Whole explained results equal the native snapshots (exact strings).
+  for (const locale of ['zh-CN', 'en']) {
+    check(`decompose: the explained result (${locale}) equals the native snapshot`, () =>
+      samesorted(decompose(t.decompose.explainedSpec, { explain: true, locale, numbers: 'string' }), t.snapshots.decomposeExplained[locale]));
+    check(`decompose: the sample's explanations (${locale}) equal the native snapshot`, () => {
+      const lines = {};
+      const walk = (node) => {
+        lines[node.id] = node.text ?? '';
+        (node.children ?? []).forEach(walk);
+      };
+      walk(decompose(decomposeSample, { explain: true, locale }).root);
+      return samesorted(lines, t.snapshots.decomposeSampleText[locale]);
+    });
+  }
+
+  check('decompose: the sample adds up exactly at every level, by month and quarter', () => {
+    const result = decompose(t.decompose.sampleText, { numbers: 'string' });
+    const bad = [];
+    const walk = (node) => {
+      if (norm(sum(node.months)) !== norm(node.amount)) bad.push(`${node.id} months`);
+      if (norm(sum(node.quarters)) !== norm(node.amount)) bad.push(`${node.id} quarters`);
+      if (BigInt(node.amount) % 100n !== 0n) bad.push(`${node.id} unit`);
+      if (node.children) {
+        if (sum(node.children.map((k) => k.amount)) !== norm(node.amount)) bad.push(`${node.id} children`);
+        node.months.forEach((m, i) => {
+          if (sum(node.children.map((k) => k.months[i])) !== norm(m)) bad.push(`${node.id} month ${i}`);
+        });
+        node.children.forEach(walk);
+      }
+    };
+    walk(result.root);
+    const leaver = findNode(result.root, '吴俊');
+    const hire = findNode(result.root, '马超');
+    return same(
+      [bad, result.root.amount, result.months.length, result.quarters.map((q) => q.id), leaver.months.slice(6).every((m) => m === '0'),
+        hire.months.slice(0, 6).every((m) => m === '0'), hire.why.ramp[6], findNode(result.root, '天津组').amount, findNode(result.root, '天津组').why.rule,
+        findNode(result.root, '王芳').why.rule, findNode(result.root, '华东大区').commitment.source],
+      [[], '36000000', 12, ['Q1', 'Q2', 'Q3', 'Q4'], true, true, '50', '2400000', 'locked', 'max', 'own'],
+    );
+  });
+
+  check('decompose: numbers and decimal strings are the same input; text and object the same spec; both number modes agree', () => {
+    const spec = (total, unit) => ({ total, unit, period: { start: '2025-01-01', end: '2025-03-31' }, nodes: [{ id: 'a' }] });
+    const a = decompose(spec(1000.5, 0.1), { numbers: 'string' });
+    const b = decompose(spec('1000.5', '0.1'), { numbers: 'string' });
+    const asNumbers = decompose(decomposeSample, { explain: true });
+    const asStrings = decompose(t.decompose.sampleText, { explain: true, numbers: 'string' });
+    return same([JSON.stringify(a) === JSON.stringify(b), a.root.months, typeof asNumbers.root.amount, numberModesAgree(asNumbers, asStrings).slice(0, 5)],
+      [true, ['333.5', '333.5', '333.5'], 'number', []]);
+  });
+
+  check('decompose: text only when asked, in the spec locale unless the options say otherwise', () => {
+    const plain = decompose(decomposeSample);
+    const zh = decompose(decomposeSample, { explain: true });
+    const en = decompose({ ...decomposeSample, locale: 'en' }, { explain: true });
+    const hire = (r) => findNode(r.root, '刘洋').text;
+    return same(['text' in findNode(plain.root, '刘洋'), /新人爬坡/.test(hire(zh)), /Ramp by month/.test(hire(en)), hire(en) === hire(decompose(decomposeSample, { explain: true, locale: 'en' }))],
+      [false, true, true, true]);
+  });
+
+  check('decompose: bad options and bad JSON are coded errors', () => {
+    const codes = [
+      () => decompose(decomposeSample, { explian: true }),
+      () => decompose(decomposeSample, { numbers: 'decimal' }),
+      () => decompose('{'),
+      () => decompose({ ...decomposeSample, totl: 1 }),
+    ].map((fn) => {
+      const e = thrown(fn);
+      return e ? `${e.code} ${e.path} ${e.suggestion ?? ''}`.trim() : 'no error';
+    });
+    return same(codes, ['INVALID_OPTION /explian explain', 'INVALID_OPTION /numbers', codes[2].startsWith('INVALID_PLAN') ? codes[2] : 'INVALID_PLAN', 'UNKNOWN_KEY /totl total']);
+  });
+
+  // Pacing: golden working-day counts.
+  for (const c of t.pace.calendar) {
+    check(`pace calendar: ${c.case}`, () => {
+      const spec = { period: c.period, asOf: c.asOf, reps: [{ id: 'A', target: 1, actual: 0 }] };
+      if (c.calendar) spec.calendar = c.calendar;
+      return same(pace(spec).period.workdays, c.expected);
+    });
+  }
+
+  // Progress, forecasts and chances; one rep, so the team's progress is the rep's.
+  for (const c of t.pace.progress) {
+    check(`pace progress: ${c.case}`, () => {
+      const r = pace(c.spec, { numbers: 'string' });
+      return same([picked(r.reps[0], c.expected), JSON.stringify(r.team.progress) === JSON.stringify(r.reps[0].progress)], [c.expected, true]);
+    });
+  }
+
+  // Probabilities checked by hand, through one rep whose target is the need: the exact value,
+  // the rounded one, the method, the expected shortfall (money at 10 places here, so it is not
+  // rounded away) and the key deals: swing above 0, by swing, then amount, then order; five at most.
+  for (const c of t.pace.probability) {
+    check(`pace probability: ${c.case}`, () => {
+      const deals = c.deals.map(([amount, probability], i) => ({ id: `D${i}`, amount, probability }));
+      const spec = { period: { start: '2026-06-01', end: '2026-06-30' }, asOf: '2026-06-01', rounding: { scale: 10, strategy: 'halfUp' },
+        reps: [{ id: 'A', target: c.need, actual: 0, deals }] };
+      const { chance } = pace(spec, { numbers: 'string' }).reps[0];
+      const got = [chance.exactProbability, chance.probability, norm(chance.expectedShortfall)];
+      const want = [c.exact, c.probability, norm(c.shortfall)];
+      if (c.method) {
+        got.push(chance.method);
+        want.push(c.method);
+      }
+      if (c.swings) {
+        const swing = ([won, lost]) => Number(won) - Number(lost);
+        got.push(chance.keyDeals.map((d) => [d.id, d.ifWon, d.ifLost]));
+        want.push(c.swings.map((s, i) => ({ s, i })).filter(({ s }) => swing(s) > 0)
+          .sort((a, b) => swing(b.s) - swing(a.s) || Number(c.deals[b.i][0]) - Number(c.deals[a.i][0]) || a.i - b.i)
+          .slice(0, 5).map(({ s, i }) => [`D${i}`, ...s]));
+      }
+      return same(got, want);
+    });
+  }
+
+  for (const c of t.pace.errors) {
+    check(`pace error: ${c.case}`, () => {
+      const e = thrown(() => pace(c.spec));
+      if (!e) return { ok: false, got: 'no error', want: c.code };
+      const got = [e instanceof api.SalesScoreError && e.name === 'SalesScoreError', e.code, e.path, e.origin, !!e.messages && !!e.messages['zh-CN'] && !!e.messages.en];
+      const want = [true, c.code, c.path, 'plan', true];
+      if (c.suggestion) {
+        got.push(e.suggestion);
+        want.push(c.suggestion);
+      }
+      return same(got, want);
+    });
+  }
+
+  for (const locale of ['zh-CN', 'en']) {
+    check(`pace: the explained sample (${locale}) equals the native snapshot`, () =>
+      samesorted(pace(paceSample, { explain: true, locale, numbers: 'string' }), t.snapshots.paceExplained[locale]));
+  }
+
+  check('pace: the sample as numbers: working days, statuses, the exact chance, the team', () => {
+    const r = pace(paceSample);
+    const lin = r.reps[1];
+    return same(
+      [r.period.workdays, r.reps.map((x) => x.progress.status), lin.progress.expectedToDate, lin.progress.requiredDailyRate, lin.pipeline.weighted,
+        lin.chance.method, lin.chance.exactProbability, lin.chance.probability, lin.chance.keyDeals[0].id, r.reps[0].pipeline.laterDeals,
+        r.team.progress.target, r.team.progress.actual, [r.team.achieved, r.team.onTrack, r.team.behind], 'text' in lin],
+      [{ total: 19, elapsed: 9, remaining: 10, holidays: 3, makeupWorkdays: 1 }, ['onTrack', 'behind', 'achieved', 'behind'], 142105.26, 20400, 141300,
+        'exact', '0.02025', 0.0203, 'D-2004', 1, 1250000, 708000, [1, 1, 2], false],
+    );
+  });
+
+  check('pace: text and object give the same result; both number modes agree', () => {
+    const asStrings = pace(t.pace.sampleText, { numbers: 'string', explain: true });
+    const asNumbers = pace(paceSample, { explain: true });
+    return same([JSON.stringify(pace(paceSample, { numbers: 'string', explain: true })) === JSON.stringify(asStrings), asStrings.reps[1].progress.requiredDailyRate,
+      numberModesAgree(asNumbers, asStrings).slice(0, 5)], [true, '20400.00', []]);
+  });
+
+  check('pace: explanations follow the locale option', () => {
+    const zh = pace(paceSample, { explain: true });
+    const en = pace(paceSample, { explain: true, locale: 'en' });
+    return same([/调休/.test(zh.reps[0].text[0]), /团队 4 人/.test(zh.team.text.at(-1)), /makeup workday/.test(en.reps[0].text[0]), /2\.03% \(exact\)/.test(en.reps[1].text.join(' '))],
+      [true, true, true, true]);
+  });
+
+  check('pace: bad specs and options are coded errors with paths', () => {
+    const codes = [
+      { ...paceSample, stages: [{ id: 'x', probability: 1.5 }] },
+      { ...paceSample, reps: [{ id: 'A', target: -1, actual: 0 }] },
+      { ...paceSample, asof: '2026-05-15' },
+      { ...paceSample, reps: [{ id: 'A', target: Number.NaN, actual: 0 }] },
+    ].map((spec) => thrown(() => pace(spec))).concat([thrown(() => pace(paceSample, { explian: true })), thrown(() => pace('{'))])
+      .map((e) => (e ? `${e.code} ${e.path}` : 'no error'));
+    // NaN has no JSON form: whatever its code, it points at the field.
+    return same(codes.map((c, i) => (i === 3 ? c.split(' ')[1] : i > 3 ? c.split(' ')[0] : c)),
+      ['PROBABILITY_OUT_OF_RANGE /stages/0/probability', 'NEGATIVE_TARGET /reps/0/target', 'UNKNOWN_KEY /asof', '/reps/0/target', 'INVALID_OPTION', 'INVALID_PLAN']);
+  });
+
+  // Beyond 24 deals with amounts in cents, the bounded method (200 deals: tests/js/pace.test.mjs,
+  // too slow for the no-WASM build under --jitless); its value is compared across builds.
+  check('pace: 25 open deals in cents use the bounded method, within its bound', () => {
+    let x = 12345;
+    const rnd = () => (x = (Math.imul(x, 1103515245) + 12345) & 0x7fffffff) / 2147483648;
+    const deals = Array.from({ length: 25 }, (_, i) => ({
+      id: `D${i}`, amount: (1000 + Math.floor(rnd() * 49000)) + Math.floor(rnd() * 100) / 100, probability: Math.round(rnd() * 98 + 1) / 100,
+    }));
+    const expected = deals.reduce((s, d) => s + d.amount * d.probability, 0);
+    const spec = { ...paceSample, reps: [{ id: 'A', target: Math.round(expected), actual: 0, deals }] };
+    const { chance } = pace(spec, { numbers: 'string' }).reps[0];
+    return same([chance.method, 'exactProbability' in chance, Number(chance.errorBound) <= 0.001, chance.probability, chance.keyDeals.length],
+      ['bounded', false, true, '0.4998', 5]);
+  });
 }
