@@ -47,7 +47,10 @@ fn days_line(who: &str, d: &WorkdayCount, as_of: &str, p: &Progress, zh: bool) -
     if zh {
         format!("{who}：截至 {as_of}，本期 {t} 个工作日（已扣除 {h} 个节假日、计入 {m} 个调休工作日）已过 {e} 个，按进度应完成目标 {} 的 {share}，即 {exp}。", n(p.target))
     } else {
-        format!("{who}: as of {as_of}, {e} of the period's {t} working days have passed ({h} holidays off, {m} makeup workdays counted), so {share} of the target {}, {exp}, is expected by now.", n(p.target))
+        let plural = |k: u32, one: &str, many: &str| format!("{k} {}", if k == 1 { one } else { many });
+        let passed = if e == 1 { "has" } else { "have" };
+        let (h, m) = (plural(h, "holiday", "holidays"), plural(m, "makeup workday", "makeup workdays"));
+        format!("{who}: as of {as_of}, {e} of the period's {t} working days {passed} passed ({h} off, {m} counted), so {share} of the target {}, {exp}, is expected by now.", n(p.target))
     }
 }
 
@@ -89,8 +92,15 @@ fn pipeline_line(pipe: &Pipeline, zh: bool) -> String {
     match zh {
         true if later > 0 => format!("本期在途商机 {k} 个，金额 {open}，按赢率加权 {w}，加权预测 {f}（{fa}）；另有 {later} 个预计下期成交，未计入。"),
         true => format!("本期在途商机 {k} 个，金额 {open}，按赢率加权 {w}，加权预测 {f}（{fa}）。"),
-        false if later > 0 => format!("{k} open deals close this period ({open}), {w} weighted by win probability: a pipeline forecast of {f} ({fa}); {later} more close later and are left out."),
-        false => format!("{k} open deals close this period ({open}), {w} weighted by win probability: a pipeline forecast of {f} ({fa})."),
+        false => {
+            let deals = if k == 1 { "1 open deal closes".to_string() } else { format!("{k} open deals close") };
+            let rest = match later {
+                0 => String::new(),
+                1 => "; 1 more closes later and is left out".to_string(),
+                _ => format!("; {later} more close later and are left out"),
+            };
+            format!("{deals} this period ({open}), {w} weighted by win probability: a pipeline forecast of {f} ({fa}){rest}.")
+        }
     }
 }
 
