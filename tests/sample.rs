@@ -118,6 +118,11 @@ fn each_month_ranks_and_distributes_the_whole_team() {
         assert!(out.errors.is_empty(), "month {m}: {:?}", out.errors.iter().map(|(i, e)| (i, e.to_string())));
         let team = &out.team;
         assert_eq!(team.members.len(), 24, "month {m}");
+        // Every member carries its display name from the team section's `name` formula.
+        for x in &team.members {
+            let record = reps.iter().find(|r| r["工号"] == x.id.as_str()).expect("record");
+            assert_eq!(x.name.as_deref(), record["姓名"].as_str(), "month {m}");
+        }
         assert_eq!(team.members[0].rank, 1);
         for pair in team.members.windows(2) {
             assert!(pair[0].total >= pair[1].total, "month {m}: best first");

@@ -357,6 +357,7 @@ export function evaluateTeam(records) {
     const s = score(r);
     s.id = String(r.工号);
     s.group = r.小组;
+    s.name = r.姓名;
     s.回款额 = s.x.回款额;
     return s;
   });
@@ -430,6 +431,7 @@ export function evaluateTeam(records) {
     entries.push({
       place,
       id: s.id,
+      name: s.name,
       group: s.group,
       value: s.points.experience.toString(),
       level: s.points.level,

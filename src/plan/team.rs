@@ -21,6 +21,10 @@ pub struct TeamMember {
     pub index: usize,
     /// Rep id (from the team section's `id` formula).
     pub id: String,
+    /// Display name (from the team section's `name` formula).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub name: Option<String>,
     /// Group (from the team section's `group` formula).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
@@ -153,6 +157,10 @@ pub struct LeaderboardEntry {
     pub place: usize,
     /// Rep id.
     pub id: String,
+    /// Display name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub name: Option<String>,
     /// Group.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
@@ -346,6 +354,7 @@ impl Plan {
                 Some(TeamMember {
                     index: s.index,
                     id: r.id.clone(),
+                    name: s.member.name.clone(),
                     group: s.member.group.clone(),
                     total: s.score.total,
                     grade: s.score.grade.clone(),
@@ -457,6 +466,7 @@ fn leaderboard(by: LeaderboardBy, top: Option<u32>, scored: &[Scored<'_>]) -> Re
             Some(LeaderboardEntry {
                 place: r.competition_rank,
                 id: r.id.clone(),
+                name: s.member.name.clone(),
                 group: s.member.group.clone(),
                 value: Dec(r.score.normalize()),
                 level: points.and_then(|p| p.level.clone()),

@@ -81,6 +81,8 @@ pub struct Team {
     pub tie_break: Option<(Expr, bool)>,
     /// The group formula.
     pub group: Option<Expr>,
+    /// The display name formula.
+    pub name: Option<Expr>,
     /// Aggregates and their per-rep formulas (none: the total).
     pub aggregates: Vec<(AggregateDef, Option<Expr>)>,
     /// Contests: id, the two groups, the aggregate's index, whether lower wins.
@@ -354,6 +356,7 @@ fn compile_team(def: &TeamDef, grades: &[GradeDef], has_points: bool, names: &mu
         None => None,
     };
     let group = def.group.as_deref().map(|g| formula(g, format!("{path}/group"), names)).transpose()?;
+    let name = def.name.as_deref().map(|n| formula(n, format!("{path}/name"), names)).transpose()?;
     let mut aggregates = Vec::with_capacity(def.aggregates.len());
     for (i, a) in def.aggregates.iter().enumerate() {
         let apath = format!("{path}/aggregates/{i}");
@@ -393,7 +396,7 @@ fn compile_team(def: &TeamDef, grades: &[GradeDef], has_points: bool, names: &mu
         }
     }
     let mut team =
-        Team { id, distribution: None, tie_break, group, aggregates, pk, leaderboard: def.leaderboard.clone() };
+        Team { id, distribution: None, tie_break, group, name, aggregates, pk, leaderboard: def.leaderboard.clone() };
     if def.distribution.is_empty() {
         return Ok(team);
     }

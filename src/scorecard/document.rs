@@ -132,6 +132,11 @@ pub struct TeamDef {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub tie_break: Option<TieBreakDef>,
+    /// Formula giving each rep's display name (e.g. `姓名`), shown beside the id in the team
+    /// view and the leaderboard.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub name: Option<String>,
     /// Formula giving each rep's group (小组, business line…) for group aggregates and PK.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]

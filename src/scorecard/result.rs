@@ -204,6 +204,8 @@ pub struct ScoreResult {
 pub struct Member {
     /// Rep id.
     pub id: String,
+    /// Display name, when the team section has a `name` formula.
+    pub name: Option<String>,
     /// Tie-break key.
     pub tie_break: Option<Decimal>,
     /// Group.

@@ -357,6 +357,7 @@ fn member_of(team: &Team, cx: &Context<'_>, total: Decimal, vetoed: bool) -> Res
     let id = text(&team.id)?;
     let tie_break = team.tie_break.as_ref().map(|(by, _)| cx.number(by)).transpose()?;
     let group = team.group.as_ref().map(text).transpose()?;
+    let name = team.name.as_ref().map(text).transpose()?;
     let mut values = Vec::with_capacity(team.aggregates.len());
     for (def, of) in &team.aggregates {
         let value = match (def.function, of) {
@@ -367,7 +368,7 @@ fn member_of(team: &Team, cx: &Context<'_>, total: Decimal, vetoed: bool) -> Res
         };
         values.push(value);
     }
-    Ok(Member { id, tie_break, group, values, vetoed })
+    Ok(Member { id, name, tie_break, group, values, vetoed })
 }
 
 /// Where the total stands, for the distance to the next grade.
