@@ -198,6 +198,25 @@ pub fn decimal_to_f64(value: Decimal) -> f64 {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Dec(pub Decimal);
 
+/// A decimal as written in a sentence: at most 4 places, no trailing zeros, marked `≈` when
+/// that rounds it (results keep the exact value).
+///
+/// ```
+/// use rust_decimal::Decimal;
+/// use salescore::number::approx_text;
+///
+/// assert_eq!(approx_text(Decimal::new(108, 2)), "1.08");
+/// assert_eq!(approx_text(Decimal::TWO / Decimal::from(3)), "≈0.6667");
+/// ```
+pub fn approx_text(d: Decimal) -> String {
+    let shown = d.round_dp(4).normalize();
+    if shown == d {
+        shown.to_string()
+    } else {
+        format!("≈{shown}")
+    }
+}
+
 thread_local! {
     /// How decimals are written while [`serialize_numbers_as`] runs.
     static NUMBERS: std::cell::Cell<Option<crate::output::NumberOutput>> = const { std::cell::Cell::new(None) };

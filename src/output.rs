@@ -78,12 +78,20 @@ pub struct Metrics(pub Vec<(String, OutputValue)>);
 
 impl Serialize for Metrics {
     fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(self.0.len()))?;
-        for (k, v) in &self.0 {
-            map.serialize_entry(k, v)?;
-        }
-        map.end()
+        serialize_pairs(&self.0, s)
     }
+}
+
+/// Writes `(id, value)` pairs as a JSON object, in their order.
+pub(crate) fn serialize_pairs<S: Serializer, V: Serialize>(
+    pairs: &[(String, V)],
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    let mut map = s.serialize_map(Some(pairs.len()))?;
+    for (k, v) in pairs {
+        map.serialize_entry(k, v)?;
+    }
+    map.end()
 }
 
 /// The result of `plan.evaluate(record)`.

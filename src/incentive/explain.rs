@@ -5,18 +5,7 @@ use crate::locale::Locale;
 use crate::number::Dec;
 use rust_decimal::Decimal;
 
-/// Decimals shown in a sentence; longer values are shown rounded, marked `≈`.
-const SHOWN: u32 = 4;
-
-/// A decimal as written in a sentence (no trailing zeros; `≈` when rounded for display).
-fn shown(d: Decimal) -> String {
-    let r = d.round_dp(SHOWN).normalize();
-    if r == d {
-        r.to_string()
-    } else {
-        format!("≈{r}")
-    }
-}
+use crate::number::approx_text as shown;
 
 fn n(d: Option<Dec>) -> String {
     d.map(|d| shown(d.0)).unwrap_or_default()

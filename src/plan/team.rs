@@ -8,7 +8,6 @@ use crate::number::{Dec, Rounding};
 use crate::scorecard::document::{AggregateFn, LeaderboardBy};
 use crate::scorecard::{Member, ScoreResult};
 use crate::team::{contest, Aggregate, Distribution, Outcome, Ranking, TeamEntry, TieBreakOrder, TiePolicy};
-use serde::ser::SerializeMap;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 
@@ -62,11 +61,7 @@ impl Aggregates {
 
 impl Serialize for Aggregates {
     fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(self.0.len()))?;
-        for (k, v) in &self.0 {
-            map.serialize_entry(k, v)?;
-        }
-        map.end()
+        crate::output::serialize_pairs(&self.0, s)
     }
 }
 
@@ -418,7 +413,8 @@ impl Plan {
                 }
             })
             .collect();
-        let leaderboard = team.leaderboard.as_ref().map(|def| leaderboard(def.by, def.top, scored)).transpose()?;
+        let leaderboard =
+            team.leaderboard.as_ref().map(|def| leaderboard(def.by, def.top, scored, &by_id)).transpose()?;
         Ok(TeamSummary { members, distribution, aggregates, groups, pk, leaderboard })
     }
 }
@@ -446,7 +442,13 @@ fn aggregate(team: &crate::scorecard::Team, members: &[&Scored<'_>], rounding: R
 }
 
 /// Ranks the scored reps by total, period points or experience; keeps the first `top` places.
-fn leaderboard(by: LeaderboardBy, top: Option<u32>, scored: &[Scored<'_>]) -> Result<Leaderboard> {
+/// `by_id` indexes `scored` by rep id.
+fn leaderboard(
+    by: LeaderboardBy,
+    top: Option<u32>,
+    scored: &[Scored<'_>],
+    by_id: &HashMap<&str, &Scored<'_>>,
+) -> Result<Leaderboard> {
     let value = |s: &Scored<'_>| match (by, &s.score.points) {
         (LeaderboardBy::Points, Some(p)) => p.period.0,
         (LeaderboardBy::Experience, Some(p)) => p.experience.0,
@@ -454,7 +456,6 @@ fn leaderboard(by: LeaderboardBy, top: Option<u32>, scored: &[Scored<'_>]) -> Re
     };
     let entries: Vec<TeamEntry> = scored.iter().map(|s| TeamEntry::new(s.member.id.clone(), value(s))).collect();
     let ranking = Ranking::new(&entries)?;
-    let by_id: HashMap<&str, &Scored<'_>> = scored.iter().map(|s| (s.member.id.as_str(), s)).collect();
     let limit = top.map_or(usize::MAX, |t| usize::try_from(t).unwrap_or(usize::MAX));
     let entries = ranking
         .entries

@@ -6,7 +6,7 @@ use super::document::{Method, StepBasis, VetoEffect};
 use super::result::{GateLine, NextGrade, NextGradeOption, VetoLine};
 use super::score::{Measured, ScoreState};
 use crate::error::Result;
-use crate::number::Dec;
+use crate::number::{Dec, Rounding, RoundingStrategy};
 use rust_decimal::Decimal;
 
 /// The next grade and the single-indicator moves that reach it; `None` at the top grade.
@@ -22,7 +22,7 @@ pub(super) fn to_next_grade(
     let floor = next.from.map_or(Decimal::ZERO, |f| f.0);
     let needed = floor.checked_sub(st.total).unwrap_or(Decimal::MAX).max(Decimal::ZERO);
     // Shown at the score scale, rounded up so that it is enough.
-    let shown = sc_round_up(needed, st.scale);
+    let shown = Rounding::new(st.scale, RoundingStrategy::Up).apply(needed).normalize();
     let mut out =
         NextGrade { grade: next.grade.clone(), points_needed: Dec(shown), options: Vec::new(), blocked_by: None };
     let veto = vetoes
@@ -108,9 +108,4 @@ fn to_step(to: Decimal, from: Decimal, step: Option<Decimal>) -> Decimal {
     let Some(q) = to.checked_div(step) else { return to };
     let q = if to >= from { q.ceil() } else { q.floor() };
     q.checked_mul(step).unwrap_or(to)
-}
-
-/// `value` rounded up (away from zero) to `scale` places, trailing zeros dropped.
-fn sc_round_up(value: Decimal, scale: u32) -> Decimal {
-    value.round_dp_with_strategy(scale, rust_decimal::RoundingStrategy::AwayFromZero).normalize()
 }

@@ -11,21 +11,10 @@ fn n(d: Dec) -> String {
     d.0.normalize().to_string()
 }
 
-/// A ratio for reading: at most 4 places, marked `≈` when that rounds it (the result keeps the
-/// exact value).
-fn approx(d: Dec) -> String {
-    let shown = d.0.round_dp(4).normalize();
-    if shown == d.0.normalize() {
-        shown.to_string()
-    } else {
-        format!("≈{shown}")
-    }
-}
-
 fn line_text(l: &IndicatorLine, zh: bool) -> String {
     let target = l.target.map(n).unwrap_or_default();
     let bound = |i: usize| l.bounds.get(i).map(|b| b.normalize().to_string()).unwrap_or_default();
-    let (a, basis) = (n(l.actual), approx(l.basis));
+    let (a, basis) = (n(l.actual), crate::number::approx_text(l.basis.0));
     let how = match (l.method, zh) {
         ("ratio", true) => format!("比率法：实际 {a} ÷ 目标 {target}，取值 {basis}"),
         ("ratio", false) => format!("ratio: actual {a} ÷ target {target}, taken as {basis}"),
