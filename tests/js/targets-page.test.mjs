@@ -4,8 +4,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { chromium } from 'playwright-core';
-import { startServer } from '../../scripts/serve.mjs';
+import { openDemoPage } from './demo-page.mjs';
 import { decompose, pace } from '../../pkg/node.js';
 
 const sample = (name) => JSON.parse(readFileSync(new URL(`../../samples/targets/${name}`, import.meta.url), 'utf8'));
@@ -53,26 +52,16 @@ const rate = (s) => {
   return `${trimmed(`${digits.slice(0, int.length + 2).replace(/^0+(?=\d)/, '')}.${digits.slice(int.length + 2)}`)}%`;
 };
 
-let server;
-let browser;
 let page;
-const pageErrors = [];
+let pageErrors;
+let closeDemo;
 
 before(async () => {
-  server = await startServer({ port: 0 });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  page.on('pageerror', (e) => pageErrors.push(String(e)));
-  await page.goto(`${server.url}targets.html`);
-  await page.waitForSelector('html[data-ready="true"]');
+  ({ page, pageErrors, close: closeDemo } = await openDemoPage('targets.html'));
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.close();
+  await closeDemo?.();
 });
 
 const text = async (sel) => (await page.textContent(sel))?.trim();

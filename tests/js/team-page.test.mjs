@@ -3,8 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { chromium } from 'playwright-core';
-import { startServer } from '../../scripts/serve.mjs';
+import { openDemoPage } from './demo-page.mjs';
 import { Plan } from '../../pkg/node.js';
 
 const sample = (name) => JSON.parse(readFileSync(new URL(`../../samples/team/${name}`, import.meta.url), 'utf8'));
@@ -28,26 +27,16 @@ function expected(month, locale = 'zh-CN', edits = {}) {
 /** A total as the page shows it. */
 const shown = (n) => Number(n).toLocaleString('en-US', { maximumFractionDigits: 4 });
 
-let server;
-let browser;
 let page;
-const pageErrors = [];
+let pageErrors;
+let closeDemo;
 
 before(async () => {
-  server = await startServer({ port: 0 });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  page.on('pageerror', (e) => pageErrors.push(String(e)));
-  await page.goto(server.url);
-  await page.waitForSelector('html[data-ready="true"]');
+  ({ page, pageErrors, close: closeDemo } = await openDemoPage(''));
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.close();
+  await closeDemo?.();
 });
 
 const rowTotal = (id) => page.textContent(`#team-rows tr[data-id="${id}"] [data-testid="total"]`);

@@ -1,29 +1,18 @@
 // The playground served by `./run demo`, driven in headless Chromium as a user would.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { chromium } from 'playwright-core';
-import { startServer } from '../../scripts/serve.mjs';
+import { openDemoPage } from './demo-page.mjs';
 
-let server;
-let browser;
 let page;
-const pageErrors = [];
+let pageErrors;
+let closeDemo;
 
 before(async () => {
-  server = await startServer({ port: 0 });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  page.on('pageerror', (e) => pageErrors.push(String(e)));
-  await page.goto(`${server.url}formulas.html`);
-  await page.waitForSelector('html[data-ready="true"]');
+  ({ page, pageErrors, close: closeDemo } = await openDemoPage('formulas.html'));
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.close();
+  await closeDemo?.();
 });
 
 test('a valid formula evaluates as you type, exactly', async () => {
