@@ -27,6 +27,14 @@ use serde::Serialize;
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct NextStep {
+    /// The plan component it belongs to (what-ifs on a plan).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub component: Option<String>,
+    /// The commission rule whose table it is in (what-ifs on a plan).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub rule: Option<String>,
     /// `tier`, `gate`, `point` (a curve point) or `cap`.
     pub kind: &'static str,
     /// Tier or point index.
@@ -85,6 +93,8 @@ pub fn estimate(
     let next = table.thresholds(quota)?.into_iter().find(|(_, lo, _)| *lo > after);
     let next = match next {
         Some((index, at, rate)) => Some(NextStep {
+            component: None,
+            rule: None,
             kind: "tier",
             index,
             at: Dec(at),
@@ -133,6 +143,8 @@ pub fn estimate_curve(
         Some((kind, index, b)) => {
             let at = percent_of(quota, b)?;
             Some(NextStep {
+                component: None,
+                rule: None,
                 kind,
                 index,
                 at: Dec(at),

@@ -41,7 +41,12 @@ fn signed(d: Decimal) -> String {
 }
 
 fn body(l: &StatementLine, zh: bool) -> String {
-    let (c, exact, base, rate) = (&l.component, n(Some(l.exact)), n(l.base), pct(l.rate));
+    let (exact, base, rate) = (n(Some(l.exact)), n(l.base), pct(l.rate));
+    let c = &match (l.kind, &l.name, &l.transaction) {
+        (LineKind::Slice | LineKind::EarlierSlice, Some(rule), Some(t)) => format!("{}·{rule} [{t}]", l.component),
+        (LineKind::Slice | LineKind::EarlierSlice, Some(rule), None) => format!("{}·{rule}", l.component),
+        _ => l.component.clone(),
+    };
     let name = l.name.as_deref().unwrap_or("");
     let tier = l.tier.map(|t| t.saturating_add(1)).unwrap_or_default();
     let (from, to) = (n(l.from), n(l.to));
@@ -76,6 +81,12 @@ fn body(l: &StatementLine, zh: bool) -> String {
         (LineKind::TrueUp, false) => format!("{c} true-up: recomputed {base} − paid to date {from} = {exact}"),
         (LineKind::Pool, true) => format!("{c} {name}：奖金池 {base} × 占比 {rate} = {exact}"),
         (LineKind::Pool, false) => format!("{c} {name}: pool {base} × share {rate} = {exact}"),
+        (LineKind::Holdback, true) => format!("{c} 暂扣 {rate}：{base} × {rate} = {exact}"),
+        (LineKind::Holdback, false) => format!("{c} holdback {rate}: {base} × {rate} = {exact}"),
+        (LineKind::HoldbackRelease, true) => format!("{c} 释放前期暂扣：{exact}"),
+        (LineKind::HoldbackRelease, false) => format!("{c} earlier holdback released: {exact}"),
+        (LineKind::PaidToDate, true) => format!("{c} 重算累计 {base}，减去已发放：{exact}"),
+        (LineKind::PaidToDate, false) => format!("{c} recomputed to date {base}, less paid to date: {exact}"),
         (LineKind::Adjustment, true) => format!("{c}：{exact}"),
         (LineKind::Adjustment, false) => format!("{c}: {exact}"),
     }

@@ -96,27 +96,38 @@ impl Mbo {
         Ok(Mbo { def })
     }
 
+    /// The definition.
+    pub fn def(&self) -> &MboDef {
+        &self.def
+    }
+
     /// Pays by achievement percent per objective id; a missing one is `MISSING_FIELD` (origin:
     /// the record, path `/<id>`).
     pub fn compute(&self, achievements: &[(&str, Decimal)]) -> Result<MboResult> {
-        let lines = self.def.objectives.iter().map(|o| self.line(o, achievements)).collect::<Result<Vec<_>>>()?;
-        Ok(MboResult { payout: Dec(sum(lines.iter().map(|l| l.payout.0))?), objectives: lines })
+        self.compute_for(self.def.target_bonus.0, achievements)
     }
 
-    fn line(&self, o: &ObjectiveDef, achievements: &[(&str, Decimal)]) -> Result<ObjectiveLine> {
-        let Some(&(_, achievement)) = achievements.iter().find(|(id, _)| *id == o.id) else {
-            let path = format!("/{}", crate::error::pointer_segment(&o.id));
-            return Err(Error::new(ErrorCode::MissingField).path(Origin::Record, path).name(o.id.clone()));
-        };
-        let max = o.max_achievement.map_or(Decimal::ONE_HUNDRED, |m| m.0);
-        let counted = achievement.max(Decimal::ZERO).min(max);
-        let payout = percent_of(percent_of(self.def.target_bonus.0, o.weight.0)?, counted)?;
-        Ok(ObjectiveLine {
-            id: o.id.clone(),
-            weight: o.weight,
-            achievement: Dec(achievement),
-            counted: Dec(counted),
-            payout: Dec(payout),
-        })
+    /// As [`Mbo::compute`], for a target bonus given per rep (a plan's formula).
+    pub fn compute_for(&self, target_bonus: Decimal, achievements: &[(&str, Decimal)]) -> Result<MboResult> {
+        let lines =
+            self.def.objectives.iter().map(|o| line(target_bonus, o, achievements)).collect::<Result<Vec<_>>>()?;
+        Ok(MboResult { payout: Dec(sum(lines.iter().map(|l| l.payout.0))?), objectives: lines })
     }
+}
+
+fn line(target_bonus: Decimal, o: &ObjectiveDef, achievements: &[(&str, Decimal)]) -> Result<ObjectiveLine> {
+    let Some(&(_, achievement)) = achievements.iter().find(|(id, _)| *id == o.id) else {
+        let path = format!("/{}", crate::error::pointer_segment(&o.id));
+        return Err(Error::new(ErrorCode::MissingField).path(Origin::Record, path).name(o.id.clone()));
+    };
+    let max = o.max_achievement.map_or(Decimal::ONE_HUNDRED, |m| m.0);
+    let counted = achievement.max(Decimal::ZERO).min(max);
+    let payout = percent_of(percent_of(target_bonus, o.weight.0)?, counted)?;
+    Ok(ObjectiveLine {
+        id: o.id.clone(),
+        weight: o.weight,
+        achievement: Dec(achievement),
+        counted: Dec(counted),
+        payout: Dec(payout),
+    })
 }

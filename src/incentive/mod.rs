@@ -36,6 +36,7 @@ pub mod mbo;
 pub mod payout_curve;
 pub mod pool;
 pub mod rate_table;
+pub mod section;
 pub mod spiff;
 pub mod split;
 pub mod statement;

@@ -137,13 +137,23 @@ impl PayoutCurve {
 
     /// Pays at `attainment` percent, then multiplies by each multiplier in turn.
     pub fn compute(&self, attainment: Decimal, multipliers: &[Multiplier]) -> Result<CurveResult> {
+        self.compute_for(self.def.target_bonus.0, attainment, multipliers)
+    }
+
+    /// As [`PayoutCurve::compute`], for a target bonus given per rep (a plan's formula).
+    pub fn compute_for(
+        &self,
+        target_bonus: Decimal,
+        attainment: Decimal,
+        multipliers: &[Multiplier],
+    ) -> Result<CurveResult> {
         let gate_passed = self.def.gate.map(|g| attainment >= g.0);
         let counted = self.def.cap_attainment.map_or(attainment, |c| attainment.min(c.0));
         let (segment, slope, curve_payout) = self.read(counted)?;
         let capped_payout = self.def.cap.map_or(curve_payout, |c| curve_payout.min(c.0));
         let cap_hit = counted < attainment || capped_payout < curve_payout;
         let payout_percent = if gate_passed == Some(false) { Decimal::ZERO } else { capped_payout };
-        let base = percent_of(self.def.target_bonus.0, payout_percent)?;
+        let base = percent_of(target_bonus, payout_percent)?;
         let payout = multipliers.iter().try_fold(base, |acc, m| mul(acc, m.factor.0))?;
         Ok(CurveResult {
             attainment: Dec(attainment),

@@ -72,9 +72,10 @@ impl Pool {
     /// Shares the pool by score: scores ≥ 0 (`INVALID_VALUE` at `/members/i/score`), ids unique
     /// (`DUPLICATE_ID`), not all 0 (`WEIGHTS_ALL_ZERO`).
     pub fn split(&self, members: &[PoolMember]) -> Result<Vec<PoolShare>> {
+        let mut seen = std::collections::HashSet::with_capacity(members.len());
         for (i, m) in members.iter().enumerate() {
             non_negative(m.score.0, "score", &format!("/members/{i}/score"))?;
-            if members.iter().take(i).any(|o| o.id == m.id) {
+            if !seen.insert(m.id.as_str()) {
                 return Err(at(ErrorCode::DuplicateId, format!("/members/{i}/id")).name(m.id.clone()));
             }
         }

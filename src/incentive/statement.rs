@@ -56,6 +56,12 @@ pub enum LineKind {
     TrueUp,
     /// A share of a team pool.
     Pool,
+    /// Commission withheld this period: − earned × holdback percent.
+    Holdback,
+    /// Earlier holdbacks released this period.
+    HoldbackRelease,
+    /// What was already paid, taken off a recomputed cumulative payout (true-up).
+    PaidToDate,
     /// Any other adjustment (a clawback, a manual line).
     Adjustment,
 }
@@ -82,10 +88,14 @@ pub struct StatementLine {
     pub component: String,
     /// What it is.
     pub kind: LineKind,
-    /// A name within the component: the multiplier, objective or SPIFF.
+    /// A name within the component: the rule, multiplier, objective or pool member.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub name: Option<String>,
+    /// The transaction a slice pays (per-transaction calculation).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub transaction: Option<String>,
     /// Tier index (slices).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
@@ -154,7 +164,7 @@ pub struct Statement {
 }
 
 /// A statement being built.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct StatementBuilder {
     currency: Currency,
     rounding: Rounding,
@@ -169,6 +179,7 @@ impl StatementLine {
             component: component.to_string(),
             kind,
             name: None,
+            transaction: None,
             tier: None,
             from: None,
             to: None,
@@ -221,13 +232,40 @@ impl StatementBuilder {
 
     /// One line per slice of a rate table result.
     pub fn rate(&mut self, component: &str, r: &RateResult) -> &mut Self {
+        self.rate_for(component, None, None, r)
+    }
+
+    /// One line per slice, naming the rule and the transaction paid.
+    pub fn rate_for(
+        &mut self,
+        component: &str,
+        rule: Option<&str>,
+        transaction: Option<&str>,
+        r: &RateResult,
+    ) -> &mut Self {
         for s in &r.slices {
             let kind = if s.earlier { LineKind::EarlierSlice } else { LineKind::Slice };
             let mut line = StatementLine::new(component, kind, s.amount.0).with(s.base.0, s.rate.0);
             (line.tier, line.from, line.to, line.cap_hit) = (Some(s.tier), Some(s.from), Some(s.to), r.capped);
+            (line.name, line.transaction) = (rule.map(str::to_string), transaction.map(str::to_string));
             self.lines.push(line);
         }
         self
+    }
+
+    /// How many lines there are so far.
+    pub fn len(&self) -> usize {
+        self.lines.len()
+    }
+
+    /// Whether there are no lines yet.
+    pub fn is_empty(&self) -> bool {
+        self.lines.is_empty()
+    }
+
+    /// Σ exact amounts of the lines from `start` on.
+    pub fn exact_since(&self, start: usize) -> Result<Decimal> {
+        sum(self.lines.iter().skip(start).map(|l| l.exact.0))
     }
 
     /// The curve line, then one line per multiplier with what it adds.
@@ -299,6 +337,12 @@ impl StatementBuilder {
 
     /// Rounds, adds up and writes every sentence in `locale`.
     pub fn finish(&self, locale: Locale) -> Result<Statement> {
+        self.finish_in(Some(locale))
+    }
+
+    /// [`StatementBuilder::finish`]; without a locale, the sentences are left empty (a team's
+    /// totals need no text).
+    pub fn finish_in(&self, locale: Option<Locale>) -> Result<Statement> {
         let r = self.rounding;
         let mut lines = self.lines.clone();
         let exact_total = sum(lines.iter().map(|l| l.exact.0))?;
@@ -316,7 +360,9 @@ impl StatementBuilder {
         };
         for l in &mut lines {
             l.rounding_diff = Dec(sub(l.amount.0, l.exact.0)?.normalize());
-            l.text = super::explain::line(l, locale);
+            if let Some(locale) = locale {
+                l.text = super::explain::line(l, locale);
+            }
         }
         let mut statement = Statement {
             currency: self.currency.clone(),
@@ -328,7 +374,9 @@ impl StatementBuilder {
             rounding_difference: Dec(r.apply(sub(per_line, on_total)?)),
             text: String::new(),
         };
-        statement.text = super::explain::total(&statement, locale);
+        if let Some(locale) = locale {
+            statement.text = super::explain::total(&statement, locale);
+        }
         Ok(statement)
     }
 

@@ -42,6 +42,10 @@ pub struct PlanDocument {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub scorecard: Option<crate::scorecard::ScorecardDef>,
+    /// Incentive pay (提成 / 奖金), if the plan pays reps.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub incentive: Option<crate::incentive::section::IncentiveDef>,
 }
 
 fn one() -> u32 {

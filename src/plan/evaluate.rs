@@ -17,11 +17,19 @@ pub trait Record {
     fn problem(&self) -> Option<Error> {
         None
     }
+    /// The value under `key` as JSON, for nested data such as a transactions array (子表);
+    /// `None` when the record has nothing there.
+    fn nested(&self, _key: &str) -> Option<std::borrow::Cow<'_, serde_json::Value>> {
+        None
+    }
 }
 
 impl Record for serde_json::Value {
     fn input(&self, _index: usize, field: &str) -> Input {
         Input::from_json(self.get(field))
+    }
+    fn nested(&self, key: &str) -> Option<std::borrow::Cow<'_, serde_json::Value>> {
+        self.get(key).map(std::borrow::Cow::Borrowed)
     }
 }
 
@@ -47,6 +55,10 @@ pub struct Evaluation<'p> {
     pub trace: Vec<TraceEntry<'p>>,
     /// The scorecard result, when the plan has a scorecard.
     pub score: Option<crate::scorecard::ScoreResult>,
+    /// The incentive statement, when the plan has an incentive section.
+    pub incentive: Option<crate::incentive::section::IncentiveResult>,
+    /// The statement before the team's pools are split (team evaluation only).
+    pub(crate) run: Option<crate::incentive::section::Run>,
 }
 
 impl Evaluation<'_> {
@@ -83,7 +95,34 @@ impl Plan {
 
     /// Evaluates a record; with a locale, adds a trace rendered in it.
     pub fn evaluate_in(&self, record: &impl Record, explain: Option<Locale>) -> Result<Evaluation<'_>> {
-        self.evaluate_as(record, explain, false, true)
+        let mut eval = self.evaluate_as(record, explain, false, true, None)?;
+        if let Some(run) = eval.run.take() {
+            eval.incentive = Some(run.finish(Some(explain.unwrap_or(self.locale())))?);
+        }
+        Ok(eval)
+    }
+
+    /// "If I close `extra` more": the incentive statement with and without an extra deal
+    /// credited wholly to the rep, and the next tier, gate or curve point above. Needs an
+    /// incentive section.
+    pub fn what_if(
+        &self,
+        record: &impl Record,
+        extra: &crate::incentive::section::ExtraDeal,
+        locale: Option<Locale>,
+    ) -> Result<crate::incentive::section::WhatIf> {
+        if self.incentive.is_none() {
+            return Err(Error::new(ErrorCode::MissingKey).name("incentive").path(Origin::Plan, "/incentive"));
+        }
+        let locale = locale.unwrap_or(self.locale());
+        let finish = |eval: Evaluation<'_>| -> Result<_> {
+            let run = eval.run.ok_or_else(|| Error::new(ErrorCode::MissingKey).name("incentive"))?;
+            let standings = run.standings.clone();
+            Ok((run.finish(Some(locale))?, standings))
+        };
+        let (now, _) = finish(self.evaluate_as(record, None, false, false, None)?)?;
+        let (after, standings) = finish(self.evaluate_as(record, None, false, false, Some(extra))?)?;
+        crate::incentive::section::what_if(&now, &after, &standings, extra, locale)
     }
 
     /// Evaluates a record; `member` also reads its team id and tie-break key; without `detail`,
@@ -94,6 +133,7 @@ impl Plan {
         explain: Option<Locale>,
         member: bool,
         detail: bool,
+        extra: Option<&crate::incentive::section::ExtraDeal>,
     ) -> Result<Evaluation<'_>> {
         if let Some(problem) = record.problem() {
             return Err(problem);
@@ -141,8 +181,19 @@ impl Plan {
             }
             None => None,
         };
+        let run = match &self.incentive {
+            Some(inc) => {
+                let facts = score.as_ref().map(|s| crate::incentive::section::ScoreFacts {
+                    total: s.total.0,
+                    coefficient: s.coefficient.0,
+                    vetoed: s.vetoes.iter().any(|v| v.triggered),
+                });
+                Some(inc.run(&Evaluator::new(&values), record, facts, extra)?)
+            }
+            None => None,
+        };
         let metrics = self.collect(&values.slots);
-        Ok(Evaluation { metrics, trace, score })
+        Ok(Evaluation { metrics, trace, score, incentive: None, run })
     }
 
     fn collect(&self, slots: &[Option<Value>]) -> Vec<MetricResult<'_>> {

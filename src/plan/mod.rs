@@ -29,6 +29,7 @@ pub use team::{
     Aggregates, GradeCount, GroupSummary, Leaderboard, LeaderboardEntry, PkOutcome, PkResult, PkSide, TeamEvaluation,
     TeamMember, TeamSummary,
 };
+pub use team::{PoolSummary, TeamIncentive};
 
 use crate::error::{closest, pointer_segment, Error, ErrorCode, Origin, Result};
 use crate::formula::ast::Node;
@@ -67,6 +68,8 @@ pub struct Plan {
     order: Vec<usize>,
     /// The scorecard, when the plan has one.
     scorecard: Option<crate::scorecard::Scorecard>,
+    /// The incentive section, when the plan has one.
+    incentive: Option<crate::incentive::section::Incentive>,
 }
 
 /// Names → slots: fields first, then metrics.
@@ -141,7 +144,17 @@ impl Plan {
             Some(def) => Some(crate::scorecard::Scorecard::compile(def, &mut PlanNames { slots: &slots })?),
             None => None,
         };
-        Ok(Plan { doc, fields, metrics, order, scorecard })
+        let incentive = match &doc.incentive {
+            Some(def) => Some(crate::incentive::section::Incentive::compile(
+                def,
+                &doc.currency,
+                doc.rounding.money,
+                scorecard.as_ref(),
+                &mut PlanNames { slots: &slots },
+            )?),
+            None => None,
+        };
+        Ok(Plan { doc, fields, metrics, order, scorecard, incentive })
     }
 
     /// The document the plan was compiled from.

@@ -46,6 +46,42 @@ pub struct TeamMember {
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub vetoed: bool,
+    /// The incentive statement's total, pools included (plans with an incentive section).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub payout: Option<Dec>,
+}
+
+/// The team's incentive cost.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct TeamIncentive {
+    /// Σ every rep's statement total (the plan's cost for the team).
+    pub total: Dec,
+    /// Σ per component, in statement order.
+    pub components: Vec<crate::incentive::section::ComponentTotal>,
+    /// How each pool was split.
+    pub pools: Vec<PoolSummary>,
+}
+
+/// One pool as split.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct PoolSummary {
+    /// The pool component.
+    pub id: String,
+    /// The group it was for (pools split per group).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub group: Option<String>,
+    /// The pool.
+    pub amount: Dec,
+    /// What was paid out: the pool, or 0 when no rep had a share weight above 0.
+    pub paid: Dec,
+    /// Reps with a share above 0.
+    pub members: usize,
 }
 
 /// Aggregate values by id, in plan order (a JSON object).
@@ -209,6 +245,10 @@ pub struct TeamSummary {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub leaderboard: Option<Leaderboard>,
+    /// The team's incentive cost and pools (plans with an incentive section).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub incentive: Option<TeamIncentive>,
 }
 
 fn aggregates_empty(a: &Aggregates) -> bool {
@@ -265,7 +305,7 @@ impl Plan {
         let mut errors = Vec::new();
         let mut seen: HashMap<String, usize> = HashMap::with_capacity(records.len());
         for (i, record) in records.iter().enumerate() {
-            match self.evaluate_as(record, explain, true, scores || explain.is_some()) {
+            match self.evaluate_as(record, explain, true, scores || explain.is_some(), None) {
                 Ok(eval) => {
                     let id = eval.score.as_ref().and_then(|s| s.member.as_ref()).map(|m| m.id.as_str());
                     if let Some(id) = id {
@@ -293,8 +333,10 @@ impl Plan {
                 Some(Scored { index, member: score.member.as_ref()?, score })
             })
             .collect();
-        let summary = self.summarise(team, &scored)?;
+        let mut summary = self.summarise(team, &scored)?;
         drop(scored);
+        summary.incentive =
+            self.pay_team(&mut results, &mut summary.members, explain.or(scores.then_some(self.locale())))?;
         if !scores {
             for eval in results.iter_mut().flatten() {
                 eval.score = None;
@@ -357,6 +399,7 @@ impl Plan {
                     dense_rank: r.dense_rank,
                     forced_grade,
                     vetoed,
+                    payout: None,
                 })
             })
             .collect();
@@ -415,7 +458,77 @@ impl Plan {
             .collect();
         let leaderboard =
             team.leaderboard.as_ref().map(|def| leaderboard(def.by, def.top, scored, &by_id)).transpose()?;
-        Ok(TeamSummary { members, distribution, aggregates, groups, pk, leaderboard })
+        Ok(TeamSummary { members, distribution, aggregates, groups, pk, incentive: None, leaderboard })
+    }
+
+    /// Splits the pools among the scored reps, then finishes every statement (with sentences in
+    /// `locale`, or none) and totals the team's cost.
+    fn pay_team(
+        &self,
+        results: &mut [Option<Evaluation<'_>>],
+        members: &mut [TeamMember],
+        locale: Option<Locale>,
+    ) -> Result<Option<TeamIncentive>> {
+        let Some(inc) = &self.incentive else { return Ok(None) };
+        let mut pools = Vec::new();
+        for (ci, def) in inc.pools() {
+            // Members (by record index) and their share weights, per group or for the team.
+            let mut by_group: BTreeMap<Option<&str>, Vec<(usize, crate::incentive::PoolMember)>> = BTreeMap::new();
+            for m in members.iter() {
+                let weight = results
+                    .get(m.index)
+                    .and_then(|r| r.as_ref()?.run.as_ref()?.pool_weights.get(ci).copied().flatten());
+                let group = if def.per_group { m.group.as_deref() } else { None };
+                let entry = by_group.entry(group).or_default();
+                entry.push((m.index, crate::incentive::PoolMember::new(m.id.clone(), weight.unwrap_or_default())));
+            }
+            for (group, entries) in by_group {
+                let weights: Vec<_> = entries.iter().map(|(_, m)| m.clone()).collect();
+                let sharing = weights.iter().filter(|m| m.score.0 > rust_decimal::Decimal::ZERO).count();
+                let pool = crate::incentive::Pool::new(def.amount.0, inc.currency().clone())?;
+                let shares = if sharing == 0 { None } else { Some(pool.split(&weights)?) };
+                for (k, (index, _)) in entries.iter().enumerate() {
+                    let Some(run) = results.get_mut(*index).and_then(|r| r.as_mut()?.run.as_mut()) else { continue };
+                    match shares.as_ref().and_then(|s| s.get(k)) {
+                        Some(share) if share.score.0 > rust_decimal::Decimal::ZERO => {
+                            run.pool_line(ci, def.amount.0, share)
+                        }
+                        _ => run.pool_done(ci),
+                    }
+                }
+                pools.push(PoolSummary {
+                    id: def.id.clone(),
+                    group: group.map(str::to_string),
+                    amount: def.amount,
+                    paid: Dec(if shares.is_some() { def.amount.0 } else { rust_decimal::Decimal::ZERO }),
+                    members: sharing,
+                });
+            }
+        }
+        let mut total = rust_decimal::Decimal::ZERO;
+        let mut components: Vec<crate::incentive::section::ComponentTotal> = Vec::new();
+        let mut payouts: HashMap<usize, Dec> = HashMap::with_capacity(results.len());
+        for (index, eval) in results.iter_mut().enumerate() {
+            let Some(eval) = eval.as_mut() else { continue };
+            let Some(run) = eval.run.take() else { continue };
+            let paid = run.finish(locale)?;
+            total = checked_add(total, paid.statement.total.0)?;
+            payouts.insert(index, paid.statement.total);
+            if components.is_empty() {
+                components = paid.components.iter().map(zeroed).collect();
+            }
+            for (sum, c) in components.iter_mut().zip(&paid.components) {
+                sum.exact = Dec(checked_add(sum.exact.0, c.exact.0)?);
+                sum.amount = Dec(checked_add(sum.amount.0, c.amount.0)?);
+            }
+            if locale.is_some() {
+                eval.incentive = Some(paid);
+            }
+        }
+        for m in members.iter_mut() {
+            m.payout = payouts.get(&m.index).copied();
+        }
+        Ok(Some(TeamIncentive { total: Dec(total), components, pools }))
     }
 }
 
@@ -476,4 +589,20 @@ fn leaderboard(
         })
         .collect();
     Ok(Leaderboard { by, entries })
+}
+
+fn checked_add(a: rust_decimal::Decimal, b: rust_decimal::Decimal) -> Result<rust_decimal::Decimal> {
+    a.checked_add(b).ok_or_else(|| Error::new(ErrorCode::Overflow))
+}
+
+/// A component total with its sums set to 0 (the start of a team's sum).
+fn zeroed(c: &crate::incentive::section::ComponentTotal) -> crate::incentive::section::ComponentTotal {
+    crate::incentive::section::ComponentTotal {
+        id: c.id.clone(),
+        kind: c.kind,
+        exact: Dec::default(),
+        amount: Dec::default(),
+        attainment: None,
+        credited: None,
+    }
 }

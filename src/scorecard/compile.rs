@@ -3,6 +3,7 @@
 use super::document::*;
 use crate::error::{closest, Error, ErrorCode, Origin, Result};
 use crate::formula::ast::Node;
+use crate::formula::eval::Evaluator;
 use crate::formula::parser::Resolver;
 use crate::formula::{parse, Limits};
 use rust_decimal::Decimal;
@@ -14,6 +15,29 @@ pub struct Expr {
     pub root: Node,
     /// JSON pointer of the formula in the plan.
     pub path: String,
+}
+
+impl Expr {
+    /// The formula's number; an error raised inside it points at the formula.
+    pub(crate) fn number(&self, ev: &Evaluator<'_>) -> Result<Decimal> {
+        ev.number(&self.root).map_err(|err| self.at(err))
+    }
+    /// The formula as a condition.
+    pub(crate) fn condition(&self, ev: &Evaluator<'_>) -> Result<bool> {
+        ev.condition(&self.root).map_err(|err| self.at(err))
+    }
+    /// The formula's value as text (ids, names).
+    pub(crate) fn text(&self, ev: &Evaluator<'_>) -> Result<String> {
+        ev.eval(&self.root).map(|v| v.to_text()).map_err(|err| self.at(err))
+    }
+    /// Points an error raised inside the formula at its place in the plan.
+    fn at(&self, mut err: Error) -> Error {
+        if err.origin == Origin::Formula && err.path.is_empty() {
+            err.origin = Origin::Plan;
+            err.path.clone_from(&self.path);
+        }
+        err
+    }
 }
 
 /// A compiled indicator.
@@ -104,7 +128,7 @@ pub struct Contest {
     pub lower_is_better: bool,
 }
 
-pub(super) fn formula(src: &str, path: String, names: &mut impl Resolver) -> Result<Expr> {
+pub(crate) fn formula(src: &str, path: String, names: &mut impl Resolver) -> Result<Expr> {
     let root = parse(src, Limits::default(), names).map_err(|e| e.path(Origin::Plan, path.clone()))?;
     Ok(Expr { root, path })
 }

@@ -1,7 +1,7 @@
 //! The KPI scorecard (绩效考核) for one rep: indicators scored by method, weighted by profile
 //! and phase, adjusted, blended, gated, vetoed and graded, with the distance to the next grade.
 
-mod compile;
+pub(crate) mod compile;
 mod distance;
 pub mod document;
 mod explain;

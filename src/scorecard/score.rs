@@ -17,19 +17,11 @@ pub(super) struct Context<'s> {
 
 impl Context<'_> {
     pub(super) fn number(&self, e: &Expr) -> Result<Decimal> {
-        self.ev.number(&e.root).map_err(|err| at(err, &e.path))
+        e.number(&self.ev)
     }
     pub(super) fn condition(&self, e: &Expr) -> Result<bool> {
-        self.ev.condition(&e.root).map_err(|err| at(err, &e.path))
+        e.condition(&self.ev)
     }
-}
-
-fn at(mut err: Error, path: &str) -> Error {
-    if err.origin == Origin::Formula && err.path.is_empty() {
-        err.origin = Origin::Plan;
-        err.path = path.to_string();
-    }
-    err
 }
 
 fn mul(a: Decimal, b: Decimal) -> Result<Decimal> {
@@ -353,7 +345,7 @@ impl Scorecard {
 /// The rep's id, tie-break key, group and aggregate values; `total` is the rounded total,
 /// `vetoed` whether a veto was triggered.
 fn member_of(team: &Team, cx: &Context<'_>, total: Decimal, vetoed: bool) -> Result<Member> {
-    let text = |e: &Expr| cx.ev.eval(&e.root).map(|v| v.to_text()).map_err(|err| at(err, &e.path));
+    let text = |e: &Expr| e.text(&cx.ev);
     let id = text(&team.id)?;
     let tie_break = team.tie_break.as_ref().map(|(by, _)| cx.number(by)).transpose()?;
     let group = team.group.as_ref().map(text).transpose()?;

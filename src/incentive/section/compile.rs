@@ -1,0 +1,367 @@
+//! Validates the incentive section once: tables, curves, splits and formulas.
+
+use super::document::*;
+use crate::error::{Error, ErrorCode, Origin, Result};
+use crate::formula::parser::Resolver;
+use crate::incentive::{
+    Currency, Draw, DrawDef, Mbo, MboDef, ObjectiveDef, PayoutCurve, PayoutCurveDef, RateTable, Spiff, SpiffDef,
+};
+use crate::number::{Dec, Rounding};
+use crate::scorecard::compile::{formula, Expr};
+use crate::scorecard::Scorecard;
+use rust_decimal::Decimal;
+
+const BASE: &str = "/incentive";
+
+/// A compiled incentive section.
+#[derive(Clone, Debug)]
+pub struct Incentive {
+    pub(super) def: IncentiveDef,
+    pub(super) currency: Currency,
+    pub(super) rounding: Rounding,
+    pub(super) rep: Option<Expr>,
+    pub(super) components: Vec<Component>,
+}
+
+/// A compiled component.
+#[derive(Clone, Debug)]
+pub(super) enum Component {
+    Commission(Commission),
+    TargetBonus(TargetBonus),
+    Spiff { spiff: Spiff, events: Option<Expr>, filter: Option<RowFilter>, already_paid: Option<Expr> },
+    Mbo { id: String, target_bonus: Expr, mbo: Mbo, achievements: Vec<Expr> },
+    Draw { id: String, draw: Draw, balance_in: Option<Expr> },
+    Pool { def: PoolDef, share: Option<Expr> },
+}
+
+#[derive(Clone, Debug)]
+pub(super) struct Commission {
+    pub(super) def: CommissionDef,
+    pub(super) released: Option<Expr>,
+    pub(super) amount: Option<Expr>,
+    pub(super) rules: Vec<Rule>,
+    /// Rule indices by priority (highest first; equal: declaration order).
+    pub(super) order: Vec<usize>,
+}
+
+#[derive(Clone, Debug)]
+pub(super) struct Rule {
+    pub(super) def: RuleDef,
+    pub(super) table: RateTable,
+    pub(super) carried_in: Option<Expr>,
+    pub(super) quota: Option<Expr>,
+    pub(super) paid_to_date: Option<Expr>,
+}
+
+impl Rule {
+    /// Whether the rule takes a transaction of `product` and `customer_type`.
+    pub(super) fn matches(&self, product: Option<&str>, customer_type: Option<&str>) -> bool {
+        accepts(&self.def.products, product) && accepts(&self.def.customer_types, customer_type)
+    }
+}
+
+/// An empty list accepts anything; otherwise the value must be listed.
+pub(super) fn accepts(list: &[String], value: Option<&str>) -> bool {
+    list.is_empty() || value.is_some_and(|v| list.iter().any(|l| l == v))
+}
+
+#[derive(Clone, Debug)]
+pub(super) struct TargetBonus {
+    pub(super) id: String,
+    pub(super) target_bonus: Expr,
+    pub(super) actual: Actual,
+    pub(super) quota: Expr,
+    pub(super) curve: PayoutCurve,
+    pub(super) multipliers: Vec<(String, Factor)>,
+}
+
+#[derive(Clone, Debug)]
+pub(super) enum Actual {
+    Formula(Expr),
+    /// The credited amount of commission component `usize`.
+    Credited(usize),
+}
+
+#[derive(Clone, Debug)]
+pub(super) enum Factor {
+    Scorecard,
+    Formula(Expr),
+}
+
+impl Incentive {
+    /// Compiles the section of a plan whose money is in `currency` code, rounded by `money`;
+    /// `names` resolves field and metric names.
+    pub fn compile(
+        def: &IncentiveDef,
+        currency: &str,
+        money: Rounding,
+        scorecard: Option<&Scorecard>,
+        names: &mut impl Resolver,
+    ) -> Result<Incentive> {
+        let minor = minor_units(currency);
+        if money.scale > minor {
+            return Err(Error::new(ErrorCode::CurrencyScaleMismatch)
+                .name("rounding.money.scale")
+                .found(money.scale.to_string())
+                .expected(format!("at most {minor} decimals for {currency}"))
+                .path(Origin::Plan, "/rounding/money/scale"));
+        }
+        let currency = Currency::new(currency, money.scale)?;
+        for (i, c) in def.components.iter().enumerate() {
+            let fixed = match c {
+                ComponentDef::Spiff(s) => Some(s.amount),
+                ComponentDef::Draw(d) => Some(d.amount),
+                ComponentDef::Pool(p) => Some(p.amount),
+                _ => None,
+            };
+            if let Some(amount) = fixed {
+                let path = format!("{BASE}/components/{i}/amount");
+                currency.units(amount.0, "amount", &path)?;
+            }
+        }
+        if def.components.is_empty() {
+            return Err(invalid(format!("{BASE}/components"), "components", "at least one component"));
+        }
+        let mut components = Vec::with_capacity(def.components.len());
+        let mut seen_pool = false;
+        for (i, c) in def.components.iter().enumerate() {
+            let path = format!("{BASE}/components/{i}");
+            if def.components.iter().take(i).any(|o| o.id() == c.id()) {
+                return Err(Error::new(ErrorCode::DuplicateId).name(c.id()).path(Origin::Plan, format!("{path}/id")));
+            }
+            if seen_pool && !matches!(c, ComponentDef::Pool(_)) {
+                return Err(invalid(path, c.id(), "team pools after every other component"));
+            }
+            seen_pool |= matches!(c, ComponentDef::Pool(_));
+            components.push(compile_component(c, def, &path, scorecard, names)?);
+        }
+        let needs_rep = def.transactions.as_ref().is_some_and(|t| t.splits.is_some());
+        let rep = match (&def.rep, scorecard.and_then(|s| s.team.as_ref())) {
+            (Some(src), _) => Some(formula(src, format!("{BASE}/rep"), names)?),
+            (None, Some(team)) => Some(team.id.clone()),
+            (None, None) if needs_rep => {
+                return Err(Error::new(ErrorCode::MissingKey).name("rep").path(Origin::Plan, format!("{BASE}/rep")))
+            }
+            (None, None) => None,
+        };
+        Ok(Incentive { def: def.clone(), currency, rounding: money, rep, components })
+    }
+
+    /// The section as written.
+    pub fn def(&self) -> &IncentiveDef {
+        &self.def
+    }
+
+    /// The currency statements are paid in.
+    pub fn currency(&self) -> &Currency {
+        &self.currency
+    }
+
+    /// The pool components, with their index.
+    pub fn pools(&self) -> impl Iterator<Item = (usize, &PoolDef)> {
+        self.components.iter().enumerate().filter_map(|(i, c)| match c {
+            Component::Pool { def, .. } => Some((i, def)),
+            _ => None,
+        })
+    }
+}
+
+/// Decimals of the smallest unit of an ISO 4217 currency: 0 for yen-like currencies, 3 for the
+/// dinars, 2 for the rest.
+fn minor_units(code: &str) -> u32 {
+    match code {
+        "BIF" | "CLP" | "DJF" | "GNF" | "ISK" | "JPY" | "KMF" | "KRW" | "PYG" | "RWF" | "UGX" | "UYI" | "VND"
+        | "VUV" | "XAF" | "XOF" | "XPF" => 0,
+        "BHD" | "IQD" | "JOD" | "KWD" | "LYD" | "OMR" | "TND" => 3,
+        _ => 2,
+    }
+}
+
+fn invalid(path: String, name: &str, expected: &str) -> Error {
+    Error::new(ErrorCode::InvalidValue).name(name).expected(expected).path(Origin::Plan, path)
+}
+
+fn optional(src: &Option<String>, path: String, names: &mut impl Resolver) -> Result<Option<Expr>> {
+    src.as_deref().map(|s| formula(s, path, names)).transpose()
+}
+
+fn compile_component(
+    c: &ComponentDef,
+    section: &IncentiveDef,
+    path: &str,
+    scorecard: Option<&Scorecard>,
+    names: &mut impl Resolver,
+) -> Result<Component> {
+    Ok(match c {
+        ComponentDef::Commission(def) => Component::Commission(compile_commission(def, section, path, names)?),
+        ComponentDef::TargetBonus(def) => {
+            Component::TargetBonus(compile_target_bonus(def, section, path, scorecard, names)?)
+        }
+        ComponentDef::Spiff(def) => {
+            let spiff = Spiff::new(SpiffDef {
+                id: def.id.clone(),
+                amount: def.amount,
+                frequency: def.frequency,
+                max_events: def.max_events,
+            })
+            .map_err(|e| e.under(path))?;
+            let events = optional(&def.events, format!("{path}/events"), names)?;
+            if events.is_some() == def.filter.is_some() {
+                return Err(invalid(format!("{path}/events"), &def.id, "exactly one of events and where"));
+            }
+            if def.filter.is_some() && section.transactions.is_none() {
+                return Err(no_transactions(&format!("{path}/where")));
+            }
+            let already_paid = optional(&def.already_paid, format!("{path}/alreadyPaid"), names)?;
+            Component::Spiff { spiff, events, filter: def.filter.clone(), already_paid }
+        }
+        ComponentDef::Mbo(def) => {
+            let objectives = def
+                .objectives
+                .iter()
+                .map(|o| ObjectiveDef { id: o.id.clone(), weight: o.weight, max_achievement: o.max_achievement })
+                .collect();
+            let mbo = Mbo::new(MboDef { target_bonus: Dec::default(), objectives }).map_err(|e| e.under(path))?;
+            let target_bonus = formula(&def.target_bonus, format!("{path}/targetBonus"), names)?;
+            let achievements = def
+                .objectives
+                .iter()
+                .enumerate()
+                .map(|(i, o)| formula(&o.achievement, format!("{path}/objectives/{i}/achievement"), names))
+                .collect::<Result<Vec<_>>>()?;
+            Component::Mbo { id: def.id.clone(), target_bonus, mbo, achievements }
+        }
+        ComponentDef::Draw(def) => {
+            let draw = Draw::new(DrawDef { amount: def.amount, kind: def.kind }).map_err(|e| e.under(path))?;
+            let balance_in = optional(&def.balance_in, format!("{path}/balanceIn"), names)?;
+            Component::Draw { id: def.id.clone(), draw, balance_in }
+        }
+        ComponentDef::Pool(def) => {
+            crate::incentive::Pool::new(def.amount.0, Currency::default()).map_err(|e| e.under(path))?;
+            let share = optional(&def.share, format!("{path}/share"), names)?;
+            if share.is_none() && scorecard.is_none() {
+                return Err(Error::new(ErrorCode::MissingKey)
+                    .name("share")
+                    .path(Origin::Plan, format!("{path}/share")));
+            }
+            if scorecard.and_then(|s| s.team.as_ref()).is_none() {
+                return Err(invalid(path.to_string(), &def.id, "a scorecard team section (pools are split by team)"));
+            }
+            Component::Pool { def: def.clone(), share }
+        }
+    })
+}
+
+fn no_transactions(path: &str) -> Error {
+    Error::new(ErrorCode::MissingKey).name("transactions").path(Origin::Plan, path)
+}
+
+fn compile_commission(
+    def: &CommissionDef,
+    section: &IncentiveDef,
+    path: &str,
+    names: &mut impl Resolver,
+) -> Result<Commission> {
+    if def.rules.is_empty() {
+        return Err(invalid(format!("{path}/rules"), &def.id, "at least one rule"));
+    }
+    crate::incentive::non_negative(def.holdback.0, "holdback", &format!("{path}/holdback"))?;
+    if def.holdback.0 > Decimal::ONE_HUNDRED {
+        return Err(invalid(format!("{path}/holdback"), "holdback", "a percent from 0 to 100"));
+    }
+    let amount = optional(&def.amount, format!("{path}/amount"), names)?;
+    match (&section.transactions, &amount) {
+        (None, None) => return Err(no_transactions(&format!("{path}/amount"))),
+        (Some(_), Some(_)) => {
+            return Err(invalid(format!("{path}/amount"), &def.id, "no amount formula when the plan has transactions"))
+        }
+        _ => {}
+    }
+    if def.basis == Basis::Collected && section.transactions.as_ref().is_some_and(|t| t.collected.is_none()) {
+        return Err(Error::new(ErrorCode::MissingKey)
+            .name("collected")
+            .path(Origin::Plan, format!("{BASE}/transactions/collected")));
+    }
+    let mut rules = Vec::with_capacity(def.rules.len());
+    for (i, r) in def.rules.iter().enumerate() {
+        let rp = format!("{path}/rules/{i}");
+        if def.rules.iter().take(i).any(|o| o.id == r.id) {
+            return Err(Error::new(ErrorCode::DuplicateId).name(r.id.as_str()).path(Origin::Plan, format!("{rp}/id")));
+        }
+        let table = RateTable::new(r.table.clone()).map_err(|e| e.under(&format!("{rp}/table")))?;
+        let quota = optional(&r.quota, format!("{rp}/quota"), names)?;
+        if table.def().basis == crate::incentive::TierBasis::Attainment && quota.is_none() {
+            return Err(Error::new(ErrorCode::MissingKey).name("quota").path(Origin::Plan, format!("{rp}/quota")));
+        }
+        rules.push(Rule {
+            def: r.clone(),
+            table,
+            carried_in: optional(&r.carried_in, format!("{rp}/carriedIn"), names)?,
+            quota,
+            paid_to_date: optional(&r.paid_to_date, format!("{rp}/paidToDate"), names)?,
+        });
+    }
+    if amount.is_some() && !rules.iter().any(|r| r.def.products.is_empty() && r.def.customer_types.is_empty()) {
+        return Err(invalid(format!("{path}/rules"), &def.id, "a rule without filters for the amount formula"));
+    }
+    let mut order: Vec<usize> = (0..rules.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(rules.get(i).map_or(0, |r| r.def.priority)));
+    let released = optional(&def.holdback_released, format!("{path}/holdbackReleased"), names)?;
+    Ok(Commission { def: def.clone(), released, amount, rules, order })
+}
+
+fn compile_target_bonus(
+    def: &TargetBonusDef,
+    section: &IncentiveDef,
+    path: &str,
+    scorecard: Option<&Scorecard>,
+    names: &mut impl Resolver,
+) -> Result<TargetBonus> {
+    let c = &def.curve;
+    let curve = PayoutCurve::new(PayoutCurveDef {
+        target_bonus: Dec::default(),
+        points: c.points.clone(),
+        slope_above: c.slope_above,
+        gate: c.gate,
+        cap: c.cap,
+        cap_attainment: c.cap_attainment,
+    })
+    .map_err(|e| e.under(&format!("{path}/curve")))?;
+    let actual = match (&def.actual, &def.actual_from) {
+        (Some(src), None) => Actual::Formula(formula(src, format!("{path}/actual"), names)?),
+        (None, Some(from)) => {
+            let index = section.components.iter().position(|c| c.id() == from);
+            match (index, index.and_then(|i| section.components.get(i))) {
+                (Some(i), Some(ComponentDef::Commission(_))) => Actual::Credited(i),
+                _ => {
+                    return Err(Error::new(ErrorCode::UnknownIndicator)
+                        .name(from.as_str())
+                        .expected("the id of a commission component")
+                        .path(Origin::Plan, format!("{path}/actualFrom")))
+                }
+            }
+        }
+        _ => return Err(invalid(format!("{path}/actual"), &def.id, "exactly one of actual and actualFrom")),
+    };
+    let mut multipliers = Vec::with_capacity(def.multipliers.len());
+    for (i, m) in def.multipliers.iter().enumerate() {
+        let mp = format!("{path}/multipliers/{i}");
+        let factor = match (&m.from, &m.formula) {
+            (Some(MultiplierSource::Scorecard), None) if scorecard.is_some() => Factor::Scorecard,
+            (Some(MultiplierSource::Scorecard), None) => {
+                return Err(invalid(format!("{mp}/from"), &m.name, "a plan with a scorecard"));
+            }
+            (None, Some(src)) => Factor::Formula(formula(src, format!("{mp}/formula"), names)?),
+            _ => return Err(invalid(mp, &m.name, "exactly one of from and formula")),
+        };
+        multipliers.push((m.name.clone(), factor));
+    }
+    Ok(TargetBonus {
+        id: def.id.clone(),
+        target_bonus: formula(&def.target_bonus, format!("{path}/targetBonus"), names)?,
+        actual,
+        quota: formula(&def.quota, format!("{path}/quota"), names)?,
+        curve,
+        multipliers,
+    })
+}

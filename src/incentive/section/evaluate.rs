@@ -1,0 +1,554 @@
+//! Paying one rep: read and credit the transactions, run the components in statement order.
+
+use super::compile::{accepts, Actual, Commission, Component, Factor, Incentive, TargetBonus};
+use super::document::{Basis, Calculation, RowFilter};
+use super::result::{ComponentTotal, IncentiveResult, TransactionLine};
+use crate::error::{pointer_segment, Error, ErrorCode, Origin, Result};
+use crate::formula::eval::Evaluator;
+use crate::formula::Value;
+use crate::incentive::statement::StatementBuilder;
+use crate::incentive::{
+    add, div, mul, percent_of, sub, LineKind, Multiplier, PayoutCurve, RateTable, Split, SplitDef, SplitShareDef,
+    Statement, StatementLine,
+};
+use crate::input::{FieldType, Input};
+use crate::locale::Locale;
+use crate::number::Dec;
+use crate::plan::Record;
+use crate::scorecard::compile::Expr;
+use rust_decimal::Decimal;
+
+/// One transaction as read from the record and credited to the rep.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Row {
+    pub(crate) line: TransactionLine,
+}
+
+impl Row {
+    fn amount(&self, basis: Basis) -> Decimal {
+        match basis {
+            Basis::Booked => self.line.credited.0,
+            Basis::Collected => self.line.credited_collected.map_or(Decimal::ZERO, |d| d.0),
+        }
+    }
+}
+
+/// An extra deal for a what-if.
+#[derive(Clone, Debug, Default)]
+pub struct ExtraDeal {
+    /// Amount booked (and collected), credited wholly to the rep.
+    pub amount: Decimal,
+    /// Product line.
+    pub product: Option<String>,
+    /// Customer type.
+    pub customer_type: Option<String>,
+}
+
+/// What the scorecard tells the incentive section about the rep.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ScoreFacts {
+    /// The total score (pool share weight by default).
+    pub total: Decimal,
+    /// The grade's coefficient (绩效系数).
+    pub coefficient: Decimal,
+    /// Whether a veto triggered (no pool share).
+    pub vetoed: bool,
+}
+
+/// Where a component stands after the run, for what-ifs.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Standing {
+    /// A commission rule's table and the cumulative amount it reached.
+    Rule { component: String, rule: String, table: RateTable, cumulative: Decimal, quota: Option<Decimal> },
+    /// A target bonus curve and its actual and quota.
+    Curve { component: String, curve: PayoutCurve, actual: Decimal, quota: Decimal },
+}
+
+/// A statement being built for one rep: finished at once by `evaluate`, or after the team's
+/// pools are split by `evaluateTeam`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Run {
+    pub(crate) builder: StatementBuilder,
+    /// Per component: kind, first line, line count (set when the component ran), attainment,
+    /// credited.
+    pub(crate) parts: Vec<Part>,
+    pub(crate) rows: Vec<Row>,
+    pub(crate) draw_balance: Option<Decimal>,
+    /// Pool share weight per component (pools only).
+    pub(crate) pool_weights: Vec<Option<Decimal>>,
+    pub(crate) standings: Vec<Standing>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Part {
+    pub(crate) id: String,
+    pub(crate) kind: &'static str,
+    pub(crate) lines: std::ops::Range<usize>,
+    pub(crate) attainment: Option<Decimal>,
+    pub(crate) credited: Option<Decimal>,
+    pub(crate) pending: bool,
+}
+
+fn kind_name(c: &Component) -> &'static str {
+    match c {
+        Component::Commission(_) => "commission",
+        Component::TargetBonus(_) => "targetBonus",
+        Component::Spiff { .. } => "spiff",
+        Component::Mbo { .. } => "mbo",
+        Component::Draw { .. } => "draw",
+        Component::Pool { .. } => "pool",
+    }
+}
+
+fn id_of(c: &Component) -> &str {
+    match c {
+        Component::Commission(c) => &c.def.id,
+        Component::TargetBonus(t) => &t.id,
+        Component::Spiff { spiff, .. } => &spiff.def().id,
+        Component::Mbo { id, .. } | Component::Draw { id, .. } => id,
+        Component::Pool { def, .. } => &def.id,
+    }
+}
+
+impl Incentive {
+    /// Runs every component but the pools for one rep whose fields and metrics `ev` reads.
+    pub fn run(
+        &self,
+        ev: &Evaluator<'_>,
+        record: &dyn Record,
+        score: Option<ScoreFacts>,
+        extra: Option<&ExtraDeal>,
+    ) -> Result<Run> {
+        let builder = Statement::new(self.currency.clone(), self.rounding, self.def.rounding)?;
+        let rows = self.rows(ev, record, extra)?;
+        let mut run = Run {
+            builder,
+            parts: Vec::with_capacity(self.components.len()),
+            rows,
+            draw_balance: None,
+            pool_weights: Vec::with_capacity(self.components.len()),
+            standings: Vec::new(),
+        };
+        for (ci, component) in self.components.iter().enumerate() {
+            let start = run.builder.len();
+            let mut part = Part {
+                id: id_of(component).to_string(),
+                kind: kind_name(component),
+                lines: start..start,
+                attainment: None,
+                credited: None,
+                pending: false,
+            };
+            let mut weight = None;
+            match component {
+                Component::Commission(c) => {
+                    part.credited = Some(self.commission(c, ev, &mut run, extra)?);
+                }
+                Component::TargetBonus(t) => part.attainment = Some(self.target_bonus(t, ev, score, &mut run)?),
+                Component::Spiff { spiff, events, filter, already_paid } => {
+                    let events = match (events, filter) {
+                        (Some(e), _) => count(e, ev)?,
+                        (None, Some(f)) => qualifying(&run.rows, f),
+                        (None, None) => 0,
+                    };
+                    let already = already_paid.as_ref().map(|e| count(e, ev)).transpose()?.unwrap_or(0);
+                    let r = spiff.compute(events, already)?;
+                    run.builder.spiff(&r);
+                }
+                Component::Mbo { id, target_bonus, mbo, achievements } => {
+                    let bonus = target_bonus.number(ev)?;
+                    let values = achievements.iter().map(|a| a.number(ev)).collect::<Result<Vec<_>>>()?;
+                    let ids: Vec<&str> = mbo.def().objectives.iter().map(|o| o.id.as_str()).collect();
+                    let pairs: Vec<(&str, Decimal)> = ids.into_iter().zip(values).collect();
+                    let r = mbo.compute_for(bonus, &pairs)?;
+                    run.builder.mbo(id, bonus, &r)?;
+                }
+                Component::Draw { id, draw, balance_in } => {
+                    let earned = run.builder.exact_since(0)?;
+                    let balance = balance_in.as_ref().map(|e| e.number(ev)).transpose()?.unwrap_or_default();
+                    let r = draw.apply(earned, balance)?;
+                    run.builder.draw(id, &r)?;
+                    run.draw_balance = Some(r.balance_out.0);
+                }
+                Component::Pool { share, .. } => {
+                    part.pending = true;
+                    let facts = score.unwrap_or_default();
+                    weight = Some(match share {
+                        _ if facts.vetoed => Decimal::ZERO,
+                        Some(e) => e.number(ev)?.max(Decimal::ZERO),
+                        None => facts.total.max(Decimal::ZERO),
+                    });
+                }
+            }
+            part.lines = start..run.builder.len();
+            run.parts.push(part);
+            run.pool_weights.push(weight);
+        }
+        Ok(run)
+    }
+
+    /// The transactions of the record (plus a what-if's extra deal), credited to the rep.
+    fn rows(&self, ev: &Evaluator<'_>, record: &dyn Record, extra: Option<&ExtraDeal>) -> Result<Vec<Row>> {
+        let Some(t) = &self.def.transactions else { return Ok(Vec::new()) };
+        let base = format!("/{}", pointer_segment(&t.field));
+        let mut rows = Vec::new();
+        let array = record.nested(&t.field);
+        match array.as_deref() {
+            None | Some(serde_json::Value::Null) => {}
+            Some(serde_json::Value::Array(items)) => {
+                let mut rep = None;
+                for (i, item) in items.iter().enumerate() {
+                    rows.push(self.row(ev, t, item, i, &format!("{base}/{i}"), &mut rep)?);
+                }
+            }
+            Some(other) => {
+                return Err(Error::new(ErrorCode::InvalidValue)
+                    .name(t.field.as_str())
+                    .expected("an array of transactions")
+                    .found(json_type(other))
+                    .path(Origin::Record, base))
+            }
+        }
+        if let Some(x) = extra {
+            let credited = Some(Dec(x.amount));
+            rows.push(Row {
+                line: TransactionLine {
+                    index: rows.len(),
+                    id: Some("what-if".to_string()),
+                    product: x.product.clone(),
+                    customer_type: x.customer_type.clone(),
+                    amount: Dec(x.amount),
+                    collected: credited,
+                    percent: Dec(Decimal::ONE_HUNDRED),
+                    credited: Dec(x.amount),
+                    credited_collected: credited,
+                    rules: Vec::new(),
+                },
+            });
+        }
+        Ok(rows)
+    }
+
+    fn row(
+        &self,
+        ev: &Evaluator<'_>,
+        t: &super::document::TransactionsDef,
+        item: &serde_json::Value,
+        index: usize,
+        path: &str,
+        rep: &mut Option<String>,
+    ) -> Result<Row> {
+        if !item.is_object() {
+            return Err(Error::new(ErrorCode::InvalidValue)
+                .name(t.field.as_str())
+                .expected("an object")
+                .found(json_type(item))
+                .path(Origin::Record, path));
+        }
+        let cell_path = |col: &str| format!("{path}/{}", pointer_segment(col));
+        let number = |col: &str| -> Result<Option<Decimal>> {
+            match Input::from_json(item.get(col)).to_typed(FieldType::Money) {
+                Ok(Some(Value::Number(d))) => Ok(Some(d)),
+                Ok(_) => Ok(None),
+                Err(e) => Err(e.name(col).path(Origin::Record, cell_path(col))),
+            }
+        };
+        let text = |col: &Option<String>| -> Result<Option<String>> {
+            let Some(col) = col else { return Ok(None) };
+            match Input::from_json(item.get(col)).to_typed(FieldType::Text) {
+                Ok(Some(v)) => Ok(Some(v.to_text())),
+                Ok(None) => Ok(None),
+                Err(e) => Err(e.name(col.as_str()).path(Origin::Record, cell_path(col))),
+            }
+        };
+        let amount = number(&t.amount)?.ok_or_else(|| {
+            Error::new(ErrorCode::MissingField).name(t.amount.as_str()).path(Origin::Record, cell_path(&t.amount))
+        })?;
+        let collected = match &t.collected {
+            Some(col) => Some(number(col)?.unwrap_or_default()),
+            None => None,
+        };
+        let split = match t.splits.as_ref().and_then(|col| item.get(col).filter(|v| !v.is_null()).map(|v| (col, v))) {
+            None => None,
+            Some((col, value)) => {
+                let at = cell_path(col);
+                let shares: Vec<SplitShareDef> = serde_json::from_value(value.clone()).map_err(|_| {
+                    Error::new(ErrorCode::InvalidValue)
+                        .name(col.as_str())
+                        .expected("an array of { rep, percent }")
+                        .path(Origin::Record, at.clone())
+                })?;
+                let split = Split::new(SplitDef { shares }).map_err(|e| relocate(e, &at))?;
+                if rep.is_none() {
+                    *rep = Some(match &self.rep {
+                        Some(e) => e.text(ev)?,
+                        None => String::new(),
+                    });
+                }
+                Some((split, at))
+            }
+        };
+        let (percent, credited, credited_collected) = match &split {
+            None => (Decimal::ONE_HUNDRED, amount, collected),
+            Some((split, at)) => {
+                let me = rep.as_deref().unwrap_or_default();
+                let mine = |x: Decimal| -> Result<Decimal> {
+                    let shares = split.credit(x, &self.currency).map_err(|e| relocate(e, at))?;
+                    Ok(shares.into_iter().find(|s| s.rep == me).map_or(Decimal::ZERO, |s| s.credited.0))
+                };
+                let percent = split.def().shares.iter().find(|s| s.rep == me).map_or(Decimal::ZERO, |s| s.percent.0);
+                (percent, mine(amount)?, collected.map(mine).transpose()?)
+            }
+        };
+        Ok(Row {
+            line: TransactionLine {
+                index,
+                id: text(&t.id)?,
+                product: text(&t.product)?,
+                customer_type: text(&t.customer_type)?,
+                amount: Dec(amount),
+                collected: collected.map(Dec),
+                percent: Dec(percent),
+                credited: Dec(credited),
+                credited_collected: credited_collected.map(Dec),
+                rules: Vec::new(),
+            },
+        })
+    }
+
+    /// Pays a commission; returns the amount credited on its basis.
+    fn commission(
+        &self,
+        c: &Commission,
+        ev: &Evaluator<'_>,
+        run: &mut Run,
+        extra: Option<&ExtraDeal>,
+    ) -> Result<Decimal> {
+        let start = run.builder.len();
+        // (rule, transaction label, amount), routed by priority.
+        let mut routed: Vec<Vec<(Option<String>, Decimal)>> = vec![Vec::new(); c.rules.len()];
+        let credited;
+        if let Some(formula) = &c.amount {
+            let mut amount = formula.number(ev)?;
+            if let Some(x) = extra {
+                amount = add(amount, x.amount)?;
+            }
+            let rule = c.order.iter().copied().find(|&i| {
+                c.rules.get(i).is_some_and(|r| r.def.products.is_empty() && r.def.customer_types.is_empty())
+            });
+            if let Some(slot) = rule.and_then(|i| routed.get_mut(i)) {
+                slot.push((None, amount));
+            }
+            credited = amount;
+        } else {
+            let mut total = Decimal::ZERO;
+            for row in &mut run.rows {
+                let amount = row.amount(c.def.basis);
+                total = add(total, amount)?;
+                let (product, ctype) = (row.line.product.as_deref(), row.line.customer_type.as_deref());
+                let rule = c.order.iter().copied().find(|&i| c.rules.get(i).is_some_and(|r| r.matches(product, ctype)));
+                let (Some(i), Some(rule)) = (rule, rule.and_then(|i| c.rules.get(i))) else { continue };
+                row.line.rules.push([c.def.id.clone(), rule.def.id.clone()]);
+                let label = row.line.id.clone().unwrap_or_else(|| format!("#{}", row.line.index.saturating_add(1)));
+                if let Some(slot) = routed.get_mut(i) {
+                    slot.push((Some(label), amount));
+                }
+            }
+            credited = total;
+        }
+        for (rule, items) in c.rules.iter().zip(&routed) {
+            if items.is_empty() && rule.paid_to_date.is_none() {
+                continue;
+            }
+            let carried = rule.carried_in.as_ref().map(|e| e.number(ev)).transpose()?.unwrap_or_default();
+            let quota = rule.quota.as_ref().map(|e| e.number(ev)).transpose()?;
+            let period = items.iter().try_fold(Decimal::ZERO, |acc, (_, a)| add(acc, *a))?;
+            let cumulative = add(carried, period)?;
+            let id = rule.def.id.as_str();
+            let rated = |amount: Decimal, carried: Decimal| {
+                rule.table.compute(amount, carried, quota).map_err(|e| in_rule(e, rule.quota.as_ref()))
+            };
+            if let Some(paid) = &rule.paid_to_date {
+                let r = rated(cumulative, Decimal::ZERO)?;
+                run.builder.rate_for(&c.def.id, Some(id), None, &r);
+                let paid = paid.number(ev)?;
+                let mut line = StatementLine::new(&c.def.id, LineKind::PaidToDate, sub(Decimal::ZERO, paid)?);
+                (line.name, line.base) = (Some(id.to_string()), Some(r.payout));
+                run.builder.push(line);
+            } else if c.def.calculation == Calculation::PerTransaction && c.amount.is_none() {
+                let mut running = carried;
+                for (label, amount) in items {
+                    let r = rated(*amount, running)?;
+                    run.builder.rate_for(&c.def.id, Some(id), label.as_deref(), &r);
+                    running = add(running, *amount)?;
+                }
+            } else {
+                let r = rated(period, carried)?;
+                run.builder.rate_for(&c.def.id, Some(id), None, &r);
+            }
+            run.standings.push(super::evaluate::Standing::Rule {
+                component: c.def.id.clone(),
+                rule: id.to_string(),
+                table: rule.table.clone(),
+                cumulative,
+                quota,
+            });
+        }
+        let earned = run.builder.exact_since(start)?;
+        let holdback = c.def.holdback.0;
+        if !holdback.is_zero() && earned > Decimal::ZERO {
+            let mut line =
+                StatementLine::new(&c.def.id, LineKind::Holdback, sub(Decimal::ZERO, percent_of(earned, holdback)?)?);
+            (line.base, line.rate) = (Some(Dec(earned)), Some(Dec(div(holdback, Decimal::ONE_HUNDRED)?)));
+            run.builder.push(line);
+        }
+        if let Some(released) = &c.released {
+            let value = released.number(ev)?;
+            if !value.is_zero() {
+                run.builder.push(StatementLine::new(&c.def.id, LineKind::HoldbackRelease, value));
+            }
+        }
+        Ok(credited)
+    }
+
+    /// Pays a target bonus; returns the attainment in percent.
+    fn target_bonus(
+        &self,
+        t: &TargetBonus,
+        ev: &Evaluator<'_>,
+        score: Option<ScoreFacts>,
+        run: &mut Run,
+    ) -> Result<Decimal> {
+        let bonus = t.target_bonus.number(ev)?;
+        let actual = match &t.actual {
+            Actual::Formula(e) => e.number(ev)?,
+            Actual::Credited(i) => run.parts.get(*i).and_then(|p| p.credited).unwrap_or_default(),
+        };
+        let quota = t.quota.number(ev)?;
+        let attainment = div(mul(actual, Decimal::ONE_HUNDRED)?, quota).map_err(|e| at_expr(e, &t.quota))?;
+        let mut multipliers = Vec::with_capacity(t.multipliers.len());
+        for (name, factor) in &t.multipliers {
+            let value = match factor {
+                Factor::Scorecard => score.map(|s| s.coefficient).unwrap_or(Decimal::ONE),
+                Factor::Formula(e) => e.number(ev)?,
+            };
+            multipliers.push(Multiplier::new(name.clone(), value));
+        }
+        let r = t.curve.compute_for(bonus, attainment, &multipliers)?;
+        run.builder.curve(&t.id, bonus, &r)?;
+        run.standings.push(Standing::Curve { component: t.id.clone(), curve: t.curve.clone(), actual, quota });
+        Ok(attainment)
+    }
+}
+
+impl Run {
+    /// Adds pool component `ci`'s share line.
+    pub(crate) fn pool_line(&mut self, ci: usize, pool: Decimal, share: &crate::incentive::PoolShare) {
+        let Some(part) = self.parts.get_mut(ci) else { return };
+        let start = self.builder.len();
+        let mut line = StatementLine::new(&part.id, LineKind::Pool, share.amount.0);
+        (line.base, line.rate) = (Some(Dec(pool)), Some(share.share));
+        self.builder.push(line);
+        part.lines = start..self.builder.len();
+        part.pending = false;
+    }
+
+    /// Pool component `ci` was split without this rep.
+    pub(crate) fn pool_done(&mut self, ci: usize) {
+        if let Some(part) = self.parts.get_mut(ci) {
+            part.pending = false;
+        }
+    }
+
+    /// Rounds the statement, writes its sentences in `locale` (none: no sentences), and totals
+    /// each component.
+    pub fn finish(self, locale: Option<Locale>) -> Result<IncentiveResult> {
+        let statement = self.builder.finish_in(locale)?;
+        let mut components = Vec::with_capacity(self.parts.len());
+        let mut pending = Vec::new();
+        for p in self.parts {
+            let lines = statement.lines.get(p.lines.clone()).unwrap_or_default();
+            let exact = lines.iter().try_fold(Decimal::ZERO, |acc, l| add(acc, l.exact.0))?;
+            let amount = lines.iter().try_fold(Decimal::ZERO, |acc, l| add(acc, l.amount.0))?;
+            if p.pending {
+                pending.push(p.id.clone());
+            }
+            components.push(ComponentTotal {
+                id: p.id,
+                kind: p.kind,
+                exact: Dec(exact),
+                amount: Dec(amount),
+                attainment: p.attainment.map(Dec),
+                credited: p.credited.map(Dec),
+            });
+        }
+        Ok(IncentiveResult {
+            statement,
+            components,
+            transactions: self.rows.into_iter().map(|r| r.line).collect(),
+            draw_balance: self.draw_balance.map(Dec),
+            pending,
+        })
+    }
+}
+
+/// A whole, non-negative count from a formula.
+fn count(e: &Expr, ev: &Evaluator<'_>) -> Result<u32> {
+    let n = e.number(ev)?;
+    if n.is_sign_negative() || !n.fract().is_zero() {
+        return Err(Error::new(ErrorCode::InvalidValue)
+            .expected("a whole number ≥ 0")
+            .found(n.normalize().to_string())
+            .path(Origin::Plan, e.path.clone()));
+    }
+    u32::try_from(n.trunc().mantissa())
+        .map_err(|_| Error::new(ErrorCode::OutOfRange).path(Origin::Plan, e.path.clone()))
+}
+
+/// Transactions that qualify for a SPIFF: credited to the rep, positive, matching the filter.
+fn qualifying(rows: &[Row], f: &RowFilter) -> u32 {
+    let n = rows
+        .iter()
+        .filter(|r| {
+            r.line.credited.0 > Decimal::ZERO
+                && accepts(&f.products, r.line.product.as_deref())
+                && accepts(&f.customer_types, r.line.customer_type.as_deref())
+                && f.min_amount.is_none_or(|m| r.line.amount.0 >= m.0)
+        })
+        .count();
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// Moves an error from a component's own paths (`/shares/1/percent`) into the record.
+fn relocate(mut e: Error, at: &str) -> Error {
+    let rest = e.path.strip_prefix("/shares").unwrap_or("").to_string();
+    e.origin = Origin::Record;
+    e.path = format!("{at}{rest}");
+    e
+}
+
+fn in_rule(e: Error, quota: Option<&Expr>) -> Error {
+    match (e.code, quota) {
+        (ErrorCode::DivByZero, Some(q)) => at_expr(e, q),
+        _ => e,
+    }
+}
+
+fn at_expr(mut e: Error, expr: &Expr) -> Error {
+    if e.path.is_empty() {
+        e.origin = Origin::Plan;
+        e.path.clone_from(&expr.path);
+    }
+    e
+}
+
+fn json_type(v: &serde_json::Value) -> &'static str {
+    match v {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "boolean",
+        serde_json::Value::Number(_) => "number",
+        serde_json::Value::String(_) => "string",
+        serde_json::Value::Array(_) => "array",
+        serde_json::Value::Object(_) => "object",
+    }
+}

@@ -1,0 +1,15 @@
+//! The plan's `incentive` section: commissions by rule, target bonuses, SPIFFs, MBOs, draws and
+//! team pools, wired to the record's fields, its transactions (子表) and the scorecard's
+//! 绩效系数, and paid as one [`Statement`](crate::incentive::Statement) per rep.
+
+mod compile;
+pub mod document;
+mod evaluate;
+mod result;
+mod what_if;
+
+pub use compile::Incentive;
+pub use document::*;
+pub use evaluate::{ExtraDeal, Run, ScoreFacts};
+pub use result::{ComponentDelta, ComponentTotal, IncentiveResult, TransactionLine, WhatIf};
+pub(crate) use what_if::what_if;

@@ -1,0 +1,143 @@
+//! "If I close X more (of this product), my payout becomes Y": the statement with and without
+//! an extra deal, and the next tier, gate or curve point above, with the distance to it.
+
+use super::evaluate::{ExtraDeal, Standing};
+use super::result::{ComponentDelta, IncentiveResult, WhatIf};
+use crate::error::Result;
+use crate::incentive::{div, mul, percent_of, sub, NextStep, TierBasis};
+use crate::locale::Locale;
+use crate::number::Dec;
+use rust_decimal::Decimal;
+
+/// Compares the statements without and with `extra`; `standings` are where the components
+/// stand with it.
+pub(crate) fn what_if(
+    now: &IncentiveResult,
+    after: &IncentiveResult,
+    standings: &[Standing],
+    extra: &ExtraDeal,
+    locale: Locale,
+) -> Result<WhatIf> {
+    let routed: Vec<&[String; 2]> = after.transactions.last().map(|t| t.rules.iter().collect()).unwrap_or_default();
+    let mut next = Vec::new();
+    for s in standings {
+        match s {
+            Standing::Rule { component, rule, table, cumulative, quota } => {
+                let took_it = routed.is_empty() || routed.iter().any(|[c, r]| c == component && r == rule);
+                if !took_it {
+                    continue;
+                }
+                let Some((index, lo, rate)) = table.thresholds(*quota)?.into_iter().find(|(_, lo, _)| lo > cumulative)
+                else {
+                    continue;
+                };
+                let attainment = match quota {
+                    Some(q) if table.def().basis == TierBasis::Attainment && !q.is_zero() => {
+                        Some(Dec(div(mul(lo, Decimal::ONE_HUNDRED)?, *q)?))
+                    }
+                    _ => None,
+                };
+                next.push(NextStep {
+                    component: Some(component.clone()),
+                    rule: Some(rule.clone()),
+                    kind: "tier",
+                    index,
+                    at: Dec(lo),
+                    attainment,
+                    distance: Dec(sub(lo, *cumulative)?),
+                    rate: Some(Dec(rate)),
+                });
+            }
+            Standing::Curve { component, curve, actual, quota } => {
+                if quota.is_zero() {
+                    continue;
+                }
+                let attained = div(mul(*actual, Decimal::ONE_HUNDRED)?, *quota)?;
+                let Some(b) = curve.breakpoints().into_iter().find(|b| *b > attained) else { continue };
+                let def = curve.def();
+                let kind = if def.gate.is_some_and(|g| g.0 == b) {
+                    "gate"
+                } else if def.cap_attainment.is_some_and(|c| c.0 == b) {
+                    "cap"
+                } else {
+                    "point"
+                };
+                let at = percent_of(*quota, b)?;
+                next.push(NextStep {
+                    component: Some(component.clone()),
+                    rule: None,
+                    kind,
+                    index: def.points.iter().position(|p| p.attainment.0 == b).unwrap_or_default(),
+                    at: Dec(at),
+                    attainment: Some(Dec(b)),
+                    distance: Dec(sub(at, *actual)?),
+                    rate: None,
+                });
+            }
+        }
+    }
+    let components = now
+        .components
+        .iter()
+        .zip(&after.components)
+        .filter(|(a, b)| a.amount != b.amount)
+        .map(|(a, b)| ComponentDelta { id: a.id.clone(), now: a.amount, after: b.amount })
+        .collect();
+    let (payout_now, payout_after) = (now.statement.total, after.statement.total);
+    let mut w = WhatIf {
+        extra: Dec(extra.amount),
+        product: extra.product.clone(),
+        payout_now,
+        payout_after,
+        delta: Dec(sub(payout_after.0, payout_now.0)?),
+        components,
+        next,
+        text: String::new(),
+    };
+    w.text = text(&w, locale);
+    Ok(w)
+}
+
+fn text(w: &WhatIf, locale: Locale) -> String {
+    let v = |d: Dec| d.0.normalize().to_string();
+    let signed = |d: Dec| if d.0.is_sign_negative() { v(d) } else { format!("+{}", v(d)) };
+    let zh = locale == Locale::ZhCn;
+    let what = match (&w.product, zh) {
+        (Some(p), true) => format!("{}（{p}）", v(w.extra)),
+        (Some(p), false) => format!("{} of {p}", v(w.extra)),
+        (None, _) => v(w.extra),
+    };
+    let mut out = if zh {
+        format!("再成交 {what}，收入由 {} 变为 {}（{}）", v(w.payout_now), v(w.payout_after), signed(w.delta))
+    } else {
+        format!(
+            "closing {what} more takes the payout from {} to {} ({})",
+            v(w.payout_now),
+            v(w.payout_after),
+            signed(w.delta)
+        )
+    };
+    for n in &w.next {
+        let place = match (&n.component, &n.rule) {
+            (Some(c), Some(r)) => format!("{c}·{r}"),
+            (Some(c), None) => c.clone(),
+            _ => String::new(),
+        };
+        let step = match (n.kind, zh) {
+            ("tier", true) => format!("第{}档", n.index.saturating_add(1)),
+            ("tier", false) => format!("tier {}", n.index.saturating_add(1)),
+            ("gate", true) => "门槛".to_string(),
+            ("gate", false) => "the gate".to_string(),
+            ("cap", true) => "封顶".to_string(),
+            ("cap", false) => "the cap".to_string(),
+            (_, true) => "下一拐点".to_string(),
+            (_, false) => "the next point of the curve".to_string(),
+        };
+        if zh {
+            out.push_str(&format!("；距{place}{step}（{}）还差 {}", v(n.at), v(n.distance)));
+        } else {
+            out.push_str(&format!("; {} more to reach {place} {step} at {}", v(n.distance), v(n.at)));
+        }
+    }
+    out
+}
