@@ -129,7 +129,7 @@ impl Incentive {
             pool_weights: Vec::with_capacity(self.components.len()),
             standings: Vec::new(),
         };
-        for (ci, component) in self.components.iter().enumerate() {
+        for component in &self.components {
             let start = run.builder.len();
             let mut part = Part {
                 id: id_of(component).to_string(),
