@@ -110,6 +110,10 @@ pub struct PlanResult<'p> {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub score: Option<crate::scorecard::ScoreResult>,
+    /// The incentive statement (plans with an `incentive` section).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub incentive: Option<crate::incentive::section::IncentiveResult>,
 }
 
 impl<'p> PlanResult<'p> {
@@ -120,7 +124,12 @@ impl<'p> PlanResult<'p> {
             .iter()
             .map(|m| (m.id.to_string(), OutputValue::from_value(&m.value, options.numbers)))
             .collect();
-        PlanResult { metrics: Metrics(metrics), trace: options.explain.then_some(eval.trace), score: eval.score }
+        PlanResult {
+            metrics: Metrics(metrics),
+            trace: options.explain.then_some(eval.trace),
+            score: eval.score,
+            incentive: eval.incentive,
+        }
     }
 }
 

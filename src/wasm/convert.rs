@@ -167,6 +167,20 @@ impl Record for JsRecord<'_> {
     fn input(&self, index: usize, _field: &str) -> Input {
         self.field(index)
     }
+    fn nested(&self, key: &str) -> Option<std::borrow::Cow<'_, serde_json::Value>> {
+        nested(self.obj, key).map(std::borrow::Cow::Owned)
+    }
+}
+
+/// `obj[key]` as JSON (nested data such as a transactions array), or `None` when it is missing.
+/// Numbers arrive in their shortest form, as `String(n)` prints them.
+pub fn nested(obj: &JsValue, key: &str) -> Option<serde_json::Value> {
+    let value = get(obj, &JsValue::from_str(key));
+    if value.is_undefined() || value.is_null() {
+        return None;
+    }
+    let text = js_sys::JSON::stringify(&value).ok()?.as_string()?;
+    serde_json::from_str(&text).ok()
 }
 
 /// `{ key: value }` for values in key order, built in one crossing (plus one per value that is

@@ -66,6 +66,15 @@ export interface TeamResult {
   team: TeamSummary;
 }
 
+/** The extra deal of `Plan.whatIf`: credited wholly to the rep, booked and collected. */
+export interface WhatIfDeal {
+  amount: number | string;
+  /** Product line, matched by the commission rules. */
+  product?: string;
+  /** Customer type, matched by the commission rules. */
+  customerType?: string;
+}
+
 /** The error every call throws; `code` and `path` are stable. */
 export declare class SalesScoreError extends Error {
   code: string;

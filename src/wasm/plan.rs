@@ -47,8 +47,8 @@ impl JsPlan {
                 e
             }
         })?;
-        if options.explain || eval.score.is_some() {
-            // Traces and scores are nested: one tape crossing beats one per property.
+        if options.explain || eval.score.is_some() || eval.incentive.is_some() {
+            // Traces, scores and statements are nested: one tape crossing beats one per property.
             let result = PlanResult::new(eval, options);
             return serialize_numbers_as(options.numbers, || convert::to_js(&result));
         }
@@ -133,7 +133,7 @@ impl JsPlan {
             .into_iter()
             .map(|r| {
                 r.map(|eval| {
-                    if options.explain || eval.score.is_some() {
+                    if options.explain || eval.score.is_some() || eval.incentive.is_some() {
                         TeamResult::Full(Box::new(PlanResult::new(eval, &options)))
                     } else {
                         TeamResult::Metrics(MetricsOnly { metrics: BorrowedMetrics(eval.metrics, options.numbers) })
@@ -145,6 +145,27 @@ impl JsPlan {
             out.errors.iter().map(|(index, e)| TeamError { index: *index, error: e.report(locale) }).collect();
         let output = TeamOutput { results, errors, team: &out.team };
         serialize_numbers_as(options.numbers, || convert::to_js(&output)).map_err(|e| to_js(&e, locale))
+    }
+
+    /// "If I close this much more": the incentive statement total with and without an extra
+    /// deal credited wholly to the rep (`deal`: `{ amount, product?, customerType? }`), what
+    /// each component gains, and the next tier, gate or curve point with the distance to it.
+    #[wasm_bindgen(js_name = whatIf, unchecked_return_type = "WhatIf")]
+    pub fn what_if(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>")] record: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "WhatIfDeal")] deal: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<js_sys::Object>,
+    ) -> Result<JsValue, JsValue> {
+        let (options, locale) = self.read_options(&options)?;
+        let run = || -> Result<JsValue, Error> {
+            let extra = extra_deal(&deal)?;
+            let mut reader = RecordReader::default();
+            let record = reader.read(&record, &self.field_keys, None)?;
+            let w = self.inner.what_if(&record, &extra, Some(locale))?;
+            serialize_numbers_as(options.numbers, || convert::to_js(&w))
+        };
+        run().map_err(|e| to_js(&e, locale))
     }
 
     /// The plan document as compiled (with defaults filled in).
@@ -193,6 +214,9 @@ impl crate::plan::Record for TeamRecord<'_> {
     fn problem(&self) -> Option<Error> {
         self.with(|shared| shared.loaded.as_ref().and_then(|(_, problem)| problem.clone()))
     }
+    fn nested(&self, key: &str) -> Option<std::borrow::Cow<'_, serde_json::Value>> {
+        convert::nested(self.obj, key).map(std::borrow::Cow::Owned)
+    }
 }
 
 /// A team result: the full result, or (without explain and scores) only the metrics, shaped
@@ -234,4 +258,25 @@ struct TeamOutput<'p> {
     results: Vec<Option<TeamResult<'p>>>,
     errors: Vec<TeamError>,
     team: &'p crate::plan::TeamSummary,
+}
+
+/// Reads `{ amount, product?, customerType? }`.
+fn extra_deal(deal: &JsValue) -> Result<crate::incentive::section::ExtraDeal, Error> {
+    let bad = |key: &str, expected: &str| {
+        Error::new(ErrorCode::InvalidOption)
+            .name(key.to_string())
+            .expected(expected.to_string())
+            .path(Origin::Record, "")
+    };
+    if !deal.is_object() {
+        return Err(bad("deal", "{ amount, product?, customerType? }"));
+    }
+    let amount = convert::input(&convert::get(deal, &JsValue::from_str("amount")))
+        .to_typed(crate::input::FieldType::Money)
+        .map_err(|e| e.name("amount"))?;
+    let Some(crate::formula::Value::Number(amount)) = amount else {
+        return Err(bad("amount", "an amount"));
+    };
+    let text = |key: &str| convert::get(deal, &JsValue::from_str(key)).as_string();
+    Ok(crate::incentive::section::ExtraDeal { amount, product: text("product"), customer_type: text("customerType") })
 }
