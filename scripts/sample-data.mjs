@@ -211,6 +211,50 @@ for (const rep of REPS) {
   }
 }
 
+// ---- Orders (订单): the transactions the incentive section pays on ----
+// Each record's 销售额 is split into 合同数 orders (multiples of 100) over three product lines;
+// the first 新客户数 orders are new customers. What is collected of an order follows the rep's
+// 回款率. In even months each rep shares one order with the next rep of the group (60/40 split
+// credit), and in May 赵凯 (E1003) has April's order 作废: a clawback of −80,000.
+{
+  const rand = mulberry32(20260601);
+  const PRODUCTS = ['软件', '软件', '硬件', '服务'];
+  for (const r of records) {
+    const count = Math.max(1, r.合同数);
+    const rate = Math.min(1, r.合同额 > 0 ? r.回款额 / r.合同额 : 1);
+    const weights = Array.from({ length: count }, () => 0.5 + rand());
+    const total = weights.reduce((a, b) => a + b, 0);
+    let left = r.销售额;
+    r.订单 = weights.map((w, k) => {
+      const amount = k === count - 1 ? left : round100((r.销售额 * w) / total);
+      left -= amount;
+      return {
+        订单号: `${r.工号}-${String(r.月份).padStart(2, '0')}-${k + 1}`,
+        金额: amount,
+        回款: round100(amount * rate),
+        产品线: PRODUCTS[Math.floor(rand() * PRODUCTS.length)],
+        客户类型: k < r.新客户数 ? '新客户' : '老客户',
+      };
+    });
+  }
+  for (const m of MONTHS.filter((m) => m % 2 === 0)) {
+    for (const group of ['先锋组', '猎鹰组']) {
+      const members = REPS.filter((rep) => rep.group === group);
+      members.forEach((rep, k) => {
+        const owner = at(rep.id, m);
+        const partner = members[(k + 1) % members.length];
+        const order = owner.订单[0];
+        order.分成 = [
+          { rep: rep.id, percent: 60 },
+          { rep: partner.id, percent: 40 },
+        ];
+        at(partner.id, m).订单.push(order);
+      });
+    }
+  }
+  at('E1003', 5).订单.push({ 订单号: 'E1003-04-1', 金额: -80000, 回款: 0, 产品线: '软件', 客户类型: '老客户', 备注: '作废' });
+}
+
 const text = `[\n${records.map((r) => `  ${JSON.stringify(r)}`).join(',\n')}\n]\n`;
 writeFileSync(OUT, text);
 console.log(`wrote ${records.length} records to samples/team/reps.json`);

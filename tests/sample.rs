@@ -373,3 +373,94 @@ fn points_needed_for_the_next_grade_are_rounded_up_to_the_score_scale() {
     let next = score(&plan, record(&records, "E1012", 1)).next_grade.expect("next grade");
     assert_eq!((next.grade.as_str(), dec(next.points_needed)), ("C", 30.12));
 }
+
+// ---- Incentives ----
+
+fn decimal(d: salescore::number::Dec) -> rust_decimal::Decimal {
+    d.0
+}
+
+#[test]
+fn every_statement_adds_up_line_by_line_and_by_component() {
+    let (plan, records) = (plan(), records());
+    for r in &records {
+        let inc = plan.evaluate(r, false).expect("evaluates").incentive.expect("a statement");
+        let s = &inc.statement;
+        let lines: rust_decimal::Decimal = s.lines.iter().map(|l| decimal(l.amount)).sum();
+        let exact: rust_decimal::Decimal = s.lines.iter().map(|l| decimal(l.exact)).sum();
+        let parts: rust_decimal::Decimal = inc.components.iter().map(|c| decimal(c.amount)).sum();
+        assert_eq!((lines, parts), (decimal(s.total), decimal(s.total)), "{}", r["订单"]);
+        assert_eq!(exact, decimal(s.exact_total));
+        assert!(s.lines.iter().all(|l| !l.text.is_empty()));
+        // One rep alone cannot be given a pool share: the pool waits for the team.
+        assert_eq!(inc.pending, ["团队奖金池"]);
+    }
+}
+
+#[test]
+fn pools_split_to_the_cent_within_each_group_and_skip_vetoed_reps() {
+    let (plan, records) = (plan(), records());
+    for m in 1..=6 {
+        let out = plan.evaluate_team_in(&month(&records, m), Some(Locale::ZhCn)).expect("team");
+        let team = out.team.incentive.as_ref().expect("team incentive");
+        let mut by_group: BTreeMap<String, rust_decimal::Decimal> = BTreeMap::new();
+        let mut payouts = rust_decimal::Decimal::ZERO;
+        for member in &out.team.members {
+            let inc = out.results[member.index].as_ref().and_then(|r| r.incentive.as_ref()).expect("statement");
+            assert_eq!(member.payout, Some(inc.statement.total));
+            payouts += decimal(inc.statement.total);
+            let pool: rust_decimal::Decimal =
+                inc.statement.lines.iter().filter(|l| l.component == "团队奖金池").map(|l| decimal(l.amount)).sum();
+            if member.vetoed {
+                assert!(pool.is_zero(), "{} is vetoed in month {m}", member.id);
+            }
+            *by_group.entry(member.group.clone().expect("group")).or_default() += pool;
+        }
+        let thirty_thousand = rust_decimal::Decimal::from(30000);
+        assert_eq!(by_group.values().copied().collect::<Vec<_>>(), [thirty_thousand, thirty_thousand], "month {m}");
+        assert_eq!(payouts, decimal(team.total));
+        let components: rust_decimal::Decimal = team.components.iter().map(|c| decimal(c.amount)).sum();
+        assert_eq!(components, decimal(team.total));
+    }
+}
+
+#[test]
+fn a_shared_order_credits_each_rep_their_split() {
+    let (plan, records) = (plan(), records());
+    // In even months E1001 shares its first order 60/40 with the next rep of 先锋组.
+    let owner = record(&records, "E1001", 2);
+    let order = &owner["订单"][0];
+    let partner_id = order["分成"][1]["rep"].as_str().expect("partner");
+    let partner = record(&records, partner_id, 2);
+    let credited = |r: &J| {
+        let inc = plan.evaluate(r, false).expect("evaluates").incentive.expect("statement");
+        let t = inc.transactions.iter().find(|t| t.id.as_deref() == order["订单号"].as_str()).expect("the order");
+        (decimal(t.percent), decimal(t.credited))
+    };
+    let amount = rust_decimal::Decimal::from(order["金额"].as_i64().expect("amount"));
+    let (a, b) = (credited(owner), credited(partner));
+    assert_eq!((a.0, b.0), (60.into(), 40.into()));
+    assert_eq!(a.1 + b.1, amount);
+}
+
+#[test]
+fn a_cancelled_order_is_clawed_back_at_its_tier() {
+    let (plan, records) = (plan(), records());
+    let inc = plan.evaluate(record(&records, "E1003", 5), false).expect("evaluates").incentive.expect("statement");
+    let line = inc.statement.lines.iter().find(|l| l.transaction.as_deref() == Some("E1003-04-1")).expect("clawback");
+    assert_eq!((decimal(line.base.expect("base")), decimal(line.amount)), ((-80000).into(), (-1600).into()));
+}
+
+#[test]
+fn the_target_bonus_is_multiplied_by_the_scorecard_coefficient() {
+    let (plan, records) = (plan(), records());
+    for r in records.iter().filter(|r| r["月份"] == 4) {
+        let eval = plan.evaluate(r, false).expect("evaluates");
+        let coefficient = eval.score.as_ref().expect("score").coefficient;
+        let inc = eval.incentive.expect("statement");
+        let line = inc.statement.lines.iter().find(|l| l.name.as_deref() == Some("绩效系数"));
+        let gate_passed = inc.statement.lines.iter().any(|l| l.gate_passed == Some(true));
+        assert_eq!(line.and_then(|l| l.multiplier), Some(coefficient), "{}", r["工号"]);
+        assert!(gate_passed || inc.components[1].amount.0.is_zero());
+    }
+}

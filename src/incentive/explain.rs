@@ -32,6 +32,15 @@ pub fn line(l: &StatementLine, locale: Locale) -> String {
     format!("{body}{marks}{diff}")
 }
 
+/// ` name`, or nothing for no name.
+fn spaced(name: &str) -> String {
+    if name.is_empty() {
+        String::new()
+    } else {
+        format!(" {name}")
+    }
+}
+
 fn signed(d: Decimal) -> String {
     if d.is_sign_negative() {
         shown(d)
@@ -79,8 +88,8 @@ fn body(l: &StatementLine, zh: bool) -> String {
         (LineKind::DrawRecovery, false) => format!("{c} draw recovered (balance {base}): {exact}"),
         (LineKind::TrueUp, true) => format!("{c} 补差：重算累计 {base} − 已发放 {from} = {exact}"),
         (LineKind::TrueUp, false) => format!("{c} true-up: recomputed {base} − paid to date {from} = {exact}"),
-        (LineKind::Pool, true) => format!("{c} {name}：奖金池 {base} × 占比 {rate} = {exact}"),
-        (LineKind::Pool, false) => format!("{c} {name}: pool {base} × share {rate} = {exact}"),
+        (LineKind::Pool, true) => format!("{c}{}：奖金池 {base} × 占比 {rate} = {exact}", spaced(name)),
+        (LineKind::Pool, false) => format!("{c}{}: pool {base} × share {rate} = {exact}", spaced(name)),
         (LineKind::Holdback, true) => format!("{c} 暂扣 {rate}：{base} × {rate} = {exact}"),
         (LineKind::Holdback, false) => format!("{c} holdback {rate}: {base} × {rate} = {exact}"),
         (LineKind::HoldbackRelease, true) => format!("{c} 释放前期暂扣：{exact}"),

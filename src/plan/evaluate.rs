@@ -186,7 +186,7 @@ impl Plan {
                 let facts = score.as_ref().map(|s| crate::incentive::section::ScoreFacts {
                     total: s.total.0,
                     coefficient: s.coefficient.0,
-                    vetoed: s.vetoes.iter().any(|v| v.triggered),
+                    vetoed: s.member.as_ref().map_or_else(|| s.vetoes.iter().any(|v| v.triggered), |m| m.vetoed),
                 });
                 Some(inc.run(&Evaluator::new(&values), record, facts, extra)?)
             }
