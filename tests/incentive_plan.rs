@@ -78,3 +78,92 @@ fn what_if_closing_more() {
     assert_eq!(next, [("point", d("20000"), d("3000"))]);
     assert!(w.text.starts_with("再成交 1000（软件），收入由 2190 变为 2330（+140）"), "{}", w.text);
 }
+
+mod generated {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A plan with one commission (a monotone table of `kind`) and a target bonus on a monotone
+    /// curve, both on the credited amount.
+    fn plan_json(kind: &str, bounds: &[u32], rates: &[u32], curve: &[(u32, u32)], gate: bool, holdback: u32) -> String {
+        let mut tiers = Vec::new();
+        let mut from = 0;
+        for (i, rate) in rates.iter().enumerate() {
+            let to = bounds.get(i).map(|b| from + b * 100);
+            let mut t = json!({ "from": from, "rate": format!("0.{rate:03}") });
+            if let Some(to) = to {
+                t["to"] = json!(to);
+                from = to;
+            }
+            tiers.push(t);
+        }
+        let (mut a, mut p) = (0, 0);
+        let points: Vec<Value> = curve
+            .iter()
+            .map(|(da, dp)| {
+                a += da + 1;
+                p += dp;
+                json!({ "attainment": a, "payout": p })
+            })
+            .collect();
+        let mut c = json!({ "points": points, "slopeAbove": 1 });
+        if gate {
+            c["gate"] = json!(curve.first().map_or(1, |(da, _)| da + 1));
+        }
+        json!({
+            "fields": [{ "id": "目标", "type": "money" }],
+            "incentive": {
+                "transactions": { "field": "订单", "amount": "金额" },
+                "components": [
+                    { "id": "提成", "type": "commission", "calculation": "perTransaction", "holdback": holdback,
+                      "rules": [{ "id": "r", "table": { "kind": kind, "tiers": tiers } }] },
+                    { "id": "奖金", "type": "targetBonus", "targetBonus": "5000", "actualFrom": "提成", "quota": "目标",
+                      "curve": c, "multipliers": [{ "name": "m", "formula": "1.2" }] }
+                ]
+            }
+        })
+        .to_string()
+    }
+
+    fn total(plan: &Plan, deals: &[i32]) -> Decimal {
+        let orders: Vec<Value> = deals.iter().map(|d| json!({ "金额": i64::from(*d) * 100 })).collect();
+        let record = json!({ "目标": 100000, "订单": orders });
+        plan.evaluate(&record, false).unwrap().incentive.unwrap().statement.exact_total.0
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        #[test]
+        fn payout_never_falls_as_more_is_closed(
+            retro in any::<bool>(),
+            bounds in proptest::collection::vec(1u32..2000, 0..3),
+            rate_steps in proptest::collection::vec(0u32..40, 1..4),
+            curve in proptest::collection::vec((0u32..60, 0u32..60), 1..4),
+            gate in any::<bool>(),
+            holdback in 0u32..50,
+            deals in proptest::collection::vec(1u32..3000, 0..6),
+            extra in 1u32..3000,
+        ) {
+            let n = rate_steps.len().min(bounds.len() + 1);
+            let mut rates = Vec::new();
+            let mut r = 0;
+            for s in rate_steps.iter().take(n) {
+                r += s;
+                rates.push(r.min(999));
+            }
+            let kind = if n == 1 { "flat" } else if retro { "retroactive" } else { "marginal" };
+            let bounds: Vec<u32> = bounds.into_iter().take(n - 1).collect();
+            let plan = Plan::compile(&plan_json(kind, &bounds, &rates, &curve, gate, holdback)).unwrap();
+            let deals: Vec<i32> = deals.into_iter().map(|d| d as i32).collect();
+            let extra = extra as i32;
+            let before = total(&plan, &deals);
+            let mut more = deals.clone();
+            more.push(extra);
+            prop_assert!(total(&plan, &more) >= before);
+            // A clawback of that deal, then the same deal booked again: the payout comes back.
+            more.push(-extra);
+            more.push(extra);
+            prop_assert_eq!(total(&plan, &more), total(&plan, &[deals.clone(), vec![extra]].concat()));
+        }
+    }
+}

@@ -122,7 +122,6 @@ impl Incentive {
         if def.components.is_empty() {
             return Err(invalid(format!("{BASE}/components"), "components", "at least one component"));
         }
-        let mut components = Vec::with_capacity(def.components.len());
         let mut seen_pool = false;
         for (i, c) in def.components.iter().enumerate() {
             let path = format!("{BASE}/components/{i}");
@@ -133,7 +132,10 @@ impl Incentive {
                 return Err(invalid(path, c.id(), "team pools after every other component"));
             }
             seen_pool |= matches!(c, ComponentDef::Pool(_));
-            components.push(compile_component(c, def, &path, scorecard, names)?);
+        }
+        let mut components = Vec::with_capacity(def.components.len());
+        for (i, c) in def.components.iter().enumerate() {
+            components.push(compile_component(c, def, &format!("{BASE}/components/{i}"), scorecard, names)?);
         }
         let needs_rep = def.transactions.as_ref().is_some_and(|t| t.splits.is_some());
         let rep = match (&def.rep, scorecard.and_then(|s| s.team.as_ref())) {
@@ -267,7 +269,8 @@ fn compile_commission(
     }
     crate::incentive::non_negative(def.holdback.0, "holdback", &format!("{path}/holdback"))?;
     if def.holdback.0 > Decimal::ONE_HUNDRED {
-        return Err(invalid(format!("{path}/holdback"), "holdback", "a percent from 0 to 100"));
+        return Err(invalid(format!("{path}/holdback"), "holdback", "a percent from 0 to 100")
+            .found(def.holdback.0.normalize().to_string()));
     }
     let amount = optional(&def.amount, format!("{path}/amount"), names)?;
     match (&section.transactions, &amount) {

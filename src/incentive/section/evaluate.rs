@@ -497,6 +497,7 @@ fn count(e: &Expr, ev: &Evaluator<'_>) -> Result<u32> {
     let n = e.number(ev)?;
     if n.is_sign_negative() || !n.fract().is_zero() {
         return Err(Error::new(ErrorCode::InvalidValue)
+            .name("events")
             .expected("a whole number ≥ 0")
             .found(n.normalize().to_string())
             .path(Origin::Plan, e.path.clone()));
