@@ -251,6 +251,8 @@ p('plan compile = Plan.compile(document object) + free; plan eval = plan.evaluat
 p('score = the sample plan (samples/team/plan.json: 10 indicators, 3 profiles, phases, gate, vetoes, blend, points, forced');
 p('  distribution, aggregates, PK, leaderboard) on a generated team (bench/lib/team.mjs): score eval = plan.evaluate(rep),');
 p('  evaluateTeam 10k = plan.evaluateTeam(10,000 reps) in one call (ranks, distribution, groups, PK, leaderboard).');
+p('  The plan also pays incentives (commission on each rep\'s orders, target bonus × 绩效系数, SPIFF, pools per group):');
+p('  the engine computes every statement in these columns; the decimal.js peer computes the scorecard only.');
 p('native = benches/native.rs: the public Rust API plus the same output conversion as the shims, no JS boundary.');
 p('decimal.js peer = bench/peer/ (precision 28, ROUND_HALF_UP): no validation, no explanation. Every engine\'s outputs');
 p(`were verified equal to the peer's on all ${BATCH} records (numbers and exact strings; plan traces every 10th record).`);

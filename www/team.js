@@ -55,6 +55,10 @@ const TEXT = {
     grade: '等级',
     forced: '强制分布',
     coefficient: '绩效系数',
+    colPayout: '激励',
+    statement: '激励结算单',
+    whatIf: '如果再成交',
+    planCost: '激励总额',
     rank: '排名',
     rankOf: '{r} / {n}',
     experience: '经验值',
@@ -189,6 +193,10 @@ const TEXT = {
     grade: 'Grade',
     forced: 'Forced',
     coefficient: 'Coefficient',
+    colPayout: 'Pay',
+    statement: 'Incentive statement',
+    whatIf: 'What if',
+    planCost: 'Incentive cost',
     rank: 'Rank',
     rankOf: '{r} of {n}',
     experience: 'Experience',
@@ -374,6 +382,13 @@ function fmt(v, digits = 4) {
 }
 
 /** A 绩效系数: always with a decimal (×1.0, ×1.5). */
+/** Money with thousands separators and 2 decimals. */
+function fmtMoney(v) {
+  const n = Number(v);
+  if (!Number.isFinite(n)) return '—';
+  return n.toLocaleString(state.locale === 'en' ? 'en-US' : 'zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
 function fmtCoef(v) {
   if (v == null || v === '') return '—';
   const n = Number(v);
@@ -507,9 +522,11 @@ function renderRunInfo() {
 
 function renderKpis() {
   const aggs = state.result.team.aggregates ?? {};
-  const html = Object.entries(aggs)
+  let html = Object.entries(aggs)
     .map(([id, v]) => `<div class="kpi" data-aggregate="${escapeHtml(id)}"><dt>${escapeHtml(id)}</dt><dd>${fmt(v)}</dd></div>`)
     .join('');
+  const cost = state.result.team.incentive?.total;
+  if (cost != null) html += `<div class="kpi" data-testid="plan-cost"><dt>${escapeHtml(t('planCost'))}</dt><dd>${fmtMoney(cost)}</dd></div>`;
   els.kpis.innerHTML = html;
   els.kpis.setAttribute('aria-label', t('aggregates'));
 }
@@ -563,6 +580,7 @@ function renderTable() {
         `<td class="ctr" data-col="grade">${gradeChip(m.grade)}</td>` +
         `<td class="ctr" data-col="forced"${diff ? ` title="${escapeHtml(t('forcedDiffTitle', { a: m.grade, b: m.forcedGrade }))}"` : ''}>${forced}</td>` +
         `<td class="num">${fmtCoef(score?.coefficient)}</td>` +
+        `<td class="num" data-col="payout">${m.payout == null ? '—' : fmtMoney(m.payout)}</td>` +
         `<td>${levelChip(score?.points?.level)}</td>` +
         `<td class="badges">${badgeChips(score?.points?.badges)}</td>` +
         `</tr>`,
@@ -576,7 +594,7 @@ function renderTable() {
       `<tr data-id="${escapeHtml(id)}" data-index="${index}" tabindex="0" class="is-error${id === state.selected ? ' is-selected' : ''}">` +
         `<td class="num rank">—</td><td class="mono">${cell(id)}</td><td class="name">${cell(rec?.[NAME_FIELD])}</td>` +
         `<td>${cell(rec?.['小组'])}</td><td>${cell(rec?.['职级'])}</td><td>${cell(rec?.['业务线'])}</td>` +
-        `<td colspan="6" class="row-error" title="${escapeHtml(error.message)}"><code>${escapeHtml(error.code)}</code> ${escapeHtml(error.message)}</td>` +
+        `<td colspan="7" class="row-error" title="${escapeHtml(error.message)}"><code>${escapeHtml(error.code)}</code> ${escapeHtml(error.message)}</td>` +
         `</tr>`,
     );
   }
@@ -800,6 +818,24 @@ function explainHtml(res, score) {
       `</div>${progress}`;
     html += `<div class="badge-row"><span class="hl-label">${escapeHtml(t('badges'))}</span>${p.badges.length ? badgeChips(p.badges) : `<span class="muted">${escapeHtml(t('noBadges'))}</span>`}</div>`;
     if (p.text) html += `<p class="engine-text" data-testid="points-text">${escapeHtml(p.text)}</p>`;
+    html += '</section>';
+  }
+
+  // The incentive statement, line by line as the engine wrote it, and one what-if.
+  const inc = res.incentive;
+  if (inc) {
+    html += `<section class="x-section" data-testid="statement"><h3>${escapeHtml(t('statement'))}</h3><table class="x-table"><tbody>`;
+    for (const l of inc.statement.lines) {
+      html += `<tr><td class="stmt-text">${escapeHtml(l.text)}</td><td class="num">${fmtMoney(l.amount)}</td></tr>`;
+    }
+    html += `</tbody></table><p class="engine-text" data-testid="statement-total">${escapeHtml(inc.statement.text)}</p>`;
+    try {
+      const rec = state.records[state.result.results.indexOf(res)];
+      const w = state.plan.whatIf(rec, { amount: 50000, product: '软件' }, { locale: state.locale });
+      html += `<p class="engine-text" data-testid="what-if"><b>${escapeHtml(t('whatIf'))}</b> ${escapeHtml(w.text)}</p>`;
+    } catch (e) {
+      html += `<p class="engine-text">${escapeHtml(e.message)}</p>`;
+    }
     html += '</section>';
   }
 

@@ -88,6 +88,15 @@ export function generateTeam(n, seed = TEAM_SEED, month = TEAM_MONTH) {
       扣分: chance(0.85) ? 0 : int(1, 13),
       累计经验值: chance(0.05) ? 0 : vary(t.累计经验值 + 50, 50, 160),
     };
+    // The template rep's orders (订单), scaled, for the incentive section (no split credit).
+    const scale = int(60, 140);
+    out[i].订单 = (t.订单 ?? []).filter((o) => !o.分成).map((o, k) => ({
+      订单号: `${id}-${k + 1}`,
+      金额: Math.round((o.金额 * scale) / 100 / 100) * 100,
+      回款: Math.round((o.回款 * scale) / 100 / 100) * 100,
+      产品线: o.产品线,
+      客户类型: o.客户类型,
+    }));
   }
   return out;
 }
