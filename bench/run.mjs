@@ -201,6 +201,9 @@ const OPS = [
   ['score eval', 'score.evaluate', 'peer.score.one', false, 10e3],
   ['score eval+explain', 'score.evaluate.explain', null, false, 50e3],
   ['evaluateTeam 10k', 'score.team.batch', 'peer.score.team.batch', true, 30e6],
+  ['pay eval', 'pay.evaluate', null, false, 10e3],
+  ['pay eval+explain', 'pay.evaluate.explain', null, false, 50e3],
+  ['pay team 10k', 'pay.team.batch', null, true, 30e6],
 ];
 
 const batchSize = (t) => targets[t]?.records ?? BATCH;
@@ -251,8 +254,9 @@ p('plan compile = Plan.compile(document object) + free; plan eval = plan.evaluat
 p('score = the sample plan (samples/team/plan.json: 10 indicators, 3 profiles, phases, gate, vetoes, blend, points, forced');
 p('  distribution, aggregates, PK, leaderboard) on a generated team (bench/lib/team.mjs): score eval = plan.evaluate(rep),');
 p('  evaluateTeam 10k = plan.evaluateTeam(10,000 reps) in one call (ranks, distribution, groups, PK, leaderboard).');
-p('  The plan also pays incentives (commission on each rep\'s orders, target bonus × 绩效系数, SPIFF, pools per group):');
-p('  the engine computes every statement in these columns; the decimal.js peer computes the scorecard only.');
+p('  The score columns leave the plan\'s incentive section out (the decimal.js peer computes the scorecard only);');
+p('  pay = the whole sample plan (the budgets\' reference workload): the scorecard plus the incentive statement —');
+p('  commission by product rule on ~10 orders per rep, target bonus × 绩效系数 × 回款系数, SPIFF, pools per group.');
 p('native = benches/native.rs: the public Rust API plus the same output conversion as the shims, no JS boundary.');
 p('decimal.js peer = bench/peer/ (precision 28, ROUND_HALF_UP): no validation, no explanation. Every engine\'s outputs');
 p(`were verified equal to the peer's on all ${BATCH} records (numbers and exact strings; plan traces every 10th record).`);

@@ -121,7 +121,9 @@ async function engine() {
   time('diag.jsonStringifyPlan', () => JSON.stringify(PLAN_DOC));
   // The scorecard on the sample plan (samples/team/plan.json): one rep, explained, and a whole
   // generated team in one evaluateTeam call — verified against the decimal.js peer first.
-  const scorecard = Plan.compile(SCORECARD_PLAN);
+  // The sample plan pays incentives too; the scorecard columns leave that section out so that
+  // they compare like with like (the peer computes the scorecard only), the pay columns keep it.
+  const scorecard = Plan.compile({ ...SCORECARD_PLAN, incentive: undefined });
   for (let i = 0; i < N; i++) {
     const d = firstDiff(engineRep(scorecard.evaluate(team[i], STR)), scoreRep(team[i]));
     if (d) fail(`scorecard evaluate at ${d.path}`, i, d.engine, d.peer);
@@ -132,6 +134,14 @@ async function engine() {
   time('score.evaluate', (i) => scorecard.evaluate(team[i % N], OFF));
   time('score.evaluate.explain', (i) => scorecard.evaluate(team[i % N], ON));
   time('score.team.batch', () => scorecard.evaluateTeam(team, OFF));
+  // The whole sample plan: scorecard and incentive statement (commission on ~10 orders per rep,
+  // target bonus × 绩效系数, SPIFF; pools split in the team call). Reps without a quota are
+  // left out of the one-rep timings (their target bonus is a DIV_BY_ZERO error).
+  const paid = Plan.compile(SCORECARD_PLAN);
+  const payable = team.filter((r) => { try { paid.evaluate(r, OFF); return true; } catch { return false; } });
+  time('pay.evaluate', (i) => paid.evaluate(payable[i % payable.length], OFF));
+  time('pay.evaluate.explain', (i) => paid.evaluate(payable[i % payable.length], ON));
+  time('pay.team.batch', () => paid.evaluateTeam(team, OFF));
   return { startupNs: start.ns };
 }
 

@@ -240,11 +240,23 @@ fn main() -> Res<()> {
     let off = Options::default();
     let on = Options { explain: true, ..Options::default() };
 
-    let scorecard =
-        Plan::compile(&std::fs::read_to_string(&args.scorecard)?).map_err(|e| format!("scorecard: {e:?}"))?;
+    // The sample plan pays incentives too: `paid` is the whole plan; `scorecard` leaves its
+    // incentive section out, so that the scorecard columns compare like with like (the decimal.js
+    // peer computes the scorecard only).
+    let whole: Json = serde_json::from_str(&std::fs::read_to_string(&args.scorecard)?)?;
+    let paid = Plan::compile(&whole.to_string()).map_err(|e| format!("plan: {e:?}"))?;
+    let mut bare = whole.clone();
+    if let Some(doc) = bare.as_object_mut() {
+        doc.remove("incentive");
+    }
+    let scorecard = Plan::compile(&bare.to_string()).map_err(|e| format!("scorecard: {e:?}"))?;
     let team: Vec<Json> = serde_json::from_str(&std::fs::read_to_string(&args.team)?)?;
     let reps = team.len().max(1);
     let rep = |i: usize| team.get(i.checked_rem(reps).unwrap_or(0)).unwrap_or(&Json::Null);
+    // Reps with a quota: a zero quota is an error for the target bonus (reported, not timed).
+    let payable: Vec<&Json> = team.iter().filter(|r| paid.evaluate(*r, false).is_ok()).collect();
+    let pay_rep =
+        |i: usize| payable.get(i.checked_rem(payable.len().max(1)).unwrap_or(0)).copied().unwrap_or(&Json::Null);
 
     // Outputs for run.mjs to compare with the peer (and so with every WASM build).
     if let Some(path) = &args.check {
@@ -315,6 +327,18 @@ fn main() -> Res<()> {
     put("score.team.batch", &mut || {
         measure(s, |_| {
             scorecard.evaluate_team_with(&team, false, None).map(|t| {
+                let results: Vec<_> = t.results.into_iter().map(|r| r.map(|e| PlanResult::new(e, &off))).collect();
+                (results, t.team)
+            })
+        })
+    });
+    put("pay.evaluate", &mut || measure(s, |i| paid.evaluate(pay_rep(i), false).map(|e| PlanResult::new(e, &off))));
+    put("pay.evaluate.explain", &mut || {
+        measure(s, |i| paid.evaluate(pay_rep(i), true).map(|e| PlanResult::new(e, &on)))
+    });
+    put("pay.team.batch", &mut || {
+        measure(s, |_| {
+            paid.evaluate_team_with(&team, false, None).map(|t| {
                 let results: Vec<_> = t.results.into_iter().map(|r| r.map(|e| PlanResult::new(e, &off))).collect();
                 (results, t.team)
             })

@@ -343,8 +343,13 @@ impl StatementBuilder {
     /// [`StatementBuilder::finish`]; without a locale, the sentences are left empty (a team's
     /// totals need no text).
     pub fn finish_in(&self, locale: Option<Locale>) -> Result<Statement> {
+        self.clone().into_statement(locale)
+    }
+
+    /// [`StatementBuilder::finish_in`], consuming the builder (no copy of the lines).
+    pub fn into_statement(mut self, locale: Option<Locale>) -> Result<Statement> {
         let r = self.rounding;
-        let mut lines = self.lines.clone();
+        let mut lines = std::mem::take(&mut self.lines);
         let exact_total = sum(lines.iter().map(|l| l.exact.0))?;
         for l in &mut lines {
             l.amount = Dec(r.apply(l.exact.0));

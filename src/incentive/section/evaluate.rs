@@ -144,7 +144,9 @@ impl Incentive {
                 Component::Commission(c) => {
                     part.credited = Some(self.commission(c, ev, &mut run, extra)?);
                 }
-                Component::TargetBonus(t) => part.attainment = Some(self.target_bonus(t, ev, score, &mut run)?),
+                Component::TargetBonus(t) => {
+                    part.attainment = Some(self.target_bonus(t, ev, score, &mut run, extra.is_some())?);
+                }
                 Component::Spiff { spiff, events, filter, already_paid } => {
                     let events = match (events, filter) {
                         (Some(e), _) => count(e, ev)?,
@@ -198,7 +200,7 @@ impl Incentive {
             Some(serde_json::Value::Array(items)) => {
                 let mut rep = None;
                 for (i, item) in items.iter().enumerate() {
-                    rows.push(self.row(ev, t, item, i, &format!("{base}/{i}"), &mut rep)?);
+                    rows.push(self.row(ev, t, item, i, (&base, i), &mut rep)?);
                 }
             }
             Some(other) => {
@@ -235,17 +237,19 @@ impl Incentive {
         t: &super::document::TransactionsDef,
         item: &serde_json::Value,
         index: usize,
-        path: &str,
+        (base, at): (&str, usize),
         rep: &mut Option<String>,
     ) -> Result<Row> {
+        // Paths are built only for errors.
+        let path = || format!("{base}/{at}");
         if !item.is_object() {
             return Err(Error::new(ErrorCode::InvalidValue)
                 .name(t.field.as_str())
                 .expected("an object")
                 .found(json_type(item))
-                .path(Origin::Record, path));
+                .path(Origin::Record, path()));
         }
-        let cell_path = |col: &str| format!("{path}/{}", pointer_segment(col));
+        let cell_path = |col: &str| format!("{}/{}", path(), pointer_segment(col));
         let number = |col: &str| -> Result<Option<Decimal>> {
             match Input::from_json(item.get(col)).to_typed(FieldType::Money) {
                 Ok(Some(Value::Number(d))) => Ok(Some(d)),
@@ -386,13 +390,15 @@ impl Incentive {
                 let r = rated(period, carried)?;
                 run.builder.rate_for(&c.def.id, Some(id), None, &r);
             }
-            run.standings.push(super::evaluate::Standing::Rule {
-                component: c.def.id.clone(),
-                rule: id.to_string(),
-                table: rule.table.clone(),
-                cumulative,
-                quota,
-            });
+            if extra.is_some() {
+                run.standings.push(Standing::Rule {
+                    component: c.def.id.clone(),
+                    rule: id.to_string(),
+                    table: rule.table.clone(),
+                    cumulative,
+                    quota,
+                });
+            }
         }
         let earned = run.builder.exact_since(start)?;
         let holdback = c.def.holdback.0;
@@ -418,6 +424,7 @@ impl Incentive {
         ev: &Evaluator<'_>,
         score: Option<ScoreFacts>,
         run: &mut Run,
+        what_if: bool,
     ) -> Result<Decimal> {
         let bonus = t.target_bonus.number(ev)?;
         let actual = match &t.actual {
@@ -436,7 +443,9 @@ impl Incentive {
         }
         let r = t.curve.compute_for(bonus, attainment, &multipliers)?;
         run.builder.curve(&t.id, bonus, &r)?;
-        run.standings.push(Standing::Curve { component: t.id.clone(), curve: t.curve.clone(), actual, quota });
+        if what_if {
+            run.standings.push(Standing::Curve { component: t.id.clone(), curve: t.curve.clone(), actual, quota });
+        }
         Ok(attainment)
     }
 }
@@ -463,7 +472,7 @@ impl Run {
     /// Rounds the statement, writes its sentences in `locale` (none: no sentences), and totals
     /// each component.
     pub fn finish(self, locale: Option<Locale>) -> Result<IncentiveResult> {
-        let statement = self.builder.finish_in(locale)?;
+        let statement = self.builder.into_statement(locale)?;
         let mut components = Vec::with_capacity(self.parts.len());
         let mut pending = Vec::new();
         for p in self.parts {
