@@ -17,19 +17,70 @@ pub trait Record {
     fn problem(&self) -> Option<Error> {
         None
     }
-    /// The value under `key` as JSON, for nested data such as a transactions array (子表);
-    /// `None` when the record has nothing there.
-    fn nested(&self, _key: &str) -> Option<std::borrow::Cow<'_, serde_json::Value>> {
-        None
+    /// The array of objects under `key` (a sub-table, 子表: a rep's orders), as the cells of
+    /// `columns`; the cells of column `json` (a nested value, e.g. a split) come as JSON.
+    /// `Ok(None)` when the record has nothing there.
+    fn rows(
+        &self,
+        _key: &str,
+        _columns: &[&str],
+        _json: Option<usize>,
+    ) -> std::result::Result<Option<Rows>, RowsError> {
+        Ok(None)
     }
+}
+
+/// The cells of a sub-table, row by row: `cells[row × columns + column]`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Rows {
+    /// Number of rows.
+    pub count: usize,
+    /// The cells, row-major; a missing key is `Input::Missing`.
+    pub cells: Vec<Input>,
+    /// The JSON column's value per row (`None` when missing).
+    pub json: Vec<Option<serde_json::Value>>,
+}
+
+/// Why a sub-table could not be read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RowsError {
+    /// The value is not an array; its type.
+    NotArray(&'static str),
+    /// Row `index` is not an object.
+    NotObject(usize),
 }
 
 impl Record for serde_json::Value {
     fn input(&self, _index: usize, field: &str) -> Input {
         Input::from_json(self.get(field))
     }
-    fn nested(&self, key: &str) -> Option<std::borrow::Cow<'_, serde_json::Value>> {
-        self.get(key).map(std::borrow::Cow::Borrowed)
+    fn rows(&self, key: &str, columns: &[&str], json: Option<usize>) -> std::result::Result<Option<Rows>, RowsError> {
+        use serde_json::Value as J;
+        let items = match self.get(key) {
+            None | Some(J::Null) => return Ok(None),
+            Some(J::Array(items)) => items,
+            Some(J::Object(_)) => return Err(RowsError::NotArray("object")),
+            Some(J::String(_)) => return Err(RowsError::NotArray("string")),
+            Some(J::Number(_)) => return Err(RowsError::NotArray("number")),
+            Some(J::Bool(_)) => return Err(RowsError::NotArray("boolean")),
+        };
+        let mut rows = Rows {
+            count: items.len(),
+            cells: Vec::with_capacity(items.len().saturating_mul(columns.len())),
+            json: Vec::with_capacity(if json.is_some() { items.len() } else { 0 }),
+        };
+        for (index, item) in items.iter().enumerate() {
+            let J::Object(map) = item else { return Err(RowsError::NotObject(index)) };
+            for (k, column) in columns.iter().enumerate() {
+                if Some(k) == json {
+                    rows.json.push(map.get(*column).filter(|v| !v.is_null()).cloned());
+                    rows.cells.push(Input::Missing);
+                } else {
+                    rows.cells.push(Input::from_json(map.get(*column)));
+                }
+            }
+        }
+        Ok(Some(rows))
     }
 }
 

@@ -23,7 +23,7 @@ pub use parse::document_locale;
 pub(crate) use parse::from_json;
 
 pub use document::{FieldDef, MetricDef, MetricKind, PlanDocument, RoundingPolicy};
-pub use evaluate::{Evaluation, MetricResult, Record};
+pub use evaluate::{Evaluation, MetricResult, Record, Rows, RowsError};
 pub use explain::{TraceEntry, TraceInput};
 pub use team::{
     Aggregates, GradeCount, GroupSummary, Leaderboard, LeaderboardEntry, PkOutcome, PkResult, PkSide, TeamEvaluation,

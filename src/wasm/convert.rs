@@ -58,6 +58,20 @@ extern "C" {
         kinds: &mut [u8],
         lengths: &mut [u32],
     ) -> Option<String>;
+    #[wasm_bindgen(js_name = rowCount)]
+    fn row_count(obj: &JsValue, key: &str) -> i32;
+    #[wasm_bindgen(js_name = typeName)]
+    fn type_name(obj: &JsValue, key: &str) -> String;
+    #[wasm_bindgen(js_name = readRows)]
+    fn read_rows(
+        obj: &JsValue,
+        key: &str,
+        columns: &js_sys::Array,
+        json: i32,
+        numbers: &mut [f64],
+        kinds: &mut [u8],
+        lengths: &mut [u32],
+    ) -> String;
     #[wasm_bindgen(js_name = buildObject)]
     fn build_object(keys: &js_sys::Array, numbers: &[f64], others: &js_sys::Array) -> JsValue;
     #[wasm_bindgen(js_name = buildValue)]
@@ -90,6 +104,9 @@ const OTHER: u8 = 2;
 const TEXT: u8 = 3;
 const TRUE: u8 = 4;
 const FALSE: u8 = 5;
+/// Sub-table cells only (`readRows`): a value as JSON text, and a row that is not an object.
+const JSON: u8 = 6;
+const NOT_OBJECT: u8 = 7;
 
 impl RecordReader {
     /// Reads `obj`'s fields named by `keys` (in field order) in one crossing: numbers, strings and
@@ -167,20 +184,82 @@ impl Record for JsRecord<'_> {
     fn input(&self, index: usize, _field: &str) -> Input {
         self.field(index)
     }
-    fn nested(&self, key: &str) -> Option<std::borrow::Cow<'_, serde_json::Value>> {
-        nested(self.obj, key).map(std::borrow::Cow::Owned)
+    fn rows(
+        &self,
+        key: &str,
+        columns: &[&str],
+        json: Option<usize>,
+    ) -> std::result::Result<Option<crate::plan::Rows>, crate::plan::RowsError> {
+        rows(self.obj, key, columns, json)
     }
 }
 
-/// `obj[key]` as JSON (nested data such as a transactions array), or `None` when it is missing.
-/// Numbers arrive in their shortest form, as `String(n)` prints them.
-pub fn nested(obj: &JsValue, key: &str) -> Option<serde_json::Value> {
-    let value = get(obj, &JsValue::from_str(key));
-    if value.is_undefined() || value.is_null() {
-        return None;
+/// Reads a sub-table of `obj` (see [`crate::plan::Record::rows`]) in two crossings.
+pub fn rows(
+    obj: &JsValue,
+    key: &str,
+    columns: &[&str],
+    json: Option<usize>,
+) -> std::result::Result<Option<crate::plan::Rows>, crate::plan::RowsError> {
+    use crate::plan::{Rows, RowsError};
+    let count = match row_count(obj, key) {
+        -1 => return Ok(None),
+        n if n < 0 => {
+            let found = match type_name(obj, key).as_str() {
+                "string" => "string",
+                "number" => "number",
+                "boolean" => "boolean",
+                _ => "object",
+            };
+            return Err(RowsError::NotArray(found));
+        }
+        n => usize::try_from(n).unwrap_or(0),
+    };
+    let width = columns.len();
+    let cells = count.saturating_mul(width);
+    let (mut numbers, mut kinds, mut lengths) = (vec![0.0; cells], vec![MISSING; cells], vec![0_u32; cells]);
+    let names: js_sys::Array = columns.iter().map(|c| JsValue::from_str(c)).collect();
+    let json_at = json.and_then(|j| i32::try_from(j).ok()).unwrap_or(-1);
+    let text = read_rows(obj, key, &names, json_at, &mut numbers, &mut kinds, &mut lengths);
+    let mut out = Rows { count, cells: Vec::with_capacity(cells), json: Vec::with_capacity(count) };
+    let mut chars = text.chars();
+    let mut take = |units: u32| {
+        let mut left = units as usize;
+        let mut s = String::new();
+        while left > 0 {
+            let Some(c) = chars.next() else { break };
+            left = left.saturating_sub(c.len_utf16());
+            s.push(c);
+        }
+        s
+    };
+    for r in 0..count {
+        if kinds.get(r.saturating_mul(width)) == Some(&NOT_OBJECT) {
+            return Err(RowsError::NotObject(r));
+        }
+        let mut json_cell = None;
+        for k in 0..width {
+            let i = r.saturating_mul(width).saturating_add(k);
+            let units = lengths.get(i).copied().unwrap_or(0);
+            let cell = match kinds.get(i).copied() {
+                Some(NUMBER) => numbers.get(i).map_or(Input::Missing, |n| Input::Float(*n)),
+                Some(TEXT) => Input::Text(take(units)),
+                Some(TRUE) => Input::Bool(true),
+                Some(FALSE) => Input::Bool(false),
+                Some(OTHER) => Input::Unsupported("object"),
+                Some(JSON) => {
+                    json_cell = serde_json::from_str(&take(units)).ok();
+                    Input::Missing
+                }
+                _ => Input::Missing,
+            };
+            out.cells.push(cell);
+        }
+        if json.is_some() {
+            out.json.push(json_cell);
+        }
     }
-    let text = js_sys::JSON::stringify(&value).ok()?.as_string()?;
-    serde_json::from_str(&text).ok()
+    Ok(Some(out))
 }
 
 /// `{ key: value }` for values in key order, built in one crossing (plus one per value that is

@@ -214,8 +214,13 @@ impl crate::plan::Record for TeamRecord<'_> {
     fn problem(&self) -> Option<Error> {
         self.with(|shared| shared.loaded.as_ref().and_then(|(_, problem)| problem.clone()))
     }
-    fn nested(&self, key: &str) -> Option<std::borrow::Cow<'_, serde_json::Value>> {
-        convert::nested(self.obj, key).map(std::borrow::Cow::Owned)
+    fn rows(
+        &self,
+        key: &str,
+        columns: &[&str],
+        json: Option<usize>,
+    ) -> std::result::Result<Option<crate::plan::Rows>, crate::plan::RowsError> {
+        convert::rows(self.obj, key, columns, json)
     }
 }
 

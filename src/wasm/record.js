@@ -26,6 +26,61 @@ export function readFields(obj, keys, numbers, kinds, lengths) {
   return text;
 }
 
+/** The length of the array `obj[key]`: -1 when missing (undefined or null), -2 when it is not an
+ *  array (its type is then returned by `typeName`). */
+export function rowCount(obj, key) {
+  const v = obj[key];
+  if (v === undefined || v === null) return -1;
+  return Array.isArray(v) ? v.length : -2;
+}
+
+/** The type of `obj[key]`, for an error. */
+export function typeName(obj, key) {
+  const v = obj[key];
+  return typeof v === 'object' ? 'object' : typeof v;
+}
+
+/** Reads `columns` of each object of the array `obj[key]` in one crossing, as `readFields` reads
+ *  a record: cell `r * columns.length + k` gets kind 0 missing, 1 number, 2 other, 3 string,
+ *  4 true, 5 false, or 6 for column `json`'s value as JSON text (in the returned text, like
+ *  strings). A row that is not an object gets kind 7 in its first cell. */
+export function readRows(obj, key, columns, json, numbers, kinds, lengths) {
+  const rows = obj[key];
+  const c = columns.length;
+  let text = '';
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    if (row === null || typeof row !== 'object' || Array.isArray(row)) {
+      kinds[r * c] = 7;
+      continue;
+    }
+    for (let k = 0; k < c; k++) {
+      const i = r * c + k;
+      const v = row[columns[k]];
+      if (typeof v === 'number') {
+        numbers[i] = v;
+        kinds[i] = 1;
+      } else if (typeof v === 'string') {
+        kinds[i] = 3;
+        lengths[i] = v.length;
+        text += v;
+      } else if (typeof v === 'boolean') {
+        kinds[i] = v ? 4 : 5;
+      } else if (v === undefined || v === null) {
+        kinds[i] = 0;
+      } else if (k === json) {
+        const s = JSON.stringify(v);
+        kinds[i] = 6;
+        lengths[i] = s.length;
+        text += s;
+      } else {
+        kinds[i] = 2;
+      }
+    }
+  }
+  return text;
+}
+
 /** `{ [keys[i]]: numbers[i] }` in key order, where `others` (`[index, value, …]`) replaces the
  *  entries that are not numbers. */
 export function buildObject(keys, numbers, others) {

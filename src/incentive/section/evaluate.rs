@@ -14,7 +14,7 @@ use crate::incentive::{
 use crate::input::{FieldType, Input};
 use crate::locale::Locale;
 use crate::number::Dec;
-use crate::plan::Record;
+use crate::plan::{Record, RowsError};
 use crate::scorecard::compile::Expr;
 use rust_decimal::Decimal;
 
@@ -190,25 +190,44 @@ impl Incentive {
     }
 
     /// The transactions of the record (plus a what-if's extra deal), credited to the rep.
-    fn rows(&self, ev: &Evaluator<'_>, record: &dyn Record, extra: Option<&ExtraDeal>) -> Result<Vec<Row>> {
+    fn rows<'a>(&'a self, ev: &Evaluator<'_>, record: &dyn Record, extra: Option<&ExtraDeal>) -> Result<Vec<Row>> {
         let Some(t) = &self.def.transactions else { return Ok(Vec::new()) };
-        let base = format!("/{}", pointer_segment(&t.field));
+        let base = || format!("/{}", pointer_segment(&t.field));
+        // Columns read: the amount first, then the optional ones; their positions.
+        let mut columns: Vec<&str> = vec![t.amount.as_str()];
+        let mut at = |c: &'a Option<String>| {
+            c.as_deref().map(|c| {
+                columns.push(c);
+                columns.len().saturating_sub(1)
+            })
+        };
+        let cols = Cols {
+            collected: at(&t.collected),
+            id: at(&t.id),
+            product: at(&t.product),
+            customer_type: at(&t.customer_type),
+            splits: at(&t.splits),
+        };
+        let read = record.rows(&t.field, &columns, cols.splits).map_err(|e| match e {
+            RowsError::NotArray(found) => Error::new(ErrorCode::InvalidValue)
+                .name(t.field.as_str())
+                .expected("an array of transactions")
+                .found(found)
+                .path(Origin::Record, base()),
+            RowsError::NotObject(i) => Error::new(ErrorCode::InvalidValue)
+                .name(t.field.as_str())
+                .expected("an object")
+                .path(Origin::Record, format!("{}/{i}", base())),
+        })?;
         let mut rows = Vec::new();
-        let array = record.nested(&t.field);
-        match array.as_deref() {
-            None | Some(serde_json::Value::Null) => {}
-            Some(serde_json::Value::Array(items)) => {
-                let mut rep = None;
-                for (i, item) in items.iter().enumerate() {
-                    rows.push(self.row(ev, t, item, i, (&base, i), &mut rep)?);
-                }
-            }
-            Some(other) => {
-                return Err(Error::new(ErrorCode::InvalidValue)
-                    .name(t.field.as_str())
-                    .expected("an array of transactions")
-                    .found(json_type(other))
-                    .path(Origin::Record, base))
+        if let Some(mut table) = read {
+            let width = columns.len();
+            let mut rep = None;
+            let mut json = table.json.into_iter();
+            for (i, cells) in table.cells.chunks_mut(width).enumerate() {
+                let split = if cols.splits.is_some() { json.next().flatten() } else { None };
+                let cell = Cells { cells, columns: &columns, base: &base, index: i };
+                rows.push(self.row(ev, t, cell, &cols, split, &mut rep)?);
             }
         }
         if let Some(x) = extra {
@@ -235,50 +254,24 @@ impl Incentive {
         &self,
         ev: &Evaluator<'_>,
         t: &super::document::TransactionsDef,
-        item: &serde_json::Value,
-        index: usize,
-        (base, at): (&str, usize),
+        mut cell: Cells<'_, '_>,
+        cols: &Cols,
+        split: Option<serde_json::Value>,
         rep: &mut Option<String>,
     ) -> Result<Row> {
-        // Paths are built only for errors.
-        let path = || format!("{base}/{at}");
-        if !item.is_object() {
-            return Err(Error::new(ErrorCode::InvalidValue)
-                .name(t.field.as_str())
-                .expected("an object")
-                .found(json_type(item))
-                .path(Origin::Record, path()));
-        }
-        let cell_path = |col: &str| format!("{}/{}", path(), pointer_segment(col));
-        let number = |col: &str| -> Result<Option<Decimal>> {
-            match Input::from_json(item.get(col)).to_typed(FieldType::Money) {
-                Ok(Some(Value::Number(d))) => Ok(Some(d)),
-                Ok(_) => Ok(None),
-                Err(e) => Err(e.name(col).path(Origin::Record, cell_path(col))),
-            }
-        };
-        let text = |col: &Option<String>| -> Result<Option<String>> {
-            let Some(col) = col else { return Ok(None) };
-            match Input::from_json(item.get(col)).to_typed(FieldType::Text) {
-                Ok(Some(v)) => Ok(Some(v.to_text())),
-                Ok(None) => Ok(None),
-                Err(e) => Err(e.name(col.as_str()).path(Origin::Record, cell_path(col))),
-            }
-        };
-        let amount = number(&t.amount)?.ok_or_else(|| {
-            Error::new(ErrorCode::MissingField).name(t.amount.as_str()).path(Origin::Record, cell_path(&t.amount))
+        let amount = cell.number(0)?.ok_or_else(|| {
+            Error::new(ErrorCode::MissingField).name(t.amount.as_str()).path(Origin::Record, cell.path(0))
         })?;
-        let collected = match &t.collected {
-            Some(col) => Some(number(col)?.unwrap_or_default()),
+        let collected = match cols.collected {
+            Some(k) => Some(cell.number(k)?.unwrap_or_default()),
             None => None,
         };
-        let split = match t.splits.as_ref().and_then(|col| item.get(col).filter(|v| !v.is_null()).map(|v| (col, v))) {
-            None => None,
-            Some((col, value)) => {
-                let at = cell_path(col);
-                let shares: Vec<SplitShareDef> = serde_json::from_value(value.clone()).map_err(|_| {
+        let split = match (split, cols.splits) {
+            (Some(value), Some(k)) => {
+                let at = cell.path(k);
+                let shares: Vec<SplitShareDef> = serde_json::from_value(value).map_err(|_| {
                     Error::new(ErrorCode::InvalidValue)
-                        .name(col.as_str())
+                        .name(cell.columns.get(k).copied().unwrap_or_default())
                         .expected("an array of { rep, percent }")
                         .path(Origin::Record, at.clone())
                 })?;
@@ -291,6 +284,7 @@ impl Incentive {
                 }
                 Some((split, at))
             }
+            _ => None,
         };
         let (percent, credited, credited_collected) = match &split {
             None => (Decimal::ONE_HUNDRED, amount, collected),
@@ -306,10 +300,10 @@ impl Incentive {
         };
         Ok(Row {
             line: TransactionLine {
-                index,
-                id: text(&t.id)?,
-                product: text(&t.product)?,
-                customer_type: text(&t.customer_type)?,
+                index: cell.index,
+                id: cell.text(cols.id)?,
+                product: cell.text(cols.product)?,
+                customer_type: cell.text(cols.customer_type)?,
                 amount: Dec(amount),
                 collected: collected.map(Dec),
                 percent: Dec(percent),
@@ -501,6 +495,51 @@ impl Run {
     }
 }
 
+/// Where each optional column is among the columns read.
+struct Cols {
+    collected: Option<usize>,
+    id: Option<usize>,
+    product: Option<usize>,
+    customer_type: Option<usize>,
+    splits: Option<usize>,
+}
+
+/// One row's cells, with what is needed to point an error at one of them.
+struct Cells<'c, 'b> {
+    cells: &'c mut [Input],
+    columns: &'c [&'c str],
+    base: &'b dyn Fn() -> String,
+    index: usize,
+}
+
+impl Cells<'_, '_> {
+    fn path(&self, k: usize) -> String {
+        let column = self.columns.get(k).copied().unwrap_or_default();
+        format!("{}/{}/{}", (self.base)(), self.index, pointer_segment(column))
+    }
+    fn take(&mut self, k: usize) -> Input {
+        self.cells.get_mut(k).map_or(Input::Missing, |c| std::mem::replace(c, Input::Missing))
+    }
+    fn number(&mut self, k: usize) -> Result<Option<Decimal>> {
+        let column = self.columns.get(k).copied().unwrap_or_default();
+        match self.take(k).to_typed(FieldType::Money) {
+            Ok(Some(Value::Number(d))) => Ok(Some(d)),
+            Ok(_) => Ok(None),
+            Err(e) => Err(e.name(column).path(Origin::Record, self.path(k))),
+        }
+    }
+    fn text(&mut self, k: Option<usize>) -> Result<Option<String>> {
+        let Some(k) = k else { return Ok(None) };
+        let column = self.columns.get(k).copied().unwrap_or_default();
+        match self.take(k).to_typed(FieldType::Text) {
+            Ok(Some(Value::Text(s))) => Ok(Some(s)),
+            Ok(Some(v)) => Ok(Some(v.to_text())),
+            Ok(None) => Ok(None),
+            Err(e) => Err(e.name(column).path(Origin::Record, self.path(k))),
+        }
+    }
+}
+
 /// A whole, non-negative count from a formula.
 fn count(e: &Expr, ev: &Evaluator<'_>) -> Result<u32> {
     let n = e.number(ev)?;
@@ -550,15 +589,4 @@ fn at_expr(mut e: Error, expr: &Expr) -> Error {
         e.path.clone_from(&expr.path);
     }
     e
-}
-
-fn json_type(v: &serde_json::Value) -> &'static str {
-    match v {
-        serde_json::Value::Null => "null",
-        serde_json::Value::Bool(_) => "boolean",
-        serde_json::Value::Number(_) => "number",
-        serde_json::Value::String(_) => "string",
-        serde_json::Value::Array(_) => "array",
-        serde_json::Value::Object(_) => "object",
-    }
 }
