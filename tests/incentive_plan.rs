@@ -168,3 +168,54 @@ mod generated {
         }
     }
 }
+
+fn rep_b() -> Value {
+    json!({
+        "累计回款": 40000, "已发放": 800, "释放": 100, "预支余额": 1000, "满意度": 90, "培训": 130,
+        "订单": [
+            { "金额": 30000, "回款": 20000 },
+            { "金额": 10000, "回款": 5000 },
+            { "金额": -5000, "回款": -5000 }
+        ]
+    })
+}
+
+#[test]
+fn collected_basis_true_up_holdback_mbo_spiff_and_draw_by_hand() {
+    let plan = plan("hand2");
+    let inc = plan.evaluate(&rep_b(), false).unwrap().incentive.unwrap();
+    let totals: Vec<(&str, Decimal)> = inc.components.iter().map(|c| (c.id.as_str(), c.amount.0)).collect();
+    // Collected this period 20,000 + 5,000 − 5,000 (a refund) on top of 40,000 carried in: the
+    // whole 60,000 re-rated at the second tier's 4% = 2,400, less 800 already paid = 1,600; 20%
+    // held back (−320); 100 of earlier holdbacks released: 1,380.
+    // MBO: 3,000 × 60% × 90% = 1,620 and 3,000 × 40% × 120% (130% counted as 120%) = 1,440.
+    // SPIFF once per period: 2 events, 1 paid = 500. Earned 4,940 < the 5,000 draw: 60 advanced.
+    assert_eq!(
+        totals,
+        [("回款提成", d("1380")), ("季度MBO", d("3060")), ("首单奖", d("500")), ("保底", d("60"))]
+    );
+    assert_eq!(inc.statement.total.0, d("5000"));
+    assert_eq!(inc.draw_balance.unwrap().0, d("1060"));
+    assert_eq!(inc.components[0].credited.unwrap().0, d("20000"));
+    let kinds: Vec<String> = inc.statement.lines.iter().map(|l| format!("{:?}", l.kind)).collect();
+    assert!(kinds.starts_with(&["Slice".to_string()]), "{kinds:?}");
+    for k in ["PaidToDate", "Holdback", "HoldbackRelease", "Objective", "Spiff", "DrawAdvance"] {
+        assert!(kinds.iter().any(|x| x == k), "{k} in {kinds:?}");
+    }
+    let spiff = inc.statement.lines.iter().find(|l| l.component == "首单奖").unwrap();
+    assert!(spiff.cap_hit);
+}
+
+#[test]
+fn a_draw_is_recovered_from_a_good_period() {
+    let plan = plan("hand2");
+    let mut rep = rep_b();
+    rep["订单"] = json!([{ "金额": 100000, "回款": 100000 }]);
+    let inc = plan.evaluate(&rep, false).unwrap().incentive.unwrap();
+    // 140,000 at 4% = 5,600 − 800 = 4,800; −960 held back; +100: 3,940. With MBO and SPIFF the
+    // rep earned 7,500: 2,500 above the draw, of which the 1,000 balance is recovered.
+    let draw = inc.components.iter().find(|c| c.id == "保底").unwrap();
+    assert_eq!(draw.amount.0, d("-1000"));
+    assert_eq!(inc.draw_balance.unwrap().0, Decimal::ZERO);
+    assert_eq!(inc.statement.total.0, d("6500"));
+}

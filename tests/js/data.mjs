@@ -1,7 +1,7 @@
 // Loads the shared case files; `readText(path)` reads a repository-relative file (fs in Node,
 // fetch in the browser).
 export async function loadData(readText) {
-  const [formulas, planCases, planErrors, sample, scorecard, scorecardCases, gamification, gamificationTeam, teamPlan, teamReps, juneSnap, zhSnap, enSnap] = await Promise.all([
+  const [formulas, planCases, planErrors, sample, scorecard, scorecardCases, gamification, gamificationTeam, teamPlan, teamReps, juneSnap, zhSnap, enSnap, incentiveHand, incentiveHand2] = await Promise.all([
     readText('tests/data/formulas.tsv'),
     readText('tests/data/plan_cases.jsonl'),
     readText('tests/data/plan_errors.jsonl'),
@@ -15,6 +15,8 @@ export async function loadData(readText) {
     readText('tests/snapshots/sample__team_june.snap'),
     readText('tests/snapshots/sample__rep_explained_ZhCn.snap'),
     readText('tests/snapshots/sample__rep_explained_En.snap'),
+    readText('tests/data/incentive/plan/hand.json'),
+    readText('tests/data/incentive/plan/hand2.json'),
   ]);
   const targets = await loadTargets(readText);
   return {
@@ -31,6 +33,9 @@ export async function loadData(readText) {
     teamPlan: JSON.parse(teamPlan),
     teamReps: JSON.parse(teamReps),
     snapshots: { teamJune: snapshot(juneSnap), repZh: snapshot(zhSnap), repEn: snapshot(enSnap) },
+    // The incentive plan whose statement tests/incentive_plan.rs works out by hand.
+    incentiveHand: JSON.parse(incentiveHand),
+    incentiveHand2: JSON.parse(incentiveHand2),
     targets,
   };
 }

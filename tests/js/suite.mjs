@@ -132,6 +132,81 @@ export function runSuite(api, data) {
     });
   }
 
+  // 2e. Incentives: the statement worked out by hand (tests/incentive_plan.rs), a what-if, and the
+  // sample team's pay adding up to the cent every month.
+  const repA = {
+    工号: 'A', 目标: 20000, 回款率: 0.95,
+    订单: [
+      { 单号: 'D1', 金额: 8000, 回款: 8000, 产品: '软件', 客户: '新' },
+      { 单号: 'D2', 金额: 6000, 回款: 3000, 产品: '软件', 客户: '老', 分成: [{ rep: 'A', percent: 50 }, { rep: 'B', percent: 50 }] },
+      { 单号: 'D3', 金额: '5000', 回款: 0, 产品: '服务', 客户: '新' },
+    ],
+  };
+  check('incentive: the statement worked out by hand', () => {
+    const inc = api.Plan.compile(data.incentiveHand).evaluate(repA, { numbers: 'string' }).incentive;
+    const got = {
+      lines: inc.statement.lines.map((l) => [l.component, l.amount]),
+      total: inc.statement.total,
+      credited: inc.components[0].credited,
+      split: [inc.transactions[1].percent, inc.transactions[1].credited],
+      slice: inc.statement.lines[3].text,
+    };
+    return same(got, {
+      lines: [['提成', '500.00'], ['提成', '400.00'], ['提成', '100.00'], ['提成', '100.00'], ['提成', '-110.00'], ['奖金', '800.00'], ['奖金', '0.00'], ['开单奖', '400.00']],
+      total: '2190.00',
+      credited: '16000',
+      split: ['50', '3000'],
+      slice: '提成·标准 [D2] 第2档 10000–11000：1000 × 10% = 100',
+    });
+  });
+  check('incentive: what if I close 1000 more of 软件', () => {
+    const w = api.Plan.compile(data.incentiveHand).whatIf(repA, { amount: 1000, product: '软件' }, { locale: 'en', numbers: 'string' });
+    return same(
+      [w.payoutNow, w.payoutAfter, w.delta, w.next.map((n) => [n.component, n.kind, n.at, n.distance])],
+      ['2190.00', '2330.00', '140.00', [['奖金', 'point', '20000', '3000']]],
+    );
+  });
+  check('incentive: collected basis, true-up, holdback, MBO, a once-per-period SPIFF and a draw, by hand', () => {
+    const plan = api.Plan.compile(data.incentiveHand2);
+    const rep = {
+      累计回款: 40000, 已发放: 800, 释放: 100, 预支余额: 1000, 满意度: 90, 培训: 130,
+      订单: [{ 金额: 30000, 回款: 20000 }, { 金额: 10000, 回款: 5000 }, { 金额: -5000, 回款: -5000 }],
+    };
+    const inc = plan.evaluate(rep, { numbers: 'string' }).incentive;
+    return same(
+      [inc.components.map((c) => [c.id, c.amount]), inc.statement.total, inc.drawBalance],
+      [[['回款提成', '1380.00'], ['季度MBO', '3060.00'], ['首单奖', '500.00'], ['保底', '60.00']], '5000.00', '1060'],
+    );
+  });
+  check('incentive: bad what-if deals and bad orders are coded errors; the handle keeps working', () => {
+    const plan = api.Plan.compile(data.incentiveHand);
+    const coded = (fn) => {
+      const e = thrown(fn);
+      return e ? [e.code, e.path] : null;
+    };
+    const got = [
+      coded(() => plan.whatIf(repA, { amount: 'lots' }))?.[0],
+      coded(() => plan.whatIf(repA, 5))?.[0],
+      coded(() => plan.evaluate({ ...repA, 订单: [{ 金额: 1 }, 7] })),
+      coded(() => plan.evaluate({ ...repA, 订单: 'none' })),
+      coded(() => plan.evaluate({ ...repA, 订单: [{ 金额: 100, 分成: [{ rep: 'A', percent: 50 }] }] })),
+      plan.evaluate(repA).incentive.statement.total,
+    ];
+    return same(got, ['INVALID_VALUE', 'INVALID_OPTION', ['INVALID_VALUE', '/订单/1'], ['INVALID_VALUE', '/订单'], ['SPLITS_NOT_100', '/订单/0/分成'], 2190]);
+  });
+  check('incentive: every month, each rep\'s pay and the team\'s cost add up to the cent, pools included', () => {
+    const plan = api.Plan.compile(data.teamPlan);
+    const cents = (s) => BigInt(Math.round(Number(s) * 100));
+    const bad = [];
+    for (const m of [1, 2, 3, 4, 5, 6]) {
+      const out = plan.evaluateTeam(data.teamReps.filter((r) => r.月份 === m), { numbers: 'string' });
+      const paid = out.team.members.reduce((a, x) => a + cents(x.payout), 0n);
+      const pools = out.team.incentive.pools.reduce((a, p) => a + cents(p.paid), 0n);
+      if (paid !== cents(out.team.incentive.total) || pools !== 6000000n) bad.push(m);
+    }
+    return same(bad, []);
+  });
+
   // 3. Bad plans and records: coded errors with paths, spans and both locales.
   for (const c of data.planErrors) {
     check(`plan error: ${c.case}`, () => {
