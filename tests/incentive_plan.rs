@@ -32,7 +32,7 @@ fn rep_a() -> Value {
 #[test]
 fn statement_worked_by_hand() {
     let plan = plan("hand");
-    let eval = plan.evaluate(&rep_a(), false).unwrap();
+    let eval = plan.evaluate(&rep_a(), true).unwrap();
     let inc = eval.incentive.unwrap();
     let lines: Vec<(String, String)> =
         inc.statement.lines.iter().map(|l| (l.component.clone(), l.amount.0.normalize().to_string())).collect();
@@ -190,10 +190,7 @@ fn collected_basis_true_up_holdback_mbo_spiff_and_draw_by_hand() {
     // held back (−320); 100 of earlier holdbacks released: 1,380.
     // MBO: 3,000 × 60% × 90% = 1,620 and 3,000 × 40% × 120% (130% counted as 120%) = 1,440.
     // SPIFF once per period: 2 events, 1 paid = 500. Earned 4,940 < the 5,000 draw: 60 advanced.
-    assert_eq!(
-        totals,
-        [("回款提成", d("1380")), ("季度MBO", d("3060")), ("首单奖", d("500")), ("保底", d("60"))]
-    );
+    assert_eq!(totals, [("回款提成", d("1380")), ("季度MBO", d("3060")), ("首单奖", d("500")), ("保底", d("60"))]);
     assert_eq!(inc.statement.total.0, d("5000"));
     assert_eq!(inc.draw_balance.unwrap().0, d("1060"));
     assert_eq!(inc.components[0].credited.unwrap().0, d("20000"));

@@ -384,7 +384,7 @@ fn decimal(d: salescore::number::Dec) -> rust_decimal::Decimal {
 fn every_statement_adds_up_line_by_line_and_by_component() {
     let (plan, records) = (plan(), records());
     for r in &records {
-        let inc = plan.evaluate(r, false).expect("evaluates").incentive.expect("a statement");
+        let inc = plan.evaluate(r, true).expect("evaluates").incentive.expect("a statement");
         let s = &inc.statement;
         let lines: rust_decimal::Decimal = s.lines.iter().map(|l| decimal(l.amount)).sum();
         let exact: rust_decimal::Decimal = s.lines.iter().map(|l| decimal(l.exact)).sum();
@@ -433,7 +433,7 @@ fn a_shared_order_credits_each_rep_their_split() {
     let partner_id = order["分成"][1]["rep"].as_str().expect("partner");
     let partner = record(&records, partner_id, 2);
     let credited = |r: &J| {
-        let inc = plan.evaluate(r, false).expect("evaluates").incentive.expect("statement");
+        let inc = plan.evaluate(r, true).expect("evaluates").incentive.expect("statement");
         let t = inc.transactions.iter().find(|t| t.id.as_deref() == order["订单号"].as_str()).expect("the order");
         (decimal(t.percent), decimal(t.credited))
     };

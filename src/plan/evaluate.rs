@@ -148,7 +148,7 @@ impl Plan {
     pub fn evaluate_in(&self, record: &impl Record, explain: Option<Locale>) -> Result<Evaluation<'_>> {
         let mut eval = self.evaluate_as(record, explain, false, true, None)?;
         if let Some(run) = eval.run.take() {
-            eval.incentive = Some(run.finish(Some(explain.unwrap_or(self.locale())))?);
+            eval.incentive = Some(run.finish(explain)?);
         }
         Ok(eval)
     }

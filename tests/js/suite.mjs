@@ -143,7 +143,7 @@ export function runSuite(api, data) {
     ],
   };
   check('incentive: the statement worked out by hand', () => {
-    const inc = api.Plan.compile(data.incentiveHand).evaluate(repA, { numbers: 'string' }).incentive;
+    const inc = api.Plan.compile(data.incentiveHand).evaluate(repA, { explain: true, numbers: 'string' }).incentive;
     const got = {
       lines: inc.statement.lines.map((l) => [l.component, l.amount]),
       total: inc.statement.total,
@@ -154,8 +154,8 @@ export function runSuite(api, data) {
     return same(got, {
       lines: [['提成', '500.00'], ['提成', '400.00'], ['提成', '100.00'], ['提成', '100.00'], ['提成', '-110.00'], ['奖金', '800.00'], ['奖金', '0.00'], ['开单奖', '400.00']],
       total: '2190.00',
-      credited: '16000',
-      split: ['50', '3000'],
+      credited: '16000.00',
+      split: ['50', '3000.00'],
       slice: '提成·标准 [D2] 第2档 10000–11000：1000 × 10% = 100',
     });
   });
@@ -163,7 +163,7 @@ export function runSuite(api, data) {
     const w = api.Plan.compile(data.incentiveHand).whatIf(repA, { amount: 1000, product: '软件' }, { locale: 'en', numbers: 'string' });
     return same(
       [w.payoutNow, w.payoutAfter, w.delta, w.next.map((n) => [n.component, n.kind, n.at, n.distance])],
-      ['2190.00', '2330.00', '140.00', [['奖金', 'point', '20000', '3000']]],
+      ['2190.00', '2330.00', '140.00', [['奖金', 'point', '20000', '3000.00']]],
     );
   });
   check('incentive: collected basis, true-up, holdback, MBO, a once-per-period SPIFF and a draw, by hand', () => {
@@ -175,7 +175,7 @@ export function runSuite(api, data) {
     const inc = plan.evaluate(rep, { numbers: 'string' }).incentive;
     return same(
       [inc.components.map((c) => [c.id, c.amount]), inc.statement.total, inc.drawBalance],
-      [[['回款提成', '1380.00'], ['季度MBO', '3060.00'], ['首单奖', '500.00'], ['保底', '60.00']], '5000.00', '1060'],
+      [[['回款提成', '1380.00'], ['季度MBO', '3060.00'], ['首单奖', '500.00'], ['保底', '60.00']], '5000.00', '1060.00'],
     );
   });
   check('incentive: bad what-if deals and bad orders are coded errors; the handle keeps working', () => {

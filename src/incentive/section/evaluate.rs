@@ -463,8 +463,9 @@ impl Run {
         }
     }
 
-    /// Rounds the statement, writes its sentences in `locale` (none: no sentences), and totals
-    /// each component.
+    /// Rounds the statement and totals each component. With a locale (an explained result), the
+    /// lines get their sentences and the result lists each transaction as credited and routed;
+    /// without one, the lines carry their numbers only.
     pub fn finish(self, locale: Option<Locale>) -> Result<IncentiveResult> {
         let statement = self.builder.into_statement(locale)?;
         let mut components = Vec::with_capacity(self.parts.len());
@@ -488,7 +489,7 @@ impl Run {
         Ok(IncentiveResult {
             statement,
             components,
-            transactions: self.rows.into_iter().map(|r| r.line).collect(),
+            transactions: if locale.is_some() { self.rows.into_iter().map(|r| r.line).collect() } else { Vec::new() },
             draw_balance: self.draw_balance.map(Dec),
             pending,
         })

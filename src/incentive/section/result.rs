@@ -11,11 +11,14 @@ use serde::Serialize;
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct IncentiveResult {
     /// The statement: one line per slice, curve, multiplier, SPIFF, objective, draw, holdback,
-    /// true-up and pool share, rounded, with the total and the rounding reported.
+    /// true-up and pool share, rounded, with the total and the rounding reported. The lines'
+    /// and the total's sentences are written only for an explained result (`explain: true`).
     pub statement: Statement,
     /// Each component's total, in statement order.
     pub components: Vec<ComponentTotal>,
-    /// Each transaction as credited to this rep and routed to a rule.
+    /// Each transaction as credited to this rep and routed to a rule (explained results only).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub transactions: Vec<TransactionLine>,
     /// The draw's balance carried out, when the plan has a draw.
     #[serde(skip_serializing_if = "Option::is_none")]
