@@ -11,8 +11,10 @@
 //!   nearest grid point, with a proven bound on what that rounding can change (Hoeffding's
 //!   inequality on the rounding errors of the won deals); the grid is refined (4,096 → 65,536
 //!   steps) until the bounds are within 0.1 percentage point of each other or the work budget is
-//!   spent. The result is the midpoint and `errorBound` a proven bound on its distance from the
-//!   exact value.
+//!   spent, skipping a grid that the coarser one shows cannot get there (the width shrinks with
+//!   the step). The result is the midpoint and `errorBound` a proven bound on its distance from
+//!   the exact value. Only the live states are computed: those reachable so far that can still
+//!   reach the lowest threshold asked about.
 //!
 //! `probability` is given at 4 places (0.01 pp), half-up. Swings come from a floating-point pass
 //! (exact grid for the exact method, the nearest-rounded grid otherwise) and are at 4 places.
@@ -179,19 +181,34 @@ fn from_enumerated(found: enumerate::Enumerated) -> Option<Estimate> {
 }
 
 fn bounded(need: Decimal, deals: &[WinChance], steps: &[u32]) -> Option<Estimate> {
-    let mut best: Option<grid::Bounds> = None;
-    for (i, &s) in steps.iter().enumerate() {
-        if i > 0 && (deals.len() as u64).saturating_mul(u64::from(s)) > GRID_WORK {
-            break;
+    // The grids within the work budget (the first always).
+    let n = deals.len() as u64;
+    let allowed: Vec<u32> = steps
+        .iter()
+        .enumerate()
+        .filter(|&(i, &s)| i == 0 || n.saturating_mul(u64::from(s)) <= GRID_WORK)
+        .map(|(_, &s)| s)
+        .collect();
+    let target = TARGET_HALF_WIDTH.checked_mul(Decimal::TWO)?;
+    let mut best: Option<(u32, grid::Bounds)> = None;
+    for (i, &s) in allowed.iter().enumerate() {
+        if let Some((coarser, b)) = best {
+            // The width shrinks about in proportion to the step: a grid that would not reach the
+            // target is skipped when a finer one is allowed.
+            let predicted =
+                b.high.checked_sub(b.low)?.checked_mul(Decimal::from(coarser))?.checked_div(Decimal::from(s))?;
+            if predicted > target && i.saturating_add(1) < allowed.len() {
+                continue;
+            }
         }
         let b = grid::bounds(need, deals, s)?;
-        let done = b.high.checked_sub(b.low)? <= TARGET_HALF_WIDTH.checked_mul(Decimal::TWO)?;
-        best = Some(b);
+        let done = b.high.checked_sub(b.low)? <= target;
+        best = Some((s, b));
         if done {
             break;
         }
     }
-    let b = best?;
+    let (_, b) = best?;
     let two = Decimal::TWO;
     let mid = b.low.checked_add(b.high)?.checked_div(two)?;
     let probability = round(mid, PROBABILITY_SCALE, RoundingStrategy::HalfUp);

@@ -22,12 +22,24 @@ pub fn chance(p: Decimal) -> f64 {
 }
 
 /// The distribution of the won sum over the states `0..=T` (`T` absorbing: "T or more"),
-/// built deal by deal; states above [`Table::reach`] are zero.
-#[derive(Clone, Debug)]
+/// built deal by deal. Only the states from `lo` (below it: dropped, see [`Table::drop_below`])
+/// to `reach` (above it: not reachable yet) can have mass; both buffers are zero elsewhere below
+/// `T`, so a step only touches the live states.
+#[derive(Debug)]
 pub struct Table {
     mass: Vec<f64>,
     spare: Vec<f64>,
+    lo: usize,
     reach: usize,
+    /// Mass dropped, and its expected final state (mass × (state + expected rest)).
+    dropped: (f64, f64),
+}
+
+impl Clone for Table {
+    fn clone(&self) -> Table {
+        // The spare buffer's contents are never read before being written: zeros will do.
+        Table { mass: self.mass.clone(), spare: vec![0.0; self.mass.len()], ..*self }
+    }
 }
 
 impl Table {
@@ -38,17 +50,17 @@ impl Table {
             *first = 1.0;
         }
         let spare = vec![0.0; mass.len()];
-        Table { mass, spare, reach: 0 }
+        Table { mass, spare, lo: 0, reach: 0, dropped: (0.0, 0.0) }
     }
 
-    /// The masses of the states `0..=T`.
+    /// The masses of the states `0..=T` (dropped states at zero).
     pub fn masses(&self) -> &[f64] {
         &self.mass
     }
 
-    /// The highest state with mass.
-    pub fn reach(&self) -> usize {
-        self.reach
+    /// The mass dropped and its expected final moment (Σ mass × (state + expected rest)).
+    pub fn dropped(&self) -> (f64, f64) {
+        self.dropped
     }
 
     /// Adds a deal of `k` units won with probability `q`: `next[x] = cur[x]·(1 − q) + cur[x − k]·q`
@@ -65,41 +77,90 @@ impl Table {
     fn step(&mut self, k: usize, q: f64) -> Option<()> {
         let t = self.mass.len().checked_sub(1)?;
         let r = 1.0 - q;
-        let reach = self.reach.saturating_add(k).min(t);
+        let (lo, reach) = (self.lo, self.reach.saturating_add(k).min(t));
         let (cur, next) = (&self.mass, &mut self.spare);
-        // Regular states 0..end; the spare buffer is zero above its own (lower) reach.
+        // Regular live states lo..end.
         let end = reach.saturating_add(1).min(t);
-        let head = k.min(end);
-        for (n, &c) in next.get_mut(..head)?.iter_mut().zip(cur.get(..head)?) {
+        let head = lo.saturating_add(k).min(end).max(lo);
+        for (n, &c) in next.get_mut(lo..head)?.iter_mut().zip(cur.get(lo..head)?) {
             *n = c * r;
         }
-        if end > k {
-            let moved = cur.get(..end.checked_sub(k)?)?;
-            for ((n, &c), &d) in next.get_mut(k..end)?.iter_mut().zip(cur.get(k..end)?).zip(moved) {
+        if end > head {
+            let moved = cur.get(lo..end.checked_sub(k)?)?;
+            for ((n, &c), &d) in next.get_mut(head..end)?.iter_mut().zip(cur.get(head..end)?).zip(moved) {
                 *n = c * r + d * q;
             }
         }
-        // Won steps from t − k .. t reach the absorbing state (only states up to the old reach
-        // have mass).
-        let from = t.saturating_sub(k);
-        let upto = self.reach.saturating_add(1).min(t);
+        // Won steps from t − k .. t reach the absorbing state (only live states have mass).
+        let from = t.saturating_sub(k).max(lo);
+        let upto = self.reach.saturating_add(1).min(t).max(from);
         let mut top = *cur.get(t)?;
-        for &c in cur.get(from..upto.max(from))? {
+        for &c in cur.get(from..upto)? {
             top += c * q;
         }
         *next.get_mut(t)? = top;
         self.reach = reach;
         Some(())
     }
+
+    /// Drops the states below `cut` (below `T`): they can no longer reach any state asked
+    /// about. Their mass is kept apart with `state + rest` (`rest`: the expected units still to
+    /// be won), what the shortfall needs of them.
+    pub fn drop_below(&mut self, cut: usize, rest: f64) {
+        let cut = cut.min(self.mass.len().saturating_sub(1));
+        if cut <= self.lo {
+            return;
+        }
+        let (mut mass, mut moment) = self.dropped;
+        if let (Some(live), Some(spare)) = (self.mass.get_mut(self.lo..cut), self.spare.get_mut(self.lo..cut)) {
+            for (x, m) in (self.lo..).zip(live.iter_mut()) {
+                mass += *m;
+                moment += *m * (x as f64 + rest);
+                *m = 0.0;
+            }
+            spare.fill(0.0);
+        }
+        self.dropped = (mass, moment);
+        self.lo = cut;
+    }
+}
+
+impl Table {
+    /// Adds `deals` (grid units, probability) in order when only the states from `floor` up
+    /// are asked about: a state that cannot reach `floor` even if every deal still to come is
+    /// won is dropped (see [`Table::drop_below`]).
+    pub fn add_all(&mut self, deals: &[(usize, f64)], floor: usize) {
+        let mut most = deals.iter().fold(0usize, |s, &(k, _)| s.saturating_add(k));
+        // The expected won units still to come after each deal.
+        let mut rests = vec![0.0; deals.len()];
+        let mut mean = 0.0;
+        for (slot, &(k, q)) in rests.iter_mut().zip(deals).rev() {
+            *slot = mean;
+            mean += k as f64 * q;
+        }
+        for (&(k, q), &rest) in deals.iter().zip(&rests) {
+            self.add(k, q);
+            most = most.saturating_sub(k);
+            self.drop_below(floor.saturating_sub(most), rest);
+        }
+    }
 }
 
 /// The distribution of the sum after every deal (`units[i]` grid units won with probability
-/// `probs[i]`), from certainty at 0, over `0..=t`.
-pub fn distribution(units: &[usize], probs: &[f64], t: usize) -> Table {
+/// `probs[i]`), from certainty at 0, over `0..=t`, when only the states from `floor` up are
+/// asked about.
+///
+/// The deals are added smallest first up to the middle, then largest first (ties in input
+/// order): the sum then crosses the middle of the table, where the most states are live (both
+/// reachable and still able to reach `floor`), in few large steps.
+pub fn distribution(units: &[usize], probs: &[f64], t: usize, floor: usize) -> Table {
+    let mut order: Vec<(usize, f64)> = units.iter().copied().zip(probs.iter().copied()).collect();
+    order.sort_by_key(|&(k, _)| k);
+    let rising = order.iter().copied().step_by(2);
+    let falling = order.iter().copied().skip(1).step_by(2).rev();
+    let deals: Vec<(usize, f64)> = rising.chain(falling).collect();
     let mut table = Table::new(t);
-    for (&k, &q) in units.iter().zip(probs) {
-        table.add(k, q);
-    }
+    table.add_all(&deals, floor);
     table
 }
 
@@ -207,7 +268,8 @@ pub fn bounds(need: Decimal, deals: &[WinChance], steps: u32) -> Option<Bounds> 
     let center = need.checked_sub(mean)?;
     let top = threshold(center.checked_add(widest)?, h)?.max(1);
     let probs: Vec<f64> = deals.iter().map(|d| chance(d.probability)).collect();
-    let dist = distribution(&units_of, &probs, top);
+    let floor = threshold(center.checked_sub(widest)?, h)?.min(top);
+    let dist = distribution(&units_of, &probs, top, floor);
     let tails = suffix_sums(dist.masses());
     let tail = |y: Decimal| -> Option<Decimal> { Some(to_decimal(*tails.get(threshold(y, h)?.min(top))?)) };
     let slack = float_error(deals.len(), top);
@@ -225,7 +287,7 @@ pub fn bounds(need: Decimal, deals: &[WinChance], steps: u32) -> Option<Bounds> 
         }
     }
     let (low, high) = best?;
-    Some(Bounds { low, high: high.max(low), shortfall: shortfall(dist.masses(), center, h)? })
+    Some(Bounds { low, high: high.max(low), shortfall: shortfall(&dist, center, h)? })
 }
 
 /// Units of `h` needed to reach `y`: ⌈y / h⌉, 0 when `y` ≤ 0.
@@ -247,15 +309,59 @@ fn suffix_sums(dist: &[f64]) -> Vec<f64> {
     out
 }
 
-/// Σ mass(x) · (need − x·h) over the states below `need`.
-fn shortfall(dist: &[f64], need: Decimal, h: Decimal) -> Option<Decimal> {
+/// Σ mass(x) · (need − x·h) over the states below `need`, the dropped states (all below the
+/// need whatever happens) by their expected final state.
+fn shortfall(dist: &Table, need: Decimal, h: Decimal) -> Option<Decimal> {
     let below = threshold(need, h)?;
-    let (mut mass, mut moment) = (0.0, 0.0);
-    for (x, &m) in dist.iter().take(below).enumerate() {
+    let (mut mass, mut moment) = dist.dropped();
+    for (x, &m) in dist.masses().iter().take(below).enumerate() {
         mass += m;
         moment += m * x as f64;
     }
-    let moment = to_decimal(moment);
-    let value = need.checked_mul(to_decimal(mass))?.checked_sub(h.checked_mul(moment)?)?;
+    let value = need.checked_mul(to_decimal(mass))?.checked_sub(h.checked_mul(to_decimal(moment))?)?;
     Some(value.max(Decimal::ZERO))
+}
+
+#[cfg(test)]
+#[allow(clippy::arithmetic_side_effects)] // test arithmetic on small numbers
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dropping_hopeless_states_keeps_the_tails_and_the_shortfall() {
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        let (units, probs): (Vec<usize>, Vec<f64>) =
+            (0..60).map(|_| ((next() % 90 + 1) as usize, (next() % 101) as f64 / 100.0)).unzip();
+        let t = 1_500;
+        let floor = 1_200;
+        let full = distribution(&units, &probs, t, 0);
+        let cut = distribution(&units, &probs, t, floor);
+        assert_eq!(full.dropped(), (0.0, 0.0));
+        assert!(cut.dropped().0 > 0.0, "something was dropped");
+        let (a, b) = (suffix_sums(full.masses()), suffix_sums(cut.masses()));
+        for y in floor..=t {
+            assert!((a[y] - b[y]).abs() < 1e-12, "tail at {y}: {} vs {}", a[y], b[y]);
+        }
+        let h = Decimal::new(25, 1);
+        let need = Decimal::from(3_200); // 1,280 units: above the floor
+        let (s1, s2) = (shortfall(&full, need, h).unwrap(), shortfall(&cut, need, h).unwrap());
+        assert!((s1 - s2).abs() < Decimal::new(1, 8), "{s1} vs {s2}");
+        assert!(s1 > Decimal::ZERO);
+    }
+
+    #[test]
+    fn probabilities_and_masses_convert_exactly_enough() {
+        assert_eq!(chance(Decimal::new(35, 2)), 0.35);
+        assert_eq!(chance(Decimal::ONE), 1.0);
+        assert_eq!(to_decimal(0.5), Decimal::new(5, 1));
+        assert_eq!(to_decimal(1.0), Decimal::ONE);
+        assert_eq!(to_decimal(0.0), Decimal::ZERO);
+        assert!(float_error(200, 65_536) < Decimal::new(1, 10));
+    }
 }
