@@ -1,10 +1,17 @@
-// Times pace() through pkg/node.js: the sample spec, and one rep with 200 open deals (the
-// bounded probability method), median of runs. `node bench/pace.mjs [runs]`.
+// Times pace() through pkg/node.js: the sample spec, and one rep with 20 and 200 open deals with
+// cents (exact enumeration and the bounded probability method). Median per call after a warm-up
+// that lets the WebAssembly tier up (bench/lib/measure.mjs). `node bench/pace.mjs [samples]
+// [--pkg DIR]`: DIR is another build's pkg/ (e.g. an older commit's) to time side by side.
 import { readFileSync } from 'node:fs';
-import { performance } from 'node:perf_hooks';
-import { pace } from '../pkg/node.js';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { measure } from './lib/measure.mjs';
 
-const runs = Number(process.argv[2] ?? 15);
+const args = process.argv.slice(2);
+const at = args.indexOf('--pkg');
+const dir = at >= 0 ? args.splice(at, 2)[1] : new URL('../pkg', import.meta.url).pathname;
+const samples = Number(args[0] ?? 15);
+const { pace } = await import(pathToFileURL(resolve(dir, 'node.js')).href);
 const sample = JSON.parse(readFileSync(new URL('../samples/targets/pace.json', import.meta.url), 'utf8'));
 
 function deals(n, seed) {
@@ -21,25 +28,14 @@ function withDeals(n) {
   return { ...sample, reps: [{ id: 'A', target: Math.round(expected), actual: 0, deals: list }] };
 }
 
-function median(fn) {
-  fn();
-  const times = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    fn();
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
-}
-
 const rows = [
-  ['sample (4 reps, 17 deals), explained', () => pace(sample, { explain: true })],
-  ['20 deals with cents (exact enumeration)', () => pace(withDeals(20))],
-  ['200 deals with cents (bounded method)', () => pace(withDeals(200))],
+  ['sample (4 reps, 17 deals), explained', sample, { explain: true }],
+  ['20 deals with cents (exact enumeration)', withDeals(20)],
+  ['200 deals with cents (bounded method)', withDeals(200)],
 ];
-for (const [name, fn] of rows) {
-  const r = fn();
-  const c = r.reps[0].chance;
-  console.log(`${name.padEnd(44)} ${median(fn).toFixed(2).padStart(9)} ms   method ${c.method}, p ${c.probability} ± ${c.errorBound}`);
+console.log(`pace() through ${dir}/node.js, median of ${samples}`);
+for (const [name, spec, options] of rows) {
+  const c = pace(spec, options).reps[0].chance;
+  const { medianNs } = measure(() => pace(spec, options), { samples, warmupMs: 300, targetMs: 50 });
+  console.log(`${name.padEnd(44)} ${(medianNs / 1e6).toFixed(2).padStart(9)} ms   method ${c.method}, p ${c.probability} ± ${c.errorBound}`);
 }

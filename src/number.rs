@@ -217,6 +217,36 @@ pub fn approx_text(d: Decimal) -> String {
     }
 }
 
+/// A decimal as sentences write amounts: the whole part grouped in thousands, its own places
+/// kept.
+///
+/// ```
+/// use rust_decimal::Decimal;
+/// use salescore::number::grouped;
+///
+/// assert_eq!(grouped(Decimal::new(1_200_000_050, 2)), "12,000,000.50");
+/// assert_eq!(grouped(Decimal::new(-123_456, 2)), "-1,234.56");
+/// assert_eq!(grouped(Decimal::from(999)), "999");
+/// ```
+pub fn grouped(d: Decimal) -> String {
+    let text = d.to_string();
+    let (sign, digits) = text.strip_prefix('-').map_or(("", text.as_str()), |t| ("-", t));
+    let (whole, frac) = digits.split_once('.').map_or((digits, None), |(w, f)| (w, Some(f)));
+    let mut out = String::with_capacity(text.len().saturating_add(whole.len() / 3));
+    out.push_str(sign);
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && whole.len().saturating_sub(i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(f);
+    }
+    out
+}
+
 thread_local! {
     /// How decimals are written while [`serialize_numbers_as`] runs.
     static NUMBERS: std::cell::Cell<Option<crate::output::NumberOutput>> = const { std::cell::Cell::new(None) };
@@ -300,6 +330,18 @@ impl schemars::JsonSchema for Dec {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn groups_whole_part_in_thousands() {
+        let g = |s: &str| grouped(s.parse().unwrap());
+        assert_eq!(g("12000000"), "12,000,000");
+        assert_eq!(g("-1234.56"), "-1,234.56");
+        assert_eq!(g("100000.00"), "100,000.00");
+        assert_eq!(g("999.999"), "999.999");
+        assert_eq!(g("1000"), "1,000");
+        assert_eq!(g("0.05"), "0.05");
+        assert_eq!(g("-999"), "-999");
+    }
 
     #[test]
     fn reads_floats_by_shortest_form() {

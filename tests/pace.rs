@@ -8,7 +8,7 @@ use proptest::prelude::*;
 use rust_decimal::Decimal;
 use salescore::number::serialize_numbers_as;
 use salescore::output::NumberOutput;
-use salescore::targets::pace::probability::{estimate, ChanceMethod, Method, WinChance};
+use salescore::targets::pace::probability::{enumerate, estimate, ChanceMethod, Method, WinChance};
 use salescore::targets::{pace, pace_explained};
 use serde_json::{json, Value as J};
 use std::str::FromStr;
@@ -244,6 +244,35 @@ proptest! {
         let grid = estimate(Decimal::from(need), &cents, Method::Grid(512)).expect("estimates");
         let exact = approx(&want);
         prop_assert!((grid.probability - exact).abs() <= grid.error_bound, "{} ± {} vs {}", grid.probability, grid.error_bound, want);
+    }
+}
+
+fn small_sets_with_sure_and_hopeless_deals() -> impl Strategy<Value = (Vec<(u64, u64)>, u64)> {
+    let chance = prop_oneof![Just(0u64), Just(100u64), 0u64..=100];
+    prop::collection::vec((1u64..=400, chance), 1..=10).prop_flat_map(|deals| {
+        let total: u64 = deals.iter().map(|d| d.0).sum();
+        (Just(deals), 1..=total + 50)
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// Enumeration's swings (one exact division per deal, or a second matching for a deal at 0 or
+    /// 1) equal enumeration with that deal won or lost, digit for digit.
+    #[test]
+    fn enumerated_swings_match_brute_force((deals, need) in small_sets_with_sure_and_hopeless_deals()) {
+        let cents: Vec<WinChance> = chances(&deals).into_iter().map(|mut d| { d.amount += Decimal::new(37, 2); d }).collect();
+        let scaled: Vec<(u64, u64)> = deals.iter().map(|&(a, p)| (a * 100 + 37, p)).collect();
+        let found = enumerate::solve(Decimal::from(need), &cents).expect("enumerates");
+        prop_assert_eq!(&found.probability, &brute::probability(need * 100, &scaled));
+        for (i, (won, lost)) in found.swings.iter().enumerate() {
+            let mut fixed = scaled.clone();
+            fixed[i].1 = 100;
+            prop_assert_eq!(won, &brute::probability(need * 100, &fixed), "deal {} won", i);
+            fixed[i].1 = 0;
+            prop_assert_eq!(lost, &brute::probability(need * 100, &fixed), "deal {} lost", i);
+        }
     }
 }
 

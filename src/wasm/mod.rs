@@ -6,6 +6,7 @@ mod error;
 mod formula;
 mod pace;
 mod plan;
+mod spec;
 mod tape;
 mod targets;
 

@@ -2,8 +2,6 @@
 
 use super::convert;
 use super::error::to_js;
-use crate::error::{Error, ErrorCode, Origin};
-use crate::locale::Locale;
 use crate::number::serialize_numbers_as;
 use wasm_bindgen::prelude::*;
 
@@ -16,12 +14,7 @@ pub fn decompose(
     #[wasm_bindgen(unchecked_param_type = "DecompositionSpec | string")] spec: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<js_sys::Object>,
 ) -> Result<JsValue, JsValue> {
-    let json = match spec.as_string() {
-        Some(s) => s,
-        None => js_sys::JSON::stringify(&spec).ok().and_then(|s| s.as_string()).ok_or_else(|| {
-            to_js(&Error::new(ErrorCode::InvalidPlan).found("not JSON").path(Origin::Plan, ""), Locale::default())
-        })?,
-    };
+    let json = super::spec::json(&spec, &options)?;
     let spec_locale = crate::plan::document_locale(&json);
     let options = convert::options(&options).map_err(|e| to_js(&e, spec_locale))?;
     let locale = options.locale.unwrap_or(spec_locale);

@@ -22,3 +22,25 @@ test('200 open deals: the bounded method, within half a point, deterministic', (
   assert.ok(r.reps[0].chance.probability > 0.3 && r.reps[0].chance.probability < 0.7);
   assert.deepEqual(pace(spec), r);
 });
+
+test('pace.schema.json: dates are format date', async () => {
+  const { default: Ajv } = await import('ajv');
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  ajv.addFormat('date', /^\d{4}-\d{2}-\d{2}$/);
+  const schema = JSON.parse(readFileSync('pkg/pace.schema.json', 'utf8'));
+  assert.deepEqual(schema.definitions.Date, { description: 'A day, `YYYY-MM-DD`.', type: 'string', format: 'date' });
+  const valid = ajv.compile(schema);
+  assert.ok(valid(sample), JSON.stringify(valid.errors));
+  const deal = { id: 'D', amount: 1, probability: 0.5 };
+  for (const bad of [
+    { ...sample, asOf: '2026-5-15' },
+    { ...sample, period: { start: '2026/05/01', end: '2026-05-31' } },
+    { ...sample, calendar: { holidays: ['May 1'] } },
+    { ...sample, calendar: { workdays: ['20260509'] } },
+    { ...sample, reps: [{ id: 'A', target: 1, actual: 0, deals: [{ ...deal, closeDate: '2026-06' }] }] },
+  ]) {
+    assert.equal(valid(bad), false, JSON.stringify(bad).slice(0, 160));
+    assert.equal(valid.errors[0].keyword, 'format');
+  }
+  assert.ok(valid({ ...sample, reps: [{ id: 'A', target: 1, actual: 0, deals: [{ ...deal, closeDate: null }] }] }));
+});

@@ -34,6 +34,7 @@ pub struct PaceSpec {
     pub period: PeriodDef,
     /// The day actuals are counted through (`YYYY-MM-DD`, inside the period). Its working day,
     /// if it is one, counts as elapsed.
+    #[cfg_attr(feature = "schema", schemars(with = "schema::Date"))]
     pub as_of: String,
     /// Which days are working days (default: Monday–Friday, no holidays).
     #[serde(default)]
@@ -61,8 +62,10 @@ pub struct PaceSpec {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct PeriodDef {
     /// First day (`YYYY-MM-DD`).
+    #[cfg_attr(feature = "schema", schemars(with = "schema::Date"))]
     pub start: String,
     /// Last day (`YYYY-MM-DD`), not before `start`.
+    #[cfg_attr(feature = "schema", schemars(with = "schema::Date"))]
     pub end: String,
 }
 
@@ -94,10 +97,12 @@ pub struct CalendarDef {
     pub weekend: Vec<Weekday>,
     /// Days off (`YYYY-MM-DD`). Days outside the period are ignored, so a whole year's list fits.
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<schema::Date>"))]
     pub holidays: Vec<String>,
     /// Makeup workdays (调休上班, `YYYY-MM-DD`): worked although they fall on a weekend day.
     /// A day may not be both a holiday and a makeup workday.
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<schema::Date>"))]
     pub workdays: Vec<String>,
 }
 
@@ -175,6 +180,7 @@ pub struct DealDef {
     /// not count toward this period's forecasts or chance.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<schema::Date>"))]
     pub close_date: Option<String>,
 }
 
@@ -192,4 +198,30 @@ pub struct TeamDef {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub target: Option<Dec>,
+}
+
+/// The schema of the spec's dates, tighter than their Rust type (text).
+#[cfg(feature = "schema")]
+mod schema {
+    use schemars::gen::SchemaGenerator;
+    use schemars::schema::{InstanceType, Metadata, Schema, SchemaObject};
+
+    /// A day, `YYYY-MM-DD` (`format: date`).
+    pub struct Date;
+
+    impl schemars::JsonSchema for Date {
+        fn schema_name() -> String {
+            "Date".to_string()
+        }
+        fn json_schema(_: &mut SchemaGenerator) -> Schema {
+            let description = Some("A day, `YYYY-MM-DD`.".to_string());
+            SchemaObject {
+                metadata: Some(Box::new(Metadata { description, ..Default::default() })),
+                instance_type: Some(InstanceType::String.into()),
+                format: Some("date".to_string()),
+                ..Default::default()
+            }
+            .into()
+        }
+    }
 }

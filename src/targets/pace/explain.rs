@@ -8,17 +8,20 @@ use super::probability::ChanceMethod;
 use super::progress::{Progress, Status};
 use super::result::Chance;
 use crate::locale::Locale;
-use crate::number::Dec;
+use crate::number::{grouped, Dec};
 use rust_decimal::Decimal;
 
+/// An amount as the decomposition's sentences write it: grouped in thousands (`1,250,000.00`).
 fn n(d: Dec) -> String {
-    d.0.to_string()
+    grouped(d.0)
 }
 
-/// A rate in [0, 1] as a percentage with 2 places (`0.4737` → `47.37%`).
+/// A rate as a percentage with 2 places, grouped like amounts (`0.4737` → `47.37%`,
+/// `12.5` → `1,250.00%`).
 fn pct(d: Dec) -> String {
-    let p = d.0.checked_mul(Decimal::ONE_HUNDRED).unwrap_or_default().round_dp(2);
-    format!("{p:.2}%")
+    let mut p = d.0.checked_mul(Decimal::ONE_HUNDRED).unwrap_or_default().round_dp(2);
+    p.rescale(2);
+    format!("{}%", grouped(p))
 }
 
 /// The sentences for one rep or the team.

@@ -11,11 +11,15 @@
 //!   nearest grid point, with a proven bound on what that rounding can change (Hoeffding's
 //!   inequality on the rounding errors of the won deals); the grid is refined (4,096 → 65,536
 //!   steps) until the bounds are within 0.1 percentage point of each other or the work budget is
-//!   spent. The result is the midpoint and `errorBound` a proven bound on its distance from the
-//!   exact value.
+//!   spent, skipping a grid that the coarser one shows cannot get there (the width shrinks with
+//!   the step). The result is the midpoint and `errorBound` a proven bound on its distance from
+//!   the exact value. Only the live states are computed: those reachable so far that can still
+//!   reach the lowest threshold asked about.
 //!
-//! `probability` is given at 4 places (0.01 pp), half-up. Swings come from a fixed-point pass
+//! `probability` is given at 4 places (0.01 pp), half-up. Swings come from a floating-point pass
 //! (exact grid for the exact method, the nearest-rounded grid otherwise) and are at 4 places.
+//! Grid masses are `f64` (see [`grid`]: deterministic on every target, and its rounding is part of
+//! the proven bound); exact results never go through floating point.
 
 mod bignum;
 pub mod enumerate;
@@ -24,7 +28,6 @@ pub mod grid;
 pub mod swing;
 
 use crate::number::{Rounding, RoundingStrategy};
-use grid::Nudge;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use swing::Swing;
@@ -148,14 +151,22 @@ fn exact_estimate(probability: String, shortfall: &str, swings: Vec<Swing>) -> O
 }
 
 fn from_exact(found: exact::Exact, deals: &[WinChance]) -> Option<Estimate> {
-    let probs: Vec<u64> = deals.iter().map(|d| grid::fixed(d.probability, Nudge::Nearest)).collect();
-    // Fixed point is within about n·2^-62 of the exact swing: at 15 places it is exact for any
-    // swing with at most 15 decimals, so the rounding at 4 places matches the exact one.
+    let probs: Vec<f64> = deals.iter().map(|d| grid::chance(d.probability)).collect();
+    // The swings are within `error` of the exact ones: rounded at the places that error allows
+    // (15 for any realistic table), a swing with no more decimals than that is exact again, so
+    // its rounding at 4 places (ties included) matches the exact one.
+    let places = trusted_places(swing::error(deals.len(), found.threshold));
     let swings = swing::swings(&found.units, &probs, found.threshold)
         .into_iter()
-        .map(|s| Swing { if_won: s.if_won.round_dp(15), if_lost: s.if_lost.round_dp(15) })
+        .map(|s| Swing { if_won: s.if_won.round_dp(places), if_lost: s.if_lost.round_dp(places) })
         .collect();
     exact_estimate(found.probability, &found.shortfall, rounded_swings(swings))
+}
+
+/// The most places (at most 15, at least 4) at which a value within `error` of an exact value
+/// with that many decimals rounds back to it: `error < ½·10^-places`.
+fn trusted_places(error: Decimal) -> u32 {
+    (PROBABILITY_SCALE..=15).rev().find(|&d| error < Decimal::new(5, d.saturating_add(1))).unwrap_or(PROBABILITY_SCALE)
 }
 
 fn from_enumerated(found: enumerate::Enumerated) -> Option<Estimate> {
@@ -170,19 +181,34 @@ fn from_enumerated(found: enumerate::Enumerated) -> Option<Estimate> {
 }
 
 fn bounded(need: Decimal, deals: &[WinChance], steps: &[u32]) -> Option<Estimate> {
-    let mut best: Option<grid::Bounds> = None;
-    for (i, &s) in steps.iter().enumerate() {
-        if i > 0 && (deals.len() as u64).saturating_mul(u64::from(s)) > GRID_WORK {
-            break;
+    // The grids within the work budget (the first always).
+    let n = deals.len() as u64;
+    let allowed: Vec<u32> = steps
+        .iter()
+        .enumerate()
+        .filter(|&(i, &s)| i == 0 || n.saturating_mul(u64::from(s)) <= GRID_WORK)
+        .map(|(_, &s)| s)
+        .collect();
+    let target = TARGET_HALF_WIDTH.checked_mul(Decimal::TWO)?;
+    let mut best: Option<(u32, grid::Bounds)> = None;
+    for (i, &s) in allowed.iter().enumerate() {
+        if let Some((coarser, b)) = best {
+            // The width shrinks about in proportion to the step: a grid that would not reach the
+            // target is skipped when a finer one is allowed.
+            let predicted =
+                b.high.checked_sub(b.low)?.checked_mul(Decimal::from(coarser))?.checked_div(Decimal::from(s))?;
+            if predicted > target && i.saturating_add(1) < allowed.len() {
+                continue;
+            }
         }
         let b = grid::bounds(need, deals, s)?;
-        let done = b.high.checked_sub(b.low)? <= TARGET_HALF_WIDTH.checked_mul(Decimal::TWO)?;
-        best = Some(b);
+        let done = b.high.checked_sub(b.low)? <= target;
+        best = Some((s, b));
         if done {
             break;
         }
     }
-    let b = best?;
+    let (_, b) = best?;
     let two = Decimal::TWO;
     let mid = b.low.checked_add(b.high)?.checked_div(two)?;
     let probability = round(mid, PROBABILITY_SCALE, RoundingStrategy::HalfUp);
@@ -207,7 +233,7 @@ fn nearest_swings(need: Decimal, deals: &[WinChance]) -> Option<Vec<Swing>> {
         .iter()
         .map(|d| d.amount.checked_div(h).map(|q| usize::try_from(q.round()).unwrap_or(usize::MAX)))
         .collect::<Option<_>>()?;
-    let probs: Vec<u64> = deals.iter().map(|d| grid::fixed(d.probability, Nudge::Nearest)).collect();
+    let probs: Vec<f64> = deals.iter().map(|d| grid::chance(d.probability)).collect();
     Some(swing::swings(&units, &probs, t))
 }
 

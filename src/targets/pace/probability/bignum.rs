@@ -44,6 +44,32 @@ pub fn sum(a: &[u64], b: &[u64]) -> Big {
     trim(out)
 }
 
+/// `acc += x`, growing `acc` as needed.
+pub fn add_to(acc: &mut Big, x: &[u64]) {
+    let len = acc.len().max(x.len()).saturating_add(1);
+    acc.resize(len, 0);
+    let mut carry = false;
+    for (i, slot) in acc.iter_mut().enumerate() {
+        let y = x.get(i).copied().unwrap_or(0);
+        if i >= x.len() && !carry {
+            break;
+        }
+        let (s, c1) = slot.overflowing_add(y);
+        let (s, c2) = s.overflowing_add(u64::from(carry));
+        *slot = s;
+        carry = c1 || c2;
+    }
+    while acc.len() > 1 && acc.last() == Some(&0) {
+        acc.pop();
+    }
+}
+
+/// `n / d` when `d` (> 0) divides `n` exactly, else `None`.
+pub fn exact_quotient(n: &[u64], d: u64) -> Option<Big> {
+    let mut q = n.to_vec();
+    (d > 0 && div_rem(&mut q, d) == 0).then(|| trim(q))
+}
+
 /// `a − b`, or `None` when `b > a`.
 pub fn difference(a: &[u64], b: &[u64]) -> Option<Big> {
     let mut out = Vec::with_capacity(a.len());
@@ -145,5 +171,13 @@ mod tests {
         assert_eq!(difference(&sum(&big, &[5]), &big), Some(vec![5]));
         assert_eq!(difference(&[1], &[2]), None);
         assert_eq!(to_decimal(&from_u128(u128::MAX)), u128::MAX.to_string());
+        let mut acc = vec![u64::MAX, u64::MAX];
+        add_to(&mut acc, &[1]);
+        assert_eq!(acc, vec![0, 0, 1]);
+        add_to(&mut acc, &[5, 0, 0, 2]);
+        assert_eq!(acc, vec![5, 0, 1, 2]);
+        assert_eq!(exact_quotient(&mul(&big, &[12]), 12), Some(big.clone()));
+        assert_eq!(exact_quotient(&[13], 12), None);
+        assert_eq!(exact_quotient(&[13], 0), None);
     }
 }

@@ -4,7 +4,7 @@
 //! outcomes of the second that complete the need (one binary search over the sorted sums).
 //! Weights are exact integers as in [`super::exact`], so the results are exact decimals.
 
-use super::bignum::{self, difference, from_u128, mul, sum, Big};
+use super::bignum::{self, add_to, difference, from_u128, mul, sum, Big};
 use super::WinChance;
 use rust_decimal::Decimal;
 
@@ -43,15 +43,16 @@ fn term(d: &WinChance, sigma: u32) -> Option<Term> {
     })
 }
 
-/// The outcomes of some deals: (sum, weight), sorted by sum.
-fn outcomes(terms: &[Term]) -> Option<Vec<(u128, Big)>> {
-    let mut list: Vec<(u128, Big)> = vec![(0, vec![1])];
-    for t in terms {
+/// The outcomes of some deals: (sum, weight, which deals were won as bits), sorted by sum.
+fn outcomes(terms: &[Term]) -> Option<Vec<(u128, Big, u32)>> {
+    let mut list: Vec<(u128, Big, u32)> = vec![(0, vec![1], 0)];
+    for (i, t) in terms.iter().enumerate() {
         let lose = t.denominator.checked_sub(t.numerator)?;
+        let bit = 1u32.checked_shl(u32::try_from(i).ok()?)?;
         let mut next = Vec::with_capacity(list.len().saturating_mul(2));
-        for (s, w) in &list {
-            next.push((*s, mul(w, &[lose])));
-            next.push((s.checked_add(t.amount)?, mul(w, &[t.numerator])));
+        for (s, w, won) in &list {
+            next.push((*s, mul(w, &[lose]), *won));
+            next.push((s.checked_add(t.amount)?, mul(w, &[t.numerator]), won | bit));
         }
         list = next;
     }
@@ -59,11 +60,19 @@ fn outcomes(terms: &[Term]) -> Option<Vec<(u128, Big)>> {
     Some(list)
 }
 
-/// Numerators of P(reach) and E[shortfall] (over 10^Σscale, and 10^σ more for the shortfall).
-fn solve_terms(need: u128, terms: &[Term]) -> Option<(Big, Big)> {
-    let (left, right) = terms.split_at(terms.len() / 2);
-    let a = outcomes(left)?;
-    let b = outcomes(right)?;
+/// What one matching of the outcomes of `first` with those of `second` gives: numerators of
+/// P(reach) and E[shortfall] (over 10^Σscale, and 10^σ more for the shortfall), and for each
+/// deal of `first` the part of P(reach) where it is won and where it is lost.
+struct Pass {
+    hit: Big,
+    short: Big,
+    won: Vec<Big>,
+    lost: Vec<Big>,
+}
+
+fn pass(need: u128, first: &[Term], second: &[Term]) -> Option<Pass> {
+    let a = outcomes(first)?;
+    let b = outcomes(second)?;
     // Suffix sums of weights (for the reach) and prefix sums of weight and weight × sum (for the
     // shortfall) over the sorted second half.
     let mut suffix: Vec<Big> = vec![vec![0]; b.len().saturating_add(1)];
@@ -72,24 +81,34 @@ fn solve_terms(need: u128, terms: &[Term]) -> Option<(Big, Big)> {
         *suffix.get_mut(i)? = next;
     }
     let (mut mass, mut moment) = (vec![vec![0u64]], vec![vec![0u64]]);
-    for (s, w) in &b {
+    for (s, w, _) in &b {
         mass.push(sum(mass.last()?, w));
         moment.push(sum(moment.last()?, &mul(w, &from_u128(*s))));
     }
-    let (mut hit, mut short) = (vec![0u64], vec![0u64]);
-    for (s, w) in &a {
+    let mut out =
+        Pass { hit: vec![0], short: vec![0], won: vec![vec![0]; first.len()], lost: vec![vec![0]; first.len()] };
+    for (s, w, won) in &a {
         let rest = need.saturating_sub(*s);
-        let from = b.partition_point(|(x, _)| *x < rest);
-        hit = sum(&hit, &mul(w, suffix.get(from)?));
+        let from = b.partition_point(|(x, _, _)| *x < rest);
+        let reach = mul(w, suffix.get(from)?);
+        for (i, (on, off)) in out.won.iter_mut().zip(out.lost.iter_mut()).enumerate() {
+            add_to(if won.checked_shr(u32::try_from(i).ok()?)? & 1 == 1 { on } else { off }, &reach);
+        }
+        add_to(&mut out.hit, &reach);
         if rest > 0 {
             let below = difference(&mul(&from_u128(rest), mass.get(from)?), moment.get(from)?)?;
-            short = sum(&short, &mul(w, &below));
+            add_to(&mut out.short, &mul(w, &below));
         }
     }
-    Some((hit, short))
+    Some(out)
 }
 
 /// The exact answer for up to [`MAX_DEALS`] deals; `need` > 0.
+///
+/// Each deal's swing comes from the same two matchings (each half's deals against the other
+/// half): the part of P(reach) where deal `i` is won is `mᵢ ×` P(reach | won) over the other
+/// deals' denominators, so one exact division by `mᵢ` gives it (and by `dᵢ − mᵢ` when lost). Only
+/// a deal that cannot be won (or lost) is matched again with its outcome fixed.
 pub fn solve(need: Decimal, deals: &[WinChance]) -> Option<Enumerated> {
     if deals.len() > MAX_DEALS {
         return None;
@@ -100,22 +119,32 @@ pub fn solve(need: Decimal, deals: &[WinChance]) -> Option<Enumerated> {
     let need_int = (n.scale() == sigma).then(|| u128::try_from(n.mantissa()).ok()).flatten()?;
     let terms: Vec<Term> = deals.iter().map(|d| term(d, sigma)).collect::<Option<_>>()?;
     let scale: usize = terms.iter().map(|t| t.scale).sum();
-    let (hit, short) = solve_terms(need_int, &terms)?;
+    let (left, right) = terms.split_at(terms.len() / 2);
+    let first = pass(need_int, left, right)?;
+    let second = pass(need_int, right, left)?;
+    let parts = first.won.iter().zip(&first.lost).chain(second.won.iter().zip(&second.lost));
     let mut swings = Vec::with_capacity(terms.len());
-    for i in 0..terms.len() {
-        let mut fixed = terms.clone();
-        let own = fixed.get(i)?.scale;
-        let slot = fixed.get_mut(i)?;
-        let rest = scale.checked_sub(own)?;
-        *slot = Term { amount: slot.amount, numerator: 1, denominator: 1, scale: 0 };
-        let won = bignum::to_fraction(&solve_terms(need_int, &fixed)?.0, rest);
-        *fixed.get_mut(i)? = Term { amount: terms.get(i)?.amount, numerator: 0, denominator: 1, scale: 0 };
-        let lost = bignum::to_fraction(&solve_terms(need_int, &fixed)?.0, rest);
-        swings.push((won, lost));
+    for (i, (t, (won, lost))) in terms.iter().zip(parts).enumerate() {
+        let rest = scale.checked_sub(t.scale)?;
+        let lose = t.denominator.checked_sub(t.numerator)?;
+        let given = |outcome: u64, part: &Big| -> Option<String> {
+            let factor = if outcome == 1 { t.numerator } else { lose };
+            let numerator = match bignum::exact_quotient(part, factor) {
+                Some(q) => q,
+                None => {
+                    let mut fixed = terms.clone();
+                    *fixed.get_mut(i)? = Term { amount: t.amount, numerator: outcome, denominator: 1, scale: 0 };
+                    let (l, r) = fixed.split_at(fixed.len() / 2);
+                    pass(need_int, l, r)?.hit
+                }
+            };
+            Some(bignum::to_fraction(&numerator, rest))
+        };
+        swings.push((given(1, won)?, given(0, lost)?));
     }
     Some(Enumerated {
-        probability: bignum::to_fraction(&hit, scale),
-        shortfall: bignum::to_fraction(&short, scale.checked_add(usize::try_from(sigma).ok()?)?),
+        probability: bignum::to_fraction(&first.hit, scale),
+        shortfall: bignum::to_fraction(&first.short, scale.checked_add(usize::try_from(sigma).ok()?)?),
         swings,
     })
 }
