@@ -225,6 +225,13 @@ impl Scan<'_> {
         path(self.frames.iter())
     }
 
+    /// The pointer of the element before the current one of the innermost array.
+    fn previous_element(&self) -> String {
+        let n = self.frames.len().saturating_sub(1);
+        let index = self.frames.last().map_or(0, |f| f.index.saturating_sub(1));
+        format!("{}/{index}", path(self.frames.iter().take(n)))
+    }
+
     /// The pointer for an error reported at the scan's position.
     fn at_position(&self, fault: Fault, fails_again: impl Fn(usize) -> bool) -> String {
         match (self.phase, fault) {
@@ -233,6 +240,14 @@ impl Scan<'_> {
             (Phase::AfterKey, Fault::Data { object: false }) => self.member(),
             (Phase::AfterKey, _) => self.container(),
             (Phase::ValueNext, _) => self.member(),
+            // After a `,`: an error of the element before, found only once it was read (an
+            // internally tagged enum; serde_json reports it after the separator) happens again
+            // when the text is cut right after that element.
+            (Phase::ElementNext { comma: true }, Fault::Data { .. })
+                if self.frames.last().and_then(|f| f.last_end).is_some_and(&fails_again) =>
+            {
+                self.previous_element()
+            }
             // At an element's start: the element is of the wrong type, or (when it happens
             // again without the element) the array is.
             (Phase::ElementNext { .. }, Fault::Data { .. }) if fails_again(self.pos) => self.container(),
