@@ -321,6 +321,11 @@ impl schemars::JsonSchema for Dec {
         use schemars::schema::{InstanceType, SchemaObject, SingleOrVec};
         SchemaObject {
             instance_type: Some(SingleOrVec::Vec(vec![InstanceType::Number, InstanceType::String])),
+            // As text, a decimal as `parse_decimal` reads it (`"0.05"`, `" 1200 "`, `"1e3"`).
+            string: Some(Box::new(schemars::schema::StringValidation {
+                pattern: Some(r"^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$".to_string()),
+                ..Default::default()
+            })),
             ..Default::default()
         }
         .into()

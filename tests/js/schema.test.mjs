@@ -11,6 +11,8 @@ const json = (path) => JSON.parse(read(path));
 const ajv = new Ajv({ allErrors: true, strict: false });
 // schemars marks u32 fields (ramp months, trailing months, rounding scale) with this format.
 ajv.addFormat('uint32', { type: 'number', validate: (n) => Number.isInteger(n) && n >= 0 && n <= 0xffffffff });
+// Dates in the specs are `format: date` (YYYY-MM-DD; the engine checks the calendar).
+ajv.addFormat('date', /^\d{4}-\d{2}-\d{2}$/);
 const validator = (name) => ajv.compile(json(`pkg/${name}.schema.json`));
 const validate = validator('plan');
 const validDecompose = validator('decompose');
@@ -29,8 +31,19 @@ test('the package lists every schema', () => {
   assert.ok(manifest.files.includes('*.schema.json'));
 });
 
-test('the sample plan is valid', () => {
+test('the sample plans are valid', () => {
   assertValid(validate, json('tests/data/plans/sample.json'), 'sample plan');
+  assertValid(validate, json('samples/team/plan.json'), 'sample team plan (scorecard and incentive)');
+  assertValid(validate, json('tests/data/incentive/plan/hand.json'), 'incentive plan');
+  assertValid(validate, json('tests/data/incentive/plan/hand2.json'), 'incentive plan 2');
+});
+
+test('decimals given as text must read as decimals', () => {
+  const doc = json('tests/data/incentive/plan/hand.json');
+  doc.incentive.components[2].amount = '200 yuan';
+  assert.equal(validate(doc), false);
+  doc.incentive.components[2].amount = '200.50';
+  assertValid(validate, doc, 'a decimal string');
 });
 
 test('shape errors are rejected by the schema too', () => {
@@ -57,6 +70,9 @@ test('decomposition: the sample and the golden specs are valid', () => {
 // The engine's bad-input cases: the schema rejects the shape errors (a misspelt key, a missing key,
 // an unknown variant) and leaves the rest (sums, dates, the tree, feasibility) to the engine.
 const SHAPE = new Set(['UNKNOWN_KEY', 'MISSING_KEY', 'INVALID_VALUE']);
+// The pacing schema also bounds probabilities, reads decimal strings as decimals and checks the
+// form of dates (the engine checks that they exist).
+const PACE_SHAPE = new Set([...SHAPE, 'PROBABILITY_OUT_OF_RANGE', 'INVALID_PLAN', 'INVALID_DATE']);
 
 test('decomposition: shape errors are rejected by the schema too', () => {
   const cases = read('tests/data/targets/errors.jsonl').split('\n').filter(Boolean).map((l) => JSON.parse(l));
@@ -86,8 +102,16 @@ test('pacing: the sample and the golden specs are valid', () => {
 test('pacing: shape errors are rejected by the schema too', () => {
   const cases = json('tests/data/targets/errors.json');
   const rejected = cases.filter((c) => !validPace(c.spec));
-  assert.deepEqual(rejected.map((c) => c.case).sort(), ['a bad weekday', 'a missing as-of', 'a typo in a key']);
-  for (const c of rejected) assert.ok(SHAPE.has(c.code), c.case);
+  assert.deepEqual(rejected.map((c) => c.case).sort(), [
+    'a bad holiday',
+    'a bad weekday',
+    'a deal probability above 1',
+    'a missing as-of',
+    'a stage probability below 0',
+    'a target that is not a number',
+    'a typo in a key',
+  ]);
+  for (const c of rejected) assert.ok(PACE_SHAPE.has(c.code), c.case);
   const sample = json('samples/targets/pace.json');
   for (const bad of [
     { ...sample, reps: [{ id: 'A', target: 1 }] },

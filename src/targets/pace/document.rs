@@ -129,6 +129,7 @@ pub struct StageDef {
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub name: Option<String>,
     /// Win probability in [0, 1] (`0.6`, `"0.35"`).
+    #[cfg_attr(feature = "schema", schemars(with = "schema::Probability"))]
     pub probability: Dec,
 }
 
@@ -175,6 +176,7 @@ pub struct DealDef {
     /// `probability` is required.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<schema::Probability>"))]
     pub probability: Option<Dec>,
     /// Expected close date (`YYYY-MM-DD`). A deal expected to close after the period ends does
     /// not count toward this period's forecasts or chance.
@@ -204,7 +206,34 @@ pub struct TeamDef {
 #[cfg(feature = "schema")]
 mod schema {
     use schemars::gen::SchemaGenerator;
-    use schemars::schema::{InstanceType, Metadata, Schema, SchemaObject};
+    use schemars::schema::{InstanceType, Metadata, NumberValidation, Schema, SchemaObject, StringValidation};
+
+    /// A probability in [0, 1]: a number, or a decimal string (`"0.35"`).
+    pub struct Probability;
+
+    impl schemars::JsonSchema for Probability {
+        fn schema_name() -> String {
+            "Probability".to_string()
+        }
+        fn json_schema(_: &mut SchemaGenerator) -> Schema {
+            let description = Some("A probability in [0, 1]: a number, or a decimal string.".to_string());
+            SchemaObject {
+                metadata: Some(Box::new(Metadata { description, ..Default::default() })),
+                instance_type: Some(vec![InstanceType::Number, InstanceType::String].into()),
+                number: Some(Box::new(NumberValidation {
+                    minimum: Some(0.0),
+                    maximum: Some(1.0),
+                    ..Default::default()
+                })),
+                string: Some(Box::new(StringValidation {
+                    pattern: Some(r"^\s*\+?(0*\.\d+|0+(\.\d*)?|0*1(\.0*)?)\s*$".to_string()),
+                    ..Default::default()
+                })),
+                ..Default::default()
+            }
+            .into()
+        }
+    }
 
     /// A day, `YYYY-MM-DD` (`format: date`).
     pub struct Date;
