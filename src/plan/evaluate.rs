@@ -239,7 +239,7 @@ impl Plan {
                     coefficient: s.coefficient.0,
                     vetoed: s.member.as_ref().map_or_else(|| s.vetoes.iter().any(|v| v.triggered), |m| m.vetoed),
                 });
-                Some(inc.run(&Evaluator::new(&values), record, facts, extra)?)
+                Some(inc.run(&Evaluator::new(&values), record, facts, extra, detail || explain.is_some())?)
             }
             None => None,
         };

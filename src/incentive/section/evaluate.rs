@@ -68,6 +68,9 @@ pub(crate) enum Standing {
 /// pools are split by `evaluateTeam`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Run {
+    /// Whether lines name their component, rule and transaction and rows record their rules
+    /// (explained results and what-ifs); without, only the numbers are kept.
+    pub(crate) detail: bool,
     pub(crate) builder: StatementBuilder,
     /// Per component: kind, first line, line count (set when the component ran), attainment,
     /// credited.
@@ -118,10 +121,13 @@ impl Incentive {
         record: &dyn Record,
         score: Option<ScoreFacts>,
         extra: Option<&ExtraDeal>,
+        detail: bool,
     ) -> Result<Run> {
+        let detail = detail || extra.is_some();
         let builder = Statement::new(self.currency.clone(), self.rounding, self.def.rounding)?;
         let rows = self.rows(ev, record, extra)?;
         let mut run = Run {
+            detail,
             builder,
             parts: Vec::with_capacity(self.components.len()),
             rows,
@@ -154,7 +160,10 @@ impl Incentive {
                         (None, None) => 0,
                     };
                     let already = already_paid.as_ref().map(|e| count(e, ev)).transpose()?.unwrap_or(0);
-                    let r = spiff.compute(events, already)?;
+                    let mut r = spiff.compute(events, already)?;
+                    if !detail {
+                        r.id = String::new();
+                    }
                     run.builder.spiff(&r);
                 }
                 Component::Mbo { id, target_bonus, mbo, achievements } => {
@@ -163,13 +172,13 @@ impl Incentive {
                     let ids: Vec<&str> = mbo.def().objectives.iter().map(|o| o.id.as_str()).collect();
                     let pairs: Vec<(&str, Decimal)> = ids.into_iter().zip(values).collect();
                     let r = mbo.compute_for(bonus, &pairs)?;
-                    run.builder.mbo(id, bonus, &r)?;
+                    run.builder.mbo(run.label(id), bonus, &r)?;
                 }
                 Component::Draw { id, draw, balance_in } => {
                     let earned = run.builder.exact_since(0)?;
                     let balance = balance_in.as_ref().map(|e| e.number(ev)).transpose()?.unwrap_or_default();
                     let r = draw.apply(earned, balance)?;
-                    run.builder.draw(id, &r)?;
+                    run.builder.draw(run.label(id), &r)?;
                     run.draw_balance = Some(r.balance_out.0);
                 }
                 Component::Pool { share, .. } => {
@@ -323,6 +332,8 @@ impl Incentive {
         extra: Option<&ExtraDeal>,
     ) -> Result<Decimal> {
         let start = run.builder.len();
+        let detail = run.detail;
+        let cid = if detail { c.def.id.as_str() } else { "" };
         // (rule, transaction label, amount), routed by priority.
         let mut routed: Vec<Vec<(Option<String>, Decimal)>> = vec![Vec::new(); c.rules.len()];
         let credited;
@@ -346,10 +357,14 @@ impl Incentive {
                 let (product, ctype) = (row.line.product.as_deref(), row.line.customer_type.as_deref());
                 let rule = c.order.iter().copied().find(|&i| c.rules.get(i).is_some_and(|r| r.matches(product, ctype)));
                 let (Some(i), Some(rule)) = (rule, rule.and_then(|i| c.rules.get(i))) else { continue };
-                row.line.rules.push([c.def.id.clone(), rule.def.id.clone()]);
-                let label = row.line.id.clone().unwrap_or_else(|| format!("#{}", row.line.index.saturating_add(1)));
+                let label = if detail {
+                    row.line.rules.push([c.def.id.clone(), rule.def.id.clone()]);
+                    Some(row.line.id.clone().unwrap_or_else(|| format!("#{}", row.line.index.saturating_add(1))))
+                } else {
+                    None
+                };
                 if let Some(slot) = routed.get_mut(i) {
-                    slot.push((Some(label), amount));
+                    slot.push((label, amount));
                 }
             }
             credited = total;
@@ -368,21 +383,21 @@ impl Incentive {
             };
             if let Some(paid) = &rule.paid_to_date {
                 let r = rated(cumulative, Decimal::ZERO)?;
-                run.builder.rate_for(&c.def.id, Some(id), None, &r);
+                run.builder.rate_for(cid, detail.then_some(id), None, &r);
                 let paid = paid.number(ev)?;
-                let mut line = StatementLine::new(&c.def.id, LineKind::PaidToDate, sub(Decimal::ZERO, paid)?);
-                (line.name, line.base) = (Some(id.to_string()), Some(r.payout));
+                let mut line = StatementLine::new(cid, LineKind::PaidToDate, sub(Decimal::ZERO, paid)?);
+                (line.name, line.base) = (detail.then(|| id.to_string()), Some(r.payout));
                 run.builder.push(line);
             } else if c.def.calculation == Calculation::PerTransaction && c.amount.is_none() {
                 let mut running = carried;
                 for (label, amount) in items {
                     let r = rated(*amount, running)?;
-                    run.builder.rate_for(&c.def.id, Some(id), label.as_deref(), &r);
+                    run.builder.rate_for(cid, detail.then_some(id), label.as_deref(), &r);
                     running = add(running, *amount)?;
                 }
             } else {
                 let r = rated(period, carried)?;
-                run.builder.rate_for(&c.def.id, Some(id), None, &r);
+                run.builder.rate_for(cid, detail.then_some(id), None, &r);
             }
             if extra.is_some() {
                 run.standings.push(Standing::Rule {
@@ -398,14 +413,14 @@ impl Incentive {
         let holdback = c.def.holdback.0;
         if !holdback.is_zero() && earned > Decimal::ZERO {
             let mut line =
-                StatementLine::new(&c.def.id, LineKind::Holdback, sub(Decimal::ZERO, percent_of(earned, holdback)?)?);
+                StatementLine::new(cid, LineKind::Holdback, sub(Decimal::ZERO, percent_of(earned, holdback)?)?);
             (line.base, line.rate) = (Some(Dec(earned)), Some(Dec(div(holdback, Decimal::ONE_HUNDRED)?)));
             run.builder.push(line);
         }
         if let Some(released) = &c.released {
             let value = released.number(ev)?;
             if !value.is_zero() {
-                run.builder.push(StatementLine::new(&c.def.id, LineKind::HoldbackRelease, value));
+                run.builder.push(StatementLine::new(cid, LineKind::HoldbackRelease, value));
             }
         }
         Ok(credited)
@@ -436,7 +451,7 @@ impl Incentive {
             multipliers.push(Multiplier::new(name.clone(), value));
         }
         let r = t.curve.compute_for(bonus, attainment, &multipliers)?;
-        run.builder.curve(&t.id, bonus, &r)?;
+        run.builder.curve(run.label(&t.id), bonus, &r)?;
         if what_if {
             run.standings.push(Standing::Curve { component: t.id.clone(), curve: t.curve.clone(), actual, quota });
         }
@@ -445,11 +460,20 @@ impl Incentive {
 }
 
 impl Run {
+    /// A component's id on its lines: the id with detail, else nothing.
+    fn label<'a>(&self, id: &'a str) -> &'a str {
+        if self.detail {
+            id
+        } else {
+            ""
+        }
+    }
+
     /// Adds pool component `ci`'s share line.
     pub(crate) fn pool_line(&mut self, ci: usize, pool: Decimal, share: &crate::incentive::PoolShare) {
         let Some(part) = self.parts.get_mut(ci) else { return };
         let start = self.builder.len();
-        let mut line = StatementLine::new(&part.id, LineKind::Pool, share.amount.0);
+        let mut line = StatementLine::new(if self.detail { &part.id } else { "" }, LineKind::Pool, share.amount.0);
         (line.base, line.rate) = (Some(Dec(pool)), Some(share.share));
         self.builder.push(line);
         part.lines = start..self.builder.len();
