@@ -101,6 +101,22 @@ test('clicking a row explains that rep in Chinese, and English switches the expl
   assert.equal((await page.textContent('[data-testid="score-text"]')).trim(), zh.text);
 });
 
+test('each rep\'s pay: the column, the statement line by line with a what-if, and the team\'s cost', async () => {
+  const { result, byId } = expected(3, 'zh-CN');
+  const { index, member } = byId('E1003');
+  const statement = result.results[index].incentive.statement;
+  await page.click('#team-rows tr[data-id="E1003"]');
+  await page.waitForFunction(() => document.querySelector('#detail-title')?.textContent.includes('E1003'));
+  const money = (n) => Number(n).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  assert.equal((await page.textContent('#team-rows tr[data-id="E1003"] [data-col="payout"]')).trim(), money(member.payout));
+  const lines = await page.locator('[data-testid="statement"] .stmt-text').allTextContents();
+  assert.deepEqual(lines, statement.lines.map((l) => l.text));
+  assert.equal((await page.textContent('[data-testid="statement-total"]')).trim(), statement.text);
+  const whatIf = plan.whatIf(expected(3).records[index], { amount: 50000, product: '软件' }, { locale: 'zh-CN' });
+  assert.ok((await page.textContent('[data-testid="what-if"]')).includes(whatIf.text));
+  assert.equal((await page.textContent('[data-testid="plan-cost"] dd')).trim(), money(result.team.incentive.total));
+});
+
 test('editing a figure re-scores the team at once (exact decimal strings)', async () => {
   const id = 'E1012';
   const edit = { 销售额: '98765.43' };
