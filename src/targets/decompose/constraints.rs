@@ -187,6 +187,10 @@ fn clamp_states(rest: u128, kids: &[Sibling<'_>], open: &[usize]) -> Result<Vec<
         i128::try_from(u).ok().and_then(|i| Decimal::try_from_i128_with_scale(i, 0).ok()).unwrap_or(Decimal::MAX)
     };
     // (λ, leaves the minimum?, id, index): entering the free set at min/w, leaving it at max/w.
+    // Events with a bound of 0 (no minimum, a maximum of 0: the usual case) happen at λ = 0,
+    // entries before exits; among them the order cannot matter (each moves the amount reached by
+    // its bound, 0), so only the other events are sorted.
+    let mut zero: Vec<(Decimal, bool, &str, usize)> = Vec::new();
     let mut events: Vec<(Decimal, bool, &str, usize)> = Vec::new();
     let mut constant = Decimal::ZERO;
     for i in open {
@@ -196,12 +200,26 @@ fn clamp_states(rest: u128, kids: &[Sibling<'_>], open: &[usize]) -> Result<Vec<
         if k.weight.is_zero() {
             continue;
         }
-        events.push((min.checked_div(k.weight).ok_or_else(overflow)?, true, k.id, *i));
+        let mut event = |bound: Decimal, enters: bool| -> Result<()> {
+            if bound.is_zero() {
+                zero.push((Decimal::ZERO, enters, k.id, *i));
+            } else {
+                events.push((bound.checked_div(k.weight).ok_or_else(overflow)?, enters, k.id, *i));
+            }
+            Ok(())
+        };
+        event(min, true)?;
         if let Some(max) = k.max {
-            events.push((dec(max).checked_div(k.weight).ok_or_else(overflow)?, false, k.id, *i));
+            event(dec(max), false)?;
         }
     }
+    if events.iter().any(|e| e.0.is_zero()) {
+        // A bound so small against its weight that λ rounds to 0: one sort for all.
+        events.append(&mut zero);
+    }
+    zero.sort_by_key(|e| !e.1);
     events.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(b.2)));
+    let events = zero.into_iter().chain(events);
     let target = dec(rest);
     let mut slope = Decimal::ZERO;
     for (lambda, enters, _, i) in events {
