@@ -71,11 +71,11 @@ pub fn decompose_explained(spec_json: &str, locale: Option<Locale>) -> Result<De
 
 /// Decomposes a typed spec; `explain` adds each node's explanation in that locale.
 pub fn decompose_spec(spec: &DecompositionSpec, explain: Option<Locale>) -> Result<Decomposition> {
-    validate::spec(spec)?;
+    let limits = validate::spec(spec)?;
     let timeline = period::Timeline::new(&spec.period)?;
     let tree = tree::build(&spec.nodes)?;
-    let people = over_time::people(spec, &tree, &timeline)?;
-    let org = topdown::allocate(spec, &tree, &people, &timeline)?;
-    let time = over_time::split(spec, &tree, &people, &timeline, &org.units)?;
+    let people = over_time::people(spec, &tree, &timeline, &limits)?;
+    let org = topdown::allocate(spec, &tree, &people, &timeline, &limits)?;
+    let time = over_time::split(spec, &tree, &people, &timeline, &limits, &org.units)?;
     shape::result(spec, &tree, &timeline, &people, &org, &time, explain)
 }

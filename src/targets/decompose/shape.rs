@@ -5,9 +5,8 @@ use super::compare::commitments;
 use super::constraints::Rule;
 use super::document::DecompositionSpec;
 use super::explain::sentence;
-use super::over_time::TimeSplit;
+use super::over_time::{People, TimeSplit};
 use super::period::Timeline;
-use super::ramp::Presence;
 use super::result::{Commitment, Decomposition, NodeResult, QuarterInfo, WeekInfo, Why};
 use super::topdown::{Facts, Org};
 use super::tree::Tree;
@@ -90,7 +89,7 @@ impl Money {
 struct Parts<'a> {
     spec: &'a DecompositionSpec,
     tree: &'a Tree,
-    people: &'a [Option<Presence>],
+    people: &'a People,
     org: &'a Org,
     money: Money,
     amounts: Vec<Decimal>,
@@ -105,7 +104,7 @@ pub fn result(
     spec: &DecompositionSpec,
     tree: &Tree,
     timeline: &Timeline,
-    people: &[Option<Presence>],
+    people: &People,
     org: &Org,
     time: &TimeSplit,
     explain: Option<Locale>,
@@ -178,7 +177,7 @@ impl Parts<'_> {
     fn node(&mut self, node: usize, why: Why) -> Result<NodeResult> {
         let spec = self.spec.nodes.get(node).ok_or_else(overflow)?;
         let amount = self.amounts.get(node).copied().unwrap_or_default();
-        let unit_row = self.time.months.get(node).map_or(&[][..], Vec::as_slice);
+        let unit_row = self.time.months(node);
         let months = self.money.row(unit_row)?;
         let mut quarters = Vec::with_capacity(self.quarters.len());
         for r in &self.quarters {
@@ -190,7 +189,7 @@ impl Parts<'_> {
                 .ok_or_else(overflow)?;
             quarters.push(Dec(self.money.of(sum)?));
         }
-        let weeks = self.money.row(self.time.weeks.get(node).map_or(&[][..], Vec::as_slice))?;
+        let weeks = self.money.row(self.time.weeks(node))?;
         let units = |n: usize| self.org.units.get(n).copied();
         let parent = self.tree.parent.get(node).copied().flatten().and_then(units);
         let share = parent.and_then(|p| unit_percent(units(node).unwrap_or(0), p));
@@ -273,7 +272,7 @@ impl Parts<'_> {
         };
         why.weight = Some(weight);
         let spec = self.spec.nodes.get(node).ok_or_else(overflow)?;
-        if let Some(p) = self.people.get(node).and_then(Option::as_ref) {
+        if let Some(p) = self.people.get(node) {
             if p.availability != Decimal::ONE || spec.hire_date.is_some() || spec.leave_date.is_some() {
                 why.availability = p.availability.checked_mul(Decimal::ONE_HUNDRED).map(|a| places(a, 4));
             }
