@@ -31,11 +31,13 @@ pub struct Facts {
     pub bound: Option<u128>,
 }
 
-/// Units and facts per node.
+/// Units, rules and facts per node.
 pub struct Org {
     /// Units per node.
     pub units: Vec<u128>,
-    /// Facts per node.
+    /// The rule that decided each node's units.
+    pub rules: Vec<Rule>,
+    /// Facts per node (only for an explained decomposition; empty otherwise).
     pub facts: Vec<Facts>,
 }
 
@@ -51,13 +53,14 @@ fn root_facts() -> Facts {
     }
 }
 
-/// The whole top-down pass.
+/// The whole top-down pass; with `explain`, the facts behind every amount too.
 pub fn allocate(
     spec: &DecompositionSpec,
     tree: &Tree,
     people: &People,
     timeline: &Timeline,
     limits: &[Limits],
+    explain: bool,
 ) -> Result<Org> {
     let start =
         timeline.start().ok_or_else(|| Error::new(ErrorCode::InvalidDateRange).path(Origin::Plan, "/period"))?;
@@ -70,7 +73,12 @@ pub fn allocate(
     let unit = spec.unit.0;
     let total = units(spec.total, unit, "total", || "/total".to_string())?;
     check_root(spec, tree.root, total, limits)?;
-    let mut org = Org { units: vec![0; spec.nodes.len()], facts: vec![root_facts(); spec.nodes.len()] };
+    let n = spec.nodes.len();
+    let mut org = Org {
+        units: vec![0; n],
+        rules: vec![Rule::Total; n],
+        facts: if explain { vec![root_facts(); n] } else { Vec::new() },
+    };
     if let Some(u) = org.units.get_mut(tree.root) {
         *u = total;
     }
@@ -103,8 +111,11 @@ pub fn allocate(
                 Rule::Max => s.and_then(|s| s.max),
                 _ => None,
             };
-            if let (Some(slot), Some(f)) = (org.units.get_mut(*k), org.facts.get_mut(*k)) {
+            if let (Some(slot), Some(r)) = (org.units.get_mut(*k), org.rules.get_mut(*k)) {
                 *slot = u;
+                *r = rule;
+            }
+            if let Some(f) = org.facts.get_mut(*k) {
                 *f = Facts {
                     rule,
                     basis: Some(kind(basis)),
