@@ -41,6 +41,7 @@ pub struct DecompositionSpec {
     /// percentages of the months in it are used as relative weights. Default: every month equal.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    #[cfg_attr(feature = "schema", schemars(length(equal = 12)))]
     pub seasonality: Option<Vec<Dec>>,
     /// New-hire ramp: steps of months after hire at a percentage of full quota, in order (the
     /// hire month is month 1). `[{months: 2, percent: 50}, {months: 2, percent: 75}]` means months
@@ -193,6 +194,7 @@ pub struct NodeSpec {
     /// Seasonality for this subtree (twelve percentages totalling 100.00).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    #[cfg_attr(feature = "schema", schemars(length(equal = 12)))]
     pub seasonality: Option<Vec<Dec>>,
     /// Lowest amount this node may get (a multiple of `unit`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
