@@ -38,8 +38,7 @@ fn shares_of<K: Ord>(n: u128, ints: &[u128], total: u128, key: impl Fn(usize) ->
     if total == 0 {
         return Err(Error::new(ErrorCode::WeightsAllZero));
     }
-    // 64-bit arithmetic when n × total fits (128-bit division is slow in WebAssembly); w ≤ total,
-    // so n × w fits too.
+    // 64-bit arithmetic when n × total fits (128-bit division is slow in WebAssembly).
     let small = u64::try_from(n).ok().zip(u64::try_from(total).ok()).filter(|(n, t)| n.checked_mul(*t).is_some());
     let mut counts = Vec::with_capacity(ints.len());
     // (fractional part × total, weight, index) of every part with one.
@@ -48,7 +47,10 @@ fn shares_of<K: Ord>(n: u128, ints: &[u128], total: u128, key: impl Fn(usize) ->
     for (i, w) in ints.iter().enumerate() {
         let (whole, frac) = match small {
             Some((n, t)) => {
-                let share = u64::try_from(*w).ok().and_then(|w| n.checked_mul(w)).ok_or_else(overflow)?;
+                // w ≤ t and n × t fits: no overflow (and no checked multiplication, a 128-bit
+                // one in WebAssembly).
+                let share =
+                    u64::try_from(*w).ok().filter(|w| *w <= t).map(|w| n.wrapping_mul(w)).ok_or_else(overflow)?;
                 let (q, r) = (share.checked_div(t), share.checked_rem(t));
                 (u128::from(q.ok_or_else(overflow)?), u128::from(r.ok_or_else(overflow)?))
             }

@@ -44,9 +44,10 @@ impl Percent4 {
         if whole == 0 {
             return None;
         }
-        // 64-bit division when it fits (128-bit division is slow in WebAssembly).
-        let scaled = match (u64::try_from(part).ok().and_then(|p| p.checked_mul(2_000_000)), u64::try_from(whole)) {
-            (Some(p), Ok(w)) => u128::from(p.checked_div(w)?),
+        // 64-bit arithmetic when it fits (128-bit is slow in WebAssembly); below 2⁴³, part × 2·10⁶
+        // cannot overflow 64 bits.
+        let scaled = match (u64::try_from(part).ok().filter(|p| *p < 1 << 43), u64::try_from(whole)) {
+            (Some(p), Ok(w)) => u128::from(p.wrapping_mul(2_000_000).checked_div(w)?),
             _ => part.checked_mul(2_000_000)?.checked_div(whole)?,
         };
         Some(Percent4(scaled.checked_add(1)?.checked_div(2)?))
@@ -135,12 +136,11 @@ impl Money {
     /// [`Money::number`] of each of `units`, appended to `out`.
     pub fn numbers(self, units: &[u128], out: &mut Vec<f64>) -> Result<()> {
         if let (Some(m), Some(p)) = (self.mantissa, self.pow) {
+            // Up to `limit` units, units × mantissa is below 2⁵³: no overflow check needed (a
+            // checked 64-bit multiplication is a 128-bit one in WebAssembly).
+            let limit = u128::from(EXACT_F64.saturating_sub(1).checked_div(m).unwrap_or(0));
             for u in units {
-                let exact = u64::try_from(*u).ok().and_then(|u| u.checked_mul(m)).filter(|x| *x < EXACT_F64);
-                out.push(match exact {
-                    Some(x) => x as f64 / p,
-                    None => self.number(*u)?,
-                });
+                out.push(if *u <= limit { (*u as u64).wrapping_mul(m) as f64 / p } else { self.number(*u)? });
             }
             return Ok(());
         }
