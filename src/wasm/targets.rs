@@ -14,8 +14,11 @@ use crate::locale::Locale;
 use crate::number::serialize_numbers_as;
 use crate::output::NumberOutput;
 use crate::targets::decompose::constraints::Rule;
+use crate::targets::decompose::IdHasher;
 use crate::targets::decompose::{Columns, Commitment, Money, Percent4, Why};
 use serde::Serialize;
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(inline_js = r#"
@@ -24,10 +27,11 @@ const RULES = ['total', 'share', 'locked', 'min', 'max'];
 /** Builds `decompose`'s result: `head` gets `nodes`, one object per node. Per node, `ints` holds
  *  the parent's index + 1 (0 for the root), the depth and flags (rule in the low 3 bits, 8: has a
  *  share, 16: the name is the id); `values` (a Float64Array, or the strings cut from
- *  `valueText` by `valueLengths`) the amount, the share, `m` months, `q` quarters and `w` weeks;
+ *  `valueText` by `valueLengths` that `valueRefs` refer to) the amount, the share, `m` months,
+ *  `q` quarters and `w` weeks;
  *  `text` the id (and the name when it differs) of each, cut by `lengths` (UTF-16 units).
  *  `extras`, when given, is `{ commitments: [[index, commitment], …], why: […], text: […] }`. */
-export function buildDecomposition(head, numbers, ints, text, lengths, valueText, valueLengths, m, q, w, extras) {
+export function buildDecomposition(head, numbers, ints, text, lengths, valueText, valueLengths, valueRefs, m, q, w, extras) {
   const strings = [];
   for (let i = 0, at = 0; i < lengths.length; i++) {
     const end = at + lengths[i];
@@ -35,13 +39,15 @@ export function buildDecomposition(head, numbers, ints, text, lengths, valueText
     at = end;
   }
   let values = numbers;
-  if (valueLengths.length) {
-    values = new Array(valueLengths.length);
+  if (valueRefs.length) {
+    const table = new Array(valueLengths.length);
     for (let i = 0, at = 0; i < valueLengths.length; i++) {
       const end = at + valueLengths[i];
-      values[i] = valueText.slice(at, end);
+      table[i] = valueText.slice(at, end);
       at = end;
     }
+    values = new Array(valueRefs.length);
+    for (let i = 0; i < valueRefs.length; i++) values[i] = table[valueRefs[i]];
   }
   const n = ints.length / 3;
   const nodes = new Array(n);
@@ -90,6 +96,7 @@ extern "C" {
         lengths: &[u32],
         value_text: &str,
         value_lengths: &[u32],
+        value_refs: &[u32],
         m: usize,
         q: usize,
         w: usize,
@@ -132,21 +139,55 @@ struct Extras<'a> {
     text: Vec<&'a str>,
 }
 
-/// Where the numbers go: doubles, or exact decimal strings one after the other.
+/// Where the numbers go: doubles, or references into a table of exact decimal strings (a
+/// decomposition repeats few distinct amounts: 10,000 people's months, quarters and amounts hold
+/// about 4,000), each string written once.
 enum Values {
     Numbers(Vec<f64>),
-    Text(String, Vec<u32>),
+    Text(Strings),
+}
+
+/// Distinct decimal strings and the references to them.
+#[derive(Default)]
+struct Strings {
+    text: String,
+    lengths: Vec<u32>,
+    refs: Vec<u32>,
+    /// Amounts in units → their string's index.
+    money: HashMap<u128, u32, BuildHasherDefault<IdHasher>>,
+    /// Percentages (and none, as `u128::MAX`) → their string's index.
+    percents: HashMap<u128, u32, BuildHasherDefault<IdHasher>>,
+}
+
+impl Strings {
+    /// Refers to the string of `key` (an amount in units, or with `percent` a percentage),
+    /// which `write` appends to the table the first time.
+    fn add(&mut self, percent: bool, key: u128, write: impl FnOnce(&mut String) -> Result<()>) -> Result<()> {
+        let map = if percent { &self.percents } else { &self.money };
+        let index = match map.get(&key) {
+            Some(i) => *i,
+            None => {
+                let from = self.text.len();
+                write(&mut self.text)?;
+                self.lengths.push(length(self.text.len().saturating_sub(from))?);
+                let i = length(self.lengths.len().saturating_sub(1))?;
+                let map = if percent { &mut self.percents } else { &mut self.money };
+                map.insert(key, i);
+                i
+            }
+        };
+        self.refs.push(index);
+        Ok(())
+    }
 }
 
 impl Values {
     fn row(&mut self, money: Money, units: &[u128]) -> Result<()> {
         match self {
             Values::Numbers(out) => money.numbers(units, out)?,
-            Values::Text(text, lengths) => {
+            Values::Text(strings) => {
                 for u in units {
-                    let from = text.len();
-                    money.write(*u, text)?;
-                    lengths.push(length(text.len().saturating_sub(from))?);
+                    strings.add(false, *u, |text| money.write(*u, text))?;
                 }
             }
         }
@@ -156,12 +197,8 @@ impl Values {
     fn percent(&mut self, p: Option<Percent4>) -> Result<()> {
         match self {
             Values::Numbers(out) => out.push(p.map_or(0.0, Percent4::number)),
-            Values::Text(text, lengths) => {
-                let from = text.len();
-                if let Some(p) = p {
-                    p.write(text)?;
-                }
-                lengths.push(length(text.len().saturating_sub(from))?);
+            Values::Text(strings) => {
+                strings.add(true, p.map_or(u128::MAX, |p| p.0), |text| p.map_or(Ok(()), |p| p.write(text)))?
             }
         }
         Ok(())
@@ -190,7 +227,9 @@ fn build(columns: &Columns<'_>, numbers: NumberOutput) -> Result<JsValue> {
     let per_node = m.saturating_add(q).saturating_add(w).saturating_add(2);
     let mut values = match numbers {
         NumberOutput::Number => Values::Numbers(Vec::with_capacity(n.saturating_mul(per_node))),
-        NumberOutput::String => Values::Text(String::new(), Vec::with_capacity(n.saturating_mul(per_node))),
+        NumberOutput::String => {
+            Values::Text(Strings { refs: Vec::with_capacity(n.saturating_mul(per_node)), ..Strings::default() })
+        }
     };
     let mut ints = Vec::with_capacity(n.saturating_mul(3));
     let mut text = String::new();
@@ -243,9 +282,24 @@ fn build(columns: &Columns<'_>, numbers: NumberOutput) -> Result<JsValue> {
         convert::to_js(&extras)?
     };
     let head = convert::to_js(&columns.head()?)?;
-    let (numbers, value_text, value_lengths) = match &values {
-        Values::Numbers(v) => (v.as_slice(), "", &[][..]),
-        Values::Text(t, l) => (&[][..], t.as_str(), l.as_slice()),
+    let (numbers, strings) = match &values {
+        Values::Numbers(v) => (v.as_slice(), None),
+        Values::Text(s) => (&[][..], Some(s)),
     };
-    Ok(build_decomposition(head, numbers, &ints, &text, &lengths, value_text, value_lengths, m, q, w, extras))
+    let (value_text, value_lengths, value_refs) =
+        strings.map_or(("", &[][..], &[][..]), |s| (s.text.as_str(), &s.lengths[..], &s.refs[..]));
+    Ok(build_decomposition(
+        head,
+        numbers,
+        &ints,
+        &text,
+        &lengths,
+        value_text,
+        value_lengths,
+        value_refs,
+        m,
+        q,
+        w,
+        extras,
+    ))
 }

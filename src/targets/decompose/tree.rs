@@ -42,7 +42,7 @@ fn at(i: usize, key: &str) -> String {
 /// A multiplicative hash (FxHash) for the id index and other small keys: ids are short, and the
 /// spec is the caller's own, so SipHash's resistance to chosen keys buys nothing here.
 #[derive(Default)]
-pub(super) struct IdHasher(u64);
+pub(crate) struct IdHasher(u64);
 
 impl Hasher for IdHasher {
     fn write(&mut self, bytes: &[u8]) {
