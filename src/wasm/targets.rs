@@ -1,41 +1,44 @@
 //! `decompose(spec)`: target decomposition in one call.
 //!
-//! The result crosses as columns (numbers in one `Float64Array`, parents, depths and flags in one
-//! `Uint32Array`, ids and names in one string) that `buildDecomposition` below turns into the
-//! node objects with one object literal per node: ten thousand nodes are built in about a
-//! millisecond, where rebuilding them key by key from a generic tape takes several. The head
-//! (currency, unit, months, quarters, weeks) and, when there are any, the commitments and the
-//! explained reasons cross through [`convert::to_js`].
+//! The result crosses as columns (numbers in one `Float64Array` or exact decimal strings in one
+//! table, parents, depths and flags in one `Uint32Array`, ids, names and sentences in one string)
+//! that `buildDecomposition` below turns into the node objects with one object literal per node:
+//! ten thousand nodes are built in about a millisecond, where rebuilding them key by key from a
+//! generic tape takes several. Only the head (currency, unit, months, quarters, weeks) and the
+//! commitments, when there are any, cross through [`convert::to_js`].
 
 use super::convert;
 use super::error::to_js;
 use crate::error::{Error, ErrorCode, Origin, Result};
 use crate::locale::Locale;
-use crate::number::serialize_numbers_as;
+use crate::number::{decimal_to_f64, serialize_numbers_as, Dec};
 use crate::output::NumberOutput;
 use crate::targets::decompose::constraints::Rule;
 use crate::targets::decompose::IdHasher;
-use crate::targets::decompose::{Columns, Commitment, Money, Percent4, Why};
-use serde::Serialize;
+use crate::targets::decompose::{Columns, Money, Percent4, Why};
 use std::collections::HashMap;
+use std::fmt::Write as _;
 use std::hash::BuildHasherDefault;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(inline_js = r#"
 const RULES = ['total', 'share', 'locked', 'min', 'max'];
+const BASES = ['equal', 'history', 'potential', 'capacity', 'weights', 'blend'];
 
 /** Builds `decompose`'s result: `head` gets `nodes`, one object per node. Per node, `ints` holds
- *  the parent's index + 1 (0 for the root), the depth and flags (rule in the low 3 bits, 8: has a
- *  share, 16: the name is the id); `values` (a Float64Array, or the strings cut from
- *  `valueText` by `valueLengths` that `valueRefs` refer to) the amount, the share, `m` months,
- *  `q` quarters and `w` weeks;
- *  `text` the id (and the name when it differs) of each, cut by `lengths` (UTF-16 units).
- *  `extras`, when given, is `{ commitments: [[index, commitment], …], why: […], text: […] }`. */
-export function buildDecomposition(head, numbers, ints, text, lengths, valueText, valueLengths, valueRefs, m, q, w, extras) {
-  const strings = [];
+ *  the parent's index + 1 (0 for the root), the depth, flags (rule in the low 3 bits, 8: has a
+ *  share, 16: the name is the id) and, explained, what its reasons hold (bits 0–8: base,
+ *  availability, ramp, weight, weight share, pool, ideal, rounding, bound; bits 9–11: the basis
+ *  + 1; from bit 16: the ramp's length). `values` (a Float64Array, or the strings cut from
+ *  `valueText` by `valueLengths` that `valueRefs` refer to) holds per node the amount, the share,
+ *  `m` months, `q` quarters, `w` weeks and its reasons' numbers; `text` its id, its name when it
+ *  differs and, explained, its sentence, cut by `lengths` (UTF-16 units). `commitments`, when
+ *  given, is `[[index, commitment], …]`. */
+export function buildDecomposition(head, numbers, ints, text, lengths, valueText, valueLengths, valueRefs, m, q, w, explained, commitments) {
+  const strings = new Array(lengths.length);
   for (let i = 0, at = 0; i < lengths.length; i++) {
     const end = at + lengths[i];
-    strings.push(text.slice(at, end));
+    strings[i] = text.slice(at, end);
     at = end;
   }
   let values = numbers;
@@ -49,13 +52,15 @@ export function buildDecomposition(head, numbers, ints, text, lengths, valueText
     values = new Array(valueRefs.length);
     for (let i = 0; i < valueRefs.length; i++) values[i] = table[valueRefs[i]];
   }
-  const n = ints.length / 3;
+  const n = ints.length / 4;
+  const committed = new Array(n);
+  if (commitments) for (const [i, c] of commitments) committed[i] = c;
   const nodes = new Array(n);
   let s = 0;
   let v = 0;
   for (let i = 0; i < n; i++) {
-    const parent = ints[3 * i];
-    const flags = ints[3 * i + 2];
+    const parent = ints[4 * i];
+    const flags = ints[4 * i + 2];
     const id = strings[s++];
     const name = flags & 16 ? id : strings[s++];
     const amount = values[v++];
@@ -64,22 +69,35 @@ export function buildDecomposition(head, numbers, ints, text, lengths, valueText
     for (let k = 0; k < m; k++) months[k] = values[v++];
     const quarters = new Array(q);
     for (let k = 0; k < q; k++) quarters[k] = values[v++];
-    const node = { id, name, parent: parent === 0 ? null : parent - 1, depth: ints[3 * i + 1], amount, share: flags & 8 ? share : null,
+    const node = { id, name, parent: parent === 0 ? null : parent - 1, depth: ints[4 * i + 1], amount, share: flags & 8 ? share : null,
       rule: RULES[flags & 7], months, quarters };
     if (w > 0) {
       const weeks = new Array(w);
       for (let k = 0; k < w; k++) weeks[k] = values[v++];
       node.weeks = weeks;
     }
-    nodes[i] = node;
-  }
-  if (extras) {
-    for (const [i, c] of extras.commitments) nodes[i].commitment = c;
-    const { why, text: sentences } = extras;
-    for (let i = 0; i < why.length; i++) {
-      nodes[i].why = why[i];
-      nodes[i].text = sentences[i];
+    if (committed[i]) node.commitment = committed[i];
+    if (explained) {
+      const has = ints[4 * i + 3];
+      const why = {};
+      if (has & 0xe00) why.basis = BASES[((has >>> 9) & 7) - 1];
+      if (has & 1) why.base = values[v++];
+      if (has & 2) why.availability = values[v++];
+      if (has & 4) {
+        const ramp = new Array(has >>> 16);
+        for (let k = 0; k < ramp.length; k++) ramp[k] = values[v++];
+        why.ramp = ramp;
+      }
+      if (has & 8) why.weight = values[v++];
+      if (has & 16) why.weightShare = values[v++];
+      if (has & 32) why.pool = values[v++];
+      if (has & 64) why.ideal = values[v++];
+      if (has & 128) why.rounding = values[v++];
+      if (has & 256) why.bound = values[v++];
+      node.why = why;
+      node.text = strings[s++];
     }
+    nodes[i] = node;
   }
   head.nodes = nodes;
   return head;
@@ -100,7 +118,8 @@ extern "C" {
         m: usize,
         q: usize,
         w: usize,
-        extras: JsValue,
+        explained: bool,
+        commitments: JsValue,
     ) -> JsValue;
 }
 
@@ -131,14 +150,6 @@ pub fn decompose(
     serialize_numbers_as(options.numbers, || build(&columns, options.numbers)).map_err(|e| to_js(&e, locale))
 }
 
-/// What crosses through the generic tape besides the columns.
-#[derive(Serialize)]
-struct Extras<'a> {
-    commitments: Vec<(usize, &'a Commitment)>,
-    why: Vec<&'a Why>,
-    text: Vec<&'a str>,
-}
-
 /// Where the numbers go: doubles, or references into a table of exact decimal strings (a
 /// decomposition repeats few distinct amounts: 10,000 people's months, quarters and amounts hold
 /// about 4,000), each string written once.
@@ -157,22 +168,37 @@ struct Strings {
     money: HashMap<u128, u32, BuildHasherDefault<IdHasher>>,
     /// Percentages (and none, as `u128::MAX`) → their string's index.
     percents: HashMap<u128, u32, BuildHasherDefault<IdHasher>>,
+    /// Decimals (by their exact representation) → their string's index.
+    decimals: HashMap<u128, u32, BuildHasherDefault<IdHasher>>,
+}
+
+/// The tables of [`Strings`].
+#[derive(Clone, Copy)]
+enum Table {
+    Money,
+    Percents,
+    Decimals,
 }
 
 impl Strings {
-    /// Refers to the string of `key` (an amount in units, or with `percent` a percentage),
-    /// which `write` appends to the table the first time.
-    fn add(&mut self, percent: bool, key: u128, write: impl FnOnce(&mut String) -> Result<()>) -> Result<()> {
-        let map = if percent { &self.percents } else { &self.money };
-        let index = match map.get(&key) {
+    fn map(&mut self, table: Table) -> &mut HashMap<u128, u32, BuildHasherDefault<IdHasher>> {
+        match table {
+            Table::Money => &mut self.money,
+            Table::Percents => &mut self.percents,
+            Table::Decimals => &mut self.decimals,
+        }
+    }
+
+    /// Refers to the string of `key` in `table`, which `write` appends the first time.
+    fn add(&mut self, table: Table, key: u128, write: impl FnOnce(&mut String) -> Result<()>) -> Result<()> {
+        let index = match self.map(table).get(&key) {
             Some(i) => *i,
             None => {
                 let from = self.text.len();
                 write(&mut self.text)?;
                 self.lengths.push(length(self.text.len().saturating_sub(from))?);
                 let i = length(self.lengths.len().saturating_sub(1))?;
-                let map = if percent { &mut self.percents } else { &mut self.money };
-                map.insert(key, i);
+                self.map(table).insert(key, i);
                 i
             }
         };
@@ -187,7 +213,7 @@ impl Values {
             Values::Numbers(out) => money.numbers(units, out)?,
             Values::Text(strings) => {
                 for u in units {
-                    strings.add(false, *u, |text| money.write(*u, text))?;
+                    strings.add(Table::Money, *u, |text| money.write(*u, text))?;
                 }
             }
         }
@@ -197,13 +223,56 @@ impl Values {
     fn percent(&mut self, p: Option<Percent4>) -> Result<()> {
         match self {
             Values::Numbers(out) => out.push(p.map_or(0.0, Percent4::number)),
+            Values::Text(strings) => strings
+                .add(Table::Percents, p.map_or(u128::MAX, |p| p.0), |text| p.map_or(Ok(()), |p| p.write(text)))?,
+        }
+        Ok(())
+    }
+
+    fn decimal(&mut self, d: Dec) -> Result<()> {
+        match self {
+            Values::Numbers(out) => out.push(decimal_to_f64(d.0)),
             Values::Text(strings) => {
-                strings.add(true, p.map_or(u128::MAX, |p| p.0), |text| p.map_or(Ok(()), |p| p.write(text)))?
+                let key = u128::from_le_bytes(d.0.serialize());
+                strings.add(Table::Decimals, key, |text| write!(text, "{}", d.0).map_err(|_| overflow()))?
             }
         }
         Ok(())
     }
+
+    /// A node's reasons: what they hold (see `buildDecomposition`), their numbers into `self`.
+    fn why(&mut self, why: &Why) -> Result<u32> {
+        let mut has = 0_u32;
+        let fields = [
+            why.base,
+            why.availability,
+            None,
+            why.weight,
+            why.weight_share,
+            why.pool,
+            why.ideal,
+            why.rounding,
+            why.bound,
+        ];
+        for (bit, field) in fields.iter().enumerate() {
+            if bit == 2 && !why.ramp.is_empty() {
+                has |= 1 << 2 | length(why.ramp.len())?.checked_shl(16).ok_or_else(overflow)?;
+                for r in &why.ramp {
+                    self.decimal(*r)?;
+                }
+            }
+            if let Some(d) = field {
+                has |= 1 << bit;
+                self.decimal(*d)?;
+            }
+        }
+        let basis = BASES.iter().position(|b| Some(*b) == why.basis).map_or(0, |i| i.saturating_add(1));
+        Ok(has | length(basis)? << 9)
+    }
 }
+
+/// The bases as `buildDecomposition` numbers them.
+const BASES: [&str; 6] = ["equal", "history", "potential", "capacity", "weights", "blend"];
 
 fn overflow() -> Error {
     Error::new(ErrorCode::Overflow)
@@ -213,9 +282,11 @@ fn length(n: usize) -> Result<u32> {
     u32::try_from(n).map_err(|_| overflow())
 }
 
-/// The length of `s` in UTF-16 code units.
+/// The length of `s` in UTF-16 code units: one per character, two for those above U+FFFF (the
+/// ones UTF-8 writes in four bytes).
 fn utf16(s: &str) -> Result<u32> {
-    length(if s.is_ascii() { s.len() } else { s.encode_utf16().count() })
+    let units = s.bytes().filter(|b| b & 0xc0 != 0x80).count().saturating_add(s.bytes().filter(|b| *b >= 0xf0).count());
+    length(units)
 }
 
 /// Hands the columns to `buildDecomposition`.
@@ -231,11 +302,12 @@ fn build(columns: &Columns<'_>, numbers: NumberOutput) -> Result<JsValue> {
             Values::Text(Strings { refs: Vec::with_capacity(n.saturating_mul(per_node)), ..Strings::default() })
         }
     };
-    let mut ints = Vec::with_capacity(n.saturating_mul(3));
+    let mut ints = Vec::with_capacity(n.saturating_mul(4));
     let mut text = String::new();
     let mut lengths = Vec::with_capacity(n);
     let mut commitments = Vec::new();
     let mut sums = vec![0_u128; q.saturating_add(1)];
+    let explained = columns.reasons_at(0).is_some();
     for at in 0..n {
         let node = columns.view(at);
         let (id, name) = (node.id, node.name);
@@ -248,7 +320,6 @@ fn build(columns: &Columns<'_>, numbers: NumberOutput) -> Result<JsValue> {
             Rule::Max => 4,
         };
         let flags = rule | if node.share.is_some() { 8 } else { 0 } | if id == name { 16 } else { 0 };
-        ints.extend([parent, node.depth, flags]);
         text.push_str(id);
         lengths.push(utf16(id)?);
         if id != name {
@@ -272,15 +343,15 @@ fn build(columns: &Columns<'_>, numbers: NumberOutput) -> Result<JsValue> {
         if let Some(c) = columns.commitment(at) {
             commitments.push((at, c));
         }
+        let mut has = 0;
+        if let Some((why, sentence)) = columns.reasons_at(at) {
+            has = values.why(why)?;
+            text.push_str(sentence);
+            lengths.push(utf16(sentence)?);
+        }
+        ints.extend([parent, node.depth, flags, has]);
     }
-    let reasons = (0..n).filter_map(|at| columns.reasons_at(at));
-    let (why, sentences) = reasons.map(|(why, text)| (why, text.as_str())).unzip();
-    let extras = Extras { commitments, why, text: sentences };
-    let extras = if extras.commitments.is_empty() && extras.why.is_empty() {
-        JsValue::UNDEFINED
-    } else {
-        convert::to_js(&extras)?
-    };
+    let commitments = if commitments.is_empty() { JsValue::UNDEFINED } else { convert::to_js(&commitments)? };
     let head = convert::to_js(&columns.head()?)?;
     let (numbers, strings) = match &values {
         Values::Numbers(v) => (v.as_slice(), None),
@@ -300,6 +371,7 @@ fn build(columns: &Columns<'_>, numbers: NumberOutput) -> Result<JsValue> {
         m,
         q,
         w,
-        extras,
+        explained,
+        commitments,
     ))
 }
