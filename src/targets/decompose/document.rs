@@ -31,6 +31,7 @@ pub struct DecompositionSpec {
     pub unit: Dec,
     /// The period the total covers: whole calendar months, from the first day of a month to the
     /// last day of a month (at most 60 months).
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "DecompositionPeriod"))]
     pub period: Period,
     /// How a node's amount is split among its children when the node names no `basis` of its
     /// own (default: equal shares).
@@ -72,11 +73,12 @@ fn one() -> Dec {
     Dec(rust_decimal::Decimal::ONE)
 }
 
-/// A period of whole months.
+/// A period of whole months (`DecompositionPeriod` in the TypeScript types, apart from other
+/// periods).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(rename = "DecompositionPeriod"))]
 pub struct Period {
     /// First day, `YYYY-MM-DD` (the first of a month).
     pub start: String,
