@@ -9,14 +9,11 @@ fn main() {
         Err(e) => return eprintln!("cannot read {path}: {e}"),
     };
     match salescore::targets::decompose_explained(&text, locale) {
-        Ok(result) => print(&result.root, 0),
+        // Depth first: each node right after its parent.
+        Ok(result) => result.nodes.iter().for_each(|node| {
+            let indent = "  ".repeat(usize::try_from(node.depth).unwrap_or(0));
+            println!("{indent}{} {}  {}", node.id, node.amount.0, node.text.as_deref().unwrap_or(""));
+        }),
         Err(e) => eprintln!("{e}"),
-    }
-}
-
-fn print(node: &salescore::targets::decompose::NodeResult, depth: usize) {
-    println!("{}{} {}  {}", "  ".repeat(depth), node.id, node.amount.0, node.text.as_deref().unwrap_or(""));
-    for kid in &node.children {
-        print(kid, depth.saturating_add(1));
     }
 }

@@ -1,6 +1,6 @@
 //! Target decomposition: golden cases (public cases 7–8) and bad-input cases as data in
-//! `tests/data/targets/`, the sample company, properties over generated trees, and snapshots of
-//! a whole explained result in zh-CN and en.
+//! `tests/data/targets/`, the sample company, properties over generated trees, the flat
+//! depth-first list of nodes, and snapshots of a whole explained result in zh-CN and en.
 #![cfg(not(target_arch = "wasm32"))] // native; tests/wasm.rs runs the shim in WebAssembly
 #![allow(clippy::expect_used, clippy::panic, clippy::indexing_slicing, clippy::arithmetic_side_effects)] // test code: a panic is a failed test
 
@@ -19,11 +19,9 @@ fn exact(result: &Decomposition) -> J {
     serialize_numbers_as(NumberOutput::String, || serde_json::to_value(result)).expect("serializes")
 }
 
-fn find<'a>(node: &'a J, id: &str) -> Option<&'a J> {
-    if node["id"] == id {
-        return Some(node);
-    }
-    node["children"].as_array().into_iter().flatten().find_map(|k| find(k, id))
+/// The node with this id in a result as JSON.
+fn find<'a>(result: &'a J, id: &str) -> Option<&'a J> {
+    result["nodes"].as_array()?.iter().find(|n| n["id"] == id)
 }
 
 #[test]
@@ -38,9 +36,11 @@ fn golden_cases() {
         }
         let case: J = serde_json::from_str(&std::fs::read_to_string(&path).expect("read")).expect("json");
         let name = case["case"].as_str().unwrap_or_default();
-        let result = exact(&decompose(&case["spec"].to_string()).unwrap_or_else(|e| panic!("{name}: {e}")));
+        // Explained: the cases check the reasons (`why`) too.
+        let result = decompose_explained(&case["spec"].to_string(), None).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let result = exact(&result);
         for (id, want) in case["expect"].as_object().expect("expect") {
-            let got = find(&result["root"], id).unwrap_or_else(|| panic!("{name}: no node {id}"));
+            let got = find(&result, id).unwrap_or_else(|| panic!("{name}: no node {id}"));
             for (key, value) in want.as_object().expect("fields") {
                 match value {
                     J::Object(fields) => {
@@ -85,10 +85,29 @@ fn bad_inputs_give_coded_errors_with_paths() {
     assert!(n >= 25);
 }
 
-/// Every level adds up exactly, every amount is a multiple of the unit, every node's months
-/// add up to it, quarters to the months, weeks to each month.
+/// The list is the tree depth first (the root first, each node after its parent, a node's
+/// children in the spec's order right after its subtree's earlier siblings); every level adds up
+/// exactly, every amount is a multiple of the unit, every node's months add up to it, quarters
+/// to the months, weeks to each month.
 fn check_sums(result: &Decomposition) {
-    fn walk(node: &NodeResult, unit: Decimal, weeks_per_month: &[usize]) {
+    let weeks_per_month: Vec<usize> =
+        result.months.iter().map(|m| result.weeks.iter().filter(|w| &w.month == m).count()).collect();
+    let root = &result.nodes[0];
+    assert_eq!((root.parent, root.depth, root.share), (None, 0, None));
+    assert_eq!(root.amount, result.total);
+    let unit = result.unit.0;
+    for (i, node) in result.nodes.iter().enumerate() {
+        if i > 0 {
+            let parent = node.parent.expect("a parent");
+            assert!(parent < i, "{}: parent after it", node.id);
+            assert_eq!(node.depth, result.nodes[parent].depth + 1, "{}: depth", node.id);
+            // Depth first: between the parent and the node only the parent's deeper descendants.
+            assert!(
+                result.nodes[parent + 1..i].iter().all(|n| n.depth > result.nodes[parent].depth),
+                "{}: order",
+                node.id
+            );
+        }
         assert!((node.amount.0 % unit).is_zero(), "{}: {} not a multiple of {unit}", node.id, node.amount.0);
         let months: Decimal = node.months.iter().map(|m| m.0).sum();
         assert_eq!(months, node.amount.0, "{}: months", node.id);
@@ -102,22 +121,18 @@ fn check_sums(result: &Decomposition) {
                 at += count;
             }
         }
-        if !node.children.is_empty() {
-            let kids: Decimal = node.children.iter().map(|k| k.amount.0).sum();
-            assert_eq!(kids, node.amount.0, "{}: children", node.id);
+        let kids: Vec<&NodeResult> = result.children(i).map(|k| &result.nodes[k]).collect();
+        let by_parent = result.nodes.iter().filter(|n| n.parent == Some(i)).count();
+        assert_eq!(kids.len(), by_parent, "{}: children", node.id);
+        if !kids.is_empty() {
+            let sum: Decimal = kids.iter().map(|k| k.amount.0).sum();
+            assert_eq!(sum, node.amount.0, "{}: children", node.id);
             for (m, month) in node.months.iter().enumerate() {
-                let kids: Decimal = node.children.iter().map(|k| k.months[m].0).sum();
-                assert_eq!(kids, month.0, "{}: children's month {m}", node.id);
+                let sum: Decimal = kids.iter().map(|k| k.months[m].0).sum();
+                assert_eq!(sum, month.0, "{}: children's month {m}", node.id);
             }
         }
-        for kid in &node.children {
-            walk(kid, unit, weeks_per_month);
-        }
     }
-    let weeks_per_month: Vec<usize> =
-        result.months.iter().map(|m| result.weeks.iter().filter(|w| &w.month == m).count()).collect();
-    assert_eq!(result.root.amount, result.total);
-    walk(&result.root, result.unit.0, &weeks_per_month);
 }
 
 fn sample() -> String {
@@ -129,17 +144,17 @@ fn the_sample_company_adds_up_and_explains_itself() {
     let result = decompose_explained(&sample(), None).expect("sample decomposes");
     check_sums(&result);
     let json = exact(&result);
-    assert_eq!(json["root"]["amount"], "36000000");
+    assert_eq!(json["nodes"][0]["amount"], "36000000");
     // The leaver has nothing after June; the July hire nothing before July and half in July.
-    let leaver = find(&json["root"], "吴俊").expect("leaver");
+    let leaver = find(&json, "吴俊").expect("leaver");
     assert!(leaver["months"].as_array().expect("months")[6..].iter().all(|m| m == "0"));
-    let hire = find(&json["root"], "马超").expect("new hire");
+    let hire = find(&json, "马超").expect("new hire");
     assert!(hire["months"].as_array().expect("months")[..6].iter().all(|m| m == "0"));
     assert_eq!(hire["why"]["ramp"][6], "50");
     // The locked team, the capped rep.
-    assert_eq!(find(&json["root"], "天津组").expect("locked")["amount"], "2400000");
-    assert_eq!(find(&json["root"], "王芳").expect("capped")["why"]["rule"], "max");
-    let text = find(&json["root"], "刘洋").expect("hire")["text"].as_str().expect("text").to_string();
+    assert_eq!(find(&json, "天津组").expect("locked")["amount"], "2400000");
+    assert_eq!(find(&json, "王芳").expect("capped")["rule"], "max");
+    let text = find(&json, "刘洋").expect("hire")["text"].as_str().expect("text").to_string();
     assert!(text.contains("新人爬坡"), "{text}");
 }
 
@@ -157,12 +172,8 @@ fn snapshots_of_a_whole_explained_result() {
 fn the_sample_texts_in_both_locales() {
     for locale in [Locale::ZhCn, Locale::En] {
         let result = decompose_explained(&sample(), Some(locale)).expect("decomposes");
-        let mut lines = BTreeMap::new();
-        fn walk(node: &NodeResult, out: &mut BTreeMap<String, String>) {
-            out.insert(node.id.clone(), node.text.clone().unwrap_or_default());
-            node.children.iter().for_each(|k| walk(k, out));
-        }
-        walk(&result.root, &mut lines);
+        let lines: BTreeMap<String, String> =
+            result.nodes.iter().map(|n| (n.id.clone(), n.text.clone().unwrap_or_default())).collect();
         insta::assert_json_snapshot!(format!("decompose_sample_text_{locale:?}"), lines);
     }
 }
@@ -247,28 +258,28 @@ fn spec_json(total: u32, unit: &str, nodes: &[Gen], order: &[usize], basis: &str
     .to_string()
 }
 
-fn by_id(node: &NodeResult, out: &mut BTreeMap<String, (Decimal, Vec<Decimal>, Vec<Decimal>)>) {
-    out.insert(
-        node.id.clone(),
-        (node.amount.0, node.months.iter().map(|m| m.0).collect(), node.weeks.iter().map(|m| m.0).collect()),
-    );
-    node.children.iter().for_each(|k| by_id(k, out));
+type Amounts = BTreeMap<String, (Decimal, Vec<Decimal>, Vec<Decimal>)>;
+
+fn by_id(result: &Decomposition) -> Amounts {
+    let row = |values: &[salescore::number::Dec]| values.iter().map(|m| m.0).collect();
+    result.nodes.iter().map(|n| (n.id.clone(), (n.amount.0, row(&n.months), row(&n.weeks)))).collect()
 }
 
-fn check_constraints(node: &NodeResult, spec: &J) {
+fn check_constraints(result: &Decomposition, spec: &J) {
     let nodes = spec["nodes"].as_array().expect("nodes");
-    let me = nodes.iter().find(|n| n["id"] == node.id.as_str()).expect("node");
-    let dec = |v: &J| v.as_str().map(|s| s.parse::<Decimal>().expect("decimal"));
-    if let Some(l) = dec(&me["locked"]) {
-        assert_eq!(node.amount.0, l, "{} locked", node.id);
+    for node in &result.nodes {
+        let me = nodes.iter().find(|n| n["id"] == node.id.as_str()).expect("node");
+        let dec = |v: &J| v.as_str().map(|s| s.parse::<Decimal>().expect("decimal"));
+        if let Some(l) = dec(&me["locked"]) {
+            assert_eq!(node.amount.0, l, "{} locked", node.id);
+        }
+        if let Some(m) = dec(&me["min"]) {
+            assert!(node.amount.0 >= m, "{} below min", node.id);
+        }
+        if let Some(m) = dec(&me["max"]) {
+            assert!(node.amount.0 <= m, "{} above max", node.id);
+        }
     }
-    if let Some(m) = dec(&me["min"]) {
-        assert!(node.amount.0 >= m, "{} below min", node.id);
-    }
-    if let Some(m) = dec(&me["max"]) {
-        assert!(node.amount.0 <= m, "{} above max", node.id);
-    }
-    node.children.iter().for_each(|k| check_constraints(k, spec));
 }
 
 proptest! {
@@ -288,7 +299,7 @@ proptest! {
         match decompose(&text) {
             Ok(result) => {
                 check_sums(&result);
-                check_constraints(&result.root, &spec);
+                check_constraints(&result, &spec);
                 // The same tree listed in another order gives the same amounts per node.
                 let mut shuffled = order.clone();
                 let mut x = seed | 1;
@@ -297,16 +308,49 @@ proptest! {
                     shuffled.swap(i, (x % (i as u64 + 1)) as usize);
                 }
                 let again = decompose(&spec_json(total, unit, &nodes, &shuffled, basis)).expect("same tree");
-                let (mut a, mut b) = (BTreeMap::new(), BTreeMap::new());
-                by_id(&result.root, &mut a);
-                by_id(&again.root, &mut b);
-                prop_assert_eq!(a, b);
+                prop_assert_eq!(by_id(&result), by_id(&again));
             }
             Err(e) => prop_assert!(
                 matches!(e.code, ErrorCode::Infeasible | ErrorCode::WeightsAllZero),
                 "unexpected {}", e
             ),
         }
+    }
+}
+
+#[test]
+fn the_reasons_and_sentences_only_when_explained() {
+    let plain = decompose(&sample()).expect("plain");
+    let explained = decompose_explained(&sample(), None).expect("explained");
+    assert!(plain.nodes.iter().all(|n| n.why.is_none() && n.text.is_none()));
+    assert!(explained.nodes.iter().all(|n| n.why.is_some() && n.text.is_some()));
+    // Everything else is the same.
+    let strip = |mut r: Decomposition| {
+        r.nodes.iter_mut().for_each(|n| (n.why, n.text) = (None, None));
+        r
+    };
+    assert_eq!(strip(explained), plain);
+}
+
+#[test]
+fn the_list_is_the_tree_depth_first() {
+    let result = decompose(&sample()).expect("sample");
+    let ids = |i: usize| result.children(i).map(|k| result.nodes[k].id.as_str()).collect::<Vec<_>>();
+    assert_eq!(ids(0), ["华东大区", "华南大区", "华北大区"]);
+    let east = result.nodes.iter().position(|n| n.id == "华东大区").expect("east");
+    assert_eq!(result.nodes[east].parent, Some(0));
+    assert_eq!(result.find("上海一组").map(|n| n.depth), Some(2));
+    // Children follow the spec's order; each subtree is one run of the list.
+    let spec: J = serde_json::from_str(&sample()).expect("json");
+    for (i, node) in result.nodes.iter().enumerate() {
+        let in_spec: Vec<&str> = spec["nodes"]
+            .as_array()
+            .expect("nodes")
+            .iter()
+            .filter(|n| n["parent"] == node.id.as_str())
+            .map(|n| n["id"].as_str().expect("id"))
+            .collect();
+        assert_eq!(ids(i), in_spec, "{}", node.id);
     }
 }
 

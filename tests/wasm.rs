@@ -77,21 +77,27 @@ fn plan_shim_evaluates_and_explains() {
 }
 
 #[wasm_bindgen_test]
-fn decompose_shim_returns_the_tree_and_throws_coded_errors() {
+fn decompose_shim_returns_the_nodes_and_throws_coded_errors() {
     let spec = include_str!("data/targets/case8_ramp.json");
     let case = object(spec);
     let spec = get(&case, "spec");
     let result =
         salescore::wasm::decompose(spec.clone(), opts(r#"{"numbers": "string", "explain": true, "locale": "en"}"#))
             .expect("decomposes");
-    let root = get(&result, "root");
+    let nodes = js_sys::Array::from(&get(&result, "nodes"));
+    let root = nodes.get(0);
     assert_eq!(get(&root, "amount").as_string().as_deref(), Some("340000"));
-    let hire = js_sys::Array::from(&get(&root, "children")).get(1);
+    assert!(get(&root, "parent").is_null());
+    // Depth first: the root, then its two people in the spec's order.
+    let hire = nodes.get(2);
+    assert_eq!(get(&hire, "parent").as_f64(), Some(0.0));
     let months = js_sys::Array::from(&get(&hire, "months"));
     assert_eq!(months.get(0).as_string().as_deref(), Some("20000"));
     assert!(get(&hire, "text").as_string().unwrap_or_default().contains("Ramp by month"));
     let numbers = salescore::wasm::decompose(spec, None).expect("numbers");
-    assert_eq!(get(&get(&numbers, "root"), "amount").as_f64(), Some(340000.0));
+    let root = js_sys::Array::from(&get(&numbers, "nodes")).get(0);
+    assert_eq!(get(&root, "amount").as_f64(), Some(340000.0));
+    assert!(get(&root, "why").is_undefined());
     let bad =
         object(r#"{"total": 100, "period": {"start": "2025-03-01", "end": "2025-01-31"}, "nodes": [{"id": "a"}]}"#);
     let err = salescore::wasm::decompose(bad, None).expect_err("reversed");

@@ -369,15 +369,12 @@ function runDecompose() {
   renderDecomposition();
 }
 
-/** The tree in display order with depth and parent. */
-function flatten(root) {
-  const out = [];
-  const walk = (node, depth, parent) => {
-    out.push({ node, depth, parent });
-    for (const kid of node.children ?? []) walk(kid, depth + 1, node);
-  };
-  walk(root, 0, null);
-  return out;
+/** The rows of the tree in display order (the result's nodes are already depth first), each
+ *  with its depth, parent node and child rows. */
+function flatten(result) {
+  const rows = result.nodes.map((node) => ({ node, depth: node.depth, parent: node.parent === null ? null : result.nodes[node.parent], kids: [] }));
+  for (const row of rows) if (row.node.parent !== null) rows[row.node.parent].kids.push(row);
+  return rows;
 }
 
 const specNode = (id) => state.dec.spec?.nodes.find((n) => n.id === id);
@@ -386,9 +383,9 @@ function marks(node) {
   const out = [];
   const why = node.why;
   const sn = specNode(node.id) ?? {};
-  if (why.rule === 'locked') out.push(['locked', t('markLocked'), t('markLockedTitle', { v: money(why.bound ?? node.amount) })]);
-  if (why.rule === 'max') out.push(['max', t('markMax'), t('markMaxTitle', { v: money(why.bound), ideal: money(why.ideal) })]);
-  if (why.rule === 'min') out.push(['min', t('markMin'), t('markMinTitle', { v: money(why.bound), ideal: money(why.ideal) })]);
+  if (node.rule === 'locked') out.push(['locked', t('markLocked'), t('markLockedTitle', { v: money(why.bound ?? node.amount) })]);
+  if (node.rule === 'max') out.push(['max', t('markMax'), t('markMaxTitle', { v: money(why.bound), ideal: money(why.ideal) })]);
+  if (node.rule === 'min') out.push(['min', t('markMin'), t('markMinTitle', { v: money(why.bound), ideal: money(why.ideal) })]);
   if (sn.hireDate && why.ramp?.length) out.push(['hire', t('markHire'), t('markHireTitle', { d: sn.hireDate })]);
   if (sn.leaveDate) out.push(['leave', t('markLeave'), t('markLeaveTitle', { d: sn.leaveDate })]);
   return out.map(([kind, label, title]) => `<span class="mark mark-${kind}" data-mark="${kind}" title="${escapeHtml(title)}">${escapeHtml(label)}</span>`).join('');
@@ -434,19 +431,20 @@ function renderDecomposition() {
   $('#unit-note').textContent = `${state.dec.spec?.currency ?? sample.currency ?? 'CNY'} · ${t('unitNote', { unit: grouped(String(sample.unit ?? 1)) })}`;
   if (!result) return;
 
-  const rows = flatten(result.root);
+  const rows = flatten(result);
+  const root = result.nodes[0];
   const ms = state.dec.ms.toFixed(state.dec.ms < 10 ? 1 : 0);
   $('#dec-stat').textContent = t('decStat', { n: rows.length, ms }) + (error ? t('stale') : '');
   $('#dec-stat').title = t('decStatTitle');
-  $('#dec-sub').textContent = t('decSub', { name: result.root.name, start: state.dec.spec.period.start, end: state.dec.spec.period.end, unit: grouped(result.unit), currency: result.currency });
+  $('#dec-sub').textContent = t('decSub', { name: root.name, start: state.dec.spec.period.start, end: state.dec.spec.period.end, unit: grouped(result.unit), currency: result.currency });
 
   // KPIs
-  const leaves = rows.filter((r) => !r.node.children);
-  const teams = rows.filter((r) => r.node.children && r.node.children.every((k) => !k.children));
-  const rc = result.root.commitment;
-  const locked = rows.filter((r) => r.node.why.rule === 'locked').length;
+  const leaves = rows.filter((r) => !r.kids.length);
+  const teams = rows.filter((r) => r.kids.length && r.kids.every((k) => !k.kids.length));
+  const rc = root.commitment;
+  const locked = rows.filter((r) => r.node.rule === 'locked').length;
   const kpis = [
-    ['total', t('kTotal'), money(result.root.amount)],
+    ['total', t('kTotal'), money(root.amount)],
     ['people', t('kPeople'), String(leaves.length)],
     ['teams', t('kTeams'), String(teams.length)],
     ['locked', t('kLocked'), String(locked)],
@@ -456,8 +454,8 @@ function renderDecomposition() {
 
   // Tree
   const monthNames = result.months.map((m) => t('monthShort')(Number(m.slice(5))));
-  $('#tree-rows').innerHTML = visible(rows).map(({ node, depth }) => {
-    const kids = node.children?.length;
+  $('#tree-rows').innerHTML = visible(rows).map(({ node, depth, kids: children }) => {
+    const kids = children.length;
     const open = state.dec.expanded.has(node.id);
     const toggle = kids
       ? `<button type="button" class="toggle" data-toggle="${escapeHtml(node.id)}" aria-expanded="${open}" aria-label="${open ? '−' : '+'}">${open ? '▾' : '▸'}</button>`
@@ -465,9 +463,9 @@ function renderDecomposition() {
     const sel = node.id === state.dec.selected ? ' is-selected' : '';
     return `<tr data-id="${escapeHtml(node.id)}" class="depth-${depth}${kids ? ' has-kids' : ''}${sel}" tabindex="0">` +
       `<td class="name-cell"><div class="name-wrap"><span class="indent" style="width:${depth * 18}px"></span>${toggle}<span class="node-name">${escapeHtml(node.name)}</span>` +
-      (kids ? `<span class="kid-count">${node.children.length}</span>` : '') + '</div></td>' +
+      (kids ? `<span class="kid-count">${kids}</span>` : '') + '</div></td>' +
       `<td class="num amount" data-testid="amount">${money(node.amount)}</td>` +
-      `<td class="num share" data-testid="share">${node.share !== undefined ? pctOf(node.share) : ''}</td>` +
+      `<td class="num share" data-testid="share">${node.share !== null ? pctOf(node.share) : ''}</td>` +
       `<td class="spark-cell">${spark(node.months, monthNames)}</td>` +
       `<td class="marks">${marks(node)}</td></tr>`;
   }).join('');
@@ -491,10 +489,10 @@ function renderNodeDetail(rows, monthNames) {
   for (let p = parent; p; p = rows.find((r) => r.node.id === p.id)?.parent) path.unshift(p.name);
   $('#node-meta').textContent = parent ? path.join(' › ') : t('rootMeta');
   $('#node-amount').textContent = money(node.amount);
-  $('#node-share').textContent = parent && node.share !== undefined ? t('shareOf', { s: pctOf(node.share), parent: parent.name }) : '';
+  $('#node-share').textContent = parent && node.share !== null ? t('shareOf', { s: pctOf(node.share), parent: parent.name }) : '';
   $('#node-text').textContent = node.text ?? '';
 
-  const facts = [[t('fRule'), t('rule')[why.rule] ?? why.rule]];
+  const facts = [[t('fRule'), t('rule')[node.rule] ?? node.rule]];
   if (why.basis) facts.push([t('fBasis'), t('basis')[why.basis] ?? why.basis]);
   if (why.base !== undefined) facts.push([t('fBase'), grouped(why.base)]);
   if (why.availability !== undefined) facts.push([t('fAvailability'), pctOf(why.availability)]);
@@ -560,7 +558,7 @@ function renderCommitments(rows) {
 function selectNode(id) {
   state.dec.selected = id;
   // Open the way to it.
-  const rows = state.dec.result ? flatten(state.dec.result.root) : [];
+  const rows = state.dec.result ? flatten(state.dec.result) : [];
   for (let e = rows.find((r) => r.node.id === id); e?.parent; e = rows.find((r) => r.node.id === e.parent.id)) state.dec.expanded.add(e.parent.id);
   writeLocation();
   renderDecomposition();
@@ -825,8 +823,8 @@ function wireEvents() {
   });
   $('#expand-all').addEventListener('click', () => {
     state.dec.allOpen = !state.dec.allOpen;
-    const rows = state.dec.result ? flatten(state.dec.result.root) : [];
-    state.dec.expanded = new Set(state.dec.allOpen ? rows.filter((r) => r.node.children).map((r) => r.node.id) : [rows[0]?.node.id]);
+    const rows = state.dec.result ? flatten(state.dec.result) : [];
+    state.dec.expanded = new Set(state.dec.allOpen ? rows.filter((r) => r.kids.length).map((r) => r.node.id) : [rows[0]?.node.id]);
     if (!state.dec.allOpen && state.dec.selected) selectNode(state.dec.selected);
     else renderDecomposition();
   });

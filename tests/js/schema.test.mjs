@@ -77,9 +77,17 @@ const PACE_SHAPE = new Set([...SHAPE, 'PROBABILITY_OUT_OF_RANGE', 'INVALID_PLAN'
 test('decomposition: shape errors are rejected by the schema too', () => {
   const cases = read('tests/data/targets/errors.jsonl').split('\n').filter(Boolean).map((l) => JSON.parse(l));
   const rejected = cases.filter((c) => !validDecompose(c.spec));
-  assert.deepEqual(rejected.map((c) => c.case).sort(), ['missing total', 'misspelt key', 'unknown basis']);
+  assert.deepEqual(rejected.map((c) => c.case).sort(), ['missing total', 'misspelt key', 'seasonality with eleven months', 'unknown basis']);
   for (const c of rejected) assert.ok(SHAPE.has(c.error.code), c.case);
+  const period = { start: '2025-01-01', end: '2025-12-31' };
+  // Decimal strings as the engine reads them.
+  for (const total of ['12000000', '12000000.00', ' 1.5e3 ', '.5', '-1', '+2']) {
+    assertValid(validDecompose, { total, period, nodes: [{ id: 'a' }] }, total);
+  }
   for (const bad of [
+    { total: '12,000,000', period, nodes: [{ id: 'a' }] },
+    { total: '1.2.3', period, nodes: [{ id: 'a' }] },
+    { total: 1, period, nodes: [{ id: 'a', seasonality: Array(13).fill(1) }] },
     { total: 1, period: { start: '2025-01-01', end: '2025-12-31' }, nodes: [{ id: 'a', lockd: 1 }] },
     { total: 1, period: { start: '2025-01-01', end: '2025-12-31' }, nodes: [{ id: 'a' }], basis: { type: 'blend' } },
     { total: true, period: { start: '2025-01-01', end: '2025-12-31' }, nodes: [{ id: 'a' }] },

@@ -12,9 +12,7 @@
 //! decimal places — with realistic amounts that leaves more than 15 significant digits.
 
 use crate::error::{Error, ErrorCode, Result};
-use crate::team::apportion::largest_remainder_by_key;
 use rust_decimal::{Decimal, RoundingStrategy};
-use std::cmp::Reverse;
 
 /// Splits `n` units in proportion to `weights` (each ≥ 0), breaking ties by larger weight, then
 /// by smaller `key`. All weights zero with `n > 0` is `WEIGHTS_ALL_ZERO` (the caller adds the
@@ -40,50 +38,105 @@ fn shares_of<K: Ord>(n: u128, ints: &[u128], total: u128, key: impl Fn(usize) ->
     if total == 0 {
         return Err(Error::new(ErrorCode::WeightsAllZero));
     }
-    if let Some(counts) = shares_u64(n, ints, total, &key) {
-        return Ok(counts);
-    }
-    let mut shares = Vec::with_capacity(ints.len());
-    for w in ints {
-        shares.push(n.checked_mul(*w).ok_or_else(overflow)?);
-    }
-    let tie = |i: usize| (Reverse(ints.get(i).copied().unwrap_or(0)), key(i));
-    Ok(largest_remainder_by_key(n, &shares, total, tie))
-}
-
-/// [`shares_of`] in 64-bit arithmetic when `n × total` fits (128-bit division is slow in
-/// WebAssembly): the same largest remainder with the same tie-break, so the same counts. None
-/// when it does not fit.
-fn shares_u64<K: Ord>(n: u128, ints: &[u128], total: u128, key: &impl Fn(usize) -> K) -> Option<Vec<u128>> {
-    let n64 = u64::try_from(n).ok()?;
-    let total = u64::try_from(total).ok()?;
-    n64.checked_mul(total)?;
+    // 64-bit arithmetic when n × total fits (128-bit division is slow in WebAssembly).
+    let small = u64::try_from(n).ok().zip(u64::try_from(total).ok()).filter(|(n, t)| n.checked_mul(*t).is_some());
     let mut counts = Vec::with_capacity(ints.len());
-    let mut fractions = Vec::new();
-    let mut placed = 0_u64;
+    // (fractional part × total, weight, index) of every part with one.
+    let mut fractions: Vec<(u128, u128, usize)> = Vec::new();
+    let mut placed = 0_u128;
     for (i, w) in ints.iter().enumerate() {
-        // w ≤ total, so n × w fits too.
-        let share = n64.checked_mul(u64::try_from(*w).ok()?)?;
-        let whole = share.checked_div(total)?;
-        let frac = share.checked_rem(total)?;
-        placed = placed.checked_add(whole)?;
-        counts.push(u128::from(whole));
+        let (whole, frac) = match small {
+            Some((n, t)) => {
+                // w ≤ t and n × t fits: no overflow (and no checked multiplication, a 128-bit
+                // one in WebAssembly).
+                let share =
+                    u64::try_from(*w).ok().filter(|w| *w <= t).map(|w| n.wrapping_mul(w)).ok_or_else(overflow)?;
+                let (q, r) = (share.checked_div(t), share.checked_rem(t));
+                (u128::from(q.ok_or_else(overflow)?), u128::from(r.ok_or_else(overflow)?))
+            }
+            None => divmod(n.checked_mul(*w).ok_or_else(overflow)?, total).ok_or_else(overflow)?,
+        };
+        placed = placed.checked_add(whole).ok_or_else(overflow)?;
+        counts.push(whole);
         if frac > 0 {
-            fractions.push((frac, i));
+            fractions.push((frac, *w, i));
         }
     }
-    let left = usize::try_from(n64.saturating_sub(placed)).unwrap_or(usize::MAX);
-    if left == 0 {
-        return Some(counts);
-    }
-    let weight = |i: usize| Reverse(ints.get(i).copied().unwrap_or(0));
-    fractions.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| (weight(a.1), key(a.1)).cmp(&(weight(b.1), key(b.1)))));
-    for &(_, i) in fractions.iter().cycle().take(left) {
+    let left = usize::try_from(n.saturating_sub(placed)).unwrap_or(usize::MAX);
+    for i in winners(&mut fractions, left, &key) {
         if let Some(c) = counts.get_mut(i) {
             *c = c.saturating_add(1);
         }
     }
-    Some(counts)
+    Ok(counts)
+}
+
+/// The parts that get one more unit: the `left` largest fractional parts, ties going to the larger
+/// weight, then to the smaller key (one of each, in any order). Only a run of equal fractions
+/// and weights cut by the `left`-th place needs the keys compared.
+fn winners<K: Ord>(fractions: &mut [(u128, u128, usize)], left: usize, key: &impl Fn(usize) -> K) -> Vec<usize> {
+    if left == 0 {
+        return Vec::new();
+    }
+    let full = |a: &(u128, u128, usize), b: &(u128, u128, usize)| {
+        b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then_with(|| key(a.2).cmp(&key(b.2)))
+    };
+    if left >= fractions.len() {
+        // The fractional parts add up to `left` whole units and each is below one, so more than
+        // `left` parts have one; `cycle` only keeps the total exact if that were ever not so.
+        fractions.sort_by(full);
+        return fractions.iter().cycle().take(left).map(|f| f.2).collect();
+    }
+    fractions.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)));
+    let same = |a: Option<&(u128, u128, usize)>, b: Option<&(u128, u128, usize)>| match (a, b) {
+        (Some(a), Some(b)) => a.0 == b.0 && a.1 == b.1,
+        _ => false,
+    };
+    let cut = left.saturating_sub(1);
+    if same(fractions.get(cut), fractions.get(left)) {
+        // The run of equal (fraction, weight) around the cut: its first `left − start` by key win.
+        let mut start = cut;
+        while start > 0 && same(fractions.get(start.saturating_sub(1)), fractions.get(cut)) {
+            start = start.saturating_sub(1);
+        }
+        let mut end = left;
+        while same(fractions.get(end), fractions.get(cut)) {
+            end = end.saturating_add(1);
+        }
+        if let Some(run) = fractions.get_mut(start..end) {
+            run.select_nth_unstable_by(cut.saturating_sub(start), |a, b| key(a.2).cmp(&key(b.2)));
+        }
+    }
+    fractions.iter().take(left).map(|f| f.2).collect()
+}
+
+/// `(a ÷ b, a mod b)` for `b > 0`, without a 128-bit division when the quotient is small: a
+/// floating-point estimate (relative error below 2⁻⁵⁰), corrected exactly.
+fn divmod(a: u128, b: u128) -> Option<(u128, u128)> {
+    if b == 0 {
+        return None;
+    }
+    let estimate = a as f64 / b as f64;
+    if estimate < 1e15 {
+        let mut q = estimate as u128;
+        let mut product = q.checked_mul(b)?;
+        for _ in 0..4 {
+            if product <= a {
+                break;
+            }
+            q = q.checked_sub(1)?;
+            product = product.checked_sub(b)?;
+        }
+        let mut r = a.checked_sub(product)?;
+        for _ in 0..4 {
+            if r < b {
+                return Some((q, r));
+            }
+            q = q.checked_add(1)?;
+            r = r.checked_sub(b)?;
+        }
+    }
+    Some((a.checked_div(b)?, a.checked_rem(b)?))
 }
 
 fn overflow() -> Error {
@@ -153,6 +206,67 @@ mod tests {
         assert_eq!(split(0, &[d("0"), d("0")], |i| i).unwrap(), [0, 0]);
         assert_eq!(split(3, &[d("0"), d("0")], |i| i).unwrap_err().code, ErrorCode::WeightsAllZero);
         assert_eq!(split(3, &[d("0"), d("2")], |i| i).unwrap(), [0, 3]);
+    }
+
+    #[test]
+    fn the_same_counts_as_the_plain_largest_remainder() {
+        use crate::team::apportion::largest_remainder_by_key;
+        use std::cmp::Reverse;
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |m: u64| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x % m
+        };
+        for round in 0..4000 {
+            let len = 1 + next(40) as usize;
+            // Few distinct weights make long runs of equal fractions; huge ones take 128 bits.
+            let big = round % 3 == 0;
+            let ints: Vec<u128> = (0..len)
+                .map(|_| {
+                    if big {
+                        u128::from(next(5)) * 10_u128.pow(27) + u128::from(next(7))
+                    } else {
+                        u128::from(next(6))
+                    }
+                })
+                .collect();
+            let total: u128 = ints.iter().sum();
+            if total == 0 {
+                continue;
+            }
+            let n = u128::from(next(1000));
+            let keys: Vec<u64> = (0..len).map(|_| next(1 << 40)).collect();
+            let key = |i: usize| keys[i];
+            let shares: Vec<u128> = ints.iter().map(|w| n * w).collect();
+            let want = largest_remainder_by_key(n, &shares, total, |i| (Reverse(ints[i]), key(i)));
+            assert_eq!(shares_of(n, &ints, total, key).unwrap(), want, "{n} over {ints:?}");
+        }
+    }
+
+    #[test]
+    fn divmod_is_exact() {
+        let cases = [
+            (0_u128, 1_u128),
+            (7, 3),
+            (u128::MAX, 1),
+            (u128::MAX, u128::MAX),
+            (10_u128.pow(30) + 7, 10_u128.pow(20) + 3),
+        ];
+        for (a, b) in cases {
+            assert_eq!(divmod(a, b), Some((a / b, a % b)), "{a} / {b}");
+        }
+        let mut x: u128 = 0x9e37_79b9_7f4a_7c15_f39c_c060_5ced_c834;
+        for _ in 0..20_000 {
+            x ^= x << 29;
+            x ^= x >> 31;
+            x ^= x << 11;
+            let b = (x >> 64) | 1;
+            let a = x.wrapping_mul(x >> 7) >> (x % 60) as u32;
+            assert_eq!(divmod(a, b), Some((a / b, a % b)), "{a} / {b}");
+        }
+        assert_eq!(divmod(1, 0), None);
     }
 
     #[test]

@@ -2,8 +2,9 @@
 //! weights or a blend; a person's weight is then scaled by their availability.
 
 use super::document::{Basis, DecompositionSpec};
-use super::ramp::Presence;
+use super::over_time::People;
 use super::tree::Tree;
+use super::validate::Limits;
 use crate::error::{Error, ErrorCode, Origin, Result};
 use chrono::Datelike;
 use rust_decimal::Decimal;
@@ -15,7 +16,9 @@ pub struct Context<'a> {
     /// The tree.
     pub tree: &'a Tree,
     /// Each person's presence (none for teams).
-    pub people: &'a [Option<Presence>],
+    pub people: &'a People,
+    /// Each node's checked dates, bounds and tier factor.
+    pub limits: &'a [Limits],
     /// Month labels of the same months one year before the period.
     pub prior_year: Vec<String>,
     /// The period's first month (for trailing windows).
@@ -64,15 +67,16 @@ impl Context<'_> {
             .iter()
             .zip(kids)
             .map(|(m, k)| match self.availability(*k) {
-                Some(a) => m.checked_mul(a).ok_or_else(overflow),
-                None => Ok(*m),
+                // × 1 would give the same decimal.
+                Some(a) if a != Decimal::ONE => m.checked_mul(a).ok_or_else(overflow),
+                _ => Ok(*m),
             })
             .collect()
     }
 
     /// A person's availability (none for a team).
     pub fn availability(&self, node: usize) -> Option<Decimal> {
-        self.people.get(node).and_then(Option::as_ref).map(|p| p.availability)
+        self.people.get(node).map(|p| p.availability)
     }
 
     fn window(&self, trailing: Option<u32>) -> Result<Vec<String>> {
@@ -112,11 +116,7 @@ impl Context<'_> {
         if !self.tree.is_leaf(node) {
             return sum(self.tree.kids(node).iter().map(|k| self.capacity(*k, true)));
         }
-        let spec = self.spec.nodes.get(node).ok_or_else(overflow)?;
-        let factor = match &spec.tier {
-            Some(t) => self.spec.tiers.get(t).map_or(Decimal::ONE, |d| d.0),
-            None => Decimal::ONE,
-        };
+        let factor = self.limits.get(node).and_then(|l| l.tier).unwrap_or(Decimal::ONE);
         match (scaled, self.availability(node)) {
             (true, Some(a)) => factor.checked_mul(a).ok_or_else(overflow),
             _ => Ok(factor),

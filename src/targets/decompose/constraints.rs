@@ -161,6 +161,16 @@ pub fn share(units: u128, kids: &[Sibling<'_>], parent: usize, parent_id: &str, 
     }
 }
 
+/// The first 8 bytes of `id`, big-endian, zero-padded: ordering by it orders by the id's bytes
+/// except between ids that agree on them.
+fn prefix(id: &str) -> u64 {
+    let mut b = [0_u8; 8];
+    for (slot, byte) in b.iter_mut().zip(id.bytes()) {
+        *slot = byte;
+    }
+    u64::from_be_bytes(b)
+}
+
 fn bound_of(kid: Option<&Sibling<'_>>, rule: Option<&Rule>) -> u128 {
     match (kid, rule) {
         (Some(k), Some(Rule::Min)) => k.min.unwrap_or(0),
@@ -186,7 +196,12 @@ fn clamp_states(rest: u128, kids: &[Sibling<'_>], open: &[usize]) -> Result<Vec<
     let dec = |u: u128| {
         i128::try_from(u).ok().and_then(|i| Decimal::try_from_i128_with_scale(i, 0).ok()).unwrap_or(Decimal::MAX)
     };
-    // (λ, leaves the minimum?, id, index): entering the free set at min/w, leaving it at max/w.
+    // (λ, leaves the minimum?, id, index): entering the free set at min/w, leaving it at max/w
+    // (a bound of 0, the usual case, is at λ = 0 without dividing). Sorted by λ, entries before
+    // exits, then by id: the sum of the weights that entered (the slope) is rounded once it has
+    // more digits than a decimal holds, so its order is part of the result. Events at λ = 0 are
+    // sorted apart, without comparing decimals, and ids by their first 8 bytes first.
+    let mut zero: Vec<(bool, u64, &str, usize)> = Vec::new();
     let mut events: Vec<(Decimal, bool, &str, usize)> = Vec::new();
     let mut constant = Decimal::ZERO;
     for i in open {
@@ -196,16 +211,40 @@ fn clamp_states(rest: u128, kids: &[Sibling<'_>], open: &[usize]) -> Result<Vec<
         if k.weight.is_zero() {
             continue;
         }
-        events.push((min.checked_div(k.weight).ok_or_else(overflow)?, true, k.id, *i));
+        let mut event = |bound: Decimal, enters: bool| -> Result<()> {
+            if bound.is_zero() {
+                zero.push((!enters, prefix(k.id), k.id, *i));
+            } else {
+                events.push((bound.checked_div(k.weight).ok_or_else(overflow)?, enters, k.id, *i));
+            }
+            Ok(())
+        };
+        event(min, true)?;
         if let Some(max) = k.max {
-            events.push((dec(max).checked_div(k.weight).ok_or_else(overflow)?, false, k.id, *i));
+            event(dec(max), false)?;
         }
     }
+    // Every (exit?, id) is distinct: an unstable sort gives the one order.
+    zero.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)).then_with(|| a.2.cmp(b.2)));
     events.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(b.2)));
+    let zero = zero.into_iter().map(|(exits, _, id, i)| (Decimal::ZERO, !exits, id, i));
+    // A bound so small against its weight that λ rounds to 0 would belong among them.
+    if events.first().is_some_and(|e| e.0.is_zero()) {
+        let mut all: Vec<_> = zero.chain(events).collect();
+        all.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(b.2)));
+        events = all;
+    } else {
+        events = zero.chain(events).collect();
+    }
     let target = dec(rest);
     let mut slope = Decimal::ZERO;
     for (lambda, enters, _, i) in events {
-        let reached = constant.checked_add(slope.checked_mul(lambda).ok_or_else(overflow)?).ok_or_else(overflow)?;
+        // At λ = 0 the amount reached is the constant part alone.
+        let reached = if lambda.is_zero() {
+            constant
+        } else {
+            constant.checked_add(slope.checked_mul(lambda).ok_or_else(overflow)?).ok_or_else(overflow)?
+        };
         if reached >= target {
             break;
         }
@@ -254,6 +293,18 @@ mod tests {
         // The maximum binds only when the share would pass it.
         let kids = [Sibling { max: Some(200), ..kid("a", 1) }, kid("b", 1)];
         assert_eq!(units(&share(300, &kids, 0, "p", "equal").unwrap()), [150, 150]);
+    }
+
+    #[test]
+    fn id_prefixes_order_as_the_ids() {
+        let ids =
+            ["", "a", "a\0", "a\0b", "ab", "abcdefgh", "abcdefgh0", "abcdefgi", "b", "张伟", "张伟伟", "P10", "P9"];
+        for x in ids {
+            for y in ids {
+                let by_prefix = prefix(x).cmp(&prefix(y)).then_with(|| x.cmp(y));
+                assert_eq!(by_prefix, x.cmp(y), "{x:?} {y:?}");
+            }
+        }
     }
 
     #[test]

@@ -31,6 +31,7 @@ pub struct DecompositionSpec {
     pub unit: Dec,
     /// The period the total covers: whole calendar months, from the first day of a month to the
     /// last day of a month (at most 60 months).
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "DecompositionPeriod"))]
     pub period: Period,
     /// How a node's amount is split among its children when the node names no `basis` of its
     /// own (default: equal shares).
@@ -41,6 +42,7 @@ pub struct DecompositionSpec {
     /// percentages of the months in it are used as relative weights. Default: every month equal.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    #[cfg_attr(feature = "schema", schemars(length(equal = 12)))]
     pub seasonality: Option<Vec<Dec>>,
     /// New-hire ramp: steps of months after hire at a percentage of full quota, in order (the
     /// hire month is month 1). `[{months: 2, percent: 50}, {months: 2, percent: 75}]` means months
@@ -71,11 +73,12 @@ fn one() -> Dec {
     Dec(rust_decimal::Decimal::ONE)
 }
 
-/// A period of whole months.
+/// A period of whole months (`DecompositionPeriod` in the TypeScript types, apart from other
+/// periods).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(rename = "DecompositionPeriod"))]
 pub struct Period {
     /// First day, `YYYY-MM-DD` (the first of a month).
     pub start: String,
@@ -193,6 +196,7 @@ pub struct NodeSpec {
     /// Seasonality for this subtree (twelve percentages totalling 100.00).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    #[cfg_attr(feature = "schema", schemars(length(equal = 12)))]
     pub seasonality: Option<Vec<Dec>>,
     /// Lowest amount this node may get (a multiple of `unit`).
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -45,11 +45,12 @@ fn basis_name(basis: &str, locale: Locale) -> &'static str {
     locale.pick(zh, en)
 }
 
-/// One sentence (or two, with a commitment) about a node.
+/// One sentence (or two, with a commitment) about a node whose amount `rule` decided.
 pub fn sentence(
     name: &str,
     amount: Dec,
     unit: Dec,
+    rule: Rule,
     why: &Why,
     commitment: Option<&Commitment>,
     locale: Locale,
@@ -57,7 +58,7 @@ pub fn sentence(
     let zh = locale == Locale::ZhCn;
     let basis = why.basis.map(|b| basis_name(b, locale)).unwrap_or_default();
     let amount = group(amount.0);
-    let mut text = match (why.rule, zh) {
+    let mut text = match (rule, zh) {
         (Rule::Total, true) => format!("{name}：总目标 {amount}。"),
         (Rule::Total, false) => format!("{name}: the total target, {amount}."),
         (Rule::Locked, true) => format!("{name}：手工锁定为 {amount}，上级其余金额由未锁定的同级分配。"),

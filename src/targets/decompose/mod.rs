@@ -12,8 +12,10 @@
 //! 3. each person's amount is split over months by seasonality × ramp × active days, months
 //!    into weeks by active days; a team's months are its children's sums, quarters the sums of
 //!    their months;
-//! 4. commitments are compared bottom-up ([`compare`]) and the reasons put in words
-//!    ([`explain`]).
+//! 4. commitments are compared bottom-up ([`compare`]) and, on request, the reasons put in
+//!    words ([`explain`]);
+//! 5. the result lists every node depth first with its parent's index ([`result`]); it is
+//!    assembled from [`Columns`], which the WebAssembly shim turns straight into JS objects.
 //!
 //! ```
 //! let spec = r#"{
@@ -22,7 +24,8 @@
 //!   "nodes": [{"id": "公司"}, {"id": "华东", "parent": "公司"}, {"id": "华南", "parent": "公司", "locked": 50000}]
 //! }"#;
 //! let result = salescore::targets::decompose(spec).unwrap();
-//! let east = &result.root.children[0];
+//! let east = &result.nodes[1];
+//! assert_eq!((east.id.as_str(), east.parent, east.depth), ("华东", Some(0), 1));
 //! assert_eq!(east.amount.0.to_string(), "70000");
 //! // 700 units of 100 over 12 months: 58 each, and the 4 left over (equal remainders) go to
 //! // the earliest months.
@@ -47,6 +50,9 @@ pub mod validate;
 
 pub use document::{Basis, BlendPart, DecompositionSpec, NodeSpec, Period, RampStep};
 pub use result::{Commitment, CommitmentSource, Decomposition, NodeResult, QuarterInfo, WeekInfo, Why};
+pub use shape::{Columns, Head, Money, NodeView, Percent4};
+#[cfg(target_arch = "wasm32")]
+pub(crate) use tree::IdHasher;
 
 use crate::error::Result;
 use crate::locale::Locale;
@@ -69,13 +75,18 @@ pub fn decompose_explained(spec_json: &str, locale: Option<Locale>) -> Result<De
     decompose_spec(&spec, Some(locale))
 }
 
-/// Decomposes a typed spec; `explain` adds each node's explanation in that locale.
+/// Decomposes a typed spec; `explain` adds each node's reasons and explanation in that locale.
 pub fn decompose_spec(spec: &DecompositionSpec, explain: Option<Locale>) -> Result<Decomposition> {
-    validate::spec(spec)?;
+    columns(spec, explain)?.result()
+}
+
+/// Decomposes a typed spec into [`Columns`], from which the result is built.
+pub fn columns(spec: &DecompositionSpec, explain: Option<Locale>) -> Result<Columns<'_>> {
+    let limits = validate::spec(spec)?;
     let timeline = period::Timeline::new(&spec.period)?;
     let tree = tree::build(&spec.nodes)?;
-    let people = over_time::people(spec, &tree, &timeline)?;
-    let org = topdown::allocate(spec, &tree, &people, &timeline)?;
-    let time = over_time::split(spec, &tree, &people, &timeline, &org.units)?;
-    shape::result(spec, &tree, &timeline, &people, &org, &time, explain)
+    let people = over_time::people(spec, &tree, &timeline, &limits)?;
+    let org = topdown::allocate(spec, &tree, &people, &timeline, &limits, explain.is_some())?;
+    let time = over_time::split(spec, &tree, &people, &timeline, &limits, &org.units)?;
+    shape::columns(shape::Steps { spec, tree, people, org, time }, &timeline, explain)
 }

@@ -3,32 +3,101 @@
 
 use super::allocate;
 use super::document::DecompositionSpec;
-use super::period::{active_days, date_at, Timeline};
+use super::period::{active_days, Timeline};
 use super::ramp::{integers, presence, Presence, Ramp};
+use super::tree::IdHasher;
 use super::tree::Tree;
+use super::validate::Limits;
 use crate::error::{Error, ErrorCode, Origin, Result};
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
-/// Amounts in units per node: by month, and by week segment (empty without weeks).
+/// Amounts in units per node (in spec order): by month, and by week segment (none without
+/// weeks), each node's row after the other.
 pub struct TimeSplit {
-    /// Per node, per month.
-    pub months: Vec<Vec<u128>>,
-    /// Per node, per week segment.
-    pub weeks: Vec<Vec<u128>>,
+    /// Months per node.
+    pub n_months: usize,
+    /// Week segments per node.
+    pub n_weeks: usize,
+    /// `n_months` per node.
+    months: Vec<u128>,
+    /// `n_weeks` per node.
+    weeks: Vec<u128>,
 }
 
-/// A person's hire and leave dates.
-fn dates(spec: &DecompositionSpec, node: usize) -> Result<(Option<chrono::NaiveDate>, Option<chrono::NaiveDate>)> {
-    let n = spec.nodes.get(node);
-    let hire =
-        n.and_then(|n| n.hire_date.as_deref()).map(|d| date_at(d, &format!("/nodes/{node}/hireDate"))).transpose()?;
-    let leave =
-        n.and_then(|n| n.leave_date.as_deref()).map(|d| date_at(d, &format!("/nodes/{node}/leaveDate"))).transpose()?;
-    Ok((hire, leave))
+fn row(values: &[u128], node: usize, len: usize) -> &[u128] {
+    let from = node.saturating_mul(len);
+    values.get(from..from.saturating_add(len)).unwrap_or_default()
+}
+
+fn row_mut(values: &mut [u128], node: usize, len: usize) -> &mut [u128] {
+    let from = node.saturating_mul(len);
+    values.get_mut(from..from.saturating_add(len)).unwrap_or_default()
+}
+
+impl TimeSplit {
+    /// A node's months.
+    pub fn months(&self, node: usize) -> &[u128] {
+        row(&self.months, node, self.n_months)
+    }
+
+    /// A node's week segments (empty without weeks).
+    pub fn weeks(&self, node: usize) -> &[u128] {
+        row(&self.weeks, node, self.n_weeks)
+    }
+
+    fn set(&mut self, node: usize, months: &[u128], weeks: &[u128]) {
+        put(row_mut(&mut self.months, node, self.n_months), months);
+        put(row_mut(&mut self.weeks, node, self.n_weeks), weeks);
+    }
+
+    /// Gives node `to` the rows of node `from`.
+    fn copy(&mut self, from: usize, to: usize) {
+        for (values, len) in [(&mut self.months, self.n_months), (&mut self.weeks, self.n_weeks)] {
+            let start = |node: usize| node.saturating_mul(len);
+            if start(from.max(to)).saturating_add(len) <= values.len() {
+                values.copy_within(start(from)..start(from).saturating_add(len), start(to));
+            }
+        }
+    }
+}
+
+fn put(to: &mut [u128], from: &[u128]) {
+    for (t, f) in to.iter_mut().zip(from) {
+        *t = *f;
+    }
+}
+
+/// Small keys → an index.
+type FastMap<K> = HashMap<K, usize, BuildHasherDefault<IdHasher>>;
+
+/// Every person's presence over the period. People with the same seasonality profile, hire date
+/// and leave date share one (most people are there all period, and new hires come in cohorts),
+/// so each distinct presence is worked out once.
+pub struct People {
+    /// Per node, the index of its presence in `list` (none for teams).
+    of: Vec<Option<u32>>,
+    /// The distinct presences.
+    pub list: Vec<Presence>,
+}
+
+impl People {
+    /// A person's presence (none for a team).
+    pub fn get(&self, node: usize) -> Option<&Presence> {
+        self.list.get(usize::try_from(self.index(node)?).ok()?)
+    }
+
+    /// The index of a person's presence in `list` (none for a team): people with the same index
+    /// have the same month weights.
+    pub fn index(&self, node: usize) -> Option<u32> {
+        self.of.get(node).copied().flatten()
+    }
 }
 
 /// Every person's presence (none for teams), with the seasonality their subtree uses.
-pub fn people(spec: &DecompositionSpec, tree: &Tree, timeline: &Timeline) -> Result<Vec<Option<Presence>>> {
+pub fn people(spec: &DecompositionSpec, tree: &Tree, timeline: &Timeline, limits: &[Limits]) -> Result<People> {
     let overflow = || Error::new(ErrorCode::Overflow);
     let as_ints =
         |p: &[crate::number::Dec]| integers(&p.iter().map(|d| d.0).collect::<Vec<Decimal>>()).ok_or_else(overflow);
@@ -40,7 +109,8 @@ pub fn people(spec: &DecompositionSpec, tree: &Tree, timeline: &Timeline) -> Res
     // Index of each node's profile: 0 is the spec's, the others nodes' own.
     let mut profiles = vec![default];
     let mut profile_of = vec![0_usize; spec.nodes.len()];
-    let mut out = vec![None; spec.nodes.len()];
+    let mut known: FastMap<(usize, Option<NaiveDate>, Option<NaiveDate>)> = HashMap::default();
+    let mut people = People { of: vec![None; spec.nodes.len()], list: Vec::new() };
     for node in &tree.order {
         let inherited = tree.parent.get(*node).copied().flatten().and_then(|p| profile_of.get(p).copied()).unwrap_or(0);
         let index = match spec.nodes.get(*node).and_then(|n| n.seasonality.as_ref()) {
@@ -53,68 +123,94 @@ pub fn people(spec: &DecompositionSpec, tree: &Tree, timeline: &Timeline) -> Res
         if let Some(slot) = profile_of.get_mut(*node) {
             *slot = index;
         }
-        if tree.is_leaf(*node) {
-            let (hire, leave) = dates(spec, *node)?;
-            let season = profiles.get(index).ok_or_else(overflow)?;
-            let p = presence(timeline, season, &ramp, hire, leave).ok_or_else(overflow)?;
-            if let Some(slot) = out.get_mut(*node) {
-                *slot = Some(p);
+        if !tree.is_leaf(*node) {
+            continue;
+        }
+        let (hire, leave) = limits.get(*node).map_or((None, None), |l| (l.hire, l.leave));
+        let at = match known.get(&(index, hire, leave)) {
+            Some(at) => *at,
+            None => {
+                let season = profiles.get(index).ok_or_else(overflow)?;
+                let p = presence(timeline, season, &ramp, hire, leave).ok_or_else(overflow)?;
+                people.list.push(p);
+                let at = people.list.len().saturating_sub(1);
+                known.insert((index, hire, leave), at);
+                at
             }
+        };
+        if let Some(slot) = people.of.get_mut(*node) {
+            *slot = Some(u32::try_from(at).map_err(|_| overflow())?);
         }
     }
-    Ok(out)
+    Ok(people)
 }
 
-/// Splits every person's amount over months (and weeks) and sums them up the tree.
+/// Splits every person's amount over months (and weeks) and sums them up the tree. People with
+/// the same presence and the same amount get the same months, worked out once.
 pub fn split(
     spec: &DecompositionSpec,
     tree: &Tree,
-    people: &[Option<Presence>],
+    people: &People,
     timeline: &Timeline,
+    limits: &[Limits],
     units: &[u128],
 ) -> Result<TimeSplit> {
     let n_months = timeline.months.len();
     let segments = if spec.weeks { timeline.week_segments() } else { Vec::new() };
-    let mut months = vec![Vec::new(); spec.nodes.len()];
-    let mut weeks = vec![Vec::new(); spec.nodes.len()];
-    for node in tree.order.iter().rev() {
-        let (m, w) = match people.get(*node).and_then(Option::as_ref) {
-            Some(person) => person_split(spec, *node, person, &segments, units.get(*node).copied().unwrap_or(0))?,
-            None => (sum_kids(tree, *node, &months, n_months)?, sum_kids(tree, *node, &weeks, segments.len())?),
-        };
-        if let (Some(ms), Some(ws)) = (months.get_mut(*node), weeks.get_mut(*node)) {
-            *ms = m;
-            *ws = w;
+    // Each month's segments, as a range of `segments`.
+    let mut month_segments = vec![0..0; n_months];
+    for (i, s) in segments.iter().enumerate() {
+        if let Some(r) = month_segments.get_mut(s.month) {
+            *r = if r.start == r.end { i..i.saturating_add(1) } else { r.start..i.saturating_add(1) };
         }
     }
-    Ok(TimeSplit { months, weeks })
+    let n = spec.nodes.len();
+    let mut time = TimeSplit {
+        n_months,
+        n_weeks: segments.len(),
+        months: vec![0; n.checked_mul(n_months).ok_or_else(overflow)?],
+        weeks: vec![0; n.checked_mul(segments.len()).ok_or_else(overflow)?],
+    };
+    let mut done: FastMap<(u32, u128)> =
+        HashMap::with_capacity_and_hasher(people.list.len().saturating_mul(4), BuildHasherDefault::default());
+    let mut sums = (vec![0_u128; n_months], vec![0_u128; segments.len()]);
+    for node in tree.order.iter().rev() {
+        let node = *node;
+        let Some(at) = people.index(node) else {
+            sum_kids(tree, node, &time, &mut sums)?;
+            time.set(node, &sums.0, &sums.1);
+            continue;
+        };
+        let u = units.get(node).copied().unwrap_or(0);
+        if let Some(&same) = done.get(&(at, u)) {
+            time.copy(same, node);
+            continue;
+        }
+        let person = people.get(node).ok_or_else(overflow)?;
+        let months = allocate::split_whole(u, &person.months, |m| m).map_err(|e| no_active_day(spec, node, e))?;
+        let mut weeks = Vec::with_capacity(segments.len());
+        if !segments.is_empty() {
+            let l = limits.get(node).copied().unwrap_or_default();
+            for (amount, range) in months.iter().zip(&month_segments) {
+                let weights: Vec<u128> = segments
+                    .get(range.clone())
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|s| u128::from(active_days(s.start, s.end, l.hire, l.leave)))
+                    .collect();
+                let split =
+                    allocate::split_whole(*amount, &weights, |w| w).map_err(|e| no_active_day(spec, node, e))?;
+                weeks.extend(split);
+            }
+        }
+        time.set(node, &months, &weeks);
+        done.insert((at, u), node);
+    }
+    Ok(time)
 }
 
-type Rows = (Vec<u128>, Vec<u128>);
-
-fn person_split(
-    spec: &DecompositionSpec,
-    node: usize,
-    person: &Presence,
-    segments: &[super::period::WeekSegment],
-    units: u128,
-) -> Result<Rows> {
-    let months = allocate::split_whole(units, &person.months, |m| m).map_err(|e| no_active_day(spec, node, e))?;
-    if segments.is_empty() {
-        return Ok((months, Vec::new()));
-    }
-    let (hire, leave) = dates(spec, node)?;
-    let mut weeks = Vec::with_capacity(segments.len());
-    for (m, amount) in months.iter().enumerate() {
-        let weights: Vec<u128> = segments
-            .iter()
-            .skip_while(|s| s.month < m)
-            .take_while(|s| s.month == m)
-            .map(|s| u128::from(active_days(s.start, s.end, hire, leave)))
-            .collect();
-        weeks.extend(allocate::split_whole(*amount, &weights, |w| w).map_err(|e| no_active_day(spec, node, e))?);
-    }
-    Ok((months, weeks))
+fn overflow() -> Error {
+    Error::new(ErrorCode::Overflow)
 }
 
 fn no_active_day(spec: &DecompositionSpec, node: usize, e: Error) -> Error {
@@ -129,12 +225,17 @@ fn no_active_day(spec: &DecompositionSpec, node: usize, e: Error) -> Error {
         .path(Origin::Plan, format!("/nodes/{node}"))
 }
 
-fn sum_kids(tree: &Tree, node: usize, rows: &[Vec<u128>], len: usize) -> Result<Vec<u128>> {
-    let mut out = vec![0_u128; len];
+/// A team's months and weeks: the sums of its children's, into `sums`.
+fn sum_kids(tree: &Tree, node: usize, time: &TimeSplit, sums: &mut (Vec<u128>, Vec<u128>)) -> Result<()> {
+    sums.0.fill(0);
+    sums.1.fill(0);
     for kid in tree.kids(node) {
-        for (o, v) in out.iter_mut().zip(rows.get(*kid).into_iter().flatten()) {
-            *o = o.checked_add(*v).ok_or_else(|| Error::new(ErrorCode::Overflow))?;
+        for (o, v) in sums.0.iter_mut().zip(time.months(*kid)) {
+            *o = o.checked_add(*v).ok_or_else(overflow)?;
+        }
+        for (o, v) in sums.1.iter_mut().zip(time.weeks(*kid)) {
+            *o = o.checked_add(*v).ok_or_else(overflow)?;
         }
     }
-    Ok(out)
+    Ok(())
 }

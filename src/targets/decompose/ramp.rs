@@ -21,8 +21,8 @@ pub struct Presence {
     /// Whole-number weight of each month (seasonality × ramp × active share of the month, all
     /// scaled to integers; only their ratios matter).
     pub months: Vec<u128>,
-    /// Ramp percentage of each month (100 for a person without a hire date or past the ramp;
-    /// 0 before the hire month).
+    /// Ramp percentage of each month for a person with a hire date (100 past the ramp, 0 before
+    /// the hire month); empty without one.
     pub ramp: Vec<Decimal>,
     /// Availability as a fraction of a full-time, fully ramped person (0–1).
     pub availability: Decimal,
@@ -114,7 +114,7 @@ pub fn presence(
 ) -> Option<Presence> {
     let n = timeline.months.len();
     let mut months = Vec::with_capacity(n);
-    let mut percents = Vec::with_capacity(n);
+    let mut percents = Vec::with_capacity(if hire.is_some() { n } else { 0 });
     let (mut got, mut full) = (0_u128, 0_u128);
     for month in &timeline.months {
         let s = *season.get(usize::try_from(month.number()).ok()?.checked_sub(1)?)?;
@@ -129,7 +129,9 @@ pub fn presence(
         full = full.checked_add(product(s, ramp.full, u128::from(DAY_SCALE))?)?;
         got = got.checked_add(weight)?;
         months.push(weight);
-        percents.push(percent);
+        if hire.is_some() {
+            percents.push(percent);
+        }
     }
     let dec = |v: u128| Decimal::try_from_i128_with_scale(i128::try_from(v).ok()?, 0).ok();
     let availability = if full == 0 {

@@ -1,11 +1,18 @@
-//! What a decomposition returns: the whole allocation tree, every node with its amount for the
-//! period, by quarter, month (and week), why it got it, and its commitment gap.
+//! What a decomposition returns: every node of the allocation tree as one flat list (parents
+//! before children, each naming its parent by index), with its amount for the period, by quarter,
+//! month (and week), the rule that decided it, its commitment gap and, on request, why.
 
 use super::constraints::Rule;
 use crate::number::Dec;
 use serde::Serialize;
 
 /// The result of `decompose(spec)`.
+///
+/// `nodes` is the whole tree as a flat list in depth-first order: `nodes[0]` is the root, every
+/// node comes after its parent and before its next sibling, children in the spec's order, so a
+/// node's subtree is the run of nodes after it that are deeper than it. At every level the
+/// children's amounts add up exactly to their parent's, and so do their months, quarters and
+/// weeks.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
@@ -25,8 +32,29 @@ pub struct Decomposition {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub weeks: Vec<WeekInfo>,
-    /// The root of the allocation tree.
-    pub root: NodeResult,
+    /// Every node, depth first from the root (`nodes[0]`); a node's `parent` is an index into
+    /// this list.
+    pub nodes: Vec<NodeResult>,
+}
+
+impl Decomposition {
+    /// The node with this id.
+    pub fn find(&self, id: &str) -> Option<&NodeResult> {
+        self.nodes.iter().find(|n| n.id == id)
+    }
+
+    /// The indices of the children of the node at `index`, in order.
+    pub fn children(&self, index: usize) -> impl Iterator<Item = usize> + '_ {
+        let depth = self.nodes.get(index).map_or(u32::MAX, |n| n.depth);
+        let after = index.saturating_add(1);
+        self.nodes
+            .iter()
+            .enumerate()
+            .skip(after)
+            .take_while(move |(_, n)| n.depth > depth)
+            .filter(move |(_, n)| n.parent == Some(index))
+            .map(|(i, _)| i)
+    }
 }
 
 /// One quarter of the period.
@@ -64,13 +92,20 @@ pub struct NodeResult {
     pub id: String,
     /// Its display name.
     pub name: String,
+    /// The index of its parent in `nodes`; `null` for the root.
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "number | null"))]
+    pub parent: Option<usize>,
+    /// How deep it is: 0 for the root, 1 for its children, …
+    pub depth: u32,
     /// Its target for the period (a multiple of the unit; its children add up to it exactly).
     pub amount: Dec,
-    /// Its percentage of the parent's amount (4 places); none for the root and under a parent
+    /// Its percentage of the parent's amount (4 places); `null` for the root and under a parent
     /// of 0.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Dec | null"))]
     pub share: Option<Dec>,
+    /// How its amount was decided: `total` (the root), `share` (its proportional share),
+    /// `locked`, `min` or `max`.
+    pub rule: Rule,
     /// By month, in the order of the result's `months` (adds up to `amount`). A person's months
     /// are split by seasonality × ramp × active days; a team's are its children's sums.
     pub months: Vec<Dec>,
@@ -80,29 +115,26 @@ pub struct NodeResult {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub weeks: Vec<Dec>,
-    /// Why it got its amount.
-    pub why: Why,
     /// The bottom-up commitment compared with the amount, when there is one.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub commitment: Option<Commitment>,
+    /// Why it got its amount (with `explain: true`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub why: Option<Why>,
     /// The explanation as a sentence (with `explain: true`).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub text: Option<String>,
-    /// Its children, in the spec's order.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-    pub children: Vec<NodeResult>,
 }
 
-/// The facts behind a node's amount.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+/// The facts behind a node's amount (with `explain: true`; the rule itself is the node's
+/// `rule`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Why {
-    /// How the amount was decided: `total` (the root), `share`, `locked`, `min` or `max`.
-    pub rule: Rule,
     /// The basis the parent split by (`equal`, `history`, `potential`, `capacity`, `weights`,
     /// `blend`); none for the root.
     #[serde(skip_serializing_if = "Option::is_none")]

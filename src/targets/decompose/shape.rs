@@ -1,20 +1,22 @@
-//! Assembling the result: amounts from units, quarters from months, the reasons and
-//! commitments, and the nested tree.
+//! Assembling the result: amounts from units, quarters from months, the commitments and (on
+//! request) the reasons, as columns by position in depth-first order ([`Columns`]), from which
+//! the result's flat list of nodes is built natively ([`Columns::result`]) or, by the WebAssembly
+//! shim, straight into JS objects.
 
 use super::compare::commitments;
 use super::constraints::Rule;
 use super::document::DecompositionSpec;
 use super::explain::sentence;
-use super::over_time::TimeSplit;
+use super::over_time::{People, TimeSplit};
 use super::period::Timeline;
-use super::ramp::Presence;
 use super::result::{Commitment, Decomposition, NodeResult, QuarterInfo, WeekInfo, Why};
 use super::topdown::{Facts, Org};
 use super::tree::Tree;
 use crate::error::{Error, ErrorCode, Result};
 use crate::locale::Locale;
-use crate::number::Dec;
+use crate::number::{decimal_to_f64, Dec};
 use rust_decimal::{Decimal, RoundingStrategy};
+use std::fmt::Write as _;
 
 fn overflow() -> Error {
     Error::new(ErrorCode::Overflow)
@@ -32,44 +34,98 @@ fn percent(part: Decimal, whole: Decimal) -> Option<Dec> {
     part.checked_mul(Decimal::ONE_HUNDRED).and_then(|p| p.checked_div(whole)).map(|p| places(p, 4))
 }
 
-/// `part ÷ whole` in percent at 4 places (half-up), in integers; none when `whole` is 0.
-fn unit_percent(part: u128, whole: u128) -> Option<Dec> {
-    if whole == 0 {
-        return None;
+/// A percentage at 4 places as a whole number of its last place: `466667` is 46.6667%.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Percent4(pub u128);
+
+impl Percent4 {
+    /// `part ÷ whole` in percent at 4 places (half-up), in integers; none when `whole` is 0.
+    pub fn of(part: u128, whole: u128) -> Option<Percent4> {
+        if whole == 0 {
+            return None;
+        }
+        // 64-bit arithmetic when it fits (128-bit is slow in WebAssembly); below 2⁴³, part × 2·10⁶
+        // cannot overflow 64 bits.
+        let scaled = match (u64::try_from(part).ok().filter(|p| *p < 1 << 43), u64::try_from(whole)) {
+            (Some(p), Ok(w)) => u128::from(p.wrapping_mul(2_000_000).checked_div(w)?),
+            _ => part.checked_mul(2_000_000)?.checked_div(whole)?,
+        };
+        Some(Percent4(scaled.checked_add(1)?.checked_div(2)?))
     }
-    let scaled = part.checked_mul(2_000_000)?.checked_div(whole)?;
-    let rounded = scaled.checked_add(1)?.checked_div(2)?;
-    let d = Decimal::try_from_i128_with_scale(i128::try_from(rounded).ok()?, 4).ok()?;
-    Some(Dec(d.normalize()))
+
+    /// As a decimal, trailing zeros dropped.
+    pub fn dec(self) -> Option<Dec> {
+        let d = Decimal::try_from_i128_with_scale(i128::try_from(self.0).ok()?, 4).ok()?;
+        Some(Dec(d.normalize()))
+    }
+
+    /// The nearest `f64` (what [`decimal_to_f64`] gives for [`Percent4::dec`]).
+    pub fn number(self) -> f64 {
+        match u64::try_from(self.0).ok().filter(|v| *v < EXACT_F64) {
+            Some(v) => v as f64 / 1e4,
+            None => self.dec().map_or(f64::NAN, |d| decimal_to_f64(d.0)),
+        }
+    }
+
+    /// Appends it as [`Percent4::dec`] prints itself (`46.6667`, `50`, `12.5`).
+    pub fn write(self, out: &mut String) -> Result<()> {
+        let whole = self.0.checked_div(10_000).ok_or_else(overflow)?;
+        let mut frac = self.0.checked_rem(10_000).ok_or_else(overflow)?;
+        write!(out, "{whole}").map_err(|_| overflow())?;
+        if frac > 0 {
+            let mut places = 4_usize;
+            while frac.checked_rem(10) == Some(0) {
+                frac = frac.checked_div(10).ok_or_else(overflow)?;
+                places = places.saturating_sub(1);
+            }
+            write!(out, ".{frac:0places$}").map_err(|_| overflow())?;
+        }
+        Ok(())
+    }
 }
 
+/// Powers of ten exact in an `f64`.
+const POW10: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20,
+    1e21, 1e22,
+];
+
+/// Integers below this are exact in an `f64`.
+const EXACT_F64: u64 = 1 << 53;
+
 /// Amounts from whole units: `units × unit`, with the decimal `units × unit` gives.
-#[derive(Clone, Copy)]
-struct Money {
+#[derive(Clone, Copy, Debug)]
+pub struct Money {
     /// The unit.
     unit: Decimal,
     /// Its mantissa when it is above zero and fits 64 bits (the fast path), else none.
-    mantissa: Option<i64>,
+    mantissa: Option<u64>,
     /// Its scale.
     scale: u32,
+    /// Ten to the scale, when exact in an `f64`.
+    pow: Option<f64>,
 }
 
 impl Money {
     fn new(unit: Decimal) -> Money {
-        Money { unit, mantissa: i64::try_from(unit.mantissa()).ok().filter(|m| *m > 0), scale: unit.scale() }
+        let pow = usize::try_from(unit.scale()).ok().and_then(|s| POW10.get(s)).copied();
+        Money { unit, mantissa: u64::try_from(unit.mantissa()).ok().filter(|m| *m > 0), scale: unit.scale(), pow }
+    }
+
+    /// `units × unit`'s mantissa at the unit's scale, when it fits 64 bits.
+    fn small(self, units: u128) -> Option<u64> {
+        self.mantissa.and_then(|m| u64::try_from(units).ok()?.checked_mul(m))
     }
 
     /// `units × unit`: the mantissa times the unit's at the unit's scale, which is what
     /// `Decimal::checked_mul` gives when it fits (a product of zero is a plain `0`); anything
     /// larger takes the decimal multiplication itself.
-    fn of(self, units: u128) -> Result<Decimal> {
+    pub fn of(self, units: u128) -> Result<Decimal> {
         if units == 0 {
             return Ok(Decimal::ZERO);
         }
-        let fast = self
-            .mantissa
-            .and_then(|m| i64::try_from(units).ok()?.checked_mul(m))
-            .and_then(|m| Decimal::try_new(m, self.scale).ok());
+        let fast =
+            self.small(units).and_then(|m| i64::try_from(m).ok()).and_then(|m| Decimal::try_new(m, self.scale).ok());
         if let Some(d) = fast {
             return Ok(d);
         }
@@ -77,65 +133,146 @@ impl Money {
         Decimal::try_from_i128_with_scale(i, 0).ok().and_then(|d| d.checked_mul(self.unit)).ok_or_else(overflow)
     }
 
-    fn row(self, units: &[u128]) -> Result<Vec<Dec>> {
-        let mut out = Vec::with_capacity(units.len());
-        for u in units {
-            out.push(Dec(self.of(*u)?));
+    /// [`Money::number`] of each of `units`, appended to `out`.
+    pub fn numbers(self, units: &[u128], out: &mut Vec<f64>) -> Result<()> {
+        if let (Some(m), Some(p)) = (self.mantissa, self.pow) {
+            // Up to `limit` units, units × mantissa is below 2⁵³: no overflow check needed (a
+            // checked 64-bit multiplication is a 128-bit one in WebAssembly).
+            let limit = u128::from(EXACT_F64.saturating_sub(1).checked_div(m).unwrap_or(0));
+            for u in units {
+                out.push(if *u <= limit { (*u as u64).wrapping_mul(m) as f64 / p } else { self.number(*u)? });
+            }
+            return Ok(());
         }
-        Ok(out)
+        for u in units {
+            out.push(self.number(*u)?);
+        }
+        Ok(())
+    }
+
+    /// `units × unit` as the nearest `f64` (what [`decimal_to_f64`] gives for [`Money::of`]):
+    /// one correctly rounded division of two exact doubles when it can be.
+    pub fn number(self, units: u128) -> Result<f64> {
+        if let (Some(m), Some(p)) = (self.small(units).filter(|m| *m < EXACT_F64), self.pow) {
+            return Ok(m as f64 / p);
+        }
+        Ok(decimal_to_f64(self.of(units)?))
+    }
+
+    /// Appends `units × unit` as [`Money::of`]'s decimal prints itself (`0`, `12300`, `0.05`,
+    /// `5.00`: all of the unit's places).
+    pub fn write(self, units: u128, out: &mut String) -> Result<()> {
+        match self.small(units) {
+            Some(0) => out.push('0'),
+            Some(m) => {
+                let mut buffer = [b'0'; 20];
+                let digits = decimal_digits(m, &mut buffer);
+                let scale = usize::try_from(self.scale).map_err(|_| overflow())?;
+                match digits.len().checked_sub(scale).filter(|w| *w > 0) {
+                    Some(whole) => {
+                        out.push_str(digits.get(..whole).unwrap_or_default());
+                        if scale > 0 {
+                            out.push('.');
+                            out.push_str(digits.get(whole..).unwrap_or_default());
+                        }
+                    }
+                    None => {
+                        out.push_str("0.");
+                        out.extend(std::iter::repeat_n('0', scale.saturating_sub(digits.len())));
+                        out.push_str(digits);
+                    }
+                }
+            }
+            None => write!(out, "{}", self.of(units)?).map_err(|_| overflow())?,
+        }
+        Ok(())
     }
 }
 
-/// What the assembly reads.
-struct Parts<'a> {
-    spec: &'a DecompositionSpec,
-    tree: &'a Tree,
-    people: &'a [Option<Presence>],
-    org: &'a Org,
-    money: Money,
-    amounts: Vec<Decimal>,
-    quarters: Vec<std::ops::Range<usize>>,
-    time: &'a TimeSplit,
-    commitments: Vec<Option<Commitment>>,
-    explain: Option<Locale>,
+/// The decimal digits of `v` (written at the end of `buffer`).
+fn decimal_digits(mut v: u64, buffer: &mut [u8; 20]) -> &str {
+    let mut at = buffer.len();
+    loop {
+        at = at.saturating_sub(1);
+        if let (Some(slot), Ok(digit)) = (buffer.get_mut(at), u8::try_from(v % 10)) {
+            *slot = b'0'.saturating_add(digit);
+        }
+        v /= 10;
+        if v == 0 || at == 0 {
+            break;
+        }
+    }
+    buffer.get(at..).and_then(|d| std::str::from_utf8(d).ok()).unwrap_or_default()
 }
 
-/// The whole result.
-pub fn result(
-    spec: &DecompositionSpec,
-    tree: &Tree,
-    timeline: &Timeline,
-    people: &[Option<Presence>],
-    org: &Org,
-    time: &TimeSplit,
-    explain: Option<Locale>,
-) -> Result<Decomposition> {
+/// The decomposition as columns, each by position in depth-first order (the order of the
+/// result's `nodes`): what the result is built from.
+pub struct Columns<'a> {
+    spec: &'a DecompositionSpec,
+    tree: Tree,
+    people: People,
+    org: Org,
+    time: TimeSplit,
+    /// Node (spec index) → its position.
+    position: Vec<usize>,
+    money: Money,
+    quarters: Vec<std::ops::Range<usize>>,
+    labels: Vec<String>,
+    week_info: Vec<WeekInfo>,
+    /// By node (spec index).
+    commitments: Vec<Option<Commitment>>,
+    /// By position, with `explain`: the reasons and the sentence.
+    reasons: Vec<(Why, String)>,
+}
+
+/// The steps' outputs the columns are made of.
+pub struct Steps<'a> {
+    /// The spec.
+    pub spec: &'a DecompositionSpec,
+    /// The tree.
+    pub tree: Tree,
+    /// Each person's presence.
+    pub people: People,
+    /// The top-down units and facts.
+    pub org: Org,
+    /// The months and weeks.
+    pub time: TimeSplit,
+}
+
+/// The columns, with each node's reasons and sentence in `explain`'s locale.
+pub fn columns<'a>(steps: Steps<'a>, timeline: &Timeline, explain: Option<Locale>) -> Result<Columns<'a>> {
+    let Steps { spec, tree, people, org, time } = steps;
     let money = Money::new(spec.unit.0);
-    let amounts = org.units.iter().map(|u| money.of(*u)).collect::<Result<Vec<_>>>()?;
-    let labels: Vec<String> = timeline.months.iter().map(super::period::Month::label).collect();
-    let quarters = timeline.quarters();
-    let quarter_info = quarters
-        .iter()
-        .enumerate()
-        .map(|(i, r)| QuarterInfo {
-            id: format!("Q{}", i.saturating_add(1)),
-            months: labels.get(r.clone()).map(<[String]>::to_vec).unwrap_or_default(),
-        })
-        .collect();
-    let weeks = if spec.weeks { week_info(timeline) } else { Vec::new() };
-    let commitments = commitments(tree, &spec.nodes, &amounts)?;
-    let mut parts = Parts { spec, tree, people, org, money, amounts, quarters, time, commitments, explain };
-    let root_why = parts.why(tree.root, &mut Memo::default())?;
-    let root = parts.node(tree.root, root_why)?;
-    Ok(Decomposition {
-        currency: spec.currency.clone(),
-        unit: spec.unit,
-        total: Dec(parts.amounts.get(tree.root).copied().unwrap_or_default()),
-        months: labels,
-        quarters: quarter_info,
-        weeks,
-        root,
-    })
+    let mut position = vec![0_usize; spec.nodes.len()];
+    for (p, node) in tree.order.iter().enumerate() {
+        if let Some(slot) = position.get_mut(*node) {
+            *slot = p;
+        }
+    }
+    let commitments = if spec.nodes.iter().any(|n| n.commitment.is_some()) {
+        let amounts = org.units.iter().map(|u| money.of(*u)).collect::<Result<Vec<_>>>()?;
+        commitments(&tree, &spec.nodes, &amounts)?
+    } else {
+        Vec::new()
+    };
+    let mut columns = Columns {
+        spec,
+        tree,
+        people,
+        org,
+        time,
+        position,
+        money,
+        quarters: timeline.quarters(),
+        labels: timeline.months.iter().map(super::period::Month::label).collect(),
+        week_info: if spec.weeks { week_info(timeline) } else { Vec::new() },
+        commitments,
+        reasons: Vec::new(),
+    };
+    if let Some(locale) = explain {
+        columns.reasons = columns.reasons(locale)?;
+    }
+    Ok(columns)
 }
 
 /// `YYYY-MM-DD`.
@@ -173,76 +310,258 @@ type WeightKey = (i128, u32, bool);
 /// Distinct entries a memo keeps per sibling group (a linear search stays cheap).
 const MEMO_SIZE: usize = 16;
 
-impl Parts<'_> {
-    /// Builds `node` (whose reasons are `why`) and its subtree.
-    fn node(&mut self, node: usize, why: Why) -> Result<NodeResult> {
-        let spec = self.spec.nodes.get(node).ok_or_else(overflow)?;
-        let amount = self.amounts.get(node).copied().unwrap_or_default();
-        let unit_row = self.time.months.get(node).map_or(&[][..], Vec::as_slice);
-        let months = self.money.row(unit_row)?;
-        let mut quarters = Vec::with_capacity(self.quarters.len());
-        for r in &self.quarters {
-            let sum = unit_row
+/// The head of the result: everything but the nodes (serialized as the result is).
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Head {
+    /// ISO 4217 code of the amounts.
+    pub currency: String,
+    /// The rounding unit.
+    pub unit: Dec,
+    /// The total.
+    pub total: Dec,
+    /// Month labels.
+    pub months: Vec<String>,
+    /// Quarters.
+    pub quarters: Vec<QuarterInfo>,
+    /// Week segments (with weeks).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub weeks: Vec<WeekInfo>,
+}
+
+/// One node of [`Columns`], read at once.
+#[derive(Clone, Copy, Debug)]
+pub struct NodeView<'c> {
+    /// Its id.
+    pub id: &'c str,
+    /// Its display name (the id when it has none).
+    pub name: &'c str,
+    /// Its parent's position (none for the root).
+    pub parent: Option<usize>,
+    /// Its depth (0 for the root).
+    pub depth: u32,
+    /// The rule that decided its amount.
+    pub rule: Rule,
+    /// Its amount in units.
+    pub units: u128,
+    /// Its percentage of the parent's amount.
+    pub share: Option<Percent4>,
+    /// Its months in units.
+    pub months: &'c [u128],
+    /// Its week segments in units.
+    pub weeks: &'c [u128],
+}
+
+impl<'a> Columns<'a> {
+    /// The node at position `at`.
+    pub fn view(&self, at: usize) -> NodeView<'_> {
+        let node = self.node(at);
+        let spec = self.spec.nodes.get(node);
+        let units = self.org.units.get(node).copied().unwrap_or(0);
+        let parent = self.tree.parent.get(node).copied().flatten();
+        NodeView {
+            id: spec.map_or("", |n| n.id.as_str()),
+            name: spec.map_or("", |n| n.name.as_deref().unwrap_or(&n.id)),
+            parent: parent.and_then(|p| self.position.get(p).copied()),
+            depth: self.tree.depth.get(node).copied().unwrap_or(0),
+            rule: self.org.rules.get(node).copied().unwrap_or(Rule::Total),
+            units,
+            share: parent.and_then(|p| Percent4::of(units, self.org.units.get(p).copied()?)),
+            months: self.time.months(node),
+            weeks: self.time.weeks(node),
+        }
+    }
+
+    /// The quarter ranges of the months.
+    pub fn quarter_ranges(&self) -> &[std::ops::Range<usize>] {
+        &self.quarters
+    }
+}
+
+impl Columns<'_> {
+    /// How many nodes.
+    pub fn len(&self) -> usize {
+        self.tree.order.len()
+    }
+
+    /// Whether there are no nodes (never: a spec has a root).
+    pub fn is_empty(&self) -> bool {
+        self.tree.order.is_empty()
+    }
+
+    fn node(&self, at: usize) -> usize {
+        self.tree.order.get(at).copied().unwrap_or(usize::MAX)
+    }
+
+    /// The id at position `at`.
+    pub fn id(&self, at: usize) -> &str {
+        self.spec.nodes.get(self.node(at)).map_or("", |n| n.id.as_str())
+    }
+
+    /// The display name at `at` (its id when it has none).
+    pub fn name(&self, at: usize) -> &str {
+        self.spec.nodes.get(self.node(at)).map_or("", |n| n.name.as_deref().unwrap_or(&n.id))
+    }
+
+    /// The position of the parent of `at` (none for the root).
+    pub fn parent(&self, at: usize) -> Option<usize> {
+        let parent = self.tree.parent.get(self.node(at)).copied().flatten()?;
+        self.position.get(parent).copied()
+    }
+
+    /// The depth of `at` (0 for the root).
+    pub fn depth(&self, at: usize) -> u32 {
+        self.tree.depth.get(self.node(at)).copied().unwrap_or(0)
+    }
+
+    /// The amount at `at`, in units.
+    pub fn units(&self, at: usize) -> u128 {
+        self.org.units.get(self.node(at)).copied().unwrap_or(0)
+    }
+
+    /// The rule that decided the amount at `at`.
+    pub fn rule(&self, at: usize) -> Rule {
+        self.org.rules.get(self.node(at)).copied().unwrap_or(Rule::Total)
+    }
+
+    /// The percentage of the parent's amount at `at` (4 places).
+    pub fn share(&self, at: usize) -> Option<Dec> {
+        self.share_percent(at)?.dec()
+    }
+
+    /// [`Columns::share`] as a whole number of its last place.
+    pub fn share_percent(&self, at: usize) -> Option<Percent4> {
+        let parent = self.tree.parent.get(self.node(at)).copied().flatten()?;
+        Percent4::of(self.units(at), self.org.units.get(parent).copied()?)
+    }
+
+    /// The months at `at`, in units.
+    pub fn months(&self, at: usize) -> &[u128] {
+        self.time.months(self.node(at))
+    }
+
+    /// The week segments at `at`, in units (empty without weeks).
+    pub fn weeks(&self, at: usize) -> &[u128] {
+        self.time.weeks(self.node(at))
+    }
+
+    /// How many quarters.
+    pub fn quarter_count(&self) -> usize {
+        self.quarters.len()
+    }
+
+    /// The quarters at `at`, in units (sums of months).
+    pub fn quarter_units(&self, at: usize) -> impl Iterator<Item = Result<u128>> + '_ {
+        let months = self.months(at);
+        self.quarters.iter().map(move |r| {
+            months
                 .get(r.clone())
-                .into_iter()
-                .flatten()
+                .unwrap_or_default()
+                .iter()
                 .try_fold(0_u128, |a, u| a.checked_add(*u))
-                .ok_or_else(overflow)?;
-            quarters.push(Dec(self.money.of(sum)?));
-        }
-        let weeks = self.money.row(self.time.weeks.get(node).map_or(&[][..], Vec::as_slice))?;
-        let units = |n: usize| self.org.units.get(n).copied();
-        let parent = self.tree.parent.get(node).copied().flatten().and_then(units);
-        let share = parent.and_then(|p| unit_percent(units(node).unwrap_or(0), p));
-        let commitment = self.commitments.get_mut(node).and_then(Option::take);
-        let name = spec.name.as_ref().unwrap_or(&spec.id).clone();
-        let text = self.explain.map(|l| sentence(&name, Dec(amount), self.spec.unit, &why, commitment.as_ref(), l));
-        let id = spec.id.clone();
-        let tree = self.tree;
-        let kids = tree.kids(node);
-        let mut memo = Memo::default();
-        let mut whys = Vec::with_capacity(kids.len());
-        for k in kids {
-            whys.push(self.why(*k, &mut memo)?);
-        }
-        let mut children = Vec::with_capacity(kids.len());
-        for (k, w) in kids.iter().zip(whys) {
-            children.push(self.node(*k, w)?);
-        }
-        Ok(NodeResult {
-            id,
-            name,
-            amount: Dec(amount),
-            share,
-            months,
-            quarters,
-            weeks,
-            why,
-            commitment,
-            text,
-            children,
+                .ok_or_else(overflow)
         })
+    }
+
+    /// The commitment at `at`.
+    pub fn commitment(&self, at: usize) -> Option<&Commitment> {
+        self.commitments.get(self.node(at)).and_then(Option::as_ref)
+    }
+
+    /// The reasons and sentence at `at` (with explain).
+    pub fn reasons_at(&self, at: usize) -> Option<&(Why, String)> {
+        self.reasons.get(at)
+    }
+
+    /// Amounts from units.
+    pub fn money(&self) -> Money {
+        self.money
+    }
+
+    /// The head of the result.
+    pub fn head(&self) -> Result<Head> {
+        let quarters = self
+            .quarters
+            .iter()
+            .enumerate()
+            .map(|(i, r)| QuarterInfo {
+                id: format!("Q{}", i.saturating_add(1)),
+                months: self.labels.get(r.clone()).map(<[String]>::to_vec).unwrap_or_default(),
+            })
+            .collect();
+        Ok(Head {
+            currency: self.spec.currency.clone(),
+            unit: self.spec.unit,
+            total: Dec(self.money.of(self.units(0))?),
+            months: self.labels.clone(),
+            quarters,
+            weeks: self.week_info.clone(),
+        })
+    }
+
+    /// The result as Rust values.
+    pub fn result(&self) -> Result<Decomposition> {
+        let Head { currency, unit, total, months, quarters, weeks } = self.head()?;
+        let row = |units: &[u128]| units.iter().map(|u| self.money.of(*u).map(Dec)).collect::<Result<Vec<_>>>();
+        let mut nodes = Vec::with_capacity(self.len());
+        for at in 0..self.len() {
+            let reasons = self.reasons_at(at);
+            nodes.push(NodeResult {
+                id: self.id(at).to_string(),
+                name: self.name(at).to_string(),
+                parent: self.parent(at),
+                depth: self.depth(at),
+                amount: Dec(self.money.of(self.units(at))?),
+                share: self.share(at),
+                rule: self.rule(at),
+                months: row(self.months(at))?,
+                quarters: self
+                    .quarter_units(at)
+                    .map(|u| u.and_then(|u| self.money.of(u)).map(Dec))
+                    .collect::<Result<_>>()?,
+                weeks: row(self.weeks(at))?,
+                commitment: self.commitment(at).cloned(),
+                why: reasons.map(|r| r.0.clone()),
+                text: reasons.map(|r| r.1.clone()),
+            });
+        }
+        Ok(Decomposition { currency, unit, total, months, quarters, weeks, nodes })
+    }
+
+    /// Every node's reasons and sentence, by position.
+    fn reasons(&self, locale: Locale) -> Result<Vec<(Why, String)>> {
+        let mut whys = vec![None; self.spec.nodes.len()];
+        if let Some(slot) = whys.get_mut(self.tree.root) {
+            *slot = Some(self.why(self.tree.root, &mut Memo::default())?);
+        }
+        for node in &self.tree.order {
+            let mut memo = Memo::default();
+            for k in self.tree.kids(*node) {
+                let why = self.why(*k, &mut memo)?;
+                if let Some(slot) = whys.get_mut(*k) {
+                    *slot = Some(why);
+                }
+            }
+        }
+        let mut out = Vec::with_capacity(self.len());
+        for at in 0..self.len() {
+            let why = whys.get_mut(self.node(at)).and_then(Option::take).unwrap_or_default();
+            let amount = Dec(self.money.of(self.units(at))?);
+            let text =
+                sentence(self.name(at), amount, self.spec.unit, self.rule(at), &why, self.commitment(at), locale);
+            out.push((why, text));
+        }
+        Ok(out)
     }
 
     fn why(&self, node: usize, memo: &mut Memo) -> Result<Why> {
         let f: &Facts = self.org.facts.get(node).ok_or_else(overflow)?;
-        let mut why = Why {
-            rule: f.rule,
-            basis: f.basis,
-            base: None,
-            availability: None,
-            ramp: Vec::new(),
-            weight: None,
-            weight_share: None,
-            pool: None,
-            ideal: None,
-            rounding: None,
-            bound: None,
-        };
+        let mut why = Why { basis: f.basis, ..Why::default() };
         if f.rule == Rule::Total {
             return Ok(why);
         }
-        let amount = self.amounts.get(node).copied().unwrap_or_default();
+        let units = self.org.units.get(node).copied().unwrap_or(0);
+        let amount = self.money.of(units)?;
         why.base = Some(places(f.base, 6));
         let key = (f.weight.mantissa(), f.weight.scale(), f.rule == Rule::Share);
         let known = memo.by_weight.iter().find(|e| e.0 == key);
@@ -273,7 +592,7 @@ impl Parts<'_> {
         };
         why.weight = Some(weight);
         let spec = self.spec.nodes.get(node).ok_or_else(overflow)?;
-        if let Some(p) = self.people.get(node).and_then(Option::as_ref) {
+        if let Some(p) = self.people.get(node) {
             if p.availability != Decimal::ONE || spec.hire_date.is_some() || spec.leave_date.is_some() {
                 why.availability = p.availability.checked_mul(Decimal::ONE_HUNDRED).map(|a| places(a, 4));
             }
@@ -290,7 +609,6 @@ impl Parts<'_> {
             why.weight_share = weight_share;
             if let Some(ideal) = ideal {
                 why.ideal = Some(places(ideal, 2));
-                let units = self.org.units.get(node).copied().unwrap_or(0);
                 let known = memo.rounding.iter().find(|e| e.0 == key && e.1 == units);
                 why.rounding = match known {
                     Some(e) => e.2,
@@ -305,5 +623,41 @@ impl Parts<'_> {
             }
         }
         Ok(why)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percentages_print_and_convert_as_the_decimal_does() {
+        for (part, whole) in
+            [(1, 3), (2, 3), (1, 2), (1, 1), (0, 5), (7, 8), (1, 10), (123_456, 1_000_000), (5, 100_000_000)]
+        {
+            let p = Percent4::of(part, whole).unwrap();
+            let d = p.dec().unwrap();
+            let mut text = String::new();
+            p.write(&mut text).unwrap();
+            assert_eq!(text, d.0.to_string(), "{part}/{whole}");
+            assert_eq!(p.number(), decimal_to_f64(d.0), "{part}/{whole}");
+        }
+        assert_eq!(Percent4::of(1, 0), None);
+    }
+
+    #[test]
+    fn money_prints_and_converts_as_the_decimal_does() {
+        for unit in ["1", "100", "0.01", "0.10", "0.5", "0.001", "25", "1000000"] {
+            let money = Money::new(unit.parse().unwrap());
+            for units in
+                [0_u128, 1, 5, 9, 10, 99, 100, 101, 12345, 3_333_333, 9_007_199_254_740_993, u128::from(u64::MAX)]
+            {
+                let Ok(d) = money.of(units) else { continue };
+                let mut text = String::new();
+                money.write(units, &mut text).unwrap();
+                assert_eq!(text, d.to_string(), "{units} × {unit}");
+                assert_eq!(money.number(units).unwrap(), decimal_to_f64(d), "{units} × {unit}");
+            }
+        }
     }
 }

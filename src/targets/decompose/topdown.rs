@@ -4,10 +4,10 @@
 use super::basis::{kind, Context};
 use super::constraints::{share, Rule, Sibling};
 use super::document::DecompositionSpec;
+use super::over_time::People;
 use super::period::Timeline;
-use super::ramp::Presence;
 use super::tree::Tree;
-use super::validate::units;
+use super::validate::{units, Limits};
 use crate::error::{Error, ErrorCode, Origin, Result};
 use chrono::Datelike;
 use rust_decimal::Decimal;
@@ -31,11 +31,13 @@ pub struct Facts {
     pub bound: Option<u128>,
 }
 
-/// Units and facts per node.
+/// Units, rules and facts per node.
 pub struct Org {
     /// Units per node.
     pub units: Vec<u128>,
-    /// Facts per node.
+    /// The rule that decided each node's units.
+    pub rules: Vec<Rule>,
+    /// Facts per node (only for an explained decomposition; empty otherwise).
     pub facts: Vec<Facts>,
 }
 
@@ -51,12 +53,14 @@ fn root_facts() -> Facts {
     }
 }
 
-/// The whole top-down pass.
+/// The whole top-down pass; with `explain`, the facts behind every amount too.
 pub fn allocate(
     spec: &DecompositionSpec,
     tree: &Tree,
-    people: &[Option<Presence>],
+    people: &People,
     timeline: &Timeline,
+    limits: &[Limits],
+    explain: bool,
 ) -> Result<Org> {
     let start =
         timeline.start().ok_or_else(|| Error::new(ErrorCode::InvalidDateRange).path(Origin::Plan, "/period"))?;
@@ -65,11 +69,16 @@ pub fn allocate(
         .iter()
         .map(|m| format!("{:04}-{:02}", m.first.year().saturating_sub(1), m.first.month()))
         .collect();
-    let ctx = Context { spec, tree, people, prior_year, start };
+    let ctx = Context { spec, tree, people, limits, prior_year, start };
     let unit = spec.unit.0;
-    let total = units(spec.total, unit, "total", "/total")?;
-    check_root(spec, tree.root, total)?;
-    let mut org = Org { units: vec![0; spec.nodes.len()], facts: vec![root_facts(); spec.nodes.len()] };
+    let total = units(spec.total, unit, "total", || "/total".to_string())?;
+    check_root(spec, tree.root, total, limits)?;
+    let n = spec.nodes.len();
+    let mut org = Org {
+        units: vec![0; n],
+        rules: vec![Rule::Total; n],
+        facts: if explain { vec![root_facts(); n] } else { Vec::new() },
+    };
     if let Some(u) = org.units.get_mut(tree.root) {
         *u = total;
     }
@@ -89,7 +98,8 @@ pub fn allocate(
             _ => e,
         })?;
         let weights = ctx.weights(&measures, kids)?;
-        let siblings = kids.iter().zip(&weights).map(|(k, w)| sibling(spec, *k, *w)).collect::<Result<Vec<_>>>()?;
+        let siblings: Vec<Sibling<'_>> =
+            kids.iter().zip(&weights).map(|(k, w)| sibling(spec, limits, *k, *w)).collect();
         let amount = org.units.get(*node).copied().unwrap_or(0);
         let split = share(amount, &siblings, *node, id, kind(basis))?;
         for (j, k) in kids.iter().enumerate() {
@@ -101,8 +111,11 @@ pub fn allocate(
                 Rule::Max => s.and_then(|s| s.max),
                 _ => None,
             };
-            if let (Some(slot), Some(f)) = (org.units.get_mut(*k), org.facts.get_mut(*k)) {
+            if let (Some(slot), Some(r)) = (org.units.get_mut(*k), org.rules.get_mut(*k)) {
                 *slot = u;
+                *r = rule;
+            }
+            if let Some(f) = org.facts.get_mut(*k) {
                 *f = Facts {
                     rule,
                     basis: Some(kind(basis)),
@@ -118,23 +131,15 @@ pub fn allocate(
     Ok(org)
 }
 
-fn sibling(spec: &DecompositionSpec, node: usize, weight: Decimal) -> Result<Sibling<'_>> {
-    let n = spec.nodes.get(node).ok_or_else(|| Error::new(ErrorCode::Overflow))?;
-    let unit = spec.unit.0;
-    let p = |key: &str| format!("/nodes/{node}/{key}");
-    Ok(Sibling {
-        node,
-        id: n.id.as_str(),
-        weight,
-        min: n.min.map(|v| units(v, unit, "min", &p("min"))).transpose()?,
-        max: n.max.map(|v| units(v, unit, "max", &p("max"))).transpose()?,
-        locked: n.locked.map(|v| units(v, unit, "locked", &p("locked"))).transpose()?,
-    })
+fn sibling<'a>(spec: &'a DecompositionSpec, limits: &[Limits], node: usize, weight: Decimal) -> Sibling<'a> {
+    let l = limits.get(node).copied().unwrap_or_default();
+    let id = spec.nodes.get(node).map_or("", |n| n.id.as_str());
+    Sibling { node, id, weight, min: l.min, max: l.max, locked: l.locked }
 }
 
 /// The root gets the total: a lock or bound on it must agree.
-fn check_root(spec: &DecompositionSpec, root: usize, total: u128) -> Result<()> {
-    let s = sibling(spec, root, Decimal::ONE)?;
+fn check_root(spec: &DecompositionSpec, root: usize, total: u128, limits: &[Limits]) -> Result<()> {
+    let s = sibling(spec, limits, root, Decimal::ONE);
     let wrong =
         s.locked.is_some_and(|l| l != total) || s.min.is_some_and(|m| total < m) || s.max.is_some_and(|m| total > m);
     if wrong {

@@ -4,6 +4,7 @@
 use super::document::NodeSpec;
 use crate::error::{closest, Error, ErrorCode, Origin, Result};
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// Deepest tree accepted (company → region → team → rep is 4).
 pub const MAX_DEPTH: usize = 32;
@@ -19,6 +20,8 @@ pub struct Tree {
     pub parent: Vec<Option<usize>>,
     /// Every node, parents before children (depth first from the root).
     pub order: Vec<usize>,
+    /// Each node's depth (the root is 0).
+    pub depth: Vec<u32>,
 }
 
 impl Tree {
@@ -36,9 +39,63 @@ fn at(i: usize, key: &str) -> String {
     format!("/nodes/{i}/{key}")
 }
 
+/// A multiplicative hash (FxHash) for the id index and other small keys: ids are short, and the
+/// spec is the caller's own, so SipHash's resistance to chosen keys buys nothing here.
+#[derive(Default)]
+pub(crate) struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0_u8; 8];
+            b.copy_from_slice(c);
+            self.add(u64::from_le_bytes(b));
+        }
+        let mut last = [0_u8; 8];
+        let rest = chunks.remainder();
+        if let Some(head) = last.get_mut(..rest.len()) {
+            head.copy_from_slice(rest);
+        }
+        self.add(u64::from_le_bytes(last));
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+    fn write_u128(&mut self, i: u128) {
+        self.add(i as u64);
+        self.add((i >> 64) as u64);
+    }
+    fn write_i32(&mut self, i: i32) {
+        self.add(u64::from(i as u32));
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    fn finish(&self) -> u64 {
+        // hashbrown takes the bucket from the low bits: fold the well-mixed high bits down.
+        self.0.rotate_left(26)
+    }
+}
+
+impl IdHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+/// Node index by id.
+type IdIndex<'a> = HashMap<&'a str, usize, BuildHasherDefault<IdHasher>>;
+
 /// Builds and checks the tree.
 pub fn build(nodes: &[NodeSpec]) -> Result<Tree> {
-    let mut index: HashMap<&str, usize> = HashMap::with_capacity(nodes.len());
+    let mut index: IdIndex<'_> = HashMap::with_capacity_and_hasher(nodes.len(), BuildHasherDefault::default());
     for (i, node) in nodes.iter().enumerate() {
         if node.id.trim().is_empty() {
             return Err(Error::new(ErrorCode::InvalidId)
@@ -77,16 +134,17 @@ pub fn build(nodes: &[NodeSpec]) -> Result<Tree> {
             return Err(Error::new(ErrorCode::TreeRoot).found(roots.len().to_string()).path(Origin::Plan, path));
         }
     };
-    let order = depth_first(root, &children)?;
-    Ok(Tree { root, children, parent, order })
+    let (order, depth) = depth_first(root, &children)?;
+    Ok(Tree { root, children, parent, order, depth })
 }
 
 /// The first cycle met walking up from each node in list order, as ids with the first repeated.
 fn find_cycle(nodes: &[NodeSpec], parent: &[Option<usize>]) -> Option<Error> {
     // 0: unseen, 1: on the current walk, 2: known to reach a root.
     let mut state = vec![0_u8; nodes.len()];
+    let mut walk = Vec::new();
     for start in 0..nodes.len() {
-        let mut walk = Vec::new();
+        walk.clear();
         let mut at_node = Some(start);
         while let Some(i) = at_node {
             match state.get(i).copied() {
@@ -108,8 +166,8 @@ fn find_cycle(nodes: &[NodeSpec], parent: &[Option<usize>]) -> Option<Error> {
                 _ => break,
             }
         }
-        for w in walk {
-            if let Some(s) = state.get_mut(w) {
+        for w in &walk {
+            if let Some(s) = state.get_mut(*w) {
                 *s = 2;
             }
         }
@@ -117,9 +175,11 @@ fn find_cycle(nodes: &[NodeSpec], parent: &[Option<usize>]) -> Option<Error> {
     None
 }
 
-/// Parents before children, depth first; deeper than [`MAX_DEPTH`] is an error.
-fn depth_first(root: usize, children: &[Vec<usize>]) -> Result<Vec<usize>> {
+/// Parents before children, depth first, and each node's depth; deeper than [`MAX_DEPTH`] is an
+/// error.
+fn depth_first(root: usize, children: &[Vec<usize>]) -> Result<(Vec<usize>, Vec<u32>)> {
     let mut order = Vec::with_capacity(children.len());
+    let mut depths = vec![0_u32; children.len()];
     let mut stack = vec![(root, 1_usize)];
     while let Some((node, depth)) = stack.pop() {
         if depth > MAX_DEPTH {
@@ -130,11 +190,14 @@ fn depth_first(root: usize, children: &[Vec<usize>]) -> Result<Vec<usize>> {
                 .path(Origin::Plan, format!("/nodes/{node}/parent")));
         }
         order.push(node);
+        if let Some(d) = depths.get_mut(node) {
+            *d = u32::try_from(depth.saturating_sub(1)).unwrap_or(u32::MAX);
+        }
         for kid in children.get(node).into_iter().flatten().rev() {
             stack.push((*kid, depth.saturating_add(1)));
         }
     }
-    Ok(order)
+    Ok((order, depths))
 }
 
 #[cfg(test)]
@@ -154,6 +217,7 @@ mod tests {
         assert_eq!(t.root, 0);
         assert_eq!(t.kids(0), [1, 2]);
         assert_eq!(t.order, [0, 1, 3, 2]);
+        assert_eq!(t.depth, [0, 1, 1, 2]);
         assert!(t.is_leaf(3) && !t.is_leaf(1));
     }
 
