@@ -6,28 +6,8 @@ use super::constraints::Rule;
 use super::result::{Commitment, Why};
 use crate::locale::Locale;
 use crate::number::Dec;
-use rust_decimal::Decimal;
 
-/// Groups the whole part in thousands: `12000000.5` → `12,000,000.5`.
-pub fn group(d: Decimal) -> String {
-    let text = d.to_string();
-    let (sign, digits) = text.strip_prefix('-').map_or(("", text.as_str()), |t| ("-", t));
-    let (whole, frac) = digits.split_once('.').map_or((digits, None), |(w, f)| (w, Some(f)));
-    let mut out = String::with_capacity(text.len().saturating_add(8));
-    out.push_str(sign);
-    let len = whole.len();
-    for (i, c) in whole.chars().enumerate() {
-        if i > 0 && (len.saturating_sub(i)) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if let Some(f) = frac {
-        out.push('.');
-        out.push_str(f);
-    }
-    out
-}
+use crate::number::grouped as group;
 
 fn g(d: Option<Dec>) -> String {
     d.map(|d| group(d.0)).unwrap_or_default()
@@ -124,17 +104,5 @@ fn signed(d: Option<Dec>) -> String {
         Some(d) if d.0.is_sign_positive() => format!("+{}", group(d.0)),
         Some(d) => group(d.0),
         None => String::new(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn groups_thousands() {
-        assert_eq!(group("12000000".parse().unwrap()), "12,000,000");
-        assert_eq!(group("-1234.56".parse().unwrap()), "-1,234.56");
-        assert_eq!(group("999".parse().unwrap()), "999");
     }
 }
