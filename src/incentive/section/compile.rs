@@ -280,7 +280,7 @@ fn compile_commission(
         }
         _ => {}
     }
-    if def.basis == Basis::Collected && section.transactions.as_ref().is_some_and(|t| t.collected.is_none()) {
+    if def.basis == CommissionBasis::Collected && section.transactions.as_ref().is_some_and(|t| t.collected.is_none()) {
         return Err(Error::new(ErrorCode::MissingKey)
             .name("collected")
             .path(Origin::Plan, format!("{BASE}/transactions/collected")));

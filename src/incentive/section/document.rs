@@ -103,7 +103,7 @@ impl ComponentDef {
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-pub enum Basis {
+pub enum CommissionBasis {
     /// The booked amount.
     #[default]
     Booked,
@@ -135,7 +135,7 @@ pub struct CommissionDef {
     pub id: String,
     /// Booked (default) or collected amounts.
     #[serde(default)]
-    pub basis: Basis,
+    pub basis: CommissionBasis,
     /// Cumulative (default) or per transaction.
     #[serde(default)]
     pub calculation: Calculation,

@@ -1,7 +1,7 @@
 //! Paying one rep: read and credit the transactions, run the components in statement order.
 
 use super::compile::{accepts, Actual, Commission, Component, Factor, Incentive, TargetBonus};
-use super::document::{Basis, Calculation, RowFilter};
+use super::document::{Calculation, CommissionBasis, RowFilter};
 use super::result::{ComponentTotal, IncentiveResult, TransactionLine};
 use crate::error::{pointer_segment, Error, ErrorCode, Origin, Result};
 use crate::formula::eval::Evaluator;
@@ -25,10 +25,10 @@ pub(crate) struct Row {
 }
 
 impl Row {
-    fn amount(&self, basis: Basis) -> Decimal {
+    fn amount(&self, basis: CommissionBasis) -> Decimal {
         match basis {
-            Basis::Booked => self.line.credited.0,
-            Basis::Collected => self.line.credited_collected.map_or(Decimal::ZERO, |d| d.0),
+            CommissionBasis::Booked => self.line.credited.0,
+            CommissionBasis::Collected => self.line.credited_collected.map_or(Decimal::ZERO, |d| d.0),
         }
     }
 }

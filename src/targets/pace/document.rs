@@ -52,7 +52,7 @@ pub struct PaceSpec {
     /// The team: its name and, optionally, a target other than the sum of the reps' targets.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-    pub team: Option<TeamDef>,
+    pub team: Option<PaceTeamDef>,
 }
 
 /// A date range, both ends included.
@@ -191,7 +191,7 @@ pub struct DealDef {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-pub struct TeamDef {
+pub struct PaceTeamDef {
     /// Display name (default: 团队 / Team).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
