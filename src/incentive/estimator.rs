@@ -197,7 +197,16 @@ fn text(e: &Estimate, locale: Locale) -> String {
         ),
     };
     let Some(n) = &e.next else { return head };
-    let what = match (n.kind, locale) {
+    let what = step_name(n, locale);
+    match locale {
+        Locale::ZhCn => format!("{head}；距{what}（{}）还差 {}", v(n.at), v(n.distance)),
+        Locale::En => format!("{head}; {} more to reach {what} at {}", v(n.distance), v(n.at)),
+    }
+}
+
+/// A next step as words: `第3档` / `tier 3`, the gate, the cap, or the curve's next point.
+pub(crate) fn step_name(n: &NextStep, locale: Locale) -> String {
+    match (n.kind, locale) {
         ("tier", Locale::ZhCn) => format!("第{}档", n.index.saturating_add(1)),
         ("tier", Locale::En) => format!("tier {}", n.index.saturating_add(1)),
         ("gate", Locale::ZhCn) => "门槛".to_string(),
@@ -206,9 +215,5 @@ fn text(e: &Estimate, locale: Locale) -> String {
         ("cap", Locale::En) => "the cap".to_string(),
         (_, Locale::ZhCn) => "下一拐点".to_string(),
         (_, Locale::En) => "the next point of the curve".to_string(),
-    };
-    match locale {
-        Locale::ZhCn => format!("{head}；距{what}（{}）还差 {}", v(n.at), v(n.distance)),
-        Locale::En => format!("{head}; {} more to reach {what} at {}", v(n.distance), v(n.at)),
     }
 }

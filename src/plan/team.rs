@@ -512,14 +512,14 @@ impl Plan {
             let Some(eval) = eval.as_mut() else { continue };
             let Some(run) = eval.run.take() else { continue };
             let paid = run.finish(locale)?;
-            total = checked_add(total, paid.statement.total.0)?;
+            total = crate::incentive::add(total, paid.statement.total.0)?;
             payouts.insert(index, paid.statement.total);
             if components.is_empty() {
                 components = paid.components.iter().map(zeroed).collect();
             }
             for (sum, c) in components.iter_mut().zip(&paid.components) {
-                sum.exact = Dec(checked_add(sum.exact.0, c.exact.0)?);
-                sum.amount = Dec(checked_add(sum.amount.0, c.amount.0)?);
+                sum.exact = Dec(crate::incentive::add(sum.exact.0, c.exact.0)?);
+                sum.amount = Dec(crate::incentive::add(sum.amount.0, c.amount.0)?);
             }
             if locale.is_some() {
                 eval.incentive = Some(paid);
@@ -589,10 +589,6 @@ fn leaderboard(
         })
         .collect();
     Ok(Leaderboard { by, entries })
-}
-
-fn checked_add(a: rust_decimal::Decimal, b: rust_decimal::Decimal) -> Result<rust_decimal::Decimal> {
-    a.checked_add(b).ok_or_else(|| Error::new(ErrorCode::Overflow))
 }
 
 /// A component total with its sums set to 0 (the start of a team's sum).

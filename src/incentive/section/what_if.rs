@@ -123,16 +123,7 @@ fn text(w: &WhatIf, locale: Locale) -> String {
             (Some(c), None) => c.clone(),
             _ => String::new(),
         };
-        let step = match (n.kind, zh) {
-            ("tier", true) => format!("第{}档", n.index.saturating_add(1)),
-            ("tier", false) => format!("tier {}", n.index.saturating_add(1)),
-            ("gate", true) => "门槛".to_string(),
-            ("gate", false) => "the gate".to_string(),
-            ("cap", true) => "封顶".to_string(),
-            ("cap", false) => "the cap".to_string(),
-            (_, true) => "下一拐点".to_string(),
-            (_, false) => "the next point of the curve".to_string(),
-        };
+        let step = crate::incentive::estimator::step_name(n, locale);
         if zh {
             out.push_str(&format!("；距{place}{step}（{}）还差 {}", v(n.at), v(n.distance)));
         } else {
