@@ -8,22 +8,25 @@
 export function readFields(obj, keys, numbers, kinds, lengths) {
   if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) return undefined;
   let text = '';
-  for (let i = 0; i < keys.length; i++) {
-    const v = obj[keys[i]];
-    if (typeof v === 'number') {
-      numbers[i] = v;
-      kinds[i] = 1;
-    } else if (typeof v === 'string') {
-      kinds[i] = 3;
-      lengths[i] = v.length;
-      text += v;
-    } else if (typeof v === 'boolean') {
-      kinds[i] = v ? 4 : 5;
-    } else {
-      kinds[i] = v === undefined || v === null ? 0 : 2;
-    }
-  }
+  for (let i = 0; i < keys.length; i++) text += cell(obj[keys[i]], i, numbers, kinds, lengths);
   return text;
+}
+
+/** Records value `v` as cell `i` (see `readFields`); returns the text it adds. */
+function cell(v, i, numbers, kinds, lengths) {
+  if (typeof v === 'number') {
+    numbers[i] = v;
+    kinds[i] = 1;
+  } else if (typeof v === 'string') {
+    kinds[i] = 3;
+    lengths[i] = v.length;
+    return v;
+  } else if (typeof v === 'boolean') {
+    kinds[i] = v ? 4 : 5;
+  } else {
+    kinds[i] = v === undefined || v === null ? 0 : 2;
+  }
+  return '';
 }
 
 /** The length of the array `obj[key]`: -1 when missing (undefined or null), -2 when it is not an
@@ -57,24 +60,13 @@ export function readRows(obj, key, columns, json, numbers, kinds, lengths) {
     for (let k = 0; k < c; k++) {
       const i = r * c + k;
       const v = row[columns[k]];
-      if (typeof v === 'number') {
-        numbers[i] = v;
-        kinds[i] = 1;
-      } else if (typeof v === 'string') {
-        kinds[i] = 3;
-        lengths[i] = v.length;
-        text += v;
-      } else if (typeof v === 'boolean') {
-        kinds[i] = v ? 4 : 5;
-      } else if (v === undefined || v === null) {
-        kinds[i] = 0;
-      } else if (k === json) {
+      if (k === json && v !== null && typeof v === 'object') {
         const s = JSON.stringify(v);
         kinds[i] = 6;
         lengths[i] = s.length;
         text += s;
       } else {
-        kinds[i] = 2;
+        text += cell(v, i, numbers, kinds, lengths);
       }
     }
   }
