@@ -355,17 +355,22 @@ function decSpec() {
   return spec;
 }
 
-function runDecompose() {
-  const spec = decSpec();
+/** Runs `compute(spec)` for a panel's state (`state.dec`, `state.pace`): explained, exact
+ *  strings, in the page's locale; keeps the result or the error and the time taken. */
+function runPanel(panel, compute, spec) {
   const t0 = performance.now();
   try {
-    state.dec.result = decompose(spec, { explain: true, locale: state.locale, numbers: 'string' });
-    state.dec.error = null;
+    panel.result = compute(spec, { explain: true, locale: state.locale, numbers: 'string' });
+    panel.error = null;
   } catch (e) {
-    state.dec.error = e;
+    panel.error = e;
   }
-  state.dec.ms = performance.now() - t0;
-  state.dec.spec = spec;
+  panel.ms = performance.now() - t0;
+  panel.spec = spec;
+}
+
+function runDecompose() {
+  runPanel(state.dec, decompose, decSpec());
   renderDecomposition();
 }
 
@@ -577,16 +582,7 @@ function paceSpec() {
 }
 
 function runPace() {
-  const spec = paceSpec();
-  const t0 = performance.now();
-  try {
-    state.pace.result = pace(spec, { explain: true, locale: state.locale, numbers: 'string' });
-    state.pace.error = null;
-  } catch (e) {
-    state.pace.error = e;
-  }
-  state.pace.ms = performance.now() - t0;
-  state.pace.spec = spec;
+  runPanel(state.pace, pace, paceSpec());
   renderPacing();
 }
 
