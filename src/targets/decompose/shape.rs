@@ -562,13 +562,15 @@ impl Columns<'_> {
         }
         let units = self.org.units.get(node).copied().unwrap_or(0);
         let amount = self.money.of(units)?;
-        why.base = Some(places(f.base, 6));
+        // A blend weighed by whole numbers explains its shares (see `basis::Measures`).
+        let explained = |v: Decimal| if f.per == Decimal::ONE { Some(v) } else { v.checked_div(f.per) };
+        why.base = Some(places(explained(f.base).ok_or_else(overflow)?, 6));
         let key = (f.weight.mantissa(), f.weight.scale(), f.rule == Rule::Share);
         let known = memo.by_weight.iter().find(|e| e.0 == key);
         let (weight, weight_share, ideal) = match known {
             Some(e) => (e.1, e.2, e.3),
             None => {
-                let weight = places(f.weight, 6);
+                let weight = places(explained(f.weight).ok_or_else(overflow)?, 6);
                 let (weight_share, ideal) = if f.rule == Rule::Share {
                     let ideal = if f.free_weight.is_zero() {
                         None

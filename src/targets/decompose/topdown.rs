@@ -1,7 +1,7 @@
 //! The top-down pass: from the root down, each node's amount shared among its children by
 //! their basis weights within locks and bounds.
 
-use super::basis::{kind, Context};
+use super::basis::{kind, Context, Measures};
 use super::constraints::{share, Rule, Sibling};
 use super::document::DecompositionSpec;
 use super::over_time::People;
@@ -27,6 +27,9 @@ pub struct Facts {
     pub pool: u128,
     /// The free siblings' total weight.
     pub free_weight: Decimal,
+    /// What `base` and `weight` are divided by to give them as explained (see
+    /// [`Measures`](super::basis::Measures)).
+    pub per: Decimal,
     /// The lock or bound that decided it, in units.
     pub bound: Option<u128>,
 }
@@ -49,6 +52,7 @@ fn root_facts() -> Facts {
         weight: Decimal::ZERO,
         pool: 0,
         free_weight: Decimal::ZERO,
+        per: Decimal::ONE,
         bound: None,
     }
 }
@@ -93,14 +97,15 @@ pub fn allocate(
             None => (&spec.basis, "/basis".to_string()),
         };
         let id = spec.nodes.get(*node).map_or("", |n| n.id.as_str());
-        let measures = ctx.measures(basis, &path, kids).map_err(|e| match e.code {
-            ErrorCode::WeightsAllZero if e.detail.name.is_none() => e.name(id),
-            _ => e,
-        })?;
+        let amount = org.units.get(*node).copied().unwrap_or(0);
+        let Measures { values: measures, per } =
+            ctx.measures(basis, &path, kids, amount).map_err(|e| match e.code {
+                ErrorCode::WeightsAllZero if e.detail.name.is_none() => e.name(id),
+                _ => e,
+            })?;
         let weights = ctx.weights(&measures, kids)?;
         let siblings: Vec<Sibling<'_>> =
             kids.iter().zip(&weights).map(|(k, w)| sibling(spec, limits, *k, *w)).collect();
-        let amount = org.units.get(*node).copied().unwrap_or(0);
         let split = share(amount, &siblings, *node, id, kind(basis))?;
         for (j, k) in kids.iter().enumerate() {
             let (u, rule) = split.amounts.get(j).copied().unwrap_or((0, Rule::Share));
@@ -123,6 +128,7 @@ pub fn allocate(
                     weight: weights.get(j).copied().unwrap_or_default(),
                     pool: split.pool,
                     free_weight: split.free_weight,
+                    per,
                     bound,
                 };
             }
