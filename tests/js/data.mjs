@@ -42,7 +42,10 @@ export async function loadData(readText) {
 
 /** The decomposition and pacing cases: tests/data/targets/ (as tests/decompose.rs and
  * tests/pace.rs read them), the samples, and the native snapshots of whole explained results. */
-export const DECOMPOSE_CASES = ['case7_even_monthly', 'case7_seasonality', 'case8_ramp'];
+export const DECOMPOSE_CASES = [
+  'case7_even_monthly', 'case7_seasonality', 'case8_ramp', 'case9_history', 'case10_blend', 'case11_capacity',
+  'case12_seasonality', 'case13_weeks', 'case14_commitments',
+];
 
 async function loadTargets(readText) {
   const json = async (path) => JSON.parse(await readText(path));
