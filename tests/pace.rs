@@ -94,6 +94,53 @@ fn golden_probabilities_checked_by_hand() {
     }
 }
 
+/// The bounded method on cases worked out by hand (`tests/data/targets/bounded.json`): the grid
+/// forced on a few deals, or chosen on its own for many, and the exact value (by hand, or a
+/// binomial tail recomputed here in exact integers) within the reported bound.
+#[test]
+fn bounded_probabilities_checked_by_hand() {
+    let all = cases("bounded.json");
+    assert!(all.len() >= 3, "only {} cases", all.len());
+    for case in &all {
+        let name = case["case"].as_str().expect("name");
+        let exact = dec(&case["exact"]);
+        if let Some(b) = case.get("binomial") {
+            let p = dec(&b["p"]);
+            let percent = u64::try_from((p * Decimal::from(100)).normalize().mantissa()).expect("whole percent");
+            let n = b["n"].as_u64().expect("n");
+            let at_least = b["atLeast"].as_u64().expect("atLeast");
+            assert_eq!(
+                brute::binomial_tail(n, percent, at_least),
+                case["exact"].as_str().expect("exact"),
+                "{name}: exact"
+            );
+            let deals = deals_of(case);
+            assert_eq!(deals.len() as u64, n, "{name}: deals");
+            assert!(deals.iter().all(|d| d.probability == p), "{name}: one probability");
+        }
+        let method = match case["grid"].as_u64() {
+            Some(steps) => Method::Grid(u32::try_from(steps).expect("steps")),
+            None => Method::Auto,
+        };
+        let est = estimate(dec(&case["need"]), &deals_of(case), method).expect("estimates");
+        assert_eq!(est.method, ChanceMethod::Bounded, "{name}: method");
+        assert_eq!(est.exact, None, "{name}: no exact value claimed");
+        assert!(est.error_bound > Decimal::ZERO, "{name}: a bound");
+        assert!(
+            (est.probability - exact).abs() <= est.error_bound,
+            "{name}: {} ± {} misses the exact {exact}",
+            est.probability,
+            est.error_bound
+        );
+        if let Some(max) = case.get("maxBound") {
+            assert!(est.error_bound <= dec(max), "{name}: bound {} above {}", est.error_bound, dec(max));
+        }
+        if let Some(p) = case.get("probability") {
+            assert_eq!(est.probability.to_string(), p.as_str().expect("p"), "{name}: probability");
+        }
+    }
+}
+
 #[test]
 fn bad_specs_have_codes_and_paths() {
     for case in cases("errors.json") {
@@ -169,6 +216,27 @@ mod brute {
                 format!("{int}.{frac}")
             }
         }
+    }
+
+    /// P(at least `k` of `n` deals won, each with `percent` %) exactly: Σ C(n, j) · percent^j ·
+    /// (100 − percent)^(n − j) over j ≥ k, divided by 100^n.
+    pub fn binomial_tail(n: u64, percent: u64, k: u64) -> String {
+        let mut hit = Big::zero();
+        let mut choose: u128 = 1; // C(n, j)
+        for j in 0..=n {
+            if j >= k {
+                let mut term = Big::one().times(u64::try_from(choose).expect("C(n, j) fits"));
+                for _ in 0..j {
+                    term = term.times(percent);
+                }
+                for _ in j..n {
+                    term = term.times(100 - percent);
+                }
+                hit.add(&term);
+            }
+            choose = choose * u128::from(n - j) / u128::from(j + 1);
+        }
+        hit.fraction(2 * n as usize)
     }
 
     /// P(Σ won amounts ≥ need) exactly, by walking all 2^n outcomes.
