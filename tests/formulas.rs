@@ -12,6 +12,7 @@ use golden::{cases, notation};
 #[test]
 fn golden_formula_cases() {
     let cases = cases();
+    assert!(cases.len() >= 490, "only {} rows read from formulas.tsv", cases.len());
     let mut failures = Vec::new();
     for case in &cases {
         let got = notation(Formula::compile(&case.formula).and_then(|f| f.evaluate_json(&case.values)));
@@ -24,7 +25,9 @@ fn golden_formula_cases() {
 
 #[test]
 fn every_error_has_a_message_in_both_locales() {
-    for case in cases().iter().filter(|c| c.expected.starts_with('!')) {
+    let errors: Vec<_> = cases().into_iter().filter(|c| c.expected.starts_with('!')).collect();
+    assert!(errors.len() >= 137, "only {} error rows in formulas.tsv", errors.len());
+    for case in &errors {
         let err = Formula::compile(&case.formula).and_then(|f| f.evaluate_json(&case.values)).unwrap_err();
         for locale in [salescore::Locale::ZhCn, salescore::Locale::En] {
             let message = err.message(locale);

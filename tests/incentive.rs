@@ -70,12 +70,14 @@ fn rate_table_cases() {
         }
         assert_eq!(r.capped, c["capped"].as_bool().unwrap_or(false), "{name}: capped");
     }
-    assert!(cases.len() >= 14);
+    assert!(cases.len() >= 14, "only {} rows", cases.len());
 }
 
 #[test]
 fn payout_curve_cases() {
-    for c in rows("curves.jsonl") {
+    let cases = rows("curves.jsonl");
+    assert!(cases.len() >= 6, "only {} rows", cases.len());
+    for c in cases {
         let name = c["case"].as_str().expect("case");
         let curve = PayoutCurve::new(def(&c["curve"]).expect(name)).expect(name);
         let multipliers: Vec<Multiplier> =
@@ -93,7 +95,9 @@ fn payout_curve_cases() {
 
 #[test]
 fn rounding_cases() {
-    for c in rows("rounding.jsonl") {
+    let cases = rows("rounding.jsonl");
+    assert!(cases.len() >= 7, "only {} rows", cases.len());
+    for c in cases {
         let name = c["case"].as_str().expect("case");
         let strategy: RoundingStrategy = serde_json::from_value(c["strategy"].clone()).expect("strategy");
         let mode: TotalRounding = serde_json::from_value(c["mode"].clone()).expect("mode");
@@ -112,7 +116,9 @@ fn rounding_cases() {
 
 #[test]
 fn clawback_cases() {
-    for c in rows("clawbacks.jsonl") {
+    let cases = rows("clawbacks.jsonl");
+    assert!(cases.len() >= 3, "only {} rows", cases.len());
+    for c in cases {
         let name = c["case"].as_str().expect("case");
         if let Some(p) = c.get("percent") {
             assert_eq!(clawback_percent(dec(&c["earned"]), dec(p)).expect(name).to_string(), c["adjustment"], "{name}");
@@ -159,7 +165,7 @@ fn bad_inputs_give_coded_errors_with_paths() {
             assert!(!err.message(locale).is_empty(), "{name}: message");
         }
     }
-    assert!(cases.len() >= 15);
+    assert!(cases.len() >= 18, "only {} rows", cases.len());
 }
 
 #[test]

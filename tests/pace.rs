@@ -42,7 +42,7 @@ fn as_strings<T: serde::Serialize>(value: &T) -> J {
 #[test]
 fn golden_working_days() {
     let all = cases("calendar.json");
-    assert!(all.len() >= 8);
+    assert!(all.len() >= 8, "only {} cases", all.len());
     for case in all {
         let name = case["case"].as_str().expect("name");
         let mut spec =
@@ -58,7 +58,9 @@ fn golden_working_days() {
 
 #[test]
 fn golden_progress_forecasts_and_chances() {
-    for case in cases("progress.json") {
+    let all = cases("progress.json");
+    assert!(all.len() >= 5, "only {} cases", all.len());
+    for case in all {
         let name = case["case"].as_str().expect("name");
         let pacing = pace(&case["spec"].to_string()).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_subset(&as_strings(&pacing.reps[0]), &case["expected"], name);
@@ -78,7 +80,9 @@ fn deals_of(case: &J) -> Vec<WinChance> {
 
 #[test]
 fn golden_probabilities_checked_by_hand() {
-    for case in cases("probability.json") {
+    let all = cases("probability.json");
+    assert!(all.len() >= 9, "only {} cases", all.len());
+    for case in all {
         let name = case["case"].as_str().expect("name");
         let est = estimate(dec(&case["need"]), &deals_of(&case), Method::Auto).expect("estimates");
         assert_eq!(est.exact.as_deref(), case["exact"].as_str(), "{name}: exact");
@@ -143,7 +147,9 @@ fn bounded_probabilities_checked_by_hand() {
 
 #[test]
 fn bad_specs_have_codes_and_paths() {
-    for case in cases("errors.json") {
+    let all = cases("errors.json");
+    assert!(all.len() >= 19, "only {} cases", all.len());
+    for case in all {
         let name = case["case"].as_str().expect("name");
         let err = pace(&case["spec"].to_string()).err().unwrap_or_else(|| panic!("{name}: no error"));
         assert_eq!(err.code.as_str(), case["code"].as_str().expect("code"), "{name}: {err}");

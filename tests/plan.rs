@@ -30,7 +30,9 @@ fn jsonl(path: &str) -> Vec<J> {
 
 #[test]
 fn golden_plan_evaluations() {
-    for case in jsonl("tests/data/plan_cases.jsonl") {
+    let cases = jsonl("tests/data/plan_cases.jsonl");
+    assert!(cases.len() >= 3, "only {} rows in plan_cases.jsonl", cases.len());
+    for case in cases {
         let plan = Plan::compile(&plan_text(&case)).expect("plan compiles");
         let eval = plan.evaluate(&case["record"], false).unwrap_or_else(|e| panic!("{}: {e}", case["case"]));
         let options = Options { numbers: NumberOutput::String, ..Options::default() };
@@ -43,7 +45,9 @@ fn golden_plan_evaluations() {
 
 #[test]
 fn bad_inputs_give_coded_errors_with_paths() {
-    for case in jsonl("tests/data/plan_errors.jsonl") {
+    let cases = jsonl("tests/data/plan_errors.jsonl");
+    assert!(cases.len() >= 78, "only {} rows in plan_errors.jsonl", cases.len());
+    for case in cases {
         let name = case["case"].as_str().unwrap_or_default();
         let want = &case["error"];
         let result = Plan::compile(&plan_text(&case)).and_then(|plan| match case.get("record") {

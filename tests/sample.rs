@@ -19,12 +19,18 @@ fn plan() -> Plan {
     Plan::compile(PLAN).unwrap_or_else(|e| panic!("sample plan: {e} at {}", e.path))
 }
 
+/// The 144 records (24 reps × 6 months); the tests that loop over them rely on the count.
 fn records() -> Vec<J> {
-    serde_json::from_str(REPS).expect("reps.json is a JSON array")
+    let records: Vec<J> = serde_json::from_str(REPS).expect("reps.json is a JSON array");
+    assert_eq!(records.len(), 144, "samples/team/reps.json: 24 reps × 6 months");
+    records
 }
 
+/// The 24 records of month `m`.
 fn month(records: &[J], m: u64) -> Vec<J> {
-    records.iter().filter(|r| r["月份"] == m).cloned().collect()
+    let reps: Vec<J> = records.iter().filter(|r| r["月份"] == m).cloned().collect();
+    assert_eq!(reps.len(), 24, "month {m}: 24 reps");
+    reps
 }
 
 fn record<'a>(records: &'a [J], id: &str, m: u64) -> &'a J {
@@ -454,7 +460,8 @@ fn a_cancelled_order_is_clawed_back_at_its_tier() {
 #[test]
 fn the_target_bonus_is_multiplied_by_the_scorecard_coefficient() {
     let (plan, records) = (plan(), records());
-    for r in records.iter().filter(|r| r["月份"] == 4) {
+    let april = month(&records, 4);
+    for r in &april {
         let eval = plan.evaluate(r, false).expect("evaluates");
         let coefficient = eval.score.as_ref().expect("score").coefficient;
         let inc = eval.incentive.expect("statement");

@@ -17,7 +17,10 @@ fn num(v: &J) -> f64 {
 #[test]
 fn golden_scorecard_cases() {
     let plan = plan();
-    for line in include_str!("data/scorecard_cases.jsonl").lines().filter(|l| !l.trim().is_empty()) {
+    let lines: Vec<&str> =
+        include_str!("data/scorecard_cases.jsonl").lines().filter(|l| !l.trim().is_empty()).collect();
+    assert!(lines.len() >= 6, "only {} rows in scorecard_cases.jsonl", lines.len());
+    for line in lines {
         let case: J = serde_json::from_str(line).expect("case");
         let name = case["case"].as_str().unwrap_or_default();
         let eval = plan.evaluate(&case["record"], false).unwrap_or_else(|e| panic!("{name}: {e}"));

@@ -72,21 +72,27 @@ fn golden_24_person_team() {
 
 #[test]
 fn golden_small_teams() {
-    for case in cases("small_teams.json") {
+    let all = cases("small_teams.json");
+    assert!(all.len() >= 9, "only {} cases", all.len());
+    for case in all {
         check_golden_distribution(&case);
     }
 }
 
 #[test]
 fn golden_custom_grades() {
-    for case in cases("custom_grades.json") {
+    let all = cases("custom_grades.json");
+    assert!(all.len() >= 6, "only {} cases", all.len());
+    for case in all {
         check_golden_distribution(&case);
     }
 }
 
 #[test]
 fn golden_spec_errors() {
-    for case in cases("spec_errors.json") {
+    let all = cases("spec_errors.json");
+    assert!(all.len() >= 13, "only {} cases", all.len());
+    for case in all {
         let name = case["case"].as_str().expect("case name");
         let text = match &case["spec"] {
             J::String(s) => s.clone(),
@@ -105,7 +111,9 @@ fn golden_spec_errors() {
 
 #[test]
 fn golden_rankings() {
-    for case in cases("ranking.json") {
+    let all = cases("ranking.json");
+    assert!(all.len() >= 2, "only {} cases", all.len());
+    for case in all {
         let name = case["case"].as_str().expect("case name");
         let team: Vec<TeamEntry> = serde_json::from_value(case["team"].clone()).expect("team reads");
         let ranking = Ranking::new(&team).unwrap_or_else(|e| panic!("{name}: {e}"));

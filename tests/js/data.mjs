@@ -20,18 +20,18 @@ export async function loadData(readText) {
   ]);
   const targets = await loadTargets(readText);
   return {
-    formulas: parseFormulaCases(formulas),
-    planCases: jsonl(planCases),
-    planErrors: jsonl(planErrors),
+    formulas: atLeast(490, 'tests/data/formulas.tsv', parseFormulaCases(formulas)),
+    planCases: atLeast(3, 'tests/data/plan_cases.jsonl', jsonl(planCases)),
+    planErrors: atLeast(78, 'tests/data/plan_errors.jsonl', jsonl(planErrors)),
     sample: JSON.parse(sample),
     scorecard: JSON.parse(scorecard),
-    scorecardCases: jsonl(scorecardCases),
+    scorecardCases: atLeast(6, 'tests/data/scorecard_cases.jsonl', jsonl(scorecardCases)),
     gamification: JSON.parse(gamification),
-    gamificationTeam: JSON.parse(gamificationTeam),
+    gamificationTeam: atLeast(5, 'tests/data/gamification_team.json', JSON.parse(gamificationTeam)),
     // The sample team and the native tests' snapshots of its results (tests/sample.rs), which
     // every build must reproduce exactly.
     teamPlan: JSON.parse(teamPlan),
-    teamReps: JSON.parse(teamReps),
+    teamReps: atLeast(144, 'samples/team/reps.json', JSON.parse(teamReps)),
     snapshots: { teamJune: snapshot(juneSnap), repZh: snapshot(zhSnap), repEn: snapshot(enSnap) },
     // The incentive plan whose statement tests/incentive_plan.rs works out by hand.
     incentiveHand: JSON.parse(incentiveHand),
@@ -52,13 +52,13 @@ async function loadTargets(readText) {
   const snap = async (name) => snapshot(await readText(`tests/snapshots/${name}.snap`));
   const [cases, decomposeErrors, explainedSpec, decomposeSample, calendar, progress, probability, paceErrors, paceSample] = await Promise.all([
     Promise.all(DECOMPOSE_CASES.map((name) => json(`tests/data/targets/${name}.json`))),
-    readText('tests/data/targets/errors.jsonl').then(jsonl),
+    readText('tests/data/targets/errors.jsonl').then((t) => atLeast(31, 'tests/data/targets/errors.jsonl', jsonl(t))),
     readText('tests/data/targets/explained.json'),
     readText('samples/targets/decompose.json'),
-    json('tests/data/targets/calendar.json'),
-    json('tests/data/targets/progress.json'),
-    json('tests/data/targets/probability.json'),
-    json('tests/data/targets/errors.json'),
+    json('tests/data/targets/calendar.json').then((rows) => atLeast(8, 'tests/data/targets/calendar.json', rows)),
+    json('tests/data/targets/progress.json').then((rows) => atLeast(5, 'tests/data/targets/progress.json', rows)),
+    json('tests/data/targets/probability.json').then((rows) => atLeast(9, 'tests/data/targets/probability.json', rows)),
+    json('tests/data/targets/errors.json').then((rows) => atLeast(19, 'tests/data/targets/errors.json', rows)),
     readText('samples/targets/pace.json'),
   ]);
   const [decomposeZh, decomposeEn, sampleTextZh, sampleTextEn, paceZh, paceEn] = await Promise.all([
@@ -82,6 +82,15 @@ async function loadTargets(readText) {
 function snapshot(text) {
   const body = text.replace(/\r\n/g, '\n').split('\n---\n').slice(1).join('\n---\n');
   return JSON.parse(body);
+}
+
+/** `rows`, if there are at least `min` of them: an emptied or cut data file fails loudly rather
+ * than leaving the checks that loop over it with nothing to check. */
+function atLeast(min, file, rows) {
+  if (!Array.isArray(rows) || rows.length < min) {
+    throw new Error(`${file}: ${Array.isArray(rows) ? rows.length : 'no'} rows read, expected at least ${min}`);
+  }
+  return rows;
 }
 
 function jsonl(text) {
