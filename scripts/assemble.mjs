@@ -47,44 +47,94 @@ rmSync(entries, { recursive: true, force: true });
 mkdirSync(pkg, { recursive: true });
 mkdirSync(entries, { recursive: true });
 
-// 1. The web build as is: ESM glue + .wasm, used by the browser, bundler and Node entries.
+// Every entry exports the same API through pkg-template/guard.js (checks, restarts after a trap).
+const API = ['Formula', 'Plan', 'evaluateFormula', 'decompose', 'pace', 'listFunctions', 'version', 'init', 'initSync', '__trapForTest'];
+/** The text of an entry module: `imports` bring `glue` (the bindings), `snippets` (the folder of
+ *  the build's JS snippets) and whatever `setup` uses; `options` is guard()'s argument. */
+const entry = ({ imports, guardPath, snippets, options, setup = '' }) => `${imports}
+import { guard } from '${guardPath}';
+import { SalesScoreError } from '${snippets}/error.js';
+import { documentJson } from '${snippets}/document.js';
+${setup}
+const api = guard({ SalesScoreError, documentJson, ${options} });
+export const { ${API.join(', ')} } = api;
+export { SalesScoreError };
+export default init;
+`;
+const snippetsOf = (from, dir) => rel(from, dirname(findSnippet(dir)));
+
+// The web glue keeps the compiled module: let the guard start a fresh instance from it.
+function patchWebGlue(file) {
+  const src = readFileSync(file, 'utf8');
+  if (!/^let wasmModule, wasmInstance, wasm;$/m.test(src) || !src.includes('function initSync(module)')) {
+    throw new Error('web glue: restart patch does not apply');
+  }
+  writeFileSync(file, `${src}
+/** Starts a fresh instance of the compiled module (the old one trapped). */
+export function __salescore_restart() {
+  const module = wasmModule;
+  wasm = undefined;
+  initSync({ module });
+}
+/** Whether an instance is loaded. */
+export function __salescore_ready() {
+  return wasm !== undefined;
+}
+`);
+}
+
+// wasm2js makes its instance once, at import: let the guard make another.
+function patchWasm2js(file) {
+  const src = readFileSync(file, 'utf8');
+  if (src.includes('export function __instantiate()')) return;
+  const call = /var retasmFunc = asmFunc\((\{[^}]*\})\);/.exec(src);
+  if (!call) throw new Error('wasm2js: restart patch does not apply');
+  writeFileSync(file, `${src}
+/** A fresh instance (the old one trapped). */
+export function __instantiate() {
+  return asmFunc(${call[1]});
+}
+`);
+}
+
+// 1. The web build: ESM glue + .wasm, used by the browser, bundler and Node entries.
 cpSync(at('build', 'web'), join(pkg, 'web'), { recursive: true, filter: (s) => !s.endsWith('.gitignore') });
-const webSnippet = rel(pkg, findSnippet(join(pkg, 'web')));
+patchWebGlue(join(pkg, 'web', 'salescore.js'));
+cpSync(at('pkg-template', 'guard.js'), join(pkg, 'guard.js'));
 const wasmBytes = readFileSync(join(pkg, 'web', 'salescore_bg.wasm'));
+const webOptions = `glue, restart: __salescore_restart, ready: __salescore_ready, load, loadSync`;
+const webImports = (glue) => `import * as glue from '${glue}';
+import load, { initSync as loadSync, __salescore_restart, __salescore_ready } from '${glue}';`;
 
 writeFileSync(join(pkg, 'index.js'), `// Browser and bundler entry: call \`await init()\` once before use.
-export * from './web/salescore.js';
-export { default, default as init } from './web/salescore.js';
-export { SalesScoreError } from '${webSnippet}';
-`);
+${entry({ imports: webImports('./web/salescore.js'), guardPath: './guard.js', snippets: snippetsOf(pkg, join(pkg, 'web')), options: webOptions })}`);
 
-writeFileSync(join(pkg, 'node.js'), `// Node entry: the module is compiled synchronously on import; init() is a no-op kept for parity.
+writeFileSync(join(pkg, 'node.js'), `// Node entry: the module is compiled synchronously on import; init() is kept for parity.
 import { readFileSync } from 'node:fs';
-import { initSync } from './web/salescore.js';
-initSync({ module: readFileSync(new URL('./web/salescore_bg.wasm', import.meta.url)) });
-export * from './web/salescore.js';
-export { default, default as init } from './web/salescore.js';
-export { SalesScoreError } from '${webSnippet}';
-`);
+${entry({ imports: webImports('./web/salescore.js'), guardPath: './guard.js', snippets: snippetsOf(pkg, join(pkg, 'web')), options: webOptions,
+  setup: "loadSync({ module: readFileSync(new URL('./web/salescore_bg.wasm', import.meta.url)) });" })}`);
 
 // 2. Inlined: the .wasm as base64 inside the script, for hosts that cannot fetch a sibling file.
 writeFileSync(join(entries, 'wasm-base64.js'), `export default ${JSON.stringify(wasmBytes.toString('base64'))};\n`);
-writeFileSync(join(entries, 'inline.js'), `import initWeb, { initSync as initSyncWeb } from '${rel(entries, join(pkg, 'web', 'salescore.js'))}';
-import base64 from './wasm-base64.js';
-function bytes() {
+const webGlue = rel(entries, join(pkg, 'web', 'salescore.js'));
+writeFileSync(join(entries, 'inline.js'), entry({
+  imports: `import * as glue from '${webGlue}';
+import initWeb, { initSync as initSyncWeb, __salescore_restart, __salescore_ready } from '${webGlue}';
+import base64 from './wasm-base64.js';`,
+  guardPath: rel(entries, join(pkg, 'guard.js')),
+  snippets: snippetsOf(entries, join(pkg, 'web')),
+  setup: `function bytes() {
   const text = atob(base64);
   const out = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
   return out;
 }
-/** Compiles and instantiates the inlined module (asynchronously). Safe to call more than once. */
-export function init() { return initWeb({ module_or_path: bytes() }); }
-/** Synchronous start-up, for hosts that need it (old WebViews limit synchronous compiles to 4 KB). */
-export function initSync() { return initSyncWeb({ module: bytes() }); }
-export default init;
-export * from '${rel(entries, join(pkg, 'web', 'salescore.js'))}';
-export { SalesScoreError } from '${rel(entries, findSnippet(join(pkg, 'web')))}';
-`);
+/** Compiles and instantiates the inlined module (asynchronously); initSync() does it synchronously
+ *  (old WebViews limit synchronous compiles to 4 KB). */
+const load = () => initWeb({ module_or_path: bytes() });
+const loadSync = () => initSyncWeb({ module: bytes() });`,
+  options: 'glue, restart: __salescore_restart, ready: __salescore_ready, load, loadSync',
+}));
 writeFileSync(join(entries, 'node-cjs.js'), `import { initSync } from './inline.js';
 initSync();
 export * from './inline.js';
@@ -93,17 +143,19 @@ export * from './inline.js';
 // 3. No-WASM: the MVP build translated by wasm2js, wired to the bundler-target glue.
 const mvp = at('build', 'mvp');
 patchForWasm2js(join(mvp, 'salescore_bg.js'));
-writeFileSync(join(entries, 'nowasm.js'), `import * as wasm from '${rel(entries, join(mvp, 'salescore_bg.wasm.js'))}';
-import { __wbg_set_wasm } from '${rel(entries, join(mvp, 'salescore_bg.js'))}';
-__wbg_set_wasm(wasm);
+patchWasm2js(join(mvp, 'salescore_bg.wasm.js'));
+writeFileSync(join(entries, 'nowasm.js'), entry({
+  imports: `import * as wasm from '${rel(entries, join(mvp, 'salescore_bg.wasm.js'))}';
+import * as glue from '${rel(entries, join(mvp, 'salescore_bg.js'))}';
+import { __wbg_set_wasm } from '${rel(entries, join(mvp, 'salescore_bg.js'))}';`,
+  guardPath: rel(entries, join(pkg, 'guard.js')),
+  snippets: snippetsOf(entries, mvp),
+  setup: `__wbg_set_wasm(wasm);
 /** Nothing to load: kept so code written for the other builds runs unchanged. */
-export async function init() {}
-/** Nothing to load. */
-export function initSync() {}
-export default init;
-export * from '${rel(entries, join(mvp, 'salescore_bg.js'))}';
-export { SalesScoreError } from '${rel(entries, findSnippet(mvp))}';
-`);
+const load = async () => {};
+const loadSync = () => {};`,
+  options: 'glue, restart: () => __wbg_set_wasm(wasm.__instantiate()), ready: () => true, load, loadSync',
+}));
 
 const common = { bundle: true, minify: true, legalComments: 'none', target: 'es2020', logLevel: 'warning',
   define: { 'import.meta.url': '"file:///salescore/"' } };

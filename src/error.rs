@@ -57,6 +57,11 @@ pub enum ErrorCode {
     OutOfRange,
     /// A value that does not fit the declared type.
     InvalidValue,
+    /// A value past one of the documented limits (records per call, orders per record, text
+    /// length, document size or nesting); raised before the value is copied.
+    TooLarge,
+    /// Reading a value from the host threw (a getter or a Proxy trap); `found` says what it threw.
+    ReadFailed,
     // plan documents
     /// The plan document is not valid JSON or does not match the schema.
     InvalidPlan,
@@ -165,6 +170,8 @@ impl ErrorCode {
             NotFinite => "NOT_FINITE",
             OutOfRange => "OUT_OF_RANGE",
             InvalidValue => "INVALID_VALUE",
+            TooLarge => "TOO_LARGE",
+            ReadFailed => "READ_FAILED",
             InvalidPlan => "INVALID_PLAN",
             UnknownKey => "UNKNOWN_KEY",
             MissingKey => "MISSING_KEY",

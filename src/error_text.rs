@@ -67,8 +67,14 @@ fn bare_message(err: &Error, locale: Locale) -> String {
         OutOfRange if zh => format!("{name} 的值 {found} 无法精确表示"),
         OutOfRange if name.is_empty() => format!("{found} is out of the exactly representable range"),
         OutOfRange => format!("{name} = {found} cannot be represented exactly"),
-        InvalidValue if zh => format!("{name} 的值无效：需要{}，实际为 {found}", phrase_zh(expected)),
+        InvalidValue if zh => {
+            format!("{} 的值无效：需要{}，实际为 {}", phrase_zh(name), phrase_zh(expected), phrase_zh(found))
+        }
         InvalidValue => format!("invalid value for {name}: expected {expected}, found {found}"),
+        TooLarge if zh => format!("{}超出上限 {expected}：实际为 {found}", phrase_zh(name)),
+        TooLarge => format!("too large: {} is {found}, the limit is {expected}", limit_en(name)),
+        ReadFailed if zh => format!("读取 {} 时宿主抛出异常：{found}", phrase_zh(name)),
+        ReadFailed => format!("reading {name} threw: {found}"),
         InvalidPlan if zh => format!("计划文档格式错误：{found}"),
         InvalidPlan => format!("invalid plan document: {found}"),
         UnknownKey if zh => format!("未知的键 “{name}”"),
@@ -190,6 +196,19 @@ pub fn hint(err: &Error, locale: Locale) -> Option<String> {
     Some(text.to_string())
 }
 
+/// What a `TOO_LARGE` limit counts, in English.
+fn limit_en(name: &str) -> &str {
+    match name {
+        "records" => "the number of records",
+        "rows" => "the number of rows",
+        "text" => "the length of a text value",
+        "document" => "the length of the document",
+        "nesting" => "the depth of nesting",
+        "array" => "the length of an array",
+        other => other,
+    }
+}
+
 /// Chinese for the fixed English phrases used in `expected`/`found`; other text (names, values,
 /// serde's detail) is kept as is.
 fn phrase_zh(t: &str) -> &str {
@@ -275,6 +294,24 @@ fn phrase_zh(t: &str) -> &str {
         "at least 1 month" => "至少 1 个月",
         "the root gets the total" => "根节点的金额就是总目标",
         "a tree at most 32 levels deep" => "组织树最多 32 层",
+        // kinds of JS values and what the boundary expects instead
+        "records" => "记录数",
+        "rows" => "明细行数",
+        "document" => "文档长度",
+        "nesting" => "嵌套层数",
+        "array" => "数组",
+        "options" => "选项",
+        "record" => "记录",
+        "the document" => "文档",
+        "null" => "null",
+        "a JSON value" => "可写成 JSON 的值",
+        "an array of records" => "记录数组",
+        "an object { numbers, explain, locale }" => "对象 { numbers, explain, locale }",
+        "an empty slot" => "数组空位",
+        "a cycle" => "循环引用",
+        "function" => "函数",
+        "unreadable object" => "无法读取的对象",
+        "an amount" => "金额",
         other => other,
     }
 }

@@ -6,6 +6,9 @@ use crate::formula::value::{parse_date, Value};
 use crate::number::{decimal_from_f64, parse_decimal};
 use rust_decimal::Decimal;
 
+/// UTF-16 units of one text value read from a JS record (longer text is `TOO_LARGE`).
+pub const MAX_TEXT: usize = 65_536;
+
 /// One incoming value, before it is given a type.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Input {

@@ -41,13 +41,31 @@ pub struct Rows {
     pub json: Vec<Option<serde_json::Value>>,
 }
 
+/// Rows of a sub-table one record may hold (orders per record).
+pub const MAX_ROWS: usize = 100_000;
+
 /// Why a sub-table could not be read.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum RowsError {
     /// The value is not an array; its type.
     NotArray(&'static str),
     /// Row `index` is not an object.
     NotObject(usize),
+    /// More rows than [`MAX_ROWS`]: how many.
+    TooMany(usize),
+    /// The host could not give a value (a getter threw, a text past the limit, a nested value
+    /// with no JSON form): the code, the row (none for the array itself), the column and what
+    /// was found.
+    Host {
+        /// The code of the error to report.
+        code: crate::error::ErrorCode,
+        /// The row, or none for the sub-table itself.
+        row: Option<usize>,
+        /// The column as a JSON-pointer segment (and the path inside a nested cell), or empty.
+        column: String,
+        /// What was found.
+        found: String,
+    },
 }
 
 impl Record for serde_json::Value {
@@ -58,6 +76,7 @@ impl Record for serde_json::Value {
         use serde_json::Value as J;
         let items = match self.get(key) {
             None | Some(J::Null) => return Ok(None),
+            Some(J::Array(items)) if items.len() > MAX_ROWS => return Err(RowsError::TooMany(items.len())),
             Some(J::Array(items)) => items,
             Some(J::Object(_)) => return Err(RowsError::NotArray("object")),
             Some(J::String(_)) => return Err(RowsError::NotArray("string")),

@@ -19,11 +19,11 @@ pub(crate) mod parse;
 mod pointer;
 mod team;
 
+pub(crate) use parse::document_from_json;
 pub use parse::document_locale;
-pub(crate) use parse::from_json;
 
 pub use document::{FieldDef, MetricDef, MetricKind, PlanDocument, RoundingPolicy};
-pub use evaluate::{Evaluation, MetricResult, Record, Rows, RowsError};
+pub use evaluate::{Evaluation, MetricResult, Record, Rows, RowsError, MAX_ROWS};
 pub use explain::{TraceEntry, TraceInput};
 pub use team::{
     Aggregates, GradeCount, GroupSummary, Leaderboard, LeaderboardEntry, PkOutcome, PkResult, PkSide, TeamEvaluation,

@@ -8,6 +8,13 @@ use crate::locale::Locale;
 
 /// Parses the document, or says exactly where and why it is malformed.
 pub fn parse_document(json: &str) -> Result<PlanDocument> {
+    document_from_json(json)
+}
+
+/// Reads a whole document (a plan, a spec): [`from_json`], refusing an array where the
+/// document's object belongs (serde would read the struct's fields from it by position).
+pub(crate) fn document_from_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T> {
+    not_an_array(json)?;
     from_json(json)
 }
 
@@ -15,6 +22,16 @@ pub fn parse_document(json: &str) -> Result<PlanDocument> {
 /// pointer to the offending key (origin: the plan).
 pub(crate) fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T> {
     deserialize(json).map_err(|err| classify(&err).path(Origin::Plan, pointer::<T>(json, err)))
+}
+
+/// An error unless the text is something other than an array.
+fn not_an_array(json: &str) -> Result<()> {
+    if json.trim_start_matches([' ', '\t', '\n', '\r']).starts_with('[') {
+        return Err(Error::new(ErrorCode::InvalidPlan)
+            .found("invalid type: array, expected an object")
+            .path(Origin::Plan, ""));
+    }
+    Ok(())
 }
 
 /// Deserializes from the text; only whitespace may follow the document.
@@ -87,6 +104,14 @@ mod tests {
         assert_eq!(err.code, ErrorCode::UnknownKey);
         assert_eq!(err.path, "/fields/0/lable");
         assert_eq!(err.suggestion.as_deref(), Some("label"));
+    }
+
+    #[test]
+    fn a_document_is_an_object() {
+        let err = parse_document(" [] ").unwrap_err();
+        assert_eq!((err.code, err.path.as_str()), (ErrorCode::InvalidPlan, ""));
+        assert_eq!(err.detail.found.as_deref(), Some("invalid type: array, expected an object"));
+        assert_eq!(parse_document("null").unwrap_err().code, ErrorCode::InvalidPlan);
     }
 
     #[test]

@@ -250,7 +250,7 @@ impl ForcedDistribution {
     /// # Ok::<(), salescore::Error>(())
     /// ```
     pub fn from_json(json: &str) -> Result<Self> {
-        let spec: DistributionSpec = crate::plan::from_json(json)?;
+        let spec: DistributionSpec = crate::plan::document_from_json(json)?;
         ForcedDistribution::new(spec)
     }
 

@@ -3,7 +3,7 @@
 use crate::error::{Error, ErrorCode, Origin, Result};
 use crate::input::Input;
 use crate::locale::Locale;
-use crate::output::{NumberOutput, Options, OutputValue};
+use crate::output::OutputValue;
 use crate::plan::Record;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -21,10 +21,14 @@ pub fn input(value: &JsValue) -> Input {
     } else if value.is_bigint() {
         let text = js_sys::BigInt::from(value.clone()).to_string(10).map(String::from).unwrap_or_default();
         crate::number::parse_decimal(&text).map_or(Input::Unsupported("bigint"), Input::Decimal)
-    } else if js_sys::Array::is_array(value) {
-        Input::Unsupported("array")
     } else {
-        Input::Unsupported("object")
+        // Named safely (`Array.isArray` throws on a revoked Proxy).
+        Input::Unsupported(match kind_of(value).as_str() {
+            "array" => "array",
+            "symbol" => "symbol",
+            "function" => "function",
+            _ => "object",
+        })
     }
 }
 
@@ -42,10 +46,25 @@ pub fn record_path(index: Option<usize>) -> String {
     index.map_or_else(String::new, |i| format!("/{i}"))
 }
 
-/// The error for a record that is not a plain object.
-fn not_an_object(value: &JsValue, path: String) -> Error {
-    let found = if value.is_null() { "null".to_string() } else { value.js_typeof().as_string().unwrap_or_default() };
-    Error::new(ErrorCode::InvalidValue).name("record").expected("object").found(found).path(Origin::Record, path)
+/// The error for a record `readFields` could not read: `[problem, key, found]`.
+fn unreadable(answer: &JsValue, path: String) -> Error {
+    let answer: &js_sys::Array = answer.unchecked_ref();
+    let part = |i: u32| answer.get(i).as_string().unwrap_or_default();
+    let key = part(1);
+    let at = if key.is_empty() { path } else { format!("{path}/{}", crate::error::pointer_segment(&key)) };
+    match part(0).as_str() {
+        "read" => Error::new(ErrorCode::ReadFailed).name(key).found(part(2)).path(Origin::Record, at),
+        "long" => Error::new(ErrorCode::TooLarge)
+            .name("text")
+            .expected(crate::input::MAX_TEXT.to_string())
+            .found(part(2))
+            .path(Origin::Record, at),
+        _ => Error::new(ErrorCode::InvalidValue)
+            .name("record")
+            .expected("object")
+            .found(part(2))
+            .path(Origin::Record, at),
+    }
 }
 
 #[wasm_bindgen(module = "/src/wasm/record.js")]
@@ -57,11 +76,11 @@ extern "C" {
         numbers: &mut [f64],
         kinds: &mut [u8],
         lengths: &mut [u32],
-    ) -> Option<String>;
+    ) -> JsValue;
     #[wasm_bindgen(js_name = rowCount)]
     fn row_count(obj: &JsValue, key: &str) -> i32;
-    #[wasm_bindgen(js_name = typeName)]
-    fn type_name(obj: &JsValue, key: &str) -> String;
+    #[wasm_bindgen(js_name = rowProblem)]
+    fn row_problem() -> js_sys::Array;
     #[wasm_bindgen(js_name = readRows)]
     fn read_rows(
         obj: &JsValue,
@@ -71,7 +90,7 @@ extern "C" {
         numbers: &mut [f64],
         kinds: &mut [u8],
         lengths: &mut [u32],
-    ) -> String;
+    ) -> Option<String>;
     #[wasm_bindgen(js_name = buildObject)]
     fn build_object(keys: &js_sys::Array, numbers: &[f64], others: &js_sys::Array) -> JsValue;
     #[wasm_bindgen(js_name = buildValue)]
@@ -122,8 +141,9 @@ impl RecordReader {
         self.numbers.resize(n, 0.0);
         self.kinds.resize(n, MISSING);
         self.lengths.resize(n, 0);
-        let Some(text) = read_fields(obj, keys, &mut self.numbers, &mut self.kinds, &mut self.lengths) else {
-            return Err(not_an_object(obj, record_path(index)));
+        let answer = read_fields(obj, keys, &mut self.numbers, &mut self.kinds, &mut self.lengths);
+        let Some(text) = answer.as_string() else {
+            return Err(unreadable(&answer, record_path(index)));
         };
         self.text = text;
         self.spans.clear();
@@ -204,15 +224,7 @@ pub fn rows(
     use crate::plan::{Rows, RowsError};
     let count = match row_count(obj, key) {
         -1 => return Ok(None),
-        n if n < 0 => {
-            let found = match type_name(obj, key).as_str() {
-                "string" => "string",
-                "number" => "number",
-                "boolean" => "boolean",
-                _ => "object",
-            };
-            return Err(RowsError::NotArray(found));
-        }
+        n if n < 0 => return Err(host_problem()),
         n => usize::try_from(n).unwrap_or(0),
     };
     let width = columns.len();
@@ -220,7 +232,9 @@ pub fn rows(
     let (mut numbers, mut kinds, mut lengths) = (vec![0.0; cells], vec![MISSING; cells], vec![0_u32; cells]);
     let names: js_sys::Array = columns.iter().map(|c| JsValue::from_str(c)).collect();
     let json_at = json.and_then(|j| i32::try_from(j).ok()).unwrap_or(-1);
-    let text = read_rows(obj, key, &names, json_at, &mut numbers, &mut kinds, &mut lengths);
+    let Some(text) = read_rows(obj, key, &names, json_at, &mut numbers, &mut kinds, &mut lengths) else {
+        return Err(host_problem());
+    };
     let mut out = Rows { count, cells: Vec::with_capacity(cells), json: Vec::with_capacity(count) };
     let mut chars = text.chars();
     let mut take = |units: u32| {
@@ -260,6 +274,35 @@ pub fn rows(
         }
     }
     Ok(Some(out))
+}
+
+/// The sub-table problem `rowProblem` reports: `[problem, row, column, found]`.
+fn host_problem() -> crate::plan::RowsError {
+    use crate::plan::RowsError;
+    let p = row_problem();
+    let found = p.get(3).as_string().unwrap_or_default();
+    let row = p.get(1).as_f64().filter(|r| *r >= 0.0).map(|r| r as usize);
+    let mut column = crate::error::pointer_segment(&p.get(2).as_string().unwrap_or_default());
+    // Inside a nested cell (a split): the pointer goes on into it.
+    column.push_str(&p.get(4).as_string().unwrap_or_default());
+    let host = |code| RowsError::Host { code, row, column: column.clone(), found: found.clone() };
+    match p.get(0).as_string().as_deref() {
+        Some("type") => RowsError::NotArray(match found.as_str() {
+            "string" => "string",
+            "number" => "number",
+            "boolean" => "boolean",
+            "array" => "array",
+            "function" => "function",
+            "symbol" => "symbol",
+            "bigint" => "bigint",
+            _ => "object",
+        }),
+        Some("rows") => RowsError::TooMany(found.parse().unwrap_or(usize::MAX)),
+        Some("long") => host(ErrorCode::TooLarge),
+        Some("finite") => host(ErrorCode::NotFinite),
+        Some("json") => host(ErrorCode::InvalidValue),
+        _ => host(ErrorCode::ReadFailed),
+    }
 }
 
 /// `{ key: value }` for values in key order, built in one crossing (plus one per value that is
@@ -304,66 +347,19 @@ pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue> {
     ))
 }
 
-/// The keys `Options` accepts.
-const OPTION_KEYS: [&str; 3] = ["numbers", "explain", "locale"];
-
-thread_local! {
-    /// The same keys as JS strings, made once.
-    static OPTION_KEYS_JS: [JsValue; 3] = OPTION_KEYS.map(JsValue::from_str);
-}
-
-fn bad_option(key: &str, expected: &str) -> Error {
-    Error::new(ErrorCode::InvalidOption)
-        .name(key)
-        .expected(expected)
-        .path(Origin::Options, format!("/{}", crate::error::pointer_segment(key)))
-}
-
-/// Options from an optional JS object, read property by property (this runs on every call).
-/// Unknown keys and bad values are `INVALID_OPTION` with the key's path.
-pub fn options(value: &Option<js_sys::Object>) -> Result<Options> {
-    let Some(obj) = value.as_ref().map(JsValue::from).filter(|v| !v.is_undefined() && !v.is_null()) else {
-        return Ok(Options::default());
-    };
-    let [numbers, explain, locale] = OPTION_KEYS_JS.with(|keys| keys.clone().map(|k| get(&obj, &k)));
-    let present = [&numbers, &explain, &locale].iter().filter(|v| !v.is_undefined()).count();
-    if js_sys::Object::keys(&js_sys::Object::from(obj.clone())).length() as usize != present {
-        let keys = js_sys::Object::keys(&js_sys::Object::from(obj.clone()));
-        if let Some(key) = keys.iter().filter_map(|k| k.as_string()).find(|k| !OPTION_KEYS.contains(&k.as_str())) {
-            let suggestion = crate::error::closest(&key, OPTION_KEYS.iter().copied());
-            return Err(bad_option(&key, "one of numbers, explain, locale").suggest(suggestion));
-        }
-    }
-    let mut options = Options::default();
-    match numbers.as_string().as_deref() {
-        _ if numbers.is_undefined() => {}
-        Some("number") => options.numbers = NumberOutput::Number,
-        Some("string") => options.numbers = NumberOutput::String,
-        _ => return Err(bad_option("numbers", "\"number\" or \"string\"")),
-    }
-    if !explain.is_undefined() {
-        options.explain = explain.as_bool().ok_or_else(|| bad_option("explain", "true or false"))?;
-    }
-    if !locale.is_undefined() {
-        let tag = locale.as_string().unwrap_or_default();
-        options.locale = Some(Locale::parse(&tag).ok_or_else(|| bad_option("locale", "\"zh-CN\" or \"en\""))?);
-    }
-    Ok(options)
-}
-
 /// Runs `one` over every record: `{ values | results, errors }` with `null` where a record failed
 /// and its error beside it (index and `SalesScoreError`), so nothing is silent.
 pub fn batch(
-    records: &js_sys::Array,
+    records: &[JsValue],
     locale: Locale,
     name: &str,
     mut one: impl FnMut(&JsValue, Option<usize>) -> Result<JsValue, Error>,
 ) -> JsValue {
-    let values = js_sys::Array::new_with_length(records.length());
+    let values = js_sys::Array::new_with_length(u32::try_from(records.len()).unwrap_or(u32::MAX));
     let errors = js_sys::Array::new();
     for (i, record) in records.iter().enumerate() {
         let index = u32::try_from(i).unwrap_or(u32::MAX);
-        match one(&record, Some(i)) {
+        match one(record, Some(i)) {
             Ok(v) => values.set(index, v),
             Err(e) => {
                 values.set(index, JsValue::NULL);
@@ -378,4 +374,15 @@ pub fn batch(
     let _ = js_sys::Reflect::set(&out, &JsValue::from_str(name), &values);
     let _ = js_sys::Reflect::set(&out, &JsValue::from_str("errors"), &errors);
     out.into()
+}
+
+#[wasm_bindgen(module = "/src/wasm/document.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = kindOf)]
+    fn kind_of_js(value: &JsValue) -> String;
+}
+
+/// How error messages name the kind of a JS value (`null`, `array`, `symbol`, `Map`…).
+pub fn kind_of(value: &JsValue) -> String {
+    kind_of_js(value)
 }

@@ -1,8 +1,9 @@
 //! `Formula`: compile once, evaluate many.
 
 use super::convert::{self, record_path, RecordReader};
+use super::document;
 use super::error::to_js;
-use crate::error::Error;
+use crate::error::{Error, ErrorCode, Origin};
 use crate::formula::Formula;
 use crate::locale::Locale;
 use crate::output::{FormulaResult, Options, OutputValue};
@@ -16,8 +17,27 @@ pub struct JsFormula {
 }
 
 /// Reads the options of a call; a bad one is thrown in the default locale.
-fn read_options(options: &Option<js_sys::Object>) -> Result<Options, JsValue> {
-    convert::options(options).map_err(|e| to_js(&e, Locale::default()))
+fn read_options(options: &JsValue) -> Result<Options, JsValue> {
+    document::options_of(options).map_err(|e| to_js(&e, Locale::default()))
+}
+
+/// The formula text of `source`: `INVALID_VALUE` when it is not a string, `FORMULA_TOO_LONG`
+/// (checked before the text is copied) past the limit.
+fn source_text(source: &JsValue) -> Result<String, Error> {
+    let Some(text) = source.dyn_ref::<js_sys::JsString>() else {
+        let found = super::convert::kind_of(source);
+        return Err(Error::new(ErrorCode::InvalidValue)
+            .name("formula")
+            .expected("text")
+            .found(found)
+            .path(Origin::Formula, ""));
+    };
+    let max = crate::formula::Limits::default().max_length;
+    if text.length() > max {
+        let span = crate::error::Span::new(max, text.length());
+        return Err(Error::new(ErrorCode::FormulaTooLong).expected(max.to_string()).at(span));
+    }
+    Ok(String::from(text))
 }
 
 fn locale_of(options: &Options) -> Locale {
@@ -43,11 +63,12 @@ impl JsFormula {
 impl JsFormula {
     /// Compiles formula text. Throws `SalesScoreError` with a span on bad text.
     pub fn compile(
-        source: &str,
-        #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<js_sys::Object>,
+        #[wasm_bindgen(unchecked_param_type = "string")] source: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
     ) -> Result<JsFormula, JsValue> {
         let options = read_options(&options)?;
-        let inner = Formula::compile(source).map_err(|e| to_js(&e, locale_of(&options)))?;
+        let compiled = source_text(&source).and_then(|text| Formula::compile(&text));
+        let inner = compiled.map_err(|e| to_js(&e, locale_of(&options)))?;
         let keys = inner.names().iter().map(|n| JsValue::from_str(n)).collect();
         Ok(JsFormula { inner, keys })
     }
@@ -57,7 +78,7 @@ impl JsFormula {
     pub fn evaluate(
         &self,
         #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>")] values: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<js_sys::Object>,
+        #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
         let options = read_options(&options)?;
         self.eval_one(&mut RecordReader::default(), &values, &options, None).map_err(|e| to_js(&e, locale_of(&options)))
@@ -68,11 +89,12 @@ impl JsFormula {
     #[wasm_bindgen(js_name = evaluateMany, unchecked_return_type = "BatchResult")]
     pub fn evaluate_many(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>[]")] records: js_sys::Array,
-        #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<js_sys::Object>,
+        #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>[]")] records: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
         let options = read_options(&options)?;
         let locale = locale_of(&options);
+        let records = document::records(&records).map_err(|e| to_js(&e, locale))?;
         let mut reader = RecordReader::default();
         Ok(convert::batch(&records, locale, "values", |record, path| {
             self.eval_one(&mut reader, record, &options, path)
@@ -84,7 +106,7 @@ impl JsFormula {
     pub fn explain(
         &self,
         #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>")] values: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<js_sys::Object>,
+        #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
         let options = read_options(&options)?;
         let run = || -> Result<JsValue, Error> {
@@ -112,9 +134,9 @@ impl JsFormula {
 /// Compiles and evaluates a formula in one call.
 #[wasm_bindgen(js_name = evaluateFormula, unchecked_return_type = "number | string | boolean")]
 pub fn evaluate_formula(
-    source: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] source: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>")] values: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<js_sys::Object>,
+    #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     JsFormula::compile(source, options.clone())?.evaluate(values, options)
 }

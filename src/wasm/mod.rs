@@ -2,11 +2,11 @@
 //! wasm-bindgen or js-sys.
 
 mod convert;
+mod document;
 mod error;
 mod formula;
 mod pace;
 mod plan;
-mod spec;
 mod tape;
 mod targets;
 
@@ -28,6 +28,13 @@ pub fn version() -> String {
 #[wasm_bindgen(js_name = listFunctions, unchecked_return_type = "FunctionInfo[]")]
 pub fn list_functions() -> Result<JsValue, JsValue> {
     convert::to_js(&REGISTRY).map_err(|e| error::to_js(&e, crate::locale::Locale::default()))
+}
+
+/// Ends this WebAssembly instance with a trap, as a bug or running out of memory would: the
+/// package's tests use it to check that the package starts a fresh instance. Not part of the API.
+#[wasm_bindgen(js_name = __trapForTest, skip_typescript)]
+pub fn trap_for_test() {
+    std::process::abort();
 }
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -80,8 +87,10 @@ export interface WhatIfDeal {
 export declare class SalesScoreError extends Error {
   code: string;
   path: string;
-  /** What `path` points into: formula text (see `span`), the plan document, the record, or the options. */
-  origin: "formula" | "plan" | "record" | "options";
+  /** What `path` points into: formula text (see `span`), the plan document, the record, or the
+   *  options; `engine` for the engine's own state (not loaded yet, called re-entrantly, a handle
+   *  already freed, an instance that stopped and was restarted). */
+  origin: "formula" | "plan" | "record" | "options" | "engine";
   span: { start: number; end: number } | null;
   hint: string | null;
   suggestion: string | null;

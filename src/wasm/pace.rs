@@ -12,14 +12,14 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(unchecked_return_type = "Pacing")]
 pub fn pace(
     #[wasm_bindgen(unchecked_param_type = "PaceSpec | string")] spec: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<js_sys::Object>,
+    #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let json = super::spec::json(&spec, &options)?;
+    let json = super::document::json(&spec, &options, core::spec_locale)?;
     let asked = core::spec_locale(&json);
-    let options = convert::options(&options).map_err(|e| to_js(&e, asked))?;
+    let options = super::document::options_of(&options).map_err(|e| to_js(&e, asked))?;
     let locale = options.locale.unwrap_or(asked);
     let explain = options.explain.then_some(locale);
-    let spec = crate::plan::from_json(&json).map_err(|e| to_js(&e, locale))?;
+    let spec = crate::plan::document_from_json(&json).map_err(|e| to_js(&e, locale))?;
     let pacing = core::pace_spec(&spec, explain).map_err(|e| to_js(&e, locale))?;
     serialize_numbers_as(options.numbers, || convert::to_js(&pacing)).map_err(|e| to_js(&e, locale))
 }

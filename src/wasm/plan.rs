@@ -1,6 +1,7 @@
 //! `Plan`: a compiled plan document and per-record evaluation.
 
 use super::convert::{self, record_path, RecordReader};
+use super::document;
 use super::error::to_js;
 use crate::error::{Error, ErrorCode, Origin};
 use crate::locale::Locale;
@@ -26,8 +27,8 @@ impl JsPlan {
 
     /// Reads the options of a call and the locale they ask for; a bad one is thrown in the
     /// plan's locale.
-    fn read_options(&self, options: &Option<js_sys::Object>) -> Result<(Options, Locale), JsValue> {
-        let options = convert::options(options).map_err(|e| to_js(&e, self.inner.locale()))?;
+    fn read_options(&self, options: &JsValue) -> Result<(Options, Locale), JsValue> {
+        let options = document::options_of(options).map_err(|e| to_js(&e, self.inner.locale()))?;
         let locale = self.locale(&options);
         Ok((options, locale))
     }
@@ -67,12 +68,7 @@ impl JsPlan {
     pub fn compile(
         #[wasm_bindgen(unchecked_param_type = "PlanDocument | string")] document: JsValue,
     ) -> Result<JsPlan, JsValue> {
-        let json = match document.as_string() {
-            Some(s) => s,
-            None => js_sys::JSON::stringify(&document).ok().and_then(|s| s.as_string()).ok_or_else(|| {
-                to_js(&Error::new(ErrorCode::InvalidPlan).found("not JSON").path(Origin::Plan, ""), Locale::default())
-            })?,
-        };
+        let json = document::json(&document, &JsValue::UNDEFINED, crate::plan::document_locale)?;
         let inner = Plan::compile(&json).map_err(|e| to_js(&e, crate::plan::document_locale(&json)))?;
         let field_keys = inner.field_ids().map(JsValue::from_str).collect();
         let metric_keys = inner.metric_ids().map(JsValue::from_str).collect();
@@ -84,7 +80,7 @@ impl JsPlan {
     pub fn evaluate(
         &self,
         #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>")] record: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<js_sys::Object>,
+        #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
         let (options, locale) = self.read_options(&options)?;
         self.evaluate_one(&mut RecordReader::default(), &record, &options, None).map_err(|e| to_js(&e, locale))
@@ -95,10 +91,11 @@ impl JsPlan {
     #[wasm_bindgen(js_name = evaluateMany, unchecked_return_type = "PlanBatchResult")]
     pub fn evaluate_many(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>[]")] records: js_sys::Array,
-        #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<js_sys::Object>,
+        #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>[]")] records: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
         let (options, locale) = self.read_options(&options)?;
+        let records = document::records(&records).map_err(|e| to_js(&e, locale))?;
         let mut reader = RecordReader::default();
         Ok(convert::batch(&records, locale, "results", |record, path| {
             self.evaluate_one(&mut reader, record, &options, path)
@@ -111,11 +108,11 @@ impl JsPlan {
     #[wasm_bindgen(js_name = evaluateTeam, unchecked_return_type = "TeamResult")]
     pub fn evaluate_team(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>[]")] records: js_sys::Array,
-        #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<js_sys::Object>,
+        #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>[]")] records: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
         let (options, locale) = self.read_options(&options)?;
-        let objects: Vec<JsValue> = records.iter().collect();
+        let objects = document::records(&records).map_err(|e| to_js(&e, locale))?;
         // Each record is read when the core first asks for it, into one reader for the batch.
         let reader = std::cell::RefCell::new(SharedReader::default());
         let team_records: Vec<TeamRecord<'_>> = objects
@@ -155,7 +152,7 @@ impl JsPlan {
         &self,
         #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>")] record: JsValue,
         #[wasm_bindgen(unchecked_param_type = "WhatIfDeal")] deal: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<js_sys::Object>,
+        #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
         let (options, locale) = self.read_options(&options)?;
         let run = || -> Result<JsValue, Error> {
@@ -267,20 +264,20 @@ struct TeamOutput<'p> {
 
 /// Reads `{ amount, product?, customerType? }`.
 fn extra_deal(deal: &JsValue) -> Result<crate::incentive::section::ExtraDeal, Error> {
-    let bad = |key: &str, expected: &str| {
+    let bad = |key: &str, expected: &str, path: &str| {
         Error::new(ErrorCode::InvalidOption)
             .name(key.to_string())
             .expected(expected.to_string())
-            .path(Origin::Record, "")
+            .path(Origin::Record, path)
     };
-    if !deal.is_object() {
-        return Err(bad("deal", "{ amount, product?, customerType? }"));
+    if convert::kind_of(deal) != "object" {
+        return Err(bad("deal", "{ amount, product?, customerType? }", ""));
     }
     let amount = convert::input(&convert::get(deal, &JsValue::from_str("amount")))
         .to_typed(crate::input::FieldType::Money)
-        .map_err(|e| e.name("amount"))?;
+        .map_err(|e| e.name("amount").path(Origin::Record, "/amount"))?;
     let Some(crate::formula::Value::Number(amount)) = amount else {
-        return Err(bad("amount", "an amount"));
+        return Err(bad("amount", "an amount", "/amount"));
     };
     let text = |key: &str| convert::get(deal, &JsValue::from_str(key)).as_string();
     Ok(crate::incentive::section::ExtraDeal { amount, product: text("product"), customer_type: text("customerType") })

@@ -1,14 +1,28 @@
 // Bulk helpers: one crossing from WebAssembly per record instead of one per field or metric.
 
+import { LIMITS, describeThrown, documentJson, kindOf } from './document.js';
+
 /** Reads the fields of `obj` named by `keys` in one crossing: numbers into `numbers`, and each
  *  field's kind into `kinds`: 0 missing (null or undefined), 1 number, 2 anything else (read on
  *  its own), 3 a string, 4 true, 5 false. Strings are returned concatenated, each one's length
- *  (in UTF-16 code units) in `lengths`. Returns undefined, reading nothing, when `obj` is not a
- *  plain object. */
+ *  (in UTF-16 code units) in `lengths`. A record must be an object (plain or a class instance;
+ *  not an array, Map, Date…). When it cannot be read, returns `[problem, key, found]` instead:
+ *  `'type'` (`found` its kind), `'read'` (a getter or Proxy trap threw: `found` says what) or
+ *  `'long'` (a text longer than the limit: `found` its length). */
 export function readFields(obj, keys, numbers, kinds, lengths) {
-  if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) return undefined;
+  const kind = kindOf(obj);
+  if (kind !== 'object') return ['type', '', kind];
   let text = '';
-  for (let i = 0; i < keys.length; i++) text += cell(obj[keys[i]], i, numbers, kinds, lengths);
+  for (let i = 0; i < keys.length; i++) {
+    let v;
+    try {
+      v = obj[keys[i]];
+    } catch (e) {
+      return ['read', keys[i], describeThrown(e)];
+    }
+    if (typeof v === 'string' && v.length > LIMITS.text) return ['long', keys[i], `${v.length}`];
+    text += cell(v, i, numbers, kinds, lengths);
+  }
   return text;
 }
 
@@ -29,48 +43,87 @@ function cell(v, i, numbers, kinds, lengths) {
   return '';
 }
 
-/** The length of the array `obj[key]`: -1 when missing (undefined or null), -2 when it is not an
- *  array (its type is then returned by `typeName`). */
-export function rowCount(obj, key) {
-  const v = obj[key];
-  if (v === undefined || v === null) return -1;
-  return Array.isArray(v) ? v.length : -2;
+/** What went wrong in the last `rowCount` or `readRows` that failed: `[problem, row, column,
+ *  found, path]` as `readFields` names problems (`'type'`, `'read'`, `'long'`, `'rows'`: too many;
+ *  `'finite'`, `'json'`: a nested value with no JSON form at `path` inside the cell). */
+let problem = null;
+
+/** The problem of the last failed sub-table read (see `problem`). */
+export function rowProblem() {
+  const p = problem;
+  problem = null;
+  return p ?? ['read', -1, '', 'unknown'];
 }
 
-/** The type of `obj[key]`, for an error. */
-export function typeName(obj, key) {
-  const v = obj[key];
-  return typeof v === 'object' ? 'object' : typeof v;
+/** The length of the array `obj[key]`: -1 when missing (undefined or null), -2 when it cannot be
+ *  read as rows (see `rowProblem`). */
+export function rowCount(obj, key) {
+  try {
+    const v = obj[key];
+    if (v === undefined || v === null) return -1;
+    const kind = kindOf(v);
+    if (kind !== 'array') {
+      problem = ['type', -1, '', kind];
+      return -2;
+    }
+    const length = v.length;
+    if (length > LIMITS.rows) {
+      problem = ['rows', -1, '', `${length}`];
+      return -2;
+    }
+    return length;
+  } catch (e) {
+    problem = ['read', -1, '', describeThrown(e)];
+    return -2;
+  }
 }
 
 /** Reads `columns` of each object of the array `obj[key]` in one crossing, as `readFields` reads
  *  a record: cell `r * columns.length + k` gets kind 0 missing, 1 number, 2 other, 3 string,
  *  4 true, 5 false, or 6 for column `json`'s value as JSON text (in the returned text, like
- *  strings). A row that is not an object gets kind 7 in its first cell. */
+ *  strings). A row that is not an object gets kind 7 in its first cell. Returns undefined, with
+ *  the reason in `rowProblem`, when a row could not be read. */
 export function readRows(obj, key, columns, json, numbers, kinds, lengths) {
-  const rows = obj[key];
-  const c = columns.length;
-  let text = '';
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r];
-    if (row === null || typeof row !== 'object' || Array.isArray(row)) {
-      kinds[r * c] = 7;
-      continue;
-    }
-    for (let k = 0; k < c; k++) {
-      const i = r * c + k;
-      const v = row[columns[k]];
-      if (k === json && v !== null && typeof v === 'object') {
-        const s = JSON.stringify(v);
-        kinds[i] = 6;
-        lengths[i] = s.length;
-        text += s;
-      } else {
-        text += cell(v, i, numbers, kinds, lengths);
+  let r = 0;
+  let k = -1;
+  try {
+    const rows = obj[key];
+    const c = columns.length;
+    let text = '';
+    for (r = 0; r < rows.length; r++) {
+      k = -1;
+      const row = rows[r];
+      if (kindOf(row) !== 'object') {
+        kinds[r * c] = 7;
+        continue;
+      }
+      for (k = 0; k < c; k++) {
+        const i = r * c + k;
+        const v = row[columns[k]];
+        if (typeof v === 'string' && v.length > LIMITS.text) {
+          problem = ['long', r, columns[k], `${v.length}`];
+          return undefined;
+        }
+        if (k === json && v !== null && typeof v === 'object') {
+          const [s, code, path, found] = documentJson(v);
+          if (s === null) {
+            const kind = code === 'READ_FAILED' ? 'read' : code === 'NOT_FINITE' ? 'finite' : code === 'TOO_LARGE' ? 'long' : 'json';
+            problem = [kind, r, columns[k], found, path];
+            return undefined;
+          }
+          kinds[i] = 6;
+          lengths[i] = s.length;
+          text += s;
+        } else {
+          text += cell(v, i, numbers, kinds, lengths);
+        }
       }
     }
+    return text;
+  } catch (e) {
+    problem = ['read', r, k >= 0 ? columns[k] : '', describeThrown(e)];
+    return undefined;
   }
-  return text;
 }
 
 /** `{ [keys[i]]: numbers[i] }` in key order, where `others` (`[index, value, …]`) replaces the
@@ -137,6 +190,8 @@ function value() {
  *  `lengths` their lengths; `newNames`/`newNameLengths` extend the name table, which held
  *  `known` names before. Gives what `JSON.parse` of the same value as JSON would. */
 export function buildValue(words, numbers, text, lengths, newNames, newNameLengths, known) {
+  // A fresh instance (after a restart) starts its table anew.
+  if (known === 0) NAMES.length = 0;
   if (NAMES.length !== known) throw new Error(`salescore: name table out of step (${NAMES.length} ≠ ${known})`);
   if (newNameLengths.length) slices(newNames, newNameLengths, NAMES);
   W = words;

@@ -130,12 +130,12 @@ extern "C" {
 #[wasm_bindgen(unchecked_return_type = "Decomposition")]
 pub fn decompose(
     #[wasm_bindgen(unchecked_param_type = "DecompositionSpec | string")] spec: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<js_sys::Object>,
+    #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let json = super::spec::json(&spec, &options)?;
+    let json = super::document::json(&spec, &options, crate::plan::document_locale)?;
     // The spec's locale is read on its own only for an error about the spec or the options.
     let spec_locale = || crate::plan::document_locale(&json);
-    let options = convert::options(&options).map_err(|e| to_js(&e, spec_locale()))?;
+    let options = super::document::options_of(&options).map_err(|e| to_js(&e, spec_locale()))?;
     let spec =
         crate::targets::decompose::parse(&json).map_err(|e| to_js(&e, options.locale.unwrap_or_else(spec_locale)))?;
     let locale = options.locale.unwrap_or(spec.locale);

@@ -1,7 +1,7 @@
 // Loads the shared case files; `readText(path)` reads a repository-relative file (fs in Node,
 // fetch in the browser).
 export async function loadData(readText) {
-  const [formulas, planCases, planErrors, sample, scorecard, scorecardCases, gamification, gamificationTeam, teamPlan, teamReps, juneSnap, zhSnap, enSnap, incentiveHand, incentiveHand2] = await Promise.all([
+  const [formulas, planCases, planErrors, sample, scorecard, scorecardCases, gamification, gamificationTeam, teamPlan, teamReps, juneSnap, zhSnap, enSnap, incentiveHand, incentiveHand2, badInputs] = await Promise.all([
     readText('tests/data/formulas.tsv'),
     readText('tests/data/plan_cases.jsonl'),
     readText('tests/data/plan_errors.jsonl'),
@@ -17,6 +17,7 @@ export async function loadData(readText) {
     readText('tests/snapshots/sample__rep_explained_En.snap'),
     readText('tests/data/incentive/plan/hand.json'),
     readText('tests/data/incentive/plan/hand2.json'),
+    readText('tests/data/bad_inputs.jsonl'),
   ]);
   const targets = await loadTargets(readText);
   return {
@@ -36,6 +37,8 @@ export async function loadData(readText) {
     // The incentive plan whose statement tests/incentive_plan.rs works out by hand.
     incentiveHand: JSON.parse(incentiveHand),
     incentiveHand2: JSON.parse(incentiveHand2),
+    // Bad inputs of every kind with the code and path each gives (tests/js/hostile.mjs).
+    badInputs: atLeast(150, 'tests/data/bad_inputs.jsonl', jsonl(badInputs)),
     targets,
   };
 }

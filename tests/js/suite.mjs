@@ -2,6 +2,8 @@
 // returns plain results, and never throws: callers assert on `failures` and compare `outputs`
 // across builds.
 
+import { hostileChecks } from './hostile.mjs';
+
 export function runSuite(api, data) {
   const results = [];
   const check = (name, fn) => {
@@ -409,6 +411,10 @@ export function runSuite(api, data) {
 
   // 5. Target decomposition and pacing (tests/decompose.rs, tests/pace.rs).
   targetChecks(api, data.targets, check, same);
+
+  // 6. A hostile host: every export with every kind of JS value, the bad-input catalogue,
+  // re-entrant calls, traps and freed handles.
+  hostileChecks(api, data, check, same);
 
   const failures = results.filter((r) => !r.ok);
   return { count: results.length, failures, outputs: results.map((r) => [r.name, r.got]) };

@@ -227,6 +227,29 @@ impl Incentive {
                 .name(t.field.as_str())
                 .expected("an object")
                 .path(Origin::Record, format!("{}/{i}", base())),
+            RowsError::TooMany(n) => Error::new(ErrorCode::TooLarge)
+                .name("rows")
+                .expected(crate::plan::MAX_ROWS.to_string())
+                .found(n.to_string())
+                .path(Origin::Record, base()),
+            RowsError::Host { code, row, column, found } => {
+                let mut path = base();
+                if let Some(row) = row {
+                    path = format!("{path}/{row}");
+                }
+                // `column` is a pointer segment already (with a path into a nested cell after it).
+                if !column.is_empty() {
+                    path = format!("{path}/{column}");
+                }
+                let name = if column.is_empty() { t.field.clone() } else { column };
+                let err = Error::new(code).name(name).found(found).path(Origin::Record, path);
+                match code {
+                    ErrorCode::TooLarge => err.name("text").expected(crate::input::MAX_TEXT.to_string()),
+                    ErrorCode::NotFinite => err,
+                    ErrorCode::InvalidValue => err.expected("a JSON value"),
+                    _ => err,
+                }
+            }
         })?;
         let mut rows = Vec::new();
         if let Some(mut table) = read {

@@ -59,7 +59,7 @@ use crate::locale::Locale;
 
 /// Reads a spec from JSON text; a malformed one is a coded error with a JSON pointer.
 pub fn parse(spec_json: &str) -> Result<DecompositionSpec> {
-    crate::plan::parse::from_json(spec_json)
+    crate::plan::document_from_json(spec_json)
 }
 
 /// Decomposes a spec given as JSON text (no explanation text).

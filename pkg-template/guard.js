@@ -1,0 +1,269 @@
+// The package's front door, the same in every build. Each call into the engine goes through
+// `run`, which:
+// - refuses a call before `init()` has finished (NOT_INITIALIZED, with the fix in the hint), and a
+//   call made from inside another one (REENTRANT_CALL: a getter or Proxy of a record calling the
+//   engine back), before anything reaches WebAssembly;
+// - lets the engine's own errors (SalesScoreError) through as they are;
+// - treats anything else escaping the engine (a trap: out of memory, `unreachable`, a stack
+//   overflow) as the end of that WebAssembly instance: it starts a fresh one from the compiled
+//   module and throws INTERNAL_ERROR for the call that failed. Handles made on the dead instance
+//   compile themselves again from their document or formula text on their next call, so the
+//   page keeps working and no handle reads memory it no longer owns.
+// Messages of the codes raised here are the only ones not in the engine's catalogue: the engine
+// may be the thing that is missing or dead when they are needed.
+
+const MESSAGES = {
+  NOT_INITIALIZED: {
+    en: 'the engine is not loaded yet',
+    'zh-CN': '引擎尚未加载完成',
+    hintEn: 'await init() once before the first call, or use the auto or no-WASM entry (salescore/auto, salescore/nowasm)',
+    hintZh: '首次调用前先 await init()；或改用自动选择或无 WASM 的入口（salescore/auto、salescore/nowasm）',
+  },
+  REENTRANT_CALL: {
+    en: 'the engine was called from inside another call to it (a getter or Proxy of the input called it back)',
+    'zh-CN': '在引擎的一次调用尚未结束时又调用了引擎（输入对象的 getter 或 Proxy 回调了引擎）',
+    hintEn: 'read the values you need first, then call the engine with plain objects',
+    hintZh: '先取出需要的值，再用普通对象调用引擎',
+  },
+  HANDLE_FREED: {
+    en: 'this handle was released with free()',
+    'zh-CN': '该对象已通过 free() 释放',
+    hintEn: 'compile it again (Plan.compile / Formula.compile)',
+    hintZh: '请重新编译（Plan.compile / Formula.compile）',
+  },
+  INTERNAL_ERROR: {
+    en: 'the engine stopped ({found}) and was restarted; this call has no result',
+    'zh-CN': '引擎意外停止（{found}），已重新启动；本次调用没有结果',
+    hintEn: 'call again; compiled plans and formulas keep working. Please report the input that caused it',
+    hintZh: '请重试；已编译的计划和公式仍可继续使用。请反馈引发此问题的输入',
+  },
+};
+
+/** The locale a call asks for, read without trusting `options`. */
+function localeOf(options) {
+  try {
+    return options && typeof options === 'object' && options.locale === 'en' ? 'en' : 'zh-CN';
+  } catch {
+    return 'zh-CN';
+  }
+}
+
+function describe(e) {
+  try {
+    if (e && typeof e === 'object' && typeof e.message === 'string') return `${e.name ?? 'Error'}: ${e.message}`.slice(0, 200);
+    return String(e).slice(0, 200);
+  } catch {
+    return 'an exception';
+  }
+}
+
+/**
+ * Wraps one build's generated bindings. `glue` has the classes and functions; `restart()` starts
+ * a fresh instance synchronously; `ready()` says whether the instance is loaded; `load(...)` and
+ * `loadSync(...)` load it (the build's `init` and `initSync`); `documentJson` is the engine's
+ * reader of documents, used to keep each plan's text for a recompile.
+ */
+export function guard({ glue, SalesScoreError, restart, ready, load, loadSync, documentJson }) {
+  let generation = 0;
+  let busy = false;
+  /** Handles made on the current instance (weakly: the garbage collector still frees them). */
+  let live = new Set();
+  let pruneAt = 64;
+
+  const error = (code, locale, found = '') => {
+    const m = MESSAGES[code];
+    const fill = (s) => s.replace('{found}', found);
+    const messages = { 'zh-CN': fill(m['zh-CN']), en: fill(m.en) };
+    return new SalesScoreError({
+      code, path: '', origin: 'engine', locale, message: messages[locale], messages,
+      hint: locale === 'en' ? m.hintEn : m.hintZh, detail: found ? { found } : {},
+    });
+  };
+
+  const track = (inner) => {
+    live.add(new WeakRef(inner));
+    if (live.size > pruneAt) {
+      for (const ref of live) if (ref.deref() === undefined) live.delete(ref);
+      pruneAt = Math.max(64, live.size * 2);
+    }
+    return inner;
+  };
+
+  /** Ends the current instance: its handles let go of their memory without touching it (their
+   *  finalizers would free pointers in the new instance), then a fresh instance starts. */
+  const renew = () => {
+    for (const ref of live) ref.deref()?.__destroy_into_raw();
+    live = new Set();
+    generation += 1;
+    restart();
+  };
+
+  const run = (locale, fn) => {
+    if (!ready()) throw error('NOT_INITIALIZED', locale);
+    if (busy) throw error('REENTRANT_CALL', locale);
+    busy = true;
+    try {
+      return fn();
+    } catch (e) {
+      if (e instanceof SalesScoreError) throw e;
+      const found = describe(e);
+      try {
+        renew();
+      } catch (again) {
+        throw error('INTERNAL_ERROR', locale, `${found}; restart failed: ${describe(again)}`);
+      }
+      throw error('INTERNAL_ERROR', locale, found);
+    } finally {
+      busy = false;
+    }
+  };
+
+  const SECRET = Symbol('salescore handle');
+
+  /** What Formula and Plan share: the inner handle, its instance, and free(). */
+  class Handle {
+    #inner;
+    #generation;
+    #freed = false;
+    constructor(secret, inner) {
+      if (secret !== SECRET) throw new TypeError('use compile() to make one');
+      this.#inner = inner;
+      this.#generation = generation;
+    }
+    /** The inner handle on the current instance (compiled again after a restart). */
+    inner(locale) {
+      if (this.#freed) throw error('HANDLE_FREED', locale);
+      if (this.#generation !== generation) {
+        this.#inner = track(this.recompile());
+        this.#generation = generation;
+      }
+      return this.#inner;
+    }
+    /** Releases the handle's memory now (the garbage collector does it otherwise). Calling it
+     *  again does nothing. */
+    free() {
+      if (this.#freed) return;
+      this.#freed = true;
+      if (this.#generation === generation && ready()) {
+        const inner = this.#inner;
+        for (const ref of live) if (ref.deref() === inner) live.delete(ref);
+        inner.free();
+      }
+      this.#inner = undefined;
+    }
+  }
+  if (Symbol.dispose) Handle.prototype[Symbol.dispose] = Handle.prototype.free;
+
+  class Formula extends Handle {
+    #source;
+    constructor(secret, inner, source) {
+      super(secret, inner);
+      this.#source = source;
+    }
+    /** Compiles formula text. Throws `SalesScoreError` with a span on bad text. */
+    static compile(source, options) {
+      const locale = localeOf(options);
+      return new Formula(SECRET, run(locale, () => track(glue.Formula.compile(source, options))), source);
+    }
+    recompile() {
+      return glue.Formula.compile(this.#source);
+    }
+    /** Evaluates against an object of field values. */
+    evaluate(values, options) {
+      const locale = localeOf(options);
+      return run(locale, () => this.inner(locale).evaluate(values, options));
+    }
+    /** Evaluates many records in one call: `{ values, errors }`. */
+    evaluateMany(records, options) {
+      const locale = localeOf(options);
+      return run(locale, () => this.inner(locale).evaluateMany(records, options));
+    }
+    /** Evaluates and shows the calculation. */
+    explain(values, options) {
+      const locale = localeOf(options);
+      return run(locale, () => this.inner(locale).explain(values, options));
+    }
+    /** The field names the formula reads, in order of first use. */
+    get fields() {
+      return run('zh-CN', () => this.inner('zh-CN').fields);
+    }
+    /** The formula text. */
+    get source() {
+      return this.#source;
+    }
+  }
+
+  class Plan extends Handle {
+    #text;
+    constructor(secret, inner, text) {
+      super(secret, inner);
+      this.#text = text;
+    }
+    /** Compiles a plan document (a JSON string or an object). */
+    static compile(document) {
+      const [text] = documentJson(document);
+      // A document the reader refuses goes to the engine as given, which says why.
+      const inner = run('zh-CN', () => track(glue.Plan.compile(text ?? document)));
+      return new Plan(SECRET, inner, text);
+    }
+    recompile() {
+      return glue.Plan.compile(this.#text);
+    }
+    /** Evaluates one record. */
+    evaluate(record, options) {
+      const locale = localeOf(options);
+      return run(locale, () => this.inner(locale).evaluate(record, options));
+    }
+    /** Evaluates many records in one call: `{ results, errors }`. */
+    evaluateMany(records, options) {
+      const locale = localeOf(options);
+      return run(locale, () => this.inner(locale).evaluateMany(records, options));
+    }
+    /** Evaluates a whole team in one call: `{ results, errors, team }`. */
+    evaluateTeam(records, options) {
+      const locale = localeOf(options);
+      return run(locale, () => this.inner(locale).evaluateTeam(records, options));
+    }
+    /** "If I close this much more". */
+    whatIf(record, deal, options) {
+      const locale = localeOf(options);
+      return run(locale, () => this.inner(locale).whatIf(record, deal, options));
+    }
+    /** The plan document as compiled (with defaults filled in). */
+    document() {
+      return run('zh-CN', () => this.inner('zh-CN').document());
+    }
+  }
+
+  const call = (name) => (...args) => run(localeOf(args[args.length - 1]), () => glue[name](...args));
+
+  let loading;
+  return {
+    Formula,
+    Plan,
+    SalesScoreError,
+    evaluateFormula: call('evaluateFormula'),
+    decompose: call('decompose'),
+    pace: call('pace'),
+    listFunctions: call('listFunctions'),
+    version: call('version'),
+    /** Loads the engine (once; later calls return the same promise). */
+    init(...args) {
+      loading ??= Promise.resolve()
+        .then(() => load(...args))
+        .catch((e) => {
+          loading = undefined;
+          throw e;
+        });
+      return loading;
+    },
+    /** Loads the engine synchronously. */
+    initSync(...args) {
+      return loadSync(...args);
+    },
+    /** Ends the engine's instance as a trap would, to test recovery (not part of the API). */
+    __trapForTest() {
+      return run('en', () => glue.__trapForTest());
+    },
+  };
+}

@@ -1,0 +1,131 @@
+//! JS values → what the core reads, through `document.js`: the JSON text of a document (a plan
+//! or a spec), call options, and the records of a batch. Each refuses a value it cannot read
+//! faithfully with a coded error and the value's JSON pointer, and checks its limit before
+//! anything is copied into WebAssembly memory.
+
+use super::error::to_js;
+use crate::error::{Error, ErrorCode, Origin, Result};
+use crate::locale::Locale;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(module = "/src/wasm/document.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = documentJson)]
+    fn document_json(value: &JsValue) -> js_sys::Array;
+    #[wasm_bindgen(js_name = readOptions)]
+    fn read_options(value: &JsValue) -> js_sys::Array;
+    #[wasm_bindgen(js_name = batchRecords)]
+    fn batch_records(value: &JsValue, limit: u32) -> js_sys::Array;
+}
+
+/// Records in one batch call.
+pub const MAX_RECORDS: u32 = 100_000;
+
+/// The error a `[null, code, path, found, expected, name]` answer of `document.js` describes.
+fn problem(answer: &js_sys::Array, origin: Origin) -> Error {
+    let part = |i: u32| answer.get(i).as_string().unwrap_or_default();
+    let code = match part(1).as_str() {
+        "NOT_FINITE" => ErrorCode::NotFinite,
+        "TOO_LARGE" => ErrorCode::TooLarge,
+        "READ_FAILED" => ErrorCode::ReadFailed,
+        "INVALID_OPTION" => ErrorCode::InvalidOption,
+        _ => ErrorCode::InvalidValue,
+    };
+    let path = part(2);
+    // Named by its key (`target`), or by its path when it is an item of a list.
+    let name = match part(5) {
+        name if !name.is_empty() => name,
+        _ if path.is_empty() => "the document".to_string(),
+        _ => {
+            let key = path.rsplit('/').next().unwrap_or_default().replace("~1", "/").replace("~0", "~");
+            if key.is_empty() || key.bytes().all(|b| b.is_ascii_digit()) {
+                path.clone()
+            } else {
+                key
+            }
+        }
+    };
+    let mut err = Error::new(code).name(name).found(part(3)).path(origin, path);
+    let expected = part(4);
+    if !expected.is_empty() {
+        err = err.expected(expected);
+    }
+    err
+}
+
+/// The answer's value when it is one (`[value]`), else the error it describes.
+fn answer(answer: js_sys::Array, origin: Origin) -> Result<JsValue> {
+    let first = answer.get(0);
+    if first.is_null() {
+        return Err(problem(&answer, origin));
+    }
+    Ok(first)
+}
+
+/// The JSON text of a document given as JSON text or as a JS value (see `documentJson`).
+pub fn text(value: &JsValue) -> Result<String> {
+    let text = answer(document_json(value), Origin::Plan)?;
+    text.as_string().ok_or_else(|| Error::new(ErrorCode::InvalidValue).found("text").path(Origin::Plan, ""))
+}
+
+/// [`text`], its error thrown in the options' locale or else the document's (`locale_of`).
+pub fn json(
+    value: &JsValue,
+    options: &JsValue,
+    locale_of: impl Fn(&str) -> Locale,
+) -> std::result::Result<String, JsValue> {
+    text(value).map_err(|e| {
+        let asked = options_of(options).ok().and_then(|o| o.locale);
+        let text = value.as_string().unwrap_or_default();
+        to_js(&e, asked.unwrap_or_else(|| locale_of(&text)))
+    })
+}
+
+/// The options of a call (`{ numbers, explain, locale }`, or undefined / null for none).
+/// Unknown keys and bad values are `INVALID_OPTION` with the key's path.
+pub fn options_of(value: &JsValue) -> Result<crate::output::Options> {
+    use crate::output::{NumberOutput, Options};
+    let read = read_options(value);
+    if read.get(0).is_null() {
+        let err = problem(&read, Origin::Options);
+        if err.code == ErrorCode::InvalidOption && err.path.starts_with('/') {
+            let key = err.detail.found.clone().unwrap_or_default();
+            let suggestion = crate::error::closest(&key, OPTION_KEYS.iter().copied());
+            return Err(bad_option(&key, "one of numbers, explain, locale").suggest(suggestion));
+        }
+        return Err(err);
+    }
+    let (numbers, explain, locale) = (read.get(0), read.get(1), read.get(2));
+    let mut options = Options::default();
+    match numbers.as_string().as_deref() {
+        _ if numbers.is_undefined() => {}
+        Some("number") => options.numbers = NumberOutput::Number,
+        Some("string") => options.numbers = NumberOutput::String,
+        _ => return Err(bad_option("numbers", "\"number\" or \"string\"")),
+    }
+    if !explain.is_undefined() {
+        options.explain = explain.as_bool().ok_or_else(|| bad_option("explain", "true or false"))?;
+    }
+    if !locale.is_undefined() {
+        let tag = locale.as_string().unwrap_or_default();
+        options.locale = Some(Locale::parse(&tag).ok_or_else(|| bad_option("locale", "\"zh-CN\" or \"en\""))?);
+    }
+    Ok(options)
+}
+
+/// The keys `Options` accepts.
+const OPTION_KEYS: [&str; 3] = ["numbers", "explain", "locale"];
+
+fn bad_option(key: &str, expected: &str) -> Error {
+    Error::new(ErrorCode::InvalidOption)
+        .name(key)
+        .expected(expected)
+        .path(Origin::Options, format!("/{}", crate::error::pointer_segment(key)))
+}
+
+/// The records of a batch call, read once into a plain array: `INVALID_VALUE` when `value` is
+/// not an array, `TOO_LARGE` past [`MAX_RECORDS`], `READ_FAILED` when reading it threw.
+pub fn records(value: &JsValue) -> Result<Vec<JsValue>> {
+    let array: js_sys::Array = answer(batch_records(value, MAX_RECORDS), Origin::Record)?.unchecked_into();
+    Ok(array.iter().collect())
+}

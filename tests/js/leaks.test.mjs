@@ -1,0 +1,62 @@
+// No leaks: many calls, failing calls, and plans compiled then released (by free() or by the
+// garbage collector) leave the WebAssembly memory where it was after a warm-up.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { loadBuild } from './run-build.mjs';
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc');
+
+const plan = JSON.parse(readFileSync('samples/team/plan.json', 'utf8'));
+const reps = JSON.parse(readFileSync('samples/team/reps.json', 'utf8'));
+
+async function collect() {
+  for (let i = 0; i < 2; i++) {
+    gc();
+    // Finalizers run in later turns of the event loop.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+}
+
+test('100,000 calls and 10,000 plans compiled then dropped do not grow memory (pkg/node.js)', async () => {
+  const api = await loadBuild('pkg/node.js');
+  const memory = () => api.initSync().memory.buffer.byteLength;
+  const compiled = api.Plan.compile(plan);
+  const formula = api.Formula.compile('回款额 * 0.05');
+  const bad = { ...reps[0], 回款额: 'abc' };
+  const round = (n) => {
+    for (let i = 0; i < n; i++) {
+      compiled.evaluate(reps[i % reps.length]);
+      formula.evaluate({ 回款额: i });
+      try {
+        compiled.evaluate(bad);
+      } catch (e) {
+        assert.equal(e.code, 'INVALID_VALUE');
+      }
+    }
+  };
+  // Plans come and go as an admin edits: in turns of the event loop, since the garbage
+  // collector's finalizers (which release what free() was not called for) run between turns,
+  // and WebAssembly memory, once grown, stays grown.
+  const plans = async (n) => {
+    for (let i = 0; i < n; i++) {
+      const p = api.Plan.compile(plan);
+      p.evaluate(reps[i % reps.length]);
+      if (i % 2 === 0) p.free(); // the other half is left to the garbage collector
+      if (i % 100 === 99) await collect();
+    }
+    await collect();
+  };
+  round(5000);
+  await plans(500);
+  const before = memory();
+  round(100000 / 3);
+  await plans(10000);
+  const team = compiled.evaluateTeam(reps.slice(0, 24));
+  assert.equal(team.results.length, 24);
+  const after = memory();
+  assert.ok(after - before <= 1 << 20, `memory grew from ${before} to ${after} bytes`);
+});
