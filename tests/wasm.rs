@@ -28,8 +28,8 @@ fn get(obj: &JsValue, key: &str) -> JsValue {
     js_sys::Reflect::get(obj, &JsValue::from_str(key)).expect("property")
 }
 
-fn opts(json: &str) -> Option<js_sys::Object> {
-    Some(object(json).unchecked_into())
+fn opts(json: &str) -> JsValue {
+    object(json)
 }
 
 fn object(json: &str) -> JsValue {
@@ -38,24 +38,24 @@ fn object(json: &str) -> JsValue {
 
 #[wasm_bindgen_test]
 fn formula_shim_converts_values_and_errors() {
-    let f = JsFormula::compile("ROUND(回款额 * 提成比例, 2)", None).expect("compiles");
-    let v = f.evaluate(object(r#"{"回款额": 12345.675, "提成比例": "0.05"}"#), None).expect("evaluates");
+    let f = JsFormula::compile(JsValue::from_str("ROUND(回款额 * 提成比例, 2)"), JsValue::UNDEFINED).expect("compiles");
+    let v = f.evaluate(object(r#"{"回款额": 12345.675, "提成比例": "0.05"}"#), JsValue::UNDEFINED).expect("evaluates");
     assert_eq!(v.as_f64(), Some(617.28));
     let exact = f.evaluate(object(r#"{"回款额": 0.1, "提成比例": 3}"#), opts(r#"{"numbers": "string"}"#)).expect("ok");
     assert_eq!(exact.as_string().as_deref(), Some("0.3"));
 
-    let err = f.evaluate(object(r#"{"回款额": "abc", "提成比例": 1}"#), None).expect_err("type mismatch");
+    let err = f.evaluate(object(r#"{"回款额": "abc", "提成比例": 1}"#), JsValue::UNDEFINED).expect_err("type mismatch");
     assert!(err.is_instance_of::<js_sys::Error>());
     assert_eq!(get(&err, "code").as_string().as_deref(), Some("TYPE_MISMATCH"));
     assert_eq!(get(&get(&err, "span"), "start").as_f64(), Some(6.0));
     // The handle keeps working after an error.
-    assert_eq!(f.evaluate(object(r#"{"回款额": 1, "提成比例": 1}"#), None).expect("ok").as_f64(), Some(1.0));
+    assert_eq!(f.evaluate(object(r#"{"回款额": 1, "提成比例": 1}"#), JsValue::UNDEFINED).expect("ok").as_f64(), Some(1.0));
 
-    let err = JsFormula::compile("SUMM(1)", opts(r#"{"locale": "en"}"#)).err().expect("unknown function");
+    let err = JsFormula::compile(JsValue::from_str("SUMM(1)"), opts(r#"{"locale": "en"}"#)).err().expect("unknown function");
     assert_eq!(get(&err, "suggestion").as_string().as_deref(), Some("SUM"));
     assert_eq!(get(&err, "message").as_string().as_deref(), Some("unknown function SUMM"));
     assert_eq!(
-        evaluate_formula("1/3*3", object("{}"), opts(r#"{"numbers": "string"}"#)).expect("ok").as_string().as_deref(),
+        evaluate_formula(JsValue::from_str("1/3*3"), object("{}"), opts(r#"{"numbers": "string"}"#)).expect("ok").as_string().as_deref(),
         Some("0.9999999999999999999999999999")
     );
 }
@@ -94,13 +94,13 @@ fn decompose_shim_returns_the_nodes_and_throws_coded_errors() {
     let months = js_sys::Array::from(&get(&hire, "months"));
     assert_eq!(months.get(0).as_string().as_deref(), Some("20000"));
     assert!(get(&hire, "text").as_string().unwrap_or_default().contains("Ramp by month"));
-    let numbers = salescore::wasm::decompose(spec, None).expect("numbers");
+    let numbers = salescore::wasm::decompose(spec, JsValue::UNDEFINED).expect("numbers");
     let root = js_sys::Array::from(&get(&numbers, "nodes")).get(0);
     assert_eq!(get(&root, "amount").as_f64(), Some(340000.0));
     assert!(get(&root, "why").is_undefined());
     let bad =
         object(r#"{"total": 100, "period": {"start": "2025-03-01", "end": "2025-01-31"}, "nodes": [{"id": "a"}]}"#);
-    let err = salescore::wasm::decompose(bad, None).expect_err("reversed");
+    let err = salescore::wasm::decompose(bad, JsValue::UNDEFINED).expect_err("reversed");
     assert!(err.is_instance_of::<js_sys::Error>());
     assert_eq!(get(&err, "code").as_string().as_deref(), Some("INVALID_DATE_RANGE"));
     assert_eq!(get(&err, "path").as_string().as_deref(), Some("/period/end"));

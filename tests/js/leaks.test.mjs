@@ -60,3 +60,59 @@ test('100,000 calls and 10,000 plans compiled then dropped do not grow memory (p
   const after = memory();
   assert.ok(after - before <= 1 << 20, `memory grew from ${before} to ${after} bytes`);
 });
+
+test('the same in Chromium (the inlined build): memory stays where it was after a warm-up', async () => {
+  const { openBrowser } = await import('./browser.mjs');
+  const browser = await openBrowser();
+  try {
+    const page = '/leaks.html';
+    const html = `<!doctype html><meta charset="utf-8"><script type="module">
+      import * as api from '/pkg/inline.js';
+      const [plan, reps] = await Promise.all(['/samples/team/plan.json', '/samples/team/reps.json'].map((u) => fetch(u).then((r) => r.json())));
+      const wasm = await api.init();
+      const compiled = api.Plan.compile(plan);
+      const formula = api.Formula.compile('回款额 * 0.05');
+      const bad = { ...reps[0], 回款额: 'abc' };
+      window.memory = () => wasm.memory.buffer.byteLength;
+      window.calls = (n) => {
+        for (let i = 0; i < n; i++) {
+          compiled.evaluate(reps[i % reps.length]);
+          formula.evaluate({ 回款额: i });
+          try { compiled.evaluate(bad); } catch (e) { if (e.code !== 'INVALID_VALUE') throw e; }
+        }
+        return compiled.evaluateTeam(reps.slice(0, 24)).results.length;
+      };
+      window.plans = (n) => {
+        for (let i = 0; i < n; i++) {
+          const p = api.Plan.compile(plan);
+          p.evaluate(reps[i % reps.length]);
+          if (i % 2 === 0) p.free();
+        }
+      };
+      window.ready = true;
+    </script>`;
+    const { page: p, context, errors } = await browser.page({ virtual: { [page]: html } });
+    await p.goto(`${browser.origin}${page}`);
+    await p.waitForFunction(() => window.ready === true);
+    const cdp = await context.newCDPSession(p);
+    const plans = async (n) => {
+      for (let done = 0; done < n; done += 100) {
+        await p.evaluate(() => window.plans(100));
+        // Between turns, as a page's edits come: the collector's finalizers free what free() did not.
+        await cdp.send('HeapProfiler.collectGarbage');
+        await p.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
+      }
+    };
+    await p.evaluate(() => window.calls(5000));
+    await plans(500);
+    const before = await p.evaluate(() => window.memory());
+    for (let i = 0; i < 10; i++) assert.equal(await p.evaluate(() => window.calls(100000 / 30)), 24);
+    await plans(10000);
+    const after = await p.evaluate(() => window.memory());
+    await context.close();
+    assert.deepEqual(errors, []);
+    assert.ok(after - before <= 1 << 20, `memory grew from ${before} to ${after} bytes`);
+  } finally {
+    await browser.close();
+  }
+});
