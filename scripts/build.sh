@@ -8,6 +8,18 @@ export PATH="$PWD/.tools/bin:$PWD/node_modules/.bin:$PATH"
 # Keep this machine's paths out of the artifacts (panic locations embed source paths).
 REMAP="--remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/cargo --remap-path-prefix=$PWD=/salescore"
 
+# What pkg/ is made from. When none of it changed since pkg/ was last built, the build is skipped
+# (FORCE=1 rebuilds anyway), so `./run demo` on a built checkout serves in seconds.
+INPUTS=(src examples pkg-template scripts/build.sh scripts/assemble.mjs Cargo.toml Cargo.lock package-lock.json)
+STAMP_FILE=pkg/.build-stamp
+stamp() {
+  { find "${INPUTS[@]}" -type f -print0 2>/dev/null | sort -z | xargs -0 sha256sum; rustc --version; } | sha256sum | cut -d' ' -f1
+}
+if [ -z "${FORCE:-}" ] && [ -f "$STAMP_FILE" ] && [ "$(cat "$STAMP_FILE")" = "$(stamp)" ]; then
+  echo "== pkg/ is up to date with its sources (FORCE=1 rebuilds)"
+  exit 0
+fi
+
 echo "== wasm (web target)"
 RUSTFLAGS="$REMAP" wasm-pack --quiet build --release --target web --out-dir build/web --out-name salescore --no-pack
 
@@ -32,3 +44,4 @@ done
 
 echo "== assemble pkg/"
 node scripts/assemble.mjs
+stamp > "$STAMP_FILE"
