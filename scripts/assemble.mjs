@@ -2,6 +2,7 @@
 import { build } from 'esbuild';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -182,5 +183,21 @@ const version = /^version\s*=\s*"([^"]+)"/m.exec(readFileSync(at('Cargo.toml'), 
 const manifest = JSON.parse(readFileSync(at('pkg-template', 'package.json'), 'utf8'));
 manifest.version = version;
 writeFileSync(join(pkg, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
-if (existsSync(at('pkg-template', 'README.md'))) cpSync(at('pkg-template', 'README.md'), join(pkg, 'README.md'));
+// The package README says what each entry costs, measured on the files just built.
+const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
+const cost = (files) => {
+  const bytes = Buffer.concat(files.map((f) => readFileSync(join(pkg, f))));
+  return [kb(bytes.length), kb(gzipSync(bytes, { level: 9 }).length), kb(brotliCompressSync(bytes).length)];
+};
+const sizes = [
+  ['`salescore` in a browser or bundler', ['index.js', 'guard.js', 'web/salescore.js', 'web/salescore_bg.wasm']],
+  ['`salescore/inline`', ['inline.js']],
+  ['`salescore/iife`', ['salescore.iife.js']],
+  ['`salescore/nowasm`', ['nowasm.js']],
+  ['`salescore/nowasm/iife`', ['salescore.nowasm.iife.js']],
+].map(([entry, files]) => `| ${entry} | ${cost(files).join(' | ')} |`);
+const readme = readFileSync(at('pkg-template', 'README.md'), 'utf8');
+if (!readme.includes('<!-- sizes -->')) throw new Error('pkg-template/README.md: no <!-- sizes --> placeholder');
+writeFileSync(join(pkg, 'README.md'), readme.replace('<!-- sizes -->',
+  `| entry | raw | gzip | brotli |\n|---|---|---|---|\n${sizes.join('\n')}`));
 console.log(`pkg/ assembled (salescore ${version})`);

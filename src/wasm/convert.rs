@@ -1,5 +1,6 @@
 //! JS values ↔ core inputs and outputs.
 
+pub use super::document::kind_of;
 use crate::error::{Error, ErrorCode, Origin, Result};
 use crate::input::Input;
 use crate::locale::Locale;
@@ -374,15 +375,4 @@ pub fn batch(
     let _ = js_sys::Reflect::set(&out, &JsValue::from_str(name), &values);
     let _ = js_sys::Reflect::set(&out, &JsValue::from_str("errors"), &errors);
     out.into()
-}
-
-#[wasm_bindgen(module = "/src/wasm/document.js")]
-extern "C" {
-    #[wasm_bindgen(js_name = kindOf)]
-    fn kind_of_js(value: &JsValue) -> String;
-}
-
-/// How error messages name the kind of a JS value (`null`, `array`, `symbol`, `Map`…).
-pub fn kind_of(value: &JsValue) -> String {
-    kind_of_js(value)
 }

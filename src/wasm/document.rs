@@ -16,6 +16,14 @@ extern "C" {
     fn read_options(value: &JsValue) -> js_sys::Array;
     #[wasm_bindgen(js_name = batchRecords)]
     fn batch_records(value: &JsValue, limit: u32) -> js_sys::Array;
+    #[wasm_bindgen(js_name = kindOf)]
+    fn kind_of_js(value: &JsValue) -> String;
+}
+
+/// How error messages name the kind of a JS value (`null`, `array`, `symbol`, `Map`…), safely
+/// (`Array.isArray` throws on a revoked Proxy).
+pub fn kind_of(value: &JsValue) -> String {
+    kind_of_js(value)
 }
 
 /// Records in one batch call.
