@@ -1,5 +1,7 @@
 // The package's front door, the same in every build. Each call into the engine goes through
 // `run`, which:
+// - refuses `init()` where WebAssembly is missing or blocked (WASM_UNAVAILABLE, naming the no-WASM
+//   build), before downloading anything;
 // - refuses a call before `init()` has finished (NOT_INITIALIZED, with the fix in the hint), and a
 //   call made from inside another one (REENTRANT_CALL: a getter or Proxy of a record calling the
 //   engine back), before anything reaches WebAssembly;
@@ -16,8 +18,8 @@ const MESSAGES = {
   NOT_INITIALIZED: {
     en: 'the engine is not loaded yet',
     'zh-CN': '引擎尚未加载完成',
-    hintEn: 'await init() once before the first call, or use the auto or no-WASM entry (salescore/auto, salescore/nowasm)',
-    hintZh: '首次调用前先 await init()；或改用自动选择或无 WASM 的入口（salescore/auto、salescore/nowasm）',
+    hintEn: 'await init() once before the first call (salescore/nowasm needs no loading)',
+    hintZh: '首次调用前先 await init()（salescore/nowasm 无需加载）',
   },
   REENTRANT_CALL: {
     en: 'the engine was called from inside another call to it (a getter or Proxy of the input called it back)',
@@ -30,6 +32,12 @@ const MESSAGES = {
     'zh-CN': '该对象已通过 free() 释放',
     hintEn: 'compile it again (Plan.compile / Formula.compile)',
     hintZh: '请重新编译（Plan.compile / Formula.compile）',
+  },
+  WASM_UNAVAILABLE: {
+    en: 'this page cannot run WebAssembly ({found})',
+    'zh-CN': '此页面无法运行 WebAssembly（{found}）',
+    hintEn: "use the no-WASM build (salescore/nowasm or salescore/nowasm/iife), or allow 'wasm-unsafe-eval' in the page's Content Security Policy",
+    hintZh: "请改用无 WASM 的版本（salescore/nowasm 或 salescore/nowasm/iife），或在页面的内容安全策略中允许 'wasm-unsafe-eval'",
   },
   INTERNAL_ERROR: {
     en: 'the engine stopped ({found}) and was restarted; this call has no result',
@@ -63,7 +71,7 @@ function describe(e) {
  * `loadSync(...)` load it (the build's `init` and `initSync`); `documentJson` is the engine's
  * reader of documents, used to keep each plan's text for a recompile.
  */
-export function guard({ glue, SalesScoreError, restart, ready, load, loadSync, documentJson }) {
+export function guard({ glue, SalesScoreError, restart, ready, load, loadSync, documentJson, wasm = true }) {
   let generation = 0;
   let busy = false;
   /** Handles made on the current instance (weakly: the garbage collector still frees them). */
@@ -237,6 +245,23 @@ export function guard({ glue, SalesScoreError, restart, ready, load, loadSync, d
 
   const call = (name) => (...args) => run(localeOf(args[args.length - 1]), () => glue[name](...args));
 
+  /** Loads through `start`, refusing at once (before any download) where WebAssembly is missing,
+   *  and naming the fix when the page refuses to compile it. */
+  const loadWith = (start, args) => {
+    if (wasm && typeof WebAssembly !== 'object') throw error('WASM_UNAVAILABLE', 'zh-CN', 'WebAssembly is not defined');
+    const refused = (e) => {
+      if (e instanceof SalesScoreError) return e;
+      const name = e && e.name;
+      return name === 'CompileError' || name === 'LinkError' || name === 'ReferenceError' ? error('WASM_UNAVAILABLE', 'zh-CN', describe(e)) : e;
+    };
+    try {
+      const started = start(...args);
+      return started instanceof Promise ? started.catch((e) => Promise.reject(refused(e))) : started;
+    } catch (e) {
+      throw refused(e);
+    }
+  };
+
   let loading;
   return {
     Formula,
@@ -250,7 +275,7 @@ export function guard({ glue, SalesScoreError, restart, ready, load, loadSync, d
     /** Loads the engine (once; later calls return the same promise). */
     init(...args) {
       loading ??= Promise.resolve()
-        .then(() => load(...args))
+        .then(() => loadWith(load, args))
         .catch((e) => {
           loading = undefined;
           throw e;
@@ -259,7 +284,7 @@ export function guard({ glue, SalesScoreError, restart, ready, load, loadSync, d
     },
     /** Loads the engine synchronously. */
     initSync(...args) {
-      return loadSync(...args);
+      return loadWith(loadSync, args);
     },
     /** Ends the engine's instance as a trap would, to test recovery (not part of the API). */
     __trapForTest() {

@@ -155,7 +155,7 @@ import { __wbg_set_wasm } from '${rel(entries, join(mvp, 'salescore_bg.js'))}';`
 /** Nothing to load: kept so code written for the other builds runs unchanged. */
 const load = async () => {};
 const loadSync = () => {};`,
-  options: 'glue, restart: () => __wbg_set_wasm(wasm.__instantiate()), ready: () => true, load, loadSync',
+  options: 'glue, restart: () => __wbg_set_wasm(wasm.__instantiate()), ready: () => true, load, loadSync, wasm: false',
 }));
 
 const common = { bundle: true, minify: true, legalComments: 'none', target: 'es2020', logLevel: 'warning',
