@@ -8,6 +8,12 @@ export PATH="$PWD/.tools/bin:$PWD/node_modules/.bin:$PATH"
 # Keep this machine's paths out of the artifacts (panic locations embed source paths).
 REMAP="--remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/cargo --remap-path-prefix=$PWD=/salescore"
 
+# The admin page's editor, charts and spreadsheet readers, bundled from npm (a second; not part
+# of pkg/, so it runs whether or not the package is rebuilt).
+echo "== www/vendor/ (CodeMirror, Chart.js, papaparse, read-excel-file for the admin page)"
+esbuild scripts/vendor/editor.mjs scripts/vendor/charts.mjs scripts/vendor/sheets.mjs \
+  --bundle --format=esm --minify --legal-comments=eof --log-level=warning --outdir=www/vendor
+
 # What pkg/ is made from. When none of it changed since pkg/ was last built, the build is skipped
 # (FORCE=1 rebuilds anyway), so `./run demo` on a built checkout serves in seconds.
 INPUTS=(src examples pkg-template scripts/build.sh scripts/assemble.mjs Cargo.toml Cargo.lock package-lock.json)

@@ -1,0 +1,260 @@
+// The admin preview page (`/admin.html`), driven in headless Chromium as an admin would: edit the
+// draft plan, use a one-click edit, break the draft, import a team from CSV, switch the language.
+// Expected numbers come from the engine itself through the Node build: both plans scored with
+// `plan.evaluateTeam` on the same records, differences taken exactly by the engine's formulas.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, test } from 'node:test';
+import { openDemoPage } from './demo-page.mjs';
+import { Formula, Plan } from '../../pkg/node.js';
+
+const sample = (name) => readFileSync(new URL(`../../samples/team/${name}`, import.meta.url), 'utf8');
+const baselineText = sample('plan.json');
+const reps = JSON.parse(sample('reps.json'));
+const june = reps.filter((r) => r.月份 === 6);
+
+/** The engine's team result under a plan text, for some records. */
+function teamOf(planText, records = june, options = {}) {
+  const plan = Plan.compile(planText);
+  try {
+    return plan.evaluateTeam(records, options);
+  } finally {
+    plan.free();
+  }
+}
+
+const minus = Formula.compile('b - a');
+/** after − before, exactly (the engine's decimal arithmetic). */
+const change = (a, b) => minus.evaluate({ a: String(a), b: String(b) });
+
+/** Money as the page writes it. */
+const money = (n, locale = 'zh-CN') => Number(n).toLocaleString(locale === 'en' ? 'en-US' : 'zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const signed = (n, locale) => `${n > 0 ? '+' : ''}${money(n, locale)}`;
+
+let page;
+let pageErrors;
+let closeDemo;
+
+before(async () => {
+  ({ page, pageErrors, close: closeDemo } = await openDemoPage('admin.html'));
+});
+
+after(async () => {
+  await closeDemo?.();
+});
+
+const text = async (sel) => (await page.textContent(sel)).trim();
+const editorText = () => page.evaluate(async () => {
+  const { EditorView } = await import('/vendor/editor.js');
+  return EditorView.findFromDOM(document.querySelector('.cm-editor')).state.doc.toString();
+});
+
+/** Puts the editor's selection on `length` characters at `offset` (the typing is the keyboard's). */
+async function select(offset, length) {
+  await page.evaluate(async ([from, to]) => {
+    const { EditorView } = await import('/vendor/editor.js');
+    const view = EditorView.findFromDOM(document.querySelector('.cm-editor'));
+    view.dispatch({ selection: { anchor: from, head: to }, scrollIntoView: true });
+    view.focus();
+  }, [offset, offset + length]);
+}
+
+const waitForText = (sel, expected) => page.waitForFunction(
+  ([s, e]) => document.querySelector(s)?.textContent.trim() === e,
+  [sel, expected],
+);
+
+/** Waits until the draft's team cost is `total` (the comparison has caught up with the text). */
+const waitForDraftCost = (total, locale) => waitForText('[data-testid="cost-after"]', money(total, locale));
+
+test('opens on the sample team in June with the sample plan as baseline and as the draft', async () => {
+  const { team } = teamOf(baselineText);
+  assert.equal(await page.getAttribute('#months [aria-checked="true"]', 'data-month'), '6');
+  assert.equal(await text('[data-testid="cost-before"]'), money(team.incentive.total));
+  assert.equal(await text('[data-testid="cost-after"]'), money(team.incentive.total));
+  assert.equal(await text('[data-testid="cost-change"]'), '0.00');
+  assert.equal(await page.locator('#rep-rows tr[data-index]').count(), 24);
+  assert.equal(await text('#team-source'), '示例团队 · 24 人');
+  assert.equal(await editorText(), baselineText);
+  assert.match(await text('#run-stat'), /^24 人 · 重算 [\d.]+ ms$/);
+});
+
+test('typing a tier rate into the editor updates the cost and the rep table to the engine\'s numbers', async () => {
+  const at = baselineText.indexOf('"rate": 0.08') + '"rate": '.length; // the 服务 rule's flat rate
+  await select(at, 4);
+  await page.keyboard.type('0.1');
+  const draftText = `${baselineText.slice(0, at)}0.1${baselineText.slice(at + 4)}`;
+  assert.equal(await editorText(), draftText);
+
+  const base = teamOf(baselineText);
+  const draft = teamOf(draftText);
+  await waitForDraftCost(draft.team.incentive.total);
+  assert.equal(await text('[data-testid="cost-before"]'), money(base.team.incentive.total));
+  assert.equal(await text('[data-testid="cost-change"]'), signed(change(base.team.incentive.total, draft.team.incentive.total)));
+  const commission = (t) => t.team.incentive.components.find((c) => c.id === '提成').amount;
+  assert.equal(await text('#by-component [data-component="提成"] td:nth-of-type(2)'), money(commission(draft)));
+
+  for (const m of draft.team.members) {
+    const row = `#rep-rows tr[data-id="${m.id}"]`;
+    const was = base.team.members.find((x) => x.id === m.id);
+    assert.equal(await text(`${row} [data-testid="before"]`), money(was.payout), m.id);
+    assert.equal(await text(`${row} [data-testid="after"]`), money(m.payout), m.id);
+    assert.equal(await text(`${row} [data-testid="change"]`), signed(change(was.payout, m.payout)), m.id);
+  }
+  // Sorted by change, largest first: the first row gains most.
+  const gains = draft.team.members.map((m) => ({ id: m.id, c: change(base.team.members.find((x) => x.id === m.id).payout, m.payout) }));
+  const top = gains.reduce((a, b) => (b.c > a.c ? b : a));
+  assert.equal(await page.getAttribute('#rep-rows tr:first-child', 'data-id'), top.id);
+  assert.ok(top.c > 0);
+});
+
+test('a one-click edit moves the gate; the reps it drops below the gate show the crossing', async () => {
+  await page.click('[data-testid="reset-draft"]');
+  await waitForText('[data-testid="cost-change"]', '0.00');
+  const label = await text('[data-testid="edit-gate"]');
+  assert.equal(label, '门槛：目标奖金 达成 60% → 80%');
+  await page.click('[data-testid="edit-gate"]');
+
+  const draftText = baselineText.replace('"gate": 60', '"gate": 80');
+  assert.equal(await editorText(), draftText);
+  const base = teamOf(baselineText, june, { explain: true });
+  const draft = teamOf(draftText, june, { explain: true });
+  await waitForDraftCost(draft.team.incentive.total);
+
+  const gatePassed = (result) => result.incentive.statement.lines.find((l) => l.kind === 'curve')?.gatePassed;
+  const dropped = june.map((r, i) => i).filter((i) => gatePassed(base.results[i]) && !gatePassed(draft.results[i]));
+  assert.ok(dropped.length > 0, 'the sample has reps between 60% and 80%');
+  for (const i of dropped) {
+    const row = page.locator(`#rep-rows tr[data-index="${i}"]`);
+    assert.equal(await row.locator('.cross[data-kind="gate"][data-direction="down"]').count(), 1, june[i].工号);
+    const was = base.team.members.find((m) => m.index === i).payout;
+    const now = draft.team.members.find((m) => m.index === i).payout;
+    assert.equal((await row.locator('[data-testid="change"]').textContent()).trim(), signed(change(was, now)));
+  }
+  assert.equal(await text('[data-testid="cost-change"]'), signed(change(base.team.incentive.total, draft.team.incentive.total)));
+});
+
+test('a draft that does not compile shows its error at its line; the last comparison stays; nothing typed is lost', async () => {
+  const good = await text('[data-testid="cost-after"]');
+  const rowsBefore = await page.locator('#rep-rows').innerHTML();
+  const current = await editorText();
+  // Delete the closing parenthesis of the first metric's formula.
+  const formula = 'DIVIDE(销售额, 销售目标)';
+  const at = current.indexOf(formula) + formula.length - 1;
+  await select(at, 1);
+  await page.keyboard.press('Backspace');
+  const broken = `${current.slice(0, at)}${current.slice(at + 1)}`;
+  assert.equal(await editorText(), broken);
+
+  let expected;
+  try {
+    Plan.compile(broken);
+  } catch (e) {
+    expected = e;
+  }
+  assert.equal(expected.code, 'UNEXPECTED_END');
+  await page.waitForSelector('[data-testid="draft-error"]:not([hidden])');
+  assert.equal(await text('[data-testid="draft-error-code"]'), expected.code);
+  assert.equal(await text('[data-testid="draft-error-message"]'), expected.messages['zh-CN']);
+  const line = broken.slice(0, broken.indexOf('DIVIDE(销售额, 销售目标')).split('\n').length;
+  assert.equal(await page.getAttribute('[data-testid="draft-error-where"]', 'data-line'), String(line));
+  assert.match(await text('[data-testid="draft-error-where"]'), new RegExp(`/metrics/0/formula · L${line}$`));
+  // The mark in the editor sits on that line, at the end of the formula.
+  await page.waitForSelector('.cm-lintRange-error');
+  assert.match(await page.$eval('.cm-lintRange-error', (el) => el.closest('.cm-line').textContent), /"formula": "DIVIDE\(销售额, 销售目标"/);
+
+  assert.equal(await text('[data-testid="cost-after"]'), good);
+  assert.equal(await page.locator('#rep-rows').innerHTML(), rowsBefore);
+  assert.equal(await text('#run-stat'), '草稿有误 · 显示的是上一次成功的对比');
+
+  await page.keyboard.type(')');
+  await page.waitForSelector('[data-testid="draft-error"]', { state: 'hidden' });
+  assert.equal(await editorText(), current);
+  assert.equal(await page.locator('.cm-lintRange-error').count(), 0);
+  assert.equal(await text('[data-testid="cost-after"]'), good);
+});
+
+test('the table sorts and opens a rep\'s statements from the keyboard, changed lines highlighted', async () => {
+  await page.focus('#rep-head [data-sort="id"]');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('#rep-head [data-sort="id"]').closest('th').getAttribute('aria-sort') === 'ascending');
+  const ids = await page.$$eval('#rep-rows tr[data-id]', (rows) => rows.map((r) => r.dataset.id));
+  assert.deepEqual(ids, [...ids].sort());
+
+  const draftText = await editorText();
+  const base = teamOf(baselineText, june, { explain: true });
+  const draft = teamOf(draftText, june, { explain: true });
+  const i = june.findIndex((r) => r.工号 === ids[0]);
+  await page.focus(`#rep-rows tr[data-index="${i}"]`);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('[data-testid="statement-table"]');
+  const totals = await page.$$eval('[data-testid="statement-total"]', (els) => els.map((e) => e.textContent.trim()));
+  assert.deepEqual(totals, [money(base.results[i].incentive.statement.total), money(draft.results[i].incentive.statement.total)]);
+  const firstLine = base.results[i].incentive.statement.lines[0].text;
+  assert.equal(await text('[data-testid="statement-table"] tbody tr:first-child .stmt-text'), firstLine);
+});
+
+test('CSV import: columns map to fields, a bad row shows its error, the rest is compared', async () => {
+  const fields = JSON.parse(baselineText).fields.map((f) => f.id);
+  const columns = [...fields, '订单'];
+  const chosen = june.slice(0, 5);
+  const cell = (v) => {
+    if (v == null) return '';
+    const s = typeof v === 'object' ? JSON.stringify(v) : String(v);
+    return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  const rows = chosen.map((r, i) => columns.map((c) => cell(i === 2 && c === '回款额' ? '九万' : r[c])).join(','));
+  const csv = [columns.join(','), ...rows].join('\n');
+
+  await page.click('[data-testid="import-open"]');
+  await page.setInputFiles('[data-testid="import-file"]', { name: 'team.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.waitForSelector('[data-testid="row-error"]');
+  // What the page hands the engine: every cell as text, booleans parsed, the orders as JSON.
+  const records = chosen.map((r, i) => Object.fromEntries(columns.filter((c) => r[c] != null).map((c) => {
+    const v = i === 2 && c === '回款额' ? '九万' : r[c];
+    return [c, typeof v === 'number' ? String(v) : v];
+  })));
+  const plan = Plan.compile(baselineText);
+  const { errors } = plan.evaluateMany(records);
+  plan.free();
+  assert.deepEqual(errors.map((e) => e.index), [2]);
+  const item = await text('[data-testid="row-error"]');
+  assert.match(item, /^第 4 行/); // the header is row 1
+  assert.ok(item.includes(errors[0].error.code) && item.includes(errors[0].error.path) && item.includes(errors[0].error.messages['zh-CN']), item);
+  assert.equal(await page.locator('#import-preview tr.is-bad[data-row="2"] .bad-cell').count(), 1);
+  assert.equal(await page.locator('#mapping select[data-field="回款额"]').inputValue(), String(columns.indexOf('回款额')));
+
+  await page.click('[data-testid="import-apply"]');
+  await waitForText('#team-source', 'team.csv · 5 人');
+  const good = records.filter((_, i) => i !== 2);
+  const base = teamOf(baselineText, records);
+  await waitForText('[data-testid="cost-before"]', money(base.team.incentive.total));
+  assert.equal(base.results[2], null);
+  assert.equal(await page.locator('#rep-rows tr[data-index]').count(), 5);
+  assert.match(await text('[data-testid="failures"]'), new RegExp(`${errors[0].error.code}.*${errors[0].error.path}`));
+  assert.equal(await page.locator('#rep-rows tr.is-failed').count(), 1);
+  assert.ok(good.length === 4 && (await page.locator('#month-group').isHidden()));
+
+  await page.click('[data-testid="use-sample"]');
+  await waitForText('#team-source', '示例团队 · 24 人');
+});
+
+test('English: the page, the engine\'s statements and the numbers switch with the language', async () => {
+  const draft = teamOf(await editorText(), june, { explain: true, locale: 'en' });
+  const base = teamOf(baselineText, june, { explain: true, locale: 'en' });
+  await page.click('#locale');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  await waitForDraftCost(draft.team.incentive.total, 'en');
+  assert.equal(await text('#cost-title'), 'Team incentive cost');
+  assert.equal(await text('[data-kpi="before"] dt'), 'Baseline');
+  assert.match(await text('#run-stat'), /^24 reps · recomputed in [\d.]+ ms$/);
+  assert.equal(await text('[data-testid="edit-gate"]'), 'Gate: 目标奖金 at 80% → 100%');
+
+  await page.click('#rep-rows tr[data-index="0"]');
+  await page.waitForFunction((t) => document.querySelector('[data-testid="statement-table"] tbody tr:first-child .stmt-text')?.textContent.trim() === t, base.results[0].incentive.statement.lines[0].text);
+
+  await page.click('#locale');
+  await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+  assert.equal(await text('#cost-title'), '团队激励成本');
+  assert.deepEqual(pageErrors, []);
+});

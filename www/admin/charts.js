@@ -1,0 +1,86 @@
+// The comparison's charts, drawn with Chart.js (bundled in www/vendor/charts.js): grades before
+// and after, the histogram of pay changes, and both plans' payout curves. Each chart is made
+// once and updated in place; its canvas carries a text summary for screen readers.
+
+import { Chart } from '../vendor/charts.js';
+
+const BASE = '#94a3b8';
+const DRAFT = '#2557d6';
+const UP = '#16a34a';
+const DOWN = '#dc2626';
+
+Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
+Chart.defaults.font.size = 12;
+Chart.defaults.color = '#4a5668';
+Chart.defaults.animation = false;
+
+const charts = new Map();
+
+function upsert(canvas, config) {
+  const chart = charts.get(canvas);
+  if (!chart) {
+    charts.set(canvas, new Chart(canvas, { ...config, options: { responsive: true, maintainAspectRatio: false, ...config.options } }));
+    return;
+  }
+  chart.data = config.data;
+  Object.assign(chart.options, config.options);
+  chart.update();
+}
+
+/** Grade counts side by side: `grades = { before: [{ grade, count }], after }`. */
+export function drawGrades(canvas, grades, { before, after, reps }) {
+  const labels = [...new Set([...grades.before, ...grades.after].map((g) => g.grade))];
+  const count = (list, g) => list.find((x) => x.grade === g)?.count ?? 0;
+  upsert(canvas, {
+    type: 'bar',
+    data: {
+      labels,
+      datasets: [
+        { label: before, data: labels.map((g) => count(grades.before, g)), backgroundColor: BASE },
+        { label: after, data: labels.map((g) => count(grades.after, g)), backgroundColor: DRAFT },
+      ],
+    },
+    options: { scales: { y: { beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: reps } } }, plugins: { legend: { position: 'bottom' } } },
+  });
+  canvas.setAttribute('aria-label', labels.map((g) => `${g}: ${count(grades.before, g)} → ${count(grades.after, g)}`).join('; '));
+}
+
+/** Reps per band of pay change: `bins = [{ from, to, count }]`. */
+export function drawHistogram(canvas, bins, { format, reps }) {
+  const labels = bins.map((b) => (b.from === b.to ? format(b.from) : `${format(b.from)} ~ ${format(b.to)}`));
+  const colour = (b) => (b.to <= 0 && b.from < 0 ? DOWN : b.from >= 0 && b.to > 0 ? UP : BASE);
+  upsert(canvas, {
+    type: 'bar',
+    data: { labels, datasets: [{ label: reps, data: bins.map((b) => b.count), backgroundColor: bins.map(colour), barPercentage: 1, categoryPercentage: 0.95 }] },
+    options: {
+      scales: { y: { beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: reps } }, x: { ticks: { maxRotation: 60, autoSkip: true } } },
+      plugins: { legend: { display: false } },
+    },
+  });
+  canvas.setAttribute('aria-label', bins.filter((b) => b.count).map((b, i) => `${labels[bins.indexOf(b)] ?? i}: ${b.count}`).join('; '));
+}
+
+/** Both plans' pay by attainment: `curves = { attainment: [0..2], baseline: [], draft: [] }`. */
+export function drawCurves(canvas, curves, { before, after, xTitle, yTitle, format }) {
+  const labels = curves.attainment.map((a) => `${Math.round(a * 1000) / 10}%`);
+  upsert(canvas, {
+    type: 'line',
+    data: {
+      labels,
+      datasets: [
+        { label: before, data: curves.baseline, borderColor: BASE, backgroundColor: BASE, borderWidth: 2, pointRadius: 0, tension: 0 },
+        { label: after, data: curves.draft, borderColor: DRAFT, backgroundColor: DRAFT, borderWidth: 2, pointRadius: 0, tension: 0, borderDash: [6, 3] },
+      ],
+    },
+    options: {
+      interaction: { mode: 'index', intersect: false },
+      scales: {
+        x: { title: { display: true, text: xTitle }, ticks: { maxTicksLimit: 11 } },
+        y: { beginAtZero: true, title: { display: true, text: yTitle }, ticks: { callback: (v) => format(v) } },
+      },
+      plugins: { legend: { position: 'bottom' }, tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${format(c.parsed.y)}` } } },
+    },
+  });
+  const last = curves.attainment.length - 1;
+  canvas.setAttribute('aria-label', `${xTitle} ${labels[last]}: ${before} ${format(curves.baseline[last])}, ${after} ${format(curves.draft[last])}`);
+}

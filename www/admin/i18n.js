@@ -1,0 +1,286 @@
+// The admin page's words in 中文 and English, and how it writes numbers. The numbers are the
+// engine's; only their grouping and sign are formatted here.
+
+const TEXT = {
+  'zh-CN': {
+    pageTitle: 'SalesScore 方案预览',
+    title: '方案预览',
+    team: '团队数据',
+    sampleTeam: '示例团队 · {n} 人',
+    importedTeam: '{name} · {n} 人',
+    importTeam: '导入 CSV / Excel…',
+    useSample: '改回示例团队',
+    month: '月份',
+    monthName: '{m} 月',
+    threshold: '提醒阈值',
+    thresholdOr: '元 或',
+    thresholdNote: '变化超过此金额或百分比的销售会被标出',
+    exportCsv: '导出对比 CSV',
+    draftTitle: '草稿方案',
+    draftSub: '基线：示例方案 · 每次修改立即重算全队',
+    quickEdits: '一键示例：',
+    editTier: '提高费率：{rule} 第 {n} 档 {from} → {to}',
+    editGate: '门槛：{c} 达成 {from}% → {to}%',
+    editWeights: '调权重（{p}）：{a} {wa} → {wa2}，{b} {wb} → {wb2}',
+    editUnavailable: '当前草稿中找不到可改的位置',
+    editNeedsJson: '请先修正 JSON 语法，再使用一键示例',
+    resetDraft: '恢复为基线',
+    loading: '正在加载计算引擎和示例数据…',
+    loadFailed: '加载失败：{message}',
+    computing: '正在重算…',
+    runStat: '{n} 人 · 重算 {ms} ms',
+    runStatStale: '草稿有误 · 显示的是上一次成功的对比',
+    draftErrorKind: '草稿无法编译',
+    draftErrorNote: '下方仍显示上一次成功的对比结果；修正后自动重算，已输入的内容不会丢失。',
+    at: '位置 {path}',
+    atRoot: '整个文档',
+    jsonSyntax: 'JSON 语法错误：{what}',
+    didYouMean: '您是不是要写 {s}？',
+    diagnosticsTitle: '{n} 条提示（不影响计算）',
+    costTitle: '团队激励成本',
+    costSub: '{n} 人参与对比',
+    before: '基线',
+    after: '草稿',
+    change: '变化',
+    percent: '变化率',
+    counts: '{g} 人增加 · {l} 人减少 · {u} 人不变',
+    failuresTitle: '{n} 人无法在两边同时计算（其余照常对比）：',
+    side: { baseline: '基线失败', draft: '草稿失败', both: '两边都失败' },
+    byGroup: '按小组',
+    byComponent: '按激励项',
+    colGroup: '小组',
+    colComponent: '激励项',
+    gradesTitle: '等级分布',
+    gradesText: '基线 {b} · 草稿 {a}',
+    histTitle: '收入变化分布',
+    histText: '横轴：每人收入变化（元）；纵轴：人数',
+    histAxis: '人数',
+    curvesTitle: '收入曲线',
+    curvesSub: '{who} 的收入随达成率变化',
+    curvesTypical: '典型销售 {who}',
+    attainment: '达成率',
+    payout: '收入',
+    sensTitle: '敏感性',
+    sensSub: '全员实际业绩同比例增减时的团队成本',
+    factor: '业绩',
+    asIs: '当前',
+    moversTitle: '变化最大',
+    winners: '增加最多',
+    losers: '减少最多',
+    overThreshold: '超过阈值',
+    thresholdSub: '阈值：{a} 元或 {p}%',
+    none: '无',
+    repsTitle: '每位销售',
+    repsSub: '点击表头排序 · 点击一行（或按 Enter）对比两份结算单',
+    colId: '工号',
+    colName: '姓名',
+    colScore: '总分',
+    colGrade: '等级',
+    colForced: '强制',
+    colBefore: '基线收入',
+    colAfter: '草稿收入',
+    colChange: '变化',
+    colPercent: '%',
+    colCrossed: '跨越',
+    sortBy: '按{c}排序',
+    notComputed: '无法计算',
+    detailTitle: '结算单对比',
+    detailSub: '{id} {name} · 变化的行已高亮',
+    detailEmpty: '在上表中选择一位销售。',
+    statementBefore: '基线结算单',
+    statementAfter: '草稿结算单',
+    statementTotal: '合计',
+    scoreLine: '总分 {s} · 等级 {g}',
+    lineChanged: '有变化',
+    lineOnly: '仅此一边',
+    noStatement: '这一边无法计算：{code} {message}',
+    importTitle: '导入团队数据',
+    importNote: 'CSV 或 Excel（.xlsx），第一行为列名，每行一位销售。订单（子表）一列可填 JSON 数组。',
+    downloadTemplate: '下载示例团队 CSV',
+    mapping: '列与字段的对应',
+    preview: '预览',
+    previewRows: '预览（前 {n} 行，共 {total} 行）',
+    notMapped: '（不导入）',
+    importReading: '正在读取 {file}…',
+    importRead: '{file}：{rows} 行 × {cols} 列',
+    importEmpty: '{file} 中没有数据行',
+    importFailed: '无法读取 {file}：{message}',
+    importChecking: '正在用基线方案逐行检查…',
+    importOk: '{n} 行全部可以计算',
+    importRowErrors: '{e} / {n} 行有错误（仍可导入，这些人会列为“无法计算”）',
+    rowError: '第 {row} 行',
+    importApply: '使用这份数据',
+    cancel: '取消',
+    close: '关闭',
+    emptyTeam: '团队为空：至少需要一行数据',
+    footerNote: '示例数据：华东销售部 24 人 × 6 个月。所有计算都在本机浏览器中完成。',
+    engineKind: { engine: '对比由引擎的 Compare 计算', 'stand-in': '对比：临时实现（Plan.evaluateTeam × 2）' },
+    csvHead: ['工号', '姓名', '小组', '基线总分', '草稿总分', '基线等级', '草稿等级', '基线强制等级', '草稿强制等级', '基线收入', '草稿收入', '变化', '变化率%', '跨越', '错误'],
+  },
+  en: {
+    pageTitle: 'SalesScore Plan Preview',
+    title: 'Plan preview',
+    team: 'Team',
+    sampleTeam: 'Sample team · {n} reps',
+    importedTeam: '{name} · {n} reps',
+    importTeam: 'Import CSV / Excel…',
+    useSample: 'Back to the sample team',
+    month: 'Month',
+    monthName: '{mon}',
+    threshold: 'Flag changes over',
+    thresholdOr: 'or',
+    thresholdNote: 'Reps whose pay changes by more than this amount or percent are flagged',
+    exportCsv: 'Export comparison (CSV)',
+    draftTitle: 'Draft plan',
+    draftSub: 'Baseline: the sample plan · every edit recomputes the team',
+    quickEdits: 'Try:',
+    editTier: 'Raise a rate: {rule} tier {n} {from} → {to}',
+    editGate: 'Gate: {c} at {from}% → {to}%',
+    editWeights: 'Reweight ({p}): {a} {wa} → {wa2}, {b} {wb} → {wb2}',
+    editUnavailable: 'Nothing to change for this in the current draft',
+    editNeedsJson: 'Fix the JSON syntax first',
+    resetDraft: 'Reset to the baseline',
+    loading: 'Loading the engine and the sample data…',
+    loadFailed: 'Could not load: {message}',
+    computing: 'Recomputing…',
+    runStat: '{n} reps · recomputed in {ms} ms',
+    runStatStale: 'Draft has errors · showing the last good comparison',
+    draftErrorKind: 'The draft does not compile',
+    draftErrorNote: 'The last good comparison stays below; fix it and it recomputes. Nothing you typed is lost.',
+    at: 'at {path}',
+    atRoot: 'the whole document',
+    jsonSyntax: 'JSON syntax error: {what}',
+    didYouMean: 'Did you mean {s}?',
+    diagnosticsTitle: '{n} warning(s) (not blocking)',
+    costTitle: 'Team incentive cost',
+    costSub: '{n} reps compared',
+    before: 'Baseline',
+    after: 'Draft',
+    change: 'Change',
+    percent: 'Change %',
+    counts: '{g} gain · {l} lose · {u} unchanged',
+    failuresTitle: '{n} rep(s) cannot be computed on both sides (everyone else is compared):',
+    side: { baseline: 'fails on the baseline', draft: 'fails on the draft', both: 'fails on both' },
+    byGroup: 'By group',
+    byComponent: 'By component',
+    colGroup: 'Group',
+    colComponent: 'Component',
+    gradesTitle: 'Grade distribution',
+    gradesText: 'Baseline {b} · Draft {a}',
+    histTitle: 'Distribution of pay changes',
+    histText: 'Across: change of a rep\'s pay; up: reps',
+    histAxis: 'Reps',
+    curvesTitle: 'Payout curves',
+    curvesSub: 'Pay of {who} by attainment',
+    curvesTypical: 'a typical rep, {who}',
+    attainment: 'Attainment',
+    payout: 'Pay',
+    sensTitle: 'Sensitivity',
+    sensSub: 'Team cost with every rep\'s actuals scaled',
+    factor: 'Actuals',
+    asIs: 'as is',
+    moversTitle: 'Biggest changes',
+    winners: 'Gain most',
+    losers: 'Lose most',
+    overThreshold: 'Over the threshold',
+    thresholdSub: 'Threshold: {a} or {p}%',
+    none: 'none',
+    repsTitle: 'Every rep',
+    repsSub: 'Click a header to sort · click a row (or press Enter) to compare the two statements',
+    colId: 'ID',
+    colName: 'Name',
+    colScore: 'Score',
+    colGrade: 'Grade',
+    colForced: 'Forced',
+    colBefore: 'Baseline pay',
+    colAfter: 'Draft pay',
+    colChange: 'Change',
+    colPercent: '%',
+    colCrossed: 'Crossed',
+    sortBy: 'Sort by {c}',
+    notComputed: 'not computed',
+    detailTitle: 'Statements side by side',
+    detailSub: '{id} {name} · changed lines highlighted',
+    detailEmpty: 'Pick a rep in the table above.',
+    statementBefore: 'Baseline statement',
+    statementAfter: 'Draft statement',
+    statementTotal: 'Total',
+    scoreLine: 'Score {s} · grade {g}',
+    lineChanged: 'changed',
+    lineOnly: 'only on this side',
+    noStatement: 'Not computed on this side: {code} {message}',
+    importTitle: 'Import a team',
+    importNote: 'CSV or Excel (.xlsx), column names in the first row, one rep per row. A column of orders (the sub-table) takes a JSON array.',
+    downloadTemplate: 'Download the sample team as CSV',
+    mapping: 'Columns → fields',
+    preview: 'Preview',
+    previewRows: 'Preview (first {n} of {total} rows)',
+    notMapped: '(not imported)',
+    importReading: 'Reading {file}…',
+    importRead: '{file}: {rows} rows × {cols} columns',
+    importEmpty: '{file} has no data rows',
+    importFailed: 'Could not read {file}: {message}',
+    importChecking: 'Checking every row with the baseline plan…',
+    importOk: 'All {n} rows compute',
+    importRowErrors: '{e} of {n} rows have errors (you can still import; they are listed as not computed)',
+    rowError: 'Row {row}',
+    importApply: 'Use this team',
+    cancel: 'Cancel',
+    close: 'Close',
+    emptyTeam: 'The team is empty: at least one row is needed',
+    footerNote: 'Sample data: East China sales, 24 reps × 6 months. Everything is computed in this browser.',
+    engineKind: { engine: 'comparison by the engine\'s Compare', 'stand-in': 'comparison: stand-in (Plan.evaluateTeam × 2)' },
+    csvHead: ['ID', 'Name', 'Group', 'Score (baseline)', 'Score (draft)', 'Grade (baseline)', 'Grade (draft)', 'Forced (baseline)', 'Forced (draft)', 'Pay (baseline)', 'Pay (draft)', 'Change', 'Change %', 'Crossed', 'Error'],
+  },
+};
+
+export const LOCALES = Object.keys(TEXT);
+let current = 'zh-CN';
+
+export const locale = () => current;
+
+export function setLocale(loc) {
+  if (TEXT[loc]) current = loc;
+  return current;
+}
+
+/** The text for `key`, with `{name}` filled from `vars`. */
+export function t(key, vars = {}) {
+  const s = TEXT[current][key] ?? TEXT['zh-CN'][key] ?? key;
+  if (typeof s !== 'string') return s;
+  return s.replace(/\{(\w+)\}/g, (_, k) => (vars[k] ?? `{${k}}`));
+}
+
+const tag = () => (current === 'en' ? 'en-US' : 'zh-CN');
+
+/** Money as the engine gave it, grouped, two places. */
+export const money = (n) => (n == null ? '—' : Number(n).toLocaleString(tag(), { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+
+/** A change with its sign. */
+export const signedMoney = (n) => (n == null ? '—' : `${n > 0 ? '+' : ''}${money(n)}`);
+
+/** A percent (already × 100) with its sign. */
+export const signedPercent = (p) => (p == null ? '—' : `${p > 0 ? '+' : ''}${Number(p).toLocaleString(tag(), { maximumFractionDigits: 2 })}%`);
+
+/** A score or other plain number, as many places as it has (up to 4). */
+export const plain = (n) => (n == null ? '—' : Number(n).toLocaleString(tag(), { maximumFractionDigits: 4 }));
+
+/** The sign of a change as a word for CSS: up, down or same. */
+export const trend = (n) => (n == null ? 'none' : n > 0 ? 'up' : n < 0 ? 'down' : 'same');
+
+export function monthName(m) {
+  if (current === 'en') return new Date(2026, m - 1, 1).toLocaleString('en-US', { month: 'short' });
+  return t('monthName', { m });
+}
+
+/** The engine's message for an error in the page's locale. */
+export const errorMessage = (e) => e?.messages?.[current] ?? e?.message ?? String(e);
+
+/** Fills `[data-i18n]` and `[data-i18n-title]` elements. */
+export function applyStaticText(root = document) {
+  for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  for (const el of root.querySelectorAll('[data-i18n-title]')) {
+    el.title = t(el.dataset.i18nTitle);
+    el.setAttribute('aria-label', t(el.dataset.i18nTitle));
+  }
+}

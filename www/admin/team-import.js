@@ -1,0 +1,176 @@
+// Importing a team from CSV (papaparse) or Excel .xlsx (read-excel-file), both bundled in
+// www/vendor/sheets.js: the columns are mapped to the plan's fields (matched by id or label,
+// changeable), a preview shows the first rows as the engine will get them, and every row is
+// run through the baseline plan (plan.evaluateMany, in the worker) so each bad row shows its
+// error code, path and message before the admin uses the data.
+
+import { parseCsv, readXlsx, unparseCsv } from '../vendor/sheets.js';
+import { $, esc } from './dom.js';
+import { errorMessage, t } from './i18n.js';
+
+const PREVIEW_ROWS = 8;
+const TRUE = new Set(['true', '1', 'yes', 'y', '是', '√']);
+const FALSE = new Set(['false', '0', 'no', 'n', '否']);
+
+/**
+ * Wires the dialog. `targets()` gives the fields a record has (`[{ id, type, label }]`),
+ * `check(records)` resolves to the engine's `[{ index, error }]`, `apply(records, name)` takes
+ * the team, `template()` gives the rows of the sample team for download.
+ */
+export function setUpImport({ targets, check, apply, template }) {
+  const dialog = $('#import-dialog');
+  const state = { name: '', headers: [], rows: [], mapping: new Map(), records: [], checked: 0 };
+
+  $('#import-open').addEventListener('click', () => {
+    $('#import-status').textContent = '';
+    dialog.showModal();
+  });
+  $('#import-file').addEventListener('change', async (e) => {
+    const file = e.target.files?.[0];
+    if (file) await load(file);
+  });
+  $('#mapping').addEventListener('change', (e) => {
+    const select = e.target.closest('select[data-field]');
+    if (!select) return;
+    state.mapping.set(select.dataset.field, select.value === '' ? null : Number(select.value));
+    refresh();
+  });
+  $('#import-apply').addEventListener('click', () => {
+    if (!state.records.length) return;
+    dialog.close();
+    apply(state.records, state.name);
+  });
+  $('#download-template').addEventListener('click', () => download('salescore-sample-team.csv', templateCsv(template(), targets())));
+
+  async function load(file) {
+    state.name = file.name;
+    $('#import-status').textContent = t('importReading', { file: file.name });
+    $('#import-body').hidden = true;
+    $('#import-apply').disabled = true;
+    let table;
+    try {
+      table = /\.xlsx$/i.test(file.name) ? await readXlsx(await file.arrayBuffer()) : readCsvText(await file.text());
+    } catch (e) {
+      $('#import-status').textContent = t('importFailed', { file: file.name, message: e?.message ?? String(e) });
+      return;
+    }
+    const [head = [], ...rows] = table.filter((r) => r.some((c) => c != null && String(c).trim() !== ''));
+    state.headers = head.map((h) => String(h ?? '').trim());
+    state.rows = rows;
+    if (!rows.length) {
+      $('#import-status').textContent = t('importEmpty', { file: file.name });
+      return;
+    }
+    state.mapping = autoMap(targets(), state.headers);
+    $('#import-status').textContent = t('importRead', { file: file.name, rows: rows.length, cols: state.headers.length });
+    $('#import-body').hidden = false;
+    renderMapping();
+    await refresh();
+  }
+
+  function renderMapping() {
+    const options = (sel) => `<option value="">${esc(t('notMapped'))}</option>${state.headers.map((h, i) => `<option value="${i}"${sel === i ? ' selected' : ''}>${esc(h || `#${i + 1}`)}</option>`).join('')}`;
+    $('#mapping').innerHTML = targets().map((f) => `<label class="map-row">
+        <span class="map-field"><b>${esc(f.id)}</b><span class="muted">${esc(f.type)}</span></span>
+        <select data-field="${esc(f.id)}">${options(state.mapping.get(f.id))}</select>
+      </label>`).join('');
+  }
+
+  async function refresh() {
+    state.records = state.rows.map((row) => toRecord(row, targets(), state.mapping));
+    renderPreview([]);
+    $('#import-errors').textContent = t('importChecking');
+    const errors = await check(state.records);
+    renderPreview(errors);
+    $('#import-apply').disabled = !state.records.length;
+  }
+
+  function renderPreview(errors) {
+    const fields = targets().filter((f) => state.mapping.get(f.id) != null);
+    const bad = new Map(errors.map((e) => [e.index, e.error]));
+    const shown = [...new Set([...Array(Math.min(PREVIEW_ROWS, state.records.length)).keys(), ...bad.keys()])].sort((a, b) => a - b);
+    const value = (v) => (v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+    $('#preview-title').textContent = t('previewRows', { n: Math.min(PREVIEW_ROWS, state.records.length), total: state.records.length });
+    $('#import-preview').innerHTML = `<thead><tr><th scope="col">#</th>${fields.map((f) => `<th scope="col">${esc(f.id)}</th>`).join('')}</tr></thead>
+      <tbody>${shown.map((i) => {
+        const err = bad.get(i);
+        const badField = err?.path?.split('/')[2];
+        return `<tr data-row="${i}"${err ? ' class="is-bad"' : ''}><th scope="row">${i + 2}</th>${fields.map((f) => `<td${f.id === badField ? ' class="bad-cell"' : ''}>${esc(value(state.records[i][f.id]).slice(0, 60))}</td>`).join('')}</tr>`;
+      }).join('')}</tbody>`;
+    if (!errors.length) {
+      $('#import-errors').innerHTML = state.records.length ? `<p class="ok-line">${esc(t('importOk', { n: state.records.length }))}</p>` : '';
+      return;
+    }
+    $('#import-errors').innerHTML = `<p class="warn-line">${esc(t('importRowErrors', { e: errors.length, n: state.records.length }))}</p>
+      <ul class="row-errors">${errors.map(({ index, error }) => `<li data-row="${index}" data-testid="row-error">
+        <b>${esc(t('rowError', { row: index + 2 }))}</b>
+        <code class="error-code">${esc(error.code)}</code> <code class="path">${esc(error.path)}</code>
+        <span>${esc(errorMessage(error))}</span></li>`).join('')}</ul>`;
+  }
+}
+
+function readCsvText(text) {
+  const { data, errors } = parseCsv(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
+  const fatal = errors.find((e) => e.type === 'Quotes');
+  if (fatal) throw new Error(`${fatal.message} (row ${fatal.row + 1})`);
+  return data;
+}
+
+/** Each field to the column of the same id or label (ignoring case and spaces). */
+function autoMap(fields, headers) {
+  const norm = (s) => String(s ?? '').replace(/\s+/g, '').toLowerCase();
+  const index = new Map(headers.map((h, i) => [norm(h), i]));
+  return new Map(fields.map((f) => [f.id, index.get(norm(f.id)) ?? index.get(norm(f.label)) ?? null]));
+}
+
+function toRecord(row, fields, mapping) {
+  const record = {};
+  for (const f of fields) {
+    const col = mapping.get(f.id);
+    if (col == null) continue;
+    const v = cellValue(row[col], f.type);
+    if (v !== undefined) record[f.id] = v;
+  }
+  return record;
+}
+
+/** A cell as the engine should get it: numbers as exact text, booleans and sub-tables parsed. */
+export function cellValue(raw, type) {
+  if (raw == null) return undefined;
+  if (raw instanceof Date) return raw.toISOString().slice(0, 10);
+  if (typeof raw === 'boolean') return raw;
+  if (typeof raw === 'number') return type === 'text' ? String(raw) : type === 'boolean' ? raw !== 0 : raw;
+  const s = String(raw).trim();
+  if (s === '') return undefined;
+  if (type === 'boolean') {
+    const k = s.toLowerCase();
+    return TRUE.has(k) ? true : FALSE.has(k) ? false : s;
+  }
+  if (['money', 'number', 'rate', 'integer'].includes(type)) return /^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s) ? s.replace(/,/g, '') : s;
+  if (type === 'rows') {
+    try {
+      return JSON.parse(s);
+    } catch {
+      return s;
+    }
+  }
+  return s;
+}
+
+/** The sample team as CSV (sub-tables as JSON), with a BOM so Excel reads the Chinese. */
+function templateCsv(records, fields) {
+  const rows = records.map((r) => fields.map((f) => (r[f.id] == null ? '' : typeof r[f.id] === 'object' ? JSON.stringify(r[f.id]) : r[f.id])));
+  return `\uFEFF${unparseCsv({ fields: fields.map((f) => f.id), data: rows })}`;
+}
+
+/** Saves `text` as a file. */
+export function download(name, text, type = 'text/csv;charset=utf-8') {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = Object.assign(document.createElement('a'), { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export { unparseCsv };

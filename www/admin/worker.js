@@ -1,0 +1,77 @@
+// The admin page's engine thread (a module Web Worker): the compare session lives here, so a
+// recompute never blocks typing. Messages are `{ id, type, ...payload }`; each answer is
+// `{ id, ok: true, value, ms }` or `{ id, ok: false, error }`, `ms` the engine's time.
+
+import { checkRecords, diagnose, errorData, openSession, start } from './engine.js';
+
+const state = {
+  session: null,
+  baseline: null,
+  records: [],
+  locale: 'zh-CN',
+  draft: null, // the last draft that compiled
+  summary: { top: 10, bins: 12, threshold: null },
+};
+
+const handlers = {
+  start: () => start(),
+
+  /** A new team, baseline or locale: the session starts again, with the last good draft. */
+  async open({ baseline, records, locale, draft, summary }) {
+    state.session?.free();
+    state.session = null;
+    Object.assign(state, { baseline, records, locale });
+    state.summary = { ...state.summary, ...summary };
+    state.session = await openSession(baseline, records, locale);
+    const next = draft ?? state.draft ?? baseline;
+    try {
+      return draftAnswer(next);
+    } catch (e) {
+      // The draft does not compile: compare the baseline with itself, and say why.
+      state.draft = baseline;
+      return { ...draftAnswer(baseline), draftError: errorData(e) };
+    }
+  },
+
+  draft: ({ text }) => draftAnswer(text),
+
+  summary({ options }) {
+    state.summary = { ...state.summary, ...options };
+    return { view: session().summary(state.summary) };
+  },
+
+  rep: ({ index }) => session().rep(index),
+  sensitivity: ({ factors }) => session().sensitivity(factors),
+  curves: ({ options }) => session().curves(options),
+  checkRecords: ({ records }) => checkRecords(state.baseline, records, state.locale),
+};
+
+function session() {
+  if (!state.session) throw new Error('no compare session is open');
+  return state.session;
+}
+
+/** Hands the session a draft; throws (and keeps the last comparison) when it does not compile. */
+function draftAnswer(text) {
+  session().setDraft(text);
+  state.draft = text;
+  const view = session().summary(state.summary);
+  return { view, diagnostics: diagnose(text, state.locale) };
+}
+
+// One message at a time, in order (opening a session awaits; nothing may run in between).
+let queue = Promise.resolve();
+self.onmessage = ({ data }) => {
+  queue = queue.then(() => handle(data));
+};
+
+async function handle(data) {
+  const { id, type, ...payload } = data;
+  const t0 = performance.now();
+  try {
+    const value = await handlers[type](payload);
+    self.postMessage({ id, ok: true, value, ms: performance.now() - t0 });
+  } catch (e) {
+    self.postMessage({ id, ok: false, error: errorData(e), ms: performance.now() - t0 });
+  }
+}
