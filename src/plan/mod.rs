@@ -11,6 +11,7 @@
 //! assert_eq!(result.get("达成率").unwrap().to_string(), "0.8500");
 //! ```
 
+pub mod diagnostics;
 pub mod document;
 mod evaluate;
 mod explain;
@@ -22,6 +23,7 @@ mod team;
 pub(crate) use parse::document_from_json;
 pub use parse::document_locale;
 
+pub use diagnostics::{diagnose, Diagnostic, DiagnosticCode, Severity};
 pub use document::{FieldDef, MetricDef, MetricKind, PlanDocument, RoundingPolicy};
 pub use evaluate::{Evaluation, MetricResult, Record, Rows, RowsError, MAX_ROWS};
 pub use explain::{TraceEntry, TraceInput};

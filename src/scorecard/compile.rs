@@ -145,6 +145,34 @@ impl Scorecard {
         self.indicators.iter().find(|i| i.def.id == id).map_or(&[], |i| i.reads.as_slice())
     }
 
+    /// Every formula of the section with its plan path, for plan diagnostics (which fields a
+    /// plan reads).
+    pub(crate) fn formulas(&self) -> Vec<&Expr> {
+        let mut all: Vec<&Expr> = Vec::new();
+        for ind in &self.indicators {
+            all.push(&ind.actual);
+            all.extend(ind.target.as_ref());
+            all.extend(&ind.bounds);
+        }
+        for p in &self.profiles {
+            all.extend(p.when.as_ref());
+            all.extend(p.phases.iter().map(|(_, when, _)| when));
+        }
+        all.extend(self.adjustments.iter().map(|(_, e)| e));
+        all.extend(self.gates.iter().map(|(_, e)| e));
+        all.extend(self.vetoes.iter().map(|(_, e)| e));
+        all.extend(self.blend.as_ref().map(|(_, e)| e));
+        if let Some(team) = &self.team {
+            all.push(&team.id);
+            all.extend(team.tie_break.as_ref().map(|(e, _)| e));
+            all.extend(team.group.as_ref());
+            all.extend(team.name.as_ref());
+            all.extend(team.aggregates.iter().filter_map(|(_, e)| e.as_ref()));
+        }
+        all.extend(self.points.iter().flat_map(|p| p.formulas()));
+        all
+    }
+
     /// Compiles the section; `names` resolves field and metric names.
     pub fn compile(def: &ScorecardDef, names: &mut impl Resolver) -> Result<Scorecard> {
         for (key, len) in

@@ -107,6 +107,13 @@ impl Points {
         Ok(Points { behaviours, carried, levels, badges })
     }
 
+    /// Every formula of the section (behaviour counts, the carried experience, badge
+    /// conditions), for plan diagnostics.
+    pub(crate) fn formulas(&self) -> impl Iterator<Item = &Expr> {
+        let counts = self.behaviours.iter().map(|b| &b.count);
+        counts.chain(self.carried.as_ref()).chain(self.badges.iter().filter_map(|b| b.when.as_ref()))
+    }
+
     /// This period's points, experience, level and badges; `grade_index` is the rep's grade
     /// (best first). A rep with a triggered veto (`vetoed`) earns points but no badges.
     pub(super) fn award(&self, cx: &Context<'_>, grade_index: usize, vetoed: bool) -> Result<PointsResult> {

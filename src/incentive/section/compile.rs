@@ -159,6 +159,42 @@ impl Incentive {
         &self.currency
     }
 
+    /// Every formula of the section with its plan path, for plan diagnostics (which fields a
+    /// plan reads, what a target bonus or a quota can be).
+    pub(crate) fn formulas(&self) -> Vec<&Expr> {
+        let mut all: Vec<&Expr> = self.rep.iter().collect();
+        for c in &self.components {
+            match c {
+                Component::Commission(c) => {
+                    all.extend(c.released.as_ref());
+                    all.extend(c.amount.as_ref());
+                    for r in &c.rules {
+                        all.extend(r.carried_in.as_ref().into_iter().chain(&r.quota).chain(&r.paid_to_date));
+                    }
+                }
+                Component::TargetBonus(t) => {
+                    all.push(&t.target_bonus);
+                    all.push(&t.quota);
+                    if let Actual::Formula(e) = &t.actual {
+                        all.push(e);
+                    }
+                    all.extend(t.multipliers.iter().filter_map(|(_, f)| match f {
+                        Factor::Formula(e) => Some(e),
+                        Factor::Scorecard => None,
+                    }));
+                }
+                Component::Spiff { events, already_paid, .. } => all.extend(events.iter().chain(already_paid)),
+                Component::Mbo { target_bonus, achievements, .. } => {
+                    all.push(target_bonus);
+                    all.extend(achievements);
+                }
+                Component::Draw { balance_in, .. } => all.extend(balance_in.as_ref()),
+                Component::Pool { share, .. } => all.extend(share.as_ref()),
+            }
+        }
+        all
+    }
+
     /// The pool components, with their index.
     pub fn pools(&self) -> impl Iterator<Item = (usize, &PoolDef)> {
         self.components.iter().enumerate().filter_map(|(i, c)| match c {
@@ -170,7 +206,7 @@ impl Incentive {
 
 /// Decimals of the smallest unit of an ISO 4217 currency: 0 for yen-like currencies, 3 for the
 /// dinars, 2 for the rest.
-fn minor_units(code: &str) -> u32 {
+pub(crate) fn minor_units(code: &str) -> u32 {
     match code {
         "BIF" | "CLP" | "DJF" | "GNF" | "ISK" | "JPY" | "KMF" | "KRW" | "PYG" | "RWF" | "UGX" | "UYI" | "VND"
         | "VUV" | "XAF" | "XOF" | "XPF" => 0,

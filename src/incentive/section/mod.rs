@@ -8,6 +8,7 @@ mod evaluate;
 mod result;
 mod what_if;
 
+pub(crate) use compile::minor_units;
 pub use compile::Incentive;
 pub use document::*;
 pub use evaluate::{ExtraDeal, Run, ScoreFacts};
