@@ -78,7 +78,10 @@ export function drawCurves(canvas, curves, { before, after, xTitle, yTitle, form
         x: { title: { display: true, text: xTitle }, ticks: { maxTicksLimit: 11 } },
         y: { beginAtZero: true, title: { display: true, text: yTitle }, ticks: { callback: (v) => format(v) } },
       },
-      plugins: { legend: { position: 'bottom' }, tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${format(c.parsed.y)}` } } },
+      plugins: {
+        legend: { position: 'bottom', labels: { usePointStyle: true, pointStyle: 'line' } },
+        tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${format(c.parsed.y)}` } },
+      },
     },
   });
   const last = curves.attainment.length - 1;

@@ -3,7 +3,7 @@
 // exists. A formula error's `span` (UTF-16 units of the formula) lands inside its string, through
 // the string's escapes. JSON syntax errors come from jsonc-parser with their offset.
 
-import { parseTree, parseJsonc, printParseErrorCode } from '../vendor/editor.js';
+import { parseTree, parseJsonc } from '../vendor/editor.js';
 
 /** ['a', '0', 'b'] from '/a/0/b' (RFC 6901 unescaping). */
 export function pointerSegments(pointer) {
@@ -38,12 +38,23 @@ export function rangeOfPointer(text, pointer, { span, key } = {}) {
     }
     node = next;
   }
-  if (key && node.type === 'object') {
-    const prop = node.children?.find((p) => p.children?.[0]?.value === key);
-    if (prop) return rangeOf(prop.children[0], exact);
-  }
+  const named = key ? findKey(node, key) : null;
+  if (named) return rangeOf(named, exact);
   if (span && node.type === 'string') return spanInString(text, node, span, exact);
   return markFor(text, node, exact);
+}
+
+/** The key node `key` in `node` or below it, nearest first (an unknown key may sit deeper than the path). */
+function findKey(node, key) {
+  const queue = [node];
+  while (queue.length) {
+    const n = queue.shift();
+    for (const c of n.children ?? []) {
+      if (c.type === 'property' && c.children?.[0]?.value === key) return c.children[0];
+      queue.push(c);
+    }
+  }
+  return null;
 }
 
 const rangeOf = (node, exact) => ({ from: node.offset, to: node.offset + node.length, exact });
@@ -73,14 +84,14 @@ function spanInString(text, node, span, exact) {
   return { from, to: Math.max(at(span.end), from + 1), exact };
 }
 
-/** The first JSON syntax error of `text`: `{ from, to, what }`, or null. */
+/** The range of the first JSON syntax error of `text`: `{ from, to }`, or null. */
 export function syntaxError(text) {
   const errors = [];
   parseJsonc(text, errors, { allowTrailingComma: false, disallowComments: true });
   const e = errors[0];
   if (!e) return null;
   const from = Math.min(e.offset, text.length);
-  return { from, to: Math.min(text.length, from + Math.max(e.length, 1)), what: printParseErrorCode(e.error) };
+  return { from, to: Math.min(text.length, from + Math.max(e.length, 1)) };
 }
 
 /** 1-based line of an offset. */

@@ -13,7 +13,7 @@ import { exampleEdits, textChanges } from './example-edits.js';
 import { lineOf, rangeOfPointer, syntaxError } from './json-position.js';
 import { renderCost, renderMovers, renderSensitivity } from './comparison.js';
 import { renderHead, renderRows, sortBy } from './rep-table.js';
-import { renderStatements } from './statements.js';
+import { renderStatements, unfold } from './statements.js';
 import { drawCurves, drawGrades, drawHistogram } from './charts.js';
 import { download, setUpImport, unparseCsv } from './team-import.js';
 import {
@@ -216,10 +216,16 @@ function showDraftError(error, text) {
   state.draftError = error;
   const syntax = error.code === 'INVALID_PLAN' ? syntaxError(text) : null;
   const range = syntax ?? rangeOfPointer(text, error.path, { span: error.span, key: error.detail?.name });
-  const message = syntax ? `${t('jsonSyntax', { what: syntax.what })} — ${errorMessage(error)}` : errorMessage(error);
+  const message = errorMessage(error);
+  const fix = error.suggestion && range && !syntax ? quickFix(text, range, error.suggestion) : null;
   if (state.editor.text() === text && range) {
-    state.editor.mark([{ from: range.from, to: range.to, severity: 'error', message: `${error.code}: ${message}`, source: 'salescore' }]);
+    const hintText = error.suggestion ? ` ${t('didYouMean', { s: error.suggestion })}` : '';
+    const actions = fix ? [{ name: t('fixTo', { s: error.suggestion }), apply: (view, from, to) => view.dispatch({ changes: { from, to, insert: fix.insert } }) }] : [];
+    state.editor.mark([{ from: range.from, to: range.to, severity: 'error', message: `${error.code}: ${message}${hintText}`, source: 'salescore', actions }]);
   }
+  $('#draft-error-fix').hidden = !fix;
+  $('#draft-error-fix').textContent = fix ? t('fixTo', { s: error.suggestion }) : '';
+  $('#draft-error-fix').onclick = () => fix && state.editor.change([{ from: range.from, to: range.to, insert: fix.insert }]);
   $('#draft-error').hidden = false;
   $('#draft-error-code').textContent = error.code;
   const where = range ? `${t('at', { path: error.path || t('atRoot') })} · L${lineOf(text, range.from)}` : t('at', { path: error.path || t('atRoot') });
@@ -231,12 +237,23 @@ function showDraftError(error, text) {
   $('#draft-error-hint').hidden = !hint;
   $('#draft-error-hint').textContent = hint;
   $('#diagnostics').hidden = true;
+  state.editor.keepCursorInView();
+}
+
+/** The suggestion in place of the marked text: a key keeps its quotes. */
+function quickFix(text, range, suggestion) {
+  const marked = text.slice(range.from, range.to);
+  if (/^".*"$/.test(marked)) return { insert: JSON.stringify(suggestion) };
+  if (/^[\p{L}\p{N}_.]+$/u.test(marked)) return { insert: suggestion };
+  return null;
 }
 
 function clearDraftError() {
+  const shown = !$('#draft-error').hidden;
   state.draftError = null;
   $('#draft-error').hidden = true;
   state.editor.mark([]);
+  if (shown) state.editor.keepCursorInView();
 }
 
 /** The draft's warnings, as marks and as a list that jumps to each. */
@@ -278,10 +295,14 @@ function renderQuickEdits(text = state.editor.text()) {
     // a draft that is not JSON: the buttons say so
   }
   edits = doc ? exampleEdits(doc) : [];
+  if (!doc) {
+    $('#quick-edits').innerHTML = `<span class="muted quick-note">${esc(t('editNeedsJson'))}</span>`;
+    return;
+  }
   const buttons = ['rate', 'gate', 'weights'].map((id) => {
     const edit = edits.find((e) => e.id === id);
     const usable = edit && !edit.unavailable;
-    const label = usable ? t(edit.labelKey, edit.vars) : doc ? t('editUnavailable') : t('editNeedsJson');
+    const label = usable ? t(edit.labelKey, edit.vars) : t('editUnavailable');
     return `<button type="button" class="chip quick-edit" data-edit="${id}" data-testid="edit-${id}"${usable ? '' : ' disabled'}>${esc(label)}</button>`;
   });
   $('#quick-edits').innerHTML = buttons.join('');
@@ -412,6 +433,10 @@ function wireEvents() {
     }
   });
   $('#movers').addEventListener('click', pick);
+  $('#statements').addEventListener('click', (e) => {
+    const b = e.target.closest('[data-fold]');
+    if (b) unfold(b);
+  });
   let thresholdTimer = 0;
   for (const id of ['#threshold-amount', '#threshold-percent']) {
     $(id).addEventListener('input', () => {

@@ -61,6 +61,12 @@ export function createPlanEditor(parent, { text, schema, onChange, label }) {
       view.focus();
     },
 
+    /** After the editor's height changed (a panel below it opened or closed): the cursor stays visible. */
+    keepCursorInView() {
+      if (!view.hasFocus) return;
+      requestAnimationFrame(() => view.dispatch({ effects: EditorView.scrollIntoView(view.state.selection.main.head, { y: 'nearest' }) }));
+    },
+
     setLabel(next) {
       view.dispatch({ effects: attributes.reconfigure(labelled(next)) });
     },

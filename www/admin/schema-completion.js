@@ -52,12 +52,14 @@ function keyOptions(schema, doc, path, token, context, text) {
     info: prop.description,
     boost: required ? 1 : 0,
     apply: (view, _c, from, to) => {
+      // The typed word starts after the opening quote; the key replaces both quotes too.
+      const start = token.quoted ? from - 1 : from;
       const end = token.quoted && view.state.doc.sliceString(to, to + 1) === '"' ? to + 1 : to;
       const insert = `"${name}"${hasColon ? '' : ': '}`;
-      view.dispatch({ changes: { from, to: end, insert }, selection: { anchor: from + insert.length } });
+      view.dispatch({ changes: { from: start, to: end, insert }, selection: { anchor: start + insert.length } });
     },
   }));
-  return { from: token.from, options, validFor: /^"?[\p{L}\p{N}_]*$/u };
+  return { from: token.quoted ? token.from + 1 : token.from, options, validFor: /^[\p{L}\p{N}_]*$/u };
 }
 
 function valueOptions(schema, doc, path, token, context) {

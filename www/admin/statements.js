@@ -35,12 +35,14 @@ export function renderStatements(rep, pair, failure) {
   const b = keyed(pair.before?.incentive?.statement.lines ?? []);
   const a = keyed(pair.after?.incentive?.statement.lines ?? []);
   const [mb, ma] = [new Map(b), new Map(a)];
-  const rows = aligned(b, a).map((k) => {
+  const lines = aligned(b, a).map((k) => {
     const [x, y] = [mb.get(k), ma.get(k)];
-    const changed = !x || !y || x.amount !== y.amount || x.text !== y.text;
-    return `<tr class="${changed ? 'is-changed' : ''}" data-key="${esc(k)}"${changed ? ` title="${esc(x && y ? t('lineChanged') : t('lineOnly'))}"` : ''}>
-      ${cell(x)}${cell(y)}
-    </tr>`;
+    return { k, x, y, changed: !x || !y || x.amount !== y.amount || x.text !== y.text };
+  });
+  const rows = folded(lines).map(({ k, x, y, changed, fold, hidden }) => {
+    if (fold) return `<tr class="fold-row"><td colspan="4"><button type="button" class="link-button" data-fold="${fold.id}" aria-expanded="false">${esc(t('unchangedLines', { n: fold.n }))}</button></td></tr>`;
+    const title = changed ? ` title="${esc(x && y ? t('lineChanged') : t('lineOnly'))}"` : '';
+    return `<tr class="${changed ? 'is-changed' : ''}" data-key="${esc(k)}"${hidden ? ` data-folded="${hidden}" hidden` : ''}${title}>${cell(x)}${cell(y)}</tr>`;
   }).join('');
   const head = (side, title) => {
     const r = pair[side];
@@ -54,6 +56,34 @@ export function renderStatements(rep, pair, failure) {
     <tfoot><tr>${total(pair.before)}${total(pair.after)}</tr></tfoot>
   </table></div>
   <p class="stmt-change">${esc(t('change'))} <b class="delta" data-trend="${trend(rep.change)}" data-testid="statement-change">${signedMoney(rep.change)}</b></p>`;
+}
+
+/** Runs of more than three unchanged lines fold to their first and last line and a button. */
+function folded(lines) {
+  const out = [];
+  let run = [];
+  let folds = 0;
+  const flush = () => {
+    if (run.length > 3) {
+      const id = ++folds;
+      out.push(run[0], { fold: { id, n: run.length - 2 } }, ...run.slice(1, -1).map((l) => ({ ...l, hidden: id })), run[run.length - 1]);
+    } else out.push(...run);
+    run = [];
+  };
+  for (const l of lines) {
+    if (l.changed) {
+      flush();
+      out.push(l);
+    } else run.push(l);
+  }
+  flush();
+  return out;
+}
+
+/** Shows the lines a fold button hides. */
+export function unfold(button) {
+  for (const tr of document.querySelectorAll(`#statements tr[data-folded="${button.dataset.fold}"]`)) tr.hidden = false;
+  button.closest('tr').remove();
 }
 
 function cell(l) {
