@@ -218,6 +218,17 @@ fn the_sample_plans_say_only_what_is_true_of_them() {
 }
 
 #[test]
+fn codes_serialize_as_their_stable_strings() {
+    for code in DiagnosticCode::ALL {
+        assert_eq!(serde_json::to_value(code).unwrap(), code.as_str());
+    }
+    let text = std::fs::read_to_string(root().join("tests/data/plans/sample.json")).unwrap();
+    let found = salescore::plan::diagnostics::check(&text).unwrap();
+    assert_eq!(found[0].code, DiagnosticCode::FieldUnused);
+    assert_eq!(salescore::plan::diagnostics::check("{\"version\": 2}").unwrap_err().code.as_str(), "INVALID_VALUE");
+}
+
+#[test]
 fn info_is_for_what_does_nothing() {
     let info: Vec<&str> =
         DiagnosticCode::ALL.iter().filter(|c| c.severity() == Severity::Info).map(|c| c.as_str()).collect();

@@ -8,6 +8,7 @@ use serde::Serialize;
 /// Why a SPIFF never pays.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub enum SpiffReason {
     /// Its reward is 0.
     ZeroAmount,
@@ -24,6 +25,7 @@ pub enum SpiffReason {
 /// Why a pool has nothing to share.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub enum PoolReason {
     /// Its amount is 0.
     ZeroAmount,
@@ -35,6 +37,7 @@ pub enum PoolReason {
 /// percents, rates are fractions, as in the plan document.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(untagged)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub enum Detail {
     /// `RULE_SHADOWED`: rule `rule` of commission `component` is reached by no transaction; the
     /// rules `by` (tried first) take them all.

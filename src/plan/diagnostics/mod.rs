@@ -65,6 +65,7 @@ pub const END_OUTLIER_FACTOR: Decimal = Decimal::from_parts(10, 0, 0, false, 0);
 /// How serious a diagnostic is. Neither blocks the plan.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub enum Severity {
     /// Probably a mistake: the plan will pay or score differently from what it seems to say.
     Warning,
@@ -73,7 +74,9 @@ pub enum Severity {
 }
 
 /// Stable diagnostic codes. The string form (`RULE_SHADOWED`) is part of the public API.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub enum DiagnosticCode {
     /// A commission rule no transaction reaches: rules tried before it take every transaction it
     /// would match (or the plan has no transactions and another rule takes the amount).
@@ -177,12 +180,6 @@ impl DiagnosticCode {
     }
 }
 
-impl Serialize for DiagnosticCode {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
-    }
-}
-
 impl std::fmt::Display for DiagnosticCode {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
@@ -192,6 +189,7 @@ impl std::fmt::Display for DiagnosticCode {
 /// A message and what to do about it, in one language.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct DiagnosticText {
     /// What is probably wrong.
     pub message: String,
@@ -201,6 +199,7 @@ pub struct DiagnosticText {
 
 /// The message and hint in both languages.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct DiagnosticMessages {
     /// Simplified Chinese.
     #[serde(rename = "zh-CN")]
@@ -212,6 +211,7 @@ pub struct DiagnosticMessages {
 /// One warning about a plan that compiles but is probably wrong.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Diagnostic {
     /// Stable code.
     pub code: DiagnosticCode,
@@ -275,6 +275,12 @@ pub fn diagnose(plan: &Plan) -> Vec<Diagnostic> {
         pay::check(def, &facts, &mut out);
     }
     out
+}
+
+/// Compiles a plan document (JSON text) and returns its diagnostics: the one-shot check. A plan
+/// that does not compile is its compile error.
+pub fn check(json: &str) -> crate::error::Result<Vec<Diagnostic>> {
+    Plan::compile(json).map(|plan| diagnose(&plan))
 }
 
 impl Plan {
