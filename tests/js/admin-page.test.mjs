@@ -194,6 +194,28 @@ test('the table sorts and opens a rep\'s statements from the keyboard, changed l
   assert.equal(await text('[data-testid="statement-table"] tbody tr:first-child .stmt-text'), firstLine);
 });
 
+test('the comparison exports as CSV with the engine\'s numbers', async () => {
+  const draftText = await editorText();
+  const base = teamOf(baselineText);
+  const draft = teamOf(draftText);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-csv"]')]);
+  assert.equal(download.suggestedFilename(), 'salescore-comparison-m6.csv');
+  const csv = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');
+  const [head, ...rows] = csv.trim().split(/\r?\n/).map((line) => line.split(','));
+  assert.deepEqual(head.slice(0, 3), ['工号', '姓名', '小组']);
+  const col = (name) => head.indexOf(name);
+  assert.equal(rows.length, 25); // 24 reps and the total
+  for (const m of draft.team.members) {
+    const row = rows.find((r) => r[0] === m.id);
+    const was = base.team.members.find((x) => x.id === m.id);
+    assert.equal(Number(row[col('基线收入')]), was.payout, m.id);
+    assert.equal(Number(row[col('草稿收入')]), m.payout, m.id);
+    assert.equal(Number(row[col('变化')]), change(was.payout, m.payout), m.id);
+  }
+  const total = rows[rows.length - 1];
+  assert.equal(Number(total[col('草稿收入')]), draft.team.incentive.total);
+});
+
 test('CSV import: columns map to fields, a bad row shows its error, the rest is compared', async () => {
   const fields = JSON.parse(baselineText).fields.map((f) => f.id);
   const columns = [...fields, '订单'];

@@ -116,6 +116,12 @@ const TEXT = {
     emptyTeam: '团队为空：至少需要一行数据',
     footerNote: '示例数据：华东销售部 24 人 × 6 个月。所有计算都在本机浏览器中完成。',
     engineKind: { engine: '对比由引擎的 Compare 计算', 'stand-in': '对比：临时实现（Plan.evaluateTeam × 2）' },
+    cross: {
+      gradeBand: '等级 {from} → {to}', grade: '等级 {from} → {to}', forcedGrade: '强制等级 {from} → {to}',
+      veto: '{c}：{from} → {to}', scoreGate: '{c}：{from} → {to}', gate: '{c} 门槛：{from} → {to}',
+      tier: '{c} 档位 {from} → {to}', curvePoint: '{c} 曲线点 {from} → {to}', cap: '{c} 封顶：{from} → {to}',
+    },
+    crossWords: { veto: ['未触发', '触发'], scoreGate: ['未关闭', '关闭'], gate: ['未达成', '达成'], cap: ['未封顶', '封顶'], tier: '第 {n} 档', none: '无' },
     csvHead: ['工号', '姓名', '小组', '基线总分', '草稿总分', '基线等级', '草稿等级', '基线强制等级', '草稿强制等级', '基线收入', '草稿收入', '变化', '变化率%', '跨越', '错误'],
   },
   en: {
@@ -232,6 +238,12 @@ const TEXT = {
     emptyTeam: 'The team is empty: at least one row is needed',
     footerNote: 'Sample data: East China sales, 24 reps × 6 months. Everything is computed in this browser.',
     engineKind: { engine: 'comparison by the engine\'s Compare', 'stand-in': 'comparison: stand-in (Plan.evaluateTeam × 2)' },
+    cross: {
+      gradeBand: 'grade {from} → {to}', grade: 'grade {from} → {to}', forcedGrade: 'forced grade {from} → {to}',
+      veto: '{c}: {from} → {to}', scoreGate: '{c}: {from} → {to}', gate: '{c} gate: {from} → {to}',
+      tier: '{c} tier {from} → {to}', curvePoint: '{c} curve point {from} → {to}', cap: '{c} cap: {from} → {to}',
+    },
+    crossWords: { veto: ['off', 'triggered'], scoreGate: ['open', 'closed'], gate: ['missed', 'passed'], cap: ['under', 'capped'], tier: '{n}', none: 'none' },
     csvHead: ['ID', 'Name', 'Group', 'Score (baseline)', 'Score (draft)', 'Grade (baseline)', 'Grade (draft)', 'Forced (baseline)', 'Forced (draft)', 'Pay (baseline)', 'Pay (draft)', 'Change', 'Change %', 'Crossed', 'Error'],
   },
 };
@@ -277,6 +289,22 @@ export function monthName(m) {
 
 /** The engine's message for an error in the page's locale. */
 export const errorMessage = (e) => e?.messages?.[current] ?? e?.message ?? String(e);
+
+/** What a rep crossed, in words: the engine's `text`, or written here from its kind and values. */
+export function crossingText(c) {
+  if (c.text) return c.text;
+  const words = TEXT[current].crossWords;
+  const value = (v) => {
+    if (v == null) return words.none;
+    if (typeof v === 'boolean') return (words[c.kind] ?? ['✗', '✓'])[Number(v)];
+    if (typeof v === 'object' && v.tier != null) return words.tier.replace('{n}', v.tier + 1);
+    if (c.kind === 'curvePoint') return `${v}%`;
+    return String(v);
+  };
+  const template = TEXT[current].cross[c.kind] ?? '{c} {from} → {to}';
+  const name = [c.component, c.rule].filter(Boolean).join('·');
+  return template.replace('{c}', name).replace('{from}', value(c.from)).replace('{to}', value(c.to));
+}
 
 /** Fills `[data-i18n]` and `[data-i18n-title]` elements. */
 export function applyStaticText(root = document) {

@@ -17,7 +17,7 @@ import { renderStatements, unfold } from './statements.js';
 import { drawCurves, drawGrades, drawHistogram } from './charts.js';
 import { download, setUpImport, unparseCsv } from './team-import.js';
 import {
-  LOCALES, applyStaticText, errorMessage, locale, monthName, setLocale, t,
+  LOCALES, applyStaticText, crossingText, errorMessage, locale, monthName, setLocale, t,
 } from './i18n.js';
 
 const MONTH_FIELD = '月份';
@@ -330,7 +330,7 @@ function exportCsv() {
     return [
       r.id, r.name, r.group, r.before?.score ?? '', r.after?.score ?? '', r.before?.grade ?? '', r.after?.grade ?? '',
       r.before?.forcedGrade ?? '', r.after?.forcedGrade ?? '', r.before?.payout ?? '', r.after?.payout ?? '',
-      r.change ?? '', r.percent ?? '', r.crossed.map((c) => c.text).join('; '), f ? `${f.error.code} ${f.error.path} ${errorMessage(f.error)}` : '',
+      r.change ?? '', r.percent ?? '', r.crossed.map(crossingText).join('; '), f ? `${f.error.code} ${f.error.path} ${errorMessage(f.error)}` : '',
       ...components.flatMap((id) => [comp(id, 'before'), comp(id, 'after')]),
     ];
   });

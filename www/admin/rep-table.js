@@ -3,7 +3,7 @@
 // opens the rep's statements by click or Enter.
 
 import { $, esc } from './dom.js';
-import { money, plain, signedMoney, signedPercent, t, trend } from './i18n.js';
+import { crossingText, money, plain, signedMoney, signedPercent, t, trend } from './i18n.js';
 
 const COLUMNS = [
   { key: 'id', label: 'colId', value: (r) => r.id, text: true },
@@ -57,7 +57,10 @@ const pair = (a, b, fmt = (v) => v) => {
 
 function row(r, { selected, over, failure }) {
   const classes = [r.index === selected ? 'is-selected' : '', over.has(r.index) ? 'is-over' : '', failure ? 'is-failed' : ''].join(' ').trim();
-  const crossed = r.crossed.map((c) => `<span class="cross" data-kind="${esc(c.kind)}" data-direction="${esc(c.direction)}" title="${esc(c.text)}">${esc(c.text)}</span>`).join('');
+  const crossed = r.crossed.map((c) => {
+    const text = crossingText(c);
+    return `<span class="cross" data-kind="${esc(c.kind)}" data-direction="${esc(c.direction)}" title="${esc(text)}">${esc(text)}</span>`;
+  }).join('');
   const changeCell = failure
     ? `<td class="num" colspan="2"><code class="error-code" title="${esc(failure.error.path)}">${esc(failure.error.code)}</code></td>`
     : `<td class="num delta" data-trend="${trend(r.change)}" data-testid="change">${signedMoney(r.change)}</td><td class="num delta" data-trend="${trend(r.change)}">${signedPercent(r.percent)}</td>`;
