@@ -174,6 +174,37 @@ test('a draft that does not compile shows its error at its line; the last compar
   assert.equal(await text('[data-testid="cost-after"]'), good);
 });
 
+const hasDiagnostics = (() => {
+  const plan = Plan.compile(baselineText);
+  try {
+    return typeof plan.diagnostics === 'function';
+  } finally {
+    plan.free();
+  }
+})();
+
+test('a warning of the draft appears at its line and in the list', { skip: !hasDiagnostics && 'this build of the package has no plan.diagnostics yet' }, async () => {
+  const current = await editorText();
+  const at = current.indexOf('"cap": 200') + '"cap": '.length; // the target bonus's cap, now below what the gate pays
+  await select(at, 3);
+  await page.keyboard.type('20');
+  const draftText = `${current.slice(0, at)}20${current.slice(at + 3)}`;
+  const plan = Plan.compile(draftText);
+  const expected = plan.diagnostics({ locale: 'zh-CN' });
+  plan.free();
+  const cap = expected.find((d) => d.code === 'CAP_BELOW_GATE');
+  assert.ok(cap, JSON.stringify(expected));
+  await page.waitForSelector('#diag-list [data-code="CAP_BELOW_GATE"]');
+  assert.deepEqual(await page.$$eval('#diag-list [data-code]', (els) => els.map((e) => e.dataset.code)), expected.map((d) => d.code));
+  assert.ok((await text('#diag-list [data-code="CAP_BELOW_GATE"]')).includes(cap.message));
+  const marked = await page.$$eval('.cm-lintRange-warning, .cm-lintRange-info', (els) => els.map((el) => el.closest('.cm-line')?.textContent ?? ''));
+  assert.ok(marked.some((line) => line.includes('"cap": 20')), marked.join('\n'));
+  // Undo puts the cap back; the warning goes.
+  await page.keyboard.press('Control+z');
+  await page.waitForFunction(() => !document.querySelector('#diag-list [data-code="CAP_BELOW_GATE"]'));
+  assert.equal(await editorText(), current);
+});
+
 test('the table sorts and opens a rep\'s statements from the keyboard, changed lines highlighted', async () => {
   await page.focus('#rep-head [data-sort="id"]');
   await page.keyboard.press('Enter');
