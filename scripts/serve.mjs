@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Dev server for the demo pages (team scorecard, formula playground, targets & pacing): serves
-// `www/` at `/`, the built package `pkg/` at `/pkg/` and the sample data `samples/` at
-// `/samples/`, uncached. Static files are handled by `sirv`.
+// Dev server for the demo pages (team scorecard, formula playground, targets & pacing, plan
+// preview): serves `www/` at `/`, the built package `pkg/` at `/pkg/` and the sample data
+// `samples/` at `/samples/`, uncached. Static files are handled by `sirv`.
 //
 //   node scripts/serve.mjs            # http://localhost:8080/
 //   PORT=3000 node scripts/serve.mjs
@@ -97,6 +97,7 @@ if (isMain()) {
   console.log(`salescore team scorecard (sample data): ${url}`);
   console.log(`  formula playground: ${url}formulas.html`);
   console.log(`  targets & pacing:   ${url}targets.html`);
+  console.log(`  plan preview:       ${url}admin.html`);
   console.log(`  www/ at /, pkg/ at /pkg/, samples/ at /samples/  (Ctrl+C to stop)`);
   const stop = () => close().finally(() => process.exit(0));
   process.on('SIGINT', stop);

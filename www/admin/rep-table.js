@@ -64,7 +64,7 @@ function row(r, { selected, over, failure }) {
   const changeCell = failure
     ? `<td class="num" colspan="2"><code class="error-code" title="${esc(failure.error.path)}">${esc(failure.error.code)}</code></td>`
     : `<td class="num delta" data-trend="${trend(r.change)}" data-testid="change">${signedMoney(r.change)}</td><td class="num delta" data-trend="${trend(r.change)}">${signedPercent(r.percent)}</td>`;
-  return `<tr data-index="${r.index}" data-id="${esc(r.id)}" tabindex="0" class="${classes}" aria-selected="${r.index === selected}">
+  return `<tr data-index="${r.index}" data-id="${esc(r.id)}" tabindex="0" class="${classes}"${r.index === selected ? ' aria-current="true"' : ''}>
     <td class="id">${esc(r.id)}</td><td>${esc(r.name)}</td><td>${esc(r.group)}</td>
     <td class="num" data-testid="score">${pair(r.before?.score, r.after?.score, plain)}</td>
     <td class="ctr" data-testid="grade">${pair(r.before?.grade, r.after?.grade)}</td>
