@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { openDemoPage } from './demo-page.mjs';
+import { xlsx } from './xlsx-file.mjs';
 import { Formula, Plan } from '../../pkg/node.js';
 
 const sample = (name) => readFileSync(new URL(`../../samples/team/${name}`, import.meta.url), 'utf8');
@@ -288,6 +289,34 @@ test('CSV import: columns map to fields, a bad row shows its error, the rest is 
   assert.equal(await page.locator('#rep-rows tr.is-failed').count(), 1);
   assert.ok(good.length === 4 && (await page.locator('#month-group').isHidden()));
 
+  await page.click('[data-testid="use-sample"]');
+  await waitForText('#team-source', '示例团队 · 24 人');
+});
+
+test('Excel import: numbers, booleans and text cells as the sheet has them; a bad cell shows its row', async () => {
+  const fields = JSON.parse(baselineText).fields;
+  const columns = [...fields.map((f) => f.id), '订单'];
+  const march = reps.filter((r) => r.月份 === 3).slice(0, 6);
+  const bad = (i, c) => i === 1 && c === '销售目标';
+  const sheet = [columns, ...march.map((r, i) => columns.map((c) => (c === '订单' ? JSON.stringify(r[c]) : bad(i, c) ? '十万' : r[c])))];
+  await page.click('[data-testid="import-open"]');
+  await page.setInputFiles('[data-testid="import-file"]', { name: 'march.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: xlsx(sheet) });
+  await page.waitForSelector('[data-testid="row-error"]');
+  // The engine gets numbers and booleans as the sheet holds them, text fields as text.
+  const records = march.map((r, i) => Object.fromEntries(columns.filter((c) => r[c] != null).map((c) => [c, bad(i, c) ? '十万' : r[c]])));
+  const plan = Plan.compile(baselineText);
+  const { errors } = plan.evaluateMany(records);
+  plan.free();
+  assert.deepEqual(errors.map((e) => [e.index, e.error.code, e.error.path]), [[1, 'INVALID_VALUE', '/1/销售目标']]);
+  assert.equal(await page.locator('[data-testid="row-error"]').count(), 1);
+  const item = await text('[data-testid="row-error"]');
+  assert.ok(item.startsWith('第 3 行') && item.includes('/1/销售目标') && item.includes(errors[0].error.messages['zh-CN']), item);
+
+  await page.click('[data-testid="import-apply"]');
+  await waitForText('#team-source', 'march.xlsx · 6 人');
+  const { team } = teamOf(baselineText, records);
+  await waitForText('[data-testid="cost-before"]', money(team.incentive.total));
+  assert.equal(await page.locator('#rep-rows tr.is-failed').count(), 1);
   await page.click('[data-testid="use-sample"]');
   await waitForText('#team-source', '示例团队 · 24 人');
 });

@@ -58,7 +58,7 @@ const monthsOf = (records) => [...new Set(records.map((r) => r[MONTH_FIELD]).fil
 function renderMonths() {
   const months = monthsOf(state.imported?.records ?? state.sample);
   $('#month-group').hidden = months.length < 2;
-  if (months.length && !months.includes(state.month)) state.month = months[months.length - 1];
+  if (months.length > 1 && !months.includes(state.month)) state.month = months[months.length - 1];
   $('#months').innerHTML = months.map((m) => {
     const on = m === state.month;
     return `<button type="button" class="seg${on ? ' is-active' : ''}" role="radio" aria-checked="${on}" tabindex="${on ? 0 : -1}" data-month="${m}">${esc(monthName(m))}</button>`;
