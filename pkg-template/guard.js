@@ -237,6 +237,11 @@ export function guard({ glue, SalesScoreError, restart, ready, load, loadSync, d
       const locale = localeOf(options);
       return run(locale, () => this.inner(locale).whatIf(record, deal, options));
     }
+    /** Warnings about a plan that compiles but is probably wrong, in the options' locale. */
+    diagnostics(options) {
+      const locale = localeOf(options);
+      return run(locale, () => this.inner(locale).diagnostics(options));
+    }
     /** The plan document as compiled (with defaults filled in). */
     document() {
       return run('zh-CN', () => this.inner('zh-CN').document());

@@ -74,6 +74,9 @@ export interface TeamResult {
   team: TeamSummary;
 }
 
+/** A warning of `plan.diagnostics()`, with its message and hint in the asked locale. */
+export type PlanDiagnostic = Diagnostic & { message: string; hint: string };
+
 /** The extra deal of `Plan.whatIf`: credited wholly to the rep, booked and collected. */
 export interface WhatIfDeal {
   amount: number | string;

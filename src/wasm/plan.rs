@@ -165,6 +165,23 @@ impl JsPlan {
         run().map_err(|e| to_js(&e, locale))
     }
 
+    /// Warnings about a plan that compiles but is probably wrong (a rule never reached, a payout
+    /// cliff, a grade no rep can reach…): each with a code, a severity, a JSON pointer into the
+    /// document, its facts, and its message and hint in the options' locale (both in `messages`).
+    #[wasm_bindgen(unchecked_return_type = "PlanDiagnostic[]")]
+    pub fn diagnostics(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let (options, locale) = self.read_options(&options)?;
+        let found = self.inner.diagnostics();
+        let out: Vec<LocalizedDiagnostic<'_>> = found
+            .iter()
+            .map(|d| LocalizedDiagnostic { diagnostic: d, message: d.message(locale), hint: d.hint(locale) })
+            .collect();
+        serialize_numbers_as(options.numbers, || convert::to_js(&out)).map_err(|e| to_js(&e, locale))
+    }
+
     /// The plan document as compiled (with defaults filled in).
     #[wasm_bindgen(unchecked_return_type = "PlanDocument")]
     pub fn document(&self) -> Result<JsValue, JsValue> {
@@ -260,6 +277,15 @@ struct TeamOutput<'p> {
     results: Vec<Option<TeamResult<'p>>>,
     errors: Vec<TeamError>,
     team: &'p crate::plan::TeamSummary,
+}
+
+/// A diagnostic with its message and hint in the asked locale.
+#[derive(serde::Serialize)]
+struct LocalizedDiagnostic<'a> {
+    #[serde(flatten)]
+    diagnostic: &'a crate::plan::diagnostics::Diagnostic,
+    message: &'a str,
+    hint: &'a str,
 }
 
 /// Reads `{ amount, product?, customerType? }`.
