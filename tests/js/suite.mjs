@@ -409,6 +409,17 @@ export function runSuite(api, data) {
     return same([doc.currency, doc.locale, doc.rounding.money, doc.metrics[0].kind], ['CNY', 'zh-CN', { scale: 2, strategy: 'halfUp' }, 'money']);
   });
 
+  check('plan.diagnostics: a warning with its code, path, severity and message in the asked locale', () => {
+    const plan = api.Plan.compile({
+      fields: [{ id: '回款额', type: 'money' }, { id: '备注', type: 'text' }],
+      metrics: [{ id: '提成', formula: '回款额 * 0.05', kind: 'money' }],
+    });
+    const [en] = plan.diagnostics({ locale: 'en' });
+    const [zh] = plan.diagnostics();
+    return same([plan.diagnostics().length, en.code, en.path, en.severity, en.message, zh.message === en.messages['zh-CN'].message, zh.hint.length > 0],
+      [1, 'FIELD_UNUSED', '/fields/1', 'info', 'field “备注” is declared but no formula reads it', true, true]);
+  });
+
   // 5. Target decomposition and pacing (tests/decompose.rs, tests/pace.rs).
   targetChecks(api, data.targets, check, same);
 
