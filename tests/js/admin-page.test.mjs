@@ -133,6 +133,28 @@ test('a one-click edit moves the gate; the reps it drops below the gate show the
     assert.equal((await row.locator('[data-testid="change"]').textContent()).trim(), signed(change(was, now)));
   }
   assert.equal(await text('[data-testid="cost-change"]'), signed(change(base.team.incentive.total, draft.team.incentive.total)));
+
+  // Sensitivity: the row "as is" is the comparison itself.
+  await page.waitForSelector('#sensitivity tr[data-factor="0"]');
+  assert.deepEqual(
+    await page.$$eval('#sensitivity tr[data-factor="0"] td', (tds) => tds.slice(0, 2).map((td) => td.textContent.trim())),
+    [money(base.team.incentive.total), money(draft.team.incentive.total)],
+  );
+  // The threshold flags the reps whose pay moves by at least that much.
+  await page.fill('[data-testid="threshold-amount"]', '3000');
+  await page.fill('[data-testid="threshold-percent"]', '');
+  const moved = draft.team.members.filter((m) => Math.abs(change(base.team.members.find((x) => x.id === m.id).payout, m.payout)) >= 3000);
+  await waitForText('[data-list="over"] .muted', String(moved.length));
+  assert.deepEqual((await page.$$eval('#rep-rows tr.is-over', (rows) => rows.map((r) => r.dataset.id))).sort(), moved.map((m) => m.id).sort());
+  await page.fill('[data-testid="threshold-amount"]', '1000');
+  await page.fill('[data-testid="threshold-percent"]', '10');
+  const flagged = draft.team.members.filter((m) => {
+    const was = base.team.members.find((x) => x.id === m.id).payout;
+    const c = change(was, m.payout);
+    return Math.abs(c) >= 1000 || (was !== 0 && Math.abs((c / was) * 100) >= 10);
+  });
+  await waitForText('#threshold-sub', '阈值：1,000 元或 10%');
+  await waitForText('[data-list="over"] .muted', String(flagged.length));
 });
 
 test('a draft that does not compile shows its error at its line; the last comparison stays; nothing typed is lost', async () => {
