@@ -408,7 +408,10 @@ function wireEvents() {
     const b = e.target.closest('[data-edit]');
     if (b && !b.disabled) applyQuickEdit(b.dataset.edit);
   });
-  $('#reset-draft').addEventListener('click', () => state.editor.setText(state.baselineText));
+  $('#reset-draft').addEventListener('click', () => {
+    state.editor.setText(state.baselineText);
+    $('#restored-note').hidden = true;
+  });
   $('#rep-head').addEventListener('click', (e) => {
     const b = e.target.closest('[data-sort]');
     if (!b) return;
@@ -513,8 +516,10 @@ async function main() {
     state.engineKind = started.value.compare;
     $('#version').textContent = `v${started.value.version}`;
     $('#plan-name').textContent = state.baselineDoc.name ?? '';
+    const saved = savedDraft();
+    $('#restored-note').hidden = saved == null || saved === planText;
     state.editor = createPlanEditor($('#editor'), {
-      text: savedDraft() ?? planText,
+      text: saved ?? planText,
       schema,
       label: t('draftTitle'),
       onChange: onDraftEdited,
