@@ -16,7 +16,7 @@ const COLUMNS = [
   { key: 'after', label: 'colAfter', value: (r) => r.after?.payout, num: true },
   { key: 'change', label: 'colChange', value: (r) => r.change, num: true },
   { key: 'percent', label: 'colPercent', value: (r) => r.percent, num: true },
-  { key: 'crossed', label: 'colCrossed', value: (r) => r.crossed.length, num: true },
+  { key: 'crossed', label: 'colCrossed', value: (r) => r.crossed.length, num: true, left: true },
 ];
 
 export const sortState = { key: 'change', dir: 'desc' };
@@ -25,7 +25,8 @@ export function renderHead() {
   $('#rep-head').innerHTML = `<tr>${COLUMNS.map((c) => {
     const sorted = sortState.key === c.key ? (sortState.dir === 'asc' ? 'ascending' : 'descending') : 'none';
     const arrow = sorted === 'ascending' ? '▲' : sorted === 'descending' ? '▼' : '';
-    return `<th scope="col" class="${c.num ? 'num' : c.ctr ? 'ctr' : ''}" aria-sort="${sorted}">
+    const align = c.left ? '' : c.num ? 'num' : c.ctr ? 'ctr' : '';
+    return `<th scope="col" class="${align}" aria-sort="${sorted}">
       <button type="button" class="sort-button" data-sort="${c.key}" title="${esc(t('sortBy', { c: t(c.label) }))}">${esc(t(c.label))}<span class="sort-arrow" aria-hidden="true">${arrow}</span></button></th>`;
   }).join('')}</tr>`;
 }
