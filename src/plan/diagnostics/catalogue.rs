@@ -1,7 +1,7 @@
 //! The one catalogue of diagnostic messages and hints, in zh-CN and en. Names from the plan are
 //! quoted “so”; plan keys are written `so`; the Chinese texts use no other Latin letters.
 
-use super::{Detail, PoolReason, SpiffReason};
+use super::{DiagnosticDetail, PoolReason, SpiffReason};
 use crate::locale::Locale;
 use crate::number::{approx_text, grouped, Dec};
 use rust_decimal::Decimal;
@@ -32,26 +32,26 @@ fn names(list: &[String], zh: bool) -> String {
 }
 
 /// The message for a diagnostic's facts in a locale.
-pub(super) fn message(detail: &Detail, locale: Locale) -> String {
+pub(super) fn message(detail: &DiagnosticDetail, locale: Locale) -> String {
     let zh = locale == Locale::ZhCn;
     match detail {
-        Detail::RuleShadowed { component, rule, by } if zh => {
+        DiagnosticDetail::RuleShadowed { component, rule, by } if zh => {
             format!("“{component}”的规则“{rule}”永远不会生效：它能匹配的金额都先被排在前面的{}取走", names(by, true))
         }
-        Detail::RuleShadowed { component, rule, by } => format!(
+        DiagnosticDetail::RuleShadowed { component, rule, by } => format!(
             "rule “{rule}” of “{component}” is never reached: the rules tried before it ({}) take everything it would match",
             names(by, false)
         ),
-        Detail::RuleNeverMatches { component, rule, column } if zh => format!(
+        DiagnosticDetail::RuleNeverMatches { component, rule, column } if zh => format!(
             "“{component}”的规则“{rule}”按{}筛选，但 `incentive.transactions` 没有声明 `{column}` 列，因此匹配不到任何交易",
             column_zh(column)
         ),
-        Detail::RuleNeverMatches { component, rule, column } => format!(
+        DiagnosticDetail::RuleNeverMatches { component, rule, column } => format!(
             "rule “{rule}” of “{component}” filters by {}, but `incentive.transactions` declares no `{column}` column, so it matches nothing",
             column_en(column)
         ),
-        Detail::CurveCliff { component, from, to, rise, threshold } => curve_cliff(component, from, to, rise, threshold, zh),
-        Detail::TableCliff { component, rule, bound, rate_below, rate_above, jump, .. } => {
+        DiagnosticDetail::CurveCliff { component, from, to, rise, threshold } => curve_cliff(component, from, to, rise, threshold, zh),
+        DiagnosticDetail::TableCliff { component, rule, bound, rate_below, rate_above, jump, .. } => {
             let (b, r0, r1) = (amount(bound), n(rate_below), n(rate_above));
             match (jump, zh) {
                 (Some(j), true) => format!(
@@ -70,33 +70,33 @@ pub(super) fn message(detail: &Detail, locale: Locale) -> String {
                 ),
             }
         }
-        Detail::CurveDecreases { component, from, to, payout_from, payout_to } if zh => format!(
+        DiagnosticDetail::CurveDecreases { component, from, to, payout_from, payout_to } if zh => format!(
             "“{component}”的发放比例随达成率上升而下降：达成率 {}% 时为目标奖金的 {}%，{}% 时为 {}%",
             n(from),
             n(payout_from),
             n(to),
             n(payout_to)
         ),
-        Detail::CurveDecreases { component, from, to, payout_from, payout_to } => format!(
+        DiagnosticDetail::CurveDecreases { component, from, to, payout_from, payout_to } => format!(
             "“{component}” pays less as attainment rises: {}% of the target bonus at {}% attainment, {}% at {}%",
             n(payout_from),
             n(from),
             n(payout_to),
             n(to)
         ),
-        Detail::TableDecreases { component, rule, bound, rate_below, rate_above, .. } if zh => format!(
+        DiagnosticDetail::TableDecreases { component, rule, bound, rate_below, rate_above, .. } if zh => format!(
             "“{component}”的规则“{rule}”在 {} 附近多卖反而少拿：整笔金额的比例从 {} 降到 {}",
             amount(bound),
             n(rate_below),
             n(rate_above)
         ),
-        Detail::TableDecreases { component, rule, bound, rate_below, rate_above, .. } => format!(
+        DiagnosticDetail::TableDecreases { component, rule, bound, rate_below, rate_above, .. } => format!(
             "in rule “{rule}” of “{component}”, selling more pays less around {}: the rate on the whole amount falls from {} to {}",
             amount(bound),
             n(rate_below),
             n(rate_above)
         ),
-        Detail::RateOutlier { component, rule, tier, rate, neighbours } => {
+        DiagnosticDetail::RateOutlier { component, rule, tier, rate, neighbours } => {
             let list: Vec<String> = neighbours.iter().map(n).collect();
             let tier = tier.saturating_add(1);
             if zh {
@@ -114,30 +114,30 @@ pub(super) fn message(detail: &Detail, locale: Locale) -> String {
                 )
             }
         }
-        Detail::FractionAsPercent { owner, key, value, suggested } if zh => format!(
+        DiagnosticDetail::FractionAsPercent { owner, key, value, suggested } if zh => format!(
             "“{owner}”的 `{key}` 为 {}，按小数读即 {}%；是否应为 {}？",
             n(value),
             hundredfold(value),
             n(suggested)
         ),
-        Detail::FractionAsPercent { owner, key, value, suggested } => format!(
+        DiagnosticDetail::FractionAsPercent { owner, key, value, suggested } => format!(
             "`{key}` of “{owner}” is {}, which is read as a fraction ({}%); did you mean {}?",
             n(value),
             hundredfold(value),
             n(suggested)
         ),
-        Detail::PercentAsFraction { owner, key, value, suggested } if zh => {
+        DiagnosticDetail::PercentAsFraction { owner, key, value, suggested } if zh => {
             format!("“{owner}”的 `{key}` 为 {v}，按百分数读即 {v}%；是否应为 {}？", n(suggested), v = n(value))
         }
-        Detail::PercentAsFraction { owner, key, value, suggested } => format!(
+        DiagnosticDetail::PercentAsFraction { owner, key, value, suggested } => format!(
             "`{key}` of “{owner}” is {v}, which is read as a percent ({v}%); did you mean {}?",
             n(suggested),
             v = n(value)
         ),
-        Detail::CapBelowGate { component, key, cap, gate, payout_at_gate } => {
+        DiagnosticDetail::CapBelowGate { component, key, cap, gate, payout_at_gate } => {
             cap_below_gate(component, key, cap, gate, payout_at_gate.as_ref(), zh)
         }
-        Detail::SpiffNeverFires { component, reason, column } => {
+        DiagnosticDetail::SpiffNeverFires { component, reason, column } => {
             let column = column.as_deref().unwrap_or("");
             let why = match (reason, zh) {
                 (SpiffReason::ZeroAmount, true) => "`amount` 为 0".to_string(),
@@ -164,101 +164,101 @@ pub(super) fn message(detail: &Detail, locale: Locale) -> String {
                 format!("SPIFF “{component}” never pays: {why}")
             }
         }
-        Detail::PoolEmpty { component, reason: PoolReason::ZeroAmount } if zh => {
+        DiagnosticDetail::PoolEmpty { component, reason: PoolReason::ZeroAmount } if zh => {
             format!("奖金池“{component}”没有可分配的金额：`amount` 为 0")
         }
-        Detail::PoolEmpty { component, reason: PoolReason::ZeroAmount } => {
+        DiagnosticDetail::PoolEmpty { component, reason: PoolReason::ZeroAmount } => {
             format!("pool “{component}” has nothing to share: its `amount` is 0")
         }
-        Detail::PoolEmpty { component, reason: PoolReason::NoShares } if zh => {
+        DiagnosticDetail::PoolEmpty { component, reason: PoolReason::NoShares } if zh => {
             format!("奖金池“{component}”不会分给任何人：`share` 公式的值从不大于 0")
         }
-        Detail::PoolEmpty { component, reason: PoolReason::NoShares } => {
+        DiagnosticDetail::PoolEmpty { component, reason: PoolReason::NoShares } => {
             format!("pool “{component}” is never shared: its `share` formula is never above 0, so no rep gets a share")
         }
-        Detail::DrawExceedsTargetPay { component, draw, target_pay } if zh => format!(
+        DiagnosticDetail::DrawExceedsTargetPay { component, draw, target_pay } if zh => format!(
             "保底项“{component}”（{}）高于它前面各项在 100% 达成时的收入（{}）：达成目标的销售也只能拿保底",
             amount(draw),
             amount(target_pay)
         ),
-        Detail::DrawExceedsTargetPay { component, draw, target_pay } => format!(
+        DiagnosticDetail::DrawExceedsTargetPay { component, draw, target_pay } => format!(
             "draw “{component}” ({}) is larger than what the components before it pay at 100% attainment ({}): a rep on target would live on the draw",
             amount(draw),
             amount(target_pay)
         ),
-        Detail::GradeUnreachable { grade, from, to, lowest, highest } => {
+        DiagnosticDetail::GradeUnreachable { grade, from, to, lowest, highest } => {
             grade_unreachable(grade, from.as_ref(), to.as_ref(), lowest, highest.as_ref(), zh)
         }
-        Detail::ProfileUnreachable { profile, phase: None, by } if zh => {
+        DiagnosticDetail::ProfileUnreachable { profile, phase: None, by } if zh => {
             format!("档案“{profile}”永远不会被选中：排在前面的“{by}”在同样情况下总是先被选中")
         }
-        Detail::ProfileUnreachable { profile, phase: None, by } => {
+        DiagnosticDetail::ProfileUnreachable { profile, phase: None, by } => {
             format!("profile “{profile}” is never chosen: “{by}” comes first and applies whenever it would")
         }
-        Detail::ProfileUnreachable { profile, phase: Some(phase), by } if zh => {
+        DiagnosticDetail::ProfileUnreachable { profile, phase: Some(phase), by } if zh => {
             format!("档案“{profile}”的阶段“{phase}”永远不会被选中：阶段“{by}”条件相同且排在前面")
         }
-        Detail::ProfileUnreachable { profile, phase: Some(phase), by } => format!(
+        DiagnosticDetail::ProfileUnreachable { profile, phase: Some(phase), by } => format!(
             "phase “{phase}” of profile “{profile}” is never chosen: phase “{by}” has the same condition and comes first"
         ),
-        Detail::ScoreDecreases { indicator, at: Some(at), points, previous } if zh => format!(
+        DiagnosticDetail::ScoreDecreases { indicator, at: Some(at), points, previous } if zh => format!(
             "指标“{indicator}”越高得分越低：从 {} 起的档位得 {} 分，低于前一档的 {} 分",
             n(at),
             n(points),
             n(previous)
         ),
-        Detail::ScoreDecreases { indicator, at: Some(at), points, previous } => format!(
+        DiagnosticDetail::ScoreDecreases { indicator, at: Some(at), points, previous } => format!(
             "indicator “{indicator}” scores less for more: the band from {} gives {} points, fewer than the {} of the band below it",
             n(at),
             n(points),
             n(previous)
         ),
-        Detail::ScoreDecreases { indicator, at: None, points, previous } if zh => format!(
+        DiagnosticDetail::ScoreDecreases { indicator, at: None, points, previous } if zh => format!(
             "指标“{indicator}”越高得分越低：`max_points`（{}）低于 `min_points`（{}）",
             n(points),
             n(previous)
         ),
-        Detail::ScoreDecreases { indicator, at: None, points, previous } => format!(
+        DiagnosticDetail::ScoreDecreases { indicator, at: None, points, previous } => format!(
             "indicator “{indicator}” scores less for more: `max_points` ({}) is below `min_points` ({})",
             n(points),
             n(previous)
         ),
-        Detail::CoefficientDecreases { grade, coefficient, worse, worse_coefficient } if zh => format!(
+        DiagnosticDetail::CoefficientDecreases { grade, coefficient, worse, worse_coefficient } if zh => format!(
             "等级“{grade}”的绩效系数（{}）低于更差的等级“{worse}”（{}）：等级越好奖金反而越少",
             n(coefficient),
             n(worse_coefficient)
         ),
-        Detail::CoefficientDecreases { grade, coefficient, worse, worse_coefficient } => format!(
+        DiagnosticDetail::CoefficientDecreases { grade, coefficient, worse, worse_coefficient } => format!(
             "grade “{grade}” has a lower coefficient ({}) than the worse grade “{worse}” ({}): a better grade pays less",
             n(coefficient),
             n(worse_coefficient)
         ),
-        Detail::WeightZero { profile, phase, indicator } if zh => {
+        DiagnosticDetail::WeightZero { profile, phase, indicator } if zh => {
             let phase = phase.as_ref().map(|p| format!("的阶段“{p}”")).unwrap_or_default();
             format!("指标“{indicator}”在档案“{profile}”{phase}中权重为 0：会计分但不计入总分")
         }
-        Detail::WeightZero { profile, phase, indicator } => {
+        DiagnosticDetail::WeightZero { profile, phase, indicator } => {
             let phase = phase.as_ref().map(|p| format!(", phase “{p}”")).unwrap_or_default();
             format!("indicator “{indicator}” has weight 0 in profile “{profile}”{phase}: it is scored but counts for nothing")
         }
-        Detail::ObjectiveWeightZero { component, objective } if zh => {
+        DiagnosticDetail::ObjectiveWeightZero { component, objective } if zh => {
             format!("目标管理“{component}”的目标“{objective}”权重为 0：不会带来任何奖金")
         }
-        Detail::ObjectiveWeightZero { component, objective } => {
+        DiagnosticDetail::ObjectiveWeightZero { component, objective } => {
             format!("objective “{objective}” of MBO “{component}” has weight 0: it pays nothing")
         }
-        Detail::IndicatorUnused { indicator } if zh => {
+        DiagnosticDetail::IndicatorUnused { indicator } if zh => {
             format!("指标“{indicator}”已声明，但没有任何档案或阶段为它分配权重")
         }
-        Detail::IndicatorUnused { indicator } => {
+        DiagnosticDetail::IndicatorUnused { indicator } => {
             format!("indicator “{indicator}” is declared but no profile or phase weighs it")
         }
-        Detail::FieldUnused { field } if zh => format!("字段“{field}”已声明，但没有任何公式读取它"),
-        Detail::FieldUnused { field } => format!("field “{field}” is declared but no formula reads it"),
-        Detail::RoundingFinerThanCurrency { currency, scale, currency_scale } if zh => format!(
+        DiagnosticDetail::FieldUnused { field } if zh => format!("字段“{field}”已声明，但没有任何公式读取它"),
+        DiagnosticDetail::FieldUnused { field } => format!("field “{field}” is declared but no formula reads it"),
+        DiagnosticDetail::RoundingFinerThanCurrency { currency, scale, currency_scale } if zh => format!(
             "金额保留 {scale} 位小数，但“{currency}”的最小单位只有 {currency_scale} 位小数：金额会出现不足最小单位的零头"
         ),
-        Detail::RoundingFinerThanCurrency { currency, scale, currency_scale } => format!(
+        DiagnosticDetail::RoundingFinerThanCurrency { currency, scale, currency_scale } => format!(
             "money is rounded to {scale} decimals, but “{currency}” has {currency_scale}: amounts would show fractions of its smallest unit"
         ),
     }
@@ -346,90 +346,90 @@ fn grade_unreachable(
 }
 
 /// What to do about a diagnostic, in a locale.
-pub(super) fn hint(detail: &Detail, locale: Locale) -> String {
+pub(super) fn hint(detail: &DiagnosticDetail, locale: Locale) -> String {
     let zh = locale == Locale::ZhCn;
     let pick = |zh_text: &str, en_text: &str| if zh { zh_text.to_string() } else { en_text.to_string() };
     match detail {
-        Detail::RuleShadowed { .. } => pick(
+        DiagnosticDetail::RuleShadowed { .. } => pick(
             "把它的 `priority` 调到它们之上，或收窄它们的 `products` / `customerTypes`；不需要就删除它",
             "raise its `priority` above theirs, or narrow their `products` / `customerTypes`; remove it if it is not needed",
         ),
-        Detail::RuleNeverMatches { column, .. } if zh => {
+        DiagnosticDetail::RuleNeverMatches { column, .. } if zh => {
             format!("在 `incentive.transactions` 中加上 `{column}`（订单里存放该值的列），或去掉这个筛选")
         }
-        Detail::RuleNeverMatches { column, .. } => {
+        DiagnosticDetail::RuleNeverMatches { column, .. } => {
             format!("add `{column}` to `incentive.transactions` (the order column holding it), or remove the filter")
         }
-        Detail::CurveCliff { .. } => pick(
+        DiagnosticDetail::CurveCliff { .. } => pick(
             "刚好低于该点的销售会少拿一大截奖金；在其下方加一个点让发放比例逐步上升，或降低跳升幅度",
             "a rep just below the step loses a large part of the bonus; add a point below it so the payout ramps up, or make the step smaller",
         ),
-        Detail::TableCliff { .. } => pick(
+        DiagnosticDetail::TableCliff { .. } => pick(
             "改用 `kind: marginal`（超额累进，每段按各自比例）可避免跳升，或缩小相邻档位的比例差",
             "use `kind: marginal` (each slice at its own rate) to pay without a jump, or bring the rates closer",
         ),
-        Detail::CurveDecreases { .. } => pick(
+        DiagnosticDetail::CurveDecreases { .. } => pick(
             "让每个点的发放比例不低于前一个点（减速只应让曲线变平缓，而不是下降）",
             "give each point a payout at least the previous one's (a decelerator flattens the curve, it does not lower it)",
         ),
-        Detail::TableDecreases { .. } => pick(
+        DiagnosticDetail::TableDecreases { .. } => pick(
             "让比例随档位递增，或改用 `kind: marginal`，使较低的比例只作用于超出部分",
             "keep rates rising with the tiers, or use `kind: marginal` so a lower rate applies only to the slice above the bound",
         ),
-        Detail::RateOutlier { .. } => {
+        DiagnosticDetail::RateOutlier { .. } => {
             pick("检查小数点：比例按小数填写（0.05 即 5%）", "check the decimal point: rates are fractions (0.05 is 5%)")
         }
-        Detail::FractionAsPercent { .. } => {
+        DiagnosticDetail::FractionAsPercent { .. } => {
             pick("该值按小数填写：0.05 即 5%，1.2 即 120%", "this value is a fraction: 0.05 is 5%, 1.2 is 120%")
         }
-        Detail::PercentAsFraction { .. } => pick(
+        DiagnosticDetail::PercentAsFraction { .. } => pick(
             "该值按百分数填写：10 即 10%，100 即达成目标",
             "this value is a percent: 10 is 10%, 100 is the quota",
         ),
-        Detail::CapBelowGate { .. } => pick(
+        DiagnosticDetail::CapBelowGate { .. } => pick(
             "把封顶提高到起付点的发放比例之上（或把达成率封顶移到第一个点之后），或删除封顶",
             "raise the cap above the payout where the curve starts (or the attainment cap past the first point), or remove it",
         ),
-        Detail::SpiffNeverFires { .. } => {
+        DiagnosticDetail::SpiffNeverFires { .. } => {
             pick("修正这项设置，或删除这项即时奖励", "correct that setting, or remove the SPIFF")
         }
-        Detail::PoolEmpty { .. } => pick(
+        DiagnosticDetail::PoolEmpty { .. } => pick(
             "设置奖金池的 `amount`，或让 `share` 为每人给出大于 0 的权重（默认按考核总分）",
             "set the pool's `amount`, or make `share` give each rep a weight above 0 (the scorecard total by default)",
         ),
-        Detail::DrawExceedsTargetPay { .. } => pick(
+        DiagnosticDetail::DrawExceedsTargetPay { .. } => pick(
             "把保底降到目标收入以下，或检查目标奖金和指标",
             "lower the draw below the pay at target, or check the target bonus and the quota",
         ),
-        Detail::GradeUnreachable { .. } => pick(
+        DiagnosticDetail::GradeUnreachable { .. } => pick(
             "把该等级的分数段移到可达范围内，或提高指标的封顶、权重或加分上限",
             "move the band within the reachable totals, or raise the indicators' caps, weights or bonus items",
         ),
-        Detail::ProfileUnreachable { .. } => pick(
+        DiagnosticDetail::ProfileUnreachable { .. } => pick(
             "给它一个不同的条件，或把无条件的档案放到最后",
             "give it a condition of its own, or move the profile without a condition last",
         ),
-        Detail::ScoreDecreases { .. } => pick(
+        DiagnosticDetail::ScoreDecreases { .. } => pick(
             "让分数随档位递增；越低越好的指标请用 `lowerIsBetter` 方法",
             "make points rise with the bands; for a lower-is-better indicator use the `lowerIsBetter` method",
         ),
-        Detail::CoefficientDecreases { .. } => pick(
+        DiagnosticDetail::CoefficientDecreases { .. } => pick(
             "等级按从好到差排列，绩效系数应依次递减",
             "grades are listed best first; their coefficients should fall in that order",
         ),
-        Detail::WeightZero { .. } | Detail::ObjectiveWeightZero { .. } => {
+        DiagnosticDetail::WeightZero { .. } | DiagnosticDetail::ObjectiveWeightZero { .. } => {
             pick("给它分配权重，或把它从权重表中删除", "give it a weight, or remove it from the weights")
         }
-        Detail::IndicatorUnused { .. } => {
+        DiagnosticDetail::IndicatorUnused { .. } => {
             pick("把它加入某个档案的权重表，或删除它", "add it to a profile's weights, or remove it")
         }
-        Detail::FieldUnused { .. } => {
+        DiagnosticDetail::FieldUnused { .. } => {
             pick("在公式中使用它，或从 `fields` 中删除", "use it in a formula, or remove it from `fields`")
         }
-        Detail::RoundingFinerThanCurrency { currency_scale, .. } if zh => {
+        DiagnosticDetail::RoundingFinerThanCurrency { currency_scale, .. } if zh => {
             format!("把 `rounding.money.scale` 设为 {currency_scale} 或更小")
         }
-        Detail::RoundingFinerThanCurrency { currency_scale, .. } => {
+        DiagnosticDetail::RoundingFinerThanCurrency { currency_scale, .. } => {
             format!("set `rounding.money.scale` to {currency_scale} or less")
         }
     }

@@ -3,7 +3,7 @@
 //! `slopeAbove`, `cap`, `capAttainment`), in percent of the target bonus; multipliers are left
 //! out (they scale the whole curve).
 
-use super::{component_path, dec, Detail, Diagnostic, CLIFF_PERCENT};
+use super::{component_path, dec, Diagnostic, DiagnosticDetail, CLIFF_PERCENT};
 use crate::incentive::section::{ComponentDef, CurveDef, IncentiveDef};
 use crate::incentive::{CurveResult, PayoutCurve, PayoutCurveDef};
 use crate::number::Dec;
@@ -54,7 +54,7 @@ fn check_curve(c: &CurveDef, id: &str, base: &str, out: &mut Vec<Diagnostic>) {
     }
     // CAP_BELOW_GATE on attainment: counted attainment never passes the first point.
     if let Some(cap) = c.cap_attainment.filter(|ca| ca.0 <= first.attainment.0) {
-        let detail = Detail::CapBelowGate {
+        let detail = DiagnosticDetail::CapBelowGate {
             component: id.to_string(),
             key: "capAttainment".into(),
             cap: dec(cap.0),
@@ -88,8 +88,8 @@ fn breakpoints(c: &CurveDef, entry: Decimal) -> Vec<Decimal> {
     all
 }
 
-fn cliff(id: &str, from: Decimal, to: Decimal, rise: Decimal) -> Detail {
-    Detail::CurveCliff {
+fn cliff(id: &str, from: Decimal, to: Decimal, rise: Decimal) -> DiagnosticDetail {
+    DiagnosticDetail::CurveCliff {
         component: id.to_string(),
         from: dec(from),
         to: dec(to),
@@ -112,7 +112,7 @@ fn segments(c: &CurveDef, id: &str, base: &str, reader: &Reader, points: &[Decim
         let (va, vb) = (ra.payout_percent.0, rb.payout_percent.0);
         let Some(rise) = vb.checked_sub(va) else { continue };
         if rise < Decimal::ZERO {
-            let detail = Detail::CurveDecreases {
+            let detail = DiagnosticDetail::CurveDecreases {
                 component: id.to_string(),
                 from: dec(*a),
                 to: dec(*b),
@@ -151,7 +151,7 @@ fn payout_cap(
     let unbounded = c.cap_attainment.is_none() && c.slope_above.is_some_and(|s| s.0 > Decimal::ZERO);
     let rises = unbounded || later.into_iter().any(|v| v > cap.0);
     if rises && cap.0 <= at_entry.curve_payout.0 {
-        let detail = Detail::CapBelowGate {
+        let detail = DiagnosticDetail::CapBelowGate {
             component: id.to_string(),
             key: "cap".into(),
             cap: dec(cap.0),
@@ -180,7 +180,7 @@ fn fractions(c: &CurveDef, id: &str, base: &str, out: &mut Vec<Diagnostic>) -> b
         (top > Decimal::ZERO && top <= FRACTION_LIMIT).then(|| (format!("{base}/points/{k}/payout"), "payout", top))
     };
     let Some((path, key, value)) = found else { return false };
-    let detail = Detail::PercentAsFraction {
+    let detail = DiagnosticDetail::PercentAsFraction {
         owner: id.to_string(),
         key: key.into(),
         value: dec(value),

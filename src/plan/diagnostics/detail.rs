@@ -38,7 +38,7 @@ pub enum PoolReason {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(untagged)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-pub enum Detail {
+pub enum DiagnosticDetail {
     /// `RULE_SHADOWED`: rule `rule` of commission `component` is reached by no transaction; the
     /// rules `by` (tried first) take them all.
     #[serde(rename_all = "camelCase")]
@@ -321,30 +321,30 @@ pub enum Detail {
     },
 }
 
-impl Detail {
+impl DiagnosticDetail {
     /// The code of a diagnostic with these facts.
     pub fn code(&self) -> DiagnosticCode {
         use DiagnosticCode as C;
         match self {
-            Detail::RuleShadowed { .. } => C::RuleShadowed,
-            Detail::RuleNeverMatches { .. } => C::RuleNeverMatches,
-            Detail::CurveCliff { .. } | Detail::TableCliff { .. } => C::PayoutCliff,
-            Detail::CurveDecreases { .. } | Detail::TableDecreases { .. } => C::PayoutDecreases,
-            Detail::RateOutlier { .. } => C::RateOutlier,
-            Detail::FractionAsPercent { .. } => C::FractionAsPercent,
-            Detail::PercentAsFraction { .. } => C::PercentAsFraction,
-            Detail::CapBelowGate { .. } => C::CapBelowGate,
-            Detail::SpiffNeverFires { .. } => C::SpiffNeverFires,
-            Detail::PoolEmpty { .. } => C::PoolEmpty,
-            Detail::DrawExceedsTargetPay { .. } => C::DrawExceedsTargetPay,
-            Detail::GradeUnreachable { .. } => C::GradeUnreachable,
-            Detail::ProfileUnreachable { .. } => C::ProfileUnreachable,
-            Detail::ScoreDecreases { .. } => C::ScoreDecreases,
-            Detail::CoefficientDecreases { .. } => C::CoefficientDecreases,
-            Detail::WeightZero { .. } | Detail::ObjectiveWeightZero { .. } => C::WeightZero,
-            Detail::IndicatorUnused { .. } => C::IndicatorUnused,
-            Detail::FieldUnused { .. } => C::FieldUnused,
-            Detail::RoundingFinerThanCurrency { .. } => C::RoundingFinerThanCurrency,
+            DiagnosticDetail::RuleShadowed { .. } => C::RuleShadowed,
+            DiagnosticDetail::RuleNeverMatches { .. } => C::RuleNeverMatches,
+            DiagnosticDetail::CurveCliff { .. } | DiagnosticDetail::TableCliff { .. } => C::PayoutCliff,
+            DiagnosticDetail::CurveDecreases { .. } | DiagnosticDetail::TableDecreases { .. } => C::PayoutDecreases,
+            DiagnosticDetail::RateOutlier { .. } => C::RateOutlier,
+            DiagnosticDetail::FractionAsPercent { .. } => C::FractionAsPercent,
+            DiagnosticDetail::PercentAsFraction { .. } => C::PercentAsFraction,
+            DiagnosticDetail::CapBelowGate { .. } => C::CapBelowGate,
+            DiagnosticDetail::SpiffNeverFires { .. } => C::SpiffNeverFires,
+            DiagnosticDetail::PoolEmpty { .. } => C::PoolEmpty,
+            DiagnosticDetail::DrawExceedsTargetPay { .. } => C::DrawExceedsTargetPay,
+            DiagnosticDetail::GradeUnreachable { .. } => C::GradeUnreachable,
+            DiagnosticDetail::ProfileUnreachable { .. } => C::ProfileUnreachable,
+            DiagnosticDetail::ScoreDecreases { .. } => C::ScoreDecreases,
+            DiagnosticDetail::CoefficientDecreases { .. } => C::CoefficientDecreases,
+            DiagnosticDetail::WeightZero { .. } | DiagnosticDetail::ObjectiveWeightZero { .. } => C::WeightZero,
+            DiagnosticDetail::IndicatorUnused { .. } => C::IndicatorUnused,
+            DiagnosticDetail::FieldUnused { .. } => C::FieldUnused,
+            DiagnosticDetail::RoundingFinerThanCurrency { .. } => C::RoundingFinerThanCurrency,
         }
     }
 }

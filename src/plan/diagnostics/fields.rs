@@ -1,6 +1,6 @@
 //! The plan's common part: fields nothing reads, money rounded finer than its currency.
 
-use super::{values, Detail, Diagnostic};
+use super::{values, Diagnostic, DiagnosticDetail};
 use crate::incentive::section::minor_units;
 use crate::plan::Plan;
 
@@ -13,7 +13,10 @@ pub(super) fn check_fields(plan: &Plan, out: &mut Vec<Diagnostic>) {
     for (i, field) in plan.doc.fields.iter().enumerate() {
         let used = read.get(i).copied().unwrap_or(true) || Some(field.id.as_str()) == transactions;
         if !used {
-            out.push(Diagnostic::new(format!("/fields/{i}"), Detail::FieldUnused { field: field.id.clone() }));
+            out.push(Diagnostic::new(
+                format!("/fields/{i}"),
+                DiagnosticDetail::FieldUnused { field: field.id.clone() },
+            ));
         }
     }
 }
@@ -28,7 +31,7 @@ pub(super) fn check_rounding(plan: &Plan, out: &mut Vec<Diagnostic>) {
     if doc.rounding.money.scale > currency_scale {
         out.push(Diagnostic::new(
             "/rounding/money/scale",
-            Detail::RoundingFinerThanCurrency {
+            DiagnosticDetail::RoundingFinerThanCurrency {
                 currency: doc.currency.clone(),
                 scale: doc.rounding.money.scale,
                 currency_scale,

@@ -7,7 +7,7 @@
 //! lower-is-better) has no highest points, and a blend with a team weight above 0 takes a team
 //! score from a formula, which has no bounds: then nothing is said.
 
-use super::{dec, Detail, Diagnostic};
+use super::{dec, Diagnostic, DiagnosticDetail};
 use crate::number::Rounding;
 use crate::scorecard::document::{IndicatorDef, Method, ScorecardDef, StepBasis, VetoEffect, Weight};
 use rust_decimal::Decimal;
@@ -29,7 +29,7 @@ pub(super) fn check(def: &ScorecardDef, rounding: Rounding, out: &mut Vec<Diagno
         let by_veto = to.is_some_and(|t| hi.is_none_or(|h| h >= t))
             && def.vetoes.iter().any(|v| v.effect == VetoEffect::CapGrade && v.grade.as_deref() == Some(&g.grade));
         if !by_score && !by_veto {
-            let detail = Detail::GradeUnreachable {
+            let detail = DiagnosticDetail::GradeUnreachable {
                 grade: g.grade.clone(),
                 from: from.map(dec),
                 to: to.map(dec),

@@ -46,7 +46,7 @@ mod scorecard;
 mod tables;
 mod values;
 
-pub use detail::{Detail, PoolReason, SpiffReason};
+pub use detail::{DiagnosticDetail, PoolReason, SpiffReason};
 
 use super::Plan;
 use crate::locale::Locale;
@@ -220,7 +220,7 @@ pub struct Diagnostic {
     /// JSON pointer (RFC 6901) into the plan document.
     pub path: String,
     /// The facts the messages are made from.
-    pub detail: Detail,
+    pub detail: DiagnosticDetail,
     /// Message and hint in zh-CN and en, rendered from the detail.
     pub messages: DiagnosticMessages,
 }
@@ -228,7 +228,7 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// A diagnostic at `path` (a JSON pointer into the plan) with its facts; code, severity and
     /// messages follow from the detail.
-    pub fn new(path: impl Into<String>, detail: Detail) -> Self {
+    pub fn new(path: impl Into<String>, detail: DiagnosticDetail) -> Self {
         let code = detail.code();
         let text = |locale| DiagnosticText {
             message: catalogue::message(&detail, locale),

@@ -2,7 +2,7 @@
 //! target, a zero weight, percents written as fractions.
 
 use super::values::Facts;
-use super::{component_path, dec, Detail, Diagnostic, PoolReason, SpiffReason};
+use super::{component_path, dec, Diagnostic, DiagnosticDetail, PoolReason, SpiffReason};
 use crate::incentive::section::{
     CommissionDef, ComponentDef, IncentiveDef, MboComponentDef, PoolDef, SpiffComponentDef, TargetBonusDef,
 };
@@ -25,7 +25,7 @@ pub(super) fn check(def: &IncentiveDef, facts: &Facts<'_>, out: &mut Vec<Diagnos
                 let before = def.components.iter().take(ci).enumerate();
                 if let Some(target_pay) = target_pay(before, facts) {
                     if d.amount.0 > target_pay {
-                        let detail = Detail::DrawExceedsTargetPay {
+                        let detail = DiagnosticDetail::DrawExceedsTargetPay {
                             component: d.id.clone(),
                             draw: dec(d.amount.0),
                             target_pay: dec(target_pay),
@@ -43,7 +43,7 @@ pub(super) fn check(def: &IncentiveDef, facts: &Facts<'_>, out: &mut Vec<Diagnos
 fn holdback(c: &CommissionDef, base: &str, out: &mut Vec<Diagnostic>) {
     let h = c.holdback.0;
     if h > Decimal::ZERO && h < Decimal::ONE {
-        let detail = Detail::PercentAsFraction {
+        let detail = DiagnosticDetail::PercentAsFraction {
             owner: c.id.clone(),
             key: "holdback".into(),
             value: dec(h),
@@ -58,7 +58,8 @@ fn holdback(c: &CommissionDef, base: &str, out: &mut Vec<Diagnostic>) {
 /// formula always at or above the events the SPIFF may pay in a period.
 fn spiff(s: &SpiffComponentDef, def: &IncentiveDef, facts: &Facts<'_>, base: &str) -> Option<Diagnostic> {
     let never = |key: &str, reason: SpiffReason, column: Option<&str>| {
-        let detail = Detail::SpiffNeverFires { component: s.id.clone(), reason, column: column.map(str::to_string) };
+        let detail =
+            DiagnosticDetail::SpiffNeverFires { component: s.id.clone(), reason, column: column.map(str::to_string) };
         Some(Diagnostic::new(format!("{base}/{key}"), detail))
     };
     if s.amount.0.is_zero() {
@@ -94,7 +95,7 @@ fn spiff(s: &SpiffComponentDef, def: &IncentiveDef, facts: &Facts<'_>, base: &st
 /// `POOL_EMPTY`: an amount of 0, or a `share` formula never above 0 (no rep gets a share).
 fn pool(p: &PoolDef, facts: &Facts<'_>, base: &str) -> Option<Diagnostic> {
     let empty = |key: &str, reason: PoolReason| {
-        Some(Diagnostic::new(format!("{base}/{key}"), Detail::PoolEmpty { component: p.id.clone(), reason }))
+        Some(Diagnostic::new(format!("{base}/{key}"), DiagnosticDetail::PoolEmpty { component: p.id.clone(), reason }))
     };
     if p.amount.0.is_zero() {
         return empty("amount", PoolReason::ZeroAmount);
@@ -112,11 +113,11 @@ fn objectives(m: &MboComponentDef, base: &str, out: &mut Vec<Diagnostic>) {
     for (k, o) in m.objectives.iter().enumerate() {
         let path = format!("{base}/objectives/{k}");
         if o.weight.0.is_zero() {
-            let detail = Detail::ObjectiveWeightZero { component: m.id.clone(), objective: o.id.clone() };
+            let detail = DiagnosticDetail::ObjectiveWeightZero { component: m.id.clone(), objective: o.id.clone() };
             out.push(Diagnostic::new(format!("{path}/weight"), detail));
         }
         if let Some(cap) = o.max_achievement.filter(|c| c.0 > Decimal::ZERO && c.0 <= FRACTION_LIMIT) {
-            let detail = Detail::PercentAsFraction {
+            let detail = DiagnosticDetail::PercentAsFraction {
                 owner: o.id.clone(),
                 key: "maxAchievement".into(),
                 value: dec(cap.0),

@@ -4,7 +4,7 @@
 //! priorities in the order written), whose product and customer-type lists accept it (an empty
 //! list accepts anything, a missing value only an empty list).
 
-use super::{component_path, Detail, Diagnostic};
+use super::{component_path, Diagnostic, DiagnosticDetail};
 use crate::incentive::section::{CommissionDef, ComponentDef, IncentiveDef, RuleDef, TransactionsDef};
 
 pub(super) fn check(def: &IncentiveDef, out: &mut Vec<Diagnostic>) {
@@ -31,7 +31,10 @@ fn check_commission(c: &CommissionDef, transactions: Option<&TransactionsDef>, b
     let rule_at = |i: usize| c.rules.get(i);
     let shadowed = |i: usize, by: Vec<String>| {
         let rule = rule_at(i).map(|r| r.id.clone()).unwrap_or_default();
-        Diagnostic::new(format!("{base}/rules/{i}"), Detail::RuleShadowed { component: c.id.clone(), rule, by })
+        Diagnostic::new(
+            format!("{base}/rules/{i}"),
+            DiagnosticDetail::RuleShadowed { component: c.id.clone(), rule, by },
+        )
     };
     let Some(tx) = transactions.filter(|_| c.amount.is_none()) else {
         // RULE_SHADOWED without transactions: the amount formula goes to the first rule without
@@ -49,8 +52,11 @@ fn check_commission(c: &CommissionDef, transactions: Option<&TransactionsDef>, b
             ("customerType", !rule.customer_types.is_empty() && tx.customer_type.is_none()),
         ];
         if let Some((column, _)) = missing.iter().find(|(_, m)| *m) {
-            let detail =
-                Detail::RuleNeverMatches { component: c.id.clone(), rule: rule.id.clone(), column: column.to_string() };
+            let detail = DiagnosticDetail::RuleNeverMatches {
+                component: c.id.clone(),
+                rule: rule.id.clone(),
+                column: column.to_string(),
+            };
             out.push(Diagnostic::new(format!("{base}/rules/{j}"), detail));
             continue;
         }

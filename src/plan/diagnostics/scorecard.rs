@@ -1,6 +1,6 @@
 //! The scorecard's profiles, weights, indicators and grade coefficients.
 
-use super::{dec, Detail, Diagnostic};
+use super::{dec, Diagnostic, DiagnosticDetail};
 use crate::scorecard::document::{GradeDef, IndicatorDef, Method, ProfileDef, ScorecardDef, StepBasis, Weight};
 use rust_decimal::Decimal;
 
@@ -27,7 +27,7 @@ pub(super) fn check(def: &ScorecardDef, out: &mut Vec<Diagnostic>) {
             lists.flatten().any(|w| w.indicator == indicator.id)
         });
         if !weighed {
-            let detail = Detail::IndicatorUnused { indicator: indicator.id.clone() };
+            let detail = DiagnosticDetail::IndicatorUnused { indicator: indicator.id.clone() };
             out.push(Diagnostic::new(path.clone(), detail));
         }
         method(indicator, &path, out);
@@ -48,13 +48,14 @@ fn profiles(profiles: &[ProfileDef], out: &mut Vec<Diagnostic>) {
         let mine = profile.when.as_deref().map(condition);
         let by = profiles.iter().take(p).find(|e| e.when.is_none() || e.when.as_deref().map(condition) == mine);
         if let Some(by) = by {
-            let detail = Detail::ProfileUnreachable { profile: profile.id.clone(), phase: None, by: by.id.clone() };
+            let detail =
+                DiagnosticDetail::ProfileUnreachable { profile: profile.id.clone(), phase: None, by: by.id.clone() };
             out.push(Diagnostic::new(format!("{BASE}/profiles/{p}"), detail));
         }
         for (k, phase) in profile.phases.iter().enumerate() {
             let mine = condition(&phase.when);
             if let Some(by) = profile.phases.iter().take(k).find(|e| condition(&e.when) == mine) {
-                let detail = Detail::ProfileUnreachable {
+                let detail = DiagnosticDetail::ProfileUnreachable {
                     profile: profile.id.clone(),
                     phase: Some(phase.id.clone()),
                     by: by.id.clone(),
@@ -70,7 +71,7 @@ fn profiles(profiles: &[ProfileDef], out: &mut Vec<Diagnostic>) {
 fn zero_weights(weights: &[Weight], profile: &str, phase: Option<&str>, path: &str, out: &mut Vec<Diagnostic>) {
     for (k, w) in weights.iter().enumerate() {
         if w.weight.0.is_zero() {
-            let detail = Detail::WeightZero {
+            let detail = DiagnosticDetail::WeightZero {
                 profile: profile.to_string(),
                 phase: phase.map(str::to_string),
                 indicator: w.indicator.clone(),
@@ -86,7 +87,7 @@ fn zero_weights(weights: &[Weight], profile: &str, phase: Option<&str>, path: &s
 fn method(indicator: &IndicatorDef, path: &str, out: &mut Vec<Diagnostic>) {
     let id = &indicator.id;
     let mpath = format!("{path}/method");
-    let percent = |key: &str, value: Decimal| Detail::FractionAsPercent {
+    let percent = |key: &str, value: Decimal| DiagnosticDetail::FractionAsPercent {
         owner: id.clone(),
         key: key.into(),
         value: dec(value),
@@ -104,7 +105,7 @@ fn method(indicator: &IndicatorDef, path: &str, out: &mut Vec<Diagnostic>) {
             for (k, pair) in bands.windows(2).enumerate() {
                 let [lower, band] = pair else { continue };
                 if band.points.0 < lower.points.0 {
-                    let detail = Detail::ScoreDecreases {
+                    let detail = DiagnosticDetail::ScoreDecreases {
                         indicator: id.clone(),
                         at: Some(dec(band.from.0)),
                         points: dec(band.points.0),
@@ -120,7 +121,7 @@ fn method(indicator: &IndicatorDef, path: &str, out: &mut Vec<Diagnostic>) {
             }
         }
         Method::Linear { min_points, max_points, .. } if max_points.0 < min_points.0 => {
-            let detail = Detail::ScoreDecreases {
+            let detail = DiagnosticDetail::ScoreDecreases {
                 indicator: id.clone(),
                 at: None,
                 points: dec(max_points.0),
@@ -138,7 +139,7 @@ fn coefficients(grades: &[GradeDef], out: &mut Vec<Diagnostic>) {
     for (i, pair) in grades.windows(2).enumerate() {
         let [better, worse] = pair else { continue };
         if better.coefficient.0 < worse.coefficient.0 {
-            let detail = Detail::CoefficientDecreases {
+            let detail = DiagnosticDetail::CoefficientDecreases {
                 grade: better.grade.clone(),
                 coefficient: dec(better.coefficient.0),
                 worse: worse.grade.clone(),

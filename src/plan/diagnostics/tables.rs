@@ -6,7 +6,7 @@
 //! retroactive table's `F` jumps at every bound where the rate changes, by bound × (rate above −
 //! rate below).
 
-use super::{component_path, dec, Detail, Diagnostic, CLIFF_PERCENT, END_OUTLIER_FACTOR, OUTLIER_FACTOR};
+use super::{component_path, dec, Diagnostic, DiagnosticDetail, CLIFF_PERCENT, END_OUTLIER_FACTOR, OUTLIER_FACTOR};
 use crate::incentive::section::{ComponentDef, IncentiveDef};
 use crate::incentive::{RateKind, RateTableDef, TierBasis, TierDef};
 use rust_decimal::Decimal;
@@ -52,7 +52,7 @@ fn retroactive_steps(table: &RateTableDef, owner: &Owner<'_>, out: &mut Vec<Diag
         let (r0, r1) = (below.rate.0, above.rate.0);
         let path = format!("{}/tiers/{tier}/from", owner.path);
         if r1 < r0 {
-            let detail = Detail::TableDecreases {
+            let detail = DiagnosticDetail::TableDecreases {
                 component: owner.component.to_string(),
                 rule: owner.rule.to_string(),
                 tier,
@@ -69,7 +69,7 @@ fn retroactive_steps(table: &RateTableDef, owner: &Owner<'_>, out: &mut Vec<Diag
             None => r1 > r0 && r0 <= Decimal::ZERO,
         };
         if cliff {
-            let detail = Detail::TableCliff {
+            let detail = DiagnosticDetail::TableCliff {
                 component: owner.component.to_string(),
                 rule: owner.rule.to_string(),
                 tier,
@@ -100,7 +100,7 @@ fn interpolated_falls(table: &RateTableDef, owner: &Owner<'_>, out: &mut Vec<Dia
         let slope = (|| s.checked_add(hi.checked_mul(s.checked_sub(r)?)?.checked_div(hi.checked_sub(lo)?)?))();
         if slope.is_some_and(|d| d < Decimal::ZERO) {
             let n = i.saturating_add(1);
-            let detail = Detail::TableDecreases {
+            let detail = DiagnosticDetail::TableDecreases {
                 component: owner.component.to_string(),
                 rule: owner.rule.to_string(),
                 tier: n,
@@ -145,7 +145,7 @@ fn outliers(tiers: &[TierDef], owner: &Owner<'_>, out: &mut Vec<Diagnostic>) {
         } else {
             continue;
         };
-        let detail = Detail::RateOutlier {
+        let detail = DiagnosticDetail::RateOutlier {
             component: owner.component.to_string(),
             rule: owner.rule.to_string(),
             tier: i,
@@ -169,7 +169,7 @@ fn far_from(r: Decimal, neighbours: &[Decimal], factor: Decimal) -> bool {
 fn units(table: &RateTableDef, owner: &Owner<'_>, out: &mut Vec<Diagnostic>) {
     for (i, tier) in table.tiers.iter().enumerate() {
         if tier.rate.0 >= Decimal::ONE {
-            let detail = Detail::FractionAsPercent {
+            let detail = DiagnosticDetail::FractionAsPercent {
                 owner: owner.rule.to_string(),
                 key: "rate".into(),
                 value: dec(tier.rate.0),
@@ -187,7 +187,7 @@ fn units(table: &RateTableDef, owner: &Owner<'_>, out: &mut Vec<Diagnostic>) {
     });
     let Some((i, key, largest)) = bounds.max_by_key(|(_, _, v)| *v) else { return };
     if largest > Decimal::ZERO && largest <= FRACTION_LIMIT {
-        let detail = Detail::PercentAsFraction {
+        let detail = DiagnosticDetail::PercentAsFraction {
             owner: owner.rule.to_string(),
             key: key.into(),
             value: dec(largest),
