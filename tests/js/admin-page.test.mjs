@@ -190,6 +190,17 @@ test('a draft that does not compile shows its error at its line; the last compar
   assert.equal(await page.locator('#rep-rows').innerHTML(), rowsBefore);
   assert.equal(await text('#run-stat'), '草稿有误 · 显示的是上一次成功的对比');
 
+  // Another month while the draft is broken: the last draft that compiled is compared there.
+  const may = reps.filter((r) => r.月份 === 5);
+  await page.click('#months [data-month="5"]');
+  await waitForText('[data-testid="cost-before"]', money(teamOf(baselineText, may).team.incentive.total));
+  assert.equal(await text('[data-testid="cost-after"]'), money(teamOf(current, may).team.incentive.total));
+  assert.equal(await text('[data-testid="draft-error-code"]'), expected.code);
+  await page.click('#months [data-month="6"]');
+  await waitForText('[data-testid="cost-after"]', good);
+  assert.equal(await editorText(), broken);
+
+  await select(at, 0);
   await page.keyboard.type(')');
   await page.waitForSelector('[data-testid="draft-error"]', { state: 'hidden' });
   assert.equal(await editorText(), current);

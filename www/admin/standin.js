@@ -32,8 +32,15 @@ class StandInSession {
 
   setDraft(draft) {
     const plan = this.pkg.Plan.compile(draft); // throws SalesScoreError: the last draft stays
+    let side;
+    try {
+      side = this.#side(plan);
+    } catch (e) {
+      plan.free();
+      throw e;
+    }
     if (this.draft !== this.base) this.draft.plan.free();
-    this.draft = this.#side(plan);
+    this.draft = side;
     return this.summary();
   }
 

@@ -23,13 +23,12 @@ const handlers = {
     Object.assign(state, { baseline, records, locale });
     state.summary = { ...state.summary, ...summary };
     state.session = await openSession(baseline, records, locale);
-    const next = draft ?? state.draft ?? baseline;
     try {
-      return draftAnswer(next);
+      return draftAnswer(draft ?? state.draft ?? baseline);
     } catch (e) {
-      // The draft does not compile: compare the baseline with itself, and say why.
-      state.draft = baseline;
-      return { ...draftAnswer(baseline), draftError: errorData(e) };
+      // The draft in the editor does not compile: compare the last draft that did (or the
+      // baseline with itself), and say why.
+      return { ...draftAnswer(state.draft ?? baseline), draftError: errorData(e) };
     }
   },
 
