@@ -208,6 +208,21 @@ test('a draft that does not compile shows its error at its line; the last compar
   assert.equal(await text('[data-testid="cost-after"]'), good);
 });
 
+test('an unknown key is marked where it is, and the engine\'s suggestion fixes it in one click', async () => {
+  const current = await editorText();
+  const at = current.indexOf('"gate": 80') + 1;
+  await select(at, 4);
+  await page.keyboard.type('gte');
+  await page.waitForSelector('[data-testid="draft-error"]:not([hidden])');
+  assert.equal(await text('[data-testid="draft-error-code"]'), 'UNKNOWN_KEY');
+  await page.waitForSelector('.cm-lintRange-error');
+  assert.equal(await page.$eval('.cm-lintRange-error', (el) => el.textContent), '"gte"');
+  assert.equal(await text('[data-testid="draft-error-fix"]'), '改为 gate');
+  await page.click('[data-testid="draft-error-fix"]');
+  await page.waitForSelector('[data-testid="draft-error"]', { state: 'hidden' });
+  assert.equal(await editorText(), current);
+});
+
 const hasDiagnostics = (() => {
   const plan = Plan.compile(baselineText);
   try {

@@ -10,14 +10,15 @@ import { $, esc } from './dom.js';
 import { RemoteEngine } from './remote.js';
 import { createPlanEditor } from './plan-editor.js';
 import { exampleEdits, textChanges } from './example-edits.js';
-import { lineOf, rangeOfPointer, syntaxError } from './json-position.js';
+import { clearDraftError, showDiagnostics, showDraftError } from './problems.js';
 import { renderCost, renderMovers, renderSensitivity } from './comparison.js';
 import { renderHead, renderRows, sortBy } from './rep-table.js';
 import { renderStatements, unfold } from './statements.js';
 import { drawCurves, drawGrades, drawHistogram } from './charts.js';
-import { download, setUpImport, unparseCsv } from './team-import.js';
+import { download, setUpImport } from './team-import.js';
+import { comparisonCsv } from './export-csv.js';
 import {
-  LOCALES, applyStaticText, crossingText, errorMessage, locale, monthName, setLocale, t,
+  LOCALES, applyStaticText, errorMessage, locale, monthName, setLocale, t,
 } from './i18n.js';
 
 const MONTH_FIELD = '月份';
@@ -94,8 +95,8 @@ async function openComparison() {
       baseline: state.baselineText, records, locale: locale(), draft: text, summary: { threshold: state.threshold },
     });
     state.selected = state.selected != null && state.selected < records.length ? state.selected : null;
-    if (value.draftError) showDraftError(value.draftError, text);
-    else clearDraftError();
+    if (value.draftError) draftFailed(value.draftError, text);
+    else draftCompiled();
     showComparison(value, ms, text);
   } catch (e) {
     showPageError(e);
@@ -120,11 +121,11 @@ async function sendDraft(text) {
   const answer = await state.engine.draft(text);
   if (answer.superseded) return;
   if (answer.error) {
-    showDraftError(answer.error, text);
+    draftFailed(answer.error, text);
     setRunStat(t('runStatStale'), true);
     return;
   }
-  clearDraftError();
+  draftCompiled();
   showComparison(answer.value, answer.ms, text);
 }
 
@@ -180,7 +181,7 @@ function showComparison({ view, diagnostics }, ms, text) {
   renderView();
   setRunStat(t('runStat', { n: view.reps.length, ms: ms.toFixed(1) }));
   $('#run-stat').dataset.ms = ms.toFixed(1);
-  if (state.editor.text() === text) showDiagnostics(diagnostics ?? [], text);
+  if (state.editor.text() === text) showDiagnostics(state.editor, diagnostics ?? [], text);
   requestExtras();
 }
 
@@ -211,69 +212,14 @@ function setRunStat(text, stale = false) {
   $('#results').classList.toggle('is-stale', stale);
 }
 
-/** An error of the draft: marked at its place in the text, and in the panel under the editor. */
-function showDraftError(error, text) {
+function draftFailed(error, text) {
   state.draftError = error;
-  const syntax = error.code === 'INVALID_PLAN' ? syntaxError(text) : null;
-  const range = syntax ?? rangeOfPointer(text, error.path, { span: error.span, key: error.detail?.name });
-  const message = errorMessage(error);
-  const fix = error.suggestion && range && !syntax ? quickFix(text, range, error.suggestion) : null;
-  if (state.editor.text() === text && range) {
-    const hintText = error.suggestion ? ` ${t('didYouMean', { s: error.suggestion })}` : '';
-    const actions = fix ? [{ name: t('fixTo', { s: error.suggestion }), apply: (view, from, to) => view.dispatch({ changes: { from, to, insert: fix.insert } }) }] : [];
-    state.editor.mark([{ from: range.from, to: range.to, severity: 'error', message: `${error.code}: ${message}${hintText}`, source: 'salescore', actions }]);
-  }
-  $('#draft-error-fix').hidden = !fix;
-  $('#draft-error-fix').textContent = fix ? t('fixTo', { s: error.suggestion }) : '';
-  $('#draft-error-fix').onclick = () => fix && state.editor.change([{ from: range.from, to: range.to, insert: fix.insert }]);
-  $('#draft-error').hidden = false;
-  $('#draft-error-code').textContent = error.code;
-  const where = range ? `${t('at', { path: error.path || t('atRoot') })} · L${lineOf(text, range.from)}` : t('at', { path: error.path || t('atRoot') });
-  $('#draft-error-where').textContent = where;
-  $('#draft-error-where').dataset.line = range ? String(lineOf(text, range.from)) : '';
-  $('#draft-error-where').onclick = () => range && state.editor.reveal(range.from, range.to);
-  $('#draft-error-message').textContent = message;
-  const hint = error.suggestion ? t('didYouMean', { s: error.suggestion }) : error.hint && locale() === 'zh-CN' ? error.hint : '';
-  $('#draft-error-hint').hidden = !hint;
-  $('#draft-error-hint').textContent = hint;
-  $('#diagnostics').hidden = true;
-  state.editor.keepCursorInView();
+  showDraftError(state.editor, error, text);
 }
 
-/** The suggestion in place of the marked text: a key keeps its quotes. */
-function quickFix(text, range, suggestion) {
-  const marked = text.slice(range.from, range.to);
-  if (/^".*"$/.test(marked)) return { insert: JSON.stringify(suggestion) };
-  if (/^[\p{L}\p{N}_.]+$/u.test(marked)) return { insert: suggestion };
-  return null;
-}
-
-function clearDraftError() {
-  const shown = !$('#draft-error').hidden;
+function draftCompiled() {
   state.draftError = null;
-  $('#draft-error').hidden = true;
-  state.editor.mark([]);
-  if (shown) state.editor.keepCursorInView();
-}
-
-/** The draft's warnings, as marks and as a list that jumps to each. */
-function showDiagnostics(diagnostics, text) {
-  const box = $('#diagnostics');
-  box.hidden = !diagnostics.length;
-  const placed = diagnostics.map((d) => ({ d, range: rangeOfPointer(text, d.path) }));
-  state.editor.mark(placed.filter((p) => p.range).map(({ d, range }) => ({
-    from: range.from, to: range.to, severity: d.severity === 'info' ? 'info' : 'warning', message: `${d.code}: ${d.message}${d.hint ? ` — ${d.hint}` : ''}`, source: 'salescore',
-  })));
-  if (!diagnostics.length) return;
-  $('#diagnostics-title').textContent = t('diagnosticsTitle', { n: diagnostics.length });
-  $('#diag-list').innerHTML = placed.map(({ d, range }, i) => `<li class="diag" data-severity="${esc(d.severity)}" data-code="${esc(d.code)}">
-      <button type="button" class="link-button diag-where" data-i="${i}">${range ? `L${lineOf(text, range.from)}` : esc(d.path)}</button>
-      <code class="error-code">${esc(d.code)}</code> <span>${esc(d.message)}</span>${d.hint ? `<span class="muted"> — ${esc(d.hint)}</span>` : ''}</li>`).join('');
-  $('#diag-list').onclick = (e) => {
-    const b = e.target.closest('[data-i]');
-    const r = b && placed[Number(b.dataset.i)].range;
-    if (r) state.editor.reveal(r.from, r.to);
-  };
+  clearDraftError(state.editor);
 }
 
 function showPageError(e) {
@@ -319,25 +265,9 @@ function applyQuickEdit(id) {
 // Export
 
 function exportCsv() {
-  const view = state.view;
-  if (!view) return;
-  const components = view.team.byComponent.map((c) => c.id);
-  const head = [...t('csvHead'), ...components.flatMap((c) => [`${c} (${t('before')})`, `${c} (${t('after')})`])];
-  const failures = new Map(view.failures.map((f) => [f.index, f]));
-  const rows = view.reps.map((r) => {
-    const f = failures.get(r.index);
-    const comp = (id, side) => r.components.find((c) => c.id === id)?.[side] ?? '';
-    return [
-      r.id, r.name, r.group, r.before?.score ?? '', r.after?.score ?? '', r.before?.grade ?? '', r.after?.grade ?? '',
-      r.before?.forcedGrade ?? '', r.after?.forcedGrade ?? '', r.before?.payout ?? '', r.after?.payout ?? '',
-      r.change ?? '', r.percent ?? '', r.crossed.map(crossingText).join('; '), f ? `${f.error.code} ${f.error.path} ${errorMessage(f.error)}` : '',
-      ...components.flatMap((id) => [comp(id, 'before'), comp(id, 'after')]),
-    ];
-  });
-  const total = ['', t('statementTotal'), '', '', '', '', '', '', '', view.team.before, view.team.after, view.team.change, view.team.percent ?? '', '', ''];
-  const csv = unparseCsv({ fields: head, data: [...rows, total] });
+  if (!state.view) return;
   const month = monthsOf(state.imported?.records ?? state.sample).length > 1 ? `-m${state.month}` : '';
-  download(`salescore-comparison${month}.csv`, `\uFEFF${csv}`);
+  download(`salescore-comparison${month}.csv`, comparisonCsv(state.view));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -355,7 +285,7 @@ function applyLocale() {
   if (!state.ready) return;
   renderMonths();
   renderQuickEdits();
-  if (state.draftError) showDraftError(state.draftError, state.editor.text());
+  if (state.draftError) showDraftError(state.editor, state.draftError, state.editor.text());
   return openComparison(); // the engine writes crossings and statements in the locale
 }
 

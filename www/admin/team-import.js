@@ -173,4 +173,3 @@ export function download(name, text, type = 'text/csv;charset=utf-8') {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-export { unparseCsv };
