@@ -49,13 +49,20 @@ fn formula_shim_converts_values_and_errors() {
     assert_eq!(get(&err, "code").as_string().as_deref(), Some("TYPE_MISMATCH"));
     assert_eq!(get(&get(&err, "span"), "start").as_f64(), Some(6.0));
     // The handle keeps working after an error.
-    assert_eq!(f.evaluate(object(r#"{"回款额": 1, "提成比例": 1}"#), JsValue::UNDEFINED).expect("ok").as_f64(), Some(1.0));
+    assert_eq!(
+        f.evaluate(object(r#"{"回款额": 1, "提成比例": 1}"#), JsValue::UNDEFINED).expect("ok").as_f64(),
+        Some(1.0)
+    );
 
-    let err = JsFormula::compile(JsValue::from_str("SUMM(1)"), opts(r#"{"locale": "en"}"#)).err().expect("unknown function");
+    let err =
+        JsFormula::compile(JsValue::from_str("SUMM(1)"), opts(r#"{"locale": "en"}"#)).err().expect("unknown function");
     assert_eq!(get(&err, "suggestion").as_string().as_deref(), Some("SUM"));
     assert_eq!(get(&err, "message").as_string().as_deref(), Some("unknown function SUMM"));
     assert_eq!(
-        evaluate_formula(JsValue::from_str("1/3*3"), object("{}"), opts(r#"{"numbers": "string"}"#)).expect("ok").as_string().as_deref(),
+        evaluate_formula(JsValue::from_str("1/3*3"), object("{}"), opts(r#"{"numbers": "string"}"#))
+            .expect("ok")
+            .as_string()
+            .as_deref(),
         Some("0.9999999999999999999999999999")
     );
 }
