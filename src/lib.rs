@@ -13,6 +13,7 @@ pub mod locale;
 pub mod number;
 pub mod output;
 pub mod plan;
+pub mod preview;
 pub mod scorecard;
 pub mod targets;
 pub mod team;

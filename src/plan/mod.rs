@@ -32,6 +32,7 @@ pub use team::{
     TeamMember, TeamSummary,
 };
 pub use team::{PoolSummary, TeamIncentive};
+pub(crate) use team::{settle, PoolAward};
 
 use crate::error::{closest, pointer_segment, Error, ErrorCode, Origin, Result};
 use crate::formula::ast::Node;

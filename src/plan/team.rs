@@ -3,11 +3,13 @@
 
 use super::{Evaluation, Plan, Record};
 use crate::error::{Error, ErrorCode, Origin, Result};
+use crate::incentive::section::IncentiveResult;
 use crate::locale::Locale;
 use crate::number::{Dec, Rounding};
 use crate::scorecard::document::{AggregateFn, LeaderboardBy};
 use crate::scorecard::{Member, ScoreResult};
 use crate::team::{contest, Aggregate, Distribution, Outcome, Ranking, TeamEntry, TieBreakOrder, TiePolicy};
+use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 
@@ -255,6 +257,21 @@ fn aggregates_empty(a: &Aggregates) -> bool {
     a.0.is_empty()
 }
 
+impl TeamSummary {
+    /// The view of a plan without a team section: nobody ranked.
+    pub(crate) fn empty() -> Self {
+        TeamSummary {
+            members: Vec::new(),
+            distribution: None,
+            aggregates: Aggregates::default(),
+            groups: Vec::new(),
+            pk: Vec::new(),
+            leaderboard: None,
+            incentive: None,
+        }
+    }
+}
+
 /// Every record's result (or error) and the team view.
 pub struct TeamEvaluation<'p> {
     /// Per record: its evaluation, or `None` where `errors` has its error.
@@ -294,55 +311,101 @@ impl Plan {
         scores: bool,
         explain: Option<Locale>,
     ) -> Result<TeamEvaluation<'_>> {
-        let sc = self.scorecard.as_ref();
-        let team = sc
-            .and_then(|s| s.team.as_ref())
-            .ok_or_else(|| Error::new(ErrorCode::MissingKey).name("team").path(Origin::Plan, "/scorecard/team"))?;
+        if self.team_section().is_none() {
+            return Err(Error::new(ErrorCode::MissingKey).name("team").path(Origin::Plan, "/scorecard/team"));
+        }
         if records.is_empty() {
             return Err(Error::new(ErrorCode::EmptyTeam).path(Origin::Record, ""));
         }
         let mut results = Vec::with_capacity(records.len());
         let mut errors = Vec::new();
-        let mut seen: HashMap<String, usize> = HashMap::with_capacity(records.len());
         for (i, record) in records.iter().enumerate() {
             match self.evaluate_as(record, explain, true, scores || explain.is_some(), None) {
-                Ok(eval) => {
-                    let id = eval.score.as_ref().and_then(|s| s.member.as_ref()).map(|m| m.id.as_str());
-                    if let Some(id) = id {
-                        if seen.insert(id.to_string(), i).is_some() {
-                            let dup = Error::new(ErrorCode::DuplicateId).name(id).path(Origin::Record, format!("/{i}"));
-                            errors.push((i, dup));
-                            results.push(None);
-                            continue;
-                        }
-                    }
-                    results.push(Some(eval));
-                }
+                Ok(eval) => results.push(Some(eval)),
                 Err(e) => {
-                    let e = if e.origin == Origin::Record { e.under(&format!("/{i}")) } else { e };
-                    errors.push((i, e));
+                    errors.push((i, in_record(e, i)));
                     results.push(None);
                 }
             }
         }
-        let scored: Vec<Scored<'_>> = results
-            .iter()
-            .enumerate()
-            .filter_map(|(index, r)| {
-                let score = r.as_ref()?.score.as_ref()?;
-                Some(Scored { index, member: score.member.as_ref()?, score })
-            })
-            .collect();
-        let mut summary = self.summarise(team, &scored)?;
+        let scored: Vec<Option<&ScoreResult>> = results.iter().map(|r| r.as_ref()?.score.as_ref()).collect();
+        let weight = |index: usize, component: usize| {
+            results.get(index)?.as_ref()?.run.as_ref()?.pool_weights.get(component).copied().flatten()
+        };
+        let parts = self.team_parts(&scored, &weight)?;
         drop(scored);
-        summary.incentive =
-            self.pay_team(&mut results, &mut summary.members, explain.or(scores.then_some(self.locale())))?;
-        if !scores {
-            for eval in results.iter_mut().flatten() {
+        let TeamParts { team: mut summary, awards, pools, duplicates } = parts;
+        for (i, e) in duplicates {
+            if let Some(slot) = results.get_mut(i) {
+                *slot = None;
+            }
+            errors.push((i, e));
+        }
+        errors.sort_by_key(|(i, _)| *i);
+        let locale = explain.or(scores.then_some(self.locale()));
+        let mut statements = Vec::with_capacity(results.len());
+        for (i, eval) in results.iter_mut().enumerate() {
+            let run = eval.as_mut().and_then(|e| e.run.take());
+            let awards = awards.get(i).map(Vec::as_slice).unwrap_or_default();
+            statements.push(run.map(|run| settle(run, awards, locale)).transpose()?);
+        }
+        if self.incentive.is_some() {
+            summary.incentive = Some(team_cost(&statements, &mut summary.members, pools)?);
+        }
+        for (eval, statement) in results.iter_mut().zip(statements) {
+            let Some(eval) = eval.as_mut() else { continue };
+            if locale.is_some() {
+                eval.incentive = statement;
+            }
+            if !scores {
                 eval.score = None;
             }
         }
         Ok(TeamEvaluation { results, errors, team: summary })
+    }
+
+    /// The plan's team section, if it has one.
+    fn team_section(&self) -> Option<&crate::scorecard::Team> {
+        self.scorecard.as_ref().and_then(|s| s.team.as_ref())
+    }
+
+    /// One record evaluated as a member of a team, before the team's parts: its score (with what
+    /// the team reads of it) and its statement before the pools are split (`run`). With a
+    /// locale, explained in it (every detail); without, numbers only and no score details.
+    pub(crate) fn evaluate_member(&self, record: &impl Record, explain: Option<Locale>) -> Result<Evaluation<'_>> {
+        self.evaluate_as(record, explain, true, explain.is_some(), None)
+    }
+
+    /// The team's parts from its members' scores (by record index; none for a record that
+    /// failed): ranks, the forced distribution, aggregates, groups, PK, the leaderboard and the
+    /// pools split by the share weights `weight(record, component)`. A record whose id an earlier
+    /// record has is left out and reported in `duplicates`. Without a team section, the summary
+    /// is empty. Payouts are not filled in: that is [`settle`] and the caller's sum.
+    pub(crate) fn team_parts(
+        &self,
+        scores: &[Option<&ScoreResult>],
+        weight: &dyn Fn(usize, usize) -> Option<Decimal>,
+    ) -> Result<TeamParts> {
+        let mut seen: HashMap<&str, usize> = HashMap::with_capacity(scores.len());
+        let mut duplicates = Vec::new();
+        let mut scored = Vec::with_capacity(scores.len());
+        for (index, score) in scores.iter().enumerate() {
+            let Some((score, member)) = score.and_then(|s| Some((s, s.member.as_ref()?))) else { continue };
+            if seen.insert(member.id.as_str(), index).is_some() {
+                let dup = Error::new(ErrorCode::DuplicateId)
+                    .name(member.id.as_str())
+                    .path(Origin::Record, format!("/{index}"));
+                duplicates.push((index, dup));
+                continue;
+            }
+            scored.push(Scored { index, member, score });
+        }
+        let Some(team) = self.team_section() else {
+            return Ok(TeamParts { team: TeamSummary::empty(), awards: Vec::new(), pools: Vec::new(), duplicates });
+        };
+        let summary = self.summarise(team, &scored)?;
+        let (awards, pools) = self.split_pools(&summary.members, scores.len(), weight)?;
+        Ok(TeamParts { team: summary, awards, pools, duplicates })
     }
 
     fn summarise(&self, team: &crate::scorecard::Team, scored: &[Scored<'_>]) -> Result<TeamSummary> {
@@ -461,74 +524,123 @@ impl Plan {
         Ok(TeamSummary { members, distribution, aggregates, groups, pk, incentive: None, leaderboard })
     }
 
-    /// Splits the pools among the scored reps, then finishes every statement (with sentences in
-    /// `locale`, or none) and totals the team's cost.
-    fn pay_team(
+    /// Splits the pools among the scored `members`: per record (of `n`), the shares it is paid,
+    /// and each pool as split.
+    fn split_pools(
         &self,
-        results: &mut [Option<Evaluation<'_>>],
-        members: &mut [TeamMember],
-        locale: Option<Locale>,
-    ) -> Result<Option<TeamIncentive>> {
-        let Some(inc) = &self.incentive else { return Ok(None) };
+        members: &[TeamMember],
+        n: usize,
+        weight: &dyn Fn(usize, usize) -> Option<Decimal>,
+    ) -> Result<(Vec<Vec<PoolAward>>, Vec<PoolSummary>)> {
+        let Some(inc) = &self.incentive else { return Ok((Vec::new(), Vec::new())) };
+        let mut awards: Vec<Vec<PoolAward>> = Vec::new();
         let mut pools = Vec::new();
         for (ci, def) in inc.pools() {
+            if awards.is_empty() {
+                awards.resize_with(n, Vec::new);
+            }
             // Members (by record index) and their share weights, per group or for the team.
             let mut by_group: BTreeMap<Option<&str>, Vec<(usize, crate::incentive::PoolMember)>> = BTreeMap::new();
-            for m in members.iter() {
-                let weight = results
-                    .get(m.index)
-                    .and_then(|r| r.as_ref()?.run.as_ref()?.pool_weights.get(ci).copied().flatten());
+            for m in members {
                 let group = if def.per_group { m.group.as_deref() } else { None };
                 let entry = by_group.entry(group).or_default();
-                entry.push((m.index, crate::incentive::PoolMember::new(m.id.clone(), weight.unwrap_or_default())));
+                let w = weight(m.index, ci).unwrap_or_default();
+                entry.push((m.index, crate::incentive::PoolMember::new(m.id.clone(), w)));
             }
             for (group, entries) in by_group {
                 let weights: Vec<_> = entries.iter().map(|(_, m)| m.clone()).collect();
-                let sharing = weights.iter().filter(|m| m.score.0 > rust_decimal::Decimal::ZERO).count();
+                let sharing = weights.iter().filter(|m| m.score.0 > Decimal::ZERO).count();
                 let pool = crate::incentive::Pool::new(def.amount.0, inc.currency().clone())?;
                 let shares = if sharing == 0 { None } else { Some(pool.split(&weights)?) };
                 for (k, (index, _)) in entries.iter().enumerate() {
-                    let Some(run) = results.get_mut(*index).and_then(|r| r.as_mut()?.run.as_mut()) else { continue };
-                    match shares.as_ref().and_then(|s| s.get(k)) {
-                        Some(share) if share.score.0 > rust_decimal::Decimal::ZERO => {
-                            run.pool_line(ci, def.amount.0, share)
-                        }
-                        _ => run.pool_done(ci),
+                    let share = shares.as_ref().and_then(|s| s.get(k)).filter(|s| s.score.0 > Decimal::ZERO);
+                    if let Some(slot) = awards.get_mut(*index) {
+                        slot.push(PoolAward { component: ci, pool: def.amount.0, share: share.cloned() });
                     }
                 }
                 pools.push(PoolSummary {
                     id: def.id.clone(),
                     group: group.map(str::to_string),
                     amount: def.amount,
-                    paid: Dec(if shares.is_some() { def.amount.0 } else { rust_decimal::Decimal::ZERO }),
+                    paid: Dec(if shares.is_some() { def.amount.0 } else { Decimal::ZERO }),
                     members: sharing,
                 });
             }
         }
-        let mut total = rust_decimal::Decimal::ZERO;
-        let mut components: Vec<crate::incentive::section::ComponentTotal> = Vec::new();
-        let mut payouts: HashMap<usize, Dec> = HashMap::with_capacity(results.len());
-        for (index, eval) in results.iter_mut().enumerate() {
-            let Some(eval) = eval.as_mut() else { continue };
-            let Some(run) = eval.run.take() else { continue };
-            let paid = run.finish(locale)?;
-            total = crate::incentive::add(total, paid.statement.total.0)?;
-            payouts.insert(index, paid.statement.total);
-            if components.is_empty() {
-                components = paid.components.iter().map(zeroed).collect();
-            }
-            for (sum, c) in components.iter_mut().zip(&paid.components) {
-                sum.exact = Dec(crate::incentive::add(sum.exact.0, c.exact.0)?);
-                sum.amount = Dec(crate::incentive::add(sum.amount.0, c.amount.0)?);
-            }
-            if locale.is_some() {
-                eval.incentive = Some(paid);
-            }
+        Ok((awards, pools))
+    }
+}
+
+/// What the team adds to one rep's statement: a pool's share.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct PoolAward {
+    /// The pool component's index.
+    pub(crate) component: usize,
+    /// The pool.
+    pub(crate) pool: Decimal,
+    /// The rep's share; none when the pool was split without the rep (no weight, or nothing to
+    /// split).
+    pub(crate) share: Option<crate::incentive::PoolShare>,
+}
+
+/// The team's parts (see [`Plan::team_parts`]).
+pub(crate) struct TeamParts {
+    /// The team view, without payouts or cost.
+    pub(crate) team: TeamSummary,
+    /// Per record, the pool shares it is paid (empty when the plan has no pool).
+    pub(crate) awards: Vec<Vec<PoolAward>>,
+    /// Each pool as split.
+    pub(crate) pools: Vec<PoolSummary>,
+    /// Records left out because an earlier record has their id.
+    pub(crate) duplicates: Vec<(usize, Error)>,
+}
+
+/// Adds the team's pool shares to one rep's statement and finishes it (with sentences in
+/// `locale`, or numbers only).
+pub(crate) fn settle(
+    mut run: crate::incentive::section::Run,
+    awards: &[PoolAward],
+    locale: Option<Locale>,
+) -> Result<IncentiveResult> {
+    for a in awards {
+        match &a.share {
+            Some(share) => run.pool_line(a.component, a.pool, share),
+            None => run.pool_done(a.component),
         }
-        for m in members.iter_mut() {
-            m.payout = payouts.get(&m.index).copied();
+    }
+    run.finish(locale)
+}
+
+/// The team's cost from every record's finished statement; fills in each member's payout.
+fn team_cost(
+    statements: &[Option<IncentiveResult>],
+    members: &mut [TeamMember],
+    pools: Vec<PoolSummary>,
+) -> Result<TeamIncentive> {
+    let mut total = Decimal::ZERO;
+    let mut components: Vec<crate::incentive::section::ComponentTotal> = Vec::new();
+    for paid in statements.iter().flatten() {
+        total = crate::incentive::add(total, paid.statement.total.0)?;
+        if components.is_empty() {
+            components = paid.components.iter().map(zeroed).collect();
         }
-        Ok(Some(TeamIncentive { total: Dec(total), components, pools }))
+        for (sum, c) in components.iter_mut().zip(&paid.components) {
+            sum.exact = Dec(crate::incentive::add(sum.exact.0, c.exact.0)?);
+            sum.amount = Dec(crate::incentive::add(sum.amount.0, c.amount.0)?);
+        }
+    }
+    for m in members.iter_mut() {
+        m.payout = statements.get(m.index).and_then(|s| s.as_ref()).map(|s| s.statement.total);
+    }
+    Ok(TeamIncentive { total: Dec(total), components, pools })
+}
+
+/// Points a record's error at the record in the team.
+fn in_record(e: Error, index: usize) -> Error {
+    if e.origin == Origin::Record {
+        e.under(&format!("/{index}"))
+    } else {
+        e
     }
 }
 

@@ -205,10 +205,10 @@ impl Scorecard {
         self.score_with(scope, rounding, member, true)
     }
 
-    /// [`Scorecard::score`]; without `detail`, the per-item lines (indicators, adjustments, gates,
-    /// vetoes), the profile and phase and the distance to the next grade are left empty, for
-    /// callers that read only the totals, grade and member (a team ranking). Every value filled
-    /// in is the same as with `detail`.
+    /// [`Scorecard::score`]; without `detail`, the indicator and adjustment lines, the profile and
+    /// phase and the distance to the next grade are left empty, for callers that read only the
+    /// totals, grade, gates, vetoes and member (a team ranking, a comparison of two plans). Every
+    /// value filled in is the same as with `detail`.
     pub fn score_with(&self, scope: &dyn Scope, rounding: Rounding, member: bool, detail: bool) -> Result<ScoreResult> {
         let cx = Context { ev: Evaluator::new(scope) };
         let (profile, phase, weights) = self.choose(&cx)?;
@@ -251,18 +251,16 @@ impl Scorecard {
             }
             None => None,
         };
-        let mut gates = Vec::with_capacity(if detail { self.gates.len() } else { 0 });
+        let mut gates = Vec::with_capacity(self.gates.len());
         for (def, when) in &self.gates {
             let closed = cx.condition(when)?;
             let capped = closed && total > def.cap.0;
             if capped {
                 total = def.cap.0;
             }
-            if detail {
-                gates.push(GateLine { id: def.id.clone(), closed, cap: def.cap, capped });
-            }
+            gates.push(GateLine { id: def.id.clone(), closed, cap: def.cap, capped });
         }
-        let mut vetoes = Vec::with_capacity(if detail { self.vetoes.len() } else { 0 });
+        let mut vetoes = Vec::with_capacity(self.vetoes.len());
         let mut grade_cap: Option<usize> = None;
         let mut vetoed = false;
         for (def, when) in &self.vetoes {
@@ -277,9 +275,7 @@ impl Scorecard {
                     }
                 }
             }
-            if detail {
-                vetoes.push(VetoLine { id: def.id.clone(), triggered, effect: def.effect, grade: def.grade.clone() });
-            }
+            vetoes.push(VetoLine { id: def.id.clone(), triggered, effect: def.effect, grade: def.grade.clone() });
         }
         let shown = rounding.apply(total);
         let shown_base = rounding.apply(base);

@@ -90,6 +90,8 @@ pub(crate) struct Part {
     pub(crate) attainment: Option<Decimal>,
     pub(crate) credited: Option<Decimal>,
     pub(crate) pending: bool,
+    /// A commission's lines per rule that paid: the rule's index and its lines.
+    pub(crate) rules: Vec<(usize, std::ops::Range<usize>)>,
 }
 
 fn kind_name(c: &Component) -> &'static str {
@@ -144,11 +146,12 @@ impl Incentive {
                 attainment: None,
                 credited: None,
                 pending: false,
+                rules: Vec::new(),
             };
             let mut weight = None;
             match component {
                 Component::Commission(c) => {
-                    part.credited = Some(self.commission(c, ev, &mut run, extra)?);
+                    part.credited = Some(self.commission(c, ev, &mut run, extra, &mut part.rules)?);
                 }
                 Component::TargetBonus(t) => {
                     part.attainment = Some(self.target_bonus(t, ev, score, &mut run, extra.is_some())?);
@@ -346,13 +349,15 @@ impl Incentive {
         })
     }
 
-    /// Pays a commission; returns the amount credited on its basis.
+    /// Pays a commission; returns the amount credited on its basis. Each rule that paid adds its
+    /// index and its lines to `rules`.
     fn commission(
         &self,
         c: &Commission,
         ev: &Evaluator<'_>,
         run: &mut Run,
         extra: Option<&ExtraDeal>,
+        rules: &mut Vec<(usize, std::ops::Range<usize>)>,
     ) -> Result<Decimal> {
         let start = run.builder.len();
         let detail = run.detail;
@@ -392,10 +397,11 @@ impl Incentive {
             }
             credited = total;
         }
-        for (rule, items) in c.rules.iter().zip(&routed) {
+        for (index, (rule, items)) in c.rules.iter().zip(&routed).enumerate() {
             if items.is_empty() && rule.paid_to_date.is_none() {
                 continue;
             }
+            let first = run.builder.len();
             let carried = rule.carried_in.as_ref().map(|e| e.number(ev)).transpose()?.unwrap_or_default();
             let quota = rule.quota.as_ref().map(|e| e.number(ev)).transpose()?;
             let period = items.iter().try_fold(Decimal::ZERO, |acc, (_, a)| add(acc, *a))?;
@@ -422,6 +428,7 @@ impl Incentive {
                 let r = rated(period, carried)?;
                 run.builder.rate_for(cid, detail.then_some(id), None, &r);
             }
+            rules.push((index, first..run.builder.len()));
             if extra.is_some() {
                 run.standings.push(Standing::Rule {
                     component: c.def.id.clone(),

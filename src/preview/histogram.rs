@@ -1,0 +1,114 @@
+//! The distribution of changes as histogram bins of one width, aligned on multiples of the width
+//! (so 0 is always a bin edge).
+
+use super::view::{option, MAX_BINS};
+use crate::error::Result;
+use crate::incentive::{add, div, mul, sub};
+use crate::number::Dec;
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// Changes counted by bin.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct Histogram {
+    /// The width of every bin (none when there is nothing to count).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub width: Option<Dec>,
+    /// The bins, lowest first, from the one holding the smallest change to the one holding the
+    /// largest.
+    pub bins: Vec<Bin>,
+}
+
+/// One bin: the changes `c` with `from ≤ c < to`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct Bin {
+    /// Lower bound (inclusive).
+    pub from: Dec,
+    /// Upper bound (exclusive).
+    pub to: Dec,
+    /// How many changes fall in it.
+    pub count: usize,
+}
+
+/// The histogram of `values` in about `bins` bins, or bins of `width`.
+pub(super) fn histogram(values: &[Decimal], bins: usize, width: Option<Decimal>) -> Result<Histogram> {
+    let (Some(min), Some(max)) = (values.iter().min().copied(), values.iter().max().copied()) else {
+        return Ok(Histogram::default());
+    };
+    let width = match width {
+        Some(w) => w,
+        None => round_width(div(sub(max, min)?, Decimal::from(bins.max(1)))?)?,
+    };
+    let start = mul(div(min, width)?.floor(), width)?;
+    let count = div(sub(max, start)?, width)?
+        .floor()
+        .to_usize()
+        .and_then(|c| c.checked_add(1))
+        .filter(|c| *c <= MAX_BINS.saturating_add(1))
+        .ok_or_else(|| option("binWidth", "a width giving at most 1,000 bins", width.to_string(), "/binWidth"))?;
+    let mut counts = vec![0usize; count];
+    for v in values {
+        let k = div(sub(*v, start)?, width)?.floor();
+        let k = k.to_usize().unwrap_or(0).min(count.saturating_sub(1));
+        if let Some(c) = counts.get_mut(k) {
+            *c = c.saturating_add(1);
+        }
+    }
+    let mut out = Vec::with_capacity(count);
+    let mut from = start;
+    for c in counts {
+        let to = add(from, width)?;
+        out.push(Bin { from: Dec(from.normalize()), to: Dec(to.normalize()), count: c });
+        from = to;
+    }
+    Ok(Histogram { width: Some(Dec(width.normalize())), bins: out })
+}
+
+/// The smallest 1, 2 or 5 × 10ⁿ (at least 0.01) not below `raw`.
+fn round_width(raw: Decimal) -> Result<Decimal> {
+    let mut power = Decimal::new(1, 2);
+    while mul(power, Decimal::TEN)? <= raw {
+        power = mul(power, Decimal::TEN)?;
+    }
+    for step in [Decimal::ONE, Decimal::TWO, Decimal::from(5)] {
+        let w = mul(power, step)?;
+        if w >= raw {
+            return Ok(w);
+        }
+    }
+    mul(power, Decimal::TEN)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn widths_are_round_and_bins_align_on_them() {
+        assert_eq!(round_width(d("0")).unwrap(), d("0.01"));
+        assert_eq!(round_width(d("13")).unwrap(), d("20"));
+        assert_eq!(round_width(d("20")).unwrap(), d("20"));
+        assert_eq!(round_width(d("0.3")).unwrap(), d("0.5"));
+        assert_eq!(round_width(d("600")).unwrap(), d("1000"));
+        // Changes −150 … 310 in 10 bins: width 50, bins from −150 to 350.
+        let h = histogram(&[d("-150"), d("0"), d("0"), d("49.99"), d("310")], 10, None).unwrap();
+        assert_eq!(h.width.unwrap().0, d("50"));
+        let bins: Vec<(String, usize)> = h.bins.iter().map(|b| (b.from.0.to_string(), b.count)).collect();
+        assert_eq!(bins.first().unwrap(), &("-150".to_string(), 1));
+        assert_eq!(bins.iter().find(|b| b.0 == "0").unwrap().1, 3);
+        assert_eq!(bins.last().unwrap(), &("300".to_string(), 1));
+        assert_eq!(h.bins.iter().map(|b| b.count).sum::<usize>(), 5);
+        assert_eq!(histogram(&[], 10, None).unwrap(), Histogram::default());
+        assert!(histogram(&[d("0"), d("1000")], 10, Some(d("0.01"))).is_err());
+    }
+}

@@ -1,0 +1,79 @@
+//! Admin preview: what a plan change does to every rep and to the team's cost, before it goes
+//! live.
+//!
+//! A [`CompareSession`] holds a baseline plan and the records of a team (one period). It
+//! computes the baseline once, as `Plan::evaluate_team` does (each rep alone, then the team's
+//! ranks, forced distribution and pools). [`CompareSession::set_draft`] computes a draft over the
+//! same records, leaving the baseline as it is; [`CompareSession::set_record`] evaluates one
+//! record again under both plans and recomputes only the team's parts from the reps' kept
+//! results: a changed score moves other reps' ranks, forced grades and pool shares, so those are
+//! recomputed for the whole team, but no other record is evaluated again.
+//!
+//! [`CompareSession::comparison`] then gives, per rep, the score, grades, rank and payout under
+//! both plans, the change per incentive component and what the rep crossed (a grade band, the
+//! forced grade, a veto, a scorecard gate, a commission tier, a target bonus's gate, curve point
+//! or cap); and for the team, the cost before and after (like for like, per group and per
+//! component, and each plan's own), the grade distributions, a histogram of the changes, the
+//! biggest winners and losers, the reps over a threshold, and the records only one plan (or
+//! neither) can compute, each with its error. [`CompareSession::explain`] gives one rep's two
+//! explained results side by side, [`CompareSession::sensitivity`] the costs with every rep's
+//! actuals scaled, [`CompareSession::curves`] both plans' payout by attainment.
+//!
+//! Conventions:
+//! - Reps are matched by record index; incentive components by id; grades by name.
+//! - A rep's change is its payout change (pools included); when neither plan has an incentive
+//!   section, its score change. Winners, losers, counts, the histogram and the threshold use it.
+//! - Percentages are change ÷ |before| × 100, rounded to 2 places half up; none when before is 0.
+//! - Which values are actuals: see [`actuals`](self::actuals) (transaction amounts and every
+//!   money field that is not a target, unless the caller names the fields).
+//! - Every result serializes with camelCase names; decimals follow
+//!   [`serialize_numbers_as`](crate::number::serialize_numbers_as) (numbers or exact strings).
+//!
+//! ```
+//! use salescore::plan::Plan;
+//! use salescore::preview::{CompareOptions, CompareSession, View};
+//! use serde_json::json;
+//!
+//! let plan = |rate: &str| {
+//!     Plan::compile(&format!(r#"{{
+//!       "fields": [{{"id": "销售额", "type": "money"}}],
+//!       "incentive": {{"components": [{{"id": "提成", "type": "commission", "amount": "销售额",
+//!         "rules": [{{"id": "标准", "table": {{"kind": "flat", "tiers": [{{"from": 0, "rate": {rate}}}]}}}}]}}]}}
+//!     }}"#)).unwrap()
+//! };
+//! let records = vec![json!({"销售额": 100000}), json!({"销售额": 50000})];
+//! let mut session = CompareSession::open(plan("0.05"), records, CompareOptions::default()).unwrap();
+//! session.set_draft(plan("0.06")).unwrap();
+//! let cost = session.comparison(&View::default()).unwrap().cost.unwrap();
+//! assert_eq!((cost.before.0.to_string(), cost.after.0.to_string()), ("7500.00".into(), "9000.00".into()));
+//! assert_eq!(cost.percent.unwrap().0.to_string(), "20.00");
+//!
+//! // One record changes: only it is evaluated again, and every sum follows.
+//! session.set_record(1, json!({"销售额": 0})).unwrap();
+//! let cost = session.comparison(&View::default()).unwrap().cost.unwrap();
+//! assert_eq!((cost.before.0.to_string(), cost.after.0.to_string()), ("5000.00".into(), "6000.00".into()));
+//! ```
+
+pub mod actuals;
+mod change;
+mod crossing;
+mod curve;
+mod explain;
+mod histogram;
+mod marks;
+mod sensitivity;
+mod session;
+mod side;
+mod summary;
+mod view;
+
+pub use actuals::{ActualFields, TransactionColumns};
+pub use change::{ComponentChange, RepChange, RepOutcome};
+pub use crossing::{Crossing, TierStep};
+pub use curve::{AttainmentFields, CurveSpec, Curves, PayoutCurve, PayoutPoint, MAX_POINTS};
+pub use explain::{ExplainedSide, RepExplanation};
+pub use histogram::{Bin, Histogram};
+pub use sensitivity::{Scenario, Sensitivity, SensitivitySpec, MAX_SCENARIOS};
+pub use session::{CompareOptions, CompareSession, MAX_RECORDS};
+pub use summary::{Comparison, CostChange, Counts, GradeShift, GroupChange, NotCalculable, PlanCost};
+pub use view::{Threshold, View, MAX_BINS};

@@ -1,0 +1,263 @@
+//! One plan over the team: every rep evaluated alone, then the team's parts (ranks, the forced
+//! distribution, the pools) computed from those results, as `evaluateTeam` computes them.
+//!
+//! The per-rep results are kept, so that a changed record is evaluated again alone and only the
+//! team's parts are recomputed. A pool's share is whole cents, so a plan that rounds each line
+//! pays exactly its statement without pools plus the shares; a plan that rounds on the total
+//! keeps each rep's unfinished statement and finishes it again when its shares change.
+
+use super::marks::{Layout, Marks};
+use crate::error::{Error, Origin, Result};
+use crate::incentive::section::Run;
+use crate::incentive::TotalRounding;
+use crate::plan::{settle, Plan, PoolAward, TeamMember, TeamSummary};
+use crate::scorecard::ScoreResult;
+use rust_decimal::Decimal;
+
+/// One rep as the plan evaluates it alone.
+#[derive(Clone, Debug)]
+pub(super) struct Rep {
+    /// The score (totals, grade, gates, vetoes and member facts; no indicator lines).
+    pub(super) score: Option<ScoreResult>,
+    /// The statement without the team's pools.
+    pub(super) pay: Option<Pay>,
+    /// Pool share weight per component.
+    weights: Vec<Option<Decimal>>,
+    /// The unfinished statement, kept when pools are added by finishing it again.
+    run: Option<Run>,
+}
+
+/// A statement without the team's pools, as numbers.
+#[derive(Clone, Debug)]
+pub(super) struct Pay {
+    /// The total paid.
+    total: Decimal,
+    /// Each component's amount, in plan order.
+    components: Vec<Decimal>,
+    /// The tiers and curve points it reached.
+    pub(super) marks: Marks,
+}
+
+/// What a rep is paid, pools included.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct Paid {
+    /// The statement total.
+    pub(super) total: Decimal,
+    /// Each component's amount, in plan order.
+    pub(super) components: Vec<Decimal>,
+}
+
+/// Which records changed since the team's parts were last computed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Changed {
+    /// Every record (a new plan, records added or removed).
+    All,
+    /// One record.
+    One(usize),
+}
+
+/// A plan and the team's results under it.
+#[derive(Clone, Debug)]
+pub(super) struct Side {
+    pub(super) plan: Plan,
+    /// Per record: the rep's results, or why the record could not be evaluated (with paths
+    /// inside the record, not yet under its index).
+    reps: Vec<std::result::Result<Rep, Error>>,
+    /// The team view: members ranked, forced grades, payouts.
+    pub(super) team: TeamSummary,
+    /// Per record: the pool shares the team paid it.
+    awards: Vec<Vec<PoolAward>>,
+    /// Per record: the error when an earlier record has its id.
+    duplicates: Vec<Option<Error>>,
+    /// Per record: its member's place in `team.members`.
+    place: Vec<Option<usize>>,
+    /// Per record: what it is paid, pools included.
+    paid: Vec<Option<Paid>>,
+}
+
+impl Side {
+    /// Evaluates every record under `plan`, then the team's parts.
+    pub(super) fn new(plan: Plan, records: &[serde_json::Value]) -> Result<Side> {
+        let reps = records.iter().map(|r| Rep::evaluate(&plan, r)).collect();
+        let mut side = Side {
+            plan,
+            reps,
+            team: TeamSummary::empty(),
+            awards: Vec::new(),
+            duplicates: Vec::new(),
+            place: Vec::new(),
+            paid: Vec::new(),
+        };
+        side.refresh(Changed::All)?;
+        Ok(side)
+    }
+
+    /// How many records there are.
+    pub(super) fn len(&self) -> usize {
+        self.reps.len()
+    }
+
+    /// Record `index` evaluated again; the team's parts recomputed. On error nothing changes.
+    pub(super) fn replace(&mut self, index: usize, record: &serde_json::Value) -> Result<()> {
+        let Some(slot) = self.reps.get_mut(index) else { return Ok(()) };
+        let old = std::mem::replace(slot, Rep::evaluate(&self.plan, record));
+        self.refresh(Changed::One(index)).or_else(|e| {
+            if let Some(slot) = self.reps.get_mut(index) {
+                *slot = old;
+            }
+            self.refresh(Changed::All)?;
+            Err(e)
+        })
+    }
+
+    /// A record inserted at `index` (at most the number of records). On error nothing changes.
+    pub(super) fn insert(&mut self, index: usize, record: &serde_json::Value) -> Result<()> {
+        let index = index.min(self.reps.len());
+        self.reps.insert(index, Rep::evaluate(&self.plan, record));
+        self.refresh(Changed::All).or_else(|e| {
+            let _inserted = self.reps.remove(index);
+            self.refresh(Changed::All)?;
+            Err(e)
+        })
+    }
+
+    /// Record `index` removed. On error nothing changes.
+    pub(super) fn remove(&mut self, index: usize) -> Result<()> {
+        if index >= self.reps.len() {
+            return Ok(());
+        }
+        let old = self.reps.remove(index);
+        self.refresh(Changed::All).or_else(|e| {
+            self.reps.insert(index, old);
+            self.refresh(Changed::All)?;
+            Err(e)
+        })
+    }
+
+    /// Rep `index`'s results, when the record was evaluated and is a member of the team.
+    pub(super) fn rep(&self, index: usize) -> Option<&Rep> {
+        if self.duplicates.get(index).is_some_and(Option::is_some) {
+            return None;
+        }
+        self.reps.get(index)?.as_ref().ok()
+    }
+
+    /// Why record `index` has no result, with the path under the record's index.
+    pub(super) fn error(&self, index: usize) -> Option<Error> {
+        if let Some(Some(dup)) = self.duplicates.get(index) {
+            return Some(dup.clone());
+        }
+        let e = self.reps.get(index)?.as_ref().err()?;
+        Some(if e.origin == Origin::Record { e.clone().under(&format!("/{index}")) } else { e.clone() })
+    }
+
+    /// Rep `index`'s place in the team view.
+    pub(super) fn member(&self, index: usize) -> Option<&TeamMember> {
+        self.team.members.get((*self.place.get(index)?)?)
+    }
+
+    /// What rep `index` is paid, pools included.
+    pub(super) fn paid(&self, index: usize) -> Option<&Paid> {
+        self.paid.get(index)?.as_ref()
+    }
+
+    /// The pool shares the team paid rep `index`.
+    pub(super) fn awards(&self, index: usize) -> &[PoolAward] {
+        self.awards.get(index).map(Vec::as_slice).unwrap_or_default()
+    }
+
+    /// Recomputes the team's parts from the reps' results; `changed` says which reps' results
+    /// are new (the others keep their finished statements when their shares did not change).
+    fn refresh(&mut self, changed: Changed) -> Result<()> {
+        let scores: Vec<Option<&ScoreResult>> =
+            self.reps.iter().map(|r| r.as_ref().ok().and_then(|r| r.score.as_ref())).collect();
+        let reps = &self.reps;
+        let weight = |i: usize, c: usize| reps.get(i)?.as_ref().ok()?.weights.get(c).copied().flatten();
+        let parts = self.plan.team_parts(&scores, &weight)?;
+        drop(scores);
+        let n = self.reps.len();
+        let mut duplicates: Vec<Option<Error>> = vec![None; n];
+        for (i, e) in parts.duplicates {
+            if let Some(slot) = duplicates.get_mut(i) {
+                *slot = Some(e);
+            }
+        }
+        let none: &[PoolAward] = &[];
+        let mut paid = Vec::with_capacity(n);
+        for (i, rep) in self.reps.iter().enumerate() {
+            let awards = parts.awards.get(i).map_or(none, Vec::as_slice);
+            let rep = match (rep, duplicates.get(i)) {
+                (Ok(rep), Some(None)) => rep,
+                _ => {
+                    paid.push(None);
+                    continue;
+                }
+            };
+            let kept = changed != Changed::One(i) && changed != Changed::All && rep.run.is_some();
+            let reuse = kept && self.awards.get(i).map_or(none, Vec::as_slice) == awards;
+            match self.paid.get_mut(i).and_then(Option::take).filter(|_| reuse) {
+                Some(p) => paid.push(Some(p)),
+                None => paid.push(rep.settle(awards)?),
+            }
+        }
+        let mut team = parts.team;
+        let mut place = vec![None; n];
+        for (k, m) in team.members.iter_mut().enumerate() {
+            if let Some(slot) = place.get_mut(m.index) {
+                *slot = Some(k);
+            }
+            m.payout = paid.get(m.index).and_then(Option::as_ref).map(|p| crate::number::Dec(p.total));
+        }
+        self.team = team;
+        self.awards = parts.awards;
+        self.duplicates = duplicates;
+        self.place = place;
+        self.paid = paid;
+        Ok(())
+    }
+}
+
+impl Rep {
+    /// Evaluates one record alone (numbers only).
+    fn evaluate(plan: &Plan, record: &serde_json::Value) -> std::result::Result<Rep, Error> {
+        let eval = plan.evaluate_member(record, None)?;
+        let score = eval.score;
+        let Some(run) = eval.run else { return Ok(Rep { score, pay: None, weights: Vec::new(), run: None }) };
+        let weights = run.pool_weights.clone();
+        let has_pools = weights.iter().any(Option::is_some);
+        let on_total = plan.document().incentive.as_ref().is_some_and(|i| i.rounding == TotalRounding::OnTotal);
+        let mut kept = (has_pools && on_total).then(|| run.clone());
+        if let Some(kept) = kept.as_mut() {
+            // Transactions are read only for explained statements.
+            kept.rows = Vec::new();
+        }
+        let layout = Layout::of(&run);
+        let result = run.finish(None)?;
+        let pay = Pay {
+            total: result.statement.total.0,
+            components: result.components.iter().map(|c| c.amount.0).collect(),
+            marks: Marks::read(&layout, &result.statement.lines),
+        };
+        Ok(Rep { score, pay: Some(pay), weights, run: kept })
+    }
+
+    /// What the rep is paid with the team's pool shares `awards`.
+    fn settle(&self, awards: &[PoolAward]) -> Result<Option<Paid>> {
+        let Some(pay) = &self.pay else { return Ok(None) };
+        if let Some(run) = &self.run {
+            let result = settle(run.clone(), awards, None)?;
+            let components = result.components.iter().map(|c| c.amount.0).collect();
+            return Ok(Some(Paid { total: result.statement.total.0, components }));
+        }
+        // Rounded line by line: a share (whole cents) adds exactly its amount.
+        let mut paid = Paid { total: pay.total, components: pay.components.clone() };
+        for a in awards {
+            let Some(share) = &a.share else { continue };
+            paid.total = crate::incentive::add(paid.total, share.amount.0)?;
+            if let Some(c) = paid.components.get_mut(a.component) {
+                *c = crate::incentive::add(*c, share.amount.0)?;
+            }
+        }
+        Ok(Some(paid))
+    }
+}

@@ -1,0 +1,596 @@
+//! Admin preview: comparisons of a baseline and a draft worked out by hand on a five-rep team
+//! (`tests/data/preview/`: the plan, the team, and each draft as edits of the plan), and the
+//! session's incremental results checked against a session computed from scratch.
+//!
+//! The team under the baseline (销售 60 / 拜访量 40; ratio capped at 1.2, 拜访 linear 0–20;
+//! 回款率 < 0.6 caps the total at 60; 违规 zeroes it; A ≥ 90 ×1.2, B 70–90 ×1.0, C < 70 ×0.6):
+//!
+//! | rep | 销售额 / 目标 | 拜访 | score | grade | forced | 提成 | 奖金 | 团队池 | payout |
+//! |---|---|---|---|---|---|---|---|---|---|
+//! | E1 一组 | 150,000 / 120,000 | 12 | 120×0.6 + 60×0.4 = 96 | A | A | 3,000 + 2,500 = 5,500 | 125% → 150% × 2,000 × 1.2 = 3,600 | 3,000 × 150/240 = 1,875 | 10,975 |
+//! | E2 一组 | 90,000 / 100,000 | 17 | 90×0.6 + 85×0.4 = 88 | B | B | 2,700 | 90% → 75% × 2,000 = 1,500 | 1,125 | 5,325 |
+//! | E3 二组 | 75,000 / 100,000 | 16 | 77, gate (回款率 0.5) → 60 | C | B | 2,250 | 75% < gate 80 → 0 | 3,000 × 75/125 = 1,800 | 4,050 |
+//! | E4 二组 | 110,000 / 100,000 | 5 | 76, veto → 0 | C | C (outside) | 3,000 + 500 = 3,500 | 110% → 120% × 2,000 × 0.6 = 1,440 | 0 (vetoed) | 4,940 |
+//! | E5 二组 | 50,000 / 100,000 | 5 | 50×0.6 + 25×0.4 = 40 | C | C | 1,500 | 50% → 0 | 1,200 | 2,700 |
+//!
+//! 提成 is marginal: 3% up to 100,000, 5% above. 奖金's curve: gate 80, (80, 50) to (100, 100),
+//! ×2 above, capped at 150%, times 绩效系数. 团队池: 3,000 per group split by 销售额 (a vetoed rep
+//! gets nothing). The forced distribution (A 20 / B 60 / C 20) applies to the four reps without a
+//! veto: 0.8 / 2.4 / 0.8 heads → A 1, B 2, C 1 by largest remainder, so by score E1 A, E2 B,
+//! E3 B, E5 C; E4 keeps its band grade C. Team cost 27,990: 提成 15,450, 奖金 6,540, 团队池 6,000.
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::arithmetic_side_effects)] // test code: a panic is a failed test
+
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+use salescore::output::{NumberOutput, Options};
+use salescore::plan::Plan;
+use salescore::preview::{
+    CompareOptions, CompareSession, Comparison, Crossing, CurveSpec, RepChange, SensitivitySpec, Threshold, View,
+};
+use serde_json::{json, Value};
+use std::str::FromStr;
+
+fn data(name: &str) -> Value {
+    let path = format!("{}/tests/data/preview/{name}.json", env!("CARGO_MANIFEST_DIR"));
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// The baseline plan with a draft's edits applied (none for the baseline).
+fn plan(draft: Option<&str>) -> Plan {
+    plan_rounded(draft, "perLine")
+}
+
+/// [`plan`] with the statement rounded `perLine` or `onTotal`.
+fn plan_rounded(draft: Option<&str>, rounding: &str) -> Plan {
+    let mut doc = data("plan");
+    doc["incentive"]["rounding"] = json!(rounding);
+    if let Some(name) = draft {
+        let drafts = data("drafts");
+        for edit in drafts[name]["edits"].as_array().unwrap() {
+            *doc.pointer_mut(edit["path"].as_str().unwrap()).unwrap() = edit["value"].clone();
+        }
+    }
+    Plan::compile(&doc.to_string()).unwrap()
+}
+
+fn team() -> Vec<Value> {
+    serde_json::from_value(data("team")).unwrap()
+}
+
+fn session(draft: &str) -> CompareSession {
+    let mut s = CompareSession::open(plan(None), team(), CompareOptions::default()).unwrap();
+    s.set_draft(plan(Some(draft))).unwrap();
+    s
+}
+
+fn d(s: &str) -> Decimal {
+    Decimal::from_str(s).unwrap()
+}
+
+fn all(s: &CompareSession) -> Comparison {
+    s.comparison(&View::default()).unwrap()
+}
+
+/// (id, change) of a list of reps.
+fn changes(reps: &[RepChange]) -> Vec<(String, Decimal)> {
+    reps.iter().map(|r| (r.id.clone().unwrap(), r.change.unwrap().0)).collect()
+}
+
+fn payout(r: &RepChange, after: bool) -> Decimal {
+    let side = if after { &r.after } else { &r.before };
+    side.as_ref().unwrap().payout.unwrap().0
+}
+
+#[test]
+fn baseline_with_itself_changes_nothing() {
+    let s = CompareSession::open(plan(None), team(), CompareOptions::default()).unwrap();
+    let c = all(&s);
+    let cost = c.cost.unwrap();
+    assert_eq!((cost.before.0, cost.after.0, cost.change.0), (d("27990"), d("27990"), d("0")));
+    let payouts: Vec<Decimal> = c.reps.iter().map(|r| payout(r, false)).collect();
+    assert_eq!(payouts, [d("10975"), d("5325"), d("4050"), d("4940"), d("2700")]);
+    let forced: Vec<&str> =
+        c.reps.iter().map(|r| r.before.as_ref().unwrap().forced_grade.as_deref().unwrap()).collect();
+    assert_eq!(forced, ["A", "B", "B", "C", "C"]);
+    let ranks: Vec<usize> = c.reps.iter().map(|r| r.before.as_ref().unwrap().rank.unwrap()).collect();
+    assert_eq!(ranks, [1, 2, 3, 5, 4]);
+    assert_eq!((c.counts.compared, c.counts.unchanged, c.counts.gaining, c.counts.losing), (5, 5, 0, 0));
+    assert!(c.winners.is_empty() && c.losers.is_empty() && c.not_calculable.is_empty());
+    let components: Vec<(&str, Decimal)> = c.components.iter().map(|x| (x.id.as_str(), x.before.unwrap().0)).collect();
+    assert_eq!(components, [("提成", d("15450")), ("奖金", d("6540")), ("团队池", d("6000"))]);
+}
+
+#[test]
+fn a_tier_rate_change() {
+    // The upper tier pays 6%: E1 earns 50,000 × 1% = 500 more, E4 10,000 × 1% = 100 more.
+    let c = all(&session("tierRate"));
+    let cost = c.cost.unwrap();
+    // 600 ÷ 27,990 = 2.1436…%.
+    assert_eq!((cost.before.0, cost.after.0, cost.change.0), (d("27990"), d("28590"), d("600")));
+    assert_eq!(cost.percent.unwrap().0.to_string(), "2.14");
+    assert_eq!(changes(&c.winners), [("E1".to_string(), d("500")), ("E4".to_string(), d("100"))]);
+    assert!(c.losers.is_empty());
+    assert_eq!((c.counts.gaining, c.counts.losing, c.counts.unchanged, c.counts.not_compared), (2, 0, 3, 0));
+    // E1: 500 ÷ 10,975 = 4.5558…%; its 提成 5,500 → 6,000, the rest unchanged.
+    let e1 = &c.winners[0];
+    assert_eq!(e1.percent.unwrap().0.to_string(), "4.56");
+    let parts: Vec<(&str, Decimal, Decimal, Decimal)> =
+        e1.components.iter().map(|x| (x.id.as_str(), x.before.unwrap().0, x.after.unwrap().0, x.change.0)).collect();
+    assert_eq!(
+        parts,
+        [
+            ("提成", d("5500"), d("6000"), d("500")),
+            ("奖金", d("3600"), d("3600"), d("0")),
+            ("团队池", d("1875"), d("1875"), d("0"))
+        ]
+    );
+    // Same tiers reached, so nothing crossed.
+    assert!(c.reps.iter().all(|r| r.crossings.is_empty()));
+    // Per component: 提成 15,450 → 16,050 (+3.88%); per group: 一组 16,300 → 16,800 (+3.07%),
+    // 二组 11,690 → 11,790 (+0.86%).
+    let commission = &c.components[0];
+    assert_eq!((commission.change.0, commission.percent.unwrap().0.to_string()), (d("600"), "3.88".to_string()));
+    let groups: Vec<(&str, Decimal, Decimal, String)> = c
+        .groups
+        .iter()
+        .map(|g| (g.group.as_str(), g.cost.before.0, g.cost.after.0, g.cost.percent.unwrap().0.to_string()))
+        .collect();
+    assert_eq!(
+        groups,
+        [("一组", d("16300"), d("16800"), "3.07".into()), ("二组", d("11690"), d("11790"), "0.86".into())]
+    );
+    assert_eq!((c.plan_cost.baseline.unwrap().0, c.plan_cost.draft.unwrap().0), (d("27990"), d("28590")));
+}
+
+#[test]
+fn a_tier_move_is_a_crossing() {
+    // The upper tier starts at 80,000: E2 (90,000) now reaches it: 80,000 × 3% + 10,000 × 5% =
+    // 2,900 (+200); E1 2,400 + 70,000 × 5% = 5,900 (+400); E4 2,400 + 30,000 × 5% = 3,900 (+400).
+    let c = all(&session("tierMove"));
+    assert_eq!(
+        changes(&c.winners),
+        [("E1".to_string(), d("400")), ("E4".to_string(), d("400")), ("E2".to_string(), d("200"))]
+    );
+    let e2 = &c.reps[1];
+    assert_eq!(e2.crossings.len(), 1);
+    let crossing = serde_json::to_value(&e2.crossings[0]).unwrap();
+    assert_eq!(
+        crossing,
+        json!({"kind": "tier", "id": "提成", "rule": "标准", "before": {"tier": 0, "from": 0.0, "on": "amount"},
+               "after": {"tier": 1, "from": 80000.0, "on": "amount"}, "better": true})
+    );
+    // E1 and E4 were in the upper tier already; E3 and E5 stay below it.
+    assert!(c.reps.iter().filter(|r| r.index != 1).all(|r| r.crossings.is_empty()));
+}
+
+#[test]
+fn a_gate_move() {
+    // Gate 70 and the curve from (70, 30): E2 at 90% reads 30 + 20 × 70/30 = 76.67% → 1,533.33
+    // (+33.33); E3 at 75% now passes: 30 + 5 × 70/30 = 41.67% → 833.33, × 0.6 adds −333.33 →
+    // 500.00 (+500). E1, E4 are above 100% (unchanged), E5 at 50% is still below the gate.
+    let c = all(&session("gateMove"));
+    assert_eq!(changes(&c.winners), [("E3".to_string(), d("500")), ("E2".to_string(), d("33.33"))]);
+    let cost = c.cost.unwrap();
+    // 533.33 ÷ 27,990 = 1.9054…%; 奖金 6,540 → 7,073.33 (533.33 ÷ 6,540 = 8.1549…%).
+    assert_eq!(
+        (cost.after.0, cost.change.0, cost.percent.unwrap().0.to_string()),
+        (d("28523.33"), d("533.33"), "1.91".into())
+    );
+    let bonus = &c.components[1];
+    assert_eq!((bonus.after.unwrap().0, bonus.percent.unwrap().0.to_string()), (d("7073.33"), "8.15".into()));
+    // E3 crossed the gate and reached the curve's first point; E2 stays on the first segment.
+    let e3: Vec<Value> = c.reps[2].crossings.iter().map(|x| serde_json::to_value(x).unwrap()).collect();
+    assert_eq!(
+        e3,
+        [
+            json!({"kind": "gate", "id": "奖金", "before": false, "after": true, "better": true}),
+            json!({"kind": "curvePoint", "id": "奖金", "after": 70.0, "better": true, "before": null}),
+        ]
+    );
+    assert!(c.reps[1].crossings.is_empty());
+}
+
+#[test]
+fn a_reweighting_of_two_indicators() {
+    // 销售 40 / 拜访量 60: E1 120×0.4 + 60×0.6 = 84 (A → B, ×1.2 → ×1.0: 奖金 3,600 → 3,000);
+    // E2 36 + 51 = 87 (B); E3 78 → gate 60; E4 59 → veto 0; E5 20 + 15 = 35. Forced over E2 87,
+    // E1 84, E3 60, E5 35: E2 A, E1 B, E3 B, E5 C.
+    let c = all(&session("reweight"));
+    assert_eq!(changes(&c.losers), [("E1".to_string(), d("-600"))]);
+    assert!(c.winners.is_empty());
+    assert_eq!((c.counts.gaining, c.counts.losing, c.counts.unchanged), (0, 1, 4));
+    let e1 = &c.losers[0];
+    assert_eq!(e1.percent.unwrap().0.to_string(), "-5.47"); // −600 ÷ 10,975
+    assert_eq!(e1.score_change.unwrap().0, d("-12"));
+    assert_eq!(
+        e1.crossings,
+        [
+            Crossing::Grade { before: "A".into(), after: "B".into(), better: false },
+            Crossing::ForcedGrade { before: Some("A".into()), after: Some("B".into()), better: false },
+        ]
+    );
+    // E2's forced grade rises with nothing else changing for E2.
+    assert_eq!(
+        c.reps[1].crossings,
+        [Crossing::ForcedGrade { before: Some("B".into()), after: Some("A".into()), better: true }]
+    );
+    assert_eq!(c.reps[1].change.unwrap().0, d("0"));
+    let grades: Vec<_> =
+        c.grades.iter().map(|g| (g.grade.as_str(), g.before, g.after, g.forced_before, g.forced_after)).collect();
+    assert_eq!(grades, [("A", 1, 0, Some(1), Some(1)), ("B", 1, 2, Some(2), Some(2)), ("C", 3, 3, Some(2), Some(2))]);
+    assert_eq!(c.cost.unwrap().change.0, d("-600"));
+}
+
+#[test]
+fn a_scorecard_gate_and_a_veto_crossed() {
+    // The gate closes below 0.45: E3 (回款率 0.5) keeps its 77 → B (×1.0; still no 奖金 at 75%).
+    let c = all(&session("scoreGate"));
+    let e3 = &c.reps[2];
+    assert_eq!(e3.score_change.unwrap().0, d("17"));
+    assert_eq!(
+        e3.crossings,
+        [
+            Crossing::Grade { before: "C".into(), after: "B".into(), better: true },
+            Crossing::ScoreGate { id: "回款门槛".into(), before: true, after: false, better: true },
+        ]
+    );
+    // Ranked E1 96, E2 88, E3 77, E5 40, E3 keeps the forced grade B.
+    assert_eq!(e3.after.as_ref().unwrap().forced_grade.as_deref(), Some("B"));
+    // A record edit that clears E4's 违规 is a veto no longer triggered under both plans: no
+    // crossing between the plans, but both now score E4 at 76 (B).
+    let mut s = session("scoreGate");
+    let mut e4 = team()[3].clone();
+    e4["违规"] = json!(false);
+    s.set_record(3, e4).unwrap();
+    let r = s.rep(3).unwrap();
+    assert_eq!(r.before.unwrap().score.unwrap().0, d("76"));
+    assert!(r.crossings.iter().all(|x| !matches!(x, Crossing::Veto { .. })));
+}
+
+#[test]
+fn a_draft_that_fails_for_some_reps_and_a_baseline_that_fails_for_another() {
+    // E4 has no 调整目标: the draft fails for it (MISSING_FIELD). E5's 目标 is 0: the baseline's
+    // 奖金 divides by it (DIV_BY_ZERO) while the draft reads 调整目标 100,000.
+    let mut records = team();
+    records[4]["目标"] = json!(0);
+    let mut s = CompareSession::open(plan(None), records, CompareOptions::default()).unwrap();
+    s.set_draft(plan(Some("adjustedQuota"))).unwrap();
+    let c = s.comparison(&View { locale: Some(salescore::Locale::En), ..View::default() }).unwrap();
+    assert_eq!((c.counts.compared, c.counts.not_compared), (3, 2));
+    fn side(e: &Option<salescore::error::ErrorReport>) -> Option<(String, &str)> {
+        e.as_ref().map(|e| (e.code.to_string(), e.path.as_str()))
+    }
+    let failed: Vec<_> =
+        c.not_calculable.iter().map(|n| (n.index, n.id.as_deref(), side(&n.baseline), side(&n.draft))).collect();
+    assert_eq!(
+        failed,
+        [
+            (3, Some("E4"), None, Some(("MISSING_FIELD".into(), "/3/调整目标"))),
+            (4, Some("E5"), Some(("DIV_BY_ZERO".into(), "/incentive/components/1/quota")), None),
+        ]
+    );
+    assert!(c.not_calculable.iter().all(|n| n.baseline.iter().chain(&n.draft).all(|e| !e.message.is_empty())));
+    // Everyone else is still compared. 二组's pool goes to who can be paid: under the baseline E3
+    // alone shares it (E4 vetoed, E5 failed): 3,000; under the draft E3 and E5 split it by 销售额
+    // 75/125: 1,800. So E3 5,250 → 4,050; E1 and E2 unchanged.
+    assert_eq!(changes(&c.losers), [("E3".to_string(), d("-1200"))]);
+    let cost = c.cost.unwrap();
+    assert_eq!((cost.before.0, cost.after.0), (d("21550"), d("20350")));
+    // Each plan's own cost counts every rep it pays: the baseline E1–E4 (10,975 + 5,325 + 5,250 +
+    // 4,940), the draft E1–E3 and E5 (… + 4,050 + 1,500 + 0 + 1,200).
+    assert_eq!((c.plan_cost.baseline.unwrap().0, c.plan_cost.draft.unwrap().0), (d("26490"), d("23050")));
+    assert!(c.reps[3].after.is_none() && c.reps[3].before.is_some() && c.reps[3].change.is_none());
+}
+
+#[test]
+fn a_changed_record_updates_every_aggregate() {
+    // E2 sells 120,000 instead of 90,000. Baseline: score 72 + 34 = 106 (A); 提成 3,000 + 1,000;
+    // 奖金 120% → 140% × 2,000 × 1.2 = 3,360; 一组's pool by 销售额 150/270 and 120/270:
+    // 1,666.67 and 1,333.33 (to the cent, the larger remainder to E1). E1's payout moves without
+    // E1's record changing (10,766.67), and so does its forced grade (E2 106 now ranks first: A;
+    // E1 B). Draft (6% above 100,000): E2's 提成 4,200, E1's 6,000, E4's 3,600.
+    let mut s = session("tierRate");
+    let mut e2 = team()[1].clone();
+    e2["销售额"] = json!(120000);
+    s.set_record(1, e2.clone()).unwrap();
+    let c = all(&s);
+    let payouts: Vec<(Decimal, Decimal)> = c.reps.iter().map(|r| (payout(r, false), payout(r, true))).collect();
+    assert_eq!(
+        payouts,
+        [
+            (d("10766.67"), d("11266.67")),
+            (d("8693.33"), d("8893.33")),
+            (d("4050"), d("4050")),
+            (d("4940"), d("5040")),
+            (d("2700"), d("2700")),
+        ]
+    );
+    let forced: Vec<&str> =
+        c.reps.iter().map(|r| r.before.as_ref().unwrap().forced_grade.as_deref().unwrap()).collect();
+    assert_eq!(forced, ["B", "A", "B", "C", "C"]);
+    let cost = c.cost.clone().unwrap();
+    // 800 ÷ 31,150 = 2.568…%.
+    assert_eq!(
+        (cost.before.0, cost.after.0, cost.percent.unwrap().0.to_string()),
+        (d("31150"), d("31950"), "2.57".into())
+    );
+    assert_eq!(changes(&c.winners), [("E1".into(), d("500")), ("E2".into(), d("200")), ("E4".into(), d("100"))]);
+    // The same inputs from scratch give the same comparison.
+    let mut records = team();
+    records[1] = e2;
+    let mut fresh = CompareSession::open(plan(None), records, CompareOptions::default()).unwrap();
+    fresh.set_draft(plan(Some("tierRate"))).unwrap();
+    assert_eq!(all(&fresh), c);
+}
+
+#[test]
+fn thresholds_top_n_and_the_histogram() {
+    let s = session("tierRate");
+    let flagged = |t: Threshold| {
+        let c = s.comparison(&View { threshold: Some(t), reps: false, ..View::default() }).unwrap();
+        assert!(c.reps.is_empty());
+        changes(&c.exceeding)
+    };
+    let amount = |a: &str| Threshold { amount: Some(salescore::number::Dec(d(a))), percent: None };
+    let percent = |p: &str| Threshold { amount: None, percent: Some(salescore::number::Dec(d(p))) };
+    assert_eq!(flagged(amount("200")), [("E1".to_string(), d("500"))]);
+    // E1 +4.56%, E4 +2.02% (100 ÷ 4,940).
+    assert_eq!(flagged(percent("3")), [("E1".to_string(), d("500"))]);
+    assert_eq!(flagged(percent("2")), [("E1".to_string(), d("500")), ("E4".to_string(), d("100"))]);
+    assert_eq!(flagged(Threshold::default()), []);
+    let c = s.comparison(&View { top: 1, bins: 5, ..View::default() }).unwrap();
+    assert_eq!(changes(&c.winners), [("E1".to_string(), d("500"))]);
+    // Changes 0, 0, 0, 100, 500 in 5 bins: width 100 (500 ÷ 5), bins from 0 to 600.
+    let h = &c.histogram;
+    assert_eq!(h.width.unwrap().0, d("100"));
+    let bins: Vec<(Decimal, usize)> = h.bins.iter().map(|b| (b.from.0, b.count)).collect();
+    assert_eq!(bins, [(d("0"), 3), (d("100"), 1), (d("200"), 0), (d("300"), 0), (d("400"), 0), (d("500"), 1)]);
+    let bad = s.comparison(&View { bins: 0, ..View::default() }).unwrap_err();
+    assert_eq!((bad.code.as_str(), bad.path.as_str()), ("INVALID_OPTION", "/bins"));
+    let bad = s.comparison(&View { threshold: Some(amount("-1")), ..View::default() }).unwrap_err();
+    assert_eq!(bad.path, "/threshold/amount");
+}
+
+#[test]
+fn sensitivity_scales_the_actuals() {
+    // The actuals are 销售额 (money, not a target) — 目标 and 调整目标 are targets — and there
+    // are no transactions. At +20%: E1 180,000: 提成 7,000, 奖金 150% → 200% capped at 150% →
+    // 3,600; E2 108,000: score 64.8 + 34 = 98.8 (A): 提成 3,400, 奖金 116% × 2,000 × 1.2 = 2,784;
+    // E3 90,000: 提成 2,700, 奖金 75% × 2,000 × 0.6 = 900; E4 132,000: 提成 4,600, 奖金 capped
+    // 3,000 × 0.6 = 1,800; E5 60,000: 提成 1,800. Pools split by 销售额 stay the same. Baseline
+    // 12,475 + 7,309 + 5,400 + 6,400 + 3,000 = 34,584; the draft pays 6% above 100,000: +800 (E1),
+    // +80 (E2), +320 (E4) = 35,784 (+3.47%).
+    let s = session("tierRate");
+    let spec = SensitivitySpec {
+        changes: vec![salescore::number::Dec(d("0")), salescore::number::Dec(d("20"))],
+        ..SensitivitySpec::default()
+    };
+    let out = s.sensitivity(&spec).unwrap();
+    assert_eq!(out.actuals.fields, ["销售额"]);
+    let rows: Vec<(Decimal, Decimal, Decimal, String)> = out
+        .scenarios
+        .iter()
+        .map(|x| {
+            let c = x.cost.as_ref().unwrap();
+            (x.change.0, c.before.0, c.after.0, c.percent.unwrap().0.to_string())
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [(d("0"), d("27990"), d("28590"), "2.14".into()), (d("20"), d("34584"), d("35784"), "3.47".into())]
+    );
+    let bad = s.sensitivity(&SensitivitySpec {
+        changes: vec![salescore::number::Dec(d("-100"))],
+        ..SensitivitySpec::default()
+    });
+    assert_eq!(bad.unwrap_err().path, "/changes/0");
+    let unknown =
+        s.sensitivity(&SensitivitySpec { actuals: Some(vec!["销售".into()]), ..SensitivitySpec::default() });
+    let e = unknown.unwrap_err();
+    assert_eq!(
+        (e.code.as_str(), e.path.as_str(), e.suggestion.as_deref()),
+        ("UNKNOWN_FIELD", "/actuals/0", Some("销售额"))
+    );
+}
+
+#[test]
+fn payout_curves_of_both_plans() {
+    // The typical rep is E2 (attainments 50, 75, 90, 110, 125: the median is 90). Its 销售额 is
+    // scaled to 1,000 × attainment: at 100% 提成 3,000 and 奖金 100% × 2,000 × 1.2 (score 60 + 34
+    // = 94, A) = 5,400; at 150% 提成 5,500 (baseline) or 6,000 (draft) and 奖金 capped 150% × 1.2
+    // = 3,600. Pools are left out.
+    let s = session("tierRate");
+    let spec = CurveSpec { step: salescore::number::Dec(d("50")), ..CurveSpec::default() };
+    let c = s.curves(&spec).unwrap();
+    assert_eq!((c.rep, c.id.as_deref(), c.typical), (1, Some("E2"), true));
+    let curve = |p: &salescore::preview::PayoutCurve| -> Vec<(Decimal, Decimal, Decimal)> {
+        p.points.iter().map(|x| (x.attainment.0, x.reached.unwrap().0, x.payout.unwrap().0)).collect()
+    };
+    assert_eq!(c.baseline.attainment.unwrap().0, d("90"));
+    assert_eq!(
+        curve(&c.baseline),
+        [
+            (d("0"), d("0"), d("0")),
+            (d("50"), d("50"), d("1500")),
+            (d("100"), d("100"), d("5400")),
+            (d("150"), d("150"), d("9100")),
+            (d("200"), d("200"), d("11600")),
+        ]
+    );
+    let draft: Vec<Decimal> = curve(&c.draft).iter().map(|x| x.2).collect();
+    assert_eq!(draft, [d("0"), d("1500"), d("5400"), d("9600"), d("12600")]);
+    // A named rep and the attainment read from two fields give the same for E2.
+    let by_fields = CurveSpec {
+        rep: Some(1),
+        attainment: Some(salescore::preview::AttainmentFields { actual: "销售额".into(), target: "目标".into() }),
+        ..spec.clone()
+    };
+    let f = s.curves(&by_fields).unwrap();
+    assert_eq!((f.typical, curve(&f.baseline)), (false, curve(&c.baseline)));
+    let bad = s.curves(&CurveSpec { step: salescore::number::Dec(d("0")), ..CurveSpec::default() }).unwrap_err();
+    assert_eq!((bad.code.as_str(), bad.path.as_str()), ("INVALID_OPTION", "/step"));
+}
+
+#[test]
+fn explained_statements_of_both_sides() {
+    let s = session("tierRate");
+    let e = s.explain(0, &Options { locale: Some(salescore::Locale::En), ..Options::default() }).unwrap();
+    let statement = |side: &salescore::preview::ExplainedSide<'_>| {
+        side.result.as_ref().unwrap().incentive.as_ref().unwrap().statement.clone()
+    };
+    let (before, after) = (statement(&e.baseline), statement(&e.draft));
+    assert_eq!((before.total.0, after.total.0), (d("10975"), d("11475")));
+    // The pool line is the team's share (1,875), and every line is explained.
+    assert!(before.lines.iter().any(|l| l.amount.0 == d("1875") && l.component == "团队池"));
+    assert!(before.lines.iter().chain(&after.lines).all(|l| !l.text.is_empty()));
+    assert_eq!(e.baseline.forced_grade.as_deref(), Some("A"));
+    assert!(e.baseline.result.as_ref().unwrap().score.as_ref().unwrap().text.is_some());
+    // A rep the draft cannot compute is explained on the side that can, with the error beside it.
+    let mut s = session("adjustedQuota");
+    s.set_record(0, team()[0].clone()).unwrap();
+    let e = s.explain(3, &Options::default()).unwrap();
+    assert!(e.baseline.result.is_some() && e.draft.result.is_none());
+    assert_eq!(e.draft.error.unwrap().code.as_str(), "MISSING_FIELD");
+}
+
+#[test]
+fn results_serialize_as_numbers_or_exact_strings() {
+    let c = session("gateMove").comparison(&View { reps: false, ..View::default() }).unwrap();
+    let numbers = serde_json::to_value(&c).unwrap();
+    assert_eq!(numbers["cost"]["change"], json!(533.33));
+    assert_eq!(numbers["counts"]["notCompared"], json!(0));
+    let strings = salescore::number::serialize_numbers_as(NumberOutput::String, || serde_json::to_value(&c).unwrap());
+    assert_eq!(strings["cost"]["change"], json!("533.33"));
+    assert_eq!(strings["winners"][0]["after"]["payout"], json!("4550.00"));
+    assert_eq!(strings["planCost"]["baseline"], json!("27990.00"));
+}
+
+#[test]
+fn bad_input_keeps_the_session_working() {
+    let e = CompareSession::open(plan(None), Vec::new(), CompareOptions::default()).unwrap_err();
+    assert_eq!(e.code.as_str(), "EMPTY_TEAM");
+    let mut s = session("tierRate");
+    let before = all(&s);
+    assert_eq!(s.set_record(9, json!({})).unwrap_err().path, "/index");
+    assert_eq!(s.rep(5).unwrap_err().code.as_str(), "INVALID_OPTION");
+    // A record that is not an object is a failing rep, not a broken session.
+    s.set_record(4, json!(null)).unwrap();
+    let c = all(&s);
+    assert_eq!(c.not_calculable[0].baseline.as_ref().unwrap().code.to_string(), "INVALID_VALUE");
+    s.set_record(4, team()[4].clone()).unwrap();
+    assert_eq!(all(&s), before);
+    // Records come and go; the last one stays.
+    let i = s.add_record(team()[4].clone()).unwrap();
+    assert_eq!(all(&s).not_calculable[0].draft.as_ref().unwrap().code.to_string(), "DUPLICATE_ID");
+    assert_eq!(s.remove_record(i).unwrap(), team()[4]);
+    assert_eq!(all(&s), before);
+    let mut one = CompareSession::open(plan(None), vec![team()[0].clone()], CompareOptions::default()).unwrap();
+    assert_eq!(one.remove_record(0).unwrap_err().code.as_str(), "EMPTY_TEAM");
+}
+
+/// A rep for the property test.
+fn rep_strategy(id: usize) -> impl Strategy<Value = Value> {
+    (0u32..300, 50u32..200, 0u32..25, 30u32..100, prop::bool::weighted(0.1), prop::bool::weighted(0.1), 0u32..3)
+        .prop_map(move |(sales, target, visits, collected, veto, missing, group)| {
+            let mut r = json!({
+                "工号": format!("P{}", id % 7), "姓名": format!("R{id}"), "小组": format!("G{group}"),
+                "销售额": sales * 1000, "目标": target * 1000, "调整目标": target * 900,
+                "回款率": f64::from(collected) / 100.0, "拜访": visits, "违规": veto,
+            });
+            if missing {
+                r.as_object_mut().unwrap().remove("调整目标");
+            }
+            r
+        })
+}
+
+#[derive(Clone, Debug)]
+enum Step {
+    Set(usize, Value),
+    Add(Value),
+    Remove(usize),
+    Draft(&'static str),
+}
+
+fn step_strategy() -> impl Strategy<Value = Step> {
+    prop_oneof![
+        4 => (0usize..12, (0usize..12).prop_flat_map(rep_strategy)).prop_map(|(i, r)| Step::Set(i, r)),
+        1 => (0usize..12).prop_flat_map(rep_strategy).prop_map(Step::Add),
+        1 => (0usize..12).prop_map(Step::Remove),
+        1 => prop::sample::select(vec!["tierRate", "tierMove", "gateMove", "reweight", "scoreGate", "adjustedQuota"])
+            .prop_map(Step::Draft),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// Whatever the edits, the session equals a session opened from scratch on its records and
+    /// draft (ids repeat on purpose: duplicates move in and out of the team).
+    #[test]
+    fn incremental_results_equal_a_fresh_session(
+        start in prop::collection::vec((0usize..12).prop_flat_map(rep_strategy), 1..8),
+        steps in prop::collection::vec(step_strategy(), 1..8),
+        on_total in prop::bool::ANY,
+    ) {
+        // Rounded on the total, a rep's statement is finished again when its pool share moves.
+        let rounding = if on_total { "onTotal" } else { "perLine" };
+        let plan = |draft| plan_rounded(draft, rounding);
+        let mut s = CompareSession::open(plan(None), start, CompareOptions::default()).unwrap();
+        let mut draft = None;
+        for step in steps {
+            let n = s.records().len();
+            match step {
+                Step::Set(i, r) => s.set_record(i % n, r).unwrap(),
+                Step::Add(r) => { s.add_record(r).unwrap(); }
+                Step::Remove(i) if n > 1 => { s.remove_record(i % n).unwrap(); }
+                Step::Remove(_) => {}
+                Step::Draft(name) => { s.set_draft(plan(Some(name))).unwrap(); draft = Some(name); }
+            }
+        }
+        let mut fresh = CompareSession::open(plan(None), s.records().to_vec(), CompareOptions::default()).unwrap();
+        if let Some(name) = draft {
+            fresh.set_draft(plan(Some(name))).unwrap();
+        }
+        let view = View { threshold: Some(Threshold { amount: None, percent: Some(salescore::number::Dec(d("5"))) }), ..View::default() };
+        prop_assert_eq!(s.comparison(&view).unwrap(), fresh.comparison(&view).unwrap());
+        prop_assert_eq!(s.teams(), fresh.teams());
+    }
+}
+
+#[test]
+fn the_baseline_is_the_team_evaluation() {
+    // On the sample team (24 reps of May), each rep's payout, rank and forced grade are what
+    // `evaluate_team` gives, pools included, with statements rounded per line or on the total.
+    for rounding in ["perLine", "onTotal"] {
+        the_baseline_is_the_team_evaluation_rounded(rounding);
+    }
+}
+
+fn the_baseline_is_the_team_evaluation_rounded(rounding: &str) {
+    let path = format!("{}/samples/team/", env!("CARGO_MANIFEST_DIR"));
+    let mut doc: Value = serde_json::from_str(&std::fs::read_to_string(format!("{path}plan.json")).unwrap()).unwrap();
+    doc["incentive"]["rounding"] = json!(rounding);
+    let plan = Plan::compile(&doc.to_string()).unwrap();
+    let reps: Vec<Value> = serde_json::from_str(&std::fs::read_to_string(format!("{path}reps.json")).unwrap()).unwrap();
+    let may: Vec<Value> = reps.into_iter().filter(|r| r["月份"] == 5).collect();
+    let team = plan.evaluate_team(&may).unwrap().team;
+    let s = CompareSession::open(plan, may, CompareOptions::default()).unwrap();
+    assert_eq!(s.teams().0, &team_without_cost(team.clone()));
+    let c = all(&s);
+    for m in &team.members {
+        let r = &c.reps[m.index];
+        let before = r.before.as_ref().unwrap();
+        assert_eq!(
+            (before.payout, before.rank, before.forced_grade.as_ref()),
+            (m.payout, Some(m.rank), m.forced_grade.as_ref())
+        );
+    }
+    assert_eq!(c.plan_cost.baseline, Some(team.incentive.unwrap().total));
+}
+
+fn team_without_cost(mut t: salescore::plan::TeamSummary) -> salescore::plan::TeamSummary {
+    t.incentive = None;
+    t
+}
