@@ -234,23 +234,25 @@ const hasDiagnostics = (() => {
 
 test('a warning of the draft appears at its line and in the list', { skip: !hasDiagnostics && 'this build of the package has no plan.diagnostics yet' }, async () => {
   const current = await editorText();
-  const at = current.indexOf('"cap": 200') + '"cap": '.length; // the target bonus's cap, now below what the gate pays
-  await select(at, 3);
-  await page.keyboard.type('20');
-  const draftText = `${current.slice(0, at)}20${current.slice(at + 3)}`;
+  const at = current.indexOf('"rate": 0.05 }') + '"rate": '.length; // the 标准 rule's top rate
+  await select(at, 4);
+  await page.keyboard.type('0.5'); // ten times its neighbours: a likely typo
+  const draftText = `${current.slice(0, at)}0.5${current.slice(at + 4)}`;
   const plan = Plan.compile(draftText);
   const expected = plan.diagnostics({ locale: 'zh-CN' });
   plan.free();
-  const cap = expected.find((d) => d.code === 'CAP_BELOW_GATE');
-  assert.ok(cap, JSON.stringify(expected));
-  await page.waitForSelector('#diag-list [data-code="CAP_BELOW_GATE"]');
+  const outlier = expected.find((d) => d.code === 'RATE_OUTLIER');
+  assert.ok(outlier, JSON.stringify(expected));
+  await page.waitForSelector('#diag-list [data-code="RATE_OUTLIER"]');
   assert.deepEqual(await page.$$eval('#diag-list [data-code]', (els) => els.map((e) => e.dataset.code)), expected.map((d) => d.code));
-  assert.ok((await text('#diag-list [data-code="CAP_BELOW_GATE"]')).includes(cap.message));
-  const marked = await page.$$eval('.cm-lintRange-warning, .cm-lintRange-info', (els) => els.map((el) => el.closest('.cm-line')?.textContent ?? ''));
-  assert.ok(marked.some((line) => line.includes('"cap": 20')), marked.join('\n'));
-  // Undo puts the cap back; the warning goes.
+  assert.ok((await text('#diag-list [data-code="RATE_OUTLIER"]')).includes(outlier.message));
+  const line = draftText.slice(0, at).split('\n').length;
+  assert.equal(await text('#diag-list [data-code="RATE_OUTLIER"] .diag-where'), `L${line}`);
+  const marked = await page.$$eval('.cm-lintRange-warning', (els) => els.map((el) => el.closest('.cm-line')?.textContent ?? ''));
+  assert.ok(marked.some((l) => l.includes('"rate": 0.5 }')), marked.join('\n'));
+  // Undo puts the rate back; its warning goes.
   await page.keyboard.press('Control+z');
-  await page.waitForFunction(() => !document.querySelector('#diag-list [data-code="CAP_BELOW_GATE"]'));
+  await page.waitForFunction(() => !document.querySelector('#diag-list [data-code="RATE_OUTLIER"]'));
   assert.equal(await editorText(), current);
 });
 

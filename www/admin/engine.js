@@ -27,28 +27,56 @@ export async function start() {
 const hasCompare = () => typeof pkg.Compare?.open === 'function';
 
 /**
- * A compare session over `records`, the baseline computed once: setDraft(draft) → view,
- * setRecord(index, record) → view, summary(options) → view, rep(index) → { before, after }
- * (explained PlanResults), sensitivity(factors) → [{ factor, before, after, change, percent }],
- * curves({ from, to, step, record? }) → { attainment, baseline, draft, record? }, free().
+ * A compare session over `records`, the baseline computed once. What the page calls:
+ * setDraft(draft) → view (throws when the draft does not compile; the last draft stays),
+ * setRecord(index, record) → view, summary({ top, bins, threshold }) → view, rep(index) →
+ * { before, after } (explained PlanResults), sensitivity(factors) → [{ factor, before, after,
+ * change, percent }], curves({ from, to, step, record? }) → { attainment: [0..2], baseline,
+ * draft, record, typical }, free().
  */
 export async function openSession(baseline, records, locale) {
-  if (hasCompare()) return adapt(pkg.Compare.open(baseline, records, { locale }));
+  if (hasCompare()) return compareSession(pkg.Compare.open(baseline, records, { locale }), locale);
   const { openStandIn } = await import('./standin.js'); // STAND-IN: delete with standin.js
-  return adapt(openStandIn(pkg, baseline, records, { locale }));
+  return openStandIn(pkg, baseline, records, { locale });
 }
 
-function adapt(session) {
+/** The package's Compare, as the page calls it (attainments and changes there are in percent). */
+function compareSession(session, locale) {
+  const options = { locale };
+  let view = { top: 10, bins: 12, locale };
+  const comparison = () => pageView(session.comparison(view, options));
   return {
-    setDraft: (draft) => pageView(session.setDraft(draft)),
-    setRecord: (index, record) => pageView(session.setRecord(index, record)),
-    summary: (options) => pageView(session.summary(options)),
-    rep: (index) => repPair(session.rep(index)),
-    sensitivity: (factors) => session.sensitivity(factors).map(sensitivityRow),
-    curves: (options) => session.curves(options),
+    setDraft(draft) {
+      session.setDraft(draft);
+      return comparison();
+    },
+    setRecord(index, record) {
+      session.setRecord(index, record);
+      return comparison();
+    },
+    summary({ threshold, ...rest } = {}) {
+      const bounds = threshold ? defined(threshold) : {};
+      view = { ...view, ...defined(rest), threshold: Object.keys(bounds).length ? bounds : undefined };
+      return comparison();
+    },
+    rep: (index) => repPair(session.explain(index, options)),
+    sensitivity(factors) {
+      const { scenarios } = session.sensitivity({ changes: factors.map(percent) }, options);
+      return scenarios.map((s, i) => ({ factor: factors[i], ...costOf(s.cost) }));
+    },
+    curves({ from, to, step, record }) {
+      const c = session.curves(defined({ from: percent(from), to: percent(to), step: percent(step), rep: record }), options);
+      const payouts = (side) => side.points.map((p) => p.payout ?? null);
+      const attainment = c.baseline.points.map((p) => Number(p.attainment) / 100);
+      return { attainment, baseline: payouts(c.baseline), draft: payouts(c.draft), record: c.rep, typical: c.typical };
+    },
     free: () => session.free(),
   };
 }
+
+const percent = (fraction) => (fraction == null ? undefined : Math.round(fraction * 10000) / 100);
+const defined = (o) => Object.fromEntries(Object.entries(o).filter(([, v]) => v != null));
+const costOf = (c) => ({ before: c?.before ?? null, after: c?.after ?? null, change: c?.change ?? null, percent: c?.percent ?? null });
 
 /** The draft's warnings (a plan that compiles but is probably wrong); [] if the engine has none. */
 export function diagnose(draft, locale) {
@@ -81,45 +109,39 @@ export function errorData(e) {
 }
 
 // ------------------------------------------------------------------------------------------
-// The engine's names → the page's (a view already in the page's shape passes as it is)
+// The package's comparison → the page's view (the stand-in writes the page's view itself)
 
-export function pageView(raw) {
-  if (raw.team) return raw;
-  const cost = raw.cost ?? { before: 0, after: 0, change: 0, percent: null };
-  const grades = raw.grades ?? [];
+function pageView(c) {
+  const cost = costOf(c.cost);
+  const grades = c.grades ?? [];
+  const sides = (n) => (n.baseline && n.draft ? 'both' : n.baseline ? 'baseline' : 'draft');
   return {
-    reps: (raw.reps ?? []).map(pageRep),
+    reps: (c.reps ?? []).map(pageRep),
     team: {
-      before: cost.before,
-      after: cost.after,
-      change: cost.change,
-      percent: cost.percent ?? null,
-      byGroup: (raw.groups ?? []).map((g) => ({ group: g.group, before: g.cost.before, after: g.cost.after, change: g.cost.change })),
-      byComponent: (raw.components ?? []).map((c) => ({ id: c.id, before: c.before ?? 0, after: c.after ?? 0, change: c.change })),
+      ...cost,
+      byGroup: (c.groups ?? []).map((g) => ({ group: g.group, ...costOf(g.cost) })),
+      byComponent: (c.components ?? []).map(componentOf),
     },
     grades: {
       before: grades.map((g) => ({ grade: g.grade, count: g.before })),
       after: grades.map((g) => ({ grade: g.grade, count: g.after })),
     },
-    histogram: raw.histogram?.bins ?? raw.histogram ?? [],
-    winners: (raw.winners ?? []).map(brief),
-    losers: (raw.losers ?? []).map(brief),
-    overThreshold: (raw.overThreshold ?? raw.exceeding ?? []).map(brief),
-    gained: raw.gained ?? raw.counts?.gaining ?? 0,
-    lost: raw.lost ?? raw.counts?.losing ?? 0,
-    unchanged: raw.unchanged ?? raw.counts?.unchanged ?? 0,
-    failures: raw.failures ?? (raw.notCalculable ?? []).map((n) => ({
-      index: n.index,
-      side: n.baseline && n.draft ? 'both' : n.baseline ? 'baseline' : 'draft',
-      error: errorData(n.draft ?? n.baseline),
-    })),
+    histogram: c.histogram.bins,
+    winners: c.winners.map(brief),
+    losers: c.losers.map(brief),
+    overThreshold: (c.exceeding ?? []).map(brief),
+    gained: c.counts.gaining,
+    lost: c.counts.losing,
+    unchanged: c.counts.unchanged,
+    failures: (c.notCalculable ?? []).map((n) => ({ index: n.index, side: sides(n), error: errorData(n.draft ?? n.baseline) })),
   };
 }
 
 const brief = (r) => ({ index: r.index, id: r.id ?? '', name: r.name ?? '', change: r.change ?? null });
-
 const outcome = (o) => (o ? { score: o.score ?? null, grade: o.grade ?? null, forcedGrade: o.forcedGrade ?? null, payout: o.payout ?? null } : null);
+const componentOf = (c) => ({ id: c.id, before: c.before ?? 0, after: c.after ?? 0, change: c.change });
 
+/** A rep; its crossings keep the engine's fields (kind, id, rule, before, after, better) and the page's names for them. */
 function pageRep(r) {
   return {
     ...brief(r),
@@ -127,26 +149,10 @@ function pageRep(r) {
     before: outcome(r.before),
     after: outcome(r.after),
     percent: r.percent ?? null,
-    components: (r.components ?? []).map((c) => ({ id: c.id, before: c.before ?? 0, after: c.after ?? 0, change: c.change })),
-    crossed: (r.crossed ?? r.crossings ?? []).map((c) => ({
-      ...c,
-      component: c.component ?? c.id,
-      from: c.from ?? c.before,
-      to: c.to ?? c.after,
-      direction: c.direction ?? (c.better ? 'up' : 'down'),
-    })),
+    components: (r.components ?? []).map(componentOf),
+    crossed: (r.crossings ?? []).map((c) => ({ ...c, component: c.id, from: c.before, to: c.after, direction: c.better ? 'up' : 'down' })),
   };
 }
 
-/** `{ before, after }` explained results, from `{ before, after }` or `{ baseline: { result }, draft: { result } }`. */
-function repPair(raw) {
-  return {
-    before: raw.before ?? raw.baseline?.result ?? null,
-    after: raw.after ?? raw.draft?.result ?? null,
-  };
-}
-
-function sensitivityRow(r) {
-  const cost = r.cost ?? r;
-  return { factor: r.factor, before: cost.before, after: cost.after, change: cost.change, percent: cost.percent ?? null };
-}
+/** `{ before, after }`: the explained results of both sides (null where the record fails). */
+const repPair = (e) => ({ before: e.baseline?.result ?? null, after: e.draft?.result ?? null });
