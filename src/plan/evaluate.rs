@@ -72,6 +72,21 @@ impl Record for serde_json::Value {
     fn input(&self, _index: usize, field: &str) -> Input {
         Input::from_json(self.get(field))
     }
+    /// A record must be an object, as in JS: `null`, an array or a scalar is `INVALID_VALUE`
+    /// (never a record whose every field is missing).
+    fn problem(&self) -> Option<Error> {
+        use serde_json::Value as J;
+        let found = match self {
+            J::Object(_) => return None,
+            J::Null => "null",
+            J::Array(_) => "array",
+            J::String(_) => "string",
+            J::Number(_) => "number",
+            J::Bool(_) => "boolean",
+        };
+        let err = Error::new(ErrorCode::InvalidValue).name("record").expected("object").found(found);
+        Some(err.path(Origin::Record, ""))
+    }
     fn rows(&self, key: &str, columns: &[&str], json: Option<usize>) -> std::result::Result<Option<Rows>, RowsError> {
         use serde_json::Value as J;
         let items = match self.get(key) {
