@@ -89,7 +89,7 @@ impl Input {
     fn describe(&self) -> String {
         match self {
             Input::Missing => "null".into(),
-            Input::Float(f) => zmij::Buffer::new().format(*f).to_string(),
+            Input::Float(f) => crate::number::js_text(*f),
             Input::Decimal(d) => d.to_string(),
             Input::Text(s) => format!("\"{s}\""),
             Input::Bool(b) => b.to_string(),

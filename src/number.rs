@@ -193,6 +193,54 @@ pub fn decimal_to_f64(value: Decimal) -> f64 {
     }
 }
 
+/// A double as JavaScript's `String(n)` writes it: the shortest digits that read back, in plain
+/// notation from 1e-7 (exclusive) to 1e21 (exclusive) and in exponent notation outside; `0` for
+/// both zeros. Messages name a JS number this way, so a record read natively (where the JSON
+/// integer `0` is a decimal) and in JS (where it is a double) say the same.
+///
+/// ```
+/// use salescore::number::js_text;
+///
+/// assert_eq!(js_text(0.0), "0");
+/// assert_eq!(js_text(2.5e-7), "2.5e-7");
+/// assert_eq!(js_text(1e21), "1e+21");
+/// assert_eq!(js_text(123.0), "123");
+/// ```
+pub fn js_text(value: f64) -> String {
+    if value == 0.0 {
+        return "0".into();
+    }
+    if value.is_nan() {
+        return "NaN".into();
+    }
+    if value.is_infinite() {
+        return if value > 0.0 { "Infinity" } else { "-Infinity" }.into();
+    }
+    // `{:e}` writes the shortest digits that read back: `-1.2345e-7`.
+    let sci = format!("{value:e}");
+    let (sign, sci) = sci.strip_prefix('-').map_or(("", sci.as_str()), |rest| ("-", rest));
+    let (mantissa, exponent) = sci.split_once('e').unwrap_or((sci, "0"));
+    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+    let k = i64::try_from(digits.len()).unwrap_or(i64::MAX);
+    // The decimal point goes after `n` digits.
+    let n = exponent.parse::<i64>().unwrap_or(0).saturating_add(1);
+    let zeros = |count: i64| "0".repeat(usize::try_from(count).unwrap_or(0));
+    let body = if k <= n && n <= 21 {
+        format!("{digits}{}", zeros(n.saturating_sub(k)))
+    } else if 0 < n && n <= 21 {
+        let (whole, frac) = digits.split_at(usize::try_from(n).unwrap_or(0).min(digits.len()));
+        format!("{whole}.{frac}")
+    } else if -6 < n && n <= 0 {
+        format!("0.{}{digits}", zeros(n.saturating_neg()))
+    } else {
+        let (first, rest) = digits.split_at(1.min(digits.len()));
+        let e = n.saturating_sub(1);
+        let dot = if rest.is_empty() { "" } else { "." };
+        format!("{first}{dot}{rest}e{}{}", if e < 0 { '-' } else { '+' }, e.unsigned_abs())
+    };
+    format!("{sign}{body}")
+}
+
 /// A decimal in a plan document: a JSON number (read by its shortest decimal form, so `0.8` is
 /// exactly eight tenths) or a decimal string (`"0.8"`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -398,6 +446,34 @@ mod tests {
             for d in all.into_iter().flatten() {
                 assert_eq!(decimal_to_f64(d), d.to_string().parse::<f64>().unwrap(), "{d}");
             }
+        }
+    }
+
+    #[test]
+    fn js_text_writes_numbers_as_javascript_does() {
+        let cases = [
+            (0.0, "0"),
+            (-0.0, "0"),
+            (5.0, "5"),
+            (-1.5, "-1.5"),
+            (0.1, "0.1"),
+            (0.1 + 0.2, "0.30000000000000004"),
+            (11.011_521_177_133_545, "11.011521177133545"),
+            (1e21, "1e+21"),
+            (1e20, "100000000000000000000"),
+            (123_456_789_012_345_680_000.0, "123456789012345680000"),
+            (1e-6, "0.000001"),
+            (1e-7, "1e-7"),
+            (1.5e-7, "1.5e-7"),
+            (0.000_123, "0.000123"),
+            (5e-324, "5e-324"),
+            (f64::MAX, "1.7976931348623157e+308"),
+            (-2.5e25, "-2.5e+25"),
+            (f64::NAN, "NaN"),
+            (f64::NEG_INFINITY, "-Infinity"),
+        ];
+        for (value, js) in cases {
+            assert_eq!(js_text(value), js, "{value}");
         }
     }
 
