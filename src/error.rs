@@ -438,17 +438,36 @@ pub fn pointer_segment(segment: &str) -> String {
 }
 
 /// The closest candidate to `name` (edit distance, case-insensitive first), if close enough.
+/// The answer does not depend on the order of `candidates` (callers pass a `HashMap`'s keys,
+/// whose order differs from run to run natively and from WebAssembly): of equally close
+/// candidates, the smallest wins.
 pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
     let lower = name.to_lowercase();
     let mut best: Option<(f64, &str)> = None;
     for candidate in candidates {
-        if candidate.to_lowercase() == lower {
-            return Some(candidate.to_string());
-        }
-        let score = strsim::normalized_damerau_levenshtein(&lower, &candidate.to_lowercase());
-        if score >= 0.5 && best.is_none_or(|(b, _)| score > b) {
+        let other = candidate.to_lowercase();
+        // The same name but for case beats any other (scores are at most 1).
+        let score = if other == lower { 2.0 } else { strsim::normalized_damerau_levenshtein(&lower, &other) };
+        let better = best.is_none_or(|(b, c)| score > b || (score >= b && candidate < c));
+        if score >= 0.5 && better {
             best = Some((score, candidate));
         }
     }
     best.map(|(_, c)| c.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::closest;
+
+    #[test]
+    fn closest_does_not_depend_on_the_order_of_candidates() {
+        // 回款 is one edit from both: the smaller wins, whichever comes first.
+        assert_eq!(closest("回款", ["回款额", "回款率"]).as_deref(), Some("回款率"));
+        assert_eq!(closest("回款", ["回款率", "回款额"]).as_deref(), Some("回款率"));
+        assert_eq!(closest("SALES", ["sales", "Sales"]).as_deref(), Some("Sales"));
+        assert_eq!(closest("SALES", ["Sales", "sales"]).as_deref(), Some("Sales"));
+        assert_eq!(closest("mony", ["number", "money", "monkey"]).as_deref(), Some("money"));
+        assert_eq!(closest("xyz", ["money"]), None);
+    }
 }
