@@ -25,6 +25,9 @@ function teamOf(planText, records = june, options = {}) {
 }
 
 const minus = Formula.compile('b - a');
+const plus = Formula.compile('a + b');
+/** Σ, exactly. */
+const sum = (xs) => xs.reduce((a, b) => plus.evaluate({ a: String(a), b: String(b) }), 0);
 /** after − before, exactly (the engine's decimal arithmetic). */
 const change = (a, b) => minus.evaluate({ a: String(a), b: String(b) });
 
@@ -221,6 +224,41 @@ test('an unknown key is marked where it is, and the engine\'s suggestion fixes i
   await page.click('[data-testid="draft-error-fix"]');
   await page.waitForSelector('[data-testid="draft-error"]', { state: 'hidden' });
   assert.equal(await editorText(), current);
+});
+
+test('a draft that fails for some reps lists them with the engine\'s error and still compares the others', async () => {
+  const current = await editorText();
+  const was = 'DIVIDE(销售额, 合同数)';
+  const now = '销售额 / (合同数 - 4)'; // divides by zero for the reps with four contracts
+  const at = current.indexOf(was);
+  await select(at, was.length);
+  await page.keyboard.type(now);
+  await page.keyboard.press('Escape'); // the completion list
+  const draftText = `${current.slice(0, at)}${now}${current.slice(at + was.length)}`;
+  assert.equal(await editorText(), draftText);
+
+  const base = teamOf(baselineText);
+  const draft = teamOf(draftText);
+  const failed = draft.errors.map((e) => e.index);
+  assert.ok(failed.length > 0 && draft.errors.every((e) => e.error.code === 'DIV_BY_ZERO' && e.error.path === '/metrics/2/formula'));
+  await page.waitForSelector('[data-testid="failures"] li');
+  assert.deepEqual(await page.$$eval('[data-testid="failures"] li', (els) => els.map((e) => Number(e.dataset.index))), failed);
+  assert.match(await text('[data-testid="failures"] li'), /DIV_BY_ZERO \/metrics\/2\/formula/);
+  // Like for like: the reps both plans compute.
+  const compared = base.team.members.filter((m) => !failed.includes(m.index));
+  await waitForDraftCost(draft.team.incentive.total);
+  assert.equal(await text('[data-testid="cost-before"]'), money(sum(compared.map((m) => m.payout))));
+  assert.equal(await page.locator('#rep-rows tr.is-failed').count(), failed.length);
+  // The formula that fails is marked in the editor, saying for how many reps.
+  await page.waitForSelector('.cm-lintRange-error');
+  assert.match(await page.$eval('.cm-lintRange-error', (el) => el.closest('.cm-line').textContent), /"formula": "销售额 \/ \(合同数 - 4\)"/);
+
+  await select(at, now.length);
+  await page.keyboard.type(was);
+  await page.keyboard.press('Escape');
+  assert.equal(await editorText(), current);
+  await waitForDraftCost(teamOf(current).team.incentive.total);
+  assert.equal(await page.locator('[data-testid="failures"] li').count(), 0);
 });
 
 const hasDiagnostics = (() => {

@@ -15,7 +15,10 @@ export function renderCost(view, repsById) {
     kpi('change', t('change'), signedMoney(team.change), trend(team.change)),
     kpi('percent', t('percent'), signedPercent(team.percent), trend(team.change)),
   ].join('');
-  $('#counts').textContent = t('counts', { g: view.gained, l: view.lost, u: view.unchanged });
+  const own = team.planCost;
+  const differs = own && (own.before !== team.before || own.after !== team.after);
+  const note = differs ? ` · ${t('planCostNote', { b: money(own.before), a: money(own.after) })}` : '';
+  $('#counts').textContent = t('counts', { g: view.gained, l: view.lost, u: view.unchanged }) + note;
   renderFailures(view.failures, repsById);
   $('#by-group').innerHTML = changeTable(t('colGroup'), team.byGroup.map((g) => ({ key: g.group, ...g })), 'group');
   $('#by-component').innerHTML = changeTable(t('colComponent'), team.byComponent.map((c) => ({ key: c.id, ...c })), 'component');
@@ -38,6 +41,7 @@ function changeTable(head, rows, kind) {
 function renderFailures(failures, repsById) {
   const box = $('#failures');
   box.hidden = !failures.length;
+  box.textContent = '';
   if (!failures.length) return;
   const items = failures.map((f) => {
     const who = repsById(f.index);

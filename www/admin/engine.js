@@ -11,7 +11,8 @@
 //   reps[i]: { index, id, name, group, before/after: { score, grade, forcedGrade, payout } | null,
 //              change, percent, components: [{ id, before, after, change }],
 //              crossed: [{ kind, component, from, to, direction: 'up'|'down', text? }] }
-//   team: { before, after, change, percent, byGroup: [{ group, before, after, change }], byComponent: [...] }
+//   team: { before, after, change, percent (the reps both plans compute), planCost?: { before, after }
+//           (each plan's own total), byGroup: [{ group, before, after, change }], byComponent: [...] }
 //   grades: { before: [{ grade, count }], after }, histogram: [{ from, to, count }],
 //   winners / losers / overThreshold: [{ index, id, name, change }], gained, lost, unchanged,
 //   failures: [{ index, side: 'baseline'|'draft'|'both', error: { code, path, message, messages? } }]
@@ -119,6 +120,7 @@ function pageView(c) {
     reps: (c.reps ?? []).map(pageRep),
     team: {
       ...cost,
+      planCost: { before: c.planCost?.baseline ?? null, after: c.planCost?.draft ?? null },
       byGroup: (c.groups ?? []).map((g) => ({ group: g.group, ...costOf(g.cost) })),
       byComponent: (c.components ?? []).map(componentOf),
     },

@@ -181,7 +181,10 @@ function showComparison({ view, diagnostics }, ms, text) {
   renderView();
   setRunStat(t('runStat', { n: view.reps.length, ms: ms.toFixed(1) }));
   $('#run-stat').dataset.ms = ms.toFixed(1);
-  if (state.editor.text() === text) showDiagnostics(state.editor, diagnostics ?? [], text);
+  if (state.editor.text() === text) {
+    const who = (index) => view.reps[index]?.id || `#${index + 1}`;
+    showDiagnostics(state.editor, diagnostics ?? [], text, view.failures.map((f) => ({ ...f, who: who(f.index) })));
+  }
   requestExtras();
 }
 

@@ -59,13 +59,14 @@ export function clearDraftError(editor) {
 }
 
 /** The draft's warnings, as marks and as a list that jumps to each. */
-export function showDiagnostics(editor, diagnostics, text) {
+export function showDiagnostics(editor, diagnostics, text, failures = []) {
   const box = $('#diagnostics');
   box.hidden = !diagnostics.length;
   const placed = diagnostics.map((d) => ({ d, range: rangeOfPointer(text, d.path) }));
-  editor.mark(placed.filter((p) => p.range).map(({ d, range }) => ({
+  const warnings = placed.filter((p) => p.range).map(({ d, range }) => ({
     from: range.from, to: range.to, severity: d.severity === 'info' ? 'info' : 'warning', message: `${d.code}: ${d.message}${d.hint ? ` — ${d.hint}` : ''}`, source: 'salescore',
-  })));
+  }));
+  editor.mark([...warnings, ...failureMarks(failures, text)]);
   if (!diagnostics.length) return;
   $('#diagnostics-title').textContent = t('diagnosticsTitle', { n: diagnostics.length });
   $('#diag-list').innerHTML = placed.map(({ d, range }, i) => `<li class="diag" data-severity="${esc(d.severity)}" data-code="${esc(d.code)}">
@@ -76,4 +77,25 @@ export function showDiagnostics(editor, diagnostics, text) {
     const r = b && placed[Number(b.dataset.i)].range;
     if (r) editor.reveal(r.from, r.to);
   };
+}
+
+/**
+ * Where the draft itself makes reps fail (an error whose origin is the plan, such as a division
+ * by zero in a formula for some records): one mark per place, saying how many reps and who.
+ */
+function failureMarks(failures, text) {
+  const byPlace = new Map();
+  for (const f of failures) {
+    if (f.side === 'baseline' || f.error.origin !== 'plan') continue;
+    const key = `${f.error.code} ${f.error.path}`;
+    byPlace.set(key, [...(byPlace.get(key) ?? []), f]);
+  }
+  return [...byPlace.values()].flatMap((list) => {
+    const { error } = list[0];
+    const range = rangeOfPointer(text, error.path, { span: error.span });
+    if (!range) return [];
+    const who = list.map((f) => f.who).join(locale() === 'en' ? ', ' : '、');
+    const message = `${error.code}: ${t('failsFor', { n: list.length, who })} ${errorMessage(error)}`;
+    return [{ from: range.from, to: range.to, severity: 'error', message, source: 'salescore' }];
+  });
 }
