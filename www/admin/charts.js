@@ -62,28 +62,28 @@ export function drawHistogram(canvas, bins, { format, reps }) {
 
 /** Both plans' pay by attainment: `curves = { attainment: [0..2], baseline: [], draft: [] }`. */
 export function drawCurves(canvas, curves, { before, after, xTitle, yTitle, format }) {
-  const labels = curves.attainment.map((a) => `${Math.round(a * 1000) / 10}%`);
+  const points = (ys) => curves.attainment.map((a, i) => ({ x: Math.round(a * 1000) / 10, y: ys[i] }));
+  const line = { borderWidth: 2, pointRadius: 0, tension: 0 };
   upsert(canvas, {
     type: 'line',
     data: {
-      labels,
       datasets: [
-        { label: before, data: curves.baseline, borderColor: BASE, backgroundColor: BASE, borderWidth: 2, pointRadius: 0, tension: 0 },
-        { label: after, data: curves.draft, borderColor: DRAFT, backgroundColor: DRAFT, borderWidth: 2, pointRadius: 0, tension: 0, borderDash: [6, 3] },
+        { ...line, label: before, data: points(curves.baseline), borderColor: BASE, backgroundColor: BASE },
+        { ...line, label: after, data: points(curves.draft), borderColor: DRAFT, backgroundColor: DRAFT, borderDash: [6, 3] },
       ],
     },
     options: {
       interaction: { mode: 'index', intersect: false },
       scales: {
-        x: { title: { display: true, text: xTitle }, ticks: { maxTicksLimit: 11 } },
+        x: { type: 'linear', title: { display: true, text: xTitle }, ticks: { callback: (v) => `${v}%` } },
         y: { beginAtZero: true, title: { display: true, text: yTitle }, ticks: { callback: (v) => format(v) } },
       },
       plugins: {
         legend: { position: 'bottom', labels: { usePointStyle: true, pointStyle: 'line' } },
-        tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${format(c.parsed.y)}` } },
+        tooltip: { callbacks: { title: (items) => `${items[0]?.parsed.x}%`, label: (c) => `${c.dataset.label}: ${format(c.parsed.y)}` } },
       },
     },
   });
   const last = curves.attainment.length - 1;
-  canvas.setAttribute('aria-label', `${xTitle} ${labels[last]}: ${before} ${format(curves.baseline[last])}, ${after} ${format(curves.draft[last])}`);
+  canvas.setAttribute('aria-label', `${xTitle} ${Math.round(curves.attainment[last] * 100)}%: ${before} ${format(curves.baseline[last])}, ${after} ${format(curves.draft[last])}`);
 }

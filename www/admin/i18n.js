@@ -87,6 +87,7 @@ const TEXT = {
     colCrossed: '跨越',
     sortBy: '按{c}排序',
     notComputed: '无法计算',
+    showAll: '显示全部 {n} 人（另有 {more} 人）',
     detailTitle: '结算单对比',
     detailSub: '{id} {name} · 变化的行已高亮',
     detailEmpty: '在上表中选择一位销售。',
@@ -212,6 +213,7 @@ const TEXT = {
     colCrossed: 'Crossed',
     sortBy: 'Sort by {c}',
     notComputed: 'not computed',
+    showAll: 'Show all {n} reps ({more} more)',
     detailTitle: 'Statements side by side',
     detailSub: '{id} {name} · changed lines highlighted',
     detailEmpty: 'Pick a rep in the table above.',
@@ -273,17 +275,28 @@ export function t(key, vars = {}) {
 
 const tag = () => (current === 'en' ? 'en-US' : 'zh-CN');
 
+// One formatter per locale and style (making one per number is slow on a big team).
+const formats = new Map();
+function format(style, options) {
+  const key = `${tag()} ${style}`;
+  if (!formats.has(key)) formats.set(key, new Intl.NumberFormat(tag(), options));
+  return formats.get(key);
+}
+
 /** Money as the engine gave it, grouped, two places. */
-export const money = (n) => (n == null ? '—' : Number(n).toLocaleString(tag(), { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+export const money = (n) => (n == null ? '—' : format('money', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(Number(n)));
 
 /** A change with its sign. */
 export const signedMoney = (n) => (n == null ? '—' : `${n > 0 ? '+' : ''}${money(n)}`);
 
 /** A percent (already × 100) with its sign. */
-export const signedPercent = (p) => (p == null ? '—' : `${p > 0 ? '+' : ''}${Number(p).toLocaleString(tag(), { maximumFractionDigits: 2 })}%`);
+export const signedPercent = (p) => (p == null ? '—' : `${p > 0 ? '+' : ''}${format('percent', { maximumFractionDigits: 2 }).format(Number(p))}%`);
 
 /** A score or other plain number, as many places as it has (up to 4). */
-export const plain = (n) => (n == null ? '—' : Number(n).toLocaleString(tag(), { maximumFractionDigits: 4 }));
+export const plain = (n) => (n == null ? '—' : format('plain', { maximumFractionDigits: 4 }).format(Number(n)));
+
+/** A whole number, grouped (chart axes). */
+export const whole = (n) => (n == null ? '—' : format('whole', { maximumFractionDigits: 0 }).format(Number(n)));
 
 /** The sign of a change as a word for CSS: up, down or same. */
 export const trend = (n) => (n == null ? 'none' : n > 0 ? 'up' : n < 0 ? 'down' : 'same');

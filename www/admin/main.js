@@ -12,13 +12,13 @@ import { createPlanEditor } from './plan-editor.js';
 import { exampleEdits, textChanges } from './example-edits.js';
 import { clearDraftError, showDiagnostics, showDraftError } from './problems.js';
 import { renderCost, renderMovers, renderSensitivity } from './comparison.js';
-import { renderHead, renderRows, sortBy } from './rep-table.js';
+import { renderHead, renderRows, showAllRows, sortBy } from './rep-table.js';
 import { renderStatements, unfold } from './statements.js';
 import { drawCurves, drawGrades, drawHistogram } from './charts.js';
 import { download, setUpImport } from './team-import.js';
 import { comparisonCsv } from './export-csv.js';
 import {
-  LOCALES, applyStaticText, errorMessage, locale, monthName, setLocale, t,
+  LOCALES, applyStaticText, errorMessage, locale, monthName, setLocale, t, whole,
 } from './i18n.js';
 
 const MONTH_FIELD = '月份';
@@ -84,6 +84,7 @@ function recordFields() {
 /** (Re)opens the comparison: a new team, month or locale. */
 async function openComparison() {
   const records = teamRecords();
+  showAllRows(false); // a new team or month starts with its first rows
   if (!records.length) {
     showPageError({ code: 'EMPTY_TEAM', path: '', messages: { 'zh-CN': t('emptyTeam'), en: t('emptyTeam') } });
     return;
@@ -162,7 +163,7 @@ async function requestCurves(current = () => true) {
   const rep = state.view?.reps[index];
   const who = rep ? `${rep.id} ${rep.name}` : '';
   $('#curves-sub').textContent = t('curvesSub', { who: state.selected != null ? who : t('curvesTypical', { who }) });
-  drawCurves($('#curves-chart'), value, { before: t('before'), after: t('after'), xTitle: t('attainment'), yTitle: t('payout'), format: short });
+  drawCurves($('#curves-chart'), value, { before: t('before'), after: t('after'), xTitle: t('attainment'), yTitle: t('payout'), format: whole });
 }
 
 async function requestRep(index, current = () => true) {
@@ -204,7 +205,7 @@ function renderView() {
     b: view.grades.before.map((g) => `${g.grade} ${g.count}`).join(' / '),
     a: view.grades.after.map((g) => `${g.grade} ${g.count}`).join(' / '),
   });
-  drawHistogram($('#hist-chart'), view.histogram, { format: short, reps: t('histAxis') });
+  drawHistogram($('#hist-chart'), view.histogram, { format: whole, reps: t('histAxis') });
   $('#hist-text').textContent = t('histText');
   document.documentElement.dataset.computed = String(state.generation);
 }
@@ -230,7 +231,6 @@ function showPageError(e) {
   console.error(e);
 }
 
-const short = (v) => (v == null ? '—' : Number(v).toLocaleString(locale() === 'en' ? 'en-US' : 'zh-CN', { maximumFractionDigits: 0 }));
 
 // ---------------------------------------------------------------------------------------------
 // The one-click edits
@@ -354,6 +354,11 @@ function wireEvents() {
     $(`#rep-head [data-sort="${b.dataset.sort}"]`)?.focus();
   });
   const pick = (e) => {
+    if (e.target.closest('[data-show-all]')) {
+      showAllRows();
+      renderRows(state.view, state.selected);
+      return;
+    }
     const target = e.target.closest('tr[data-index], .rep-link[data-index]');
     if (target) selectRep(Number(target.dataset.index));
   };

@@ -77,8 +77,22 @@ function row(r, { selected, over, failure }) {
   </tr>`;
 }
 
+/** How many rows a big team shows before "show all" (the sort decides which). */
+const FIRST_ROWS = 200;
+let showing = FIRST_ROWS;
+
+/** After "show all": every row; `reset` goes back to the first rows (a new team). */
+export function showAllRows(all = true) {
+  showing = all ? Infinity : FIRST_ROWS;
+}
+
 export function renderRows(view, selected) {
   const over = new Set(view.overThreshold.map((r) => r.index));
   const failures = new Map(view.failures.map((f) => [f.index, f]));
-  $('#rep-rows').innerHTML = sorted(view.reps).map((r) => row(r, { selected, over, failure: failures.get(r.index) })).join('');
+  const rows = sorted(view.reps);
+  const shown = rows.slice(0, showing);
+  const more = rows.length - shown.length;
+  const html = shown.map((r) => row(r, { selected, over, failure: failures.get(r.index) }));
+  if (more > 0) html.push(`<tr class="more-row"><td colspan="${COLUMNS.length}"><button type="button" class="link-button" data-show-all>${esc(t('showAll', { n: rows.length, more }))}</button></td></tr>`);
+  $('#rep-rows').innerHTML = html.join('');
 }
