@@ -248,6 +248,70 @@ export function guard({ glue, SalesScoreError, restart, ready, load, loadSync, d
     }
   }
 
+  /** An admin's compare session (see `Compare.open`). After a restart it opens again from the
+   *  baseline, the records as last set and the draft. */
+  class Compare extends Handle {
+    #baseline;
+    #records;
+    #options;
+    #draft;
+    constructor(secret, inner, baseline, records, options) {
+      super(secret, inner);
+      this.#baseline = baseline;
+      this.#records = records;
+      this.#options = options;
+    }
+    /** Opens a session: `baseline` computed once over `records` (a team, one period). */
+    static open(baseline, records, options) {
+      const locale = localeOf(options);
+      const [text] = documentJson(baseline);
+      const inner = run(locale, () => track(glue.Compare.open(text ?? baseline, records, options)));
+      return new Compare(SECRET, inner, text, [...records], options);
+    }
+    recompile() {
+      const session = glue.Compare.open(this.#baseline, this.#records, this.#options);
+      if (this.#draft !== undefined) session.setDraft(this.#draft);
+      return session;
+    }
+    /** Sets the draft plan; only the draft side is computed. */
+    setDraft(draft) {
+      const [text] = documentJson(draft);
+      run('zh-CN', () => this.inner('zh-CN').setDraft(text ?? draft));
+      this.#draft = text;
+    }
+    /** Removes the draft. */
+    clearDraft() {
+      run('zh-CN', () => this.inner('zh-CN').clearDraft());
+      this.#draft = undefined;
+    }
+    /** Replaces record `index`; only it is computed again, under both plans. */
+    setRecord(index, record) {
+      run('zh-CN', () => this.inner('zh-CN').setRecord(index, record));
+      this.#records[index] = record;
+    }
+    /** Adds a record at the end; its index. */
+    addRecord(record) {
+      const index = run('zh-CN', () => this.inner('zh-CN').addRecord(record));
+      this.#records.push(record);
+      return index;
+    }
+    /** Removes record `index`. */
+    removeRecord(index) {
+      run('zh-CN', () => this.inner('zh-CN').removeRecord(index));
+      this.#records.splice(index, 1);
+    }
+    /** The number of records. */
+    get length() {
+      return run('zh-CN', () => this.inner('zh-CN').length);
+    }
+  }
+  for (const name of ['comparison', 'rep', 'explain', 'sensitivity', 'curves']) {
+    Compare.prototype[name] = function (arg, options) {
+      const locale = localeOf(options);
+      return run(locale, () => this.inner(locale)[name](arg, options));
+    };
+  }
+
   const call = (name) => (...args) => run(localeOf(args[args.length - 1]), () => glue[name](...args));
 
   /** Loads through `start`, refusing at once (before any download) where WebAssembly is missing,
@@ -271,6 +335,7 @@ export function guard({ glue, SalesScoreError, restart, ready, load, loadSync, d
   return {
     Formula,
     Plan,
+    Compare,
     SalesScoreError,
     evaluateFormula: call('evaluateFormula'),
     decompose: call('decompose'),

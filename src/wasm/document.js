@@ -62,8 +62,9 @@ class Problem {
 /** `[text]`: the JSON text of `value`; or `[null, code, path, found, expected, name]` for the
  *  first value that has no faithful JSON form (`NOT_FINITE`, `INVALID_VALUE`, `TOO_LARGE`) or
  *  whose reading threw (`READ_FAILED`). A string is taken as JSON text already. Keys whose value
- *  is `undefined` are left out, as JSON does; BigInts are written as exact integers. */
-export function documentJson(value) {
+ *  is `undefined` are left out, as JSON does; BigInts are written as exact integers. Strings
+ *  inside longer than `textLimit` UTF-16 units are `TOO_LARGE` (records: `LIMITS.text`). */
+export function documentJson(value, textLimit = Infinity) {
   if (typeof value === 'string') {
     return value.length > LIMITS.document
       ? [null, 'TOO_LARGE', '', `${value.length}`, `${LIMITS.document}`, 'document']
@@ -87,6 +88,7 @@ export function documentJson(value) {
   const write = (v, path, depth) => {
     switch (typeof v) {
       case 'string':
+        if (v.length > textLimit) throw new Problem('TOO_LARGE', path, `${v.length}`, `${textLimit}`, 'text');
         push(JSON.stringify(v), path);
         return;
       case 'number':

@@ -12,6 +12,8 @@ use wasm_bindgen::prelude::*;
 extern "C" {
     #[wasm_bindgen(js_name = documentJson)]
     fn document_json(value: &JsValue) -> js_sys::Array;
+    #[wasm_bindgen(js_name = documentJson)]
+    fn document_json_limited(value: &JsValue, text_limit: u32) -> js_sys::Array;
     #[wasm_bindgen(js_name = readOptions)]
     fn read_options(value: &JsValue) -> js_sys::Array;
     #[wasm_bindgen(js_name = batchRecords)]
@@ -74,6 +76,14 @@ fn answer(answer: js_sys::Array, origin: Origin) -> Result<JsValue> {
 pub fn text(value: &JsValue) -> Result<String> {
     let text = answer(document_json(value), Origin::Plan)?;
     text.as_string().ok_or_else(|| Error::new(ErrorCode::InvalidValue).found("text").path(Origin::Plan, ""))
+}
+
+/// The JSON text of a record (a JS object), each text value within [`crate::input::MAX_TEXT`];
+/// errors point into the record.
+pub fn record_text(value: &JsValue) -> Result<String> {
+    let limit = u32::try_from(crate::input::MAX_TEXT).unwrap_or(u32::MAX);
+    let text = answer(document_json_limited(value, limit), Origin::Record)?;
+    text.as_string().ok_or_else(|| Error::new(ErrorCode::InvalidValue).found("text").path(Origin::Record, ""))
 }
 
 /// [`text`], its error thrown in the options' locale or else the document's (`locale_of`).

@@ -1,6 +1,7 @@
 //! WebAssembly shims: convert in, call the core, convert out. The only place that uses
 //! wasm-bindgen or js-sys.
 
+mod compare;
 mod convert;
 mod document;
 mod error;
@@ -10,6 +11,7 @@ mod plan;
 mod tape;
 mod targets;
 
+pub use compare::JsCompare;
 pub use formula::{evaluate_formula, JsFormula};
 pub use pace::pace;
 pub use plan::JsPlan;
@@ -72,6 +74,19 @@ export interface TeamResult {
   results: (PlanResult | null)[];
   errors: { index: number; error: { code: string; message: string; path: string; origin: string; span?: { start: number; end: number }; hint?: string } }[];
   team: TeamSummary;
+}
+
+/** An error as a plain report inside a result (a comparison's records that one plan cannot
+ *  compute, a curve point): what `SalesScoreError` carries, without being thrown. */
+export interface ErrorReport {
+  code: string;
+  message: string;
+  path: string;
+  origin: "formula" | "plan" | "record" | "options";
+  span?: { start: number; end: number };
+  hint?: string;
+  suggestion?: string;
+  detail: { name?: string; expected?: string; found?: string; cycle?: string[]; metric?: string };
 }
 
 /** A warning of `plan.diagnostics()`, with its message and hint in the asked locale. */

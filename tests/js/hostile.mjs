@@ -124,6 +124,7 @@ function outcome(api, fn) {
 function sites(api, ctx) {
   const { formula, rep, specs } = ctx;
   const plan = ctx.handle;
+  const session = api.Compare.open(ctx.plan, [rep, rep]);
   const records = (v) => ({ batch: true, length: Array.isArray(v) ? v.length : -1 });
   const fieldObjects = ['class instance', 'frozen object', 'null-prototype object'];
   const options = ['undefined', 'null', 'empty object'];
@@ -154,6 +155,16 @@ function sites(api, ctx) {
     { name: 'decompose(_, options)', call: (v) => api.decompose(specs.decompose, v), accepts: options },
     { name: 'pace(spec)', call: (v) => api.pace(v), accepts: [] },
     { name: 'pace(_, options)', call: (v) => api.pace(specs.pace, v), accepts: options },
+    { name: 'Compare.open(baseline)', call: (v) => api.Compare.open(v, [rep]), accepts: ['empty object'] },
+    { name: 'Compare.open(_, records)', call: (v) => api.Compare.open(ctx.plan, v), accepts: [] },
+    { name: 'Compare.open(_, _, options)', call: (v) => api.Compare.open(ctx.plan, [rep], v), accepts: options },
+    { name: 'compare.setDraft(draft)', call: (v) => session.setDraft(v) ?? 'set', accepts: ['empty object'] },
+    { name: 'compare.setRecord(index)', call: (v) => session.setRecord(v, rep) ?? 'set', accepts: ['-0'] },
+    { name: 'compare.setRecord(_, record)', call: (v) => session.setRecord(0, v) ?? 'set', accepts: [...fieldObjects, 'empty object'] },
+    { name: 'compare.comparison(view)', call: (v) => session.comparison(v), accepts: options },
+    { name: 'compare.explain(index)', call: (v) => session.explain(v), accepts: ['-0'] },
+    { name: 'compare.sensitivity(spec)', call: (v) => session.sensitivity(v), accepts: options },
+    { name: 'compare.curves(spec)', call: (v) => session.curves(v), accepts: options },
     // Calls that take nothing ignore what they are given.
     { name: 'listFunctions(anything)', call: (v) => api.listFunctions(v).length, accepts: 'all' },
     { name: 'version(anything)', call: (v) => api.version(v), accepts: 'all' },
@@ -212,7 +223,7 @@ export function hostileChecks(api, data, check, same) {
     const got = [];
     for (const c of data.badInputs) {
       const [receiver, method] = c.call.includes('.') ? c.call.split('.') : ['api', c.call];
-      const target = receiver === 'Formula' || receiver === 'Plan' ? api[receiver] : receivers[receiver];
+      const target = ['Formula', 'Plan', 'Compare'].includes(receiver) ? api[receiver] : receivers[receiver];
       let args;
       try {
         args = decode(c.args, ctx);

@@ -420,6 +420,28 @@ export function runSuite(api, data) {
       [1, 'FIELD_UNUSED', '/fields/1', 'info', 'field “备注” is declared but no formula reads it', true, true]);
   });
 
+  check('Compare: a draft over a team, one record changed, a draft that does not compile, both sides explained', () => {
+    // A flat 5% commission raised to 6%: 100,000 + 50,000 of sales pay 7,500 → 9,000 (+1,500, +20%);
+    // the second rep's sales set to 0 leave 5,000 → 6,000. A broken draft keeps the last one.
+    const plan = (rate) => ({
+      fields: [{ id: '销售额', type: 'money' }],
+      incentive: { components: [{ id: '提成', type: 'commission', amount: '销售额', rules: [{ id: '标准', table: { kind: 'flat', tiers: [{ from: 0, rate }] } }] }] },
+    });
+    const session = api.Compare.open(plan(0.05), [{ 销售额: 100000 }, { 销售额: 50000 }]);
+    session.setDraft(plan('0.06'));
+    const first = session.comparison(undefined, { numbers: 'string' }).cost;
+    session.setRecord(1, { 销售额: 0 });
+    const second = session.comparison({}, { numbers: 'string' });
+    const broken = thrown(() => session.setDraft({ fields: [{ id: '销售额', type: 'mony' }] }));
+    const third = session.comparison(undefined, { numbers: 'string' }).cost;
+    const explained = session.explain(0, { locale: 'en' });
+    const badRecord = thrown(() => session.setRecord(0, { 销售额: Number.NaN }));
+    return same([first.before, first.after, first.change, first.percent, second.cost.before, second.cost.after, second.counts,
+      `${broken?.code} ${broken?.path}`, third.after, typeof explained.baseline, typeof explained.draft, `${badRecord?.code} ${badRecord?.path}`, session.length],
+    ['7500.00', '9000.00', '1500.00', '20.00', '5000.00', '6000.00', { reps: 2, compared: 2, gaining: 1, losing: 0, unchanged: 1, notCompared: 0 }, 'INVALID_VALUE /fields/0/type', '6000.00', 'object', 'object',
+      'NOT_FINITE /0/销售额', 2]);
+  });
+
   // 5. Target decomposition and pacing (tests/decompose.rs, tests/pace.rs).
   targetChecks(api, data.targets, check, same);
 
