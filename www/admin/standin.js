@@ -145,19 +145,25 @@ function componentChanges(b, a) {
   return ids.map((id) => ({ id, before: amount(b, id), after: amount(a, id), change: sub(amount(a, id), amount(b, id)) }));
 }
 
+/** Like for like, as the engine: only the reps both plans compute; each plan's own total beside. */
 function teamChange(base, draft, reps) {
-  const before = base.team.team.incentive?.total ?? 0;
-  const after = draft.team.team.incentive?.total ?? 0;
-  const groups = unique(reps.map((r) => r.group));
-  const byGroup = groups.map((group) => {
-    const sum = (side) => reps.filter((r) => r.group === group && r[side]).reduce((s, r) => add(s, r[side].payout), 0);
-    return { group, before: sum('before'), after: sum('after'), change: sub(sum('after'), sum('before')) };
+  const both = reps.filter((r) => r.before && r.after);
+  const total = (list, side, amount) => list.reduce((s, r) => add(s, amount(r[side], r)), 0);
+  const cost = (list, amount) => {
+    const [before, after] = [total(list, 'before', amount), total(list, 'after', amount)];
+    return { before, after, change: sub(after, before) };
+  };
+  const payout = (side) => side.payout;
+  const byGroup = unique(both.map((r) => r.group)).map((group) => ({ group, ...cost(both.filter((r) => r.group === group), payout) }));
+  const ids = unique(both.flatMap((r) => r.components.map((c) => c.id)));
+  const part = (id, side) => (_, r) => r.components.find((c) => c.id === id)?.[side] ?? 0;
+  const byComponent = ids.map((id) => {
+    const [before, after] = [total(both, 'before', part(id, 'before')), total(both, 'after', part(id, 'after'))];
+    return { id, before, after, change: sub(after, before) };
   });
-  const comps = (t) => t.team.incentive?.components ?? [];
-  const ids = unique([...comps(base.team), ...comps(draft.team)].map((c) => c.id));
-  const amount = (t, id) => comps(t).find((c) => c.id === id)?.amount ?? 0;
-  const byComponent = ids.map((id) => ({ id, before: amount(base.team, id), after: amount(draft.team, id), change: sub(amount(draft.team, id), amount(base.team, id)) }));
-  return { before, after, ...delta(before, after), byGroup, byComponent };
+  const { before, after } = cost(both, payout);
+  const planCost = { before: base.team.team.incentive?.total ?? 0, after: draft.team.team.incentive?.total ?? 0 };
+  return { before, after, ...delta(before, after), planCost, byGroup, byComponent };
 }
 
 function gradeCounts(side, reps, which) {
