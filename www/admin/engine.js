@@ -2,10 +2,7 @@
 // page's Web Worker, see worker.js). If a name of the package's compare API changes, this is
 // the file to change: the rest of the page reads only the shapes this module returns.
 //
-// The compare session is the package's `Compare.open(baseline, records, { locale })`. Until
-// the package exports `Compare`, a stand-in built on `Plan.compile` + `plan.evaluateTeam`
-// (standin.js, loaded only then) gives the same shape of view; once `Compare` is exported the
-// stand-in is never loaded.
+// The compare session is the package's `Compare.open(baseline, records, { locale })`.
 //
 // The page's view (what `session.setDraft` / `summary` return, after `pageView`):
 //   reps[i]: { index, id, name, group, before/after: { score, grade, forcedGrade, payout } | null,
@@ -22,10 +19,8 @@ import * as pkg from '/pkg/inline.js';
 /** Loads the engine; says which compare the page runs on. */
 export async function start() {
   await pkg.init();
-  return { version: pkg.version(), compare: hasCompare() ? 'engine' : 'stand-in' };
+  return { version: pkg.version(), compare: 'engine' };
 }
-
-const hasCompare = () => typeof pkg.Compare?.open === 'function';
 
 /**
  * A compare session over `records`, the baseline computed once. What the page calls:
@@ -36,9 +31,7 @@ const hasCompare = () => typeof pkg.Compare?.open === 'function';
  * draft, record, typical }, free().
  */
 export async function openSession(baseline, records, locale) {
-  if (hasCompare()) return compareSession(pkg.Compare.open(baseline, records, { locale }), locale);
-  const { openStandIn } = await import('./standin.js'); // STAND-IN: delete with standin.js
-  return openStandIn(pkg, baseline, records, { locale });
+  return compareSession(pkg.Compare.open(baseline, records, { locale }), locale);
 }
 
 /** The package's Compare, as the page calls it (attainments and changes there are in percent). */
@@ -110,7 +103,7 @@ export function errorData(e) {
 }
 
 // ------------------------------------------------------------------------------------------
-// The package's comparison → the page's view (the stand-in writes the page's view itself)
+// The package's comparison → the page's view
 
 function pageView(c) {
   const cost = costOf(c.cost);

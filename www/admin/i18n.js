@@ -119,7 +119,7 @@ const TEXT = {
     close: '关闭',
     emptyTeam: '团队为空：至少需要一行数据',
     footerNote: '示例数据：华东销售部 24 人 × 6 个月。所有计算都在本机浏览器中完成。',
-    engineKind: { engine: '对比由引擎的 Compare 计算', 'stand-in': '对比：临时实现（Plan.evaluateTeam × 2）' },
+    engineKind: { engine: '对比由引擎的 Compare 计算' },
     cross: {
       gradeBand: '等级 {from} → {to}', grade: '等级 {from} → {to}', forcedGrade: '强制等级 {from} → {to}',
       veto: '{c}：{from} → {to}', scoreGate: '{c}：{from} → {to}', gate: '{c} 门槛：{from} → {to}',
@@ -245,7 +245,7 @@ const TEXT = {
     close: 'Close',
     emptyTeam: 'The team is empty: at least one row is needed',
     footerNote: 'Sample data: East China sales, 24 reps × 6 months. Everything is computed in this browser.',
-    engineKind: { engine: 'comparison by the engine\'s Compare', 'stand-in': 'comparison: stand-in (Plan.evaluateTeam × 2)' },
+    engineKind: { engine: 'comparison by the engine\'s Compare' },
     cross: {
       gradeBand: 'grade {from} → {to}', grade: 'grade {from} → {to}', forcedGrade: 'forced grade {from} → {to}',
       veto: '{c}: {from} → {to}', scoreGate: '{c}: {from} → {to}', gate: '{c} gate: {from} → {to}',
