@@ -1,7 +1,7 @@
 // Loads the shared case files; `readText(path)` reads a repository-relative file (fs in Node,
 // fetch in the browser).
 export async function loadData(readText) {
-  const [formulas, planCases, planErrors, sample, scorecard, scorecardCases, gamification, gamificationTeam, teamPlan, teamReps, juneSnap, zhSnap, enSnap, incentiveHand, incentiveHand2, badInputs] = await Promise.all([
+  const [formulas, planCases, planErrors, sample, scorecard, scorecardCases, gamification, gamificationTeam, teamPlan, teamReps, juneSnap, zhSnap, enSnap, incentiveHand, incentiveHand2, badInputs, previewPlan, previewTeam, previewDrafts] = await Promise.all([
     readText('tests/data/formulas.tsv'),
     readText('tests/data/plan_cases.jsonl'),
     readText('tests/data/plan_errors.jsonl'),
@@ -18,6 +18,9 @@ export async function loadData(readText) {
     readText('tests/data/incentive/plan/hand.json'),
     readText('tests/data/incentive/plan/hand2.json'),
     readText('tests/data/bad_inputs.jsonl'),
+    readText('tests/data/preview/plan.json'),
+    readText('tests/data/preview/team.json'),
+    readText('tests/data/preview/drafts.json'),
   ]);
   const targets = await loadTargets(readText);
   return {
@@ -39,6 +42,8 @@ export async function loadData(readText) {
     incentiveHand2: JSON.parse(incentiveHand2),
     // Bad inputs of every kind with the code and path each gives (tests/js/hostile.mjs).
     badInputs: atLeast(150, 'tests/data/bad_inputs.jsonl', jsonl(badInputs)),
+    // The five-rep team whose comparisons tests/preview.rs works out by hand.
+    preview: { plan: JSON.parse(previewPlan), team: atLeast(5, 'tests/data/preview/team.json', JSON.parse(previewTeam)), drafts: JSON.parse(previewDrafts) },
     targets,
   };
 }

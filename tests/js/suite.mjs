@@ -442,6 +442,54 @@ export function runSuite(api, data) {
       'NOT_FINITE /0/销售额', 2]);
   });
 
+  // The hand-worked comparisons of tests/preview.rs (derivations there), in every build.
+  const previewPlan = (name) => {
+    const doc = structuredClone(data.preview.plan);
+    doc.incentive.rounding = 'perLine';
+    for (const { path, value } of name ? data.preview.drafts[name].edits : []) {
+      const keys = path.split('/').slice(1);
+      const last = keys.pop();
+      let at = doc;
+      for (const k of keys) at = at[k];
+      at[last] = value;
+    }
+    return doc;
+  };
+  const compared = (name, records = data.preview.team) => {
+    const session = api.Compare.open(previewPlan(null), records);
+    session.setDraft(previewPlan(name));
+    return session.comparison({ reps: true, locale: 'en' }, { numbers: 'string' });
+  };
+  const moved = (list) => list.map((r) => `${r.id} ${r.change}`);
+  check('Compare on the hand-worked team: a tier rate, a tier move, a gate move, a reweighting', () => {
+    const rate = compared('tierRate');
+    const tierMove = compared('tierMove');
+    const gate = compared('gateMove');
+    const weights = compared('reweight');
+    return same([
+      [rate.cost.before, rate.cost.after, rate.cost.change, rate.cost.percent, moved(rate.winners), rate.components.map((c) => `${c.id} ${c.change}`)],
+      [moved(tierMove.winners), tierMove.reps[1].crossings.map((x) => `${x.kind} ${x.before.tier}→${x.after.tier}`)],
+      [gate.cost.after, gate.cost.change, gate.cost.percent, moved(gate.winners), gate.reps[2].crossings.map((x) => x.kind)],
+      [moved(weights.losers), weights.losers[0]?.percent, weights.grades.map((g) => `${g.grade} ${g.before}→${g.after}`)],
+    ], [
+      ['27990.00', '28590.00', '600.00', '2.14', ['E1 500.00', 'E4 100.00'], ['提成 600.00', '奖金 0.00', '团队池 0.00']],
+      [['E1 400.00', 'E4 400.00', 'E2 200.00'], ['tier 0→1']],
+      ['28523.33', '533.33', '1.91', ['E3 500.00', 'E2 33.33'], ['gate', 'curvePoint']],
+      [['E1 -600.00'], '-5.47', ['A 1→0', 'B 1→2', 'C 3→3']],
+    ]);
+  });
+
+  check('Compare on the hand-worked team: a draft that fails for one rep and a baseline that fails for another', () => {
+    const records = structuredClone(data.preview.team);
+    records[4].目标 = 0;
+    const c = compared('adjustedQuota', records);
+    const side = (e) => (e ? `${e.code} ${e.path}` : null);
+    return same([c.counts.compared, c.counts.notCompared, c.notCalculable.map((n) => [n.index, n.id, side(n.baseline), side(n.draft)]),
+      moved(c.losers), c.cost.before, c.cost.after],
+    [3, 2, [[3, 'E4', null, 'MISSING_FIELD /3/调整目标'], [4, 'E5', 'DIV_BY_ZERO /incentive/components/1/quota', null]],
+      ['E3 -1200.00'], '21550.00', '20350.00']);
+  });
+
   // 5. Target decomposition and pacing (tests/decompose.rs, tests/pace.rs).
   targetChecks(api, data.targets, check, same);
 
