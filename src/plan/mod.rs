@@ -27,12 +27,12 @@ pub use diagnostics::{diagnose, Diagnostic, DiagnosticCode, Severity};
 pub use document::{FieldDef, MetricDef, MetricKind, PlanDocument, RoundingPolicy};
 pub use evaluate::{Evaluation, MetricResult, Record, Rows, RowsError, MAX_ROWS};
 pub use explain::{TraceEntry, TraceInput};
+pub(crate) use team::{settle, PoolAward};
 pub use team::{
     Aggregates, GradeCount, GroupSummary, Leaderboard, LeaderboardEntry, PkOutcome, PkResult, PkSide, TeamEvaluation,
     TeamMember, TeamSummary,
 };
 pub use team::{PoolSummary, TeamIncentive};
-pub(crate) use team::{settle, PoolAward};
 
 use crate::error::{closest, pointer_segment, Error, ErrorCode, Origin, Result};
 use crate::formula::ast::Node;
