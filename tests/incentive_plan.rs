@@ -216,3 +216,15 @@ fn a_draw_is_recovered_from_a_good_period() {
     assert_eq!(inc.draw_balance.unwrap().0, Decimal::ZERO);
     assert_eq!(inc.statement.total.0, d("6500"));
 }
+
+#[test]
+fn a_split_of_the_largest_decimal_is_an_overflow_not_a_panic() {
+    // 79228162514264337593543950335 (the largest decimal) is more cents than a decimal holds:
+    // crediting a split share of it in cents was a panic (a trap in WebAssembly).
+    let mut record = rep_a();
+    record["订单"][1]["回款"] = json!("79228162514264337593543950335");
+    record["订单"][1]["分成"] = json!([{ "rep": "A", "percent": 100 }, { "rep": "B", "percent": 0 }]);
+    let e = plan("hand").evaluate(&record, false).unwrap_err();
+    assert_eq!(e.code.as_str(), "OVERFLOW");
+    assert_eq!(e.path, "/订单/1/分成");
+}

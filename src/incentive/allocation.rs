@@ -35,7 +35,7 @@ pub fn allocate(total: Decimal, currency: &Currency, weights: &[Decimal], keys: 
         .map(|c| {
             let c = i128::try_from(c).map_err(|_| overflow())?;
             let signed = if units < 0 { c.checked_neg().ok_or_else(overflow)? } else { c };
-            Ok(currency.from_units(signed))
+            currency.from_units(signed)
         })
         .collect()
 }
@@ -73,6 +73,15 @@ mod tests {
         let c = Currency::default();
         let parts = allocate(Decimal::new(-1001, 2), &c, &[Decimal::ONE, Decimal::TWO], &["x", "y"]).unwrap();
         assert_eq!(parts, [Decimal::new(-334, 2), Decimal::new(-667, 2)]);
+    }
+
+    #[test]
+    fn parts_past_the_decimal_range_are_an_overflow_not_a_panic() {
+        // The largest decimal is 7.9e30 cents; a part of it in cents does not fit a decimal.
+        let e = allocate(Decimal::MAX, &Currency::default(), &[Decimal::ONE, Decimal::ZERO], &["a", "b"]).unwrap_err();
+        assert_eq!(e.code, ErrorCode::Overflow);
+        let e = allocate(Decimal::MIN, &Currency::default(), &[Decimal::ONE; 2], &["a", "b"]).unwrap_err();
+        assert_eq!(e.code, ErrorCode::Overflow);
     }
 
     #[test]

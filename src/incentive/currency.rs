@@ -62,9 +62,10 @@ impl Currency {
         factor.and_then(|f| n.mantissa().checked_mul(f)).ok_or_else(|| Error::new(ErrorCode::Overflow))
     }
 
-    /// An amount from smallest units, at the currency's scale.
-    pub fn from_units(&self, units: i128) -> Decimal {
-        Decimal::from_i128_with_scale(units, self.scale)
+    /// An amount from smallest units, at the currency's scale; `OVERFLOW` when it does not fit
+    /// a decimal (the largest decimal counted in cents is more cents than a decimal holds).
+    pub fn from_units(&self, units: i128) -> Result<Decimal> {
+        Decimal::try_from_i128_with_scale(units, self.scale).map_err(|_| Error::new(ErrorCode::Overflow))
     }
 
     /// `CURRENCY_SCALE_MISMATCH` at `path` unless `other` is the same currency.

@@ -388,7 +388,7 @@ impl StatementBuilder {
     /// Moves `gap` (a whole number of smallest units) onto the lines, one unit each, to those
     /// whose rounding went most the other way (ties: the earlier line).
     fn move_cents(&self, lines: &mut [StatementLine], gap: Decimal) -> Result<()> {
-        let unit = self.currency.from_units(1);
+        let unit = self.currency.from_units(1)?;
         let count = usize::try_from(self.currency.units(gap.abs(), "gap", "")?).unwrap_or(0);
         let up = gap.is_sign_positive();
         let mut order: Vec<(Decimal, usize)> =
