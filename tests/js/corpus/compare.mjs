@@ -60,21 +60,25 @@ export function tally(outputs) {
   return t;
 }
 
-/** Compares each build's lines with the native lines: `{ compared, differences: [text] }`. */
+/** Compares each build's lines with the native lines: `{ compared, differences: [text],
+ *  differing: { build: [line numbers] } }` (the first `limit` differences described). */
 export function compare(native, builds, caseLines = [], limit = 5) {
   const differences = [];
+  const differing = {};
   let compared = 0;
   for (const [name, out] of Object.entries(builds)) {
+    differing[name] = [];
     if (out.length !== native.length) differences.push(`${name}: ${out.length} lines, native ${native.length}`);
     for (let i = 0; i < Math.min(out.length, native.length); i++) {
       compared++;
       if (out[i] !== native[i]) {
+        differing[name].push(i);
         if (differences.length < limit) differences.push(`${name} differs from native on line ${i}\n${describeDifference(name, native[i], out[i], caseLines[i])}`);
         else differences.length === limit && differences.push('…');
       }
     }
   }
-  return { compared, differences };
+  return { compared, differences, differing };
 }
 
 const splitLines = (text) => text.split('\n').filter((l) => l.length > 0);
@@ -126,10 +130,14 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   }
   const t = tally(native);
   console.log(`outputs: ${t.results} results, ${t.errors} call errors, ${t.compile} compile errors, ${t.other} other`);
-  const { compared, differences } = compare(native, builds, caseLines);
+  const { compared, differences, differing } = compare(native, builds, caseLines);
   if (native.length !== count) differences.unshift(`native: ${native.length} lines for ${count} cases`);
   if (differences.length) {
-    console.log(`\n${differences.join('\n\n')}\n\nDIFFERENT (cases and outputs in target/corpus/)`);
+    console.log(`\n${differences.join('\n\n')}\n`);
+    for (const [name, at] of Object.entries(differing)) {
+      console.log(`${name}: ${at.length} of ${count} cases differ from native${at.length ? ` (cases ${at.slice(0, 50).join(' ')}${at.length > 50 ? ' …' : ''})` : ''}`);
+    }
+    console.log('DIFFERENT (cases and outputs in target/corpus/)');
     process.exit(1);
   }
   console.log(`identical: ${count} cases × 3 builds (${compared} lines compared with native)`);
