@@ -74,7 +74,9 @@ impl Pool {
     pub fn split(&self, members: &[PoolMember]) -> Result<Vec<PoolShare>> {
         let mut seen = std::collections::HashSet::with_capacity(members.len());
         for (i, m) in members.iter().enumerate() {
-            non_negative(m.score.0, "score", &format!("/members/{i}/score"))?;
+            if m.score.0.is_sign_negative() {
+                non_negative(m.score.0, "score", &format!("/members/{i}/score"))?;
+            }
             if !seen.insert(m.id.as_str()) {
                 return Err(at(ErrorCode::DuplicateId, format!("/members/{i}/id")).name(m.id.clone()));
             }

@@ -332,7 +332,7 @@ impl Plan {
         let weight = |index: usize, component: usize| {
             results.get(index)?.as_ref()?.run.as_ref()?.pool_weights.get(component).copied().flatten()
         };
-        let parts = self.team_parts(&scored, &weight)?;
+        let parts = self.team_parts(&scored, &weight, true)?;
         drop(scored);
         let TeamParts { team: mut summary, awards, pools, duplicates } = parts;
         for (i, e) in duplicates {
@@ -377,21 +377,25 @@ impl Plan {
     }
 
     /// The team's parts from its members' scores (by record index; none for a record that
-    /// failed): ranks, the forced distribution, aggregates, groups, PK, the leaderboard and the
-    /// pools split by the share weights `weight(record, component)`. A record whose id an earlier
-    /// record has is left out and reported in `duplicates`. Without a team section, the summary
-    /// is empty. Payouts are not filled in: that is [`settle`] and the caller's sum.
+    /// failed): ranks, the forced distribution, the pools split by the share weights
+    /// `weight(record, component)`, and with `standings`, the aggregates, groups, PK and the
+    /// leaderboard. A record whose id an earlier record has is left out and reported in
+    /// `duplicates`. Without a team section, the summary is empty. Payouts are not filled in:
+    /// that is [`settle`] and the caller's sum.
     pub(crate) fn team_parts(
         &self,
         scores: &[Option<&ScoreResult>],
         weight: &dyn Fn(usize, usize) -> Option<Decimal>,
+        standings: bool,
     ) -> Result<TeamParts> {
         let mut seen: HashMap<&str, usize> = HashMap::with_capacity(scores.len());
         let mut duplicates = Vec::new();
         let mut scored = Vec::with_capacity(scores.len());
         for (index, score) in scores.iter().enumerate() {
             let Some((score, member)) = score.and_then(|s| Some((s, s.member.as_ref()?))) else { continue };
-            if seen.insert(member.id.as_str(), index).is_some() {
+            if let std::collections::hash_map::Entry::Vacant(slot) = seen.entry(member.id.as_str()) {
+                slot.insert(index);
+            } else {
                 let dup = Error::new(ErrorCode::DuplicateId)
                     .name(member.id.as_str())
                     .path(Origin::Record, format!("/{index}"));
@@ -403,12 +407,23 @@ impl Plan {
         let Some(team) = self.team_section() else {
             return Ok(TeamParts { team: TeamSummary::empty(), awards: Vec::new(), pools: Vec::new(), duplicates });
         };
-        let summary = self.summarise(team, &scored)?;
+        let (members, distribution) = self.rank(team, &scored, &seen)?;
+        let mut summary = TeamSummary { members, distribution, ..TeamSummary::empty() };
+        if standings {
+            self.standings(team, &scored, &mut summary)?;
+        }
         let (awards, pools) = self.split_pools(&summary.members, scores.len(), weight)?;
         Ok(TeamParts { team: summary, awards, pools, duplicates })
     }
 
-    fn summarise(&self, team: &crate::scorecard::Team, scored: &[Scored<'_>]) -> Result<TeamSummary> {
+    /// The members ranked best first, with their forced grades, and the forced distribution.
+    /// `ids` maps each scored rep's id to its record index.
+    fn rank(
+        &self,
+        team: &crate::scorecard::Team,
+        scored: &[Scored<'_>],
+        ids: &HashMap<&str, usize>,
+    ) -> Result<(Vec<TeamMember>, Option<Distribution>)> {
         let vetoed = |s: &Scored<'_>| s.member.vetoed;
         let entries: Vec<TeamEntry> = scored
             .iter()
@@ -422,8 +437,11 @@ impl Plan {
             .collect();
         let ranking = Ranking::new(&entries)?;
         // Vetoed reps are outside the forced distribution: the quotas apply to the others.
-        let pool: Vec<TeamEntry> =
-            entries.iter().zip(scored).filter(|(_, s)| !vetoed(s)).map(|(e, _)| e.clone()).collect();
+        let pool: std::borrow::Cow<'_, [TeamEntry]> = if scored.iter().any(vetoed) {
+            entries.iter().zip(scored).filter(|(_, s)| !vetoed(s)).map(|(e, _)| e.clone()).collect()
+        } else {
+            std::borrow::Cow::Borrowed(&entries)
+        };
         let distribution = match &team.distribution {
             Some(d) if !pool.is_empty() => {
                 let policy = match &team.tie_break {
@@ -435,19 +453,23 @@ impl Plan {
             }
             _ => None,
         };
-        let forced: HashMap<&str, &str> = distribution
-            .as_ref()
-            .map(|d| d.entries.iter().map(|e| (e.id.as_str(), e.grade.as_str())).collect())
-            .unwrap_or_default();
-        let by_id: HashMap<&str, &Scored<'_>> = scored.iter().map(|s| (s.member.id.as_str(), s)).collect();
+        // `scored` is in record order: a record index finds its place by binary search.
+        let place = |id: &str| ids.get(id).and_then(|i| scored.binary_search_by_key(i, |s| s.index).ok());
+        let mut forced: Vec<Option<&str>> = vec![None; scored.len()];
+        for e in distribution.iter().flat_map(|d| &d.entries) {
+            if let Some(slot) = place(&e.id).and_then(|k| forced.get_mut(k)) {
+                *slot = Some(e.grade.as_str());
+            }
+        }
         let members = ranking
             .entries
             .iter()
             .filter_map(|r| {
-                let s = by_id.get(r.id.as_str())?;
+                let k = place(&r.id)?;
+                let s = scored.get(k)?;
                 let vetoed = vetoed(s);
-                let forced_grade = match forced.get(r.id.as_str()) {
-                    Some(g) => Some((*g).to_string()),
+                let forced_grade = match forced.get(k).copied().flatten() {
+                    Some(g) => Some(g.to_string()),
                     None if vetoed && team.distribution.is_some() => Some(s.score.grade.clone()),
                     None => None,
                 };
@@ -466,6 +488,12 @@ impl Plan {
                 })
             })
             .collect();
+        Ok((members, distribution))
+    }
+
+    /// The aggregates over the team and per group, the contests and the leaderboard.
+    fn standings(&self, team: &crate::scorecard::Team, scored: &[Scored<'_>], summary: &mut TeamSummary) -> Result<()> {
+        let by_id: HashMap<&str, &Scored<'_>> = scored.iter().map(|s| (s.member.id.as_str(), s)).collect();
         let rounding = self.doc.rounding.score;
         let all: Vec<&Scored<'_>> = scored.iter().collect();
         let aggregates = if all.is_empty() { Aggregates::default() } else { aggregate(team, &all, rounding)? };
@@ -521,7 +549,8 @@ impl Plan {
             .collect();
         let leaderboard =
             team.leaderboard.as_ref().map(|def| leaderboard(def.by, def.top, scored, &by_id)).transpose()?;
-        Ok(TeamSummary { members, distribution, aggregates, groups, pk, incentive: None, leaderboard })
+        (summary.aggregates, summary.groups, summary.pk, summary.leaderboard) = (aggregates, groups, pk, leaderboard);
+        Ok(())
     }
 
     /// Splits the pools among the scored `members`: per record (of `n`), the shares it is paid,
@@ -540,19 +569,19 @@ impl Plan {
                 awards.resize_with(n, Vec::new);
             }
             // Members (by record index) and their share weights, per group or for the team.
-            let mut by_group: BTreeMap<Option<&str>, Vec<(usize, crate::incentive::PoolMember)>> = BTreeMap::new();
+            type Sharers = (Vec<usize>, Vec<crate::incentive::PoolMember>);
+            let mut by_group: BTreeMap<Option<&str>, Sharers> = BTreeMap::new();
             for m in members {
                 let group = if def.per_group { m.group.as_deref() } else { None };
-                let entry = by_group.entry(group).or_default();
-                let w = weight(m.index, ci).unwrap_or_default();
-                entry.push((m.index, crate::incentive::PoolMember::new(m.id.clone(), w)));
+                let (indices, weights) = by_group.entry(group).or_default();
+                indices.push(m.index);
+                weights.push(crate::incentive::PoolMember::new(m.id.clone(), weight(m.index, ci).unwrap_or_default()));
             }
-            for (group, entries) in by_group {
-                let weights: Vec<_> = entries.iter().map(|(_, m)| m.clone()).collect();
+            for (group, (indices, weights)) in by_group {
                 let sharing = weights.iter().filter(|m| m.score.0 > Decimal::ZERO).count();
                 let pool = crate::incentive::Pool::new(def.amount.0, inc.currency().clone())?;
                 let shares = if sharing == 0 { None } else { Some(pool.split(&weights)?) };
-                for (k, (index, _)) in entries.iter().enumerate() {
+                for (k, index) in indices.iter().enumerate() {
                     let share = shares.as_ref().and_then(|s| s.get(k)).filter(|s| s.score.0 > Decimal::ZERO);
                     if let Some(slot) = awards.get_mut(*index) {
                         slot.push(PoolAward { component: ci, pool: def.amount.0, share: share.cloned() });

@@ -146,10 +146,11 @@ impl CompareSession {
     }
 
     /// Each plan's team view (members ranked, forced grades, payouts with pools, aggregates,
-    /// PK, leaderboard), as `Plan::evaluate_team` gives it; the draft's is the baseline's when
-    /// no draft is set. `incentive` is left out: the comparison has the costs.
-    pub fn teams(&self) -> (&crate::plan::TeamSummary, &crate::plan::TeamSummary) {
-        (&self.baseline.team, &self.draft_side().team)
+    /// groups, PK, leaderboard), as `Plan::evaluate_team` gives it, computed on request from the
+    /// kept results; the draft's is the baseline's when no draft is set. `incentive` is left
+    /// out: the comparison has the costs.
+    pub fn teams(&self) -> Result<(crate::plan::TeamSummary, crate::plan::TeamSummary)> {
+        Ok((self.baseline.standings()?, self.draft_side().standings()?))
     }
 
     /// The comparison as `view` asks for it.

@@ -63,7 +63,7 @@ pub(super) struct Side {
     /// Per record: the rep's results, or why the record could not be evaluated (with paths
     /// inside the record, not yet under its index).
     reps: Vec<std::result::Result<Rep, Error>>,
-    /// The team view: members ranked, forced grades, payouts.
+    /// The team view without its standings: members ranked, forced grades, payouts.
     pub(super) team: TeamSummary,
     /// Per record: the pool shares the team paid it.
     awards: Vec<Vec<PoolAward>>,
@@ -100,7 +100,23 @@ impl Side {
     /// Record `index` evaluated again; the team's parts recomputed. On error nothing changes.
     pub(super) fn replace(&mut self, index: usize, record: &serde_json::Value) -> Result<()> {
         let Some(slot) = self.reps.get_mut(index) else { return Ok(()) };
-        let old = std::mem::replace(slot, Rep::evaluate(&self.plan, record));
+        let new = Rep::evaluate(&self.plan, record);
+        if same_in_team(slot, &new) {
+            // Nothing the team reads moved: ranks, forced grades and pool shares stay; only this
+            // rep's pay is new.
+            let paid = match (&new, self.duplicates.get(index)) {
+                (Ok(rep), Some(None)) => rep.settle(self.awards(index))?,
+                _ => None,
+            };
+            if let Some(m) = self.place.get(index).copied().flatten().and_then(|k| self.team.members.get_mut(k)) {
+                m.payout = paid.as_ref().map(|p| crate::number::Dec(p.total));
+            }
+            if let (Some(slot), Some(p)) = (self.reps.get_mut(index), self.paid.get_mut(index)) {
+                (*slot, *p) = (new, paid);
+            }
+            return Ok(());
+        }
+        let old = std::mem::replace(slot, new);
         self.refresh(Changed::One(index)).or_else(|e| {
             if let Some(slot) = self.reps.get_mut(index) {
                 *slot = old;
@@ -166,14 +182,31 @@ impl Side {
         self.awards.get(index).map(Vec::as_slice).unwrap_or_default()
     }
 
+    /// The whole team view, as `Plan::evaluate_team` gives it (without the cost): members,
+    /// distribution, aggregates, groups, PK, leaderboard.
+    pub(super) fn standings(&self) -> Result<TeamSummary> {
+        let scores = self.scores();
+        let reps = &self.reps;
+        let weight = |i: usize, c: usize| reps.get(i)?.as_ref().ok()?.weights.get(c).copied().flatten();
+        let mut team = self.plan.team_parts(&scores, &weight, true)?.team;
+        for m in &mut team.members {
+            m.payout = self.paid(m.index).map(|p| crate::number::Dec(p.total));
+        }
+        Ok(team)
+    }
+
+    /// Each record's score, when it has one.
+    fn scores(&self) -> Vec<Option<&ScoreResult>> {
+        self.reps.iter().map(|r| r.as_ref().ok().and_then(|r| r.score.as_ref())).collect()
+    }
+
     /// Recomputes the team's parts from the reps' results; `changed` says which reps' results
     /// are new (the others keep their finished statements when their shares did not change).
     fn refresh(&mut self, changed: Changed) -> Result<()> {
-        let scores: Vec<Option<&ScoreResult>> =
-            self.reps.iter().map(|r| r.as_ref().ok().and_then(|r| r.score.as_ref())).collect();
+        let scores = self.scores();
         let reps = &self.reps;
         let weight = |i: usize, c: usize| reps.get(i)?.as_ref().ok()?.weights.get(c).copied().flatten();
-        let parts = self.plan.team_parts(&scores, &weight)?;
+        let parts = self.plan.team_parts(&scores, &weight, false)?;
         drop(scores);
         let n = self.reps.len();
         let mut duplicates: Vec<Option<Error>> = vec![None; n];
@@ -215,6 +248,22 @@ impl Side {
         self.paid = paid;
         Ok(())
     }
+}
+
+/// Whether two results of one record look the same to the team: the same member facts (id,
+/// name, group, tie-break key, aggregate values, veto), total, grade and pool weights; or both
+/// failed.
+fn same_in_team(a: &std::result::Result<Rep, Error>, b: &std::result::Result<Rep, Error>) -> bool {
+    match (a, b) {
+        (Ok(a), Ok(b)) => team_facts(a) == team_facts(b) && a.weights == b.weights,
+        (Err(_), Err(_)) => true,
+        _ => false,
+    }
+}
+
+/// What the team reads of a rep's score.
+fn team_facts(r: &Rep) -> Option<(Option<&crate::scorecard::Member>, crate::number::Dec, &str)> {
+    r.score.as_ref().map(|s| (s.member.as_ref(), s.total, s.grade.as_str()))
 }
 
 impl Rep {

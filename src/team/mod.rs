@@ -83,15 +83,15 @@ impl TeamEntry {
 fn check_ids(entries: &[TeamEntry]) -> Result<()> {
     let mut seen = HashSet::with_capacity(entries.len());
     for (i, entry) in entries.iter().enumerate() {
-        let path = format!("/{i}/id");
+        let path = || format!("/{i}/id");
         if entry.id.trim().is_empty() {
             return Err(Error::new(ErrorCode::InvalidId)
                 .name(entry.id.as_str())
                 .expected("must not be empty")
-                .path(Origin::Record, path));
+                .path(Origin::Record, path()));
         }
         if !seen.insert(entry.id.as_str()) {
-            return Err(Error::new(ErrorCode::DuplicateId).name(entry.id.as_str()).path(Origin::Record, path));
+            return Err(Error::new(ErrorCode::DuplicateId).name(entry.id.as_str()).path(Origin::Record, path()));
         }
     }
     Ok(())
