@@ -8,7 +8,7 @@
 // Needs pkg/ (./run build). Cases and outputs are left in target/corpus/.
 
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { generate, lines } from './generate.mjs';
 
@@ -81,6 +81,21 @@ export function compare(native, builds, caseLines = [], limit = 5) {
   return { compared, differences, differing };
 }
 
+/** The sources under `dir` changed after pkg/'s first artifact was written (the .wasm), if
+ *  any: a difference may then be a stale package rather than a difference between builds. */
+function newerThanPkg(dir) {
+  let stamp;
+  try {
+    stamp = statSync(new URL('../../../pkg/web/salescore_bg.wasm', import.meta.url)).mtimeMs;
+  } catch {
+    return ['pkg/web/salescore_bg.wasm (missing)'];
+  }
+  const root = new URL(`../../../${dir}/`, import.meta.url);
+  return readdirSync(root, { recursive: true })
+    .filter((f) => /\.(rs|js)$/.test(f) && statSync(new URL(f, root)).mtimeMs > stamp)
+    .map((f) => `${dir}/${f}`);
+}
+
 const splitLines = (text) => text.split('\n').filter((l) => l.length > 0);
 
 function timed(label, f) {
@@ -137,6 +152,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     for (const [name, at] of Object.entries(differing)) {
       console.log(`${name}: ${at.length} of ${count} cases differ from native${at.length ? ` (cases ${at.slice(0, 50).join(' ')}${at.length > 50 ? ' …' : ''})` : ''}`);
     }
+    const stale = newerThanPkg('src');
+    if (stale.length) console.log(`note: changed since pkg/ was built (rebuild with ./run build): ${stale.slice(0, 5).join(', ')}`);
     console.log('DIFFERENT (cases and outputs in target/corpus/)');
     process.exit(1);
   }
