@@ -127,6 +127,8 @@ const FALSE: u8 = 5;
 /// Sub-table cells only (`readRows`): a value as JSON text, and a row that is not an object.
 const JSON: u8 = 6;
 const NOT_OBJECT: u8 = 7;
+/// An array (named so in errors).
+const ARRAY: u8 = 8;
 
 impl RecordReader {
     /// Reads `obj`'s fields named by `keys` (in field order) in one crossing: numbers, strings and
@@ -196,6 +198,7 @@ impl JsRecord<'_> {
             Some(TRUE) => Input::Bool(true),
             Some(FALSE) => Input::Bool(false),
             Some(OTHER) => input(&get(self.obj, &self.keys.get(u32::try_from(index).unwrap_or(u32::MAX)))),
+            Some(ARRAY) => Input::Unsupported("array"),
             _ => Input::Missing,
         }
     }
@@ -262,6 +265,7 @@ pub fn rows(
                 Some(TRUE) => Input::Bool(true),
                 Some(FALSE) => Input::Bool(false),
                 Some(OTHER) => Input::Unsupported("object"),
+                Some(ARRAY) => Input::Unsupported("array"),
                 Some(JSON) => {
                     json_cell = serde_json::from_str(&take(units)).ok();
                     Input::Missing

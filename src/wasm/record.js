@@ -37,8 +37,11 @@ function cell(v, i, numbers, kinds, lengths) {
     return v;
   } else if (typeof v === 'boolean') {
     kinds[i] = v ? 4 : 5;
+  } else if (v === undefined || v === null) {
+    kinds[i] = 0;
   } else {
-    kinds[i] = v === undefined || v === null ? 0 : 2;
+    // An array is named as one in errors (kindOf never throws, even on a revoked Proxy).
+    kinds[i] = kindOf(v) === 'array' ? 8 : 2;
   }
   return '';
 }
@@ -104,8 +107,13 @@ export function readRows(obj, key, columns, json, numbers, kinds, lengths) {
           problem = ['long', r, columns[k], `${v.length}`];
           return undefined;
         }
-        if (k === json && v !== null && typeof v === 'object') {
-          const [s, code, path, found] = documentJson(v);
+        if (k === json && v !== null && v !== undefined) {
+          // Any value there goes to the engine as JSON, which says what is wrong with text or a
+          // number where a split belongs.
+          const [s, code, path, found] = typeof v === 'object' ? documentJson(v)
+            : typeof v === 'number' && !Number.isFinite(v) ? [null, 'NOT_FINITE', '', String(v)]
+              : typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? [JSON.stringify(v)]
+                : [null, 'INVALID_VALUE', '', typeof v];
           if (s === null) {
             const kind = code === 'READ_FAILED' ? 'read' : code === 'NOT_FINITE' ? 'finite' : code === 'TOO_LARGE' ? 'long' : 'json';
             problem = [kind, r, columns[k], found, path];
