@@ -21,7 +21,9 @@ STAMP_FILE=pkg/.build-stamp
 stamp() {
   { find "${INPUTS[@]}" -type f -print0 2>/dev/null | sort -z | xargs -0 sha256sum; rustc --version; } | sha256sum | cut -d' ' -f1
 }
-if [ -z "${FORCE:-}" ] && [ -f "$STAMP_FILE" ] && [ "$(cat "$STAMP_FILE")" = "$(stamp)" ]; then
+# Taken before building: a source edited during the build leaves a stamp that no longer matches.
+SOURCES_STAMP="$(stamp)"
+if [ -z "${FORCE:-}" ] && [ -f "$STAMP_FILE" ] && [ "$(cat "$STAMP_FILE")" = "$SOURCES_STAMP" ]; then
   echo "== pkg/ is up to date with its sources (FORCE=1 rebuilds)"
   exit 0
 fi
@@ -50,4 +52,4 @@ done
 
 echo "== assemble pkg/"
 node scripts/assemble.mjs
-stamp > "$STAMP_FILE"
+echo "$SOURCES_STAMP" > "$STAMP_FILE"
