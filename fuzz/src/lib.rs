@@ -338,19 +338,19 @@ fn exercise(plan: &Plan, records: &[J], bytes: &mut Bytes<'_>) {
             Err(e) => render_error(&e),
         }
     }
-    for explain in [None, Some(locale)] {
-        match plan.evaluate_team_with(records, explain.is_some(), explain) {
-            Ok(team) => {
-                render(&team.team);
-                for e in team.errors.iter().map(|(_, e)| e) {
-                    render_error(e);
-                }
-                for eval in team.results.into_iter().flatten().take(EXPLAINED) {
-                    render_evaluation(eval, explain.is_some());
-                }
+    // The team plainly or explained (with every rep's score), as the bytes choose.
+    let explain = bytes.pick(&[None, Some(locale)]).flatten();
+    match plan.evaluate_team_with(records, explain.is_some(), explain) {
+        Ok(team) => {
+            render(&team.team);
+            for e in team.errors.iter().map(|(_, e)| e) {
+                render_error(e);
             }
-            Err(e) => render_error(&e),
+            for eval in team.results.into_iter().flatten().take(EXPLAINED) {
+                render_evaluation(eval, explain.is_some());
+            }
         }
+        Err(e) => render_error(&e),
     }
     if plan.document().incentive.is_some() {
         let amount = match input(bytes).to_value() {
@@ -360,7 +360,8 @@ fn exercise(plan: &Plan, records: &[J], bytes: &mut Bytes<'_>) {
         let product = bytes.pick(&TEXTS).filter(|_| bytes.byte() % 2 == 0).map(str::to_string);
         let customer_type = bytes.pick(&TEXTS).filter(|_| bytes.byte() % 2 == 0).map(str::to_string);
         let extra = ExtraDeal { amount, product, customer_type };
-        for record in records.iter().take(2) {
+        let at = usize::from(bytes.byte()) % records.len().max(1);
+        if let Some(record) = records.get(at) {
             match plan.what_if(record, &extra, Some(locale)) {
                 Ok(w) => render(&w),
                 Err(e) => render_error(&e),
