@@ -4,14 +4,9 @@
 //! The core (everything outside `wasm`) is plain Rust; `wasm` holds the thin WebAssembly shims.
 #![forbid(unsafe_code)]
 
-pub mod error;
-mod error_text;
+pub mod base;
 pub mod formula;
 pub mod incentive;
-pub mod input;
-pub mod locale;
-pub mod number;
-pub mod output;
 pub mod plan;
 pub mod preview;
 pub mod scorecard;
@@ -20,6 +15,12 @@ pub mod team;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
+
+// The paths the crate has always offered, kept for its users; inside the crate every path names
+// its layer (`crate::base::error`, not `crate::error`).
+pub use base::{error, locale, number};
+pub use formula::input;
+pub use plan::output;
 
 pub use error::{Error, ErrorCode, Span};
 pub use formula::{Formula, Value};

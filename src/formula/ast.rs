@@ -2,7 +2,7 @@
 
 use super::functions::FunctionSpec;
 use super::value::Value;
-use crate::error::Span;
+use crate::base::error::Span;
 
 /// A binary operator.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -3,7 +3,7 @@
 use super::ast::{BinOp, Expr, Node};
 use super::functions::Eval;
 use super::value::Value;
-use crate::error::{Error, ErrorCode, Result, Span};
+use crate::base::error::{Error, ErrorCode, Result, Span};
 use arrayvec::ArrayVec;
 use rust_decimal::prelude::*;
 use rust_decimal::MathematicalOps;

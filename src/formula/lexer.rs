@@ -1,7 +1,7 @@
 //! Turns formula text into tokens with UTF-16 spans.
 
-use crate::error::{Error, ErrorCode, Result, Span};
-use crate::number::parse_decimal;
+use crate::base::error::{Error, ErrorCode, Result, Span};
+use crate::base::number::parse_decimal;
 use rust_decimal::Decimal;
 
 /// One token.

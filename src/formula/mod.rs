@@ -10,16 +10,20 @@
 
 pub mod ast;
 pub mod eval;
+pub mod expr;
 pub mod functions;
+pub mod input;
 mod lexer;
 pub mod parser;
+pub mod record;
 pub mod render;
 pub mod value;
 
+pub use lexer::{lexemes, Lexeme, LexemeKind};
 pub use value::Value;
 
-use crate::error::{pointer_segment, Error, ErrorCode, Origin, Result};
-use crate::input::Input;
+use crate::base::error::{pointer_segment, Error, ErrorCode, Origin, Result};
+use crate::formula::input::Input;
 use arrayvec::ArrayVec;
 use ast::Node;
 use eval::{Evaluator, Scope};
@@ -46,7 +50,7 @@ impl Default for Limits {
 pub fn parse(src: &str, limits: Limits, resolver: &mut impl Resolver) -> Result<Node> {
     let len = src.encode_utf16().count();
     if len > usize::try_from(limits.max_length).unwrap_or(usize::MAX) {
-        let span = crate::error::Span::new(limits.max_length, u32::try_from(len).unwrap_or(u32::MAX));
+        let span = crate::base::error::Span::new(limits.max_length, u32::try_from(len).unwrap_or(u32::MAX));
         return Err(Error::new(ErrorCode::FormulaTooLong).expected(limits.max_length.to_string()).at(span));
     }
     let tokens = lexer::tokenize(src)?;
@@ -88,6 +92,16 @@ pub struct Explanation {
     pub inputs: Vec<(String, String)>,
     /// `formula = substituted = result`.
     pub text: String,
+}
+
+/// One input a formula read.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct TraceInput<'a> {
+    /// Field or metric id.
+    pub name: std::borrow::Cow<'a, str>,
+    /// Its value as text (exact).
+    pub value: String,
 }
 
 /// Values of a formula's fields, by slot; a missing value is an error only when it is used.

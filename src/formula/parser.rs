@@ -6,7 +6,7 @@ use super::functions::{self, FunctionSpec};
 use super::lexer::{Tok, Token};
 use super::value::Value;
 use super::Limits;
-use crate::error::{Error, ErrorCode, Result, Span};
+use crate::base::error::{Error, ErrorCode, Result, Span};
 
 /// Turns a name in the formula into a slot, or refuses it.
 pub trait Resolver {
@@ -220,7 +220,7 @@ impl<'r, R: Resolver> Parser<'r, R> {
             Error::new(ErrorCode::UnknownFunction)
                 .name(name)
                 .at(name_span)
-                .suggest(crate::error::closest(name, functions::REGISTRY.iter().map(|f| f.name)))
+                .suggest(crate::base::error::closest(name, functions::REGISTRY.iter().map(|f| f.name)))
         })?;
         self.advance();
         let (args, close) = self.arguments()?;

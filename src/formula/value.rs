@@ -1,7 +1,7 @@
 //! Values formulas compute with, and the coercions between them.
 
-use crate::error::{Error, ErrorCode, Result};
-use crate::number::parse_decimal;
+use crate::base::error::{Error, ErrorCode, Result};
+use crate::base::number::parse_decimal;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use std::cmp::Ordering;

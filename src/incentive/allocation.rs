@@ -12,8 +12,8 @@
 //! ```
 
 use super::currency::Currency;
-use crate::error::{Error, ErrorCode, Result};
-use crate::team::apportion::largest_remainder_by_key;
+use crate::base::apportion::largest_remainder_by_key;
+use crate::base::error::{Error, ErrorCode, Result};
 use rust_decimal::Decimal;
 
 /// Splits `total` by `weights` (each ≥ 0, not all 0) exactly to the currency's smallest unit;

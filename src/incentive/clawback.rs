@@ -11,8 +11,8 @@
 //! ```
 
 use super::{add, percent_of, sub, sum, RateTable};
-use crate::error::Result;
-use crate::number::Dec;
+use crate::base::error::Result;
+use crate::base::number::Dec;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 

@@ -13,8 +13,8 @@
 //! ```
 
 use super::at;
-use crate::error::{Error, ErrorCode, Origin, Result};
-use crate::number::MAX_SCALE;
+use crate::base::error::{Error, ErrorCode, Origin, Result};
+use crate::base::number::MAX_SCALE;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 

@@ -14,8 +14,8 @@
 //! ```
 
 use super::{add, non_negative, sub};
-use crate::error::Result;
-use crate::number::Dec;
+use crate::base::error::Result;
+use crate::base::number::Dec;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 

@@ -16,9 +16,9 @@
 //! ```
 
 use super::{add, percent_of, sub, Multiplier, PayoutCurve, RateTable};
-use crate::error::Result;
-use crate::locale::Locale;
-use crate::number::Dec;
+use crate::base::error::Result;
+use crate::base::locale::Locale;
+use crate::base::number::Dec;
 use rust_decimal::Decimal;
 use serde::Serialize;
 

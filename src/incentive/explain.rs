@@ -1,11 +1,11 @@
 //! Statement lines as sentences in zh-CN and en.
 
 use super::statement::{LineKind, Statement, StatementLine};
-use crate::locale::Locale;
-use crate::number::Dec;
+use crate::base::locale::Locale;
+use crate::base::number::Dec;
 use rust_decimal::Decimal;
 
-use crate::number::approx_text as shown;
+use crate::base::number::approx_text as shown;
 
 fn n(d: Option<Dec>) -> String {
     d.map(|d| shown(d.0)).unwrap_or_default()

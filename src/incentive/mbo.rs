@@ -12,8 +12,8 @@
 //! ```
 
 use super::{at, non_negative, percent_of, sum};
-use crate::error::{Error, ErrorCode, Origin, Result};
-use crate::number::Dec;
+use crate::base::error::{Error, ErrorCode, Origin, Result};
+use crate::base::number::Dec;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -117,7 +117,7 @@ impl Mbo {
 
 fn line(target_bonus: Decimal, o: &ObjectiveDef, achievements: &[(&str, Decimal)]) -> Result<ObjectiveLine> {
     let Some(&(_, achievement)) = achievements.iter().find(|(id, _)| *id == o.id) else {
-        let path = format!("/{}", crate::error::pointer_segment(&o.id));
+        let path = format!("/{}", crate::base::error::pointer_segment(&o.id));
         return Err(Error::new(ErrorCode::MissingField).path(Origin::Record, path).name(o.id.clone()));
     };
     let max = o.max_achievement.map_or(Decimal::ONE_HUNDRED, |m| m.0);

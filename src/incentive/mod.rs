@@ -53,13 +53,13 @@ pub use spiff::{Spiff, SpiffDef, SpiffFrequency, SpiffResult};
 pub use split::{Split, SplitDef, SplitShare, SplitShareDef};
 pub use statement::{LineKind, Statement, StatementLine, TotalRounding};
 
-use crate::error::{Error, ErrorCode, Origin, Result};
+use crate::base::error::{Error, ErrorCode, Origin, Result};
 use rust_decimal::Decimal;
 
 /// Reads a component definition from JSON text; a malformed one is a coded error with a JSON
 /// pointer to the offending key.
 pub fn parse<T: serde::de::DeserializeOwned>(json: &str) -> Result<T> {
-    crate::plan::parse::from_json(json)
+    crate::base::json::from_json(json)
 }
 
 /// `a + b`, or `OVERFLOW`.

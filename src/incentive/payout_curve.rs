@@ -19,8 +19,8 @@
 //! ```
 
 use super::{at, div, invalid, mul, non_negative, percent_of, sub};
-use crate::error::{ErrorCode, Result};
-use crate::number::Dec;
+use crate::base::error::{ErrorCode, Result};
+use crate::base::number::Dec;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 

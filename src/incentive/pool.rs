@@ -13,8 +13,8 @@
 //! ```
 
 use super::{at, div, mul, non_negative, Currency};
-use crate::error::{ErrorCode, Result};
-use crate::number::Dec;
+use crate::base::error::{ErrorCode, Result};
+use crate::base::number::Dec;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 

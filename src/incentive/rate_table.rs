@@ -21,8 +21,8 @@
 //! ```
 
 use super::{add, at, div, invalid, mul, percent_of, sub, sum};
-use crate::error::{ErrorCode, Result};
-use crate::number::Dec;
+use crate::base::error::{ErrorCode, Result};
+use crate::base::number::Dec;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 

@@ -10,8 +10,8 @@
 //! ```
 
 use super::{mul, non_negative};
-use crate::error::Result;
-use crate::number::Dec;
+use crate::base::error::Result;
+use crate::base::number::Dec;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 

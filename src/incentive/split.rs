@@ -13,8 +13,8 @@
 //! ```
 
 use super::{at, non_negative, sum, Currency};
-use crate::error::{ErrorCode, Result};
-use crate::number::Dec;
+use crate::base::error::{ErrorCode, Result};
+use crate::base::number::Dec;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 

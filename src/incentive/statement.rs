@@ -25,9 +25,9 @@
 //! ```
 
 use super::{sub, sum, Currency, CurveResult, DrawResult, MboResult, PoolShare, RateResult, SpiffResult, TrueUp};
-use crate::error::{ErrorCode, Result};
-use crate::locale::Locale;
-use crate::number::{Dec, Rounding};
+use crate::base::error::{ErrorCode, Result};
+use crate::base::locale::Locale;
+use crate::base::number::{Dec, Rounding};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 

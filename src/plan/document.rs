@@ -1,9 +1,9 @@
 //! The plan document's common part, as JSON: currency, rounding, locale, fields, metrics.
 //! The scorecard, incentive and target sections are added beside these.
 
-use crate::input::FieldType;
-use crate::locale::Locale;
-use crate::number::{Rounding, RoundingStrategy};
+use crate::base::locale::Locale;
+use crate::base::number::{Rounding, RoundingStrategy};
+use crate::formula::input::FieldType;
 use serde::{Deserialize, Serialize};
 
 /// A whole plan document.

@@ -3,22 +3,14 @@
 
 use super::document::MetricKind;
 use super::{Metric, Plan};
+use crate::base::locale::Locale;
+use crate::base::number::{Rounding, RoundingStrategy};
 use crate::formula::render::literal;
 use crate::formula::Value;
-use crate::locale::Locale;
-use crate::number::{Rounding, RoundingStrategy};
 use serde::Serialize;
 use std::borrow::Cow;
 
-/// One input a formula read.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-pub struct TraceInput<'a> {
-    /// Field or metric id.
-    pub name: Cow<'a, str>,
-    /// Its value as text (exact).
-    pub value: String,
-}
+pub use crate::formula::TraceInput;
 
 /// How one metric was computed.
 #[derive(Clone, Debug, PartialEq, Serialize)]

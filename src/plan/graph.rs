@@ -1,6 +1,6 @@
 //! The order metrics are computed in, and the cycle that prevents one.
 
-use crate::error::{Error, ErrorCode};
+use crate::base::error::{Error, ErrorCode};
 
 /// Orders `deps` (metric → metrics it reads) so each metric follows what it reads, or returns
 /// the cycle found, as indices with the first repeated at the end.

@@ -16,11 +16,10 @@ pub mod document;
 mod evaluate;
 mod explain;
 mod graph;
+pub mod output;
 pub(crate) mod parse;
-mod pointer;
 mod team;
 
-pub(crate) use parse::document_from_json;
 pub use parse::document_locale;
 
 pub use diagnostics::{diagnose, Diagnostic, DiagnosticCode, Severity};
@@ -34,13 +33,13 @@ pub use team::{
 };
 pub use team::{PoolSummary, TeamIncentive};
 
-use crate::error::{closest, pointer_segment, Error, ErrorCode, Origin, Result};
+use crate::base::error::{closest, pointer_segment, Error, ErrorCode, Origin, Result};
+use crate::base::locale::Locale;
+use crate::base::number::MAX_SCALE;
 use crate::formula::ast::Node;
+use crate::formula::input::Input;
 use crate::formula::parser::Resolver;
 use crate::formula::{parse, Limits, Value};
-use crate::input::Input;
-use crate::locale::Locale;
-use crate::number::MAX_SCALE;
 use std::collections::HashMap;
 
 /// A field ready for evaluation.
@@ -73,6 +72,20 @@ pub struct Plan {
     scorecard: Option<crate::scorecard::Scorecard>,
     /// The incentive section, when the plan has one.
     incentive: Option<crate::incentive::section::Incentive>,
+    /// The forced distribution of the scorecard's team section, when it has one.
+    distribution: Option<crate::team::ForcedDistribution>,
+}
+
+/// The team engine's forced distribution from the scorecard's grade quotas (which the scorecard
+/// compiler has checked against its grades), its errors pointing into the plan.
+fn forced_distribution(quotas: &[crate::scorecard::document::QuotaDef]) -> Result<crate::team::ForcedDistribution> {
+    let spec = crate::team::DistributionSpec {
+        quotas: quotas.iter().map(|q| crate::team::GradeQuota::new(q.grade.as_str(), q.percent.0)).collect(),
+    };
+    crate::team::ForcedDistribution::new(spec).map_err(|mut e| {
+        e.path = e.path.replacen("/quotas", "/scorecard/team/distribution", 1);
+        e
+    })
 }
 
 /// Names → slots: fields first, then metrics.
@@ -147,17 +160,23 @@ impl Plan {
             Some(def) => Some(crate::scorecard::Scorecard::compile(def, &mut PlanNames { slots: &slots })?),
             None => None,
         };
+        let distribution = match doc.scorecard.as_ref().and_then(|s| s.team.as_ref()) {
+            Some(team) if !team.distribution.is_empty() => Some(forced_distribution(&team.distribution)?),
+            _ => None,
+        };
         let incentive = match &doc.incentive {
             Some(def) => Some(crate::incentive::section::Incentive::compile(
                 def,
                 &doc.currency,
                 doc.rounding.money,
-                scorecard.as_ref(),
+                scorecard
+                    .as_ref()
+                    .map(|s| crate::incentive::section::ScorecardShape { team_rep: s.team.as_ref().map(|t| &t.id) }),
                 &mut PlanNames { slots: &slots },
             )?),
             None => None,
         };
-        Ok(Plan { doc, fields, metrics, order, scorecard, incentive })
+        Ok(Plan { doc, fields, metrics, order, scorecard, incentive, distribution })
     }
 
     /// The document the plan was compiled from.

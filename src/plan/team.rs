@@ -2,10 +2,10 @@
 //! distribution, aggregates per team and per group, group-vs-group PK and the leaderboard.
 
 use super::{Evaluation, Plan, Record};
-use crate::error::{Error, ErrorCode, Origin, Result};
+use crate::base::error::{Error, ErrorCode, Origin, Result};
+use crate::base::locale::Locale;
+use crate::base::number::{Dec, Rounding};
 use crate::incentive::section::IncentiveResult;
-use crate::locale::Locale;
-use crate::number::{Dec, Rounding};
 use crate::scorecard::document::{AggregateFn, LeaderboardBy};
 use crate::scorecard::{Member, ScoreResult};
 use crate::team::{contest, Aggregate, Distribution, Outcome, Ranking, TeamEntry, TieBreakOrder, TiePolicy};
@@ -99,7 +99,7 @@ impl Aggregates {
 
 impl Serialize for Aggregates {
     fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        crate::output::serialize_pairs(&self.0, s)
+        crate::plan::output::serialize_pairs(&self.0, s)
     }
 }
 
@@ -442,7 +442,7 @@ impl Plan {
         } else {
             std::borrow::Cow::Borrowed(&entries)
         };
-        let distribution = match &team.distribution {
+        let distribution = match &self.distribution {
             Some(d) if !pool.is_empty() => {
                 let policy = match &team.tie_break {
                     Some((_, true)) => TiePolicy::BreakTiesBy(TieBreakOrder::LowerFirst),
@@ -470,7 +470,7 @@ impl Plan {
                 let vetoed = vetoed(s);
                 let forced_grade = match forced.get(k).copied().flatten() {
                     Some(g) => Some(g.to_string()),
-                    None if vetoed && team.distribution.is_some() => Some(s.score.grade.clone()),
+                    None if vetoed && self.distribution.is_some() => Some(s.score.grade.clone()),
                     None => None,
                 };
                 Some(TeamMember {

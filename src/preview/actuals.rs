@@ -15,11 +15,11 @@
 //! numbers are left as they are.
 
 use super::view::option;
-use crate::error::{closest, pointer_segment, Error, ErrorCode, Origin, Result};
+use crate::base::error::{closest, pointer_segment, Error, ErrorCode, Origin, Result};
+use crate::base::number::{Rounding, RoundingStrategy};
+use crate::formula::input::{FieldType, Input};
 use crate::formula::{Formula, Value};
 use crate::incentive::section::ComponentDef;
-use crate::input::{FieldType, Input};
-use crate::number::{Rounding, RoundingStrategy};
 use crate::plan::Plan;
 use crate::scorecard::document::Method;
 use rust_decimal::Decimal;

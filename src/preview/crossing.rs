@@ -4,9 +4,9 @@
 //! plans' documents give the names and bounds.
 
 use super::marks::{CurveMark, Marks, TierMark};
+use crate::base::number::Dec;
 use crate::incentive::section::ComponentDef;
 use crate::incentive::TierBasis;
-use crate::number::Dec;
 use crate::plan::Plan;
 use crate::scorecard::ScoreResult;
 use rust_decimal::Decimal;

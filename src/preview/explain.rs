@@ -2,9 +2,9 @@
 //! the statement with every sentence, the pools as the team split them.
 
 use super::side::Side;
-use crate::error::{ErrorReport, Result};
-use crate::locale::Locale;
-use crate::output::{Options, PlanResult};
+use crate::base::error::{ErrorReport, Result};
+use crate::base::locale::Locale;
+use crate::plan::output::{Options, PlanResult};
 use crate::plan::settle;
 use serde::Serialize;
 

@@ -27,7 +27,7 @@
 //! - Which values are actuals: see [`actuals`](self::actuals) (transaction amounts and every
 //!   money field that is not a target, unless the caller names the fields).
 //! - Every result serializes with camelCase names; decimals follow
-//!   [`serialize_numbers_as`](crate::number::serialize_numbers_as) (numbers or exact strings).
+//!   [`serialize_numbers_as`](crate::base::number::serialize_numbers_as) (numbers or exact strings).
 //!
 //! ```
 //! use salescore::plan::Plan;

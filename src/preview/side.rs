@@ -7,7 +7,7 @@
 //! keeps each rep's unfinished statement and finishes it again when its shares change.
 
 use super::marks::{Layout, Marks};
-use crate::error::{Error, Origin, Result};
+use crate::base::error::{Error, Origin, Result};
 use crate::incentive::section::Run;
 use crate::incentive::TotalRounding;
 use crate::plan::{settle, Plan, PoolAward, TeamMember, TeamSummary};
@@ -109,7 +109,7 @@ impl Side {
                 _ => None,
             };
             if let Some(m) = self.place.get(index).copied().flatten().and_then(|k| self.team.members.get_mut(k)) {
-                m.payout = paid.as_ref().map(|p| crate::number::Dec(p.total));
+                m.payout = paid.as_ref().map(|p| crate::base::number::Dec(p.total));
             }
             if let (Some(slot), Some(p)) = (self.reps.get_mut(index), self.paid.get_mut(index)) {
                 (*slot, *p) = (new, paid);
@@ -190,7 +190,7 @@ impl Side {
         let weight = |i: usize, c: usize| reps.get(i)?.as_ref().ok()?.weights.get(c).copied().flatten();
         let mut team = self.plan.team_parts(&scores, &weight, true)?.team;
         for m in &mut team.members {
-            m.payout = self.paid(m.index).map(|p| crate::number::Dec(p.total));
+            m.payout = self.paid(m.index).map(|p| crate::base::number::Dec(p.total));
         }
         Ok(team)
     }
@@ -239,7 +239,7 @@ impl Side {
             if let Some(slot) = place.get_mut(m.index) {
                 *slot = Some(k);
             }
-            m.payout = paid.get(m.index).and_then(Option::as_ref).map(|p| crate::number::Dec(p.total));
+            m.payout = paid.get(m.index).and_then(Option::as_ref).map(|p| crate::base::number::Dec(p.total));
         }
         self.team = team;
         self.awards = parts.awards;
@@ -262,7 +262,7 @@ fn same_in_team(a: &std::result::Result<Rep, Error>, b: &std::result::Result<Rep
 }
 
 /// What the team reads of a rep's score.
-fn team_facts(r: &Rep) -> Option<(Option<&crate::scorecard::Member>, crate::number::Dec, &str)> {
+fn team_facts(r: &Rep) -> Option<(Option<&crate::scorecard::Member>, crate::base::number::Dec, &str)> {
     r.score.as_ref().map(|s| (s.member.as_ref(), s.total, s.grade.as_str()))
 }
 

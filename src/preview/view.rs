@@ -1,9 +1,9 @@
 //! What a comparison shows: how many winners and losers, the histogram's bins, the threshold
 //! that flags a rep, whether every rep is listed, the locale of error messages.
 
-use crate::error::{Error, ErrorCode, Origin, Result};
-use crate::locale::Locale;
-use crate::number::Dec;
+use crate::base::error::{Error, ErrorCode, Origin, Result};
+use crate::base::locale::Locale;
+use crate::base::number::Dec;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 

@@ -1,44 +1,11 @@
 //! Validates a scorecard section and parses its formulas once.
 
 use super::document::*;
-use crate::error::{closest, Error, ErrorCode, Origin, Result};
-use crate::formula::ast::Node;
-use crate::formula::eval::Evaluator;
+use crate::base::error::{closest, Error, ErrorCode, Origin, Result};
 use crate::formula::parser::Resolver;
-use crate::formula::{parse, Limits};
 use rust_decimal::Decimal;
 
-/// A formula of the scorecard, with its plan path for errors.
-#[derive(Clone, Debug)]
-pub struct Expr {
-    /// The tree.
-    pub root: Node,
-    /// JSON pointer of the formula in the plan.
-    pub path: String,
-}
-
-impl Expr {
-    /// The formula's number; an error raised inside it points at the formula.
-    pub(crate) fn number(&self, ev: &Evaluator<'_>) -> Result<Decimal> {
-        ev.number(&self.root).map_err(|err| self.at(err))
-    }
-    /// The formula as a condition.
-    pub(crate) fn condition(&self, ev: &Evaluator<'_>) -> Result<bool> {
-        ev.condition(&self.root).map_err(|err| self.at(err))
-    }
-    /// The formula's value as text (ids, names).
-    pub(crate) fn text(&self, ev: &Evaluator<'_>) -> Result<String> {
-        ev.eval(&self.root).map(|v| v.to_text()).map_err(|err| self.at(err))
-    }
-    /// Points an error raised inside the formula at its place in the plan.
-    fn at(&self, mut err: Error) -> Error {
-        if err.origin == Origin::Formula && err.path.is_empty() {
-            err.origin = Origin::Plan;
-            err.path.clone_from(&self.path);
-        }
-        err
-    }
-}
+pub use crate::formula::expr::{formula, Expr};
 
 /// A compiled indicator.
 #[derive(Clone, Debug)]
@@ -99,8 +66,6 @@ pub struct Scorecard {
 pub struct Team {
     /// The rep id formula.
     pub id: Expr,
-    /// The forced distribution, if any.
-    pub distribution: Option<crate::team::ForcedDistribution>,
     /// The tie-break key and whether lower wins.
     pub tie_break: Option<(Expr, bool)>,
     /// The group formula.
@@ -126,11 +91,6 @@ pub struct Contest {
     pub by: usize,
     /// Whether the lower value wins.
     pub lower_is_better: bool,
-}
-
-pub(crate) fn formula(src: &str, path: String, names: &mut impl Resolver) -> Result<Expr> {
-    let root = parse(src, Limits::default(), names).map_err(|e| e.path(Origin::Plan, path.clone()))?;
-    Ok(Expr { root, path })
 }
 
 pub(super) fn invalid(code: ErrorCode, path: String) -> Error {
@@ -447,11 +407,7 @@ fn compile_team(def: &TeamDef, grades: &[GradeDef], has_points: bool, names: &mu
             return Err(invalid(ErrorCode::MissingKey, format!("{BASE}/points")).name("points"));
         }
     }
-    let mut team =
-        Team { id, distribution: None, tie_break, group, name, aggregates, pk, leaderboard: def.leaderboard.clone() };
-    if def.distribution.is_empty() {
-        return Ok(team);
-    }
+    let team = Team { id, tie_break, group, name, aggregates, pk, leaderboard: def.leaderboard.clone() };
     for (i, q) in def.distribution.iter().enumerate() {
         if grades.get(i).map(|g| g.grade.as_str()) != Some(q.grade.as_str()) {
             return Err(invalid(ErrorCode::UnknownIndicator, format!("{path}/distribution/{i}/grade"))
@@ -460,13 +416,5 @@ fn compile_team(def: &TeamDef, grades: &[GradeDef], has_points: bool, names: &mu
                 .suggest(grades.get(i).map(|g| g.grade.clone())));
         }
     }
-    let spec = crate::team::DistributionSpec {
-        quotas: def.distribution.iter().map(|q| crate::team::GradeQuota::new(q.grade.as_str(), q.percent.0)).collect(),
-    };
-    let distribution = crate::team::ForcedDistribution::new(spec).map_err(|mut e| {
-        e.path = e.path.replacen("/quotas", &format!("{path}/distribution"), 1);
-        e
-    })?;
-    team.distribution = Some(distribution);
     Ok(team)
 }

@@ -5,8 +5,8 @@ use super::compile::{Indicator, Scorecard};
 use super::document::{Method, StepBasis, VetoEffect};
 use super::result::{GateLine, NextGrade, NextGradeOption, VetoLine};
 use super::score::{Measured, ScoreState};
-use crate::error::Result;
-use crate::number::{Dec, Rounding, RoundingStrategy};
+use crate::base::error::Result;
+use crate::base::number::{Dec, Rounding, RoundingStrategy};
 use rust_decimal::Decimal;
 
 /// The next grade and the single-indicator moves that reach it; `None` at the top grade.

@@ -2,7 +2,7 @@
 //! their weights (per phase), bonus and deduction items, vetoes, gates, an individual/team blend
 //! and the grade bands.
 
-use crate::number::Dec;
+use crate::base::number::Dec;
 use serde::{Deserialize, Serialize};
 
 /// The scorecard section.

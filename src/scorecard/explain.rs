@@ -2,8 +2,8 @@
 //! weighted points to the grade and the distance to the next one.
 
 use super::result::{IndicatorLine, ScoreResult};
-use crate::locale::Locale;
-use crate::number::Dec;
+use crate::base::locale::Locale;
+use crate::base::number::Dec;
 use rust_decimal::Decimal;
 use std::fmt::Write;
 
@@ -14,7 +14,7 @@ fn n(d: Dec) -> String {
 fn line_text(l: &IndicatorLine, zh: bool) -> String {
     let target = l.target.map(n).unwrap_or_default();
     let bound = |i: usize| l.bounds.get(i).map(|b| b.normalize().to_string()).unwrap_or_default();
-    let (a, basis) = (n(l.actual), crate::number::approx_text(l.basis.0));
+    let (a, basis) = (n(l.actual), crate::base::number::approx_text(l.basis.0));
     let how = match (l.method, zh) {
         ("ratio", true) => format!("比率法：实际 {a} ÷ 目标 {target}，取值 {basis}"),
         ("ratio", false) => format!("ratio: actual {a} ÷ target {target}, taken as {basis}"),

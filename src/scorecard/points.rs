@@ -5,11 +5,11 @@
 use super::compile::{formula, invalid, Expr};
 use super::document::{GradeDef, PointsDef};
 use super::score::Context;
-use crate::error::{closest, Error, ErrorCode, Origin, Result};
+use crate::base::error::{closest, Error, ErrorCode, Origin, Result};
+use crate::base::locale::Locale;
+use crate::base::number::Dec;
 use crate::formula::eval::checked;
 use crate::formula::parser::Resolver;
-use crate::locale::Locale;
-use crate::number::Dec;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::fmt::Write;

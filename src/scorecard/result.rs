@@ -3,7 +3,7 @@
 use super::compile::Indicator;
 use super::document::{Category, VetoEffect};
 use super::score::Measured;
-use crate::number::{Dec, Rounding};
+use crate::base::number::{Dec, Rounding};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -35,7 +35,7 @@ pub struct IndicatorLine {
     /// The fields and metrics its formulas read, with their values (with `explain`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-    pub inputs: Vec<crate::plan::TraceInput<'static>>,
+    pub inputs: Vec<crate::formula::TraceInput<'static>>,
     /// The calculation as a sentence (with `explain`).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]

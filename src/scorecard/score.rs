@@ -4,9 +4,9 @@
 use super::compile::{Expr, Indicator, Profile, Scorecard, Team, Weights};
 use super::document::{AggregateFn, Method, StepBasis, VetoEffect};
 use super::result::{AdjustmentLine, GateLine, IndicatorLine, Member, ScoreResult, VetoLine};
-use crate::error::{Error, ErrorCode, Origin, Result};
+use crate::base::error::{Error, ErrorCode, Origin, Result};
+use crate::base::number::{Dec, Rounding};
 use crate::formula::eval::{checked, divide, Evaluator, Scope};
-use crate::number::{Dec, Rounding};
 use arrayvec::ArrayVec;
 use rust_decimal::Decimal;
 

@@ -1,8 +1,8 @@
 //! Aggregates over a team's values (sum, average, min, max, median, count) and a contest (PK)
 //! between two groups on one of them.
 
-use crate::error::{Error, ErrorCode, Result};
-use crate::number::Rounding;
+use crate::base::error::{Error, ErrorCode, Result};
+use crate::base::number::Rounding;
 use rust_decimal::Decimal;
 
 /// How values are combined.

@@ -1,18 +1,18 @@
 //! Serde for decimals in team data: read from a JSON number (by its shortest decimal form) or a
 //! decimal string, written as an exact decimal string. Use with `#[serde(with = "decimal")]`.
 
-use crate::locale::Locale;
-use crate::number::{decimal_from_f64, parse_decimal};
+use crate::base::locale::Locale;
+use crate::base::number::{decimal_from_f64, parse_decimal};
 use rust_decimal::Decimal;
 use serde::de::{self, Visitor};
 use serde::{Deserializer, Serializer};
 use std::fmt;
 
 /// Writes the decimal as its exact string form (`"93.50"` keeps its scale), or as a number
-/// inside [`serialize_numbers_as`](crate::number::serialize_numbers_as) with numbers.
+/// inside [`serialize_numbers_as`](crate::base::number::serialize_numbers_as) with numbers.
 pub fn serialize<S: Serializer>(value: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-    match crate::number::numbers_as() {
-        Some(crate::output::NumberOutput::Number) => s.serialize_f64(crate::number::decimal_to_f64(*value)),
+    match crate::base::number::numbers_as() {
+        Some(crate::base::number::NumberOutput::Number) => s.serialize_f64(crate::base::number::decimal_to_f64(*value)),
         _ => s.collect_str(value),
     }
 }

@@ -55,9 +55,9 @@
 //! Within a group kept together, and for display, the order is by id: it decides nothing but the
 //! slot numbers shown. No result depends on the order of the input.
 
-use super::apportion::largest_remainder;
 use super::{by_score_then_id, check_ids, decimal, TeamEntry};
-use crate::error::{Error, ErrorCode, Origin, Result};
+use crate::base::apportion::largest_remainder;
+use crate::base::error::{Error, ErrorCode, Origin, Result};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
@@ -250,7 +250,7 @@ impl ForcedDistribution {
     /// # Ok::<(), salescore::Error>(())
     /// ```
     pub fn from_json(json: &str) -> Result<Self> {
-        let spec: DistributionSpec = crate::plan::document_from_json(json)?;
+        let spec: DistributionSpec = crate::base::json::document_from_json(json)?;
         ForcedDistribution::new(spec)
     }
 

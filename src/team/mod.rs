@@ -14,7 +14,6 @@
 //! decimal strings, and written as exact decimal strings (`"93.5"`).
 
 pub mod aggregate;
-pub(crate) mod apportion;
 mod decimal;
 pub mod distribution;
 pub mod ranking;
@@ -26,7 +25,7 @@ pub use distribution::{
 };
 pub use ranking::{RankedEntry, Ranking};
 
-use crate::error::{Error, ErrorCode, Origin, Result};
+use crate::base::error::{Error, ErrorCode, Origin, Result};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;

@@ -6,7 +6,7 @@
 //! and `90.00` tie. The order of the input never changes any result.
 
 use super::{by_score_then_id, check_ids, TeamEntry};
-use crate::error::Result;
+use crate::base::error::Result;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -131,7 +131,7 @@ impl Ranking {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::ErrorCode;
+    use crate::base::error::ErrorCode;
 
     fn team(rows: &[(&str, &str)]) -> Vec<TeamEntry> {
         rows.iter().map(|(id, s)| TeamEntry::new(*id, s.parse().unwrap())).collect()

@@ -4,10 +4,10 @@
 
 use super::document;
 use super::error::to_js;
-use crate::error::{Error, ErrorCode, Origin, Result};
-use crate::locale::Locale;
-use crate::number::serialize_numbers_as;
-use crate::output::Options;
+use crate::base::error::{Error, ErrorCode, Origin, Result};
+use crate::base::locale::Locale;
+use crate::base::number::serialize_numbers_as;
+use crate::plan::output::Options;
 use crate::plan::Plan;
 use crate::preview::{CompareOptions, CompareSession, CurveSpec, SensitivitySpec, View};
 use serde::de::DeserializeOwned;
@@ -54,7 +54,7 @@ fn spec_of<T: DeserializeOwned + Default>(value: &JsValue) -> Result<T> {
         e.path(Origin::Options, at)
     };
     let text = document::text(value).map_err(to_options)?;
-    crate::plan::document_from_json(&text).map_err(to_options)
+    crate::base::json::document_from_json(&text).map_err(to_options)
 }
 
 /// A record index given by JS.

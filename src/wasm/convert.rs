@@ -1,10 +1,10 @@
 //! JS values ↔ core inputs and outputs.
 
 pub use super::document::kind_of;
-use crate::error::{Error, ErrorCode, Origin, Result};
-use crate::input::Input;
-use crate::locale::Locale;
-use crate::output::OutputValue;
+use crate::base::error::{Error, ErrorCode, Origin, Result};
+use crate::base::locale::Locale;
+use crate::formula::input::Input;
+use crate::plan::output::OutputValue;
 use crate::plan::Record;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -21,7 +21,7 @@ pub fn input(value: &JsValue) -> Input {
         Input::Missing
     } else if value.is_bigint() {
         let text = js_sys::BigInt::from(value.clone()).to_string(10).map(String::from).unwrap_or_default();
-        crate::number::parse_decimal(&text).map_or(Input::Unsupported("bigint"), Input::Decimal)
+        crate::base::number::parse_decimal(&text).map_or(Input::Unsupported("bigint"), Input::Decimal)
     } else {
         // Named safely (`Array.isArray` throws on a revoked Proxy).
         Input::Unsupported(match kind_of(value).as_str() {
@@ -52,12 +52,12 @@ fn unreadable(answer: &JsValue, path: String) -> Error {
     let answer: &js_sys::Array = answer.unchecked_ref();
     let part = |i: u32| answer.get(i).as_string().unwrap_or_default();
     let key = part(1);
-    let at = if key.is_empty() { path } else { format!("{path}/{}", crate::error::pointer_segment(&key)) };
+    let at = if key.is_empty() { path } else { format!("{path}/{}", crate::base::error::pointer_segment(&key)) };
     match part(0).as_str() {
         "read" => Error::new(ErrorCode::ReadFailed).name(key).found(part(2)).path(Origin::Record, at),
         "long" => Error::new(ErrorCode::TooLarge)
             .name("text")
-            .expected(crate::input::MAX_TEXT.to_string())
+            .expected(crate::formula::input::MAX_TEXT.to_string())
             .found(part(2))
             .path(Origin::Record, at),
         _ => Error::new(ErrorCode::InvalidValue)
@@ -287,7 +287,7 @@ fn host_problem() -> crate::plan::RowsError {
     let p = row_problem();
     let found = p.get(3).as_string().unwrap_or_default();
     let row = p.get(1).as_f64().filter(|r| *r >= 0.0).map(|r| r as usize);
-    let mut column = crate::error::pointer_segment(&p.get(2).as_string().unwrap_or_default());
+    let mut column = crate::base::error::pointer_segment(&p.get(2).as_string().unwrap_or_default());
     // Inside a nested cell (a split): the pointer goes on into it.
     column.push_str(&p.get(4).as_string().unwrap_or_default());
     let host = |code| RowsError::Host { code, row, column: column.clone(), found: found.clone() };

@@ -4,8 +4,8 @@
 //! anything is copied into WebAssembly memory.
 
 use super::error::to_js;
-use crate::error::{Error, ErrorCode, Origin, Result};
-use crate::locale::Locale;
+use crate::base::error::{Error, ErrorCode, Origin, Result};
+use crate::base::locale::Locale;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/src/wasm/document.js")]
@@ -78,10 +78,10 @@ pub fn text(value: &JsValue) -> Result<String> {
     text.as_string().ok_or_else(|| Error::new(ErrorCode::InvalidValue).found("text").path(Origin::Plan, ""))
 }
 
-/// The JSON text of a record (a JS object), each text value within [`crate::input::MAX_TEXT`];
+/// The JSON text of a record (a JS object), each text value within [`crate::formula::input::MAX_TEXT`];
 /// errors point into the record.
 pub fn record_text(value: &JsValue) -> Result<String> {
-    let limit = u32::try_from(crate::input::MAX_TEXT).unwrap_or(u32::MAX);
+    let limit = u32::try_from(crate::formula::input::MAX_TEXT).unwrap_or(u32::MAX);
     let text = answer(document_json_limited(value, limit), Origin::Record)?;
     text.as_string().ok_or_else(|| Error::new(ErrorCode::InvalidValue).found("text").path(Origin::Record, ""))
 }
@@ -101,14 +101,14 @@ pub fn json(
 
 /// The options of a call (`{ numbers, explain, locale }`, or undefined / null for none).
 /// Unknown keys and bad values are `INVALID_OPTION` with the key's path.
-pub fn options_of(value: &JsValue) -> Result<crate::output::Options> {
-    use crate::output::{NumberOutput, Options};
+pub fn options_of(value: &JsValue) -> Result<crate::plan::output::Options> {
+    use crate::plan::output::{NumberOutput, Options};
     let read = read_options(value);
     if read.get(0).is_null() {
         let err = problem(&read, Origin::Options);
         if err.code == ErrorCode::InvalidOption && err.path.starts_with('/') {
             let key = err.detail.found.clone().unwrap_or_default();
-            let suggestion = crate::error::closest(&key, OPTION_KEYS.iter().copied());
+            let suggestion = crate::base::error::closest(&key, OPTION_KEYS.iter().copied());
             return Err(bad_option(&key, "one of numbers, explain, locale").suggest(suggestion));
         }
         return Err(err);
@@ -138,7 +138,7 @@ fn bad_option(key: &str, expected: &str) -> Error {
     Error::new(ErrorCode::InvalidOption)
         .name(key)
         .expected(expected)
-        .path(Origin::Options, format!("/{}", crate::error::pointer_segment(key)))
+        .path(Origin::Options, format!("/{}", crate::base::error::pointer_segment(key)))
 }
 
 /// The records of a batch call, read once into a plain array: `INVALID_VALUE` when `value` is

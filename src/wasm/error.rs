@@ -1,7 +1,7 @@
 //! Core errors → `SalesScoreError` instances.
 
-use crate::error::{Error, ErrorReport};
-use crate::locale::Locale;
+use crate::base::error::{Error, ErrorReport};
+use crate::base::locale::Locale;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 

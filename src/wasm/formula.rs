@@ -3,10 +3,10 @@
 use super::convert::{self, record_path, RecordReader};
 use super::document;
 use super::error::to_js;
-use crate::error::{Error, ErrorCode, Origin};
+use crate::base::error::{Error, ErrorCode, Origin};
 use crate::formula::Formula;
-use crate::locale::Locale;
-use crate::output::{FormulaResult, Options, OutputValue};
+use crate::base::locale::Locale;
+use crate::plan::output::{FormulaResult, Options, OutputValue};
 use wasm_bindgen::prelude::*;
 
 /// A compiled formula.
@@ -34,7 +34,7 @@ fn source_text(source: &JsValue) -> Result<String, Error> {
     };
     let max = crate::formula::Limits::default().max_length;
     if text.length() > max {
-        let span = crate::error::Span::new(max, text.length());
+        let span = crate::base::error::Span::new(max, text.length());
         return Err(Error::new(ErrorCode::FormulaTooLong).expected(max.to_string()).at(span));
     }
     Ok(String::from(text))

@@ -23,13 +23,13 @@ use wasm_bindgen::prelude::*;
 /// The package version.
 #[wasm_bindgen]
 pub fn version() -> String {
-    crate::version().to_string()
+    env!("CARGO_PKG_VERSION").to_string()
 }
 
 /// Every built-in function with its signature and docs, for editor autocomplete.
 #[wasm_bindgen(js_name = listFunctions, unchecked_return_type = "FunctionInfo[]")]
 pub fn list_functions() -> Result<JsValue, JsValue> {
-    convert::to_js(&REGISTRY).map_err(|e| error::to_js(&e, crate::locale::Locale::default()))
+    convert::to_js(&REGISTRY).map_err(|e| error::to_js(&e, crate::base::locale::Locale::default()))
 }
 
 /// Ends this WebAssembly instance with a trap, as a bug or running out of memory would: the

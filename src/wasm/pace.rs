@@ -2,7 +2,7 @@
 
 use super::convert;
 use super::error::to_js;
-use crate::number::serialize_numbers_as;
+use crate::base::number::serialize_numbers_as;
 use crate::targets::pace as core;
 use wasm_bindgen::prelude::*;
 
@@ -19,7 +19,7 @@ pub fn pace(
     let options = super::document::options_of(&options).map_err(|e| to_js(&e, asked))?;
     let locale = options.locale.unwrap_or(asked);
     let explain = options.explain.then_some(locale);
-    let spec = crate::plan::document_from_json(&json).map_err(|e| to_js(&e, locale))?;
+    let spec = crate::base::json::document_from_json(&json).map_err(|e| to_js(&e, locale))?;
     let pacing = core::pace_spec(&spec, explain).map_err(|e| to_js(&e, locale))?;
     serialize_numbers_as(options.numbers, || convert::to_js(&pacing)).map_err(|e| to_js(&e, locale))
 }

@@ -3,10 +3,10 @@
 use super::convert::{self, record_path, RecordReader};
 use super::document;
 use super::error::to_js;
-use crate::error::{Error, ErrorCode, Origin};
-use crate::locale::Locale;
-use crate::number::serialize_numbers_as;
-use crate::output::{Options, OutputValue, PlanResult};
+use crate::base::error::{Error, ErrorCode, Origin};
+use crate::base::locale::Locale;
+use crate::base::number::serialize_numbers_as;
+use crate::plan::output::{Options, OutputValue, PlanResult};
 use crate::plan::Plan;
 use wasm_bindgen::prelude::*;
 
@@ -68,8 +68,8 @@ impl JsPlan {
     pub fn compile(
         #[wasm_bindgen(unchecked_param_type = "PlanDocument | string")] document: JsValue,
     ) -> Result<JsPlan, JsValue> {
-        let json = document::json(&document, &JsValue::UNDEFINED, crate::plan::document_locale)?;
-        let inner = Plan::compile(&json).map_err(|e| to_js(&e, crate::plan::document_locale(&json)))?;
+        let json = document::json(&document, &JsValue::UNDEFINED, crate::base::json::document_locale)?;
+        let inner = Plan::compile(&json).map_err(|e| to_js(&e, crate::base::json::document_locale(&json)))?;
         let field_keys = inner.field_ids().map(JsValue::from_str).collect();
         let metric_keys = inner.metric_ids().map(JsValue::from_str).collect();
         Ok(JsPlan { inner, field_keys, metric_keys })
@@ -219,10 +219,10 @@ impl TeamRecord<'_> {
 }
 
 impl crate::plan::Record for TeamRecord<'_> {
-    fn input(&self, index: usize, _field: &str) -> crate::input::Input {
+    fn input(&self, index: usize, _field: &str) -> crate::formula::input::Input {
         self.with(|shared| match &shared.loaded {
             Some((_, None)) => shared.reader.field_of(self.obj, self.keys, index),
-            _ => crate::input::Input::Missing,
+            _ => crate::formula::input::Input::Missing,
         })
     }
     fn problem(&self) -> Option<Error> {
@@ -253,7 +253,7 @@ struct MetricsOnly<'p> {
 }
 
 /// Metric values by id (`Metrics` of `PlanResult`, without copying the ids).
-struct BorrowedMetrics<'p>(Vec<crate::plan::MetricResult<'p>>, crate::output::NumberOutput);
+struct BorrowedMetrics<'p>(Vec<crate::plan::MetricResult<'p>>, crate::plan::output::NumberOutput);
 
 impl serde::Serialize for BorrowedMetrics<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
@@ -269,7 +269,7 @@ impl serde::Serialize for BorrowedMetrics<'_> {
 #[derive(serde::Serialize)]
 struct TeamError {
     index: usize,
-    error: crate::error::ErrorReport,
+    error: crate::base::error::ErrorReport,
 }
 
 #[derive(serde::Serialize)]
@@ -300,7 +300,7 @@ fn extra_deal(deal: &JsValue) -> Result<crate::incentive::section::ExtraDeal, Er
         return Err(bad("deal", "{ amount, product?, customerType? }", ""));
     }
     let amount = convert::input(&convert::get(deal, &JsValue::from_str("amount")))
-        .to_typed(crate::input::FieldType::Money)
+        .to_typed(crate::formula::input::FieldType::Money)
         .map_err(|e| e.name("amount").path(Origin::Record, "/amount"))?;
     let Some(crate::formula::Value::Number(amount)) = amount else {
         return Err(bad("amount", "an amount", "/amount"));

@@ -9,9 +9,9 @@
 
 use super::convert;
 use super::error::to_js;
-use crate::error::{Error, ErrorCode, Result};
-use crate::number::{decimal_to_f64, serialize_numbers_as, Dec};
-use crate::output::NumberOutput;
+use crate::base::error::{Error, ErrorCode, Result};
+use crate::base::number::{decimal_to_f64, serialize_numbers_as, Dec};
+use crate::plan::output::NumberOutput;
 use crate::targets::decompose::constraints::Rule;
 use crate::targets::decompose::IdHasher;
 use crate::targets::decompose::{Columns, Money, Percent4, Why};
@@ -132,9 +132,9 @@ pub fn decompose(
     #[wasm_bindgen(unchecked_param_type = "DecompositionSpec | string")] spec: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let json = super::document::json(&spec, &options, crate::plan::document_locale)?;
+    let json = super::document::json(&spec, &options, crate::base::json::document_locale)?;
     // The spec's locale is read on its own only for an error about the spec or the options.
-    let spec_locale = || crate::plan::document_locale(&json);
+    let spec_locale = || crate::base::json::document_locale(&json);
     let options = super::document::options_of(&options).map_err(|e| to_js(&e, spec_locale()))?;
     let spec =
         crate::targets::decompose::parse(&json).map_err(|e| to_js(&e, options.locale.unwrap_or_else(spec_locale)))?;

@@ -2,7 +2,7 @@
 //! EOMONTH.
 
 use super::{Arity, Eval, FunctionSpec};
-use crate::error::{Error, ErrorCode, Result};
+use crate::base::error::{Error, ErrorCode, Result};
 use crate::formula::value::Value;
 use chrono::{Datelike, Months, NaiveDate, TimeDelta};
 use rust_decimal::prelude::*;

@@ -2,7 +2,7 @@
 //! taken is evaluated, so an error in another branch does not matter.
 
 use super::{Arity, Eval, FunctionSpec};
-use crate::error::{Error, ErrorCode, Result};
+use crate::base::error::{Error, ErrorCode, Result};
 use crate::formula::ast::{Expr, Node};
 use crate::formula::eval::Evaluator;
 use crate::formula::value::Value;

@@ -2,11 +2,11 @@
 //! multiple, MOD takes the divisor's sign.
 
 use super::{Arity, Eval, FunctionSpec};
-use crate::error::{Error, ErrorCode, Result};
+use crate::base::error::{Error, ErrorCode, Result};
+use crate::base::number::{round_digits, RoundingStrategy};
 use crate::formula::ast::Node;
 use crate::formula::eval::{checked, divide, power, Evaluator};
 use crate::formula::value::Value;
-use crate::number::{round_digits, RoundingStrategy};
 use rust_decimal::prelude::*;
 use rust_decimal::MathematicalOps;
 

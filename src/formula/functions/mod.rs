@@ -12,7 +12,7 @@ pub use date::add_days;
 use super::ast::Node;
 use super::eval::Evaluator;
 use super::value::Value;
-use crate::error::Result;
+use crate::base::error::Result;
 use serde::Serialize;
 
 /// How many arguments a function takes: at least `min`, at most `max` (`None`: no limit), and

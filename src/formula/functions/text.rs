@@ -1,9 +1,9 @@
 //! Text: CONCAT and FIXED.
 
 use super::{Arity, Eval, FunctionSpec};
-use crate::error::{Error, ErrorCode, Result};
+use crate::base::error::{Error, ErrorCode, Result};
+use crate::base::number::{round_digits, RoundingStrategy};
 use crate::formula::value::Value;
-use crate::number::{round_digits, RoundingStrategy};
 use rust_decimal::prelude::*;
 
 pub const CONCAT: FunctionSpec = FunctionSpec {

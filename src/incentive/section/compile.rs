@@ -1,14 +1,13 @@
 //! Validates the incentive section once: tables, curves, splits and formulas.
 
 use super::document::*;
-use crate::error::{Error, ErrorCode, Origin, Result};
+use crate::base::error::{Error, ErrorCode, Origin, Result};
+use crate::base::number::{Dec, Rounding};
+use crate::formula::expr::{formula, Expr};
 use crate::formula::parser::Resolver;
 use crate::incentive::{
     Currency, Draw, DrawDef, Mbo, MboDef, ObjectiveDef, PayoutCurve, PayoutCurveDef, RateTable, Spiff, SpiffDef,
 };
-use crate::number::{Dec, Rounding};
-use crate::scorecard::compile::{formula, Expr};
-use crate::scorecard::Scorecard;
 use rust_decimal::Decimal;
 
 const BASE: &str = "/incentive";
@@ -88,6 +87,14 @@ pub(super) enum Factor {
     Formula(Expr),
 }
 
+/// What the plan's scorecard offers the incentive section, handed over by the plan (the engines
+/// do not read each other's compiled forms).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ScorecardShape<'a> {
+    /// The rep id formula of the scorecard's team section, when it has one.
+    pub team_rep: Option<&'a Expr>,
+}
+
 impl Incentive {
     /// Compiles the section of a plan whose money is in `currency` code, rounded by `money`;
     /// `names` resolves field and metric names.
@@ -95,7 +102,7 @@ impl Incentive {
         def: &IncentiveDef,
         currency: &str,
         money: Rounding,
-        scorecard: Option<&Scorecard>,
+        scorecard: Option<ScorecardShape<'_>>,
         names: &mut impl Resolver,
     ) -> Result<Incentive> {
         let minor = minor_units(currency);
@@ -138,9 +145,9 @@ impl Incentive {
             components.push(compile_component(c, def, &format!("{BASE}/components/{i}"), scorecard, names)?);
         }
         let needs_rep = def.transactions.as_ref().is_some_and(|t| t.splits.is_some());
-        let rep = match (&def.rep, scorecard.and_then(|s| s.team.as_ref())) {
+        let rep = match (&def.rep, scorecard.and_then(|s| s.team_rep)) {
             (Some(src), _) => Some(formula(src, format!("{BASE}/rep"), names)?),
-            (None, Some(team)) => Some(team.id.clone()),
+            (None, Some(team_rep)) => Some(team_rep.clone()),
             (None, None) if needs_rep => {
                 return Err(Error::new(ErrorCode::MissingKey).name("rep").path(Origin::Plan, format!("{BASE}/rep")))
             }
@@ -227,7 +234,7 @@ fn compile_component(
     c: &ComponentDef,
     section: &IncentiveDef,
     path: &str,
-    scorecard: Option<&Scorecard>,
+    scorecard: Option<ScorecardShape<'_>>,
     names: &mut impl Resolver,
 ) -> Result<Component> {
     Ok(match c {
@@ -282,7 +289,7 @@ fn compile_component(
                     .name("share")
                     .path(Origin::Plan, format!("{path}/share")));
             }
-            if scorecard.and_then(|s| s.team.as_ref()).is_none() {
+            if scorecard.and_then(|s| s.team_rep).is_none() {
                 return Err(invalid(path.to_string(), &def.id, "a scorecard team section (pools are split by team)"));
             }
             Component::Pool { def: def.clone(), share }
@@ -353,7 +360,7 @@ fn compile_target_bonus(
     def: &TargetBonusDef,
     section: &IncentiveDef,
     path: &str,
-    scorecard: Option<&Scorecard>,
+    scorecard: Option<ScorecardShape<'_>>,
     names: &mut impl Resolver,
 ) -> Result<TargetBonus> {
     let c = &def.curve;

@@ -1,8 +1,8 @@
 //! The plan's `incentive` section as JSON: where the record's transactions are, and the
 //! components paid on them, in statement order.
 
+use crate::base::number::Dec;
 use crate::incentive::{DrawKind, RateTableDef, SpiffFrequency, TotalRounding};
-use crate::number::Dec;
 use serde::{Deserialize, Serialize};
 
 /// The `incentive` section of a plan.

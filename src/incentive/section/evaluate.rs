@@ -3,19 +3,19 @@
 use super::compile::{accepts, Actual, Commission, Component, Factor, Incentive, TargetBonus};
 use super::document::{Calculation, CommissionBasis, RowFilter};
 use super::result::{ComponentTotal, IncentiveResult, TransactionLine};
-use crate::error::{pointer_segment, Error, ErrorCode, Origin, Result};
+use crate::base::error::{pointer_segment, Error, ErrorCode, Origin, Result};
+use crate::base::locale::Locale;
+use crate::base::number::Dec;
 use crate::formula::eval::Evaluator;
+use crate::formula::expr::Expr;
+use crate::formula::input::{FieldType, Input};
+use crate::formula::record::{Record, RowsError};
 use crate::formula::Value;
 use crate::incentive::statement::StatementBuilder;
 use crate::incentive::{
     add, div, mul, percent_of, sub, LineKind, Multiplier, PayoutCurve, RateTable, Split, SplitDef, SplitShareDef,
     Statement, StatementLine,
 };
-use crate::input::{FieldType, Input};
-use crate::locale::Locale;
-use crate::number::Dec;
-use crate::plan::{Record, RowsError};
-use crate::scorecard::compile::Expr;
 use rust_decimal::Decimal;
 
 /// One transaction as read from the record and credited to the rep.
@@ -232,7 +232,7 @@ impl Incentive {
                 .path(Origin::Record, format!("{}/{i}", base())),
             RowsError::TooMany(n) => Error::new(ErrorCode::TooLarge)
                 .name("rows")
-                .expected(crate::plan::MAX_ROWS.to_string())
+                .expected(crate::formula::record::MAX_ROWS.to_string())
                 .found(n.to_string())
                 .path(Origin::Record, base()),
             RowsError::Host { code, row, column, found } => {
@@ -247,7 +247,7 @@ impl Incentive {
                 let name = if column.is_empty() { t.field.clone() } else { column };
                 let err = Error::new(code).name(name).found(found).path(Origin::Record, path);
                 match code {
-                    ErrorCode::TooLarge => err.name("text").expected(crate::input::MAX_TEXT.to_string()),
+                    ErrorCode::TooLarge => err.name("text").expected(crate::formula::input::MAX_TEXT.to_string()),
                     ErrorCode::NotFinite => err,
                     ErrorCode::InvalidValue => err.expected("a JSON value"),
                     _ => err,

@@ -9,7 +9,7 @@ mod result;
 mod what_if;
 
 pub(crate) use compile::minor_units;
-pub use compile::Incentive;
+pub use compile::{Incentive, ScorecardShape};
 pub use document::*;
 pub use evaluate::{ExtraDeal, Run, ScoreFacts};
 pub use result::{ComponentDelta, ComponentTotal, IncentiveResult, TransactionLine, WhatIf};

@@ -1,8 +1,8 @@
 //! What the incentive section pays one rep: the statement, totals per component, and how each
 //! transaction was credited and routed.
 
+use crate::base::number::Dec;
 use crate::incentive::{NextStep, Statement};
-use crate::number::Dec;
 use serde::Serialize;
 
 /// The incentive result of one rep (`result.incentive`).

@@ -3,10 +3,10 @@
 
 use super::evaluate::{ExtraDeal, Standing};
 use super::result::{ComponentDelta, IncentiveResult, WhatIf};
-use crate::error::Result;
+use crate::base::error::Result;
+use crate::base::locale::Locale;
+use crate::base::number::Dec;
 use crate::incentive::{div, mul, percent_of, sub, NextStep, TierBasis};
-use crate::locale::Locale;
-use crate::number::Dec;
 use rust_decimal::Decimal;
 
 /// Compares the statements without and with `extra`; `standings` are where the components

@@ -2,8 +2,8 @@
 //! quoted “so”; plan keys are written `so`; the Chinese texts use no other Latin letters.
 
 use super::{DiagnosticDetail, PoolReason, SpiffReason};
-use crate::locale::Locale;
-use crate::number::{approx_text, grouped, Dec};
+use crate::base::locale::Locale;
+use crate::base::number::{approx_text, grouped, Dec};
 use rust_decimal::Decimal;
 
 /// A number as sentences write it.

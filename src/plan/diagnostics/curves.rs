@@ -4,9 +4,9 @@
 //! out (they scale the whole curve).
 
 use super::{component_path, dec, Diagnostic, DiagnosticDetail, CLIFF_PERCENT};
+use crate::base::number::Dec;
 use crate::incentive::section::{ComponentDef, CurveDef, IncentiveDef};
 use crate::incentive::{CurveResult, PayoutCurve, PayoutCurveDef};
-use crate::number::Dec;
 use rust_decimal::Decimal;
 
 /// At or below this, every attainment (or every payout) of a curve reads as a fraction typed for

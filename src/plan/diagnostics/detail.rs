@@ -2,7 +2,7 @@
 //! need. The code follows from the variant, so a message can never miss a fact.
 
 use super::DiagnosticCode;
-use crate::number::Dec;
+use crate::base::number::Dec;
 use serde::Serialize;
 
 /// Why a SPIFF never pays.

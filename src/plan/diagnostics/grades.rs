@@ -8,7 +8,7 @@
 //! score from a formula, which has no bounds: then nothing is said.
 
 use super::{dec, Diagnostic, DiagnosticDetail};
-use crate::number::Rounding;
+use crate::base::number::Rounding;
 use crate::scorecard::document::{IndicatorDef, Method, ScorecardDef, StepBasis, VetoEffect, Weight};
 use rust_decimal::Decimal;
 

@@ -49,8 +49,8 @@ mod values;
 pub use detail::{DiagnosticDetail, PoolReason, SpiffReason};
 
 use super::Plan;
-use crate::locale::Locale;
-use crate::number::Dec;
+use crate::base::locale::Locale;
+use crate::base::number::Dec;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -279,7 +279,7 @@ pub fn diagnose(plan: &Plan) -> Vec<Diagnostic> {
 
 /// Compiles a plan document (JSON text) and returns its diagnostics: the one-shot check. A plan
 /// that does not compile is its compile error.
-pub fn check(json: &str) -> crate::error::Result<Vec<Diagnostic>> {
+pub fn check(json: &str) -> crate::base::error::Result<Vec<Diagnostic>> {
     Plan::compile(json).map(|plan| diagnose(&plan))
 }
 

@@ -3,11 +3,11 @@
 
 use super::values::Facts;
 use super::{component_path, dec, Diagnostic, DiagnosticDetail, PoolReason, SpiffReason};
+use crate::base::number::Dec;
 use crate::incentive::section::{
     CommissionDef, ComponentDef, IncentiveDef, MboComponentDef, PoolDef, SpiffComponentDef, TargetBonusDef,
 };
 use crate::incentive::{Mbo, MboDef, ObjectiveDef, PayoutCurve, PayoutCurveDef, RateTable, SpiffFrequency};
-use crate::number::Dec;
 use rust_decimal::Decimal;
 
 /// At or below this, an MBO achievement cap reads as a fraction typed for a percent.

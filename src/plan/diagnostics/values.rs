@@ -3,7 +3,7 @@
 //! slots the plan's formulas read.
 
 use super::super::Plan;
-use crate::error::{Error, ErrorCode, Result};
+use crate::base::error::{Error, ErrorCode, Result};
 use crate::formula::ast::{BinOp, Expr, Node};
 use crate::formula::eval::{Evaluator, Scope};
 use crate::formula::Value;

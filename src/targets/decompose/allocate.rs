@@ -11,7 +11,7 @@
 //! Only when `n·Σw` would not fit in 128 bits are the weights first rounded (half-up) to fewer
 //! decimal places — with realistic amounts that leaves more than 15 significant digits.
 
-use crate::error::{Error, ErrorCode, Result};
+use crate::base::error::{Error, ErrorCode, Result};
 use rust_decimal::{Decimal, RoundingStrategy};
 
 /// Splits `n` units in proportion to `weights` (each ≥ 0), breaking ties by larger weight, then
@@ -210,7 +210,7 @@ mod tests {
 
     #[test]
     fn the_same_counts_as_the_plain_largest_remainder() {
-        use crate::team::apportion::largest_remainder_by_key;
+        use crate::base::apportion::largest_remainder_by_key;
         use std::cmp::Reverse;
         let mut x: u64 = 0x2545_f491_4f6c_dd1d;
         let mut next = |m: u64| {

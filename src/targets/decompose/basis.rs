@@ -5,7 +5,7 @@ use super::document::{Basis, DecompositionSpec};
 use super::over_time::People;
 use super::tree::Tree;
 use super::validate::Limits;
-use crate::error::{Error, ErrorCode, Origin, Result};
+use crate::base::error::{Error, ErrorCode, Origin, Result};
 use chrono::Datelike;
 use rust_decimal::Decimal;
 

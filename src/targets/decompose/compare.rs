@@ -5,8 +5,8 @@
 use super::document::NodeSpec;
 use super::result::{Commitment, CommitmentSource};
 use super::tree::Tree;
-use crate::error::{Error, ErrorCode, Result};
-use crate::number::{Dec, Rounding, RoundingStrategy};
+use crate::base::error::{Error, ErrorCode, Result};
+use crate::base::number::{Dec, Rounding, RoundingStrategy};
 use rust_decimal::Decimal;
 
 const PERCENT: Rounding = Rounding::new(2, RoundingStrategy::HalfUp);

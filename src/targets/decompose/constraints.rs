@@ -9,7 +9,7 @@
 //! remainder. Bounds are whole units, so rounding a free child never crosses one.
 
 use super::allocate::split;
-use crate::error::{Error, ErrorCode, Origin, Result};
+use crate::base::error::{Error, ErrorCode, Origin, Result};
 use rust_decimal::Decimal;
 
 /// One child as the split sees it (amounts in whole units).

@@ -4,8 +4,8 @@
 //! Amounts and weights are decimals written as JSON numbers or strings (`12000000` or
 //! `"12000000.00"`); keys are camelCase and a misspelt key is `UNKNOWN_KEY` with a suggestion.
 
-use crate::locale::Locale;
-use crate::number::Dec;
+use crate::base::locale::Locale;
+use crate::base::number::Dec;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 

@@ -4,10 +4,10 @@
 
 use super::constraints::Rule;
 use super::result::{Commitment, Why};
-use crate::locale::Locale;
-use crate::number::Dec;
+use crate::base::locale::Locale;
+use crate::base::number::Dec;
 
-use crate::number::grouped as group;
+use crate::base::number::grouped as group;
 
 fn g(d: Option<Dec>) -> String {
     d.map(|d| group(d.0)).unwrap_or_default()

@@ -54,12 +54,12 @@ pub use shape::{Columns, Head, Money, NodeView, Percent4};
 #[cfg(target_arch = "wasm32")]
 pub(crate) use tree::IdHasher;
 
-use crate::error::Result;
-use crate::locale::Locale;
+use crate::base::error::Result;
+use crate::base::locale::Locale;
 
 /// Reads a spec from JSON text; a malformed one is a coded error with a JSON pointer.
 pub fn parse(spec_json: &str) -> Result<DecompositionSpec> {
-    crate::plan::document_from_json(spec_json)
+    crate::base::json::document_from_json(spec_json)
 }
 
 /// Decomposes a spec given as JSON text (no explanation text).

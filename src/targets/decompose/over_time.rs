@@ -8,7 +8,7 @@ use super::ramp::{integers, presence, Presence, Ramp};
 use super::tree::IdHasher;
 use super::tree::Tree;
 use super::validate::Limits;
-use crate::error::{Error, ErrorCode, Origin, Result};
+use crate::base::error::{Error, ErrorCode, Origin, Result};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -99,8 +99,9 @@ impl People {
 /// Every person's presence (none for teams), with the seasonality their subtree uses.
 pub fn people(spec: &DecompositionSpec, tree: &Tree, timeline: &Timeline, limits: &[Limits]) -> Result<People> {
     let overflow = || Error::new(ErrorCode::Overflow);
-    let as_ints =
-        |p: &[crate::number::Dec]| integers(&p.iter().map(|d| d.0).collect::<Vec<Decimal>>()).ok_or_else(overflow);
+    let as_ints = |p: &[crate::base::number::Dec]| {
+        integers(&p.iter().map(|d| d.0).collect::<Vec<Decimal>>()).ok_or_else(overflow)
+    };
     let default = match &spec.seasonality {
         Some(p) => as_ints(p)?,
         None => vec![1; 12],

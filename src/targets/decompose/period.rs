@@ -2,7 +2,7 @@
 //! person is active. No working-day calendar: months are split by calendar days.
 
 use super::document::Period;
-use crate::error::{Error, ErrorCode, Origin, Result};
+use crate::base::error::{Error, ErrorCode, Origin, Result};
 use crate::formula::value::parse_date;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 

@@ -147,7 +147,7 @@ pub fn presence(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::number::Dec;
+    use crate::base::number::Dec;
     use crate::targets::decompose::document::Period;
 
     fn steps() -> Vec<RampStep> {

@@ -3,7 +3,7 @@
 //! month (and week), the rule that decided it, its commitment gap and, on request, why.
 
 use super::constraints::Rule;
-use crate::number::Dec;
+use crate::base::number::Dec;
 use serde::Serialize;
 
 /// The result of `decompose(spec)`.

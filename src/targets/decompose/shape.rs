@@ -12,9 +12,9 @@ use super::period::Timeline;
 use super::result::{Commitment, Decomposition, NodeResult, QuarterInfo, WeekInfo, Why};
 use super::topdown::{Facts, Org};
 use super::tree::Tree;
-use crate::error::{Error, ErrorCode, Result};
-use crate::locale::Locale;
-use crate::number::{decimal_to_f64, Dec};
+use crate::base::error::{Error, ErrorCode, Result};
+use crate::base::locale::Locale;
+use crate::base::number::{decimal_to_f64, Dec};
 use rust_decimal::{Decimal, RoundingStrategy};
 use std::fmt::Write as _;
 

@@ -8,7 +8,7 @@ use super::over_time::People;
 use super::period::Timeline;
 use super::tree::Tree;
 use super::validate::{units, Limits};
-use crate::error::{Error, ErrorCode, Origin, Result};
+use crate::base::error::{Error, ErrorCode, Origin, Result};
 use chrono::Datelike;
 use rust_decimal::Decimal;
 

@@ -2,7 +2,7 @@
 //! no cycles, bounded depth; children in list order.
 
 use super::document::NodeSpec;
-use crate::error::{closest, Error, ErrorCode, Origin, Result};
+use crate::base::error::{closest, Error, ErrorCode, Origin, Result};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 

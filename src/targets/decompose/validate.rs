@@ -2,9 +2,9 @@
 //! tiers, blends and dates, each failure a coded error with the path of the offending value.
 
 use super::document::{Basis, DecompositionSpec, NodeSpec};
-use crate::error::{closest, Error, ErrorCode, Origin, Result};
+use crate::base::error::{closest, Error, ErrorCode, Origin, Result};
+use crate::base::number::Dec;
 use crate::formula::value::parse_date;
-use crate::number::Dec;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
@@ -161,7 +161,7 @@ pub fn spec(s: &DecompositionSpec) -> Result<Vec<Limits>> {
         }
     }
     for (name, factor) in &s.tiers {
-        non_negative(factor.0, name, || format!("/tiers/{}", crate::error::pointer_segment(name)))?;
+        non_negative(factor.0, name, || format!("/tiers/{}", crate::base::error::pointer_segment(name)))?;
     }
     basis(&s.basis, "/basis", false)?;
     s.nodes.iter().enumerate().map(|(i, node)| self::node(s, node, i)).collect()
@@ -190,7 +190,7 @@ fn node(s: &DecompositionSpec, n: &NodeSpec, i: usize) -> Result<Limits> {
         None => None,
     };
     for (month, v) in &n.history {
-        let key = || format!("{}/{}", p("history"), crate::error::pointer_segment(month));
+        let key = || format!("{}/{}", p("history"), crate::base::error::pointer_segment(month));
         let valid = is_month(month);
         if !valid {
             return Err(at(&key())(

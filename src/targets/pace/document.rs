@@ -16,8 +16,8 @@
 //! }
 //! ```
 
-use crate::locale::Locale;
-use crate::number::{Dec, Rounding};
+use crate::base::locale::Locale;
+use crate::base::number::{Dec, Rounding};
 use serde::{Deserialize, Serialize};
 
 /// A whole pacing spec.

@@ -7,8 +7,8 @@ use super::pipeline::Pipeline;
 use super::probability::ChanceMethod;
 use super::progress::{Progress, Status};
 use super::result::Chance;
-use crate::locale::Locale;
-use crate::number::{grouped, Dec};
+use crate::base::locale::Locale;
+use crate::base::number::{grouped, Dec};
 use rust_decimal::Decimal;
 
 /// An amount as the decomposition's sentences write it: grouped in thousands (`1,250,000.00`).

@@ -32,24 +32,24 @@ mod rollup;
 pub use document::PaceSpec;
 pub use result::{Chance, KeyDeal, Pacing, PeriodSummary, RepPacing, TeamPacing};
 
-use crate::error::Result;
-use crate::locale::Locale;
+use crate::base::error::Result;
+use crate::base::locale::Locale;
 use model::Model;
 
 /// Paces a spec given as JSON text, without explanations. Errors carry a JSON pointer into the
 /// spec (`/reps/0/deals/2/probability`).
 pub fn pace(spec_json: &str) -> Result<Pacing> {
-    pace_spec(&crate::plan::document_from_json(spec_json)?, None)
+    pace_spec(&crate::base::json::document_from_json(spec_json)?, None)
 }
 
 /// Paces a spec given as JSON text, with every rep and the team explained in `locale`.
 pub fn pace_explained(spec_json: &str, locale: Locale) -> Result<Pacing> {
-    pace_spec(&crate::plan::document_from_json(spec_json)?, Some(locale))
+    pace_spec(&crate::base::json::document_from_json(spec_json)?, Some(locale))
 }
 
 /// The locale a spec asks for, read leniently (for messages about a spec that does not read).
 pub fn spec_locale(spec_json: &str) -> Locale {
-    crate::plan::document_locale(spec_json)
+    crate::base::json::document_locale(spec_json)
 }
 
 /// Paces a typed spec; with `explain`, every rep and the team get sentences in that locale.

@@ -3,9 +3,9 @@
 
 use super::calendar::{Calendar, WorkdayCount};
 use super::document::{DealDef, PaceSpec, RepDef};
-use crate::error::{closest, Error, ErrorCode, Origin, Result};
+use crate::base::error::{closest, Error, ErrorCode, Origin, Result};
+use crate::base::number::{Rounding, RoundingStrategy, MAX_SCALE};
 use crate::formula::value::parse_date;
-use crate::number::{Rounding, RoundingStrategy, MAX_SCALE};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use std::collections::{BTreeSet, HashMap, HashSet};

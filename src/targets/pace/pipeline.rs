@@ -3,7 +3,7 @@
 //! period are left out and counted apart.
 
 use super::model::Deal;
-use crate::number::{Dec, Rounding, RoundingStrategy};
+use crate::base::number::{Dec, Rounding, RoundingStrategy};
 use rust_decimal::Decimal;
 use serde::Serialize;
 

@@ -27,7 +27,7 @@ pub mod exact;
 pub mod grid;
 pub mod swing;
 
-use crate::number::{Rounding, RoundingStrategy};
+use crate::base::number::{Rounding, RoundingStrategy};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use swing::Swing;

@@ -2,7 +2,7 @@
 //! gap to it, the daily rate still needed, and where the current daily rate ends up.
 
 use super::calendar::WorkdayCount;
-use crate::number::{Dec, Rounding, RoundingStrategy};
+use crate::base::number::{Dec, Rounding, RoundingStrategy};
 use rust_decimal::Decimal;
 use serde::Serialize;
 

@@ -5,7 +5,7 @@ use super::model::Deal;
 use super::pipeline::Pipeline;
 use super::probability::{self, ChanceMethod, WinChance};
 use super::progress::{Progress, Status};
-use crate::number::{Dec, Rounding};
+use crate::base::number::{Dec, Rounding};
 use rust_decimal::Decimal;
 use serde::Serialize;
 

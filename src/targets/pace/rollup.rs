@@ -4,8 +4,8 @@ use super::model::{Model, Rep};
 use super::pipeline::Pipeline;
 use super::progress::Progress;
 use super::result::{count_status, Chance, RepPacing, TeamPacing};
-use crate::error::{Error, ErrorCode, Origin, Result};
-use crate::locale::Locale;
+use crate::base::error::{Error, ErrorCode, Origin, Result};
+use crate::base::locale::Locale;
 use rust_decimal::Decimal;
 
 fn overflow(path: String) -> Error {

@@ -146,5 +146,5 @@ pub fn decimal_for_rounding(text: &str, places: u32) -> Option<Decimal> {
     let keep = usize::try_from(places).ok()?.saturating_add(1).min(room);
     let (head, rest) = if frac.len() > keep { frac.split_at(keep) } else { (frac, "") };
     let sticky = if rest.bytes().any(|b| b != b'0') { "1" } else { "" };
-    crate::number::parse_decimal(&format!("{int}.{head}{sticky}0")).ok()
+    crate::base::number::parse_decimal(&format!("{int}.{head}{sticky}0")).ok()
 }

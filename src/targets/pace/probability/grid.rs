@@ -201,7 +201,7 @@ pub fn step(need: Decimal, steps: u32) -> Option<Decimal> {
     let digits = i64::try_from(raw.mantissa().unsigned_abs().to_string().len()).ok()?;
     let magnitude = digits.checked_sub(1)?.checked_sub(i64::from(raw.scale()))?;
     let dp = 3i64.checked_sub(magnitude)?;
-    let h = crate::number::round_digits(raw, dp, crate::number::RoundingStrategy::Up)?;
+    let h = crate::base::number::round_digits(raw, dp, crate::base::number::RoundingStrategy::Up)?;
     (h > Decimal::ZERO).then_some(h)
 }
 

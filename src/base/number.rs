@@ -1,7 +1,7 @@
 //! Exact decimals at the boundary: reading JSON numbers by their shortest decimal form or decimal
 //! strings, and rounding with a named strategy at a scale.
 
-use crate::error::{Error, ErrorCode, Result};
+use crate::base::error::{Error, ErrorCode, Result};
 use rust_decimal::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -295,9 +295,22 @@ pub fn grouped(d: Decimal) -> String {
     out
 }
 
+/// How numbers are returned.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub enum NumberOutput {
+    /// As JS numbers (the nearest double to the exact, rounded decimal).
+    #[default]
+    Number,
+    /// As exact decimal strings (`"1234.50"`).
+    String,
+}
+
 thread_local! {
     /// How decimals are written while [`serialize_numbers_as`] runs.
-    static NUMBERS: std::cell::Cell<Option<crate::output::NumberOutput>> = const { std::cell::Cell::new(None) };
+    static NUMBERS: std::cell::Cell<Option<NumberOutput>> = const { std::cell::Cell::new(None) };
 }
 
 /// Runs `f` (typically a serialization) with every result decimal written as `numbers` says:
@@ -314,7 +327,7 @@ thread_local! {
 /// let text = serialize_numbers_as(NumberOutput::String, || serde_json::to_string(&d).unwrap());
 /// assert_eq!(text, r#""92.50""#);
 /// ```
-pub fn serialize_numbers_as<T>(numbers: crate::output::NumberOutput, f: impl FnOnce() -> T) -> T {
+pub fn serialize_numbers_as<T>(numbers: NumberOutput, f: impl FnOnce() -> T) -> T {
     let before = NUMBERS.with(|c| c.replace(Some(numbers)));
     let out = f();
     NUMBERS.with(|c| c.set(before));
@@ -322,14 +335,14 @@ pub fn serialize_numbers_as<T>(numbers: crate::output::NumberOutput, f: impl FnO
 }
 
 /// The number output [`serialize_numbers_as`] set, if it is running.
-pub(crate) fn numbers_as() -> Option<crate::output::NumberOutput> {
+pub(crate) fn numbers_as() -> Option<NumberOutput> {
     NUMBERS.with(std::cell::Cell::get)
 }
 
 impl Serialize for Dec {
     fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
         match numbers_as() {
-            Some(crate::output::NumberOutput::String) => s.collect_str(&self.0),
+            Some(NumberOutput::String) => s.collect_str(&self.0),
             _ => s.serialize_f64(decimal_to_f64(self.0)),
         }
     }
@@ -350,10 +363,10 @@ impl<'de> Deserialize<'de> for Dec {
                 Ok(Dec(Decimal::from(v)))
             }
             fn visit_f64<E: serde::de::Error>(self, v: f64) -> std::result::Result<Dec, E> {
-                decimal_from_f64(v).map(Dec).map_err(|e| E::custom(e.message(crate::locale::Locale::En)))
+                decimal_from_f64(v).map(Dec).map_err(|e| E::custom(e.message(crate::base::locale::Locale::En)))
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> std::result::Result<Dec, E> {
-                parse_decimal(v).map(Dec).map_err(|e| E::custom(e.message(crate::locale::Locale::En)))
+                parse_decimal(v).map(Dec).map_err(|e| E::custom(e.message(crate::base::locale::Locale::En)))
             }
         }
         d.deserialize_any(Visitor)

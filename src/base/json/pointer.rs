@@ -11,7 +11,7 @@
 //! the object's own errors (a missing key) are reported too. [`locate`] then asks the caller to
 //! parse the text cut after the last member: only the member's error happens again.
 
-use crate::error::pointer_segment;
+use crate::base::error::pointer_segment;
 
 /// What went wrong at the position, as far as the pointer is concerned.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

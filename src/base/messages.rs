@@ -1,7 +1,7 @@
 //! Messages and hints for every error code, in `zh-CN` and `en`.
 
-use crate::error::{Error, ErrorCode};
-use crate::locale::Locale;
+use crate::base::error::{Error, ErrorCode};
+use crate::base::locale::Locale;
 
 /// The message for an error in a locale.
 pub fn message(err: &Error, locale: Locale) -> String {
@@ -187,10 +187,11 @@ pub fn hint(err: &Error, locale: Locale) -> Option<String> {
         ErrorCode::UnknownField => {
             locale.pick("含空格或符号的字段名请写成 {字段名}", "write names with spaces or symbols as {field name}")
         }
-        ErrorCode::NotFinite | ErrorCode::OutOfRange if err.origin == crate::error::Origin::Record => locale.pick(
-            "传入十进制字符串（如 \"1234.56\"）可避免浮点误差",
-            "pass a decimal string (e.g. \"1234.56\") to avoid floating-point limits",
-        ),
+        ErrorCode::NotFinite | ErrorCode::OutOfRange if err.origin == crate::base::error::Origin::Record => locale
+            .pick(
+                "传入十进制字符串（如 \"1234.56\"）可避免浮点误差",
+                "pass a decimal string (e.g. \"1234.56\") to avoid floating-point limits",
+            ),
         _ => return None,
     };
     Some(text.to_string())

@@ -1,9 +1,9 @@
 //! Values as they arrive from a record: JSON/JS numbers (read by their shortest decimal form),
 //! decimal strings, booleans, null.
 
-use crate::error::{Error, ErrorCode, Result};
+use crate::base::error::{Error, ErrorCode, Result};
+use crate::base::number::{decimal_from_f64, parse_decimal};
 use crate::formula::value::{parse_date, Value};
-use crate::number::{decimal_from_f64, parse_decimal};
 use rust_decimal::Decimal;
 
 /// UTF-16 units of one text value read from a JS record (longer text is `TOO_LARGE`).
@@ -89,7 +89,7 @@ impl Input {
     fn describe(&self) -> String {
         match self {
             Input::Missing => "null".into(),
-            Input::Float(f) => crate::number::js_text(*f),
+            Input::Float(f) => crate::base::number::js_text(*f),
             Input::Decimal(d) => d.to_string(),
             Input::Text(s) => format!("\"{s}\""),
             Input::Bool(b) => b.to_string(),

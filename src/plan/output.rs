@@ -1,24 +1,13 @@
 //! What callers get back: values as numbers or exact decimal strings, metrics by id, traces.
 
+use crate::base::locale::Locale;
+use crate::base::number::decimal_to_f64;
 use crate::formula::Value;
-use crate::locale::Locale;
-use crate::number::decimal_to_f64;
 use crate::plan::{Evaluation, TraceEntry};
 use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
 
-/// How numbers are returned.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-pub enum NumberOutput {
-    /// As JS numbers (the nearest double to the exact, rounded decimal).
-    #[default]
-    Number,
-    /// As exact decimal strings (`"1234.50"`).
-    String,
-}
+pub use crate::base::number::NumberOutput;
 
 /// Options accepted by every evaluating call.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,7 +1,7 @@
 //! One error type for everything: a stable code, a JSON-pointer path, a span for formula text,
 //! a message in `zh-CN` or `en`, and a hint.
 
-use crate::locale::Locale;
+use crate::base::locale::Locale;
 use serde::Serialize;
 use std::fmt;
 
@@ -371,11 +371,11 @@ impl Error {
     }
     /// The message in a locale.
     pub fn message(&self, locale: Locale) -> String {
-        crate::error_text::message(self, locale)
+        crate::base::messages::message(self, locale)
     }
     /// The hint in a locale ("did you mean 回款额?"), if there is one.
     pub fn hint(&self, locale: Locale) -> Option<String> {
-        crate::error_text::hint(self, locale)
+        crate::base::messages::hint(self, locale)
     }
     /// A serializable view with the message and hint rendered in a locale.
     pub fn report(&self, locale: Locale) -> ErrorReport {

@@ -1,0 +1,114 @@
+//! Where a record's values come from: the trait every engine reads records through (a JSON
+//! object natively, a JS object in WebAssembly), and its sub-tables (子表: a rep's orders).
+
+use super::input::Input;
+use crate::base::error::{Error, ErrorCode, Origin};
+
+/// Where a record's values come from (a JSON object natively, a JS object in WebAssembly).
+pub trait Record {
+    /// The raw value of `field`, the plan's field number `index`.
+    fn input(&self, index: usize, field: &str) -> Input;
+    /// Why the record cannot be read at all (e.g. it is not an object), if it cannot.
+    fn problem(&self) -> Option<Error> {
+        None
+    }
+    /// The array of objects under `key` (a sub-table, 子表: a rep's orders), as the cells of
+    /// `columns`; the cells of column `json` (a nested value, e.g. a split) come as JSON.
+    /// `Ok(None)` when the record has nothing there.
+    fn rows(
+        &self,
+        _key: &str,
+        _columns: &[&str],
+        _json: Option<usize>,
+    ) -> std::result::Result<Option<Rows>, RowsError> {
+        Ok(None)
+    }
+}
+
+/// The cells of a sub-table, row by row: `cells[row × columns + column]`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Rows {
+    /// Number of rows.
+    pub count: usize,
+    /// The cells, row-major; a missing key is `Input::Missing`.
+    pub cells: Vec<Input>,
+    /// The JSON column's value per row (`None` when missing).
+    pub json: Vec<Option<serde_json::Value>>,
+}
+
+/// Rows of a sub-table one record may hold (orders per record).
+pub const MAX_ROWS: usize = 100_000;
+
+/// Why a sub-table could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RowsError {
+    /// The value is not an array; its type.
+    NotArray(&'static str),
+    /// Row `index` is not an object.
+    NotObject(usize),
+    /// More rows than [`MAX_ROWS`]: how many.
+    TooMany(usize),
+    /// The host could not give a value (a getter threw, a text past the limit, a nested value
+    /// with no JSON form): the code, the row (none for the array itself), the column and what
+    /// was found.
+    Host {
+        /// The code of the error to report.
+        code: ErrorCode,
+        /// The row, or none for the sub-table itself.
+        row: Option<usize>,
+        /// The column as a JSON-pointer segment (and the path inside a nested cell), or empty.
+        column: String,
+        /// What was found.
+        found: String,
+    },
+}
+
+impl Record for serde_json::Value {
+    fn input(&self, _index: usize, field: &str) -> Input {
+        Input::from_json(self.get(field))
+    }
+    /// A record must be an object, as in JS: `null`, an array or a scalar is `INVALID_VALUE`
+    /// (never a record whose every field is missing).
+    fn problem(&self) -> Option<Error> {
+        use serde_json::Value as J;
+        let found = match self {
+            J::Object(_) => return None,
+            J::Null => "null",
+            J::Array(_) => "array",
+            J::String(_) => "string",
+            J::Number(_) => "number",
+            J::Bool(_) => "boolean",
+        };
+        let err = Error::new(ErrorCode::InvalidValue).name("record").expected("object").found(found);
+        Some(err.path(Origin::Record, ""))
+    }
+    fn rows(&self, key: &str, columns: &[&str], json: Option<usize>) -> std::result::Result<Option<Rows>, RowsError> {
+        use serde_json::Value as J;
+        let items = match self.get(key) {
+            None | Some(J::Null) => return Ok(None),
+            Some(J::Array(items)) if items.len() > MAX_ROWS => return Err(RowsError::TooMany(items.len())),
+            Some(J::Array(items)) => items,
+            Some(J::Object(_)) => return Err(RowsError::NotArray("object")),
+            Some(J::String(_)) => return Err(RowsError::NotArray("string")),
+            Some(J::Number(_)) => return Err(RowsError::NotArray("number")),
+            Some(J::Bool(_)) => return Err(RowsError::NotArray("boolean")),
+        };
+        let mut rows = Rows {
+            count: items.len(),
+            cells: Vec::with_capacity(items.len().saturating_mul(columns.len())),
+            json: Vec::with_capacity(if json.is_some() { items.len() } else { 0 }),
+        };
+        for (index, item) in items.iter().enumerate() {
+            let J::Object(map) = item else { return Err(RowsError::NotObject(index)) };
+            for (k, column) in columns.iter().enumerate() {
+                if Some(k) == json {
+                    rows.json.push(map.get(*column).filter(|v| !v.is_null()).cloned());
+                    rows.cells.push(Input::Missing);
+                } else {
+                    rows.cells.push(Input::from_json(map.get(*column)));
+                }
+            }
+        }
+        Ok(Some(rows))
+    }
+}
