@@ -66,32 +66,147 @@ impl Cursor<'_> {
 pub fn tokenize(src: &str) -> Result<Vec<Token>> {
     let mut cur = Cursor { chars: src.chars().peekable(), pos: 0 };
     let mut out = Vec::new();
-    while let Some(c) = cur.peek() {
-        let start = cur.pos;
-        if c.is_whitespace() || c == '\u{3000}' {
-            cur.bump();
-            continue;
-        }
-        let tok = if c.is_ascii_digit() || c == '.' {
-            number(&mut cur)?
-        } else if c == '"' {
-            text(&mut cur)?
-        } else if c == '{' {
-            braced(&mut cur)?
-        } else if is_ident_start(c) {
-            let mut s = String::new();
-            while let Some(c) = cur.peek().filter(|&c| is_ident_continue(c)) {
-                s.push(c);
-                cur.bump();
-            }
-            Tok::Ident(s)
-        } else {
-            operator(&mut cur)?
-        };
-        out.push(Token { tok, span: Span::new(start, cur.pos) });
+    while let Some((tok, span)) = next_token(&mut cur) {
+        out.push(Token { tok: tok?, span });
     }
     out.push(Token { tok: Tok::End, span: Span::new(cur.pos, cur.pos) });
     Ok(out)
+}
+
+/// The next token after any white space and its span, or `None` at the end of the text. A token
+/// that cannot be read is its error, spanning the text it took; reading can go on after it.
+fn next_token(cur: &mut Cursor<'_>) -> Option<(Result<Tok>, Span)> {
+    while cur.peek().is_some_and(|c| c.is_whitespace() || c == '\u{3000}') {
+        cur.bump();
+    }
+    let c = cur.peek()?;
+    let start = cur.pos;
+    let tok = if c.is_ascii_digit() || c == '.' {
+        number(cur)
+    } else if c == '"' {
+        text(cur)
+    } else if c == '{' {
+        braced(cur)
+    } else if is_ident_start(c) {
+        let mut s = String::new();
+        while let Some(c) = cur.peek().filter(|&c| is_ident_continue(c)) {
+            s.push(c);
+            cur.bump();
+        }
+        Ok(Tok::Ident(s))
+    } else {
+        operator(cur)
+    };
+    Some((tok, Span::new(start, cur.pos)))
+}
+
+/// What a piece of formula text is, as a highlighter colours it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LexemeKind {
+    /// A number literal.
+    Number,
+    /// A string literal, quotes included.
+    String,
+    /// A field name, bare or `{braced}`.
+    Field,
+    /// A name called as a function (known to the engine or not).
+    Function,
+    /// `TRUE` or `FALSE`.
+    Boolean,
+    /// `AND`, `OR` or `NOT` used as an operator.
+    Keyword,
+    /// An operator: `+ - * / ^ % & = <> < <= > >=`, `!`, `&&`, `||` and their full-width forms.
+    Operator,
+    /// `(`, `)` or `,` (full-width too).
+    Punctuation,
+    /// Text the lexer cannot read; the lexeme carries the code compiling it gives.
+    Error,
+}
+
+impl LexemeKind {
+    /// The kind's name in the package's API (`"number"`, `"function"`…).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LexemeKind::Number => "number",
+            LexemeKind::String => "string",
+            LexemeKind::Field => "field",
+            LexemeKind::Function => "function",
+            LexemeKind::Boolean => "boolean",
+            LexemeKind::Keyword => "keyword",
+            LexemeKind::Operator => "operator",
+            LexemeKind::Punctuation => "punctuation",
+            LexemeKind::Error => "error",
+        }
+    }
+}
+
+/// A token of formula text for a highlighter: its kind, its span in UTF-16 units and, for an
+/// error, the code compiling the text gives there.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Lexeme {
+    /// What the text is.
+    pub kind: LexemeKind,
+    /// Where it is, in UTF-16 units.
+    pub span: Span,
+    /// The error's code, for [`LexemeKind::Error`].
+    pub error: Option<ErrorCode>,
+}
+
+/// Every token of `src` with its kind, for highlighting; white space is left out. Never fails:
+/// text the lexer cannot read is an [`LexemeKind::Error`] lexeme with the code and span that
+/// compiling gives (an unterminated string or `{field` runs to the end of the text), and reading
+/// goes on after it. A name followed by `(` is a function, except `AND` and `OR` after an operand
+/// (`a AND (b)`), as the parser reads them.
+///
+/// ```
+/// use salescore::formula::{lexemes, LexemeKind};
+/// let kinds: Vec<_> = lexemes("SUM(回款额) > 1").iter().map(|l| l.kind).collect();
+/// assert_eq!(kinds, [LexemeKind::Function, LexemeKind::Punctuation, LexemeKind::Field,
+///     LexemeKind::Punctuation, LexemeKind::Operator, LexemeKind::Number]);
+/// ```
+pub fn lexemes(src: &str) -> Vec<Lexeme> {
+    let mut cur = Cursor { chars: src.chars().peekable(), pos: 0 };
+    let mut read = Vec::new();
+    while let Some(next) = next_token(&mut cur) {
+        read.push(next);
+    }
+    let mut out = Vec::with_capacity(read.len());
+    let mut after_operand = false;
+    for (i, (tok, span)) in read.iter().enumerate() {
+        let called = matches!(read.get(i.saturating_add(1)), Some((Ok(Tok::Op("(")), _)));
+        let (kind, error) = match tok {
+            Ok(tok) => (kind_of(tok, called, after_operand), None),
+            Err(e) => (LexemeKind::Error, Some(e.code)),
+        };
+        after_operand = match tok {
+            Ok(Tok::Op(op)) => matches!(*op, ")" | "%"),
+            Ok(_) => !matches!(kind, LexemeKind::Function | LexemeKind::Keyword),
+            Err(_) => true,
+        };
+        out.push(Lexeme { kind, span: *span, error });
+    }
+    out
+}
+
+/// The kind of a token read; `called` when `(` follows it, `after_operand` when a value ends
+/// just before it (where `AND` and `OR` are operators).
+fn kind_of(tok: &Tok, called: bool, after_operand: bool) -> LexemeKind {
+    match tok {
+        Tok::Number(_) => LexemeKind::Number,
+        Tok::Text(_) => LexemeKind::String,
+        Tok::Braced(_) => LexemeKind::Field,
+        Tok::Ident(s) if after_operand && (s.eq_ignore_ascii_case("AND") || s.eq_ignore_ascii_case("OR")) => {
+            LexemeKind::Keyword
+        }
+        Tok::Ident(_) if called => LexemeKind::Function,
+        Tok::Ident(s) if s.eq_ignore_ascii_case("TRUE") || s.eq_ignore_ascii_case("FALSE") => LexemeKind::Boolean,
+        Tok::Ident(s) if ["AND", "OR", "NOT"].iter().any(|k| s.eq_ignore_ascii_case(k)) => LexemeKind::Keyword,
+        Tok::Ident(_) => LexemeKind::Field,
+        Tok::Op("(" | ")" | ",") => LexemeKind::Punctuation,
+        Tok::Op(_) => LexemeKind::Operator,
+        // Never read inside the text: the end has no lexeme.
+        Tok::End => LexemeKind::Error,
+    }
 }
 
 fn is_ident_start(c: char) -> bool {
@@ -256,5 +371,86 @@ mod tests {
         let ops: Vec<_> = toks.iter().map(|t| t.tok.clone()).collect();
         assert_eq!(ops[1], Tok::Op("("));
         assert_eq!(ops[3], Tok::Op(","));
+    }
+
+    fn kinds(src: &str) -> Vec<(&'static str, u32, u32, Option<&'static str>)> {
+        lexemes(src)
+            .iter()
+            .map(|l| (l.kind.as_str(), l.span.start, l.span.end, l.error.map(ErrorCode::as_str)))
+            .collect()
+    }
+
+    #[test]
+    fn lexemes_classify_names_as_the_parser_reads_them() {
+        assert_eq!(
+            kinds("IF(NOT 是否违规 AND (x), TRUE, a OR b)"),
+            [
+                ("function", 0, 2, None),
+                ("punctuation", 2, 3, None),
+                ("keyword", 3, 6, None),
+                ("field", 7, 11, None),
+                ("keyword", 12, 15, None),
+                ("punctuation", 16, 17, None),
+                ("field", 17, 18, None),
+                ("punctuation", 18, 19, None),
+                ("punctuation", 19, 20, None),
+                ("boolean", 21, 25, None),
+                ("punctuation", 25, 26, None),
+                ("field", 27, 28, None),
+                ("keyword", 29, 31, None),
+                ("field", 32, 33, None),
+                ("punctuation", 33, 34, None),
+            ]
+        );
+        assert_eq!(kinds("AND(a) + 5%")[0].0, "function");
+        assert_eq!(kinds("{新 客户} >= 1")[..2], [("field", 0, 6, None), ("operator", 7, 9, None)]);
+    }
+
+    #[test]
+    fn lexemes_go_on_after_errors_and_never_fail() {
+        assert_eq!(
+            kinds("1.2.3 + @ + 😀\"ab"),
+            [
+                ("error", 0, 5, Some("INVALID_NUMBER")),
+                ("operator", 6, 7, None),
+                ("error", 8, 9, Some("UNEXPECTED_CHAR")),
+                ("operator", 10, 11, None),
+                ("error", 12, 14, Some("UNEXPECTED_CHAR")),
+                ("error", 14, 17, Some("UNTERMINATED_STRING")),
+            ]
+        );
+        assert_eq!(
+            kinds("\"😀\" & {}"),
+            [("string", 0, 4, None), ("operator", 5, 6, None), ("error", 7, 9, Some("UNEXPECTED_TOKEN"))]
+        );
+        assert_eq!(kinds("{a"), [("error", 0, 2, Some("UNTERMINATED_FIELD"))]);
+        assert!(kinds(" \u{3000}\n").is_empty());
+    }
+
+    /// On every golden formula: lexemes are in order, inside the text, and agree with
+    /// `tokenize` (the same spans; the first error lexeme is its error).
+    #[test]
+    fn lexemes_agree_with_tokenize_on_the_golden_formulas() {
+        let rows = include_str!("../../tests/data/formulas.tsv").lines().filter(|l| !l.starts_with('#')).skip(1);
+        for src in rows.filter_map(|row| row.split('\t').next()) {
+            let all = lexemes(src);
+            let len = u32::try_from(src.encode_utf16().count()).unwrap();
+            assert!(
+                all.windows(2).all(|w| w[0].span.end <= w[1].span.start && w[1].span.start < w[1].span.end),
+                "{src}"
+            );
+            assert!(all.last().is_none_or(|l| l.span.end <= len), "{src}");
+            match tokenize(src) {
+                Ok(toks) => {
+                    let spans: Vec<_> = toks.iter().filter(|t| t.tok != Tok::End).map(|t| t.span).collect();
+                    assert_eq!(all.iter().map(|l| l.span).collect::<Vec<_>>(), spans, "{src}");
+                    assert!(all.iter().all(|l| l.kind != LexemeKind::Error), "{src}");
+                }
+                Err(e) => {
+                    let first = all.iter().find(|l| l.kind == LexemeKind::Error).unwrap();
+                    assert_eq!((Some(first.span), first.error), (e.span, Some(e.code)), "{src}");
+                }
+            }
+        }
     }
 }
