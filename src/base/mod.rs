@@ -6,6 +6,7 @@
 //! `wasm`); `tests/layers.rs` checks it.
 
 pub mod apportion;
+pub mod checked;
 pub mod error;
 pub mod json;
 pub mod locale;

@@ -373,6 +373,53 @@ impl<'de> Deserialize<'de> for Dec {
     }
 }
 
+/// Serde for a bare `Decimal` field of the team engine's data (`#[serde(with = "…::exact")]`):
+/// read as [`Dec`] reads (a JSON number by its shortest decimal form, or a decimal string),
+/// written as its exact string (`"93.50"` keeps its scale), or as a number inside
+/// [`serialize_numbers_as`] with numbers.
+///
+/// The one difference from [`Dec`] is the default outside [`serialize_numbers_as`]: the team
+/// engine's native results have always been exact strings (its public API), a plan's results
+/// numbers. Every path to JS sets the mode, so the two agree there.
+pub mod exact {
+    use super::{decimal_to_f64, numbers_as, Dec, NumberOutput};
+    use rust_decimal::Decimal;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    /// Writes the decimal as its exact string, or as a number when numbers were asked for.
+    pub fn serialize<S: Serializer>(value: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+        match numbers_as() {
+            Some(NumberOutput::Number) => s.serialize_f64(decimal_to_f64(*value)),
+            _ => s.collect_str(value),
+        }
+    }
+
+    /// Reads a JSON number or a decimal string.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+        Dec::deserialize(d).map(|x| x.0)
+    }
+
+    /// The same for `Option<Decimal>` (`null` or absent is `None`).
+    pub mod option {
+        use crate::base::number::Dec;
+        use rust_decimal::Decimal;
+        use serde::{Deserialize, Deserializer, Serializer};
+
+        /// Writes `Some` as [`super::serialize`] does and `None` as `null`.
+        pub fn serialize<S: Serializer>(value: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+            match value {
+                Some(d) => super::serialize(d, s),
+                None => s.serialize_none(),
+            }
+        }
+
+        /// Reads `null`, a JSON number or a decimal string.
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+            Option::<Dec>::deserialize(d).map(|x| x.map(|d| d.0))
+        }
+    }
+}
+
 #[cfg(feature = "schema")]
 impl schemars::JsonSchema for Dec {
     fn schema_name() -> String {

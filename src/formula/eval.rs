@@ -142,10 +142,7 @@ impl<'s> Evaluator<'s> {
     }
 }
 
-/// `Some` → the value; `None` (overflow) → `OVERFLOW`.
-pub fn checked(result: Option<Decimal>) -> Result<Decimal> {
-    result.ok_or_else(|| Error::new(ErrorCode::Overflow))
-}
+pub use crate::base::checked::checked;
 
 /// Checked division: zero divisor → `DIV_BY_ZERO`.
 pub fn divide(a: Decimal, b: Decimal) -> Result<Decimal> {

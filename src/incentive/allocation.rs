@@ -13,6 +13,7 @@
 
 use super::currency::Currency;
 use crate::base::apportion::largest_remainder_by_key;
+use crate::base::checked::overflow;
 use crate::base::error::{Error, ErrorCode, Result};
 use rust_decimal::Decimal;
 
@@ -57,10 +58,6 @@ fn integer_weights(weights: &[Decimal]) -> Result<Vec<u128>> {
             u128::try_from(v.mantissa()).map_err(|_| overflow())
         })
         .collect()
-}
-
-fn overflow() -> Error {
-    Error::new(ErrorCode::Overflow)
 }
 
 #[cfg(test)]

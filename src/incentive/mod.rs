@@ -62,38 +62,7 @@ pub fn parse<T: serde::de::DeserializeOwned>(json: &str) -> Result<T> {
     crate::base::json::from_json(json)
 }
 
-/// `a + b`, or `OVERFLOW`.
-pub(crate) fn add(a: Decimal, b: Decimal) -> Result<Decimal> {
-    a.checked_add(b).ok_or_else(|| Error::new(ErrorCode::Overflow))
-}
-
-/// `a − b`, or `OVERFLOW`.
-pub(crate) fn sub(a: Decimal, b: Decimal) -> Result<Decimal> {
-    a.checked_sub(b).ok_or_else(|| Error::new(ErrorCode::Overflow))
-}
-
-/// `a × b`, or `OVERFLOW`.
-pub(crate) fn mul(a: Decimal, b: Decimal) -> Result<Decimal> {
-    a.checked_mul(b).ok_or_else(|| Error::new(ErrorCode::Overflow))
-}
-
-/// `a ÷ b`, or `DIV_BY_ZERO` / `OVERFLOW`.
-pub(crate) fn div(a: Decimal, b: Decimal) -> Result<Decimal> {
-    if b.is_zero() {
-        return Err(Error::new(ErrorCode::DivByZero));
-    }
-    a.checked_div(b).ok_or_else(|| Error::new(ErrorCode::Overflow))
-}
-
-/// `x` percent of `base`.
-pub(crate) fn percent_of(base: Decimal, percent: Decimal) -> Result<Decimal> {
-    div(mul(base, percent)?, Decimal::ONE_HUNDRED)
-}
-
-/// Σ values, or `OVERFLOW`.
-pub(crate) fn sum(values: impl IntoIterator<Item = Decimal>) -> Result<Decimal> {
-    values.into_iter().try_fold(Decimal::ZERO, add)
-}
+pub(crate) use crate::base::checked::{add, div, mul, percent_of, sub, sum};
 
 /// An error pointing into a component definition.
 pub(crate) fn at(code: ErrorCode, path: impl Into<String>) -> Error {

@@ -7,6 +7,7 @@ use crate::base::error::{Error, ErrorCode, Origin, Result};
 use crate::base::locale::Locale;
 use crate::formula::eval::{Evaluator, Scope};
 use crate::formula::Value;
+use crate::scorecard::ScoreNeeds;
 
 pub use crate::formula::record::{Record, Rows, RowsError, MAX_ROWS};
 
@@ -64,6 +65,17 @@ impl Scope for Values<'_> {
     }
 }
 
+/// How one record is evaluated.
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct Pass<'a> {
+    /// Render a trace and the explanations in this locale.
+    pub explain: Option<Locale>,
+    /// What the score keeps (a team call reads the member; a single record keeps every line).
+    pub needs: ScoreNeeds,
+    /// An extra deal credited wholly to the rep (what-if).
+    pub extra: Option<&'a crate::incentive::section::ExtraDeal>,
+}
+
 impl Plan {
     /// Evaluates a record; with `explain`, adds a trace rendered in the plan's locale.
     pub fn evaluate(&self, record: &impl Record, explain: bool) -> Result<Evaluation<'_>> {
@@ -72,7 +84,8 @@ impl Plan {
 
     /// Evaluates a record; with a locale, adds a trace rendered in it.
     pub fn evaluate_in(&self, record: &impl Record, explain: Option<Locale>) -> Result<Evaluation<'_>> {
-        let mut eval = self.evaluate_as(record, explain, false, true, None)?;
+        let mut eval =
+            self.evaluate_as(record, Pass { explain, needs: ScoreNeeds { member: false, detail: true }, extra: None })?;
         if let Some(run) = eval.run.take() {
             eval.incentive = Some(run.finish(explain)?);
         }
@@ -97,21 +110,17 @@ impl Plan {
             let standings = run.standings.clone();
             Ok((run.finish(Some(locale))?, standings))
         };
-        let (now, _) = finish(self.evaluate_as(record, None, false, false, None)?)?;
-        let (after, standings) = finish(self.evaluate_as(record, None, false, false, Some(extra))?)?;
+        let (now, _) = finish(self.evaluate_as(record, Pass::default())?)?;
+        let (after, standings) = finish(self.evaluate_as(record, Pass { extra: Some(extra), ..Pass::default() })?)?;
         crate::incentive::section::what_if(&now, &after, &standings, extra, locale)
     }
 
-    /// Evaluates a record; `member` also reads its team id and tie-break key; without `detail`,
-    /// the score has only its totals, grade and member (see `Scorecard::score_with`).
-    pub(super) fn evaluate_as(
-        &self,
-        record: &impl Record,
-        explain: Option<Locale>,
-        member: bool,
-        detail: bool,
-        extra: Option<&crate::incentive::section::ExtraDeal>,
-    ) -> Result<Evaluation<'_>> {
+    /// Evaluates a record as `pass` says: the fields, the metrics in order, the score, the
+    /// incentive run (finished by the caller).
+    pub(super) fn evaluate_as(&self, record: &impl Record, pass: Pass<'_>) -> Result<Evaluation<'_>> {
+        let Pass { explain, needs, extra } = pass;
+        // An explanation shows every line.
+        let detail = needs.detail || explain.is_some();
         if let Some(problem) = record.problem() {
             return Err(problem);
         }
@@ -146,8 +155,7 @@ impl Plan {
         }
         let score = match &self.scorecard {
             Some(sc) => {
-                let detail = detail || explain.is_some();
-                let mut score = sc.score_with(&values, self.doc.rounding.score, member, detail)?;
+                let mut score = sc.score_with(&values, self.doc.rounding.score, ScoreNeeds { detail, ..needs })?;
                 if let Some(locale) = explain {
                     score.explain(locale);
                     for line in &mut score.indicators {
@@ -165,7 +173,7 @@ impl Plan {
                     coefficient: s.coefficient.0,
                     vetoed: s.member.as_ref().map_or_else(|| s.vetoes.iter().any(|v| v.triggered), |m| m.vetoed),
                 });
-                Some(inc.run(&Evaluator::new(&values), record, facts, extra, detail || explain.is_some())?)
+                Some(inc.run(&Evaluator::new(&values), record, facts, extra, detail)?)
             }
             None => None,
         };

@@ -1,13 +1,14 @@
 //! Evaluating a whole team in one call: every rep's plan result, then ranks, the forced
 //! distribution, aggregates per team and per group, group-vs-group PK and the leaderboard.
 
+use super::evaluate::Pass;
 use super::{Evaluation, Plan, Record};
 use crate::base::error::{Error, ErrorCode, Origin, Result};
 use crate::base::locale::Locale;
 use crate::base::number::{Dec, Rounding};
 use crate::incentive::section::IncentiveResult;
 use crate::scorecard::document::{AggregateFn, LeaderboardBy};
-use crate::scorecard::{Member, ScoreResult};
+use crate::scorecard::{Member, ScoreNeeds, ScoreResult};
 use crate::team::{contest, Aggregate, Distribution, Outcome, Ranking, TeamEntry, TieBreakOrder, TiePolicy};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -320,7 +321,9 @@ impl Plan {
         let mut results = Vec::with_capacity(records.len());
         let mut errors = Vec::new();
         for (i, record) in records.iter().enumerate() {
-            match self.evaluate_as(record, explain, true, scores || explain.is_some(), None) {
+            match self
+                .evaluate_as(record, Pass { explain, needs: ScoreNeeds { member: true, detail: scores }, extra: None })
+            {
                 Ok(eval) => results.push(Some(eval)),
                 Err(e) => {
                     errors.push((i, in_record(e, i)));
@@ -373,7 +376,7 @@ impl Plan {
     /// the team reads of it) and its statement before the pools are split (`run`). With a
     /// locale, explained in it (every detail); without, numbers only and no score details.
     pub(crate) fn evaluate_member(&self, record: &impl Record, explain: Option<Locale>) -> Result<Evaluation<'_>> {
-        self.evaluate_as(record, explain, true, explain.is_some(), None)
+        self.evaluate_as(record, Pass { explain, needs: ScoreNeeds { member: true, detail: false }, extra: None })
     }
 
     /// The team's parts from its members' scores (by record index; none for a record that
@@ -649,13 +652,13 @@ fn team_cost(
     let mut total = Decimal::ZERO;
     let mut components: Vec<crate::incentive::section::ComponentTotal> = Vec::new();
     for paid in statements.iter().flatten() {
-        total = crate::incentive::add(total, paid.statement.total.0)?;
+        total = crate::base::checked::add(total, paid.statement.total.0)?;
         if components.is_empty() {
             components = paid.components.iter().map(zeroed).collect();
         }
         for (sum, c) in components.iter_mut().zip(&paid.components) {
-            sum.exact = Dec(crate::incentive::add(sum.exact.0, c.exact.0)?);
-            sum.amount = Dec(crate::incentive::add(sum.amount.0, c.amount.0)?);
+            sum.exact = Dec(crate::base::checked::add(sum.exact.0, c.exact.0)?);
+            sum.amount = Dec(crate::base::checked::add(sum.amount.0, c.amount.0)?);
         }
     }
     for m in members.iter_mut() {

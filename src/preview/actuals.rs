@@ -141,7 +141,7 @@ impl Actuals {
 /// Multiplies a numeric value by `factor`, rounded as its kind says; other values stay.
 fn scale_value(v: &mut Json, factor: Decimal, kind: Kind) -> Result<()> {
     let Ok(Some(Value::Number(d))) = Input::from_json(Some(v)).to_typed(FieldType::Number) else { return Ok(()) };
-    let scaled = crate::incentive::mul(d, factor)?;
+    let scaled = crate::base::checked::mul(d, factor)?;
     let scaled = match kind {
         Kind::Money(scale) => Rounding::new(scale, RoundingStrategy::HalfUp).apply(scaled),
         Kind::Integer => Rounding::new(0, RoundingStrategy::HalfUp).apply(scaled),

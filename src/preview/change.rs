@@ -3,10 +3,10 @@
 
 use super::crossing::{crossings, Crossing, GradeOrder, Standing};
 use super::side::Side;
+use crate::base::checked::{div, mul, sub};
 use crate::base::error::Result;
 use crate::base::number::{Dec, Rounding, RoundingStrategy};
 use crate::incentive::section::ComponentDef;
-use crate::incentive::{div, mul, sub};
 use crate::plan::Plan;
 use rust_decimal::Decimal;
 use serde::Serialize;

@@ -16,12 +16,12 @@
 use super::actuals::{ActualFields, Actuals};
 use super::side::Side;
 use super::view::option;
+use crate::base::checked::{add, div, mul};
 use crate::base::error::{pointer_segment, Error, ErrorCode, ErrorReport, Origin, Result};
 use crate::base::locale::Locale;
 use crate::base::number::Dec;
 use crate::formula::input::{FieldType, Input};
 use crate::formula::Value;
-use crate::incentive::{add, div, mul};
 use crate::plan::{settle, Plan};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};

@@ -2,9 +2,9 @@
 //! (so 0 is always a bin edge).
 
 use super::view::{option, MAX_BINS};
+use crate::base::checked::{add, div, mul, sub};
 use crate::base::error::Result;
 use crate::base::number::Dec;
-use crate::incentive::{add, div, mul, sub};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use serde::Serialize;

@@ -6,10 +6,10 @@ use super::change::{ComponentChange, Pairing};
 use super::side::Side;
 use super::summary::{compare, CostChange, Counts, GradeShift, PlanCost};
 use super::view::{option, View};
+use crate::base::checked::{add, div};
 use crate::base::error::Result;
 use crate::base::locale::Locale;
 use crate::base::number::Dec;
-use crate::incentive::{add, div};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 

@@ -302,9 +302,9 @@ impl Rep {
         let mut paid = Paid { total: pay.total, components: pay.components.clone() };
         for a in awards {
             let Some(share) = &a.share else { continue };
-            paid.total = crate::incentive::add(paid.total, share.amount.0)?;
+            paid.total = crate::base::checked::add(paid.total, share.amount.0)?;
             if let Some(c) = paid.components.get_mut(a.component) {
-                *c = crate::incentive::add(*c, share.amount.0)?;
+                *c = crate::base::checked::add(*c, share.amount.0)?;
             }
         }
         Ok(Some(paid))

@@ -6,10 +6,10 @@ use super::change::{component_change, percent, ComponentChange, Delta, Pairing, 
 use super::histogram::{histogram, Histogram};
 use super::side::Side;
 use super::view::View;
+use crate::base::checked::{add, sub};
 use crate::base::error::{ErrorReport, Result};
 use crate::base::locale::Locale;
 use crate::base::number::Dec;
-use crate::incentive::{add, sub};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::BTreeMap;

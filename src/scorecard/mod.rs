@@ -13,6 +13,7 @@ pub use compile::{Scorecard, Team};
 pub use document::ScorecardDef;
 pub use points::{BehaviourLine, NextLevel, PointsResult};
 pub use result::{AdjustmentLine, GateLine, IndicatorLine, Member, NextGrade, NextGradeOption, ScoreResult, VetoLine};
+pub use score::ScoreNeeds;
 
 /// The name of a method as it appears in documents.
 fn method_name(m: &document::Method) -> &'static str {

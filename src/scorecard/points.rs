@@ -5,10 +5,10 @@
 use super::compile::{formula, invalid, Expr};
 use super::document::{GradeDef, PointsDef};
 use super::score::Context;
+use crate::base::checked::checked;
 use crate::base::error::{closest, Error, ErrorCode, Origin, Result};
 use crate::base::locale::Locale;
 use crate::base::number::Dec;
-use crate::formula::eval::checked;
 use crate::formula::parser::Resolver;
 use rust_decimal::Decimal;
 use serde::Serialize;

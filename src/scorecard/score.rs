@@ -4,9 +4,10 @@
 use super::compile::{Expr, Indicator, Profile, Scorecard, Team, Weights};
 use super::document::{AggregateFn, Method, StepBasis, VetoEffect};
 use super::result::{AdjustmentLine, GateLine, IndicatorLine, Member, ScoreResult, VetoLine};
+use crate::base::checked::{add, mul, sub};
 use crate::base::error::{Error, ErrorCode, Origin, Result};
 use crate::base::number::{Dec, Rounding};
-use crate::formula::eval::{checked, divide, Evaluator, Scope};
+use crate::formula::eval::{divide, Evaluator, Scope};
 use arrayvec::ArrayVec;
 use rust_decimal::Decimal;
 
@@ -24,21 +25,42 @@ impl Context<'_> {
     }
 }
 
-fn mul(a: Decimal, b: Decimal) -> Result<Decimal> {
-    checked(a.checked_mul(b))
-}
-
-fn add(a: Decimal, b: Decimal) -> Result<Decimal> {
-    checked(a.checked_add(b))
-}
-
-fn sub(a: Decimal, b: Decimal) -> Result<Decimal> {
-    checked(a.checked_sub(b))
-}
-
 fn clamp(x: Decimal, floor: Decimal, cap: Option<Decimal>) -> Decimal {
     let x = x.max(floor);
     cap.map_or(x, |c| x.min(c))
+}
+
+/// What a score keeps beyond its totals, grade, gates and vetoes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ScoreNeeds {
+    /// Read the team section's rep id and tie-break key (a team call).
+    pub member: bool,
+    /// Keep the indicator and adjustment lines, the profile and phase and the distance to the
+    /// next grade.
+    pub detail: bool,
+}
+
+/// The weighted indicators: their sum, and with detail each line and what it measured.
+struct Weighed<'a> {
+    base: Decimal,
+    lines: Vec<IndicatorLine>,
+    parts: Vec<(&'a Indicator, Decimal, Measured)>,
+}
+
+impl Weighed<'_> {
+    /// The shown base minus the sum of the shown lines, when they differ (by rounding).
+    fn rounding_difference(&self, shown_base: Decimal) -> Option<Dec> {
+        let sum = self.lines.iter().try_fold(Decimal::ZERO, |acc, l| acc.checked_add(l.weighted.0))?;
+        shown_base.checked_sub(sum).filter(|d| !d.is_zero()).map(|d| Dec(d.normalize()))
+    }
+}
+
+/// The total after the vetoes, the grade they cap it to, whether any was triggered, the lines.
+struct Vetoed {
+    total: Decimal,
+    grade_cap: Option<usize>,
+    any: bool,
+    lines: Vec<VetoLine>,
 }
 
 /// What one indicator measured, before weighting.
@@ -202,102 +224,42 @@ impl Scorecard {
     /// Scores one rep reading formulas from `scope`; `rounding` is the plan's score rounding.
     /// With `member`, also reads the team section's id and tie-break key.
     pub fn score(&self, scope: &dyn Scope, rounding: Rounding, member: bool) -> Result<ScoreResult> {
-        self.score_with(scope, rounding, member, true)
+        self.score_with(scope, rounding, ScoreNeeds { member, detail: true })
     }
 
-    /// [`Scorecard::score`]; without `detail`, the indicator and adjustment lines, the profile and
-    /// phase and the distance to the next grade are left empty, for callers that read only the
-    /// totals, grade, gates, vetoes and member (a team ranking, a comparison of two plans). Every
-    /// value filled in is the same as with `detail`.
-    pub fn score_with(&self, scope: &dyn Scope, rounding: Rounding, member: bool, detail: bool) -> Result<ScoreResult> {
+    /// [`Scorecard::score`] keeping what `needs` asks for: without `detail`, the indicator and
+    /// adjustment lines, the profile and phase and the distance to the next grade are left
+    /// empty, for callers that read only the totals, grade, gates, vetoes and member (a team
+    /// ranking, a comparison of two plans). Every value filled in is the same as with `detail`.
+    ///
+    /// The steps, in the documented order: profile and phase, weighted indicators,
+    /// adjustments, blend, gates, vetoes, grade.
+    pub fn score_with(&self, scope: &dyn Scope, rounding: Rounding, needs: ScoreNeeds) -> Result<ScoreResult> {
+        let detail = needs.detail;
         let cx = Context { ev: Evaluator::new(scope) };
         let (profile, phase, weights) = self.choose(&cx)?;
-        let cap = if detail { weights.len() } else { 0 };
-        let mut lines = Vec::with_capacity(cap);
-        let mut parts = Vec::with_capacity(cap);
-        let mut base = Decimal::ZERO;
-        for &(i, weight) in weights {
-            let Some(ind) = self.indicators.get(i) else { continue };
-            let m = measure(ind, &cx)?;
-            let weighted = m.weighted(weight)?;
-            base = add(base, weighted)?;
-            if detail {
-                lines.push(IndicatorLine::new(ind, &m, weight, weighted, rounding));
-                parts.push((ind, weight, m));
-            }
-        }
-        let mut total = base;
-        let mut adjustments = Vec::with_capacity(if detail { self.adjustments.len() } else { 0 });
-        for (def, expr) in &self.adjustments {
-            let raw = cx.number(expr)?;
-            let applied = raw.max(def.min.0).min(def.max.0);
-            total = add(total, applied)?;
-            if detail {
-                adjustments.push(AdjustmentLine {
-                    id: def.id.clone(),
-                    raw: Dec(raw),
-                    applied: Dec(applied),
-                    capped: raw != applied,
-                });
-            }
-        }
-        let individual = total;
-        let team = match &self.blend {
-            Some((def, team)) => {
-                let t = cx.number(team)?;
-                let blended = add(mul(individual, def.individual_weight.0)?, mul(t, def.team_weight.0)?)?;
-                total = divide(blended, Decimal::ONE_HUNDRED)?;
-                Some(t)
-            }
-            None => None,
-        };
-        let mut gates = Vec::with_capacity(self.gates.len());
-        for (def, when) in &self.gates {
-            let closed = cx.condition(when)?;
-            let capped = closed && total > def.cap.0;
-            if capped {
-                total = def.cap.0;
-            }
-            gates.push(GateLine { id: def.id.clone(), closed, cap: def.cap, capped });
-        }
-        let mut vetoes = Vec::with_capacity(self.vetoes.len());
-        let mut grade_cap: Option<usize> = None;
-        let mut vetoed = false;
-        for (def, when) in &self.vetoes {
-            let triggered = cx.condition(when)?;
-            vetoed |= triggered;
-            if triggered {
-                match def.effect {
-                    VetoEffect::Zero => total = Decimal::ZERO,
-                    VetoEffect::CapGrade => {
-                        let idx = self.grades.iter().position(|g| Some(&g.grade) == def.grade.as_ref());
-                        grade_cap = grade_cap.max(idx);
-                    }
-                }
-            }
-            vetoes.push(VetoLine { id: def.id.clone(), triggered, effect: def.effect, grade: def.grade.clone() });
-        }
+        let weighed = self.weigh(&cx, weights, rounding, detail)?;
+        let (individual, adjustments) = self.adjust(&cx, weighed.base, detail)?;
+        let (blended, team) = self.blend(&cx, individual)?;
+        let (total, gates) = self.gate(&cx, blended)?;
+        let vetoed = self.veto(&cx, total)?;
+        let total = vetoed.total;
         let shown = rounding.apply(total);
-        let shown_base = rounding.apply(base);
-        let lines_sum = lines.iter().try_fold(Decimal::ZERO, |acc, l| acc.checked_add(l.weighted.0));
-        let rounding_difference = lines_sum
-            .filter(|_| detail)
-            .and_then(|s| shown_base.checked_sub(s))
-            .filter(|d| !d.is_zero())
-            .map(|d| Dec(d.normalize()));
+        let shown_base = rounding.apply(weighed.base);
+        let rounding_difference = weighed.rounding_difference(shown_base).filter(|_| detail);
         let mut grade_index = self.grade_of(shown)?;
-        if let Some(cap) = grade_cap.filter(|c| *c > grade_index) {
+        if let Some(cap) = vetoed.grade_cap.filter(|c| *c > grade_index) {
             grade_index = cap;
         }
         let grade = self.grades.get(grade_index).ok_or_else(|| Error::new(ErrorCode::NoMatch))?;
-        let member = match self.team.as_ref().filter(|_| member) {
-            Some(team) => Some(member_of(team, &cx, shown, vetoed)?),
+        let member = match self.team.as_ref().filter(|_| needs.member) {
+            Some(team) => Some(member_of(team, &cx, shown, vetoed.any)?),
             None => None,
         };
-        let points = self.points.as_ref().map(|p| p.award(&cx, grade_index, vetoed)).transpose()?;
+        let points = self.points.as_ref().map(|p| p.award(&cx, grade_index, vetoed.any)).transpose()?;
         let (profile, phase, next_grade) = if detail {
-            let state = ScoreState { total, grade_index, grade_cap, scale: rounding.scale };
-            let next = super::distance::to_next_grade(self, &parts, &gates, &vetoes, state)?;
+            let state = ScoreState { total, grade_index, grade_cap: vetoed.grade_cap, scale: rounding.scale };
+            let next = super::distance::to_next_grade(self, &weighed.parts, &gates, &vetoed.lines, state)?;
             (profile.id.clone(), phase.map(str::to_string), next)
         } else {
             (String::new(), None, None)
@@ -305,14 +267,14 @@ impl Scorecard {
         Ok(ScoreResult {
             profile,
             phase,
-            indicators: lines,
+            indicators: weighed.lines,
             base: Dec(shown_base),
             rounding_difference,
             adjustments,
             individual: Dec(rounding.apply(individual)),
             team: team.map(Dec),
             gates,
-            vetoes,
+            vetoes: vetoed.lines,
             total: Dec(shown),
             exact_total: Dec(total.normalize()),
             grade: grade.grade.clone(),
@@ -322,6 +284,95 @@ impl Scorecard {
             member,
             text: None,
         })
+    }
+
+    /// Each weighted indicator's points, and their sum (the base); the lines only with `detail`.
+    fn weigh<'a>(
+        &'a self,
+        cx: &Context<'_>,
+        weights: &Weights,
+        rounding: Rounding,
+        detail: bool,
+    ) -> Result<Weighed<'a>> {
+        let cap = if detail { weights.len() } else { 0 };
+        let mut out = Weighed { base: Decimal::ZERO, lines: Vec::with_capacity(cap), parts: Vec::with_capacity(cap) };
+        for &(i, weight) in weights {
+            let Some(ind) = self.indicators.get(i) else { continue };
+            let m = measure(ind, cx)?;
+            let weighted = m.weighted(weight)?;
+            out.base = add(out.base, weighted)?;
+            if detail {
+                out.lines.push(IndicatorLine::new(ind, &m, weight, weighted, rounding));
+                out.parts.push((ind, weight, m));
+            }
+        }
+        Ok(out)
+    }
+
+    /// The base plus each adjustment clamped to its bounds: the individual total, and the
+    /// lines only with `detail`.
+    fn adjust(&self, cx: &Context<'_>, base: Decimal, detail: bool) -> Result<(Decimal, Vec<AdjustmentLine>)> {
+        let mut total = base;
+        let mut lines = Vec::with_capacity(if detail { self.adjustments.len() } else { 0 });
+        for (def, expr) in &self.adjustments {
+            let raw = cx.number(expr)?;
+            let applied = raw.max(def.min.0).min(def.max.0);
+            total = add(total, applied)?;
+            if detail {
+                lines.push(AdjustmentLine {
+                    id: def.id.clone(),
+                    raw: Dec(raw),
+                    applied: Dec(applied),
+                    capped: raw != applied,
+                });
+            }
+        }
+        Ok((total, lines))
+    }
+
+    /// The individual total blended with the team's score, when the scorecard blends: the
+    /// blended total and the team score.
+    fn blend(&self, cx: &Context<'_>, individual: Decimal) -> Result<(Decimal, Option<Decimal>)> {
+        let Some((def, team)) = &self.blend else { return Ok((individual, None)) };
+        let t = cx.number(team)?;
+        let blended = add(mul(individual, def.individual_weight.0)?, mul(t, def.team_weight.0)?)?;
+        Ok((divide(blended, Decimal::ONE_HUNDRED)?, Some(t)))
+    }
+
+    /// The total after every closed gate's cap, and the gates' lines.
+    fn gate(&self, cx: &Context<'_>, mut total: Decimal) -> Result<(Decimal, Vec<GateLine>)> {
+        let mut gates = Vec::with_capacity(self.gates.len());
+        for (def, when) in &self.gates {
+            let closed = cx.condition(when)?;
+            let capped = closed && total > def.cap.0;
+            if capped {
+                total = def.cap.0;
+            }
+            gates.push(GateLine { id: def.id.clone(), closed, cap: def.cap, capped });
+        }
+        Ok((total, gates))
+    }
+
+    /// The vetoes (一票否决): the total after them, the grade they cap, their lines.
+    fn veto(&self, cx: &Context<'_>, mut total: Decimal) -> Result<Vetoed> {
+        let mut lines = Vec::with_capacity(self.vetoes.len());
+        let mut grade_cap: Option<usize> = None;
+        let mut any = false;
+        for (def, when) in &self.vetoes {
+            let triggered = cx.condition(when)?;
+            any |= triggered;
+            if triggered {
+                match def.effect {
+                    VetoEffect::Zero => total = Decimal::ZERO,
+                    VetoEffect::CapGrade => {
+                        let idx = self.grades.iter().position(|g| Some(&g.grade) == def.grade.as_ref());
+                        grade_cap = grade_cap.max(idx);
+                    }
+                }
+            }
+            lines.push(VetoLine { id: def.id.clone(), triggered, effect: def.effect, grade: def.grade.clone() });
+        }
+        Ok(Vetoed { total, grade_cap, any, lines })
     }
 
     /// The band a (rounded) total falls in.

@@ -1,7 +1,8 @@
 //! Aggregates over a team's values (sum, average, min, max, median, count) and a contest (PK)
 //! between two groups on one of them.
 
-use crate::base::error::{Error, ErrorCode, Result};
+use crate::base::checked::overflow;
+use crate::base::error::Result;
 use crate::base::number::Rounding;
 use rust_decimal::Decimal;
 
@@ -20,10 +21,6 @@ pub enum Aggregate {
     Median,
     /// Σ values, where each value is 1 (counted) or 0.
     Count,
-}
-
-fn overflow() -> Error {
-    Error::new(ErrorCode::Overflow)
 }
 
 fn sum(values: &[Decimal]) -> Result<Decimal> {

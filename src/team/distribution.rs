@@ -55,7 +55,7 @@
 //! Within a group kept together, and for display, the order is by id: it decides nothing but the
 //! slot numbers shown. No result depends on the order of the input.
 
-use super::{by_score_then_id, check_ids, decimal, TeamEntry};
+use super::{by_score_then_id, check_ids, TeamEntry};
 use crate::base::apportion::largest_remainder;
 use crate::base::error::{Error, ErrorCode, Origin, Result};
 use rust_decimal::Decimal;
@@ -73,7 +73,7 @@ pub struct GradeQuota {
     /// The grade's name (`"S"`, `"优秀"`): non-empty, no surrounding spaces, unique in the spec.
     pub grade: String,
     /// Share of the team in percent, 0–100, at most [`MAX_PERCENT_DECIMALS`] decimals.
-    #[serde(with = "decimal")]
+    #[serde(with = "crate::base::number::exact")]
     pub percent: Decimal,
 }
 
@@ -461,11 +461,11 @@ pub struct GradeSummary {
     /// The grade's name.
     pub grade: String,
     /// Its quota in percent, as written.
-    #[serde(with = "decimal")]
+    #[serde(with = "crate::base::number::exact")]
     #[cfg_attr(target_arch = "wasm32", tsify(type = "Dec"))]
     pub percent: Decimal,
     /// Its exact share of the team in people (`n × percent / 100`, e.g. `2.4`).
-    #[serde(with = "decimal")]
+    #[serde(with = "crate::base::number::exact")]
     #[cfg_attr(target_arch = "wasm32", tsify(type = "Dec"))]
     pub exact_share: Decimal,
     /// Target head count (the exact share rounded by the largest remainder rules).
@@ -484,7 +484,7 @@ pub struct GradedEntry {
     /// The entry's id.
     pub id: String,
     /// The entry's score, as given.
-    #[serde(with = "decimal")]
+    #[serde(with = "crate::base::number::exact")]
     #[cfg_attr(target_arch = "wasm32", tsify(type = "Dec"))]
     pub score: Decimal,
     /// The grade it got.

@@ -14,7 +14,6 @@
 //! decimal strings, and written as exact decimal strings (`"93.5"`).
 
 pub mod aggregate;
-mod decimal;
 pub mod distribution;
 pub mod ranking;
 
@@ -39,10 +38,10 @@ pub struct TeamEntry {
     /// The member's id (employee number, name…): non-empty and unique within the team.
     pub id: String,
     /// The score the team is ranked by; higher is better.
-    #[serde(with = "decimal")]
+    #[serde(with = "crate::base::number::exact")]
     pub score: Decimal,
     /// Secondary key that orders equal scores under [`TiePolicy::BreakTiesBy`]; ignored otherwise.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "decimal::option")]
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::base::number::exact::option")]
     pub tie_break: Option<Decimal>,
 }
 

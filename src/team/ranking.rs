@@ -17,7 +17,7 @@ pub struct RankedEntry {
     /// The entry's id.
     pub id: String,
     /// The entry's score, as given.
-    #[serde(with = "super::decimal")]
+    #[serde(with = "crate::base::number::exact")]
     pub score: Decimal,
     /// 1-based place in the display order (score descending, then id ascending); distinct for
     /// every entry, unlike the ranks.

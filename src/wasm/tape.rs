@@ -9,10 +9,11 @@
 //! in the same order, non-finite numbers as `null`, integers as the nearest double, enums
 //! externally tagged.
 
+use rustc_hash::{FxBuildHasher, FxHasher};
 use serde::ser::{self, Serialize};
 use std::collections::HashMap;
 use std::fmt;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::Hasher;
 
 /// Opcodes, in the low 3 bits of a tape word; the rest is the operand.
 const NULL: u32 = 0;
@@ -55,40 +56,7 @@ fn too_large() -> TapeError {
     TapeError("output too large".to_string())
 }
 
-/// FxHash: keys are short and few; SipHash's resistance is not needed here.
-#[derive(Default)]
-struct Fx(u64);
-
-impl Hasher for Fx {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut b = [0_u8; 8];
-            b.copy_from_slice(c);
-            self.add(u64::from_le_bytes(b));
-        }
-        for &b in chunks.remainder() {
-            self.add(u64::from(b));
-        }
-    }
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-impl Fx {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-type FxMap<K> = HashMap<K, u32, BuildHasherDefault<Fx>>;
+type FxMap<K> = HashMap<K, u32, FxBuildHasher>;
 
 /// The names (`&'static str`, by address and length) JS already holds, by their index in its
 /// name table.
@@ -203,7 +171,7 @@ impl Tape {
     /// The index of `s` among the call's strings, adding it only the first time: results repeat
     /// short strings (indicator ids, grades, groups in every team member).
     fn shared_string(&mut self, s: &str) -> Res<usize> {
-        let mut h = Fx::default();
+        let mut h = FxHasher::default();
         h.write(s.as_bytes());
         h.write_usize(s.len());
         let hash = h.finish();

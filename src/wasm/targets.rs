@@ -9,15 +9,14 @@
 
 use super::convert;
 use super::error::to_js;
-use crate::base::error::{Error, ErrorCode, Result};
+use crate::base::checked::overflow;
+use crate::base::error::Result;
 use crate::base::number::{decimal_to_f64, serialize_numbers_as, Dec};
 use crate::plan::output::NumberOutput;
 use crate::targets::decompose::constraints::Rule;
-use crate::targets::decompose::IdHasher;
 use crate::targets::decompose::{Columns, Money, Percent4, Why};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::fmt::Write as _;
-use std::hash::BuildHasherDefault;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(inline_js = r#"
@@ -159,11 +158,11 @@ struct Strings {
     lengths: Vec<u32>,
     refs: Vec<u32>,
     /// Amounts in units → their string's index.
-    money: HashMap<u128, u32, BuildHasherDefault<IdHasher>>,
+    money: FxHashMap<u128, u32>,
     /// Percentages (and none, as `u128::MAX`) → their string's index.
-    percents: HashMap<u128, u32, BuildHasherDefault<IdHasher>>,
+    percents: FxHashMap<u128, u32>,
     /// Decimals (by their exact representation) → their string's index.
-    decimals: HashMap<u128, u32, BuildHasherDefault<IdHasher>>,
+    decimals: FxHashMap<u128, u32>,
 }
 
 /// The tables of [`Strings`].
@@ -175,7 +174,7 @@ enum Table {
 }
 
 impl Strings {
-    fn map(&mut self, table: Table) -> &mut HashMap<u128, u32, BuildHasherDefault<IdHasher>> {
+    fn map(&mut self, table: Table) -> &mut FxHashMap<u128, u32> {
         match table {
             Table::Money => &mut self.money,
             Table::Percents => &mut self.percents,
@@ -267,10 +266,6 @@ impl Values {
 
 /// The bases as `buildDecomposition` numbers them.
 const BASES: [&str; 6] = ["equal", "history", "potential", "capacity", "weights", "blend"];
-
-fn overflow() -> Error {
-    Error::new(ErrorCode::Overflow)
-}
 
 fn length(n: usize) -> Result<u32> {
     u32::try_from(n).map_err(|_| overflow())

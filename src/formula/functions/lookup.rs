@@ -1,8 +1,8 @@
 //! Tier lookups: the rate of the reached tier (TIER), and graduated slices (TIERSUM).
 
 use super::{Arity, Eval, FunctionSpec};
+use crate::base::checked::checked;
 use crate::base::error::{Error, ErrorCode, Result};
-use crate::formula::eval::checked;
 use crate::formula::value::Value;
 use rust_decimal::Decimal;
 

@@ -11,6 +11,7 @@
 //! Only when `n·Σw` would not fit in 128 bits are the weights first rounded (half-up) to fewer
 //! decimal places — with realistic amounts that leaves more than 15 significant digits.
 
+use crate::base::checked::overflow;
 use crate::base::error::{Error, ErrorCode, Result};
 use rust_decimal::{Decimal, RoundingStrategy};
 
@@ -137,10 +138,6 @@ fn divmod(a: u128, b: u128) -> Option<(u128, u128)> {
         }
     }
     Some((a.checked_div(b)?, a.checked_rem(b)?))
-}
-
-fn overflow() -> Error {
-    Error::new(ErrorCode::Overflow)
 }
 
 /// The weights as whole numbers at one common scale, and their sum, such that `n × sum` fits.

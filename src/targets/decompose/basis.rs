@@ -5,6 +5,7 @@ use super::document::{Basis, DecompositionSpec};
 use super::over_time::People;
 use super::tree::Tree;
 use super::validate::Limits;
+use crate::base::checked::overflow;
 use crate::base::error::{Error, ErrorCode, Origin, Result};
 use chrono::Datelike;
 use rust_decimal::Decimal;
@@ -45,10 +46,6 @@ pub fn kind(basis: &Basis) -> &'static str {
         Basis::Weights => "weights",
         Basis::Blend { .. } => "blend",
     }
-}
-
-fn overflow() -> Error {
-    Error::new(ErrorCode::Overflow)
 }
 
 fn sum(mut values: impl Iterator<Item = Result<Decimal>>) -> Result<Decimal> {

@@ -5,15 +5,12 @@
 use super::document::NodeSpec;
 use super::result::{Commitment, CommitmentSource};
 use super::tree::Tree;
-use crate::base::error::{Error, ErrorCode, Result};
+use crate::base::checked::overflow;
+use crate::base::error::Result;
 use crate::base::number::{Dec, Rounding, RoundingStrategy};
 use rust_decimal::Decimal;
 
 const PERCENT: Rounding = Rounding::new(2, RoundingStrategy::HalfUp);
-
-fn overflow() -> Error {
-    Error::new(ErrorCode::Overflow)
-}
 
 /// `part ÷ whole` in percent at 2 places; none when `whole` is 0.
 fn percent(part: Decimal, whole: Decimal) -> Result<Option<Dec>> {

@@ -9,6 +9,7 @@
 //! remainder. Bounds are whole units, so rounding a free child never crosses one.
 
 use super::allocate::split;
+use crate::base::checked::overflow;
 use crate::base::error::{Error, ErrorCode, Origin, Result};
 use rust_decimal::Decimal;
 
@@ -63,10 +64,6 @@ fn infeasible(parent_id: &str, parent: usize, expected: &str, found: String) -> 
         .expected(expected)
         .found(found)
         .path(Origin::Plan, format!("/nodes/{parent}"))
-}
-
-fn overflow() -> Error {
-    Error::new(ErrorCode::Overflow)
 }
 
 /// Splits `units` among `kids` (the parent is `parent`, id `parent_id`, for errors).

@@ -51,8 +51,6 @@ pub mod validate;
 pub use document::{Basis, BlendPart, DecompositionSpec, NodeSpec, Period, RampStep};
 pub use result::{Commitment, CommitmentSource, Decomposition, NodeResult, QuarterInfo, WeekInfo, Why};
 pub use shape::{Columns, Head, Money, NodeView, Percent4};
-#[cfg(target_arch = "wasm32")]
-pub(crate) use tree::IdHasher;
 
 use crate::base::error::Result;
 use crate::base::locale::Locale;

@@ -5,14 +5,14 @@ use super::allocate;
 use super::document::DecompositionSpec;
 use super::period::{active_days, Timeline};
 use super::ramp::{integers, presence, Presence, Ramp};
-use super::tree::IdHasher;
 use super::tree::Tree;
 use super::validate::Limits;
+use crate::base::checked::overflow;
 use crate::base::error::{Error, ErrorCode, Origin, Result};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
+use rustc_hash::FxBuildHasher;
 use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 
 /// Amounts in units per node (in spec order): by month, and by week segment (none without
 /// weeks), each node's row after the other.
@@ -71,7 +71,7 @@ fn put(to: &mut [u128], from: &[u128]) {
 }
 
 /// Small keys → an index.
-type FastMap<K> = HashMap<K, usize, BuildHasherDefault<IdHasher>>;
+type FastMap<K> = HashMap<K, usize, FxBuildHasher>;
 
 /// Every person's presence over the period. People with the same seasonality profile, hire date
 /// and leave date share one (most people are there all period, and new hires come in cohorts),
@@ -173,7 +173,7 @@ pub fn split(
         weeks: vec![0; n.checked_mul(segments.len()).ok_or_else(overflow)?],
     };
     let mut done: FastMap<(u32, u128)> =
-        HashMap::with_capacity_and_hasher(people.list.len().saturating_mul(4), BuildHasherDefault::default());
+        HashMap::with_capacity_and_hasher(people.list.len().saturating_mul(4), FxBuildHasher);
     let mut sums = (vec![0_u128; n_months], vec![0_u128; segments.len()]);
     for node in tree.order.iter().rev() {
         let node = *node;
@@ -208,10 +208,6 @@ pub fn split(
         done.insert((at, u), node);
     }
     Ok(time)
-}
-
-fn overflow() -> Error {
-    Error::new(ErrorCode::Overflow)
 }
 
 fn no_active_day(spec: &DecompositionSpec, node: usize, e: Error) -> Error {

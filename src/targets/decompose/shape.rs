@@ -12,15 +12,12 @@ use super::period::Timeline;
 use super::result::{Commitment, Decomposition, NodeResult, QuarterInfo, WeekInfo, Why};
 use super::topdown::{Facts, Org};
 use super::tree::Tree;
-use crate::base::error::{Error, ErrorCode, Result};
+use crate::base::checked::overflow;
+use crate::base::error::Result;
 use crate::base::locale::Locale;
 use crate::base::number::{decimal_to_f64, Dec};
 use rust_decimal::{Decimal, RoundingStrategy};
 use std::fmt::Write as _;
-
-fn overflow() -> Error {
-    Error::new(ErrorCode::Overflow)
-}
 
 /// `d` at `dp` places (half-up), trailing zeros dropped.
 fn places(d: Decimal, dp: u32) -> Dec {

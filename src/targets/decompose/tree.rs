@@ -3,8 +3,7 @@
 
 use super::document::NodeSpec;
 use crate::base::error::{closest, Error, ErrorCode, Origin, Result};
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use rustc_hash::{FxBuildHasher, FxHashMap};
 
 /// Deepest tree accepted (company → region → team → rep is 4).
 pub const MAX_DEPTH: usize = 32;
@@ -39,63 +38,12 @@ fn at(i: usize, key: &str) -> String {
     format!("/nodes/{i}/{key}")
 }
 
-/// A multiplicative hash (FxHash) for the id index and other small keys: ids are short, and the
-/// spec is the caller's own, so SipHash's resistance to chosen keys buys nothing here.
-#[derive(Default)]
-pub(crate) struct IdHasher(u64);
-
-impl Hasher for IdHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut b = [0_u8; 8];
-            b.copy_from_slice(c);
-            self.add(u64::from_le_bytes(b));
-        }
-        let mut last = [0_u8; 8];
-        let rest = chunks.remainder();
-        if let Some(head) = last.get_mut(..rest.len()) {
-            head.copy_from_slice(rest);
-        }
-        self.add(u64::from_le_bytes(last));
-    }
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-    fn write_u32(&mut self, i: u32) {
-        self.add(u64::from(i));
-    }
-    fn write_u64(&mut self, i: u64) {
-        self.add(i);
-    }
-    fn write_u128(&mut self, i: u128) {
-        self.add(i as u64);
-        self.add((i >> 64) as u64);
-    }
-    fn write_i32(&mut self, i: i32) {
-        self.add(u64::from(i as u32));
-    }
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-    fn finish(&self) -> u64 {
-        // hashbrown takes the bucket from the low bits: fold the well-mixed high bits down.
-        self.0.rotate_left(26)
-    }
-}
-
-impl IdHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
 /// Node index by id.
-type IdIndex<'a> = HashMap<&'a str, usize, BuildHasherDefault<IdHasher>>;
+type IdIndex<'a> = FxHashMap<&'a str, usize>;
 
 /// Builds and checks the tree.
 pub fn build(nodes: &[NodeSpec]) -> Result<Tree> {
-    let mut index: IdIndex<'_> = HashMap::with_capacity_and_hasher(nodes.len(), BuildHasherDefault::default());
+    let mut index: IdIndex<'_> = FxHashMap::with_capacity_and_hasher(nodes.len(), FxBuildHasher);
     for (i, node) in nodes.iter().enumerate() {
         if node.id.trim().is_empty() {
             return Err(Error::new(ErrorCode::InvalidId)
