@@ -34,7 +34,7 @@ pub const TARGETS: [(&str, Target); 6] = [
 const LOCALES: [Locale; 2] = [Locale::ZhCn, Locale::En];
 const NUMBERS: [NumberOutput; 2] = [NumberOutput::Number, NumberOutput::String];
 /// Records evaluated one by one with an explanation, per input (the rest only in the team call).
-const EXPLAINED: usize = 4;
+const EXPLAINED: usize = 2;
 /// Records read from one input of the `record` target.
 const MAX_RECORDS: usize = 64;
 
@@ -61,12 +61,22 @@ fn render_error(e: &Error) {
     }
 }
 
-/// Serializes a result in both number modes.
+thread_local! {
+    /// The number mode results are rendered in for the current input (see [`numbers_for`]).
+    static MODE: std::cell::Cell<NumberOutput> = const { std::cell::Cell::new(NumberOutput::Number) };
+}
+
+/// Chooses the number mode for one input from its bytes: rendering in both doubled the time of
+/// an execution for a branch in one serializer, so each input takes one, deterministically.
+fn numbers_for(data: &[u8]) {
+    let mode = NUMBERS.get(data.iter().fold(data.len(), |h, &b| h ^ usize::from(b)) % 2).copied();
+    MODE.with(|m| m.set(mode.unwrap_or(NumberOutput::Number)));
+}
+
+/// Serializes a result in the input's number mode.
 fn render<T: serde::Serialize>(value: &T) {
-    for numbers in NUMBERS {
-        if let Err(e) = serialize_numbers_as(numbers, || serde_json::to_string(value)) {
-            let _ = e.to_string();
-        }
+    if let Err(e) = serialize_numbers_as(MODE.with(std::cell::Cell::get), || serde_json::to_string(value)) {
+        let _ = e.to_string();
     }
 }
 
@@ -175,6 +185,7 @@ fn json_value(bytes: &mut Bytes<'_>) -> J {
 /// `formula`: the bytes up to the first NUL are formula text (compiled); the rest chooses a value
 /// for every field it names, and the formula is evaluated and explained with them.
 pub fn formula(data: &[u8]) {
+    numbers_for(data);
     let (text, rest) = match data.iter().position(|&b| b == 0) {
         Some(at) => (data.get(..at).unwrap_or_default(), data.get(at.saturating_add(1)..).unwrap_or_default()),
         None => (data, &[][..]),
@@ -317,9 +328,8 @@ fn edit(record: &mut J, shape: &Shape, bytes: &mut Bytes<'_>) {
 
 /// Renders an evaluation as `plan.evaluate` returns it.
 fn render_evaluation(eval: Evaluation<'_>, explain: bool) {
-    for numbers in NUMBERS {
-        render(&PlanResult::new(eval.clone(), &Options { numbers, explain, locale: None }));
-    }
+    let numbers = MODE.with(std::cell::Cell::get);
+    render(&PlanResult::new(eval, &Options { numbers, explain, locale: None }));
 }
 
 /// Evaluates `records` one by one (the first few explained, in a locale the bytes choose), as a
@@ -374,6 +384,7 @@ fn exercise(plan: &Plan, records: &[J], bytes: &mut Bytes<'_>) {
 /// record with a value chosen by the bytes for each of its fields, and three sample reps, one by
 /// one and as a team, and asks what one more deal would pay.
 pub fn plan(data: &[u8]) {
+    numbers_for(data);
     let json = String::from_utf8_lossy(data);
     let _ = salescore::plan::document_locale(&json);
     let plan = match Plan::compile(&json) {
@@ -393,6 +404,7 @@ pub fn plan(data: &[u8]) {
 /// The bytes are a record or an array of records as JSON; other bytes edit three sample reps
 /// (fields, orders, their amounts and splits) as [`edit`] says.
 pub fn record(data: &[u8]) {
+    numbers_for(data);
     let Some(plan) = sample_plan() else { return };
     let records: Vec<J> = match serde_json::from_slice::<J>(data) {
         Ok(J::Array(items)) => items.into_iter().take(MAX_RECORDS).collect(),
@@ -424,6 +436,7 @@ fn part<T: serde::de::DeserializeOwned + Default>(doc: &J, key: &str) -> T {
 /// compare the sample plan with itself. Every call of the session is made, then records are
 /// replaced, added and removed and the comparison made again.
 pub fn compare(data: &[u8]) {
+    numbers_for(data);
     use salescore::preview::{CompareOptions, CompareSession, CurveSpec, SensitivitySpec, View};
     let Some(baseline) = sample_plan() else { return };
     let mut bytes = Bytes { data, at: data.len() / 2 };
@@ -506,6 +519,7 @@ pub fn compare(data: &[u8]) {
 /// `decompose`: the bytes are a decomposition spec, decomposed plainly and explained in both
 /// locales, shaped both ways (the columns the shim reads, the native result).
 pub fn decompose(data: &[u8]) {
+    numbers_for(data);
     let json = String::from_utf8_lossy(data);
     let spec = match dec::parse(&json) {
         Ok(spec) => spec,
@@ -527,6 +541,7 @@ pub fn decompose(data: &[u8]) {
 
 /// `pace`: the bytes are a pacing spec, paced plainly and explained in both locales.
 pub fn pace(data: &[u8]) {
+    numbers_for(data);
     let json = String::from_utf8_lossy(data);
     let _ = pac::spec_locale(&json);
     match pac::pace(&json) {
