@@ -7,6 +7,9 @@
 # run's log (last-run.log). Minimise it with `cargo fuzz tmin`, copy it to
 # tests/data/fuzz-crashers/<target>/ (the tests replay every file there), then fix the core.
 #
+# FUZZ_RUNS=N stops each target after N executions instead (SECONDS is then only a ceiling), so a
+# run on a busy machine still reaches a count: `FUZZ_RUNS=2000000 ./run fuzz 36000 plan`.
+#
 # FUZZ_SANITIZER=address runs under AddressSanitizer (about 6× slower; the crate has no unsafe
 # code, so the default is none). FUZZ_TIMEOUT is the seconds one input may take (default 10).
 set -euo pipefail
@@ -39,7 +42,7 @@ for t in "${targets[@]}"; do
   [ ! -d "tests/data/fuzz-crashers/$t" ] || seeds+=("tests/data/fuzz-crashers/$t")
   start=$SECONDS
   if cargo fuzz run "${flags[@]}" "$t" "fuzz/corpus/$t" "${seeds[@]}" -- \
-    -max_total_time="$seconds" -max_len="$(max_len "$t")" -timeout="${FUZZ_TIMEOUT:-10}" \
+    -max_total_time="$seconds" -runs="${FUZZ_RUNS:--1}" -max_len="$(max_len "$t")" -timeout="${FUZZ_TIMEOUT:-10}" \
     -rss_limit_mb=2048 -dict="fuzz/dicts/$t.dict" -artifact_prefix="fuzz/artifacts/$t/" \
     -print_final_stats=1 >"$log" 2>&1; then
     verdict="no crash"

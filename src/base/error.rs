@@ -2,213 +2,166 @@
 //! a message in `zh-CN` or `en`, and a hint.
 
 use crate::base::locale::Locale;
+pub use crate::base::messages::{Phrase, Text};
 use serde::Serialize;
 use std::fmt;
 
-/// Stable error codes. The string form (`DIV_BY_ZERO`) is part of the public API.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum ErrorCode {
+/// Declares the error codes once: the enum, each code's stable string and the list of all.
+macro_rules! error_codes {
+    ($($(#[$doc:meta])* $code:ident = $text:literal,)*) => {
+        /// Stable error codes. The string form (`DIV_BY_ZERO`) is part of the public API.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum ErrorCode {
+            $($(#[$doc])* $code,)*
+        }
+
+        impl ErrorCode {
+            /// Every code, in declaration order (the message catalogue has an entry for each).
+            pub const ALL: &'static [ErrorCode] = &[$(ErrorCode::$code,)*];
+
+            /// The stable string form, e.g. `"DIV_BY_ZERO"`.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(ErrorCode::$code => $text,)*
+                }
+            }
+        }
+    };
+}
+
+error_codes! {
     // formula text
     /// A character that cannot start any token.
-    UnexpectedChar,
+    UnexpectedChar = "UNEXPECTED_CHAR",
     /// A token where another was expected.
-    UnexpectedToken,
+    UnexpectedToken = "UNEXPECTED_TOKEN",
     /// The formula ended too early.
-    UnexpectedEnd,
+    UnexpectedEnd = "UNEXPECTED_END",
     /// A string literal without its closing quote.
-    UnterminatedString,
+    UnterminatedString = "UNTERMINATED_STRING",
     /// A `{field name}` without its closing brace.
-    UnterminatedField,
+    UnterminatedField = "UNTERMINATED_FIELD",
     /// A number literal that cannot be read or represented.
-    InvalidNumber,
+    InvalidNumber = "INVALID_NUMBER",
     /// A function name that is not in the registry.
-    UnknownFunction,
+    UnknownFunction = "UNKNOWN_FUNCTION",
     /// A call with too few or too many arguments.
-    WrongArgCount,
+    WrongArgCount = "WRONG_ARG_COUNT",
     /// A name that is neither a field nor a metric.
-    UnknownField,
+    UnknownField = "UNKNOWN_FIELD",
     /// The formula is longer than the limit.
-    FormulaTooLong,
+    FormulaTooLong = "FORMULA_TOO_LONG",
     /// The formula nests deeper than the limit.
-    FormulaTooDeep,
+    FormulaTooDeep = "FORMULA_TOO_DEEP",
     /// The formula has more nodes than the limit.
-    FormulaTooComplex,
+    FormulaTooComplex = "FORMULA_TOO_COMPLEX",
     /// The formula is empty.
-    EmptyFormula,
+    EmptyFormula = "EMPTY_FORMULA",
     // evaluation
     /// Division by zero.
-    DivByZero,
+    DivByZero = "DIV_BY_ZERO",
     /// A result outside the decimal range (±79,228,162,514,264,337,593,543,950,335).
-    Overflow,
+    Overflow = "OVERFLOW",
     /// A value of the wrong type for an operator or function.
-    TypeMismatch,
+    TypeMismatch = "TYPE_MISMATCH",
     /// A field the formula needs has no value in the record.
-    MissingField,
+    MissingField = "MISSING_FIELD",
     /// No branch or tier matched (Excel `#N/A`).
-    NoMatch,
+    NoMatch = "NO_MATCH",
     /// An argument outside the function's domain (Excel `#NUM!`).
-    InvalidArgument,
+    InvalidArgument = "INVALID_ARGUMENT",
     /// A text that is not a valid `YYYY-MM-DD` date, or a date out of range.
-    InvalidDate,
+    InvalidDate = "INVALID_DATE",
     // values at the boundary
     /// NaN or ±Infinity given where a number is expected.
-    NotFinite,
+    NotFinite = "NOT_FINITE",
     /// A number that cannot be represented exactly (too large or too many decimals).
-    OutOfRange,
+    OutOfRange = "OUT_OF_RANGE",
     /// A value that does not fit the declared type.
-    InvalidValue,
+    InvalidValue = "INVALID_VALUE",
     /// A value past one of the documented limits (records per call, orders per record, text
     /// length, document size or nesting); raised before the value is copied.
-    TooLarge,
+    TooLarge = "TOO_LARGE",
     /// Reading a value from the host threw (a getter or a Proxy trap); `found` says what it threw.
-    ReadFailed,
+    ReadFailed = "READ_FAILED",
     // plan documents
     /// The plan document is not valid JSON or does not match the schema.
-    InvalidPlan,
+    InvalidPlan = "INVALID_PLAN",
     /// A key the plan document does not know.
-    UnknownKey,
+    UnknownKey = "UNKNOWN_KEY",
     /// A required key is missing.
-    MissingKey,
+    MissingKey = "MISSING_KEY",
     /// Two entries share one id.
-    DuplicateId,
+    DuplicateId = "DUPLICATE_ID",
     /// An id that is empty or reserved.
-    InvalidId,
+    InvalidId = "INVALID_ID",
     /// Metrics that reference each other in a loop.
-    Cycle,
+    Cycle = "CYCLE",
     /// A currency code that is not three upper-case letters.
-    InvalidCurrency,
+    InvalidCurrency = "INVALID_CURRENCY",
     /// A rounding scale out of range.
-    InvalidRounding,
+    InvalidRounding = "INVALID_ROUNDING",
     /// An option passed to an API call is not valid.
-    InvalidOption,
+    InvalidOption = "INVALID_OPTION",
     // scorecards
     /// A set of weights does not total 100.
-    WeightsNot100,
+    WeightsNot100 = "WEIGHTS_NOT_100",
     /// A weight, veto or reference names an indicator or grade that does not exist.
-    UnknownIndicator,
+    UnknownIndicator = "UNKNOWN_INDICATOR",
     /// Grade bands leave a gap between them.
-    BandGap,
+    BandGap = "BAND_GAP",
     /// Grade bands overlap.
-    BandOverlap,
+    BandOverlap = "BAND_OVERLAP",
     /// A scoring method's parameters are inconsistent (cap below floor, bands not rising…).
-    InvalidMethod,
+    InvalidMethod = "INVALID_METHOD",
     /// The grade quotas of a forced distribution do not total 100%.
-    QuotasNot100,
+    QuotasNot100 = "QUOTAS_NOT_100",
     /// A team evaluation was given no records.
-    EmptyTeam,
+    EmptyTeam = "EMPTY_TEAM",
     // targets and pacing
     /// A date range that ends before it starts, a date outside its range, or a period without a
     /// working day.
-    InvalidDateRange,
+    InvalidDateRange = "INVALID_DATE_RANGE",
     /// A probability outside [0, 1].
-    ProbabilityOutOfRange,
+    ProbabilityOutOfRange = "PROBABILITY_OUT_OF_RANGE",
     /// A target below zero.
-    NegativeTarget,
+    NegativeTarget = "NEGATIVE_TARGET",
     /// A deal names a pipeline stage that is not declared.
-    UnknownStage,
+    UnknownStage = "UNKNOWN_STAGE",
     /// A calendar day listed both as a holiday and as a makeup workday.
-    CalendarConflict,
+    CalendarConflict = "CALENDAR_CONFLICT",
     // target decomposition
     /// Every child that shares an amount weighs 0 under its basis: nothing to split by.
-    WeightsAllZero,
+    WeightsAllZero = "WEIGHTS_ALL_ZERO",
     /// A seasonality profile whose month percentages do not total exactly 100.00.
-    SeasonalityNot100,
+    SeasonalityNot100 = "SEASONALITY_NOT_100",
     /// Nodes of an organisation tree that are their own ancestors.
-    TreeCycle,
+    TreeCycle = "TREE_CYCLE",
     /// Constraints (locks, minima, maxima) that no allocation can meet; `name` is the node.
-    Infeasible,
+    Infeasible = "INFEASIBLE",
     /// An amount that is not a whole multiple of the rounding unit.
-    NotMultipleOfUnit,
+    NotMultipleOfUnit = "NOT_MULTIPLE_OF_UNIT",
     /// A node names a parent that is not in the tree.
-    UnknownParent,
+    UnknownParent = "UNKNOWN_PARENT",
     /// A tree without exactly one root.
-    TreeRoot,
+    TreeRoot = "TREE_ROOT",
     // incentives
     /// Rate tiers leave a gap between one tier's `to` and the next tier's `from`.
-    TierGap,
+    TierGap = "TIER_GAP",
     /// Rate tiers overlap: a tier starts below the previous tier's `to`.
-    TierOverlap,
+    TierOverlap = "TIER_OVERLAP",
     /// Credit split shares do not total 100%.
-    SplitsNot100,
+    SplitsNot100 = "SPLITS_NOT_100",
     /// A negative rate where the table does not allow one.
-    NegativeRate,
+    NegativeRate = "NEGATIVE_RATE",
     /// Payout curve points that do not describe a function of attainment (a repeated or falling
     /// attainment).
-    CurveNotFunction,
+    CurveNotFunction = "CURVE_NOT_FUNCTION",
     /// A payout gate at or above the attainment where the payout is capped.
-    GateAboveCap,
+    GateAboveCap = "GATE_ABOVE_CAP",
     /// An amount with more decimals than its currency's scale, or amounts in different currencies
     /// combined.
-    CurrencyScaleMismatch,
-}
-
-impl ErrorCode {
-    /// The stable string form, e.g. `"DIV_BY_ZERO"`.
-    pub fn as_str(self) -> &'static str {
-        use ErrorCode::*;
-        match self {
-            UnexpectedChar => "UNEXPECTED_CHAR",
-            UnexpectedToken => "UNEXPECTED_TOKEN",
-            UnexpectedEnd => "UNEXPECTED_END",
-            UnterminatedString => "UNTERMINATED_STRING",
-            UnterminatedField => "UNTERMINATED_FIELD",
-            InvalidNumber => "INVALID_NUMBER",
-            UnknownFunction => "UNKNOWN_FUNCTION",
-            WrongArgCount => "WRONG_ARG_COUNT",
-            UnknownField => "UNKNOWN_FIELD",
-            FormulaTooLong => "FORMULA_TOO_LONG",
-            FormulaTooDeep => "FORMULA_TOO_DEEP",
-            FormulaTooComplex => "FORMULA_TOO_COMPLEX",
-            EmptyFormula => "EMPTY_FORMULA",
-            DivByZero => "DIV_BY_ZERO",
-            Overflow => "OVERFLOW",
-            TypeMismatch => "TYPE_MISMATCH",
-            MissingField => "MISSING_FIELD",
-            NoMatch => "NO_MATCH",
-            InvalidArgument => "INVALID_ARGUMENT",
-            InvalidDate => "INVALID_DATE",
-            NotFinite => "NOT_FINITE",
-            OutOfRange => "OUT_OF_RANGE",
-            InvalidValue => "INVALID_VALUE",
-            TooLarge => "TOO_LARGE",
-            ReadFailed => "READ_FAILED",
-            InvalidPlan => "INVALID_PLAN",
-            UnknownKey => "UNKNOWN_KEY",
-            MissingKey => "MISSING_KEY",
-            DuplicateId => "DUPLICATE_ID",
-            InvalidId => "INVALID_ID",
-            Cycle => "CYCLE",
-            InvalidCurrency => "INVALID_CURRENCY",
-            InvalidRounding => "INVALID_ROUNDING",
-            InvalidOption => "INVALID_OPTION",
-            WeightsNot100 => "WEIGHTS_NOT_100",
-            UnknownIndicator => "UNKNOWN_INDICATOR",
-            BandGap => "BAND_GAP",
-            BandOverlap => "BAND_OVERLAP",
-            InvalidMethod => "INVALID_METHOD",
-            QuotasNot100 => "QUOTAS_NOT_100",
-            EmptyTeam => "EMPTY_TEAM",
-            InvalidDateRange => "INVALID_DATE_RANGE",
-            ProbabilityOutOfRange => "PROBABILITY_OUT_OF_RANGE",
-            NegativeTarget => "NEGATIVE_TARGET",
-            UnknownStage => "UNKNOWN_STAGE",
-            CalendarConflict => "CALENDAR_CONFLICT",
-            WeightsAllZero => "WEIGHTS_ALL_ZERO",
-            SeasonalityNot100 => "SEASONALITY_NOT_100",
-            TreeCycle => "TREE_CYCLE",
-            Infeasible => "INFEASIBLE",
-            NotMultipleOfUnit => "NOT_MULTIPLE_OF_UNIT",
-            UnknownParent => "UNKNOWN_PARENT",
-            TreeRoot => "TREE_ROOT",
-            TierGap => "TIER_GAP",
-            TierOverlap => "TIER_OVERLAP",
-            SplitsNot100 => "SPLITS_NOT_100",
-            NegativeRate => "NEGATIVE_RATE",
-            CurveNotFunction => "CURVE_NOT_FUNCTION",
-            GateAboveCap => "GATE_ABOVE_CAP",
-            CurrencyScaleMismatch => "CURRENCY_SCALE_MISMATCH",
-        }
-    }
+    CurrencyScaleMismatch = "CURRENCY_SCALE_MISMATCH",
 }
 
 impl Serialize for ErrorCode {
@@ -258,19 +211,22 @@ pub enum Origin {
     Options,
 }
 
-/// The facts an error message is made from; every field is optional.
+/// The facts an error message is made from; every field is optional. `name`, `expected` and
+/// `found` are [`Text`]: a [`Phrase`] of the message catalogue, which each locale words its own
+/// way, or a value shown as written (an id, a key, a number, what the user gave). They serialize
+/// as their English form.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Detail {
     /// The name involved (field, function, id, key).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    pub name: Option<Text>,
     /// What was expected.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub expected: Option<String>,
+    pub expected: Option<Text>,
     /// What was found.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub found: Option<String>,
+    pub found: Option<Text>,
     /// The names forming a cycle, first repeated at the end.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub cycle: Vec<String>,
@@ -344,18 +300,19 @@ impl Error {
         self.path = format!("{parent}{}", self.path);
         self
     }
-    /// Sets the name in the detail.
-    pub fn name(mut self, name: impl Into<String>) -> Self {
+    /// Sets the name in the detail: an id or key as written, or a [`Phrase`].
+    pub fn name(mut self, name: impl Into<Text>) -> Self {
         self.detail.name = Some(name.into());
         self
     }
-    /// Sets what was expected.
-    pub fn expected(mut self, expected: impl Into<String>) -> Self {
+    /// Sets what was expected: a [`Phrase`] of the catalogue (add one there for new wording),
+    /// or a value as written ([`Text::value`]: a limit, a list of allowed values).
+    pub fn expected(mut self, expected: impl Into<Text>) -> Self {
         self.detail.expected = Some(expected.into());
         self
     }
-    /// Sets what was found.
-    pub fn found(mut self, found: impl Into<String>) -> Self {
+    /// Sets what was found: the value as written, or a [`Phrase`] (a kind of value).
+    pub fn found(mut self, found: impl Into<Text>) -> Self {
         self.detail.found = Some(found.into());
         self
     }

@@ -3,7 +3,7 @@
 use super::ast::{BinOp, Expr, Node};
 use super::functions::Eval;
 use super::value::Value;
-use crate::base::error::{Error, ErrorCode, Result, Span};
+use crate::base::error::{Error, ErrorCode, Phrase, Result, Span};
 use arrayvec::ArrayVec;
 use rust_decimal::prelude::*;
 use rust_decimal::MathematicalOps;
@@ -133,7 +133,7 @@ impl<'s> Evaluator<'s> {
                 };
                 result.map_err(|mut e| {
                     if e.detail.name.is_none() && matches!(e.code, ErrorCode::InvalidArgument | ErrorCode::NoMatch) {
-                        e.detail.name = Some(spec.name.to_string());
+                        e.detail.name = Some(spec.name.into());
                     }
                     e
                 })
@@ -155,9 +155,9 @@ pub fn divide(a: Decimal, b: Decimal) -> Result<Decimal> {
 /// Excel `^` and `POWER`: exact for integer exponents, `0^0` and roots of negatives are
 /// `INVALID_ARGUMENT`.
 pub fn power(base: Decimal, exp: Decimal) -> Result<Decimal> {
-    let invalid = |why: &str| Error::new(ErrorCode::InvalidArgument).name("^").expected(why);
+    let invalid = |why: Phrase| Error::new(ErrorCode::InvalidArgument).name("^").expected(why);
     if base.is_zero() && exp <= Decimal::ZERO {
-        return Err(if exp.is_zero() { invalid("0^0 is undefined") } else { Error::new(ErrorCode::DivByZero) });
+        return Err(if exp.is_zero() { invalid(Phrase::ZeroToZero) } else { Error::new(ErrorCode::DivByZero) });
     }
     if exp.fract().is_zero() {
         let n = exp.to_i64().ok_or_else(|| Error::new(ErrorCode::Overflow))?;
@@ -172,7 +172,7 @@ pub fn power(base: Decimal, exp: Decimal) -> Result<Decimal> {
         };
     }
     if base.is_sign_negative() {
-        return Err(invalid("a negative number has no real fractional power"));
+        return Err(invalid(Phrase::NegativeFractionalPower));
     }
     if exp == Decimal::new(5, 1) {
         return base.sqrt().ok_or_else(|| Error::new(ErrorCode::Overflow));
@@ -217,7 +217,7 @@ fn add_sub(op: BinOp, l: &Value, r: &Value) -> Result<Value> {
         }
         (None, Some(b), false) => super::functions::add_days(b, l.to_number()?).map(Value::Date),
         (Some(_), Some(_), false) | (None, Some(_), true) => {
-            Err(Error::new(ErrorCode::TypeMismatch).expected("number").found("date"))
+            Err(Error::new(ErrorCode::TypeMismatch).expected(Phrase::TypeNumber).found(Phrase::TypeDate))
         }
         (None, None, _) => {
             let (a, b) = (l.to_number()?, r.to_number()?);

@@ -1,7 +1,7 @@
 //! Values as they arrive from a record: JSON/JS numbers (read by their shortest decimal form),
 //! decimal strings, booleans, null.
 
-use crate::base::error::{Error, ErrorCode, Result};
+use crate::base::error::{Error, ErrorCode, Phrase, Result, Text};
 use crate::base::number::{decimal_from_f64, parse_decimal};
 use crate::formula::value::{parse_date, Value};
 use rust_decimal::Decimal;
@@ -61,6 +61,18 @@ impl FieldType {
             FieldType::Date => "date",
         }
     }
+    /// The type as error messages name it, in each locale.
+    pub fn phrase(self) -> Phrase {
+        match self {
+            FieldType::Number => Phrase::TypeNumber,
+            FieldType::Money => Phrase::TypeMoney,
+            FieldType::Rate => Phrase::TypeRate,
+            FieldType::Integer => Phrase::TypeInteger,
+            FieldType::Text => Phrase::TypeText,
+            FieldType::Boolean => Phrase::TypeBoolean,
+            FieldType::Date => Phrase::TypeDate,
+        }
+    }
     /// Whether values of this type are numbers.
     pub fn is_numeric(self) -> bool {
         matches!(self, FieldType::Number | FieldType::Money | FieldType::Rate | FieldType::Integer)
@@ -86,14 +98,14 @@ impl Input {
         }
     }
 
-    fn describe(&self) -> String {
+    fn describe(&self) -> Text {
         match self {
             Input::Missing => "null".into(),
-            Input::Float(f) => crate::base::number::js_text(*f),
-            Input::Decimal(d) => d.to_string(),
-            Input::Text(s) => format!("\"{s}\""),
-            Input::Bool(b) => b.to_string(),
-            Input::Unsupported(t) => (*t).to_string(),
+            Input::Float(f) => crate::base::number::js_text(*f).into(),
+            Input::Decimal(d) => Text::value(d),
+            Input::Text(s) => Text::value(format!("\"{s}\"")),
+            Input::Bool(b) => Text::value(b),
+            Input::Unsupported(t) => Text::from_wire(t),
         }
     }
 
@@ -109,7 +121,9 @@ impl Input {
             Input::Text(s) => Value::Text(s),
             Input::Bool(b) => Value::Bool(b),
             Input::Unsupported(t) => {
-                return Err(Error::new(ErrorCode::InvalidValue).expected("number, text, boolean or date").found(t))
+                return Err(Error::new(ErrorCode::InvalidValue)
+                    .expected(Phrase::AnyFieldValue)
+                    .found(Text::from_wire(t)))
             }
         }))
     }
@@ -125,7 +139,7 @@ impl Input {
     }
 
     fn into_typed_other(self, ty: FieldType) -> Result<Option<Value>> {
-        let wrong = |input: &Input| Error::new(ErrorCode::InvalidValue).expected(ty.name()).found(input.describe());
+        let wrong = |input: &Input| Error::new(ErrorCode::InvalidValue).expected(ty.phrase()).found(input.describe());
         if let Input::Text(s) = &self {
             if s.trim().is_empty() && ty != FieldType::Text {
                 return Ok(None);

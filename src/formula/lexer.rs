@@ -274,7 +274,7 @@ fn braced(cur: &mut Cursor<'_>) -> Result<Tok> {
             None => return Err(Error::new(ErrorCode::UnterminatedField).at(Span::new(start, cur.pos))),
             Some('}') if s.trim().is_empty() => {
                 return Err(Error::new(ErrorCode::UnexpectedToken)
-                    .expected("a field name")
+                    .expected(crate::base::error::Phrase::AFieldName)
                     .found("{}")
                     .at(Span::new(start, cur.pos)))
             }

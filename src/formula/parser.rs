@@ -6,7 +6,7 @@ use super::functions::{self, FunctionSpec};
 use super::lexer::{Tok, Token};
 use super::value::Value;
 use super::Limits;
-use crate::base::error::{Error, ErrorCode, Result, Span};
+use crate::base::error::{Error, ErrorCode, Phrase, Result, Span};
 
 /// Turns a name in the formula into a slot, or refuses it.
 pub trait Resolver {
@@ -38,7 +38,7 @@ impl<'r, R: Resolver> Parser<'r, R> {
         let node = self.binary(1)?;
         let t = self.peek().clone();
         if t.tok != Tok::End {
-            let expected = if t.tok == Tok::Op(")") { "end of formula" } else { "an operator" };
+            let expected = if t.tok == Tok::Op(")") { Phrase::EndOfFormula } else { Phrase::AnOperator };
             return Err(unexpected(&t, expected));
         }
         Ok(node)
@@ -193,11 +193,11 @@ impl<'r, R: Resolver> Parser<'r, R> {
             }
             Tok::Op("(") => {
                 let inner = self.expression()?;
-                let close = self.expect(")", "')'")?;
+                let close = self.expect(")", Phrase::CloseParen)?;
                 Ok(Node { expr: inner.expr, span: t.span.to(close) })
             }
-            Tok::End => Err(Error::new(ErrorCode::UnexpectedEnd).expected("a value").at(t.span)),
-            _ => Err(unexpected(&t, "a value")),
+            Tok::End => Err(Error::new(ErrorCode::UnexpectedEnd).expected(Phrase::AValue).at(t.span)),
+            _ => Err(unexpected(&t, Phrase::AValue)),
         }
     }
 
@@ -206,7 +206,7 @@ impl<'r, R: Resolver> Parser<'r, R> {
         self.node(Expr::Ref(slot), span)
     }
 
-    fn expect(&mut self, op: &'static str, what: &str) -> Result<Span> {
+    fn expect(&mut self, op: &'static str, what: Phrase) -> Result<Span> {
         let t = self.advance();
         match t.tok {
             Tok::Op(o) if o == op => Ok(t.span),
@@ -240,8 +240,8 @@ impl<'r, R: Resolver> Parser<'r, R> {
             match t.tok {
                 Tok::Op(",") => continue,
                 Tok::Op(")") => return Ok((args, t.span)),
-                Tok::End => return Err(Error::new(ErrorCode::UnexpectedEnd).expected("')'").at(t.span)),
-                _ => return Err(unexpected(&t, "',' or ')'")),
+                Tok::End => return Err(Error::new(ErrorCode::UnexpectedEnd).expected(Phrase::CloseParen).at(t.span)),
+                _ => return Err(unexpected(&t, Phrase::CommaOrCloseParen)),
             }
         }
     }
@@ -258,6 +258,6 @@ fn check_arity(spec: &FunctionSpec, n: usize, span: Span) -> Result<()> {
         .at(span))
 }
 
-fn unexpected(t: &Token, expected: &str) -> Error {
+fn unexpected(t: &Token, expected: Phrase) -> Error {
     Error::new(ErrorCode::UnexpectedToken).expected(expected).found(t.tok.describe()).at(t.span)
 }

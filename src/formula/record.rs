@@ -2,7 +2,7 @@
 //! object natively, a JS object in WebAssembly), and its sub-tables (子表: a rep's orders).
 
 use super::input::Input;
-use crate::base::error::{Error, ErrorCode, Origin};
+use crate::base::error::{Error, ErrorCode, Origin, Phrase, Text};
 
 /// Where a record's values come from (a JSON object natively, a JS object in WebAssembly).
 pub trait Record {
@@ -79,7 +79,10 @@ impl Record for serde_json::Value {
             J::Number(_) => "number",
             J::Bool(_) => "boolean",
         };
-        let err = Error::new(ErrorCode::InvalidValue).name("record").expected("object").found(found);
+        let err = Error::new(ErrorCode::InvalidValue)
+            .name(Phrase::Record)
+            .expected(Phrase::KindObject)
+            .found(Text::from_wire(found));
         Some(err.path(Origin::Record, ""))
     }
     fn rows(&self, key: &str, columns: &[&str], json: Option<usize>) -> std::result::Result<Option<Rows>, RowsError> {

@@ -1,6 +1,6 @@
 //! Values formulas compute with, and the coercions between them.
 
-use crate::base::error::{Error, ErrorCode, Result};
+use crate::base::error::{Error, ErrorCode, Phrase, Result};
 use crate::base::number::parse_decimal;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -43,10 +43,19 @@ impl Type {
             Type::Date => "date",
         }
     }
+    /// The type as error messages name it, in each locale.
+    pub fn phrase(self) -> Phrase {
+        match self {
+            Type::Number => Phrase::TypeNumber,
+            Type::Text => Phrase::TypeText,
+            Type::Bool => Phrase::TypeBoolean,
+            Type::Date => Phrase::TypeDate,
+        }
+    }
 }
 
 fn mismatch(expected: Type, found: &Value) -> Error {
-    Error::new(ErrorCode::TypeMismatch).expected(expected.name()).found(found.type_of().name())
+    Error::new(ErrorCode::TypeMismatch).expected(expected.phrase()).found(found.type_of().phrase())
 }
 
 /// Reads `YYYY-MM-DD` (exactly that shape, and a real calendar day).

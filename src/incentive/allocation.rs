@@ -14,7 +14,7 @@
 use super::currency::Currency;
 use crate::base::apportion::largest_remainder_by_key;
 use crate::base::checked::overflow;
-use crate::base::error::{Error, ErrorCode, Result};
+use crate::base::error::{Error, ErrorCode, Phrase, Result};
 use rust_decimal::Decimal;
 
 /// Splits `total` by `weights` (each ≥ 0, not all 0) exactly to the currency's smallest unit;
@@ -27,7 +27,7 @@ pub fn allocate(total: Decimal, currency: &Currency, weights: &[Decimal], keys: 
     let ints = integer_weights(weights)?;
     let denominator = ints.iter().try_fold(0_u128, |acc, w| acc.checked_add(*w)).ok_or_else(overflow)?;
     if denominator == 0 {
-        return Err(Error::new(ErrorCode::WeightsAllZero).name("allocation").expected("weights"));
+        return Err(Error::new(ErrorCode::WeightsAllZero).name(Phrase::Allocation).expected(Phrase::Weights));
     }
     let shares: Vec<u128> = ints.iter().map(|w| n.checked_mul(*w)).collect::<Option<_>>().ok_or_else(overflow)?;
     let counts = largest_remainder_by_key(n, &shares, denominator, |i| (keys.get(i).copied().unwrap_or(""), i));
@@ -50,7 +50,7 @@ fn integer_weights(weights: &[Decimal]) -> Result<Vec<u128>> {
             if w.is_sign_negative() && !w.is_zero() {
                 return Err(Error::new(ErrorCode::InvalidValue)
                     .name("weight")
-                    .expected("a number ≥ 0")
+                    .expected(Phrase::ANumberAtLeastZero)
                     .found(w.to_string()));
             }
             let mut v = *w;

@@ -13,7 +13,7 @@
 //! ```
 
 use super::at;
-use crate::base::error::{Error, ErrorCode, Origin, Result};
+use crate::base::error::{Error, ErrorCode, Origin, Phrase, Result};
 use crate::base::number::MAX_SCALE;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -56,7 +56,9 @@ impl Currency {
         let n = amount.normalize();
         if n.scale() > self.scale {
             let e = at(ErrorCode::CurrencyScaleMismatch, path).name(name).found(n.to_string());
-            return Err(e.expected(format!("at most {} decimals for {}", self.scale, self.code)));
+            return Err(
+                e.expected(Phrase::AtMostDecimalsForCurrency.with([self.scale.to_string(), self.code.to_string()]))
+            );
         }
         let factor = 10_i128.checked_pow(self.scale.saturating_sub(n.scale()));
         factor.and_then(|f| n.mantissa().checked_mul(f)).ok_or_else(|| Error::new(ErrorCode::Overflow))

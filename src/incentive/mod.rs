@@ -53,7 +53,7 @@ pub use spiff::{Spiff, SpiffDef, SpiffFrequency, SpiffResult};
 pub use split::{Split, SplitDef, SplitShare, SplitShareDef};
 pub use statement::{LineKind, Statement, StatementLine, TotalRounding};
 
-use crate::base::error::{Error, ErrorCode, Origin, Result};
+use crate::base::error::{Error, ErrorCode, Origin, Phrase, Result};
 use rust_decimal::Decimal;
 
 /// Reads a component definition from JSON text; a malformed one is a coded error with a JSON
@@ -70,14 +70,14 @@ pub(crate) fn at(code: ErrorCode, path: impl Into<String>) -> Error {
 }
 
 /// `INVALID_VALUE` for `name` at `path`: `expected`, found `found`.
-pub(crate) fn invalid(path: impl Into<String>, name: &str, expected: &str, found: impl ToString) -> Error {
+pub(crate) fn invalid(path: impl Into<String>, name: &str, expected: Phrase, found: impl ToString) -> Error {
     at(ErrorCode::InvalidValue, path).name(name).expected(expected).found(found.to_string())
 }
 
 /// A value ≥ 0, or `INVALID_VALUE` at `path`.
 pub(crate) fn non_negative(value: Decimal, name: &str, path: &str) -> Result<()> {
     if value.is_sign_negative() && !value.is_zero() {
-        return Err(invalid(path, name, "a number ≥ 0", value.normalize()));
+        return Err(invalid(path, name, Phrase::ANumberAtLeastZero, value.normalize()));
     }
     Ok(())
 }

@@ -19,7 +19,7 @@
 //! ```
 
 use super::{at, div, invalid, mul, non_negative, percent_of, sub};
-use crate::base::error::{ErrorCode, Result};
+use crate::base::error::{ErrorCode, Phrase, Result};
 use crate::base::number::Dec;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -207,7 +207,7 @@ impl PayoutCurve {
 fn validate(def: &PayoutCurveDef) -> Result<()> {
     non_negative(def.target_bonus.0, "targetBonus", "/targetBonus")?;
     if def.points.is_empty() {
-        return Err(invalid("/points", "points", "at least one", 0));
+        return Err(invalid("/points", "points", Phrase::AtLeastOne, 0));
     }
     for (i, p) in def.points.iter().enumerate() {
         non_negative(p.payout.0, "payout", &format!("/points/{i}/payout"))?;
@@ -216,7 +216,8 @@ fn validate(def: &PayoutCurveDef) -> Result<()> {
         if let [a, b] = pair {
             if b.attainment.0 <= a.attainment.0 {
                 let n = i.saturating_add(1);
-                let e = at(ErrorCode::CurveNotFunction, format!("/points/{n}/attainment")).name(format!("point {n}"));
+                let e =
+                    at(ErrorCode::CurveNotFunction, format!("/points/{n}/attainment")).name(Phrase::PointAt.with([n]));
                 return Err(e.found(b.attainment.0.to_string()));
             }
         }

@@ -13,7 +13,7 @@
 //! ```
 
 use super::{at, div, mul, non_negative, Currency};
-use crate::base::error::{ErrorCode, Result};
+use crate::base::error::{ErrorCode, Phrase, Result};
 use crate::base::number::Dec;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -84,7 +84,7 @@ impl Pool {
         let scores: Vec<Decimal> = members.iter().map(|m| m.score.0).collect();
         let total = super::sum(scores.iter().copied())?;
         if total.is_zero() {
-            return Err(at(ErrorCode::WeightsAllZero, "/members").name("pool").expected("score"));
+            return Err(at(ErrorCode::WeightsAllZero, "/members").name(Phrase::Pool).expected(Phrase::TypeScore));
         }
         let keys: Vec<&str> = members.iter().map(|m| m.id.as_str()).collect();
         let parts = super::allocation::allocate(self.amount, &self.currency, &scores, &keys)?;

@@ -21,7 +21,7 @@
 //! ```
 
 use super::{add, at, div, invalid, mul, percent_of, sub, sum};
-use crate::base::error::{ErrorCode, Result};
+use crate::base::error::{ErrorCode, Phrase, Result};
 use crate::base::number::Dec;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -251,7 +251,7 @@ impl RateTable {
         };
         if self.def.basis == TierBasis::Attainment && quota.is_none_or(|q| q <= Decimal::ZERO) {
             let found = quota.map(|q| q.to_string()).unwrap_or_else(|| "-".into());
-            return Err(invalid("/quota", "quota", "a quota above 0", found));
+            return Err(invalid("/quota", "quota", Phrase::AQuotaAbove0, found));
         }
         self.def
             .tiers
@@ -369,20 +369,20 @@ fn whole_slices(table: &RateTable, bands: &[Band], start: Decimal, end: Decimal)
 fn validate(def: &RateTableDef) -> Result<()> {
     let n = def.tiers.len();
     if n == 0 {
-        return Err(invalid("/tiers", "tiers", "at least one", 0));
+        return Err(invalid("/tiers", "tiers", Phrase::AtLeastOne, 0));
     }
     if def.kind == RateKind::Flat && n != 1 {
-        return Err(invalid("/tiers", "tiers", "a flat table has one tier", n));
+        return Err(invalid("/tiers", "tiers", Phrase::FlatTableOneTier, n));
     }
     for (i, tier) in def.tiers.iter().enumerate() {
         validate_tier(def, i, tier)?;
     }
     let first = def.tiers.first().map(|t| t.from.0).unwrap_or_default();
     if first.is_sign_negative() && !first.is_zero() {
-        return Err(invalid("/tiers/0/from", "from", "a number ≥ 0", first));
+        return Err(invalid("/tiers/0/from", "from", Phrase::ANumberAtLeastZero, first));
     }
     if !first.is_zero() {
-        return Err(at(ErrorCode::TierGap, "/tiers/0/from").name("tier 0").found(format!("0–{first}")));
+        return Err(at(ErrorCode::TierGap, "/tiers/0/from").name(Phrase::TierAt.with([0])).found(format!("0–{first}")));
     }
     for (i, pair) in def.tiers.windows(2).enumerate() {
         if let [a, b] = pair {
@@ -395,14 +395,14 @@ fn validate(def: &RateTableDef) -> Result<()> {
 fn validate_tier(def: &RateTableDef, i: usize, tier: &TierDef) -> Result<()> {
     let last = i.saturating_add(1) == def.tiers.len();
     match tier.to {
-        None if !last => return Err(invalid(format!("/tiers/{i}"), "to", "only the last tier may leave out to", "-")),
+        None if !last => return Err(invalid(format!("/tiers/{i}"), "to", Phrase::OnlyLastTierOpen, "-")),
         Some(to) if to.0 <= tier.from.0 => {
-            return Err(invalid(format!("/tiers/{i}/to"), "to", "from must be below to", to.0));
+            return Err(invalid(format!("/tiers/{i}/to"), "to", Phrase::FromBelowTo, to.0));
         }
         _ => {}
     }
     if tier.rate.0.is_sign_negative() && !tier.rate.0.is_zero() && !def.allow_negative_rates {
-        let e = at(ErrorCode::NegativeRate, format!("/tiers/{i}/rate")).name(format!("tier {i}"));
+        let e = at(ErrorCode::NegativeRate, format!("/tiers/{i}/rate")).name(Phrase::TierAt.with([i]));
         return Err(e.found(tier.rate.0.to_string()));
     }
     Ok(())
@@ -412,9 +412,9 @@ fn validate_tier(def: &RateTableDef, i: usize, tier: &TierDef) -> Result<()> {
 fn adjacent(i: usize, a: &TierDef, b: &TierDef) -> Result<()> {
     let Some(end) = a.to else { return Ok(()) };
     let path = format!("/tiers/{i}/from");
-    let name = format!("tier {i}");
+    let name = Phrase::TierAt.with([i]);
     if b.from.0 > end.0 {
-        return Err(at(ErrorCode::TierGap, path).name(name).found(format!("{}–{}", end.0, b.from.0)));
+        return Err(at(ErrorCode::TierGap, path).name(name.clone()).found(format!("{}–{}", end.0, b.from.0)));
     }
     if b.from.0 < end.0 {
         return Err(at(ErrorCode::TierOverlap, path).name(name).found(format!("{}–{}", b.from.0, end.0)));

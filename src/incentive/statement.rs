@@ -25,7 +25,7 @@
 //! ```
 
 use super::{sub, sum, Currency, CurveResult, DrawResult, MboResult, PoolShare, RateResult, SpiffResult, TrueUp};
-use crate::base::error::{ErrorCode, Result};
+use crate::base::error::{ErrorCode, Phrase, Result};
 use crate::base::locale::Locale;
 use crate::base::number::{Dec, Rounding};
 use rust_decimal::Decimal;
@@ -217,7 +217,7 @@ impl Statement {
             let e = super::at(ErrorCode::CurrencyScaleMismatch, "/rounding/scale").name("rounding.scale");
             return Err(e
                 .found(rounding.scale.to_string())
-                .expected(format!("{} decimals for {}", currency.scale, currency.code)));
+                .expected(Phrase::DecimalsForCurrency.with([currency.scale.to_string(), currency.code.to_string()])));
         }
         Ok(StatementBuilder { currency, rounding, mode, lines: Vec::new() })
     }

@@ -185,4 +185,17 @@ impl MetricKind {
             MetricKind::Date => "date",
         }
     }
+    /// The kind as error messages name it, in each locale.
+    pub fn phrase(self) -> crate::base::error::Phrase {
+        use crate::base::error::Phrase;
+        match self {
+            MetricKind::Number => Phrase::TypeNumber,
+            MetricKind::Money => Phrase::TypeMoney,
+            MetricKind::Rate => Phrase::TypeRate,
+            MetricKind::Score => Phrase::TypeScore,
+            MetricKind::Text => Phrase::TypeText,
+            MetricKind::Boolean => Phrase::TypeBoolean,
+            MetricKind::Date => Phrase::TypeDate,
+        }
+    }
 }

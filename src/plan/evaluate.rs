@@ -213,7 +213,7 @@ fn check_kind(value: &Value, kind: MetricKind) -> Result<()> {
     if ok {
         return Ok(());
     }
-    Err(Error::new(ErrorCode::TypeMismatch).expected(kind.name()).found(value.type_of().name()))
+    Err(Error::new(ErrorCode::TypeMismatch).expected(kind.phrase()).found(value.type_of().phrase()))
 }
 
 /// Points an error raised inside metric `i` at its formula, unless it points at the record.

@@ -33,7 +33,7 @@ pub use team::{
 };
 pub use team::{PoolSummary, TeamIncentive};
 
-use crate::base::error::{closest, pointer_segment, Error, ErrorCode, Origin, Result};
+use crate::base::error::{closest, pointer_segment, Error, ErrorCode, Origin, Phrase, Result};
 use crate::base::locale::Locale;
 use crate::base::number::MAX_SCALE;
 use crate::formula::ast::Node;
@@ -103,11 +103,11 @@ impl Resolver for PlanNames<'_> {
 
 fn check_id(id: &str, path: String) -> Result<()> {
     let why = if id.trim().is_empty() {
-        Some("must not be empty")
+        Some(Phrase::MustNotBeEmpty)
     } else if id.trim() != id {
-        Some("must not start or end with spaces")
+        Some(Phrase::NoSpacesAround)
     } else if id.contains('}') {
-        Some("must not contain '}'")
+        Some(Phrase::NoClosingBrace)
     } else {
         None
     };

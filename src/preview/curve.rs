@@ -17,7 +17,7 @@ use super::actuals::{ActualFields, Actuals};
 use super::side::Side;
 use super::view::option;
 use crate::base::checked::{add, div, mul};
-use crate::base::error::{pointer_segment, Error, ErrorCode, ErrorReport, Origin, Result};
+use crate::base::error::{pointer_segment, Error, ErrorCode, ErrorReport, Origin, Phrase, Result};
 use crate::base::locale::Locale;
 use crate::base::number::Dec;
 use crate::formula::input::{FieldType, Input};
@@ -147,19 +147,19 @@ impl CurveSpec {
     pub fn attainments(&self) -> Result<Vec<Decimal>> {
         let (from, to, step) = (self.from.0, self.to.0, self.step.0);
         if from.is_sign_negative() && !from.is_zero() {
-            return Err(option("from", "an attainment ≥ 0", from.to_string(), "/from"));
+            return Err(option("from", Phrase::AnAttainmentAtLeast.with([0]), from.to_string(), "/from"));
         }
         if to < from {
-            return Err(option("to", format!("an attainment ≥ {from}"), to.to_string(), "/to"));
+            return Err(option("to", Phrase::AnAttainmentAtLeast.with([from]), to.to_string(), "/to"));
         }
         if step <= Decimal::ZERO {
-            return Err(option("step", "a step above 0", step.to_string(), "/step"));
+            return Err(option("step", Phrase::AStepAbove0, step.to_string(), "/step"));
         }
         let mut out = Vec::new();
         let mut a = from;
         while a <= to {
             if out.len() >= MAX_POINTS {
-                return Err(option("step", format!("at most {MAX_POINTS} points"), step.to_string(), "/step"));
+                return Err(option("step", Phrase::AtMostPoints.with([MAX_POINTS]), step.to_string(), "/step"));
             }
             out.push(a);
             a = add(a, step)?;
@@ -182,15 +182,18 @@ pub(super) fn curves(
     let fields = spec.attainment.as_ref();
     let (rep, typical) = match spec.rep {
         Some(i) if i < records.len() => (i, false),
-        Some(i) => return Err(option("rep", format!("a record index below {}", records.len()), i.to_string(), "/rep")),
+        Some(i) => return Err(option("rep", Phrase::ARecordIndexBelow.with([records.len()]), i.to_string(), "/rep")),
         None => (typical_rep(records, baseline, fields)?, true),
     };
-    let record = records.get(rep).ok_or_else(|| option("rep", "a record", rep.to_string(), "/rep"))?;
+    let record = records.get(rep).ok_or_else(|| option("rep", Phrase::ARecord, rep.to_string(), "/rep"))?;
     let curve = |plan: &Plan| -> PayoutCurve {
         let now = match attainment(plan, record, fields) {
             Ok(a) if a > Decimal::ZERO => a,
             Ok(a) => {
-                let e = Error::new(ErrorCode::InvalidValue).name("attainment").expected("above 0").found(a.to_string());
+                let e = Error::new(ErrorCode::InvalidValue)
+                    .name("attainment")
+                    .expected(Phrase::Above0)
+                    .found(a.to_string());
                 return PayoutCurve { attainment: Some(Dec(a)), points: Vec::new(), error: Some(e.report(locale)) };
             }
             Err(e) => return PayoutCurve { attainment: None, points: Vec::new(), error: Some(e.report(locale)) },
@@ -268,7 +271,7 @@ fn plan_attainment(run: &crate::incentive::section::Run) -> Result<Decimal> {
 fn no_attainment() -> Error {
     Error::new(ErrorCode::MissingKey)
         .name("attainment")
-        .expected("a target bonus in the plan, or the attainment fields")
+        .expected(Phrase::TargetBonusOrAttainmentFields)
         .path(Origin::Options, "/attainment")
 }
 
@@ -299,7 +302,7 @@ fn typical_rep(records: &[serde_json::Value], baseline: &Side, fields: Option<&A
     reps.get(middle).map(|(_, i)| *i).ok_or_else(|| {
         Error::new(ErrorCode::InvalidValue)
             .name("rep")
-            .expected("a record with an attainment above 0")
+            .expected(Phrase::ARecordWithAttainmentAbove0)
             .path(Origin::Options, "/rep")
     })
 }

@@ -51,7 +51,9 @@ pub(super) fn histogram(values: &[Decimal], bins: usize, width: Option<Decimal>)
         .to_usize()
         .and_then(|c| c.checked_add(1))
         .filter(|c| *c <= MAX_BINS.saturating_add(1))
-        .ok_or_else(|| option("binWidth", "a width giving at most 1,000 bins", width.to_string(), "/binWidth"))?;
+        .ok_or_else(|| {
+            option("binWidth", crate::base::error::Phrase::AWidthGivingAtMost1000Bins, width.to_string(), "/binWidth")
+        })?;
     let mut counts = vec![0usize; count];
     for v in values {
         let k = div(sub(*v, start)?, width)?.floor();

@@ -84,10 +84,20 @@ impl SensitivitySpec {
     pub fn check(&self) -> Result<()> {
         if self.changes.is_empty() || self.changes.len() > MAX_SCENARIOS {
             let found = self.changes.len().to_string();
-            return Err(option("changes", format!("1 to {MAX_SCENARIOS} changes"), found, "/changes"));
+            return Err(option(
+                "changes",
+                crate::base::error::Phrase::OneToChanges.with([MAX_SCENARIOS]),
+                found,
+                "/changes",
+            ));
         }
         if let Some((i, c)) = self.changes.iter().enumerate().find(|(_, c)| c.0 <= Decimal::from(-100)) {
-            return Err(option("changes", "a change above −100", c.0.to_string(), &format!("/changes/{i}")));
+            return Err(option(
+                "changes",
+                crate::base::error::Phrase::AChangeAboveMinus100,
+                c.0.to_string(),
+                &format!("/changes/{i}"),
+            ));
         }
         Ok(())
     }

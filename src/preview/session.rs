@@ -10,7 +10,7 @@ use super::sensitivity::{sensitivity, Sensitivity, SensitivitySpec};
 use super::side::Side;
 use super::summary::{compare, Comparison};
 use super::view::{option, View};
-use crate::base::error::{Error, ErrorCode, Origin, Result};
+use crate::base::error::{Error, ErrorCode, Origin, Phrase, Result};
 use crate::base::locale::Locale;
 use crate::plan::output::Options;
 use crate::plan::Plan;
@@ -217,7 +217,7 @@ impl CompareSession {
         if index < self.records.len() {
             return Ok(());
         }
-        let expected = format!("a record index below {}", self.records.len());
+        let expected = Phrase::ARecordIndexBelow.with([self.records.len()]);
         Err(option("index", expected, index.to_string(), "/index"))
     }
 }
@@ -229,7 +229,7 @@ fn check_size(n: usize) -> Result<()> {
     }
     if n > MAX_RECORDS {
         return Err(Error::new(ErrorCode::TooLarge)
-            .name("records")
+            .name(Phrase::LimitRecords)
             .expected(MAX_RECORDS.to_string())
             .found(n.to_string())
             .path(Origin::Record, ""));

@@ -1,7 +1,7 @@
 //! What a comparison shows: how many winners and losers, the histogram's bins, the threshold
 //! that flags a rep, whether every rep is listed, the locale of error messages.
 
-use crate::base::error::{Error, ErrorCode, Origin, Result};
+use crate::base::error::{Error, ErrorCode, Origin, Phrase, Result, Text};
 use crate::base::locale::Locale;
 use crate::base::number::Dec;
 use rust_decimal::Decimal;
@@ -63,15 +63,15 @@ impl View {
     /// Checks the options: `INVALID_OPTION` with a path into them.
     pub fn check(&self) -> Result<()> {
         if self.bins == 0 || self.bins > MAX_BINS {
-            return Err(option("bins", format!("1 to {MAX_BINS}"), self.bins.to_string(), "/bins"));
+            return Err(option("bins", Phrase::OneTo.with([MAX_BINS]), self.bins.to_string(), "/bins"));
         }
         if let Some(w) = self.bin_width.filter(|w| w.0 <= Decimal::ZERO) {
-            return Err(option("binWidth", "a width above 0", w.0.to_string(), "/binWidth"));
+            return Err(option("binWidth", Phrase::AWidthAbove0, w.0.to_string(), "/binWidth"));
         }
         if let Some(t) = &self.threshold {
             let bounds = [(t.amount, "amount"), (t.percent, "percent")];
             if let Some((Some(v), name)) = bounds.into_iter().find(|(v, _)| v.is_some_and(|v| v.0.is_sign_negative())) {
-                return Err(option(name, "a bound ≥ 0", v.0.to_string(), &format!("/threshold/{name}")));
+                return Err(option(name, Phrase::ABoundAtLeast0, v.0.to_string(), &format!("/threshold/{name}")));
             }
         }
         Ok(())
@@ -79,6 +79,6 @@ impl View {
 }
 
 /// An `INVALID_OPTION` error at `path`.
-pub(super) fn option(name: &str, expected: impl Into<String>, found: impl Into<String>, path: &str) -> Error {
-    Error::new(ErrorCode::InvalidOption).name(name).expected(expected).found(found).path(Origin::Options, path)
+pub(super) fn option(name: &str, expected: impl Into<Text>, found: impl Into<String>, path: &str) -> Error {
+    Error::new(ErrorCode::InvalidOption).name(name).expected(expected).found(found.into()).path(Origin::Options, path)
 }

@@ -1,7 +1,7 @@
 //! Validates a scorecard section and parses its formulas once.
 
 use super::document::*;
-use crate::base::error::{closest, Error, ErrorCode, Origin, Result};
+use crate::base::error::{closest, Error, ErrorCode, Origin, Phrase, Result};
 use crate::formula::parser::Resolver;
 use rust_decimal::Decimal;
 
@@ -141,7 +141,7 @@ impl Scorecard {
             if len == 0 {
                 return Err(invalid(ErrorCode::InvalidValue, format!("{BASE}/{key}"))
                     .name(key)
-                    .expected("at least one"));
+                    .expected(Phrase::AtLeastOne));
             }
         }
         let mut indicators: Vec<Indicator> = Vec::with_capacity(def.indicators.len());
@@ -182,7 +182,7 @@ impl Scorecard {
                 if a.min.0 > a.max.0 {
                     return Err(invalid(ErrorCode::InvalidValue, format!("{path}/min"))
                         .name(a.id.as_str())
-                        .expected("min must not exceed max"));
+                        .expected(Phrase::MinNotAboveMax));
                 }
                 Ok((a.clone(), formula(&a.points, format!("{path}/points"), names)?))
             })
@@ -206,7 +206,7 @@ impl Scorecard {
                     if !grades.iter().any(|g| g.grade == grade) {
                         return Err(invalid(ErrorCode::UnknownIndicator, format!("{path}/grade"))
                             .name(grade)
-                            .expected("grade")
+                            .expected(Phrase::Grade)
                             .suggest(closest(grade, grades.iter().map(|g| g.grade.as_str()))));
                     }
                 }
@@ -235,7 +235,7 @@ impl Scorecard {
 }
 
 fn compile_indicator(ind: &IndicatorDef, path: &str, names: &mut impl Resolver) -> Result<Indicator> {
-    let bad = |why: &str, key: &str| {
+    let bad = |why: Phrase, key: &str| {
         invalid(ErrorCode::InvalidMethod, format!("{path}/{key}")).name(ind.id.as_str()).expected(why)
     };
     let actual = formula(&ind.actual, format!("{path}/actual"), names)?;
@@ -246,14 +246,14 @@ fn compile_indicator(ind: &IndicatorDef, path: &str, names: &mut impl Resolver) 
         _ => false,
     };
     if needs_target && target.is_none() {
-        return Err(bad("a target is needed", "target"));
+        return Err(bad(Phrase::TargetNeeded, "target"));
     }
     let mut bounds = Vec::new();
     match &ind.method {
         Method::Ratio { floor, cap } | Method::LowerIsBetter { floor, cap, .. }
             if cap.is_some_and(|c| c.0 < floor.0) =>
         {
-            return Err(bad("cap must not be below floor", "method/cap"));
+            return Err(bad(Phrase::CapNotBelowFloor, "method/cap"));
         }
         Method::Linear { threshold, stretch, .. } => {
             bounds.push(formula(threshold, format!("{path}/method/threshold"), names)?);
@@ -263,7 +263,7 @@ fn compile_indicator(ind: &IndicatorDef, path: &str, names: &mut impl Resolver) 
         Method::Steps { bands, .. }
             if bands.is_empty() || bands.windows(2).any(|w| matches!(w, [a, b] if a.from.0 >= b.from.0)) =>
         {
-            return Err(bad("bands must rise strictly", "method/bands"));
+            return Err(bad(Phrase::BandsRiseStrictly, "method/bands"));
         }
         Method::Rating { map }
             if map
@@ -271,7 +271,7 @@ fn compile_indicator(ind: &IndicatorDef, path: &str, names: &mut impl Resolver) 
                 .enumerate()
                 .any(|(i, r)| map.iter().skip(i.saturating_add(1)).any(|q| q.rating == r.rating)) =>
         {
-            return Err(bad("ratings must be unique", "method/map"));
+            return Err(bad(Phrase::RatingsUnique, "method/map"));
         }
         _ => {}
     }
@@ -293,7 +293,7 @@ fn compile_weights(weights: &[Weight], ids: &[&str], path: &str) -> Result<Weigh
         let index = ids.iter().position(|id| *id == w.indicator).ok_or_else(|| {
             invalid(ErrorCode::UnknownIndicator, format!("{path}/{i}/indicator"))
                 .name(w.indicator.as_str())
-                .expected("indicator")
+                .expected(Phrase::Indicator)
                 .suggest(closest(&w.indicator, ids.iter().copied()))
         })?;
         if out.iter().any(|(x, _)| *x == index) {
@@ -302,7 +302,7 @@ fn compile_weights(weights: &[Weight], ids: &[&str], path: &str) -> Result<Weigh
         if w.weight.0.is_sign_negative() {
             return Err(invalid(ErrorCode::InvalidValue, format!("{path}/{i}/weight"))
                 .name("weight")
-                .expected("≥ 0")
+                .expected(Phrase::AtLeastZero)
                 .found(w.weight.0.to_string()));
         }
         total = total.checked_add(w.weight.0).ok_or_else(|| invalid(ErrorCode::Overflow, path.to_string()))?;
@@ -325,18 +325,18 @@ fn compile_grades(grades: &[GradeDef]) -> Result<Vec<GradeDef>> {
         if g.to.is_none() && i != 0 {
             return Err(invalid(ErrorCode::InvalidValue, format!("{path}/to"))
                 .name("to")
-                .expected("only the highest band may leave out to"));
+                .expected(Phrase::OnlyHighestBandOpen));
         }
         if g.from.is_none() && i != last {
             return Err(invalid(ErrorCode::InvalidValue, format!("{path}/from"))
                 .name("from")
-                .expected("only the lowest band may leave out from"));
+                .expected(Phrase::OnlyLowestBandOpen));
         }
         if let (Some(from), Some(to)) = (g.from, g.to) {
             if from.0 >= to.0 {
                 return Err(invalid(ErrorCode::InvalidValue, format!("{path}/from"))
                     .name("from")
-                    .expected("from must be below to"));
+                    .expected(Phrase::FromBelowTo));
             }
         }
         if let (Some(from), Some(next)) = (g.from, grades.get(i.saturating_add(1))) {
@@ -391,13 +391,13 @@ fn compile_team(def: &TeamDef, grades: &[GradeDef], has_points: bool, names: &mu
         if a == b {
             return Err(invalid(ErrorCode::InvalidValue, format!("{cpath}/groups"))
                 .name(c.id.as_str())
-                .expected("two different groups")
+                .expected(Phrase::TwoDifferentGroups)
                 .found(a.as_str()));
         }
         let by = def.aggregates.iter().position(|x| x.id == c.by).ok_or_else(|| {
             invalid(ErrorCode::UnknownIndicator, format!("{cpath}/by"))
                 .name(c.by.as_str())
-                .expected("aggregate")
+                .expected(Phrase::Aggregate)
                 .suggest(closest(&c.by, def.aggregates.iter().map(|x| x.id.as_str())))
         })?;
         pk.push(Contest { id: c.id.clone(), groups: c.groups.clone(), by, lower_is_better: c.lower_is_better });
@@ -412,7 +412,7 @@ fn compile_team(def: &TeamDef, grades: &[GradeDef], has_points: bool, names: &mu
         if grades.get(i).map(|g| g.grade.as_str()) != Some(q.grade.as_str()) {
             return Err(invalid(ErrorCode::UnknownIndicator, format!("{path}/distribution/{i}/grade"))
                 .name(q.grade.as_str())
-                .expected("grade")
+                .expected(Phrase::Grade)
                 .suggest(grades.get(i).map(|g| g.grade.clone())));
         }
     }

@@ -6,7 +6,7 @@ use super::compile::{formula, invalid, Expr};
 use super::document::{GradeDef, PointsDef};
 use super::score::Context;
 use crate::base::checked::checked;
-use crate::base::error::{closest, Error, ErrorCode, Origin, Result};
+use crate::base::error::{closest, Error, ErrorCode, Origin, Phrase, Result};
 use crate::base::locale::Locale;
 use crate::base::number::Dec;
 use crate::formula::parser::Resolver;
@@ -44,7 +44,10 @@ pub struct Points {
 
 fn not_negative(value: Decimal, path: String, name: &str) -> Result<()> {
     if value.is_sign_negative() && !value.is_zero() {
-        return Err(invalid(ErrorCode::InvalidValue, path).name(name).expected("≥ 0").found(value.to_string()));
+        return Err(invalid(ErrorCode::InvalidValue, path)
+            .name(name)
+            .expected(Phrase::AtLeastZero)
+            .found(value.to_string()));
     }
     Ok(())
 }
@@ -75,7 +78,7 @@ impl Points {
             let rises = levels.last().is_none_or(|(_, from)| l.from.0 > *from);
             let starts_at_zero = i != 0 || l.from.0.is_zero();
             if !rises || !starts_at_zero {
-                let expected = if starts_at_zero { "thresholds rising strictly" } else { "the first level from 0" };
+                let expected = if starts_at_zero { Phrase::ThresholdsRising } else { Phrase::FirstLevelFromZero };
                 return Err(invalid(ErrorCode::InvalidValue, format!("{lpath}/from"))
                     .name(l.level.as_str())
                     .expected(expected)
@@ -96,7 +99,7 @@ impl Points {
                 Some(g) => Some(grades.iter().position(|x| x.grade == *g).ok_or_else(|| {
                     invalid(ErrorCode::UnknownIndicator, format!("{bpath}/minGrade"))
                         .name(g.as_str())
-                        .expected("grade")
+                        .expected(Phrase::Grade)
                         .suggest(closest(g, grades.iter().map(|x| x.grade.as_str())))
                 })?),
                 None => None,
@@ -124,7 +127,7 @@ impl Points {
             if count.is_sign_negative() && !count.is_zero() {
                 return Err(Error::new(ErrorCode::InvalidValue)
                     .name(b.id.as_str())
-                    .expected("a count ≥ 0")
+                    .expected(Phrase::ACountAtLeastZero)
                     .found(count.normalize().to_string())
                     .path(Origin::Plan, b.count.path.clone()));
             }
@@ -146,7 +149,7 @@ impl Points {
                 if v.is_sign_negative() && !v.is_zero() {
                     return Err(Error::new(ErrorCode::InvalidValue)
                         .name("carried")
-                        .expected("≥ 0")
+                        .expected(Phrase::AtLeastZero)
                         .found(v.normalize().to_string())
                         .path(Origin::Plan, c.path.clone()));
                 }

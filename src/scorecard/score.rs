@@ -5,7 +5,7 @@ use super::compile::{Expr, Indicator, Profile, Scorecard, Team, Weights};
 use super::document::{AggregateFn, Method, StepBasis, VetoEffect};
 use super::result::{AdjustmentLine, GateLine, IndicatorLine, Member, ScoreResult, VetoLine};
 use crate::base::checked::{add, mul, sub};
-use crate::base::error::{Error, ErrorCode, Origin, Result};
+use crate::base::error::{Error, ErrorCode, Origin, Phrase, Result, Text};
 use crate::base::number::{Dec, Rounding};
 use crate::formula::eval::{divide, Evaluator, Scope};
 use arrayvec::ArrayVec;
@@ -109,7 +109,7 @@ fn ratio_points(
 
 /// Points out of 100 for one indicator.
 pub(super) fn measure(ind: &Indicator, cx: &Context<'_>) -> Result<Measured> {
-    let bad = |why: &str| {
+    let bad = |why: Phrase| {
         Error::new(ErrorCode::InvalidArgument)
             .name(ind.def.id.as_str())
             .expected(why)
@@ -125,7 +125,7 @@ pub(super) fn measure(ind: &Indicator, cx: &Context<'_>) -> Result<Measured> {
     let actual = cx.number(&ind.actual)?;
     let mut bounds = ArrayVec::new();
     for b in &ind.bounds {
-        bounds.try_push(cx.number(b)?).map_err(|_| bad("at most two bounds"))?;
+        bounds.try_push(cx.number(b)?).map_err(|_| bad(Phrase::AtMostTwoBounds))?;
     }
     let ratio_of = |a: Decimal, t: Decimal, floor: Decimal, cap: Option<Decimal>| -> Result<Decimal> {
         if t.is_zero() {
@@ -148,9 +148,9 @@ pub(super) fn measure(ind: &Indicator, cx: &Context<'_>) -> Result<Measured> {
             }
         }
         Method::Linear { min_points, max_points, .. } => {
-            let [t, s] = bounds.as_slice() else { return Err(bad("threshold and stretch")) };
+            let [t, s] = bounds.as_slice() else { return Err(bad(Phrase::ThresholdAndStretch)) };
             if s <= t {
-                return Err(bad("stretch must be above threshold"));
+                return Err(bad(Phrase::StretchAboveThreshold));
             }
             let p = if actual <= *t {
                 min_points.0
@@ -177,7 +177,7 @@ pub(super) fn measure(ind: &Indicator, cx: &Context<'_>) -> Result<Measured> {
             let base = bounds.first().copied().unwrap_or_default();
             let t = target.unwrap_or_default();
             if base == t {
-                return Err(bad("base must differ from target"));
+                return Err(bad(Phrase::BaseDiffersFromTarget));
             }
             let (num, den) = (sub(base, actual)?, sub(base, t)?);
             let raw = divide(num, den)?;
@@ -189,7 +189,9 @@ pub(super) fn measure(ind: &Indicator, cx: &Context<'_>) -> Result<Measured> {
             let p = map.iter().find(|r| r.rating.0 == actual).map(|r| r.points.0).ok_or_else(|| {
                 Error::new(ErrorCode::InvalidValue)
                     .name(ind.def.id.as_str())
-                    .expected(map.iter().map(|r| r.rating.0.normalize().to_string()).collect::<Vec<_>>().join(", "))
+                    .expected(Text::value(
+                        map.iter().map(|r| r.rating.0.normalize().to_string()).collect::<Vec<_>>().join(", "),
+                    ))
                     .found(actual.normalize().to_string())
                     .path(Origin::Plan, ind.actual.path.clone())
             })?;

@@ -57,7 +57,7 @@
 
 use super::{by_score_then_id, check_ids, TeamEntry};
 use crate::base::apportion::largest_remainder;
-use crate::base::error::{Error, ErrorCode, Origin, Result};
+use crate::base::error::{Error, ErrorCode, Origin, Phrase, Result};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
@@ -184,7 +184,7 @@ impl ForcedDistribution {
         let quotas = spec.quotas;
         let invalid = |code: ErrorCode, path: String| Error::new(code).path(Origin::Plan, path);
         if quotas.is_empty() {
-            return Err(invalid(ErrorCode::InvalidValue, "/quotas".into()).name("quotas").expected("at least one"));
+            return Err(invalid(ErrorCode::InvalidValue, "/quotas".into()).name("quotas").expected(Phrase::AtLeastOne));
         }
         let mut names = HashSet::with_capacity(quotas.len());
         let mut total = Decimal::ZERO;
@@ -194,12 +194,12 @@ impl ForcedDistribution {
             if q.grade.trim().is_empty() {
                 return Err(invalid(ErrorCode::InvalidId, grade_path)
                     .name(q.grade.as_str())
-                    .expected("must not be empty"));
+                    .expected(Phrase::MustNotBeEmpty));
             }
             if q.grade.trim() != q.grade {
                 return Err(invalid(ErrorCode::InvalidId, grade_path)
                     .name(q.grade.as_str())
-                    .expected("must not start or end with spaces"));
+                    .expected(Phrase::NoSpacesAround));
             }
             if !names.insert(q.grade.as_str()) {
                 return Err(invalid(ErrorCode::DuplicateId, grade_path).name(q.grade.as_str()));
@@ -215,7 +215,7 @@ impl ForcedDistribution {
             if p.scale() > MAX_PERCENT_DECIMALS {
                 return Err(invalid(ErrorCode::InvalidValue, percent_path)
                     .name("percent")
-                    .expected(format!("at most {MAX_PERCENT_DECIMALS} decimal places"))
+                    .expected(Phrase::AtMostDecimalPlaces.with([MAX_PERCENT_DECIMALS]))
                     .found(p.to_string()));
             }
             scale = scale.max(p.scale());
@@ -570,7 +570,7 @@ mod tests {
 
     fn err_of(spec: &str) -> (ErrorCode, String, Option<String>) {
         let e = ForcedDistribution::from_json(spec).unwrap_err();
-        (e.code, e.path.clone(), e.detail.found.clone())
+        (e.code, e.path.clone(), e.detail.found.as_deref().map(str::to_string))
     }
 
     #[test]

@@ -24,7 +24,7 @@ pub use distribution::{
 };
 pub use ranking::{RankedEntry, Ranking};
 
-use crate::base::error::{Error, ErrorCode, Origin, Result};
+use crate::base::error::{Error, ErrorCode, Origin, Phrase, Result};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
@@ -85,7 +85,7 @@ fn check_ids(entries: &[TeamEntry]) -> Result<()> {
         if entry.id.trim().is_empty() {
             return Err(Error::new(ErrorCode::InvalidId)
                 .name(entry.id.as_str())
-                .expected("must not be empty")
+                .expected(Phrase::MustNotBeEmpty)
                 .path(Origin::Record, path()));
         }
         if !seen.insert(entry.id.as_str()) {

@@ -4,7 +4,7 @@
 
 use super::document;
 use super::error::to_js;
-use crate::base::error::{Error, ErrorCode, Origin, Result};
+use crate::base::error::{Error, ErrorCode, Origin, Phrase, Result, Text};
 use crate::base::locale::Locale;
 use crate::base::number::serialize_numbers_as;
 use crate::plan::output::Options;
@@ -31,9 +31,9 @@ fn record_of(value: &JsValue, path: &str) -> Result<Json> {
     if document::kind_of(value) != "object" {
         let found = document::kind_of(value);
         return Err(Error::new(ErrorCode::InvalidValue)
-            .name("record")
-            .expected("object")
-            .found(found)
+            .name(Phrase::Record)
+            .expected(Phrase::KindObject)
+            .found(Text::from_wire(&found))
             .path(Origin::Record, path.to_string()));
     }
     let text = document::record_text(value).map_err(|e| {
@@ -63,8 +63,8 @@ fn index_of(value: &JsValue) -> Result<usize> {
         || {
             Error::new(ErrorCode::InvalidOption)
                 .name("index")
-                .expected("a record index")
-                .found(document::kind_of(value))
+                .expected(Phrase::ARecordIndex)
+                .found(Text::from_wire(&document::kind_of(value)))
                 .path(Origin::Options, "")
         },
     )

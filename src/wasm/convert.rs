@@ -1,7 +1,7 @@
 //! JS values ↔ core inputs and outputs.
 
 pub use super::document::kind_of;
-use crate::base::error::{Error, ErrorCode, Origin, Result};
+use crate::base::error::{Error, ErrorCode, Origin, Phrase, Result, Text};
 use crate::base::locale::Locale;
 use crate::formula::input::Input;
 use crate::plan::output::OutputValue;
@@ -54,16 +54,16 @@ fn unreadable(answer: &JsValue, path: String) -> Error {
     let key = part(1);
     let at = if key.is_empty() { path } else { format!("{path}/{}", crate::base::error::pointer_segment(&key)) };
     match part(0).as_str() {
-        "read" => Error::new(ErrorCode::ReadFailed).name(key).found(part(2)).path(Origin::Record, at),
+        "read" => Error::new(ErrorCode::ReadFailed).name(key).found(Text::from_wire(&part(2))).path(Origin::Record, at),
         "long" => Error::new(ErrorCode::TooLarge)
-            .name("text")
+            .name(Phrase::LimitText)
             .expected(crate::formula::input::MAX_TEXT.to_string())
             .found(part(2))
             .path(Origin::Record, at),
         _ => Error::new(ErrorCode::InvalidValue)
-            .name("record")
-            .expected("object")
-            .found(part(2))
+            .name(Phrase::Record)
+            .expected(Phrase::KindObject)
+            .found(Text::from_wire(&part(2)))
             .path(Origin::Record, at),
     }
 }

@@ -4,7 +4,7 @@
 //! anything is copied into WebAssembly memory.
 
 use super::error::to_js;
-use crate::base::error::{Error, ErrorCode, Origin, Result};
+use crate::base::error::{Error, ErrorCode, Origin, Phrase, Result, Text};
 use crate::base::locale::Locale;
 use wasm_bindgen::prelude::*;
 
@@ -42,23 +42,25 @@ fn problem(answer: &js_sys::Array, origin: Origin) -> Error {
         _ => ErrorCode::InvalidValue,
     };
     let path = part(2);
-    // Named by its key (`target`), or by its path when it is an item of a list.
+    // Named by its key (`target`), or by its path when it is an item of a list; what a limit
+    // counts, or an argument (`options`, `records`), by its phrase.
     let name = match part(5) {
-        name if !name.is_empty() => name,
-        _ if path.is_empty() => "the document".to_string(),
+        name if code == ErrorCode::TooLarge => Phrase::limit(&name).map_or_else(|| Text::value(name), Text::from),
+        name if !name.is_empty() => Text::from_wire(&name),
+        _ if path.is_empty() => Phrase::TheDocument.into(),
         _ => {
             let key = path.rsplit('/').next().unwrap_or_default().replace("~1", "/").replace("~0", "~");
             if key.is_empty() || key.bytes().all(|b| b.is_ascii_digit()) {
-                path.clone()
+                path.clone().into()
             } else {
-                key
+                key.into()
             }
         }
     };
-    let mut err = Error::new(code).name(name).found(part(3)).path(origin, path);
+    let mut err = Error::new(code).name(name).found(Text::from_wire(&part(3))).path(origin, path);
     let expected = part(4);
     if !expected.is_empty() {
-        err = err.expected(expected);
+        err = err.expected(Text::from_wire(&expected));
     }
     err
 }
@@ -75,7 +77,7 @@ fn answer(answer: js_sys::Array, origin: Origin) -> Result<JsValue> {
 /// The JSON text of a document given as JSON text or as a JS value (see `documentJson`).
 pub fn text(value: &JsValue) -> Result<String> {
     let text = answer(document_json(value), Origin::Plan)?;
-    text.as_string().ok_or_else(|| Error::new(ErrorCode::InvalidValue).found("text").path(Origin::Plan, ""))
+    text.as_string().ok_or_else(|| Error::new(ErrorCode::InvalidValue).found(Phrase::TypeText).path(Origin::Plan, ""))
 }
 
 /// The JSON text of a record (a JS object), each text value within [`crate::formula::input::MAX_TEXT`];
@@ -83,7 +85,7 @@ pub fn text(value: &JsValue) -> Result<String> {
 pub fn record_text(value: &JsValue) -> Result<String> {
     let limit = u32::try_from(crate::formula::input::MAX_TEXT).unwrap_or(u32::MAX);
     let text = answer(document_json_limited(value, limit), Origin::Record)?;
-    text.as_string().ok_or_else(|| Error::new(ErrorCode::InvalidValue).found("text").path(Origin::Record, ""))
+    text.as_string().ok_or_else(|| Error::new(ErrorCode::InvalidValue).found(Phrase::TypeText).path(Origin::Record, ""))
 }
 
 /// [`text`], its error thrown in the options' locale or else the document's (`locale_of`).
@@ -109,7 +111,7 @@ pub fn options_of(value: &JsValue) -> Result<crate::plan::output::Options> {
         if err.code == ErrorCode::InvalidOption && err.path.starts_with('/') {
             let key = err.detail.found.clone().unwrap_or_default();
             let suggestion = crate::base::error::closest(&key, OPTION_KEYS.iter().copied());
-            return Err(bad_option(&key, "one of numbers, explain, locale").suggest(suggestion));
+            return Err(bad_option(&key, Phrase::OneOfOptionKeys).suggest(suggestion));
         }
         return Err(err);
     }
@@ -119,14 +121,14 @@ pub fn options_of(value: &JsValue) -> Result<crate::plan::output::Options> {
         _ if numbers.is_undefined() => {}
         Some("number") => options.numbers = NumberOutput::Number,
         Some("string") => options.numbers = NumberOutput::String,
-        _ => return Err(bad_option("numbers", "\"number\" or \"string\"")),
+        _ => return Err(bad_option("numbers", Phrase::NumberOrString)),
     }
     if !explain.is_undefined() {
-        options.explain = explain.as_bool().ok_or_else(|| bad_option("explain", "true or false"))?;
+        options.explain = explain.as_bool().ok_or_else(|| bad_option("explain", Phrase::TrueOrFalse))?;
     }
     if !locale.is_undefined() {
         let tag = locale.as_string().unwrap_or_default();
-        options.locale = Some(Locale::parse(&tag).ok_or_else(|| bad_option("locale", "\"zh-CN\" or \"en\""))?);
+        options.locale = Some(Locale::parse(&tag).ok_or_else(|| bad_option("locale", Phrase::ZhOrEn))?);
     }
     Ok(options)
 }
@@ -134,7 +136,7 @@ pub fn options_of(value: &JsValue) -> Result<crate::plan::output::Options> {
 /// The keys `Options` accepts.
 const OPTION_KEYS: [&str; 3] = ["numbers", "explain", "locale"];
 
-fn bad_option(key: &str, expected: &str) -> Error {
+fn bad_option(key: &str, expected: Phrase) -> Error {
     Error::new(ErrorCode::InvalidOption)
         .name(key)
         .expected(expected)

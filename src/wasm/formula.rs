@@ -3,9 +3,9 @@
 use super::convert::{self, record_path, RecordReader};
 use super::document;
 use super::error::to_js;
-use crate::base::error::{Error, ErrorCode, Origin};
-use crate::formula::Formula;
+use crate::base::error::{Error, ErrorCode, Origin, Phrase, Text};
 use crate::base::locale::Locale;
+use crate::formula::Formula;
 use crate::plan::output::{FormulaResult, Options, OutputValue};
 use wasm_bindgen::prelude::*;
 
@@ -28,8 +28,8 @@ fn source_text(source: &JsValue) -> Result<String, Error> {
         let found = super::convert::kind_of(source);
         return Err(Error::new(ErrorCode::InvalidValue)
             .name("formula")
-            .expected("text")
-            .found(found)
+            .expected(Phrase::TypeText)
+            .found(Text::from_wire(&found))
             .path(Origin::Formula, ""));
     };
     let max = crate::formula::Limits::default().max_length;

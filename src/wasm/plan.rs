@@ -3,7 +3,7 @@
 use super::convert::{self, record_path, RecordReader};
 use super::document;
 use super::error::to_js;
-use crate::base::error::{Error, ErrorCode, Origin};
+use crate::base::error::{Error, ErrorCode, Origin, Phrase};
 use crate::base::locale::Locale;
 use crate::base::number::serialize_numbers_as;
 use crate::plan::output::{Options, OutputValue, PlanResult};
@@ -290,20 +290,17 @@ struct LocalizedDiagnostic<'a> {
 
 /// Reads `{ amount, product?, customerType? }`.
 fn extra_deal(deal: &JsValue) -> Result<crate::incentive::section::ExtraDeal, Error> {
-    let bad = |key: &str, expected: &str, path: &str| {
-        Error::new(ErrorCode::InvalidOption)
-            .name(key.to_string())
-            .expected(expected.to_string())
-            .path(Origin::Record, path)
+    let bad = |key: &str, expected: Phrase, path: &str| {
+        Error::new(ErrorCode::InvalidOption).name(key).expected(expected).path(Origin::Record, path)
     };
     if convert::kind_of(deal) != "object" {
-        return Err(bad("deal", "{ amount, product?, customerType? }", ""));
+        return Err(bad("deal", Phrase::ADealObject, ""));
     }
     let amount = convert::input(&convert::get(deal, &JsValue::from_str("amount")))
         .to_typed(crate::formula::input::FieldType::Money)
         .map_err(|e| e.name("amount").path(Origin::Record, "/amount"))?;
     let Some(crate::formula::Value::Number(amount)) = amount else {
-        return Err(bad("amount", "an amount", "/amount"));
+        return Err(bad("amount", Phrase::AnAmount, "/amount"));
     };
     let text = |key: &str| convert::get(deal, &JsValue::from_str(key)).as_string();
     Ok(crate::incentive::section::ExtraDeal { amount, product: text("product"), customer_type: text("customerType") })

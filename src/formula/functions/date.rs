@@ -2,7 +2,7 @@
 //! EOMONTH.
 
 use super::{Arity, Eval, FunctionSpec};
-use crate::base::error::{Error, ErrorCode, Result};
+use crate::base::error::{Error, ErrorCode, Phrase, Result};
 use crate::formula::value::Value;
 use chrono::{Datelike, Months, NaiveDate, TimeDelta};
 use rust_decimal::prelude::*;
@@ -17,7 +17,7 @@ fn int(args: &[Value], i: usize) -> Result<i64> {
 }
 
 fn out_of_range() -> Error {
-    Error::new(ErrorCode::InvalidDate).found("out of range")
+    Error::new(ErrorCode::InvalidDate).found(Phrase::DateOutOfRange)
 }
 
 /// Dates run from 0001-01-01 to 9999-12-31 (so every result reads back as `YYYY-MM-DD`).
@@ -124,7 +124,7 @@ fn datedif(args: &[Value]) -> Result<Value> {
     let (start, end) = (date(args, 0)?, date(args, 1)?);
     let unit = args.get(2).ok_or_else(super::logic::arity)?.to_text().to_ascii_uppercase();
     if start > end {
-        return Err(Error::new(ErrorCode::InvalidArgument).expected("start_date must not be after end_date"));
+        return Err(Error::new(ErrorCode::InvalidArgument).expected(Phrase::StartNotAfterEnd));
     }
     let months = whole_months(start, end);
     let value = match unit.as_str() {
@@ -132,7 +132,7 @@ fn datedif(args: &[Value]) -> Result<Value> {
         "M" => months,
         "Y" => months.div_euclid(12),
         "YM" => months.rem_euclid(12),
-        _ => return Err(Error::new(ErrorCode::InvalidArgument).expected("unit must be \"Y\", \"M\", \"D\" or \"YM\"")),
+        _ => return Err(Error::new(ErrorCode::InvalidArgument).expected(Phrase::DateUnit)),
     };
     Ok(Value::Number(Decimal::from(value)))
 }

@@ -2,7 +2,7 @@
 
 use super::{Arity, Eval, FunctionSpec};
 use crate::base::checked::checked;
-use crate::base::error::{Error, ErrorCode, Result};
+use crate::base::error::{Error, ErrorCode, Phrase, Result};
 use crate::formula::value::Value;
 use rust_decimal::Decimal;
 
@@ -16,7 +16,7 @@ fn tiers(args: &[Value]) -> Result<(Decimal, Vec<(Decimal, Value)>)> {
         };
         let t = t.to_number()?;
         if out.last().is_some_and(|(prev, _)| *prev >= t) {
-            return Err(Error::new(ErrorCode::InvalidArgument).expected("thresholds must rise strictly"));
+            return Err(Error::new(ErrorCode::InvalidArgument).expected(Phrase::ThresholdsRiseStrictly));
         }
         out.push((t, r.clone()));
     }

@@ -2,7 +2,7 @@
 //! multiple, MOD takes the divisor's sign.
 
 use super::{Arity, Eval, FunctionSpec};
-use crate::base::error::{Error, ErrorCode, Result};
+use crate::base::error::{Error, ErrorCode, Phrase, Result};
 use crate::base::number::{round_digits, RoundingStrategy};
 use crate::formula::ast::Node;
 use crate::formula::eval::{checked, divide, power, Evaluator};
@@ -22,7 +22,7 @@ fn num_or(args: &[Value], i: usize, default: Decimal) -> Result<Decimal> {
     args.get(i).map_or(Ok(default), Value::to_number)
 }
 
-fn invalid(why: &str) -> Error {
+fn invalid(why: Phrase) -> Error {
     Error::new(ErrorCode::InvalidArgument).expected(why)
 }
 
@@ -109,7 +109,7 @@ pub const ABS: FunctionSpec = FunctionSpec {
 };
 
 fn digits(args: &[Value]) -> Result<i64> {
-    num_or(args, 1, Decimal::ZERO)?.trunc().to_i64().ok_or_else(|| invalid("digits must be a small integer"))
+    num_or(args, 1, Decimal::ZERO)?.trunc().to_i64().ok_or_else(|| invalid(Phrase::DigitsSmallInteger))
 }
 
 fn round_with(args: &[Value], strategy: RoundingStrategy) -> Result<Value> {
@@ -157,7 +157,7 @@ fn to_multiple(args: &[Value], zero_ok: bool, f: fn(Decimal) -> Decimal) -> Resu
         return if zero_ok { n(Decimal::ZERO) } else { Err(Error::new(ErrorCode::DivByZero)) };
     }
     if x.is_sign_positive() && !x.is_zero() && sig.is_sign_negative() {
-        return Err(invalid("a positive number needs a positive significance"));
+        return Err(invalid(Phrase::PositiveSignificance));
     }
     n(checked(f(divide(x, sig)?).checked_mul(sig))?.normalize())
 }
@@ -237,7 +237,7 @@ pub const SQRT: FunctionSpec = FunctionSpec {
 fn sqrt(args: &[Value]) -> Result<Value> {
     let x = num(args, 0)?;
     if x.is_sign_negative() && !x.is_zero() {
-        return Err(invalid("the number must not be negative"));
+        return Err(invalid(Phrase::NumberNotNegative));
     }
     x.sqrt().map(|d| Value::Number(d.normalize())).ok_or_else(|| Error::new(ErrorCode::Overflow))
 }
@@ -256,7 +256,7 @@ pub const CLAMP: FunctionSpec = FunctionSpec {
 fn clamp(args: &[Value]) -> Result<Value> {
     let (x, lo, hi) = (num(args, 0)?, num(args, 1)?, num(args, 2)?);
     if lo > hi {
-        return Err(invalid("low must not exceed high"));
+        return Err(invalid(Phrase::LowNotAboveHigh));
     }
     n(x.max(lo).min(hi))
 }

@@ -1,7 +1,7 @@
 //! Text: CONCAT and FIXED.
 
 use super::{Arity, Eval, FunctionSpec};
-use crate::base::error::{Error, ErrorCode, Result};
+use crate::base::error::{Error, ErrorCode, Phrase, Result};
 use crate::base::number::{round_digits, RoundingStrategy};
 use crate::formula::value::Value;
 use rust_decimal::prelude::*;
@@ -34,7 +34,7 @@ fn fixed(args: &[Value]) -> Result<Value> {
     let decimals = decimals
         .to_i64()
         .filter(|d| (-28..=28).contains(d))
-        .ok_or_else(|| Error::new(ErrorCode::InvalidArgument).expected("decimals must be between -28 and 28"))?;
+        .ok_or_else(|| Error::new(ErrorCode::InvalidArgument).expected(Phrase::DecimalsBetween))?;
     let no_commas = args.get(2).map_or(Ok(false), Value::to_bool)?;
     let rounded = round_digits(x, decimals, RoundingStrategy::HalfUp).ok_or_else(|| Error::new(ErrorCode::Overflow))?;
     let text = pad_decimals(rounded.to_string(), usize::try_from(decimals.max(0)).unwrap_or(0));

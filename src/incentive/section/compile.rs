@@ -1,7 +1,7 @@
 //! Validates the incentive section once: tables, curves, splits and formulas.
 
 use super::document::*;
-use crate::base::error::{Error, ErrorCode, Origin, Result};
+use crate::base::error::{Error, ErrorCode, Origin, Phrase, Result};
 use crate::base::number::{Dec, Rounding};
 use crate::formula::expr::{formula, Expr};
 use crate::formula::parser::Resolver;
@@ -110,7 +110,7 @@ impl Incentive {
             return Err(Error::new(ErrorCode::CurrencyScaleMismatch)
                 .name("rounding.money.scale")
                 .found(money.scale.to_string())
-                .expected(format!("at most {minor} decimals for {currency}"))
+                .expected(Phrase::AtMostDecimalsForCurrency.with([minor.to_string(), currency.to_string()]))
                 .path(Origin::Plan, "/rounding/money/scale"));
         }
         let currency = Currency::new(currency, money.scale)?;
@@ -127,7 +127,7 @@ impl Incentive {
             }
         }
         if def.components.is_empty() {
-            return Err(invalid(format!("{BASE}/components"), "components", "at least one component"));
+            return Err(invalid(format!("{BASE}/components"), "components", Phrase::AtLeastOneComponent));
         }
         let mut seen_pool = false;
         for (i, c) in def.components.iter().enumerate() {
@@ -136,7 +136,7 @@ impl Incentive {
                 return Err(Error::new(ErrorCode::DuplicateId).name(c.id()).path(Origin::Plan, format!("{path}/id")));
             }
             if seen_pool && !matches!(c, ComponentDef::Pool(_)) {
-                return Err(invalid(path, c.id(), "team pools after every other component"));
+                return Err(invalid(path, c.id(), Phrase::PoolsLast));
             }
             seen_pool |= matches!(c, ComponentDef::Pool(_));
         }
@@ -222,7 +222,7 @@ pub(crate) fn minor_units(code: &str) -> u32 {
     }
 }
 
-fn invalid(path: String, name: &str, expected: &str) -> Error {
+fn invalid(path: String, name: &str, expected: Phrase) -> Error {
     Error::new(ErrorCode::InvalidValue).name(name).expected(expected).path(Origin::Plan, path)
 }
 
@@ -252,7 +252,7 @@ fn compile_component(
             .map_err(|e| e.under(path))?;
             let events = optional(&def.events, format!("{path}/events"), names)?;
             if events.is_some() == def.filter.is_some() {
-                return Err(invalid(format!("{path}/events"), &def.id, "exactly one of events and where"));
+                return Err(invalid(format!("{path}/events"), &def.id, Phrase::EventsOrWhere));
             }
             if def.filter.is_some() && section.transactions.is_none() {
                 return Err(no_transactions(&format!("{path}/where")));
@@ -290,7 +290,7 @@ fn compile_component(
                     .path(Origin::Plan, format!("{path}/share")));
             }
             if scorecard.and_then(|s| s.team_rep).is_none() {
-                return Err(invalid(path.to_string(), &def.id, "a scorecard team section (pools are split by team)"));
+                return Err(invalid(path.to_string(), &def.id, Phrase::ScorecardTeamSection));
             }
             Component::Pool { def: def.clone(), share }
         }
@@ -308,18 +308,18 @@ fn compile_commission(
     names: &mut impl Resolver,
 ) -> Result<Commission> {
     if def.rules.is_empty() {
-        return Err(invalid(format!("{path}/rules"), &def.id, "at least one rule"));
+        return Err(invalid(format!("{path}/rules"), &def.id, Phrase::AtLeastOneRule));
     }
     crate::incentive::non_negative(def.holdback.0, "holdback", &format!("{path}/holdback"))?;
     if def.holdback.0 > Decimal::ONE_HUNDRED {
-        return Err(invalid(format!("{path}/holdback"), "holdback", "a percent from 0 to 100")
+        return Err(invalid(format!("{path}/holdback"), "holdback", Phrase::APercentFrom0To100)
             .found(def.holdback.0.normalize().to_string()));
     }
     let amount = optional(&def.amount, format!("{path}/amount"), names)?;
     match (&section.transactions, &amount) {
         (None, None) => return Err(no_transactions(&format!("{path}/amount"))),
         (Some(_), Some(_)) => {
-            return Err(invalid(format!("{path}/amount"), &def.id, "no amount formula when the plan has transactions"))
+            return Err(invalid(format!("{path}/amount"), &def.id, Phrase::NoAmountFormulaWithTransactions))
         }
         _ => {}
     }
@@ -348,7 +348,7 @@ fn compile_commission(
         });
     }
     if amount.is_some() && !rules.iter().any(|r| r.def.products.is_empty() && r.def.customer_types.is_empty()) {
-        return Err(invalid(format!("{path}/rules"), &def.id, "a rule without filters for the amount formula"));
+        return Err(invalid(format!("{path}/rules"), &def.id, Phrase::RuleWithoutFilters));
     }
     let mut order: Vec<usize> = (0..rules.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(rules.get(i).map_or(0, |r| r.def.priority)));
@@ -382,12 +382,12 @@ fn compile_target_bonus(
                 _ => {
                     return Err(Error::new(ErrorCode::UnknownIndicator)
                         .name(from.as_str())
-                        .expected("the id of a commission component")
+                        .expected(Phrase::CommissionComponent)
                         .path(Origin::Plan, format!("{path}/actualFrom")))
                 }
             }
         }
-        _ => return Err(invalid(format!("{path}/actual"), &def.id, "exactly one of actual and actualFrom")),
+        _ => return Err(invalid(format!("{path}/actual"), &def.id, Phrase::ActualOrActualFrom)),
     };
     let mut multipliers = Vec::with_capacity(def.multipliers.len());
     for (i, m) in def.multipliers.iter().enumerate() {
@@ -395,10 +395,10 @@ fn compile_target_bonus(
         let factor = match (&m.from, &m.formula) {
             (Some(MultiplierSource::Scorecard), None) if scorecard.is_some() => Factor::Scorecard,
             (Some(MultiplierSource::Scorecard), None) => {
-                return Err(invalid(format!("{mp}/from"), &m.name, "a plan with a scorecard"));
+                return Err(invalid(format!("{mp}/from"), &m.name, Phrase::APlanWithAScorecard));
             }
             (None, Some(src)) => Factor::Formula(formula(src, format!("{mp}/formula"), names)?),
-            _ => return Err(invalid(mp, &m.name, "exactly one of from and formula")),
+            _ => return Err(invalid(mp, &m.name, Phrase::FromOrFormula)),
         };
         multipliers.push((m.name.clone(), factor));
     }

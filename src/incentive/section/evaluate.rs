@@ -3,7 +3,7 @@
 use super::compile::{accepts, Actual, Commission, Component, Factor, Incentive, TargetBonus};
 use super::document::{Calculation, CommissionBasis, RowFilter};
 use super::result::{ComponentTotal, IncentiveResult, TransactionLine};
-use crate::base::error::{pointer_segment, Error, ErrorCode, Origin, Result};
+use crate::base::error::{pointer_segment, Error, ErrorCode, Origin, Phrase, Result, Text};
 use crate::base::locale::Locale;
 use crate::base::number::Dec;
 use crate::formula::eval::Evaluator;
@@ -223,15 +223,15 @@ impl Incentive {
         let read = record.rows(&t.field, &columns, cols.splits).map_err(|e| match e {
             RowsError::NotArray(found) => Error::new(ErrorCode::InvalidValue)
                 .name(t.field.as_str())
-                .expected("an array of transactions")
-                .found(found)
+                .expected(Phrase::AnArrayOfTransactions)
+                .found(Text::from_wire(found))
                 .path(Origin::Record, base()),
             RowsError::NotObject(i) => Error::new(ErrorCode::InvalidValue)
                 .name(t.field.as_str())
-                .expected("an object")
+                .expected(Phrase::AnObject)
                 .path(Origin::Record, format!("{}/{i}", base())),
             RowsError::TooMany(n) => Error::new(ErrorCode::TooLarge)
-                .name("rows")
+                .name(Phrase::LimitRows)
                 .expected(crate::formula::record::MAX_ROWS.to_string())
                 .found(n.to_string())
                 .path(Origin::Record, base()),
@@ -245,11 +245,13 @@ impl Incentive {
                     path = format!("{path}/{column}");
                 }
                 let name = if column.is_empty() { t.field.clone() } else { column };
-                let err = Error::new(code).name(name).found(found).path(Origin::Record, path);
+                let err = Error::new(code).name(name).found(Text::from_wire(&found)).path(Origin::Record, path);
                 match code {
-                    ErrorCode::TooLarge => err.name("text").expected(crate::formula::input::MAX_TEXT.to_string()),
+                    ErrorCode::TooLarge => {
+                        err.name(Phrase::LimitText).expected(crate::formula::input::MAX_TEXT.to_string())
+                    }
                     ErrorCode::NotFinite => err,
-                    ErrorCode::InvalidValue => err.expected("a JSON value"),
+                    ErrorCode::InvalidValue => err.expected(Phrase::AJsonValue),
                     _ => err,
                 }
             }
@@ -307,7 +309,7 @@ impl Incentive {
                 let shares: Vec<SplitShareDef> = serde_json::from_value(value).map_err(|_| {
                     Error::new(ErrorCode::InvalidValue)
                         .name(cell.columns.get(k).copied().unwrap_or_default())
-                        .expected("an array of { rep, percent }")
+                        .expected(Phrase::AnArrayOfShares)
                         .path(Origin::Record, at.clone())
                 })?;
                 let split = Split::new(SplitDef { shares }).map_err(|e| relocate(e, &at))?;
@@ -601,7 +603,7 @@ fn count(e: &Expr, ev: &Evaluator<'_>) -> Result<u32> {
     if n.is_sign_negative() || !n.fract().is_zero() {
         return Err(Error::new(ErrorCode::InvalidValue)
             .name("events")
-            .expected("a whole number ≥ 0")
+            .expected(Phrase::AWholeNumberAtLeastZero)
             .found(n.normalize().to_string())
             .path(Origin::Plan, e.path.clone()));
     }

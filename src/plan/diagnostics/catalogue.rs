@@ -101,7 +101,7 @@ pub(super) fn message(detail: &DiagnosticDetail, locale: Locale) -> String {
             let tier = tier.saturating_add(1);
             if zh {
                 format!(
-                    "“{component}”的规则“{rule}”：第 {tier} 档的比例 {} 与相邻档位（{}）相差悬殊，是否输错？",
+                    "“{component}”的规则“{rule}”：第 {tier} 个档位的比例 {} 与相邻档位（{}）相差悬殊，是否输错？",
                     n(rate),
                     list.join("、")
                 )
@@ -202,7 +202,7 @@ pub(super) fn message(detail: &DiagnosticDetail, locale: Locale) -> String {
             "phase “{phase}” of profile “{profile}” is never chosen: phase “{by}” has the same condition and comes first"
         ),
         DiagnosticDetail::ScoreDecreases { indicator, at: Some(at), points, previous } if zh => format!(
-            "指标“{indicator}”越高得分越低：从 {} 起的档位得 {} 分，低于前一档的 {} 分",
+            "指标“{indicator}”越高得分越低：从 {} 起的档位得 {} 分，低于前一个档位的 {} 分",
             n(at),
             n(points),
             n(previous)
@@ -402,7 +402,7 @@ pub(super) fn hint(detail: &DiagnosticDetail, locale: Locale) -> String {
             "lower the draw below the pay at target, or check the target bonus and the quota",
         ),
         DiagnosticDetail::GradeUnreachable { .. } => pick(
-            "把该等级的分数段移到可达范围内，或提高指标的封顶、权重或加分上限",
+            "把该等级的区间移到可达范围内，或提高指标的封顶、权重或加分上限",
             "move the band within the reachable totals, or raise the indicators' caps, weights or bonus items",
         ),
         DiagnosticDetail::ProfileUnreachable { .. } => pick(

@@ -6,7 +6,7 @@ use super::over_time::People;
 use super::tree::Tree;
 use super::validate::Limits;
 use crate::base::checked::overflow;
-use crate::base::error::{Error, ErrorCode, Origin, Result};
+use crate::base::error::{Error, ErrorCode, Origin, Phrase, Result};
 use chrono::Datelike;
 use rust_decimal::Decimal;
 
@@ -38,13 +38,18 @@ pub struct Measures {
 
 /// Short name of a basis (`equal`, `history`, …).
 pub fn kind(basis: &Basis) -> &'static str {
+    phrase(basis).wire()
+}
+
+/// The basis as error messages name it, in each locale.
+pub fn phrase(basis: &Basis) -> Phrase {
     match basis {
-        Basis::Equal => "equal",
-        Basis::History { .. } => "history",
-        Basis::Potential => "potential",
-        Basis::Capacity => "capacity",
-        Basis::Weights => "weights",
-        Basis::Blend { .. } => "blend",
+        Basis::Equal => Phrase::Equal,
+        Basis::History { .. } => Phrase::History,
+        Basis::Potential => Phrase::Potential,
+        Basis::Capacity => Phrase::Capacity,
+        Basis::Weights => Phrase::Weights,
+        Basis::Blend { .. } => Phrase::Blend,
     }
 }
 
@@ -165,7 +170,7 @@ impl Context<'_> {
             let total = sum(measures.iter().map(|m| Ok(*m)))?;
             if total.is_zero() {
                 return Err(Error::new(ErrorCode::WeightsAllZero)
-                    .expected(kind(&part.basis))
+                    .expected(phrase(&part.basis))
                     .path(Origin::Plan, part_path));
             }
             each.push((part.weight.0, measures, total));

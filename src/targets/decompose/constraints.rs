@@ -10,7 +10,7 @@
 
 use super::allocate::split;
 use crate::base::checked::overflow;
-use crate::base::error::{Error, ErrorCode, Origin, Result};
+use crate::base::error::{Error, ErrorCode, Origin, Phrase, Result};
 use rust_decimal::Decimal;
 
 /// One child as the split sees it (amounts in whole units).
@@ -58,7 +58,7 @@ pub struct Split {
     pub free_weight: Decimal,
 }
 
-fn infeasible(parent_id: &str, parent: usize, expected: &str, found: String) -> Error {
+fn infeasible(parent_id: &str, parent: usize, expected: Phrase, found: String) -> Error {
     Error::new(ErrorCode::Infeasible)
         .name(parent_id)
         .expected(expected)
@@ -67,39 +67,24 @@ fn infeasible(parent_id: &str, parent: usize, expected: &str, found: String) -> 
 }
 
 /// Splits `units` among `kids` (the parent is `parent`, id `parent_id`, for errors).
-pub fn share(units: u128, kids: &[Sibling<'_>], parent: usize, parent_id: &str, basis: &str) -> Result<Split> {
+pub fn share(units: u128, kids: &[Sibling<'_>], parent: usize, parent_id: &str, basis: Phrase) -> Result<Split> {
     let locked: u128 = kids.iter().filter_map(|k| k.locked).try_fold(0_u128, u128::checked_add).ok_or_else(overflow)?;
     let Some(rest) = units.checked_sub(locked) else {
-        return Err(infeasible(
-            parent_id,
-            parent,
-            "locked amounts exceed the amount to share",
-            format!("{locked} > {units}"),
-        ));
+        return Err(infeasible(parent_id, parent, Phrase::LockedExceed, format!("{locked} > {units}")));
     };
     let open: Vec<usize> = (0..kids.len()).filter(|i| kids.get(*i).is_some_and(|k| k.locked.is_none())).collect();
     if open.is_empty() && rest > 0 {
-        let expected = "every child is locked but the locks do not add up to the amount";
+        let expected = Phrase::AllLockedMismatch;
         return Err(infeasible(parent_id, parent, expected, format!("{locked} ≠ {units}")));
     }
     let min_sum: u128 =
         open.iter().filter_map(|i| kids.get(*i)?.min).try_fold(0_u128, u128::checked_add).ok_or_else(overflow)?;
     if min_sum > rest {
-        return Err(infeasible(
-            parent_id,
-            parent,
-            "the minima exceed the amount to share",
-            format!("{min_sum} > {rest}"),
-        ));
+        return Err(infeasible(parent_id, parent, Phrase::MinimaExceed, format!("{min_sum} > {rest}")));
     }
     if let Some(max_sum) = open.iter().map(|i| kids.get(*i).and_then(|k| k.max)).sum::<Option<u128>>() {
         if max_sum < rest {
-            return Err(infeasible(
-                parent_id,
-                parent,
-                "the maxima fall short of the amount to share",
-                format!("{max_sum} < {rest}"),
-            ));
+            return Err(infeasible(parent_id, parent, Phrase::MaximaShort, format!("{max_sum} < {rest}")));
         }
     }
     let mut amounts: Vec<(u128, Rule)> = kids.iter().map(|k| (k.locked.unwrap_or(0), Rule::Locked)).collect();
@@ -275,7 +260,7 @@ mod tests {
     #[test]
     fn lock_then_share_the_rest() {
         let kids = [Sibling { locked: Some(50), ..kid("a", 1) }, kid("b", 1), kid("c", 3)];
-        let s = share(150, &kids, 0, "p", "equal").unwrap();
+        let s = share(150, &kids, 0, "p", Phrase::Equal).unwrap();
         assert_eq!(units(&s), [50, 25, 75]);
         assert_eq!(s.amounts[0].1, Rule::Locked);
     }
@@ -284,12 +269,12 @@ mod tests {
     fn min_and_max_clamp_and_the_rest_is_shared() {
         // Proportional 100 / 100 / 100; a's minimum 150, b's maximum 50: c gets the rest.
         let kids = [Sibling { min: Some(150), ..kid("a", 1) }, Sibling { max: Some(50), ..kid("b", 1) }, kid("c", 1)];
-        let s = share(300, &kids, 0, "p", "equal").unwrap();
+        let s = share(300, &kids, 0, "p", Phrase::Equal).unwrap();
         assert_eq!(units(&s), [150, 50, 100]);
         assert_eq!(s.amounts.iter().map(|a| a.1).collect::<Vec<_>>(), [Rule::Min, Rule::Max, Rule::Share]);
         // The maximum binds only when the share would pass it.
         let kids = [Sibling { max: Some(200), ..kid("a", 1) }, kid("b", 1)];
-        assert_eq!(units(&share(300, &kids, 0, "p", "equal").unwrap()), [150, 150]);
+        assert_eq!(units(&share(300, &kids, 0, "p", Phrase::Equal).unwrap()), [150, 150]);
     }
 
     #[test]
@@ -307,16 +292,16 @@ mod tests {
     #[test]
     fn infeasible_constraints_name_the_parent() {
         let kids = [Sibling { locked: Some(200), ..kid("a", 1) }, kid("b", 1)];
-        let e = share(100, &kids, 3, "华东", "equal").unwrap_err();
+        let e = share(100, &kids, 3, "华东", Phrase::Equal).unwrap_err();
         assert_eq!(
             (e.code, e.path.as_str(), e.detail.name.as_deref()),
             (ErrorCode::Infeasible, "/nodes/3", Some("华东"))
         );
         let kids = [Sibling { min: Some(80), ..kid("a", 1) }, Sibling { min: Some(80), ..kid("b", 1) }];
-        assert_eq!(share(100, &kids, 0, "p", "equal").unwrap_err().code, ErrorCode::Infeasible);
+        assert_eq!(share(100, &kids, 0, "p", Phrase::Equal).unwrap_err().code, ErrorCode::Infeasible);
         let kids = [Sibling { max: Some(10), ..kid("a", 1) }, Sibling { max: Some(10), ..kid("b", 1) }];
-        assert_eq!(share(100, &kids, 0, "p", "equal").unwrap_err().code, ErrorCode::Infeasible);
+        assert_eq!(share(100, &kids, 0, "p", Phrase::Equal).unwrap_err().code, ErrorCode::Infeasible);
         let kids = [kid("a", 0), kid("b", 0)];
-        assert_eq!(share(100, &kids, 0, "p", "equal").unwrap_err().code, ErrorCode::WeightsAllZero);
+        assert_eq!(share(100, &kids, 0, "p", Phrase::Equal).unwrap_err().code, ErrorCode::WeightsAllZero);
     }
 }

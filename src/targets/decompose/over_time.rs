@@ -217,7 +217,7 @@ fn no_active_day(spec: &DecompositionSpec, node: usize, e: Error) -> Error {
     let id = spec.nodes.get(node).map_or("", |n| n.id.as_str());
     Error::new(ErrorCode::Infeasible)
         .name(id)
-        .expected("no active day in the period for its amount")
+        .expected(crate::base::error::Phrase::NoActiveDay)
         .found(format!("{}–{}", spec.period.start, spec.period.end))
         .path(Origin::Plan, format!("/nodes/{node}"))
 }

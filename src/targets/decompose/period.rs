@@ -2,7 +2,7 @@
 //! person is active. No working-day calendar: months are split by calendar days.
 
 use super::document::Period;
-use crate::base::error::{Error, ErrorCode, Origin, Result};
+use crate::base::error::{Error, ErrorCode, Origin, Phrase, Result};
 use crate::formula::value::parse_date;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
@@ -53,7 +53,7 @@ pub struct Timeline {
     pub months: Vec<Month>,
 }
 
-fn range_error(name: &str, expected: &str, path: &str) -> Error {
+fn range_error(name: &str, expected: Phrase, path: &str) -> Error {
     Error::new(ErrorCode::InvalidDateRange).name(name).expected(expected).path(Origin::Plan, path)
 }
 
@@ -79,21 +79,21 @@ impl Timeline {
         let start = date_at(&period.start, "/period/start")?;
         let end = date_at(&period.end, "/period/end")?;
         if start.day() != 1 {
-            return Err(range_error("period", "start must be the first day of a month", "/period/start"));
+            return Err(range_error("period", Phrase::StartFirstDayOfMonth, "/period/start"));
         }
         if end < start {
-            return Err(range_error("period", "end must not be before start", "/period/end"));
+            return Err(range_error("period", Phrase::EndNotBeforeStart, "/period/end"));
         }
         if end.succ_opt().is_none_or(|d| d.day() != 1) {
-            return Err(range_error("period", "end must be the last day of a month", "/period/end"));
+            return Err(range_error("period", Phrase::EndLastDayOfMonth, "/period/end"));
         }
         let mut months = Vec::new();
         let mut first = Some(start);
         while let Some(f) = first.filter(|f| *f <= end) {
             if months.len() >= MAX_MONTHS {
-                return Err(range_error("period", "at most 60 months", "/period/end"));
+                return Err(range_error("period", Phrase::AtMost60Months, "/period/end"));
             }
-            let month = month_of(f).ok_or_else(|| range_error("period", "at most 60 months", "/period/end"))?;
+            let month = month_of(f).ok_or_else(|| range_error("period", Phrase::AtMost60Months, "/period/end"))?;
             months.push(month);
             first = next_month(f);
         }

@@ -106,7 +106,7 @@ pub fn allocate(
         let weights = ctx.weights(&measures, kids)?;
         let siblings: Vec<Sibling<'_>> =
             kids.iter().zip(&weights).map(|(k, w)| sibling(spec, limits, *k, *w)).collect();
-        let split = share(amount, &siblings, *node, id, kind(basis))?;
+        let split = share(amount, &siblings, *node, id, super::basis::phrase(basis))?;
         for (j, k) in kids.iter().enumerate() {
             let (u, rule) = split.amounts.get(j).copied().unwrap_or((0, Rule::Share));
             let s = siblings.get(j);
@@ -151,7 +151,7 @@ fn check_root(spec: &DecompositionSpec, root: usize, total: u128, limits: &[Limi
     if wrong {
         return Err(Error::new(ErrorCode::Infeasible)
             .name(s.id)
-            .expected("the root gets the total")
+            .expected(crate::base::error::Phrase::RootGetsTotal)
             .found(spec.total.0.to_string())
             .path(Origin::Plan, format!("/nodes/{root}")));
     }

@@ -2,7 +2,7 @@
 //! no cycles, bounded depth; children in list order.
 
 use super::document::NodeSpec;
-use crate::base::error::{closest, Error, ErrorCode, Origin, Result};
+use crate::base::error::{closest, Error, ErrorCode, Origin, Phrase, Result};
 use rustc_hash::{FxBuildHasher, FxHashMap};
 
 /// Deepest tree accepted (company → region → team → rep is 4).
@@ -48,7 +48,7 @@ pub fn build(nodes: &[NodeSpec]) -> Result<Tree> {
         if node.id.trim().is_empty() {
             return Err(Error::new(ErrorCode::InvalidId)
                 .name(&node.id)
-                .expected("must not be empty")
+                .expected(Phrase::MustNotBeEmpty)
                 .path(Origin::Plan, at(i, "id")));
         }
         if index.insert(node.id.as_str(), i).is_some() {
@@ -133,7 +133,7 @@ fn depth_first(root: usize, children: &[Vec<usize>]) -> Result<(Vec<usize>, Vec<
         if depth > MAX_DEPTH {
             return Err(Error::new(ErrorCode::InvalidValue)
                 .name("nodes")
-                .expected("a tree at most 32 levels deep")
+                .expected(Phrase::TreeAtMost32Levels)
                 .found(depth.to_string())
                 .path(Origin::Plan, format!("/nodes/{node}/parent")));
         }

@@ -2,7 +2,7 @@
 //! tiers, blends and dates, each failure a coded error with the path of the offending value.
 
 use super::document::{Basis, DecompositionSpec, NodeSpec};
-use crate::base::error::{closest, Error, ErrorCode, Origin, Result};
+use crate::base::error::{closest, Error, ErrorCode, Origin, Phrase, Result};
 use crate::base::number::Dec;
 use crate::formula::value::parse_date;
 use chrono::NaiveDate;
@@ -55,7 +55,10 @@ fn whole_units(value: Decimal, unit: Decimal) -> Option<Option<u128>> {
 fn non_negative(value: Decimal, name: &str, path: impl Fn() -> String) -> Result<()> {
     if value.is_sign_negative() && !value.is_zero() {
         return Err(at(&path())(
-            Error::new(ErrorCode::InvalidValue).name(name).expected("a number ≥ 0").found(value.to_string()),
+            Error::new(ErrorCode::InvalidValue)
+                .name(name)
+                .expected(Phrase::ANumberAtLeastZero)
+                .found(value.to_string()),
         ));
     }
     Ok(())
@@ -64,7 +67,7 @@ fn non_negative(value: Decimal, name: &str, path: impl Fn() -> String) -> Result
 /// Twelve percentages, each ≥ 0, totalling exactly 100.
 pub fn seasonality(profile: &[Dec], path: &str) -> Result<Vec<Decimal>> {
     if profile.len() != 12 {
-        let e = Error::new(ErrorCode::InvalidValue).name("seasonality").expected("twelve month percentages");
+        let e = Error::new(ErrorCode::InvalidValue).name("seasonality").expected(Phrase::TwelveMonthPercentages);
         return Err(at(path)(e.found(profile.len().to_string())));
     }
     let mut total = Decimal::ZERO;
@@ -86,15 +89,15 @@ pub fn basis(b: &Basis, path: &str, nested: bool) -> Result<()> {
             Err(at(&p)(
                 Error::new(ErrorCode::InvalidValue)
                     .name("trailingMonths")
-                    .expected("at least 1 month")
+                    .expected(Phrase::AtLeastOneMonth)
                     .found(n.to_string()),
             ))
         }
         Basis::Blend { .. } if nested => Err(at(path)(
             Error::new(ErrorCode::InvalidValue)
                 .name("basis")
-                .expected("a blend part that is not a blend")
-                .found("blend"),
+                .expected(Phrase::ABlendPartNotABlend)
+                .found(Phrase::Blend),
         )),
         Basis::Blend { parts } => {
             let mut total = Decimal::ZERO;
@@ -143,7 +146,8 @@ pub struct Limits {
 /// Everything in the spec outside the tree's shape; each node's [`Limits`], in spec order.
 pub fn spec(s: &DecompositionSpec) -> Result<Vec<Limits>> {
     if s.unit.0 <= Decimal::ZERO {
-        let e = Error::new(ErrorCode::InvalidValue).name("unit").expected("a unit above 0").found(s.unit.0.to_string());
+        let e =
+            Error::new(ErrorCode::InvalidValue).name("unit").expected(Phrase::AUnitAbove0).found(s.unit.0.to_string());
         return Err(at("/unit")(e));
     }
     units(s.total, s.unit.0, "total", || "/total".to_string())?;
@@ -152,11 +156,11 @@ pub fn spec(s: &DecompositionSpec) -> Result<Vec<Limits>> {
     }
     for (i, step) in s.ramp.iter().enumerate() {
         if step.months == 0 {
-            let e = Error::new(ErrorCode::InvalidValue).name("months").expected("at least 1 month").found("0");
+            let e = Error::new(ErrorCode::InvalidValue).name("months").expected(Phrase::AtLeastOneMonth).found("0");
             return Err(at(&format!("/ramp/{i}/months"))(e));
         }
         if step.percent.0.is_sign_negative() || step.percent.0 > Decimal::ONE_HUNDRED {
-            let e = Error::new(ErrorCode::InvalidValue).name("percent").expected("a number from 0 to 100");
+            let e = Error::new(ErrorCode::InvalidValue).name("percent").expected(Phrase::ANumberFrom0To100);
             return Err(at(&format!("/ramp/{i}/percent"))(e.found(step.percent.0.to_string())));
         }
     }
@@ -183,7 +187,8 @@ fn node(s: &DecompositionSpec, n: &NodeSpec, i: usize) -> Result<Limits> {
         Some(t) => match s.tiers.get(t) {
             Some(factor) => Some(factor.0),
             None => {
-                let e = Error::new(ErrorCode::InvalidValue).name("tier").expected("a tier in tiers").found(t.as_str());
+                let e =
+                    Error::new(ErrorCode::InvalidValue).name("tier").expected(Phrase::ATierInTiers).found(t.as_str());
                 return Err(at(&p("tier"))(e.suggest(closest(t, s.tiers.keys().map(String::as_str)))));
             }
         },
@@ -194,7 +199,7 @@ fn node(s: &DecompositionSpec, n: &NodeSpec, i: usize) -> Result<Limits> {
         let valid = is_month(month);
         if !valid {
             return Err(at(&key())(
-                Error::new(ErrorCode::InvalidDate).name("history").expected("a month YYYY-MM").found(month.as_str()),
+                Error::new(ErrorCode::InvalidDate).name("history").expected(Phrase::AMonth).found(month.as_str()),
             ));
         }
         non_negative(v.0, "history", key)?;
@@ -207,9 +212,7 @@ fn node(s: &DecompositionSpec, n: &NodeSpec, i: usize) -> Result<Limits> {
     let leave = n.leave_date.as_deref().map(|d| date(d, "leaveDate")).transpose()?;
     if let (Some(h), Some(l)) = (hire, leave) {
         if l < h {
-            let e = Error::new(ErrorCode::InvalidDateRange)
-                .name(n.id.as_str())
-                .expected("leaveDate must not be before hireDate");
+            let e = Error::new(ErrorCode::InvalidDateRange).name(n.id.as_str()).expected(Phrase::LeaveNotBeforeHire);
             return Err(at(&p("leaveDate"))(e));
         }
     }
@@ -224,17 +227,17 @@ fn node(s: &DecompositionSpec, n: &NodeSpec, i: usize) -> Result<Limits> {
             ));
         }
     }
-    let infeasible = |expected: &str, found: String, key: &str| {
+    let infeasible = |expected: Phrase, found: String, key: &str| {
         at(&p(key))(Error::new(ErrorCode::Infeasible).name(n.id.as_str()).expected(expected).found(found))
     };
     if let (Some(lo), Some(hi)) = (n.min, n.max) {
         if min > max {
-            return Err(infeasible("min must not exceed max", format!("{} > {}", lo.0, hi.0), "min"));
+            return Err(infeasible(Phrase::MinNotAboveMax, format!("{} > {}", lo.0, hi.0), "min"));
         }
     }
     if let (Some(l), Some(v)) = (locked, n.locked) {
         if min.is_some_and(|m| l < m) || max.is_some_and(|m| l > m) {
-            return Err(infeasible("the locked amount is outside min and max", v.0.to_string(), "locked"));
+            return Err(infeasible(Phrase::LockedOutsideMinMax, v.0.to_string(), "locked"));
         }
     }
     Ok(Limits { hire, leave, min, max, locked, tier })

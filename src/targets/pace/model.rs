@@ -3,7 +3,7 @@
 
 use super::calendar::{Calendar, WorkdayCount};
 use super::document::{DealDef, PaceSpec, RepDef};
-use crate::base::error::{closest, Error, ErrorCode, Origin, Result};
+use crate::base::error::{closest, Error, ErrorCode, Origin, Phrase, Result};
 use crate::base::number::{Rounding, RoundingStrategy, MAX_SCALE};
 use crate::formula::value::parse_date;
 use chrono::NaiveDate;
@@ -53,7 +53,7 @@ fn date(text: &str, path: &str) -> Result<NaiveDate> {
     parse_date(text).map_err(|e| at(e, path))
 }
 
-fn range_error(name: &str, found: NaiveDate, expected: &str, path: &str) -> Error {
+fn range_error(name: &str, found: NaiveDate, expected: Phrase, path: &str) -> Error {
     at(Error::new(ErrorCode::InvalidDateRange).name(name).found(found.to_string()).expected(expected), path)
 }
 
@@ -88,16 +88,16 @@ impl Model {
         let start = date(&spec.period.start, "/period/start")?;
         let end = date(&spec.period.end, "/period/end")?;
         if end < start {
-            return Err(range_error("end", end, "it must not be before the start", "/period/end"));
+            return Err(range_error("end", end, Phrase::NotBeforeStart, "/period/end"));
         }
         let as_of = date(&spec.as_of, "/asOf")?;
         if as_of < start || as_of > end {
-            return Err(range_error("asOf", as_of, "it must be within the period", "/asOf"));
+            return Err(range_error("asOf", as_of, Phrase::WithinPeriod, "/asOf"));
         }
         let calendar = read_calendar(spec)?;
         let days = WorkdayCount::of(&calendar, start, end, as_of);
         if days.total == 0 {
-            return Err(range_error("end", end, "the period needs at least one working day", "/period"));
+            return Err(range_error("end", end, Phrase::PeriodNeedsWorkingDay, "/period"));
         }
         let money = spec.rounding.unwrap_or(Rounding::new(2, RoundingStrategy::HalfUp));
         if money.scale > MAX_SCALE {
@@ -175,7 +175,7 @@ fn read_rep<'a>(
 
 fn read_deal(d: &DealDef, path: &str, stages: &HashMap<&str, Decimal>, end: NaiveDate) -> Result<Deal> {
     if d.amount.0 < Decimal::ZERO {
-        let e = Error::new(ErrorCode::InvalidValue).name("amount").expected("a non-negative amount");
+        let e = Error::new(ErrorCode::InvalidValue).name("amount").expected(Phrase::ANonNegativeAmount);
         return Err(at(e.found(d.amount.0.to_string()), format!("{path}/amount")));
     }
     let p = match (&d.probability, &d.stage) {
