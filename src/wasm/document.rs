@@ -43,10 +43,11 @@ fn problem(answer: &js_sys::Array, origin: Origin) -> Error {
     };
     let path = part(2);
     // Named by its key (`target`), or by its path when it is an item of a list; what a limit
-    // counts, or an argument (`options`, `records`), by its phrase.
+    // counts, and the records argument, by their phrases.
     let name = match part(5) {
         name if code == ErrorCode::TooLarge => Phrase::limit(&name).map_or_else(|| Text::value(name), Text::from),
-        name if !name.is_empty() => Text::from_wire(&name),
+        name if name == "records" => Phrase::Records.into(),
+        name if !name.is_empty() => name.into(),
         _ if path.is_empty() => Phrase::TheDocument.into(),
         _ => {
             let key = path.rsplit('/').next().unwrap_or_default().replace("~1", "/").replace("~0", "~");

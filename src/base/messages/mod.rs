@@ -127,7 +127,8 @@ fn bare_message(err: &Error, locale: Locale) -> String {
         }
         TooLarge if zh => format!("{nm}超出上限 {expected}：实际为{fd}"),
         TooLarge => format!("too large: {name} is {found}, the limit is {expected}"),
-        ReadFailed if zh => format!("读取 {name} 时宿主抛出异常：{found}"),
+        ReadFailed if zh && (found.is_empty() || is_phrase(&d.found)) => format!("读取 {name} 时宿主抛出异常：{found}"),
+        ReadFailed if zh => format!("读取 {name} 时宿主抛出异常（其说明：“{found}”）"),
         ReadFailed => format!("reading {name} threw: {found}"),
         InvalidPlan if zh && found.is_empty() => "计划文档无法读取".into(),
         InvalidPlan if zh && is_phrase(&d.found) => format!("计划文档无法读取：{found}"),

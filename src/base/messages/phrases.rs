@@ -147,6 +147,8 @@ phrases! {
     UnreadableObject = "unreadable object" => "无法读取的对象",
     /// What a getter threw when it cannot be described.
     AnException = "an exception" => "异常",
+    /// A read that failed for no reason the host gave.
+    Unknown = "unknown" => "原因不明",
     /// A value that contains itself.
     ACycle = "a cycle" => "循环引用",
     /// A hole in a sparse array.
