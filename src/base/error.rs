@@ -1,8 +1,9 @@
-//! One error type for everything: a stable code, a JSON-pointer path, a span for formula text,
-//! a message in `zh-CN` or `en`, and a hint.
+//! One error type for everything, as data: a stable code, a JSON-pointer path, a span for formula
+//! text and the typed details its message is made from. The words (messages and hints in `zh-CN`
+//! and `en`, `Display`) are in the catalogue, [`crate::base::messages`].
 
-use crate::base::locale::Locale;
-pub use crate::base::messages::{Phrase, Text};
+pub use crate::base::messages::phrases::Phrase;
+pub use crate::base::messages::text::Text;
 use serde::Serialize;
 use std::fmt;
 
@@ -325,40 +326,6 @@ impl Error {
     pub fn suggest(mut self, suggestion: Option<String>) -> Self {
         self.suggestion = suggestion;
         self
-    }
-    /// The message in a locale.
-    pub fn message(&self, locale: Locale) -> String {
-        crate::base::messages::message(self, locale)
-    }
-    /// The hint in a locale ("did you mean 回款额?"), if there is one.
-    pub fn hint(&self, locale: Locale) -> Option<String> {
-        crate::base::messages::hint(self, locale)
-    }
-    /// A serializable view with the message and hint rendered in a locale.
-    pub fn report(&self, locale: Locale) -> ErrorReport {
-        ErrorReport {
-            code: self.code,
-            message: self.message(locale),
-            path: self.path.clone(),
-            origin: self.origin,
-            span: self.span,
-            hint: self.hint(locale),
-            suggestion: self.suggestion.clone(),
-            detail: self.detail.clone(),
-        }
-    }
-}
-
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.code, self.message(Locale::En))?;
-        if !self.path.is_empty() {
-            write!(f, " at {}", self.path)?;
-        }
-        if let Some(span) = self.span {
-            write!(f, " [{}..{}]", span.start, span.end)?;
-        }
-        Ok(())
     }
 }
 

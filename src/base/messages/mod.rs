@@ -12,14 +12,53 @@
 
 pub mod glossary;
 pub mod phrases;
-mod text;
+pub mod text;
 
 pub use phrases::Phrase;
 pub use text::Text;
 
-use crate::base::error::{Error, ErrorCode};
+use crate::base::error::{Error, ErrorCode, ErrorReport};
 use crate::base::locale::Locale;
 use std::borrow::Cow;
+
+/// Rendering an error: its message and hint in a locale, the report callers serialize, and its
+/// English `Display`. The error type holds only data ([`crate::base::error`]); its words are here.
+impl Error {
+    /// The message in a locale.
+    pub fn message(&self, locale: Locale) -> String {
+        message(self, locale)
+    }
+    /// The hint in a locale ("did you mean 回款额?"), if there is one.
+    pub fn hint(&self, locale: Locale) -> Option<String> {
+        hint(self, locale)
+    }
+    /// A serializable view with the message and hint rendered in a locale.
+    pub fn report(&self, locale: Locale) -> ErrorReport {
+        ErrorReport {
+            code: self.code,
+            message: self.message(locale),
+            path: self.path.clone(),
+            origin: self.origin,
+            span: self.span,
+            hint: self.hint(locale),
+            suggestion: self.suggestion.clone(),
+            detail: self.detail.clone(),
+        }
+    }
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.code, self.message(Locale::En))?;
+        if !self.path.is_empty() {
+            write!(f, " at {}", self.path)?;
+        }
+        if let Some(span) = self.span {
+            write!(f, " [{}..{}]", span.start, span.end)?;
+        }
+        Ok(())
+    }
+}
 
 /// The message for an error in a locale.
 pub fn message(err: &Error, locale: Locale) -> String {
