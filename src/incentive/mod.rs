@@ -27,6 +27,7 @@
 //! ```
 
 pub mod allocation;
+pub mod builder;
 pub mod clawback;
 pub mod currency;
 pub mod draw;
@@ -41,6 +42,7 @@ pub mod spiff;
 pub mod split;
 pub mod statement;
 
+pub use builder::StatementBuilder;
 pub use clawback::{clawback_percent, ledger, true_up, Period, TrueUp};
 pub use currency::Currency;
 pub use draw::{Draw, DrawDef, DrawKind, DrawResult};

@@ -4,6 +4,7 @@
 use crate::base::locale::Locale;
 use crate::base::number::{Rounding, RoundingStrategy};
 use crate::formula::input::FieldType;
+use crate::formula::Value;
 use serde::{Deserialize, Serialize};
 
 /// A whole plan document.
@@ -167,6 +168,13 @@ impl MetricKind {
             MetricKind::Score => Some(policy.score),
             MetricKind::Number => policy.number,
             _ => None,
+        }
+    }
+    /// A value rounded for output by this kind's rule; other values pass through.
+    pub fn round(self, value: &Value, policy: &RoundingPolicy) -> Value {
+        match (value, self.rounding(policy)) {
+            (Value::Number(d), Some(rule)) => Value::Number(rule.apply(*d)),
+            _ => value.clone(),
         }
     }
     /// Whether values of this kind are numbers.

@@ -188,18 +188,10 @@ impl Plan {
             .enumerate()
             .filter_map(|(i, m)| {
                 let exact = slots.get(base.saturating_add(i))?.clone()?;
-                let value = round_for_output(&exact, m.def.kind, &self.doc.rounding);
+                let value = m.def.kind.round(&exact, &self.doc.rounding);
                 Some(MetricResult { id: m.def.id.as_str(), kind: m.def.kind, exact, value })
             })
             .collect()
-    }
-}
-
-/// Rounds a number by its kind's rule; other values pass through.
-pub fn round_for_output(value: &Value, kind: MetricKind, policy: &super::RoundingPolicy) -> Value {
-    match (value, kind.rounding(policy)) {
-        (Value::Number(d), Some(rule)) => Value::Number(rule.apply(*d)),
-        _ => value.clone(),
     }
 }
 

@@ -105,7 +105,7 @@ pub(super) fn trace_entry<'p>(
         .collect();
     let substituted = metric.template.fill(|s| texts.0.get(s).and_then(|t| t.as_ref()).map(|(_, lit)| lit.as_str()));
     let rounding = metric.def.kind.rounding(&plan.doc.rounding);
-    let rounded = super::evaluate::round_for_output(exact, metric.def.kind, &plan.doc.rounding);
+    let rounded = metric.def.kind.round(exact, &plan.doc.rounding);
     let difference = match (&rounded, exact) {
         (Value::Number(r), Value::Number(e)) if r != e => r.checked_sub(*e).map(|d| d.normalize().to_string()),
         _ => None,

@@ -3,8 +3,8 @@
 
 use super::compile::{Indicator, Scorecard};
 use super::document::{Method, StepBasis, VetoEffect};
+use super::measured::{Measured, ScoreState};
 use super::result::{GateLine, NextGrade, NextGradeOption, VetoLine};
-use super::score::{Measured, ScoreState};
 use crate::base::error::Result;
 use crate::base::number::{Dec, Rounding, RoundingStrategy};
 use rust_decimal::Decimal;

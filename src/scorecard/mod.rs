@@ -5,6 +5,7 @@ pub(crate) mod compile;
 mod distance;
 pub mod document;
 mod explain;
+mod measured;
 pub mod points;
 mod result;
 mod score;

@@ -2,13 +2,13 @@
 //! the period; experience is what was carried in plus this period's points; the level is the
 //! highest one whose threshold the experience reaches; badges are earned by condition and grade.
 
-use super::compile::{formula, invalid, Expr};
 use super::document::{GradeDef, PointsDef};
-use super::score::Context;
+use super::measured::Context;
 use crate::base::checked::checked;
 use crate::base::error::{closest, Error, ErrorCode, Origin, Phrase, Result};
 use crate::base::locale::Locale;
 use crate::base::number::Dec;
+use crate::formula::expr::{formula, Expr};
 use crate::formula::parser::Resolver;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -293,4 +293,8 @@ impl PointsResult {
         }
         self.text = Some(t);
     }
+}
+
+fn invalid(code: ErrorCode, path: String) -> Error {
+    Error::new(code).path(Origin::Plan, path)
 }

@@ -1,9 +1,7 @@
 //! What scoring one rep returns: every number with the parts it came from.
 
-use super::compile::Indicator;
 use super::document::{Category, VetoEffect};
-use super::score::Measured;
-use crate::base::number::{Dec, Rounding};
+use crate::base::number::Dec;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -43,25 +41,6 @@ pub struct IndicatorLine {
     /// Linear threshold and stretch, or lower-is-better base (for the sentence).
     #[serde(skip)]
     pub bounds: Vec<Decimal>,
-}
-
-impl IndicatorLine {
-    pub(super) fn new(ind: &Indicator, m: &Measured, weight: Decimal, weighted: Decimal, r: Rounding) -> Self {
-        IndicatorLine {
-            id: ind.def.id.clone(),
-            category: ind.def.category,
-            method: super::method_name(&ind.def.method),
-            actual: Dec(m.actual.normalize()),
-            target: m.target.map(|t| Dec(t.normalize())),
-            basis: Dec(m.basis.normalize()),
-            points: Dec(r.apply(m.points)),
-            weight: Dec(weight.normalize()),
-            weighted: Dec(r.apply(weighted)),
-            inputs: Vec::new(),
-            text: None,
-            bounds: m.bounds.to_vec(),
-        }
-    }
 }
 
 /// A bonus or deduction item as applied.

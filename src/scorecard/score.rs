@@ -3,6 +3,7 @@
 
 use super::compile::{Expr, Indicator, Profile, Scorecard, Team, Weights};
 use super::document::{AggregateFn, Method, StepBasis, VetoEffect};
+use super::measured::{Context, Measured, ScoreState};
 use super::result::{AdjustmentLine, GateLine, IndicatorLine, Member, ScoreResult, VetoLine};
 use crate::base::checked::{add, mul, sub};
 use crate::base::error::{Error, ErrorCode, Origin, Phrase, Result, Text};
@@ -10,20 +11,6 @@ use crate::base::number::{Dec, Rounding};
 use crate::formula::eval::{divide, Evaluator, Scope};
 use arrayvec::ArrayVec;
 use rust_decimal::Decimal;
-
-/// Evaluates scorecard formulas, pointing errors at their place in the plan.
-pub(super) struct Context<'s> {
-    pub(super) ev: Evaluator<'s>,
-}
-
-impl Context<'_> {
-    pub(super) fn number(&self, e: &Expr) -> Result<Decimal> {
-        e.number(&self.ev)
-    }
-    pub(super) fn condition(&self, e: &Expr) -> Result<bool> {
-        e.condition(&self.ev)
-    }
-}
 
 fn clamp(x: Decimal, floor: Decimal, cap: Option<Decimal>) -> Decimal {
     let x = x.max(floor);
@@ -61,33 +48,6 @@ struct Vetoed {
     grade_cap: Option<usize>,
     any: bool,
     lines: Vec<VetoLine>,
-}
-
-/// What one indicator measured, before weighting.
-pub(super) struct Measured {
-    pub(super) actual: Decimal,
-    pub(super) target: Option<Decimal>,
-    /// The value the bands or ratio were taken on (attainment, ratio, rating…).
-    pub(super) basis: Decimal,
-    pub(super) points: Decimal,
-    /// `points` as numerator ÷ denominator when it came from a division, so that the weighted
-    /// points are one division too: `25.075` stays `25.075`, not `25.07499…` (a ratio rounded
-    /// to 28 digits, then multiplied).
-    pub(super) fraction: Option<(Decimal, Decimal)>,
-    /// Linear threshold and stretch, or lower-is-better base.
-    pub(super) bounds: ArrayVec<Decimal, 2>,
-}
-
-impl Measured {
-    /// points × weight ÷ 100, with a single division.
-    pub(super) fn weighted(&self, weight: Decimal) -> Result<Decimal> {
-        if let Some((num, den)) = self.fraction {
-            if let (Some(n), Some(d)) = (num.checked_mul(weight), den.checked_mul(Decimal::ONE_HUNDRED)) {
-                return divide(n, d);
-            }
-        }
-        divide(mul(self.points, weight)?, Decimal::ONE_HUNDRED)
-    }
 }
 
 /// `num ÷ den` as points, unless `ratio` (the same quotient without × 100) was clamped to
@@ -412,12 +372,21 @@ fn member_of(team: &Team, cx: &Context<'_>, total: Decimal, vetoed: bool) -> Res
     Ok(Member { id, name, tie_break, group, values, vetoed })
 }
 
-/// Where the total stands, for the distance to the next grade.
-#[derive(Clone, Copy)]
-pub(super) struct ScoreState {
-    pub(super) total: Decimal,
-    pub(super) grade_index: usize,
-    pub(super) grade_cap: Option<usize>,
-    /// Decimal places of scores.
-    pub(super) scale: u32,
+impl IndicatorLine {
+    pub(super) fn new(ind: &Indicator, m: &Measured, weight: Decimal, weighted: Decimal, r: Rounding) -> Self {
+        IndicatorLine {
+            id: ind.def.id.clone(),
+            category: ind.def.category,
+            method: super::method_name(&ind.def.method),
+            actual: Dec(m.actual.normalize()),
+            target: m.target.map(|t| Dec(t.normalize())),
+            basis: Dec(m.basis.normalize()),
+            points: Dec(r.apply(m.points)),
+            weight: Dec(weight.normalize()),
+            weighted: Dec(r.apply(weighted)),
+            inputs: Vec::new(),
+            text: None,
+            bounds: m.bounds.to_vec(),
+        }
+    }
 }

@@ -11,7 +11,7 @@ use crate::formula::expr::Expr;
 use crate::formula::input::{FieldType, Input};
 use crate::formula::record::{Record, RowsError};
 use crate::formula::Value;
-use crate::incentive::statement::StatementBuilder;
+use crate::incentive::builder::StatementBuilder;
 use crate::incentive::{
     add, div, mul, percent_of, sub, LineKind, Multiplier, PayoutCurve, RateTable, Split, SplitDef, SplitShareDef,
     Statement, StatementLine,

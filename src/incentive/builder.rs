@@ -1,0 +1,215 @@
+//! Building a statement: lines added per component result, then money rounded (per line or on
+//! the total) and, with a locale, each line and the total put into words by [`super::explain`].
+
+use super::statement::{LineKind, Statement, StatementLine, TotalRounding};
+use super::{sub, sum, Currency, CurveResult, DrawResult, MboResult, PoolShare, RateResult, SpiffResult, TrueUp};
+use crate::base::error::{ErrorCode, Phrase, Result};
+use crate::base::locale::Locale;
+use crate::base::number::{Dec, Rounding};
+use rust_decimal::Decimal;
+
+/// A statement being built.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StatementBuilder {
+    currency: Currency,
+    rounding: Rounding,
+    mode: TotalRounding,
+    lines: Vec<StatementLine>,
+}
+
+impl Statement {
+    /// Starts a statement; the rounding scale must be the currency's (`CURRENCY_SCALE_MISMATCH`
+    /// at `/rounding/scale`).
+    #[allow(clippy::new_ret_no_self)] // the builder is what `new` starts
+    pub fn new(currency: Currency, rounding: Rounding, mode: TotalRounding) -> Result<StatementBuilder> {
+        if rounding.scale != currency.scale {
+            let e = super::at(ErrorCode::CurrencyScaleMismatch, "/rounding/scale").name("rounding.scale");
+            return Err(e
+                .found(rounding.scale.to_string())
+                .expected(Phrase::DecimalsForCurrency.with([currency.scale.to_string(), currency.code.to_string()])));
+        }
+        Ok(StatementBuilder { currency, rounding, mode, lines: Vec::new() })
+    }
+}
+
+impl StatementBuilder {
+    /// Adds a line.
+    pub fn push(&mut self, line: StatementLine) -> &mut Self {
+        self.lines.push(line);
+        self
+    }
+
+    /// One line per slice of a rate table result.
+    pub fn rate(&mut self, component: &str, r: &RateResult) -> &mut Self {
+        self.rate_for(component, None, None, r)
+    }
+
+    /// One line per slice, naming the rule and the transaction paid.
+    pub fn rate_for(
+        &mut self,
+        component: &str,
+        rule: Option<&str>,
+        transaction: Option<&str>,
+        r: &RateResult,
+    ) -> &mut Self {
+        for s in &r.slices {
+            let kind = if s.earlier { LineKind::EarlierSlice } else { LineKind::Slice };
+            let mut line = StatementLine::new(component, kind, s.amount.0).with(s.base.0, s.rate.0);
+            (line.tier, line.from, line.to, line.cap_hit) = (Some(s.tier), Some(s.from), Some(s.to), r.capped);
+            (line.name, line.transaction) = (rule.map(str::to_string), transaction.map(str::to_string));
+            self.lines.push(line);
+        }
+        self
+    }
+
+    /// How many lines there are so far.
+    pub fn len(&self) -> usize {
+        self.lines.len()
+    }
+
+    /// Whether there are no lines yet.
+    pub fn is_empty(&self) -> bool {
+        self.lines.is_empty()
+    }
+
+    /// Σ exact amounts of the lines from `start` on.
+    pub fn exact_since(&self, start: usize) -> Result<Decimal> {
+        sum(self.lines.iter().skip(start).map(|l| l.exact.0))
+    }
+
+    /// The curve line, then one line per multiplier with what it adds.
+    pub fn curve(&mut self, component: &str, target_bonus: Decimal, r: &CurveResult) -> Result<&mut Self> {
+        let mut line = StatementLine::new(component, LineKind::Curve, r.base.0)
+            .with(target_bonus, super::div(r.payout_percent.0, Decimal::ONE_HUNDRED)?);
+        (line.attainment, line.gate_passed, line.cap_hit) = (Some(r.attainment), r.gate_passed, r.cap_hit);
+        self.lines.push(line);
+        let mut running = r.base.0;
+        for m in &r.multipliers {
+            let added = super::mul(running, sub(m.factor.0, Decimal::ONE)?)?;
+            let mut line = StatementLine::new(component, LineKind::Multiplier, added);
+            (line.name, line.base, line.multiplier) = (Some(m.name.clone()), Some(Dec(running)), Some(m.factor));
+            self.lines.push(line);
+            running = super::add(running, added)?;
+        }
+        Ok(self)
+    }
+
+    /// A SPIFF line: paid events × reward.
+    pub fn spiff(&mut self, r: &SpiffResult) -> &mut Self {
+        let mut line =
+            StatementLine::new(&r.id, LineKind::Spiff, r.payout.0).with(Decimal::from(r.paid_events), r.amount.0);
+        line.cap_hit = r.capped;
+        self.lines.push(line);
+        self
+    }
+
+    /// One line per MBO objective.
+    pub fn mbo(&mut self, component: &str, target_bonus: Decimal, r: &MboResult) -> Result<&mut Self> {
+        for o in &r.objectives {
+            let base = super::percent_of(target_bonus, o.weight.0)?;
+            let mut line = StatementLine::new(component, LineKind::Objective, o.payout.0)
+                .with(base, super::div(o.counted.0, Decimal::ONE_HUNDRED)?);
+            (line.name, line.cap_hit) = (Some(o.id.clone()), o.counted != o.achievement);
+            self.lines.push(line);
+        }
+        Ok(self)
+    }
+
+    /// The draw's advance and recovery lines (those that are not zero).
+    pub fn draw(&mut self, component: &str, r: &DrawResult) -> Result<&mut Self> {
+        if !r.advanced.0.is_zero() {
+            self.lines.push(StatementLine::new(component, LineKind::DrawAdvance, r.advanced.0));
+        }
+        if !r.recovered.0.is_zero() {
+            let mut line = StatementLine::new(component, LineKind::DrawRecovery, sub(Decimal::ZERO, r.recovered.0)?);
+            line.base = Some(r.balance_in);
+            self.lines.push(line);
+        }
+        Ok(self)
+    }
+
+    /// A true-up line.
+    pub fn true_up(&mut self, component: &str, t: &TrueUp) -> &mut Self {
+        let mut line = StatementLine::new(component, LineKind::TrueUp, t.true_up.0);
+        (line.base, line.from) = (Some(t.recomputed), Some(t.paid_to_date));
+        self.lines.push(line);
+        self
+    }
+
+    /// A pool share line.
+    pub fn pool(&mut self, component: &str, pool: Decimal, s: &PoolShare) -> &mut Self {
+        let mut line = StatementLine::new(component, LineKind::Pool, s.exact.0).with(pool, s.share.0);
+        line.name = Some(s.id.clone());
+        self.lines.push(line);
+        self
+    }
+
+    /// Rounds, adds up and writes every sentence in `locale`.
+    pub fn finish(&self, locale: Locale) -> Result<Statement> {
+        self.finish_in(Some(locale))
+    }
+
+    /// [`StatementBuilder::finish`]; without a locale, the sentences are left empty (a team's
+    /// totals need no text).
+    pub fn finish_in(&self, locale: Option<Locale>) -> Result<Statement> {
+        self.clone().into_statement(locale)
+    }
+
+    /// [`StatementBuilder::finish_in`], consuming the builder (no copy of the lines).
+    pub fn into_statement(mut self, locale: Option<Locale>) -> Result<Statement> {
+        let r = self.rounding;
+        let mut lines = std::mem::take(&mut self.lines);
+        let exact_total = sum(lines.iter().map(|l| l.exact.0))?;
+        for l in &mut lines {
+            l.amount = Dec(r.apply(l.exact.0));
+        }
+        let per_line = sum(lines.iter().map(|l| l.amount.0))?;
+        let on_total = r.apply(exact_total);
+        let total = match self.mode {
+            TotalRounding::PerLine => per_line,
+            TotalRounding::OnTotal => {
+                self.move_cents(&mut lines, sub(on_total, per_line)?)?;
+                on_total
+            }
+        };
+        for l in &mut lines {
+            l.rounding_diff = Dec(sub(l.amount.0, l.exact.0)?.normalize());
+            if let Some(locale) = locale {
+                l.text = super::explain::line(l, locale);
+            }
+        }
+        let mut statement = Statement {
+            currency: self.currency.clone(),
+            rounding: r,
+            total_rounding: self.mode,
+            lines,
+            exact_total: Dec(exact_total),
+            total: Dec(r.apply(total)),
+            rounding_difference: Dec(r.apply(sub(per_line, on_total)?)),
+            text: String::new(),
+        };
+        if let Some(locale) = locale {
+            statement.text = super::explain::total(&statement, locale);
+        }
+        Ok(statement)
+    }
+
+    /// Moves `gap` (a whole number of smallest units) onto the lines, one unit each, to those
+    /// whose rounding went most the other way (ties: the earlier line).
+    fn move_cents(&self, lines: &mut [StatementLine], gap: Decimal) -> Result<()> {
+        let unit = self.currency.from_units(1)?;
+        let count = usize::try_from(self.currency.units(gap.abs(), "gap", "")?).unwrap_or(0);
+        let up = gap.is_sign_positive();
+        let mut order: Vec<(Decimal, usize)> =
+            lines.iter().enumerate().map(|(i, l)| Ok((sub(l.amount.0, l.exact.0)?, i))).collect::<Result<_>>()?;
+        // Adding a unit: the lines rounded down the most first; taking one: rounded up the most.
+        order.sort_by(|a, b| if up { a.0.cmp(&b.0) } else { b.0.cmp(&a.0) }.then(a.1.cmp(&b.1)));
+        let step = if up { unit } else { sub(Decimal::ZERO, unit)? };
+        for &(_, i) in order.iter().cycle().take(count) {
+            if let Some(l) = lines.get_mut(i) {
+                l.amount = Dec(super::add(l.amount.0, step)?);
+            }
+        }
+        Ok(())
+    }
+}
