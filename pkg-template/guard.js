@@ -340,6 +340,7 @@ export function guard({ glue, SalesScoreError, restart, ready, load, loadSync, d
     evaluateFormula: call('evaluateFormula'),
     decompose: call('decompose'),
     pace: call('pace'),
+    formulaTokens: call('formulaTokens'),
     listFunctions: call('listFunctions'),
     version: call('version'),
     /** Loads the engine (once; later calls return the same promise). */

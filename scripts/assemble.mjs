@@ -49,7 +49,7 @@ mkdirSync(pkg, { recursive: true });
 mkdirSync(entries, { recursive: true });
 
 // Every entry exports the same API through pkg-template/guard.js (checks, restarts after a trap).
-const API = ['Formula', 'Plan', 'Compare', 'evaluateFormula', 'decompose', 'pace', 'listFunctions', 'version', 'init', 'initSync', '__trapForTest'];
+const API = ['Formula', 'Plan', 'Compare', 'evaluateFormula', 'decompose', 'pace', 'formulaTokens', 'listFunctions', 'version', 'init', 'initSync', '__trapForTest'];
 /** The text of an entry module: `imports` bring `glue` (the bindings), `snippets` (the folder of
  *  the build's JS snippets) and whatever `setup` uses; `options` is guard()'s argument. */
 const entry = ({ imports, guardPath, snippets, options, setup = '' }) => `${imports}

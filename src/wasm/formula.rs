@@ -3,10 +3,11 @@
 use super::convert::{self, record_path, RecordReader};
 use super::document;
 use super::error::to_js;
-use crate::base::error::{Error, ErrorCode, Origin, Phrase, Text};
+use crate::base::error::{Error, ErrorCode, Origin, Phrase, Span, Text};
 use crate::base::locale::Locale;
-use crate::formula::Formula;
+use crate::formula::{lexemes, Formula, Lexeme, Limits};
 use crate::plan::output::{FormulaResult, Options, OutputValue};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 /// A compiled formula.
@@ -21,20 +22,24 @@ fn read_options(options: &JsValue) -> Result<Options, JsValue> {
     document::options_of(options).map_err(|e| to_js(&e, Locale::default()))
 }
 
+/// `source` as a JS string, or `INVALID_VALUE` (path `""`, origin formula) when it is not one.
+fn js_text(source: &JsValue) -> Result<&js_sys::JsString, Error> {
+    source.dyn_ref::<js_sys::JsString>().ok_or_else(|| {
+        Error::new(ErrorCode::InvalidValue)
+            .name("formula")
+            .expected(Phrase::TypeText)
+            .found(Text::from_wire(&super::convert::kind_of(source)))
+            .path(Origin::Formula, "")
+    })
+}
+
 /// The formula text of `source`: `INVALID_VALUE` when it is not a string, `FORMULA_TOO_LONG`
 /// (checked before the text is copied) past the limit.
 fn source_text(source: &JsValue) -> Result<String, Error> {
-    let Some(text) = source.dyn_ref::<js_sys::JsString>() else {
-        let found = super::convert::kind_of(source);
-        return Err(Error::new(ErrorCode::InvalidValue)
-            .name("formula")
-            .expected(Phrase::TypeText)
-            .found(Text::from_wire(&found))
-            .path(Origin::Formula, ""));
-    };
-    let max = crate::formula::Limits::default().max_length;
+    let text = js_text(source)?;
+    let max = Limits::default().max_length;
     if text.length() > max {
-        let span = crate::base::error::Span::new(max, text.length());
+        let span = Span::new(max, text.length());
         return Err(Error::new(ErrorCode::FormulaTooLong).expected(max.to_string()).at(span));
     }
     Ok(String::from(text))
@@ -139,4 +144,47 @@ pub fn evaluate_formula(
     #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     JsFormula::compile(source, options.clone())?.evaluate(values, options)
+}
+
+/// A token as `formulaTokens` gives it: `{ kind, start, end }`, and `code` on an error.
+#[derive(Serialize)]
+struct JsToken {
+    kind: &'static str,
+    start: u32,
+    end: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    code: Option<&'static str>,
+}
+
+impl From<&Lexeme> for JsToken {
+    fn from(l: &Lexeme) -> Self {
+        JsToken { kind: l.kind.as_str(), start: l.span.start, end: l.span.end, code: l.error.map(ErrorCode::as_str) }
+    }
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TOKEN: &str = r#"
+/** A token of formula text as `formulaTokens()` gives it; `start` and `end` count UTF-16 units
+ *  (JS string indices). `code` is set on `error` tokens: the code compiling the text gives there. */
+export interface FormulaToken {
+  kind: "number" | "string" | "field" | "function" | "boolean" | "keyword" | "operator" | "punctuation" | "error";
+  start: number;
+  end: number;
+  code?: string;
+}
+"#;
+
+/// The tokens of formula text with their kinds and UTF-16 spans, as the engine reads them, for
+/// highlighting. Never throws for a string: unreadable text is an `error` token with its code;
+/// past the formula length limit the rest is one `FORMULA_TOO_LONG` token (not copied in).
+#[wasm_bindgen(js_name = formulaTokens, unchecked_return_type = "FormulaToken[]")]
+pub fn formula_tokens(#[wasm_bindgen(unchecked_param_type = "string")] source: JsValue) -> Result<JsValue, JsValue> {
+    let text = js_text(&source).map_err(|e| to_js(&e, Locale::default()))?;
+    let (length, max) = (text.length(), Limits::default().max_length);
+    let read = String::from(if length > max { text.slice(0, max) } else { text.clone() });
+    let mut tokens: Vec<JsToken> = lexemes(&read).iter().map(JsToken::from).collect();
+    if length > max {
+        tokens.push(JsToken { kind: "error", start: max, end: length, code: Some(ErrorCode::FormulaTooLong.as_str()) });
+    }
+    convert::to_js(&tokens).map_err(|e| to_js(&e, Locale::default()))
 }

@@ -165,6 +165,8 @@ function sites(api, ctx) {
     { name: 'compare.explain(index)', call: (v) => session.explain(v), accepts: ['-0'] },
     { name: 'compare.sensitivity(spec)', call: (v) => session.sensitivity(v), accepts: options },
     { name: 'compare.curves(spec)', call: (v) => session.curves(v), accepts: options },
+    // Any string has tokens (past the formula limit the rest is one error token); the rest is INVALID_VALUE.
+    { name: 'formulaTokens(source)', call: (v) => api.formulaTokens(v).length, accepts: ['empty string', '10 MB string', 'lone surrogate', 'full-width digits', 'text', 'JSON text of an array'] },
     // Calls that take nothing ignore what they are given.
     { name: 'listFunctions(anything)', call: (v) => api.listFunctions(v).length, accepts: 'all' },
     { name: 'version(anything)', call: (v) => api.version(v), accepts: 'all' },

@@ -368,6 +368,41 @@ export function runSuite(api, data) {
     ]);
   });
 
+  check('formulaTokens: the engine\'s tokens, their kinds and UTF-16 spans; never a throw for a string', () => {
+    const tokens = (src) => api.formulaTokens(src).map((t) => [t.kind, t.start, t.end, ...(t.code ? [t.code] : [])]);
+    const coded = (v) => {
+      try {
+        return api.formulaTokens(v);
+      } catch (e) {
+        return [e instanceof api.SalesScoreError, e.code, e.path, e.origin];
+      }
+    };
+    const long = 'x'.repeat(8001);
+    return same([
+      tokens('IF(回款额 >= 目标 * 0.8, 回款额 * 0.05, 0)'),
+      tokens('CONCAT({客户 名称}, "🎉签约", TRUE) ＞＝ 1'),
+      tokens('NOT 是否违规 AND (a) & "未完'),
+      tokens('1.2.3 + @ + \ud800 + SUMM（1）'),
+      tokens(''),
+      tokens(long),
+      coded(42),
+      coded(undefined),
+    ], [
+      [['function', 0, 2], ['punctuation', 2, 3], ['field', 3, 6], ['operator', 7, 9], ['field', 10, 12], ['operator', 13, 14], ['number', 15, 18],
+        ['punctuation', 18, 19], ['field', 20, 23], ['operator', 24, 25], ['number', 26, 30], ['punctuation', 30, 31], ['number', 32, 33], ['punctuation', 33, 34]],
+      [['function', 0, 6], ['punctuation', 6, 7], ['field', 7, 14], ['punctuation', 14, 15], ['string', 16, 22], ['punctuation', 22, 23],
+        ['boolean', 24, 28], ['punctuation', 28, 29], ['operator', 30, 32], ['number', 33, 34]],
+      [['keyword', 0, 3], ['field', 4, 8], ['keyword', 9, 12], ['punctuation', 13, 14], ['field', 14, 15], ['punctuation', 15, 16],
+        ['operator', 17, 18], ['error', 19, 22, 'UNTERMINATED_STRING']],
+      [['error', 0, 5, 'INVALID_NUMBER'], ['operator', 6, 7], ['error', 8, 9, 'UNEXPECTED_CHAR'], ['operator', 10, 11], ['error', 12, 13, 'UNEXPECTED_CHAR'],
+        ['operator', 14, 15], ['function', 16, 20], ['punctuation', 20, 21], ['number', 21, 22], ['punctuation', 22, 23]],
+      [],
+      [['field', 0, 8000], ['error', 8000, 8001, 'FORMULA_TOO_LONG']],
+      [true, 'INVALID_VALUE', '', 'formula'],
+      [true, 'INVALID_VALUE', '', 'formula'],
+    ]);
+  });
+
   check('plan: compile from text or object, explain in both locales, decimal strings', () => {
     const byText = api.Plan.compile(JSON.stringify(data.sample));
     const byObject = api.Plan.compile(data.sample);

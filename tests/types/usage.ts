@@ -1,7 +1,7 @@
 // Compiled with `tsc --noEmit` against the built package's generated types: if the API or the
 // generated plan types drift, this stops compiling.
-import init, { Formula, Plan, SalesScoreError, evaluateFormula, listFunctions, version } from 'salescore';
-import type { FormulaResult, FunctionInfo, Options, PlanDocument, PlanResult, TraceEntry } from 'salescore';
+import init, { Formula, Plan, SalesScoreError, evaluateFormula, formulaTokens, listFunctions, version } from 'salescore';
+import type { FormulaResult, FormulaToken, FunctionInfo, Options, PlanDocument, PlanResult, TraceEntry } from 'salescore';
 
 export async function usage(): Promise<string> {
   await init();
@@ -30,6 +30,8 @@ export async function usage(): Promise<string> {
   const grade: string | undefined = Plan.compile(scored).evaluate({ 回款额: 9000 }).score?.grade;
   const trace: TraceEntry[] = result.trace ?? [];
   const fns: FunctionInfo[] = listFunctions();
+  const tokens: FormulaToken[] = formulaTokens('SUM(回款额, "未');
+  const kinds: string = tokens.map((t) => `${t.kind}:${t.start}-${t.end}${t.code ?? ''}`).join(' ');
   try {
     evaluateFormula('1/0', {});
   } catch (e) {
@@ -38,5 +40,5 @@ export async function usage(): Promise<string> {
       return where;
     }
   }
-  return `${v} ${fields.length} ${explained.type} ${trace.length} ${fns.length} ${version()} ${grade}`;
+  return `${v} ${fields.length} ${explained.type} ${trace.length} ${fns.length} ${kinds} ${version()} ${grade}`;
 }
