@@ -5,6 +5,9 @@
 // short pause in typing, underlined at their UTF-16 span (JS string indices, as the engine gives).
 
 import init, { Formula, listFunctions, version } from '/pkg/index.js';
+import {
+  $, errorMessage, escapeHtml, groupDigits, locale, onLocaleSwitch, readLocale, renderNav, showLocale, showVersion, t, useText,
+} from './page.js';
 
 // ---------------------------------------------------------------------------------------------
 // Text
@@ -110,6 +113,8 @@ const TEXT = {
   },
 };
 
+useText(TEXT);
+
 const CATEGORY_ORDER = ['lookup', 'logic', 'math', 'date', 'text'];
 
 // Sample formulas from sales practice. Field names are Chinese, as a CRM form would have them.
@@ -199,8 +204,6 @@ const SAMPLES = [
 // ---------------------------------------------------------------------------------------------
 // State and helpers
 
-const $ = (sel) => document.querySelector(sel);
-
 const els = {
   formula: $('#formula'),
   highlight: $('#formula-highlight'),
@@ -231,16 +234,13 @@ const els = {
   search: $('#function-search'),
   samples: $('#samples'),
   sampleDesc: $('#sample-desc'),
-  locale: $('#locale'),
   share: $('#share'),
   clearValues: $('#clear-values'),
-  version: $('#version'),
 };
 
 const ERROR_DELAY_MS = 220; // pause in typing before a compile error is shown
 
 const state = {
-  locale: 'zh-CN',
   ready: false,
   functions: [], // from listFunctions()
   functionNames: new Set(),
@@ -255,15 +255,6 @@ const state = {
   ac: { open: false, items: [], index: 0, navigated: false, start: 0, end: 0 },
 };
 
-const t = (key, vars) => {
-  let s = TEXT[state.locale][key] ?? TEXT['zh-CN'][key] ?? key;
-  if (vars) s = s.replace(/\{(\w+)\}/g, (_, k) => (k in vars ? String(vars[k]) : `{${k}}`));
-  return s;
-};
-
-const escapeHtml = (s) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
-
 /** A guess of the type of a typed value, for the badge next to the input. */
 function valueType(v) {
   const s = v.trim();
@@ -272,13 +263,6 @@ function valueType(v) {
   if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return 'date';
   if (/^(true|false)$/i.test(s)) return 'boolean';
   return 'text';
-}
-
-/** Adds thousands separators to an exact decimal string (no float conversion). */
-function groupDigits(s) {
-  const m = /^([+-]?)(\d+)(\.\d+)?$/.exec(s);
-  if (!m) return null;
-  return m[1] + m[2].replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (m[3] ?? '');
 }
 
 /** 1-based line and column (in characters, not UTF-16 units) of a UTF-16 offset. */
@@ -483,7 +467,7 @@ function updateSignature() {
   const paramsHtml = params
     .map((p, k) => (k === idx ? `<b class="sig-current">${escapeHtml(p)}</b>` : escapeHtml(p)))
     .join(', ');
-  const summary = state.locale === 'en' ? info.summaryEn : info.summaryZh;
+  const summary = locale() === 'en' ? info.summaryEn : info.summaryZh;
   els.signature.innerHTML =
     `<code class="sig"><span class="sig-name">${escapeHtml(info.name)}</span>(${paramsHtml})</code>` +
     `<span class="sig-summary">${escapeHtml(summary)}</span>`;
@@ -511,7 +495,7 @@ function updateAutocomplete() {
   const q = w.word.toUpperCase();
   const items = [];
   for (const f of state.functions) {
-    if (f.name.startsWith(q) && f.name !== q) items.push({ kind: 'fn', label: f.name, detail: state.locale === 'en' ? f.summaryEn : f.summaryZh });
+    if (f.name.startsWith(q) && f.name !== q) items.push({ kind: 'fn', label: f.name, detail: locale() === 'en' ? f.summaryEn : f.summaryZh });
   }
   const fieldNames = new Set([...state.lastFields, ...state.values.keys()]);
   for (const name of fieldNames) {
@@ -566,7 +550,7 @@ function acceptAutocomplete(index = state.ac.index) {
 
 function compileCurrent() {
   const src = els.formula.value;
-  const key = `${state.locale}\u0000${src}`;
+  const key = `${locale()}\u0000${src}`;
   if (key === state.compiledKey) return;
   state.compiledKey = key;
   if (state.formula) {
@@ -576,7 +560,7 @@ function compileCurrent() {
   state.compileError = null;
   if (!src.trim()) return; // idle: nothing to compile
   try {
-    state.formula = Formula.compile(src, { locale: state.locale });
+    state.formula = Formula.compile(src, { locale: locale() });
     state.lastFields = state.formula.fields;
   } catch (e) {
     state.compileError = e;
@@ -624,14 +608,14 @@ function run({ fromTyping = false } = {}) {
     if (v != null && v !== '') record[name] = v;
   }
   try {
-    const value = state.formula.evaluate(record, { numbers: 'string', locale: state.locale });
+    const value = state.formula.evaluate(record, { numbers: 'string', locale: locale() });
     hideError();
     showResult({ state: 'ok', value, type: resultType(value, record), record, fields });
   } catch (e) {
     if (e && e.code === 'MISSING_FIELD') {
       hideError();
       const missing = fields.filter((f) => !(f in record));
-      showResult({ state: 'pending', note: t('pending', { names: missing.join(state.locale === 'en' ? ', ' : '、') }), missing });
+      showResult({ state: 'pending', note: t('pending', { names: missing.join(locale() === 'en' ? ', ' : '、') }), missing });
     } else {
       showError(e, 'runtime', src);
       showResult({ state: 'error', note: t('runtimeErrorNote') });
@@ -654,7 +638,7 @@ function guessFields(src) {
 /** The type of a result, as `formula.explain` reports it (number, text, boolean or date). */
 function resultType(value, record) {
   try {
-    return state.formula.explain(record, { numbers: 'string', locale: state.locale }).type;
+    return state.formula.explain(record, { numbers: 'string', locale: locale() }).type;
   } catch {
     return typeof value === 'boolean' ? 'boolean' : 'text';
   }
@@ -664,7 +648,7 @@ function resultType(value, record) {
 function substituted(fields, record) {
   if (!fields.length) return null;
   try {
-    return state.formula.explain(record, { numbers: 'string', locale: state.locale }).substituted;
+    return state.formula.explain(record, { numbers: 'string', locale: locale() }).substituted;
   } catch {
     return null;
   }
@@ -695,7 +679,7 @@ function showResult({ state: st, value, type, note = '', record, fields, missing
   r.classList.toggle('is-long', text.length > 16 && text.length <= 24);
   r.classList.toggle('is-very-long', text.length > 24);
   els.resultType.hidden = false;
-  els.resultType.textContent = TEXT[state.locale].types[type];
+  els.resultType.textContent = t('types')[type];
   els.resultType.dataset.type = type;
   els.copyResult.hidden = false;
   els.copyResult.textContent = t('copy');
@@ -725,7 +709,7 @@ function showError(err, kind, source) {
   clearTimeout(state.errorTimer);
   if (source !== els.formula.value) return; // the text moved on
   state.shownError = { error: err, kind, source };
-  const msg = err?.messages?.[state.locale] ?? err?.message ?? String(err);
+  const msg = errorMessage(err);
   els.error.hidden = false;
   els.error.dataset.kind = kind;
   els.statusOk.hidden = true;
@@ -858,7 +842,7 @@ function updateTypeBadge(input) {
   if (!badge) return;
   const type = valueType(input.value);
   badge.dataset.type = type;
-  badge.textContent = TEXT[state.locale].types[type];
+  badge.textContent = t('types')[type];
 }
 
 function setValues(values) {
@@ -876,10 +860,10 @@ function renderSamples() {
   els.samples.setAttribute('aria-label', t('samplesLabel'));
   els.samples.innerHTML = SAMPLES.map(
     (s) =>
-      `<button type="button" class="chip${s.id === state.sampleId ? ' is-active' : ''}" data-sample="${s.id}" title="${escapeHtml(s.formula)}">${escapeHtml(s.title[state.locale])}</button>`,
+      `<button type="button" class="chip${s.id === state.sampleId ? ' is-active' : ''}" data-sample="${s.id}" title="${escapeHtml(s.formula)}">${escapeHtml(s.title[locale()])}</button>`,
   ).join('');
   const current = SAMPLES.find((s) => s.id === state.sampleId);
-  els.sampleDesc.textContent = current ? current.desc[state.locale] : t('tip');
+  els.sampleDesc.textContent = current ? current.desc[locale()] : t('tip');
   els.sampleDesc.classList.toggle('is-tip', !current);
 }
 
@@ -901,7 +885,7 @@ function setFormula(src) {
 
 function renderFunctions() {
   const q = els.search.value.trim().toLowerCase();
-  const cats = TEXT[state.locale].categories;
+  const cats = t('categories');
   const groups = new Map();
   for (const f of state.functions) {
     const hay = [f.name, f.signature, f.summaryZh, f.summaryEn, f.example, cats[f.category] ?? f.category, f.category]
@@ -920,7 +904,7 @@ function renderFunctions() {
     html += `<section class="fn-group" data-category="${escapeHtml(cat)}"><h3 class="fn-group-title">${escapeHtml(cats[cat] ?? cat)} <span class="muted">${list.length}</span></h3>`;
     for (const f of list) {
       count++;
-      const summary = state.locale === 'en' ? f.summaryEn : f.summaryZh;
+      const summary = locale() === 'en' ? f.summaryEn : f.summaryZh;
       const sig = escapeHtml(f.signature).replace(escapeHtml(f.name), `<b>${escapeHtml(f.name)}</b>`);
       html +=
         `<button type="button" class="fn" role="listitem" data-function="${escapeHtml(f.name)}" data-category="${escapeHtml(f.category)}" title="${escapeHtml(t('insertTitle', { name: f.name }))}">` +
@@ -937,15 +921,7 @@ function renderFunctions() {
 }
 
 function applyLocale() {
-  const loc = state.locale;
-  document.documentElement.lang = loc;
-  document.title = t('pageTitle');
-  els.locale.dataset.locale = loc;
-  for (const opt of els.locale.querySelectorAll('.locale-option')) {
-    opt.classList.toggle('is-active', opt.dataset.value === loc);
-  }
-  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
-  for (const el of document.querySelectorAll('[data-i18n-placeholder]')) el.placeholder = t(el.dataset.i18nPlaceholder);
+  showLocale();
   els.formula.placeholder = t('editorPlaceholder');
   for (const input of els.fields.querySelectorAll('input[data-field]')) {
     input.placeholder = placeholderFor(input.dataset.field);
@@ -957,12 +933,6 @@ function applyLocale() {
   state.shownError = null;
   run(); // recompiles: messages and hints come from the engine in the chosen locale
   updateSignature();
-}
-
-function setLocale(loc) {
-  if (!TEXT[loc] || loc === state.locale) return;
-  state.locale = loc;
-  applyLocale();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -977,18 +947,15 @@ function shareUrl() {
     if (v) vals[name] = v;
   }
   if (Object.keys(vals).length) params.set('v', JSON.stringify(vals));
-  if (state.locale !== 'zh-CN') params.set('lang', state.locale);
+  if (locale() !== 'zh-CN') params.set('lang', locale());
   const url = new URL(location.href);
   url.hash = params.toString();
   return url.toString();
 }
 
 function readLocation() {
-  const query = new URLSearchParams(location.search);
   const hash = new URLSearchParams(location.hash.slice(1));
-  const lang = hash.get('lang') ?? query.get('lang');
-  if (lang && TEXT[lang]) state.locale = lang;
-  else if (lang === 'zh' || lang === 'zh-cn') state.locale = 'zh-CN';
+  readLocale(hash);
   const formula = hash.get('f');
   let values = null;
   try {
@@ -1096,7 +1063,7 @@ function wireEvents() {
     }
   });
 
-  els.locale.addEventListener('click', () => setLocale(state.locale === 'zh-CN' ? 'en' : 'zh-CN'));
+  onLocaleSwitch(applyLocale);
 
   els.clearValues.addEventListener('click', () => {
     for (const name of shownFieldNames()) state.values.set(name, '');
@@ -1149,6 +1116,7 @@ function flash(button, text, back) {
 // Start
 
 async function main() {
+  renderNav('formulas');
   const fromUrl = readLocation();
   applyLocale();
   els.result.dataset.state = 'loading';
@@ -1166,8 +1134,7 @@ async function main() {
   }
   state.functions = listFunctions();
   state.functionNames = new Set(state.functions.map((f) => f.name));
-  els.version.textContent = `v${version()}`;
-  els.version.dataset.version = version();
+  showVersion(version());
   state.ready = true;
   els.formula.disabled = false;
   applyLocale();

@@ -8,6 +8,10 @@
 // decimal strings, so nothing is rounded in the page.
 
 import init, { decompose, pace, version } from '/pkg/index.js';
+import {
+  $, errorMessage, escapeHtml, fetchJson, groupDigits, locale, onLocaleSwitch, readLocale, renderNav, showLocale,
+  showVersion, t, useText, writeAddress,
+} from './page.js';
 
 // ---------------------------------------------------------------------------------------------
 // Text
@@ -27,8 +31,6 @@ const TEXT = {
     paceStatTitle: '一次 pace 调用计算全组进度与概率所用的时间',
     stale: '（显示的是上一次成功的结果）',
     edited: '已修改 {n} 处',
-    resetAll: '全部恢复',
-    engineError: '引擎报错',
     kTotal: '总目标',
     kPeople: '人数',
     kTeams: '团队',
@@ -133,10 +135,7 @@ const TEXT = {
     actualLabel: '本月已完成',
     dealLater: '预计 {d} 成交，不计入本期',
     stageProb: '阶段「{s}」默认 {p}',
-    original: '原值 {v}',
     teamNote: '团队的达成概率把全组所有商机放在一起计算（各商机相互独立）。',
-    loading: '正在加载计算引擎和示例数据…',
-    loadFailed: '加载失败：{message}',
     footerNote: '示例数据：华辰科技 2025 年度目标（18 人）与华东一组 2026 年 5 月进度。节假日安排仅为示例。所有计算都在本机浏览器中完成。',
     monthShort: (m) => `${m}月`,
   },
@@ -154,8 +153,6 @@ const TEXT = {
     paceStatTitle: 'Time of the one pace call for the whole team',
     stale: ' (showing the last good result)',
     edited: '{n} edits',
-    resetAll: 'Reset all',
-    engineError: 'Engine error',
     kTotal: 'Total',
     kPeople: 'People',
     kTeams: 'Teams',
@@ -260,51 +257,27 @@ const TEXT = {
     actualLabel: 'Actual this month',
     dealLater: 'closes {d}, after this period',
     stageProb: 'stage “{s}” gives {p}',
-    original: 'was {v}',
     teamNote: 'The team’s chance puts every rep’s deals together (each deal independent).',
-    loading: 'Loading the engine and the sample data…',
-    loadFailed: 'Failed to load: {message}',
     footerNote: 'Sample data: Huachen Tech’s 2025 target (18 people) and team 华东一组 in May 2026. The holiday calendar is illustrative. Everything is computed locally in your browser.',
     monthShort: (m) => ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1],
   },
 };
 
+useText(TEXT);
+
 // ---------------------------------------------------------------------------------------------
 // State
 
-const $ = (sel) => document.querySelector(sel);
-
 const state = {
-  locale: 'zh-CN',
   ready: false,
   dec: { sample: null, total: null, locks: {}, result: null, error: null, ms: 0, selected: null, expanded: new Set(), allOpen: false },
   pace: { sample: null, actuals: {}, probs: {}, result: null, error: null, ms: 0, selected: null },
 };
 
-function t(key, vars) {
-  let s = TEXT[state.locale][key] ?? TEXT['zh-CN'][key] ?? key;
-  if (typeof s !== 'string') return s;
-  if (vars) s = s.replace(/\{(\w+)\}/g, (_, k) => (k in vars ? String(vars[k]) : `{${k}}`));
-  return s;
-}
-
-function escapeHtml(s) {
-  return String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
-}
-
 // ---------------------------------------------------------------------------------------------
 // Exact decimal strings: shown as the engine gives them, only grouped and shifted.
 
 const DECIMAL = /^-?\d+(\.\d+)?$/;
-
-/** `1234567.8` → `1,234,567.8` (the string's digits unchanged). */
-function grouped(s) {
-  const str = String(s);
-  if (!DECIMAL.test(str)) return str;
-  const neg = str.startsWith('-');
-  const [int, frac] = (neg ? str.slice(1) : str).split('.');
-  return `${neg ? '-' : ''}${int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${frac !== undefined ? `.${frac}` : ''}`;
-}
 
 /** The decimal string times 10^k, exactly, without trailing zeros after the point. */
 function shift(s, k) {
@@ -330,10 +303,10 @@ const pct = (s) => `${shift(s, 2)}%`;
 /** A percentage given as a number of percent (`54.9564`). */
 const pctOf = (s) => `${shift(s, 0)}%`;
 /** Money: grouped, trailing `.00` kept as the engine sends it (so columns line up). */
-const money = (s) => grouped(s);
+const money = (s) => groupDigits(s);
 /** Money in a headline figure: without a zero fraction. */
-const moneyShort = (s) => grouped(String(s).replace(/\.0+$/, ''));
-const signed = (s) => (String(s).startsWith('-') ? grouped(s).replace('-', '−') : `+${grouped(s)}`);
+const moneyShort = (s) => groupDigits(String(s).replace(/\.0+$/, ''));
+const signed = (s) => (String(s).startsWith('-') ? groupDigits(s).replace('-', '−') : `+${groupDigits(s)}`);
 const isNeg = (s) => String(s).startsWith('-') && /[1-9]/.test(String(s));
 
 /** A percentage the user typed (`60`, `12.5`) as a probability (`0.6`, `0.125`); anything else
@@ -360,7 +333,7 @@ function decSpec() {
 function runPanel(panel, compute, spec) {
   const t0 = performance.now();
   try {
-    panel.result = compute(spec, { explain: true, locale: state.locale, numbers: 'string' });
+    panel.result = compute(spec, { explain: true, locale: locale(), numbers: 'string' });
     panel.error = null;
   } catch (e) {
     panel.error = e;
@@ -424,7 +397,7 @@ function renderDecomposition() {
   if (error) {
     $('#dec-error-code').textContent = error.code ?? '';
     $('#dec-error-where').textContent = error.path ?? '';
-    $('#dec-error-message').textContent = error.messages?.[state.locale] ?? error.message ?? String(error);
+    $('#dec-error-message').textContent = errorMessage(error);
   }
   document.querySelector('#tree').classList.toggle('is-stale', !!error);
   const edits = (state.dec.total !== null ? 1 : 0) + Object.keys(state.dec.locks).length;
@@ -433,7 +406,7 @@ function renderDecomposition() {
   const totalInput = $('#total-input');
   if (document.activeElement !== totalInput) totalInput.value = state.dec.total ?? String(sample.total);
   totalInput.classList.toggle('is-invalid', !!error && error.path === '/total');
-  $('#unit-note').textContent = `${state.dec.spec?.currency ?? sample.currency ?? 'CNY'} · ${t('unitNote', { unit: grouped(String(sample.unit ?? 1)) })}`;
+  $('#unit-note').textContent = `${state.dec.spec?.currency ?? sample.currency ?? 'CNY'} · ${t('unitNote', { unit: groupDigits(String(sample.unit ?? 1)) })}`;
   if (!result) return;
 
   const rows = flatten(result);
@@ -441,7 +414,7 @@ function renderDecomposition() {
   const ms = state.dec.ms.toFixed(state.dec.ms < 10 ? 1 : 0);
   $('#dec-stat').textContent = t('decStat', { n: rows.length, ms }) + (error ? t('stale') : '');
   $('#dec-stat').title = t('decStatTitle');
-  $('#dec-sub').textContent = t('decSub', { name: root.name, start: state.dec.spec.period.start, end: state.dec.spec.period.end, unit: grouped(result.unit), currency: result.currency });
+  $('#dec-sub').textContent = t('decSub', { name: root.name, start: state.dec.spec.period.start, end: state.dec.spec.period.end, unit: groupDigits(result.unit), currency: result.currency });
 
   // KPIs
   const leaves = rows.filter((r) => !r.kids.length);
@@ -499,9 +472,9 @@ function renderNodeDetail(rows, monthNames) {
 
   const facts = [[t('fRule'), t('rule')[node.rule] ?? node.rule]];
   if (why.basis) facts.push([t('fBasis'), t('basis')[why.basis] ?? why.basis]);
-  if (why.base !== undefined) facts.push([t('fBase'), grouped(why.base)]);
+  if (why.base !== undefined) facts.push([t('fBase'), groupDigits(why.base)]);
   if (why.availability !== undefined) facts.push([t('fAvailability'), pctOf(why.availability)]);
-  if (why.weight !== undefined) facts.push([t('fWeight'), grouped(why.weight)]);
+  if (why.weight !== undefined) facts.push([t('fWeight'), groupDigits(why.weight)]);
   if (why.weightShare !== undefined) facts.push([t('fWeightShare'), pctOf(why.weightShare)]);
   if (why.pool !== undefined) facts.push([t('fPool'), money(why.pool)]);
   if (why.ideal !== undefined) facts.push([t('fIdeal'), money(why.ideal)]);
@@ -626,7 +599,7 @@ function renderPacing() {
   if (error) {
     $('#pace-error-code').textContent = error.code ?? '';
     $('#pace-error-where').textContent = error.path ?? '';
-    $('#pace-error-message').textContent = error.messages?.[state.locale] ?? error.message ?? String(error);
+    $('#pace-error-message').textContent = errorMessage(error);
   }
   $('#reps').classList.toggle('is-stale', !!error);
   const edits = Object.keys(state.pace.actuals).length + Object.keys(state.pace.probs).length;
@@ -697,7 +670,7 @@ function renderRepDetail() {
 
 function renderDealForm(specRep) {
   const form = $('#deal-form');
-  const key = `${state.locale}|${specRep.id}`;
+  const key = `${locale()}|${specRep.id}`;
   const sample = state.pace.sample.reps.find((r) => r.id === specRep.id);
   const stages = Object.fromEntries((state.pace.sample.stages ?? []).map((s) => [s.id, s]));
   const err = state.pace.error;
@@ -747,31 +720,16 @@ function selectRep(id) {
 // Locale, location, events
 
 function applyLocale() {
-  const loc = state.locale;
-  document.documentElement.lang = loc;
-  document.title = t('pageTitle');
-  $('#locale').dataset.locale = loc;
-  for (const opt of document.querySelectorAll('#locale .locale-option')) opt.classList.toggle('is-active', opt.dataset.value === loc);
-  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  showLocale();
   if (!state.ready) return;
   $('#deal-form').dataset.key = '';
   runDecompose(); // explanations come from the engine in the chosen locale
   runPace();
 }
 
-function setLocale(loc) {
-  if (!TEXT[loc] || loc === state.locale) return;
-  state.locale = loc;
-  writeLocation();
-  applyLocale();
-}
-
 function readLocation() {
   const hash = new URLSearchParams(location.hash.slice(1));
-  const query = new URLSearchParams(location.search);
-  const lang = hash.get('lang') ?? query.get('lang');
-  if (lang && TEXT[lang]) state.locale = lang;
-  else if (lang === 'zh' || lang === 'zh-cn') state.locale = 'zh-CN';
+  readLocale(hash);
   state.dec.selected = hash.get('node') || null;
   state.pace.selected = hash.get('rep') || null;
 }
@@ -780,12 +738,14 @@ function writeLocation() {
   const params = new URLSearchParams();
   if (state.dec.selected) params.set('node', state.dec.selected);
   if (state.pace.selected) params.set('rep', state.pace.selected);
-  if (state.locale !== 'zh-CN') params.set('lang', state.locale);
-  history.replaceState(null, '', `#${params}`);
+  writeAddress(params);
 }
 
 function wireEvents() {
-  $('#locale').addEventListener('click', () => setLocale(state.locale === 'zh-CN' ? 'en' : 'zh-CN'));
+  onLocaleSwitch(() => {
+    writeLocation();
+    applyLocale();
+  });
 
   $('#total-input').addEventListener('input', (e) => {
     const v = e.target.value.trim();
@@ -892,13 +852,8 @@ function wireEvents() {
   });
 }
 
-async function fetchJson(url) {
-  const res = await fetch(url);
-  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
-  return res.json();
-}
-
 async function main() {
+  renderNav('targets');
   readLocation();
   applyLocale();
   $('#dec-stat').textContent = t('loading');
@@ -908,12 +863,12 @@ async function main() {
     state.dec.sample = d;
     state.pace.sample = p;
   } catch (e) {
-    $('#dec-stat').textContent = t('loadFailed', { message: e?.messages?.[state.locale] ?? e?.message ?? String(e) });
+    $('#dec-stat').textContent = t('loadFailed', { message: errorMessage(e) });
     document.documentElement.dataset.ready = 'failed';
     console.error(e);
     return;
   }
-  $('#version').textContent = `v${version()}`;
+  showVersion(version());
   const root = state.dec.sample.nodes.find((n) => !n.parent);
   // The whole tree open, so the markers (locked, capped, new hire, leaver) show at once.
   state.dec.expanded = new Set(state.dec.sample.nodes.filter((n) => state.dec.sample.nodes.some((k) => k.parent === n.id)).map((n) => n.id));

@@ -6,6 +6,10 @@
 // values are sent as strings, so decimals stay exact.
 
 import init, { Plan, version } from '/pkg/index.js';
+import {
+  $, errorMessage, escapeHtml, fetchJson, locale, monthName, onLocaleSwitch, readLocale, renderNav,
+  showLocale, showVersion, t, useText, writeAddress,
+} from './page.js';
 
 // ---------------------------------------------------------------------------------------------
 // Text
@@ -15,24 +19,17 @@ const TEXT = {
     pageTitle: 'SalesScore 团队绩效',
     title: '团队绩效',
     month: '考核月份',
-    monthName: '{m} 月',
     runStat: '{n} 人 · {ms} ms',
     runStatErrors: '{n} 人 · {ms} ms · {e} 条记录有误',
     runStatTitle: '一次 evaluateTeam 调用为全队评分所用的时间',
     edited: '已修改 {n} 人的数据',
-    resetAll: '全部恢复',
     aggregates: '团队汇总',
     teamTable: '团队成绩',
     teamTableSub: '按总分排名 · 点击一行查看明细',
     colRank: '排名',
-    colId: '工号',
-    colName: '姓名',
-    colGroup: '小组',
     colTier: '职级',
     colLine: '业务线',
     colTotal: '总分',
-    colGrade: '等级',
-    colForced: '强制',
     colCoef: '系数',
     colLevel: '段位',
     colBadges: '徽章',
@@ -48,7 +45,6 @@ const TEXT = {
     forcedDiffTitle: '分数段等级 {a}，强制分布后为 {b}',
     errorRow: '无法计算',
     detailEmpty: '点击左侧表格中的一位销售，查看评分明细并修改数据。',
-    close: '关闭',
     tabExplain: '评分明细',
     tabData: '修改数据',
     total: '总分',
@@ -114,7 +110,6 @@ const TEXT = {
     noResult: '修正上方的数据错误后，这里显示评分明细。',
     dataNote: '修改任一数字，整个团队立即重新计算。数值按原样以文本传给引擎，小数精确。',
     resetRep: '恢复此人原始数据',
-    original: '原值 {v}',
     yes: '是',
     no: '否',
     distribution: '强制分布',
@@ -142,9 +137,6 @@ const TEXT = {
     thPlace: '名次',
     thRep: '销售',
     thValue: '经验值',
-    loading: '正在加载计算引擎和示例数据…',
-    loadFailed: '加载失败：{message}',
-    engineError: '计算错误',
     footerNote: '示例数据：华东销售部 24 人 × 6 个月。所有计算都在本机浏览器中完成。',
     methods: { ratio: '比率', linear: '线性', steps: '阶梯', lowerIsBetter: '越低越好', rating: '评分', passFail: '达标制' },
     categories: { result: '结果', process: '过程', customer: '客户', growth: '成长', collaboration: '协作' },
@@ -153,24 +145,17 @@ const TEXT = {
     pageTitle: 'SalesScore Team Scorecard',
     title: 'Team Scorecard',
     month: 'Month',
-    monthName: '{mon}',
     runStat: '{n} reps · {ms} ms',
     runStatErrors: '{n} reps · {ms} ms · {e} record(s) with errors',
     runStatTitle: 'Time of the one evaluateTeam call that scores the whole team',
     edited: 'Edited figures of {n} rep(s)',
-    resetAll: 'Reset all',
     aggregates: 'Team aggregates',
     teamTable: 'Team results',
     teamTableSub: 'Ranked by total · click a row for details',
     colRank: 'Rank',
-    colId: 'ID',
-    colName: 'Name',
-    colGroup: 'Group',
     colTier: 'Tier',
     colLine: 'Line',
     colTotal: 'Total',
-    colGrade: 'Grade',
-    colForced: 'Forced',
     colCoef: 'Coef.',
     colLevel: 'Level',
     colBadges: 'Badges',
@@ -186,7 +171,6 @@ const TEXT = {
     forcedDiffTitle: 'Band grade {a}, forced distribution gives {b}',
     errorRow: 'Not scored',
     detailEmpty: 'Click a rep in the table to see the scorecard explained and to edit the figures.',
-    close: 'Close',
     tabExplain: 'Explanation',
     tabData: 'Edit figures',
     total: 'Total',
@@ -252,7 +236,6 @@ const TEXT = {
     noResult: 'Fix the figures above to see the explanation.',
     dataNote: 'Change any figure and the whole team is scored again at once. Values go to the engine as typed text, so decimals stay exact.',
     resetRep: 'Restore original figures',
-    original: 'was {v}',
     yes: 'yes',
     no: 'no',
     distribution: 'Forced distribution',
@@ -280,16 +263,13 @@ const TEXT = {
     thPlace: '#',
     thRep: 'Rep',
     thValue: 'Experience',
-    loading: 'Loading the engine and the sample data…',
-    loadFailed: 'Failed to load: {message}',
-    engineError: 'Calculation error',
     footerNote: 'Sample data: a 24-rep sales team over six months. Everything is computed locally in your browser.',
     methods: { ratio: 'ratio', linear: 'linear', steps: 'steps', lowerIsBetter: 'lower is better', rating: 'rating', passFail: 'pass/fail' },
     categories: { result: 'Results', process: 'Process', customer: 'Customer', growth: 'Growth', collaboration: 'Collaboration' },
   },
 };
 
-const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+useText(TEXT);
 
 // Fields of the sample records: identity fields are shown, not edited.
 const ID_FIELD = '工号';
@@ -301,10 +281,7 @@ const NUMERIC_TYPES = new Set(['number', 'money', 'rate', 'integer']);
 // ---------------------------------------------------------------------------------------------
 // State and helpers
 
-const $ = (sel) => document.querySelector(sel);
-
 const els = {
-  locale: $('#locale'),
   planName: $('#plan-name'),
   months: $('#months'),
   runStat: $('#run-stat'),
@@ -339,11 +316,9 @@ const els = {
   groups: $('#groups'),
   leaderboard: $('#leaderboard'),
   boardSub: $('#board-sub'),
-  version: $('#version'),
 };
 
 const state = {
-  locale: 'zh-CN',
   month: 6,
   ready: false,
   plan: null, // the compiled Plan
@@ -359,20 +334,6 @@ const state = {
   ms: 0,
 };
 
-function t(key, vars) {
-  let s = TEXT[state.locale][key] ?? TEXT['zh-CN'][key] ?? key;
-  if (vars) s = s.replace(/\{(\w+)\}/g, (m, k) => (k in vars ? String(vars[k]) : m));
-  return s;
-}
-
-function escapeHtml(s) {
-  return String(s ?? '')
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;');
-}
-
 /** A result number for reading: digits grouped, at most `digits` decimals (results are rounded already). */
 function fmt(v, digits = 4) {
   if (v == null || v === '') return '—';
@@ -386,7 +347,7 @@ function fmt(v, digits = 4) {
 function fmtMoney(v) {
   const n = Number(v);
   if (!Number.isFinite(n)) return '—';
-  return n.toLocaleString(state.locale === 'en' ? 'en-US' : 'zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return n.toLocaleString(locale() === 'en' ? 'en-US' : 'zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 }
 
 function fmtCoef(v) {
@@ -398,10 +359,6 @@ function fmtCoef(v) {
 function signed(v) {
   const n = Number(v);
   return n > 0 ? `+${fmt(v)}` : fmt(v);
-}
-
-function monthName(m) {
-  return t('monthName', { m, mon: MONTHS_EN[m - 1] });
 }
 
 const gradeOrder = () => state.doc.scorecard.grades.map((g) => g.grade);
@@ -448,7 +405,7 @@ function run() {
   let result;
   const t0 = performance.now();
   try {
-    result = state.plan.evaluateTeam(state.records, { explain: true, locale: state.locale });
+    result = state.plan.evaluateTeam(state.records, { explain: true, locale: locale() });
   } catch (e) {
     state.ms = performance.now() - t0;
     showPageError(e);
@@ -465,7 +422,7 @@ function showPageError(e) {
   els.pageErrorKind.textContent = t('engineError');
   els.pageErrorCode.textContent = e?.code ?? 'ERROR';
   els.pageErrorWhere.textContent = e?.path ?? '';
-  els.pageErrorMessage.textContent = e?.messages?.[state.locale] ?? e?.message ?? String(e);
+  els.pageErrorMessage.textContent = errorMessage(e);
   console.error(e);
 }
 
@@ -712,7 +669,7 @@ function renderRecordErrors(errors) {
 }
 
 function explainHtml(res, score) {
-  const tr = TEXT[state.locale];
+  const words = { categories: t('categories'), methods: t('methods') };
   let html = '';
 
   // Summary sentence from the engine.
@@ -726,11 +683,11 @@ function explainHtml(res, score) {
     `<th class="num">${escapeHtml(t('thTarget'))}</th><th class="num">${escapeHtml(t('thPoints'))}</th>` +
     `<th class="num">${escapeHtml(t('thWeight'))}</th><th class="num">${escapeHtml(t('thWeighted'))}</th></tr></thead><tbody>`;
   for (const line of score.indicators) {
-    const cat = tr.categories[line.category] ?? line.category;
+    const cat = words.categories[line.category] ?? line.category;
     html +=
       `<tr class="ind-row" data-indicator="${escapeHtml(line.id)}">` +
       `<td><b>${escapeHtml(line.id)}</b><span class="cat">${escapeHtml(cat)}</span></td>` +
-      `<td class="method">${escapeHtml(tr.methods[line.method] ?? line.method)}</td>` +
+      `<td class="method">${escapeHtml(words.methods[line.method] ?? line.method)}</td>` +
       `<td class="num">${fmt(line.actual)}</td>` +
       `<td class="num">${line.target == null ? '<span class="muted">—</span>' : fmt(line.target)}</td>` +
       `<td class="num">${fmt(line.points)}</td>` +
@@ -831,7 +788,7 @@ function explainHtml(res, score) {
     html += `</tbody></table><p class="engine-text" data-testid="statement-total">${escapeHtml(inc.statement.text)}</p>`;
     try {
       const rec = state.records[state.result.results.indexOf(res)];
-      const w = state.plan.whatIf(rec, { amount: 50000, product: '软件' }, { locale: state.locale });
+      const w = state.plan.whatIf(rec, { amount: 50000, product: '软件' }, { locale: locale() });
       html += `<p class="engine-text" data-testid="what-if"><b>${escapeHtml(t('whatIf'))}</b> ${escapeHtml(w.text)}</p>`;
     } catch (e) {
       html += `<p class="engine-text">${escapeHtml(e.message)}</p>`;
@@ -981,7 +938,7 @@ function renderDistribution() {
     `<div class="dist-legend"><span><i class="sw-target"></i>${escapeHtml(t('distLegendTarget'))}</span>` +
     `<span><i class="sw-actual"></i>${escapeHtml(t('distLegendActual'))}</span></div>`;
   if (vetoed) {
-    const ids = team.members.filter((m) => m.vetoed).map((m) => m.id).join(state.locale === 'en' ? ', ' : '、');
+    const ids = team.members.filter((m) => m.vetoed).map((m) => m.id).join(locale() === 'en' ? ', ' : '、');
     html += `<p class="dist-vetoed" data-testid="dist-vetoed">${escapeHtml(t('distVetoed', { n: vetoed, ids }))}</p>`;
   }
   els.distribution.innerHTML = html;
@@ -1032,7 +989,7 @@ function renderLeaderboard() {
     return;
   }
   const top = state.doc.scorecard.team?.leaderboard?.top;
-  const by = TEXT[state.locale].by[board.by] ?? board.by;
+  const by = t('by')[board.by] ?? board.by;
   els.boardSub.textContent = top ? `${by} · ${t('boardSub', { n: top })}` : by;
   const nameOf = (id) => state.records.find((r) => r[ID_FIELD] === id)?.[NAME_FIELD] ?? '';
   let html =
@@ -1054,27 +1011,11 @@ function renderLeaderboard() {
 // Locale, month, location
 
 function applyLocale() {
-  const loc = state.locale;
-  document.documentElement.lang = loc;
-  document.title = t('pageTitle');
-  els.locale.dataset.locale = loc;
-  for (const opt of els.locale.querySelectorAll('.locale-option')) opt.classList.toggle('is-active', opt.dataset.value === loc);
-  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
-  for (const el of document.querySelectorAll('[data-i18n-title]')) {
-    el.title = t(el.dataset.i18nTitle);
-    el.setAttribute('aria-label', t(el.dataset.i18nTitle));
-  }
+  showLocale();
   if (!state.ready) return;
   renderMonths();
   state.formKey = null; // form labels ("yes") follow the locale
   run(); // explanation text comes from the engine in the chosen locale
-}
-
-function setLocale(loc) {
-  if (!TEXT[loc] || loc === state.locale) return;
-  state.locale = loc;
-  writeLocation();
-  applyLocale();
 }
 
 function setMonth(m) {
@@ -1089,9 +1030,7 @@ function setMonth(m) {
 function readLocation() {
   const hash = new URLSearchParams(location.hash.slice(1));
   const query = new URLSearchParams(location.search);
-  const lang = hash.get('lang') ?? query.get('lang');
-  if (lang && TEXT[lang]) state.locale = lang;
-  else if (lang === 'zh' || lang === 'zh-cn') state.locale = 'zh-CN';
+  readLocale(hash);
   const m = Number.parseInt(hash.get('m') ?? query.get('month') ?? '', 10);
   if (Number.isInteger(m)) state.month = m;
   state.selected = hash.get('rep') || null;
@@ -1101,15 +1040,17 @@ function writeLocation() {
   const params = new URLSearchParams();
   params.set('m', String(state.month));
   if (state.selected) params.set('rep', state.selected);
-  if (state.locale !== 'zh-CN') params.set('lang', state.locale);
-  history.replaceState(null, '', `#${params}`);
+  writeAddress(params);
 }
 
 // ---------------------------------------------------------------------------------------------
 // Events
 
 function wireEvents() {
-  els.locale.addEventListener('click', () => setLocale(state.locale === 'zh-CN' ? 'en' : 'zh-CN'));
+  onLocaleSwitch(() => {
+    writeLocation();
+    applyLocale();
+  });
   els.months.addEventListener('click', (e) => {
     const b = e.target.closest('[data-month]');
     if (b) setMonth(Number(b.dataset.month));
@@ -1150,13 +1091,8 @@ function wireEvents() {
 // ---------------------------------------------------------------------------------------------
 // Start
 
-async function fetchJson(url) {
-  const res = await fetch(url);
-  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
-  return res.json();
-}
-
 async function main() {
+  renderNav('team');
   readLocation();
   applyLocale();
   els.runStat.textContent = t('loading');
@@ -1169,14 +1105,14 @@ async function main() {
     state.plan = Plan.compile(planDoc);
     state.doc = state.plan.document();
   } catch (e) {
-    els.runStat.textContent = t('loadFailed', { message: e?.messages?.[state.locale] ?? e?.message ?? String(e) });
+    els.runStat.textContent = t('loadFailed', { message: errorMessage(e) });
     els.runStat.classList.add('has-errors');
     document.documentElement.dataset.ready = 'failed';
     console.error(e);
     return;
   }
   els.planName.textContent = planDoc.name ?? '';
-  els.version.textContent = `v${version()}`;
+  showVersion(version());
   state.months = [...new Set(state.reps.map((r) => r[MONTH_FIELD]))].sort((a, b) => a - b);
   if (!state.months.includes(state.month)) state.month = state.months[state.months.length - 1];
   state.ready = true;

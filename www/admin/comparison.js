@@ -2,7 +2,7 @@
 // component, how many reps gain or lose, the reps that cannot be computed, the biggest movers
 // and the sensitivity table. Every number is the engine's (view fields), formatted only.
 
-import { $, esc } from './dom.js';
+import { $, escapeHtml as esc } from '../page.js';
 import { errorMessage, money, plain, signedMoney, signedPercent, t, trend } from './i18n.js';
 
 /** Cost KPIs, counts, failures, and the by-group / by-component tables. */

@@ -1,5 +1,10 @@
-// The admin page's words in 中文 and English, and how it writes numbers. The numbers are the
-// engine's; only their grouping and sign are formatted here.
+// The admin page's words in 中文 and English (the words every page uses, the locale and the lookup
+// are the demo's, in ../page.js), and how it writes numbers. The numbers are the engine's; only
+// their grouping and sign are formatted here.
+
+import { locale, t, useText } from '../page.js';
+
+export { errorMessage, locale, monthName, t } from '../page.js';
 
 const TEXT = {
   'zh-CN': {
@@ -11,7 +16,6 @@ const TEXT = {
     importTeam: '导入 CSV / Excel…',
     useSample: '改回示例团队',
     month: '月份',
-    monthName: '{m} 月',
     threshold: '提醒阈值',
     thresholdOr: '元 或',
     thresholdNote: '变化超过此金额或百分比的销售会被标出',
@@ -26,8 +30,6 @@ const TEXT = {
     editNeedsJson: '请先修正 JSON 语法，再使用一键示例',
     resetDraft: '恢复为基线',
     restored: '已恢复上次编辑的草稿',
-    loading: '正在加载计算引擎和示例数据…',
-    loadFailed: '加载失败：{message}',
     computing: '正在重算…',
     runStat: '{n} 人 · 重算 {ms} ms',
     runStatStale: '草稿有误 · 显示的是上一次成功的对比',
@@ -51,7 +53,6 @@ const TEXT = {
     side: { baseline: '基线失败', draft: '草稿失败', both: '两边都失败' },
     byGroup: '按小组',
     byComponent: '按激励项',
-    colGroup: '小组',
     colComponent: '激励项',
     gradesTitle: '等级分布',
     gradesText: '基线 {b} · 草稿 {a}',
@@ -75,11 +76,7 @@ const TEXT = {
     none: '无',
     repsTitle: '每位销售',
     repsSub: '点击表头排序 · 点击一行（或按 Enter）对比两份结算单',
-    colId: '工号',
-    colName: '姓名',
     colScore: '总分',
-    colGrade: '等级',
-    colForced: '强制',
     colBefore: '基线收入',
     colAfter: '草稿收入',
     colChange: '变化',
@@ -116,7 +113,6 @@ const TEXT = {
     rowError: '第 {row} 行',
     importApply: '使用这份数据',
     cancel: '取消',
-    close: '关闭',
     emptyTeam: '团队为空：至少需要一行数据',
     footerNote: '示例数据：华东销售部 24 人 × 6 个月。所有计算都在本机浏览器中完成。',
     engineKind: { engine: '对比由引擎的 Compare 计算' },
@@ -137,7 +133,6 @@ const TEXT = {
     importTeam: 'Import CSV / Excel…',
     useSample: 'Back to the sample team',
     month: 'Month',
-    monthName: '{mon}',
     threshold: 'Flag changes over',
     thresholdOr: 'or',
     thresholdNote: 'Reps whose pay changes by more than this amount or percent are flagged',
@@ -152,8 +147,6 @@ const TEXT = {
     editNeedsJson: 'Fix the JSON syntax first',
     resetDraft: 'Reset to the baseline',
     restored: 'Your last draft was restored',
-    loading: 'Loading the engine and the sample data…',
-    loadFailed: 'Could not load: {message}',
     computing: 'Recomputing…',
     runStat: '{n} reps · recomputed in {ms} ms',
     runStatStale: 'Draft has errors · showing the last good comparison',
@@ -177,7 +170,6 @@ const TEXT = {
     side: { baseline: 'fails on the baseline', draft: 'fails on the draft', both: 'fails on both' },
     byGroup: 'By group',
     byComponent: 'By component',
-    colGroup: 'Group',
     colComponent: 'Component',
     gradesTitle: 'Grade distribution',
     gradesText: 'Baseline {b} · Draft {a}',
@@ -201,11 +193,7 @@ const TEXT = {
     none: 'none',
     repsTitle: 'Every rep',
     repsSub: 'Click a header to sort · click a row (or press Enter) to compare the two statements',
-    colId: 'ID',
-    colName: 'Name',
     colScore: 'Score',
-    colGrade: 'Grade',
-    colForced: 'Forced',
     colBefore: 'Pay before',
     colAfter: 'Pay after',
     colChange: 'Change',
@@ -242,7 +230,6 @@ const TEXT = {
     rowError: 'Row {row}',
     importApply: 'Use this team',
     cancel: 'Cancel',
-    close: 'Close',
     emptyTeam: 'The team is empty: at least one row is needed',
     footerNote: 'Sample data: East China sales, 24 reps × 6 months. Everything is computed in this browser.',
     engineKind: { engine: 'comparison by the engine\'s Compare' },
@@ -256,24 +243,9 @@ const TEXT = {
   },
 };
 
-export const LOCALES = Object.keys(TEXT);
-let current = 'zh-CN';
+useText(TEXT);
 
-export const locale = () => current;
-
-export function setLocale(loc) {
-  if (TEXT[loc]) current = loc;
-  return current;
-}
-
-/** The text for `key`, with `{name}` filled from `vars`. */
-export function t(key, vars = {}) {
-  const s = TEXT[current][key] ?? TEXT['zh-CN'][key] ?? key;
-  if (typeof s !== 'string') return s;
-  return s.replace(/\{(\w+)\}/g, (_, k) => (vars[k] ?? `{${k}}`));
-}
-
-const tag = () => (current === 'en' ? 'en-US' : 'zh-CN');
+const tag = () => (locale() === 'en' ? 'en-US' : 'zh-CN');
 
 // One formatter per locale and style (making one per number is slow on a big team).
 const formats = new Map();
@@ -301,18 +273,10 @@ export const whole = (n) => (n == null ? '—' : format('whole', { maximumFracti
 /** The sign of a change as a word for CSS: up, down or same. */
 export const trend = (n) => (n == null ? 'none' : n > 0 ? 'up' : n < 0 ? 'down' : 'same');
 
-export function monthName(m) {
-  if (current === 'en') return new Date(2026, m - 1, 1).toLocaleString('en-US', { month: 'short' });
-  return t('monthName', { m });
-}
-
-/** The engine's message for an error in the page's locale. */
-export const errorMessage = (e) => e?.messages?.[current] ?? e?.message ?? String(e);
-
 /** What a rep crossed, in words: the engine's `text`, or written here from its kind and values. */
 export function crossingText(c) {
   if (c.text) return c.text;
-  const words = TEXT[current].crossWords;
+  const words = t('crossWords');
   const value = (v) => {
     if (v == null) return words.none;
     if (typeof v === 'boolean') return (words[c.kind] ?? ['✗', '✓'])[Number(v)];
@@ -320,16 +284,7 @@ export function crossingText(c) {
     if (c.kind === 'curvePoint') return `${v}%`;
     return String(v);
   };
-  const template = TEXT[current].cross[c.kind] ?? '{c} {from} → {to}';
+  const template = t('cross')[c.kind] ?? '{c} {from} → {to}';
   const name = [c.component, c.rule].filter(Boolean).join('·');
   return template.replace('{c}', name).replace('{from}', value(c.from)).replace('{to}', value(c.to));
-}
-
-/** Fills `[data-i18n]` and `[data-i18n-title]` elements. */
-export function applyStaticText(root = document) {
-  for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
-  for (const el of root.querySelectorAll('[data-i18n-title]')) {
-    el.title = t(el.dataset.i18nTitle);
-    el.setAttribute('aria-label', t(el.dataset.i18nTitle));
-  }
 }

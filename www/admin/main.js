@@ -6,7 +6,9 @@
 // when the engine is busy), which recomputes the draft side of the comparison. A draft that
 // does not compile shows its error in the editor and in a panel; the last good comparison stays.
 
-import { $, esc } from './dom.js';
+import {
+  $, addressParams, escapeHtml as esc, fetchText, onLocaleSwitch, readLocale, renderNav, showLocale, showVersion, writeAddress,
+} from '../page.js';
 import { RemoteEngine } from './remote.js';
 import { createPlanEditor } from './plan-editor.js';
 import { exampleEdits, textChanges } from './example-edits.js';
@@ -17,9 +19,7 @@ import { renderStatements, unfold } from './statements.js';
 import { drawCurves, drawGrades, drawHistogram } from './charts.js';
 import { download, setUpImport } from './team-import.js';
 import { comparisonCsv } from './export-csv.js';
-import {
-  LOCALES, applyStaticText, errorMessage, locale, monthName, setLocale, t, whole,
-} from './i18n.js';
+import { errorMessage, locale, monthName, t, whole } from './i18n.js';
 
 const MONTH_FIELD = '月份';
 const DEBOUNCE_MS = 120;
@@ -277,12 +277,7 @@ function exportCsv() {
 // Locale and location
 
 function applyLocale() {
-  document.documentElement.lang = locale();
-  document.title = t('pageTitle');
-  const button = $('#locale');
-  button.dataset.locale = locale();
-  for (const opt of button.querySelectorAll('.locale-option')) opt.classList.toggle('is-active', opt.dataset.value === locale());
-  applyStaticText();
+  showLocale();
   state.editor?.setLabel(t('draftTitle'));
   $('#engine-kind').textContent = state.engineKind ? t('engineKind')[state.engineKind] : '';
   if (!state.ready) return;
@@ -293,9 +288,8 @@ function applyLocale() {
 }
 
 function readLocation() {
-  const params = new URLSearchParams(location.hash.slice(1) || location.search.slice(1));
-  const lang = params.get('lang');
-  if (LOCALES.includes(lang)) setLocale(lang);
+  const params = addressParams();
+  readLocale(params);
   const m = Number.parseInt(params.get('m') ?? '', 10);
   if (Number.isInteger(m)) state.month = m;
 }
@@ -303,8 +297,7 @@ function readLocation() {
 function writeLocation() {
   const params = new URLSearchParams();
   if (state.month != null) params.set('m', String(state.month));
-  if (locale() !== 'zh-CN') params.set('lang', locale());
-  history.replaceState(null, '', `#${params}`);
+  writeAddress(params);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -319,8 +312,7 @@ function selectRep(index) {
 }
 
 function wireEvents() {
-  $('#locale').addEventListener('click', () => {
-    setLocale(locale() === 'zh-CN' ? 'en' : 'zh-CN');
+  onLocaleSwitch(() => {
     writeLocation();
     applyLocale();
   });
@@ -421,12 +413,6 @@ function readThreshold() {
 // ---------------------------------------------------------------------------------------------
 // Start
 
-async function fetchText(url) {
-  const res = await fetch(url);
-  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
-  return res.text();
-}
-
 function savedDraft() {
   try {
     return localStorage.getItem(STORAGE_KEY);
@@ -436,6 +422,7 @@ function savedDraft() {
 }
 
 async function main() {
+  renderNav('admin');
   readLocation();
   applyLocale();
   setRunStat(t('loading'));
@@ -452,7 +439,7 @@ async function main() {
     state.baselineDoc = JSON.parse(planText);
     state.sample = reps;
     state.engineKind = started.value.compare;
-    $('#version').textContent = `v${started.value.version}`;
+    showVersion(started.value.version);
     $('#plan-name').textContent = state.baselineDoc.name ?? '';
     const saved = savedDraft();
     $('#restored-note').hidden = saved == null || saved === planText;

@@ -2,7 +2,7 @@
 // editor at its JSON path, with a quick fix when the engine suggests one, and in the panel under
 // the editor) and the warnings of a draft that compiles (marks and a list that jumps to each).
 
-import { $, esc } from './dom.js';
+import { $, escapeHtml as esc } from '../page.js';
 import { errorMessage, locale, t } from './i18n.js';
 import { lineOf, rangeOfPointer, syntaxError } from './json-position.js';
 

@@ -2,7 +2,7 @@
 // after, the change and what the rep crossed. Header buttons sort (aria-sort says how); a row
 // opens the rep's statements by click or Enter.
 
-import { $, esc } from './dom.js';
+import { $, escapeHtml as esc } from '../page.js';
 import { crossingText, money, plain, signedMoney, signedPercent, t, trend } from './i18n.js';
 
 const COLUMNS = [

@@ -2,7 +2,7 @@
 // pay for (component, kind, rule, transaction, tier), and a line whose amount or wording changed,
 // or that exists on one side only, is highlighted.
 
-import { $, esc } from './dom.js';
+import { $, escapeHtml as esc } from '../page.js';
 import { errorMessage, money, plain, signedMoney, t, trend } from './i18n.js';
 
 const keyOf = (l) => [l.component, l.kind, l.name ?? '', l.transaction ?? '', l.tier ?? ''].join('|');

@@ -5,7 +5,7 @@
 // error code, path and message before the admin uses the data.
 
 import { parseCsv, readXlsx, unparseCsv } from '../vendor/sheets.js';
-import { $, esc } from './dom.js';
+import { $, escapeHtml as esc } from '../page.js';
 import { errorMessage, t } from './i18n.js';
 
 const PREVIEW_ROWS = 8;
