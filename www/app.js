@@ -3,8 +3,10 @@
 // Flow: every edit of the formula recompiles it (cheap) and re-evaluates it with the values typed
 // in the field inputs, sent as strings so decimals stay exact. Compile errors are shown after a
 // short pause in typing, underlined at their UTF-16 span (JS string indices, as the engine gives).
+// The text is coloured with the engine's own tokens (`formulaTokens`), which also drive the
+// signature help, the autocomplete and the fields guessed from text that does not compile.
 
-import init, { Formula, listFunctions, version } from '/pkg/index.js';
+import init, { Formula, formulaTokens, listFunctions, version } from '/pkg/index.js';
 import {
   $, errorMessage, escapeHtml, groupDigits, locale, onLocaleSwitch, readLocale, renderNav, showLocale, showVersion, t, useText,
 } from './page.js';
@@ -273,88 +275,41 @@ function lineCol(src, offset) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Syntax colouring (display only; the engine is the judge of validity)
+// Syntax colouring with the engine's tokens: `{ kind, start, end, code? }`, spans in UTF-16 units,
+// white space left out.
 
-const IDENT_START = /[\p{L}_]/u;
-const TOKEN_RES = {
-  ws: /\s+/y,
-  number: /[0-9.]+(?:[eE][+-]?[0-9]+)?/y,
-  ident: /[\p{L}_][\p{L}\p{N}_]*/uy,
-  op: /<=|>=|<>|!=|==|&&|\|\||[+\-*/^%&=<>!＋－×＊÷／％＝＜＞！]/y,
-};
+let lastTokens = { src: null, tokens: [] };
 
-function tokenize(src) {
-  const out = [];
-  let i = 0;
-  const n = src.length;
-  const push = (type, end) => {
-    out.push({ type, start: i, end });
-    i = end;
-  };
-  const sticky = (re) => {
-    re.lastIndex = i;
-    const m = re.exec(src);
-    return m ? m[0].length : 0;
-  };
-  while (i < n) {
-    const c = src[i];
-    let len;
-    if ((len = sticky(TOKEN_RES.ws))) push('ws', i + len);
-    else if (c === '"') {
-      let j = i + 1;
-      for (;;) {
-        if (j >= n) break;
-        if (src[j] === '"') {
-          if (src[j + 1] === '"') j += 2;
-          else { j += 1; break; }
-        } else j += 1;
-      }
-      push('str', j);
-    } else if (c === '{') {
-      const close = src.indexOf('}', i + 1);
-      push('braced', close < 0 ? n : close + 1);
-    } else if (/[0-9.]/.test(c) && (len = sticky(TOKEN_RES.number))) push('num', i + len);
-    else if (IDENT_START.test(String.fromCodePoint(src.codePointAt(i))) && (len = sticky(TOKEN_RES.ident))) {
-      push('ident', i + len);
-    } else if (c === '(' || c === '（') push('lparen', i + 1);
-    else if (c === ')' || c === '）') push('rparen', i + 1);
-    else if (c === ',' || c === '，') push('comma', i + 1);
-    else if ((len = sticky(TOKEN_RES.op))) push('op', i + len);
-    else {
-      const cp = src.codePointAt(i);
-      push('bad', i + (cp > 0xffff ? 2 : 1));
-    }
-  }
-  // Classify identifiers: functions, keywords, fields.
-  for (let k = 0; k < out.length; k++) {
-    const tok = out[k];
-    if (tok.type !== 'ident') continue;
-    const word = src.slice(tok.start, tok.end);
-    const upper = word.toUpperCase();
-    let next = k + 1;
-    while (next < out.length && out[next].type === 'ws') next++;
-    if (out[next]?.type === 'lparen') {
-      tok.type = state.functionNames.has(upper) ? 'fn' : 'fn-unknown';
-      tok.name = upper;
-    } else if (upper === 'TRUE' || upper === 'FALSE') tok.type = 'bool';
-    else if (upper === 'AND' || upper === 'OR' || upper === 'NOT') tok.type = 'kw';
-    else tok.type = 'field';
-  }
-  return out;
+/** The engine's tokens of `src` (the last text's are kept: every keystroke asks several times). */
+function tokensOf(src) {
+  if (!state.ready) return [];
+  if (lastTokens.src !== src) lastTokens = { src, tokens: formulaTokens(src) };
+  return lastTokens.tokens;
+}
+
+const textOf = (src, tok) => src.slice(tok.start, tok.end);
+
+/** The class of a token's span: `tok-<kind>`, a function the engine does not know marked. */
+function tokenClass(src, tok) {
+  if (tok.kind === 'function' && !state.functionNames.has(textOf(src, tok).toUpperCase())) return 'tok tok-function is-unknown';
+  return `tok tok-${tok.kind}`;
 }
 
 /** HTML of `src` with token colours and, if given, the error span wrapped in `.error-underline`. */
 function highlightHtml(src, tokens, err) {
   const piece = (from, to) => {
     let html = '';
+    let at = from; // white space between tokens goes as it is
     for (const tok of tokens) {
       const s = Math.max(tok.start, from);
       const e = Math.min(tok.end, to);
       if (s >= e) continue;
-      const text = escapeHtml(src.slice(s, e));
-      html += tok.type === 'ws' ? text : `<span class="tok tok-${tok.type}">${text}</span>`;
+      if (s > at) html += escapeHtml(src.slice(at, s));
+      const code = tok.code ? ` data-code="${tok.code}"` : '';
+      html += `<span class="${tokenClass(src, tok)}"${code}>${escapeHtml(src.slice(s, e))}</span>`;
+      at = e;
     }
-    return html;
+    return at < to ? html + escapeHtml(src.slice(at, to)) : html;
   };
   if (!err) return piece(0, src.length);
   const start = Math.min(Math.max(0, err.start), src.length);
@@ -387,7 +342,7 @@ function renderHighlight() {
       ? { start: shown.error.span.start, end: shown.error.span.end, kind: shown.kind }
       : null;
   // A trailing newline needs a character after it to take up its line.
-  els.highlight.innerHTML = highlightHtml(src, tokenize(src), err) + (src.endsWith('\n') ? ' ' : '');
+  els.highlight.innerHTML = highlightHtml(src, tokensOf(src), err) + (src.endsWith('\n') ? ' ' : '');
 }
 
 /** Pixel position of the caret at `offset`, relative to the editor box. */
@@ -426,20 +381,24 @@ function fieldRef(name) {
   return /^[\p{L}_][\p{L}\p{N}_]*$/u.test(name) ? name : `{${name}}`;
 }
 
+/** A string literal, closed or running to the end of the text. */
+const isString = (tok) => tok.kind === 'string' || tok.code === 'UNTERMINATED_STRING';
+
 // Signature help: the innermost call around the caret.
 function callAtCaret() {
   const src = els.formula.value;
   const caret = els.formula.selectionStart;
   const stack = [];
-  let prevSig = null;
-  for (const tok of tokenize(src)) {
+  let prev = null;
+  for (const tok of tokensOf(src)) {
     if (tok.start >= caret) break;
-    if (tok.type === 'str' && tok.end > caret) return null; // inside a string literal
-    if (tok.type === 'lparen') {
-      stack.push({ name: prevSig && (prevSig.type === 'fn' || prevSig.type === 'fn-unknown') ? prevSig.name : null, arg: 0 });
-    } else if (tok.type === 'rparen') stack.pop();
-    else if (tok.type === 'comma' && stack.length) stack[stack.length - 1].arg += 1;
-    if (tok.type !== 'ws') prevSig = tok;
+    if (isString(tok) && tok.end > caret) return null; // inside a string literal
+    const mark = tok.kind === 'punctuation' ? textOf(src, tok) : '';
+    if (mark === '(' || mark === '（') {
+      stack.push({ name: prev?.kind === 'function' ? textOf(src, prev).toUpperCase() : null, arg: 0 });
+    } else if (mark === ')' || mark === '）') stack.pop();
+    else if ((mark === ',' || mark === '，') && stack.length) stack[stack.length - 1].arg += 1;
+    prev = tok;
   }
   for (let k = stack.length - 1; k >= 0; k--) if (stack[k].name) return stack[k];
   return null;
@@ -484,7 +443,7 @@ function wordBeforeCaret() {
   if (!m) return null;
   const after = /^[\p{L}\p{N}_]*/u.exec(ta.value.slice(caret))[0];
   // Not inside a string literal.
-  const str = tokenize(ta.value).find((tok) => tok.type === 'str' && tok.start < caret && caret < tok.end + (ta.value[tok.end - 1] === '"' ? 0 : 1));
+  const str = tokensOf(ta.value).find((tok) => isString(tok) && tok.start < caret && caret < tok.end + (tok.kind === 'string' ? 0 : 1));
   if (str) return null;
   return { word: m[0], start: caret - m[0].length, end: caret + after.length };
 }
@@ -626,11 +585,11 @@ function run({ fromTyping = false } = {}) {
 /** Field names in text that does not compile, read off the tokens (the engine gives none). */
 function guessFields(src) {
   const names = [];
-  for (const tok of tokenize(src)) {
-    let name = null;
-    if (tok.type === 'field') name = src.slice(tok.start, tok.end);
-    else if (tok.type === 'braced' && src[tok.end - 1] === '}') name = src.slice(tok.start + 1, tok.end - 1).trim();
-    if (name && !names.includes(name)) names.push(name);
+  for (const tok of tokensOf(src)) {
+    if (tok.kind !== 'field') continue;
+    const text = textOf(src, tok);
+    const name = text.startsWith('{') ? text.slice(1, -1).trim() : text;
+    if (!names.includes(name)) names.push(name);
   }
   return names;
 }

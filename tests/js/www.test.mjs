@@ -44,6 +44,25 @@ test('runtime errors and the English locale', async () => {
   assert.equal((await page.textContent('#error-message')).trim(), 'division by zero');
 });
 
+test('the formula is coloured with the engine\'s own tokens', async () => {
+  const src = 'IF(NOT 是否违规 AND {新 客户} ＞＝ 1, "🎉达标", SUMM(x)) & "未';
+  await page.fill('#formula', src);
+  await page.waitForSelector('.error-underline');
+  const shown = await page.$$eval('#formula-highlight .tok', (spans) => spans.map((s) => [s.className.slice(4), s.textContent]));
+  assert.deepEqual(shown, [
+    ['tok-function', 'IF'], ['tok-punctuation', '('], ['tok-keyword', 'NOT'], ['tok-field', '是否违规'], ['tok-keyword', 'AND'],
+    ['tok-field', '{新 客户}'], ['tok-operator', '＞＝'], ['tok-number', '1'], ['tok-punctuation', ','], ['tok-string', '"🎉达标"'],
+    ['tok-punctuation', ','], ['tok-function is-unknown', 'SUMM'], ['tok-punctuation', '('], ['tok-field', 'x'], ['tok-punctuation', ')'],
+    ['tok-punctuation', ')'], ['tok-operator', '&'], ['tok-error', '"未'],
+  ]);
+  // The highlight layer holds the text exactly, so it lines up with the textarea.
+  assert.equal(await page.textContent('#formula-highlight'), src);
+  assert.equal(await page.getAttribute('#formula-highlight .tok-error', 'data-code'), 'UNTERMINATED_STRING');
+  assert.equal((await page.textContent('#error-code')).trim(), 'UNTERMINATED_STRING');
+  // Fields are guessed from the tokens while the formula does not compile.
+  assert.deepEqual(await page.$$eval('#fields [data-field]', (inputs) => inputs.map((i) => i.dataset.field)), ['是否违规', '新 客户', 'x']);
+});
+
 test('the function reference lists every built-in', async () => {
   const count = await page.locator('#functions [data-function]').count();
   assert.ok(count >= 36, `${count} functions listed`);
