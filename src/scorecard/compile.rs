@@ -144,49 +144,9 @@ impl Scorecard {
                     .expected(Phrase::AtLeastOne));
             }
         }
-        let mut indicators: Vec<Indicator> = Vec::with_capacity(def.indicators.len());
-        for (i, ind) in def.indicators.iter().enumerate() {
-            let path = format!("{BASE}/indicators/{i}");
-            if indicators.iter().any(|x| x.def.id == ind.id) {
-                return Err(invalid(ErrorCode::DuplicateId, format!("{path}/id")).name(ind.id.as_str()));
-            }
-            indicators.push(compile_indicator(ind, &path, names)?);
-        }
-        let ids: Vec<&str> = def.indicators.iter().map(|i| i.id.as_str()).collect();
-        let mut profiles = Vec::with_capacity(def.profiles.len());
-        for (p, prof) in def.profiles.iter().enumerate() {
-            let path = format!("{BASE}/profiles/{p}");
-            if def.profiles.iter().take(p).any(|x| x.id == prof.id) {
-                return Err(invalid(ErrorCode::DuplicateId, format!("{path}/id")).name(prof.id.as_str()));
-            }
-            let when = prof.when.as_deref().map(|w| formula(w, format!("{path}/when"), names)).transpose()?;
-            let weights = compile_weights(&prof.weights, &ids, &format!("{path}/weights"))?;
-            let mut phases = Vec::with_capacity(prof.phases.len());
-            for (k, phase) in prof.phases.iter().enumerate() {
-                let ppath = format!("{path}/phases/{k}");
-                let cond = formula(&phase.when, format!("{ppath}/when"), names)?;
-                phases.push((
-                    phase.id.clone(),
-                    cond,
-                    compile_weights(&phase.weights, &ids, &format!("{ppath}/weights"))?,
-                ));
-            }
-            profiles.push(Profile { id: prof.id.clone(), when, weights, phases });
-        }
-        let adjustments = def
-            .adjustments
-            .iter()
-            .enumerate()
-            .map(|(i, a)| {
-                let path = format!("{BASE}/adjustments/{i}");
-                if a.min.0 > a.max.0 {
-                    return Err(invalid(ErrorCode::InvalidValue, format!("{path}/min"))
-                        .name(a.id.as_str())
-                        .expected(Phrase::MinNotAboveMax));
-                }
-                Ok((a.clone(), formula(&a.points, format!("{path}/points"), names)?))
-            })
-            .collect::<Result<Vec<_>>>()?;
+        let indicators = compile_indicators(&def.indicators, names)?;
+        let profiles = compile_profiles(def, names)?;
+        let adjustments = compile_adjustments(&def.adjustments, names)?;
         let gates = def
             .gates
             .iter()
@@ -194,25 +154,7 @@ impl Scorecard {
             .map(|(i, g)| Ok((g.clone(), formula(&g.when, format!("{BASE}/gates/{i}/when"), names)?)))
             .collect::<Result<Vec<_>>>()?;
         let grades = compile_grades(&def.grades)?;
-        let vetoes = def
-            .vetoes
-            .iter()
-            .enumerate()
-            .map(|(i, v)| {
-                let path = format!("{BASE}/vetoes/{i}");
-                if v.effect == VetoEffect::CapGrade {
-                    let grade =
-                        v.grade.as_deref().ok_or_else(|| invalid(ErrorCode::MissingKey, path.clone()).name("grade"))?;
-                    if !grades.iter().any(|g| g.grade == grade) {
-                        return Err(invalid(ErrorCode::UnknownIndicator, format!("{path}/grade"))
-                            .name(grade)
-                            .expected(Phrase::Grade)
-                            .suggest(closest(grade, grades.iter().map(|g| g.grade.as_str()))));
-                    }
-                }
-                Ok((v.clone(), formula(&v.when, format!("{path}/when"), names)?))
-            })
-            .collect::<Result<Vec<_>>>()?;
+        let vetoes = compile_vetoes(&def.vetoes, &grades, names)?;
         let blend = match &def.blend {
             None => None,
             Some(b) => {
@@ -232,6 +174,78 @@ impl Scorecard {
         let team = def.team.as_ref().map(|t| compile_team(t, &grades, points.is_some(), names)).transpose()?;
         Ok(Scorecard { indicators, profiles, adjustments, gates, vetoes, blend, grades, team, points })
     }
+}
+
+/// The indicators, each id once.
+fn compile_indicators(defs: &[IndicatorDef], names: &mut impl Resolver) -> Result<Vec<Indicator>> {
+    let mut indicators: Vec<Indicator> = Vec::with_capacity(defs.len());
+    for (i, ind) in defs.iter().enumerate() {
+        let path = format!("{BASE}/indicators/{i}");
+        if indicators.iter().any(|x| x.def.id == ind.id) {
+            return Err(invalid(ErrorCode::DuplicateId, format!("{path}/id")).name(ind.id.as_str()));
+        }
+        indicators.push(compile_indicator(ind, &path, names)?);
+    }
+    Ok(indicators)
+}
+
+/// The profiles (each id once), their conditions, weights and phases.
+fn compile_profiles(def: &ScorecardDef, names: &mut impl Resolver) -> Result<Vec<Profile>> {
+    let ids: Vec<&str> = def.indicators.iter().map(|i| i.id.as_str()).collect();
+    let mut profiles = Vec::with_capacity(def.profiles.len());
+    for (p, prof) in def.profiles.iter().enumerate() {
+        let path = format!("{BASE}/profiles/{p}");
+        if def.profiles.iter().take(p).any(|x| x.id == prof.id) {
+            return Err(invalid(ErrorCode::DuplicateId, format!("{path}/id")).name(prof.id.as_str()));
+        }
+        let when = prof.when.as_deref().map(|w| formula(w, format!("{path}/when"), names)).transpose()?;
+        let weights = compile_weights(&prof.weights, &ids, &format!("{path}/weights"))?;
+        let mut phases = Vec::with_capacity(prof.phases.len());
+        for (k, phase) in prof.phases.iter().enumerate() {
+            let ppath = format!("{path}/phases/{k}");
+            let cond = formula(&phase.when, format!("{ppath}/when"), names)?;
+            phases.push((phase.id.clone(), cond, compile_weights(&phase.weights, &ids, &format!("{ppath}/weights"))?));
+        }
+        profiles.push(Profile { id: prof.id.clone(), when, weights, phases });
+    }
+    Ok(profiles)
+}
+
+/// The bonus and deduction items, each with bounds in order.
+fn compile_adjustments(defs: &[AdjustmentDef], names: &mut impl Resolver) -> Result<Vec<(AdjustmentDef, Expr)>> {
+    defs.iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let path = format!("{BASE}/adjustments/{i}");
+            if a.min.0 > a.max.0 {
+                return Err(invalid(ErrorCode::InvalidValue, format!("{path}/min"))
+                    .name(a.id.as_str())
+                    .expected(Phrase::MinNotAboveMax));
+            }
+            Ok((a.clone(), formula(&a.points, format!("{path}/points"), names)?))
+        })
+        .collect()
+}
+
+/// The vetoes; one that caps the grade names one of `grades`.
+fn compile_vetoes(defs: &[VetoDef], grades: &[GradeDef], names: &mut impl Resolver) -> Result<Vec<(VetoDef, Expr)>> {
+    defs.iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let path = format!("{BASE}/vetoes/{i}");
+            if v.effect == VetoEffect::CapGrade {
+                let grade =
+                    v.grade.as_deref().ok_or_else(|| invalid(ErrorCode::MissingKey, path.clone()).name("grade"))?;
+                if !grades.iter().any(|g| g.grade == grade) {
+                    return Err(invalid(ErrorCode::UnknownIndicator, format!("{path}/grade"))
+                        .name(grade)
+                        .expected(Phrase::Grade)
+                        .suggest(closest(grade, grades.iter().map(|g| g.grade.as_str()))));
+                }
+            }
+            Ok((v.clone(), formula(&v.when, format!("{path}/when"), names)?))
+        })
+        .collect()
 }
 
 fn compile_indicator(ind: &IndicatorDef, path: &str, names: &mut impl Resolver) -> Result<Indicator> {

@@ -1,6 +1,6 @@
 //! Paying one rep: read and credit the transactions, run the components in statement order.
 
-use super::compile::{accepts, Actual, Commission, Component, Factor, Incentive, TargetBonus};
+use super::compile::{accepts, Actual, Commission, Component, Factor, Incentive, Rule, TargetBonus};
 use super::document::{Calculation, CommissionBasis, RowFilter};
 use super::result::{ComponentTotal, IncentiveResult, TransactionLine};
 use crate::base::error::{pointer_segment, Error, ErrorCode, Origin, Phrase, Result, Text};
@@ -352,7 +352,8 @@ impl Incentive {
     }
 
     /// Pays a commission; returns the amount credited on its basis. Each rule that paid adds its
-    /// index and its lines to `rules`.
+    /// index and its lines to `rules`. The steps: route what is credited to the rules, pay each
+    /// rule by its rate table, hold back and release.
     fn commission(
         &self,
         c: &Commission,
@@ -362,99 +363,25 @@ impl Incentive {
         rules: &mut Vec<(usize, std::ops::Range<usize>)>,
     ) -> Result<Decimal> {
         let start = run.builder.len();
-        let detail = run.detail;
-        let cid = if detail { c.def.id.as_str() } else { "" };
-        // (rule, transaction label, amount), routed by priority.
-        let mut routed: Vec<Vec<(Option<String>, Decimal)>> = vec![Vec::new(); c.rules.len()];
-        let credited;
-        if let Some(formula) = &c.amount {
-            let mut amount = formula.number(ev)?;
-            if let Some(x) = extra {
-                amount = add(amount, x.amount)?;
-            }
-            let rule = c.order.iter().copied().find(|&i| {
-                c.rules.get(i).is_some_and(|r| r.def.products.is_empty() && r.def.customer_types.is_empty())
-            });
-            if let Some(slot) = rule.and_then(|i| routed.get_mut(i)) {
-                slot.push((None, amount));
-            }
-            credited = amount;
-        } else {
-            let mut total = Decimal::ZERO;
-            for row in &mut run.rows {
-                let amount = row.amount(c.def.basis);
-                total = add(total, amount)?;
-                let (product, ctype) = (row.line.product.as_deref(), row.line.customer_type.as_deref());
-                let rule = c.order.iter().copied().find(|&i| c.rules.get(i).is_some_and(|r| r.matches(product, ctype)));
-                let (Some(i), Some(rule)) = (rule, rule.and_then(|i| c.rules.get(i))) else { continue };
-                let label = if detail {
-                    row.line.rules.push([c.def.id.clone(), rule.def.id.clone()]);
-                    Some(row.line.id.clone().unwrap_or_else(|| format!("#{}", row.line.index.saturating_add(1))))
-                } else {
-                    None
-                };
-                if let Some(slot) = routed.get_mut(i) {
-                    slot.push((label, amount));
-                }
-            }
-            credited = total;
-        }
+        let (routed, credited) = route(c, ev, run, extra)?;
         for (index, (rule, items)) in c.rules.iter().zip(&routed).enumerate() {
             if items.is_empty() && rule.paid_to_date.is_none() {
                 continue;
             }
             let first = run.builder.len();
-            let carried = rule.carried_in.as_ref().map(|e| e.number(ev)).transpose()?.unwrap_or_default();
-            let quota = rule.quota.as_ref().map(|e| e.number(ev)).transpose()?;
-            let period = items.iter().try_fold(Decimal::ZERO, |acc, (_, a)| add(acc, *a))?;
-            let cumulative = add(carried, period)?;
-            let id = rule.def.id.as_str();
-            let rated = |amount: Decimal, carried: Decimal| {
-                rule.table.compute(amount, carried, quota).map_err(|e| in_rule(e, rule.quota.as_ref()))
-            };
-            if let Some(paid) = &rule.paid_to_date {
-                let r = rated(cumulative, Decimal::ZERO)?;
-                run.builder.rate_for(cid, detail.then_some(id), None, &r);
-                let paid = paid.number(ev)?;
-                let mut line = StatementLine::new(cid, LineKind::PaidToDate, sub(Decimal::ZERO, paid)?);
-                (line.name, line.base) = (detail.then(|| id.to_string()), Some(r.payout));
-                run.builder.push(line);
-            } else if c.def.calculation == Calculation::PerTransaction && c.amount.is_none() {
-                let mut running = carried;
-                for (label, amount) in items {
-                    let r = rated(*amount, running)?;
-                    run.builder.rate_for(cid, detail.then_some(id), label.as_deref(), &r);
-                    running = add(running, *amount)?;
-                }
-            } else {
-                let r = rated(period, carried)?;
-                run.builder.rate_for(cid, detail.then_some(id), None, &r);
-            }
+            let (cumulative, quota) = pay_rule(c, rule, items, ev, run)?;
             rules.push((index, first..run.builder.len()));
             if extra.is_some() {
                 run.standings.push(Standing::Rule {
                     component: c.def.id.clone(),
-                    rule: id.to_string(),
+                    rule: rule.def.id.clone(),
                     table: rule.table.clone(),
                     cumulative,
                     quota,
                 });
             }
         }
-        let earned = run.builder.exact_since(start)?;
-        let holdback = c.def.holdback.0;
-        if !holdback.is_zero() && earned > Decimal::ZERO {
-            let mut line =
-                StatementLine::new(cid, LineKind::Holdback, sub(Decimal::ZERO, percent_of(earned, holdback)?)?);
-            (line.base, line.rate) = (Some(Dec(earned)), Some(Dec(div(holdback, Decimal::ONE_HUNDRED)?)));
-            run.builder.push(line);
-        }
-        if let Some(released) = &c.released {
-            let value = released.number(ev)?;
-            if !value.is_zero() {
-                run.builder.push(StatementLine::new(cid, LineKind::HoldbackRelease, value));
-            }
-        }
+        hold_back(c, ev, run, start)?;
         Ok(credited)
     }
 
@@ -646,4 +573,109 @@ fn at_expr(mut e: Error, expr: &Expr) -> Error {
         e.path.clone_from(&expr.path);
     }
     e
+}
+
+/// What a commission credits, per rule (by priority): each item a transaction's label (with
+/// detail) and amount.
+type Routed = Vec<Vec<(Option<String>, Decimal)>>;
+
+/// Routes what a commission credits to its rules: the amount formula (plus any extra deal) to the
+/// first rule without filters, or each transaction to the first rule whose filters it matches;
+/// and the total credited on the commission's basis.
+fn route(c: &Commission, ev: &Evaluator<'_>, run: &mut Run, extra: Option<&ExtraDeal>) -> Result<(Routed, Decimal)> {
+    let detail = run.detail;
+    let mut routed: Routed = vec![Vec::new(); c.rules.len()];
+    if let Some(formula) = &c.amount {
+        let mut amount = formula.number(ev)?;
+        if let Some(x) = extra {
+            amount = add(amount, x.amount)?;
+        }
+        let rule =
+            c.order.iter().copied().find(|&i| {
+                c.rules.get(i).is_some_and(|r| r.def.products.is_empty() && r.def.customer_types.is_empty())
+            });
+        if let Some(slot) = rule.and_then(|i| routed.get_mut(i)) {
+            slot.push((None, amount));
+        }
+        return Ok((routed, amount));
+    }
+    let mut total = Decimal::ZERO;
+    for row in &mut run.rows {
+        let amount = row.amount(c.def.basis);
+        total = add(total, amount)?;
+        let (product, ctype) = (row.line.product.as_deref(), row.line.customer_type.as_deref());
+        let rule = c.order.iter().copied().find(|&i| c.rules.get(i).is_some_and(|r| r.matches(product, ctype)));
+        let (Some(i), Some(rule)) = (rule, rule.and_then(|i| c.rules.get(i))) else { continue };
+        let label = if detail {
+            row.line.rules.push([c.def.id.clone(), rule.def.id.clone()]);
+            Some(row.line.id.clone().unwrap_or_else(|| format!("#{}", row.line.index.saturating_add(1))))
+        } else {
+            None
+        };
+        if let Some(slot) = routed.get_mut(i) {
+            slot.push((label, amount));
+        }
+    }
+    Ok((routed, total))
+}
+
+/// Pays one rule of a commission on what was routed to it, by its rate table: against the paid
+/// to date, per transaction, or on the period's total. Returns the cumulative amount and the
+/// quota (where the rep stands on the table).
+fn pay_rule(
+    c: &Commission,
+    rule: &Rule,
+    items: &[(Option<String>, Decimal)],
+    ev: &Evaluator<'_>,
+    run: &mut Run,
+) -> Result<(Decimal, Option<Decimal>)> {
+    let detail = run.detail;
+    let cid = if detail { c.def.id.as_str() } else { "" };
+    let carried = rule.carried_in.as_ref().map(|e| e.number(ev)).transpose()?.unwrap_or_default();
+    let quota = rule.quota.as_ref().map(|e| e.number(ev)).transpose()?;
+    let period = items.iter().try_fold(Decimal::ZERO, |acc, (_, a)| add(acc, *a))?;
+    let cumulative = add(carried, period)?;
+    let id = rule.def.id.as_str();
+    let rated = |amount: Decimal, carried: Decimal| {
+        rule.table.compute(amount, carried, quota).map_err(|e| in_rule(e, rule.quota.as_ref()))
+    };
+    if let Some(paid) = &rule.paid_to_date {
+        let r = rated(cumulative, Decimal::ZERO)?;
+        run.builder.rate_for(cid, detail.then_some(id), None, &r);
+        let paid = paid.number(ev)?;
+        let mut line = StatementLine::new(cid, LineKind::PaidToDate, sub(Decimal::ZERO, paid)?);
+        (line.name, line.base) = (detail.then(|| id.to_string()), Some(r.payout));
+        run.builder.push(line);
+    } else if c.def.calculation == Calculation::PerTransaction && c.amount.is_none() {
+        let mut running = carried;
+        for (label, amount) in items {
+            let r = rated(*amount, running)?;
+            run.builder.rate_for(cid, detail.then_some(id), label.as_deref(), &r);
+            running = add(running, *amount)?;
+        }
+    } else {
+        let r = rated(period, carried)?;
+        run.builder.rate_for(cid, detail.then_some(id), None, &r);
+    }
+    Ok((cumulative, quota))
+}
+
+/// Holds back the commission's share of what its lines since `start` earned, and releases what
+/// the plan says is released this period.
+fn hold_back(c: &Commission, ev: &Evaluator<'_>, run: &mut Run, start: usize) -> Result<()> {
+    let cid = if run.detail { c.def.id.as_str() } else { "" };
+    let earned = run.builder.exact_since(start)?;
+    let holdback = c.def.holdback.0;
+    if !holdback.is_zero() && earned > Decimal::ZERO {
+        let mut line = StatementLine::new(cid, LineKind::Holdback, sub(Decimal::ZERO, percent_of(earned, holdback)?)?);
+        (line.base, line.rate) = (Some(Dec(earned)), Some(Dec(div(holdback, Decimal::ONE_HUNDRED)?)));
+        run.builder.push(line);
+    }
+    if let Some(released) = &c.released {
+        let value = released.number(ev)?;
+        if !value.is_zero() {
+            run.builder.push(StatementLine::new(cid, LineKind::HoldbackRelease, value));
+        }
+    }
+    Ok(())
 }
