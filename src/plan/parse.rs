@@ -14,7 +14,7 @@ mod tests {
     use super::*;
     use crate::base::error::ErrorCode;
     use crate::base::error::Origin;
-    use crate::base::json::from_json;
+    use crate::base::json::{classify, from_json};
     use crate::base::locale::Locale;
 
     #[test]
@@ -125,33 +125,6 @@ mod tests {
         use crate::team::DistributionSpec;
         use serde::de::DeserializeOwned;
         use serde_json::Value;
-
-        /// How the parser made its codes before: from the text of serde_json's message.
-        fn classify(err: &serde_json::Error) -> crate::base::error::Error {
-            use crate::base::error::{closest, Error};
-            let msg = err.to_string();
-            let text = msg.split(" at line ").next().unwrap_or(&msg);
-            let quoted: Vec<&str> = text.split('`').skip(1).step_by(2).collect();
-            if text.starts_with("unknown field") {
-                let name = quoted.first().copied().unwrap_or_default();
-                let suggestion = closest(name, quoted.iter().skip(1).copied());
-                return Error::new(ErrorCode::UnknownKey).name(name).suggest(suggestion);
-            }
-            if text.starts_with("missing field") {
-                return Error::new(ErrorCode::MissingKey).name(quoted.first().copied().unwrap_or_default());
-            }
-            if text.starts_with("unknown variant") {
-                let found = quoted.first().copied().unwrap_or_default();
-                let suggestion = closest(found, quoted.iter().skip(1).copied());
-                let expected = quoted.iter().skip(1).copied().collect::<Vec<_>>().join(", ");
-                return Error::new(ErrorCode::InvalidValue)
-                    .name(found)
-                    .found(found)
-                    .expected(expected)
-                    .suggest(suggestion);
-            }
-            Error::new(ErrorCode::InvalidPlan).found(text)
-        }
 
         /// How the parser made its pointers before: serde_path_to_error's path.
         fn tracked<T: DeserializeOwned>(json: &str) -> Result<T> {
