@@ -1,5 +1,13 @@
 //! The one reader from JSON text to documents (plans, specs, team calls): serde's complaints
 //! become coded errors with a JSON pointer to the offending key.
+//!
+//! The code is read from serde_json's message (`unknown field`, `missing field`, `unknown
+//! variant`), in [`classify`] and nowhere else, and the pointer is found by re-reading prefixes of
+//! the text (`pointer.rs`). Typed errors would need a second deserializer for every document
+//! type: built and measured, that added about 430 KB of code and 119 KB gzip (+14%) to the
+//! `.wasm`, which the package's size budget cannot carry. What keeps this honest is the property
+//! test in `plan/parse.rs`: on mutations of real documents, the codes and pointers here must
+//! agree with serde_path_to_error's, so a serde_json release that changes a message fails it.
 
 mod pointer;
 
