@@ -1,5 +1,5 @@
 //! Building a statement: lines added per component result, then money rounded (per line or on
-//! the total) and, with a locale, each line and the total put into words by [`super::explain`].
+//! the total) and, with a locale, each line and the total put into words by `explain.rs`.
 
 use super::statement::{LineKind, Statement, StatementLine, TotalRounding};
 use super::{sub, sum, Currency, CurveResult, DrawResult, MboResult, PoolShare, RateResult, SpiffResult, TrueUp};

@@ -2,7 +2,7 @@
 //! become coded errors with a JSON pointer to the offending key.
 //!
 //! The code is read from serde_json's message (`unknown field`, `missing field`, `unknown
-//! variant`), in [`classify`] and nowhere else, and the pointer is found by re-reading prefixes of
+//! variant`), in `classify` and nowhere else, and the pointer is found by re-reading prefixes of
 //! the text (`pointer.rs`). Typed errors would need a second deserializer for every document
 //! type: built and measured, that added about 430 KB of code and 119 KB gzip (+14%) to the
 //! `.wasm`, which the package's size budget cannot carry. What keeps this honest is the property
