@@ -2,7 +2,7 @@
 //!
 //! The weights are exact decimals. They are brought to one common number of decimal places
 //! and read as whole numbers `wᵢ`; part `i`'s share of `n` units is then the exact fraction
-//! `n·wᵢ / Σw`, and [`largest_remainder_by_key`] turns the shares into whole units that add up
+//! `n·wᵢ / Σw`, and [`largest_remainder_by_key`](crate::base::apportion::largest_remainder_by_key) turns the shares into whole units that add up
 //! to `n`: each part gets the whole part of its share, and the units left over go one each to
 //! the largest fractional parts. **Tie-break**: among equal fractional parts the larger weight
 //! goes first, then the caller's key (the node id for the organisation, the earlier month or

@@ -16,7 +16,7 @@ pub const MAX_DEALS: usize = 24;
 pub struct Enumerated {
     /// P(reach).
     pub probability: String,
-    /// E[shortfall].
+    /// E\[shortfall\].
     pub shortfall: String,
     /// (P(reach | won), P(reach | lost)) per deal.
     pub swings: Vec<(String, String)>,
