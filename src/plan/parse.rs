@@ -13,8 +13,6 @@ pub fn parse_document(json: &str) -> Result<PlanDocument> {
 mod tests {
     use super::*;
     use crate::base::error::ErrorCode;
-    use crate::base::error::Origin;
-    use crate::base::json::{classify, from_json};
     use crate::base::locale::Locale;
 
     #[test]
@@ -121,6 +119,8 @@ mod tests {
     #[allow(clippy::arithmetic_side_effects)] // offsets into the test texts
     mod against_path_tracking {
         use super::*;
+        use crate::base::error::Origin;
+        use crate::base::json::{classify, from_json};
         use crate::plan::document::PlanDocument;
         use crate::team::DistributionSpec;
         use serde::de::DeserializeOwned;
