@@ -23,7 +23,7 @@ const MESSAGES = {
   },
   REENTRANT_CALL: {
     en: 'the engine was called from inside another call to it (a getter or Proxy of the input called it back)',
-    'zh-CN': '在引擎的一次调用尚未结束时又调用了引擎（输入对象的 getter 或 Proxy 回调了引擎）',
+    'zh-CN': '在引擎的一次调用尚未结束时又调用了引擎（输入对象的属性访问器或 Proxy 对象回调了引擎）',
     hintEn: 'read the values you need first, then call the engine with plain objects',
     hintZh: '先取出需要的值，再用普通对象调用引擎',
   },
@@ -35,13 +35,13 @@ const MESSAGES = {
   },
   WASM_UNAVAILABLE: {
     en: 'this page cannot run WebAssembly ({found})',
-    'zh-CN': '此页面无法运行 WebAssembly（{found}）',
+    'zh-CN': '此页面无法运行 WebAssembly（运行环境报告：“{found}”）',
     hintEn: "use the no-WASM build (salescore/nowasm or salescore/nowasm/iife), or allow 'wasm-unsafe-eval' in the page's Content Security Policy",
     hintZh: "请改用无 WASM 的版本（salescore/nowasm 或 salescore/nowasm/iife），或在页面的内容安全策略中允许 'wasm-unsafe-eval'",
   },
   INTERNAL_ERROR: {
     en: 'the engine stopped ({found}) and was restarted; this call has no result',
-    'zh-CN': '引擎意外停止（{found}），已重新启动；本次调用没有结果',
+    'zh-CN': '引擎意外停止（运行环境报告：“{found}”），已重新启动；本次调用没有结果',
     hintEn: 'call again; compiled plans and formulas keep working. Please report the input that caused it',
     hintZh: '请重试；已编译的计划和公式仍可继续使用。请反馈引发此问题的输入',
   },

@@ -81,6 +81,12 @@ export const errorMessage = (e) => e?.messages?.[current] ?? e?.message ?? Strin
 export const escapeHtml = (v) =>
   String(v ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 
+/** ['a', '0', 'b'] from '/a/0/b' (RFC 6901 unescaping). */
+export function pointerSegments(pointer) {
+  if (!pointer) return [];
+  return pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
 export const $ = (sel, root = document) => root.querySelector(sel);
 
 /** `1234567.8` → `1,234,567.8`: an exact decimal string grouped, its digits unchanged; anything

@@ -7,7 +7,7 @@
 
 import init, { Plan, version } from '/pkg/index.js';
 import {
-  $, errorMessage, escapeHtml, fetchJson, locale, monthName, onLocaleSwitch, readLocale, renderNav,
+  $, errorMessage, escapeHtml, fetchJson, locale, monthName, onLocaleSwitch, pointerSegments, readLocale, renderNav,
   showLocale, showVersion, t, useText, writeAddress,
 } from './page.js';
 
@@ -33,7 +33,7 @@ const TEXT = {
     colCoef: '系数',
     colLevel: '段位',
     colBadges: '徽章',
-    legend: '等级：按分数段；强制：强制分布后的等级（与分数段不同时高亮）。',
+    legend: '等级：按总分所在的等级区间；强制：强制分布后的等级（与按区间的等级不同时高亮）。',
     markVeto: '否决',
     markCapGrade: '≤{g}',
     markGate: '封顶',
@@ -42,7 +42,7 @@ const TEXT = {
     capGradeTitle: '一票否决：{id}，等级最高 {g}',
     gateTitle: '门槛 {id} 关闭：总分封顶 {cap}',
     vetoedTitle: '触发一票否决，不参与强制分布',
-    forcedDiffTitle: '分数段等级 {a}，强制分布后为 {b}',
+    forcedDiffTitle: '按等级区间为 {a}，强制分布后为 {b}',
     errorRow: '无法计算',
     detailEmpty: '点击左侧表格中的一位销售，查看评分明细并修改数据。',
     tabExplain: '评分明细',
@@ -116,7 +116,7 @@ const TEXT = {
     distSub: '{n} 人参与 · 按总分排名，{tb}',
     tieBreak: '同分按 {by} 决胜',
     distGrade: '等级',
-    distBand: '分数段',
+    distBand: '等级区间',
     distTarget: '目标',
     distActual: '强制后',
     distDev: '偏差',
@@ -435,8 +435,9 @@ function errorsOf(index) {
   return (state.result?.errors ?? [])
     .filter((e) => e.index === index)
     .map(({ error }) => {
-      const m = /^\/\d+\/(.+)$/.exec(error.path ?? '');
-      return { ...error, field: m ? m[1].replaceAll('~1', '/').replaceAll('~0', '~') : null };
+      // `/<index>/<field>`: the field is the second segment.
+      const segments = pointerSegments(error.path ?? '');
+      return { ...error, field: segments.length >= 2 ? segments.slice(1).join('/') : null };
     });
 }
 

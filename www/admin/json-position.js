@@ -4,12 +4,9 @@
 // the string's escapes. JSON syntax errors come from jsonc-parser with their offset.
 
 import { parseTree, parseJsonc } from '../vendor/editor.js';
+import { pointerSegments } from '../page.js';
 
-/** ['a', '0', 'b'] from '/a/0/b' (RFC 6901 unescaping). */
-export function pointerSegments(pointer) {
-  if (!pointer) return [];
-  return pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
+export { pointerSegments };
 
 function child(node, segment) {
   if (node.type === 'object') {
