@@ -134,12 +134,19 @@ export function readRows(obj, key, columns, json, numbers, kinds, lengths) {
   }
 }
 
+/** `out[key] = v` as `JSON.parse` does it: a key `"__proto__"` is an own property (an assignment
+ *  would set the prototype instead, and the entry would be lost). */
+function put(out, key, v) {
+  if (key === '__proto__') Object.defineProperty(out, key, { value: v, writable: true, enumerable: true, configurable: true });
+  else out[key] = v;
+}
+
 /** `{ [keys[i]]: numbers[i] }` in key order, where `others` (`[index, value, …]`) replaces the
  *  entries that are not numbers. */
 export function buildObject(keys, numbers, others) {
   const out = {};
-  for (let i = 0; i < keys.length; i++) out[keys[i]] = numbers[i];
-  for (let j = 0; j < others.length; j += 2) out[keys[others[j]]] = others[j + 1];
+  for (let i = 0; i < keys.length; i++) put(out, keys[i], numbers[i]);
+  for (let j = 0; j < others.length; j += 2) put(out, keys[others[j]], others[j + 1]);
   return out;
 }
 
@@ -183,9 +190,7 @@ function value() {
         const kw = W[w++];
         const key = kw & 1 ? NAMES[kw >>> 1] : S[kw >>> 1];
         const v = value();
-        // JSON.parse makes "__proto__" an own property; an assignment would set the prototype.
-        if (key === '__proto__') Object.defineProperty(out, key, { value: v, writable: true, enumerable: true, configurable: true });
-        else out[key] = v;
+        put(out, key, v);
       }
       return out;
     }
