@@ -95,6 +95,7 @@ extern "C" {
     #[wasm_bindgen(js_name = buildObject)]
     fn build_object(keys: &js_sys::Array, numbers: &[f64], others: &js_sys::Array) -> JsValue;
     #[wasm_bindgen(js_name = buildValue)]
+    #[cfg_attr(feature = "swb-output", allow(dead_code))]
     fn build_value(
         words: &[u32],
         numbers: &[f64],
@@ -339,6 +340,10 @@ pub fn output(value: &OutputValue) -> JsValue {
 
 /// Hands a result to JS in one crossing, as the value `JSON.parse` would give for its JSON, but
 /// without printing and parsing it (see [`super::tape`]); one serializer for every result type.
+/// serde-wasm-bindgen, which crosses once per value and property, measured 1.16–1.67× slower on
+/// the plan's results but a team without explanations (`./run bench output`; the figures and
+/// the reasons are in the README).
+#[cfg(not(feature = "swb-output"))]
 pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue> {
     let tape = super::tape::Tape::of(value).map_err(|e| Error::new(ErrorCode::InvalidValue).found(e.to_string()))?;
     Ok(build_value(
@@ -350,6 +355,15 @@ pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue> {
         &tape.new_name_lengths,
         tape.known,
     ))
+}
+
+/// The benchmark's alternative to the tape (`--features swb-output`): serde-wasm-bindgen, set to
+/// give the values `JSON.parse` would (plain objects for maps, `null` for missing values).
+#[cfg(feature = "swb-output")]
+pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| Error::new(ErrorCode::InvalidValue).found(e.to_string()))
 }
 
 /// Runs `one` over every record: `{ values | results, errors }` with `null` where a record failed

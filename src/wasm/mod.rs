@@ -8,6 +8,7 @@ mod error;
 mod formula;
 mod pace;
 mod plan;
+#[cfg(not(feature = "swb-output"))]
 mod tape;
 mod targets;
 
