@@ -30,7 +30,7 @@ struct Messages<'a> {
 pub fn to_js(err: &Error, locale: Locale) -> JsValue {
     let (zh, en) = (err.message(Locale::ZhCn), err.message(Locale::En));
     let thrown = Thrown { report: err.report(locale), locale, messages: Messages { zh: &zh, en: &en } };
-    match super::convert::to_js(&thrown) {
+    match super::output::to_js(&thrown) {
         Ok(report) => create_error(report),
         Err(e) => JsValue::from(js_sys::Error::new(&format!("{}: {}", err.code, e.code))),
     }

@@ -6,6 +6,7 @@ mod convert;
 mod document;
 mod error;
 mod formula;
+mod output;
 mod pace;
 mod plan;
 #[cfg(not(feature = "swb-output"))]
