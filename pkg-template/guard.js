@@ -331,18 +331,20 @@ export function guard({ glue, SalesScoreError, restart, ready, load, loadSync, d
     }
   };
 
+  // An entry exports what its WebAssembly module has (salescore, salescore/targets,
+  // salescore/admin each build a different set).
+  if (!glue.Plan || !('diagnostics' in glue.Plan.prototype)) delete Plan.prototype.diagnostics;
+  const has = (name) => typeof glue[name] === 'function';
+  const exported = {};
+  for (const [name, value] of [['Formula', Formula], ['Plan', Plan], ['Compare', Compare]]) if (has(name)) exported[name] = value;
+  for (const name of ['evaluateFormula', 'decompose', 'pace', 'formulaTokens', 'listFunctions', 'version']) {
+    if (has(name)) exported[name] = call(name);
+  }
+
   let loading;
   return {
-    Formula,
-    Plan,
-    Compare,
+    ...exported,
     SalesScoreError,
-    evaluateFormula: call('evaluateFormula'),
-    decompose: call('decompose'),
-    pace: call('pace'),
-    formulaTokens: call('formulaTokens'),
-    listFunctions: call('listFunctions'),
-    version: call('version'),
     /** Loads the engine (once; later calls return the same promise). */
     init(...args) {
       loading ??= Promise.resolve()

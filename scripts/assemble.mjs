@@ -2,8 +2,8 @@
 import { build } from 'esbuild';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { ENTRIES, kb, measure } from './entries.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const at = (...p) => join(root, ...p);
@@ -46,19 +46,17 @@ function patchForWasm2js(file) {
 rmSync(pkg, { recursive: true, force: true });
 rmSync(entries, { recursive: true, force: true });
 mkdirSync(pkg, { recursive: true });
-mkdirSync(entries, { recursive: true });
+cpSync(at('pkg-template', 'guard.js'), join(pkg, 'guard.js'));
 
-// Every entry exports the same API through pkg-template/guard.js (checks, restarts after a trap).
-const API = ['Formula', 'Plan', 'Compare', 'evaluateFormula', 'decompose', 'pace', 'formulaTokens', 'listFunctions', 'version', 'init', 'initSync', '__trapForTest'];
 /** The text of an entry module: `imports` bring `glue` (the bindings), `snippets` (the folder of
  *  the build's JS snippets) and whatever `setup` uses; `options` is guard()'s argument. */
-const entry = ({ imports, guardPath, snippets, options, setup = '' }) => `${imports}
+const entry = ({ api, imports, guardPath, snippets, options, setup = '' }) => `${imports}
 import { guard } from '${guardPath}';
 import { SalesScoreError } from '${snippets}/error.js';
 import { documentJson } from '${snippets}/document.js';
 ${setup}
 const api = guard({ SalesScoreError, documentJson, ${options} });
-export const { ${API.join(', ')} } = api;
+export const { ${api.join(', ')} } = api;
 export { SalesScoreError };
 export default init;
 `;
@@ -98,33 +96,44 @@ export function __instantiate() {
 `);
 }
 
-// 1. The web build: ESM glue + .wasm, used by the browser, bundler and Node entries.
-cpSync(at('build', 'web'), join(pkg, 'web'), { recursive: true, filter: (s) => !s.endsWith('.gitignore') });
-patchWebGlue(join(pkg, 'web', 'salescore.js'));
-cpSync(at('pkg-template', 'guard.js'), join(pkg, 'guard.js'));
-const wasmBytes = readFileSync(join(pkg, 'web', 'salescore_bg.wasm'));
-const webOptions = `glue, restart: __salescore_restart, ready: __salescore_ready, load, loadSync`;
-const webImports = (glue) => `import * as glue from '${glue}';
+// The generated glue names document.js twice in its imports object (two extern blocks of one
+// module): the same value under the same key, which esbuild would warn about on every bundle.
+const common = { bundle: true, minify: true, legalComments: 'none', target: 'es2020', logLevel: 'warning',
+  logOverride: { 'duplicate-object-key': 'silent' }, define: { 'import.meta.url': '"file:///salescore/"' } };
+
+for (const e of ENTRIES) {
+  const out = join(pkg, e.dir);
+  const work = join(entries, e.name);
+  mkdirSync(work, { recursive: true });
+  const guardPath = (from) => rel(from, join(pkg, 'guard.js'));
+
+  // 1. The web build: ESM glue + .wasm, used by the browser, bundler and Node entries.
+  cpSync(at('build', e.name, 'web'), join(out, 'web'), { recursive: true, filter: (s) => !s.endsWith('.gitignore') });
+  patchWebGlue(join(out, 'web', 'salescore.js'));
+  const wasmBytes = readFileSync(join(out, 'web', 'salescore_bg.wasm'));
+  const webOptions = `glue, restart: __salescore_restart, ready: __salescore_ready, load, loadSync`;
+  const webImports = (glue) => `import * as glue from '${glue}';
 import load, { initSync as loadSync, __salescore_restart, __salescore_ready } from '${glue}';`;
 
-writeFileSync(join(pkg, 'index.js'), `// Browser and bundler entry: call \`await init()\` once before use.
-${entry({ imports: webImports('./web/salescore.js'), guardPath: './guard.js', snippets: snippetsOf(pkg, join(pkg, 'web')), options: webOptions })}`);
+  writeFileSync(join(out, 'index.js'), `// Browser and bundler entry: call \`await init()\` once before use.
+${entry({ api: e.api, imports: webImports('./web/salescore.js'), guardPath: guardPath(out), snippets: snippetsOf(out, join(out, 'web')), options: webOptions })}`);
 
-writeFileSync(join(pkg, 'node.js'), `// Node entry: the module is compiled synchronously on import; init() is kept for parity.
+  writeFileSync(join(out, 'node.js'), `// Node entry: the module is compiled synchronously on import; init() is kept for parity.
 import { readFileSync } from 'node:fs';
-${entry({ imports: webImports('./web/salescore.js'), guardPath: './guard.js', snippets: snippetsOf(pkg, join(pkg, 'web')), options: webOptions,
+${entry({ api: e.api, imports: webImports('./web/salescore.js'), guardPath: guardPath(out), snippets: snippetsOf(out, join(out, 'web')), options: webOptions,
   setup: "loadSync({ module: readFileSync(new URL('./web/salescore_bg.wasm', import.meta.url)) });" })}`);
 
-// 2. Inlined: the .wasm as base64 inside the script, for hosts that cannot fetch a sibling file.
-writeFileSync(join(entries, 'wasm-base64.js'), `export default ${JSON.stringify(wasmBytes.toString('base64'))};\n`);
-const webGlue = rel(entries, join(pkg, 'web', 'salescore.js'));
-writeFileSync(join(entries, 'inline.js'), entry({
-  imports: `import * as glue from '${webGlue}';
+  // 2. Inlined: the .wasm as base64 inside the script, for hosts that cannot fetch a sibling file.
+  writeFileSync(join(work, 'wasm-base64.js'), `export default ${JSON.stringify(wasmBytes.toString('base64'))};\n`);
+  const webGlue = rel(work, join(out, 'web', 'salescore.js'));
+  writeFileSync(join(work, 'inline.js'), entry({
+    api: e.api,
+    imports: `import * as glue from '${webGlue}';
 import initWeb, { initSync as initSyncWeb, __salescore_restart, __salescore_ready } from '${webGlue}';
 import base64 from './wasm-base64.js';`,
-  guardPath: rel(entries, join(pkg, 'guard.js')),
-  snippets: snippetsOf(entries, join(pkg, 'web')),
-  setup: `function bytes() {
+    guardPath: guardPath(work),
+    snippets: snippetsOf(work, join(out, 'web')),
+    setup: `function bytes() {
   const text = atob(base64);
   const out = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
@@ -134,70 +143,61 @@ import base64 from './wasm-base64.js';`,
  *  (old WebViews limit synchronous compiles to 4 KB). */
 const load = () => initWeb({ module_or_path: bytes() });
 const loadSync = () => initSyncWeb({ module: bytes() });`,
-  options: 'glue, restart: __salescore_restart, ready: __salescore_ready, load, loadSync',
-}));
-writeFileSync(join(entries, 'node-cjs.js'), `import { initSync } from './inline.js';
+    options: 'glue, restart: __salescore_restart, ready: __salescore_ready, load, loadSync',
+  }));
+  writeFileSync(join(work, 'node-cjs.js'), `import { initSync } from './inline.js';
 initSync();
 export * from './inline.js';
 `);
 
-// 3. No-WASM: the MVP build translated by wasm2js, wired to the bundler-target glue.
-const mvp = at('build', 'mvp');
-patchForWasm2js(join(mvp, 'salescore_bg.js'));
-patchWasm2js(join(mvp, 'salescore_bg.wasm.js'));
-writeFileSync(join(entries, 'nowasm.js'), entry({
-  imports: `import * as wasm from '${rel(entries, join(mvp, 'salescore_bg.wasm.js'))}';
-import * as glue from '${rel(entries, join(mvp, 'salescore_bg.js'))}';
-import { __wbg_set_wasm } from '${rel(entries, join(mvp, 'salescore_bg.js'))}';`,
-  guardPath: rel(entries, join(pkg, 'guard.js')),
-  snippets: snippetsOf(entries, mvp),
-  setup: `__wbg_set_wasm(wasm);
+  // 3. No-WASM: the MVP build translated by wasm2js, wired to the bundler-target glue.
+  const mvp = at('build', e.name, 'mvp');
+  patchForWasm2js(join(mvp, 'salescore_bg.js'));
+  patchWasm2js(join(mvp, 'salescore_bg.wasm.js'));
+  writeFileSync(join(work, 'nowasm.js'), entry({
+    api: e.api,
+    imports: `import * as wasm from '${rel(work, join(mvp, 'salescore_bg.wasm.js'))}';
+import * as glue from '${rel(work, join(mvp, 'salescore_bg.js'))}';
+import { __wbg_set_wasm } from '${rel(work, join(mvp, 'salescore_bg.js'))}';`,
+    guardPath: guardPath(work),
+    snippets: snippetsOf(work, mvp),
+    setup: `__wbg_set_wasm(wasm);
 /** Nothing to load: kept so code written for the other builds runs unchanged. */
 const load = async () => {};
 const loadSync = () => {};`,
-  options: 'glue, restart: () => __wbg_set_wasm(wasm.__instantiate()), ready: () => true, load, loadSync, wasm: false',
-}));
+    options: 'glue, restart: () => __wbg_set_wasm(wasm.__instantiate()), ready: () => true, load, loadSync, wasm: false',
+  }));
 
-const common = { bundle: true, minify: true, legalComments: 'none', target: 'es2020', logLevel: 'warning',
-  define: { 'import.meta.url': '"file:///salescore/"' } };
-const bundles = [
-  { entry: 'inline.js', out: 'inline.js', format: 'esm' },
-  { entry: 'inline.js', out: 'salescore.iife.js', format: 'iife', globalName: 'SalesScore' },
-  { entry: 'node-cjs.js', out: 'node.cjs', format: 'cjs', platform: 'node' },
-  { entry: 'nowasm.js', out: 'nowasm.js', format: 'esm' },
-  { entry: 'nowasm.js', out: 'salescore.nowasm.iife.js', format: 'iife', globalName: 'SalesScore' },
-];
-for (const b of bundles) {
-  await build({ ...common, entryPoints: [join(entries, b.entry)], outfile: join(pkg, b.out), format: b.format,
-    globalName: b.globalName, platform: b.platform ?? 'neutral' });
+  const bundles = [
+    { entry: 'inline.js', out: 'inline.js', format: 'esm' },
+    { entry: 'inline.js', out: `${e.file}.iife.js`, format: 'iife', globalName: e.global },
+    { entry: 'node-cjs.js', out: 'node.cjs', format: 'cjs', platform: 'node' },
+    { entry: 'nowasm.js', out: 'nowasm.js', format: 'esm' },
+    { entry: 'nowasm.js', out: `${e.file}.nowasm.iife.js`, format: 'iife', globalName: e.global },
+  ];
+  for (const b of bundles) {
+    await build({ ...common, entryPoints: [join(work, b.entry)], outfile: join(out, b.out), format: b.format,
+      globalName: b.globalName, platform: b.platform ?? 'neutral' });
+  }
+
+  // Types: `options` is optional in every call (wasm-bindgen types a typed optional parameter
+  // as required).
+  const dts = readFileSync(join(out, 'web', 'salescore.d.ts'), 'utf8').replaceAll('options: Options)', 'options?: Options)');
+  writeFileSync(join(out, 'salescore.d.ts'), dts.replace(
+    'export default function __wbg_init',
+    'export function init(module_or_path?: { module_or_path: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>): Promise<InitOutput>;\nexport default function __wbg_init'));
 }
 
-// 4. Types, schemas, manifest, docs.
-// `options` is optional in every call (wasm-bindgen types a typed optional parameter as required).
-const dts = readFileSync(join(pkg, 'web', 'salescore.d.ts'), 'utf8').replaceAll('options: Options)', 'options?: Options)');
-writeFileSync(join(pkg, 'salescore.d.ts'), dts.replace(
-  'export default function __wbg_init',
-  'export function init(module_or_path?: { module_or_path: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>): Promise<InitOutput>;\nexport default function __wbg_init'));
+// 4. Schemas, manifest, docs.
 for (const name of ['plan', 'decompose', 'pace']) cpSync(at('build', `${name}.schema.json`), join(pkg, `${name}.schema.json`));
 const version = /^version\s*=\s*"([^"]+)"/m.exec(readFileSync(at('Cargo.toml'), 'utf8'))[1];
 const manifest = JSON.parse(readFileSync(at('pkg-template', 'package.json'), 'utf8'));
 manifest.version = version;
 writeFileSync(join(pkg, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
-// The package README says what each entry costs, measured on the files just built.
-const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
-const cost = (files) => {
-  const bytes = Buffer.concat(files.map((f) => readFileSync(join(pkg, f))));
-  return [kb(bytes.length), kb(gzipSync(bytes, { level: 9 }).length), kb(brotliCompressSync(bytes).length)];
-};
-const sizes = [
-  ['`salescore` in a browser or bundler', ['index.js', 'guard.js', 'web/salescore.js', 'web/salescore_bg.wasm']],
-  ['`salescore/inline`', ['inline.js']],
-  ['`salescore/iife`', ['salescore.iife.js']],
-  ['`salescore/nowasm`', ['nowasm.js']],
-  ['`salescore/nowasm/iife`', ['salescore.nowasm.iife.js']],
-].map(([entry, files]) => `| ${entry} | ${cost(files).join(' | ')} |`);
+// The package README says what each import costs, measured on the files just built.
+const sizes = measure(pkg).map((r) => `| \`${r.import}\` | ${r.what} | ${kb(r.raw)} | ${kb(r.gzip)} | ${kb(r.brotli)} |`);
 const readme = readFileSync(at('pkg-template', 'README.md'), 'utf8');
 if (!readme.includes('<!-- sizes -->')) throw new Error('pkg-template/README.md: no <!-- sizes --> placeholder');
 writeFileSync(join(pkg, 'README.md'), readme.replace('<!-- sizes -->',
-  `| entry | raw | gzip | brotli |\n|---|---|---|---|\n${sizes.join('\n')}`));
+  `| import | what | raw | gzip | brotli |\n|---|---|---|---|---|\n${sizes.join('\n')}`));
 console.log(`pkg/ assembled (salescore ${version})`);

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Builds every flavour of the package into pkg/:
-#   web glue + .wasm (browser ESM, bundlers, Node), the same with the .wasm inlined (ESM + IIFE),
-#   and a no-WASM build (wasm2js) as ESM + IIFE. See HOSTS in the README for which host uses which.
+# Builds every entry of the package (salescore, salescore/targets, salescore/admin) in every
+# flavour into pkg/: web glue + .wasm (browser ESM, bundlers, Node), the same with the .wasm
+# inlined (ESM + IIFE), and a no-WASM build (wasm2js) as ESM + IIFE. See HOSTS in the README for
+# which host uses which.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/.tools/bin:$PWD/node_modules/.bin:$PATH"
@@ -28,22 +29,30 @@ if [ -z "${FORCE:-}" ] && [ -f "$STAMP_FILE" ] && [ "$(cat "$STAMP_FILE")" = "$S
   exit 0
 fi
 
-echo "== wasm (web target)"
-RUSTFLAGS="$REMAP" wasm-pack --quiet build --release --target web --out-dir build/web --out-name salescore --no-pack
-
-echo "== wasm for wasm2js (MVP features, bundler target)"
-# A separate target dir keeps the two RUSTFLAGS from invalidating each other's cache. The
-# precompiled std still declares reference-types in its target_features section, which would make
-# wasm-bindgen emit an externref table that wasm2js rejects, so that section is stripped first.
+# One WebAssembly module per entry of the package, each with only the exports it needs (cargo
+# features, see Cargo.toml): `form` (salescore), `targets` (salescore/targets), `admin`
+# (salescore/admin). Each is built twice: for WebAssembly, and for wasm2js (the no-WASM builds).
+ENTRIES=(form targets admin)
 FEATURES="--enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals"
-# wasm2js turns WebAssembly into JavaScript; there, size-optimised code also runs faster.
-CARGO_TARGET_DIR=target/mvp CARGO_PROFILE_RELEASE_OPT_LEVEL=z RUSTFLAGS="-C target-cpu=mvp $REMAP" \
-  cargo build --quiet --release --lib --target wasm32-unknown-unknown
-mkdir -p build/mvp
-wasm-opt target/mvp/wasm32-unknown-unknown/release/salescore.wasm $FEATURES --strip-target-features -o build/mvp/raw.wasm
-wasm-bindgen build/mvp/raw.wasm --out-dir build/mvp --out-name salescore --target bundler
-wasm-opt build/mvp/salescore_bg.wasm -Oz $FEATURES -o build/mvp/salescore_bg.opt.wasm
-wasm2js build/mvp/salescore_bg.opt.wasm -O $FEATURES -o build/mvp/salescore_bg.wasm.js
+for entry in "${ENTRIES[@]}"; do
+  echo "== wasm: $entry (web target)"
+  RUSTFLAGS="$REMAP" wasm-pack --quiet build --release --target web --out-dir "build/$entry/web" --out-name salescore --no-pack \
+    -- --no-default-features --features "$entry"
+
+  echo "== wasm: $entry for wasm2js (MVP features, bundler target)"
+  # A separate target dir keeps the two RUSTFLAGS from invalidating each other's cache. The
+  # precompiled std still declares reference-types in its target_features section, which would
+  # make wasm-bindgen emit an externref table that wasm2js rejects, so that section is stripped.
+  # wasm2js turns WebAssembly into JavaScript; there, size-optimised code also runs faster.
+  CARGO_TARGET_DIR=target/mvp CARGO_PROFILE_RELEASE_OPT_LEVEL=z RUSTFLAGS="-C target-cpu=mvp $REMAP" \
+    cargo build --quiet --release --lib --target wasm32-unknown-unknown --no-default-features --features "$entry"
+  mvp="build/$entry/mvp"
+  mkdir -p "$mvp"
+  wasm-opt target/mvp/wasm32-unknown-unknown/release/salescore.wasm $FEATURES --strip-target-features -o "$mvp/raw.wasm"
+  wasm-bindgen "$mvp/raw.wasm" --out-dir "$mvp" --out-name salescore --target bundler
+  wasm-opt "$mvp/salescore_bg.wasm" -Oz $FEATURES -o "$mvp/salescore_bg.opt.wasm"
+  wasm2js "$mvp/salescore_bg.opt.wasm" -O $FEATURES -o "$mvp/salescore_bg.wasm.js"
+done
 
 echo "== JSON Schemas (plan, decomposition spec, pacing spec)"
 for name in plan decompose pace; do

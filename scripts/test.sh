@@ -11,12 +11,19 @@ step "format and lints"
 cargo fmt --check
 cargo clippy --quiet --all-targets -- -D warnings
 cargo clippy --quiet --lib --tests --target wasm32-unknown-unknown -- -D warnings
+# Each entry's WebAssembly build alone (cargo features, as scripts/build.sh builds them).
+for entry in form targets admin; do
+  cargo clippy --quiet --lib --target wasm32-unknown-unknown --no-default-features --features "$entry" -- -D warnings
+done
 
 step "native tests (unit, golden data, snapshots, properties, doctests)"
 cargo test --quiet
 
-step "build every package flavour"
+step "build every package entry and flavour"
 scripts/build.sh
+
+step "sizes: every import within its gzip budget"
+node scripts/check-sizes.mjs
 
 step "wasm-bindgen tests in Node"
 wasm-pack test --node --test wasm

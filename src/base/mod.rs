@@ -1,6 +1,6 @@
 //! The base layer, below everything else: errors and their message catalogue, exact numbers
 //! (one checked-arithmetic family, rounding, the output mode), locales, the one reader from JSON
-//! text to documents, and the small shared tools (largest-remainder apportionment, a fast hasher).
+//! text to documents, and the small shared tools (largest-remainder apportionment, a fast hasher, one stable sort).
 //!
 //! Nothing here imports from the layers above (`formula`, the engines, `plan`, `preview`,
 //! `wasm`); `tests/layers.rs` checks it.
@@ -12,3 +12,4 @@ pub mod json;
 pub mod locale;
 pub mod messages;
 pub mod number;
+pub mod order;

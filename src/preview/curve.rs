@@ -297,7 +297,7 @@ fn typical_rep(records: &[serde_json::Value], baseline: &Side, fields: Option<&A
             (a > Decimal::ZERO).then_some((a, i))
         })
         .collect();
-    reps.sort();
+    crate::base::order::sort(&mut reps);
     let middle = reps.len().saturating_sub(1) / 2;
     reps.get(middle).map(|(_, i)| *i).ok_or_else(|| {
         Error::new(ErrorCode::InvalidValue)

@@ -193,9 +193,9 @@ pub(super) fn compare(pairing: &Pairing<'_>, view: &View, locale: Locale) -> Res
     };
     let values: Vec<Decimal> = keyed.iter().map(|(_, k)| *k).collect();
     let mut winners: Vec<(usize, Decimal)> = keyed.iter().copied().filter(|(_, k)| *k > Decimal::ZERO).collect();
-    winners.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    crate::base::order::sort_by(&mut winners, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let mut losers: Vec<(usize, Decimal)> = keyed.iter().copied().filter(|(_, k)| *k < Decimal::ZERO).collect();
-    losers.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(&b.0)));
+    crate::base::order::sort_by(&mut losers, |a, b| a.1.cmp(&b.1).then(a.0.cmp(&b.0)));
     let rows = |list: &[(usize, Decimal)]| -> Result<Vec<RepChange>> {
         list.iter().take(view.top).map(|(i, _)| pairing.change(*i)).collect()
     };
@@ -331,7 +331,7 @@ fn exceeding(pairing: &Pairing<'_>, deltas: &[Delta], view: &View) -> Result<Vec
             over.push((d.index, key.abs()));
         }
     }
-    over.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    crate::base::order::sort_by(&mut over, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     over.iter().map(|(i, _)| pairing.change(*i)).collect()
 }
 

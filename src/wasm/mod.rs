@@ -1,22 +1,37 @@
 //! WebAssembly shims: convert in, call the core, convert out. The only place that uses
 //! wasm-bindgen or js-sys.
+//!
+//! Which exports a build has is chosen by the cargo features `form`, `targets` and `admin`, one
+//! set per entry of the package (see Cargo.toml); the shared converters below serve them all, so
+//! a build with fewer features leaves some of them unused.
+#![cfg_attr(not(all(feature = "form", feature = "targets", feature = "admin")), allow(dead_code, unused_imports))]
 
+#[cfg(feature = "admin")]
 mod compare;
 mod convert;
 mod document;
 mod error;
+#[cfg(feature = "form")]
 mod formula;
 mod output;
+#[cfg(feature = "targets")]
 mod pace;
+#[cfg(feature = "form")]
 mod plan;
 #[cfg(not(feature = "swb-output"))]
 mod tape;
+#[cfg(feature = "targets")]
 mod targets;
 
+#[cfg(feature = "admin")]
 pub use compare::JsCompare;
+#[cfg(feature = "form")]
 pub use formula::{evaluate_formula, JsFormula};
+#[cfg(feature = "targets")]
 pub use pace::pace;
+#[cfg(feature = "form")]
 pub use plan::JsPlan;
+#[cfg(feature = "targets")]
 pub use targets::decompose;
 
 use crate::formula::functions::REGISTRY;
@@ -29,6 +44,7 @@ pub fn version() -> String {
 }
 
 /// Every built-in function with its signature and docs, for editor autocomplete.
+#[cfg(feature = "form")]
 #[wasm_bindgen(js_name = listFunctions, unchecked_return_type = "FunctionInfo[]")]
 pub fn list_functions() -> Result<JsValue, JsValue> {
     convert::to_js(&REGISTRY).map_err(|e| error::to_js(&e, crate::base::locale::Locale::default()))

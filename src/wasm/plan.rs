@@ -175,6 +175,7 @@ impl JsPlan {
     /// Warnings about a plan that compiles but is probably wrong (a rule never reached, a payout
     /// cliff, a grade no rep can reach…): each with a code, a severity, a JSON pointer into the
     /// document, its facts, and its message and hint in the options' locale (both in `messages`).
+    #[cfg(feature = "admin")]
     #[wasm_bindgen(unchecked_return_type = "PlanDiagnostic[]")]
     pub fn diagnostics(
         &self,
@@ -287,6 +288,7 @@ struct TeamOutput<'p> {
 }
 
 /// A diagnostic with its message and hint in the asked locale.
+#[cfg(feature = "admin")]
 #[derive(serde::Serialize)]
 struct LocalizedDiagnostic<'a> {
     #[serde(flatten)]

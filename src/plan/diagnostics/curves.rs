@@ -83,7 +83,7 @@ fn breakpoints(c: &CurveDef, entry: Decimal) -> Vec<Decimal> {
     let mut all = vec![entry];
     all.extend(c.points.iter().map(|p| p.attainment.0).filter(|a| *a > entry && limit.is_none_or(|l| *a < l)));
     all.extend(limit.filter(|l| *l > entry));
-    all.sort();
+    crate::base::order::sort(&mut all);
     all.dedup();
     all
 }

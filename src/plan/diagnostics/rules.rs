@@ -18,7 +18,7 @@ pub(super) fn check(def: &IncentiveDef, out: &mut Vec<Diagnostic>) {
 /// The rules' indices in the order they are tried.
 fn tried_order(rules: &[RuleDef]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..rules.len()).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(rules.get(i).map_or(0, |r| r.priority)));
+    crate::base::order::sort_by_key(&mut order, |&i| std::cmp::Reverse(rules.get(i).map_or(0, |r| r.priority)));
     order
 }
 

@@ -130,7 +130,7 @@ fn combine(op: BinOp, left: &[Decimal], right: &[Decimal]) -> Option<Vec<Decimal
 }
 
 fn distinct(mut all: Vec<Decimal>) -> Option<Vec<Decimal>> {
-    all.sort();
+    crate::base::order::sort(&mut all);
     all.dedup();
     (all.len() <= MAX_VALUES).then_some(all)
 }

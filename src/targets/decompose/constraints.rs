@@ -206,14 +206,14 @@ fn clamp_states(rest: u128, kids: &[Sibling<'_>], open: &[usize]) -> Result<Vec<
             event(dec(max), false)?;
         }
     }
-    // Every (exit?, id) is distinct: an unstable sort gives the one order.
-    zero.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)).then_with(|| a.2.cmp(b.2)));
-    events.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(b.2)));
+    // Every (exit?, id) is distinct: any sort gives the one order.
+    crate::base::order::sort_by(&mut zero, |a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)).then_with(|| a.2.cmp(b.2)));
+    crate::base::order::sort_by(&mut events, |a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(b.2)));
     let zero = zero.into_iter().map(|(exits, _, id, i)| (Decimal::ZERO, !exits, id, i));
     // A bound so small against its weight that λ rounds to 0 would belong among them.
     if events.first().is_some_and(|e| e.0.is_zero()) {
         let mut all: Vec<_> = zero.chain(events).collect();
-        all.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(b.2)));
+        crate::base::order::sort_by(&mut all, |a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(b.2)));
         events = all;
     } else {
         events = zero.chain(events).collect();

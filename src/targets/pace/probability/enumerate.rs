@@ -56,7 +56,7 @@ fn outcomes(terms: &[Term]) -> Option<Vec<(u128, Big, u32)>> {
         }
         list = next;
     }
-    list.sort_by_key(|o| o.0);
+    crate::base::order::sort_by_key(&mut list, |o| o.0);
     Some(list)
 }
 

@@ -155,7 +155,7 @@ impl Table {
 /// reachable and still able to reach `floor`), in few large steps.
 pub fn distribution(units: &[usize], probs: &[f64], t: usize, floor: usize) -> Table {
     let mut order: Vec<(usize, f64)> = units.iter().copied().zip(probs.iter().copied()).collect();
-    order.sort_by_key(|&(k, _)| k);
+    crate::base::order::sort_by_key(&mut order, |&(k, _)| k);
     let rising = order.iter().copied().step_by(2);
     let falling = order.iter().copied().skip(1).step_by(2).rev();
     let deals: Vec<(usize, f64)> = rising.chain(falling).collect();

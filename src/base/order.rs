@@ -1,0 +1,91 @@
+//! One stable sort for the whole crate.
+//!
+//! `slice::sort_by` is generic over the item type and the comparator, so every call site with its
+//! own closure gets its own copy of the standard library's sort (several kilobytes of `.wasm`
+//! each: about a tenth of the targets module's code was sorts). Here the sort itself runs once, on
+//! indices, with the comparator behind `dyn`; what stays generic per call site is a short
+//! permutation. The order is exactly `sort_by`'s: stable, ties keep their places.
+
+use std::cmp::Ordering;
+
+/// Sorts `items` stably by `compare`, as `slice::sort_by` would.
+pub fn sort_by<T>(items: &mut [T], mut compare: impl FnMut(&T, &T) -> Ordering) {
+    if items.len() < 2 {
+        return;
+    }
+    let order = {
+        let all = &*items;
+        sorted_indices(all.len(), &mut |a, b| match (all.get(a), all.get(b)) {
+            (Some(x), Some(y)) => compare(x, y),
+            _ => Ordering::Equal,
+        })
+    };
+    permute(items, order);
+}
+
+/// Sorts `items` stably by a key, as `slice::sort_by_key` would.
+pub fn sort_by_key<T, K: Ord>(items: &mut [T], mut key: impl FnMut(&T) -> K) {
+    sort_by(items, |a, b| key(a).cmp(&key(b)));
+}
+
+/// Sorts `items` stably in their natural order, as `slice::sort` would.
+pub fn sort<T: Ord>(items: &mut [T]) {
+    sort_by(items, T::cmp);
+}
+
+/// `0..len`, stably sorted by `compare` (the one instance of the standard sort).
+fn sorted_indices(len: usize, compare: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..len).collect();
+    order.sort_by(|&a, &b| compare(a, b));
+    order
+}
+
+/// Rearranges `items` so that position `i` holds the item that was at `order[i]`, following each
+/// cycle of the permutation with swaps.
+fn permute<T>(items: &mut [T], mut order: Vec<usize>) {
+    for start in 0..order.len() {
+        let mut at = start;
+        loop {
+            let Some(slot) = order.get_mut(at) else { break };
+            let from = std::mem::replace(slot, at);
+            if from == start || from == at {
+                break;
+            }
+            items.swap(at, from);
+            at = from;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The same order as the standard library's stable sort, ties included.
+        #[test]
+        fn as_sort_by(items in proptest::collection::vec((0u8..6, any::<u16>()), 0..200)) {
+            let mut ours = items.clone();
+            let mut std_sorted = items.clone();
+            sort_by(&mut ours, |a, b| a.0.cmp(&b.0));
+            std_sorted.sort_by(|a, b| a.0.cmp(&b.0));
+            prop_assert_eq!(ours, std_sorted);
+        }
+
+        #[test]
+        fn as_sort_by_key_and_sort(items in proptest::collection::vec(any::<i32>(), 0..100)) {
+            let mut by_key = items.clone();
+            sort_by_key(&mut by_key, |x| std::cmp::Reverse(*x / 7));
+            let mut expected = items.clone();
+            expected.sort_by_key(|x| std::cmp::Reverse(*x / 7));
+            prop_assert_eq!(by_key, expected);
+            let mut plain = items.clone();
+            sort(&mut plain);
+            let mut expected = items;
+            expected.sort();
+            prop_assert_eq!(plain, expected);
+        }
+    }
+}
