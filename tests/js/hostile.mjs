@@ -1,7 +1,8 @@
-// The engine as a hostile host calls it: every export with every kind of JS value in every
-// argument position, the catalogue of bad inputs (tests/data/bad_inputs.jsonl) with the code and
-// path each must give, re-entrant calls from getters, calls after a trap and after free().
-// Runs inside the shared suite, so in every build, in Node and in Chromium.
+// The engine as a hostile host calls it: every export of every entry (salescore,
+// salescore/targets, salescore/admin) with every kind of JS value in every argument position, the
+// catalogue of bad inputs (tests/data/bad_inputs.jsonl) with the code and path each must give,
+// re-entrant calls from getters, calls after a trap and after free().
+// Runs inside the shared suite, so in every flavour, in Node and in Chromium.
 
 /** Every kind of JS value a host may hand over, by name. Made once per run (the big ones are
  *  shared). */
@@ -120,57 +121,86 @@ function outcome(api, fn) {
 }
 
 /** The call sites: each export's argument positions, with valid values elsewhere. `accepts`
- *  names the values a site may take without an error, and `check` what a batch must give. */
-function sites(api, ctx) {
+ *  names the values a site may take without an error, and `check` what a batch must give. `of`
+ *  names the export a site calls; an entry runs the sites of the exports it has. */
+function allSites(api, ctx) {
   const { formula, rep, specs } = ctx;
   const plan = ctx.handle;
-  const session = api.Compare.open(ctx.plan, [rep, rep]);
+  const session = ctx.session;
   const records = (v) => ({ batch: true, length: Array.isArray(v) ? v.length : -1 });
   const fieldObjects = ['class instance', 'frozen object', 'null-prototype object'];
   const options = ['undefined', 'null', 'empty object'];
   return [
-    { name: 'Formula.compile(source)', call: (v) => api.Formula.compile(v), accepts: ['text', 'lone surrogate', 'full-width digits'] },
-    { name: 'Formula.compile(_, options)', call: (v) => api.Formula.compile('回款额 * 0.05', v), accepts: options },
-    { name: 'formula.evaluate(values)', call: (v) => formula.evaluate(v), accepts: fieldObjects },
-    { name: 'formula.evaluate(_, options)', call: (v) => formula.evaluate({ 回款额: 1 }, v), accepts: options },
-    { name: 'formula.explain(values)', call: (v) => formula.explain(v), accepts: fieldObjects },
-    { name: 'formula.explain(_, options)', call: (v) => formula.explain({ 回款额: 1 }, v), accepts: options },
-    { name: 'formula.evaluateMany(records)', call: (v) => formula.evaluateMany(v), batch: 'values' },
-    { name: 'formula.evaluateMany(_, options)', call: (v) => formula.evaluateMany([{ 回款额: 1 }], v), accepts: options },
-    { name: 'evaluateFormula(source)', call: (v) => api.evaluateFormula(v, { 回款额: 1, abc: 1, '１２３': 1 }), accepts: ['text', 'full-width digits'] },
-    { name: 'evaluateFormula(_, values)', call: (v) => api.evaluateFormula('回款额 * 0.05', v), accepts: fieldObjects },
-    { name: 'evaluateFormula(_, _, options)', call: (v) => api.evaluateFormula('1 + 1', {}, v), accepts: options },
+    { of: 'Formula', name: 'Formula.compile(source)', call: (v) => api.Formula.compile(v), accepts: ['text', 'lone surrogate', 'full-width digits'] },
+    { of: 'Formula', name: 'Formula.compile(_, options)', call: (v) => api.Formula.compile('回款额 * 0.05', v), accepts: options },
+    { of: 'Formula', name: 'formula.evaluate(values)', call: (v) => formula.evaluate(v), accepts: fieldObjects },
+    { of: 'Formula', name: 'formula.evaluate(_, options)', call: (v) => formula.evaluate({ 回款额: 1 }, v), accepts: options },
+    { of: 'Formula', name: 'formula.explain(values)', call: (v) => formula.explain(v), accepts: fieldObjects },
+    { of: 'Formula', name: 'formula.explain(_, options)', call: (v) => formula.explain({ 回款额: 1 }, v), accepts: options },
+    { of: 'Formula', name: 'formula.evaluateMany(records)', call: (v) => formula.evaluateMany(v), batch: 'values' },
+    { of: 'Formula', name: 'formula.evaluateMany(_, options)', call: (v) => formula.evaluateMany([{ 回款额: 1 }], v), accepts: options },
+    { of: 'evaluateFormula', name: 'evaluateFormula(source)', call: (v) => api.evaluateFormula(v, { 回款额: 1, abc: 1, '１２３': 1 }), accepts: ['text', 'full-width digits'] },
+    { of: 'evaluateFormula', name: 'evaluateFormula(_, values)', call: (v) => api.evaluateFormula('回款额 * 0.05', v), accepts: fieldObjects },
+    { of: 'evaluateFormula', name: 'evaluateFormula(_, _, options)', call: (v) => api.evaluateFormula('1 + 1', {}, v), accepts: options },
     // `{}` is the smallest plan: every section is optional.
-    { name: 'Plan.compile(document)', call: (v) => api.Plan.compile(v), accepts: ['empty object'] },
-    { name: 'plan.evaluate(record)', call: (v) => plan.evaluate(v), accepts: [] },
-    { name: 'plan.evaluate(_, options)', call: (v) => plan.evaluate(rep, v), accepts: options },
-    { name: 'plan.evaluateMany(records)', call: (v) => plan.evaluateMany(v), batch: 'results' },
-    { name: 'plan.evaluateMany(_, options)', call: (v) => plan.evaluateMany([rep], v), accepts: options },
-    { name: 'plan.evaluateTeam(records)', call: (v) => plan.evaluateTeam(v), batch: 'results' },
-    { name: 'plan.evaluateTeam(_, options)', call: (v) => plan.evaluateTeam([rep], v), accepts: options },
-    { name: 'plan.whatIf(record)', call: (v) => plan.whatIf(v, { amount: 1000 }), accepts: [] },
-    { name: 'plan.whatIf(_, deal)', call: (v) => plan.whatIf(rep, v), accepts: [] },
-    { name: 'plan.whatIf(_, _, options)', call: (v) => plan.whatIf(rep, { amount: 1000 }, v), accepts: options },
-    { name: 'decompose(spec)', call: (v) => api.decompose(v), accepts: [] },
-    { name: 'decompose(_, options)', call: (v) => api.decompose(specs.decompose, v), accepts: options },
-    { name: 'pace(spec)', call: (v) => api.pace(v), accepts: [] },
-    { name: 'pace(_, options)', call: (v) => api.pace(specs.pace, v), accepts: options },
-    { name: 'Compare.open(baseline)', call: (v) => api.Compare.open(v, [rep]), accepts: ['empty object'] },
-    { name: 'Compare.open(_, records)', call: (v) => api.Compare.open(ctx.plan, v), accepts: [] },
-    { name: 'Compare.open(_, _, options)', call: (v) => api.Compare.open(ctx.plan, [rep], v), accepts: options },
-    { name: 'compare.setDraft(draft)', call: (v) => session.setDraft(v) ?? 'set', accepts: ['empty object'] },
-    { name: 'compare.setRecord(index)', call: (v) => session.setRecord(v, rep) ?? 'set', accepts: ['-0'] },
-    { name: 'compare.setRecord(_, record)', call: (v) => session.setRecord(0, v) ?? 'set', accepts: [...fieldObjects, 'empty object'] },
-    { name: 'compare.comparison(view)', call: (v) => session.comparison(v), accepts: options },
-    { name: 'compare.explain(index)', call: (v) => session.explain(v), accepts: ['-0'] },
-    { name: 'compare.sensitivity(spec)', call: (v) => session.sensitivity(v), accepts: options },
-    { name: 'compare.curves(spec)', call: (v) => session.curves(v), accepts: options },
+    { of: 'Plan', name: 'Plan.compile(document)', call: (v) => api.Plan.compile(v), accepts: ['empty object'] },
+    { of: 'Plan', name: 'plan.evaluate(record)', call: (v) => plan.evaluate(v), accepts: [] },
+    { of: 'Plan', name: 'plan.evaluate(_, options)', call: (v) => plan.evaluate(rep, v), accepts: options },
+    { of: 'Plan', name: 'plan.evaluateMany(records)', call: (v) => plan.evaluateMany(v), batch: 'results' },
+    { of: 'Plan', name: 'plan.evaluateMany(_, options)', call: (v) => plan.evaluateMany([rep], v), accepts: options },
+    { of: 'Plan', name: 'plan.evaluateTeam(records)', call: (v) => plan.evaluateTeam(v), batch: 'results' },
+    { of: 'Plan', name: 'plan.evaluateTeam(_, options)', call: (v) => plan.evaluateTeam([rep], v), accepts: options },
+    { of: 'Plan', name: 'plan.whatIf(record)', call: (v) => plan.whatIf(v, { amount: 1000 }), accepts: [] },
+    { of: 'Plan', name: 'plan.whatIf(_, deal)', call: (v) => plan.whatIf(rep, v), accepts: [] },
+    { of: 'Plan', name: 'plan.whatIf(_, _, options)', call: (v) => plan.whatIf(rep, { amount: 1000 }, v), accepts: options },
+    // salescore/admin's Plan only.
+    { of: 'diagnostics', name: 'plan.diagnostics(options)', call: (v) => plan.diagnostics(v), accepts: options },
+    { of: 'decompose', name: 'decompose(spec)', call: (v) => api.decompose(v), accepts: [] },
+    { of: 'decompose', name: 'decompose(_, options)', call: (v) => api.decompose(specs.decompose, v), accepts: options },
+    { of: 'pace', name: 'pace(spec)', call: (v) => api.pace(v), accepts: [] },
+    { of: 'pace', name: 'pace(_, options)', call: (v) => api.pace(specs.pace, v), accepts: options },
+    { of: 'Compare', name: 'Compare.open(baseline)', call: (v) => api.Compare.open(v, [rep]), accepts: ['empty object'] },
+    { of: 'Compare', name: 'Compare.open(_, records)', call: (v) => api.Compare.open(ctx.plan, v), accepts: [] },
+    { of: 'Compare', name: 'Compare.open(_, _, options)', call: (v) => api.Compare.open(ctx.plan, [rep], v), accepts: options },
+    { of: 'Compare', name: 'compare.setDraft(draft)', call: (v) => session.setDraft(v) ?? 'set', accepts: ['empty object'] },
+    { of: 'Compare', name: 'compare.setRecord(index)', call: (v) => session.setRecord(v, rep) ?? 'set', accepts: ['-0'] },
+    { of: 'Compare', name: 'compare.setRecord(_, record)', call: (v) => session.setRecord(0, v) ?? 'set', accepts: [...fieldObjects, 'empty object'] },
+    { of: 'Compare', name: 'compare.comparison(view)', call: (v) => session.comparison(v), accepts: options },
+    { of: 'Compare', name: 'compare.explain(index)', call: (v) => session.explain(v), accepts: ['-0'] },
+    { of: 'Compare', name: 'compare.sensitivity(spec)', call: (v) => session.sensitivity(v), accepts: options },
+    { of: 'Compare', name: 'compare.curves(spec)', call: (v) => session.curves(v), accepts: options },
+    { of: 'Compare', name: 'compare.comparison(_, options)', call: (v) => session.comparison(undefined, v), accepts: options },
+    { of: 'Compare', name: 'compare.explain(_, options)', call: (v) => session.explain(0, v), accepts: options },
+    { of: 'Compare', name: 'compare.sensitivity(_, options)', call: (v) => session.sensitivity(undefined, v), accepts: options },
+    { of: 'Compare', name: 'compare.curves(_, options)', call: (v) => session.curves(undefined, v), accepts: options },
+    { of: 'Compare', name: 'compare.rep(index)', call: (v) => session.rep(v), accepts: ['-0'] },
+    { of: 'Compare', name: 'compare.rep(_, options)', call: (v) => session.rep(0, v), accepts: options },
+    // The session keeps its two records: a record added is removed again, one removed is added first.
+    { of: 'Compare', name: 'compare.addRecord(record)', call: (v) => {
+      const length = session.addRecord(v);
+      session.removeRecord(session.length - 1);
+      return length;
+    }, accepts: [...fieldObjects, 'empty object'] },
+    { of: 'Compare', name: 'compare.removeRecord(index)', call: (v) => {
+      session.addRecord(rep);
+      try {
+        return session.removeRecord(v) ?? 'removed';
+      } catch (e) {
+        session.removeRecord(session.length - 1);
+        throw e;
+      }
+    }, accepts: ['-0'] },
+    { of: 'Compare', name: 'compare.clearDraft(anything)', call: (v) => {
+      session.clearDraft(v);
+      session.setDraft(ctx.plan);
+      return session.length;
+    }, accepts: 'all' },
     // Any string has tokens (past the formula limit the rest is one error token); the rest is INVALID_VALUE.
-    { name: 'formulaTokens(source)', call: (v) => api.formulaTokens(v).length, accepts: ['empty string', '10 MB string', 'lone surrogate', 'full-width digits', 'text', 'JSON text of an array'] },
+    { of: 'formulaTokens', name: 'formulaTokens(source)', call: (v) => api.formulaTokens(v).length, accepts: ['empty string', '10 MB string', 'lone surrogate', 'full-width digits', 'text', 'JSON text of an array'] },
     // Calls that take nothing ignore what they are given.
-    { name: 'listFunctions(anything)', call: (v) => api.listFunctions(v).length, accepts: 'all' },
-    { name: 'version(anything)', call: (v) => api.version(v), accepts: 'all' },
-    { name: 'plan.document(anything)', call: (v) => plan.document(v).fields.length, accepts: 'all' },
+    { of: 'listFunctions', name: 'listFunctions(anything)', call: (v) => api.listFunctions(v).length, accepts: 'all' },
+    { of: 'version', name: 'version(anything)', call: (v) => api.version(v), accepts: 'all' },
+    { of: 'Plan', name: 'plan.document(anything)', call: (v) => plan.document(v).fields.length, accepts: 'all' },
   ].map((s) => ({ ...s, records }));
 }
 
@@ -192,96 +222,172 @@ function judge(site, name, value, got) {
   return '';
 }
 
+/** Whether an entry has the export a site calls (`diagnostics`: a Plan with diagnostics()). */
+const has = (entry, of) => (of === 'diagnostics' ? !!entry.Plan && 'diagnostics' in entry.Plan.prototype : of in entry);
+
+/** The names of the package's entries in the checks. */
+const IMPORT = { form: 'salescore', targets: 'salescore/targets', admin: 'salescore/admin' };
+
+/** Exports that are not calls on the engine's data: loading, the error class, the test hook. */
+const NOT_CALLS = new Set(['default', '__esModule', 'init', 'initSync', 'SalesScoreError', '__trapForTest']);
+
+/** `api` is the suite's (see `combine` in suite.mjs): every check runs on each of its entries. */
 export function hostileChecks(api, data, check, same) {
   const values = hostileValues();
-  const formula = api.Formula.compile('回款额 * 0.05');
-  const plan = api.Plan.compile(data.teamPlan);
-  const rep = data.teamReps[0];
   const specs = { decompose: JSON.parse(data.targets.decompose.sampleText), pace: JSON.parse(data.targets.pace.sampleText) };
-  const ctx = { values, formula, handle: plan, plan: data.teamPlan, rep, specs };
-  // What the handles give before any abuse; they must give it after every call.
-  const expected = () => JSON.stringify([formula.evaluate({ 回款额: 1000 }), plan.evaluate(rep, { numbers: 'string' })]);
-  const baseline = expected();
+  const rep = data.teamReps[0];
 
-  for (const site of sites(api, ctx)) {
-    check(`hostile values: ${site.name}`, () => {
+  // Each entry's handles, and what they (or, without handles, its pacing of the sample) give
+  // before any abuse; they must give it after every call, in every entry.
+  const state = Object.entries(api.entries).map(([name, entry]) => {
+    const formula = entry.Formula?.compile('回款额 * 0.05');
+    const plan = entry.Plan?.compile(data.teamPlan);
+    const session = entry.Compare?.open(data.teamPlan, [rep, rep]);
+    const expected = () => JSON.stringify(formula
+      ? [formula.evaluate({ 回款额: 1000 }), plan.evaluate(rep, { numbers: 'string' })]
+      : [entry.pace(specs.pace, { numbers: 'string' }).team, entry.decompose(specs.decompose, { numbers: 'string' }).nodes.length]);
+    const ctx = { values, formula, handle: plan, session, plan: data.teamPlan, rep, specs };
+    return { name, label: IMPORT[name] ?? name, entry, ctx, expected, baseline: expected() };
+  });
+  const unchanged = () => state.every((s) => outcome(s.entry, s.expected).value === s.baseline);
+
+  // Every call an entry exports has its sites.
+  check('hostile values: every export of every entry has call sites', () => {
+    const covered = new Set(allSites(api, state[0].ctx).map((site) => site.of));
+    const missing = state.flatMap(({ label, entry }) => Object.keys(entry).filter((k) => !NOT_CALLS.has(k) && !covered.has(k)).map((k) => `${label}: ${k}`));
+    return same(missing, []);
+  });
+
+  for (const { label, entry, ctx, expected, baseline } of state) {
+    for (const site of allSites(entry, ctx).filter((x) => has(entry, x.of))) {
+      check(`hostile values: ${label}: ${site.name}`, () => {
+        const problems = [];
+        const outcomes = [];
+        for (const [name, value] of values) {
+          const got = outcome(entry, () => site.call(value));
+          outcomes.push(`${name}: ${got.text}`);
+          const why = judge(site, name, value, got);
+          if (why) problems.push(`${name}: ${why}`);
+          const after = outcome(entry, expected);
+          if (after.text !== 'ok' || after.value !== baseline) problems.push(`${name}: the handles changed after the call (${after.text})`);
+        }
+        return { ok: problems.length === 0, got: problems.length ? problems : outcomes, want: 'every value a coded error or an accepted answer' };
+      });
+    }
+  }
+
+  // The catalogue: each case through every entry that has its call.
+  const ran = new Map(data.badInputs.map((c) => [c.id, []]));
+  for (const { label, entry, ctx, expected, baseline } of state) {
+    check(`bad inputs catalogue (tests/data/bad_inputs.jsonl): ${label}: code and path of each`, () => {
+      const receivers = { api: entry, formula: ctx.formula, plan: ctx.handle };
       const problems = [];
-      const outcomes = [];
-      for (const [name, value] of values) {
-        const got = outcome(api, () => site.call(value));
-        outcomes.push(`${name}: ${got.text}`);
-        const why = judge(site, name, value, got);
-        if (why) problems.push(`${name}: ${why}`);
-        const after = outcome(api, expected);
-        if (after.text !== 'ok' || after.value !== baseline) problems.push(`${name}: the handles changed after the call (${after.text})`);
+      const got = [];
+      for (const c of data.badInputs) {
+        const [receiver, method] = c.call.includes('.') ? c.call.split('.') : ['api', c.call];
+        const target = ['Formula', 'Plan', 'Compare'].includes(receiver) ? entry[receiver] : receivers[receiver];
+        if (!target || !(method in target)) continue;
+        ran.get(c.id).push(label);
+        let args;
+        try {
+          args = decode(c.args, ctx);
+        } catch (e) {
+          problems.push(`${c.id}: cannot decode: ${e.message}`);
+          continue;
+        }
+        const r = outcome(entry, () => target[method](...args));
+        const text = r.error ? `${r.error.code} ${r.error.path}` : r.text;
+        got.push(`${c.id}: ${text}`);
+        const want = c.code === 'ok' ? 'ok' : `${c.code} ${c.path}`;
+        if (text !== want) problems.push(`${c.id}: got ${text}, want ${want}`);
+        else if (r.error && c.origin && r.error.origin !== c.origin) problems.push(`${c.id}: origin ${r.error.origin}, want ${c.origin}`);
       }
-      return { ok: problems.length === 0, got: problems.length ? problems : outcomes, want: 'every value a coded error or an accepted answer' };
+      if (expected() !== baseline) problems.push('the handles changed');
+      return { ok: problems.length === 0, got: problems.length ? problems : got, want: 'every case as catalogued' };
+    });
+  }
+  check('bad inputs catalogue: every case ran in some entry', () =>
+    same([...ran].filter(([, labels]) => labels.length === 0).map(([id]) => id), []));
+
+  for (const { label, entry, ctx, expected, baseline } of state.filter((s) => s.ctx.formula)) {
+    const { formula, handle: plan } = ctx;
+    check(`${label}: a getter that calls the engine back gets REENTRANT_CALL; the outer call reports it at the field`, () => {
+      const record = { ...rep };
+      let inner;
+      Object.defineProperty(record, '回款额', {
+        enumerable: true,
+        get() {
+          try {
+            formula.evaluate({ 回款额: 1 });
+            inner = 'no error';
+          } catch (e) {
+            inner = e.code;
+            throw e;
+          }
+          return 1;
+        },
+      });
+      const outer = outcome(entry, () => plan.evaluate(record));
+      return same([inner, outer.text, expected() === baseline], ['REENTRANT_CALL', 'READ_FAILED /回款额', true]);
     });
   }
 
-  check('bad inputs catalogue (tests/data/bad_inputs.jsonl): code and path of each', () => {
-    const receivers = { api, formula, plan };
-    const problems = [];
-    const got = [];
-    for (const c of data.badInputs) {
-      const [receiver, method] = c.call.includes('.') ? c.call.split('.') : ['api', c.call];
-      const target = ['Formula', 'Plan', 'Compare'].includes(receiver) ? api[receiver] : receivers[receiver];
-      let args;
-      try {
-        args = decode(c.args, ctx);
-      } catch (e) {
-        problems.push(`${c.id}: cannot decode: ${e.message}`);
-        continue;
-      }
-      const r = outcome(api, () => target[method](...args));
-      const text = r.error ? `${r.error.code} ${r.error.path}` : r.text;
-      got.push(`${c.id}: ${text}`);
-      const want = c.code === 'ok' ? 'ok' : `${c.code} ${c.path}`;
-      if (text !== want) problems.push(`${c.id}: got ${text}, want ${want}`);
-      else if (r.error && c.origin && r.error.origin !== c.origin) problems.push(`${c.id}: origin ${r.error.origin}, want ${c.origin}`);
-    }
-    if (expected() !== baseline) problems.push('the handles changed');
-    return { ok: problems.length === 0, got: problems.length ? problems : got, want: 'every case as catalogued' };
-  });
-
-  check('a getter that calls the engine back gets REENTRANT_CALL; the outer call reports it at the field', () => {
-    const record = { ...rep };
-    let inner;
-    Object.defineProperty(record, '回款额', {
-      enumerable: true,
-      get() {
-        try {
-          formula.evaluate({ 回款额: 1 });
-          inner = 'no error';
-        } catch (e) {
-          inner = e.code;
-          throw e;
-        }
-        return 1;
-      },
+  for (const { label, entry } of state.filter((s) => 'pace' in s.entry)) {
+    check(`${label}: a getter in a spec that calls the engine back gets REENTRANT_CALL; the outer call reports it at the field`, () => {
+      const spec = structuredClone(specs.pace);
+      let inner;
+      Object.defineProperty(spec, 'asOf', {
+        enumerable: true,
+        get() {
+          try {
+            entry.decompose(specs.decompose);
+            inner = 'no error';
+          } catch (e) {
+            inner = e.code;
+            throw e;
+          }
+          return specs.pace.asOf;
+        },
+      });
+      const outer = outcome(entry, () => entry.pace(spec));
+      return same([inner, outer.text], ['REENTRANT_CALL', 'READ_FAILED /asOf']);
     });
-    const outer = outcome(api, () => plan.evaluate(record));
-    return same([inner, outer.text, expected() === baseline], ['REENTRANT_CALL', 'READ_FAILED /回款额', true]);
-  });
+  }
 
-  check('after a trap: INTERNAL_ERROR for the call, then a fresh instance; old handles recompile themselves', () => {
-    const f = api.Formula.compile('回款额 * 2');
-    const p = api.Plan.compile(JSON.stringify(data.teamPlan));
-    const before = [f.evaluate({ 回款额: 21 }), JSON.stringify(p.evaluate(rep, { numbers: 'string' }))];
-    const trap = outcome(api, () => api.__trapForTest());
-    const after = [f.evaluate({ 回款额: 21 }), JSON.stringify(p.evaluate(rep, { numbers: 'string' }))];
-    const fresh = api.Formula.compile('1 + 1').evaluate({});
-    return same([trap.text, trap.error?.origin, after[0] === before[0], after[1] === before[1], expected() === baseline, fresh],
-      ['INTERNAL_ERROR ', 'engine', true, true, true, 2]);
-  });
+  // A trap ends one entry's instance: that entry starts a fresh one, the others never notice.
+  for (const { label, entry, expected, baseline } of state) {
+    check(`${label}: after a trap: INTERNAL_ERROR for the call, then a fresh instance; old handles recompile themselves; the other entries are untouched`, () => {
+      const f = entry.Formula?.compile('回款额 * 2');
+      const p = entry.Plan?.compile(JSON.stringify(data.teamPlan));
+      const results = () => (f
+        ? [f.evaluate({ 回款额: 21 }), JSON.stringify(p.evaluate(rep, { numbers: 'string' }))]
+        : [JSON.stringify(entry.pace(data.targets.pace.sampleText, { numbers: 'string' })), entry.version()]);
+      const fresh = () => (f ? entry.Formula.compile('1 + 1').evaluate({}) : JSON.stringify(entry.decompose(specs.decompose, { numbers: 'string' })));
+      const before = [...results(), fresh()];
+      const trap = outcome(entry, () => entry.__trapForTest());
+      const after = [...results(), fresh()];
+      return same([trap.text, trap.error?.origin, after[0] === before[0], after[1] === before[1], after[2] === before[2], expected() === baseline, unchanged()],
+        ['INTERNAL_ERROR ', 'engine', true, true, true, true, true]);
+    });
+  }
 
-  check('free(): a freed handle throws HANDLE_FREED; free() twice is harmless; others keep working', () => {
-    const f = api.Formula.compile('回款额 + 1');
-    f.free();
-    f.free();
-    const p = api.Plan.compile(data.teamPlan);
-    p.free();
-    return same([outcome(api, () => f.evaluate({ 回款额: 1 })).text, outcome(api, () => p.evaluate(rep)).text, expected() === baseline],
-      ['HANDLE_FREED ', 'HANDLE_FREED ', true]);
-  });
+  for (const { label, entry, expected, baseline } of state.filter((s) => s.ctx.formula)) {
+    check(`${label}: free(): a freed handle throws HANDLE_FREED; free() twice is harmless; others keep working`, () => {
+      const f = entry.Formula.compile('回款额 + 1');
+      f.free();
+      f.free();
+      const p = entry.Plan.compile(data.teamPlan);
+      p.free();
+      const got = [outcome(entry, () => f.evaluate({ 回款额: 1 })).text, outcome(entry, () => p.evaluate(rep)).text];
+      const want = ['HANDLE_FREED ', 'HANDLE_FREED '];
+      if (entry.Compare) {
+        const session = entry.Compare.open(data.teamPlan, [rep]);
+        session.free();
+        session.free();
+        got.push(outcome(entry, () => session.comparison()).text);
+        want.push('HANDLE_FREED ');
+      }
+      return same([...got, expected() === baseline], [...want, true]);
+    });
+  }
 }

@@ -1,12 +1,13 @@
 // Results cross to JS by two paths: the tape (src/wasm/tape.rs + buildValue) for everything
 // nested, and buildObject for a plan's metrics alone (no scorecard, statement or trace). Both
-// must give the value JSON.parse gives for the result's JSON, in every Node build: the same own
-// keys in the same order, even for metric ids that are special in JS.
+// must give the value JSON.parse gives for the result's JSON, in every Node flavour of both entries
+// with plans (salescore and salescore/admin): the same own keys in the same order, even for
+// metric ids that are special in JS.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { loadBuild } from './run-build.mjs';
+import { ENTRY_DIRS, FLAVOURS, loadEntry } from './run-build.mjs';
 
-const builds = ['pkg/node.js', 'pkg/node.cjs', 'pkg/inline.js', 'pkg/nowasm.js'];
+const builds = Object.values(FLAVOURS).flatMap((file) => [`${ENTRY_DIRS.form}${file}`, `${ENTRY_DIRS.admin}${file}`]);
 const IDS = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', '10', '2', '名称', 'valueOf'];
 const PLAN = {
   fields: [{ id: 'a', type: 'number' }, { id: 't', type: 'text' }],
@@ -25,7 +26,7 @@ const shape = (o) => ({ proto: Object.getPrototypeOf(o) === Object.prototype, en
 
 for (const build of builds) {
   test(`metrics alone and through the tape are the JSON.parse value: ${build}`, async () => {
-    const { Plan } = await loadBuild(build);
+    const { Plan } = await loadEntry(build);
     const plan = Plan.compile(PLAN);
     const alone = plan.evaluate(RECORD).metrics;
     const tape = plan.evaluate(RECORD, { explain: true }).metrics;

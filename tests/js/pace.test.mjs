@@ -1,10 +1,10 @@
 // pace() is checked in every build by the shared suite (tests/js/suite.mjs: golden working days,
 // progress, probabilities, bad specs, the sample and the native snapshots). What stays here is too
-// slow for the no-WASM build under --jitless: 200 open deals through the Node build.
+// slow for the no-WASM build under --jitless: 200 open deals through the Node build of salescore/targets.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { pace } from '../../pkg/node.js';
+import { pace } from '../../pkg/targets/node.js';
 
 const sample = JSON.parse(readFileSync('samples/targets/pace.json', 'utf8'));
 

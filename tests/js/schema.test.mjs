@@ -2,7 +2,7 @@
 // and reject the shape errors the engine rejects: the plan document, the decomposition spec
 // (decompose) and the pacing spec (pace).
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import Ajv from 'ajv';
 
@@ -29,6 +29,31 @@ test('the package lists every schema', () => {
     assert.equal(json(`pkg/${name}.schema.json`).$schema, 'http://json-schema.org/draft-07/schema#');
   }
   assert.ok(manifest.files.includes('*.schema.json'));
+});
+
+test('the package exports each entry in every flavour, and every file it names is in the package', () => {
+  const manifest = json('pkg/package.json');
+  const targets = [];
+  const walk = (v) => (typeof v === 'string' ? targets.push(v) : Object.values(v).forEach(walk));
+  walk(manifest.exports);
+  for (const [dir, file] of [['', 'salescore'], ['targets/', 'salescore-targets'], ['admin/', 'salescore-admin']]) {
+    const key = `.${dir ? `/${dir.slice(0, -1)}` : ''}`;
+    const root = manifest.exports[key];
+    assert.deepEqual(root, {
+      types: `./${dir}salescore.d.ts`, node: { import: `./${dir}node.js`, require: `./${dir}node.cjs` },
+      browser: `./${dir}index.js`, import: `./${dir}index.js`, default: `./${dir}index.js`,
+    }, key);
+    const sub = (s) => `${key}/${s}`;
+    assert.deepEqual(manifest.exports[sub('inline')], { types: `./${dir}salescore.d.ts`, default: `./${dir}inline.js` });
+    assert.equal(manifest.exports[sub('iife')], `./${dir}${file}.iife.js`);
+    assert.deepEqual(manifest.exports[sub('nowasm')], { types: `./${dir}salescore.d.ts`, default: `./${dir}nowasm.js` });
+    assert.equal(manifest.exports[sub('nowasm/iife')], `./${dir}${file}.nowasm.iife.js`);
+    assert.equal(manifest.exports[sub('wasm')], `./${dir}web/salescore_bg.wasm`);
+    for (const side of ['node.js', 'node.cjs']) assert.ok(manifest.sideEffects.includes(`./${dir}${side}`), `sideEffects ${dir}${side}`);
+  }
+  const missing = targets.filter((t) => !existsSync(`pkg/${t}`));
+  assert.deepEqual(missing, []);
+  for (const dir of ['web/', 'targets/', 'admin/']) assert.ok(manifest.files.includes(dir), `files: ${dir}`);
 });
 
 test('the sample plans are valid', () => {

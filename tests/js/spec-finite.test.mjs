@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { decompose, pace } from '../../pkg/node.js';
+import { decompose, pace } from '../../pkg/targets/node.js';
 
 const paceSample = JSON.parse(readFileSync('samples/targets/pace.json', 'utf8'));
 const decomposeSample = JSON.parse(readFileSync('samples/targets/decompose.json', 'utf8'));

@@ -1,8 +1,32 @@
-// The one JS suite every build runs, in Node and in the browser. It only uses the public API,
+// The one JS suite every flavour runs, in Node and in the browser. It only uses the public API,
 // returns plain results, and never throws: callers assert on `failures` and compare `outputs`
-// across builds.
+// across flavours. A flavour is the package's three entries in one kind of build (see `combine`).
 
 import { hostileChecks } from './hostile.mjs';
+
+/** What each entry exports (besides `default` in ESM namespaces), sorted. */
+export const ENTRY_API = {
+  form: ['Formula', 'Plan', 'SalesScoreError', '__trapForTest', 'evaluateFormula', 'formulaTokens', 'init', 'initSync', 'listFunctions', 'version'],
+  targets: ['SalesScoreError', '__trapForTest', 'decompose', 'init', 'initSync', 'pace', 'version'],
+  admin: ['Compare', 'Formula', 'Plan', 'SalesScoreError', '__trapForTest', 'evaluateFormula', 'formulaTokens', 'init', 'initSync', 'listFunctions', 'version'],
+};
+
+/** The import of each entry, as the suite names them in its checks. */
+export const ENTRY_IMPORT = { form: 'salescore', targets: 'salescore/targets', admin: 'salescore/admin' };
+
+/**
+ * The three entries of one flavour as the suite calls them: `salescore`'s API, with
+ * `salescore/targets`' decompose and pace and `salescore/admin`'s Compare beside it, and the
+ * entries themselves in `entries` (plan.diagnostics() is the admin entry's Plan's).
+ */
+export function combine({ form, targets, admin }) {
+  return { ...form, decompose: targets.decompose, pace: targets.pace, Compare: admin.Compare, entries: { form, targets, admin } };
+}
+
+/** An entry's exported names: an ESM namespace, a CommonJS module or an IIFE's global. */
+export function exportedNames(entry) {
+  return Object.keys(entry).filter((k) => k !== 'default' && k !== '__esModule').sort();
+}
 
 export function runSuite(api, data) {
   const results = [];
@@ -444,8 +468,8 @@ export function runSuite(api, data) {
     return same([doc.currency, doc.locale, doc.rounding.money, doc.metrics[0].kind], ['CNY', 'zh-CN', { scale: 2, strategy: 'halfUp' }, 'money']);
   });
 
-  check('plan.diagnostics: a warning with its code, path, severity and message in the asked locale', () => {
-    const plan = api.Plan.compile({
+  check('plan.diagnostics (salescore/admin): a warning with its code, path, severity and message in the asked locale', () => {
+    const plan = api.entries.admin.Plan.compile({
       fields: [{ id: '回款额', type: 'money' }, { id: '备注', type: 'text' }],
       metrics: [{ id: '提成', formula: '回款额 * 0.05', kind: 'money' }],
     });
@@ -527,6 +551,10 @@ export function runSuite(api, data) {
 
   // 5. Target decomposition and pacing (tests/decompose.rs, tests/pace.rs).
   targetChecks(api, data.targets, check, same);
+
+  // 5b. The entries: what each exports, one SalesScoreError class, the admin entry's formulas
+  // and plans the same as the form entry's.
+  entryChecks(api, data, check, same);
 
   // 6. A hostile host: every export with every kind of JS value, the bad-input catalogue,
   // re-entrant calls, traps and freed handles.
@@ -836,5 +864,100 @@ function targetChecks(api, t, check, same) {
     const { chance } = pace(spec, { numbers: 'string' }).reps[0];
     return same([chance.method, 'exactProbability' in chance, Number(chance.errorBound) <= 0.001, chance.probability, chance.keyDeals.length],
       ['bounded', false, true, '0.4998', 5]);
+  });
+}
+
+/** The entries themselves (`api.entries`): their exports, the one SalesScoreError class they
+ *  share, and the admin entry (a build of its own) computing formulas and plans exactly as the
+ *  form entry does. */
+function entryChecks(api, data, check, same) {
+  const { form, targets, admin } = api.entries;
+
+  check('entries: each exports its own API and nothing more', () =>
+    same(Object.fromEntries(Object.entries(api.entries).map(([name, entry]) => [ENTRY_IMPORT[name], exportedNames(entry)])),
+      Object.fromEntries(Object.entries(ENTRY_API).map(([name, list]) => [ENTRY_IMPORT[name], list]))));
+
+  check('salescore: no Compare, decompose or pace, and its Plan has no diagnostics()', () => {
+    const plan = form.Plan.compile({});
+    const got = ['Compare' in form, 'decompose' in form, 'pace' in form, 'diagnostics' in form.Plan.prototype, 'diagnostics' in plan, typeof plan.diagnostics];
+    plan.free();
+    return same(got, [false, false, false, false, false, 'undefined']);
+  });
+
+  check('salescore/targets: decompose and pace only, no Formula, Plan or Compare', () =>
+    same(['Formula' in targets, 'Plan' in targets, 'Compare' in targets, 'evaluateFormula' in targets, typeof targets.decompose, typeof targets.pace],
+      [false, false, false, false, 'function', 'function']));
+
+  check('salescore/admin: Compare, and a Plan with diagnostics()', () => {
+    const plan = admin.Plan.compile({});
+    const got = [typeof admin.Compare?.open, typeof plan.diagnostics, Array.isArray(plan.diagnostics())];
+    plan.free();
+    return same(got, ['function', 'function', true]);
+  });
+
+  check('version: the same in every entry', () =>
+    same([form.version() === targets.version(), form.version() === admin.version(), /^\d+\.\d+\.\d+/.test(targets.version())], [true, true, true]));
+
+  check('one SalesScoreError: an error thrown by any entry is instanceof the class every entry exports', () => {
+    const errors = {
+      form: thrown(() => form.Formula.compile('1 +')),
+      targets: thrown(() => targets.pace('{')),
+      admin: thrown(() => admin.Compare.open(42, [])),
+      'admin Plan': thrown(() => admin.Plan.compile({}).diagnostics({ locale: 'fr' })),
+    };
+    const got = {};
+    const want = {};
+    for (const [thrower, e] of Object.entries(errors)) {
+      got[thrower] = [e?.name, e?.code, e instanceof Error, ...Object.values(api.entries).map((entry) => e instanceof entry.SalesScoreError)];
+      want[thrower] = ['SalesScoreError', errors[thrower]?.code, true, true, true, true];
+    }
+    got.same = [form.SalesScoreError === targets.SalesScoreError, form.SalesScoreError === admin.SalesScoreError];
+    want.same = [true, true];
+    got.codes = Object.values(errors).map((e) => e?.code);
+    want.codes = ['UNEXPECTED_END', 'INVALID_PLAN', 'INVALID_PLAN', 'INVALID_OPTION'];
+    return same(got, want);
+  });
+
+  // The admin entry is a WebAssembly build of its own: its formulas and plans must give exactly
+  // what the form entry's give.
+  const outcome = (entry, fn) => {
+    try {
+      return JSON.stringify(fn());
+    } catch (e) {
+      return e instanceof entry.SalesScoreError ? `${e.code} ${e.path} ${e.message} ${JSON.stringify(e.span ?? null)}` : `not coded: ${e}`;
+    }
+  };
+  const differences = (calls) => {
+    const out = [];
+    for (const [name, fn] of calls) {
+      const a = outcome(form, () => fn(form));
+      const b = outcome(admin, () => fn(admin));
+      if (a !== b) out.push(`${name}: salescore ${a.slice(0, 200)}, salescore/admin ${b.slice(0, 200)}`);
+    }
+    return out;
+  };
+  check('salescore/admin: the golden formulas give what salescore gives', () => {
+    const calls = data.formulas.map((c) => [`line ${c.line}`, (entry) => {
+      const f = entry.Formula.compile(c.formula);
+      return [f.evaluate(c.values), f.evaluate(c.values, { numbers: 'string' })];
+    }]);
+    calls.push(['listFunctions', (entry) => entry.listFunctions()], ['formulaTokens', (entry) => entry.formulaTokens('IF(回款额 >= 目标, "达标", SUMM(x)')]);
+    return same(differences(calls).slice(0, 5), []);
+  });
+  check('salescore/admin: plan cases, plan errors and the sample team give what salescore gives', () => {
+    const planOf = (c) => (c.plan === 'sample' ? data.sample : c.plan);
+    const june = data.teamReps.filter((r) => r.月份 === 6);
+    const rep = data.teamReps.find((r) => r.工号 === 'E1019' && r.月份 === 2);
+    const calls = [
+      ...data.planCases.map((c) => [`plan case ${c.case}`, (entry) => entry.Plan.compile(planOf(c)).evaluate(c.record, { explain: true, numbers: 'string' })]),
+      ...data.planErrors.map((c) => [`plan error ${c.case}`, (entry) => {
+        const plan = entry.Plan.compile(planOf(c));
+        return c.record ? plan.evaluate(c.record) : 'compiled';
+      }]),
+      ['team June', (entry) => entry.Plan.compile(data.teamPlan).evaluateTeam(june, { explain: true, numbers: 'string' })],
+      ['rep explained (en)', (entry) => entry.Plan.compile(data.teamPlan).evaluate(rep, { explain: true, locale: 'en' })],
+      ['what-if', (entry) => entry.Plan.compile(data.incentiveHand).whatIf({ 工号: 'A', 目标: 20000, 回款率: 0.95, 订单: [] }, { amount: 1000 }, { numbers: 'string' })],
+    ];
+    return same(differences(calls).slice(0, 5), []);
   });
 }

@@ -1,7 +1,20 @@
 // Compiled with `tsc --noEmit` against the built package's generated types: if the API or the
-// generated plan types drift, this stops compiling.
+// generated plan types drift, this stops compiling. Each entry has its own declarations:
+// salescore (formulas and plans), salescore/targets (decompose, pace), salescore/admin (the form
+// entry's API with Compare and plan.diagnostics()); `@ts-expect-error` marks what an entry must
+// not have.
 import init, { Formula, Plan, SalesScoreError, evaluateFormula, formulaTokens, listFunctions, version } from 'salescore';
 import type { FormulaResult, FormulaToken, FunctionInfo, Options, PlanDocument, PlanResult, TraceEntry } from 'salescore';
+import initTargets, { decompose, pace, SalesScoreError as TargetsError, version as targetsVersion } from 'salescore/targets';
+import type { Decomposition, DecompositionSpec, PaceSpec, Pacing } from 'salescore/targets';
+// @ts-expect-error salescore/targets has no Plan
+import { Plan as NoPlan } from 'salescore/targets';
+// @ts-expect-error salescore has no decompose (it is salescore/targets')
+import { decompose as noDecompose } from 'salescore';
+// @ts-expect-error salescore has no Compare (it is salescore/admin's)
+import { Compare as NoCompare } from 'salescore';
+import initAdmin, { Compare, Formula as AdminFormula, Plan as AdminPlan, SalesScoreError as AdminError } from 'salescore/admin';
+import type { Comparison, PlanDiagnostic } from 'salescore/admin';
 
 export async function usage(): Promise<string> {
   await init();
@@ -41,4 +54,45 @@ export async function usage(): Promise<string> {
     }
   }
   return `${v} ${fields.length} ${explained.type} ${trace.length} ${fns.length} ${kinds} ${version()} ${grade}`;
+}
+
+// salescore/targets: decompose and pace, their specs and results; nothing of the form entry.
+export async function targetsUsage(): Promise<string> {
+  await initTargets();
+  const spec: DecompositionSpec = { total: '36000000', unit: 100, period: { start: '2025-01-01', end: '2025-12-31' }, nodes: [{ id: '华东' }] };
+  const tree: Decomposition = decompose(spec, { explain: true, numbers: 'string' });
+  const fromText: Decomposition = decompose(JSON.stringify(spec));
+  const paceSpec: PaceSpec = { period: { start: '2026-05-01', end: '2026-05-31' }, asOf: '2026-05-15', reps: [{ id: 'A', target: 100000, actual: 40000 }] };
+  const paced: Pacing = pace(paceSpec, { locale: 'en' });
+  try {
+    pace('{');
+  } catch (e) {
+    if (e instanceof TargetsError) return `${e.code} ${e.path}`;
+  }
+  return `${tree.nodes.length} ${fromText.nodes.length} ${paced.reps.length} ${targetsVersion()} ${typeof NoPlan} ${typeof noDecompose} ${typeof NoCompare}`;
+}
+
+// salescore/admin: everything salescore has, with Compare and plan.diagnostics().
+export async function adminUsage(doc: PlanDocument, team: Record<string, unknown>[]): Promise<string> {
+  await initAdmin();
+  const plan: AdminPlan = AdminPlan.compile(doc);
+  const warnings: PlanDiagnostic[] = plan.diagnostics({ locale: 'en' });
+  const codes: string = warnings.map((w) => `${w.code} ${w.path} ${w.severity}`).join(', ');
+  const session: Compare = Compare.open(doc, team, { locale: 'en' });
+  session.setDraft({ ...doc, currency: 'USD' });
+  const compared: Comparison = session.comparison({ reps: true }, { numbers: 'string' });
+  session.free();
+  const fee: number | string | boolean = AdminFormula.compile('1 + 1').evaluate({});
+  try {
+    Compare.open('{', [], {});
+  } catch (e) {
+    if (e instanceof AdminError) return `${e.code} ${e.origin}`;
+  }
+  return `${codes} ${JSON.stringify(compared.cost)} ${fee}`;
+}
+
+export function formPlanHasNoDiagnostics(doc: PlanDocument): number {
+  const plan: Plan = Plan.compile(doc);
+  // @ts-expect-error salescore's Plan has no diagnostics() (salescore/admin's has)
+  return plan.diagnostics().length;
 }
