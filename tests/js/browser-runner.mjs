@@ -1,6 +1,7 @@
-// Runs the shared suite in the browser against the build named in `?build=`.
+// Runs the shared suite in the browser against the flavour named in `?build=`: the three entries
+// of the package (salescore, salescore/targets, salescore/admin) in that kind of build.
 import { loadData } from './data.mjs';
-import { runSuite } from './suite.mjs';
+import { combine, runSuite } from './suite.mjs';
 
 const build = new URLSearchParams(location.search).get('build');
 
@@ -14,31 +15,45 @@ function script(src) {
   });
 }
 
-async function load() {
+/** Each entry's folder in the package, the stem of its one-file scripts and its IIFE's global. */
+const ENTRIES = {
+  form: { dir: '/pkg/', file: 'salescore', global: 'SalesScore' },
+  targets: { dir: '/pkg/targets/', file: 'salescore-targets', global: 'SalesScoreTargets' },
+  admin: { dir: '/pkg/admin/', file: 'salescore-admin', global: 'SalesScoreAdmin' },
+};
+
+/** One entry in the flavour of the page, its engine started. */
+async function loadEntry({ dir, file, global }) {
   switch (build) {
     case 'web': {
-      const m = await import('/pkg/index.js');
+      const m = await import(`${dir}index.js`);
       await m.default();
       return m;
     }
     case 'inline': {
-      const m = await import('/pkg/inline.js');
+      const m = await import(`${dir}inline.js`);
       await m.init();
       return m;
     }
     case 'nowasm':
-      return import('/pkg/nowasm.js');
+      return import(`${dir}nowasm.js`);
     case 'iife':
-      await script('/pkg/salescore.iife.js');
-      await globalThis.SalesScore.init();
-      return globalThis.SalesScore;
+      await script(`${dir}${file}.iife.js`);
+      await globalThis[global].init();
+      return globalThis[global];
     case 'nowasm-iife':
-      await script('/pkg/salescore.nowasm.iife.js');
-      await globalThis.SalesScore.init();
-      return globalThis.SalesScore;
+      await script(`${dir}${file}.nowasm.iife.js`);
+      await globalThis[global].init();
+      return globalThis[global];
     default:
       throw new Error(`unknown build ${build}`);
   }
+}
+
+async function load() {
+  const entries = {};
+  for (const [name, entry] of Object.entries(ENTRIES)) entries[name] = await loadEntry(entry);
+  return combine(entries);
 }
 
 async function main() {

@@ -1,5 +1,6 @@
-// The same suite in headless Chromium: the web (ESM + .wasm), inlined ESM, IIFE and no-WASM
-// builds, and a page whose Content Security Policy forbids WebAssembly.
+// The same suite in headless Chromium over the three entries (salescore, salescore/targets,
+// salescore/admin) in each flavour: web (ESM + .wasm), inlined ESM, IIFE and no-WASM, and a page
+// whose Content Security Policy forbids WebAssembly.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { openBrowser } from './browser.mjs';
@@ -28,7 +29,7 @@ for (const build of ['web', 'inline', 'iife', 'nowasm', 'nowasm-iife']) {
   });
 }
 
-test('browser builds give identical outputs', () => {
+test('browser flavours give identical outputs, entry by entry', () => {
   const [first, ...rest] = Object.keys(outputs);
   assert.equal(rest.length, 4);
   for (const other of rest) assert.deepEqual(outputs[other], outputs[first], `${other} differs from ${first}`);
