@@ -3,13 +3,17 @@
 // origin (`sandbox="allow-scripts"`, `srcdoc`, no same-origin). In each, the same probe compiles
 // the sample team plan, evaluates a rep, then feeds the engine a getter that throws, a getter
 // that calls the engine back, and a bad batch, and evaluates the rep again on the same handle.
-// Everything the probe returns must equal what pkg/node.js gives for the same probe in Node.
+// Everything the probe returns must equal what pkg/node.js gives for the same probe in Node. The
+// three entries (salescore, salescore/targets, salescore/admin) are also loaded side by side in a
+// worker: one SalesScoreError class across them, each answering as in Node.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { after, before, test } from 'node:test';
 import * as node from '../../pkg/node.js';
+import * as nodeAdmin from '../../pkg/admin/node.js';
+import * as nodeTargets from '../../pkg/targets/node.js';
 import { openBrowser } from './browser.mjs';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -89,6 +93,42 @@ function probe(S, planDoc, record) {
 }
 
 const expected = probe(node, planDoc, rep);
+
+const paceSpec = JSON.parse(await readFile(join(ROOT, 'samples/targets/pace.json'), 'utf8'));
+
+/**
+ * The three entries side by side in one host (`F`, `T`, `A`: salescore, salescore/targets,
+ * salescore/admin): each answers from its own instance, and an error thrown by any of them is an
+ * instance of the one SalesScoreError every entry exports. Sent as source text, like `probe`.
+ */
+function entriesProbe(F, T, A, planDoc, record, paceSpec) {
+  const thrown = (call) => {
+    try {
+      call();
+    } catch (e) {
+      return e;
+    }
+    return null;
+  };
+  const errors = [thrown(() => F.Formula.compile('1 +')), thrown(() => T.pace('{')), thrown(() => A.Compare.open(planDoc, 'abc'))];
+  const plan = A.Plan.compile(planDoc);
+  const session = A.Compare.open(planDoc, [record]);
+  session.setDraft(planDoc);
+  return JSON.parse(JSON.stringify({
+    versions: [F.version(), T.version(), A.version()],
+    exports: [F, T, A].map((m) => Object.keys(m).filter((k) => k !== 'default').sort()),
+    codes: errors.map((e) => e?.code),
+    instances: errors.map((e) => [F, T, A].map((m) => e instanceof m.SalesScoreError)),
+    oneClass: F.SalesScoreError === T.SalesScoreError && T.SalesScoreError === A.SalesScoreError,
+    evaluated: [F.Plan.compile(planDoc).evaluate(record, { numbers: 'string' }), plan.evaluate(record, { numbers: 'string' })],
+    diagnostics: plan.diagnostics({ locale: 'en' }).map((d) => d.code),
+    formHasDiagnostics: 'diagnostics' in F.Plan.compile(planDoc),
+    cost: session.comparison(undefined, { numbers: 'string' }).cost,
+    paced: T.pace(paceSpec, { numbers: 'string' }).team,
+  }));
+}
+
+const expectedEntries = entriesProbe(node, nodeTargets, nodeAdmin, planDoc, rep, paceSpec);
 
 let browser;
 before(async () => {
@@ -186,6 +226,23 @@ try {
 } catch (e) {
   postMessage({ loadError: String(e) });
 }`,
+  // The three entries' inlined ESM builds in one module worker.
+  '/hosts/entries.worker.mjs': `
+import * as F from '/pkg/inline.js';
+import * as T from '/pkg/targets/inline.js';
+import * as A from '/pkg/admin/inline.js';
+const entriesProbe = ${entriesProbe};
+try {
+  await Promise.all([F.init(), T.init(), A.init()]);
+  onmessage = ({ data: { plan, record, paceSpec } }) => postMessage(entriesProbe(F, T, A, plan, record, paceSpec));
+  postMessage({ ready: true, wasm: typeof WebAssembly });
+} catch (e) {
+  postMessage({ loadError: String(e) });
+}`,
+  // The three entries' IIFEs in one classic worker (globals SalesScore, SalesScoreTargets,
+  // SalesScoreAdmin), the no-WASM ones with WebAssembly removed.
+  '/hosts/entries.worker.js': classicEntriesWorker(''),
+  '/hosts/entries-nowasm.worker.js': classicEntriesWorker('.nowasm', 'delete self.WebAssembly;'),
   // The IIFE in a classic worker, loaded by importScripts.
   '/hosts/iife.worker.js': classicWorker('/pkg/salescore.iife.js'),
   // The no-WASM IIFE in a classic worker with WebAssembly removed from the global scope first.
@@ -200,6 +257,21 @@ try {
   importScripts('${script}');
   SalesScore.init().then(() => {
     onmessage = ({ data: { plan, record } }) => postMessage(probe(SalesScore, plan, record));
+    postMessage({ ready: true, wasm: typeof WebAssembly });
+  }, (e) => postMessage({ loadError: String(e) }));
+} catch (e) {
+  postMessage({ loadError: String(e) });
+}`;
+}
+
+function classicEntriesWorker(flavour, prelude = '') {
+  return `
+${prelude}
+const entriesProbe = ${entriesProbe};
+try {
+  importScripts('/pkg/salescore${flavour}.iife.js', '/pkg/targets/salescore-targets${flavour}.iife.js', '/pkg/admin/salescore-admin${flavour}.iife.js');
+  Promise.all([SalesScore.init(), SalesScoreTargets.init(), SalesScoreAdmin.init()]).then(() => {
+    onmessage = ({ data: { plan, record, paceSpec } }) => postMessage(entriesProbe(SalesScore, SalesScoreTargets, SalesScoreAdmin, plan, record, paceSpec));
     postMessage({ ready: true, wasm: typeof WebAssembly });
   }, (e) => postMessage({ loadError: String(e) }));
 } catch (e) {
@@ -259,6 +331,26 @@ test('classic worker, the no-WASM IIFE with WebAssembly deleted from the worker:
   assert.equal(result.ready?.wasm, 'undefined');
   assertProbe(result.probed);
 });
+
+/** Checks the three entries' answer from a browser host against the Node answer. */
+function assertEntries(got) {
+  assert.equal(got.loadError, undefined, got.loadError);
+  assert.deepEqual(expectedEntries.codes, ['UNEXPECTED_END', 'INVALID_PLAN', 'INVALID_VALUE']);
+  assert.deepEqual(expectedEntries.instances, [[true, true, true], [true, true, true], [true, true, true]]);
+  assert.equal(expectedEntries.oneClass, true);
+  assert.equal(expectedEntries.formHasDiagnostics, false);
+  assert.deepEqual(expectedEntries.evaluated[0], expectedEntries.evaluated[1]);
+  assert.deepEqual(got, expectedEntries);
+}
+
+for (const [path, wasm] of [['/hosts/entries.worker.mjs', 'object'], ['/hosts/entries.worker.js', 'object'], ['/hosts/entries-nowasm.worker.js', 'undefined']]) {
+  test(`the three entries in one ${path.endsWith('.mjs') ? 'module worker (inlined ESM)' : `classic worker (${wasm === 'object' ? 'IIFEs' : 'no-WASM IIFEs, WebAssembly deleted'})`}: one SalesScoreError, values equal Node`, async () => {
+    const { result, errors } = await inWorker(path, { plan: planDoc, record: rep, paceSpec });
+    assert.deepEqual(errors, []);
+    assert.equal(result.ready?.wasm, wasm, result.loadError);
+    assertEntries(result.probed);
+  });
+}
 
 // A worker's Content Security Policy is the one its own script is served with.
 const strictWorker = { csp: "default-src 'self'; script-src 'self'" };

@@ -28,27 +28,32 @@ async function run(body, options = {}) {
 
 const describe = `const describe = (e) => e && e.code ? [e.code, e.origin, e.name, e.hint] : ['not coded', String(e)];`;
 
-test('WebAssembly removed: init() throws WASM_UNAVAILABLE naming the no-WASM build, and fetches no .wasm', async () => {
-  const { out, requested } = await run(`${describe}
-    delete globalThis.WebAssembly;
-    const m = await import('/pkg/index.js');
-    window.out = await m.init().then(() => 'started', describe);`);
-  assert.equal(out[0], 'WASM_UNAVAILABLE');
-  assert.equal(out[1], 'engine');
-  assert.equal(out[2], 'SalesScoreError');
-  assert.match(out[3], /salescore\/nowasm/);
-  assert.deepEqual(requested.filter((p) => p.endsWith('.wasm')), []);
-});
+// Each entry of the package is its own WebAssembly module: salescore, salescore/targets, salescore/admin.
+const DIRS = ['/pkg/', '/pkg/targets/', '/pkg/admin/'];
 
-test('the inlined build without WebAssembly: the same error from init() and initSync()', async () => {
-  const { out } = await run(`${describe}
-    delete globalThis.WebAssembly;
-    const m = await import('/pkg/inline.js');
-    let sync;
-    try { m.initSync(); sync = 'started'; } catch (e) { sync = describe(e)[0]; }
-    window.out = [await m.init().then(() => 'started', (e) => describe(e)[0]), sync];`);
-  assert.deepEqual(out, ['WASM_UNAVAILABLE', 'WASM_UNAVAILABLE']);
-});
+for (const dir of DIRS) {
+  test(`WebAssembly removed: init() of ${dir}index.js throws WASM_UNAVAILABLE naming the no-WASM build, and fetches no .wasm`, async () => {
+    const { out, requested } = await run(`${describe}
+      delete globalThis.WebAssembly;
+      const m = await import('${dir}index.js');
+      window.out = await m.init().then(() => 'started', describe);`);
+    assert.equal(out[0], 'WASM_UNAVAILABLE');
+    assert.equal(out[1], 'engine');
+    assert.equal(out[2], 'SalesScoreError');
+    assert.match(out[3], /salescore\/(?:\w+\/)?nowasm/);
+    assert.deepEqual(requested.filter((p) => p.endsWith('.wasm')), []);
+  });
+
+  test(`the inlined build without WebAssembly (${dir}inline.js): the same error from init() and initSync()`, async () => {
+    const { out } = await run(`${describe}
+      delete globalThis.WebAssembly;
+      const m = await import('${dir}inline.js');
+      let sync;
+      try { m.initSync(); sync = 'started'; } catch (e) { sync = describe(e)[0]; }
+      window.out = [await m.init().then(() => 'started', (e) => describe(e)[0]), sync];`);
+    assert.deepEqual(out, ['WASM_UNAVAILABLE', 'WASM_UNAVAILABLE']);
+  });
+}
 
 test("a CSP without 'wasm-unsafe-eval': init() throws WASM_UNAVAILABLE with the CompileError in it", async () => {
   const { out } = await run(`${describe}
@@ -70,10 +75,26 @@ test('a call before init() has finished: NOT_INITIALIZED with the fix in the hin
   assert.equal(out[1], 2);
 });
 
-test('the no-WASM build runs with WebAssembly removed', async () => {
+test('a call to salescore/targets before its init() has finished: NOT_INITIALIZED, though salescore is started', async () => {
+  const { out } = await run(`${describe}
+    const form = await import('/pkg/index.js');
+    const targets = await import('/pkg/targets/index.js');
+    await form.init();
+    const early = (() => { try { return targets.pace('{}'); } catch (e) { return describe(e); } })();
+    await targets.init();
+    window.out = [early, form.Formula.compile('1 + 1').evaluate({}), typeof targets.pace];`);
+  assert.deepEqual(out[0].slice(0, 3), ['NOT_INITIALIZED', 'engine', 'SalesScoreError']);
+  assert.equal(out[1], 2);
+});
+
+test('the no-WASM builds run with WebAssembly removed', async () => {
   const { out } = await run(`delete globalThis.WebAssembly;
     const m = await import('/pkg/nowasm.js');
-    await m.init();
-    window.out = m.Formula.compile('ROUND(回款额 * 0.035, 2)').evaluate({ 回款额: 98765 });`);
-  assert.equal(out, 3456.78);
+    const targets = await import('/pkg/targets/nowasm.js');
+    const admin = await import('/pkg/admin/nowasm.js');
+    await Promise.all([m.init(), targets.init(), admin.init()]);
+    const spec = { total: 1000, unit: 1, period: { start: '2025-01-01', end: '2025-03-31' }, nodes: [{ id: 'all' }, { id: 'a', parent: 'all' }, { id: 'b', parent: 'all' }] };
+    window.out = [m.Formula.compile('ROUND(回款额 * 0.035, 2)').evaluate({ 回款额: 98765 }), targets.decompose(spec, { numbers: 'string' }).nodes.map((n) => n.amount),
+      admin.Plan.compile({ fields: [{ id: 'x', type: 'money' }] }).diagnostics().map((d) => d.code)];`);
+  assert.deepEqual(out, [3456.78, ['1000', '500', '500'], ['FIELD_UNUSED']]);
 });
