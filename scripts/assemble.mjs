@@ -3,6 +3,7 @@ import { build } from 'esbuild';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { deflateRawSync } from 'node:zlib';
 import { ENTRIES, kb, measure } from './entries.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -123,21 +124,26 @@ import { readFileSync } from 'node:fs';
 ${entry({ api: e.api, imports: webImports('./web/salescore.js'), guardPath: guardPath(out), snippets: snippetsOf(out, join(out, 'web')), options: webOptions,
   setup: "loadSync({ module: readFileSync(new URL('./web/salescore_bg.wasm', import.meta.url)) });" })}`);
 
-  // 2. Inlined: the .wasm as base64 inside the script, for hosts that cannot fetch a sibling file.
-  writeFileSync(join(work, 'wasm-base64.js'), `export default ${JSON.stringify(wasmBytes.toString('base64'))};\n`);
+  // 2. Inlined: the .wasm inside the script, for hosts that cannot fetch a sibling file. It is
+  // deflated first and inflated on load by fflate (a few KB): base64 of the raw .wasm gzips
+  // a third worse than the .wasm itself, base64 of deflated bytes about as well, and the script is
+  // less than half the size to parse. Both stay synchronous, so initSync() and require() work.
+  const packed = deflateRawSync(wasmBytes, { level: 9 });
+  writeFileSync(join(work, 'wasm-base64.js'), `export default ${JSON.stringify(packed.toString('base64'))};\n`);
   const webGlue = rel(work, join(out, 'web', 'salescore.js'));
   writeFileSync(join(work, 'inline.js'), entry({
     api: e.api,
     imports: `import * as glue from '${webGlue}';
 import initWeb, { initSync as initSyncWeb, __salescore_restart, __salescore_ready } from '${webGlue}';
+import { inflateSync } from 'fflate';
 import base64 from './wasm-base64.js';`,
     guardPath: guardPath(work),
     snippets: snippetsOf(work, join(out, 'web')),
     setup: `function bytes() {
   const text = atob(base64);
-  const out = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
-  return out;
+  const packed = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) packed[i] = text.charCodeAt(i);
+  return inflateSync(packed, { out: new Uint8Array(${wasmBytes.length}) });
 }
 /** Compiles and instantiates the inlined module (asynchronously); initSync() does it synchronously
  *  (old WebViews limit synchronous compiles to 4 KB). */

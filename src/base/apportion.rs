@@ -35,7 +35,7 @@ pub fn largest_remainder(n: usize, shares: &[u128], denominator: u128, protected
     let mut order: Vec<(usize, u128)> =
         shares.iter().enumerate().map(|(i, s)| (i, s.checked_rem(denominator).unwrap_or(0))).collect();
     // Sort key: eligible first, then larger fractional part, then nearer the middle, then better.
-    order.sort_by_key(|&(i, frac)| {
+    super::order::sort_by_key(&mut order, |&(i, frac)| {
         let refused = protected == Some(i) && frac.saturating_mul(2) <= denominator;
         (refused, std::cmp::Reverse(frac), i.saturating_mul(2).abs_diff(last), i)
     });
@@ -73,7 +73,7 @@ pub fn largest_remainder_by_key<K: Ord>(
         .map(|(i, s)| (s.checked_rem(denominator).unwrap_or(0), i))
         .filter(|(frac, _)| *frac > 0)
         .collect();
-    order.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| key(a.1).cmp(&key(b.1))));
+    super::order::sort_by(&mut order, |a, b| b.0.cmp(&a.0).then_with(|| key(a.1).cmp(&key(b.1))));
     // The fractional parts add up to `left` whole units and each is below one, so at least
     // `left` parts have one; `cycle` only keeps the total exact if that were ever not so.
     for &(_, i) in order.iter().cycle().take(left) {

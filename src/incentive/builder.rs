@@ -203,7 +203,9 @@ impl StatementBuilder {
         let mut order: Vec<(Decimal, usize)> =
             lines.iter().enumerate().map(|(i, l)| Ok((sub(l.amount.0, l.exact.0)?, i))).collect::<Result<_>>()?;
         // Adding a unit: the lines rounded down the most first; taking one: rounded up the most.
-        order.sort_by(|a, b| if up { a.0.cmp(&b.0) } else { b.0.cmp(&a.0) }.then(a.1.cmp(&b.1)));
+        crate::base::order::sort_by(&mut order, |a, b| {
+            if up { a.0.cmp(&b.0) } else { b.0.cmp(&a.0) }.then(a.1.cmp(&b.1))
+        });
         let step = if up { unit } else { sub(Decimal::ZERO, unit)? };
         for &(_, i) in order.iter().cycle().take(count) {
             if let Some(l) = lines.get_mut(i) {

@@ -198,7 +198,7 @@ impl PayoutCurve {
         let mut all: Vec<Decimal> = self.def.points.iter().map(|p| p.attainment.0).collect();
         all.extend(self.def.gate.map(|g| g.0));
         all.extend(self.def.cap_attainment.map(|c| c.0));
-        all.sort();
+        crate::base::order::sort(&mut all);
         all.dedup();
         all
     }

@@ -344,7 +344,7 @@ impl Plan {
             }
             errors.push((i, e));
         }
-        errors.sort_by_key(|(i, _)| *i);
+        crate::base::order::sort_by_key(&mut errors, |(i, _)| *i);
         let locale = explain.or(scores.then_some(self.locale()));
         let mut statements = Vec::with_capacity(results.len());
         for (i, eval) in results.iter_mut().enumerate() {

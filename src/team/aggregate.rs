@@ -55,7 +55,7 @@ impl Aggregate {
             Aggregate::Max => values.iter().max().copied(),
             Aggregate::Median => {
                 let mut sorted = values.to_vec();
-                sorted.sort_unstable();
+                crate::base::order::sort(&mut sorted);
                 let mid = sorted.len() / 2;
                 let upper = sorted.get(mid).copied();
                 if sorted.len() % 2 == 1 {

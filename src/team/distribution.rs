@@ -352,7 +352,7 @@ impl ForcedDistribution {
             }
         };
         let mut sorted: Vec<&TeamEntry> = entries.iter().collect();
-        sorted.sort_by(|a, b| {
+        crate::base::order::sort_by(&mut sorted, |a, b| {
             b.score.cmp(&a.score).then_with(|| compare_keys(a, b, key_order)).then_with(|| by_score_then_id(a, b))
         });
         let n = sorted.len();

@@ -65,7 +65,7 @@ impl Ranking {
     pub fn new(entries: &[TeamEntry]) -> Result<Ranking> {
         check_ids(entries)?;
         let mut sorted: Vec<&TeamEntry> = entries.iter().collect();
-        sorted.sort_by(|a, b| by_score_then_id(a, b));
+        crate::base::order::sort_by(&mut sorted, |a, b| by_score_then_id(a, b));
         let mut ranked = Vec::with_capacity(sorted.len());
         let mut dense_rank = 0_usize;
         for group in sorted.chunk_by(|a, b| a.score == b.score) {

@@ -351,7 +351,7 @@ fn compile_commission(
         return Err(invalid(format!("{path}/rules"), &def.id, Phrase::RuleWithoutFilters));
     }
     let mut order: Vec<usize> = (0..rules.len()).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(rules.get(i).map_or(0, |r| r.def.priority)));
+    crate::base::order::sort_by_key(&mut order, |&i| std::cmp::Reverse(rules.get(i).map_or(0, |r| r.def.priority)));
     let released = optional(&def.holdback_released, format!("{path}/holdbackReleased"), names)?;
     Ok(Commission { def: def.clone(), released, amount, rules, order })
 }
