@@ -7,7 +7,7 @@
 // re-runs that call at once. Typed values go to the engine as text and results come back as exact
 // decimal strings, so nothing is rounded in the page.
 
-import init, { decompose, pace, version } from '/pkg/index.js';
+import init, { decompose, pace, version } from '/pkg/targets/index.js';
 import {
   $, errorMessage, escapeHtml, fetchJson, groupDigits, locale, onLocaleSwitch, readLocale, renderNav, showLocale,
   showVersion, t, useText, writeAddress,

@@ -1,11 +1,12 @@
 // The targets & pacing page (`/targets.html`), driven in headless Chromium as a user would.
-// Expected values come from the same engine through the Node build, on the same samples with the
-// same edits, shown as the page shows exact decimal strings.
+// Expected values come from the same engine through the Node build of salescore/targets (the entry
+// the page imports), on the same samples with the same edits, shown as the page shows exact
+// decimal strings.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { openDemoPage } from './demo-page.mjs';
-import { decompose, pace } from '../../pkg/node.js';
+import { decompose, pace } from '../../pkg/targets/node.js';
 
 const sample = (name) => JSON.parse(readFileSync(new URL(`../../samples/targets/${name}`, import.meta.url), 'utf8'));
 const decSample = sample('decompose.json');

@@ -2,7 +2,9 @@
 // page's Web Worker, see worker.js). If a name of the package's compare API changes, this is
 // the file to change: the rest of the page reads only the shapes this module returns.
 //
-// The compare session is the package's `Compare.open(baseline, records, { locale })`.
+// The page imports the package's admin entry (`salescore/admin`, one file with the .wasm inlined):
+// it alone has the compare session, `Compare.open(baseline, records, { locale })`, and a Plan
+// with `diagnostics()`.
 //
 // The page's view (what `session.setDraft` / `summary` return, after `pageView`):
 //   reps[i]: { index, id, name, group, before/after: { score, grade, forcedGrade, payout } | null,
@@ -14,7 +16,7 @@
 //   winners / losers / overThreshold: [{ index, id, name, change }], gained, lost, unchanged,
 //   failures: [{ index, side: 'baseline'|'draft'|'both', error: { code, path, message, messages? } }]
 
-import * as pkg from '/pkg/inline.js';
+import * as pkg from '/pkg/admin/inline.js';
 
 /** Loads the engine; says which compare the page runs on. */
 export async function start() {
@@ -72,11 +74,11 @@ const percent = (fraction) => (fraction == null ? undefined : Math.round(fractio
 const defined = (o) => Object.fromEntries(Object.entries(o).filter(([, v]) => v != null));
 const costOf = (c) => ({ before: c?.before ?? null, after: c?.after ?? null, change: c?.change ?? null, percent: c?.percent ?? null });
 
-/** The draft's warnings (a plan that compiles but is probably wrong); [] if the engine has none. */
+/** The draft's warnings (a plan that compiles but is probably wrong). */
 export function diagnose(draft, locale) {
   const plan = pkg.Plan.compile(draft);
   try {
-    return typeof plan.diagnostics === 'function' ? plan.diagnostics({ locale }) : [];
+    return plan.diagnostics({ locale });
   } finally {
     plan.free();
   }
