@@ -1,15 +1,16 @@
-// Times `decompose` on a generated 10,000-leaf tree through pkg/node.js (median of runs) and
-// prints it. Budget (PRODUCT.md): decomposition of 10,000 leaves ≤ 20 ms.
+// Times `decompose` on a generated 10,000-leaf tree through pkg/targets/node.js (the Node build of
+// salescore/targets; median of runs) and prints it. Budget (PRODUCT.md): decomposition of 10,000 leaves ≤ 20 ms.
 //
 //   node bench/decompose.mjs [--runs 21] [--leaves 10000] [--write spec.json] [--baseline dir]
 //
-// `--baseline dir` also times another build of the package (`dir/node.js`, e.g. one built from an
-// earlier commit) in the same process, runs of the two alternating, and prints both side by side.
-import { writeFileSync } from 'node:fs';
+// `--baseline dir` also times another build of the package (`dir/targets/node.js`, or `dir/node.js`
+// for a package from before the entries were split, e.g. one built from an earlier commit) in the
+// same process, runs of the two alternating, and prints both side by side.
+import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { decompose } from '../pkg/node.js';
+import { decompose } from '../pkg/targets/node.js';
 import { generateSpec } from './lib/decompose-spec.mjs';
 
 const args = process.argv.slice(2);
@@ -25,7 +26,8 @@ function median(xs) {
   return s[Math.floor(s.length / 2)];
 }
 
-const baseline = arg('--baseline') ? (await import(pathToFileURL(resolve(arg('--baseline'), 'node.js')).href)).decompose : null;
+const targetsIn = (dir) => (existsSync(resolve(dir, 'targets', 'node.js')) ? resolve(dir, 'targets', 'node.js') : resolve(dir, 'node.js'));
+const baseline = arg('--baseline') ? (await import(pathToFileURL(targetsIn(arg('--baseline'))).href)).decompose : null;
 
 /** Median and minimum of `fn`'s times (and of `other`'s, runs alternating) after a warm-up. */
 function time(label, fn, other) {

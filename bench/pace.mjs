@@ -1,8 +1,9 @@
-// Times pace() through pkg/node.js: the sample spec, and one rep with 20 and 200 open deals with
-// cents (exact enumeration and the bounded probability method). Median per call after a warm-up
-// that lets the WebAssembly tier up (bench/lib/measure.mjs). `node bench/pace.mjs [samples]
-// [--pkg DIR]`: DIR is another build's pkg/ (e.g. an older commit's) to time side by side.
-import { readFileSync } from 'node:fs';
+// Times pace() through pkg/targets/node.js (the Node build of salescore/targets): the sample spec,
+// and one rep with 20 and 200 open deals with cents (exact enumeration and the bounded probability
+// method). Median per call after a warm-up that lets the WebAssembly tier up
+// (bench/lib/measure.mjs). `node bench/pace.mjs [samples] [--pkg DIR]`: DIR is another build's
+// pkg/ (e.g. an older commit's, whose pace() may still be in DIR/node.js) to time side by side.
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { measure } from './lib/measure.mjs';
@@ -11,7 +12,8 @@ const args = process.argv.slice(2);
 const at = args.indexOf('--pkg');
 const dir = at >= 0 ? args.splice(at, 2)[1] : new URL('../pkg', import.meta.url).pathname;
 const samples = Number(args[0] ?? 15);
-const { pace } = await import(pathToFileURL(resolve(dir, 'node.js')).href);
+const entry = existsSync(resolve(dir, 'targets', 'node.js')) ? resolve(dir, 'targets', 'node.js') : resolve(dir, 'node.js');
+const { pace } = await import(pathToFileURL(entry).href);
 const sample = JSON.parse(readFileSync(new URL('../samples/targets/pace.json', import.meta.url), 'utf8'));
 
 function deals(n, seed) {
@@ -33,7 +35,7 @@ const rows = [
   ['20 deals with cents (exact enumeration)', withDeals(20)],
   ['200 deals with cents (bounded method)', withDeals(200)],
 ];
-console.log(`pace() through ${dir}/node.js, median of ${samples}`);
+console.log(`pace() through ${entry}, median of ${samples}`);
 for (const [name, spec, options] of rows) {
   const c = pace(spec, options).reps[0].chance;
   const { medianNs } = measure(() => pace(spec, options), { samples, warmupMs: 300, targetMs: 50 });
