@@ -1,17 +1,17 @@
 // Same answer everywhere, on a sample: 400 generated (plan, record) cases (tests/js/corpus/)
-// natively (examples/corpus.rs, debug build), through the WebAssembly build and through the
-// no-WASM build; every output line byte-identical. `./run corpus` runs 10,000 and more.
+// natively (examples/corpus.rs, debug build), through the WebAssembly build, the no-WASM build
+// and the admin entry's WebAssembly build; every output line byte-identical. `./run corpus` runs 10,000 and more.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
-import { compare, tally } from './corpus/compare.mjs';
+import { BUILDS, compare, tally } from './corpus/compare.mjs';
 import { generate, lines } from './corpus/generate.mjs';
 import { loadBuild, runCorpus } from './corpus/runner.mjs';
 
 const COUNT = 400;
 const SEED = 7;
 
-test(`${COUNT} generated cases give byte-identical outputs natively, in WebAssembly and without it`, async () => {
+test(`${COUNT} generated cases give byte-identical outputs natively, in WebAssembly, without it and in the admin entry`, async () => {
   const corpus = generate(COUNT, SEED);
   assert.equal(corpus.cases.length, COUNT);
   const all = [...lines(corpus)];
@@ -25,12 +25,12 @@ test(`${COUNT} generated cases give byte-identical outputs natively, in WebAssem
   assert.equal(native.length, COUNT, 'one native line per case');
 
   const builds = {};
-  for (const [name, entry] of [['wasm', 'pkg/node.js'], ['nowasm', 'pkg/nowasm.js']]) {
+  for (const [name, entry] of BUILDS) {
     builds[name] = runCorpus(await loadBuild(entry), corpus);
     assert.equal(builds[name].length, COUNT, `one ${name} line per case`);
   }
   const { compared, differences } = compare(native, builds, all.filter((l) => l.startsWith('{"kind":"case"')));
-  assert.equal(compared, 2 * COUNT);
+  assert.equal(compared, BUILDS.length * COUNT);
   assert.equal(differences.length, 0, differences.join('\n\n'));
 
   // A corpus that exercises something: results, errors of calls and of plans, team calls.

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { loadBuild } from './run-build.mjs';
+import { loadEntry } from './run-build.mjs';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc');
@@ -22,7 +22,7 @@ async function collect() {
 }
 
 test('100,000 calls and 10,000 plans compiled then dropped do not grow memory (pkg/node.js)', async () => {
-  const api = await loadBuild('pkg/node.js');
+  const api = await loadEntry('pkg/node.js');
   const memory = () => api.initSync().memory.buffer.byteLength;
   const compiled = api.Plan.compile(plan);
   const formula = api.Formula.compile('回款额 * 0.05');
@@ -59,6 +59,52 @@ test('100,000 calls and 10,000 plans compiled then dropped do not grow memory (p
   assert.equal(team.results.length, 24);
   const after = memory();
   assert.ok(after - before <= 1 << 20, `memory grew from ${before} to ${after} bytes`);
+});
+
+test('salescore/targets and salescore/admin: 3,000 pacings and decompositions, 1,500 compare sessions opened then dropped do not grow memory', async () => {
+  const targets = await loadEntry('pkg/targets/node.js');
+  const admin = await loadEntry('pkg/admin/node.js');
+  const memory = () => [targets.initSync().memory.buffer.byteLength, admin.initSync().memory.buffer.byteLength];
+  const paceSpec = readFileSync('samples/targets/pace.json', 'utf8');
+  const decomposeSpec = JSON.parse(readFileSync('samples/targets/decompose.json', 'utf8'));
+  const team = reps.filter((r) => r.月份 === 6);
+  const draft = structuredClone(plan);
+  draft.currency = 'USD';
+  const calls = (n) => {
+    for (let i = 0; i < n; i++) {
+      targets.pace(paceSpec, { explain: i % 2 === 0 });
+      targets.decompose(decomposeSpec, { explain: i % 3 === 0, numbers: 'string' });
+      try {
+        targets.pace('{');
+      } catch (e) {
+        assert.equal(e.code, 'INVALID_PLAN');
+      }
+    }
+  };
+  const sessions = async (n) => {
+    for (let i = 0; i < n; i++) {
+      const s = admin.Compare.open(plan, team);
+      s.setDraft(draft);
+      s.comparison();
+      if (i % 2 === 0) s.free();
+      const p = admin.Plan.compile(plan);
+      p.diagnostics();
+      if (i % 2 === 1) p.free();
+      if (i % 100 === 99) await collect();
+    }
+    await collect();
+  };
+  // Sessions left to the garbage collector live until their finalizers run, so memory first
+  // grows to the high-water mark of those not yet finalized (about 50 MB for 24 reps); the
+  // warm-up reaches it.
+  calls(500);
+  await sessions(500);
+  const before = memory();
+  calls(3000);
+  await sessions(1500);
+  const after = memory();
+  assert.ok(after[0] - before[0] <= 1 << 20, `salescore/targets: memory grew from ${before[0]} to ${after[0]} bytes`);
+  assert.ok(after[1] - before[1] <= 1 << 20, `salescore/admin: memory grew from ${before[1]} to ${after[1]} bytes`);
 });
 
 test('the same in Chromium (the inlined build): memory stays where it was after a warm-up', async () => {

@@ -1,6 +1,7 @@
 // Same answer everywhere: the generated corpus (generate.mjs) natively (examples/corpus.rs,
-// release), through the WebAssembly build (pkg/node.js) and through the no-WASM build
-// (pkg/nowasm.js); every output line must be byte-identical. Prints the counts, the time of each
+// release), through the WebAssembly build (pkg/node.js), the no-WASM build (pkg/nowasm.js) and the
+// admin entry's own WebAssembly build (pkg/admin/node.js); every output line must be
+// byte-identical. Prints the counts, the time of each
 // build and the first differences; exits 1 on any difference.
 //
 //   node tests/js/corpus/compare.mjs [COUNT=10000] [SEED]      (./run corpus [COUNT] [SEED])
@@ -11,6 +12,10 @@ import { spawnSync } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { generate, lines } from './generate.mjs';
+
+/** The package builds the corpus runs through, by name: the form entry with and without
+ *  WebAssembly, and the admin entry (plans too, from a WebAssembly module of its own). */
+export const BUILDS = [['wasm', 'pkg/node.js'], ['nowasm', 'pkg/nowasm.js'], ['admin', 'pkg/admin/node.js']];
 
 /** The first path at which two JSON values differ and the values there, or null. */
 export function firstDifference(a, b, path = '') {
@@ -140,7 +145,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const native = timed('native (release)', () => run(fileURLToPath(new URL('../../../target/release/examples/corpus', import.meta.url)), [], file('cases.jsonl'), file('native.jsonl')));
   const runner = fileURLToPath(new URL('./runner.mjs', import.meta.url));
   const builds = {};
-  for (const [name, entry] of [['wasm', 'pkg/node.js'], ['nowasm', 'pkg/nowasm.js']]) {
+  for (const [name, entry] of BUILDS) {
     builds[name] = timed(`${name} (${entry})`, () => run(process.execPath, [runner, entry], file('cases.jsonl'), file(`${name}.jsonl`)));
   }
   const t = tally(native);
@@ -157,5 +162,5 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     console.log('DIFFERENT (cases and outputs in target/corpus/)');
     process.exit(1);
   }
-  console.log(`identical: ${count} cases × 3 builds (${compared} lines compared with native)`);
+  console.log(`identical: ${count} cases × ${BUILDS.length + 1} (native and ${BUILDS.map(([name]) => name).join(', ')}; ${compared} lines compared with native)`);
 }

@@ -7,7 +7,8 @@
 // Anything else thrown (not a SalesScoreError) is written as {"case":N,"thrown":"Name: message"}.
 //
 //   node tests/js/corpus/runner.mjs BUILD < cases.jsonl > outputs.jsonl
-//   (BUILD: pkg/node.js, pkg/nowasm.js…; the cases as generate.mjs writes them)
+//   (BUILD: an entry with plans, pkg/node.js, pkg/nowasm.js, pkg/admin/node.js…; the cases as
+//   generate.mjs writes them)
 
 import { createInterface } from 'node:readline';
 import { resolve } from 'node:path';
