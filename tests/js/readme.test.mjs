@@ -44,11 +44,17 @@ test('the READMEs have examples with expected output', () => {
   assert.ok(all.filter((b) => b.expected.length).length >= 10);
 });
 
+/** The package's imports in the browser: each entry's ESM + .wasm build and its one-file flavours. */
+const IMPORTS = Object.fromEntries(['', 'targets/', 'admin/'].flatMap((dir) => {
+  const name = `salescore${dir ? `/${dir.slice(0, -1)}` : ''}`;
+  return [[name, `/pkg/${dir}index.js`], [`${name}/inline`, `/pkg/${dir}inline.js`], [`${name}/nowasm`, `/pkg/${dir}nowasm.js`]];
+}));
+
 async function runInBrowser(block, i) {
   const page = `/readme-${i}.html`;
   const html = block.lang === 'html'
-    ? `<!doctype html><meta charset="utf-8">${block.code.replace('src="salescore.iife.js"', 'src="/pkg/salescore.iife.js"')}`
-    : `<!doctype html><meta charset="utf-8"><script type="importmap">{"imports":{"salescore":"/pkg/index.js"}}</script><script type="module">${block.code}</script>`;
+    ? `<!doctype html><meta charset="utf-8">${block.code.replace(/src="(?:[\w./-]*\/)?(salescore(-targets|-admin)?(?:\.nowasm)?\.iife\.js)"/g, (_, file, entry) => `src="/pkg/${entry ? `${entry.slice(1)}/` : ''}${file}"`)}`
+    : `<!doctype html><meta charset="utf-8"><script type="importmap">${JSON.stringify({ imports: IMPORTS })}</script><script type="module">${block.code}</script>`;
   const { page: p, context, errors } = await browser.page({ virtual: { [page]: html } });
   const printed = [];
   p.on('console', (msg) => printed.push(msg.text()));
