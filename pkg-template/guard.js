@@ -18,8 +18,8 @@ const MESSAGES = {
   NOT_INITIALIZED: {
     en: 'the engine is not loaded yet',
     'zh-CN': '引擎尚未加载完成',
-    hintEn: 'await init() once before the first call (salescore/nowasm needs no loading)',
-    hintZh: '首次调用前先 await init()（salescore/nowasm 无需加载）',
+    hintEn: 'await init() once before the first call ({entry}/nowasm needs no loading)',
+    hintZh: '首次调用前先 await init()（{entry}/nowasm 无需加载）',
   },
   REENTRANT_CALL: {
     en: 'the engine was called from inside another call to it (a getter or Proxy of the input called it back)',
@@ -36,8 +36,8 @@ const MESSAGES = {
   WASM_UNAVAILABLE: {
     en: 'this page cannot run WebAssembly ({found})',
     'zh-CN': '此页面无法运行 WebAssembly（运行环境报告：“{found}”）',
-    hintEn: "use the no-WASM build (salescore/nowasm or salescore/nowasm/iife), or allow 'wasm-unsafe-eval' in the page's Content Security Policy",
-    hintZh: "请改用无 WASM 的版本（salescore/nowasm 或 salescore/nowasm/iife），或在页面的内容安全策略中允许 'wasm-unsafe-eval'",
+    hintEn: "use the no-WASM build ({entry}/nowasm or {entry}/nowasm/iife), or allow 'wasm-unsafe-eval' in the page's Content Security Policy",
+    hintZh: "请改用无 WASM 的版本（{entry}/nowasm 或 {entry}/nowasm/iife），或在页面的内容安全策略中允许 'wasm-unsafe-eval'",
   },
   INTERNAL_ERROR: {
     en: 'the engine stopped ({found}) and was restarted; this call has no result',
@@ -71,7 +71,7 @@ function describe(e) {
  * `loadSync(...)` load it (the build's `init` and `initSync`); `documentJson` is the engine's
  * reader of documents, used to keep each plan's text for a recompile.
  */
-export function guard({ glue, SalesScoreError, restart, ready, load, loadSync, documentJson, wasm = true }) {
+export function guard({ glue, SalesScoreError, restart, ready, load, loadSync, documentJson, wasm = true, entry = 'salescore' }) {
   let generation = 0;
   let busy = false;
   /** Handles made on the current instance (weakly: the garbage collector still frees them). */
@@ -80,11 +80,11 @@ export function guard({ glue, SalesScoreError, restart, ready, load, loadSync, d
 
   const error = (code, locale, found = '') => {
     const m = MESSAGES[code];
-    const fill = (s) => s.replace('{found}', found);
+    const fill = (s) => s.replace('{found}', () => found).replaceAll('{entry}', () => entry);
     const messages = { 'zh-CN': fill(m['zh-CN']), en: fill(m.en) };
     return new SalesScoreError({
       code, path: '', origin: 'engine', locale, message: messages[locale], messages,
-      hint: locale === 'en' ? m.hintEn : m.hintZh, detail: found ? { found } : {},
+      hint: fill(locale === 'en' ? m.hintEn : m.hintZh), detail: found ? { found } : {},
     });
   };
 

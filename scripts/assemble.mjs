@@ -51,12 +51,12 @@ cpSync(at('pkg-template', 'guard.js'), join(pkg, 'guard.js'));
 
 /** The text of an entry module: `imports` bring `glue` (the bindings), `snippets` (the folder of
  *  the build's JS snippets) and whatever `setup` uses; `options` is guard()'s argument. */
-const entry = ({ api, imports, guardPath, snippets, options, setup = '' }) => `${imports}
+const entry = ({ name, api, imports, guardPath, snippets, options, setup = '' }) => `${imports}
 import { guard } from '${guardPath}';
 import { SalesScoreError } from '${snippets}/error.js';
 import { documentJson } from '${snippets}/document.js';
 ${setup}
-const api = guard({ SalesScoreError, documentJson, ${options} });
+const api = guard({ SalesScoreError, documentJson, entry: '${name}', ${options} });
 export const { ${api.join(', ')} } = api;
 export { SalesScoreError };
 export default init;
@@ -117,11 +117,11 @@ for (const e of ENTRIES) {
 import load, { initSync as loadSync, __salescore_restart, __salescore_ready } from '${glue}';`;
 
   writeFileSync(join(out, 'index.js'), `// Browser and bundler entry: call \`await init()\` once before use.
-${entry({ api: e.api, imports: webImports('./web/salescore.js'), guardPath: guardPath(out), snippets: snippetsOf(out, join(out, 'web')), options: webOptions })}`);
+${entry({ name: e.import, api: e.api, imports: webImports('./web/salescore.js'), guardPath: guardPath(out), snippets: snippetsOf(out, join(out, 'web')), options: webOptions })}`);
 
   writeFileSync(join(out, 'node.js'), `// Node entry: the module is compiled synchronously on import; init() is kept for parity.
 import { readFileSync } from 'node:fs';
-${entry({ api: e.api, imports: webImports('./web/salescore.js'), guardPath: guardPath(out), snippets: snippetsOf(out, join(out, 'web')), options: webOptions,
+${entry({ name: e.import, api: e.api, imports: webImports('./web/salescore.js'), guardPath: guardPath(out), snippets: snippetsOf(out, join(out, 'web')), options: webOptions,
   setup: "loadSync({ module: readFileSync(new URL('./web/salescore_bg.wasm', import.meta.url)) });" })}`);
 
   // 2. Inlined: the .wasm inside the script, for hosts that cannot fetch a sibling file. It is
@@ -132,6 +132,7 @@ ${entry({ api: e.api, imports: webImports('./web/salescore.js'), guardPath: guar
   writeFileSync(join(work, 'wasm-base64.js'), `export default ${JSON.stringify(packed.toString('base64'))};\n`);
   const webGlue = rel(work, join(out, 'web', 'salescore.js'));
   writeFileSync(join(work, 'inline.js'), entry({
+    name: e.import,
     api: e.api,
     imports: `import * as glue from '${webGlue}';
 import initWeb, { initSync as initSyncWeb, __salescore_restart, __salescore_ready } from '${webGlue}';
@@ -161,6 +162,7 @@ export * from './inline.js';
   patchForWasm2js(join(mvp, 'salescore_bg.js'));
   patchWasm2js(join(mvp, 'salescore_bg.wasm.js'));
   writeFileSync(join(work, 'nowasm.js'), entry({
+    name: e.import,
     api: e.api,
     imports: `import * as wasm from '${rel(work, join(mvp, 'salescore_bg.wasm.js'))}';
 import * as glue from '${rel(work, join(mvp, 'salescore_bg.js'))}';
@@ -188,7 +190,7 @@ const loadSync = () => {};`,
 
   // Types: `options` is optional in every call (wasm-bindgen types a typed optional parameter
   // as required).
-  const dts = readFileSync(join(out, 'web', 'salescore.d.ts'), 'utf8').replaceAll('options: Options)', 'options?: Options)');
+  const dts = readFileSync(join(out, 'web', 'salescore.d.ts'), 'utf8').replace(/options: (Options|CompareOptions)\)/g, 'options?: $1)');
   writeFileSync(join(out, 'salescore.d.ts'), dts.replace(
     'export default function __wbg_init',
     'export function init(module_or_path?: { module_or_path: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>): Promise<InitOutput>;\nexport default function __wbg_init'));

@@ -147,7 +147,9 @@ impl Chance {
                 keys.push((i, key_deal(deal, rep, s.if_won, s.if_lost, swing, money)));
             }
         }
-        crate::base::order::sort_by(&mut keys, |(i, a), (j, b)| b.swing.cmp(&a.swing).then(b.amount.cmp(&a.amount)).then(i.cmp(j)));
+        crate::base::order::sort_by(&mut keys, |(i, a), (j, b)| {
+            b.swing.cmp(&a.swing).then(b.amount.cmp(&a.amount)).then(i.cmp(j))
+        });
         Some(Chance {
             probability: Dec(est.probability),
             exact_probability: est.exact,
