@@ -23,6 +23,13 @@ pub trait Record {
     ) -> std::result::Result<Option<Rows>, RowsError> {
         Ok(None)
     }
+    /// The array under `key` lent as it is, when the record holds JSON (natively), so that its
+    /// cells are read in place rather than copied: the checks of [`Record::rows`] on the array
+    /// itself (its rows are not looked at). `None` when the record cannot lend it (a JS object):
+    /// read [`Record::rows`] then.
+    fn json_rows(&self, _key: &str) -> Option<std::result::Result<Option<&[serde_json::Value]>, RowsError>> {
+        None
+    }
 }
 
 /// The cells of a sub-table, row by row: `cells[row × columns + column]`.
@@ -85,17 +92,21 @@ impl Record for serde_json::Value {
             .found(Text::from_wire(found));
         Some(err.path(Origin::Record, ""))
     }
+    fn json_rows(&self, key: &str) -> Option<std::result::Result<Option<&[serde_json::Value]>, RowsError>> {
+        use serde_json::Value as J;
+        Some(match self.get(key) {
+            None | Some(J::Null) => Ok(None),
+            Some(J::Array(items)) if items.len() > MAX_ROWS => Err(RowsError::TooMany(items.len())),
+            Some(J::Array(items)) => Ok(Some(items.as_slice())),
+            Some(J::Object(_)) => Err(RowsError::NotArray("object")),
+            Some(J::String(_)) => Err(RowsError::NotArray("string")),
+            Some(J::Number(_)) => Err(RowsError::NotArray("number")),
+            Some(J::Bool(_)) => Err(RowsError::NotArray("boolean")),
+        })
+    }
     fn rows(&self, key: &str, columns: &[&str], json: Option<usize>) -> std::result::Result<Option<Rows>, RowsError> {
         use serde_json::Value as J;
-        let items = match self.get(key) {
-            None | Some(J::Null) => return Ok(None),
-            Some(J::Array(items)) if items.len() > MAX_ROWS => return Err(RowsError::TooMany(items.len())),
-            Some(J::Array(items)) => items,
-            Some(J::Object(_)) => return Err(RowsError::NotArray("object")),
-            Some(J::String(_)) => return Err(RowsError::NotArray("string")),
-            Some(J::Number(_)) => return Err(RowsError::NotArray("number")),
-            Some(J::Bool(_)) => return Err(RowsError::NotArray("boolean")),
-        };
+        let Some(items) = self.json_rows(key).unwrap_or(Ok(None))? else { return Ok(None) };
         let mut rows = Rows {
             count: items.len(),
             cells: Vec::with_capacity(items.len().saturating_mul(columns.len())),

@@ -6,6 +6,7 @@ mod compile;
 pub mod document;
 mod evaluate;
 mod result;
+mod tags;
 mod what_if;
 
 pub(crate) use compile::minor_units;
