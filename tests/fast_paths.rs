@@ -119,12 +119,22 @@ proptest! {
     fn sample_plan_reads_json_in_place_as_a_host_hands_it_over(
         rep in 0usize..144,
         orders in orders(SAMPLE),
+        changes in proptest::collection::vec((0usize..30, amount().prop_flat_map(cell)), 0..3),
     ) {
         let reps: Vec<Value> = serde_json::from_str(
             &std::fs::read_to_string(format!("{}/samples/team/reps.json", env!("CARGO_MANIFEST_DIR"))).unwrap(),
         ).unwrap();
         let mut record = reps[rep].clone();
         record["订单"] = orders;
+        // A few fields changed, made wrong or dropped (the sample plan reads the first 27 keys).
+        let keys: Vec<String> = record.as_object().unwrap().keys().cloned().collect();
+        for (k, value) in changes {
+            let key = keys[k % keys.len()].clone();
+            match value {
+                Some(v) => record[key.as_str()] = v,
+                None => { record.as_object_mut().unwrap().remove(&key); }
+            }
+        }
         let plan = plan("samples/team/plan.json");
         same(&plan, &record);
         let team = [record.clone(), reps[(rep + 1) % reps.len()].clone()];

@@ -1,5 +1,6 @@
 //! Validates the incentive section once: tables, curves, splits and formulas.
 
+use super::columns::Columns;
 use super::document::*;
 use super::tags::{Filter, Tags};
 use crate::base::error::{Error, ErrorCode, Origin, Phrase, Result};
@@ -23,6 +24,8 @@ pub struct Incentive {
     pub(super) components: Vec<Component>,
     /// The product lines and customer types the rules and filters list, numbered.
     pub(super) tags: Tags,
+    /// The transaction columns read (none without transactions).
+    pub(super) columns: Columns,
 }
 
 /// A compiled component.
@@ -148,7 +151,8 @@ impl Incentive {
             }
             (None, None) => None,
         };
-        Ok(Incentive { def: def.clone(), currency, rounding: money, rep, components, tags })
+        let columns = def.transactions.as_ref().map(Columns::of).unwrap_or_default();
+        Ok(Incentive { def: def.clone(), currency, rounding: money, rep, components, tags, columns })
     }
 
     /// The section as written.

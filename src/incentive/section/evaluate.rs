@@ -1,5 +1,6 @@
 //! Paying one rep: read and credit the transactions, run the components in statement order.
 
+use super::columns::{Cols, MOST};
 use super::compile::{Actual, Commission, Component, Factor, Incentive, Rule, TargetBonus};
 use super::document::{Calculation, CommissionBasis, RowFilter};
 use super::result::{ComponentTotal, IncentiveResult, TransactionLine};
@@ -10,7 +11,7 @@ use crate::base::number::{parse_decimal, Dec};
 use crate::formula::eval::Evaluator;
 use crate::formula::expr::Expr;
 use crate::formula::input::{FieldType, Input};
-use crate::formula::record::{Record, RowsError};
+use crate::formula::record::{FieldNames, Record, RowsError};
 use crate::formula::Value;
 use crate::incentive::builder::StatementBuilder;
 use crate::incentive::{
@@ -36,7 +37,7 @@ pub(crate) struct Row {
     product: Option<u32>,
     customer_type: Option<u32>,
     /// The row as an explained result lists it, with its id and names (with detail only).
-    line: Option<TransactionLine>,
+    line: Option<Box<TransactionLine>>,
 }
 
 impl Row {
@@ -226,8 +227,8 @@ impl Incentive {
 
     /// The transactions of the record (plus a what-if's extra deal), credited to the rep.
     /// With `detail`, each row keeps its id and names for the result and the lines.
-    fn rows<'a>(
-        &'a self,
+    fn rows(
+        &self,
         ev: &Evaluator<'_>,
         record: &dyn Record,
         extra: Option<&ExtraDeal>,
@@ -235,21 +236,7 @@ impl Incentive {
     ) -> Result<Vec<Row>> {
         let Some(t) = &self.def.transactions else { return Ok(Vec::new()) };
         let base = || format!("/{}", pointer_segment(&t.field));
-        // Columns read: the amount first, then the optional ones; their positions.
-        let mut columns: Vec<&str> = vec![t.amount.as_str()];
-        let mut at = |c: &'a Option<String>| {
-            c.as_deref().map(|c| {
-                columns.push(c);
-                columns.len().saturating_sub(1)
-            })
-        };
-        let cols = Cols {
-            collected: at(&t.collected),
-            id: at(&t.id),
-            product: at(&t.product),
-            customer_type: at(&t.customer_type),
-            splits: at(&t.splits),
-        };
+        let (columns, cols) = (&self.columns.names, &self.columns.cols);
         let read_error = |e: RowsError| match e {
             RowsError::NotArray(found) => Error::new(ErrorCode::InvalidValue)
                 .name(t.field.as_str())
@@ -293,26 +280,25 @@ impl Incentive {
             // A JSON record: its cells read in place. Every row must be an object before any
             // cell is read, as when the host hands the rows over.
             let items = lent.map_err(read_error)?.unwrap_or_default();
-            let objects = items
-                .iter()
-                .enumerate()
-                .map(|(i, item)| item.as_object().ok_or(RowsError::NotObject(i)))
-                .collect::<std::result::Result<Vec<_>, _>>()
-                .map_err(read_error)?;
-            rows.reserve(objects.len().saturating_add(usize::from(extra.is_some())));
-            for (i, map) in objects.into_iter().enumerate() {
-                let split = cols.splits.and_then(|k| columns.get(k)).and_then(|c| map.get(*c)).filter(|v| !v.is_null());
-                let cell = Cells { source: Source::Json(map), columns: &columns, base: &base, index: i };
-                rows.push(self.row(ev, t, cell, &cols, split, &mut rep, detail)?);
+            if let Some(i) = items.iter().position(|item| !item.is_object()) {
+                return Err(read_error(RowsError::NotObject(i)));
             }
-        } else if let Some(mut table) = record.rows(&t.field, &columns, cols.splits).map_err(read_error)? {
+            rows.reserve(items.len().saturating_add(usize::from(extra.is_some())));
+            for (i, map) in items.iter().filter_map(serde_json::Value::as_object).enumerate() {
+                let mut found = [None; MOST];
+                columns.find(map, found.get_mut(..columns.len()).unwrap_or_default());
+                let split = cols.splits.and_then(|k| found.get(k).copied().flatten()).filter(|v| !v.is_null());
+                let cell = Cells { source: Source::Json(found), columns, base: &base, index: i };
+                rows.push(self.row(ev, t, cell, cols, split, &mut rep, detail)?);
+            }
+        } else if let Some(mut table) = record.rows(&t.field, &self.columns.list(), cols.splits).map_err(read_error)? {
             let width = columns.len();
             let mut json = table.json.iter();
             rows.reserve(table.count.saturating_add(usize::from(extra.is_some())));
             for (i, cells) in table.cells.chunks_mut(width).enumerate() {
                 let split = if cols.splits.is_some() { json.next().and_then(Option::as_ref) } else { None };
-                let cell = Cells { source: Source::Host(cells), columns: &columns, base: &base, index: i };
-                rows.push(self.row(ev, t, cell, &cols, split, &mut rep, detail)?);
+                let cell = Cells { source: Source::Host(cells), columns, base: &base, index: i };
+                rows.push(self.row(ev, t, cell, cols, split, &mut rep, detail)?);
             }
         }
         if let Some(x) = extra {
@@ -324,7 +310,7 @@ impl Incentive {
                 credited_collected: Some(x.amount),
                 product: x.product.as_deref().and_then(|p| self.tags.products.find(p)),
                 customer_type: x.customer_type.as_deref().and_then(|c| self.tags.customer_types.find(c)),
-                line: Some(TransactionLine {
+                line: Some(Box::new(TransactionLine {
                     index: rows.len(),
                     id: Some("what-if".to_string()),
                     product: x.product.clone(),
@@ -335,7 +321,7 @@ impl Incentive {
                     credited: Dec(x.amount),
                     credited_collected: credited,
                     rules: Vec::new(),
-                }),
+                })),
             });
         }
         Ok(rows)
@@ -365,7 +351,7 @@ impl Incentive {
                 let at = cell.path(k);
                 let shares = Vec::<SplitShareDef>::deserialize(value).map_err(|_| {
                     Error::new(ErrorCode::InvalidValue)
-                        .name(cell.columns.get(k).copied().unwrap_or_default())
+                        .name(cell.columns.name(k))
                         .expected(Phrase::AnArrayOfShares)
                         .path(Origin::Record, at.clone())
                 })?;
@@ -402,17 +388,19 @@ impl Incentive {
             credited_collected,
             product: product.as_deref().and_then(|p| self.tags.products.find(p)),
             customer_type: customer_type.as_deref().and_then(|c| self.tags.customer_types.find(c)),
-            line: detail.then(|| TransactionLine {
-                index: cell.index,
-                id: id.map(Cow::into_owned),
-                product: product.map(Cow::into_owned),
-                customer_type: customer_type.map(Cow::into_owned),
-                amount: Dec(amount),
-                collected: collected.map(Dec),
-                percent: Dec(percent),
-                credited: Dec(credited),
-                credited_collected: credited_collected.map(Dec),
-                rules: Vec::new(),
+            line: detail.then(|| {
+                Box::new(TransactionLine {
+                    index: cell.index,
+                    id: id.map(Cow::into_owned),
+                    product: product.map(Cow::into_owned),
+                    customer_type: customer_type.map(Cow::into_owned),
+                    amount: Dec(amount),
+                    collected: collected.map(Dec),
+                    percent: Dec(percent),
+                    credited: Dec(credited),
+                    credited_collected: credited_collected.map(Dec),
+                    rules: Vec::new(),
+                })
             }),
         })
     }
@@ -473,7 +461,8 @@ impl Incentive {
                 Factor::Scorecard => score.map(|s| s.coefficient).unwrap_or(Decimal::ONE),
                 Factor::Formula(e) => e.number(ev)?,
             };
-            multipliers.push(Multiplier::new(name.clone(), value));
+            // The name is shown only on detailed lines.
+            multipliers.push(Multiplier::new(if run.detail { name.as_str() } else { "" }, value));
         }
         let r = t.curve.compute_for(bonus, attainment, &multipliers)?;
         run.builder.curve(run.label(&t.id), bonus, &r)?;
@@ -539,7 +528,7 @@ impl Run {
             statement,
             components,
             transactions: if locale.is_some() {
-                self.rows.into_iter().filter_map(|r| r.line).collect()
+                self.rows.into_iter().filter_map(|r| r.line.map(|l| *l)).collect()
             } else {
                 Vec::new()
             },
@@ -549,59 +538,58 @@ impl Run {
     }
 }
 
-/// Where each optional column is among the columns read.
-struct Cols {
-    collected: Option<usize>,
-    id: Option<usize>,
-    product: Option<usize>,
-    customer_type: Option<usize>,
-    splits: Option<usize>,
-}
-
-/// Where one row's cells are: a JSON object read in place, or the cells the host handed over.
+/// Where one row's cells are: found in a JSON object (by place; none: no such key), or the cells
+/// the host handed over.
 enum Source<'c> {
-    Json(&'c serde_json::Map<String, serde_json::Value>),
+    Json([Option<&'c serde_json::Value>; MOST]),
     Host(&'c mut [Input]),
 }
 
 /// One row's cells, with what is needed to point an error at one of them.
 struct Cells<'c, 'b> {
     source: Source<'c>,
-    columns: &'c [&'c str],
+    columns: &'c FieldNames,
     base: &'b dyn Fn() -> String,
     index: usize,
 }
 
 impl<'c> Cells<'c, '_> {
     fn path(&self, k: usize) -> String {
-        let column = self.columns.get(k).copied().unwrap_or_default();
-        format!("{}/{}/{}", (self.base)(), self.index, pointer_segment(column))
+        format!("{}/{}/{}", (self.base)(), self.index, pointer_segment(self.columns.name(k)))
     }
     /// The JSON value of cell `k`, when the row is JSON (`None` inside: no such key).
     fn json(&self, k: usize) -> Option<Option<&'c serde_json::Value>> {
         match &self.source {
-            Source::Json(map) => Some(self.columns.get(k).and_then(|c| map.get(*c))),
+            Source::Json(found) => Some(found.get(k).copied().flatten()),
             Source::Host(_) => None,
         }
     }
     fn take(&mut self, k: usize) -> Input {
         match &mut self.source {
-            Source::Json(map) => Input::from_json(self.columns.get(k).and_then(|c| map.get(*c))),
+            Source::Json(found) => Input::from_json(found.get(k).copied().flatten()),
             Source::Host(cells) => cells.get_mut(k).map_or(Input::Missing, |c| std::mem::replace(c, Input::Missing)),
         }
     }
     fn number(&mut self, k: usize) -> Result<Option<Decimal>> {
         // A decimal written as JSON text is read in place, as `to_typed` reads it; anything else
         // (and any text that fails) goes the general way, which reports the error.
-        if let Some(Some(serde_json::Value::String(s))) = self.json(k) {
-            if s.trim().is_empty() {
-                return Ok(None);
+        match self.json(k) {
+            Some(Some(serde_json::Value::String(s))) => {
+                if s.trim().is_empty() {
+                    return Ok(None);
+                }
+                if let Ok(d) = parse_decimal(s) {
+                    return Ok(Some(d));
+                }
             }
-            if let Ok(d) = parse_decimal(s) {
-                return Ok(Some(d));
+            Some(Some(serde_json::Value::Number(n))) => {
+                if let Some(i) = n.as_i64() {
+                    return Ok(Some(Decimal::from(i)));
+                }
             }
+            _ => {}
         }
-        let column = self.columns.get(k).copied().unwrap_or_default();
+        let column = self.columns.name(k);
         match self.take(k).to_typed(FieldType::Money) {
             Ok(Some(Value::Number(d))) => Ok(Some(d)),
             Ok(_) => Ok(None),
@@ -616,7 +604,7 @@ impl<'c> Cells<'c, '_> {
             Some(None | Some(serde_json::Value::Null)) => return Ok(None),
             _ => {}
         }
-        let column = self.columns.get(k).copied().unwrap_or_default();
+        let column = self.columns.name(k);
         match self.take(k).to_typed(FieldType::Text) {
             Ok(Some(Value::Text(s))) => Ok(Some(Cow::Owned(s))),
             Ok(Some(v)) => Ok(Some(Cow::Owned(v.to_text()))),
@@ -729,8 +717,14 @@ fn pay_rule(
     let period = items().try_fold(Decimal::ZERO, |acc, (_, _, a)| add(acc, *a))?;
     let cumulative = add(carried, period)?;
     let id = rule.def.id.as_str();
-    let rated = |amount: Decimal, carried: Decimal| {
-        rule.table.compute(amount, carried, quota).map_err(|e| in_rule(e, rule.quota.as_ref()))
+    // The tiers in amounts, worked out at the first amount paid and kept for the others.
+    let mut tiers = None;
+    let mut rated = |amount: Decimal, carried: Decimal| {
+        let tiers = match &mut tiers {
+            Some(t) => t,
+            None => tiers.insert(rule.table.tiers_for(quota).map_err(|e| in_rule(e, rule.quota.as_ref()))?),
+        };
+        rule.table.compute_in(tiers, amount, carried, quota).map_err(|e| in_rule(e, rule.quota.as_ref()))
     };
     if let Some(paid) = &rule.paid_to_date {
         let r = rated(cumulative, Decimal::ZERO)?;
