@@ -23,6 +23,102 @@ pub trait Record {
     ) -> std::result::Result<Option<Rows>, RowsError> {
         Ok(None)
     }
+    /// The raw values of every field of `fields` at once, by field number, when the record can
+    /// read them faster together than one by one (a JSON object natively, in one pass over its
+    /// keys); `None` when it cannot (a JS object: each field is read by [`Record::input`], in
+    /// order, as it is needed).
+    fn inputs(&self, _fields: &FieldNames) -> Option<Vec<Input>> {
+        None
+    }
+    /// The array under `key` lent as it is, when the record holds JSON (natively), so that its
+    /// cells are read in place rather than copied: the checks of [`Record::rows`] on the array
+    /// itself (its rows are not looked at). `None` when the record cannot lend it (a JS object):
+    /// read [`Record::rows`] then.
+    fn json_rows(&self, _key: &str) -> Option<std::result::Result<Option<&[serde_json::Value]>, RowsError>> {
+        None
+    }
+}
+
+/// The field names a plan reads, by field number, and the numbers in the order of the names'
+/// bytes (the order a JSON object's keys are kept in), to read a record in one pass.
+#[derive(Clone, Debug, Default)]
+pub struct FieldNames {
+    names: Vec<String>,
+    sorted: Vec<usize>,
+}
+
+impl FieldNames {
+    /// The names, by field number.
+    pub fn new(names: Vec<String>) -> Self {
+        let mut sorted: Vec<usize> = (0..names.len()).collect();
+        sorted.sort_by(|a, b| names.get(*a).cmp(&names.get(*b)));
+        FieldNames { names, sorted }
+    }
+
+    /// The name of field `index`.
+    pub fn name(&self, index: usize) -> &str {
+        self.names.get(index).map_or("", String::as_str)
+    }
+
+    /// How many fields there are.
+    pub fn len(&self) -> usize {
+        self.names.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+}
+
+impl FieldNames {
+    /// Finds each name's value in `map` (`None`: no such key) into `out`, by field number. The
+    /// keys of a serde_json object come in the order of their bytes, and are then walked once
+    /// together with the sorted names; in any other order, each name is looked up.
+    pub fn find<'m>(
+        &self,
+        map: &'m serde_json::Map<String, serde_json::Value>,
+        out: &mut [Option<&'m serde_json::Value>],
+    ) {
+        if !self.walk(map, out) {
+            for (index, slot) in out.iter_mut().enumerate() {
+                *slot = map.get(self.name(index));
+            }
+        }
+    }
+
+    /// The walk of [`FieldNames::find`]; false (and `out` to be filled again) when the keys do
+    /// not come sorted.
+    fn walk<'m>(
+        &self,
+        map: &'m serde_json::Map<String, serde_json::Value>,
+        out: &mut [Option<&'m serde_json::Value>],
+    ) -> bool {
+        let mut wanted = self.sorted.iter().copied().peekable();
+        let mut previous: Option<&str> = None;
+        for (key, value) in map {
+            if previous.is_some_and(|p| p >= key.as_str()) {
+                return false;
+            }
+            previous = Some(key);
+            while let Some(index) = wanted.peek().copied() {
+                match self.name(index).cmp(key.as_str()) {
+                    std::cmp::Ordering::Less => {
+                        wanted.next();
+                    }
+                    std::cmp::Ordering::Equal => {
+                        if let Some(slot) = out.get_mut(index) {
+                            *slot = Some(value);
+                        }
+                        wanted.next();
+                        break;
+                    }
+                    std::cmp::Ordering::Greater => break,
+                }
+            }
+        }
+        true
+    }
 }
 
 /// The cells of a sub-table, row by row: `cells[row × columns + column]`.
@@ -85,17 +181,27 @@ impl Record for serde_json::Value {
             .found(Text::from_wire(found));
         Some(err.path(Origin::Record, ""))
     }
+    fn inputs(&self, fields: &FieldNames) -> Option<Vec<Input>> {
+        let serde_json::Value::Object(map) = self else { return None };
+        let mut found = vec![None; fields.len()];
+        fields.find(map, &mut found);
+        Some(found.into_iter().map(Input::from_json).collect())
+    }
+    fn json_rows(&self, key: &str) -> Option<std::result::Result<Option<&[serde_json::Value]>, RowsError>> {
+        use serde_json::Value as J;
+        Some(match self.get(key) {
+            None | Some(J::Null) => Ok(None),
+            Some(J::Array(items)) if items.len() > MAX_ROWS => Err(RowsError::TooMany(items.len())),
+            Some(J::Array(items)) => Ok(Some(items.as_slice())),
+            Some(J::Object(_)) => Err(RowsError::NotArray("object")),
+            Some(J::String(_)) => Err(RowsError::NotArray("string")),
+            Some(J::Number(_)) => Err(RowsError::NotArray("number")),
+            Some(J::Bool(_)) => Err(RowsError::NotArray("boolean")),
+        })
+    }
     fn rows(&self, key: &str, columns: &[&str], json: Option<usize>) -> std::result::Result<Option<Rows>, RowsError> {
         use serde_json::Value as J;
-        let items = match self.get(key) {
-            None | Some(J::Null) => return Ok(None),
-            Some(J::Array(items)) if items.len() > MAX_ROWS => return Err(RowsError::TooMany(items.len())),
-            Some(J::Array(items)) => items,
-            Some(J::Object(_)) => return Err(RowsError::NotArray("object")),
-            Some(J::String(_)) => return Err(RowsError::NotArray("string")),
-            Some(J::Number(_)) => return Err(RowsError::NotArray("number")),
-            Some(J::Bool(_)) => return Err(RowsError::NotArray("boolean")),
-        };
+        let Some(items) = self.json_rows(key).unwrap_or(Ok(None))? else { return Ok(None) };
         let mut rows = Rows {
             count: items.len(),
             cells: Vec::with_capacity(items.len().saturating_mul(columns.len())),
@@ -113,5 +219,26 @@ impl Record for serde_json::Value {
             }
         }
         Ok(Some(rows))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_found_as_each_would_be_looked_up() {
+        let record = serde_json::json!({
+            "回款额": 1, "目标": "2", "b": null, "a": [1], "订单": [], "zz": true, "": 0, "é": 1
+        });
+        let map = record.as_object().cloned().unwrap_or_default();
+        let lists: [&[&str]; 4] = [&[], &["目标", "a", "missing", "", "回款额"], &["zz", "b", "0", "é"], &["订单"]];
+        for names in lists {
+            let fields = FieldNames::new(names.iter().map(|s| s.to_string()).collect());
+            let mut found = vec![None; fields.len()];
+            fields.find(&map, &mut found);
+            let looked_up: Vec<_> = names.iter().map(|n| map.get(*n)).collect();
+            assert_eq!(found, looked_up, "{names:?}");
+        }
     }
 }

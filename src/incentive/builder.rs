@@ -28,7 +28,8 @@ impl Statement {
                 .found(rounding.scale.to_string())
                 .expected(Phrase::DecimalsForCurrency.with([currency.scale.to_string(), currency.code.to_string()])));
         }
-        Ok(StatementBuilder { currency, rounding, mode, lines: Vec::new() })
+        // Room for a typical statement's lines, so that they are not moved as it grows.
+        Ok(StatementBuilder { currency, rounding, mode, lines: Vec::with_capacity(16) })
     }
 }
 
@@ -179,7 +180,8 @@ impl StatementBuilder {
             }
         }
         let mut statement = Statement {
-            currency: self.currency.clone(),
+            // The builder ends here: its currency moves to the statement.
+            currency: std::mem::replace(&mut self.currency, Currency { code: String::new(), scale: r.scale }),
             rounding: r,
             total_rounding: self.mode,
             lines,

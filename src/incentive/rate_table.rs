@@ -165,6 +165,10 @@ pub struct RateResult {
     pub payout: Dec,
 }
 
+/// A table's tiers in amounts for one quota.
+#[derive(Clone, Debug)]
+pub(crate) struct Tiers(Vec<Band>);
+
 /// A tier in amounts: `[lo, hi)` (or `(lo, hi]`) at `rate`.
 #[derive(Clone, Copy, Debug)]
 struct Band {
@@ -200,15 +204,33 @@ impl RateTable {
     /// Pays `amount` on top of `carried_in`; an attainment table needs the `quota` (> 0) its
     /// percent bounds are taken of.
     pub fn compute(&self, amount: Decimal, carried_in: Decimal, quota: Option<Decimal>) -> Result<RateResult> {
-        let bands = self.bands(quota)?;
+        self.compute_in(&self.tiers_for(quota)?, amount, carried_in, quota)
+    }
+
+    /// The tiers in amounts for `quota` (attainment bounds taken of it), to pay several amounts
+    /// against the same quota with [`RateTable::compute_in`]; the errors of [`RateTable::compute`]
+    /// about the quota.
+    pub(crate) fn tiers_for(&self, quota: Option<Decimal>) -> Result<Tiers> {
+        self.bands(quota).map(Tiers)
+    }
+
+    /// [`RateTable::compute`] with the tiers [`RateTable::tiers_for`] gave for the same `quota`.
+    pub(crate) fn compute_in(
+        &self,
+        tiers: &Tiers,
+        amount: Decimal,
+        carried_in: Decimal,
+        quota: Option<Decimal>,
+    ) -> Result<RateResult> {
+        let bands = tiers.0.as_slice();
         let cumulative = add(carried_in, amount)?;
-        let (end, capped) = clamp(&bands, cumulative);
-        let start = clamp(&bands, carried_in).0;
+        let (end, capped) = clamp(bands, cumulative);
+        let start = clamp(bands, carried_in).0;
         let slices = match self.def.kind {
-            RateKind::Marginal => marginal_slices(&bands, start, end)?,
-            _ => whole_slices(self, &bands, start, end)?,
+            RateKind::Marginal => marginal_slices(bands, start, end)?,
+            _ => whole_slices(self, bands, start, end)?,
         };
-        let tier = self.tier_of(&bands, end);
+        let tier = self.tier_of(bands, end);
         let attainment = match (self.def.basis, quota) {
             (TierBasis::Attainment, Some(q)) => Some(Dec(percent(cumulative, q)?)),
             _ => None,
@@ -220,7 +242,7 @@ impl RateTable {
             cumulative: Dec(cumulative),
             attainment,
             tier,
-            rate: Dec(self.rate_at(&bands, end)?),
+            rate: Dec(self.rate_at(bands, end)?),
             capped,
             payout: Dec(sum(slices.iter().map(|s| s.amount.0))?),
             slices,

@@ -125,12 +125,16 @@ impl Plan {
             return Err(problem);
         }
         let mut slots = Vec::with_capacity(self.fields.len().saturating_add(self.metrics.len()));
+        // Every field at once where the record can (JSON), else one by one as each is needed.
+        let mut inputs = record.inputs(&self.names);
         for (index, field) in self.fields.iter().enumerate() {
             let id = field.def.id.as_str();
-            let value = record
-                .input(index, id)
-                .to_typed(field.def.field_type)
-                .map_err(|e| e.name(id).path(Origin::Record, record_path(id)))?;
+            let input = match inputs.as_mut().and_then(|all| all.get_mut(index)) {
+                Some(input) => std::mem::replace(input, crate::formula::input::Input::Missing),
+                None => record.input(index, id),
+            };
+            let value =
+                input.to_typed(field.def.field_type).map_err(|e| e.name(id).path(Origin::Record, record_path(id)))?;
             slots.push(value.or_else(|| field.default.clone()));
         }
         slots.resize(self.fields.len().saturating_add(self.metrics.len()), None);

@@ -65,6 +65,8 @@ struct Metric {
 pub struct Plan {
     doc: PlanDocument,
     fields: Vec<Field>,
+    /// The fields' names, to read a record's fields in one pass where it can.
+    names: crate::formula::record::FieldNames,
     metrics: Vec<Metric>,
     /// Metric indices in evaluation order.
     order: Vec<usize>,
@@ -176,7 +178,8 @@ impl Plan {
             )?),
             None => None,
         };
-        Ok(Plan { doc, fields, metrics, order, scorecard, incentive, distribution })
+        let names = crate::formula::record::FieldNames::new(fields.iter().map(|f| f.def.id.clone()).collect());
+        Ok(Plan { doc, fields, names, metrics, order, scorecard, incentive, distribution })
     }
 
     /// The document the plan was compiled from.

@@ -1,6 +1,8 @@
 //! Validates the incentive section once: tables, curves, splits and formulas.
 
+use super::columns::Columns;
 use super::document::*;
+use super::tags::{Filter, Tags};
 use crate::base::error::{Error, ErrorCode, Origin, Phrase, Result};
 use crate::base::number::{Dec, Rounding};
 use crate::formula::expr::{formula, Expr};
@@ -20,6 +22,10 @@ pub struct Incentive {
     pub(super) rounding: Rounding,
     pub(super) rep: Option<Expr>,
     pub(super) components: Vec<Component>,
+    /// The product lines and customer types the rules and filters list, numbered.
+    pub(super) tags: Tags,
+    /// The transaction columns read (none without transactions).
+    pub(super) columns: Columns,
 }
 
 /// A compiled component.
@@ -27,7 +33,7 @@ pub struct Incentive {
 pub(super) enum Component {
     Commission(Commission),
     TargetBonus(TargetBonus),
-    Spiff { spiff: Spiff, events: Option<Expr>, filter: Option<RowFilter>, already_paid: Option<Expr> },
+    Spiff { spiff: Spiff, events: Option<Expr>, filter: Option<(RowFilter, Filter)>, already_paid: Option<Expr> },
     Mbo { id: String, target_bonus: Expr, mbo: Mbo, achievements: Vec<Expr> },
     Draw { id: String, draw: Draw, balance_in: Option<Expr> },
     Pool { def: PoolDef, share: Option<Expr> },
@@ -50,18 +56,8 @@ pub(super) struct Rule {
     pub(super) carried_in: Option<Expr>,
     pub(super) quota: Option<Expr>,
     pub(super) paid_to_date: Option<Expr>,
-}
-
-impl Rule {
-    /// Whether the rule takes a transaction of `product` and `customer_type`.
-    pub(super) fn matches(&self, product: Option<&str>, customer_type: Option<&str>) -> bool {
-        accepts(&self.def.products, product) && accepts(&self.def.customer_types, customer_type)
-    }
-}
-
-/// An empty list accepts anything; otherwise the value must be listed.
-pub(super) fn accepts(list: &[String], value: Option<&str>) -> bool {
-    list.is_empty() || value.is_some_and(|v| list.iter().any(|l| l == v))
+    /// The transactions it takes: its product lines and customer types, numbered.
+    pub(super) filter: Filter,
 }
 
 #[derive(Clone, Debug)]
@@ -141,8 +137,10 @@ impl Incentive {
             seen_pool |= matches!(c, ComponentDef::Pool(_));
         }
         let mut components = Vec::with_capacity(def.components.len());
+        let mut tags = Tags::default();
         for (i, c) in def.components.iter().enumerate() {
-            components.push(compile_component(c, def, &format!("{BASE}/components/{i}"), scorecard, names)?);
+            let path = format!("{BASE}/components/{i}");
+            components.push(compile_component(c, def, &path, scorecard, names, &mut tags)?);
         }
         let needs_rep = def.transactions.as_ref().is_some_and(|t| t.splits.is_some());
         let rep = match (&def.rep, scorecard.and_then(|s| s.team_rep)) {
@@ -153,7 +151,8 @@ impl Incentive {
             }
             (None, None) => None,
         };
-        Ok(Incentive { def: def.clone(), currency, rounding: money, rep, components })
+        let columns = def.transactions.as_ref().map(Columns::of).unwrap_or_default();
+        Ok(Incentive { def: def.clone(), currency, rounding: money, rep, components, tags, columns })
     }
 
     /// The section as written.
@@ -236,9 +235,10 @@ fn compile_component(
     path: &str,
     scorecard: Option<ScorecardShape<'_>>,
     names: &mut impl Resolver,
+    tags: &mut Tags,
 ) -> Result<Component> {
     Ok(match c {
-        ComponentDef::Commission(def) => Component::Commission(compile_commission(def, section, path, names)?),
+        ComponentDef::Commission(def) => Component::Commission(compile_commission(def, section, path, names, tags)?),
         ComponentDef::TargetBonus(def) => {
             Component::TargetBonus(compile_target_bonus(def, section, path, scorecard, names)?)
         }
@@ -258,7 +258,8 @@ fn compile_component(
                 return Err(no_transactions(&format!("{path}/where")));
             }
             let already_paid = optional(&def.already_paid, format!("{path}/alreadyPaid"), names)?;
-            Component::Spiff { spiff, events, filter: def.filter.clone(), already_paid }
+            let filter = def.filter.as_ref().map(|f| (f.clone(), tags.filter(&f.products, &f.customer_types)));
+            Component::Spiff { spiff, events, filter, already_paid }
         }
         ComponentDef::Mbo(def) => {
             let objectives = def
@@ -306,6 +307,7 @@ fn compile_commission(
     section: &IncentiveDef,
     path: &str,
     names: &mut impl Resolver,
+    tags: &mut Tags,
 ) -> Result<Commission> {
     if def.rules.is_empty() {
         return Err(invalid(format!("{path}/rules"), &def.id, Phrase::AtLeastOneRule));
@@ -345,6 +347,7 @@ fn compile_commission(
             carried_in: optional(&r.carried_in, format!("{rp}/carriedIn"), names)?,
             quota,
             paid_to_date: optional(&r.paid_to_date, format!("{rp}/paidToDate"), names)?,
+            filter: tags.filter(&r.products, &r.customer_types),
         });
     }
     if amount.is_some() && !rules.iter().any(|r| r.def.products.is_empty() && r.def.customer_types.is_empty()) {

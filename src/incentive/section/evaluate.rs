@@ -1,15 +1,17 @@
 //! Paying one rep: read and credit the transactions, run the components in statement order.
 
-use super::compile::{accepts, Actual, Commission, Component, Factor, Incentive, Rule, TargetBonus};
+use super::columns::{Cols, MOST};
+use super::compile::{Actual, Commission, Component, Factor, Incentive, Rule, TargetBonus};
 use super::document::{Calculation, CommissionBasis, RowFilter};
 use super::result::{ComponentTotal, IncentiveResult, TransactionLine};
+use super::tags::Filter;
 use crate::base::error::{pointer_segment, Error, ErrorCode, Origin, Phrase, Result, Text};
 use crate::base::locale::Locale;
-use crate::base::number::Dec;
+use crate::base::number::{parse_decimal, Dec};
 use crate::formula::eval::Evaluator;
 use crate::formula::expr::Expr;
 use crate::formula::input::{FieldType, Input};
-use crate::formula::record::{Record, RowsError};
+use crate::formula::record::{FieldNames, Record, RowsError};
 use crate::formula::Value;
 use crate::incentive::builder::StatementBuilder;
 use crate::incentive::{
@@ -17,18 +19,40 @@ use crate::incentive::{
     Statement, StatementLine,
 };
 use rust_decimal::Decimal;
+use std::borrow::Cow;
 
 /// One transaction as read from the record and credited to the rep.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Row {
-    pub(crate) line: TransactionLine,
+    /// Its index in the record's array.
+    index: usize,
+    /// The booked amount of the whole deal.
+    amount: Decimal,
+    /// This rep's share of the booked amount.
+    credited: Decimal,
+    /// This rep's share of the collected amount.
+    credited_collected: Option<Decimal>,
+    /// Its product line and customer type as numbered by the rules and filters (none: missing,
+    /// or listed by none).
+    product: Option<u32>,
+    customer_type: Option<u32>,
+    /// The row as an explained result lists it, with its id and names (with detail only).
+    line: Option<Box<TransactionLine>>,
 }
 
 impl Row {
     fn amount(&self, basis: CommissionBasis) -> Decimal {
         match basis {
-            CommissionBasis::Booked => self.line.credited.0,
-            CommissionBasis::Collected => self.line.credited_collected.map_or(Decimal::ZERO, |d| d.0),
+            CommissionBasis::Booked => self.credited,
+            CommissionBasis::Collected => self.credited_collected.unwrap_or(Decimal::ZERO),
+        }
+    }
+
+    /// How a statement line names the transaction: its id, else `#` and its place.
+    fn label(&self) -> String {
+        match self.line.as_ref().and_then(|l| l.id.clone()) {
+            Some(id) => id,
+            None => format!("#{}", self.index.saturating_add(1)),
         }
     }
 }
@@ -127,7 +151,7 @@ impl Incentive {
     ) -> Result<Run> {
         let detail = detail || extra.is_some();
         let builder = Statement::new(self.currency.clone(), self.rounding, self.def.rounding)?;
-        let rows = self.rows(ev, record, extra)?;
+        let rows = self.rows(ev, record, extra, detail)?;
         let mut run = Run {
             detail,
             builder,
@@ -202,25 +226,18 @@ impl Incentive {
     }
 
     /// The transactions of the record (plus a what-if's extra deal), credited to the rep.
-    fn rows<'a>(&'a self, ev: &Evaluator<'_>, record: &dyn Record, extra: Option<&ExtraDeal>) -> Result<Vec<Row>> {
+    /// With `detail`, each row keeps its id and names for the result and the lines.
+    fn rows(
+        &self,
+        ev: &Evaluator<'_>,
+        record: &dyn Record,
+        extra: Option<&ExtraDeal>,
+        detail: bool,
+    ) -> Result<Vec<Row>> {
         let Some(t) = &self.def.transactions else { return Ok(Vec::new()) };
         let base = || format!("/{}", pointer_segment(&t.field));
-        // Columns read: the amount first, then the optional ones; their positions.
-        let mut columns: Vec<&str> = vec![t.amount.as_str()];
-        let mut at = |c: &'a Option<String>| {
-            c.as_deref().map(|c| {
-                columns.push(c);
-                columns.len().saturating_sub(1)
-            })
-        };
-        let cols = Cols {
-            collected: at(&t.collected),
-            id: at(&t.id),
-            product: at(&t.product),
-            customer_type: at(&t.customer_type),
-            splits: at(&t.splits),
-        };
-        let read = record.rows(&t.field, &columns, cols.splits).map_err(|e| match e {
+        let (columns, cols) = (&self.columns.names, &self.columns.cols);
+        let read_error = |e: RowsError| match e {
             RowsError::NotArray(found) => Error::new(ErrorCode::InvalidValue)
                 .name(t.field.as_str())
                 .expected(Phrase::AnArrayOfTransactions)
@@ -255,22 +272,45 @@ impl Incentive {
                     _ => err,
                 }
             }
-        })?;
+        };
         let mut rows = Vec::new();
-        if let Some(mut table) = read {
+        let mut rep = None;
+        let detail = detail || extra.is_some();
+        if let Some(lent) = record.json_rows(&t.field) {
+            // A JSON record: its cells read in place. Every row must be an object before any
+            // cell is read, as when the host hands the rows over.
+            let items = lent.map_err(read_error)?.unwrap_or_default();
+            if let Some(i) = items.iter().position(|item| !item.is_object()) {
+                return Err(read_error(RowsError::NotObject(i)));
+            }
+            rows.reserve(items.len().saturating_add(usize::from(extra.is_some())));
+            for (i, map) in items.iter().filter_map(serde_json::Value::as_object).enumerate() {
+                let mut found = [None; MOST];
+                columns.find(map, found.get_mut(..columns.len()).unwrap_or_default());
+                let split = cols.splits.and_then(|k| found.get(k).copied().flatten()).filter(|v| !v.is_null());
+                let cell = Cells { source: Source::Json(found), columns, base: &base, index: i };
+                rows.push(self.row(ev, t, cell, cols, split, &mut rep, detail)?);
+            }
+        } else if let Some(mut table) = record.rows(&t.field, &self.columns.list(), cols.splits).map_err(read_error)? {
             let width = columns.len();
-            let mut rep = None;
-            let mut json = table.json.into_iter();
+            let mut json = table.json.iter();
+            rows.reserve(table.count.saturating_add(usize::from(extra.is_some())));
             for (i, cells) in table.cells.chunks_mut(width).enumerate() {
-                let split = if cols.splits.is_some() { json.next().flatten() } else { None };
-                let cell = Cells { cells, columns: &columns, base: &base, index: i };
-                rows.push(self.row(ev, t, cell, &cols, split, &mut rep)?);
+                let split = if cols.splits.is_some() { json.next().and_then(Option::as_ref) } else { None };
+                let cell = Cells { source: Source::Host(cells), columns, base: &base, index: i };
+                rows.push(self.row(ev, t, cell, cols, split, &mut rep, detail)?);
             }
         }
         if let Some(x) = extra {
             let credited = Some(Dec(x.amount));
             rows.push(Row {
-                line: TransactionLine {
+                index: rows.len(),
+                amount: x.amount,
+                credited: x.amount,
+                credited_collected: Some(x.amount),
+                product: x.product.as_deref().and_then(|p| self.tags.products.find(p)),
+                customer_type: x.customer_type.as_deref().and_then(|c| self.tags.customer_types.find(c)),
+                line: Some(Box::new(TransactionLine {
                     index: rows.len(),
                     id: Some("what-if".to_string()),
                     product: x.product.clone(),
@@ -281,21 +321,24 @@ impl Incentive {
                     credited: Dec(x.amount),
                     credited_collected: credited,
                     rules: Vec::new(),
-                },
+                })),
             });
         }
         Ok(rows)
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn row(
         &self,
         ev: &Evaluator<'_>,
         t: &super::document::TransactionsDef,
         mut cell: Cells<'_, '_>,
         cols: &Cols,
-        split: Option<serde_json::Value>,
+        split: Option<&serde_json::Value>,
         rep: &mut Option<String>,
+        detail: bool,
     ) -> Result<Row> {
+        use serde::Deserialize;
         let amount = cell.number(0)?.ok_or_else(|| {
             Error::new(ErrorCode::MissingField).name(t.amount.as_str()).path(Origin::Record, cell.path(0))
         })?;
@@ -306,9 +349,9 @@ impl Incentive {
         let split = match (split, cols.splits) {
             (Some(value), Some(k)) => {
                 let at = cell.path(k);
-                let shares: Vec<SplitShareDef> = serde_json::from_value(value).map_err(|_| {
+                let shares = Vec::<SplitShareDef>::deserialize(value).map_err(|_| {
                     Error::new(ErrorCode::InvalidValue)
-                        .name(cell.columns.get(k).copied().unwrap_or_default())
+                        .name(cell.columns.name(k))
                         .expected(Phrase::AnArrayOfShares)
                         .path(Origin::Record, at.clone())
                 })?;
@@ -335,19 +378,30 @@ impl Incentive {
                 (percent, mine(amount)?, collected.map(mine).transpose()?)
             }
         };
+        let id = cell.text(cols.id)?;
+        let product = cell.text(cols.product)?;
+        let customer_type = cell.text(cols.customer_type)?;
         Ok(Row {
-            line: TransactionLine {
-                index: cell.index,
-                id: cell.text(cols.id)?,
-                product: cell.text(cols.product)?,
-                customer_type: cell.text(cols.customer_type)?,
-                amount: Dec(amount),
-                collected: collected.map(Dec),
-                percent: Dec(percent),
-                credited: Dec(credited),
-                credited_collected: credited_collected.map(Dec),
-                rules: Vec::new(),
-            },
+            index: cell.index,
+            amount,
+            credited,
+            credited_collected,
+            product: product.as_deref().and_then(|p| self.tags.products.find(p)),
+            customer_type: customer_type.as_deref().and_then(|c| self.tags.customer_types.find(c)),
+            line: detail.then(|| {
+                Box::new(TransactionLine {
+                    index: cell.index,
+                    id: id.map(Cow::into_owned),
+                    product: product.map(Cow::into_owned),
+                    customer_type: customer_type.map(Cow::into_owned),
+                    amount: Dec(amount),
+                    collected: collected.map(Dec),
+                    percent: Dec(percent),
+                    credited: Dec(credited),
+                    credited_collected: credited_collected.map(Dec),
+                    rules: Vec::new(),
+                })
+            }),
         })
     }
 
@@ -364,12 +418,12 @@ impl Incentive {
     ) -> Result<Decimal> {
         let start = run.builder.len();
         let (routed, credited) = route(c, ev, run, extra)?;
-        for (index, (rule, items)) in c.rules.iter().zip(&routed).enumerate() {
-            if items.is_empty() && rule.paid_to_date.is_none() {
+        for (index, rule) in c.rules.iter().enumerate() {
+            if rule.paid_to_date.is_none() && !routed.iter().any(|(i, _, _)| *i == index) {
                 continue;
             }
             let first = run.builder.len();
-            let (cumulative, quota) = pay_rule(c, rule, items, ev, run)?;
+            let (cumulative, quota) = pay_rule(c, (index, rule), &routed, ev, run)?;
             rules.push((index, first..run.builder.len()));
             if extra.is_some() {
                 run.standings.push(Standing::Rule {
@@ -407,7 +461,8 @@ impl Incentive {
                 Factor::Scorecard => score.map(|s| s.coefficient).unwrap_or(Decimal::ONE),
                 Factor::Formula(e) => e.number(ev)?,
             };
-            multipliers.push(Multiplier::new(name.clone(), value));
+            // The name is shown only on detailed lines.
+            multipliers.push(Multiplier::new(if run.detail { name.as_str() } else { "" }, value));
         }
         let r = t.curve.compute_for(bonus, attainment, &multipliers)?;
         run.builder.curve(run.label(&t.id), bonus, &r)?;
@@ -472,52 +527,87 @@ impl Run {
         Ok(IncentiveResult {
             statement,
             components,
-            transactions: if locale.is_some() { self.rows.into_iter().map(|r| r.line).collect() } else { Vec::new() },
+            transactions: if locale.is_some() {
+                self.rows.into_iter().filter_map(|r| r.line.map(|l| *l)).collect()
+            } else {
+                Vec::new()
+            },
             draw_balance: self.draw_balance.map(Dec),
             pending,
         })
     }
 }
 
-/// Where each optional column is among the columns read.
-struct Cols {
-    collected: Option<usize>,
-    id: Option<usize>,
-    product: Option<usize>,
-    customer_type: Option<usize>,
-    splits: Option<usize>,
+/// Where one row's cells are: found in a JSON object (by place; none: no such key), or the cells
+/// the host handed over.
+enum Source<'c> {
+    Json([Option<&'c serde_json::Value>; MOST]),
+    Host(&'c mut [Input]),
 }
 
 /// One row's cells, with what is needed to point an error at one of them.
 struct Cells<'c, 'b> {
-    cells: &'c mut [Input],
-    columns: &'c [&'c str],
+    source: Source<'c>,
+    columns: &'c FieldNames,
     base: &'b dyn Fn() -> String,
     index: usize,
 }
 
-impl Cells<'_, '_> {
+impl<'c> Cells<'c, '_> {
     fn path(&self, k: usize) -> String {
-        let column = self.columns.get(k).copied().unwrap_or_default();
-        format!("{}/{}/{}", (self.base)(), self.index, pointer_segment(column))
+        format!("{}/{}/{}", (self.base)(), self.index, pointer_segment(self.columns.name(k)))
+    }
+    /// The JSON value of cell `k`, when the row is JSON (`None` inside: no such key).
+    fn json(&self, k: usize) -> Option<Option<&'c serde_json::Value>> {
+        match &self.source {
+            Source::Json(found) => Some(found.get(k).copied().flatten()),
+            Source::Host(_) => None,
+        }
     }
     fn take(&mut self, k: usize) -> Input {
-        self.cells.get_mut(k).map_or(Input::Missing, |c| std::mem::replace(c, Input::Missing))
+        match &mut self.source {
+            Source::Json(found) => Input::from_json(found.get(k).copied().flatten()),
+            Source::Host(cells) => cells.get_mut(k).map_or(Input::Missing, |c| std::mem::replace(c, Input::Missing)),
+        }
     }
     fn number(&mut self, k: usize) -> Result<Option<Decimal>> {
-        let column = self.columns.get(k).copied().unwrap_or_default();
+        // A decimal written as JSON text is read in place, as `to_typed` reads it; anything else
+        // (and any text that fails) goes the general way, which reports the error.
+        match self.json(k) {
+            Some(Some(serde_json::Value::String(s))) => {
+                if s.trim().is_empty() {
+                    return Ok(None);
+                }
+                if let Ok(d) = parse_decimal(s) {
+                    return Ok(Some(d));
+                }
+            }
+            Some(Some(serde_json::Value::Number(n))) => {
+                if let Some(i) = n.as_i64() {
+                    return Ok(Some(Decimal::from(i)));
+                }
+            }
+            _ => {}
+        }
+        let column = self.columns.name(k);
         match self.take(k).to_typed(FieldType::Money) {
             Ok(Some(Value::Number(d))) => Ok(Some(d)),
             Ok(_) => Ok(None),
             Err(e) => Err(e.name(column).path(Origin::Record, self.path(k))),
         }
     }
-    fn text(&mut self, k: Option<usize>) -> Result<Option<String>> {
+    fn text(&mut self, k: Option<usize>) -> Result<Option<Cow<'c, str>>> {
         let Some(k) = k else { return Ok(None) };
-        let column = self.columns.get(k).copied().unwrap_or_default();
+        // JSON text is borrowed as it is (a text column takes any text), a missing key is none.
+        match self.json(k) {
+            Some(Some(serde_json::Value::String(s))) => return Ok(Some(Cow::Borrowed(s.as_str()))),
+            Some(None | Some(serde_json::Value::Null)) => return Ok(None),
+            _ => {}
+        }
+        let column = self.columns.name(k);
         match self.take(k).to_typed(FieldType::Text) {
-            Ok(Some(Value::Text(s))) => Ok(Some(s)),
-            Ok(Some(v)) => Ok(Some(v.to_text())),
+            Ok(Some(Value::Text(s))) => Ok(Some(Cow::Owned(s))),
+            Ok(Some(v)) => Ok(Some(Cow::Owned(v.to_text()))),
             Ok(None) => Ok(None),
             Err(e) => Err(e.name(column).path(Origin::Record, self.path(k))),
         }
@@ -539,14 +629,13 @@ fn count(e: &Expr, ev: &Evaluator<'_>) -> Result<u32> {
 }
 
 /// Transactions that qualify for a SPIFF: credited to the rep, positive, matching the filter.
-fn qualifying(rows: &[Row], f: &RowFilter) -> u32 {
+fn qualifying(rows: &[Row], (def, filter): &(RowFilter, Filter)) -> u32 {
     let n = rows
         .iter()
         .filter(|r| {
-            r.line.credited.0 > Decimal::ZERO
-                && accepts(&f.products, r.line.product.as_deref())
-                && accepts(&f.customer_types, r.line.customer_type.as_deref())
-                && f.min_amount.is_none_or(|m| r.line.amount.0 >= m.0)
+            r.credited > Decimal::ZERO
+                && filter.accepts(r.product, r.customer_type)
+                && def.min_amount.is_none_or(|m| r.amount >= m.0)
         })
         .count();
     u32::try_from(n).unwrap_or(u32::MAX)
@@ -575,16 +664,14 @@ fn at_expr(mut e: Error, expr: &Expr) -> Error {
     e
 }
 
-/// What a commission credits, per rule (by priority): each item a transaction's label (with
-/// detail) and amount.
-type Routed = Vec<Vec<(Option<String>, Decimal)>>;
+/// What a commission credits, in transaction order: the rule each item is routed to (by its
+/// index), the transaction (none: the amount formula) and the amount.
+type Routed = Vec<(usize, Option<usize>, Decimal)>;
 
 /// Routes what a commission credits to its rules: the amount formula (plus any extra deal) to the
 /// first rule without filters, or each transaction to the first rule whose filters it matches;
 /// and the total credited on the commission's basis.
 fn route(c: &Commission, ev: &Evaluator<'_>, run: &mut Run, extra: Option<&ExtraDeal>) -> Result<(Routed, Decimal)> {
-    let detail = run.detail;
-    let mut routed: Routed = vec![Vec::new(); c.rules.len()];
     if let Some(formula) = &c.amount {
         let mut amount = formula.number(ev)?;
         if let Some(x) = extra {
@@ -594,50 +681,50 @@ fn route(c: &Commission, ev: &Evaluator<'_>, run: &mut Run, extra: Option<&Extra
             c.order.iter().copied().find(|&i| {
                 c.rules.get(i).is_some_and(|r| r.def.products.is_empty() && r.def.customer_types.is_empty())
             });
-        if let Some(slot) = rule.and_then(|i| routed.get_mut(i)) {
-            slot.push((None, amount));
-        }
-        return Ok((routed, amount));
+        return Ok((rule.map(|i| (i, None, amount)).into_iter().collect(), amount));
     }
+    let mut routed = Vec::with_capacity(run.rows.len());
     let mut total = Decimal::ZERO;
-    for row in &mut run.rows {
+    for (k, row) in run.rows.iter_mut().enumerate() {
         let amount = row.amount(c.def.basis);
         total = add(total, amount)?;
-        let (product, ctype) = (row.line.product.as_deref(), row.line.customer_type.as_deref());
-        let rule = c.order.iter().copied().find(|&i| c.rules.get(i).is_some_and(|r| r.matches(product, ctype)));
+        let (product, ctype) = (row.product, row.customer_type);
+        let rule = c.order.iter().copied().find(|&i| c.rules.get(i).is_some_and(|r| r.filter.accepts(product, ctype)));
         let (Some(i), Some(rule)) = (rule, rule.and_then(|i| c.rules.get(i))) else { continue };
-        let label = if detail {
-            row.line.rules.push([c.def.id.clone(), rule.def.id.clone()]);
-            Some(row.line.id.clone().unwrap_or_else(|| format!("#{}", row.line.index.saturating_add(1))))
-        } else {
-            None
-        };
-        if let Some(slot) = routed.get_mut(i) {
-            slot.push((label, amount));
+        if let Some(line) = row.line.as_mut().filter(|_| run.detail) {
+            line.rules.push([c.def.id.clone(), rule.def.id.clone()]);
         }
+        routed.push((i, Some(k), amount));
     }
     Ok((routed, total))
 }
 
-/// Pays one rule of a commission on what was routed to it, by its rate table: against the paid
-/// to date, per transaction, or on the period's total. Returns the cumulative amount and the
+/// Pays rule `index` of a commission on what was routed to it, by its rate table: against the
+/// paid to date, per transaction, or on the period's total. Returns the cumulative amount and the
 /// quota (where the rep stands on the table).
 fn pay_rule(
     c: &Commission,
-    rule: &Rule,
-    items: &[(Option<String>, Decimal)],
+    (index, rule): (usize, &Rule),
+    routed: &Routed,
     ev: &Evaluator<'_>,
     run: &mut Run,
 ) -> Result<(Decimal, Option<Decimal>)> {
     let detail = run.detail;
     let cid = if detail { c.def.id.as_str() } else { "" };
+    let items = || routed.iter().filter(move |(i, _, _)| *i == index);
     let carried = rule.carried_in.as_ref().map(|e| e.number(ev)).transpose()?.unwrap_or_default();
     let quota = rule.quota.as_ref().map(|e| e.number(ev)).transpose()?;
-    let period = items.iter().try_fold(Decimal::ZERO, |acc, (_, a)| add(acc, *a))?;
+    let period = items().try_fold(Decimal::ZERO, |acc, (_, _, a)| add(acc, *a))?;
     let cumulative = add(carried, period)?;
     let id = rule.def.id.as_str();
-    let rated = |amount: Decimal, carried: Decimal| {
-        rule.table.compute(amount, carried, quota).map_err(|e| in_rule(e, rule.quota.as_ref()))
+    // The tiers in amounts, worked out at the first amount paid and kept for the others.
+    let mut tiers = None;
+    let mut rated = |amount: Decimal, carried: Decimal| {
+        let tiers = match &mut tiers {
+            Some(t) => t,
+            None => tiers.insert(rule.table.tiers_for(quota).map_err(|e| in_rule(e, rule.quota.as_ref()))?),
+        };
+        rule.table.compute_in(tiers, amount, carried, quota).map_err(|e| in_rule(e, rule.quota.as_ref()))
     };
     if let Some(paid) = &rule.paid_to_date {
         let r = rated(cumulative, Decimal::ZERO)?;
@@ -648,8 +735,9 @@ fn pay_rule(
         run.builder.push(line);
     } else if c.def.calculation == Calculation::PerTransaction && c.amount.is_none() {
         let mut running = carried;
-        for (label, amount) in items {
+        for (_, row, amount) in items() {
             let r = rated(*amount, running)?;
+            let label = row.filter(|_| detail).and_then(|k| run.rows.get(k)).map(Row::label);
             run.builder.rate_for(cid, detail.then_some(id), label.as_deref(), &r);
             running = add(running, *amount)?;
         }

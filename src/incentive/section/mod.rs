@@ -2,10 +2,12 @@
 //! team pools, wired to the record's fields, its transactions (子表) and the scorecard's
 //! 绩效系数, and paid as one [`Statement`](crate::incentive::Statement) per rep.
 
+mod columns;
 mod compile;
 pub mod document;
 mod evaluate;
 mod result;
+mod tags;
 mod what_if;
 
 pub(crate) use compile::minor_units;
