@@ -1,13 +1,15 @@
 // Runs the code examples of README.md and pkg-template/README.md against the built package.
 // A `console.log(...) // → text` line says what the example prints; the printed lines must match
 // in order. `// run as: commonjs` and `// run as: browser` (`<!-- run as: browser -->` in HTML)
-// pick how a block runs; other blocks run as Node ES modules importing `salescore`.
+// pick how a block runs, `// run as: bundler` bundles it with esbuild (`--loader:.wasm=file`) and
+// runs the bundle in the browser; other blocks run as Node ES modules importing `salescore`.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
+import { build } from 'esbuild';
 import { openBrowser } from './browser.mjs';
 
 function examples(file) {
@@ -18,7 +20,7 @@ function examples(file) {
   while ((m = re.exec(text))) {
     const code = m[2];
     const line = text.slice(0, m.index).split('\n').length;
-    const mode = /run as: commonjs/.test(code) ? 'commonjs' : /run as: browser/.test(code) ? 'browser' : 'node';
+    const mode = /run as: commonjs/.test(code) ? 'commonjs' : /run as: browser/.test(code) ? 'browser' : /run as: bundler/.test(code) ? 'bundler' : 'node';
     const expected = [...code.matchAll(/;\s*\/\/ → (.*)$/gm)].map((x) => x[1]);
     blocks.push({ file, line, lang: m[1], code, mode, expected });
   }
@@ -32,11 +34,12 @@ before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'salescore-readme-'));
   mkdirSync(join(dir, 'node_modules'));
   symlinkSync(resolve('pkg'), join(dir, 'node_modules', 'salescore'), 'dir');
-  if (all.some((b) => b.mode === 'browser')) browser = await openBrowser();
+  if (all.some((b) => b.mode === 'browser' || b.mode === 'bundler')) browser = await openBrowser();
 });
 after(async () => {
   await browser?.close();
   rmSync(dir, { recursive: true, force: true });
+  all.forEach((b, i) => b.mode === 'bundler' && rmSync(`build/readme-bundle-${i}`, { recursive: true, force: true }));
 });
 
 test('the READMEs have examples with expected output', () => {
@@ -50,9 +53,21 @@ const IMPORTS = Object.fromEntries(['', 'targets/', 'admin/'].flatMap((dir) => {
   return [[name, `/pkg/${dir}index.js`], [`${name}/inline`, `/pkg/${dir}inline.js`], [`${name}/nowasm`, `/pkg/${dir}nowasm.js`]];
 }));
 
+/** Bundles the block as a builder would (esbuild, `.wasm` files copied) into build/ (git-ignored,
+ *  served by the test browser with the right types) and gives the page that runs the bundle. */
+async function bundled(block, i) {
+  const out = `build/readme-bundle-${i}`;
+  rmSync(out, { recursive: true, force: true });
+  const entry = join(dir, `bundle-${i}.mjs`);
+  writeFileSync(entry, block.code);
+  await build({ entryPoints: [entry], bundle: true, format: 'esm', outdir: out, loader: { '.wasm': 'file' },
+    publicPath: `/${out}/`, logLevel: 'error' });
+  return `<!doctype html><meta charset="utf-8"><script type="module" src="/${out}/bundle-${i}.js"></script>`;
+}
+
 async function runInBrowser(block, i) {
   const page = `/readme-${i}.html`;
-  const html = block.lang === 'html'
+  const html = block.mode === 'bundler' ? await bundled(block, i) : block.lang === 'html'
     ? `<!doctype html><meta charset="utf-8">${block.code.replace(/src="(?:[\w./-]*\/)?(salescore(-targets|-admin)?(?:\.nowasm)?\.iife\.js)"/g, (_, file, entry) => `src="/pkg/${entry ? `${entry.slice(1)}/` : ''}${file}"`)}`
     : `<!doctype html><meta charset="utf-8"><script type="importmap">${JSON.stringify({ imports: IMPORTS })}</script><script type="module">${block.code}</script>`;
   const { page: p, context, errors } = await browser.page({ virtual: { [page]: html } });
@@ -69,7 +84,7 @@ async function runInBrowser(block, i) {
 all.forEach((block, i) => {
   test(`${block.file}:${block.line} (${block.mode})`, async () => {
     let printed;
-    if (block.mode === 'browser') {
+    if (block.mode === 'browser' || block.mode === 'bundler') {
       printed = await runInBrowser(block, i);
     } else {
       const file = join(dir, `example-${i}.${block.mode === 'commonjs' ? 'cjs' : 'mjs'}`);
