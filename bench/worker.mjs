@@ -1,19 +1,22 @@
 // One benchmark target in its own process (so JIT state, heap and GC of one target do not
 // colour another's numbers). Run by bench/run.mjs; prints one JSON object on stdout.
 //
-//   node --expose-gc bench/worker.mjs <node|inline|nowasm|peer> [--records N] [--samples N]
+//   node --expose-gc bench/worker.mjs <node|inline|nowasm|peer> [--records N] [--samples N] [--no-decompose]
 //
 // Engine targets first verify — over every record — that the build's outputs equal the
-// decimal.js peer's (formula and plan, as numbers and as exact strings, with and without
-// explain) and exit non-zero on the first difference. Only then is anything timed.
-import { readFileSync } from 'node:fs';
-import { once, measure } from './lib/measure.mjs';
-import { FORMULA, PLAN_DOC, PLAN_TEXT, records as allRecords } from './lib/workload.mjs';
-import { payout, payoutMany, payoutString } from './peer/formula.mjs';
-import { planMetrics, planMetricStrings } from './peer/plan.mjs';
+// decimal.js peer's (lib/engine.mjs `verify`: formula and plan, as numbers and as exact strings,
+// with and without explain; the scorecard one rep at a time and as a team) and exit non-zero on
+// the first difference. They also report fingerprints of the outputs no peer computes (the
+// incentive statements, the decomposition), which run.mjs compares across every build. Only then
+// is anything timed. The form entry is pkg/ root; the decomposition goes through the targets
+// entry (pkg/targets/) of the same flavour.
+import { measure } from './lib/measure.mjs';
+import { records as allRecords } from './lib/workload.mjs';
+import { data, expected } from './lib/expected.mjs';
+import { decomposeWorkloads, fingerprints, verify, workloads } from './lib/engine.mjs';
+import { payout, payoutMany } from './peer/formula.mjs';
+import { planMetrics } from './peer/plan.mjs';
 import { evaluateTeam as peerTeam, scoreRep } from './peer/scorecard.mjs';
-import { SCORECARD_PLAN, engineRep, engineTeam, firstDiff } from './lib/scorecard.mjs';
-import { generateTeam } from './lib/team.mjs';
 
 const args = process.argv.slice(2);
 const target = args[0];
@@ -23,34 +26,20 @@ const opt = (name, dflt) => {
 };
 const SAMPLES = opt('--samples', 15);
 const all = allRecords();
-const records = all.slice(0, opt('--records', all.length));
-const N = records.length;
+const d = data(all.slice(0, opt('--records', all.length)));
+const N = d.records.length;
 const log = (...a) => console.error(`[${target}${process.execArgv.includes('--jitless') ? ' jitless' : ''}]`, ...a);
 
-/** The scorecard workload: a generated team on the sample plan, as many reps as records. */
-const team = generateTeam(N);
-
-const ENTRY = { node: '../pkg/node.js', inline: '../pkg/inline.js', nowasm: '../pkg/nowasm.js' };
-
-function fail(what, index, got, want) {
-  const msg = `OUTPUT MISMATCH (${target}) in ${what} at record ${index}:\n  record: ${JSON.stringify(records[index])}\n  engine: ${JSON.stringify(got)}\n  peer:   ${JSON.stringify(want)}`;
-  console.error(msg);
-  process.stdout.write(JSON.stringify({ target, error: msg }));
-  process.exit(3);
-}
-
-const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
-const OFF = { explain: false };
-const ON = { explain: true };
-const STR = { explain: false, numbers: 'string' };
+const ENTRY = { node: 'node.js', inline: 'inline.js', nowasm: 'nowasm.js' };
 
 const results = {};
-const time = (key, fn, o) => {
-  results[key] = measure(fn, { samples: SAMPLES, ...o });
+const time = (key, fn) => {
+  results[key] = measure(fn, { samples: SAMPLES });
   log(`${key}: ${(results[key].medianNs / 1000).toFixed(2)} µs`);
 };
 
 function timePeer() {
+  const { records, team } = d;
   const rec = (i) => records[i % N];
   time('peer.formula.one', (i) => payout(rec(i)));
   time('peer.formula.batch', () => payoutMany(records));
@@ -65,84 +54,25 @@ function timePeer() {
 }
 
 async function engine() {
-  const start = await once(async () => {
-    const m = await import(ENTRY[target]);
+  const load = async (dir) => {
+    const m = await import(`../pkg/${dir}${ENTRY[target]}`);
     if (target !== 'node') await m.init(); // inline: decode base64 + compile; nowasm: no-op
     return m;
-  });
-  const lib = start.value;
-  const { Formula, Plan } = lib;
-
-  // ---- verification (before any timing) ----
-  const formula = Formula.compile(FORMULA, OFF);
-  const plan = Plan.compile(PLAN_DOC);
-  const ids = Object.keys(planMetrics(records[0]));
-  const many = formula.evaluateMany(records, OFF);
-  if (many.errors.length) fail('formula.evaluateMany errors', many.errors[0].index, many.errors[0].error.code, null);
-  const manyStr = formula.evaluateMany(records, STR);
-  for (let i = 0; i < N; i++) {
-    const r = records[i];
-    const wantN = payout(r), wantS = payoutString(r);
-    if (formula.evaluate(r, OFF) !== wantN) fail('formula.evaluate', i, formula.evaluate(r, OFF), wantN);
-    if (formula.evaluate(r, STR) !== wantS) fail('formula.evaluate (strings)', i, formula.evaluate(r, STR), wantS);
-    if (many.values[i] !== wantN) fail('formula.evaluateMany', i, many.values[i], wantN);
-    if (manyStr.values[i] !== wantS) fail('formula.evaluateMany (strings)', i, manyStr.values[i], wantS);
-    const pm = plan.evaluate(r, OFF).metrics, want = planMetrics(r);
-    if (!same(pm, want)) fail('plan.evaluate', i, pm, want);
-    const ps = plan.evaluate(r, STR).metrics, wantStr = planMetricStrings(r);
-    if (!same(ps, wantStr)) fail('plan.evaluate (strings)', i, ps, wantStr);
-    if (i % 10 === 0) {
-      const ex = plan.evaluate(r, ON);
-      if (!same(ex.metrics, want)) fail('plan.evaluate (explain)', i, ex.metrics, want);
-      const traced = Object.fromEntries((ex.trace ?? []).map((t) => [t.metric, t.value]));
-      if (!same(Object.keys(traced).sort(), [...ids].sort()) || ids.some((id) => traced[id] !== wantStr[id])) {
-        fail('plan.evaluate trace values', i, traced, wantStr);
-      }
-    }
+  };
+  const lib = await load('');
+  const targets = args.includes('--no-decompose') ? null : await load('targets/');
+  try {
+    verify(lib, d, expected(d));
+  } catch (e) {
+    console.error(`${e.message} (${target})`);
+    process.stdout.write(JSON.stringify({ target, error: `${e.message} (${target})` }));
+    process.exit(3);
   }
-  log(`verified ${N} records against the decimal.js peer`);
-
-  // ---- timing ----
-  const rec = (i) => records[i % N];
-  time('formula.compile', () => Formula.compile(FORMULA, OFF).free());
-  time('formula.evaluate', (i) => formula.evaluate(rec(i), OFF));
-  time('formula.evaluateMany', () => formula.evaluateMany(records, OFF));
-  time('plan.compile', () => Plan.compile(PLAN_DOC).free());
-  time('plan.evaluate', (i) => plan.evaluate(rec(i), OFF));
-  time('plan.evaluate.explain', (i) => plan.evaluate(rec(i), ON));
-  time('plan.batch', () => plan.evaluateMany(records, OFF));
-  // Diagnostics: where the per-call time goes.
-  const trivial = Formula.compile('1', OFF);
-  time('diag.callFloor', () => trivial.evaluate({}, OFF));
-  time('diag.callFloorNoOptions', () => trivial.evaluate({}));
-  time('diag.plan.evaluate.noOptions', (i) => plan.evaluate(rec(i)));
-  time('diag.plan.evaluate.strings', (i) => plan.evaluate(rec(i), STR));
-  time('diag.plan.compile.fromString', () => Plan.compile(PLAN_TEXT).free());
-  time('diag.jsonStringifyPlan', () => JSON.stringify(PLAN_DOC));
-  // The scorecard on the sample plan (samples/team/plan.json): one rep, explained, and a whole
-  // generated team in one evaluateTeam call — verified against the decimal.js peer first.
-  // The sample plan pays incentives too; the scorecard columns leave that section out so that
-  // they compare like with like (the peer computes the scorecard only), the pay columns keep it.
-  const scorecard = Plan.compile({ ...SCORECARD_PLAN, incentive: undefined });
-  for (let i = 0; i < N; i++) {
-    const d = firstDiff(engineRep(scorecard.evaluate(team[i], STR)), scoreRep(team[i]));
-    if (d) fail(`scorecard evaluate at ${d.path}`, i, d.engine, d.peer);
-  }
-  const teamDiff = firstDiff(engineTeam(scorecard.evaluateTeam(team, STR).team), peerTeam(team));
-  if (teamDiff) fail(`scorecard evaluateTeam at ${teamDiff.path}`, 0, teamDiff.engine, teamDiff.peer);
-  log(`verified the scorecard of ${N} generated reps (one by one and as a team) against the decimal.js peer`);
-  time('score.evaluate', (i) => scorecard.evaluate(team[i % N], OFF));
-  time('score.evaluate.explain', (i) => scorecard.evaluate(team[i % N], ON));
-  time('score.team.batch', () => scorecard.evaluateTeam(team, OFF));
-  // The whole sample plan: scorecard and incentive statement (commission on ~10 orders per rep,
-  // target bonus × 绩效系数, SPIFF; pools split in the team call). Reps without a quota are
-  // left out of the one-rep timings (their target bonus is a DIV_BY_ZERO error).
-  const paid = Plan.compile(SCORECARD_PLAN);
-  const payable = team.filter((r) => { try { paid.evaluate(r, OFF); return true; } catch { return false; } });
-  time('pay.evaluate', (i) => paid.evaluate(payable[i % payable.length], OFF));
-  time('pay.evaluate.explain', (i) => paid.evaluate(payable[i % payable.length], ON));
-  time('pay.team.batch', () => paid.evaluateTeam(team, OFF));
-  return { startupNs: start.ns };
+  log(`verified ${N} records and ${N} reps (one by one and as a team) against the decimal.js peer`);
+  const prints = fingerprints(lib, d, targets);
+  for (const [key, fn] of workloads(lib, d)) time(key, fn);
+  if (targets) for (const [key, fn] of decomposeWorkloads(targets, d)) time(key, fn);
+  return { fingerprints: prints };
 }
 
 let extra = {};

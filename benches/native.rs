@@ -17,6 +17,9 @@
 //!     [--team samples/team/reps.json]         the team it scores (run.mjs passes 10,000
 //!                                              generated reps); with --check, the team summary
 //!                                              and each rep's score are written there too
+//!     [--spec bench-results/decompose-spec.json]  a decomposition spec (run.mjs writes its
+//!                                              10,000-leaf one): times `decompose.10k`; with
+//!                                              --check, the decomposition is written there too
 //! ```
 //!
 //! Without `--bench` (which `cargo bench` adds), `--json` or `--samples` — as under
@@ -54,6 +57,7 @@ struct Args {
     only: Option<String>,
     scorecard: String,
     team: String,
+    spec: Option<String>,
 }
 
 fn parse_args() -> Res<Args> {
@@ -65,6 +69,7 @@ fn parse_args() -> Res<Args> {
         only: None,
         scorecard: DEFAULT_SCORECARD.to_string(),
         team: DEFAULT_TEAM.to_string(),
+        spec: None,
     };
     // `cargo bench` passes `--bench`; run.mjs passes `--json`. Without either (or `--samples`),
     // e.g. under `cargo test --all-targets`, every workload runs once as a smoke test.
@@ -80,6 +85,7 @@ fn parse_args() -> Res<Args> {
             "--only" => args.only = it.next(),
             "--scorecard" => args.scorecard = it.next().ok_or("--scorecard needs a path")?,
             "--team" => args.team = it.next().ok_or("--team needs a path")?,
+            "--spec" => args.spec = it.next(),
             // `--json` (the only output format) and `--bench` (added by cargo bench) are accepted.
             _ => {}
         }
@@ -244,13 +250,16 @@ fn main() -> Res<()> {
     // incentive section out, so that the scorecard columns compare like with like (the decimal.js
     // peer computes the scorecard only).
     let whole: Json = serde_json::from_str(&std::fs::read_to_string(&args.scorecard)?)?;
-    let paid = Plan::compile(&whole.to_string()).map_err(|e| format!("plan: {e:?}"))?;
+    let whole_text = whole.to_string();
+    let paid = Plan::compile(&whole_text).map_err(|e| format!("plan: {e:?}"))?;
     let mut bare = whole.clone();
     if let Some(doc) = bare.as_object_mut() {
         doc.remove("incentive");
     }
     let scorecard = Plan::compile(&bare.to_string()).map_err(|e| format!("scorecard: {e:?}"))?;
     let team: Vec<Json> = serde_json::from_str(&std::fs::read_to_string(&args.team)?)?;
+    // The decomposition spec, as JSON text (as the WASM shim reads it after `JSON.stringify`).
+    let spec = args.spec.as_ref().map(std::fs::read_to_string).transpose()?;
     let reps = team.len().max(1);
     let rep = |i: usize| team.get(i.checked_rem(reps).unwrap_or(0)).unwrap_or(&Json::Null);
     // Reps with a quota: a zero quota is an error for the target bonus (reported, not timed).
@@ -278,9 +287,18 @@ fn main() -> Res<()> {
         }
         let summary = scorecard.evaluate_team(&team).map_err(|e| format!("team: {e:?}"))?.team;
         let summary = serialize_numbers_as(NumberOutput::String, || serde_json::to_value(&summary))?;
+        let decomposition = match &spec {
+            Some(text) => {
+                let d = salescore::targets::decompose::decompose(text).map_err(|e| format!("decompose: {e:?}"))?;
+                serialize_numbers_as(NumberOutput::String, || serde_json::to_value(&d))?
+            }
+            None => Json::Null,
+        };
         std::fs::write(
             path,
-            serde_json::to_string(&json!({"formula": f_out, "plan": p_out, "scores": scores, "team": summary}))?,
+            serde_json::to_string(
+                &json!({"formula": f_out, "plan": p_out, "scores": scores, "team": summary, "decompose": decomposition}),
+            )?,
         )?;
     }
 
@@ -332,6 +350,7 @@ fn main() -> Res<()> {
             })
         })
     });
+    put("pay.compile", &mut || measure(s, |_| Plan::compile(&whole_text)));
     put("pay.evaluate", &mut || measure(s, |i| paid.evaluate(pay_rep(i), false).map(|e| PlanResult::new(e, &off))));
     put("pay.evaluate.explain", &mut || {
         measure(s, |i| paid.evaluate(pay_rep(i), true).map(|e| PlanResult::new(e, &on)))
@@ -344,6 +363,11 @@ fn main() -> Res<()> {
             })
         })
     });
+    // As the shim does: parse the spec, allocate, shape the result (natively into
+    // `Decomposition`, in WebAssembly into JS objects).
+    if let Some(text) = &spec {
+        put("decompose.10k", &mut || measure(s, |_| salescore::targets::decompose::decompose(text)));
+    }
     let out = json!({
         "target": "native",
         "debugAssertions": cfg!(debug_assertions),
