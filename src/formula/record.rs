@@ -74,33 +74,25 @@ impl FieldNames {
 impl FieldNames {
     /// Finds each name's value in `map` (`None`: no such key) into `out`, by field number. The
     /// keys of a serde_json object come in the order of their bytes, and are then walked once
-    /// together with the sorted names; in any other order, each name is looked up.
+    /// together with the sorted names; were they kept in another order, each name is looked up.
     pub fn find<'m>(
         &self,
         map: &'m serde_json::Map<String, serde_json::Value>,
         out: &mut [Option<&'m serde_json::Value>],
     ) {
-        if !self.walk(map, out) {
+        if keys_sorted() {
+            self.walk(map, out);
+        } else {
             for (index, slot) in out.iter_mut().enumerate() {
                 *slot = map.get(self.name(index));
             }
         }
     }
 
-    /// The walk of [`FieldNames::find`]; false (and `out` to be filled again) when the keys do
-    /// not come sorted.
-    fn walk<'m>(
-        &self,
-        map: &'m serde_json::Map<String, serde_json::Value>,
-        out: &mut [Option<&'m serde_json::Value>],
-    ) -> bool {
+    /// The walk of [`FieldNames::find`] over keys that come sorted.
+    fn walk<'m>(&self, map: &'m serde_json::Map<String, serde_json::Value>, out: &mut [Option<&'m serde_json::Value>]) {
         let mut wanted = self.sorted.iter().copied().peekable();
-        let mut previous: Option<&str> = None;
         for (key, value) in map {
-            if previous.is_some_and(|p| p >= key.as_str()) {
-                return false;
-            }
-            previous = Some(key);
             while let Some(index) = wanted.peek().copied() {
                 match self.name(index).cmp(key.as_str()) {
                     std::cmp::Ordering::Less => {
@@ -116,9 +108,24 @@ impl FieldNames {
                     std::cmp::Ordering::Greater => break,
                 }
             }
+            if wanted.peek().is_none() {
+                break;
+            }
         }
-        true
     }
+}
+
+/// Whether serde_json keeps an object's keys in the order of their bytes, as it does unless some
+/// crate of the build enables its `preserve_order` feature (insertion order then): checked once.
+fn keys_sorted() -> bool {
+    static SORTED: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *SORTED.get_or_init(|| {
+        let mut map = serde_json::Map::new();
+        map.insert("b".to_string(), serde_json::Value::Null);
+        map.insert("a".to_string(), serde_json::Value::Null);
+        map.insert("c".to_string(), serde_json::Value::Null);
+        map.keys().map(String::as_str).eq(["a", "b", "c"])
+    })
 }
 
 /// The cells of a sub-table, row by row: `cells[row × columns + column]`.
