@@ -753,11 +753,17 @@ fn pay_rule(
         (line.name, line.base) = (detail.then(|| id.to_string()), Some(r.payout));
         run.builder.push(line);
     } else if c.def.calculation == Calculation::PerTransaction && c.amount.is_none() {
+        // Each transaction's slices go straight onto the statement, through one buffer.
         let mut running = carried;
+        let mut slices = Vec::new();
+        let tiers = rule.table.tiers_for(quota).map_err(|e| in_rule(e, rule.quota.as_ref()))?;
         for (_, row, amount) in items() {
-            let r = rated(*amount, running)?;
+            let (capped, _) = rule
+                .table
+                .pay_into(&tiers, (*amount, running, quota), &mut slices)
+                .map_err(|e| in_rule(e, rule.quota.as_ref()))?;
             let label = row.filter(|_| detail).and_then(|k| run.rows.get(k)).map(Row::label);
-            run.builder.rate_for(cid, detail.then_some(id), label.as_deref(), &r);
+            run.builder.slices(cid, (detail.then_some(id), label.as_deref()), &slices, capped);
             running = add(running, *amount)?;
         }
     } else {
