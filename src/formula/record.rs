@@ -72,25 +72,35 @@ impl FieldNames {
 }
 
 impl FieldNames {
-    /// Finds each name's value in `map` (`None`: no such key) into `out`, by field number. The
-    /// keys of a serde_json object come in the order of their bytes, and are then walked once
-    /// together with the sorted names; were they kept in another order, each name is looked up.
+    /// Finds each name's value in `map` (`None`: no such key) into `out`, by field number.
     pub fn find<'m>(
         &self,
         map: &'m serde_json::Map<String, serde_json::Value>,
         out: &mut [Option<&'m serde_json::Value>],
     ) {
-        if keys_sorted() {
-            self.walk(map, out);
-        } else {
-            for (index, slot) in out.iter_mut().enumerate() {
-                *slot = map.get(self.name(index));
+        self.visit(map, |index, value| {
+            if let Some(slot) = out.get_mut(index) {
+                *slot = Some(value);
             }
-        }
+        });
     }
 
-    /// The walk of [`FieldNames::find`] over keys that come sorted.
-    fn walk<'m>(&self, map: &'m serde_json::Map<String, serde_json::Value>, out: &mut [Option<&'m serde_json::Value>]) {
+    /// Calls `found` with the field number and value of each name `map` has. The keys of a
+    /// serde_json object come in the order of their bytes, and are then walked once together
+    /// with the sorted names; were they kept in another order, each name is looked up.
+    fn visit<'m>(
+        &self,
+        map: &'m serde_json::Map<String, serde_json::Value>,
+        mut found: impl FnMut(usize, &'m serde_json::Value),
+    ) {
+        if !keys_sorted() {
+            for index in 0..self.len() {
+                if let Some(value) = map.get(self.name(index)) {
+                    found(index, value);
+                }
+            }
+            return;
+        }
         let mut wanted = self.sorted.iter().copied().peekable();
         for (key, value) in map {
             while let Some(index) = wanted.peek().copied() {
@@ -99,9 +109,7 @@ impl FieldNames {
                         wanted.next();
                     }
                     std::cmp::Ordering::Equal => {
-                        if let Some(slot) = out.get_mut(index) {
-                            *slot = Some(value);
-                        }
+                        found(index, value);
                         wanted.next();
                         break;
                     }
@@ -190,9 +198,13 @@ impl Record for serde_json::Value {
     }
     fn inputs(&self, fields: &FieldNames) -> Option<Vec<Input>> {
         let serde_json::Value::Object(map) = self else { return None };
-        let mut found = vec![None; fields.len()];
-        fields.find(map, &mut found);
-        Some(found.into_iter().map(Input::from_json).collect())
+        let mut inputs = vec![Input::Missing; fields.len()];
+        fields.visit(map, |index, value| {
+            if let Some(slot) = inputs.get_mut(index) {
+                *slot = Input::from_json(Some(value));
+            }
+        });
+        Some(inputs)
     }
     fn json_rows(&self, key: &str) -> Option<std::result::Result<Option<&[serde_json::Value]>, RowsError>> {
         use serde_json::Value as J;
