@@ -64,6 +64,12 @@ impl<'s> Evaluator<'s> {
         self.operand(node)?.to_number().map_err(|e| locate(e, node.span))
     }
 
+    /// Evaluates a node as text (ids, names): [`Value::to_text`] of its value, without copying
+    /// a value the scope holds first.
+    pub fn text(&self, node: &Node) -> Result<String> {
+        self.operand(node).map(|v| v.to_text())
+    }
+
     /// Evaluates a node that must be a condition.
     pub fn condition(&self, node: &Node) -> Result<bool> {
         self.operand(node)?.to_bool().map_err(|e| locate(e, node.span))

@@ -28,7 +28,7 @@ impl Expr {
     }
     /// The formula's value as text (ids, names).
     pub(crate) fn text(&self, ev: &Evaluator<'_>) -> Result<String> {
-        ev.eval(&self.root).map(|v| v.to_text()).map_err(|err| self.at(err))
+        ev.text(&self.root).map_err(|err| self.at(err))
     }
     /// Points an error raised inside the formula at its place in the plan.
     fn at(&self, mut err: Error) -> Error {

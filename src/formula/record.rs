@@ -72,53 +72,68 @@ impl FieldNames {
 }
 
 impl FieldNames {
-    /// Finds each name's value in `map` (`None`: no such key) into `out`, by field number. The
-    /// keys of a serde_json object come in the order of their bytes, and are then walked once
-    /// together with the sorted names; in any other order, each name is looked up.
+    /// Finds each name's value in `map` (`None`: no such key) into `out`, by field number.
     pub fn find<'m>(
         &self,
         map: &'m serde_json::Map<String, serde_json::Value>,
         out: &mut [Option<&'m serde_json::Value>],
     ) {
-        if !self.walk(map, out) {
-            for (index, slot) in out.iter_mut().enumerate() {
-                *slot = map.get(self.name(index));
+        self.visit(map, |index, value| {
+            if let Some(slot) = out.get_mut(index) {
+                *slot = Some(value);
             }
-        }
+        });
     }
 
-    /// The walk of [`FieldNames::find`]; false (and `out` to be filled again) when the keys do
-    /// not come sorted.
-    fn walk<'m>(
+    /// Calls `found` with the field number and value of each name `map` has. The keys of a
+    /// serde_json object come in the order of their bytes, and are then walked once together
+    /// with the sorted names; were they kept in another order, each name is looked up.
+    fn visit<'m>(
         &self,
         map: &'m serde_json::Map<String, serde_json::Value>,
-        out: &mut [Option<&'m serde_json::Value>],
-    ) -> bool {
-        let mut wanted = self.sorted.iter().copied().peekable();
-        let mut previous: Option<&str> = None;
-        for (key, value) in map {
-            if previous.is_some_and(|p| p >= key.as_str()) {
-                return false;
+        mut found: impl FnMut(usize, &'m serde_json::Value),
+    ) {
+        if !keys_sorted() {
+            for index in 0..self.len() {
+                if let Some(value) = map.get(self.name(index)) {
+                    found(index, value);
+                }
             }
-            previous = Some(key);
+            return;
+        }
+        let mut wanted = self.sorted.iter().copied().peekable();
+        for (key, value) in map {
             while let Some(index) = wanted.peek().copied() {
                 match self.name(index).cmp(key.as_str()) {
                     std::cmp::Ordering::Less => {
                         wanted.next();
                     }
                     std::cmp::Ordering::Equal => {
-                        if let Some(slot) = out.get_mut(index) {
-                            *slot = Some(value);
-                        }
+                        found(index, value);
                         wanted.next();
                         break;
                     }
                     std::cmp::Ordering::Greater => break,
                 }
             }
+            if wanted.peek().is_none() {
+                break;
+            }
         }
-        true
     }
+}
+
+/// Whether serde_json keeps an object's keys in the order of their bytes, as it does unless some
+/// crate of the build enables its `preserve_order` feature (insertion order then): checked once.
+fn keys_sorted() -> bool {
+    static SORTED: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *SORTED.get_or_init(|| {
+        let mut map = serde_json::Map::new();
+        map.insert("b".to_string(), serde_json::Value::Null);
+        map.insert("a".to_string(), serde_json::Value::Null);
+        map.insert("c".to_string(), serde_json::Value::Null);
+        map.keys().map(String::as_str).eq(["a", "b", "c"])
+    })
 }
 
 /// The cells of a sub-table, row by row: `cells[row × columns + column]`.
@@ -183,9 +198,13 @@ impl Record for serde_json::Value {
     }
     fn inputs(&self, fields: &FieldNames) -> Option<Vec<Input>> {
         let serde_json::Value::Object(map) = self else { return None };
-        let mut found = vec![None; fields.len()];
-        fields.find(map, &mut found);
-        Some(found.into_iter().map(Input::from_json).collect())
+        let mut inputs = vec![Input::Missing; fields.len()];
+        fields.visit(map, |index, value| {
+            if let Some(slot) = inputs.get_mut(index) {
+                *slot = Input::from_json(Some(value));
+            }
+        });
+        Some(inputs)
     }
     fn json_rows(&self, key: &str) -> Option<std::result::Result<Option<&[serde_json::Value]>, RowsError>> {
         use serde_json::Value as J;

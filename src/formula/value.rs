@@ -136,6 +136,7 @@ impl Value {
     pub fn to_text(&self) -> String {
         match self {
             Value::Number(d) => d.normalize().to_string(),
+            Value::Text(s) => s.clone(),
             other => other.to_string(),
         }
     }

@@ -53,10 +53,21 @@ impl StatementBuilder {
         transaction: Option<&str>,
         r: &RateResult,
     ) -> &mut Self {
-        for s in &r.slices {
+        self.slices(component, (rule, transaction), &r.slices, r.capped)
+    }
+
+    /// [`StatementBuilder::rate_for`] from the slices and whether the cap cut the amount.
+    pub(crate) fn slices(
+        &mut self,
+        component: &str,
+        (rule, transaction): (Option<&str>, Option<&str>),
+        slices: &[super::Slice],
+        capped: bool,
+    ) -> &mut Self {
+        for s in slices {
             let kind = if s.earlier { LineKind::EarlierSlice } else { LineKind::Slice };
             let mut line = StatementLine::new(component, kind, s.amount.0).with(s.base.0, s.rate.0);
-            (line.tier, line.from, line.to, line.cap_hit) = (Some(s.tier), Some(s.from), Some(s.to), r.capped);
+            (line.tier, line.from, line.to, line.cap_hit) = (Some(s.tier), Some(s.from), Some(s.to), capped);
             (line.name, line.transaction) = (rule.map(str::to_string), transaction.map(str::to_string));
             self.lines.push(line);
         }

@@ -249,6 +249,31 @@ impl RateTable {
         })
     }
 
+    /// What a statement shows of paying `amount` on top of `carried_in`: the slices (into
+    /// `slices`, emptied first), whether the cap cut the amount, and the payout. Fails exactly
+    /// when [`RateTable::compute_in`] fails: every figure it works out is worked out here too.
+    pub(crate) fn pay_into(
+        &self,
+        tiers: &Tiers,
+        (amount, carried_in, quota): (Decimal, Decimal, Option<Decimal>),
+        slices: &mut Vec<Slice>,
+    ) -> Result<(bool, Decimal)> {
+        let bands = tiers.0.as_slice();
+        let cumulative = add(carried_in, amount)?;
+        let (end, capped) = clamp(bands, cumulative);
+        let start = clamp(bands, carried_in).0;
+        slices.clear();
+        match self.def.kind {
+            RateKind::Marginal => marginal_into(bands, start, end, slices)?,
+            _ => whole_into(self, bands, start, end, slices)?,
+        }
+        if let (TierBasis::Attainment, Some(q)) = (self.def.basis, quota) {
+            percent(cumulative, q)?;
+        }
+        self.rate_at(bands, end)?;
+        Ok((capped, sum(slices.iter().map(|s| s.amount.0))?))
+    }
+
     /// Pays each transaction on its own, each from zero (Oracle's per-transaction step rates).
     pub fn per_transaction(&self, amounts: &[Decimal], quota: Option<Decimal>) -> Result<Vec<RateResult>> {
         amounts.iter().map(|a| self.compute(*a, Decimal::ZERO, quota)).collect()
@@ -323,8 +348,14 @@ fn clamp(bands: &[Band], x: Decimal) -> (Decimal, bool) {
 /// Marginal slices between two cumulative amounts: each tier's overlap at its rate, negative
 /// when the amount falls. Below 0 the first tier's rate extends.
 fn marginal_slices(bands: &[Band], start: Decimal, end: Decimal) -> Result<Vec<Slice>> {
-    let (lo, hi, sign) = if end >= start { (start, end, Decimal::ONE) } else { (end, start, Decimal::NEGATIVE_ONE) };
     let mut slices = Vec::new();
+    marginal_into(bands, start, end, &mut slices)?;
+    Ok(slices)
+}
+
+/// [`marginal_slices`], added to `slices`.
+fn marginal_into(bands: &[Band], start: Decimal, end: Decimal, slices: &mut Vec<Slice>) -> Result<()> {
+    let (lo, hi, sign) = if end >= start { (start, end, Decimal::ONE) } else { (end, start, Decimal::NEGATIVE_ONE) };
     for (i, band) in bands.iter().enumerate() {
         let band_lo = if i == 0 { lo.min(band.lo) } else { band.lo };
         let from = lo.max(band_lo);
@@ -345,18 +376,25 @@ fn marginal_slices(bands: &[Band], start: Decimal, end: Decimal) -> Result<Vec<S
             earlier: false,
         });
     }
-    Ok(slices)
+    Ok(())
 }
 
 /// Flat, retroactive and interpolated slices: the whole cumulative amount at its rate, less
 /// what the carried-in amount earned at its own rate; one slice when the rate did not change.
 fn whole_slices(table: &RateTable, bands: &[Band], start: Decimal, end: Decimal) -> Result<Vec<Slice>> {
+    let mut slices = Vec::with_capacity(2);
+    whole_into(table, bands, start, end, &mut slices)?;
+    Ok(slices)
+}
+
+/// [`whole_slices`], added to `slices`.
+fn whole_into(table: &RateTable, bands: &[Band], start: Decimal, end: Decimal, slices: &mut Vec<Slice>) -> Result<()> {
     let (r_end, r_start) = (table.rate_at(bands, end)?, table.rate_at(bands, start)?);
     let tier = table.tier_of(bands, end);
     if r_end == r_start || start.is_zero() {
         let base = sub(end, start)?;
         let amount = mul(base, r_end)?;
-        return Ok(vec![Slice {
+        slices.push(Slice {
             tier,
             from: Dec(start),
             to: Dec(end),
@@ -364,7 +402,8 @@ fn whole_slices(table: &RateTable, bands: &[Band], start: Decimal, end: Decimal)
             rate: Dec(r_end),
             amount: Dec(amount),
             earlier: false,
-        }]);
+        });
+        return Ok(());
     }
     let whole = Slice {
         tier,
@@ -385,7 +424,8 @@ fn whole_slices(table: &RateTable, bands: &[Band], start: Decimal, end: Decimal)
         amount: Dec(mul(back.0, r_start)?),
         earlier: true,
     };
-    Ok(vec![whole, earlier])
+    slices.extend([whole, earlier]);
+    Ok(())
 }
 
 fn validate(def: &RateTableDef) -> Result<()> {
@@ -446,12 +486,54 @@ fn adjacent(i: usize, a: &TierDef, b: &TierDef) -> Result<()> {
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used, clippy::indexing_slicing)] // test code: a panic is a failed test
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::arithmetic_side_effects)] // test code: a panic is a failed test
     use super::*;
     use std::str::FromStr;
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str(s).unwrap()
+    }
+
+    /// Every kind of table, on amounts and on attainment, with a cap or open.
+    fn tables() -> Vec<RateTable> {
+        let mut all = Vec::new();
+        for kind in ["flat", "retroactive", "marginal", "interpolated"] {
+            for basis in ["amount", "attainment"] {
+                for last in [r#"{"from": 300, "rate": 0.08}"#, r#"{"from": 300, "to": 500, "rate": 0.08}"#] {
+                    let tiers = if kind == "flat" {
+                        r#"[{"from": 0, "rate": 0.05}]"#.to_string()
+                    } else {
+                        format!(
+                            r#"[{{"from": 0, "to": 100, "rate": 0.02}}, {{"from": 100, "to": 300, "rate": 0.05}}, {last}]"#
+                        )
+                    };
+                    let def = format!(r#"{{"kind": "{kind}", "basis": "{basis}", "tiers": {tiers}}}"#);
+                    all.push(RateTable::new(serde_json::from_str(&def).unwrap()).unwrap());
+                }
+            }
+        }
+        all
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn paying_into_a_buffer_is_computing(
+            table in 0usize..16,
+            amount in -1_000_000i64..1_000_000,
+            carried in -1_000i64..100_000,
+            quota in proptest::option::of(-10i64..100_000),
+            huge in proptest::bool::weighted(0.1),
+        ) {
+            let table = &tables()[table];
+            let scale = |x: i64| if huge { Decimal::from(x) * Decimal::from(10_i64.pow(17)) * Decimal::from(10_000) } else { Decimal::new(x, 2) };
+            let (amount, carried, quota) = (scale(amount), scale(carried), quota.map(|q| Decimal::new(q, 1)));
+            let mut slices = vec![];
+            let fast = table
+                .tiers_for(quota)
+                .and_then(|t| table.pay_into(&t, (amount, carried, quota), &mut slices).map(|r| (r, slices.clone())));
+            let full = table.compute(amount, carried, quota).map(|r| ((r.capped, r.payout.0), r.slices));
+            proptest::prop_assert_eq!(fast, full);
+        }
     }
 
     fn table(kind: &str, tiers: &str) -> RateTable {

@@ -74,6 +74,9 @@ pub(super) struct Pass<'a> {
     pub needs: ScoreNeeds,
     /// An extra deal credited wholly to the rep (what-if).
     pub extra: Option<&'a crate::incentive::section::ExtraDeal>,
+    /// The incentive statement will be finished in a locale, listing the transactions, even
+    /// without `explain` (a team's results with their score details).
+    pub listed: bool,
 }
 
 impl Plan {
@@ -84,8 +87,10 @@ impl Plan {
 
     /// Evaluates a record; with a locale, adds a trace rendered in it.
     pub fn evaluate_in(&self, record: &impl Record, explain: Option<Locale>) -> Result<Evaluation<'_>> {
-        let mut eval =
-            self.evaluate_as(record, Pass { explain, needs: ScoreNeeds { member: false, detail: true }, extra: None })?;
+        let mut eval = self.evaluate_as(
+            record,
+            Pass { explain, needs: ScoreNeeds { member: false, detail: true }, ..Pass::default() },
+        )?;
         if let Some(run) = eval.run.take() {
             eval.incentive = Some(run.finish(explain)?);
         }
@@ -118,7 +123,9 @@ impl Plan {
     /// Evaluates a record as `pass` says: the fields, the metrics in order, the score, the
     /// incentive run (finished by the caller).
     pub(super) fn evaluate_as(&self, record: &impl Record, pass: Pass<'_>) -> Result<Evaluation<'_>> {
-        let Pass { explain, needs, extra } = pass;
+        let Pass { explain, needs, extra, listed } = pass;
+        // A statement finished in a locale lists its transactions: explained, and what-ifs.
+        let listed = listed || explain.is_some() || extra.is_some();
         // An explanation shows every line.
         let detail = needs.detail || explain.is_some();
         if let Some(problem) = record.problem() {
@@ -177,7 +184,7 @@ impl Plan {
                     coefficient: s.coefficient.0,
                     vetoed: s.member.as_ref().map_or_else(|| s.vetoes.iter().any(|v| v.triggered), |m| m.vetoed),
                 });
-                Some(inc.run(&Evaluator::new(&values), record, facts, extra, detail)?)
+                Some(inc.run_listing(&Evaluator::new(&values), record, facts, extra, detail, listed)?)
             }
             None => None,
         };

@@ -46,6 +46,7 @@ impl OutputValue {
             (Value::Number(d), NumberOutput::Number) => OutputValue::Number(decimal_to_f64(*d)),
             (Value::Number(d), NumberOutput::String) => OutputValue::Text(d.to_string()),
             (Value::Bool(b), _) => OutputValue::Bool(*b),
+            (Value::Text(t), _) => OutputValue::Text(t.clone()),
             (other, _) => OutputValue::Text(other.to_string()),
         }
     }

@@ -321,9 +321,11 @@ impl Plan {
         let mut results = Vec::with_capacity(records.len());
         let mut errors = Vec::new();
         for (i, record) in records.iter().enumerate() {
-            match self
-                .evaluate_as(record, Pass { explain, needs: ScoreNeeds { member: true, detail: scores }, extra: None })
-            {
+            match self.evaluate_as(
+                record,
+                // With scores (or explained) the statements are finished in a locale below.
+                Pass { explain, needs: ScoreNeeds { member: true, detail: scores }, extra: None, listed: scores },
+            ) {
                 Ok(eval) => results.push(Some(eval)),
                 Err(e) => {
                     errors.push((i, in_record(e, i)));
@@ -376,7 +378,7 @@ impl Plan {
     /// the team reads of it) and its statement before the pools are split (`run`). With a
     /// locale, explained in it (every detail); without, numbers only and no score details.
     pub(crate) fn evaluate_member(&self, record: &impl Record, explain: Option<Locale>) -> Result<Evaluation<'_>> {
-        self.evaluate_as(record, Pass { explain, needs: ScoreNeeds { member: true, detail: false }, extra: None })
+        self.evaluate_as(record, Pass { explain, needs: ScoreNeeds { member: true, detail: false }, ..Pass::default() })
     }
 
     /// The team's parts from its members' scores (by record index; none for a record that

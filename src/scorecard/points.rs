@@ -119,8 +119,15 @@ impl Points {
 
     /// This period's points, experience, level and badges; `grade_index` is the rep's grade
     /// (best first). A rep with a triggered veto (`vetoed`) earns points but no badges.
-    pub(super) fn award(&self, cx: &Context<'_>, grade_index: usize, vetoed: bool) -> Result<PointsResult> {
-        let mut lines = Vec::with_capacity(self.behaviours.len());
+    /// The points of one rep; the behaviour lines only with `detail`.
+    pub(super) fn award(
+        &self,
+        cx: &Context<'_>,
+        grade_index: usize,
+        vetoed: bool,
+        detail: bool,
+    ) -> Result<PointsResult> {
+        let mut lines = Vec::with_capacity(if detail { self.behaviours.len() } else { 0 });
         let mut period = Decimal::ZERO;
         for b in &self.behaviours {
             let count = cx.number(&b.count)?;
@@ -134,6 +141,9 @@ impl Points {
             let raw = checked(count.checked_mul(b.points))?;
             let earned = b.cap.map_or(raw, |c| raw.min(c));
             period = checked(period.checked_add(earned))?;
+            if !detail {
+                continue;
+            }
             lines.push(BehaviourLine {
                 id: b.id.clone(),
                 count: Dec(count.normalize()),

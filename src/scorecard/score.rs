@@ -22,8 +22,8 @@ fn clamp(x: Decimal, floor: Decimal, cap: Option<Decimal>) -> Decimal {
 pub struct ScoreNeeds {
     /// Read the team section's rep id and tie-break key (a team call).
     pub member: bool,
-    /// Keep the indicator and adjustment lines, the profile and phase and the distance to the
-    /// next grade.
+    /// Keep the indicator, adjustment and points behaviour lines, the profile and phase and the
+    /// distance to the next grade.
     pub detail: bool,
 }
 
@@ -189,8 +189,8 @@ impl Scorecard {
         self.score_with(scope, rounding, ScoreNeeds { member, detail: true })
     }
 
-    /// [`Scorecard::score`] keeping what `needs` asks for: without `detail`, the indicator and
-    /// adjustment lines, the profile and phase and the distance to the next grade are left
+    /// [`Scorecard::score`] keeping what `needs` asks for: without `detail`, the indicator,
+    /// adjustment and points behaviour lines, the profile and phase and the distance to the next grade are left
     /// empty, for callers that read only the totals, grade, gates, vetoes and member (a team
     /// ranking, a comparison of two plans). Every value filled in is the same as with `detail`.
     ///
@@ -218,7 +218,7 @@ impl Scorecard {
             Some(team) => Some(member_of(team, &cx, shown, vetoed.any)?),
             None => None,
         };
-        let points = self.points.as_ref().map(|p| p.award(&cx, grade_index, vetoed.any)).transpose()?;
+        let points = self.points.as_ref().map(|p| p.award(&cx, grade_index, vetoed.any, detail)).transpose()?;
         let (profile, phase, next_grade) = if detail {
             let state = ScoreState { total, grade_index, grade_cap: vetoed.grade_cap, scale: rounding.scale };
             let next = super::distance::to_next_grade(self, &weighed.parts, &gates, &vetoed.lines, state)?;

@@ -36,7 +36,10 @@ pub(crate) struct Row {
     /// or listed by none).
     product: Option<u32>,
     customer_type: Option<u32>,
-    /// The row as an explained result lists it, with its id and names (with detail only).
+    /// Its id, to name the lines that pay it (with detail only).
+    id: Option<String>,
+    /// The row as an explained result lists it, with its names and the rules that took it (only
+    /// when the statement lists its transactions).
     line: Option<Box<TransactionLine>>,
 }
 
@@ -50,8 +53,8 @@ impl Row {
 
     /// How a statement line names the transaction: its id, else `#` and its place.
     fn label(&self) -> String {
-        match self.line.as_ref().and_then(|l| l.id.clone()) {
-            Some(id) => id,
+        match &self.id {
+            Some(id) => id.clone(),
             None => format!("#{}", self.index.saturating_add(1)),
         }
     }
@@ -149,9 +152,23 @@ impl Incentive {
         extra: Option<&ExtraDeal>,
         detail: bool,
     ) -> Result<Run> {
+        self.run_listing(ev, record, score, extra, detail, detail)
+    }
+
+    /// [`Incentive::run`]; the transactions are kept to be listed only with `listed` (a run whose
+    /// statement is finished in a locale, and any what-if, must list them).
+    pub(crate) fn run_listing(
+        &self,
+        ev: &Evaluator<'_>,
+        record: &dyn Record,
+        score: Option<ScoreFacts>,
+        extra: Option<&ExtraDeal>,
+        detail: bool,
+        listed: bool,
+    ) -> Result<Run> {
         let detail = detail || extra.is_some();
         let builder = Statement::new(self.currency.clone(), self.rounding, self.def.rounding)?;
-        let rows = self.rows(ev, record, extra, detail)?;
+        let rows = self.rows(ev, record, extra, (detail, listed || extra.is_some()))?;
         let mut run = Run {
             detail,
             builder,
@@ -226,13 +243,13 @@ impl Incentive {
     }
 
     /// The transactions of the record (plus a what-if's extra deal), credited to the rep.
-    /// With `detail`, each row keeps its id and names for the result and the lines.
+    /// With `detail`, each row keeps its id for the lines; with `listed`, its line for the result.
     fn rows(
         &self,
         ev: &Evaluator<'_>,
         record: &dyn Record,
         extra: Option<&ExtraDeal>,
-        detail: bool,
+        (detail, listed): (bool, bool),
     ) -> Result<Vec<Row>> {
         let Some(t) = &self.def.transactions else { return Ok(Vec::new()) };
         let base = || format!("/{}", pointer_segment(&t.field));
@@ -275,7 +292,7 @@ impl Incentive {
         };
         let mut rows = Vec::new();
         let mut rep = None;
-        let detail = detail || extra.is_some();
+        let keep = (detail || extra.is_some(), listed);
         if let Some(lent) = record.json_rows(&t.field) {
             // A JSON record: its cells read in place. Every row must be an object before any
             // cell is read, as when the host hands the rows over.
@@ -289,7 +306,7 @@ impl Incentive {
                 columns.find(map, found.get_mut(..columns.len()).unwrap_or_default());
                 let split = cols.splits.and_then(|k| found.get(k).copied().flatten()).filter(|v| !v.is_null());
                 let cell = Cells { source: Source::Json(found), columns, base: &base, index: i };
-                rows.push(self.row(ev, t, cell, cols, split, &mut rep, detail)?);
+                rows.push(self.row(ev, t, cell, cols, split, &mut rep, keep)?);
             }
         } else if let Some(mut table) = record.rows(&t.field, &self.columns.list(), cols.splits).map_err(read_error)? {
             let width = columns.len();
@@ -298,7 +315,7 @@ impl Incentive {
             for (i, cells) in table.cells.chunks_mut(width).enumerate() {
                 let split = if cols.splits.is_some() { json.next().and_then(Option::as_ref) } else { None };
                 let cell = Cells { source: Source::Host(cells), columns, base: &base, index: i };
-                rows.push(self.row(ev, t, cell, cols, split, &mut rep, detail)?);
+                rows.push(self.row(ev, t, cell, cols, split, &mut rep, keep)?);
             }
         }
         if let Some(x) = extra {
@@ -310,6 +327,7 @@ impl Incentive {
                 credited_collected: Some(x.amount),
                 product: x.product.as_deref().and_then(|p| self.tags.products.find(p)),
                 customer_type: x.customer_type.as_deref().and_then(|c| self.tags.customer_types.find(c)),
+                id: Some("what-if".to_string()),
                 line: Some(Box::new(TransactionLine {
                     index: rows.len(),
                     id: Some("what-if".to_string()),
@@ -336,7 +354,7 @@ impl Incentive {
         cols: &Cols,
         split: Option<&serde_json::Value>,
         rep: &mut Option<String>,
-        detail: bool,
+        (detail, listed): (bool, bool),
     ) -> Result<Row> {
         use serde::Deserialize;
         let amount = cell.number(0)?.ok_or_else(|| {
@@ -388,7 +406,8 @@ impl Incentive {
             credited_collected,
             product: product.as_deref().and_then(|p| self.tags.products.find(p)),
             customer_type: customer_type.as_deref().and_then(|c| self.tags.customer_types.find(c)),
-            line: detail.then(|| {
+            id: id.as_ref().filter(|_| detail).map(|id| id.clone().into_owned()),
+            line: listed.then(|| {
                 Box::new(TransactionLine {
                     index: cell.index,
                     id: id.map(Cow::into_owned),
@@ -734,11 +753,17 @@ fn pay_rule(
         (line.name, line.base) = (detail.then(|| id.to_string()), Some(r.payout));
         run.builder.push(line);
     } else if c.def.calculation == Calculation::PerTransaction && c.amount.is_none() {
+        // Each transaction's slices go straight onto the statement, through one buffer.
         let mut running = carried;
+        let mut slices = Vec::new();
+        let tiers = rule.table.tiers_for(quota).map_err(|e| in_rule(e, rule.quota.as_ref()))?;
         for (_, row, amount) in items() {
-            let r = rated(*amount, running)?;
+            let (capped, _) = rule
+                .table
+                .pay_into(&tiers, (*amount, running, quota), &mut slices)
+                .map_err(|e| in_rule(e, rule.quota.as_ref()))?;
             let label = row.filter(|_| detail).and_then(|k| run.rows.get(k)).map(Row::label);
-            run.builder.rate_for(cid, detail.then_some(id), label.as_deref(), &r);
+            run.builder.slices(cid, (detail.then_some(id), label.as_deref()), &slices, capped);
             running = add(running, *amount)?;
         }
     } else {
