@@ -453,7 +453,7 @@ if (bd) {
   const names = Object.keys(bd);
   p();
   p('where each entry\'s .wasm code goes, by module (a named twin: the same cargo build, wasm-opt -Oz -g; the top 20 of each');
-  p('entry; code bytes only, raw). LTO inlines much into the exported shims (wasm::plan…), so read the rest as lower bounds.');
+  p('entry; code bytes only, raw). LTO and wasm-opt inline much into the exports (their own group): the rest are lower bounds.');
   p(`code: ${names.map((n) => `${n} ${(bd[n].total / KB).toFixed(0)} KB of a ${(bd[n].twinBytes / KB).toFixed(0)} KB twin`).join(', ')}`);
   const top = new Set(names.flatMap((n) => bd[n].groups.slice(0, 20).map((g) => g.group)));
   const rows = [...top].map((g) => [g, ...names.map((n) => bd[n].groups.find((e) => e.group === g))]);
