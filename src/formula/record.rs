@@ -198,6 +198,11 @@ impl Record for serde_json::Value {
     }
     fn inputs(&self, fields: &FieldNames) -> Option<Vec<Input>> {
         let serde_json::Value::Object(map) = self else { return None };
+        // With up to 11 keys (one node of serde_json's B-tree) or names, looking each name up is
+        // as quick.
+        if map.len() <= 11 || fields.len() <= 11 {
+            return None;
+        }
         let mut inputs = vec![Input::Missing; fields.len()];
         fields.visit(map, |index, value| {
             if let Some(slot) = inputs.get_mut(index) {
