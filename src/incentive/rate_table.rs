@@ -495,6 +495,7 @@ mod tests {
     }
 
     /// Every kind of table, on amounts and on attainment, with a cap or open.
+    #[cfg(not(target_arch = "wasm32"))]
     fn tables() -> Vec<RateTable> {
         let mut all = Vec::new();
         for kind in ["flat", "retroactive", "marginal", "interpolated"] {
@@ -515,6 +516,8 @@ mod tests {
         all
     }
 
+    // proptest is a native dev-dependency only.
+    #[cfg(not(target_arch = "wasm32"))]
     proptest::proptest! {
         #[test]
         fn paying_into_a_buffer_is_computing(
