@@ -7,6 +7,7 @@ use crate::base::error::{Error, ErrorCode, Origin, Result};
 use crate::base::locale::Locale;
 use crate::formula::eval::{Evaluator, Scope};
 use crate::formula::Value;
+use crate::incentive::section::Keep;
 use crate::scorecard::ScoreNeeds;
 
 pub use crate::formula::record::{Record, Rows, RowsError, MAX_ROWS};
@@ -184,7 +185,7 @@ impl Plan {
                     coefficient: s.coefficient.0,
                     vetoed: s.member.as_ref().map_or_else(|| s.vetoes.iter().any(|v| v.triggered), |m| m.vetoed),
                 });
-                Some(inc.run_listing(&Evaluator::new(&values), record, facts, extra, detail, listed)?)
+                Some(inc.run(&Evaluator::new(&values), record, facts, extra, Keep { detail, listed })?)
             }
             None => None,
         };

@@ -142,33 +142,30 @@ fn id_of(c: &Component) -> &str {
     }
 }
 
+/// What a run keeps beside the amounts. A what-if keeps both whatever is asked.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Keep {
+    /// The names and ids on the lines (explained results, single records).
+    pub detail: bool,
+    /// Each transaction's listed form, for a statement finished in a locale.
+    pub listed: bool,
+}
+
 impl Incentive {
-    /// Runs every component but the pools for one rep whose fields and metrics `ev` reads.
+    /// Runs every component but the pools for one rep whose fields and metrics `ev` reads,
+    /// keeping what `keep` says.
     pub fn run(
         &self,
         ev: &Evaluator<'_>,
         record: &dyn Record,
         score: Option<ScoreFacts>,
         extra: Option<&ExtraDeal>,
-        detail: bool,
+        keep: Keep,
     ) -> Result<Run> {
-        self.run_listing(ev, record, score, extra, detail, detail)
-    }
-
-    /// [`Incentive::run`]; the transactions are kept to be listed only with `listed` (a run whose
-    /// statement is finished in a locale, and any what-if, must list them).
-    pub(crate) fn run_listing(
-        &self,
-        ev: &Evaluator<'_>,
-        record: &dyn Record,
-        score: Option<ScoreFacts>,
-        extra: Option<&ExtraDeal>,
-        detail: bool,
-        listed: bool,
-    ) -> Result<Run> {
-        let detail = detail || extra.is_some();
+        let keep = if extra.is_some() { Keep { detail: true, listed: true } } else { keep };
+        let detail = keep.detail;
         let builder = Statement::new(self.currency.clone(), self.rounding, self.def.rounding)?;
-        let rows = self.rows(ev, record, extra, (detail, listed || extra.is_some()))?;
+        let rows = self.rows(ev, record, extra, keep)?;
         let mut run = Run {
             detail,
             builder,
@@ -243,14 +240,9 @@ impl Incentive {
     }
 
     /// The transactions of the record (plus a what-if's extra deal), credited to the rep.
-    /// With `detail`, each row keeps its id for the lines; with `listed`, its line for the result.
-    fn rows(
-        &self,
-        ev: &Evaluator<'_>,
-        record: &dyn Record,
-        extra: Option<&ExtraDeal>,
-        (detail, listed): (bool, bool),
-    ) -> Result<Vec<Row>> {
+    /// With `keep.detail`, each row keeps its id for the lines; with `keep.listed`, its line for
+    /// the result.
+    fn rows(&self, ev: &Evaluator<'_>, record: &dyn Record, extra: Option<&ExtraDeal>, keep: Keep) -> Result<Vec<Row>> {
         let Some(t) = &self.def.transactions else { return Ok(Vec::new()) };
         let base = || format!("/{}", pointer_segment(&t.field));
         let (columns, cols) = (&self.columns.names, &self.columns.cols);
@@ -292,7 +284,6 @@ impl Incentive {
         };
         let mut rows = Vec::new();
         let mut rep = None;
-        let keep = (detail || extra.is_some(), listed);
         if let Some(lent) = record.json_rows(&t.field) {
             // A JSON record: its cells read in place. Every row must be an object before any
             // cell is read, as when the host hands the rows over.
@@ -354,7 +345,7 @@ impl Incentive {
         cols: &Cols,
         split: Option<&serde_json::Value>,
         rep: &mut Option<String>,
-        (detail, listed): (bool, bool),
+        Keep { detail, listed }: Keep,
     ) -> Result<Row> {
         use serde::Deserialize;
         let amount = cell.number(0)?.ok_or_else(|| {
