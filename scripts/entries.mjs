@@ -2,6 +2,8 @@
 // the assembler (scripts/assemble.mjs), the size check of the test command (scripts/check-sizes.mjs)
 // and the benchmark (bench/run.mjs) all read.
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 export const KB = 1024; // budgets are read as KiB (1 KB = 1024 bytes)
@@ -59,9 +61,9 @@ export function flavours(e) {
  *  (a path or file URL of the package folder): `ok` whether within its limit, `onTarget` whether
  *  within the product's budget. */
 export function measure(pkgDir) {
-  const base = typeof pkgDir === 'string' ? pkgDir.replace(/\/?$/, '/') : pkgDir.href.replace(/\/?$/, '/');
-  const read = (f) => readFileSync(base.startsWith('file:') ? new URL(f, base) : `${base}${f}`);
-  const there = (f) => existsSync(base.startsWith('file:') ? new URL(f, base) : `${base}${f}`);
+  const dir = typeof pkgDir === 'string' ? pkgDir : fileURLToPath(pkgDir);
+  const read = (f) => readFileSync(join(dir, f));
+  const there = (f) => existsSync(join(dir, f));
   const rows = [];
   for (const e of ENTRIES) {
     for (const f of flavours(e)) {
