@@ -1,4 +1,4 @@
-// What the four demo pages share: their links in the top bar, the locale (from the address,
+// What the demo pages share: their links in the top bar, the locale (from the address,
 // switched by the button in the top bar) and the lookup of words (the words of all pages here,
 // each page's own in its script), fetching the samples, escaping text for innerHTML, and the
 // engine's error message in the page's locale. Plain ES module; nothing here touches the page
@@ -9,6 +9,7 @@ export const PAGES = [
   { id: 'formulas', href: './formulas.html', testid: 'nav-playground', 'zh-CN': '公式试验台', en: 'Formulas' },
   { id: 'team', href: './', testid: 'nav-team', 'zh-CN': '团队绩效', en: 'Team scorecard' },
   { id: 'targets', href: './targets.html', testid: 'nav-targets', 'zh-CN': '目标分解与进度', en: 'Targets & pacing' },
+  { id: 'form', href: './form.html', testid: 'nav-form', 'zh-CN': '销售记录表单', en: 'Record form' },
   { id: 'admin', href: './admin.html', testid: 'nav-admin', 'zh-CN': '方案预览', en: 'Plan preview' },
 ];
 
