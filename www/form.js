@@ -278,7 +278,7 @@ const tx = () => state.doc.incentive.transactions;
 const orderColumns = () => {
   const c = tx();
   return [
-    { key: c.id, label: 'colId', kind: 'text' },
+    { key: c.id, label: 'colId', kind: 'text', cls: 'col-order-id' },
     { key: c.amount, label: 'colAmount', kind: 'number' },
     { key: c.collected, label: 'colCollected', kind: 'number' },
     { key: c.product, label: 'colProduct', kind: 'text', list: 'products' },
@@ -431,7 +431,7 @@ function renderFields() {
 
 function renderOrderHead() {
   $('#orders-head').innerHTML = '<tr><th class="row-no">#</th>' +
-    orderColumns().map((c) => `<th class="${c.kind === 'number' ? 'num' : ''}">${escapeHtml(t(c.label))} <span class="col-id">${escapeHtml(c.key)}</span></th>`).join('') +
+    orderColumns().map((c) => `<th class="${c.kind === 'number' ? 'num' : ''}" title="${escapeHtml(c.key)}">${escapeHtml(t(c.label))}</th>`).join('') +
     `<th>${escapeHtml(t('colSplits'))}</th><th class="row-act"></th></tr>`;
   $('#deals-head').innerHTML = `<tr><th class="row-no">#</th><th>${escapeHtml(t('colDeal'))}</th><th class="num">${escapeHtml(t('colDealAmount'))}</th><th class="num">${escapeHtml(t('colProb'))}</th><th class="row-act"></th></tr>`;
 }
@@ -444,7 +444,7 @@ function renderOrderRows() {
   $('#order-rows').innerHTML = state.orders.map((row, i) => {
     const splits = row.splits ? row.splits.map((s) => `${s.rep} ${s.percent}%`).join(' / ') : t('noSplit');
     return `<tr data-key="${row.key}" data-index="${i}"><td class="row-no">${i + 1}</td>` +
-      cols.map((c) => `<td class="${c.kind === 'number' ? 'num' : ''}" data-cell="${escapeHtml(c.key)}">` +
+      cols.map((c) => `<td class="${c.kind === 'number' ? 'num' : c.cls ?? ''}" data-cell="${escapeHtml(c.key)}">` +
         cellInput(`data-col="${escapeHtml(c.key)}" aria-label="${escapeHtml(`${t(c.label)} ${i + 1}`)}"${c.kind === 'number' ? ' inputmode="decimal"' : ''}${c.list ? ` list="dl-${c.list}"` : ''}`, row.cells[c.key], c.kind === 'number' ? ' is-num' : '') +
         `<span class="cell-note" data-note></span></td>`).join('') +
       `<td class="splits muted small">${escapeHtml(splits)}</td>` +
