@@ -24,6 +24,8 @@ const TEXT = {
     tagline: '低代码表单里的一条销售月度记录 · 每次修改即时评分、定级、算激励与进度 · 每个数字都有原因',
     recordTitle: '{name} · {id} · {month}',
     recordSub: '{plan} · {group} · {tier}',
+    pickRecord: '载入示例记录',
+    pickMonth: '月份',
     fieldsNote: '方案的字段即表单的字段。输入按原样以文本传给引擎，小数精确；有误的格子旁显示引擎的错误代码，其余结果保持上一次成功的计算。',
     runStat: 'evaluate {ms} ms · pace {pms} ms',
     runStatTitle: '最近一次修改后 plan.evaluate 与 pace 各自所用的时间（performance.now）',
@@ -116,6 +118,8 @@ const TEXT = {
     tagline: 'One rep’s monthly record on a low-code form · scored, graded, paid and paced on every edit · a reason behind every number',
     recordTitle: '{name} · {id} · {month}',
     recordSub: '{plan} · {group} · {tier}',
+    pickRecord: 'Load a sample record',
+    pickMonth: 'Month',
     fieldsNote: 'The plan’s fields are the form’s fields. Values go to the engine as typed text, so decimals stay exact; a cell the engine rejects shows its error code, and the rest keeps the last good result.',
     runStat: 'evaluate {ms} ms · pace {pms} ms',
     runStatTitle: 'Time plan.evaluate and pace each took after the last edit (performance.now)',
@@ -218,6 +222,7 @@ const state = {
   ready: false,
   plan: null,
   doc: null,
+  reps: [], // the sample team's records (one per rep and month)
   sample: null, // the sample record as loaded
   values: {}, // field id → the text in its input (booleans: true/false)
   orders: [], // rows of { key, cells: { column → text }, splits }
@@ -735,7 +740,7 @@ function focusAfterRebuild(selector) {
 
 function wireEvents() {
   onLocaleSwitch(() => {
-    writeAddress();
+    writeLocation();
     applyLocale();
   });
   $('#fields').addEventListener('input', onFieldInput);
@@ -804,12 +809,13 @@ function wireEvents() {
     recompute();
   });
   for (const sel of ['#wi-amount', '#wi-product', '#wi-customer']) $(sel).addEventListener('input', recompute);
-  $('#reset').addEventListener('click', () => {
-    loadRecord(state.sample);
-    $('#as-of').value = state.asOf;
-    buildForm();
-    recompute();
+  $('#reset').addEventListener('click', () => loadSample(state.sample));
+  $('#pick-rep').addEventListener('change', (e) => {
+    // The same month for the other rep when there is one, else that rep's first.
+    const id = e.target.value;
+    loadSample(sampleRecord(id, state.sample['月份']) ?? state.reps.find((r) => r['工号'] === id));
   });
+  $('#pick-month').addEventListener('change', (e) => loadSample(sampleRecord(state.sample['工号'], Number(e.target.value))));
 }
 
 let choicesPending = false;
@@ -823,6 +829,7 @@ function renderChoicesSoon() {
 }
 
 function buildForm() {
+  renderPicker();
   renderFields();
   renderOrderHead();
   renderOrderRows();
@@ -840,6 +847,39 @@ function applyLocale() {
   recompute(); // the explanations come from the engine in the chosen locale
 }
 
+const sampleRecord = (id, month) => state.reps.find((r) => r['工号'] === id && r['月份'] === month);
+
+/** The sample picker: every rep of the sample team, and the months of the chosen one. */
+function renderPicker() {
+  const seen = new Map();
+  for (const r of state.reps) if (!seen.has(r['工号'])) seen.set(r['工号'], r['姓名']);
+  const rep = $('#pick-rep');
+  rep.innerHTML = [...seen].map(([id, name]) => `<option value="${escapeHtml(id)}">${escapeHtml(`${id} ${name}`)}</option>`).join('');
+  rep.value = state.sample['工号'];
+  const months = state.reps.filter((r) => r['工号'] === state.sample['工号']).map((r) => r['月份']);
+  const month = $('#pick-month');
+  month.innerHTML = months.map((m) => `<option value="${m}">${escapeHtml(monthName(m))}</option>`).join('');
+  month.value = String(state.sample['月份']);
+}
+
+function writeLocation() {
+  const params = new URLSearchParams();
+  if (state.sample && (state.sample['工号'] !== SAMPLE_REP || state.sample['月份'] !== SAMPLE_MONTH)) {
+    params.set('rep', state.sample['工号']);
+    params.set('month', String(state.sample['月份']));
+  }
+  writeAddress(params);
+}
+
+function loadSample(record) {
+  state.sample = record;
+  loadRecord(record);
+  $('#as-of').value = state.asOf;
+  writeLocation();
+  buildForm();
+  recompute();
+}
+
 async function main() {
   renderNav('form');
   readLocale();
@@ -850,10 +890,9 @@ async function main() {
     const [, , doc, reps] = await Promise.all([init(), initTargets(), fetchJson('/samples/team/plan.json'), fetchJson('/samples/team/reps.json')]);
     state.doc = doc;
     state.plan = Plan.compile(doc);
+    state.reps = reps;
     const wanted = new URLSearchParams(location.hash.slice(1));
-    const rep = wanted.get('rep') ?? SAMPLE_REP;
-    const month = Number(wanted.get('month') ?? SAMPLE_MONTH);
-    state.sample = reps.find((r) => r['工号'] === rep && r['月份'] === month) ?? reps.find((r) => r['工号'] === SAMPLE_REP && r['月份'] === SAMPLE_MONTH);
+    state.sample = sampleRecord(wanted.get('rep') ?? SAMPLE_REP, Number(wanted.get('month') ?? SAMPLE_MONTH)) ?? sampleRecord(SAMPLE_REP, SAMPLE_MONTH);
     const c = doc.incentive.transactions;
     const all = reps.flatMap((r) => r[c.field] ?? []);
     state.sampleValues = { [c.product]: [...new Set(all.map((o) => o[c.product]))], [c.customerType]: [...new Set(all.map((o) => o[c.customerType]))] };

@@ -12,19 +12,20 @@ import { pace } from '../../pkg/targets/node.js';
 
 const sample = (name) => JSON.parse(readFileSync(new URL(`../../samples/team/${name}`, import.meta.url), 'utf8'));
 const doc = sample('plan.json');
-const rep = sample('reps.json').find((r) => r['工号'] === 'E1005' && r['月份'] === 4);
+const reps = sample('reps.json');
+const rep = reps.find((r) => r['工号'] === 'E1005' && r['月份'] === 4);
 const plan = Plan.compile(doc);
 const ORDERS = doc.incentive.transactions.field;
 
 /** The record as the page hands it to the engine: what the inputs hold, as text. */
-function baseRecord() {
+function baseRecord(r = rep) {
   const rec = {};
   for (const f of doc.fields) {
-    const v = rep[f.id];
+    const v = r[f.id];
     if (v === undefined) continue;
     rec[f.id] = f.type === 'boolean' ? v : String(v);
   }
-  rec[ORDERS] = rep[ORDERS].map((o) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, Array.isArray(v) ? v : String(v)])));
+  rec[ORDERS] = r[ORDERS].map((o) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, Array.isArray(v) ? v : String(v)])));
   return rec;
 }
 
@@ -229,10 +230,22 @@ test('English: the engine explains the same record in English', async () => {
   await assertShowsRecord();
 });
 
-test('reset restores the sample record; nothing threw', async () => {
+test('reset restores the sample record', async () => {
   await page.click('#reset');
   record = baseRecord();
   await assertShowsRecord();
   assert.equal(await page.isHidden('#edited'), true);
+});
+
+test('another sample record: E1008 in March, zeroed by the compliance veto; nothing threw', async () => {
+  await page.selectOption('[data-testid="pick-rep"]', 'E1008');
+  await page.selectOption('[data-testid="pick-month"]', '3');
+  record = baseRecord(reps.find((r) => r['工号'] === 'E1008' && r['月份'] === 3));
+  await page.waitForFunction(() => document.querySelector('[data-field="工号"]')?.value === 'E1008' && document.querySelector('[data-field="月份"]')?.value === '3');
+  const r = await assertShowsRecord();
+  assert.equal(r.score.vetoes.find((v) => v.id === '合规一票否决').triggered, true);
+  assert.deepEqual(await texts('#checks .chk-bad'), ['合规一票否决：已触发']);
+  assert.equal(await page.inputValue('#as-of'), '2026-03-15');
+  assert.match(await page.evaluate(() => location.hash), /rep=E1008&month=3/);
   assert.deepEqual(pageErrors, []);
 });
