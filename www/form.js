@@ -91,6 +91,7 @@ const TEXT = {
     paceTitle: '本月进度与达成概率',
     paceStat: '{ms} ms',
     paceNeedsMonth: '月份须为 1–12 的整数，才能确定考核期。',
+    paceSkippedKind: '无法计算进度',
     kAttainment: '达成率',
     kExpected: '应完成',
     kGap: '进度差',
@@ -185,6 +186,7 @@ const TEXT = {
     paceTitle: 'Pacing and the chance of target',
     paceStat: '{ms} ms',
     paceNeedsMonth: 'The month must be a whole number 1–12 to know the period.',
+    paceSkippedKind: 'Cannot pace',
     kAttainment: 'Attainment',
     kExpected: 'Expected',
     kGap: 'Pace gap',
@@ -499,6 +501,13 @@ function errorTarget(err, from) {
     if (seg[0] === 'reps' && seg[2] === 'deals' && seg[3] !== undefined) return { kind: 'deal', index: Number(seg[3]), col: seg[4] };
     return null;
   }
+  if (err.origin === 'plan') {
+    // An error about a value the plan read (an indicator's actual, a quota) points into the
+    // plan; when the plan names a field there, that field is the cell to mark.
+    let at = state.doc;
+    for (const s of seg) at = at?.[s];
+    return typeof at === 'string' && state.doc.fields.some((f) => f.id === at) ? { kind: 'field', field: at } : null;
+  }
   if (seg[0] === tx().field && seg[1] !== undefined) return { kind: 'order', index: Number(seg[1]), col: seg[2] };
   return { kind: 'field', field: seg[0] };
 }
@@ -672,8 +681,10 @@ function renderTrace(result) {
 function renderPace() {
   const err = state.paceError;
   $('#pace-error').hidden = !err && !state.paceSkipped;
+  $('#pace-error-code').hidden = state.paceSkipped;
+  $('#pace-error').dataset.kind = state.paceSkipped ? 'runtime' : '';
+  $('#pace-error .error-kind').textContent = t(state.paceSkipped ? 'paceSkippedKind' : 'engineError');
   if (state.paceSkipped) {
-    $('#pace-error-code').textContent = '';
     $('#pace-error-where').textContent = '/月份';
     $('#pace-error-message').textContent = t('paceNeedsMonth');
   } else if (err) {

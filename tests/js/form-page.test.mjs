@@ -212,6 +212,22 @@ test('a bad cell shows the engine’s code beside it and the last good result st
   assert.equal(await text('[data-testid="score-total"]'), good.score.total);
   await page.fill('[data-field="拜访次数"]', record['拜访次数']);
   await assertShowsRecord();
+
+  // A rating outside the plan's map: the engine points into the plan (the indicator's actual),
+  // which names the field, so the code shows beside that field.
+  await page.fill('[data-field="满意度评分"]', '7');
+  await page.waitForSelector('[data-row="满意度评分"].is-invalid');
+  try {
+    plan.evaluate({ ...record, 满意度评分: '7' });
+  } catch (e) {
+    err = e;
+  }
+  assert.equal(await text('[data-testid="eval-error-where"]'), err.path);
+  assert.match(err.path, /^\/scorecard\/indicators\/\d+\/actual$/);
+  assert.equal(await text('[data-testid="note-满意度评分"]'), err.code);
+  assert.equal(await text('[data-testid="score-total"]'), good.score.total);
+  await page.fill('[data-field="满意度评分"]', record['满意度评分']);
+  await assertShowsRecord();
   assert.equal(await page.locator('#fields .is-invalid').count(), 0);
 });
 
