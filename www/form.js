@@ -422,7 +422,11 @@ function renderFields() {
       control = `<label class="check"><input type="checkbox" id="${e(id)}" data-field="${e(f.id)}"><span>${e(t('yes'))}</span></label>`;
     } else {
       const mode = f.type === 'integer' ? 'numeric' : NUMERIC.has(f.type) ? 'decimal' : 'text';
-      control = `<input type="text" id="${e(id)}" class="field-input${NUMERIC.has(f.type) ? ' is-num' : ''}" inputmode="${mode}" spellcheck="false" data-field="${e(f.id)}" aria-describedby="note-${e(f.id)}">`;
+      // A text field with few values in the sample (小组, 业务线, 职级) suggests them; the plan
+      // itself has no list of choices, so any text still goes to the engine.
+      const seen = f.type === 'text' ? [...new Set(state.reps.map((r) => r[f.id]).filter((v) => v != null))] : [];
+      const list = seen.length > 0 && seen.length <= 6 ? `<datalist id="dl-f-${e(f.id)}">${seen.map((v) => `<option value="${e(v)}">`).join('')}</datalist>` : '';
+      control = `<input type="text" id="${e(id)}" class="field-input${NUMERIC.has(f.type) ? ' is-num' : ''}" inputmode="${mode}" spellcheck="false" data-field="${e(f.id)}" aria-describedby="note-${e(f.id)}"${list ? ` list="dl-f-${e(f.id)}"` : ''}>${list}`;
     }
     return `<div class="fld" data-row="${e(f.id)}" data-type="${e(f.type)}">` +
       `<label class="fld-label" for="${e(id)}" title="${e(fieldLabel(f))}">${e(f.id)}<span class="fld-type">${e(f.type)}</span></label>` +
