@@ -63,6 +63,95 @@ export default init;
 `;
 const snippetsOf = (from, dir) => rel(from, dirname(findSnippet(dir)));
 
+/**
+ * The entry that picks for the page (`<entry>/auto`): the WebAssembly build (index.js) where the
+ * page can run WebAssembly, the no-WASM build (nowasm.js, a separate chunk for a bundler, loaded
+ * only then) where WebAssembly is missing (Salesforce Lightning Web Security) or refused by a
+ * Content Security Policy without 'wasm-unsafe-eval'. The refusal is found by compiling an empty
+ * module, so a page that cannot run the .wasm never downloads it. Same API: the exports are live
+ * bindings, pointed at the picked build when init() has finished (before that, at the
+ * WebAssembly build's, which answer NOT_INITIALIZED). In Node (which always has WebAssembly)
+ * the exports map sends it to the Node build, with the same `flavour`.
+ */
+function writeAuto(out, e) {
+  const api = e.api.filter((n) => !['init', 'initSync'].includes(n));
+  writeFileSync(join(out, 'auto.js'), `// ${e.import}/auto: WebAssembly where the page can run it, the no-WASM build where it cannot.
+// Call \`await init()\` once; \`flavour\` then says which build runs ('wasm' or 'nowasm').
+import * as web from './index.js';
+
+export let { ${api.join(', ')} } = web;
+export const { SalesScoreError } = web;
+/** The build init() picked: 'wasm' or 'nowasm' (null until init() has finished). */
+export let flavour = null;
+
+function use(build, name) {
+  ({ ${api.join(', ')} } = build);
+  flavour = name;
+}
+
+/** Why this page cannot run WebAssembly ('' when it can), found without downloading anything. */
+function refused() {
+  if (typeof WebAssembly !== 'object' || WebAssembly === null) return 'WebAssembly is not defined';
+  try {
+    new WebAssembly.Module(Uint8Array.of(0, 97, 115, 109, 1, 0, 0, 0));
+    return '';
+  } catch (e) {
+    return String(e && e.message);
+  }
+}
+
+async function start(args) {
+  if (!refused()) {
+    try {
+      await web.init(...args);
+      return use(web, 'wasm');
+    } catch (e) {
+      // The page refused the module itself (not just the probe): fall back as well.
+      if (!(e instanceof SalesScoreError) || e.code !== 'WASM_UNAVAILABLE') throw e;
+    }
+  }
+  const nowasm = await import('./nowasm.js');
+  await nowasm.init();
+  use(nowasm, 'nowasm');
+}
+
+let loading;
+/** Loads the engine that fits the page (once; later calls return the same promise). Arguments,
+ *  if any, go to the WebAssembly build's init() (where to find the .wasm). */
+export function init(...args) {
+  loading ??= start(args).catch((e) => {
+    loading = undefined;
+    throw e;
+  });
+  return loading;
+}
+
+/** Loads the WebAssembly build synchronously (from the module or bytes given, as its initSync()
+ *  does); the no-WASM build cannot be chosen synchronously: use init(). */
+export function initSync(...args) {
+  const done = web.initSync(...args);
+  use(web, 'wasm');
+  return done;
+}
+
+export default init;
+`);
+  writeFileSync(join(out, 'auto-node.js'), `// ${e.import}/auto in Node, which always runs WebAssembly: the Node build.
+export * from './node.js';
+export { default } from './node.js';
+export const flavour = 'wasm';
+`);
+  writeFileSync(join(out, 'auto.cjs'), `// ${e.import}/auto in Node, which always runs WebAssembly: the Node build.
+module.exports = { ...require('./node.cjs'), flavour: 'wasm' };
+`);
+  writeFileSync(join(out, 'auto.d.ts'), `export * from './salescore.js';
+export { default } from './salescore.js';
+/** The build init() picked: 'wasm' (WebAssembly) or 'nowasm' (where the page cannot run
+ *  WebAssembly); null until init() has finished. */
+export declare const flavour: 'wasm' | 'nowasm' | null;
+`);
+}
+
 // The web glue keeps the compiled module: let the guard start a fresh instance from it.
 function patchWebGlue(file) {
   const src = readFileSync(file, 'utf8');
@@ -187,6 +276,8 @@ const loadSync = () => {};`,
     await build({ ...common, entryPoints: [join(work, b.entry)], outfile: join(out, b.out), format: b.format,
       globalName: b.globalName, platform: b.platform ?? 'neutral' });
   }
+
+  writeAuto(out, e);
 
   // Types: `options` is optional in every call (wasm-bindgen types a typed optional parameter
   // as required).

@@ -47,10 +47,10 @@ test('the READMEs have examples with expected output', () => {
   assert.ok(all.filter((b) => b.expected.length).length >= 10);
 });
 
-/** The package's imports in the browser: each entry's ESM + .wasm build and its one-file flavours. */
+/** The package's imports in the browser: each entry's ESM + .wasm build, its one-file flavours and auto. */
 const IMPORTS = Object.fromEntries(['', 'targets/', 'admin/'].flatMap((dir) => {
   const name = `salescore${dir ? `/${dir.slice(0, -1)}` : ''}`;
-  return [[name, `/pkg/${dir}index.js`], [`${name}/inline`, `/pkg/${dir}inline.js`], [`${name}/nowasm`, `/pkg/${dir}nowasm.js`]];
+  return [[name, `/pkg/${dir}index.js`], [`${name}/inline`, `/pkg/${dir}inline.js`], [`${name}/nowasm`, `/pkg/${dir}nowasm.js`], [`${name}/auto`, `/pkg/${dir}auto.js`]];
 }));
 
 /** Bundles the block as a builder would (esbuild, `.wasm` files copied) into build/ (git-ignored,

@@ -15,6 +15,7 @@ import { decompose as noDecompose } from 'salescore';
 import { Compare as NoCompare } from 'salescore';
 import initAdmin, { Compare, Formula as AdminFormula, Plan as AdminPlan, SalesScoreError as AdminError } from 'salescore/admin';
 import type { Comparison, PlanDiagnostic } from 'salescore/admin';
+import initAuto, { flavour, Plan as AutoPlan } from 'salescore/auto';
 
 export async function usage(): Promise<string> {
   await init();
@@ -95,4 +96,23 @@ export function formPlanHasNoDiagnostics(doc: PlanDocument): number {
   const plan: Plan = Plan.compile(doc);
   // @ts-expect-error salescore's Plan has no diagnostics() (salescore/admin's has)
   return plan.diagnostics().length;
+}
+
+// A misspelt key in a plan written inline is a type error where it is written, and so is a
+// wrong kind of value (what an editor shows as the builder types).
+export function typedDocuments(): number {
+  // @ts-expect-error 'metric' is not a key of a plan document ('metrics' is)
+  const misspelt = Plan.compile({ version: 1, fields: [], metric: [] });
+  // @ts-expect-error a field's type is one of the plan's field types, not any string
+  const wrongType = Plan.compile({ version: 1, fields: [{ id: 'x', type: 'moeny' }], metrics: [] });
+  return [misspelt, wrongType].length;
+}
+
+// salescore/auto: the same API as salescore, and which build init() picked.
+export async function autoUsage(): Promise<string> {
+  await initAuto();
+  const picked: 'wasm' | 'nowasm' | null = flavour;
+  const p: AutoPlan = AutoPlan.compile({ version: 1, fields: [{ id: 'x', type: 'money' }], metrics: [{ id: 'y', formula: 'x * 2', kind: 'money' }] });
+  const { decompose: d } = await import('salescore/targets/auto');
+  return `${picked} ${JSON.stringify(p.evaluate({ x: 1 }).metrics)} ${typeof d}`;
 }
