@@ -39,6 +39,12 @@ const MESSAGES = {
     hintEn: "use the no-WASM build ({entry}/nowasm or {entry}/nowasm/iife), or allow 'wasm-unsafe-eval' in the page's Content Security Policy",
     hintZh: "请改用无 WASM 的版本（{entry}/nowasm 或 {entry}/nowasm/iife），或在页面的内容安全策略中允许 'wasm-unsafe-eval'",
   },
+  WASM_NOT_FOUND: {
+    en: "the engine's .wasm could not be loaded ({found})",
+    'zh-CN': '无法加载引擎的 .wasm 文件（运行环境报告：“{found}”）',
+    hintEn: "the bundler or server did not put this entry's .wasm where the script looks for it (or served another file there): import it from '{entry}/wasm' and pass it to init({ module_or_path }), or use {entry}/inline, which needs no file",
+    hintZh: "打包工具或服务器没有把本入口的 .wasm 放在脚本查找的位置（或在该位置返回了别的文件）：从 '{entry}/wasm' 导入后传给 init({ module_or_path })，或改用无需单独文件的 {entry}/inline",
+  },
   INTERNAL_ERROR: {
     en: 'the engine stopped ({found}) and was restarted; this call has no result',
     'zh-CN': '引擎意外停止（运行环境报告：“{found}”），已重新启动；本次调用没有结果',
@@ -321,7 +327,18 @@ export function guard({ glue, SalesScoreError, restart, ready, load, loadSync, d
     const refused = (e) => {
       if (e instanceof SalesScoreError) return e;
       const name = e && e.name;
-      return name === 'CompileError' || name === 'LinkError' || name === 'ReferenceError' ? error('WASM_UNAVAILABLE', 'zh-CN', describe(e)) : e;
+      const message = String(e && e.message);
+      // The page refused to compile any WebAssembly (a CSP), or has none.
+      if (name === 'ReferenceError' || (name === 'CompileError' && /Refused|unsafe-eval|Content Security/i.test(message))) {
+        return error('WASM_UNAVAILABLE', 'zh-CN', describe(e));
+      }
+      // Not this entry's .wasm: an HTTP error (the glue's words), a failed request (the
+      // browser's), or another file in its place (an HTML fallback page, another entry's .wasm).
+      if (name === 'CompileError' || name === 'LinkError' || (name === 'TypeError' && /^WebAssembly\./.test(message))
+        || /^failed to fetch Wasm|^Failed to fetch|NetworkError|^Load failed/.test(message)) {
+        return error('WASM_NOT_FOUND', 'zh-CN', describe(e));
+      }
+      return e;
     };
     try {
       const started = start(...args);
