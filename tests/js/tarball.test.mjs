@@ -155,7 +155,8 @@ function references(file, text) {
     let spec = m[2] ?? m[4];
     if (!spec.startsWith('.')) spec = `./${spec}`;
     let target = posix.normalize(posix.join(posix.dirname(file), spec));
-    if (file.endsWith('.d.ts') && !extname(target)) target += '.d.ts';
+    // A declaration file names another as TypeScript resolves it: `./x` or `./x.js` is x.d.ts.
+    if (file.endsWith('.d.ts') && (!extname(target) || target.endsWith('.js'))) target = `${target.replace(/\.js$/, '')}.d.ts`;
     found.push(target);
   }
   return found;
@@ -313,16 +314,19 @@ function esbuild(dir, entry, ...flags) {
 
 /** Opens dist/index.html in Chromium; resolves to what the app left in window.__result (or
  *  throws what it left in window.__error), with the URLs the page requested. */
-async function runBundle(dist) {
+async function runBundle(dist, { csp, initScript } = {}) {
   browser ??= await openBrowser();
   const { page, context, errors } = await browser.page();
+  if (initScript) await page.addInitScript(initScript);
   const requested = [];
   await context.route(`${browser.origin}/tarball/**`, async (route) => {
     const path = new URL(route.request().url()).pathname.slice('/tarball/'.length);
     requested.push(path);
     try {
       const body = await readFile(join(dist, path));
-      return route.fulfill({ status: 200, headers: { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }, body });
+      const headers = { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' };
+      if (csp && extname(path) === '.html') headers['content-security-policy'] = csp;
+      return route.fulfill({ status: 200, headers, body });
     } catch {
       return route.fulfill({ status: 404, body: 'not found' });
     }
@@ -400,6 +404,7 @@ test('esbuild + Chromium: plain salescore and salescore/targets, each .wasm impo
   let app = await runBundle(dist);
   assert.equal(app.result, null, 'without the .wasm next to the bundle, init() fails');
   assert.ok(app.requested.includes('salescore_bg.wasm'), `requested ${app.requested}`);
+  assert.match(app.error, /^SalesScoreError: WASM_NOT_FOUND /, 'a coded error whose hint names the fix');
   t.diagnostic(`nothing added: init() rejects with ${app.error}`);
 
   // Copying the .wasm next to the bundle serves one entry, but both entries' glue look for the
@@ -407,6 +412,7 @@ test('esbuild + Chromium: plain salescore and salescore/targets, each .wasm impo
   copyFileSync(createRequire(join(dir, 'package.json')).resolve('salescore/wasm'), join(dist, 'salescore_bg.wasm'));
   app = await runBundle(dist);
   assert.equal(app.result, null, 'two entries cannot share one salescore_bg.wasm');
+  assert.match(app.error, /^SalesScoreError: WASM_NOT_FOUND /, "another entry's .wasm is not this entry's");
   t.diagnostic(`salescore/wasm copied next to the bundle, two entries: ${app.error}`);
 
   // What works: import each entry's .wasm (its `/wasm` export) as a file and give it to init().
@@ -452,4 +458,175 @@ try {
   assert.ok(app.requested.includes('salescore_bg.wasm'));
   assert.deepEqual(app.result, FORM);
   assert.deepEqual(app.errors, []);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Vite, webpack 5 and Rollup, each run from the installed tarball as a builder configures them:
+// nothing for salescore. The app avoids top-level await, which Vite's and webpack's default
+// browser targets reject; the data is a JS module (Rollup reads JSON only with a plugin).
+
+const ASYNC_APP = (imports, start, entries) => `
+${imports}
+import { compute } from './compute.js';
+import data from './data.js';
+window.__app = {};
+(async () => {
+  try {
+    ${start}
+    const result = compute({ ${entries} }, data);
+    window.__app = { result, flavour: typeof flavour === 'undefined' ? undefined : flavour };
+  } catch (e) {
+    window.__app = { result: null, error: \`\${e.name}: \${e.code ?? ''} \${e.message}\` };
+  }
+})();
+`;
+
+/** A fresh project with the tarball installed and the shared app parts. */
+function appProject(name) {
+  const dir = project(name, { type: 'module' });
+  writeFileSync(join(dir, 'compute.js'), `export ${compute}\n`);
+  writeFileSync(join(dir, 'data.js'), `export default ${JSON.stringify(DATA)};\n`);
+  return dir;
+}
+
+const MODULE_PAGE = '<!doctype html><meta charset="utf-8"><script type="module" src="./app.js"></script>';
+
+/** `vite build` of dir/index.html (which loads app.js), served at /tarball/ (`base` is where the
+ *  app is deployed, not a salescore setting); resolves to the output folder and Vite's warnings. */
+async function viteBuild(dir) {
+  const { build, createLogger } = await import('vite');
+  writeFileSync(join(dir, 'index.html'), MODULE_PAGE);
+  const warnings = [];
+  const logger = createLogger('warn');
+  logger.warn = (m) => warnings.push(m);
+  logger.warnOnce = (m) => warnings.push(m);
+  await build({ root: dir, base: '/tarball/', configFile: false, logLevel: 'warn', customLogger: logger, build: { outDir: 'dist', emptyOutDir: true } });
+  return { dist: join(dir, 'dist'), warnings };
+}
+
+/** webpack 5 in production mode, app.js to dist/ (a classic script; chunks and assets next to it). */
+async function webpackBuild(dir) {
+  const { default: webpack } = await import('webpack');
+  const stats = await new Promise((ok, fail) => webpack({
+    mode: 'production', context: dir, entry: './app.js', output: { path: join(dir, 'dist'), filename: 'app.js', clean: true },
+  }, (err, s) => (err ? fail(err) : ok(s))));
+  const info = stats.toJson({ all: false, errors: true, warnings: true });
+  assert.deepEqual(info.errors.map((e) => e.message), [], 'webpack builds without errors');
+  writeFileSync(join(dir, 'dist', 'index.html'), '<!doctype html><meta charset="utf-8"><script src="app.js"></script>');
+  return { dist: join(dir, 'dist'), warnings: info.warnings.map((w) => w.message.split('\n')[0]) };
+}
+
+/** Rollup with @rollup/plugin-node-resolve (how every Rollup app finds packages), ES output. */
+async function rollupBuild(dir) {
+  const { rollup } = await import('rollup');
+  const { nodeResolve } = await import('@rollup/plugin-node-resolve');
+  const warnings = [];
+  const bundle = await rollup({ input: join(dir, 'app.js'), plugins: [nodeResolve({ browser: true })], onwarn: (w) => warnings.push(w.message) });
+  rmSync(join(dir, 'dist'), { recursive: true, force: true });
+  await bundle.write({ dir: join(dir, 'dist'), format: 'es' });
+  await bundle.close();
+  writeFileSync(join(dir, 'dist', 'index.html'), MODULE_PAGE);
+  return { dist: join(dir, 'dist'), warnings };
+}
+
+const files = (dist) => readdirSync(dist, { recursive: true }).map(String).filter((f) => extname(f));
+const wasmFiles = (list) => list.filter((f) => f.endsWith('.wasm'));
+
+test('Vite + Chromium: plain salescore and salescore/targets, no configuration: both .wasm files emitted and loaded', async (t) => {
+  assert.ok(tarball, 'packed');
+  const dir = appProject('vite-plain');
+  writeFileSync(join(dir, 'app.js'), ASYNC_APP(
+    "import init, { Plan } from 'salescore';\nimport initTargets, { decompose, pace } from 'salescore/targets';",
+    'await init(); await initTargets();', 'Plan, decompose, pace'));
+  const { dist, warnings } = await viteBuild(dir);
+  for (const w of warnings) t.diagnostic(`vite warns: ${w.split('\n')[0]}`);
+  const emitted = wasmFiles(files(dist));
+  assert.equal(emitted.length, 2, `Vite emits each entry's .wasm: ${emitted}`);
+  const app = await runBundle(dist);
+  assert.equal(app.error, undefined, app.error);
+  assert.deepEqual(wasmFiles(app.requested).sort(), emitted.sort(), 'each entry fetched its own .wasm');
+  assert.deepEqual(app.result, { ...FORM, ...TARGETS });
+  if (node.salescore) assert.deepEqual({ rep: app.result.rep, team: app.result.team }, node.salescore, 'the browser computes what Node does');
+  assert.deepEqual(app.errors, []);
+});
+
+test('webpack 5 + Chromium: plain salescore and salescore/admin, no configuration: each .wasm emitted and loaded', async (t) => {
+  assert.ok(tarball, 'packed');
+  const dir = appProject('webpack-plain');
+  writeFileSync(join(dir, 'app.js'), ASYNC_APP(
+    "import init, { Plan } from 'salescore';\nimport initAdmin, { Compare } from 'salescore/admin';",
+    'await init(); await initAdmin();', 'Plan, Compare'));
+  const { dist, warnings } = await webpackBuild(dir);
+  // Its performance hints flag any asset over 244 KiB, which each .wasm is.
+  for (const w of warnings) t.diagnostic(`webpack warns: ${w}`);
+  const emitted = wasmFiles(files(dist));
+  assert.equal(emitted.length, 2, `webpack emits each entry's .wasm: ${emitted}`);
+  const app = await runBundle(dist);
+  assert.equal(app.error, undefined, app.error);
+  assert.deepEqual(wasmFiles(app.requested).sort(), emitted.sort());
+  assert.deepEqual(app.result, { ...FORM, compare: EXPECTED.compare });
+  assert.deepEqual(app.errors, []);
+});
+
+test('Rollup + Chromium: salescore/inline and salescore/targets/inline with node-resolve alone; plain salescore gets WASM_NOT_FOUND', async () => {
+  assert.ok(tarball, 'packed');
+  const dir = appProject('rollup');
+  writeFileSync(join(dir, 'app.js'), ASYNC_APP(
+    "import { init, Plan } from 'salescore/inline';\nimport { init as initTargets, decompose, pace } from 'salescore/targets/inline';",
+    'await init(); await initTargets();', 'Plan, decompose, pace'));
+  let { dist, warnings } = await rollupBuild(dir);
+  assert.deepEqual(warnings, [], 'Rollup warns about nothing');
+  let app = await runBundle(dist);
+  assert.equal(app.error, undefined, app.error);
+  assert.deepEqual(wasmFiles(app.requested), [], 'nothing to fetch: the .wasm is inlined');
+  assert.deepEqual(app.result, { ...FORM, ...TARGETS });
+  assert.deepEqual(app.errors, []);
+
+  // Rollup neither follows nor copies `new URL('salescore_bg.wasm', import.meta.url)`: the
+  // builder learns it from the error's code and hint, not from a bare 404.
+  writeFileSync(join(dir, 'app.js'), ASYNC_APP("import init, { Plan } from 'salescore';", 'await init();', 'Plan'));
+  ({ dist } = await rollupBuild(dir));
+  app = await runBundle(dist);
+  assert.equal(app.result, null);
+  assert.match(app.error, /^SalesScoreError: WASM_NOT_FOUND .*salescore_bg\.wasm/);
+});
+
+// salescore/auto, bundled by Vite: the no-WASM build is a chunk of its own, loaded only where the
+// page cannot run WebAssembly; the .wasm is fetched only where it can.
+test('salescore/auto (Vite + Chromium): the .wasm where WebAssembly runs; the no-WASM chunk, and no .wasm, where it is removed or refused by the CSP', async () => {
+  assert.ok(tarball, 'packed');
+  const dir = appProject('vite-auto');
+  writeFileSync(join(dir, 'app.js'), ASYNC_APP(
+    "import { init, flavour, Plan } from 'salescore/auto';\nimport { init as initTargets, decompose, pace } from 'salescore/targets/auto';",
+    'await init(); await initTargets();', 'Plan, decompose, pace'));
+  const { dist } = await viteBuild(dir);
+  const built = files(dist);
+  assert.equal(wasmFiles(built).length, 2, `both entries' .wasm emitted: ${built}`);
+  const chunks = built.filter((f) => f.endsWith('.js'));
+  assert.ok(chunks.length >= 3, `the no-WASM builds are chunks of their own: ${chunks}`);
+
+  const scripts = (app) => app.requested.filter((f) => f.endsWith('.js'));
+  const allowed = await runBundle(dist);
+  assert.equal(allowed.error, undefined, allowed.error);
+  assert.equal(allowed.flavour, 'wasm');
+  assert.equal(wasmFiles(allowed.requested).length, 2);
+  assert.deepEqual(allowed.result, { ...FORM, ...TARGETS });
+
+  const removed = await runBundle(dist, { initScript: 'delete globalThis.WebAssembly;' });
+  assert.equal(removed.error, undefined, removed.error);
+  assert.equal(removed.flavour, 'nowasm');
+  assert.deepEqual(wasmFiles(removed.requested), [], 'no .wasm downloaded where WebAssembly is missing');
+  assert.ok(scripts(removed).length > scripts(allowed).length, 'the no-WASM chunks are loaded only then');
+  assert.deepEqual(removed.result, allowed.result, 'same numbers without WebAssembly');
+  assert.deepEqual(removed.errors, []);
+
+  const refused = await runBundle(dist, { csp: "default-src 'self'; script-src 'self'" });
+  assert.equal(refused.error, undefined, refused.error);
+  assert.equal(refused.flavour, 'nowasm');
+  assert.deepEqual(wasmFiles(refused.requested), [], "no .wasm downloaded under a CSP without 'wasm-unsafe-eval'");
+  assert.deepEqual(refused.result, allowed.result);
+
+  const permitted = await runBundle(dist, { csp: "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'" });
+  assert.equal(permitted.flavour, 'wasm', "a CSP with 'wasm-unsafe-eval' keeps WebAssembly");
+  assert.deepEqual(permitted.result, allowed.result);
 });
