@@ -15,19 +15,32 @@ echo "== www/vendor/ (CodeMirror, Chart.js, papaparse, read-excel-file for the a
 esbuild scripts/vendor/editor.mjs scripts/vendor/charts.mjs scripts/vendor/sheets.mjs \
   --bundle --format=esm --minify --legal-comments=eof --log-level=warning --outdir=www/vendor
 
-# What pkg/ is made from. When none of it changed since pkg/ was last built, the build is skipped
-# (FORCE=1 rebuilds anyway), so `./run demo` on a built checkout serves in seconds.
-INPUTS=(src examples pkg-template scripts/build.sh scripts/assemble.mjs Cargo.toml Cargo.lock package-lock.json)
+# What pkg/ is made from, in two steps, each skipped when its inputs did not change since it last
+# ran (FORCE=1 runs both), so `./run demo` on a built checkout serves in seconds and a change to the
+# package's JS (pkg-template/, the assembler) re-assembles in seconds without rebuilding the wasm:
+# the WebAssembly builds and schemas in build/ from the Rust sources, then pkg/ from build/ and the
+# package's template.
+WASM_INPUTS=(src examples Cargo.toml Cargo.lock scripts/build.sh)
+PKG_INPUTS=(pkg-template scripts/assemble.mjs scripts/entries.mjs package-lock.json)
+WASM_STAMP_FILE=build/.wasm-stamp
 STAMP_FILE=pkg/.build-stamp
 stamp() {
-  { find "${INPUTS[@]}" -type f -print0 2>/dev/null | sort -z | xargs -0 sha256sum; rustc --version; } | sha256sum | cut -d' ' -f1
+  { find "$@" -type f -print0 2>/dev/null | sort -z | xargs -0 sha256sum; rustc --version; } | sha256sum | cut -d' ' -f1
 }
 # Taken before building: a source edited during the build leaves a stamp that no longer matches.
-SOURCES_STAMP="$(stamp)"
+WASM_STAMP="$(stamp "${WASM_INPUTS[@]}")"
+SOURCES_STAMP="$(stamp "${WASM_INPUTS[@]}" "${PKG_INPUTS[@]}")"
 if [ -z "${FORCE:-}" ] && [ -f "$STAMP_FILE" ] && [ "$(cat "$STAMP_FILE")" = "$SOURCES_STAMP" ]; then
   echo "== pkg/ is up to date with its sources (FORCE=1 rebuilds)"
   exit 0
 fi
+if [ -z "${FORCE:-}" ] && [ -f "$WASM_STAMP_FILE" ] && [ "$(cat "$WASM_STAMP_FILE")" = "$WASM_STAMP" ]; then
+  echo "== build/ is up to date with the Rust sources: only assembling pkg/ (FORCE=1 rebuilds)"
+  node scripts/assemble.mjs
+  echo "$SOURCES_STAMP" > "$STAMP_FILE"
+  exit 0
+fi
+rm -f "$WASM_STAMP_FILE"
 
 # One WebAssembly module per entry of the package, each with only the exports it needs (cargo
 # features, see Cargo.toml): `form` (salescore), `targets` (salescore/targets), `admin`
@@ -70,6 +83,8 @@ echo "== JSON Schemas (plan, decomposition spec, pacing spec)"
 for name in plan decompose pace; do
   cargo run --quiet --features schema --example "${name}_schema" > "build/${name}.schema.json"
 done
+
+echo "$WASM_STAMP" > "$WASM_STAMP_FILE"
 
 echo "== assemble pkg/"
 node scripts/assemble.mjs
