@@ -7,7 +7,9 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
 import { build } from 'esbuild';
 import { openBrowser } from './browser.mjs';
@@ -65,15 +67,50 @@ async function bundled(block, i) {
   return `<!doctype html><meta charset="utf-8"><script type="module" src="/${out}/bundle-${i}.js"></script>`;
 }
 
+/** The package's files on a CDN, as the host recipes load them: served from pkg/ here, by a
+ *  server of its own that sends CORS headers as a CDN does, and serves the recipe's page too
+ *  (a sandboxed frame's requests do not go through the test browser's routes, and Chromium
+ *  refuses a loopback address to a page it does not see as local). */
+const CDN = /https:\/\/unpkg\.com\/salescore@([\w.-]+)\//g;
+const TYPES = { '.js': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json' };
+let cdn;
+const cdnPages = new Map();
+before(async () => {
+  cdn = createServer(async (request, response) => {
+    const path = normalize(decodeURIComponent(new URL(request.url, 'http://localhost').pathname));
+    if (cdnPages.has(path)) return response.writeHead(200, { 'content-type': 'text/html' }).end(cdnPages.get(path));
+    try {
+      const body = await readFile(join(resolve('pkg'), path));
+      response.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'access-control-allow-origin': '*' }).end(body);
+    } catch {
+      response.writeHead(404).end();
+    }
+  });
+  await new Promise((ok) => cdn.listen(0, '127.0.0.1', ok));
+});
+after(() => cdn?.close());
+
+test('the READMEs load the package from the CDN at its own version', () => {
+  const version = JSON.parse(readFileSync('pkg/package.json', 'utf8')).version;
+  const found = all.flatMap((b) => [...b.code.matchAll(CDN)].map((m) => m[1]));
+  assert.ok(found.length >= 4, `CDN URLs in the examples: ${found.length}`);
+  assert.deepEqual([...new Set(found)], [version]);
+});
+
 async function runInBrowser(block, i) {
   const page = `/readme-${i}.html`;
+  const cdnOrigin = `http://127.0.0.1:${cdn.address().port}`;
+  const fromCdn = CDN.test(block.code);
+  CDN.lastIndex = 0;
+  block = { ...block, code: block.code.replace(CDN, `${cdnOrigin}/`) };
   const html = block.mode === 'bundler' ? await bundled(block, i) : block.lang === 'html'
     ? `<!doctype html><meta charset="utf-8">${block.code.replace(/src="(?:[\w./-]*\/)?(salescore(-targets|-admin)?(?:\.nowasm)?\.iife\.js)"/g, (_, file, entry) => `src="/pkg/${entry ? `${entry.slice(1)}/` : ''}${file}"`)}`
     : `<!doctype html><meta charset="utf-8"><script type="importmap">${JSON.stringify({ imports: IMPORTS })}</script><script type="module">${block.code}</script>`;
+  if (fromCdn) cdnPages.set(page, html);
   const { page: p, context, errors } = await browser.page({ virtual: { [page]: html } });
   const printed = [];
   p.on('console', (msg) => printed.push(msg.text()));
-  await p.goto(`${browser.origin}${page}`);
+  await p.goto(`${fromCdn ? cdnOrigin : browser.origin}${page}`);
   await p.waitForFunction((n) => window.__printed >= n || false, block.expected.length, { timeout: 1 }).catch(() => {});
   for (let t = 0; t < 100 && printed.length < block.expected.length && !errors.length; t++) await new Promise((r) => setTimeout(r, 50));
   await context.close();
