@@ -198,7 +198,9 @@ for (const e of ENTRIES) {
   const guardPath = (from) => rel(from, join(pkg, 'guard.js'));
 
   // 1. The web build: ESM glue + .wasm, used by the browser, bundler and Node entries.
-  cpSync(at('build', e.name, 'web'), join(out, 'web'), { recursive: true, filter: (s) => !s.endsWith('.gitignore') });
+  // wasm-bindgen's declarations of the glue stay behind: the entry's own salescore.d.ts is made
+  // from them below, and nothing imports the glue but the entry.
+  cpSync(at('build', e.name, 'web'), join(out, 'web'), { recursive: true, filter: (s) => !s.endsWith('.gitignore') && !s.endsWith('.d.ts') });
   patchWebGlue(join(out, 'web', 'salescore.js'));
   const wasmBytes = readFileSync(join(out, 'web', 'salescore_bg.wasm'));
   const webOptions = `glue, restart: __salescore_restart, ready: __salescore_ready, load, loadSync`;
@@ -241,10 +243,11 @@ const load = () => initWeb({ module_or_path: bytes() });
 const loadSync = () => initSyncWeb({ module: bytes() });`,
     options: 'glue, restart: __salescore_restart, ready: __salescore_ready, load, loadSync',
   }));
-  writeFileSync(join(work, 'node-cjs.js'), `import { initSync } from './inline.js';
-initSync();
-export * from './inline.js';
-`);
+  // CommonJS for Node: the web glue bundled, its .wasm read from the package folder (as the ESM
+  // Node entry does), not a second inlined copy.
+  writeFileSync(join(work, 'node-cjs.js'), entry({ name: e.import, api: e.api, imports: webImports(webGlue), guardPath: guardPath(work),
+    snippets: snippetsOf(work, join(out, 'web')), options: webOptions,
+    setup: "loadSync({ module: require('node:fs').readFileSync(require('node:path').join(__dirname, 'web', 'salescore_bg.wasm')) });" }));
 
   // 3. No-WASM: the MVP build translated by wasm2js, wired to the bundler-target glue.
   const mvp = at('build', e.name, 'mvp');
@@ -281,7 +284,7 @@ const loadSync = () => {};`,
 
   // Types: `options` is optional in every call (wasm-bindgen types a typed optional parameter
   // as required).
-  const dts = readFileSync(join(out, 'web', 'salescore.d.ts'), 'utf8').replace(/options: (Options|CompareOptions)\)/g, 'options?: $1)');
+  const dts = readFileSync(at('build', e.name, 'web', 'salescore.d.ts'), 'utf8').replace(/options: (Options|CompareOptions)\)/g, 'options?: $1)');
   writeFileSync(join(out, 'salescore.d.ts'), dts.replace(
     'export default function __wbg_init',
     'export function init(module_or_path?: { module_or_path: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>): Promise<InitOutput>;\nexport default function __wbg_init'));
@@ -289,6 +292,7 @@ const loadSync = () => {};`,
 
 // 4. Schemas, manifest, docs.
 for (const name of ['plan', 'decompose', 'pace']) cpSync(at('build', `${name}.schema.json`), join(pkg, `${name}.schema.json`));
+for (const name of ['LICENSE-MIT', 'LICENSE-APACHE']) cpSync(at(name), join(pkg, name));
 const version = /^version\s*=\s*"([^"]+)"/m.exec(readFileSync(at('Cargo.toml'), 'utf8'))[1];
 const manifest = JSON.parse(readFileSync(at('pkg-template', 'package.json'), 'utf8'));
 manifest.version = version;

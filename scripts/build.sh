@@ -21,7 +21,7 @@ esbuild scripts/vendor/editor.mjs scripts/vendor/charts.mjs scripts/vendor/sheet
 # the WebAssembly builds and schemas in build/ from the Rust sources, then pkg/ from build/ and the
 # package's template.
 WASM_INPUTS=(src examples Cargo.toml Cargo.lock scripts/build.sh)
-PKG_INPUTS=(pkg-template scripts/assemble.mjs scripts/entries.mjs package-lock.json)
+PKG_INPUTS=(pkg-template scripts/assemble.mjs scripts/entries.mjs package-lock.json LICENSE-MIT LICENSE-APACHE)
 WASM_STAMP_FILE=build/.wasm-stamp
 STAMP_FILE=pkg/.build-stamp
 stamp() {
