@@ -5,7 +5,7 @@ export const HELP = `salescore — run a sales plan over a team file: scores, gr
 
 Usage:
   salescore run <plan.json> <team.csv|team.json> [options]
-  salescore --help | --version
+  salescore help | --help | --version
 
 The team file is a JSON array of records, or a CSV whose header names the plan's fields (one
 rep a row). Numbers are read exactly as written ("12345.67"); empty cells are left out (the
@@ -79,7 +79,7 @@ export function parse(argv) {
   const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   if (values.help || values.version) return { help: values.help, version: values.version, command: positionals[0] };
   const [command, ...rest] = positionals;
-  if (command === undefined) return { help: true };
+  if (command === undefined || command === 'help') return { help: true };
   if (command !== 'run') throw new Error(`unknown command '${command}' (try: salescore run <plan.json> <team.csv|team.json>)`);
   if (rest.length !== 2) throw new Error(`'run' takes two files, the plan and the team, found ${rest.length}: salescore run <plan.json> <team.csv|team.json>`);
   const format = values.format ?? 'csv';

@@ -1,0 +1,219 @@
+// `npx salescore` as an admin runs it: the package packed with `npm pack`, installed offline into
+// a throwaway project (tests/js/pack.mjs, as tarball.test.mjs does), then the command line run
+// there on the sample team (samples/team) — as JSON, as a CSV written here with the orders in a
+// JSON cell, and as a CSV plus an orders CSV — and checked against what the installed package's
+// own `plan.evaluateTeam` gives for the same records in Node (computed here, not written down):
+// every rep's score, grade, forced grade, payout and per-component payout, the team totals and
+// the statements' lines. Then the failures: a CSV with bad rows (each reported with its row, line,
+// code and path while every other row is computed), a CSV where nothing computes, a plan that
+// does not compile, a bad flag; and --help, --version.
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { after, before, test } from 'node:test';
+import Papa from 'papaparse';
+import { install, npmEnv, npmWith, pack } from './pack.mjs';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const PKG = join(ROOT, 'pkg');
+const PLAN = JSON.parse(readFileSync(join(ROOT, 'samples/team/plan.json'), 'utf8'));
+const REPS = JSON.parse(readFileSync(join(ROOT, 'samples/team/reps.json'), 'utf8'));
+const month = (m) => REPS.filter((r) => r.月份 === m);
+
+let tmp;
+let env;
+let dir; // the project with the tarball installed
+
+before(() => {
+  tmp = mkdtempSync(join(tmpdir(), 'salescore-cli-'));
+  env = npmEnv(tmp);
+  const npm = npmWith(env);
+  const { tarball } = pack(npm, PKG, join(tmp, 'pack'), ROOT);
+  dir = install(npm, join(tmp, 'admin'), tarball, { type: 'module' });
+  writeFileSync(join(dir, 'plan.json'), JSON.stringify(PLAN));
+  writeFileSync(join(dir, 'reps.json'), JSON.stringify(REPS));
+});
+after(() => {
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+/** `npx salescore …` in the project, as the README has it (npm's registry is unreachable here, so
+ *  nothing could be downloaded); `{ status, stdout, stderr }`. */
+const salescore = (...args) => spawnSync('npx', ['salescore', ...args], { cwd: dir, env, encoding: 'utf8', input: '' });
+
+/** What the installed package computes for each team (an array of records each), in Node:
+ *  `plan.evaluateTeam(records, { numbers: 'string', explain: true })`, per rep and per team. */
+function reference(teams) {
+  writeFileSync(join(dir, 'teams.json'), JSON.stringify(teams));
+  writeFileSync(join(dir, 'reference.mjs'), `
+import { readFileSync } from 'node:fs';
+import { Plan } from 'salescore';
+const plan = Plan.compile(readFileSync('plan.json', 'utf8'));
+const out = JSON.parse(readFileSync('teams.json', 'utf8')).map((records) => {
+  const { results, errors, team } = plan.evaluateTeam(records, { numbers: 'string', explain: true });
+  const reps = team.members.map((m) => ({
+    id: m.id, score: m.total, grade: m.grade, forcedGrade: m.forcedGrade, rank: m.rank, payout: m.payout,
+    components: Object.fromEntries(results[m.index].incentive.components.map((c) => [c.id, c.amount])),
+    statement: results[m.index].incentive.statement.total,
+    lines: results[m.index].incentive.statement.lines.map((l) => l.text),
+    scoreTotal: results[m.index].score.total,
+  }));
+  return { reps, errors: errors.length, total: team.incentive.total, components: team.incentive.components };
+});
+console.log(JSON.stringify(out));
+`);
+  return JSON.parse(execFileSync(process.execPath, ['reference.mjs'], { cwd: dir, encoding: 'utf8' }));
+}
+
+const readCsv = (file) => {
+  const text = readFileSync(join(dir, file), 'utf8');
+  assert.ok(text.startsWith('\uFEFF'), `${file} starts with a BOM for Excel`);
+  const { data, errors } = Papa.parse(text.slice(1), { header: true, skipEmptyLines: true });
+  assert.deepEqual(errors, [], `${file} parses`);
+  return data;
+};
+const readJson = (file) => JSON.parse(readFileSync(join(dir, file), 'utf8'));
+
+/** Every rep of `want` (a reference team) in `got` (the CLI's per-rep rows, by id), the same. */
+function sameReps(got, want, label) {
+  const byId = new Map(got.map((r) => [r.id, r]));
+  assert.equal(got.length, want.reps.length, `${label}: one row per computed rep`);
+  for (const w of want.reps) {
+    const g = byId.get(w.id);
+    assert.ok(g, `${label}: ${w.id} is in the output`);
+    assert.deepEqual(
+      { score: g.score, grade: g.grade, forcedGrade: g.forcedGrade, rank: String(g.rank), payout: g.payout },
+      { score: w.score, grade: w.grade, forcedGrade: w.forcedGrade, rank: String(w.rank), payout: w.payout },
+      `${label}: ${w.id}`,
+    );
+    for (const [c, amount] of Object.entries(w.components)) assert.equal(g[`payout:${c}`], amount, `${label}: ${w.id} payout:${c}`);
+  }
+}
+
+/** A CSV of records as a spreadsheet would export it; the orders as a JSON cell (or left out). */
+function toCsv(records, { orders = true } = {}) {
+  const columns = Object.keys(records[0]).filter((c) => orders || c !== '订单');
+  const data = records.map((r) => columns.map((c) => (r[c] === undefined ? '' : typeof r[c] === 'object' ? JSON.stringify(r[c]) : String(r[c]))));
+  return Papa.unparse({ fields: columns, data });
+}
+
+test('--help and --version', () => {
+  const help = salescore('--help');
+  assert.equal(help.status, 0, help.stderr);
+  for (const flag of ['salescore run <plan.json> <team.csv|team.json>', '--out', '--format', '--locale', '--explain', '--orders', '--key', '--by', '--where', '--strict', 'Exit codes']) {
+    assert.ok(help.stdout.includes(flag), `--help mentions ${flag}`);
+  }
+  assert.equal(salescore().stdout, help.stdout, 'no arguments: the help');
+  assert.equal(salescore('help').stdout, help.stdout);
+  assert.equal(salescore('run', '--help').stdout, help.stdout);
+  const version = salescore('--version');
+  assert.equal(version.status, 0);
+  const { version: v } = JSON.parse(readFileSync(join(dir, 'node_modules', 'salescore', 'package.json'), 'utf8'));
+  assert.match(version.stdout, new RegExp(`^salescore ${v.replace(/\./g, '\\.')} \\(engine .+\\)\\n$`));
+});
+
+test('the sample team as JSON, one team a month (--by 月份): every rep as evaluateTeam computes it, with the statements', () => {
+  const r = salescore('run', 'plan.json', 'reps.json', '--by', '月份', '--out', 'out-json', '--explain');
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stderr, /144 computed, 0 failed/);
+  const want = reference([1, 2, 3, 4, 5, 6].map(month));
+  const reps = readCsv('out-json/reps.csv');
+  assert.deepEqual(reps.map((x) => Number(x.row)), REPS.map((_, i) => i + 1), 'rows in the team file\'s order');
+  for (const m of [1, 2, 3, 4, 5, 6]) sameReps(reps.filter((x) => x.月份 === String(m)), want[m - 1], `month ${m}`);
+
+  const summary = readCsv('out-json/summary.csv');
+  const measure = (team, group, name) => summary.find((x) => x.team === team && x.group === group && x.measure === name)?.value;
+  for (const m of [1, 2, 3, 4, 5, 6]) {
+    assert.equal(measure(String(m), '', 'payout'), want[m - 1].total, `month ${m}: the team's payout`);
+    for (const c of want[m - 1].components) assert.equal(measure(String(m), '', `payout:${c.id}`), c.amount, `month ${m}: ${c.id}`);
+    assert.equal(measure(String(m), '', 'reps'), '24');
+  }
+  assert.equal(readCsv('out-json/errors.csv').length, 0, 'no errors');
+
+  // --explain: each rep's statement lines and total, as the engine writes them.
+  const statements = readCsv('out-json/statements.csv');
+  for (const m of [1, 6]) {
+    for (const w of want[m - 1].reps) {
+      const mine = statements.filter((x) => x.月份 === String(m) && x.id === w.id);
+      assert.deepEqual(mine.filter((x) => !['score', 'total'].includes(x.kind)).map((x) => x.text), w.lines, `month ${m} ${w.id}: the lines`);
+      assert.equal(mine.find((x) => x.kind === 'total').amount, w.statement);
+      assert.equal(mine.find((x) => x.kind === 'score').amount, w.scoreTotal);
+    }
+  }
+});
+
+test('a CSV with the orders in a JSON cell, and a CSV with an orders CSV (--orders): the same numbers, as JSON', () => {
+  const records = month(6);
+  writeFileSync(join(dir, 'june.csv'), toCsv(records));
+  writeFileSync(join(dir, 'june-reps.csv'), toCsv(records, { orders: false }));
+  const columns = ['工号', '订单号', '金额', '回款', '产品线', '客户类型', '分成'];
+  writeFileSync(join(dir, 'june-orders.csv'), Papa.unparse({
+    fields: columns,
+    data: records.flatMap((r) => r.订单.map((o) => columns.map((c) => (c === '工号' ? r.工号 : o[c] === undefined ? '' : typeof o[c] === 'object' ? JSON.stringify(o[c]) : String(o[c]))))),
+  }));
+  const [want] = reference([records]);
+  for (const [label, args] of [['cell', ['june.csv']], ['--orders', ['june-reps.csv', '--orders', 'june-orders.csv']]]) {
+    const out = `out-${label.replace(/-/g, '')}`;
+    const r = salescore('run', 'plan.json', ...args, '--format', 'json', '--out', out);
+    assert.equal(r.status, 0, r.stderr);
+    const reps = readJson(`${out}/reps.json`);
+    sameReps(reps, want, label);
+    assert.deepEqual(reps.map((x) => x.line), records.map((_, i) => i + 2), `${label}: the line of each rep (header = line 1)`);
+    const { teams } = readJson(`${out}/summary.json`);
+    assert.equal(teams[0].payout.total, want.total, `${label}: the team's payout`);
+    assert.deepEqual(readJson(`${out}/errors.json`), []);
+  }
+});
+
+test('bad rows: each with its row, line, code and path, in the errors file and on stderr; every other rep computed', () => {
+  const records = month(6).map((r) => ({ ...r }));
+  records[2].销售额 = '12万'; // text in a money column: row 3, line 4
+  delete records[4].销售目标; // a required field left empty: row 5, line 6
+  writeFileSync(join(dir, 'bad.csv'), toCsv(records));
+  const r = salescore('run', 'plan.json', 'bad.csv', '--out', 'out-bad', '--locale', 'en');
+  assert.equal(r.status, 0, `some reps computed: exit 0\n${r.stderr}`);
+  const errors = readCsv('out-bad/errors.csv');
+  assert.deepEqual(errors.map((e) => [e.file, e.row, e.line, e.id, e.code, e.path]), [
+    ['bad.csv', '3', '4', records[2].工号, 'INVALID_VALUE', '/销售额'],
+    ['bad.csv', '5', '6', records[4].工号, 'MISSING_FIELD', '/销售目标'],
+  ]);
+  assert.match(errors[0].message, /销售额/);
+  assert.match(r.stderr, new RegExp(`bad\\.csv row 3 \\(line 4\\) ${records[2].工号}: INVALID_VALUE /销售额`));
+  assert.match(r.stderr, /bad\.csv row 5 \(line 6\) \S+: MISSING_FIELD \/销售目标/);
+  assert.match(r.stderr, /22 computed, 2 failed/);
+  // The others, as evaluateTeam computes the team without the two (pools are split among 22).
+  const [want] = reference([records.filter((_, i) => i !== 2 && i !== 4)]);
+  sameReps(readCsv('out-bad/reps.csv'), want, 'the 22 others');
+  const summary = readCsv('out-bad/summary.csv');
+  assert.equal(summary.find((x) => x.group === '' && x.measure === 'errors').value, '2');
+
+  // --strict: the same outputs, exit 4.
+  assert.equal(salescore('run', 'plan.json', 'bad.csv', '--out', 'out-bad', '--strict', '--quiet').status, 4);
+
+  // Nothing computes: exit 1.
+  writeFileSync(join(dir, 'none.csv'), toCsv(records.slice(2, 3)));
+  const none = salescore('run', 'plan.json', 'none.csv', '--out', 'out-none');
+  assert.equal(none.status, 1, none.stderr);
+  assert.match(none.stderr, /0 computed, 1 failed/);
+  assert.equal(readCsv('out-none/errors.csv')[0].code, 'INVALID_VALUE');
+});
+
+test('a plan that does not compile: its code and path on stderr, exit 3; a bad flag: exit 2', () => {
+  const broken = structuredClone(PLAN);
+  broken.metrics[0].formula = 'DIVIDE(销售额, ';
+  writeFileSync(join(dir, 'broken.json'), JSON.stringify(broken));
+  const r = salescore('run', 'broken.json', 'reps.json', '--out', 'out-broken', '--locale', 'en');
+  assert.equal(r.status, 3, r.stderr);
+  assert.match(r.stderr, /^error broken\.json: UNEXPECTED_END \/metrics\/0\/formula: /m);
+
+  writeFileSync(join(dir, 'unreadable.json'), '{"fields": [');
+  assert.equal(salescore('run', 'unreadable.json', 'reps.json').status, 3, 'a plan that is not JSON does not compile either');
+
+  const flag = salescore('run', 'plan.json', 'reps.json', '--colour');
+  assert.equal(flag.status, 2);
+  assert.match(flag.stderr, /--colour/);
+  assert.equal(salescore('run', 'plan.json', 'missing.csv').status, 2, 'a team file that does not exist');
+  assert.equal(salescore('run', 'plan.json', 'reps.json', '--format', 'xlsx').status, 2);
+});
