@@ -41,6 +41,12 @@ function run(args) {
   const shape = planShape(doc);
   const team = readTeam(args.team, shape, locale);
   const problems = o.orders ? attachOrders(o.orders, team, shape, o, locale) : [];
+  const unknown = team.columns.filter((c) => c && !shape.types.has(c) && c !== shape.transactions?.field);
+  if (unknown.length && !o.quiet) {
+    say(locale === 'en'
+      ? `note: ${basename(args.team)} has columns that are not fields of the plan (passed on, unused): ${unknown.join(', ')}`
+      : `注意：${basename(args.team)} 中以下列不是方案字段（原样传入，未使用）：${unknown.join('、')}`);
+  }
   if (!team.entries.length) throw new Stop(EXIT.nothing, cliError('EMPTY_TEAM', { file: args.team }, locale));
 
   const progress = createProgress({ enabled: Boolean(process.stderr.isTTY) && !o.quiet });

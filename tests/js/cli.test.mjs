@@ -9,7 +9,7 @@
 // does not compile, a bad flag; and --help, --version.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -112,6 +112,25 @@ test('--help and --version', () => {
   assert.equal(version.status, 0);
   const { version: v } = JSON.parse(readFileSync(join(dir, 'node_modules', 'salescore', 'package.json'), 'utf8'));
   assert.match(version.stdout, new RegExp(`^salescore ${v.replace(/\./g, '\\.')} \\(engine .+\\)\\n$`));
+});
+
+test('the package README\'s command-line example runs as written, on the sample team', () => {
+  const readme = readFileSync(join(PKG, 'README.md'), 'utf8');
+  const section = /^## From the command line\n([\s\S]*?)^## /m.exec(readme)?.[1];
+  assert.ok(section, 'the README has a "From the command line" section');
+  const block = /^```sh\n([\s\S]*?)^```/m.exec(section)?.[1];
+  assert.ok(block, 'with a sh example');
+  mkdirSync(join(dir, 'samples'), { recursive: true });
+  cpSync(join(ROOT, 'samples', 'team'), join(dir, 'samples', 'team'), { recursive: true });
+  const lines = block.split('\n');
+  const commands = lines.filter((l) => l.startsWith('npx salescore '));
+  assert.ok(commands.length >= 1);
+  for (const command of commands) {
+    const r = spawnSync('sh', ['-c', command], { cwd: dir, env, encoding: 'utf8', input: '' });
+    assert.equal(r.status, 0, `${command}\n${r.stderr}`);
+    const said = lines[lines.indexOf(command) + 1]?.match(/^# → (.*)$/)?.[1];
+    if (said) assert.ok(r.stderr.includes(said), `${command} says: ${said}\n${r.stderr}`);
+  }
 });
 
 test('the sample team as JSON, one team a month (--by 月份): every rep as evaluateTeam computes it, with the statements', () => {
