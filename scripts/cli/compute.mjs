@@ -29,7 +29,7 @@ function teamsOf(entries, by, locale) {
       continue;
     }
     const k = text(value);
-    if (!teams.has(k)) teams.set(k, { by: k, entries: [] });
+    if (!teams.has(k)) teams.set(k, { by: value, entries: [] });
     teams.get(k).entries.push(entry);
   }
   return [...teams.values()];

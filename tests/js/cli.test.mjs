@@ -172,6 +172,9 @@ test('a CSV with the orders in a JSON cell, and a CSV with an orders CSV (--orde
     fields: columns,
     data: records.flatMap((r) => r.订单.map((o) => columns.map((c) => (c === '工号' ? r.工号 : o[c] === undefined ? '' : typeof o[c] === 'object' ? JSON.stringify(o[c]) : String(o[c]))))),
   }));
+  // An order whose rep is not in the team file: reported against the orders file, nothing else changes.
+  writeFileSync(join(dir, 'june-orders.csv'), `${readFileSync(join(dir, 'june-orders.csv'), 'utf8')}\r\nE9999,X-1,1000,1000,软件,新客户,`);
+  const orphan = { file: 'june-orders.csv', row: records.reduce((n, r) => n + r.订单.length, 0) + 1, code: 'ORDER_WITHOUT_REP' };
   const [want] = reference([records]);
   for (const [label, args] of [['cell', ['june.csv']], ['--orders', ['june-reps.csv', '--orders', 'june-orders.csv']]]) {
     const out = `out-${label.replace(/-/g, '')}`;
@@ -182,8 +185,31 @@ test('a CSV with the orders in a JSON cell, and a CSV with an orders CSV (--orde
     assert.deepEqual(reps.map((x) => x.line), records.map((_, i) => i + 2), `${label}: the line of each rep (header = line 1)`);
     const { teams } = readJson(`${out}/summary.json`);
     assert.equal(teams[0].payout.total, want.total, `${label}: the team's payout`);
-    assert.deepEqual(readJson(`${out}/errors.json`), []);
+    const errors = readJson(`${out}/errors.json`).map(({ file, row, code }) => ({ file, row, code }));
+    assert.deepEqual(errors, label === 'cell' ? [] : [orphan]);
   }
+});
+
+test('a plan without a team section: plan.evaluateMany, the same numbers', () => {
+  const plan = structuredClone(PLAN);
+  delete plan.scorecard.team;
+  plan.incentive.rep = '工号';
+  plan.incentive.components = plan.incentive.components.filter((c) => c.type !== 'pool'); // pools need a team
+  writeFileSync(join(dir, 'no-team.json'), JSON.stringify(plan));
+  writeFileSync(join(dir, 'many.mjs'), `
+import { readFileSync } from 'node:fs';
+import { Plan } from 'salescore';
+const plan = Plan.compile(readFileSync('no-team.json', 'utf8'));
+const records = JSON.parse(readFileSync('reps.json', 'utf8'));
+const { results } = plan.evaluateMany(records, { numbers: 'string' });
+console.log(JSON.stringify(results.map((r, i) => ({ id: records[i].工号, month: records[i].月份, score: r.score.total, grade: r.score.grade, payout: r.incentive.statement.total }))));
+`);
+  const want = JSON.parse(execFileSync(process.execPath, ['many.mjs'], { cwd: dir, encoding: 'utf8' }));
+  const r = salescore('run', 'no-team.json', 'reps.json', '--by', '月份', '--format', 'json', '--out', 'out-many');
+  assert.equal(r.status, 0, r.stderr);
+  const got = readJson('out-many/reps.json');
+  assert.deepEqual(got.map((x) => ({ id: x.id, month: x.月份, score: x.score, grade: x.grade, payout: x.payout })), want);
+  assert.ok(got.every((x) => x.rank === null && x.forcedGrade === null), 'no ranks or forced grades without a team section');
 });
 
 test('bad rows: each with its row, line, code and path, in the errors file and on stderr; every other rep computed', () => {
