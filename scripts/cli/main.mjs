@@ -40,6 +40,7 @@ function run(args) {
   locale ??= doc.locale === 'en' ? 'en' : 'zh-CN';
   const shape = planShape(doc);
   const team = readTeam(args.team, shape, locale);
+  if (!team.entries.length) throw new Stop(EXIT.nothing, cliError('EMPTY_TEAM', { file: args.team }, locale));
   const problems = o.orders ? attachOrders(o.orders, team, shape, o, locale) : [];
   const unknown = team.columns.filter((c) => c && !shape.types.has(c) && c !== shape.transactions?.field);
   if (unknown.length && !o.quiet) {
@@ -47,7 +48,6 @@ function run(args) {
       ? `note: ${basename(args.team)} has columns that are not fields of the plan (passed on, unused): ${unknown.join(', ')}`
       : `注意：${basename(args.team)} 中以下列不是方案字段（原样传入，未使用）：${unknown.join('、')}`);
   }
-  if (!team.entries.length) throw new Stop(EXIT.nothing, cliError('EMPTY_TEAM', { file: args.team }, locale));
 
   const progress = createProgress({ enabled: Boolean(process.stderr.isTTY) && !o.quiet });
   const { teams, kept } = compute(plan, doc, team.entries, { by: o.by, where: o.where, locale: o.locale }, progress);
@@ -90,7 +90,10 @@ function run(args) {
   }
   say(`${rows.length} computed, ${failedRows} failed${problems.length ? `, ${problems.length} order problems` : ''} → ${files.join(', ')}`);
   if (!rows.length) {
-    say(`error ${describe(cliError('NOTHING_COMPUTED', {}, locale))}`);
+    const none = !kept.length && o.where.length
+      ? cliError('NO_MATCH', { where: o.where.map((w) => `${w.field}=${w.value}`).join(', ') }, locale)
+      : cliError('NOTHING_COMPUTED', {}, locale);
+    say(`error ${describe(none)}`);
     return EXIT.nothing;
   }
   return o.strict && errors.length ? EXIT.strict : EXIT.ok;

@@ -37,6 +37,7 @@ const MESSAGES = {
   },
   MISSING_BY: { en: (d) => `no value for ${d.field} (--by)`, 'zh-CN': (d) => `缺少 ${d.field} 的值（--by）` },
   NOTHING_COMPUTED: { en: () => 'no rep could be computed', 'zh-CN': () => '没有任何一条记录计算成功' },
+  NO_MATCH: { en: (d) => `no record has ${d.where}`, 'zh-CN': (d) => `没有记录满足 ${d.where}` },
   EMPTY_TEAM: { en: (d) => `${d.file} has no records`, 'zh-CN': (d) => `${d.file} 中没有记录` },
 };
 
