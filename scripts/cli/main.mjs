@@ -50,7 +50,7 @@ function run(args) {
   }
 
   const progress = createProgress({ enabled: Boolean(process.stderr.isTTY) && !o.quiet });
-  const { teams, kept } = compute(plan, doc, team.entries, { by: o.by, where: o.where, locale: o.locale }, progress);
+  const { teams, kept } = compute(plan, doc, team.entries, { by: o.by, where: o.where, locale: o.locale, explain: o.explain }, progress);
   progress.clear();
 
   const computed = kept.filter((e) => e.result && !e.error);

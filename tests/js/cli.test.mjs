@@ -151,6 +151,14 @@ test('the sample team as JSON, one team a month (--by 月份): every rep as eval
   }
   assert.equal(readCsv('out-json/errors.csv').length, 0, 'no errors');
 
+  // Without --explain the run takes another way (the team call without explanations, the reps'
+  // statements from evaluateMany, each pool share as the payout less the statement): the same files.
+  const plain = salescore('run', 'plan.json', 'reps.json', '--by', '月份', '--out', 'out-plain');
+  assert.equal(plain.status, 0, plain.stderr);
+  for (const f of ['reps.csv', 'summary.csv', 'errors.csv']) {
+    assert.equal(readFileSync(join(dir, 'out-plain', f), 'utf8'), readFileSync(join(dir, 'out-json', f), 'utf8'), `${f} with and without --explain`);
+  }
+
   // --explain: each rep's statement lines and total, as the engine writes them.
   const statements = readCsv('out-json/statements.csv');
   for (const m of [1, 6]) {
