@@ -33,15 +33,18 @@ Options:
   -V, --version            the package's and the engine's version
 
 Outputs (in --out):
-  reps.csv|json            one row per computed rep: row, [by field], id, name, group, score,
-                           grade, forced grade, rank, payout, one column per incentive
-                           component (payout:<id>), one per metric (metric:<id>)
+  reps.csv|json            one row per computed rep: row, line (CSV team files), [by field],
+                           id, name, group, score, grade, forcedGrade, rank, vetoed, payout,
+                           one column per incentive component (payout:<id>), one per metric
+                           (metric:<id>)
   summary.csv|json         per team (per --by value): reps, errors, payout total and per
                            component, grade counts (bands and forced), the plan's aggregates,
-                           the same per group, and the PK results
+                           the same per group, and the PK results; with --by, also the
+                           total over all teams (team '(all)')
   errors.csv|json          one row per row that could not be computed: file, row, line, id,
                            code, path (in the record), message, hint; always written
   statements.csv|json      with --explain: every statement line and the score, as sentences
+                           (JSON: each rep's whole score, incentive and trace objects)
 
   Decimals are written exactly as the engine gives them (strings in JSON).
   'row' is the record's number in the team file, first record = 1; 'line' (CSV) is the line

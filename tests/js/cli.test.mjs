@@ -196,6 +196,23 @@ test('a CSV with the orders in a JSON cell, and a CSV with an orders CSV (--orde
     const errors = readJson(`${out}/errors.json`).map(({ file, row, code }) => ({ file, row, code }));
     assert.deepEqual(errors, label === 'cell' ? [] : [orphan]);
   }
+
+  // An order with a broken splits cell: that order's row in the orders file and its rep's row
+  // in the team file are reported; the other reps are computed.
+  const orders = readFileSync(join(dir, 'june-orders.csv'), 'utf8').split('\r\n');
+  const at = orders.findIndex((l) => l.includes('[{'));
+  const rep = orders[at].split(',')[0];
+  orders[at] = orders[at].replace(/"\[\{.*$/, '"[{oops"');
+  writeFileSync(join(dir, 'june-orders-bad.csv'), orders.join('\r\n'));
+  const r = salescore('run', 'plan.json', 'june-reps.csv', '--orders', 'june-orders-bad.csv', '--format', 'json', '--out', 'out-orders-bad');
+  assert.equal(r.status, 0, r.stderr);
+  const errors = readJson('out-orders-bad/errors.json').map(({ file, row, id, code }) => ({ file, row, id, code }));
+  assert.deepEqual(errors, [
+    { file: 'june-reps.csv', row: records.findIndex((x) => x.工号 === rep) + 1, id: rep, code: 'ORDER_INVALID' },
+    { file: 'june-orders-bad.csv', row: at, id: rep, code: 'BAD_JSON_CELL' },
+    { ...orphan, file: 'june-orders-bad.csv', id: 'E9999' },
+  ]);
+  assert.equal(readJson('out-orders-bad/reps.json').length, records.length - 1);
 });
 
 test('a plan without a team section: plan.evaluateMany, the same numbers', () => {
