@@ -14,13 +14,14 @@
 //   with what a builder has to add.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { extname, join, posix, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
 import { openBrowser } from './browser.mjs';
+import { install, npmEnv as sharedNpmEnv, npmWith, pack } from './pack.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const PKG = join(ROOT, 'pkg');
@@ -34,30 +35,18 @@ const node = {}; // what the Node ESM project computed, by import
 
 before(() => {
   tmp = mkdtempSync(join(tmpdir(), 'salescore-tarball-'));
-  npmEnv = {
-    ...process.env,
-    npm_config_cache: join(tmp, 'npm-cache'), // a fresh cache: nothing comes from an earlier install
-    npm_config_registry: 'http://127.0.0.1:9/', // nothing listens there: a registry request would fail
-    npm_config_update_notifier: 'false',
-    npm_config_loglevel: 'error',
-  };
+  npmEnv = sharedNpmEnv(tmp);
 });
 after(async () => {
   await browser?.close();
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
-const npm = (args, cwd) => execFileSync('npm', args, { cwd, env: npmEnv, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+const npm = (args, cwd) => npmWith(npmEnv)(args, cwd);
 
 /** A fresh project in the temp dir with the tarball installed, offline. */
 function project(name, pkgJson) {
-  const dir = join(tmp, name);
-  mkdirSync(dir);
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name, version: '1.0.0', private: true, ...pkgJson }, null, 2));
-  npm(['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball], dir);
-  const installed = join(dir, 'node_modules', 'salescore');
-  assert.ok(existsSync(join(installed, 'package.json')), `npm installed nothing in ${name}`);
-  assert.match(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).dependencies.salescore, /^file:.*\.tgz$/, 'installed from the tarball');
+  const dir = install(npm, join(tmp, name), tarball, pkgJson);
   writeFileSync(join(dir, 'data.json'), JSON.stringify(DATA));
   return dir;
 }
@@ -164,11 +153,8 @@ function references(file, text) {
 
 test('npm pack: the tarball holds every file the exports map names and what they load, nothing else', (t) => {
   const manifest = JSON.parse(readFileSync(join(PKG, 'package.json'), 'utf8'));
-  const dest = join(tmp, 'pack');
-  mkdirSync(dest);
-  const [packed] = JSON.parse(npm(['pack', PKG, '--pack-destination', dest, '--json', '--ignore-scripts'], ROOT));
-  tarball = join(dest, packed.filename);
-  assert.ok(existsSync(tarball), `npm pack wrote no ${packed.filename}`);
+  let packed;
+  ({ packed, tarball } = pack(npm, PKG, join(tmp, 'pack'), ROOT));
 
   // The tarball itself is the truth, not npm's report of it.
   const listed = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n').filter((l) => l && !l.endsWith('/'));
@@ -177,11 +163,12 @@ test('npm pack: the tarball holds every file the exports map names and what they
   assert.deepEqual([...files].sort(), packed.files.map((f) => f.path).sort(), 'npm pack --json lists what the tarball holds');
 
   // Everything the manifest names: the exports map (every condition), main, module, types,
-  // unpkg, jsdelivr, sideEffects.
+  // unpkg, jsdelivr, sideEffects, bin.
   const named = new Set(['package.json', 'README.md', 'LICENSE-MIT', 'LICENSE-APACHE']);
   const walk = (v) => (typeof v === 'string' ? named.add(posix.normalize(v)) : Object.values(v).forEach(walk));
   walk(manifest.exports);
   for (const k of ['main', 'module', 'types', 'unpkg', 'jsdelivr']) if (manifest[k]) named.add(posix.normalize(manifest[k]));
+  for (const f of Object.values(manifest.bin ?? {})) named.add(posix.normalize(f)); // the command line (cli.mjs)
   for (const f of manifest.sideEffects ?? []) named.add(posix.normalize(f));
   const missing = [...named].filter((f) => !files.has(f));
   assert.deepEqual(missing, [], 'files the manifest names but the tarball lacks');
