@@ -281,14 +281,29 @@ const loadSync = () => {};`,
   }
 
   writeAuto(out, e);
+  // The builds that carry their engine (inlined, no-WASM) start without an argument.
+  writeFileSync(join(out, 'standalone.d.ts'), `export * from './salescore.js';
+export { default } from './salescore.js';
+import type { InitOutput, SyncInitInput } from './salescore.js';
+/** Starts the engine synchronously; it is inside the script, so nothing needs to be given. */
+export function initSync(module?: { module: SyncInitInput } | SyncInitInput): InitOutput;
+`);
 
   // Types: `options` is optional in every call (wasm-bindgen types a typed optional parameter
   // as required).
-  const dts = readFileSync(at('build', e.name, 'web', 'salescore.d.ts'), 'utf8').replace(/options: (Options|CompareOptions)\)/g, 'options?: $1)');
+  // A comparison's view is optional too (everything, by default).
+  const dts = readFileSync(at('build', e.name, 'web', 'salescore.d.ts'), 'utf8').replace(/options: (Options|CompareOptions)\)/g, 'options?: $1)')
+    .replace('comparison(view: View,', 'comparison(view?: View,');
   writeFileSync(join(out, 'salescore.d.ts'), dts.replace(
     'export default function __wbg_init',
     'export function init(module_or_path?: { module_or_path: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>): Promise<InitOutput>;\nexport default function __wbg_init'));
 }
+
+// What \`import wasm from '<entry>/wasm'\` gives a bundler's file loader: the URL of the .wasm.
+writeFileSync(join(pkg, 'wasm.d.ts'), `/** The URL of the entry's .wasm, as a bundler's file loader gives it (for init({ module_or_path })). */
+declare const url: string;
+export default url;
+`);
 
 // 4. Schemas, manifest, docs.
 for (const name of ['plan', 'decompose', 'pace']) cpSync(at('build', `${name}.schema.json`), join(pkg, `${name}.schema.json`));

@@ -44,11 +44,11 @@ test('the package exports each entry in every flavour, and every file it names i
       browser: `./${dir}index.js`, import: `./${dir}index.js`, default: `./${dir}index.js`,
     }, key);
     const sub = (s) => `${key}/${s}`;
-    assert.deepEqual(manifest.exports[sub('inline')], { types: `./${dir}salescore.d.ts`, default: `./${dir}inline.js` });
+    assert.deepEqual(manifest.exports[sub('inline')], { types: `./${dir}standalone.d.ts`, default: `./${dir}inline.js` });
     assert.equal(manifest.exports[sub('iife')], `./${dir}${file}.iife.js`);
-    assert.deepEqual(manifest.exports[sub('nowasm')], { types: `./${dir}salescore.d.ts`, default: `./${dir}nowasm.js` });
+    assert.deepEqual(manifest.exports[sub('nowasm')], { types: `./${dir}standalone.d.ts`, default: `./${dir}nowasm.js` });
     assert.equal(manifest.exports[sub('nowasm/iife')], `./${dir}${file}.nowasm.iife.js`);
-    assert.equal(manifest.exports[sub('wasm')], `./${dir}web/salescore_bg.wasm`);
+    assert.deepEqual(manifest.exports[sub('wasm')], { types: './wasm.d.ts', default: `./${dir}web/salescore_bg.wasm` });
     for (const side of ['node.js', 'node.cjs']) assert.ok(manifest.sideEffects.includes(`./${dir}${side}`), `sideEffects ${dir}${side}`);
   }
   const missing = targets.filter((t) => !existsSync(`pkg/${t}`));
