@@ -1,7 +1,9 @@
 //! Native timing of the admin preview's compare session on the sample plan
 //! (`samples/team/plan.json`) and a generated team of 1,000 and 10,000 reps (the generator of
 //! `bench/lib/team.mjs`, ported: the 24 sample reps of May, varied):
-//! `cargo run --profile bench-native --example compare_bench [samples]`.
+//! `cargo run --profile bench-native --example compare_bench [samples] [--json]` (`--json`: one JSON
+//! object of wall-time medians by team size and column, for `bench/compare.mjs` to print beside
+//! the WebAssembly builds).
 //!
 //! Columns, each the median per call after a warm-up, in milliseconds of the thread's CPU time
 //! (the machine may be shared) and, in brackets, of wall time:
@@ -228,7 +230,10 @@ fn resident_mb() -> Option<f64> {
 }
 
 fn main() -> Res<()> {
-    let samples: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(9);
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let samples: usize = args.iter().find_map(|a| a.parse().ok()).unwrap_or(9);
+    let as_json = args.iter().any(|a| a == "--json");
+    let mut json_rows = serde_json::Map::new();
     let root = env!("CARGO_MANIFEST_DIR");
     let doc: Value = serde_json::from_str(&std::fs::read_to_string(format!("{root}/samples/team/plan.json"))?)?;
     let sample: Vec<Value> = serde_json::from_str(&std::fs::read_to_string(format!("{root}/samples/team/reps.json"))?)?;
@@ -241,11 +246,13 @@ fn main() -> Res<()> {
     let draft = Plan::compile(&edited.to_string())?;
     let summary = View { reps: false, ..View::default() };
     let rows = View::default();
-    println!("ms per call: CPU time of the thread (wall time)");
-    println!(
-        "| reps | evaluateTeam | open | new draft | new draft + summary | new draft + rows | changed record + summary | + rows | changed order + summary | memory |"
-    );
-    println!("|---|---|---|---|---|---|---|---|---|---|");
+    if !as_json {
+        println!("ms per call: CPU time of the thread (wall time)");
+        println!(
+            "| reps | evaluateTeam | open | new draft | new draft + summary | new draft + rows | changed record + summary | + rows | changed order + summary | memory |"
+        );
+        println!("|---|---|---|---|---|---|---|---|---|---|");
+    }
     for n in [1_000usize, 10_000] {
         let team = generate_team(&sample, n, 20_260_601);
         let engine = median(samples, || {
@@ -292,10 +299,24 @@ fn main() -> Res<()> {
         let one_summary = median(samples, || edit(&changed, &summary))?;
         let one_rows = median(samples, || edit(&changed, &rows))?;
         let order_summary = median(samples, || edit(&orders_only, &summary))?;
+        if as_json {
+            json_rows.insert(
+                n.to_string(),
+                json!({
+                    "evaluateTeam": engine.wall, "open": open.wall, "draft": new_draft.wall,
+                    "draftSummary": new_draft_summary.wall, "draftRows": new_draft_rows.wall,
+                    "recordSummary": one_summary.wall, "recordRows": one_rows.wall, "orderSummary": order_summary.wall,
+                }),
+            );
+            continue;
+        }
         let mb = memory.map_or("–".to_string(), |m| format!("{m:.0} MB"));
         println!(
             "| {n} | {engine} | {open} | {new_draft} | {new_draft_summary} | {new_draft_rows} | {one_summary} | {one_rows} | {order_summary} | {mb} |"
         );
+    }
+    if as_json {
+        println!("{}", Value::Object(json_rows));
     }
     Ok(())
 }

@@ -43,7 +43,7 @@ try {
 
 /** Opens `html` in a fresh page and returns its `window.__result`; a page that has not finished
  *  after `timeoutMs` (or whose browser went away) is an error, never a hang. */
-async function runPage(browser, html, log, timeoutMs = 120_000) {
+export async function runPage(browser, html, log, timeoutMs = 120_000) {
   const { page, context, errors } = await browser.page({ virtual: { '/bench/page.html': html } });
   if (log) page.on('console', (m) => log(m.text()));
   try {
