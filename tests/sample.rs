@@ -107,7 +107,11 @@ fn every_record_scores_and_is_explained_in_both_locales() {
             for line in &score.indicators {
                 assert!(line.text.as_deref().is_some_and(|t| !t.is_empty()), "{who}: {} explained", line.id);
             }
-            assert!(score.text.as_deref().is_some_and(|t| !t.is_empty()), "{who}: summary");
+            let text = score.text.as_deref().unwrap_or_default();
+            assert!(!text.is_empty(), "{who}: summary");
+            // Every summary ends as a sentence, never on a colon with nothing after it (as it did
+            // when no single indicator could make up the points to the next grade).
+            assert!(!text.trim_end().ends_with([':', '：']), "{who} ({locale:?}): {text}");
             let points = score.points.expect("points");
             assert!(points.text.as_deref().is_some_and(|t| !t.is_empty()), "{who}: points");
         }

@@ -140,10 +140,28 @@ impl ScoreResult {
                             }
                         })
                         .collect();
-                    let _ = if zh {
-                        write!(t, "；距 {} 还差 {} 分：{}", next.grade, n(next.points_needed), ways.join("，或 "))
-                    } else {
-                        write!(t, "; {} more points to {}: {}", n(next.points_needed), next.grade, ways.join(", or "))
+                    // Without a way through one indicator alone (each is capped short of it),
+                    // the gap is said as it is rather than followed by an empty list.
+                    let _ = match (zh, ways.is_empty()) {
+                        (true, false) => {
+                            write!(t, "；距 {} 还差 {} 分：{}", next.grade, n(next.points_needed), ways.join("，或 "))
+                        }
+                        (true, true) => {
+                            write!(t, "；距 {} 还差 {} 分，单靠任何一项指标都补不上", next.grade, n(next.points_needed))
+                        }
+                        (false, false) => write!(
+                            t,
+                            "; {} more points to {}: {}",
+                            n(next.points_needed),
+                            next.grade,
+                            ways.join(", or ")
+                        ),
+                        (false, true) => write!(
+                            t,
+                            "; {} more points to {}, more than any one indicator can add",
+                            n(next.points_needed),
+                            next.grade
+                        ),
                     };
                 }
             }
