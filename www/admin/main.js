@@ -18,6 +18,8 @@ import { renderHead, renderRows, showAllRows, sortBy } from './rep-table.js';
 import { renderStatements, unfold } from './statements.js';
 import { drawCurves, drawGrades, drawHistogram } from './charts.js';
 import { download, setUpImport } from './team-import.js';
+import { ordersMode, ordersSpec } from './orders-import.js';
+import { createRecordEditor } from './record-editor.js';
 import { comparisonCsv } from './export-csv.js';
 import { errorMessage, locale, monthName, t, whole } from './i18n.js';
 
@@ -34,6 +36,11 @@ const state = {
   baselineDoc: null,
   sample: [], // every sample record (all months)
   imported: null, // { name, records } once a team is imported
+  orders: null, // { name, count, skipped, byRecord: Map(team record → orders) } once orders are imported
+  edited: new Map(), // team record → its last edit the engine computed
+  working: new Map(), // team record → what was typed in its editor (may not compute)
+  recordEditor: null,
+  importer: null,
   month: null,
   view: null,
   draftError: null,
@@ -47,10 +54,31 @@ const state = {
 // ---------------------------------------------------------------------------------------------
 // The team
 
-function teamRecords() {
+/** The team's records as imported (or the sample's), this month. */
+function baseRecords() {
   const all = state.imported?.records ?? state.sample;
   const months = monthsOf(all);
   return months.length > 1 ? all.filter((r) => String(r[MONTH_FIELD]) === String(state.month)) : all;
+}
+
+/** A record with the orders imported for it. */
+function withOrders(record) {
+  const orders = state.orders?.byRecord.get(record);
+  const spec = ordersSpec(state.baselineDoc);
+  return orders && spec ? { ...record, [spec.field]: orders } : record;
+}
+
+/** The records the engine compares: each with its imported orders, or as last edited on the page. */
+function teamRecords() {
+  return baseRecords().map((r) => state.edited.get(r) ?? withOrders(r));
+}
+
+/** A new team: the edits and orders of the old one go. */
+function forgetEdits() {
+  state.edited.clear();
+  state.working.clear();
+  state.orders = null;
+  state.recordEditor?.close();
 }
 
 const monthsOf = (records) => [...new Set(records.map((r) => r[MONTH_FIELD]).filter((m) => m != null && m !== ''))]
@@ -66,6 +94,9 @@ function renderMonths() {
   }).join('');
   const n = teamRecords().length;
   $('#team-source').textContent = state.imported ? t('importedTeam', { name: state.imported.name, n }) : t('sampleTeam', { n });
+  const o = state.orders;
+  $('#orders-source').hidden = !o;
+  $('#orders-source').textContent = o ? t('ordersSource', { name: o.name, n: o.count, r: o.byRecord.size }) : '';
   $('#use-sample').hidden = !state.imported;
 }
 
@@ -176,11 +207,11 @@ async function requestRep(index, current = () => true) {
 // ---------------------------------------------------------------------------------------------
 // Showing results
 
-function showComparison({ view, diagnostics }, ms, text) {
+function showComparison({ view, diagnostics }, ms, text, who = null) {
   state.view = view;
   state.generation++;
   renderView();
-  setRunStat(t('runStat', { n: view.reps.length, ms: ms.toFixed(1) }));
+  setRunStat(who ? t('runStatRecord', { who, n: view.reps.length, ms: ms.toFixed(1) }) : t('runStat', { n: view.reps.length, ms: ms.toFixed(1) }));
   $('#run-stat').dataset.ms = ms.toFixed(1);
   if (state.editor.text() === text) {
     const who = (index) => view.reps[index]?.id || `#${index + 1}`;
@@ -199,7 +230,7 @@ function renderView() {
   renderCost(view, who);
   renderMovers(view, state.threshold);
   renderHead();
-  renderRows(view, state.selected);
+  renderTable();
   drawGrades($('#grades-chart'), view.grades, { before: t('before'), after: t('after'), reps: t('histAxis') });
   $('#grades-text').textContent = t('gradesText', {
     b: view.grades.before.map((g) => `${g.grade} ${g.count}`).join(' / '),
@@ -207,7 +238,99 @@ function renderView() {
   });
   drawHistogram($('#hist-chart'), view.histogram, { format: whole, reps: t('histAxis') });
   $('#hist-text').textContent = t('histText');
+  showEditButton();
+  const open = state.recordEditor?.index;
+  if (open != null) state.recordEditor.showRep(view.reps[open], view.team);
   document.documentElement.dataset.computed = String(state.generation);
+}
+
+/** The rep table, the reps edited on the page marked. */
+function renderTable() {
+  renderRows(state.view, state.selected);
+  const base = baseRecords();
+  for (const tr of $('#rep-rows').querySelectorAll('tr[data-index]')) {
+    if (!state.edited.has(base[Number(tr.dataset.index)])) continue;
+    tr.classList.add('is-edited');
+    tr.querySelector('.id')?.insertAdjacentHTML('beforeend', `<span class="edited-dot" title="${esc(t('recordEdited'))}" aria-label="${esc(t('recordEdited'))}"></span>`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// One rep's record, edited on the page
+
+function showEditButton() {
+  const b = $('#edit-record');
+  b.hidden = state.selected == null;
+  b.setAttribute('aria-expanded', String(state.recordEditor?.index != null));
+}
+
+/** Opens rep `index`'s record in the editor (what was typed before, if anything). */
+function openRecord(index, { focus = true } = {}) {
+  const original = baseRecords()[index];
+  const rep = state.view?.reps[index];
+  if (!original || !rep) return;
+  const spec = ordersSpec(state.baselineDoc);
+  state.recordEditor.open({
+    index,
+    rep,
+    record: state.working.get(original) ?? state.edited.get(original) ?? withOrders(original),
+    fields: recordFields().filter((f) => f.id !== spec?.field),
+    orders: spec,
+    edited: state.edited.has(original),
+  });
+  state.recordEditor.showRep(rep, state.view.team);
+  showEditButton();
+  if (focus) $('#record-editor').querySelector('input, select')?.focus();
+}
+
+/** Sends rep `index`'s record to the engine; only it is computed again, under both plans. */
+async function sendRecord(index, record, original, { reset = false } = {}) {
+  const rep = state.view?.reps[index];
+  const who = rep ? `${rep.id} ${rep.name}`.trim() : `#${index + 1}`;
+  setRunStat(t('computing'));
+  try {
+    const { value, ms } = await state.engine.call('record', { index, record, force: reset });
+    if (reset) state.edited.delete(original);
+    else state.edited.set(original, record);
+    if (state.recordEditor.index === index) {
+      state.recordEditor.showError(null);
+      state.recordEditor.setEdited(state.edited.has(original));
+    }
+    showComparison(value, ms, state.editor.text(), who);
+  } catch (e) {
+    if (e?.code == null || e.code === 'PAGE_ERROR') {
+      showPageError(e);
+      return;
+    }
+    if (state.recordEditor.index === index) state.recordEditor.showError(e);
+    setRunStat(t('recordStale', { who }), true);
+  }
+}
+
+function onRecordEdited(record) {
+  const index = state.recordEditor.index;
+  const original = baseRecords()[index];
+  if (!original) return;
+  state.working.set(original, record);
+  sendRecord(index, record, original);
+}
+
+function resetRecord() {
+  const index = state.recordEditor.index;
+  const original = baseRecords()[index];
+  if (!original) return;
+  state.working.delete(original);
+  state.edited.delete(original);
+  const record = withOrders(original);
+  openRecord(index, { focus: false });
+  $('#record-editor [data-testid="reset-record"]')?.focus();
+  sendRecord(index, record, original, { reset: true });
+}
+
+function closeRecord() {
+  state.recordEditor.close();
+  showEditButton();
+  $('#edit-record').focus();
 }
 
 function setRunStat(text, stale = false) {
@@ -283,6 +406,8 @@ function applyLocale() {
   if (!state.ready) return;
   renderMonths();
   renderQuickEdits();
+  state.importer?.showWords();
+  if (state.recordEditor?.index != null) openRecord(state.recordEditor.index, { focus: false });
   if (state.draftError) showDraftError(state.editor, state.draftError, state.editor.text());
   return openComparison(); // the engine writes crossings and statements in the locale
 }
@@ -305,8 +430,11 @@ function writeLocation() {
 
 function selectRep(index) {
   state.selected = index;
-  renderRows(state.view, index);
+  renderTable();
   $('#rep-rows').querySelector(`tr[data-index="${index}"]`)?.focus({ preventScroll: true });
+  // The record panel follows the selected rep.
+  if (state.recordEditor.index != null && state.recordEditor.index !== index) openRecord(index, { focus: false });
+  showEditButton();
   const current = () => state.selected === index;
   Promise.all([requestRep(index, current), requestCurves(current)]).catch(showPageError);
 }
@@ -342,23 +470,32 @@ function wireEvents() {
     if (!b) return;
     sortBy(b.dataset.sort);
     renderHead();
-    renderRows(state.view, state.selected);
+    renderTable();
     $(`#rep-head [data-sort="${b.dataset.sort}"]`)?.focus();
   });
   const pick = (e) => {
     if (e.target.closest('[data-show-all]')) {
       showAllRows();
-      renderRows(state.view, state.selected);
+      renderTable();
       return;
     }
     const target = e.target.closest('tr[data-index], .rep-link[data-index]');
     if (target) selectRep(Number(target.dataset.index));
   };
+  $('#edit-record').addEventListener('click', () => {
+    if (state.recordEditor.index === state.selected) closeRecord();
+    else if (state.selected != null) openRecord(state.selected);
+  });
   $('#rep-rows').addEventListener('click', pick);
   $('#rep-rows').addEventListener('keydown', (e) => {
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
       pick(e);
+    } else if ((e.key === 'e' || e.key === 'E') && !e.ctrlKey && !e.metaKey && !e.altKey && e.target.closest('tr[data-index]')) {
+      e.preventDefault();
+      const index = Number(e.target.closest('tr[data-index]').dataset.index);
+      if (state.selected !== index) selectRep(index);
+      openRecord(index);
     } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
       const row = e.target.closest('tr');
@@ -381,15 +518,35 @@ function wireEvents() {
   $('#use-sample').addEventListener('click', () => {
     state.imported = null;
     state.selected = null;
+    forgetEdits();
     renderMonths();
     openComparison();
   });
+}
+
+/** The orders read from their own file: each named rep's orders replaced by the file's. */
+function attachOrders(byIndex, { name, count, skipped }) {
+  const spec = ordersSpec(state.baselineDoc);
+  const base = baseRecords();
+  const byRecord = new Map(state.orders?.byRecord ?? []);
+  for (const [index, orders] of byIndex) {
+    const original = base[index];
+    byRecord.set(original, orders);
+    for (const map of [state.edited, state.working]) {
+      if (map.has(original)) map.set(original, { ...map.get(original), [spec.field]: orders });
+    }
+  }
+  state.orders = { name, count, skipped, byRecord };
+  state.recordEditor.close();
+  renderMonths();
+  openComparison();
 }
 
 function setMonth(m) {
   if (m === state.month) return;
   state.month = m;
   state.selected = null;
+  state.recordEditor.close();
   writeLocation();
   renderMonths();
   openComparison();
@@ -455,17 +612,30 @@ async function main() {
     console.error(e);
     return;
   }
-  setUpImport({
-    targets: recordFields,
-    check: async (records) => (await state.engine.call('checkRecords', { records })).value,
-    apply: (records, name) => {
-      state.imported = { name, records };
-      state.selected = null;
-      renderMonths();
-      openComparison();
+  const check = async (records) => (await state.engine.call('checkRecords', { records })).value;
+  state.importer = setUpImport({
+    team: {
+      open: '#import-open',
+      words: { title: 'importTitle', note: 'importNote', template: 'downloadTemplate', apply: 'importApply', ok: 'importOk', rowErrors: 'importRowErrors' },
+      targets: recordFields,
+      check,
+      apply: (records, name) => {
+        state.imported = { name, records };
+        state.selected = null;
+        forgetEdits();
+        renderMonths();
+        openComparison();
+      },
+      template: () => ({ name: 'salescore-sample-team.csv', rows: state.sample }),
     },
-    template: () => state.sample,
+    orders: ordersMode({
+      plan: () => state.baselineDoc,
+      team: () => teamRecords(),
+      check,
+      attach: (byIndex, { name, count, skipped }) => attachOrders(byIndex, { name, count, skipped }),
+    }),
   });
+  state.recordEditor = createRecordEditor($('#record-editor'), { onEdit: onRecordEdited, onReset: resetRecord, onClose: closeRecord });
   state.ready = true;
   await applyLocale(); // renders the months and quick edits, then opens the comparison
   document.documentElement.dataset.ready = 'true';

@@ -2,7 +2,8 @@
 // www/vendor/sheets.js: the columns are mapped to the plan's fields (matched by id or label,
 // changeable), a preview shows the first rows as the engine will get them, and every row is
 // run through the baseline plan (plan.evaluateMany, in the worker) so each bad row shows its
-// error code, path and message before the admin uses the data.
+// error code, path and message before the admin uses the data. The same dialog reads the orders
+// as a file of their own (orders-import.js gives that mode).
 
 import { parseCsv, readXlsx, unparseCsv } from '../vendor/sheets.js';
 import { $, escapeHtml as esc } from '../page.js';
@@ -13,18 +14,41 @@ const TRUE = new Set(['true', '1', 'yes', 'y', '是', '√']);
 const FALSE = new Set(['false', '0', 'no', 'n', '否']);
 
 /**
- * Wires the dialog. `targets()` gives the fields a record has (`[{ id, type, label }]`),
- * `check(records)` resolves to the engine's `[{ index, error }]`, `apply(records, name)` takes
- * the team, `template()` gives the rows of the sample team for download.
+ * Wires the dialog for one or more kinds of file (`modes`: the team, the orders…), each opened by
+ * its own button. A mode: `open` (the button's selector), `words` (i18n keys: title, note,
+ * template, apply, ok, rowErrors), `targets()` the fields a row has (`[{ id, type, label }]`),
+ * `check(records)` resolving to `[{ index, error }]` (the engine's, or the mode's own),
+ * `apply(records, name, errors)`, `template()` → `{ name, rows }` for the download (rows as
+ * records of `targets()`).
  */
-export function setUpImport({ targets, check, apply, template }) {
+export function setUpImport(modes) {
   const dialog = $('#import-dialog');
-  const state = { name: '', headers: [], rows: [], mapping: new Map(), records: [], checked: 0 };
+  const state = { mode: null, name: '', headers: [], rows: [], mapping: new Map(), records: [], errors: [], checked: 0 };
+  const mode = () => state.mode;
+  const targets = () => mode().targets();
+  const word = (key, vars) => t(mode().words[key], vars);
 
-  $('#import-open').addEventListener('click', () => {
-    $('#import-status').textContent = '';
-    dialog.showModal();
-  });
+  for (const m of Object.values(modes)) {
+    $(m.open).addEventListener('click', () => {
+      state.mode = m;
+      Object.assign(state, { name: '', headers: [], rows: [], records: [], errors: [] });
+      $('#import-file').value = '';
+      $('#import-status').textContent = '';
+      $('#import-body').hidden = true;
+      $('#import-apply').disabled = true;
+      showWords();
+      dialog.showModal();
+    });
+  }
+  /** The dialog's words for its mode (again when the language switches). */
+  function showWords() {
+    if (!state.mode) return;
+    dialog.dataset.mode = Object.keys(modes).find((k) => modes[k] === state.mode);
+    $('#import-title').textContent = word('title');
+    $('#import-note').textContent = word('note');
+    $('#download-template').textContent = word('template');
+    $('#import-apply').textContent = word('apply');
+  }
   $('#import-file').addEventListener('change', async (e) => {
     const file = e.target.files?.[0];
     if (file) await load(file);
@@ -38,9 +62,14 @@ export function setUpImport({ targets, check, apply, template }) {
   $('#import-apply').addEventListener('click', () => {
     if (!state.records.length) return;
     dialog.close();
-    apply(state.records, state.name);
+    mode().apply(state.records, state.name, state.errors);
   });
-  $('#download-template').addEventListener('click', () => download('salescore-sample-team.csv', templateCsv(template(), targets())));
+  $('#download-template').addEventListener('click', () => {
+    const { name, rows } = mode().template();
+    download(name, templateCsv(rows, targets()));
+  });
+
+  return { showWords };
 
   async function load(file) {
     state.name = file.name;
@@ -80,7 +109,10 @@ export function setUpImport({ targets, check, apply, template }) {
     state.records = state.rows.map((row) => toRecord(row, targets(), state.mapping));
     renderPreview([]);
     $('#import-errors').textContent = t('importChecking');
-    const errors = await check(state.records);
+    const records = state.records;
+    const errors = await mode().check(records);
+    if (records !== state.records) return; // the mapping changed meanwhile
+    state.errors = errors;
     renderPreview(errors);
     $('#import-apply').disabled = !state.records.length;
   }
@@ -98,10 +130,10 @@ export function setUpImport({ targets, check, apply, template }) {
         return `<tr data-row="${i}"${err ? ' class="is-bad"' : ''}><th scope="row">${i + 2}</th>${fields.map((f) => `<td${f.id === badField ? ' class="bad-cell"' : ''}>${esc(value(state.records[i][f.id]).slice(0, 60))}</td>`).join('')}</tr>`;
       }).join('')}</tbody>`;
     if (!errors.length) {
-      $('#import-errors').innerHTML = state.records.length ? `<p class="ok-line">${esc(t('importOk', { n: state.records.length }))}</p>` : '';
+      $('#import-errors').innerHTML = state.records.length ? `<p class="ok-line">${esc(word('ok', { n: state.records.length }))}</p>` : '';
       return;
     }
-    $('#import-errors').innerHTML = `<p class="warn-line">${esc(t('importRowErrors', { e: errors.length, n: state.records.length }))}</p>
+    $('#import-errors').innerHTML = `<p class="warn-line">${esc(word('rowErrors', { e: errors.length, n: state.records.length, ok: state.records.length - errors.length }))}</p>
       <ul class="row-errors">${errors.map(({ index, error }) => `<li data-row="${index}" data-testid="row-error">
         <b>${esc(t('rowError', { row: index + 2 }))}</b>
         <code class="error-code">${esc(error.code)}</code> <code class="path">${esc(error.path)}</code>

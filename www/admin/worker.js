@@ -10,6 +10,7 @@ const state = {
   records: [],
   locale: 'zh-CN',
   draft: null, // the last draft that compiled
+  diagnostics: [], // its warnings
   summary: { top: 10, bins: 12, threshold: null },
 };
 
@@ -34,6 +35,24 @@ const handlers = {
 
   draft: ({ text }) => draftAnswer(text),
 
+  /**
+   * One rep's record edited: only it is computed again, under both plans. A record the engine
+   * rejects as a record (a bad value, a missing amount: origin `record`) is put back to the last
+   * good one and its error thrown, so the comparison stays the last good one (`force`: kept, and
+   * listed among the reps that cannot be computed, as an imported record is).
+   */
+  record({ index, record, force = false }) {
+    const previous = state.records[index];
+    const view = session().setRecord(index, record);
+    const bad = view.failures.find((f) => f.index === index && f.error.origin === 'record');
+    if (bad && !force) {
+      session().setRecord(index, previous);
+      throw bad.error;
+    }
+    state.records[index] = record;
+    return { view, diagnostics: state.diagnostics };
+  },
+
   summary({ options }) {
     state.summary = { ...state.summary, ...options };
     return { view: session().summary(state.summary) };
@@ -55,7 +74,8 @@ function draftAnswer(text) {
   session().setDraft(text);
   state.draft = text;
   const view = session().summary(state.summary);
-  return { view, diagnostics: diagnose(text, state.locale) };
+  state.diagnostics = diagnose(text, state.locale);
+  return { view, diagnostics: state.diagnostics };
 }
 
 // One message at a time, in order (opening a session awaits; nothing may run in between).
