@@ -97,7 +97,7 @@ function renderMonths() {
   const o = state.orders;
   $('#orders-source').hidden = !o;
   $('#orders-source').textContent = o ? t('ordersSource', { name: o.name, n: o.count, r: o.byRecord.size }) : '';
-  $('#use-sample').hidden = !state.imported;
+  $('#use-sample').hidden = !state.imported && !state.orders;
 }
 
 /** The fields a record of the baseline plan has (and its orders sub-table), for the import. */

@@ -35,7 +35,10 @@ export function createRecordEditor(host, { onEdit, onReset, onClose }) {
     if (e.target.matches('select[data-field]')) schedule();
   });
   host.addEventListener('keydown', (e) => {
-    if (e.key === 'Enter' && e.target.matches('input')) {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      onClose();
+    } else if (e.key === 'Enter' && e.target.matches('input')) {
       e.preventDefault(); // computes now instead of after the pause
       clearTimeout(timer);
       if (ctx) onEdit(collect());
