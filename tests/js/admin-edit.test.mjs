@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { openDemoPage } from './demo-page.mjs';
+import { xlsx } from './xlsx-file.mjs';
 import { Compare, Plan } from '../../pkg/admin/node.js';
 
 const sample = (name) => readFileSync(new URL(`../../samples/team/${name}`, import.meta.url), 'utf8');
@@ -244,6 +245,7 @@ test('orders from their own CSV: row errors with row numbers, the other orders a
     assert.equal(await text(`${row} [data-testid="after"]`), money(r.after.payout), r.id);
   }
   assert.notEqual(cmp.cost.before, compare(june, draftText).cost.before);
+  withOrders = records;
 
   // The record editor shows the attached orders; its reset goes back to them, not to the sample's.
   await page.click(`#rep-rows tr[data-index="1"]`);
@@ -251,6 +253,34 @@ test('orders from their own CSV: row errors with row numbers, the other orders a
   await page.waitForSelector('[data-testid="orders-table"]');
   assert.equal(await page.locator('[data-testid="orders-table"] tbody tr[data-order]').count(), ordersOf(b.工号).length);
   await page.click('[data-testid="close-record"]');
+});
+
+let withOrders;
+
+test('orders from Excel, the rep column mapped by hand: they replace that rep\'s orders, the earlier file\'s stay', async () => {
+  const c = june[2];
+  const columns = ['订单号', '销售工号', '客户类型', '产品线', '金额', '回款'];
+  const sheet = [columns, ...c.订单.map((o) => [o.订单号, c.工号, o.客户类型, o.产品线, Math.round(o.金额 / 2), o.回款])];
+  await page.click('[data-testid="orders-open"]');
+  await page.setInputFiles('[data-testid="import-file"]', { name: 'orders.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: xlsx(sheet) });
+  await page.waitForSelector('#mapping select[data-field="工号"]');
+  assert.equal(await page.inputValue('#mapping select[data-field="工号"]'), ''); // 销售工号 is not 工号
+  await page.waitForSelector('[data-testid="row-error"]'); // so every row names no rep
+  assert.equal(await page.locator('[data-testid="row-error"]').count(), c.订单.length);
+  await page.selectOption('#mapping select[data-field="工号"]', String(columns.indexOf('销售工号')));
+  await page.waitForSelector('#import-errors .ok-line');
+  assert.equal(await page.locator('[data-testid="row-error"]').count(), 0);
+  await page.click('[data-testid="import-apply"]');
+
+  // The sheet's numbers as numbers, its text as text.
+  const orders = sheet.slice(1).map(([订单号, , 客户类型, 产品线, 金额, 回款]) => ({ 订单号, 金额, 回款, 产品线, 客户类型 }));
+  const records = withOrders.map((r, i) => (i === 2 ? { ...r, 订单: orders } : r));
+  const cmp = compare(records, draftText);
+  await page.waitForFunction((t) => document.querySelector('[data-testid="cost-before"]')?.textContent.trim() === t, money(cmp.cost.before));
+  assert.equal(await text('[data-testid="cost-after"]'), money(cmp.cost.after));
+  for (const r of cmp.reps) assert.equal(await text(`#rep-rows tr[data-index="${r.index}"] [data-testid="after"]`), money(r.after.payout), r.id);
+  const attached = records.filter((r, i) => r !== june[i]);
+  assert.equal(await text('[data-testid="orders-source"]'), `订单：orders.csv + orders.xlsx · ${attached.reduce((n, r) => n + r.订单.length, 0)} 笔 · ${attached.length} 人`);
 });
 
 test('English: the record editor and the orders import speak it', async () => {

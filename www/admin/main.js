@@ -536,7 +536,10 @@ function attachOrders(byIndex, { name, count, skipped }) {
       if (map.has(original)) map.set(original, { ...map.get(original), [spec.field]: orders });
     }
   }
-  state.orders = { name, count, skipped, byRecord };
+  // Files read one after another add up: each names the reps whose orders it gives.
+  const names = [...new Set([...(state.orders?.name.split(' + ') ?? []), name])].join(' + ');
+  const total = [...byRecord.values()].reduce((n, orders) => n + orders.length, 0);
+  state.orders = { name: names, count: total, skipped, byRecord };
   state.recordEditor.close();
   renderMonths();
   openComparison();
