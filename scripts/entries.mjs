@@ -53,9 +53,9 @@ export function flavours(e) {
     { flavour: 'iife', import: `${e.import}/iife`, what: 'one classic script, .wasm inlined', files: [at(`${e.file}.iife.js`)], ...sized(e, 'iife') },
     { flavour: 'nowasm', import: `${e.import}/nowasm`, what: 'ESM, no WebAssembly (wasm2js)', files: [at('nowasm.js')], ...sized(e, 'nowasm') },
     { flavour: 'nowasm-iife', import: `${e.import}/nowasm/iife`, what: 'classic script, no WebAssembly', files: [at(`${e.file}.nowasm.iife.js`)], ...sized(e, 'nowasm') },
-    { flavour: 'auto', import: `${e.import}/auto`, what: 'picks: the web build where the page runs WebAssembly…', files: [at('auto.js'), at('index.js'), 'guard.js', at('web/salescore.js'), at('web/salescore_bg.wasm')] },
-    { flavour: 'auto-nowasm', import: `${e.import}/auto`, what: '…the no-WASM build where it cannot', files: [at('auto.js'), at('index.js'), 'guard.js', at('web/salescore.js'), at('nowasm.js')] },
-    { flavour: 'cjs', import: `${e.import} (require)`, what: 'CommonJS for Node, .wasm inlined', files: [at('node.cjs')] },
+    { flavour: 'auto', import: `${e.import}/auto (WebAssembly)`, what: 'picks: the web build where the page runs WebAssembly…', files: [at('auto.js'), at('index.js'), 'guard.js', at('web/salescore.js'), at('web/salescore_bg.wasm')] },
+    { flavour: 'auto-nowasm', import: `${e.import}/auto (no WebAssembly)`, what: '…the no-WASM build where it cannot', files: [at('auto.js'), at('index.js'), 'guard.js', at('web/salescore.js'), at('nowasm.js')] },
+    { flavour: 'cjs', import: `${e.import} (require)`, what: 'CommonJS for Node, reads the .wasm from the package', files: [at('node.cjs'), at('web/salescore_bg.wasm')] },
   ];
 }
 
