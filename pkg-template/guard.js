@@ -36,8 +36,8 @@ const MESSAGES = {
   WASM_UNAVAILABLE: {
     en: 'this page cannot run WebAssembly ({found})',
     'zh-CN': '此页面无法运行 WebAssembly（运行环境报告：“{found}”）',
-    hintEn: "use the no-WASM build ({entry}/nowasm or {entry}/nowasm/iife), or allow 'wasm-unsafe-eval' in the page's Content Security Policy",
-    hintZh: "请改用无 WASM 的版本（{entry}/nowasm 或 {entry}/nowasm/iife），或在页面的内容安全策略中允许 'wasm-unsafe-eval'",
+    hintEn: "import {entry}/auto, which falls back to the no-WASM build by itself, or use the no-WASM build ({entry}/nowasm or {entry}/nowasm/iife), or allow 'wasm-unsafe-eval' in the page's Content Security Policy",
+    hintZh: "请改为导入 {entry}/auto（会自动退回无 WASM 的版本），或直接使用无 WASM 的版本（{entry}/nowasm 或 {entry}/nowasm/iife），或在页面的内容安全策略中允许 'wasm-unsafe-eval'",
   },
   WASM_NOT_FOUND: {
     en: "the engine's .wasm could not be loaded ({found})",

@@ -32,7 +32,7 @@ const describe = `const describe = (e) => e && e.code ? [e.code, e.origin, e.nam
 const DIRS = ['/pkg/', '/pkg/targets/', '/pkg/admin/'];
 
 for (const dir of DIRS) {
-  test(`WebAssembly removed: init() of ${dir}index.js throws WASM_UNAVAILABLE naming the no-WASM build, and fetches no .wasm`, async () => {
+  test(`WebAssembly removed: init() of ${dir}index.js throws WASM_UNAVAILABLE naming the auto and no-WASM builds, and fetches no .wasm`, async () => {
     const { out, requested } = await run(`${describe}
       delete globalThis.WebAssembly;
       const m = await import('${dir}index.js');
@@ -41,6 +41,7 @@ for (const dir of DIRS) {
     assert.equal(out[1], 'engine');
     assert.equal(out[2], 'SalesScoreError');
     assert.match(out[3], /salescore\/(?:\w+\/)?nowasm/);
+    assert.match(out[3], /salescore\/(?:\w+\/)?auto, which falls back/);
     assert.deepEqual(requested.filter((p) => p.endsWith('.wasm')), []);
   });
 
