@@ -97,6 +97,23 @@ impl Split {
             })
             .collect()
     }
+
+    /// What `rep` is credited of `amount`: its share of [`Split::credit`] (0 when the split does
+    /// not name it), with the same errors, without building every rep's share.
+    pub(crate) fn credit_to(&self, amount: Decimal, currency: &Currency, rep: &str) -> Result<Decimal> {
+        let weights: Vec<Decimal> = self.def.shares.iter().map(|s| s.percent.0).collect();
+        let keys: Vec<&str> = self.def.shares.iter().map(|s| s.rep.as_str()).collect();
+        let parts = super::allocation::allocate(amount, currency, &weights, &keys)?;
+        let mut mine = None;
+        for (s, credited) in self.def.shares.iter().zip(parts) {
+            // `credit` works out each exact share too: the same overflow is reported here.
+            super::percent_of(amount, s.percent.0)?;
+            if mine.is_none() && s.rep == rep {
+                mine = Some(credited);
+            }
+        }
+        Ok(mine.unwrap_or(Decimal::ZERO))
+    }
 }
 
 #[cfg(test)]

@@ -52,10 +52,10 @@ impl Row {
     }
 
     /// How a statement line names the transaction: its id, else `#` and its place.
-    fn label(&self) -> String {
+    fn label(&self) -> Cow<'_, str> {
         match &self.id {
-            Some(id) => id.clone(),
-            None => format!("#{}", self.index.saturating_add(1)),
+            Some(id) => Cow::Borrowed(id),
+            None => Cow::Owned(format!("#{}", self.index.saturating_add(1))),
         }
     }
 }
@@ -357,32 +357,29 @@ impl Incentive {
         };
         let split = match (split, cols.splits) {
             (Some(value), Some(k)) => {
-                let at = cell.path(k);
                 let shares = Vec::<SplitShareDef>::deserialize(value).map_err(|_| {
                     Error::new(ErrorCode::InvalidValue)
                         .name(cell.columns.name(k))
                         .expected(Phrase::AnArrayOfShares)
-                        .path(Origin::Record, at.clone())
+                        .path(Origin::Record, cell.path(k))
                 })?;
-                let split = Split::new(SplitDef { shares }).map_err(|e| relocate(e, &at))?;
+                let split = Split::new(SplitDef { shares }).map_err(|e| relocate(e, &cell.path(k)))?;
                 if rep.is_none() {
                     *rep = Some(match &self.rep {
                         Some(e) => e.text(ev)?,
                         None => String::new(),
                     });
                 }
-                Some((split, at))
+                Some((split, k))
             }
             _ => None,
         };
         let (percent, credited, credited_collected) = match &split {
             None => (Decimal::ONE_HUNDRED, amount, collected),
-            Some((split, at)) => {
+            Some((split, k)) => {
                 let me = rep.as_deref().unwrap_or_default();
-                let mine = |x: Decimal| -> Result<Decimal> {
-                    let shares = split.credit(x, &self.currency).map_err(|e| relocate(e, at))?;
-                    Ok(shares.into_iter().find(|s| s.rep == me).map_or(Decimal::ZERO, |s| s.credited.0))
-                };
+                // The cell's path is written only for an error.
+                let mine = |x: Decimal| split.credit_to(x, &self.currency, me).map_err(|e| relocate(e, &cell.path(*k)));
                 let percent = split.def().shares.iter().find(|s| s.rep == me).map_or(Decimal::ZERO, |s| s.percent.0);
                 (percent, mine(amount)?, collected.map(mine).transpose()?)
             }
