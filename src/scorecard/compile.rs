@@ -2,6 +2,7 @@
 
 use super::document::*;
 use crate::base::error::{closest, Error, ErrorCode, Origin, Phrase, Result};
+use crate::base::name::Name;
 use crate::formula::parser::Resolver;
 use rust_decimal::Decimal;
 
@@ -12,6 +13,8 @@ pub use crate::formula::expr::{formula, Expr};
 pub struct Indicator {
     /// Its definition.
     pub def: IndicatorDef,
+    /// Its id, shared by the result lines that name it.
+    pub name: Name,
     /// Actual.
     pub actual: Expr,
     /// Target.
@@ -297,7 +300,7 @@ fn compile_indicator(ind: &IndicatorDef, path: &str, names: &mut impl Resolver) 
             }
         });
     }
-    Ok(Indicator { def: ind.clone(), actual, target, bounds, reads })
+    Ok(Indicator { def: ind.clone(), name: Name::from(&ind.id), actual, target, bounds, reads })
 }
 
 fn compile_weights(weights: &[Weight], ids: &[&str], path: &str) -> Result<Weights> {

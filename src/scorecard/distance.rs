@@ -49,7 +49,7 @@ pub(super) fn to_next_grade(
             let to = to_step(to, m.actual, ind.def.step.map(|s| s.0));
             if let Some(change) = to.checked_sub(m.actual) {
                 out.options.push(NextGradeOption {
-                    indicator: ind.def.id.clone(),
+                    indicator: ind.name.clone(),
                     from: Dec(m.actual.normalize()),
                     to: Dec(to.normalize()),
                     change: Dec(change.normalize()),

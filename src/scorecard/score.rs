@@ -375,7 +375,7 @@ fn member_of(team: &Team, cx: &Context<'_>, total: Decimal, vetoed: bool) -> Res
 impl IndicatorLine {
     pub(super) fn new(ind: &Indicator, m: &Measured, weight: Decimal, weighted: Decimal, r: Rounding) -> Self {
         IndicatorLine {
-            id: ind.def.id.clone(),
+            id: ind.name.clone(),
             category: ind.def.category,
             method: super::method_name(&ind.def.method),
             actual: Dec(m.actual.normalize()),
