@@ -51,7 +51,8 @@ pub struct IndicatorLine {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct AdjustmentLine {
     /// Item id.
-    pub id: String,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+    pub id: Name,
     /// Points before the bounds.
     pub raw: Dec,
     /// Points applied.
@@ -66,7 +67,8 @@ pub struct AdjustmentLine {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct GateLine {
     /// Gate id.
-    pub id: String,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+    pub id: Name,
     /// Whether its condition held.
     pub closed: bool,
     /// The cap it imposes when closed.
@@ -81,7 +83,8 @@ pub struct GateLine {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct VetoLine {
     /// Veto id.
-    pub id: String,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+    pub id: Name,
     /// Whether it was triggered.
     pub triggered: bool,
     /// Its effect.
