@@ -103,7 +103,7 @@ fn rounding_cases() {
         let mode: TotalRounding = serde_json::from_value(c["mode"].clone()).expect("mode");
         let mut b = Statement::new(cny(), Rounding::new(2, strategy), mode).expect(name);
         for (i, l) in c["lines"].as_array().expect("lines").iter().enumerate() {
-            b.push(StatementLine::adjustment(&format!("L{i}"), dec(l)));
+            b.push(StatementLine::adjustment(format!("L{i}"), dec(l)));
         }
         let s = b.finish(Locale::En).expect(name);
         let amounts: Vec<J> = s.lines.iter().map(|l| J::from(l.amount.0.to_string())).collect();

@@ -35,7 +35,7 @@ fn statement_worked_by_hand() {
     let eval = plan.evaluate(&rep_a(), true).unwrap();
     let inc = eval.incentive.unwrap();
     let lines: Vec<(String, String)> =
-        inc.statement.lines.iter().map(|l| (l.component.clone(), l.amount.0.normalize().to_string())).collect();
+        inc.statement.lines.iter().map(|l| (l.component.to_string(), l.amount.0.normalize().to_string())).collect();
     // Rules appear in declaration order. D3 is 服务 (priority 5): 5,000 × 10% = 500. D1 8,000
     // at 5% = 400; D2 credits A half of 6,000 = 3,000, straddling 10,000: 2,000 × 5% and
     // 1,000 × 10%. Holdback 10% of 1,100 = −110.

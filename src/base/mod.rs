@@ -11,5 +11,6 @@ pub mod error;
 pub mod json;
 pub mod locale;
 pub mod messages;
+pub mod name;
 pub mod number;
 pub mod order;

@@ -5,6 +5,7 @@ use super::statement::{LineKind, Statement, StatementLine, TotalRounding};
 use super::{sub, sum, Currency, CurveResult, DrawResult, MboResult, PoolShare, RateResult, SpiffResult, TrueUp};
 use crate::base::error::{ErrorCode, Phrase, Result};
 use crate::base::locale::Locale;
+use crate::base::name::Name;
 use crate::base::number::{Dec, Rounding};
 use rust_decimal::Decimal;
 
@@ -53,14 +54,15 @@ impl StatementBuilder {
         transaction: Option<&str>,
         r: &RateResult,
     ) -> &mut Self {
-        self.slices(component, (rule, transaction), &r.slices, r.capped)
+        let (rule, transaction) = (rule.map(Name::from), transaction.map(Name::from));
+        self.slices(&Name::from(component), (rule.as_ref(), transaction.as_ref()), &r.slices, r.capped)
     }
 
     /// [`StatementBuilder::rate_for`] from the slices and whether the cap cut the amount.
     pub(crate) fn slices(
         &mut self,
-        component: &str,
-        (rule, transaction): (Option<&str>, Option<&str>),
+        component: &Name,
+        (rule, transaction): (Option<&Name>, Option<&Name>),
         slices: &[super::Slice],
         capped: bool,
     ) -> &mut Self {
@@ -68,7 +70,7 @@ impl StatementBuilder {
             let kind = if s.earlier { LineKind::EarlierSlice } else { LineKind::Slice };
             let mut line = StatementLine::new(component, kind, s.amount.0).with(s.base.0, s.rate.0);
             (line.tier, line.from, line.to, line.cap_hit) = (Some(s.tier), Some(s.from), Some(s.to), capped);
-            (line.name, line.transaction) = (rule.map(str::to_string), transaction.map(str::to_string));
+            (line.name, line.transaction) = (rule.cloned(), transaction.cloned());
             self.lines.push(line);
         }
         self
@@ -90,16 +92,17 @@ impl StatementBuilder {
     }
 
     /// The curve line, then one line per multiplier with what it adds.
-    pub fn curve(&mut self, component: &str, target_bonus: Decimal, r: &CurveResult) -> Result<&mut Self> {
-        let mut line = StatementLine::new(component, LineKind::Curve, r.base.0)
+    pub fn curve(&mut self, component: impl Into<Name>, target_bonus: Decimal, r: &CurveResult) -> Result<&mut Self> {
+        let component = component.into();
+        let mut line = StatementLine::new(&component, LineKind::Curve, r.base.0)
             .with(target_bonus, super::div(r.payout_percent.0, Decimal::ONE_HUNDRED)?);
         (line.attainment, line.gate_passed, line.cap_hit) = (Some(r.attainment), r.gate_passed, r.cap_hit);
         self.lines.push(line);
         let mut running = r.base.0;
         for m in &r.multipliers {
             let added = super::mul(running, sub(m.factor.0, Decimal::ONE)?)?;
-            let mut line = StatementLine::new(component, LineKind::Multiplier, added);
-            (line.name, line.base, line.multiplier) = (Some(m.name.clone()), Some(Dec(running)), Some(m.factor));
+            let mut line = StatementLine::new(&component, LineKind::Multiplier, added);
+            (line.name, line.base, line.multiplier) = (Some(Name::from(&m.name)), Some(Dec(running)), Some(m.factor));
             self.lines.push(line);
             running = super::add(running, added)?;
         }
@@ -116,24 +119,26 @@ impl StatementBuilder {
     }
 
     /// One line per MBO objective.
-    pub fn mbo(&mut self, component: &str, target_bonus: Decimal, r: &MboResult) -> Result<&mut Self> {
+    pub fn mbo(&mut self, component: impl Into<Name>, target_bonus: Decimal, r: &MboResult) -> Result<&mut Self> {
+        let component = component.into();
         for o in &r.objectives {
             let base = super::percent_of(target_bonus, o.weight.0)?;
-            let mut line = StatementLine::new(component, LineKind::Objective, o.payout.0)
+            let mut line = StatementLine::new(&component, LineKind::Objective, o.payout.0)
                 .with(base, super::div(o.counted.0, Decimal::ONE_HUNDRED)?);
-            (line.name, line.cap_hit) = (Some(o.id.clone()), o.counted != o.achievement);
+            (line.name, line.cap_hit) = (Some(Name::from(&o.id)), o.counted != o.achievement);
             self.lines.push(line);
         }
         Ok(self)
     }
 
     /// The draw's advance and recovery lines (those that are not zero).
-    pub fn draw(&mut self, component: &str, r: &DrawResult) -> Result<&mut Self> {
+    pub fn draw(&mut self, component: impl Into<Name>, r: &DrawResult) -> Result<&mut Self> {
+        let component = component.into();
         if !r.advanced.0.is_zero() {
-            self.lines.push(StatementLine::new(component, LineKind::DrawAdvance, r.advanced.0));
+            self.lines.push(StatementLine::new(&component, LineKind::DrawAdvance, r.advanced.0));
         }
         if !r.recovered.0.is_zero() {
-            let mut line = StatementLine::new(component, LineKind::DrawRecovery, sub(Decimal::ZERO, r.recovered.0)?);
+            let mut line = StatementLine::new(&component, LineKind::DrawRecovery, sub(Decimal::ZERO, r.recovered.0)?);
             line.base = Some(r.balance_in);
             self.lines.push(line);
         }
@@ -151,7 +156,7 @@ impl StatementBuilder {
     /// A pool share line.
     pub fn pool(&mut self, component: &str, pool: Decimal, s: &PoolShare) -> &mut Self {
         let mut line = StatementLine::new(component, LineKind::Pool, s.exact.0).with(pool, s.share.0);
-        line.name = Some(s.id.clone());
+        line.name = Some(Name::from(&s.id));
         self.lines.push(line);
         self
     }

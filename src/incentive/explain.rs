@@ -54,7 +54,7 @@ fn body(l: &StatementLine, zh: bool) -> String {
     let c = &match (l.kind, &l.name, &l.transaction) {
         (LineKind::Slice | LineKind::EarlierSlice, Some(rule), Some(t)) => format!("{}·{rule} [{t}]", l.component),
         (LineKind::Slice | LineKind::EarlierSlice, Some(rule), None) => format!("{}·{rule}", l.component),
-        _ => l.component.clone(),
+        _ => l.component.to_string(),
     };
     let name = l.name.as_deref().unwrap_or("");
     let tier = l.tier.map(|t| t.saturating_add(1)).unwrap_or_default();

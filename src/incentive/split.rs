@@ -97,12 +97,131 @@ impl Split {
             })
             .collect()
     }
+
+    /// What `rep` is credited of `amount`: its share of [`Split::credit`] (0 when the split does
+    /// not name it), with the same errors, without building every rep's share.
+    pub(crate) fn credit_to(&self, amount: Decimal, currency: &Currency, rep: &str) -> Result<Decimal> {
+        let mine = self.def.shares.iter().position(|s| s.rep == rep);
+        if let Some(credited) = mine.and_then(|m| share_of(&self.def.shares, amount, currency, m)) {
+            for s in &self.def.shares {
+                super::percent_of(amount, s.percent.0)?;
+            }
+            return Ok(credited);
+        }
+        self.credit_to_by_allocating(amount, currency, rep)
+    }
+
+    /// [`Split::credit_to`] through `allocate`, every part built: the reference the fast path
+    /// (`share_of`) is tested against, and what reports the errors.
+    fn credit_to_by_allocating(&self, amount: Decimal, currency: &Currency, rep: &str) -> Result<Decimal> {
+        let weights: Vec<Decimal> = self.def.shares.iter().map(|s| s.percent.0).collect();
+        let keys: Vec<&str> = self.def.shares.iter().map(|s| s.rep.as_str()).collect();
+        let parts = super::allocation::allocate(amount, currency, &weights, &keys)?;
+        let mut mine = None;
+        for (s, credited) in self.def.shares.iter().zip(parts) {
+            // `credit` works out each exact share too: the same overflow is reported here.
+            super::percent_of(amount, s.percent.0)?;
+            if mine.is_none() && s.rep == rep {
+                mine = Some(credited);
+            }
+        }
+        Ok(mine.unwrap_or(Decimal::ZERO))
+    }
+}
+
+/// Share `m`'s part of `amount`, worked out alone: the same largest-remainder apportionment as
+/// `allocation::allocate` (whole units of each share, the units left one each to the largest
+/// remainders, ties to the smaller rep then the earlier share), without building every part.
+/// `None` wherever `allocate` could report an error: the caller then takes that path.
+fn share_of(shares: &[SplitShareDef], amount: Decimal, currency: &Currency, m: usize) -> Option<Decimal> {
+    let units = currency.units(amount, "amount", "").ok()?;
+    let n = units.unsigned_abs();
+    // Every part is at most `n` units: when `n` fits, every part does.
+    currency.from_units(i128::try_from(n).ok()?).ok()?;
+    // The weights as integers at their common scale, as `allocate` reads them.
+    let scale = shares.iter().map(|s| s.percent.0.normalize().scale()).max().unwrap_or(0);
+    let weight = |s: &SplitShareDef| -> Option<u128> {
+        let w = s.percent.0;
+        if w.is_sign_negative() && !w.is_zero() {
+            return None;
+        }
+        let mut v = w;
+        v.rescale(scale);
+        u128::try_from(v.mantissa()).ok()
+    };
+    let mut denominator = 0_u128;
+    for s in shares {
+        denominator = denominator.checked_add(weight(s)?)?;
+    }
+    if denominator == 0 {
+        return None;
+    }
+    // (whole units, remainder) of share `i`.
+    let part = |s: &SplitShareDef| -> Option<(u128, u128)> {
+        let share = n.checked_mul(weight(s)?)?;
+        Some((share.checked_div(denominator)?, share.checked_rem(denominator)?))
+    };
+    let me = shares.get(m)?;
+    let (whole, rem) = part(me)?;
+    let (mut placed, mut fractional, mut ahead) = (0_u128, 0_u128, 0_u128);
+    for (i, s) in shares.iter().enumerate() {
+        let (w, r) = part(s)?;
+        placed = placed.saturating_add(w);
+        if r > 0 {
+            fractional = fractional.saturating_add(1);
+            // Before this share in the order the left units go round: larger remainder, then
+            // the smaller rep, then the earlier share.
+            if r > rem || (r == rem && (s.rep.as_str(), i) < (me.rep.as_str(), m)) {
+                ahead = ahead.saturating_add(1);
+            }
+        }
+    }
+    let left = u128::try_from(usize::try_from(n.saturating_sub(placed)).unwrap_or(usize::MAX)).ok()?;
+    let extra = if rem == 0 || fractional == 0 {
+        0
+    } else {
+        left.checked_div(fractional)?.saturating_add(u128::from(ahead < left.checked_rem(fractional)?))
+    };
+    let count = i128::try_from(whole.checked_add(extra)?).ok()?;
+    currency.from_units(if units < 0 { count.checked_neg()? } else { count }).ok()
 }
 
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)] // test code: a panic is a failed test
     use super::*;
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 2000, ..Default::default() })]
+        /// The fast path credits every rep exactly what allocating every part credits it.
+        #[test]
+        fn credit_to_matches_allocating_every_part(
+            percents in proptest::collection::vec(proptest::prop_oneof![(0_i64..=2_500, 2_u32..=4), (0_i64..=25, proptest::strategy::Just(0_u32))], 1..6),
+            reps in proptest::collection::vec(0_u8..4, 6),
+            cents in -10_000_000_000_i64..10_000_000_000,
+            scale in 0_u32..=3,
+        ) {
+            // Shares total exactly 100: the first takes what the others leave (when it can).
+            let mut weights: Vec<Decimal> = percents.iter().map(|(p, s)| Decimal::new(*p, *s)).collect();
+            let others: Decimal = weights.iter().skip(1).copied().sum();
+            proptest::prop_assume!(others <= Decimal::ONE_HUNDRED);
+            weights[0] = Decimal::ONE_HUNDRED.checked_sub(others).unwrap();
+            let shares: Vec<SplitShareDef> = weights
+                .iter()
+                .enumerate()
+                .map(|(i, w)| SplitShareDef { rep: format!("r{}-{i}", reps[i]), percent: Dec(*w) })
+                .collect();
+            let split = Split::new(SplitDef { shares: shares.clone() }).unwrap();
+            let currency = Currency::default();
+            let amount = Decimal::new(cents, scale);
+            for s in shares.iter().map(|s| s.rep.as_str()).chain(["nobody"]) {
+                let fast = split.credit_to(amount, &currency, s).map_err(|e| (e.code, e.path.clone()));
+                let slow = split.credit_to_by_allocating(amount, &currency, s).map_err(|e| (e.code, e.path.clone()));
+                proptest::prop_assert_eq!(fast, slow);
+            }
+        }
+    }
 
     #[test]
     fn shares_must_total_100() {

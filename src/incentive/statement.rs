@@ -25,6 +25,7 @@
 //! ```
 
 use super::Currency;
+use crate::base::name::Name;
 use crate::base::number::{Dec, Rounding};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -83,17 +84,18 @@ pub enum TotalRounding {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct StatementLine {
     /// The component it comes from.
-    pub component: String,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+    pub component: Name,
     /// What it is.
     pub kind: LineKind,
     /// A name within the component: the rule, multiplier, objective or pool member.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-    pub name: Option<String>,
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string"))]
+    pub name: Option<Name>,
     /// The transaction a slice pays (per-transaction calculation).
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-    pub transaction: Option<String>,
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string"))]
+    pub transaction: Option<Name>,
     /// Tier index (slices).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
@@ -163,9 +165,9 @@ pub struct Statement {
 
 impl StatementLine {
     /// A bare line of `kind` with an exact amount.
-    pub fn new(component: &str, kind: LineKind, exact: Decimal) -> Self {
+    pub fn new(component: impl Into<Name>, kind: LineKind, exact: Decimal) -> Self {
         StatementLine {
-            component: component.to_string(),
+            component: component.into(),
             kind,
             name: None,
             transaction: None,
@@ -186,7 +188,7 @@ impl StatementLine {
     }
 
     /// An adjustment line (a clawback, a manual amount).
-    pub fn adjustment(component: &str, exact: Decimal) -> Self {
+    pub fn adjustment(component: impl Into<Name>, exact: Decimal) -> Self {
         StatementLine::new(component, LineKind::Adjustment, exact)
     }
 

@@ -17,6 +17,8 @@ pub use crate::formula::record::{Record, Rows, RowsError, MAX_ROWS};
 pub struct MetricResult<'p> {
     /// The metric's id.
     pub id: &'p str,
+    /// The same id, shared (what the output's metrics are keyed by).
+    pub(crate) name: crate::base::name::Name,
     /// Its kind.
     pub kind: MetricKind,
     /// The exact value, as later formulas saw it.
@@ -201,7 +203,7 @@ impl Plan {
             .filter_map(|(i, m)| {
                 let exact = slots.get(base.saturating_add(i))?.clone()?;
                 let value = m.def.kind.round(&exact, &self.doc.rounding);
-                Some(MetricResult { id: m.def.id.as_str(), kind: m.def.kind, exact, value })
+                Some(MetricResult { id: m.def.id.as_str(), name: m.name.clone(), kind: m.def.kind, exact, value })
             })
             .collect()
     }

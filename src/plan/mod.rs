@@ -53,6 +53,8 @@ struct Field {
 #[derive(Clone, Debug)]
 struct Metric {
     def: MetricDef,
+    /// Its id, shared by the results that name it.
+    name: crate::base::name::Name,
     root: Node,
     /// Slots this metric reads, distinct, in order of first use.
     reads: Vec<usize>,
@@ -149,7 +151,8 @@ impl Plan {
                 }
             });
             let template = crate::formula::render::Template::of(&root);
-            metrics.push(Metric { def: def.clone(), root, reads, template });
+            let name = crate::base::name::Name::from(&def.id);
+            metrics.push(Metric { def: def.clone(), name, root, reads, template });
         }
         let deps: Vec<Vec<usize>> =
             metrics.iter().map(|m| m.reads.iter().filter_map(|s| s.checked_sub(n_fields)).collect()).collect();

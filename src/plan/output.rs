@@ -1,6 +1,7 @@
 //! What callers get back: values as numbers or exact decimal strings, metrics by id, traces.
 
 use crate::base::locale::Locale;
+use crate::base::name::Name;
 use crate::base::number::decimal_to_f64;
 use crate::formula::Value;
 use crate::plan::{Evaluation, TraceEntry};
@@ -64,7 +65,7 @@ impl Serialize for OutputValue {
 
 /// Metric values by id, in declaration order.
 #[derive(Clone, Debug, PartialEq, Default)]
-pub struct Metrics(pub Vec<(String, OutputValue)>);
+pub struct Metrics(pub Vec<(Name, OutputValue)>);
 
 impl Serialize for Metrics {
     fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
@@ -73,8 +74,8 @@ impl Serialize for Metrics {
 }
 
 /// Writes `(id, value)` pairs as a JSON object, in their order.
-pub(crate) fn serialize_pairs<S: Serializer, V: Serialize>(
-    pairs: &[(String, V)],
+pub(crate) fn serialize_pairs<S: Serializer, K: Serialize, V: Serialize>(
+    pairs: &[(K, V)],
     s: S,
 ) -> std::result::Result<S::Ok, S::Error> {
     let mut map = s.serialize_map(Some(pairs.len()))?;
@@ -109,11 +110,8 @@ pub struct PlanResult<'p> {
 impl<'p> PlanResult<'p> {
     /// Shapes an evaluation for output.
     pub fn new(eval: Evaluation<'p>, options: &Options) -> PlanResult<'p> {
-        let metrics = eval
-            .metrics
-            .iter()
-            .map(|m| (m.id.to_string(), OutputValue::from_value(&m.value, options.numbers)))
-            .collect();
+        let metrics =
+            eval.metrics.iter().map(|m| (m.name.clone(), OutputValue::from_value(&m.value, options.numbers))).collect();
         PlanResult {
             metrics: Metrics(metrics),
             trace: options.explain.then_some(eval.trace),

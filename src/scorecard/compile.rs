@@ -2,6 +2,7 @@
 
 use super::document::*;
 use crate::base::error::{closest, Error, ErrorCode, Origin, Phrase, Result};
+use crate::base::name::Name;
 use crate::formula::parser::Resolver;
 use rust_decimal::Decimal;
 
@@ -12,6 +13,8 @@ pub use crate::formula::expr::{formula, Expr};
 pub struct Indicator {
     /// Its definition.
     pub def: IndicatorDef,
+    /// Its id, shared by the result lines that name it.
+    pub name: Name,
     /// Actual.
     pub actual: Expr,
     /// Target.
@@ -59,6 +62,16 @@ pub struct Scorecard {
     pub team: Option<Team>,
     /// Points, levels and badges, when configured.
     pub points: Option<super::points::Points>,
+    /// The adjustments', gates' and vetoes' ids, shared by the result lines that name them.
+    pub(crate) line_names: LineNames,
+}
+
+/// The ids of a scorecard's adjustments, gates and vetoes, in their order.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct LineNames {
+    pub(crate) adjustments: Vec<Name>,
+    pub(crate) gates: Vec<Name>,
+    pub(crate) vetoes: Vec<Name>,
 }
 
 /// A compiled team section.
@@ -172,7 +185,12 @@ impl Scorecard {
             .map(|p| super::points::Points::compile(p, &grades, &format!("{BASE}/points"), names))
             .transpose()?;
         let team = def.team.as_ref().map(|t| compile_team(t, &grades, points.is_some(), names)).transpose()?;
-        Ok(Scorecard { indicators, profiles, adjustments, gates, vetoes, blend, grades, team, points })
+        let line_names = LineNames {
+            adjustments: def.adjustments.iter().map(|a| Name::from(&a.id)).collect(),
+            gates: def.gates.iter().map(|g| Name::from(&g.id)).collect(),
+            vetoes: def.vetoes.iter().map(|v| Name::from(&v.id)).collect(),
+        };
+        Ok(Scorecard { indicators, profiles, adjustments, gates, vetoes, blend, grades, team, points, line_names })
     }
 }
 
@@ -297,7 +315,7 @@ fn compile_indicator(ind: &IndicatorDef, path: &str, names: &mut impl Resolver) 
             }
         });
     }
-    Ok(Indicator { def: ind.clone(), actual, target, bounds, reads })
+    Ok(Indicator { def: ind.clone(), name: Name::from(&ind.id), actual, target, bounds, reads })
 }
 
 fn compile_weights(weights: &[Weight], ids: &[&str], path: &str) -> Result<Weights> {

@@ -30,7 +30,7 @@ pub(super) fn to_next_grade(
         .find(|v| v.triggered && (v.effect == VetoEffect::Zero || st.grade_cap.is_some_and(|c| c > next_index)));
     let gate = gates.iter().find(|g| g.closed && g.cap.0 < floor);
     if let Some(id) = veto.map(|v| &v.id).or(gate.map(|g| &g.id)) {
-        out.blocked_by = Some(id.clone());
+        out.blocked_by = Some(id.to_string());
         return Ok(Some(out));
     }
     // Points of the individual total that raise the blended total by `needed`.
@@ -49,7 +49,7 @@ pub(super) fn to_next_grade(
             let to = to_step(to, m.actual, ind.def.step.map(|s| s.0));
             if let Some(change) = to.checked_sub(m.actual) {
                 out.options.push(NextGradeOption {
-                    indicator: ind.def.id.clone(),
+                    indicator: ind.name.clone(),
                     from: Dec(m.actual.normalize()),
                     to: Dec(to.normalize()),
                     change: Dec(change.normalize()),

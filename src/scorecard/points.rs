@@ -7,6 +7,7 @@ use super::measured::Context;
 use crate::base::checked::checked;
 use crate::base::error::{closest, Error, ErrorCode, Origin, Phrase, Result};
 use crate::base::locale::Locale;
+use crate::base::name::Name;
 use crate::base::number::Dec;
 use crate::formula::expr::{formula, Expr};
 use crate::formula::parser::Resolver;
@@ -17,7 +18,8 @@ use std::fmt::Write;
 /// A compiled behaviour.
 #[derive(Clone, Debug)]
 pub struct Behaviour {
-    id: String,
+    /// Its id, shared by the result lines that name it.
+    id: Name,
     count: Expr,
     points: Decimal,
     cap: Option<Decimal>,
@@ -66,7 +68,7 @@ impl Points {
                 not_negative(cap.0, format!("{bpath}/cap"), "cap")?;
             }
             let count = formula(&b.count, format!("{bpath}/count"), names)?;
-            behaviours.push(Behaviour { id: b.id.clone(), count, points: b.points.0, cap: b.cap.map(|c| c.0) });
+            behaviours.push(Behaviour { id: Name::from(&b.id), count, points: b.points.0, cap: b.cap.map(|c| c.0) });
         }
         let carried = def.carried.as_deref().map(|c| formula(c, format!("{path}/carried"), names)).transpose()?;
         let mut levels: Vec<(String, Decimal)> = Vec::with_capacity(def.levels.len());
@@ -205,7 +207,8 @@ impl Points {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct BehaviourLine {
     /// Behaviour id.
-    pub id: String,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+    pub id: Name,
     /// How many times it happened.
     pub count: Dec,
     /// Points per occurrence.

@@ -1,6 +1,7 @@
 //! What scoring one rep returns: every number with the parts it came from.
 
 use super::document::{Category, VetoEffect};
+use crate::base::name::Name;
 use crate::base::number::Dec;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -11,7 +12,8 @@ use serde::Serialize;
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct IndicatorLine {
     /// Indicator id.
-    pub id: String,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+    pub id: Name,
     /// Category.
     pub category: Category,
     /// Method name (`ratio`, `linear`, `steps`, `lowerIsBetter`, `rating`, `passFail`).
@@ -49,7 +51,8 @@ pub struct IndicatorLine {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct AdjustmentLine {
     /// Item id.
-    pub id: String,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+    pub id: Name,
     /// Points before the bounds.
     pub raw: Dec,
     /// Points applied.
@@ -64,7 +67,8 @@ pub struct AdjustmentLine {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct GateLine {
     /// Gate id.
-    pub id: String,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+    pub id: Name,
     /// Whether its condition held.
     pub closed: bool,
     /// The cap it imposes when closed.
@@ -79,7 +83,8 @@ pub struct GateLine {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct VetoLine {
     /// Veto id.
-    pub id: String,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+    pub id: Name,
     /// Whether it was triggered.
     pub triggered: bool,
     /// Its effect.
@@ -96,7 +101,8 @@ pub struct VetoLine {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct NextGradeOption {
     /// Indicator id.
-    pub indicator: String,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+    pub indicator: Name,
     /// Its actual now.
     pub from: Dec,
     /// The actual that reaches the next grade.

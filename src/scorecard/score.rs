@@ -276,13 +276,13 @@ impl Scorecard {
     fn adjust(&self, cx: &Context<'_>, base: Decimal, detail: bool) -> Result<(Decimal, Vec<AdjustmentLine>)> {
         let mut total = base;
         let mut lines = Vec::with_capacity(if detail { self.adjustments.len() } else { 0 });
-        for (def, expr) in &self.adjustments {
+        for ((def, expr), id) in self.adjustments.iter().zip(&self.line_names.adjustments) {
             let raw = cx.number(expr)?;
             let applied = raw.max(def.min.0).min(def.max.0);
             total = add(total, applied)?;
             if detail {
                 lines.push(AdjustmentLine {
-                    id: def.id.clone(),
+                    id: id.clone(),
                     raw: Dec(raw),
                     applied: Dec(applied),
                     capped: raw != applied,
@@ -304,13 +304,13 @@ impl Scorecard {
     /// The total after every closed gate's cap, and the gates' lines.
     fn gate(&self, cx: &Context<'_>, mut total: Decimal) -> Result<(Decimal, Vec<GateLine>)> {
         let mut gates = Vec::with_capacity(self.gates.len());
-        for (def, when) in &self.gates {
+        for ((def, when), id) in self.gates.iter().zip(&self.line_names.gates) {
             let closed = cx.condition(when)?;
             let capped = closed && total > def.cap.0;
             if capped {
                 total = def.cap.0;
             }
-            gates.push(GateLine { id: def.id.clone(), closed, cap: def.cap, capped });
+            gates.push(GateLine { id: id.clone(), closed, cap: def.cap, capped });
         }
         Ok((total, gates))
     }
@@ -320,7 +320,7 @@ impl Scorecard {
         let mut lines = Vec::with_capacity(self.vetoes.len());
         let mut grade_cap: Option<usize> = None;
         let mut any = false;
-        for (def, when) in &self.vetoes {
+        for ((def, when), id) in self.vetoes.iter().zip(&self.line_names.vetoes) {
             let triggered = cx.condition(when)?;
             any |= triggered;
             if triggered {
@@ -332,7 +332,7 @@ impl Scorecard {
                     }
                 }
             }
-            lines.push(VetoLine { id: def.id.clone(), triggered, effect: def.effect, grade: def.grade.clone() });
+            lines.push(VetoLine { id: id.clone(), triggered, effect: def.effect, grade: def.grade.clone() });
         }
         Ok(Vetoed { total, grade_cap, any, lines })
     }
@@ -375,7 +375,7 @@ fn member_of(team: &Team, cx: &Context<'_>, total: Decimal, vetoed: bool) -> Res
 impl IndicatorLine {
     pub(super) fn new(ind: &Indicator, m: &Measured, weight: Decimal, weighted: Decimal, r: Rounding) -> Self {
         IndicatorLine {
-            id: ind.def.id.clone(),
+            id: ind.name.clone(),
             category: ind.def.category,
             method: super::method_name(&ind.def.method),
             actual: Dec(m.actual.normalize()),

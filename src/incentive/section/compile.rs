@@ -4,6 +4,7 @@ use super::columns::Columns;
 use super::document::*;
 use super::tags::{Filter, Tags};
 use crate::base::error::{Error, ErrorCode, Origin, Phrase, Result};
+use crate::base::name::Name;
 use crate::base::number::{Dec, Rounding};
 use crate::formula::expr::{formula, Expr};
 use crate::formula::parser::Resolver;
@@ -26,6 +27,8 @@ pub struct Incentive {
     pub(super) tags: Tags,
     /// The transaction columns read (none without transactions).
     pub(super) columns: Columns,
+    /// Each component's id, shared by the lines and totals that name it.
+    pub(super) ids: Vec<Name>,
 }
 
 /// A compiled component.
@@ -42,6 +45,8 @@ pub(super) enum Component {
 #[derive(Clone, Debug)]
 pub(super) struct Commission {
     pub(super) def: CommissionDef,
+    /// Its id, as its lines name it.
+    pub(super) name: Name,
     pub(super) released: Option<Expr>,
     pub(super) amount: Option<Expr>,
     pub(super) rules: Vec<Rule>,
@@ -52,6 +57,8 @@ pub(super) struct Commission {
 #[derive(Clone, Debug)]
 pub(super) struct Rule {
     pub(super) def: RuleDef,
+    /// Its id, as its lines name it.
+    pub(super) name: Name,
     pub(super) table: RateTable,
     pub(super) carried_in: Option<Expr>,
     pub(super) quota: Option<Expr>,
@@ -63,6 +70,8 @@ pub(super) struct Rule {
 #[derive(Clone, Debug)]
 pub(super) struct TargetBonus {
     pub(super) id: String,
+    /// Its id, as its lines name it.
+    pub(super) name: Name,
     pub(super) target_bonus: Expr,
     pub(super) actual: Actual,
     pub(super) quota: Expr,
@@ -152,7 +161,8 @@ impl Incentive {
             (None, None) => None,
         };
         let columns = def.transactions.as_ref().map(Columns::of).unwrap_or_default();
-        Ok(Incentive { def: def.clone(), currency, rounding: money, rep, components, tags, columns })
+        let ids = def.components.iter().map(|c| Name::from(c.id())).collect();
+        Ok(Incentive { def: def.clone(), currency, rounding: money, rep, components, tags, columns, ids })
     }
 
     /// The section as written.
@@ -343,6 +353,7 @@ fn compile_commission(
         }
         rules.push(Rule {
             def: r.clone(),
+            name: Name::from(&r.id),
             table,
             carried_in: optional(&r.carried_in, format!("{rp}/carriedIn"), names)?,
             quota,
@@ -356,7 +367,7 @@ fn compile_commission(
     let mut order: Vec<usize> = (0..rules.len()).collect();
     crate::base::order::sort_by_key(&mut order, |&i| std::cmp::Reverse(rules.get(i).map_or(0, |r| r.def.priority)));
     let released = optional(&def.holdback_released, format!("{path}/holdbackReleased"), names)?;
-    Ok(Commission { def: def.clone(), released, amount, rules, order })
+    Ok(Commission { def: def.clone(), name: Name::from(&def.id), released, amount, rules, order })
 }
 
 fn compile_target_bonus(
@@ -407,6 +418,7 @@ fn compile_target_bonus(
     }
     Ok(TargetBonus {
         id: def.id.clone(),
+        name: Name::from(&def.id),
         target_bonus: formula(&def.target_bonus, format!("{path}/targetBonus"), names)?,
         actual,
         quota: formula(&def.quota, format!("{path}/quota"), names)?,

@@ -7,6 +7,7 @@ use super::result::{ComponentTotal, IncentiveResult, TransactionLine};
 use super::tags::Filter;
 use crate::base::error::{pointer_segment, Error, ErrorCode, Origin, Phrase, Result, Text};
 use crate::base::locale::Locale;
+use crate::base::name::Name;
 use crate::base::number::{parse_decimal, Dec};
 use crate::formula::eval::Evaluator;
 use crate::formula::expr::Expr;
@@ -37,7 +38,7 @@ pub(crate) struct Row {
     product: Option<u32>,
     customer_type: Option<u32>,
     /// Its id, to name the lines that pay it (with detail only).
-    id: Option<String>,
+    id: Option<Name>,
     /// The row as an explained result lists it, with its names and the rules that took it (only
     /// when the statement lists its transactions).
     line: Option<Box<TransactionLine>>,
@@ -52,10 +53,10 @@ impl Row {
     }
 
     /// How a statement line names the transaction: its id, else `#` and its place.
-    fn label(&self) -> String {
+    fn label(&self) -> Name {
         match &self.id {
             Some(id) => id.clone(),
-            None => format!("#{}", self.index.saturating_add(1)),
+            None => Name::from(format!("#{}", self.index.saturating_add(1))),
         }
     }
 }
@@ -111,7 +112,7 @@ pub struct Run {
 
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Part {
-    pub(crate) id: String,
+    pub(crate) id: Name,
     pub(crate) kind: &'static str,
     pub(crate) lines: std::ops::Range<usize>,
     pub(crate) attainment: Option<Decimal>,
@@ -129,16 +130,6 @@ fn kind_name(c: &Component) -> &'static str {
         Component::Mbo { .. } => "mbo",
         Component::Draw { .. } => "draw",
         Component::Pool { .. } => "pool",
-    }
-}
-
-fn id_of(c: &Component) -> &str {
-    match c {
-        Component::Commission(c) => &c.def.id,
-        Component::TargetBonus(t) => &t.id,
-        Component::Spiff { spiff, .. } => &spiff.def().id,
-        Component::Mbo { id, .. } | Component::Draw { id, .. } => id,
-        Component::Pool { def, .. } => &def.id,
     }
 }
 
@@ -175,10 +166,10 @@ impl Incentive {
             pool_weights: Vec::with_capacity(self.components.len()),
             standings: Vec::new(),
         };
-        for component in &self.components {
+        for (component, id) in self.components.iter().zip(&self.ids) {
             let start = run.builder.len();
             let mut part = Part {
-                id: id_of(component).to_string(),
+                id: id.clone(),
                 kind: kind_name(component),
                 lines: start..start,
                 attainment: None,
@@ -213,13 +204,13 @@ impl Incentive {
                     let ids: Vec<&str> = mbo.def().objectives.iter().map(|o| o.id.as_str()).collect();
                     let pairs: Vec<(&str, Decimal)> = ids.into_iter().zip(values).collect();
                     let r = mbo.compute_for(bonus, &pairs)?;
-                    run.builder.mbo(run.label(id), bonus, &r)?;
+                    run.builder.mbo(run.label(id.as_str()), bonus, &r)?;
                 }
                 Component::Draw { id, draw, balance_in } => {
                     let earned = run.builder.exact_since(0)?;
                     let balance = balance_in.as_ref().map(|e| e.number(ev)).transpose()?.unwrap_or_default();
                     let r = draw.apply(earned, balance)?;
-                    run.builder.draw(run.label(id), &r)?;
+                    run.builder.draw(run.label(id.as_str()), &r)?;
                     run.draw_balance = Some(r.balance_out.0);
                 }
                 Component::Pool { share, .. } => {
@@ -318,7 +309,7 @@ impl Incentive {
                 credited_collected: Some(x.amount),
                 product: x.product.as_deref().and_then(|p| self.tags.products.find(p)),
                 customer_type: x.customer_type.as_deref().and_then(|c| self.tags.customer_types.find(c)),
-                id: Some("what-if".to_string()),
+                id: Some(Name::from("what-if")),
                 line: Some(Box::new(TransactionLine {
                     index: rows.len(),
                     id: Some("what-if".to_string()),
@@ -357,32 +348,29 @@ impl Incentive {
         };
         let split = match (split, cols.splits) {
             (Some(value), Some(k)) => {
-                let at = cell.path(k);
                 let shares = Vec::<SplitShareDef>::deserialize(value).map_err(|_| {
                     Error::new(ErrorCode::InvalidValue)
                         .name(cell.columns.name(k))
                         .expected(Phrase::AnArrayOfShares)
-                        .path(Origin::Record, at.clone())
+                        .path(Origin::Record, cell.path(k))
                 })?;
-                let split = Split::new(SplitDef { shares }).map_err(|e| relocate(e, &at))?;
+                let split = Split::new(SplitDef { shares }).map_err(|e| relocate(e, &cell.path(k)))?;
                 if rep.is_none() {
                     *rep = Some(match &self.rep {
                         Some(e) => e.text(ev)?,
                         None => String::new(),
                     });
                 }
-                Some((split, at))
+                Some((split, k))
             }
             _ => None,
         };
         let (percent, credited, credited_collected) = match &split {
             None => (Decimal::ONE_HUNDRED, amount, collected),
-            Some((split, at)) => {
+            Some((split, k)) => {
                 let me = rep.as_deref().unwrap_or_default();
-                let mine = |x: Decimal| -> Result<Decimal> {
-                    let shares = split.credit(x, &self.currency).map_err(|e| relocate(e, at))?;
-                    Ok(shares.into_iter().find(|s| s.rep == me).map_or(Decimal::ZERO, |s| s.credited.0))
-                };
+                // The cell's path is written only for an error.
+                let mine = |x: Decimal| split.credit_to(x, &self.currency, me).map_err(|e| relocate(e, &cell.path(*k)));
                 let percent = split.def().shares.iter().find(|s| s.rep == me).map_or(Decimal::ZERO, |s| s.percent.0);
                 (percent, mine(amount)?, collected.map(mine).transpose()?)
             }
@@ -397,7 +385,7 @@ impl Incentive {
             credited_collected,
             product: product.as_deref().and_then(|p| self.tags.products.find(p)),
             customer_type: customer_type.as_deref().and_then(|c| self.tags.customer_types.find(c)),
-            id: id.as_ref().filter(|_| detail).map(|id| id.clone().into_owned()),
+            id: id.as_deref().filter(|_| detail).map(Name::from),
             line: listed.then(|| {
                 Box::new(TransactionLine {
                     index: cell.index,
@@ -475,7 +463,7 @@ impl Incentive {
             multipliers.push(Multiplier::new(if run.detail { name.as_str() } else { "" }, value));
         }
         let r = t.curve.compute_for(bonus, attainment, &multipliers)?;
-        run.builder.curve(run.label(&t.id), bonus, &r)?;
+        run.builder.curve(run.label(&t.name), bonus, &r)?;
         if what_if {
             run.standings.push(Standing::Curve { component: t.id.clone(), curve: t.curve.clone(), actual, quota });
         }
@@ -485,11 +473,11 @@ impl Incentive {
 
 impl Run {
     /// A component's id on its lines: the id with detail, else nothing.
-    fn label<'a>(&self, id: &'a str) -> &'a str {
+    fn label(&self, id: impl Into<Name>) -> Name {
         if self.detail {
-            id
+            id.into()
         } else {
-            ""
+            Name::default()
         }
     }
 
@@ -497,7 +485,8 @@ impl Run {
     pub(crate) fn pool_line(&mut self, ci: usize, pool: Decimal, share: &crate::incentive::PoolShare) {
         let Some(part) = self.parts.get_mut(ci) else { return };
         let start = self.builder.len();
-        let mut line = StatementLine::new(if self.detail { &part.id } else { "" }, LineKind::Pool, share.amount.0);
+        let component = if self.detail { part.id.clone() } else { Name::default() };
+        let mut line = StatementLine::new(component, LineKind::Pool, share.amount.0);
         (line.base, line.rate) = (Some(Dec(pool)), Some(share.share));
         self.builder.push(line);
         part.lines = start..self.builder.len();
@@ -523,7 +512,7 @@ impl Run {
             let exact = lines.iter().try_fold(Decimal::ZERO, |acc, l| add(acc, l.exact.0))?;
             let amount = lines.iter().try_fold(Decimal::ZERO, |acc, l| add(acc, l.amount.0))?;
             if p.pending {
-                pending.push(p.id.clone());
+                pending.push(p.id.to_string());
             }
             components.push(ComponentTotal {
                 id: p.id,
@@ -720,13 +709,13 @@ fn pay_rule(
     run: &mut Run,
 ) -> Result<(Decimal, Option<Decimal>)> {
     let detail = run.detail;
-    let cid = if detail { c.def.id.as_str() } else { "" };
+    let cid = run.label(&c.name);
+    let rule_name = detail.then_some(&rule.name);
     let items = || routed.iter().filter(move |(i, _, _)| *i == index);
     let carried = rule.carried_in.as_ref().map(|e| e.number(ev)).transpose()?.unwrap_or_default();
     let quota = rule.quota.as_ref().map(|e| e.number(ev)).transpose()?;
     let period = items().try_fold(Decimal::ZERO, |acc, (_, _, a)| add(acc, *a))?;
     let cumulative = add(carried, period)?;
-    let id = rule.def.id.as_str();
     // The tiers in amounts, worked out at the first amount paid and kept for the others.
     let mut tiers = None;
     let mut rated = |amount: Decimal, carried: Decimal| {
@@ -738,10 +727,10 @@ fn pay_rule(
     };
     if let Some(paid) = &rule.paid_to_date {
         let r = rated(cumulative, Decimal::ZERO)?;
-        run.builder.rate_for(cid, detail.then_some(id), None, &r);
+        run.builder.slices(&cid, (rule_name, None), &r.slices, r.capped);
         let paid = paid.number(ev)?;
         let mut line = StatementLine::new(cid, LineKind::PaidToDate, sub(Decimal::ZERO, paid)?);
-        (line.name, line.base) = (detail.then(|| id.to_string()), Some(r.payout));
+        (line.name, line.base) = (rule_name.cloned(), Some(r.payout));
         run.builder.push(line);
     } else if c.def.calculation == Calculation::PerTransaction && c.amount.is_none() {
         // Each transaction's slices go straight onto the statement, through one buffer.
@@ -754,12 +743,12 @@ fn pay_rule(
                 .pay_into(&tiers, (*amount, running, quota), &mut slices)
                 .map_err(|e| in_rule(e, rule.quota.as_ref()))?;
             let label = row.filter(|_| detail).and_then(|k| run.rows.get(k)).map(Row::label);
-            run.builder.slices(cid, (detail.then_some(id), label.as_deref()), &slices, capped);
+            run.builder.slices(&cid, (rule_name, label.as_ref()), &slices, capped);
             running = add(running, *amount)?;
         }
     } else {
         let r = rated(period, carried)?;
-        run.builder.rate_for(cid, detail.then_some(id), None, &r);
+        run.builder.slices(&cid, (rule_name, None), &r.slices, r.capped);
     }
     Ok((cumulative, quota))
 }
@@ -767,11 +756,11 @@ fn pay_rule(
 /// Holds back the commission's share of what its lines since `start` earned, and releases what
 /// the plan says is released this period.
 fn hold_back(c: &Commission, ev: &Evaluator<'_>, run: &mut Run, start: usize) -> Result<()> {
-    let cid = if run.detail { c.def.id.as_str() } else { "" };
+    let cid = run.label(&c.name);
     let earned = run.builder.exact_since(start)?;
     let holdback = c.def.holdback.0;
     if !holdback.is_zero() && earned > Decimal::ZERO {
-        let mut line = StatementLine::new(cid, LineKind::Holdback, sub(Decimal::ZERO, percent_of(earned, holdback)?)?);
+        let mut line = StatementLine::new(&cid, LineKind::Holdback, sub(Decimal::ZERO, percent_of(earned, holdback)?)?);
         (line.base, line.rate) = (Some(Dec(earned)), Some(Dec(div(holdback, Decimal::ONE_HUNDRED)?)));
         run.builder.push(line);
     }

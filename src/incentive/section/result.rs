@@ -1,6 +1,7 @@
 //! What the incentive section pays one rep: the statement, totals per component, and how each
 //! transaction was credited and routed.
 
+use crate::base::name::Name;
 use crate::base::number::Dec;
 use crate::incentive::{NextStep, Statement};
 use serde::Serialize;
@@ -36,7 +37,8 @@ pub struct IncentiveResult {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct ComponentTotal {
     /// The component's id.
-    pub id: String,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+    pub id: Name,
     /// `commission`, `targetBonus`, `spiff`, `mbo`, `draw` or `pool`.
     #[serde(rename = "type")]
     pub kind: &'static str,

@@ -81,7 +81,7 @@ pub(crate) fn what_if(
         .iter()
         .zip(&after.components)
         .filter(|(a, b)| a.amount != b.amount)
-        .map(|(a, b)| ComponentDelta { id: a.id.clone(), now: a.amount, after: b.amount })
+        .map(|(a, b)| ComponentDelta { id: a.id.to_string(), now: a.amount, after: b.amount })
         .collect();
     let (payout_now, payout_after) = (now.statement.total, after.statement.total);
     let mut w = WhatIf {
