@@ -97,6 +97,7 @@ if (isMain()) {
   console.log(`salescore team scorecard (sample data): ${url}`);
   console.log(`  formula playground: ${url}formulas.html`);
   console.log(`  targets & pacing:   ${url}targets.html`);
+  console.log(`  record form:        ${url}form.html`);
   console.log(`  plan preview:       ${url}admin.html`);
   console.log(`  www/ at /, pkg/ at /pkg/, samples/ at /samples/  (Ctrl+C to stop)`);
   const stop = () => close().finally(() => process.exit(0));
