@@ -10,9 +10,36 @@ use std::fmt;
 use std::ops::Deref;
 use std::sync::Arc;
 
-/// A shared, immutable name; `Name::default()` is the empty name.
-#[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// A shared, immutable name; `Name::default()` is the empty name. It compares, orders and
+/// hashes as its text (as `Borrow<str>` requires: a map keyed by names finds them by `&str`).
+#[derive(Clone, Default)]
 pub struct Name(Option<Arc<str>>);
+
+impl PartialEq for Name {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for Name {}
+
+impl PartialOrd for Name {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Name {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl std::hash::Hash for Name {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
 
 impl Name {
     /// The name as text.
@@ -124,5 +151,14 @@ mod tests {
         assert_eq!(format!("{n:?}"), "\"提成\"");
         assert_eq!(Name::from(""), Name::default());
         assert_eq!(serde_json::to_string(&Name::default()).unwrap(), "\"\"");
+    }
+
+    #[test]
+    fn a_map_keyed_by_names_finds_them_by_text() {
+        let map: std::collections::HashMap<Name, u8> = [(Name::from("提成"), 1), (Name::default(), 2)].into();
+        assert_eq!(map.get("提成"), Some(&1));
+        assert_eq!(map.get(""), Some(&2));
+        let set: std::collections::BTreeSet<Name> = ["b", "", "a"].into_iter().map(Name::from).collect();
+        assert_eq!(set.iter().map(Name::as_str).collect::<Vec<_>>(), ["", "a", "b"]);
     }
 }
