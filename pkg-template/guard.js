@@ -328,16 +328,17 @@ export function guard({ glue, SalesScoreError, restart, ready, load, loadSync, d
       if (e instanceof SalesScoreError) return e;
       const name = e && e.name;
       const message = String(e && e.message);
-      // The page refused to compile any WebAssembly (a CSP), or has none.
-      if (name === 'ReferenceError' || (name === 'CompileError' && /Refused|unsafe-eval|Content Security/i.test(message))) {
-        return error('WASM_UNAVAILABLE', 'zh-CN', describe(e));
-      }
       // Not this entry's .wasm: an HTTP error (the glue's words), a failed request (the
-      // browser's), or another file in its place (an HTML fallback page, another entry's .wasm).
-      if (name === 'CompileError' || name === 'LinkError' || (name === 'TypeError' && /^WebAssembly\./.test(message))
-        || /^failed to fetch Wasm|^Failed to fetch|NetworkError|^Load failed/.test(message)) {
+      // browser's), another file in its place (an HTML fallback page: not a WebAssembly module
+      // at all; another entry's .wasm: its imports do not match).
+      if (/^failed to fetch Wasm|^Failed to fetch|NetworkError|^Load failed/.test(message)
+        || (name === 'CompileError' && /magic|\\0asm|doesn't start|empty|BufferSource/i.test(message))
+        || name === 'LinkError' || (name === 'TypeError' && /^WebAssembly\./.test(message))) {
         return error('WASM_NOT_FOUND', 'zh-CN', describe(e));
       }
+      // Any other refusal to compile: the page's CSP (each browser words it its own way), or a
+      // WebAssembly feature this engine lacks; or no WebAssembly at all.
+      if (name === 'ReferenceError' || name === 'CompileError') return error('WASM_UNAVAILABLE', 'zh-CN', describe(e));
       return e;
     };
     try {

@@ -79,21 +79,21 @@ function writeAuto(out, e) {
 // Call \`await init()\` once; \`flavour\` then says which build runs ('wasm' or 'nowasm').
 import * as web from './index.js';
 
-export let { ${api.join(', ')} } = web;
-export const { SalesScoreError } = web;
+export let { ${api.join(', ')}, SalesScoreError } = web;
 /** The build init() picked: 'wasm' or 'nowasm' (null until init() has finished). */
 export let flavour = null;
 
 function use(build, name) {
-  ({ ${api.join(', ')} } = build);
+  ({ ${api.join(', ')}, SalesScoreError } = build);
   flavour = name;
 }
 
-/** Why this page cannot run WebAssembly ('' when it can), found without downloading anything. */
+/** Why this page cannot run WebAssembly ('' when it can), found without downloading anything:
+ *  an empty module is compiled and instantiated (some engines check the CSP only then). */
 function refused() {
   if (typeof WebAssembly !== 'object' || WebAssembly === null) return 'WebAssembly is not defined';
   try {
-    new WebAssembly.Module(Uint8Array.of(0, 97, 115, 109, 1, 0, 0, 0));
+    new WebAssembly.Instance(new WebAssembly.Module(Uint8Array.of(0, 97, 115, 109, 1, 0, 0, 0)));
     return '';
   } catch (e) {
     return String(e && e.message);
@@ -106,8 +106,9 @@ async function start(args) {
       await web.init(...args);
       return use(web, 'wasm');
     } catch (e) {
-      // The page refused the module itself (not just the probe): fall back as well.
-      if (!(e instanceof SalesScoreError) || e.code !== 'WASM_UNAVAILABLE') throw e;
+      // The engine cannot run this module though it ran the empty one (a CSP checked late, a
+      // WebAssembly feature an older engine lacks): fall back as well.
+      if (!(e instanceof web.SalesScoreError) || e.code !== 'WASM_UNAVAILABLE') throw e;
     }
   }
   const nowasm = await import('./nowasm.js');
@@ -141,8 +142,11 @@ export * from './node.js';
 export { default } from './node.js';
 export const flavour = 'wasm';
 `);
+  // Marked as an ES module's exports (as node.cjs is), so that \`import init from '…/auto'\`
+  // compiled to CommonJS gets init, not the whole object.
   writeFileSync(join(out, 'auto.cjs'), `// ${e.import}/auto in Node, which always runs WebAssembly: the Node build.
-module.exports = { ...require('./node.cjs'), flavour: 'wasm' };
+Object.defineProperty(exports, '__esModule', { value: true });
+Object.assign(exports, require('./node.cjs'), { flavour: 'wasm' });
 `);
   writeFileSync(join(out, 'auto.d.ts'), `export * from './salescore.js';
 export { default } from './salescore.js';
@@ -247,7 +251,17 @@ const loadSync = () => initSyncWeb({ module: bytes() });`,
   // Node entry does), not a second inlined copy.
   writeFileSync(join(work, 'node-cjs.js'), entry({ name: e.import, api: e.api, imports: webImports(webGlue), guardPath: guardPath(work),
     snippets: snippetsOf(work, join(out, 'web')), options: webOptions,
-    setup: "loadSync({ module: require('node:fs').readFileSync(require('node:path').join(__dirname, 'web', 'salescore_bg.wasm')) });" }));
+    setup: `const wasmPath = require('node:path').join(__dirname, 'web', 'salescore_bg.wasm');
+let wasmBytes;
+try {
+  wasmBytes = require('node:fs').readFileSync(wasmPath);
+} catch (e) {
+  // Bundled into one file (a serverless function), the package folder is not there any more.
+  const messages = { en: \`the engine's .wasm could not be read (\${wasmPath}: \${e.code || e.message})\`, 'zh-CN': \`无法读取引擎的 .wasm 文件（\${wasmPath}：\${e.code || e.message}）\` };
+  throw new SalesScoreError({ code: 'WASM_NOT_FOUND', path: '', origin: 'engine', locale: 'en', message: messages.en, messages,
+    hint: 'bundled into one file, the package folder is gone: require ${e.import}/inline instead (the .wasm inside), or keep the package out of the bundle', detail: { found: wasmPath } });
+}
+loadSync({ module: wasmBytes });` }));
 
   // 3. No-WASM: the MVP build translated by wasm2js, wired to the bundler-target glue.
   const mvp = at('build', e.name, 'mvp');

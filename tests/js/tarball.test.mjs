@@ -273,6 +273,13 @@ console.log(JSON.stringify({
   targets: compute({ decompose, pace }, data),
   admin: compute(admin, data),
   formula: evaluateFormula('ROUND(2.5, 0) + ROUND(-2.5, 0)', {}),
+  // salescore/auto from CommonJS, as TypeScript or Babel compile \`import init, { Plan } from
+  // 'salescore/auto'\`: the default import must be init (__esModule), and Node runs WebAssembly.
+  auto: (() => {
+    const m = require('salescore/auto');
+    const init = m && m.__esModule ? m.default : m;
+    return [typeof init, m.flavour, typeof m.Plan.compile];
+  })(),
   resolved: ['salescore', 'salescore/targets', 'salescore/admin'].map((n) => require.resolve(n)),
 }));
 `);
@@ -280,6 +287,7 @@ console.log(JSON.stringify({
   const at = join(dir, 'node_modules', 'salescore');
   assert.deepEqual(out.resolved, [join(at, 'node.cjs'), join(at, 'targets', 'node.cjs'), join(at, 'admin', 'node.cjs')]);
   assert.equal(out.formula, 0);
+  assert.deepEqual(out.auto, ['function', 'wasm', 'function']);
   assert.deepEqual(out.form, FORM);
   assert.deepEqual(out.targets, TARGETS);
   assert.deepEqual(out.admin, ADMIN);
