@@ -53,7 +53,7 @@ Outputs (in --out):
 Exit codes:
   0  at least one rep was computed (rows with errors are in the errors file and on stderr)
   1  nothing could be computed (every row failed, or the team file has no records)
-  2  usage: an unknown flag, a missing argument, a file that cannot be read or parsed
+  2  usage: an unknown flag, a missing argument, a file that cannot be read or parsed, an output that cannot be written
   3  the plan does not compile (its code, path and message on stderr)
   4  with --strict: some rows failed (the others were computed and written)
 

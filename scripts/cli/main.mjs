@@ -77,7 +77,14 @@ function run(args) {
       return { row: r.row, ...(o.by ? { [o.by]: r[o.by] } : {}), id: r.id, name: r.name, score: e.result.score, incentive: e.result.incentive, trace: e.result.trace };
     }),
   };
-  const files = write(o.out, o.format, { reps: rows, summary: s, errors, explained, by: o.by });
+  let files;
+  try {
+    files = write(o.out, o.format, { reps: rows, summary: s, errors, explained, by: o.by });
+  } catch (e) {
+    // An output folder that cannot be made or a file held open elsewhere: a usage problem, not
+    // "nothing computed".
+    throw new Stop(EXIT.usage, cliError('FILE_UNWRITABLE', { file: e.path ?? o.out, reason: e.code ?? e.message }, locale));
+  }
 
   if (!o.quiet) {
     for (const e of errors) say(`${e.file} row ${e.row}${e.line !== undefined ? ` (line ${e.line})` : ''}${e.id ? ` ${e.id}` : ''}: ${describe(e)}`);

@@ -4,6 +4,7 @@
 const MESSAGES = {
   USAGE: { en: (d) => d.text, 'zh-CN': (d) => d.text },
   FILE_UNREADABLE: { en: (d) => `cannot read ${d.file}: ${d.reason}`, 'zh-CN': (d) => `无法读取 ${d.file}：${d.reason}` },
+  FILE_UNWRITABLE: { en: (d) => `cannot write ${d.file}: ${d.reason}`, 'zh-CN': (d) => `无法写入 ${d.file}：${d.reason}` },
   BAD_ENCODING: {
     en: (d) => `${d.file} is not UTF-8 text (save it as "CSV UTF-8" in Excel)`,
     'zh-CN': (d) => `${d.file} 不是 UTF-8 文本（在 Excel 中请另存为“CSV UTF-8”）`,
