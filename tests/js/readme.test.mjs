@@ -112,7 +112,9 @@ async function runInBrowser(block, i) {
   p.on('console', (msg) => printed.push(msg.text()));
   await p.goto(`${fromCdn ? cdnOrigin : browser.origin}${page}`);
   await p.waitForFunction((n) => window.__printed >= n || false, block.expected.length, { timeout: 1 }).catch(() => {});
-  for (let t = 0; t < 100 && printed.length < block.expected.length && !errors.length; t++) await new Promise((r) => setTimeout(r, 50));
+  // Up to a minute for what the example prints (a worker or frame starting the engine on a busy
+  // machine takes a while); a wrong or missing line fails the comparison below, not this wait.
+  for (let t = 0; t < 1200 && printed.length < block.expected.length && !errors.length; t++) await new Promise((r) => setTimeout(r, 50));
   await context.close();
   assert.deepEqual(errors, []);
   return printed;
