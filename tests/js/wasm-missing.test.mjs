@@ -41,7 +41,7 @@ for (const dir of DIRS) {
     assert.equal(out[1], 'engine');
     assert.equal(out[2], 'SalesScoreError');
     assert.match(out[3], /salescore\/(?:\w+\/)?nowasm/);
-    assert.match(out[3], /salescore\/(?:\w+\/)?auto, which falls back/);
+    assert.match(out[3], /salescore\/(?:\w+\/)?auto（会自动退回/, "the hint (in the default locale, zh-CN) names the auto entry first");
     assert.deepEqual(requested.filter((p) => p.endsWith('.wasm')), []);
   });
 
