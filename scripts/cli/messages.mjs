@@ -32,6 +32,10 @@ const MESSAGES = {
     en: (d) => `no rep in the team file has ${d.key}`,
     'zh-CN': (d) => `团队文件中没有 ${d.key} 的销售代表`,
   },
+  ORDER_AMBIGUOUS_REP: {
+    en: (d) => `several rows of the team file have ${d.key}: add the column that tells them apart (the --by field) to the orders file`,
+    'zh-CN': (d) => `团队文件中有多行的 ${d.key}：请在订单文件中加入能区分它们的列（--by 指定的字段）`,
+  },
   ORDER_INVALID: {
     en: (d) => `an order of this rep (${d.file} row ${d.row}) is invalid: ${d.message}`,
     'zh-CN': (d) => `该代表的一笔订单（${d.file} 第 ${d.row} 行）无效：${d.message}`,

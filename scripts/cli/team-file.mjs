@@ -143,9 +143,13 @@ export function attachOrders(file, team, shape, { key, by }, locale) {
   if (team.format === 'csv') {
     for (const k of keys) if (!team.columns.includes(k)) throw new Stop(2, cliError('MISSING_COLUMN', { file: team.file, column: k }, locale));
   }
+  // Rows of the team file by key; a key on several rows (several periods and no --by column in
+  // the orders file) cannot say which row an order belongs to.
   const reps = new Map();
   for (const entry of team.entries) {
-    if (entry.record && typeof entry.record === 'object') reps.set(keyOf(keys.map((k) => entry.record[k])), entry);
+    if (!entry.record || typeof entry.record !== 'object') continue;
+    const k = keyOf(keys.map((c) => entry.record[c]));
+    reps.set(k, reps.has(k) ? null : entry);
   }
   const name = basename(file);
   const problems = [];
@@ -154,8 +158,13 @@ export function attachOrders(file, team, shape, { key, by }, locale) {
     const at = keys.map((k) => order.data[k]);
     const entry = reps.get(keyOf(at));
     const where = { file: name, row: order.row, line: order.line, id: at.join(' ') };
+    const named = keys.map((k, i) => `${k} = ${at[i] ?? ''}`).join(', ');
+    if (entry === null) {
+      problems.push({ ...where, ...cliError('ORDER_AMBIGUOUS_REP', { key: named }, locale) });
+      continue;
+    }
     if (!entry) {
-      problems.push({ ...where, ...cliError('ORDER_WITHOUT_REP', { key: keys.map((k, i) => `${k} = ${at[i] ?? ''}`).join(', ') }, locale) });
+      problems.push({ ...where, ...cliError('ORDER_WITHOUT_REP', { key: named }, locale) });
       continue;
     }
     const fail = (code, detail, path) => {

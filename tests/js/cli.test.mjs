@@ -213,6 +213,22 @@ test('a CSV with the orders in a JSON cell, and a CSV with an orders CSV (--orde
     { ...orphan, file: 'june-orders-bad.csv', id: 'E9999' },
   ]);
   assert.equal(readJson('out-orders-bad/reps.json').length, records.length - 1);
+
+  // Two months in the team file and orders keyed by 工号 alone: no order is attached to a guess;
+  // each is reported, and with 月份 in the orders file they attach to their month.
+  const two = [...month(5), ...records].map((r) => ({ ...r, 订单: [] }));
+  writeFileSync(join(dir, 'may-june-reps.csv'), toCsv(two, { orders: false }));
+  const ambiguous = salescore('run', 'plan.json', 'may-june-reps.csv', '--orders', 'june-orders.csv', '--by', '月份', '--format', 'json', '--out', 'out-ambiguous');
+  assert.equal(ambiguous.status, 0, ambiguous.stderr);
+  const orderErrors = readJson('out-ambiguous/errors.json').filter((e) => e.file === 'june-orders.csv').map((e) => e.code);
+  const orderCount = records.reduce((n, r) => n + r.订单.length, 0);
+  assert.deepEqual(orderErrors, [...Array(orderCount).fill('ORDER_AMBIGUOUS_REP'), 'ORDER_WITHOUT_REP']);
+  const withMonth = readFileSync(join(dir, 'june-orders.csv'), 'utf8').split('\r\n').map((l, i) => `${l},${i === 0 ? '月份' : 6}`);
+  writeFileSync(join(dir, 'june-orders-month.csv'), withMonth.join('\r\n'));
+  const attached = salescore('run', 'plan.json', 'may-june-reps.csv', '--orders', 'june-orders-month.csv', '--by', '月份', '--format', 'json', '--out', 'out-attached');
+  assert.equal(attached.status, 0, attached.stderr);
+  const june = readJson('out-attached/reps.json').filter((x) => String(x.月份) === '6');
+  sameReps(june, want, 'two months, orders with 月份');
 });
 
 test('a plan without a team section: plan.evaluateMany, the same numbers', () => {
