@@ -11,7 +11,7 @@ import init, { Plan, version } from '/pkg/index.js';
 import initTargets, { pace } from '/pkg/targets/index.js';
 import {
   $, errorMessage, escapeHtml, fetchJson, groupDigits, locale, monthName, onLocaleSwitch, pointerSegments, readLocale,
-  renderNav, showLocale, showVersion, t, useText, writeAddress,
+  renderNav, showLocale, showVersion, t, useText, writeAddress, DECIMAL, shiftPoint,
 } from './page.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -247,35 +247,14 @@ const state = {
 // ---------------------------------------------------------------------------------------------
 // Exact decimal strings for display (no floats: digits are moved, never computed)
 
-const DECIMAL = /^-?\d+(\.\d+)?$/;
-
-/** `s` × 10^k as a decimal string, trailing fraction zeros dropped. */
-function movePoint(s, k) {
-  s = String(s);
-  if (!DECIMAL.test(s)) return s;
-  const neg = s.startsWith('-');
-  const [int, frac = ''] = (neg ? s.slice(1) : s).split('.');
-  let digits = int + frac;
-  let point = int.length + k;
-  if (point < 1) {
-    digits = '0'.repeat(1 - point) + digits;
-    point = 1;
-  }
-  if (point > digits.length) digits += '0'.repeat(point - digits.length);
-  const head = digits.slice(0, point).replace(/^0+(?=\d)/, '');
-  const tail = digits.slice(point).replace(/0+$/, '');
-  const out = tail ? `${head}.${tail}` : head;
-  return neg && /[1-9]/.test(out) ? `-${out}` : out;
-}
-
 /** Money and counts: the engine's string, grouped; a minus sign as `−`. */
 const num = (s) => groupDigits(String(s)).replace(/^-/, '−');
 const signed = (s) => (String(s).startsWith('-') ? num(s) : `+${num(s)}`);
 const isNeg = (s) => String(s).startsWith('-') && /[1-9]/.test(String(s));
 /** A rate in [0, 1] as a percentage: `0.8460` → `84.6%`. */
-const pct = (s) => `${movePoint(s, 2)}%`;
+const pct = (s) => `${shiftPoint(s, 2)}%`;
 /** A percentage typed by the user (`60`) as a probability (`0.6`); anything else as typed. */
-const fromPercent = (s) => (DECIMAL.test(s.trim()) ? movePoint(s.trim(), -2) : s.trim());
+const fromPercent = (s) => (DECIMAL.test(s.trim()) ? shiftPoint(s.trim(), -2) : s.trim());
 
 // ---------------------------------------------------------------------------------------------
 // The record from the inputs

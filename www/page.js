@@ -97,6 +97,29 @@ export function groupDigits(s) {
   return m ? m[1] + m[2].replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (m[3] ?? '') : String(s);
 }
 
+/** An exact decimal string (the engine's numbers with `numbers: 'string'`). */
+export const DECIMAL = /^-?\d+(\.\d+)?$/;
+
+/** The decimal string `s` times 10^k, exactly (the point moved, no float), without trailing
+ *  zeros after the point; anything else as it is. */
+export function shiftPoint(s, k) {
+  const str = String(s);
+  if (!DECIMAL.test(str)) return str;
+  const neg = str.startsWith('-');
+  const [int, frac = ''] = (neg ? str.slice(1) : str).split('.');
+  let digits = int + frac;
+  let point = int.length + k;
+  if (point < 1) {
+    digits = '0'.repeat(1 - point) + digits;
+    point = 1;
+  }
+  if (point > digits.length) digits += '0'.repeat(point - digits.length);
+  const head = digits.slice(0, point).replace(/^0+(?=\d)/, '');
+  const tail = digits.slice(point).replace(/0+$/, '');
+  const out = tail ? `${head}.${tail}` : head;
+  return neg && /[1-9]/.test(out) ? `-${out}` : out;
+}
+
 async function fetched(url) {
   const res = await fetch(url);
   if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);

@@ -10,7 +10,7 @@
 import init, { decompose, pace, version } from '/pkg/targets/index.js';
 import {
   $, errorMessage, escapeHtml, fetchJson, groupDigits, locale, onLocaleSwitch, readLocale, renderNav, showLocale,
-  showVersion, t, useText, writeAddress,
+  showVersion, t, useText, writeAddress, DECIMAL, shiftPoint,
 } from './page.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -277,31 +277,11 @@ const state = {
 // ---------------------------------------------------------------------------------------------
 // Exact decimal strings: shown as the engine gives them, only grouped and shifted.
 
-const DECIMAL = /^-?\d+(\.\d+)?$/;
-
-/** The decimal string times 10^k, exactly, without trailing zeros after the point. */
-function shift(s, k) {
-  const str = String(s);
-  if (!DECIMAL.test(str)) return str;
-  const neg = str.startsWith('-');
-  const [int, frac = ''] = (neg ? str.slice(1) : str).split('.');
-  let digits = int + frac;
-  let point = int.length + k;
-  if (point < 1) {
-    digits = '0'.repeat(1 - point) + digits;
-    point = 1;
-  }
-  if (point > digits.length) digits += '0'.repeat(point - digits.length);
-  const head = digits.slice(0, point).replace(/^0+(?=\d)/, '');
-  const tail = digits.slice(point).replace(/0+$/, '');
-  const out = tail ? `${head}.${tail}` : head;
-  return neg && /[1-9]/.test(out) ? `-${out}` : out;
-}
 
 /** A rate in [0, 1] (`0.4737`) as a percentage (`47.37%`). */
-const pct = (s) => `${shift(s, 2)}%`;
+const pct = (s) => `${shiftPoint(s, 2)}%`;
 /** A percentage given as a number of percent (`54.9564`). */
-const pctOf = (s) => `${shift(s, 0)}%`;
+const pctOf = (s) => `${shiftPoint(s, 0)}%`;
 /** Money: grouped, trailing `.00` kept as the engine sends it (so columns line up). */
 const money = (s) => groupDigits(s);
 /** Money in a headline figure: without a zero fraction. */
@@ -311,7 +291,7 @@ const isNeg = (s) => String(s).startsWith('-') && /[1-9]/.test(String(s));
 
 /** A percentage the user typed (`60`, `12.5`) as a probability (`0.6`, `0.125`); anything else
  * goes to the engine as typed, which reports it with its path. */
-const fromPercent = (s) => (DECIMAL.test(s.trim()) ? shift(s.trim(), -2) : s);
+const fromPercent = (s) => (DECIMAL.test(s.trim()) ? shiftPoint(s.trim(), -2) : s);
 
 // ---------------------------------------------------------------------------------------------
 // Decomposition
@@ -684,7 +664,7 @@ function renderDealForm(specRep) {
       `<span class="form-note muted small" data-note="actual"></span></div>` +
       (sample.deals ?? []).map((d) => {
         const stage = stages[d.stage];
-        const shown = d.id in state.pace.probs ? state.pace.probs[d.id] : shift(String(d.probability ?? stage?.probability ?? ''), 2);
+        const shown = d.id in state.pace.probs ? state.pace.probs[d.id] : shiftPoint(String(d.probability ?? stage?.probability ?? ''), 2);
         const later = d.closeDate && d.closeDate > end;
         const hint = later ? t('dealLater', { d: d.closeDate }) : stage ? t('stageProb', { s: stage.name ?? stage.id, p: pct(stage.probability) }) : '';
         return `<div class="form-row${later ? ' is-later' : ''}" data-row="${escapeHtml(d.id)}"><label for="f-${escapeHtml(d.id)}"><span class="deal-name">${escapeHtml(d.name ?? d.id)}</span>` +
@@ -837,7 +817,7 @@ function wireEvents() {
       const id = input.dataset.deal;
       const deal = state.pace.sample.reps.flatMap((r) => r.deals ?? []).find((d) => d.id === id);
       const stage = (state.pace.sample.stages ?? []).find((s) => s.id === deal.stage);
-      const original = shift(String(deal.probability ?? stage?.probability ?? ''), 2);
+      const original = shiftPoint(String(deal.probability ?? stage?.probability ?? ''), 2);
       if (v === original) delete state.pace.probs[id];
       else state.pace.probs[id] = v;
     }
