@@ -21,3 +21,19 @@ export async function openDemoPage(path) {
   };
   return { page, pageErrors, close };
 }
+
+// As the pages show the engine's decimal strings: digits unchanged, grouped, a minus as `−`;
+// rates as percentages (the point moved, never a float).
+export const grouped = (s) => {
+  const neg = s.startsWith('-');
+  const [int, frac] = (neg ? s.slice(1) : s).split('.');
+  return `${neg ? '−' : ''}${int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${frac !== undefined ? `.${frac}` : ''}`;
+};
+export const signed = (s) => (s.startsWith('-') ? grouped(s) : `+${grouped(s)}`);
+export const trimmed = (s) => (s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s);
+/** A rate `0.4737` → `47.37%`. */
+export const rate = (s) => {
+  const [int, frac = ''] = s.split('.');
+  const digits = `${int}${frac.padEnd(2, '0')}`;
+  return `${trimmed(`${digits.slice(0, int.length + 2).replace(/^0+(?=\d)/, '')}.${digits.slice(int.length + 2)}`)}%`;
+};

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { openDemoPage } from './demo-page.mjs';
+import { grouped, openDemoPage, rate, signed } from './demo-page.mjs';
 import { Plan } from '../../pkg/node.js';
 import { pace } from '../../pkg/targets/node.js';
 
@@ -34,19 +34,6 @@ let record = baseRecord();
 
 const evaluated = (loc = 'zh-CN') => plan.evaluate(record, { explain: true, locale: loc, numbers: 'string' });
 
-// As the page shows decimal strings: digits unchanged, grouped; rates as percentages.
-const grouped = (s) => {
-  const neg = s.startsWith('-');
-  const [int, frac] = (neg ? s.slice(1) : s).split('.');
-  return `${neg ? '−' : ''}${int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${frac !== undefined ? `.${frac}` : ''}`;
-};
-const signed = (s) => (s.startsWith('-') ? grouped(s) : `+${grouped(s)}`);
-const trimmed = (s) => (s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s);
-const rate = (s) => {
-  const [int, frac = ''] = s.split('.');
-  const digits = `${int}${frac.padEnd(2, '0')}`;
-  return `${trimmed(`${digits.slice(0, int.length + 2).replace(/^0+(?=\d)/, '')}.${digits.slice(int.length + 2)}`)}%`;
-};
 
 let page;
 let pageErrors;

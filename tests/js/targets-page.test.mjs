@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { openDemoPage } from './demo-page.mjs';
+import { grouped, openDemoPage, rate, signed, trimmed } from './demo-page.mjs';
 import { decompose, pace } from '../../pkg/targets/node.js';
 
 const sample = (name) => JSON.parse(readFileSync(new URL(`../../samples/targets/${name}`, import.meta.url), 'utf8'));
@@ -31,21 +31,8 @@ const nodes = (result) => result.nodes;
 const node = (result, id) => result.nodes.find((n) => n.id === id);
 const isLeaf = (result, n) => !result.nodes.some((k) => k.parent !== null && result.nodes[k.parent] === n);
 
-// As the page shows decimal strings: digits unchanged, grouped; rates as percentages.
-const grouped = (s) => {
-  const neg = s.startsWith('-');
-  const [int, frac] = (neg ? s.slice(1) : s).split('.');
-  return `${neg ? '−' : ''}${int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${frac !== undefined ? `.${frac}` : ''}`;
-};
-const signed = (s) => (s.startsWith('-') ? grouped(s) : `+${grouped(s)}`);
-const trimmed = (s) => (s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s);
 /** `54.95650` → `54.9565%`; a rate `0.4737` → `47.37%`. */
 const percent = (s) => `${trimmed(s)}%`;
-const rate = (s) => {
-  const [int, frac = ''] = s.split('.');
-  const digits = `${int}${frac.padEnd(2, '0')}`;
-  return `${trimmed(`${digits.slice(0, int.length + 2).replace(/^0+(?=\d)/, '')}.${digits.slice(int.length + 2)}`)}%`;
-};
 
 let page;
 let pageErrors;
