@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { openDemoPage } from './demo-page.mjs';
+import { draftText as draftIn, money, openDemoPage, signedMoney as signed } from './demo-page.mjs';
 import { xlsx } from './xlsx-file.mjs';
 import { Compare, Plan } from '../../pkg/admin/node.js';
 
@@ -25,9 +25,6 @@ function compare(records, draftText) {
   }
 }
 
-/** Money as the page writes it. */
-const money = (n) => Number(n).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const signed = (n) => `${n > 0 ? '+' : ''}${money(n)}`;
 
 let page;
 let pageErrors;
@@ -42,10 +39,7 @@ after(async () => {
 });
 
 const text = async (sel) => (await page.textContent(sel)).trim();
-const editorText = () => page.evaluate(async () => {
-  const { EditorView } = await import('/vendor/editor.js');
-  return EditorView.findFromDOM(document.querySelector('.cm-editor')).state.doc.toString();
-});
+const editorText = () => draftIn(page);
 
 /**
  * Waits until the page shows what `Compare` computes for `records` (team cost before and after,

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { openDemoPage } from './demo-page.mjs';
+import { draftText, money, openDemoPage, signedMoney as signed } from './demo-page.mjs';
 import { xlsx } from './xlsx-file.mjs';
 import { Formula, Plan } from '../../pkg/admin/node.js';
 
@@ -32,9 +32,6 @@ const sum = (xs) => xs.reduce((a, b) => plus.evaluate({ a: String(a), b: String(
 /** after − before, exactly (the engine's decimal arithmetic). */
 const change = (a, b) => minus.evaluate({ a: String(a), b: String(b) });
 
-/** Money as the page writes it. */
-const money = (n, locale = 'zh-CN') => Number(n).toLocaleString(locale === 'en' ? 'en-US' : 'zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const signed = (n, locale) => `${n > 0 ? '+' : ''}${money(n, locale)}`;
 
 let page;
 let pageErrors;
@@ -49,10 +46,7 @@ after(async () => {
 });
 
 const text = async (sel) => (await page.textContent(sel)).trim();
-const editorText = () => page.evaluate(async () => {
-  const { EditorView } = await import('/vendor/editor.js');
-  return EditorView.findFromDOM(document.querySelector('.cm-editor')).state.doc.toString();
-});
+const editorText = () => draftText(page);
 
 /** Puts the editor's selection on `length` characters at `offset` (the typing is the keyboard's). */
 async function select(offset, length) {

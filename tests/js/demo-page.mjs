@@ -37,3 +37,14 @@ export const rate = (s) => {
   const digits = `${int}${frac.padEnd(2, '0')}`;
   return `${trimmed(`${digits.slice(0, int.length + 2).replace(/^0+(?=\d)/, '')}.${digits.slice(int.length + 2)}`)}%`;
 };
+
+/** Money as the admin page writes it (numbers from the engine's JS output). */
+export const money = (n, locale = 'zh-CN') => Number(n).toLocaleString(locale === 'en' ? 'en-US' : 'zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+/** A change in money as the admin page writes it: `+` before a gain. */
+export const signedMoney = (n, locale) => `${n > 0 ? '+' : ''}${money(n, locale)}`;
+
+/** The admin page's draft, as its editor holds it. */
+export const draftText = (page) => page.evaluate(async () => {
+  const { EditorView } = await import('/vendor/editor.js');
+  return EditorView.findFromDOM(document.querySelector('.cm-editor')).state.doc.toString();
+});
