@@ -9,7 +9,8 @@ const BASES = ['equal', 'history', 'potential', 'capacity', 'weights', 'blend'];
  *  the parent's index + 1 (0 for the root), the depth, flags (rule in the low 3 bits, 8: has a
  *  share, 16: the name is the id) and, explained, what its reasons hold (bits 0–8: base,
  *  availability, ramp, weight, weight share, pool, ideal, rounding, bound; bits 9–11: the basis
- *  + 1; from bit 16: the ramp's length). `values` (a Float64Array, or the strings cut from
+ *  + 1; bit 12: a seasonality derived from history, twelve numbers after the bound; from bit 16:
+ *  the ramp's length). `values` (a Float64Array, or the strings cut from
  *  `valueText` by `valueLengths` that `valueRefs` refer to) holds per node the amount, the share,
  *  `m` months, `q` quarters, `w` weeks and its reasons' numbers; `text` its id, its name when it
  *  differs and, explained, its sentence, cut by `lengths` (UTF-16 units). `commitments`, when
@@ -74,6 +75,11 @@ export function buildDecomposition(head, numbers, ints, text, lengths, valueText
       if (has & 64) why.ideal = values[v++];
       if (has & 128) why.rounding = values[v++];
       if (has & 256) why.bound = values[v++];
+      if (has & 4096) {
+        const seasonality = new Array(12);
+        for (let k = 0; k < 12; k++) seasonality[k] = values[v++];
+        why.seasonality = seasonality;
+      }
       node.why = why;
       node.text = strings[s++];
     }

@@ -185,6 +185,13 @@ impl Values {
                 self.decimal(*d)?;
             }
         }
+        // A seasonality derived from history: always twelve months.
+        if why.seasonality.len() == 12 {
+            has |= 1 << 12;
+            for p in &why.seasonality {
+                self.decimal(*p)?;
+            }
+        }
         let basis = BASES.iter().position(|b| Some(*b) == why.basis).map_or(0, |i| i.saturating_add(1));
         Ok(has | length(basis)? << 9)
     }

@@ -102,7 +102,7 @@ const PACE_SHAPE = new Set([...SHAPE, 'PROBABILITY_OUT_OF_RANGE', 'INVALID_PLAN'
 test('decomposition: shape errors are rejected by the schema too', () => {
   const cases = read('tests/data/targets/errors.jsonl').split('\n').filter(Boolean).map((l) => JSON.parse(l));
   const rejected = cases.filter((c) => !validDecompose(c.spec));
-  assert.deepEqual(rejected.map((c) => c.case).sort(), ['missing total', 'misspelt key', 'seasonality with eleven months', 'unknown basis']);
+  assert.deepEqual(rejected.map((c) => c.case).sort(), ['missing total', 'misspelt key', 'seasonality neither percentages nor history', 'seasonality with eleven months', 'unknown basis']);
   for (const c of rejected) assert.ok(SHAPE.has(c.error.code), c.case);
   const period = { start: '2025-01-01', end: '2025-12-31' };
   // Decimal strings as the engine reads them.

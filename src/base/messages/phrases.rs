@@ -331,6 +331,8 @@ phrases! {
     LeaveNotBeforeHire = "leaveDate must not be before hireDate" => "离职日期不能早于入职日期",
     /// A seasonality profile.
     TwelveMonthPercentages = "twelve month percentages" => "12 个月的百分比",
+    /// Seasonality derived from history needs sales in each month it weighs.
+    HistoryInEveryMonth = "sales history in every month of the period, in the twelve months before it" => "期间前 12 个月中，与期间各月对应的月份都要有历史销售",
     /// A month of history.
     AMonth = "a month YYYY-MM" => "YYYY-MM 格式的月份",
     /// A capacity tier.

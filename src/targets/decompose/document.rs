@@ -37,13 +37,13 @@ pub struct DecompositionSpec {
     /// own (default: equal shares).
     #[serde(default)]
     pub basis: Basis,
-    /// Seasonality: twelve month percentages, January first, that total exactly 100.00 (a
-    /// node may give its own, which its whole subtree uses). For a period shorter than a year the
-    /// percentages of the months in it are used as relative weights. Default: every month equal.
+    /// Seasonality: twelve month percentages, January first, that total exactly 100.00, or
+    /// `"history"` to derive them from the people's `history` (see [`Seasonality`]). A node may
+    /// give its own, which its whole subtree uses. For a period shorter than a year the months in
+    /// it are used as relative weights. Default: every month equal.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-    #[cfg_attr(feature = "schema", schemars(length(equal = 12)))]
-    pub seasonality: Option<Vec<Dec>>,
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "Dec[] | \"history\""))]
+    pub seasonality: Option<Seasonality>,
     /// New-hire ramp: steps of months after hire at a percentage of full quota, in order (the
     /// hire month is month 1). `[{months: 2, percent: 50}, {months: 2, percent: 75}]` means months
     /// 1–2 at 50%, months 3–4 at 75% and full quota from month 5. Applies to people with a
@@ -193,11 +193,11 @@ pub struct NodeSpec {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub leave_date: Option<String>,
-    /// Seasonality for this subtree (twelve percentages totalling 100.00).
+    /// Seasonality for this subtree: twelve percentages totalling 100.00, or `"history"` to
+    /// derive them from the `history` of the people below this node.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-    #[cfg_attr(feature = "schema", schemars(length(equal = 12)))]
-    pub seasonality: Option<Vec<Dec>>,
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "Dec[] | \"history\""))]
+    pub seasonality: Option<Seasonality>,
     /// Lowest amount this node may get (a multiple of `unit`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
@@ -216,4 +216,93 @@ pub struct NodeSpec {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub commitment: Option<Dec>,
+}
+
+/// A seasonality profile: how a person's year is shared among its months.
+///
+/// - twelve percentages, January first, totalling exactly 100.00 (`[6, 6, 8, …]`);
+/// - `"history"`: each calendar month weighs the sales of the same month in the twelve months
+///   before the period starts, summed over the people below the node that names it (a person's
+///   `history`, or a team's own when it has one). Every month of the period must have some
+///   history to weigh. The split uses the amounts themselves, exactly; an explained result shows
+///   the profile they make as percentages (`why.seasonality`).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Seasonality {
+    /// Twelve month percentages, January first.
+    Percentages(Vec<Dec>),
+    /// Derived from the history of the people below.
+    History,
+}
+
+/// The word that asks for a profile derived from history.
+const FROM_HISTORY: &str = "history";
+
+impl Serialize for Seasonality {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        match self {
+            Seasonality::Percentages(p) => p.serialize(s),
+            Seasonality::History => s.serialize_str(FROM_HISTORY),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Seasonality {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Seasonality;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("twelve month percentages or \"history\"")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> std::result::Result<Seasonality, E> {
+                if v == FROM_HISTORY {
+                    Ok(Seasonality::History)
+                } else {
+                    Err(E::unknown_variant(v, &[FROM_HISTORY]))
+                }
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<Seasonality, A::Error> {
+                let mut months = Vec::with_capacity(12);
+                while let Some(p) = seq.next_element::<Dec>()? {
+                    months.push(p);
+                }
+                Ok(Seasonality::Percentages(months))
+            }
+        }
+        d.deserialize_any(Visitor)
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Seasonality {
+    fn schema_name() -> String {
+        "Seasonality".to_string()
+    }
+    fn json_schema(gen: &mut schemars::gen::SchemaGenerator) -> schemars::schema::Schema {
+        use schemars::schema::{ArrayValidation, InstanceType, Metadata, SchemaObject, SubschemaValidation};
+        let months = SchemaObject {
+            instance_type: Some(InstanceType::Array.into()),
+            array: Some(Box::new(ArrayValidation {
+                items: Some(gen.subschema_for::<Dec>().into()),
+                min_items: Some(12),
+                max_items: Some(12),
+                ..Default::default()
+            })),
+            ..Default::default()
+        };
+        let history = SchemaObject { const_value: Some(FROM_HISTORY.into()), ..Default::default() };
+        let description = Some(
+            "Twelve month percentages (January first) totalling 100.00, or \"history\" to derive them from the people's history."
+                .to_string(),
+        );
+        SchemaObject {
+            metadata: Some(Box::new(Metadata { description, ..Default::default() })),
+            subschemas: Some(Box::new(SubschemaValidation {
+                any_of: Some(vec![months.into(), history.into()]),
+                ..Default::default()
+            })),
+            ..Default::default()
+        }
+        .into()
+    }
 }

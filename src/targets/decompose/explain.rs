@@ -74,6 +74,14 @@ pub fn sentence(
             format!(" Ramp by month: {}.", steps.join(" / "))
         });
     }
+    if !why.seasonality.is_empty() {
+        let months: Vec<String> = why.seasonality.iter().map(|p| group(p.0)).collect();
+        text.push_str(&if zh {
+            format!("季节性取自期间前 12 个月的历史（1–12 月占全年 %）：{}。", months.join(" / "))
+        } else {
+            format!(" Seasonality from the history of the twelve months before the period (January–December, % of the year): {}.", months.join(" / "))
+        });
+    }
     if let Some(c) = commitment {
         let coverage = c.coverage.map(|v| format!("{}%", group(v.0))).unwrap_or_else(|| "—".into());
         let partial = c.source == super::result::CommitmentSource::Partial;

@@ -43,6 +43,7 @@ mod over_time;
 pub mod period;
 pub mod ramp;
 pub mod result;
+pub mod seasonality;
 mod shape;
 mod topdown;
 pub mod tree;

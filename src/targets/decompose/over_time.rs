@@ -4,13 +4,14 @@
 use super::allocate;
 use super::document::DecompositionSpec;
 use super::period::{active_days, Timeline};
-use super::ramp::{integers, presence, Presence, Ramp};
+use super::ramp::{presence, Presence, Ramp};
+use super::seasonality::{profile, Profile};
 use super::tree::Tree;
 use super::validate::Limits;
 use crate::base::checked::overflow;
 use crate::base::error::{Error, ErrorCode, Origin, Result};
+use crate::base::number::Dec;
 use chrono::NaiveDate;
-use rust_decimal::Decimal;
 use rustc_hash::FxBuildHasher;
 use std::collections::HashMap;
 
@@ -81,6 +82,8 @@ pub struct People {
     of: Vec<Option<u32>>,
     /// The distinct presences.
     pub list: Vec<Presence>,
+    /// Per node, the seasonality it derived from history (percent, January first), to explain.
+    derived: Vec<Option<Vec<Dec>>>,
 }
 
 impl People {
@@ -94,29 +97,43 @@ impl People {
     pub fn index(&self, node: usize) -> Option<u32> {
         self.of.get(node).copied().flatten()
     }
+
+    /// The seasonality a node (the root for the spec's) derived from history, in percent.
+    pub fn derived(&self, node: usize) -> Option<&[Dec]> {
+        self.derived.get(node)?.as_deref()
+    }
 }
 
 /// Every person's presence (none for teams), with the seasonality their subtree uses.
 pub fn people(spec: &DecompositionSpec, tree: &Tree, timeline: &Timeline, limits: &[Limits]) -> Result<People> {
     let overflow = || Error::new(ErrorCode::Overflow);
-    let as_ints = |p: &[crate::base::number::Dec]| {
-        integers(&p.iter().map(|d| d.0).collect::<Vec<Decimal>>()).ok_or_else(overflow)
-    };
-    let default = match &spec.seasonality {
-        Some(p) => as_ints(p)?,
-        None => vec![1; 12],
+    let root = match &spec.seasonality {
+        Some(s) => profile(s, tree.root, spec, tree, timeline, "/seasonality")?,
+        None => Profile::flat(),
     };
     let ramp = Ramp::new(&spec.ramp).ok_or_else(overflow)?;
+    let mut people =
+        People { of: vec![None; spec.nodes.len()], list: Vec::new(), derived: vec![None; spec.nodes.len()] };
+    if !root.derived.is_empty() {
+        if let Some(slot) = people.derived.get_mut(tree.root) {
+            *slot = Some(root.derived.clone());
+        }
+    }
     // Index of each node's profile: 0 is the spec's, the others nodes' own.
-    let mut profiles = vec![default];
+    let mut profiles = vec![root.weights];
     let mut profile_of = vec![0_usize; spec.nodes.len()];
     let mut known: FastMap<(usize, Option<NaiveDate>, Option<NaiveDate>)> = HashMap::default();
-    let mut people = People { of: vec![None; spec.nodes.len()], list: Vec::new() };
     for node in &tree.order {
         let inherited = tree.parent.get(*node).copied().flatten().and_then(|p| profile_of.get(p).copied()).unwrap_or(0);
         let index = match spec.nodes.get(*node).and_then(|n| n.seasonality.as_ref()) {
             Some(own) => {
-                profiles.push(as_ints(own)?);
+                let own = profile(own, *node, spec, tree, timeline, &format!("/nodes/{node}/seasonality"))?;
+                profiles.push(own.weights);
+                if !own.derived.is_empty() {
+                    if let Some(slot) = people.derived.get_mut(*node) {
+                        *slot = Some(own.derived);
+                    }
+                }
                 profiles.len().saturating_sub(1)
             }
             None => inherited,

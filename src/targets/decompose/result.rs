@@ -179,6 +179,12 @@ pub struct Why {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub bound: Option<Dec>,
+    /// The seasonality this node derived from history (`seasonality: "history"` on it, or on
+    /// the spec for the root): each calendar month's share of the year in percent, January
+    /// first, rounded to 2 places for reading (the split uses the amounts themselves).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub seasonality: Vec<Dec>,
 }
 
 /// A bottom-up commitment against the top-down amount.

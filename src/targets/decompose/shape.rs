@@ -554,6 +554,9 @@ impl Columns<'_> {
     fn why(&self, node: usize, memo: &mut Memo) -> Result<Why> {
         let f: &Facts = self.org.facts.get(node).ok_or_else(overflow)?;
         let mut why = Why { basis: f.basis, ..Why::default() };
+        if let Some(derived) = self.people.derived(node) {
+            why.seasonality = derived.to_vec();
+        }
         if f.rule == Rule::Total {
             return Ok(why);
         }

@@ -1,7 +1,7 @@
 //! Checks of the spec's values before anything is split: signs, units, seasonality, ramp,
 //! tiers, blends and dates, each failure a coded error with the path of the offending value.
 
-use super::document::{Basis, DecompositionSpec, NodeSpec};
+use super::document::{Basis, DecompositionSpec, NodeSpec, Seasonality};
 use crate::base::error::{closest, Error, ErrorCode, Origin, Phrase, Result};
 use crate::base::number::Dec;
 use crate::formula::value::parse_date;
@@ -151,7 +151,7 @@ pub fn spec(s: &DecompositionSpec) -> Result<Vec<Limits>> {
         return Err(at("/unit")(e));
     }
     units(s.total, s.unit.0, "total", || "/total".to_string())?;
-    if let Some(p) = &s.seasonality {
+    if let Some(Seasonality::Percentages(p)) = &s.seasonality {
         seasonality(p, "/seasonality")?;
     }
     for (i, step) in s.ramp.iter().enumerate() {
@@ -204,7 +204,7 @@ fn node(s: &DecompositionSpec, n: &NodeSpec, i: usize) -> Result<Limits> {
         }
         non_negative(v.0, "history", key)?;
     }
-    if let Some(profile) = &n.seasonality {
+    if let Some(Seasonality::Percentages(profile)) = &n.seasonality {
         seasonality(profile, &p("seasonality"))?;
     }
     let date = |d: &str, key: &str| parse_date(d).map_err(|e| e.path(Origin::Plan, p(key)));
