@@ -52,7 +52,7 @@ export async function loadData(readText) {
  * tests/pace.rs read them), the samples, and the native snapshots of whole explained results. */
 export const DECOMPOSE_CASES = [
   'case7_even_monthly', 'case7_seasonality', 'case8_ramp', 'case9_history', 'case10_blend', 'case11_capacity',
-  'case12_seasonality', 'case13_weeks', 'case14_commitments',
+  'case12_seasonality', 'case13_weeks', 'case14_commitments', 'case15_seasonality_history',
 ];
 
 async function loadTargets(readText) {
