@@ -10,7 +10,7 @@ export const PAGES = [
   { id: 'team', href: './', testid: 'nav-team', 'zh-CN': '团队绩效', en: 'Team scorecard' },
   { id: 'targets', href: './targets.html', testid: 'nav-targets', 'zh-CN': '目标分解与进度', en: 'Targets & pacing' },
   { id: 'form', href: './form.html', testid: 'nav-form', 'zh-CN': '销售记录表单', en: 'Record form' },
-  { id: 'admin', href: './admin.html', testid: 'nav-admin', 'zh-CN': '方案预览', en: 'Plan preview' },
+  { id: 'admin', href: './admin.html', testid: 'nav-admin', 'zh-CN': '计划预览', en: 'Plan preview' },
 ];
 
 /** Words more than one page uses, one translation each. */
