@@ -53,7 +53,6 @@ const TEXT = {
     statusFields: '读取 {n} 个字段',
     statusNoFields: '不读取字段',
     compileError: '公式错误',
-    runtimeError: '计算错误',
     where: '第 {line} 行，第 {col} 列',
     whereCol: '第 {col} 个字符',
     fix: '改为 {s}',
@@ -102,7 +101,6 @@ const TEXT = {
     statusFields: 'reads {n} field(s)',
     statusNoFields: 'reads no fields',
     compileError: 'Formula error',
-    runtimeError: 'Calculation error',
     where: 'line {line}, column {col}',
     whereCol: 'character {col}',
     fix: 'Replace with {s}',
@@ -672,7 +670,7 @@ function showError(err, kind, source) {
   els.error.hidden = false;
   els.error.dataset.kind = kind;
   els.statusOk.hidden = true;
-  els.errorKind.textContent = kind === 'compile' ? t('compileError') : t('runtimeError');
+  els.errorKind.textContent = kind === 'compile' ? t('compileError') : t('engineError');
   els.errorCode.textContent = err?.code ?? 'ERROR';
   els.errorMessage.textContent = msg;
   if (err?.span) {

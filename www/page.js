@@ -26,8 +26,38 @@ const SHARED = {
     colId: '工号',
     colName: '姓名',
     colGroup: '小组',
-    colGrade: '等级',
     colForced: '强制',
+    colRep: '销售',
+    colTarget: '目标',
+    month: '月份',
+    edited: '已修改 {n} 处',
+    yes: '是',
+    no: '否',
+    teamSampleNote: '示例数据：华东销售部 24 人 × 6 个月。所有计算都在本机浏览器中完成。',
+    // an order, a deal
+    addOrder: '添加订单',
+    colDeal: '商机',
+    amount: '金额',
+    // a rep's score (team scorecard, record form)
+    total: '总分',
+    grade: '等级',
+    coefficient: '绩效系数',
+    statement: '激励结算单',
+    nextGradeLine: '距 {g} 还差 {p} 分',
+    nextGradeReached: '总分已够 {g}',
+    colIndicator: '指标',
+    colPoints: '得分',
+    colWeight: '权重',
+    colWeighted: '加权',
+    // pacing (targets, record form)
+    attainment: '达成率',
+    expected: '应完成',
+    paceGap: '进度差',
+    daily: '每日需完成',
+    runRate: '按当前速度',
+    chance: '达成概率',
+    status: { achieved: '已达成', onTrack: '进度正常', behind: '落后' },
+    method: { exact: '精确值 {p}', reached: '已达成', outOfReach: '商机全赢也不够', bounded: '误差不超过 ±{b}' },
   },
   en: {
     loading: 'Loading the engine and the sample data…',
@@ -40,8 +70,35 @@ const SHARED = {
     colId: 'ID',
     colName: 'Name',
     colGroup: 'Group',
-    colGrade: 'Grade',
     colForced: 'Forced',
+    colRep: 'Rep',
+    colTarget: 'Target',
+    month: 'Month',
+    edited: '{n} edited',
+    yes: 'yes',
+    no: 'no',
+    teamSampleNote: 'Sample data: East China sales, 24 reps × 6 months. Everything is computed in this browser.',
+    addOrder: 'Add order',
+    colDeal: 'Deal',
+    amount: 'Amount',
+    total: 'Total',
+    grade: 'Grade',
+    coefficient: 'Coefficient',
+    statement: 'Incentive statement',
+    nextGradeLine: '{p} more points to {g}',
+    nextGradeReached: 'The total already reaches {g}',
+    colIndicator: 'Indicator',
+    colPoints: 'Points',
+    colWeight: 'Weight',
+    colWeighted: 'Weighted',
+    attainment: 'Attainment',
+    expected: 'Expected',
+    paceGap: 'Pace gap',
+    daily: 'Needed per day',
+    runRate: 'Run rate',
+    chance: 'Chance',
+    status: { achieved: 'achieved', onTrack: 'on track', behind: 'behind' },
+    method: { exact: 'exactly {p}', reached: 'reached', outOfReach: 'out of reach even if every deal wins', bounded: 'within ±{b}' },
   },
 };
 
@@ -118,6 +175,32 @@ export function shiftPoint(s, k) {
   const tail = digits.slice(point).replace(/0+$/, '');
   const out = tail ? `${head}.${tail}` : head;
   return neg && /[1-9]/.test(out) ? `-${out}` : out;
+}
+
+/** An exact decimal string as the pages show it: grouped, a minus as `−` (the digits unchanged). */
+export const num = (s) => groupDigits(String(s)).replace(/^-/, '−');
+
+/** The same with `+` before a number that is not negative. */
+export const signed = (s) => (String(s).startsWith('-') ? num(s) : `+${num(s)}`);
+
+/** Whether a decimal string is below zero (`-0.00` is not). */
+export const isNeg = (s) => String(s).startsWith('-') && /[1-9]/.test(String(s));
+
+/** A rate in [0, 1] as a percentage: `0.4737` → `47.37%`. */
+export const pct = (s) => `${shiftPoint(s, 2)}%`;
+
+/** A percentage the user typed (`60`, `12.5`) as a probability (`0.6`, `0.125`); anything else
+ *  goes to the engine as typed (trimmed), which reports it with its path. */
+export const fromPercent = (s) => (DECIMAL.test(s.trim()) ? shiftPoint(s.trim(), -2) : s.trim());
+
+/** Shows the engine's `error` in an error box (its `.error-code`, `.error-where` and
+ *  `.error-message`), or hides the box when `error` is null. */
+export function showError(box, error) {
+  box.hidden = !error;
+  if (!error) return;
+  $('.error-code', box).textContent = error.code ?? 'ERROR';
+  $('.error-where', box).textContent = error.path ?? '';
+  $('.error-message', box).textContent = errorMessage(error);
 }
 
 async function fetched(url) {
