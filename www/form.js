@@ -618,7 +618,7 @@ function renderPace() {
   const w = p.workdays;
   const att = g.attainment !== undefined ? Math.min(100, Number(g.attainment) * 100) : 0;
   const exp = Math.min(100, Number(g.expectedAttainment) * 100);
-  $('#pace-bar').innerHTML = `<span class="pb-track"><i class="pb-fill status-${escapeHtml(g.status)}" style="width:${att.toFixed(2)}%"></i><i class="pb-mark" style="left:${exp.toFixed(2)}%"></i></span>` +
+  $('#pace-bar').innerHTML = `<span class="track pb-track"><i class="track-fill pb-fill status-${escapeHtml(g.status)}" style="width:${att.toFixed(2)}%"></i><i class="track-mark" style="left:${exp.toFixed(2)}%"></i></span>` +
     `<span class="pb-legend"><span class="status-chip status-${escapeHtml(g.status)}" data-testid="pace-status" data-status="${escapeHtml(g.status)}">${escapeHtml(t('status')[g.status] ?? g.status)}</span>` +
     `<span class="muted small">${escapeHtml(t('workdays', w))}</span></span>`;
   const method = t('method')[c.method] ?? c.method;

@@ -503,8 +503,8 @@ function attainmentBar(progress) {
   const a = Math.max(0, Number(progress.attainment));
   const e = Math.min(1, Math.max(0, Number(progress.expectedAttainment)));
   const width = Math.min(100, a * 100).toFixed(1);
-  return `<span class="att"><span class="att-track"><i class="att-fill status-bg-${escapeHtml(progress.status)}" style="width:${width}%"></i>` +
-    `<i class="att-tick" style="left:${(e * 100).toFixed(1)}%"></i></span>` +
+  return `<span class="att"><span class="track att-track"><i class="track-fill status-bg-${escapeHtml(progress.status)}" style="width:${width}%"></i>` +
+    `<i class="track-mark" style="left:${(e * 100).toFixed(1)}%"></i></span>` +
     `<span class="att-text"><b data-testid="attainment">${pct(progress.attainment)}</b><span class="muted"> / ${pct(progress.expectedAttainment)}</span></span></span>`;
 }
 
