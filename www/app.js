@@ -8,7 +8,7 @@
 
 import init, { Formula, formulaTokens, listFunctions, version } from '/pkg/index.js';
 import {
-  $, errorMessage, escapeHtml, groupDigits, locale, onLocaleSwitch, readLocale, renderNav, showLocale, showVersion, t, useText,
+  $, errorMessage, escapeHtml, groupDigits, locale, onLocaleSwitch, readLocale, renderTopbar, showLocale, showVersion, t, useText,
 } from './page.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -114,6 +114,7 @@ const TEXT = {
 };
 
 useText(TEXT);
+renderTopbar('formulas', { actions: `<button type="button" id="share" class="ghost-button" data-i18n="share">${escapeHtml(t('share'))}</button>` });
 
 const CATEGORY_ORDER = ['lookup', 'logic', 'math', 'date', 'text'];
 
@@ -1073,7 +1074,6 @@ function flash(button, text, back) {
 // Start
 
 async function main() {
-  renderNav('formulas');
   const fromUrl = readLocation();
   applyLocale();
   els.result.dataset.state = 'loading';

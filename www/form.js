@@ -11,7 +11,7 @@ import init, { Plan, version } from '/pkg/index.js';
 import initTargets, { pace } from '/pkg/targets/index.js';
 import {
   $, errorMessage, escapeHtml, fetchJson, fromPercent, isNeg, locale, monthName, num, onLocaleSwitch, pct, pointerSegments,
-  readLocale, renderNav, showError, showLocale, showVersion, signed, t, useText, writeAddress,
+  readLocale, renderTopbar, showError, showLocale, showVersion, signed, t, useText, writeAddress,
 } from './page.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -158,6 +158,7 @@ const TEXT = {
   },
 };
 useText(TEXT);
+renderTopbar('form');
 
 /** The sample plan covers January–June of this year (`east-china-sales-2026-h1`). */
 const PLAN_YEAR = 2026;
@@ -806,7 +807,6 @@ function loadSample(record) {
 }
 
 async function main() {
-  renderNav('form');
   readLocale();
   showLocale();
   $('#run-stat').textContent = t('loading');

@@ -1,4 +1,4 @@
-// What the demo pages share: their links in the top bar, the locale (from the address,
+// What the demo pages share: the top bar with the links to the pages, the locale (from the address,
 // switched by the button in the top bar) and the lookup of words (the words of all pages here,
 // each page's own in its script), fetching the samples, escaping text for innerHTML, and the
 // engine's error message in the page's locale. Plain ES module; nothing here touches the page
@@ -232,14 +232,27 @@ export function writeAddress(params = new URLSearchParams()) {
   history.replaceState(null, '', `#${params}`);
 }
 
-/** Fills the top bar's page links, `page` (an id of PAGES) marked as the current one. Both
- *  languages are in the links; the page's `lang` shows one. */
-export function renderNav(page) {
-  $('.page-nav').innerHTML = PAGES.map((p) => {
+/** Writes the top bar into the page's `<header class="topbar">`: the brand with the page's
+ *  `title` and, under it, its `tagline` (both in the page's words; with `planName`, an empty line
+ *  `#plan-name` the page fills with its plan's name), the links to the pages with `page` (an id
+ *  of PAGES) marked as the current one, `actions` (HTML, after the links) and the language
+ *  button. Both languages are in the links and the button; the page's `lang` shows one. Called
+ *  before the page looks anything up in the bar. */
+export function renderTopbar(page, { planName = false, actions = '' } = {}) {
+  const tagline = planName
+    ? '<p class="tagline" id="plan-name" data-testid="plan-name">…</p>'
+    : `<p class="tagline" data-i18n="tagline">${escapeHtml(t('tagline'))}</p>`;
+  const links = PAGES.map((p) => {
     const here = p.id === page ? ' is-current" aria-current="page' : '';
     return `<a class="nav-link${here}" href="${p.href}" data-testid="${p.testid}">` +
       `<span lang="zh-CN">${escapeHtml(p['zh-CN'])}</span><span lang="en">${escapeHtml(p.en)}</span></a>`;
   }).join('');
+  $('.topbar').innerHTML =
+    '<div class="brand"><span class="logo" aria-hidden="true">ƒ</span><div class="brand-text">' +
+    `<h1><span class="brand-name">SalesScore</span> <span data-i18n="title">${escapeHtml(t('title'))}</span></h1>${tagline}</div></div>` +
+    `<div class="topbar-actions"><nav class="page-nav" aria-label="页面 / Pages">${links}</nav>${actions}` +
+    '<button type="button" id="locale" class="locale-switch" data-locale="zh-CN" aria-label="切换语言 / Switch language" title="切换语言 / Switch language">' +
+    '<span class="locale-option" data-value="zh-CN">中文</span><span class="locale-option" data-value="en">English</span></button></div>';
 }
 
 /** Calls `changed()` after the top bar's language button switches the locale. */

@@ -10,7 +10,7 @@
 import init, { decompose, pace, version } from '/pkg/targets/index.js';
 import {
   $, errorMessage, escapeHtml, fetchJson, fromPercent, groupDigits, isNeg, locale, onLocaleSwitch, pct, readLocale,
-  renderNav, showError, showLocale, showVersion, signed, t, useText, writeAddress, shiftPoint,
+  renderTopbar, showError, showLocale, showVersion, signed, t, useText, writeAddress, shiftPoint,
 } from './page.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -234,6 +234,7 @@ const TEXT = {
 };
 
 useText(TEXT);
+renderTopbar('targets');
 
 // ---------------------------------------------------------------------------------------------
 // State
@@ -784,7 +785,6 @@ function wireEvents() {
 }
 
 async function main() {
-  renderNav('targets');
   readLocation();
   applyLocale();
   $('#dec-stat').textContent = t('loading');

@@ -7,7 +7,7 @@
 
 import init, { Plan, version } from '/pkg/index.js';
 import {
-  $, errorMessage, escapeHtml, fetchJson, locale, monthName, onLocaleSwitch, pointerSegments, readLocale, renderNav,
+  $, errorMessage, escapeHtml, fetchJson, locale, monthName, onLocaleSwitch, pointerSegments, readLocale, renderTopbar,
   showError, showLocale, showVersion, t, useText, writeAddress,
 } from './page.js';
 
@@ -232,6 +232,7 @@ const TEXT = {
 };
 
 useText(TEXT);
+renderTopbar('team', { planName: true });
 
 // Fields of the sample records: identity fields are shown, not edited.
 const ID_FIELD = '工号';
@@ -1040,7 +1041,6 @@ function wireEvents() {
 // Start
 
 async function main() {
-  renderNav('team');
   readLocation();
   applyLocale();
   els.runStat.textContent = t('loading');
