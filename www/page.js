@@ -1,8 +1,8 @@
-// What the demo pages share: the top bar with the links to the pages, the locale (from the address,
-// switched by the button in the top bar) and the lookup of words (the words of all pages here,
-// each page's own in its script), fetching the samples, escaping text for innerHTML, and the
-// engine's error message in the page's locale. Plain ES module; nothing here touches the page
-// until it is called.
+// What the demo pages share: the top bar with the links to the pages, the locale (from the
+// address, switched by the button in the top bar) and the lookup of words (the words more than
+// one page uses here, each page's own in its script), fetching the samples, escaping text for
+// innerHTML, showing the engine's decimal strings and its errors in the page's locale. Plain ES
+// module; nothing here touches the page until it is called.
 
 /** The demo's pages, in the order of the top bar. */
 export const PAGES = [
