@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Dev server for the demo pages (team scorecard, formula playground, targets & pacing, plan
-// preview): serves `www/` at `/`, the built package `pkg/` at `/pkg/` and the sample data
+// Dev server for the demo pages (team scorecard, formula playground, targets & pacing, record
+// form, plan preview): serves `www/` at `/`, the built package `pkg/` at `/pkg/` and the sample data
 // `samples/` at `/samples/`, uncached. Static files are handled by `sirv`.
 //
 //   node scripts/serve.mjs            # http://localhost:8080/

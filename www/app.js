@@ -8,7 +8,7 @@
 
 import init, { Formula, formulaTokens, listFunctions, version } from '/pkg/index.js';
 import {
-  $, errorMessage, escapeHtml, groupDigits, locale, onLocaleSwitch, readLocale, renderNav, showLocale, showVersion, t, useText,
+  $, errorMessage, escapeHtml, groupDigits, locale, onLocaleSwitch, readLocale, renderTopbar, showLocale, showVersion, t, useText,
 } from './page.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -53,14 +53,13 @@ const TEXT = {
     statusFields: '读取 {n} 个字段',
     statusNoFields: '不读取字段',
     compileError: '公式错误',
-    runtimeError: '计算错误',
     where: '第 {line} 行，第 {col} 列',
     whereCol: '第 {col} 个字符',
     fix: '改为 {s}',
     footerNote: '所有计算都在本机浏览器中完成，数据不会上传。',
-    valuePlaceholder: '数字、文本或日期',
+    valuePlaceholder: '数值、文本或日期',
     tip: '提示：字段名可直接写中文，含空格的字段名写作 {客户 类型}；输入函数名时按 Tab 补全。',
-    types: { number: '数字', text: '文本', boolean: '布尔', date: '日期', empty: '未填写' },
+    types: { number: '数值', text: '文本', boolean: '布尔值', date: '日期', empty: '未填写' },
     categories: { logic: '逻辑', math: '数学', lookup: '阶梯与查找', date: '日期', text: '文本' },
     sigHint: '参数',
   },
@@ -102,7 +101,6 @@ const TEXT = {
     statusFields: 'reads {n} field(s)',
     statusNoFields: 'reads no fields',
     compileError: 'Formula error',
-    runtimeError: 'Calculation error',
     where: 'line {line}, column {col}',
     whereCol: 'character {col}',
     fix: 'Replace with {s}',
@@ -116,6 +114,7 @@ const TEXT = {
 };
 
 useText(TEXT);
+renderTopbar('formulas', { actions: `<button type="button" id="share" class="ghost-button" data-i18n="share">${escapeHtml(t('share'))}</button>` });
 
 const CATEGORY_ORDER = ['lookup', 'logic', 'math', 'date', 'text'];
 
@@ -672,7 +671,7 @@ function showError(err, kind, source) {
   els.error.hidden = false;
   els.error.dataset.kind = kind;
   els.statusOk.hidden = true;
-  els.errorKind.textContent = kind === 'compile' ? t('compileError') : t('runtimeError');
+  els.errorKind.textContent = kind === 'compile' ? t('compileError') : t('engineError');
   els.errorCode.textContent = err?.code ?? 'ERROR';
   els.errorMessage.textContent = msg;
   if (err?.span) {
@@ -1075,7 +1074,6 @@ function flash(button, text, back) {
 // Start
 
 async function main() {
-  renderNav('formulas');
   const fromUrl = readLocation();
   applyLocale();
   els.result.dataset.state = 'loading';

@@ -10,8 +10,8 @@
 import init, { Plan, version } from '/pkg/index.js';
 import initTargets, { pace } from '/pkg/targets/index.js';
 import {
-  $, errorMessage, escapeHtml, fetchJson, groupDigits, locale, monthName, onLocaleSwitch, pointerSegments, readLocale,
-  renderNav, showLocale, showVersion, t, useText, writeAddress, DECIMAL, shiftPoint,
+  $, errorMessage, escapeHtml, fetchJson, fromPercent, isNeg, locale, monthName, num, onLocaleSwitch, pct, pointerSegments,
+  readLocale, renderTopbar, showError, showLocale, showVersion, signed, t, useText, writeAddress,
 } from './page.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -25,38 +25,27 @@ const TEXT = {
     recordTitle: '{name} · {id} · {month}',
     recordSub: '{plan} · {group} · {tier}',
     pickRecord: '载入示例记录',
-    pickMonth: '月份',
-    fieldsNote: '方案的字段即表单的字段。输入按原样以文本传给引擎，小数精确；有误的格子旁显示引擎的错误代码，其余结果保持上一次成功的计算。',
+    fieldsNote: '计划的字段即表单的字段。输入按原样以文本传给引擎，小数精确；有误的格子旁显示引擎的错误代码，其余结果保持上一次成功的计算。',
     runStat: 'evaluate {ms} ms · pace {pms} ms',
     runStatTitle: '最近一次修改后 plan.evaluate 与 pace 各自所用的时间（performance.now）',
     stale: '（上一次成功的结果）',
-    edited: '已修改 {n} 处',
-    yes: '是',
     orders: '订单',
     ordersCount: '{n} 笔',
-    ordersSub: '子表 · 方案 incentive.transactions 读取的列',
+    ordersSub: '子表 · 计划 incentive.transactions 读取的列',
     ordersNote: '分成（多人分单）随订单保留，这里只读。',
-    addOrder: '添加订单',
     deleteRow: '删除第 {n} 行',
     noSplit: '—',
     pipeline: '进度设置与未结商机',
-    pipelineSub: '不在方案里：给 pace 用',
+    pipelineSub: '不在计划里：给 pace 用',
     asOf: '统计截至',
     periodNote: '考核期 {start} 至 {end}，工作日按周一至周五',
     dealsNote: '赢单率按百分比填写。',
     addDeal: '添加商机',
-    colDeal: '商机',
-    colDealAmount: '金额',
     colProb: '赢单率 %',
     newDeal: '新商机',
     staleNote: '下面显示的是上一次成功的结果。',
     scoreTitle: '评分',
-    total: '总分',
-    grade: '等级',
-    coefficient: '绩效系数',
     payout: '本月激励',
-    nextLine: '距 {g} 还差 {p} 分',
-    nextReached: '总分已够 {g}',
     nextTop: '已是最高等级',
     nextBlocked: '被 {b} 挡住',
     nextOption: '{ind} 达到 {to}（{change}）',
@@ -64,18 +53,13 @@ const TEXT = {
     why: '为什么是这个分数',
     profile: '档案 {p}',
     profilePhase: '档案 {p} · {ph}',
-    colIndicator: '指标',
-    colPoints: '得分',
-    colWeight: '权重',
-    colWeighted: '加权',
     adjustment: '{id} {v}',
     capped: '（受上下限截断，原值 {raw}）',
     gateOpen: '{id}：未触发',
     gateClosed: '{id}：已触发，总分封顶 {cap}',
     vetoOff: '{id}：未触发',
     vetoOn: '{id}：已触发',
-    teamBlend: '团队得分 {v} 按方案融合',
-    statement: '激励结算单',
+    teamBlend: '团队得分 {v} 按计划融合',
     stmtSub: '{n} 行 · {currency}',
     pending: '{ids} 需全队一起计算（evaluateTeam），这里为 0',
     routing: '订单如何计提',
@@ -85,28 +69,18 @@ const TEXT = {
     colRule: '适用规则',
     noRule: '无规则匹配',
     whatIf: '如果再签一单',
-    wiAmount: '金额',
     anyProduct: '（任意产品线）',
     anyCustomer: '（任意客户类型）',
     paceTitle: '本月进度与达成概率',
     paceStat: '{ms} ms',
     paceNeedsMonth: '月份须为 1–12 的整数，才能确定考核期。',
     paceSkippedKind: '无法计算进度',
-    kAttainment: '达成率',
-    kExpected: '应完成',
-    kGap: '进度差',
     kRemaining: '还差',
-    kDaily: '每日需完成',
-    kRunRate: '按当前速度',
     kForecast: '加权预测',
-    kChance: '达成概率',
-    status: { achieved: '已达成', onTrack: '进度正常', behind: '落后' },
-    method: { reached: '已达成', outOfReach: '商机全赢也不够', exact: '精确值 {p}', bounded: '误差 ±{b}' },
     workdays: '工作日 {elapsed}/{total}',
     trace: '指标计算过程',
-    footerNote: '示例数据：华东销售部 2026 上半年方案与一名销售的月度记录；商机为示例。所有计算都在本机浏览器中完成。',
+    footerNote: '示例数据：华东销售部 2026 上半年计划与一名销售的月度记录；商机为示例。所有计算都在本机浏览器中完成。',
     colId: '订单号',
-    colAmount: '金额',
     colCollected: '回款',
     colProduct: '产品线',
     colCustomer: '客户类型',
@@ -120,18 +94,14 @@ const TEXT = {
     recordTitle: '{name} · {id} · {month}',
     recordSub: '{plan} · {group} · {tier}',
     pickRecord: 'Load a sample record',
-    pickMonth: 'Month',
     fieldsNote: 'The plan’s fields are the form’s fields. Values go to the engine as typed text, so decimals stay exact; a cell the engine rejects shows its error code, and the rest keeps the last good result.',
     runStat: 'evaluate {ms} ms · pace {pms} ms',
     runStatTitle: 'Time plan.evaluate and pace each took after the last edit (performance.now)',
     stale: ' (last good result)',
-    edited: '{n} edited',
-    yes: 'Yes',
     orders: 'Orders',
     ordersCount: '{n} rows',
     ordersSub: 'Sub-table · the columns the plan’s incentive.transactions reads',
     ordersNote: 'Split credit stays with an order; read-only here.',
-    addOrder: 'Add order',
     deleteRow: 'Delete row {n}',
     noSplit: '—',
     pipeline: 'Pacing: as-of day and open deals',
@@ -140,18 +110,11 @@ const TEXT = {
     periodNote: 'Period {start} to {end}, Monday–Friday working days',
     dealsNote: 'Win probability in percent.',
     addDeal: 'Add deal',
-    colDeal: 'Deal',
-    colDealAmount: 'Amount',
     colProb: 'Win %',
     newDeal: 'New deal',
     staleNote: 'Below is the last good result.',
     scoreTitle: 'Score',
-    total: 'Total',
-    grade: 'Grade',
-    coefficient: 'Coefficient',
     payout: 'Payout this month',
-    nextLine: '{p} more points to {g}',
-    nextReached: 'The total already reaches {g}',
     nextTop: 'Already at the top grade',
     nextBlocked: 'blocked by {b}',
     nextOption: '{ind} to {to} ({change})',
@@ -159,10 +122,6 @@ const TEXT = {
     why: 'Why this score',
     profile: 'Profile {p}',
     profilePhase: 'Profile {p} · {ph}',
-    colIndicator: 'Indicator',
-    colPoints: 'Points',
-    colWeight: 'Weight',
-    colWeighted: 'Weighted',
     adjustment: '{id} {v}',
     capped: ' (bounded, was {raw})',
     gateOpen: '{id}: not triggered',
@@ -170,7 +129,6 @@ const TEXT = {
     vetoOff: '{id}: not triggered',
     vetoOn: '{id}: triggered',
     teamBlend: 'Team score {v} blended in by the plan',
-    statement: 'Incentive statement',
     stmtSub: '{n} lines · {currency}',
     pending: '{ids} is paid with the whole team (evaluateTeam): 0 here',
     routing: 'How each order is paid',
@@ -180,28 +138,18 @@ const TEXT = {
     colRule: 'Rule',
     noRule: 'no rule matches',
     whatIf: 'If one more deal closes',
-    wiAmount: 'Amount',
     anyProduct: '(any product line)',
     anyCustomer: '(any customer type)',
     paceTitle: 'Pacing and the chance of target',
     paceStat: '{ms} ms',
     paceNeedsMonth: 'The month must be a whole number 1–12 to know the period.',
     paceSkippedKind: 'Cannot pace',
-    kAttainment: 'Attainment',
-    kExpected: 'Expected',
-    kGap: 'Pace gap',
     kRemaining: 'Remaining',
-    kDaily: 'Needed per day',
-    kRunRate: 'Run rate',
     kForecast: 'Weighted forecast',
-    kChance: 'Chance',
-    status: { achieved: 'achieved', onTrack: 'on track', behind: 'behind' },
-    method: { reached: 'reached', outOfReach: 'out of reach even if every deal wins', exact: 'exactly {p}', bounded: '±{b}' },
     workdays: 'working days {elapsed}/{total}',
     trace: 'How the metrics were computed',
     footerNote: 'Sample data: 华东销售部’s 2026 H1 plan and one rep’s monthly record; the open deals are made up. Everything is computed in this browser.',
     colId: 'Order no.',
-    colAmount: 'Amount',
     colCollected: 'Collected',
     colProduct: 'Product line',
     colCustomer: 'Customer type',
@@ -210,6 +158,7 @@ const TEXT = {
   },
 };
 useText(TEXT);
+renderTopbar('form');
 
 /** The sample plan covers January–June of this year (`east-china-sales-2026-h1`). */
 const PLAN_YEAR = 2026;
@@ -245,18 +194,6 @@ const state = {
 };
 
 // ---------------------------------------------------------------------------------------------
-// Exact decimal strings for display (no floats: digits are moved, never computed)
-
-/** Money and counts: the engine's string, grouped; a minus sign as `−`. */
-const num = (s) => groupDigits(String(s)).replace(/^-/, '−');
-const signed = (s) => (String(s).startsWith('-') ? num(s) : `+${num(s)}`);
-const isNeg = (s) => String(s).startsWith('-') && /[1-9]/.test(String(s));
-/** A rate in [0, 1] as a percentage: `0.8460` → `84.6%`. */
-const pct = (s) => `${shiftPoint(s, 2)}%`;
-/** A percentage typed by the user (`60`) as a probability (`0.6`); anything else as typed. */
-const fromPercent = (s) => (DECIMAL.test(s.trim()) ? shiftPoint(s.trim(), -2) : s.trim());
-
-// ---------------------------------------------------------------------------------------------
 // The record from the inputs
 
 const tx = () => state.doc.incentive.transactions;
@@ -265,7 +202,7 @@ const orderColumns = () => {
   const c = tx();
   return [
     { key: c.id, label: 'colId', kind: 'text', cls: 'col-order-id' },
-    { key: c.amount, label: 'colAmount', kind: 'number' },
+    { key: c.amount, label: 'amount', kind: 'number' },
     { key: c.collected, label: 'colCollected', kind: 'number' },
     { key: c.product, label: 'colProduct', kind: 'text', list: 'products' },
     { key: c.customerType, label: 'colCustomer', kind: 'text', list: 'customers' },
@@ -423,7 +360,7 @@ function renderOrderHead() {
   $('#orders-head').innerHTML = '<tr><th class="row-no">#</th>' +
     orderColumns().map((c) => `<th class="${c.kind === 'number' ? 'num' : ''}" title="${escapeHtml(c.key)}">${escapeHtml(t(c.label))}</th>`).join('') +
     `<th>${escapeHtml(t('colSplits'))}</th><th class="row-act"></th></tr>`;
-  $('#deals-head').innerHTML = `<tr><th class="row-no">#</th><th>${escapeHtml(t('colDeal'))}</th><th class="num">${escapeHtml(t('colDealAmount'))}</th><th class="num">${escapeHtml(t('colProb'))}</th><th class="row-act"></th></tr>`;
+  $('#deals-head').innerHTML = `<tr><th class="row-no">#</th><th>${escapeHtml(t('colDeal'))}</th><th class="num">${escapeHtml(t('amount'))}</th><th class="num">${escapeHtml(t('colProb'))}</th><th class="row-act"></th></tr>`;
 }
 
 const cellInput = (attrs, value, cls = '') =>
@@ -446,7 +383,7 @@ function renderOrderRows() {
 function renderDealRows() {
   $('#deal-rows').innerHTML = state.deals.map((d, i) => `<tr data-key="${d.key}" data-index="${i}"><td class="row-no">${i + 1}</td>` +
     `<td data-cell="name">${cellInput(`data-dcol="name" aria-label="${escapeHtml(`${t('colDeal')} ${i + 1}`)}"`, d.name)}</td>` +
-    `<td class="num" data-cell="amount">${cellInput(`data-dcol="amount" inputmode="decimal" aria-label="${escapeHtml(`${t('colDealAmount')} ${i + 1}`)}"`, d.amount, ' is-num')}<span class="cell-note" data-note></span></td>` +
+    `<td class="num" data-cell="amount">${cellInput(`data-dcol="amount" inputmode="decimal" aria-label="${escapeHtml(`${t('amount')} ${i + 1}`)}"`, d.amount, ' is-num')}<span class="cell-note" data-note></span></td>` +
     `<td class="num" data-cell="probability">${cellInput(`data-dcol="probability" inputmode="decimal" aria-label="${escapeHtml(`${t('colProb')} ${i + 1}`)}"`, d.probability, ' is-num narrow')}<span class="cell-note" data-note></span></td>` +
     `<td class="row-act"><button type="button" class="icon-button" data-delete-deal="${d.key}" aria-label="${escapeHtml(t('deleteRow', { n: i + 1 }))}" title="${escapeHtml(t('deleteRow', { n: i + 1 }))}">×</button></td></tr>`).join('');
 }
@@ -555,12 +492,7 @@ function markForm() {
 function render() {
   markForm();
   const { result, error } = state;
-  $('#eval-error').hidden = !error;
-  if (error) {
-    $('#eval-error-code').textContent = error.code ?? 'ERROR';
-    $('#eval-error-where').textContent = error.path ?? '';
-    $('#eval-error-message').textContent = errorMessage(error);
-  }
+  showError($('#eval-error'), error);
   document.querySelector('.result-col').classList.toggle('is-stale', !!error);
   const fmtMs = (ms) => ms.toFixed(ms < 10 ? 2 : 1);
   $('#run-stat').textContent = t('runStat', { ms: fmtMs(state.ms), pms: fmtMs(state.paceMs) }) + (error ? t('stale') : '');
@@ -599,7 +531,7 @@ function renderScore(result) {
   if (!ng) next = `<span class="ng-head">${escapeHtml(t('nextTop'))}</span>`;
   else {
     const reached = !isNeg(ng.pointsNeeded) && !/[1-9]/.test(ng.pointsNeeded);
-    next = `<span class="ng-head" data-testid="next-grade-line">${escapeHtml(reached ? t('nextReached', { g: ng.grade }) : t('nextLine', { g: ng.grade, p: ng.pointsNeeded }))}</span>`;
+    next = `<span class="ng-head" data-testid="next-grade-line">${escapeHtml(reached ? t('nextGradeReached', { g: ng.grade }) : t('nextGradeLine', { g: ng.grade, p: ng.pointsNeeded }))}</span>`;
     if (ng.blockedBy) next += ` <span class="ng-blocked">${escapeHtml(t('nextBlocked', { b: ng.blockedBy }))}</span>`;
     next += ng.options.length
       ? `<ul class="ng-options">${ng.options.map((o) => `<li data-indicator="${escapeHtml(o.indicator)}">${escapeHtml(t('nextOption', { ind: o.indicator, to: num(o.to), change: signed(o.change) }))}</li>`).join('')}</ul>`
@@ -687,20 +619,20 @@ function renderPace() {
   const w = p.workdays;
   const att = g.attainment !== undefined ? Math.min(100, Number(g.attainment) * 100) : 0;
   const exp = Math.min(100, Number(g.expectedAttainment) * 100);
-  $('#pace-bar').innerHTML = `<span class="pb-track"><i class="pb-fill status-${escapeHtml(g.status)}" style="width:${att.toFixed(2)}%"></i><i class="pb-mark" style="left:${exp.toFixed(2)}%"></i></span>` +
+  $('#pace-bar').innerHTML = `<span class="track pb-track"><i class="track-fill pb-fill status-${escapeHtml(g.status)}" style="width:${att.toFixed(2)}%"></i><i class="track-mark" style="left:${exp.toFixed(2)}%"></i></span>` +
     `<span class="pb-legend"><span class="status-chip status-${escapeHtml(g.status)}" data-testid="pace-status" data-status="${escapeHtml(g.status)}">${escapeHtml(t('status')[g.status] ?? g.status)}</span>` +
     `<span class="muted small">${escapeHtml(t('workdays', w))}</span></span>`;
   const method = t('method')[c.method] ?? c.method;
   const chanceNote = c.method === 'exact' ? method.replace('{p}', pct(c.exactProbability)) : c.method === 'bounded' ? method.replace('{b}', pct(c.errorBound)) : method;
   const kpis = [
-    ['attainment', t('kAttainment'), g.attainment !== undefined ? pct(g.attainment) : '—'],
-    ['expected', t('kExpected'), num(g.expectedToDate)],
-    ['paceGap', t('kGap'), signed(g.paceGap)],
+    ['attainment', t('attainment'), g.attainment !== undefined ? pct(g.attainment) : '—'],
+    ['expected', t('expected'), num(g.expectedToDate)],
+    ['paceGap', t('paceGap'), signed(g.paceGap)],
     ['remaining', t('kRemaining'), num(g.remaining)],
-    ['daily', t('kDaily'), g.requiredDailyRate !== undefined ? num(g.requiredDailyRate) : '—'],
-    ['runRate', t('kRunRate'), g.runRateForecast !== undefined ? num(g.runRateForecast) : '—'],
+    ['daily', t('daily'), g.requiredDailyRate !== undefined ? num(g.requiredDailyRate) : '—'],
+    ['runRate', t('runRate'), g.runRateForecast !== undefined ? num(g.runRateForecast) : '—'],
     ['forecast', t('kForecast'), num(rep.pipeline.forecast)],
-    ['chance', t('kChance'), pct(c.probability)],
+    ['chance', t('chance'), pct(c.probability)],
   ];
   $('#pace-kpis').innerHTML = kpis.map(([k, label, v]) => `<div class="kpi${k === 'chance' ? ' kpi-chance' : ''}" data-kpi="${k}"><dt>${escapeHtml(label)}</dt>` +
     `<dd class="${k === 'paceGap' && isNeg(g.paceGap) ? 'neg' : ''}">${escapeHtml(v)}</dd>${k === 'chance' ? `<span class="muted small" data-testid="chance-note">${escapeHtml(chanceNote)}</span>` : ''}</div>`).join('');
@@ -875,7 +807,6 @@ function loadSample(record) {
 }
 
 async function main() {
-  renderNav('form');
   readLocale();
   showLocale();
   $('#run-stat').textContent = t('loading');

@@ -1,8 +1,8 @@
-// What the demo pages share: their links in the top bar, the locale (from the address,
-// switched by the button in the top bar) and the lookup of words (the words of all pages here,
-// each page's own in its script), fetching the samples, escaping text for innerHTML, and the
-// engine's error message in the page's locale. Plain ES module; nothing here touches the page
-// until it is called.
+// What the demo pages share: the top bar with the links to the pages, the locale (from the
+// address, switched by the button in the top bar) and the lookup of words (the words more than
+// one page uses here, each page's own in its script), fetching the samples, escaping text for
+// innerHTML, showing the engine's decimal strings and its errors in the page's locale. Plain ES
+// module; nothing here touches the page until it is called.
 
 /** The demo's pages, in the order of the top bar. */
 export const PAGES = [
@@ -10,7 +10,7 @@ export const PAGES = [
   { id: 'team', href: './', testid: 'nav-team', 'zh-CN': '团队绩效', en: 'Team scorecard' },
   { id: 'targets', href: './targets.html', testid: 'nav-targets', 'zh-CN': '目标分解与进度', en: 'Targets & pacing' },
   { id: 'form', href: './form.html', testid: 'nav-form', 'zh-CN': '销售记录表单', en: 'Record form' },
-  { id: 'admin', href: './admin.html', testid: 'nav-admin', 'zh-CN': '方案预览', en: 'Plan preview' },
+  { id: 'admin', href: './admin.html', testid: 'nav-admin', 'zh-CN': '计划预览', en: 'Plan preview' },
 ];
 
 /** Words more than one page uses, one translation each. */
@@ -26,8 +26,38 @@ const SHARED = {
     colId: '工号',
     colName: '姓名',
     colGroup: '小组',
-    colGrade: '等级',
     colForced: '强制',
+    colRep: '销售',
+    colTarget: '目标',
+    month: '月份',
+    edited: '已修改 {n} 处',
+    yes: '是',
+    no: '否',
+    teamSampleNote: '示例数据：华东销售部 24 人 × 6 个月。所有计算都在本机浏览器中完成。',
+    // an order, a deal
+    addOrder: '添加订单',
+    colDeal: '商机',
+    amount: '金额',
+    // a rep's score (team scorecard, record form)
+    total: '总分',
+    grade: '等级',
+    coefficient: '绩效系数',
+    statement: '激励结算单',
+    nextGradeLine: '距 {g} 还差 {p} 分',
+    nextGradeReached: '总分已够 {g}',
+    colIndicator: '指标',
+    colPoints: '得分',
+    colWeight: '权重',
+    colWeighted: '加权',
+    // pacing (targets, record form)
+    attainment: '达成率',
+    expected: '应完成',
+    paceGap: '进度差',
+    daily: '每日需完成',
+    runRate: '按当前速度',
+    chance: '达成概率',
+    status: { achieved: '已达成', onTrack: '进度正常', behind: '落后' },
+    method: { exact: '精确值 {p}', reached: '已达成', outOfReach: '商机全赢也不够', bounded: '误差不超过 ±{b}' },
   },
   en: {
     loading: 'Loading the engine and the sample data…',
@@ -40,8 +70,35 @@ const SHARED = {
     colId: 'ID',
     colName: 'Name',
     colGroup: 'Group',
-    colGrade: 'Grade',
     colForced: 'Forced',
+    colRep: 'Rep',
+    colTarget: 'Target',
+    month: 'Month',
+    edited: '{n} edited',
+    yes: 'yes',
+    no: 'no',
+    teamSampleNote: 'Sample data: East China sales, 24 reps × 6 months. Everything is computed in this browser.',
+    addOrder: 'Add order',
+    colDeal: 'Deal',
+    amount: 'Amount',
+    total: 'Total',
+    grade: 'Grade',
+    coefficient: 'Coefficient',
+    statement: 'Incentive statement',
+    nextGradeLine: '{p} more points to {g}',
+    nextGradeReached: 'The total already reaches {g}',
+    colIndicator: 'Indicator',
+    colPoints: 'Points',
+    colWeight: 'Weight',
+    colWeighted: 'Weighted',
+    attainment: 'Attainment',
+    expected: 'Expected',
+    paceGap: 'Pace gap',
+    daily: 'Needed per day',
+    runRate: 'Run rate',
+    chance: 'Chance',
+    status: { achieved: 'achieved', onTrack: 'on track', behind: 'behind' },
+    method: { exact: 'exactly {p}', reached: 'reached', outOfReach: 'out of reach even if every deal wins', bounded: 'within ±{b}' },
   },
 };
 
@@ -120,6 +177,32 @@ export function shiftPoint(s, k) {
   return neg && /[1-9]/.test(out) ? `-${out}` : out;
 }
 
+/** An exact decimal string as the pages show it: grouped, a minus as `−` (the digits unchanged). */
+export const num = (s) => groupDigits(String(s)).replace(/^-/, '−');
+
+/** The same with `+` before a number that is not negative. */
+export const signed = (s) => (String(s).startsWith('-') ? num(s) : `+${num(s)}`);
+
+/** Whether a decimal string is below zero (`-0.00` is not). */
+export const isNeg = (s) => String(s).startsWith('-') && /[1-9]/.test(String(s));
+
+/** A rate in [0, 1] as a percentage: `0.4737` → `47.37%`. */
+export const pct = (s) => `${shiftPoint(s, 2)}%`;
+
+/** A percentage the user typed (`60`, `12.5`) as a probability (`0.6`, `0.125`); anything else
+ *  goes to the engine as typed (trimmed), which reports it with its path. */
+export const fromPercent = (s) => (DECIMAL.test(s.trim()) ? shiftPoint(s.trim(), -2) : s.trim());
+
+/** Shows the engine's `error` in an error box (its `.error-code`, `.error-where` and
+ *  `.error-message`), or hides the box when `error` is null. */
+export function showError(box, error) {
+  box.hidden = !error;
+  if (!error) return;
+  $('.error-code', box).textContent = error.code ?? 'ERROR';
+  $('.error-where', box).textContent = error.path ?? '';
+  $('.error-message', box).textContent = errorMessage(error);
+}
+
 async function fetched(url) {
   const res = await fetch(url);
   if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
@@ -149,14 +232,27 @@ export function writeAddress(params = new URLSearchParams()) {
   history.replaceState(null, '', `#${params}`);
 }
 
-/** Fills the top bar's page links, `page` (an id of PAGES) marked as the current one. Both
- *  languages are in the links; the page's `lang` shows one. */
-export function renderNav(page) {
-  $('.page-nav').innerHTML = PAGES.map((p) => {
+/** Writes the top bar into the page's `<header class="topbar">`: the brand with the page's
+ *  `title` and, under it, its `tagline` (both in the page's words; with `planName`, an empty line
+ *  `#plan-name` the page fills with its plan's name), the links to the pages with `page` (an id
+ *  of PAGES) marked as the current one, `actions` (HTML, after the links) and the language
+ *  button. Both languages are in the links and the button; the page's `lang` shows one. Called
+ *  before the page looks anything up in the bar. */
+export function renderTopbar(page, { planName = false, actions = '' } = {}) {
+  const tagline = planName
+    ? '<p class="tagline" id="plan-name" data-testid="plan-name">…</p>'
+    : `<p class="tagline" data-i18n="tagline">${escapeHtml(t('tagline'))}</p>`;
+  const links = PAGES.map((p) => {
     const here = p.id === page ? ' is-current" aria-current="page' : '';
     return `<a class="nav-link${here}" href="${p.href}" data-testid="${p.testid}">` +
       `<span lang="zh-CN">${escapeHtml(p['zh-CN'])}</span><span lang="en">${escapeHtml(p.en)}</span></a>`;
   }).join('');
+  $('.topbar').innerHTML =
+    '<div class="brand"><span class="logo" aria-hidden="true">ƒ</span><div class="brand-text">' +
+    `<h1><span class="brand-name">SalesScore</span> <span data-i18n="title">${escapeHtml(t('title'))}</span></h1>${tagline}</div></div>` +
+    `<div class="topbar-actions"><nav class="page-nav" aria-label="页面 / Pages">${links}</nav>${actions}` +
+    '<button type="button" id="locale" class="locale-switch" data-locale="zh-CN" aria-label="切换语言 / Switch language" title="切换语言 / Switch language">' +
+    '<span class="locale-option" data-value="zh-CN">中文</span><span class="locale-option" data-value="en">English</span></button></div>';
 }
 
 /** Calls `changed()` after the top bar's language button switches the locale. */

@@ -9,8 +9,8 @@
 
 import init, { decompose, pace, version } from '/pkg/targets/index.js';
 import {
-  $, errorMessage, escapeHtml, fetchJson, groupDigits, locale, onLocaleSwitch, readLocale, renderNav, showLocale,
-  showVersion, t, useText, writeAddress, DECIMAL, shiftPoint,
+  $, errorMessage, escapeHtml, fetchJson, fromPercent, groupDigits, isNeg, locale, onLocaleSwitch, pct, readLocale,
+  renderTopbar, showError, showLocale, showVersion, signed, t, useText, writeAddress, shiftPoint,
 } from './page.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -30,7 +30,6 @@ const TEXT = {
     paceStat: '{n} 人 · {ms} ms',
     paceStatTitle: '一次 pace 调用计算全组进度与概率所用的时间',
     stale: '（显示的是上一次成功的结果）',
-    edited: '已修改 {n} 处',
     kTotal: '总目标',
     kPeople: '人数',
     kTeams: '团队',
@@ -67,7 +66,6 @@ const TEXT = {
     fBasis: '上级分配口径',
     fBase: '口径基数',
     fAvailability: '在岗比例',
-    fWeight: '权重',
     fWeightShare: '权重占比',
     fPool: '参与分配的金额',
     fIdeal: '按比例精确应得',
@@ -97,35 +95,22 @@ const TEXT = {
     workdaysNote: '已扣除 {h} 天节假日，计入 {m} 天调休上班',
     kTarget: '团队目标',
     kActual: '已完成',
-    kAttainment: '达成率',
     kExpected: '按进度应完成',
-    kPaceGap: '进度差',
-    kDaily: '每日需完成',
     kRunRate: '按当前速度预计',
     kPipeline: '加权商机预测',
     kChance: '团队达成概率',
     kStatus: '已达成 / 正常 / 落后',
     reps: '销售进度',
     repsSub: '竖线为按工作日应完成进度 · 点击一行查看原因与关键商机',
-    colRep: '销售',
     colStatus: '状态',
-    colTarget: '目标',
     colActual: '已完成',
     colAttainment: '达成 / 应达成',
-    colExpected: '应完成',
-    colPaceGap: '进度差',
     colDaily: '每日需完成',
-    colRunRate: '按当前速度',
     colPipeline: '加权预测',
-    colChance: '达成概率',
-    status: { achieved: '已达成', onTrack: '进度正常', behind: '落后' },
     teamRow: '{name}（合计 {n} 人）',
-    method: { exact: '精确值 {p}', reached: '已达成', outOfReach: '商机全赢也不够', bounded: '误差不超过 ±{b}' },
     keyDeals: '关键商机（对达成概率影响最大）',
     chanceLabel: '达成概率',
     why: '计算过程',
-    colDeal: '商机',
-    colDealAmount: '金额',
     colWinProb: '赢单率',
     colSwing: '输 → 赢时的达成概率',
     swingTitle: '赢下：{w}；丢掉：{l}；影响 {s}',
@@ -152,7 +137,6 @@ const TEXT = {
     paceStat: '{n} reps · {ms} ms',
     paceStatTitle: 'Time of the one pace call for the whole team',
     stale: ' (showing the last good result)',
-    edited: '{n} edits',
     kTotal: 'Total',
     kPeople: 'People',
     kTeams: 'Teams',
@@ -189,7 +173,6 @@ const TEXT = {
     fBasis: 'Parent splits by',
     fBase: 'Base',
     fAvailability: 'Availability',
-    fWeight: 'Weight',
     fWeightShare: 'Weight share',
     fPool: 'Pool shared',
     fIdeal: 'Exact proportional share',
@@ -219,35 +202,22 @@ const TEXT = {
     workdaysNote: '{h} holidays off, {m} makeup workdays counted',
     kTarget: 'Team target',
     kActual: 'Actual',
-    kAttainment: 'Attainment',
     kExpected: 'Expected to date',
-    kPaceGap: 'Pace gap',
-    kDaily: 'Needed per day',
     kRunRate: 'Run-rate forecast',
     kPipeline: 'Pipeline forecast',
     kChance: 'Team chance',
     kStatus: 'Achieved / on track / behind',
     reps: 'Reps',
     repsSub: 'The tick is the expected-to-date by working days · click a row for reasons and key deals',
-    colRep: 'Rep',
     colStatus: 'Status',
-    colTarget: 'Target',
     colActual: 'Actual',
     colAttainment: 'Attained / expected',
-    colExpected: 'Expected',
-    colPaceGap: 'Pace gap',
     colDaily: 'Needed / day',
-    colRunRate: 'Run rate',
     colPipeline: 'Pipeline',
-    colChance: 'Chance',
-    status: { achieved: 'achieved', onTrack: 'on track', behind: 'behind' },
     teamRow: '{name} ({n} reps)',
-    method: { exact: 'exactly {p}', reached: 'reached', outOfReach: 'out of reach even winning every deal', bounded: 'within ±{b}' },
     keyDeals: 'Key deals (move the chance most)',
     chanceLabel: 'Chance of target',
     why: 'How it is worked out',
-    colDeal: 'Deal',
-    colDealAmount: 'Amount',
     colWinProb: 'Win prob.',
     colSwing: 'Chance if lost → if won',
     swingTitle: 'If won: {w}; if lost: {l}; swing {s}',
@@ -264,6 +234,7 @@ const TEXT = {
 };
 
 useText(TEXT);
+renderTopbar('targets');
 
 // ---------------------------------------------------------------------------------------------
 // State
@@ -275,23 +246,15 @@ const state = {
 };
 
 // ---------------------------------------------------------------------------------------------
-// Exact decimal strings: shown as the engine gives them, only grouped and shifted.
+// Exact decimal strings: shown as the engine gives them, only grouped and shifted (the rest
+// of the helpers are in page.js).
 
-
-/** A rate in [0, 1] (`0.4737`) as a percentage (`47.37%`). */
-const pct = (s) => `${shiftPoint(s, 2)}%`;
 /** A percentage given as a number of percent (`54.9564`). */
 const pctOf = (s) => `${shiftPoint(s, 0)}%`;
 /** Money: grouped, trailing `.00` kept as the engine sends it (so columns line up). */
 const money = (s) => groupDigits(s);
 /** Money in a headline figure: without a zero fraction. */
 const moneyShort = (s) => groupDigits(String(s).replace(/\.0+$/, ''));
-const signed = (s) => (String(s).startsWith('-') ? groupDigits(s).replace('-', '−') : `+${groupDigits(s)}`);
-const isNeg = (s) => String(s).startsWith('-') && /[1-9]/.test(String(s));
-
-/** A percentage the user typed (`60`, `12.5`) as a probability (`0.6`, `0.125`); anything else
- * goes to the engine as typed, which reports it with its path. */
-const fromPercent = (s) => (DECIMAL.test(s.trim()) ? shiftPoint(s.trim(), -2) : s);
 
 // ---------------------------------------------------------------------------------------------
 // Decomposition
@@ -372,13 +335,7 @@ function visible(rows) {
 
 function renderDecomposition() {
   const { result, error, sample } = state.dec;
-  const box = $('#dec-error');
-  box.hidden = !error;
-  if (error) {
-    $('#dec-error-code').textContent = error.code ?? '';
-    $('#dec-error-where').textContent = error.path ?? '';
-    $('#dec-error-message').textContent = errorMessage(error);
-  }
+  showError($('#dec-error'), error);
   document.querySelector('#tree').classList.toggle('is-stale', !!error);
   const edits = (state.dec.total !== null ? 1 : 0) + Object.keys(state.dec.locks).length;
   $('#dec-edited').hidden = edits === 0;
@@ -454,7 +411,7 @@ function renderNodeDetail(rows, monthNames) {
   if (why.basis) facts.push([t('fBasis'), t('basis')[why.basis] ?? why.basis]);
   if (why.base !== undefined) facts.push([t('fBase'), groupDigits(why.base)]);
   if (why.availability !== undefined) facts.push([t('fAvailability'), pctOf(why.availability)]);
-  if (why.weight !== undefined) facts.push([t('fWeight'), groupDigits(why.weight)]);
+  if (why.weight !== undefined) facts.push([t('colWeight'), groupDigits(why.weight)]);
   if (why.weightShare !== undefined) facts.push([t('fWeightShare'), pctOf(why.weightShare)]);
   if (why.pool !== undefined) facts.push([t('fPool'), money(why.pool)]);
   if (why.ideal !== undefined) facts.push([t('fIdeal'), money(why.ideal)]);
@@ -547,8 +504,8 @@ function attainmentBar(progress) {
   const a = Math.max(0, Number(progress.attainment));
   const e = Math.min(1, Math.max(0, Number(progress.expectedAttainment)));
   const width = Math.min(100, a * 100).toFixed(1);
-  return `<span class="att"><span class="att-track"><i class="att-fill status-bg-${escapeHtml(progress.status)}" style="width:${width}%"></i>` +
-    `<i class="att-tick" style="left:${(e * 100).toFixed(1)}%"></i></span>` +
+  return `<span class="att"><span class="track att-track"><i class="track-fill status-bg-${escapeHtml(progress.status)}" style="width:${width}%"></i>` +
+    `<i class="track-mark" style="left:${(e * 100).toFixed(1)}%"></i></span>` +
     `<span class="att-text"><b data-testid="attainment">${pct(progress.attainment)}</b><span class="muted"> / ${pct(progress.expectedAttainment)}</span></span></span>`;
 }
 
@@ -575,12 +532,7 @@ function repRow(id, name, p, cls = '') {
 
 function renderPacing() {
   const { result, error } = state.pace;
-  $('#pace-error').hidden = !error;
-  if (error) {
-    $('#pace-error-code').textContent = error.code ?? '';
-    $('#pace-error-where').textContent = error.path ?? '';
-    $('#pace-error-message').textContent = errorMessage(error);
-  }
+  showError($('#pace-error'), error);
   $('#reps').classList.toggle('is-stale', !!error);
   const edits = Object.keys(state.pace.actuals).length + Object.keys(state.pace.probs).length;
   $('#pace-edited').hidden = edits === 0;
@@ -603,10 +555,10 @@ function renderPacing() {
   const kpis = [
     ['target', t('kTarget'), moneyShort(g.target)],
     ['actual', t('kActual'), moneyShort(g.actual)],
-    ['attainment', t('kAttainment'), pct(g.attainment)],
+    ['attainment', t('attainment'), pct(g.attainment)],
     ['expected', t('kExpected'), moneyShort(g.expectedToDate)],
-    ['paceGap', t('kPaceGap'), signed(String(g.paceGap).replace(/\.0+$/, ''))],
-    ['daily', t('kDaily'), moneyShort(g.requiredDailyRate)],
+    ['paceGap', t('paceGap'), signed(String(g.paceGap).replace(/\.0+$/, ''))],
+    ['daily', t('daily'), moneyShort(g.requiredDailyRate)],
     ['runRate', t('kRunRate'), moneyShort(g.runRateForecast)],
     ['pipeline', t('kPipeline'), moneyShort(team.pipeline.forecast)],
     ['chance', t('kChance'), pct(team.chance.probability)],
@@ -833,7 +785,6 @@ function wireEvents() {
 }
 
 async function main() {
-  renderNav('targets');
   readLocation();
   applyLocale();
   $('#dec-stat').textContent = t('loading');

@@ -7,8 +7,8 @@
 
 import init, { Plan, version } from '/pkg/index.js';
 import {
-  $, errorMessage, escapeHtml, fetchJson, locale, monthName, onLocaleSwitch, pointerSegments, readLocale, renderNav,
-  showLocale, showVersion, t, useText, writeAddress,
+  $, errorMessage, escapeHtml, fetchJson, locale, monthName, onLocaleSwitch, pointerSegments, readLocale, renderTopbar,
+  showError, showLocale, showVersion, t, useText, writeAddress,
 } from './page.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -18,18 +18,17 @@ const TEXT = {
   'zh-CN': {
     pageTitle: 'SalesScore 团队绩效',
     title: '团队绩效',
-    month: '考核月份',
+    scoreMonth: '考核月份',
     runStat: '{n} 人 · {ms} ms',
     runStatErrors: '{n} 人 · {ms} ms · {e} 条记录有误',
     runStatTitle: '一次 evaluateTeam 调用为全队评分所用的时间',
-    edited: '已修改 {n} 人的数据',
+    editedReps: '已修改 {n} 人的数据',
     aggregates: '团队汇总',
     teamTable: '团队成绩',
     teamTableSub: '按总分排名 · 点击一行查看明细',
     colRank: '排名',
     colTier: '职级',
     colLine: '业务线',
-    colTotal: '总分',
     colCoef: '系数',
     colLevel: '段位',
     colBadges: '徽章',
@@ -47,12 +46,8 @@ const TEXT = {
     detailEmpty: '点击左侧表格中的一位销售，查看评分明细并修改数据。',
     tabExplain: '评分明细',
     tabData: '修改数据',
-    total: '总分',
-    grade: '等级',
     forced: '强制分布',
-    coefficient: '绩效系数',
     colPayout: '激励',
-    statement: '激励结算单',
     whatIf: '试算（不含奖金池）：',
     planCost: '激励总额',
     rank: '排名',
@@ -62,13 +57,8 @@ const TEXT = {
     phase: '（{p}）',
     summary: '总结',
     indicators: '指标',
-    thIndicator: '指标',
     thMethod: '方法',
     thActual: '实际',
-    thTarget: '目标',
-    thPoints: '得分',
-    thWeight: '权重',
-    thWeighted: '加权',
     steps: '计算过程',
     base: '加权合计',
     adjustment: '{id}',
@@ -84,10 +74,7 @@ const TEXT = {
     vetoOff: '未触发',
     vetoZero: '已触发：总分归零',
     vetoCap: '已触发：等级最高 {g}',
-    finalTotal: '总分',
     nextGrade: '距下一等级',
-    nextGradeLine: '距 {g} 还差 {p} 分',
-    nextGradeReached: '总分已够 {g}',
     nextGradeTop: '已是最高等级。',
     blockedBy: '受 {id} 限制，暂时无法升至 {g}。',
     nextOptions: '单项可达成的方式（其他不变）：',
@@ -110,14 +97,10 @@ const TEXT = {
     noResult: '修正上方的数据错误后，这里显示评分明细。',
     dataNote: '修改任一数字，整个团队立即重新计算。数值按原样以文本传给引擎，小数精确。',
     resetRep: '恢复此人原始数据',
-    yes: '是',
-    no: '否',
     distribution: '强制分布',
     distSub: '{n} 人参与 · 按总分排名，{tb}',
     tieBreak: '同分按 {by} 决胜',
-    distGrade: '等级',
     distBand: '等级区间',
-    distTarget: '目标',
     distActual: '强制后',
     distDev: '偏差',
     distLegendTarget: '目标人数',
@@ -135,27 +118,24 @@ const TEXT = {
     boardSub: '前 {n} 名',
     by: { total: '按总分', points: '按本期经验', experience: '按累计经验' },
     thPlace: '名次',
-    thRep: '销售',
     thValue: '经验值',
-    footerNote: '示例数据：华东销售部 24 人 × 6 个月。所有计算都在本机浏览器中完成。',
     methods: { ratio: '比率', linear: '线性', steps: '阶梯', lowerIsBetter: '越低越好', rating: '评分', passFail: '达标制' },
     categories: { result: '结果', process: '过程', customer: '客户', growth: '成长', collaboration: '协作' },
   },
   en: {
     pageTitle: 'SalesScore Team Scorecard',
     title: 'Team Scorecard',
-    month: 'Month',
+    scoreMonth: 'Month',
     runStat: '{n} reps · {ms} ms',
     runStatErrors: '{n} reps · {ms} ms · {e} record(s) with errors',
     runStatTitle: 'Time of the one evaluateTeam call that scores the whole team',
-    edited: 'Edited figures of {n} rep(s)',
+    editedReps: 'Edited figures of {n} rep(s)',
     aggregates: 'Team aggregates',
     teamTable: 'Team results',
     teamTableSub: 'Ranked by total · click a row for details',
     colRank: 'Rank',
     colTier: 'Tier',
     colLine: 'Line',
-    colTotal: 'Total',
     colCoef: 'Coef.',
     colLevel: 'Level',
     colBadges: 'Badges',
@@ -173,12 +153,8 @@ const TEXT = {
     detailEmpty: 'Click a rep in the table to see the scorecard explained and to edit the figures.',
     tabExplain: 'Explanation',
     tabData: 'Edit figures',
-    total: 'Total',
-    grade: 'Grade',
     forced: 'Forced',
-    coefficient: 'Coefficient',
     colPayout: 'Pay',
-    statement: 'Incentive statement',
     whatIf: 'What if (before pools):',
     planCost: 'Incentive cost',
     rank: 'Rank',
@@ -188,13 +164,8 @@ const TEXT = {
     phase: ' ({p})',
     summary: 'Summary',
     indicators: 'Indicators',
-    thIndicator: 'Indicator',
     thMethod: 'Method',
     thActual: 'Actual',
-    thTarget: 'Target',
-    thPoints: 'Points',
-    thWeight: 'Weight',
-    thWeighted: 'Weighted',
     steps: 'From points to total',
     base: 'Weighted points',
     adjustment: '{id}',
@@ -210,10 +181,7 @@ const TEXT = {
     vetoOff: 'not triggered',
     vetoZero: 'triggered: total set to 0',
     vetoCap: 'triggered: grade at most {g}',
-    finalTotal: 'Total',
     nextGrade: 'Next grade',
-    nextGradeLine: '{p} more points to {g}',
-    nextGradeReached: 'The total already reaches {g}',
     nextGradeTop: 'Already at the top grade.',
     blockedBy: '{g} is out of reach because of {id}.',
     nextOptions: 'One indicator alone would do it (everything else equal):',
@@ -236,14 +204,10 @@ const TEXT = {
     noResult: 'Fix the figures above to see the explanation.',
     dataNote: 'Change any figure and the whole team is scored again at once. Values go to the engine as typed text, so decimals stay exact.',
     resetRep: 'Restore original figures',
-    yes: 'yes',
-    no: 'no',
     distribution: 'Forced distribution',
     distSub: '{n} reps · ranked by total, {tb}',
     tieBreak: 'ties broken by {by}',
-    distGrade: 'Grade',
     distBand: 'Bands',
-    distTarget: 'Target',
     distActual: 'Forced',
     distDev: 'Dev.',
     distLegendTarget: 'target',
@@ -261,15 +225,14 @@ const TEXT = {
     boardSub: 'top {n}',
     by: { total: 'by total', points: 'by points this period', experience: 'by experience' },
     thPlace: '#',
-    thRep: 'Rep',
     thValue: 'Experience',
-    footerNote: 'Sample data: a 24-rep sales team over six months. Everything is computed locally in your browser.',
     methods: { ratio: 'ratio', linear: 'linear', steps: 'steps', lowerIsBetter: 'lower is better', rating: 'rating', passFail: 'pass/fail' },
     categories: { result: 'Results', process: 'Process', customer: 'Customer', growth: 'Growth', collaboration: 'Collaboration' },
   },
 };
 
 useText(TEXT);
+renderTopbar('team', { planName: true });
 
 // Fields of the sample records: identity fields are shown, not edited.
 const ID_FIELD = '工号';
@@ -290,10 +253,6 @@ const els = {
   resetAll: $('#reset-all'),
   kpis: $('#kpis'),
   pageError: $('#page-error'),
-  pageErrorKind: $('#page-error-kind'),
-  pageErrorCode: $('#page-error-code'),
-  pageErrorWhere: $('#page-error-where'),
-  pageErrorMessage: $('#page-error-message'),
   rows: $('#team-rows'),
   tableScroll: $('#table-scroll'),
   legend: $('#table-legend'),
@@ -342,7 +301,6 @@ function fmt(v, digits = 4) {
   return n.toLocaleString('en-US', { maximumFractionDigits: digits });
 }
 
-/** A 绩效系数: always with a decimal (×1.0, ×1.5). */
 /** Money with thousands separators and 2 decimals. */
 function fmtMoney(v) {
   const n = Number(v);
@@ -350,6 +308,7 @@ function fmtMoney(v) {
   return n.toLocaleString(locale() === 'en' ? 'en-US' : 'zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 }
 
+/** A 绩效系数: always with a decimal (×1.0, ×1.5). */
 function fmtCoef(v) {
   if (v == null || v === '') return '—';
   const n = Number(v);
@@ -408,27 +367,16 @@ function run() {
     result = state.plan.evaluateTeam(state.records, { explain: true, locale: locale() });
   } catch (e) {
     state.ms = performance.now() - t0;
-    showPageError(e);
+    showError(els.pageError, e);
+    console.error(e);
     return;
   }
   state.ms = performance.now() - t0;
   state.result = result;
-  hidePageError();
+  showError(els.pageError, null);
   renderAll();
 }
 
-function showPageError(e) {
-  els.pageError.hidden = false;
-  els.pageErrorKind.textContent = t('engineError');
-  els.pageErrorCode.textContent = e?.code ?? 'ERROR';
-  els.pageErrorWhere.textContent = e?.path ?? '';
-  els.pageErrorMessage.textContent = errorMessage(e);
-  console.error(e);
-}
-
-function hidePageError() {
-  els.pageError.hidden = true;
-}
 
 /** Errors of record `index`, as `{ code, message, path, field }`. */
 function errorsOf(index) {
@@ -475,7 +423,7 @@ function renderRunInfo() {
   els.runStat.classList.toggle('has-errors', errors.length > 0);
   const editedReps = [...state.edits.keys()].length;
   els.editedNote.hidden = editedReps === 0;
-  els.editedText.textContent = t('edited', { n: editedReps });
+  els.editedText.textContent = t('editedReps', { n: editedReps });
 }
 
 function renderKpis() {
@@ -680,9 +628,9 @@ function explainHtml(res, score) {
 
   // Indicators.
   html += `<section class="x-section"><h3>${escapeHtml(t('indicators'))}</h3><table class="x-table indicators" data-testid="indicators"><thead><tr>` +
-    `<th>${escapeHtml(t('thIndicator'))}</th><th>${escapeHtml(t('thMethod'))}</th><th class="num">${escapeHtml(t('thActual'))}</th>` +
-    `<th class="num">${escapeHtml(t('thTarget'))}</th><th class="num">${escapeHtml(t('thPoints'))}</th>` +
-    `<th class="num">${escapeHtml(t('thWeight'))}</th><th class="num">${escapeHtml(t('thWeighted'))}</th></tr></thead><tbody>`;
+    `<th>${escapeHtml(t('colIndicator'))}</th><th>${escapeHtml(t('thMethod'))}</th><th class="num">${escapeHtml(t('thActual'))}</th>` +
+    `<th class="num">${escapeHtml(t('colTarget'))}</th><th class="num">${escapeHtml(t('colPoints'))}</th>` +
+    `<th class="num">${escapeHtml(t('colWeight'))}</th><th class="num">${escapeHtml(t('colWeighted'))}</th></tr></thead><tbody>`;
   for (const line of score.indicators) {
     const cat = words.categories[line.category] ?? line.category;
     html +=
@@ -722,7 +670,7 @@ function explainHtml(res, score) {
     const status = !v.triggered ? t('vetoOff') : v.effect === 'zero' ? t('vetoZero') : t('vetoCap', { g: v.grade });
     steps += `<div class="step sub${v.triggered ? ' is-hit' : ' is-zero'}" data-veto="${escapeHtml(v.id)}"><span>${escapeHtml(t('veto', { id: v.id }))}</span><span class="status">${escapeHtml(status)}</span></div>`;
   }
-  steps += `<div class="step final"><span>${escapeHtml(t('finalTotal'))}</span><b>${fmt(score.total)} ${gradeChip(score.grade)} <span class="muted">×${fmtCoef(score.coefficient)}</span></b></div>`;
+  steps += `<div class="step final"><span>${escapeHtml(t('total'))}</span><b>${fmt(score.total)} ${gradeChip(score.grade)} <span class="muted">×${fmtCoef(score.coefficient)}</span></b></div>`;
   html += `<section class="x-section"><h3>${escapeHtml(t('steps'))}</h3><div class="steps">${steps}</div></section>`;
 
   // Next grade.
@@ -920,8 +868,8 @@ function renderDistribution() {
   for (const m of team.members) band.set(m.grade, (band.get(m.grade) ?? 0) + 1);
   const max = Math.max(1, ...dist.grades.flatMap((g) => [g.target, g.actual, band.get(g.grade) ?? 0].map(Number)));
   let html =
-    `<div class="dist-head"><span>${escapeHtml(t('distGrade'))}</span><span></span>` +
-    `<span class="num">${escapeHtml(t('distBand'))}</span><span class="num">${escapeHtml(t('distTarget'))}</span>` +
+    `<div class="dist-head"><span>${escapeHtml(t('grade'))}</span><span></span>` +
+    `<span class="num">${escapeHtml(t('distBand'))}</span><span class="num">${escapeHtml(t('colTarget'))}</span>` +
     `<span class="num">${escapeHtml(t('distActual'))}</span><span class="num">${escapeHtml(t('distDev'))}</span></div>`;
   for (const g of dist.grades) {
     const dev = Number(g.deviation);
@@ -994,7 +942,7 @@ function renderLeaderboard() {
   els.boardSub.textContent = top ? `${by} · ${t('boardSub', { n: top })}` : by;
   const nameOf = (id) => state.records.find((r) => r[ID_FIELD] === id)?.[NAME_FIELD] ?? '';
   let html =
-    `<table class="x-table board"><thead><tr><th class="num">${escapeHtml(t('thPlace'))}</th><th>${escapeHtml(t('thRep'))}</th>` +
+    `<table class="x-table board"><thead><tr><th class="num">${escapeHtml(t('thPlace'))}</th><th>${escapeHtml(t('colRep'))}</th>` +
     `<th class="num">${escapeHtml(t('thValue'))}</th><th>${escapeHtml(t('colLevel'))}</th><th>${escapeHtml(t('colBadges'))}</th></tr></thead><tbody>`;
   for (const e of board.entries) {
     html +=
@@ -1093,7 +1041,6 @@ function wireEvents() {
 // Start
 
 async function main() {
-  renderNav('team');
   readLocation();
   applyLocale();
   els.runStat.textContent = t('loading');

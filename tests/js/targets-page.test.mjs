@@ -232,7 +232,7 @@ test('a rep’s actual edited live; the team row explains the roll-up in English
   await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
 });
 
-test('the three pages link to each other, and nothing threw', async () => {
+test('the five pages link to each other, and nothing threw', async () => {
   await page.click('[data-testid="nav-team"]');
   await page.waitForURL((url) => url.pathname === '/');
   await page.waitForSelector('html[data-ready="true"]');
@@ -241,6 +241,12 @@ test('the three pages link to each other, and nothing threw', async () => {
   await page.waitForSelector('html[data-ready="true"]');
   await page.click('[data-testid="nav-playground"]');
   await page.waitForURL((url) => url.pathname === '/formulas.html');
+  await page.waitForSelector('html[data-ready="true"]');
+  await page.click('[data-testid="nav-form"]');
+  await page.waitForURL((url) => url.pathname === '/form.html');
+  await page.waitForSelector('html[data-ready="true"]');
+  await page.click('[data-testid="nav-admin"]');
+  await page.waitForURL((url) => url.pathname === '/admin.html');
   await page.waitForSelector('html[data-ready="true"]');
   await page.click('[data-testid="nav-targets"]');
   await page.waitForURL((url) => url.pathname === '/targets.html');

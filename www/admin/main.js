@@ -7,7 +7,7 @@
 // does not compile shows its error in the editor and in a panel; the last good comparison stays.
 
 import {
-  $, addressParams, escapeHtml as esc, fetchText, onLocaleSwitch, readLocale, renderNav, showLocale, showVersion, writeAddress,
+  $, addressParams, escapeHtml as esc, fetchText, onLocaleSwitch, readLocale, renderTopbar, showLocale, showVersion, writeAddress,
 } from '../page.js';
 import { RemoteEngine } from './remote.js';
 import { createPlanEditor } from './plan-editor.js';
@@ -28,6 +28,8 @@ const DEBOUNCE_MS = 120;
 const FACTORS = [-0.2, -0.1, 0, 0.1, 0.2];
 const CURVE = { from: 0, to: 2, step: 0.05 };
 const STORAGE_KEY = 'salescore.admin.draft';
+
+renderTopbar('admin', { planName: true });
 
 const state = {
   engine: null,
@@ -582,7 +584,6 @@ function savedDraft() {
 }
 
 async function main() {
-  renderNav('admin');
   readLocation();
   applyLocale();
   setRunStat(t('loading'));
