@@ -60,9 +60,11 @@ fn body(l: &StatementLine, zh: bool) -> String {
     let tier = l.tier.map(|t| t.saturating_add(1)).unwrap_or_default();
     let (from, to) = (n(l.from), n(l.to));
     match (l.kind, zh) {
-        (LineKind::Slice, true) => format!("{c} 第{tier}档 {from}–{to}：{base} × {rate} = {exact}"),
+        (LineKind::Slice, true) => format!("{c} 第{tier}档位 {from}–{to}：{base} × {rate} = {exact}"),
         (LineKind::Slice, false) => format!("{c} tier {tier} {from}–{to}: {base} × {rate} = {exact}"),
-        (LineKind::EarlierSlice, true) => format!("{c} 前期已按第{tier}档计提的 {to} 冲回：{base} × {rate} = {exact}"),
+        (LineKind::EarlierSlice, true) => {
+            format!("{c} 前期已按第{tier}档位计提的 {to} 冲回：{base} × {rate} = {exact}")
+        }
         (LineKind::EarlierSlice, false) => {
             format!("{c} earlier {to} already paid at tier {tier}, taken back: {base} × {rate} = {exact}")
         }

@@ -30,7 +30,7 @@ fn line_text(l: &IndicatorLine, zh: bool) -> String {
             bound(0),
             bound(0)
         ),
-        ("rating", true) => format!("评分：{a} 分档"),
+        ("rating", true) => format!("评分：{a} 分"),
         ("rating", false) => format!("rating: {a}"),
         (_, true) => {
             if l.actual.0.is_zero() {
