@@ -16,7 +16,7 @@ use crate::formula::record::{FieldNames, Record, RowsError};
 use crate::formula::Value;
 use crate::incentive::builder::StatementBuilder;
 use crate::incentive::{
-    add, div, mul, percent_of, sub, LineKind, Multiplier, PayoutCurve, RateTable, Split, SplitDef, SplitShareDef,
+    add, div, mul, percent_of, sub, sum, LineKind, Multiplier, PayoutCurve, RateTable, Split, SplitDef, SplitShareDef,
     Statement, StatementLine,
 };
 use rust_decimal::Decimal;
@@ -509,8 +509,8 @@ impl Run {
         let mut pending = Vec::new();
         for p in self.parts {
             let lines = statement.lines.get(p.lines.clone()).unwrap_or_default();
-            let exact = lines.iter().try_fold(Decimal::ZERO, |acc, l| add(acc, l.exact.0))?;
-            let amount = lines.iter().try_fold(Decimal::ZERO, |acc, l| add(acc, l.amount.0))?;
+            let exact = sum(lines.iter().map(|l| l.exact.0))?;
+            let amount = sum(lines.iter().map(|l| l.amount.0))?;
             if p.pending {
                 pending.push(p.id.to_string());
             }
@@ -714,7 +714,7 @@ fn pay_rule(
     let items = || routed.iter().filter(move |(i, _, _)| *i == index);
     let carried = rule.carried_in.as_ref().map(|e| e.number(ev)).transpose()?.unwrap_or_default();
     let quota = rule.quota.as_ref().map(|e| e.number(ev)).transpose()?;
-    let period = items().try_fold(Decimal::ZERO, |acc, (_, _, a)| add(acc, *a))?;
+    let period = sum(items().map(|(_, _, a)| *a))?;
     let cumulative = add(carried, period)?;
     // The tiers in amounts, worked out at the first amount paid and kept for the others.
     let mut tiers = None;

@@ -5,7 +5,7 @@ use super::document::{Basis, DecompositionSpec};
 use super::over_time::People;
 use super::tree::Tree;
 use super::validate::Limits;
-use crate::base::checked::overflow;
+use crate::base::checked::{overflow, sum, try_sum};
 use crate::base::error::{Error, ErrorCode, Origin, Phrase, Result};
 use chrono::Datelike;
 use rust_decimal::Decimal;
@@ -51,10 +51,6 @@ pub fn phrase(basis: &Basis) -> Phrase {
         Basis::Weights => Phrase::Weights,
         Basis::Blend { .. } => Phrase::Blend,
     }
-}
-
-fn sum(mut values: impl Iterator<Item = Result<Decimal>>) -> Result<Decimal> {
-    values.try_fold(Decimal::ZERO, |acc, v| acc.checked_add(v?).ok_or_else(overflow))
 }
 
 impl Context<'_> {
@@ -120,9 +116,9 @@ impl Context<'_> {
     fn history(&self, node: usize, window: &[String]) -> Result<Decimal> {
         let spec = self.spec.nodes.get(node).ok_or_else(overflow)?;
         if spec.history.is_empty() {
-            return sum(self.tree.kids(node).iter().map(|k| self.history(*k, window)));
+            return try_sum(self.tree.kids(node).iter().map(|k| self.history(*k, window)));
         }
-        sum(window.iter().map(|m| Ok(spec.history.get(m).map_or(Decimal::ZERO, |d| d.0))))
+        try_sum(window.iter().map(|m| Ok(spec.history.get(m).map_or(Decimal::ZERO, |d| d.0))))
     }
 
     fn potential(&self, node: usize) -> Result<Decimal> {
@@ -132,14 +128,14 @@ impl Context<'_> {
             (None, true) => Err(Error::new(ErrorCode::MissingKey)
                 .name("potential")
                 .path(Origin::Plan, format!("/nodes/{node}/potential"))),
-            (None, false) => sum(self.tree.kids(node).iter().map(|k| self.potential(*k))),
+            (None, false) => try_sum(self.tree.kids(node).iter().map(|k| self.potential(*k))),
         }
     }
 
     /// Tier factor of a person (scaled by availability inside a team's sum).
     fn capacity(&self, node: usize, scaled: bool) -> Result<Decimal> {
         if !self.tree.is_leaf(node) {
-            return sum(self.tree.kids(node).iter().map(|k| self.capacity(*k, true)));
+            return try_sum(self.tree.kids(node).iter().map(|k| self.capacity(*k, true)));
         }
         let factor = self.limits.get(node).and_then(|l| l.tier).unwrap_or(Decimal::ONE);
         match (scaled, self.availability(node)) {
@@ -167,7 +163,7 @@ impl Context<'_> {
         for (k, part) in parts.iter().enumerate() {
             let part_path = format!("{path}/parts/{k}/basis");
             let measures = self.plain(&part.basis, &part_path, kids)?;
-            let total = sum(measures.iter().map(|m| Ok(*m)))?;
+            let total = sum(measures.iter().copied())?;
             if total.is_zero() {
                 return Err(Error::new(ErrorCode::WeightsAllZero)
                     .expected(phrase(&part.basis))

@@ -9,7 +9,7 @@
 //! remainder. Bounds are whole units, so rounding a free child never crosses one.
 
 use super::allocate::split;
-use crate::base::checked::overflow;
+use crate::base::checked::{overflow, sum};
 use crate::base::error::{Error, ErrorCode, Origin, Phrase, Result};
 use rust_decimal::Decimal;
 
@@ -101,7 +101,7 @@ pub fn share(units: u128, kids: &[Sibling<'_>], parent: usize, parent_id: &str, 
             .ok_or_else(overflow)?;
         let pool = rest.checked_sub(fixed).ok_or_else(overflow)?;
         let weights: Vec<Decimal> = free.iter().filter_map(|i| kids.get(*i).map(|k| k.weight)).collect();
-        let free_weight = weights.iter().try_fold(Decimal::ZERO, |a, w| a.checked_add(*w)).ok_or_else(overflow)?;
+        let free_weight = sum(weights.iter().copied())?;
         if pool > 0 && (free.is_empty() || free_weight.is_zero()) {
             return Err(Error::new(ErrorCode::WeightsAllZero)
                 .name(parent_id)

@@ -2,6 +2,7 @@
 //! tiers, blends and dates, each failure a coded error with the path of the offending value.
 
 use super::document::{Basis, DecompositionSpec, NodeSpec, Seasonality};
+use crate::base::checked::overflow;
 use crate::base::error::{closest, Error, ErrorCode, Origin, Phrase, Result};
 use crate::base::number::Dec;
 use crate::formula::value::parse_date;
@@ -73,7 +74,7 @@ pub fn seasonality(profile: &[Dec], path: &str) -> Result<Vec<Decimal>> {
     let mut total = Decimal::ZERO;
     for (i, p) in profile.iter().enumerate() {
         non_negative(p.0, "seasonality", || format!("{path}/{i}"))?;
-        total = total.checked_add(p.0).ok_or_else(|| Error::new(ErrorCode::Overflow))?;
+        total = total.checked_add(p.0).ok_or_else(overflow)?;
     }
     if total != Decimal::ONE_HUNDRED {
         return Err(at(path)(Error::new(ErrorCode::SeasonalityNot100).found(total.normalize().to_string())));
@@ -104,7 +105,7 @@ pub fn basis(b: &Basis, path: &str, nested: bool) -> Result<()> {
             for (i, part) in parts.iter().enumerate() {
                 non_negative(part.weight.0, "weight", || format!("{path}/parts/{i}/weight"))?;
                 basis(&part.basis, &format!("{path}/parts/{i}/basis"), true)?;
-                total = total.checked_add(part.weight.0).ok_or_else(|| Error::new(ErrorCode::Overflow))?;
+                total = total.checked_add(part.weight.0).ok_or_else(overflow)?;
             }
             if total != Decimal::ONE_HUNDRED {
                 let p = format!("{path}/parts");
