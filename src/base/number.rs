@@ -134,13 +134,35 @@ pub fn parse_decimal(text: &str) -> Result<Decimal> {
     }
     let parsed = if t.contains(['e', 'E']) { Decimal::from_scientific(t) } else { Decimal::from_str_exact(t) };
     parsed.map(|d| d.normalize()).map_err(|e| {
-        let msg = e.to_string();
-        if msg.contains("overflow") || msg.contains("underflow") || msg.contains("exceed") || msg.contains("too") {
+        if out_of_range(t, &e) {
             Error::new(ErrorCode::OutOfRange).found(text)
         } else {
             invalid()
         }
     })
+}
+
+/// Whether rust_decimal refused `t` (digits, points, signs and exponent marks only) for its size
+/// rather than its form. Its typed errors say so (a value past the largest decimal, an exponent
+/// past 28), except `ErrorString`, which it gives both for a text not written as a number and for
+/// more digits before the point than a decimal holds: a base written as a number (a sign, digits,
+/// at most one point) refused is too long. With an exponent the base is read first, so a
+/// well-written base refused on its own is too long, else the exponent was not a number. More
+/// decimals than a decimal holds (`Underflow`) is not a number, as before.
+fn out_of_range(t: &str, e: &rust_decimal::Error) -> bool {
+    match e {
+        rust_decimal::Error::ExceedsMaximumPossibleValue | rust_decimal::Error::ScaleExceedsMaximumPrecision(_) => true,
+        rust_decimal::Error::ErrorString(_) => {
+            let mut parts = t.splitn(2, ['e', 'E']);
+            let base = parts.next().unwrap_or_default();
+            let digits = base.strip_prefix(['-', '+']).unwrap_or(base);
+            let written = digits.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+                && digits.bytes().filter(|b| *b == b'.').count() <= 1
+                && digits.bytes().any(|b| b.is_ascii_digit());
+            written && (parts.next().is_none() || Decimal::from_str(base).is_err())
+        }
+        _ => false,
+    }
 }
 
 /// 2^53: integers below it are exact in an f64.
