@@ -11,35 +11,35 @@ fn n(d: Dec) -> String {
     d.0.normalize().to_string()
 }
 
-fn line_text(l: &IndicatorLine, zh: bool) -> String {
+fn line_text(l: &IndicatorLine, locale: Locale) -> String {
     let target = l.target.map(n).unwrap_or_default();
     let bound = |i: usize| l.bounds.get(i).map(|b| b.normalize().to_string()).unwrap_or_default();
     let (a, basis) = (n(l.actual), crate::base::number::approx_text(l.basis.0));
-    let how = match (l.method, zh) {
-        ("ratio", true) => format!("比率法：实际 {a} ÷ 目标 {target}，取值 {basis}"),
-        ("ratio", false) => format!("ratio: actual {a} ÷ target {target}, taken as {basis}"),
-        ("linear", true) => format!("线性：实际 {a}，门槛 {} 得最低分、挑战 {} 得满分", bound(0), bound(1)),
-        ("linear", false) => format!("linear: actual {a}, threshold {} to stretch {}", bound(0), bound(1)),
-        ("steps", true) => format!("阶梯：按 {basis} 所在档位"),
-        ("steps", false) => format!("steps: band reached by {basis}"),
-        ("lowerIsBetter", true) => {
+    let how = match (l.method, locale) {
+        ("ratio", Locale::ZhCn) => format!("比率法：实际 {a} ÷ 目标 {target}，取值 {basis}"),
+        ("ratio", Locale::En) => format!("ratio: actual {a} ÷ target {target}, taken as {basis}"),
+        ("linear", Locale::ZhCn) => format!("线性：实际 {a}，门槛 {} 得最低分、挑战 {} 得满分", bound(0), bound(1)),
+        ("linear", Locale::En) => format!("linear: actual {a}, threshold {} to stretch {}", bound(0), bound(1)),
+        ("steps", Locale::ZhCn) => format!("阶梯：按 {basis} 所在档位"),
+        ("steps", Locale::En) => format!("steps: band reached by {basis}"),
+        ("lowerIsBetter", Locale::ZhCn) => {
             format!("越低越好：(基准 {} − 实际 {a}) ÷ (基准 {} − 目标 {target})，取值 {basis}", bound(0), bound(0))
         }
-        ("lowerIsBetter", false) => format!(
+        ("lowerIsBetter", Locale::En) => format!(
             "lower is better: (base {} − actual {a}) ÷ (base {} − target {target}), taken as {basis}",
             bound(0),
             bound(0)
         ),
-        ("rating", true) => format!("评分：{a} 分"),
-        ("rating", false) => format!("rating: {a}"),
-        (_, true) => {
+        ("rating", Locale::ZhCn) => format!("评分：{a} 分"),
+        ("rating", Locale::En) => format!("rating: {a}"),
+        (_, Locale::ZhCn) => {
             if l.actual.0.is_zero() {
                 "达标制：未达标".to_string()
             } else {
                 "达标制：达标".to_string()
             }
         }
-        (_, false) => {
+        (_, Locale::En) => {
             if l.actual.0.is_zero() {
                 "pass/fail: failed".to_string()
             } else {
@@ -47,7 +47,7 @@ fn line_text(l: &IndicatorLine, zh: bool) -> String {
             }
         }
     };
-    if zh {
+    if locale == Locale::ZhCn {
         format!("{}（{how}）→ {} 分 × 权重 {}% = {} 分", l.id, n(l.points), n(l.weight), n(l.weighted))
     } else {
         format!("{} ({how}) → {} points × weight {}% = {}", l.id, n(l.points), n(l.weight), n(l.weighted))
@@ -57,21 +57,23 @@ fn line_text(l: &IndicatorLine, zh: bool) -> String {
 impl ScoreResult {
     /// Fills in the sentences.
     pub fn explain(&mut self, locale: Locale) {
-        let zh = locale == Locale::ZhCn;
         for l in &mut self.indicators {
-            l.text = Some(line_text(l, zh));
+            l.text = Some(line_text(l, locale));
         }
         let mut t = String::new();
-        let phase =
-            self.phase.as_deref().map(|p| if zh { format!("（{p}）") } else { format!(" ({p})") }).unwrap_or_default();
-        let _ = if zh {
+        let phase = self
+            .phase
+            .as_deref()
+            .map(|p| if locale == Locale::ZhCn { format!("（{p}）") } else { format!(" ({p})") })
+            .unwrap_or_default();
+        let _ = if locale == Locale::ZhCn {
             write!(t, "档案 {}{phase}：各项加权合计 {} 分", self.profile, n(self.base))
         } else {
             write!(t, "Profile {}{phase}: weighted points {}", self.profile, n(self.base))
         };
         if let Some(d) = self.rounding_difference {
             let lines = self.base.0.checked_sub(d.0).map(|x| x.normalize().to_string()).unwrap_or_default();
-            let _ = if zh {
+            let _ = if locale == Locale::ZhCn {
                 write!(t, "（按未舍入的各项相加；各项显示值之和为 {lines}，差 {} 来自舍入）", n(d))
             } else {
                 write!(
@@ -82,43 +84,47 @@ impl ScoreResult {
             };
         }
         for a in self.adjustments.iter().filter(|a| !a.applied.0.is_zero()) {
-            let capped = match (a.capped, zh) {
-                (true, true) => format!("（原为 {}，已按上下限截取）", n(a.raw)),
-                (true, false) => format!(" (was {}, bounded)", n(a.raw)),
+            let capped = match (a.capped, locale) {
+                (true, Locale::ZhCn) => format!("（原为 {}，已按上下限截取）", n(a.raw)),
+                (true, Locale::En) => format!(" (was {}, bounded)", n(a.raw)),
                 _ => String::new(),
             };
             let sign = if a.applied.0 > Decimal::ZERO { "+" } else { "" };
-            let sep = if zh { "；" } else { "; " };
+            let sep = if locale == Locale::ZhCn { "；" } else { "; " };
             let _ = write!(t, "{sep}{} {sign}{}{capped}", a.id, n(a.applied));
         }
         if let Some(team) = self.team {
-            let _ = if zh {
+            let _ = if locale == Locale::ZhCn {
                 write!(t, "；个人 {} 与团队 {} 融合", n(self.individual), n(team))
             } else {
                 write!(t, "; individual {} blended with team {}", n(self.individual), n(team))
             };
         }
         for g in self.gates.iter().filter(|g| g.capped) {
-            let _ = if zh {
+            let _ = if locale == Locale::ZhCn {
                 write!(t, "；{} 触发，封顶 {} 分", g.id, n(g.cap))
             } else {
                 write!(t, "; gate {} closed: capped at {}", g.id, n(g.cap))
             };
         }
         for v in self.vetoes.iter().filter(|v| v.triggered) {
-            let _ = if zh { write!(t, "；一票否决 {}", v.id) } else { write!(t, "; veto {}", v.id) };
+            let _ = if locale == Locale::ZhCn {
+                write!(t, "；一票否决 {}", v.id)
+            } else {
+                write!(t, "; veto {}", v.id)
+            };
         }
-        let _ = if zh {
+        let _ = if locale == Locale::ZhCn {
             write!(t, "；总分 {}，等级 {}（系数 {}）", n(self.total), self.grade, n(self.coefficient))
         } else {
             write!(t, "; total {}, grade {} (coefficient {})", n(self.total), self.grade, n(self.coefficient))
         };
         if let Some(next) = &self.next_grade {
-            match (&next.blocked_by, zh) {
-                (Some(b), true) => {
+            match (&next.blocked_by, locale) {
+                (Some(b), Locale::ZhCn) => {
                     let _ = write!(t, "；受 {b} 限制，暂无法升至 {}", next.grade);
                 }
-                (Some(b), false) => {
+                (Some(b), Locale::En) => {
                     let _ = write!(t, "; {} is out of reach because of {b}", next.grade);
                 }
                 (None, _) => {
@@ -126,14 +132,14 @@ impl ScoreResult {
                         .options
                         .iter()
                         .map(|o| {
-                            let verb = match (o.change.0 >= Decimal::ZERO, zh) {
-                                (true, true) => "再增加",
-                                (false, true) => "减少",
-                                (true, false) => "+",
-                                (false, false) => "",
+                            let verb = match (o.change.0 >= Decimal::ZERO, locale) {
+                                (true, Locale::ZhCn) => "再增加",
+                                (false, Locale::ZhCn) => "减少",
+                                (true, Locale::En) => "+",
+                                (false, Locale::En) => "",
                             };
-                            let amount = if zh { n(Dec(o.change.0.abs())) } else { n(o.change) };
-                            if zh {
+                            let amount = if locale == Locale::ZhCn { n(Dec(o.change.0.abs())) } else { n(o.change) };
+                            if locale == Locale::ZhCn {
                                 format!("{} {verb} {amount}", o.indicator)
                             } else {
                                 format!("{} {verb}{amount}", o.indicator)
@@ -142,21 +148,21 @@ impl ScoreResult {
                         .collect();
                     // Without a way through one indicator alone (each is capped short of it),
                     // the gap is said as it is rather than followed by an empty list.
-                    let _ = match (zh, ways.is_empty()) {
-                        (true, false) => {
+                    let _ = match (locale, ways.is_empty()) {
+                        (Locale::ZhCn, false) => {
                             write!(t, "；距 {} 还差 {} 分：{}", next.grade, n(next.points_needed), ways.join("，或 "))
                         }
-                        (true, true) => {
+                        (Locale::ZhCn, true) => {
                             write!(t, "；距 {} 还差 {} 分，单靠任何一项指标都补不上", next.grade, n(next.points_needed))
                         }
-                        (false, false) => write!(
+                        (Locale::En, false) => write!(
                             t,
                             "; {} more points to {}: {}",
                             n(next.points_needed),
                             next.grade,
                             ways.join(", or ")
                         ),
-                        (false, true) => write!(
+                        (Locale::En, true) => write!(
                             t,
                             "; {} more points to {}, more than any one indicator can add",
                             n(next.points_needed),

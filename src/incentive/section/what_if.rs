@@ -101,13 +101,12 @@ pub(crate) fn what_if(
 fn text(w: &WhatIf, locale: Locale) -> String {
     let v = |d: Dec| d.0.normalize().to_string();
     let signed = |d: Dec| if d.0.is_sign_negative() { v(d) } else { format!("+{}", v(d)) };
-    let zh = locale == Locale::ZhCn;
-    let what = match (&w.product, zh) {
-        (Some(p), true) => format!("{}（{p}）", v(w.extra)),
-        (Some(p), false) => format!("{} of {p}", v(w.extra)),
+    let what = match (&w.product, locale) {
+        (Some(p), Locale::ZhCn) => format!("{}（{p}）", v(w.extra)),
+        (Some(p), Locale::En) => format!("{} of {p}", v(w.extra)),
         (None, _) => v(w.extra),
     };
-    let mut out = if zh {
+    let mut out = if locale == Locale::ZhCn {
         format!("再成交 {what}，收入由 {} 变为 {}（{}）", v(w.payout_now), v(w.payout_after), signed(w.delta))
     } else {
         format!(
@@ -124,7 +123,7 @@ fn text(w: &WhatIf, locale: Locale) -> String {
             _ => String::new(),
         };
         let step = crate::incentive::estimator::step_name(n, locale);
-        if zh {
+        if locale == Locale::ZhCn {
             out.push_str(&format!("；距{place}{step}（{}）还差 {}", v(n.at), v(n.distance)));
         } else {
             out.push_str(&format!("; {} more to reach {place} {step} at {}", v(n.distance), v(n.at)));

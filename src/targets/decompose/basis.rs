@@ -36,6 +36,16 @@ pub struct Measures {
     pub per: Decimal,
 }
 
+/// Whether a person's capacity is scaled by their availability (ramp, proration): inside a
+/// team's sum it is; as a child's own measure it is not (availability is applied once, later).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Availability {
+    /// The tier factor alone.
+    Ignored,
+    /// The tier factor × availability.
+    Scales,
+}
+
 /// Short name of a basis (`equal`, `history`, …).
 pub fn kind(basis: &Basis) -> &'static str {
     phrase(basis).wire()
@@ -72,7 +82,7 @@ impl Context<'_> {
                 kids.iter().map(|k| self.history(*k, &window)).collect()
             }
             Basis::Potential => kids.iter().map(|k| self.potential(*k)).collect(),
-            Basis::Capacity => kids.iter().map(|k| self.capacity(*k, false)).collect(),
+            Basis::Capacity => kids.iter().map(|k| self.capacity(*k, Availability::Ignored)).collect(),
             Basis::Weights => kids.iter().map(|k| self.weight(*k)).collect(),
             // Blends do not nest (see `validate`); as decimal shares all the same.
             Basis::Blend { parts } => {
@@ -133,13 +143,13 @@ impl Context<'_> {
     }
 
     /// Tier factor of a person (scaled by availability inside a team's sum).
-    fn capacity(&self, node: usize, scaled: bool) -> Result<Decimal> {
+    fn capacity(&self, node: usize, availability: Availability) -> Result<Decimal> {
         if !self.tree.is_leaf(node) {
-            return try_sum(self.tree.kids(node).iter().map(|k| self.capacity(*k, true)));
+            return try_sum(self.tree.kids(node).iter().map(|k| self.capacity(*k, Availability::Scales)));
         }
         let factor = self.limits.get(node).and_then(|l| l.tier).unwrap_or(Decimal::ONE);
-        match (scaled, self.availability(node)) {
-            (true, Some(a)) => factor.checked_mul(a).ok_or_else(overflow),
+        match (availability, self.availability(node)) {
+            (Availability::Scales, Some(a)) => factor.checked_mul(a).ok_or_else(overflow),
             _ => Ok(factor),
         }
     }

@@ -82,8 +82,18 @@ pub fn seasonality(profile: &[Dec], path: &str) -> Result<Vec<Decimal>> {
     Ok(profile.iter().map(|p| p.0).collect())
 }
 
+/// Where a basis stands: the spec's (or a node's) own, or a part of a blend (which cannot be a
+/// blend itself).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum BasisPlace {
+    /// The basis of the spec.
+    Own,
+    /// One part of a blend.
+    BlendPart,
+}
+
 /// A basis: blends total 100 and do not nest; trailing windows of 1–60 months.
-pub fn basis(b: &Basis, path: &str, nested: bool) -> Result<()> {
+pub fn basis(b: &Basis, path: &str, place: BasisPlace) -> Result<()> {
     match b {
         Basis::History { trailing_months: Some(n) } if *n == 0 || *n > 60 => {
             let p = format!("{path}/trailingMonths");
@@ -94,7 +104,7 @@ pub fn basis(b: &Basis, path: &str, nested: bool) -> Result<()> {
                     .found(n.to_string()),
             ))
         }
-        Basis::Blend { .. } if nested => Err(at(path)(
+        Basis::Blend { .. } if place == BasisPlace::BlendPart => Err(at(path)(
             Error::new(ErrorCode::InvalidValue)
                 .name("basis")
                 .expected(Phrase::ABlendPartNotABlend)
@@ -104,7 +114,7 @@ pub fn basis(b: &Basis, path: &str, nested: bool) -> Result<()> {
             let mut total = Decimal::ZERO;
             for (i, part) in parts.iter().enumerate() {
                 non_negative(part.weight.0, "weight", || format!("{path}/parts/{i}/weight"))?;
-                basis(&part.basis, &format!("{path}/parts/{i}/basis"), true)?;
+                basis(&part.basis, &format!("{path}/parts/{i}/basis"), BasisPlace::BlendPart)?;
                 total = total.checked_add(part.weight.0).ok_or_else(overflow)?;
             }
             if total != Decimal::ONE_HUNDRED {
@@ -168,7 +178,7 @@ pub fn spec(s: &DecompositionSpec) -> Result<Vec<Limits>> {
     for (name, factor) in &s.tiers {
         non_negative(factor.0, name, || format!("/tiers/{}", crate::base::error::pointer_segment(name)))?;
     }
-    basis(&s.basis, "/basis", false)?;
+    basis(&s.basis, "/basis", BasisPlace::Own)?;
     s.nodes.iter().enumerate().map(|(i, node)| self::node(s, node, i)).collect()
 }
 
@@ -176,7 +186,7 @@ pub fn spec(s: &DecompositionSpec) -> Result<Vec<Limits>> {
 fn node(s: &DecompositionSpec, n: &NodeSpec, i: usize) -> Result<Limits> {
     let p = |key: &str| format!("/nodes/{i}/{key}");
     if let Some(b) = &n.basis {
-        basis(b, &p("basis"), false)?;
+        basis(b, &p("basis"), BasisPlace::Own)?;
     }
     if let Some(w) = n.weight {
         non_negative(w.0, "weight", || p("weight"))?;
