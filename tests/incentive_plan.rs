@@ -64,7 +64,7 @@ fn statement_worked_by_hand() {
     assert_eq!(inc.transactions[2].rules, [["提成".to_string(), "服务".to_string()]]);
     // The straddling slice names the rule and the deal.
     let slice = &inc.statement.lines[3];
-    assert_eq!(slice.text, "提成·标准 [D2] 第2档 10000–11000：1000 × 10% = 100");
+    assert_eq!(slice.text, "提成·标准 [D2] 第2档位 10000–11000：1000 × 10% = 100");
 }
 
 #[test]

@@ -9,6 +9,9 @@
 //! formula     the formula language, records and the values engines read
 //! base        errors and messages, numbers, locales, the JSON reader, shared tools
 //! ```
+//!
+//! Inside `base` the same holds between its modules (`base_layer`): the error and the phrases
+//! its details are made of, then the message catalogue that renders them, never the reverse.
 #![cfg(not(target_arch = "wasm32"))] // reads the source from disk
 #![allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)] // test code: a panic is a failed test
 
@@ -44,10 +47,16 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
 /// The first segment of every path after `crate::`, including each branch of a `crate::{…}`
 /// group.
 fn crate_paths(text: &str) -> Vec<String> {
+    paths_after(text, "crate::")
+}
+
+/// The first segment of every path after `prefix` (`crate::`, `crate::base::`), including each
+/// branch of a `prefix{…}` group.
+fn paths_after(text: &str, prefix: &str) -> Vec<String> {
     let mut found = Vec::new();
     let mut rest = text;
-    while let Some(at) = rest.find("crate::") {
-        let after = &rest[at + "crate::".len()..];
+    while let Some(at) = rest.find(prefix) {
+        let after = &rest[at + prefix.len()..];
         // `$crate::` in macros and `salescore::crate` do not occur; a word ending in `crate`
         // (`some_crate::`) is not ours.
         let before = rest[..at].chars().next_back();
@@ -159,4 +168,61 @@ fn every_import_points_down() {
     }
     assert_eq!(seen.len(), 9, "every layer has source: {seen:?}");
     assert!(wrong.is_empty(), "imports against the layering:\n{}", wrong.into_iter().collect::<Vec<_>>().join("\n"));
+}
+
+/// The layer of a module of `base`: higher numbers may use lower ones, never the same or higher.
+fn base_layer(module: &str) -> Option<u8> {
+    Some(match module {
+        "locale" | "order" | "name" => 0,
+        "error" | "apportion" => 1,
+        "messages" | "checked" | "number" | "json" => 2,
+        _ => return None,
+    })
+}
+
+#[test]
+fn within_base_every_import_points_down() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/base");
+    let mut files = Vec::new();
+    rust_files(&root, &mut files);
+    files.sort();
+    assert!(files.len() > 10, "the source was not found: {} files", files.len());
+    let mut wrong = BTreeSet::new();
+    for file in &files {
+        let rel = file.strip_prefix(&root).unwrap_or(file).to_string_lossy().replace('\\', "/");
+        let module = rel.split('/').next().unwrap_or_default().trim_end_matches(".rs").to_string();
+        if module == "mod" {
+            continue; // base/mod.rs declares the modules
+        }
+        let Some(own) = base_layer(&module) else {
+            wrong.insert(format!("src/base/{rel}: the module `{module}` has no layer in base_layer"));
+            continue;
+        };
+        let text = fs::read_to_string(file).unwrap_or_default();
+        // Outside inline tests, `super::` in base/x.rs and base/x/mod.rs is base itself.
+        let code = text.split("\nmod tests").next().unwrap_or_default();
+        let mut targets = paths_after(&text, "crate::base::");
+        if !rel.contains('/') || rel.ends_with("/mod.rs") {
+            targets.extend(paths_after(code, "super::").into_iter().filter(|t| base_layer(t).is_some()));
+        }
+        for target in targets {
+            if target == module {
+                continue;
+            }
+            match base_layer(&target) {
+                Some(l) if l < own => {}
+                Some(_) => {
+                    wrong.insert(format!("src/base/{rel}: `{module}` uses `{target}`, not below it"));
+                }
+                None => {
+                    wrong.insert(format!("src/base/{rel}: `crate::base::{target}` is not a module of base"));
+                }
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "imports against the layering of base:\n{}",
+        wrong.into_iter().collect::<Vec<_>>().join("\n")
+    );
 }

@@ -1,8 +1,8 @@
 //! The message catalogue (`src/base/messages/`): every error code has a message in zh-CN and en;
 //! a Chinese message contains no English besides the identifiers and values it was given; every
 //! phrase reads in both languages; one English term has one Chinese term (the glossary), in the
-//! error messages, their hints and the plan diagnostics; and the engines pass phrases, not English
-//! text, as details.
+//! error messages, their hints, the plan diagnostics and the explanations; and the engines pass
+//! phrases, not English text, as details.
 //!
 //! Every code is rendered bare, with values in every detail, and with each phrase in each of
 //! `name`, `expected` and `found` (and the hints with and without a suggestion), in both locales.
@@ -235,6 +235,60 @@ fn chinese_texts() -> Vec<(String, String, Vec<String>)> {
         }
     }
     assert!(diagnostics > 50, "the diagnostics fixtures were read");
+    out.extend(explanation_texts());
+    out
+}
+
+/// Every Chinese string in `value`, with where it was found.
+fn strings_in(what: &str, value: &serde_json::Value, out: &mut Vec<(String, String, Vec<String>)>) {
+    match value {
+        serde_json::Value::String(s) if s.chars().any(is_cjk) => out.push((what.to_string(), s.clone(), Vec::new())),
+        serde_json::Value::Array(items) => items.iter().for_each(|v| strings_in(what, v, out)),
+        serde_json::Value::Object(map) => map.values().for_each(|v| strings_in(what, v, out)),
+        _ => {}
+    }
+}
+
+/// The Chinese explanations: every string of the zh-CN snapshots (scorecard, incentive statement,
+/// plan, sample rep, decomposition, pace), and the sample plan (samples/team) evaluated in zh-CN
+/// over every record of the sample reps — each record explained, each month's team, and a
+/// what-if for each record.
+fn explanation_texts() -> Vec<(String, String, Vec<String>)> {
+    use salescore::incentive::section::ExtraDeal;
+    use salescore::output::{NumberOutput, Options, PlanResult};
+    let mut out = Vec::new();
+    let dir = root().join("tests/snapshots");
+    let mut snapshots: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    snapshots.sort();
+    let mut read = 0;
+    for file in snapshots.iter().filter(|f| f.to_string_lossy().ends_with("_ZhCn.snap")) {
+        let text = std::fs::read_to_string(file).unwrap();
+        // An insta snapshot: a header between two `---` lines, then the JSON.
+        let body = text.splitn(3, "---\n").nth(2).unwrap();
+        let value: serde_json::Value = serde_json::from_str(body).unwrap();
+        strings_in(&format!("snapshot {}", file.file_name().unwrap().to_string_lossy()), &value, &mut out);
+        read += 1;
+    }
+    assert!(read >= 7, "the zh-CN snapshots were read");
+    let plan = Plan::compile(&std::fs::read_to_string(root().join("samples/team/plan.json")).unwrap()).unwrap();
+    let records: Vec<serde_json::Value> =
+        serde_json::from_str(&std::fs::read_to_string(root().join("samples/team/reps.json")).unwrap()).unwrap();
+    let options = Options { numbers: NumberOutput::String, explain: true, locale: Some(Locale::ZhCn) };
+    let extra = ExtraDeal { amount: 50000.into(), product: None, customer_type: None };
+    let mut months: BTreeMap<String, Vec<serde_json::Value>> = BTreeMap::new();
+    for (i, record) in records.iter().enumerate() {
+        let what = format!("sample record {i}");
+        let eval = plan.evaluate_in(record, Some(Locale::ZhCn)).unwrap();
+        strings_in(&what, &serde_json::to_value(PlanResult::new(eval, &options)).unwrap(), &mut out);
+        let what_if = plan.what_if(record, &extra, Some(Locale::ZhCn)).unwrap();
+        strings_in(&format!("{what} what-if"), &serde_json::to_value(what_if).unwrap(), &mut out);
+        months.entry(record["月份"].to_string()).or_default().push(record.clone());
+    }
+    for (month, reps) in &months {
+        let team = plan.evaluate_team_in(reps, Some(Locale::ZhCn)).unwrap();
+        strings_in(&format!("sample team, month {month}"), &serde_json::to_value(&team.team).unwrap(), &mut out);
+    }
+    assert!(out.len() > 1000, "the explanations were read");
     out
 }
 

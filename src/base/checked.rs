@@ -48,6 +48,17 @@ pub fn sum(values: impl IntoIterator<Item = Decimal>) -> Result<Decimal> {
     values.into_iter().try_fold(Decimal::ZERO, add)
 }
 
+/// Σ values, or `None` past the decimal range: for the computations that return `Option` and
+/// say where the overflow was themselves.
+pub fn checked_sum(values: impl IntoIterator<Item = Decimal>) -> Option<Decimal> {
+    values.into_iter().try_fold(Decimal::ZERO, Decimal::checked_add)
+}
+
+/// Σ values computed one by one: the first error, or `OVERFLOW`.
+pub fn try_sum(values: impl IntoIterator<Item = Result<Decimal>>) -> Result<Decimal> {
+    values.into_iter().try_fold(Decimal::ZERO, |acc, v| add(acc, v?))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -61,5 +72,11 @@ mod tests {
         assert_eq!(percent_of(Decimal::new(250, 0), Decimal::new(12, 0)).ok(), Some(Decimal::new(30, 0)));
         assert_eq!(sum([Decimal::ONE, Decimal::TWO]).ok(), Some(Decimal::new(3, 0)));
         assert_eq!(sum([Decimal::MAX, Decimal::MAX]).unwrap_err().code, ErrorCode::Overflow);
+        assert_eq!(checked_sum([Decimal::ONE, Decimal::TWO]), Some(Decimal::new(3, 0)));
+        assert_eq!(checked_sum([Decimal::MAX, Decimal::MAX]), None);
+        assert_eq!(try_sum([Ok(Decimal::ONE), Ok(Decimal::TWO)]).ok(), Some(Decimal::new(3, 0)));
+        assert_eq!(try_sum([Ok(Decimal::MAX), Ok(Decimal::MAX)]).unwrap_err().code, ErrorCode::Overflow);
+        let failed = try_sum([Ok(Decimal::ONE), Err(Error::new(ErrorCode::InvalidValue))]);
+        assert_eq!(failed.unwrap_err().code, ErrorCode::InvalidValue);
     }
 }

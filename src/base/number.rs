@@ -120,7 +120,9 @@ pub fn decimal_from_f64(value: f64) -> Result<Decimal> {
 }
 
 /// Parses a decimal string exactly: `"1234.56"`, `"-0.5"`, `"1e3"`, `"+7"`. Leading and trailing
-/// spaces are allowed; thousands separators are not. Too many digits is `OUT_OF_RANGE`.
+/// spaces are allowed; thousands separators are not. Too many digits before the point, or an
+/// exponent past 28 (up to 4,294,967,295), is `OUT_OF_RANGE`; more decimals than a decimal holds,
+/// or a longer exponent, is `INVALID_NUMBER` (as rust_decimal sorts them).
 pub fn parse_decimal(text: &str) -> Result<Decimal> {
     let t = text.trim();
     let invalid = || Error::new(ErrorCode::InvalidNumber).found(text);
@@ -134,13 +136,35 @@ pub fn parse_decimal(text: &str) -> Result<Decimal> {
     }
     let parsed = if t.contains(['e', 'E']) { Decimal::from_scientific(t) } else { Decimal::from_str_exact(t) };
     parsed.map(|d| d.normalize()).map_err(|e| {
-        let msg = e.to_string();
-        if msg.contains("overflow") || msg.contains("underflow") || msg.contains("exceed") || msg.contains("too") {
+        if out_of_range(t, &e) {
             Error::new(ErrorCode::OutOfRange).found(text)
         } else {
             invalid()
         }
     })
+}
+
+/// Whether rust_decimal refused `t` (digits, points, signs and exponent marks only) for its size
+/// rather than its form. Its typed errors say so (a value past the largest decimal, an exponent
+/// past 28), except `ErrorString`, which it gives both for a text not written as a number and for
+/// more digits before the point than a decimal holds: a base written as a number (a sign, digits,
+/// at most one point) refused is too long. With an exponent the base is read first, so a
+/// well-written base refused on its own is too long, else the exponent was not a number. More
+/// decimals than a decimal holds (`Underflow`) is not a number, as before.
+fn out_of_range(t: &str, e: &rust_decimal::Error) -> bool {
+    match e {
+        rust_decimal::Error::ExceedsMaximumPossibleValue | rust_decimal::Error::ScaleExceedsMaximumPrecision(_) => true,
+        rust_decimal::Error::ErrorString(_) => {
+            let mut parts = t.splitn(2, ['e', 'E']);
+            let base = parts.next().unwrap_or_default();
+            let digits = base.strip_prefix(['-', '+']).unwrap_or(base);
+            let written = digits.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+                && digits.bytes().filter(|b| *b == b'.').count() <= 1
+                && digits.bytes().any(|b| b.is_ascii_digit());
+            written && (parts.next().is_none() || Decimal::from_str(base).is_err())
+        }
+        _ => false,
+    }
 }
 
 /// 2^53: integers below it are exact in an f64.
@@ -550,6 +574,27 @@ mod tests {
         assert_eq!(parse_decimal("1,000").unwrap_err().code, ErrorCode::InvalidNumber);
         assert_eq!(parse_decimal("abc").unwrap_err().code, ErrorCode::InvalidNumber);
         assert_eq!(parse_decimal("99999999999999999999999999999999").unwrap_err().code, ErrorCode::OutOfRange);
+    }
+
+    #[test]
+    fn out_of_range_and_malformed_numbers_keep_their_codes() {
+        let code = |t: &str| parse_decimal(t).unwrap_err().code;
+        // Past the largest decimal: before the point, by the exponent, or an exponent past 28.
+        assert_eq!(code("79228162514264337593543950336"), ErrorCode::OutOfRange);
+        assert_eq!(code("-79228162514264337593543950336"), ErrorCode::OutOfRange);
+        assert_eq!(code("7.9228162514264337593543950336e28"), ErrorCode::OutOfRange);
+        assert_eq!(code("1e29"), ErrorCode::OutOfRange);
+        assert_eq!(code("1e-29"), ErrorCode::OutOfRange);
+        assert_eq!(code("99999999999999999999999999999999e-5"), ErrorCode::OutOfRange);
+        // More decimals than a decimal holds, and texts not written as a number.
+        assert_eq!(code("0.00000000000000000000000000001"), ErrorCode::InvalidNumber);
+        assert_eq!(code("1.2.3"), ErrorCode::InvalidNumber);
+        assert_eq!(code("1e"), ErrorCode::InvalidNumber);
+        assert_eq!(code("1e+-3"), ErrorCode::InvalidNumber);
+        assert_eq!(code("1e99999999999"), ErrorCode::InvalidNumber);
+        assert_eq!(code("--1"), ErrorCode::InvalidNumber);
+        // A base too long is reported before a malformed exponent.
+        assert_eq!(code("99999999999999999999999999999999e+-3"), ErrorCode::OutOfRange);
     }
 
     #[test]

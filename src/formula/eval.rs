@@ -3,6 +3,7 @@
 use super::ast::{BinOp, Expr, Node};
 use super::functions::Eval;
 use super::value::Value;
+use crate::base::checked::overflow;
 use crate::base::error::{Error, ErrorCode, Phrase, Result, Span};
 use arrayvec::ArrayVec;
 use rust_decimal::prelude::*;
@@ -166,11 +167,11 @@ pub fn power(base: Decimal, exp: Decimal) -> Result<Decimal> {
         return Err(if exp.is_zero() { invalid(Phrase::ZeroToZero) } else { Error::new(ErrorCode::DivByZero) });
     }
     if exp.fract().is_zero() {
-        let n = exp.to_i64().ok_or_else(|| Error::new(ErrorCode::Overflow))?;
+        let n = exp.to_i64().ok_or_else(overflow)?;
         if n >= 0 {
             return checked(base.checked_powi(n));
         }
-        let m = n.checked_neg().ok_or_else(|| Error::new(ErrorCode::Overflow))?;
+        let m = n.checked_neg().ok_or_else(overflow)?;
         // 1 / base^m is exact when base^m fits; otherwise the result is tiny: (1/base)^m.
         return match base.checked_powi(m) {
             Some(positive) => divide(Decimal::ONE, positive),
@@ -181,7 +182,7 @@ pub fn power(base: Decimal, exp: Decimal) -> Result<Decimal> {
         return Err(invalid(Phrase::NegativeFractionalPower));
     }
     if exp == Decimal::new(5, 1) {
-        return base.sqrt().ok_or_else(|| Error::new(ErrorCode::Overflow));
+        return base.sqrt().ok_or_else(overflow);
     }
     checked(base.checked_powd(exp)).map(|d| d.round_dp(20).normalize())
 }

@@ -13,6 +13,7 @@
 //! ```
 
 use super::at;
+use crate::base::checked::overflow;
 use crate::base::error::{Error, ErrorCode, Origin, Phrase, Result};
 use crate::base::number::MAX_SCALE;
 use rust_decimal::Decimal;
@@ -61,13 +62,13 @@ impl Currency {
             );
         }
         let factor = 10_i128.checked_pow(self.scale.saturating_sub(n.scale()));
-        factor.and_then(|f| n.mantissa().checked_mul(f)).ok_or_else(|| Error::new(ErrorCode::Overflow))
+        factor.and_then(|f| n.mantissa().checked_mul(f)).ok_or_else(overflow)
     }
 
     /// An amount from smallest units, at the currency's scale; `OVERFLOW` when it does not fit
     /// a decimal (the largest decimal counted in cents is more cents than a decimal holds).
     pub fn from_units(&self, units: i128) -> Result<Decimal> {
-        Decimal::try_from_i128_with_scale(units, self.scale).map_err(|_| Error::new(ErrorCode::Overflow))
+        Decimal::try_from_i128_with_scale(units, self.scale).map_err(|_| overflow())
     }
 
     /// `CURRENCY_SCALE_MISMATCH` at `path` unless `other` is the same currency.

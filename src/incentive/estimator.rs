@@ -204,10 +204,10 @@ fn text(e: &Estimate, locale: Locale) -> String {
     }
 }
 
-/// A next step as words: `第3档` / `tier 3`, the gate, the cap, or the curve's next point.
+/// A next step as words: `第3档位` / `tier 3`, the gate, the cap, or the curve's next point.
 pub(crate) fn step_name(n: &NextStep, locale: Locale) -> String {
     match (n.kind, locale) {
-        ("tier", Locale::ZhCn) => format!("第{}档", n.index.saturating_add(1)),
+        ("tier", Locale::ZhCn) => format!("第{}档位", n.index.saturating_add(1)),
         ("tier", Locale::En) => format!("tier {}", n.index.saturating_add(1)),
         ("gate", Locale::ZhCn) => "门槛".to_string(),
         ("gate", Locale::En) => "the gate".to_string(),

@@ -19,12 +19,11 @@ fn pct(d: Option<Dec>) -> String {
 
 /// The sentence for one line, with the rounding difference when there is one.
 pub fn line(l: &StatementLine, locale: Locale) -> String {
-    let zh = locale == Locale::ZhCn;
-    let body = body(l, zh);
-    let marks = marks(l, zh);
+    let body = body(l, locale);
+    let marks = marks(l, locale);
     let diff = if l.rounding_diff.0.is_zero() {
         String::new()
-    } else if zh {
+    } else if locale == Locale::ZhCn {
         format!("（舍入 {}）", signed(l.rounding_diff.0))
     } else {
         format!(" (rounding {})", signed(l.rounding_diff.0))
@@ -49,7 +48,7 @@ fn signed(d: Decimal) -> String {
     }
 }
 
-fn body(l: &StatementLine, zh: bool) -> String {
+fn body(l: &StatementLine, locale: Locale) -> String {
     let (exact, base, rate) = (n(Some(l.exact)), n(l.base), pct(l.rate));
     let c = &match (l.kind, &l.name, &l.transaction) {
         (LineKind::Slice | LineKind::EarlierSlice, Some(rule), Some(t)) => format!("{}·{rule} [{t}]", l.component),
@@ -59,60 +58,62 @@ fn body(l: &StatementLine, zh: bool) -> String {
     let name = l.name.as_deref().unwrap_or("");
     let tier = l.tier.map(|t| t.saturating_add(1)).unwrap_or_default();
     let (from, to) = (n(l.from), n(l.to));
-    match (l.kind, zh) {
-        (LineKind::Slice, true) => format!("{c} 第{tier}档 {from}–{to}：{base} × {rate} = {exact}"),
-        (LineKind::Slice, false) => format!("{c} tier {tier} {from}–{to}: {base} × {rate} = {exact}"),
-        (LineKind::EarlierSlice, true) => format!("{c} 前期已按第{tier}档计提的 {to} 冲回：{base} × {rate} = {exact}"),
-        (LineKind::EarlierSlice, false) => {
+    match (l.kind, locale) {
+        (LineKind::Slice, Locale::ZhCn) => format!("{c} 第{tier}档位 {from}–{to}：{base} × {rate} = {exact}"),
+        (LineKind::Slice, Locale::En) => format!("{c} tier {tier} {from}–{to}: {base} × {rate} = {exact}"),
+        (LineKind::EarlierSlice, Locale::ZhCn) => {
+            format!("{c} 前期已按第{tier}档位计提的 {to} 冲回：{base} × {rate} = {exact}")
+        }
+        (LineKind::EarlierSlice, Locale::En) => {
             format!("{c} earlier {to} already paid at tier {tier}, taken back: {base} × {rate} = {exact}")
         }
-        (LineKind::Curve, true) => {
+        (LineKind::Curve, Locale::ZhCn) => {
             format!("{c} 达成率 {}%：目标奖金 {base} × 支付比例 {rate} = {exact}", n(l.attainment))
         }
-        (LineKind::Curve, false) => {
+        (LineKind::Curve, Locale::En) => {
             format!("{c} at {}% attainment: target bonus {base} × payout {rate} = {exact}", n(l.attainment))
         }
-        (LineKind::Multiplier, true) => {
+        (LineKind::Multiplier, Locale::ZhCn) => {
             format!("{c} × {name} {}：{base} × ({} − 1) = {exact}", n(l.multiplier), n(l.multiplier))
         }
-        (LineKind::Multiplier, false) => {
+        (LineKind::Multiplier, Locale::En) => {
             format!("{c} × {name} {}: {base} × ({} − 1) = {exact}", n(l.multiplier), n(l.multiplier))
         }
-        (LineKind::Spiff, true) => format!("{c}：{base} 次 × {} = {exact}", n(l.rate)),
-        (LineKind::Spiff, false) => format!("{c}: {base} event(s) × {} = {exact}", n(l.rate)),
-        (LineKind::Objective, true) => format!("{c} {name}：{base} × 达成 {rate} = {exact}"),
-        (LineKind::Objective, false) => format!("{c} {name}: {base} × achievement {rate} = {exact}"),
-        (LineKind::DrawAdvance, true) => format!("{c} 保底补足：{exact}"),
-        (LineKind::DrawAdvance, false) => format!("{c} draw advance: {exact}"),
-        (LineKind::DrawRecovery, true) => format!("{c} 预支追回（余额 {base}）：{exact}"),
-        (LineKind::DrawRecovery, false) => format!("{c} draw recovered (balance {base}): {exact}"),
-        (LineKind::TrueUp, true) => format!("{c} 补差：重算累计 {base} − 已发放 {from} = {exact}"),
-        (LineKind::TrueUp, false) => format!("{c} true-up: recomputed {base} − paid to date {from} = {exact}"),
-        (LineKind::Pool, true) => format!("{c}{}：奖金池 {base} × 占比 {rate} = {exact}", spaced(name)),
-        (LineKind::Pool, false) => format!("{c}{}: pool {base} × share {rate} = {exact}", spaced(name)),
-        (LineKind::Holdback, true) => format!("{c} 暂扣 {rate}：{base} × {rate} = {exact}"),
-        (LineKind::Holdback, false) => format!("{c} holdback {rate}: {base} × {rate} = {exact}"),
-        (LineKind::HoldbackRelease, true) => format!("{c} 释放前期暂扣：{exact}"),
-        (LineKind::HoldbackRelease, false) => format!("{c} earlier holdback released: {exact}"),
-        (LineKind::PaidToDate, true) => format!("{c} 重算累计 {base}，减去已发放：{exact}"),
-        (LineKind::PaidToDate, false) => format!("{c} recomputed to date {base}, less paid to date: {exact}"),
-        (LineKind::Adjustment, true) => format!("{c}：{exact}"),
-        (LineKind::Adjustment, false) => format!("{c}: {exact}"),
+        (LineKind::Spiff, Locale::ZhCn) => format!("{c}：{base} 次 × {} = {exact}", n(l.rate)),
+        (LineKind::Spiff, Locale::En) => format!("{c}: {base} event(s) × {} = {exact}", n(l.rate)),
+        (LineKind::Objective, Locale::ZhCn) => format!("{c} {name}：{base} × 达成 {rate} = {exact}"),
+        (LineKind::Objective, Locale::En) => format!("{c} {name}: {base} × achievement {rate} = {exact}"),
+        (LineKind::DrawAdvance, Locale::ZhCn) => format!("{c} 保底补足：{exact}"),
+        (LineKind::DrawAdvance, Locale::En) => format!("{c} draw advance: {exact}"),
+        (LineKind::DrawRecovery, Locale::ZhCn) => format!("{c} 预支追回（余额 {base}）：{exact}"),
+        (LineKind::DrawRecovery, Locale::En) => format!("{c} draw recovered (balance {base}): {exact}"),
+        (LineKind::TrueUp, Locale::ZhCn) => format!("{c} 补差：重算累计 {base} − 已发放 {from} = {exact}"),
+        (LineKind::TrueUp, Locale::En) => format!("{c} true-up: recomputed {base} − paid to date {from} = {exact}"),
+        (LineKind::Pool, Locale::ZhCn) => format!("{c}{}：奖金池 {base} × 占比 {rate} = {exact}", spaced(name)),
+        (LineKind::Pool, Locale::En) => format!("{c}{}: pool {base} × share {rate} = {exact}", spaced(name)),
+        (LineKind::Holdback, Locale::ZhCn) => format!("{c} 暂扣 {rate}：{base} × {rate} = {exact}"),
+        (LineKind::Holdback, Locale::En) => format!("{c} holdback {rate}: {base} × {rate} = {exact}"),
+        (LineKind::HoldbackRelease, Locale::ZhCn) => format!("{c} 释放前期暂扣：{exact}"),
+        (LineKind::HoldbackRelease, Locale::En) => format!("{c} earlier holdback released: {exact}"),
+        (LineKind::PaidToDate, Locale::ZhCn) => format!("{c} 重算累计 {base}，减去已发放：{exact}"),
+        (LineKind::PaidToDate, Locale::En) => format!("{c} recomputed to date {base}, less paid to date: {exact}"),
+        (LineKind::Adjustment, Locale::ZhCn) => format!("{c}：{exact}"),
+        (LineKind::Adjustment, Locale::En) => format!("{c}: {exact}"),
     }
 }
 
 /// Gate and cap marks.
-fn marks(l: &StatementLine, zh: bool) -> String {
+fn marks(l: &StatementLine, locale: Locale) -> String {
     let mut out = String::new();
-    match (l.gate_passed, zh) {
-        (Some(true), true) => out.push_str("，门槛已达成"),
-        (Some(false), true) => out.push_str("，未达门槛"),
-        (Some(true), false) => out.push_str(", gate passed"),
-        (Some(false), false) => out.push_str(", gate not passed"),
+    match (l.gate_passed, locale) {
+        (Some(true), Locale::ZhCn) => out.push_str("，门槛已达成"),
+        (Some(false), Locale::ZhCn) => out.push_str("，未达门槛"),
+        (Some(true), Locale::En) => out.push_str(", gate passed"),
+        (Some(false), Locale::En) => out.push_str(", gate not passed"),
         (None, _) => {}
     }
     if l.cap_hit {
-        out.push_str(if zh { "，已封顶" } else { ", capped" });
+        out.push_str(if locale == Locale::ZhCn { "，已封顶" } else { ", capped" });
     }
     out
 }
@@ -121,13 +122,12 @@ fn marks(l: &StatementLine, zh: bool) -> String {
 pub fn total(s: &Statement, locale: Locale) -> String {
     let (total, exact, diff) = (s.total.0, shown(s.exact_total.0), s.rounding_difference.0);
     let code = &s.currency.code;
-    let zh = locale == Locale::ZhCn;
-    let note = match (diff.is_zero(), zh) {
+    let note = match (diff.is_zero(), locale) {
         (true, _) => String::new(),
-        (false, true) => format!("；逐行舍入与合计舍入相差 {}", signed(diff)),
-        (false, false) => format!("; rounding line by line differs from rounding the total by {}", signed(diff)),
+        (false, Locale::ZhCn) => format!("；逐行舍入与合计舍入相差 {}", signed(diff)),
+        (false, Locale::En) => format!("; rounding line by line differs from rounding the total by {}", signed(diff)),
     };
-    if zh {
+    if locale == Locale::ZhCn {
         format!("合计 {total} {code}（精确值 {exact}）{note}")
     } else {
         format!("total {total} {code} (exact {exact}){note}")

@@ -1,6 +1,7 @@
 //! Validates a scorecard section and parses its formulas once.
 
 use super::document::*;
+use crate::base::checked::overflow;
 use crate::base::error::{closest, Error, ErrorCode, Origin, Phrase, Result};
 use crate::base::name::Name;
 use crate::formula::parser::Resolver;
@@ -337,7 +338,7 @@ fn compile_weights(weights: &[Weight], ids: &[&str], path: &str) -> Result<Weigh
                 .expected(Phrase::AtLeastZero)
                 .found(w.weight.0.to_string()));
         }
-        total = total.checked_add(w.weight.0).ok_or_else(|| invalid(ErrorCode::Overflow, path.to_string()))?;
+        total = total.checked_add(w.weight.0).ok_or_else(|| overflow().path(Origin::Plan, path.to_string()))?;
         out.push((index, w.weight.0));
     }
     if total != Decimal::ONE_HUNDRED {

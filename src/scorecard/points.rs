@@ -264,41 +264,40 @@ pub struct PointsResult {
 impl PointsResult {
     /// Fills in the sentence.
     pub fn explain(&mut self, locale: Locale) {
-        let zh = locale == Locale::ZhCn;
-        let mut t = String::from(if zh { "经验值：" } else { "Points: " });
+        let mut t = String::from(if locale == Locale::ZhCn { "经验值：" } else { "Points: " });
         for (i, b) in self.behaviours.iter().enumerate() {
             if i > 0 {
-                t.push_str(if zh { "；" } else { "; " });
+                t.push_str(if locale == Locale::ZhCn { "；" } else { "; " });
             }
             let (count, each, raw, points) =
                 (b.count.0.to_string(), b.each.0.to_string(), b.raw.0.to_string(), b.points.0.to_string());
-            let _ = match (zh, b.capped) {
-                (true, false) => write!(t, "{} {count} 次 × {each} = {points}", b.id),
-                (true, true) => write!(t, "{} {count} 次 × {each} = {raw}，本期上限 {points}", b.id),
-                (false, false) => write!(t, "{} {count} × {each} = {points}", b.id),
-                (false, true) => write!(t, "{} {count} × {each} = {raw}, capped at {points} this period", b.id),
+            let _ = match (locale, b.capped) {
+                (Locale::ZhCn, false) => write!(t, "{} {count} 次 × {each} = {points}", b.id),
+                (Locale::ZhCn, true) => write!(t, "{} {count} 次 × {each} = {raw}，本期上限 {points}", b.id),
+                (Locale::En, false) => write!(t, "{} {count} × {each} = {points}", b.id),
+                (Locale::En, true) => write!(t, "{} {count} × {each} = {raw}, capped at {points} this period", b.id),
             };
         }
         let (period, carried, experience) =
             (self.period.0.to_string(), self.carried.0.to_string(), self.experience.0.to_string());
-        let _ = if zh {
+        let _ = if locale == Locale::ZhCn {
             write!(t, "。本期 {period} 分，累计 {carried} + {period} = {experience}")
         } else {
             write!(t, ". This period {period}; experience {carried} + {period} = {experience}")
         };
         if let Some(level) = &self.level {
-            let _ = if zh { write!(t, "，等级 {level}") } else { write!(t, ", level {level}") };
+            let _ = if locale == Locale::ZhCn { write!(t, "，等级 {level}") } else { write!(t, ", level {level}") };
         }
         if let Some(next) = &self.next_level {
-            let _ = if zh {
+            let _ = if locale == Locale::ZhCn {
                 write!(t, "，距 {} 还差 {}", next.level, next.needed.0)
             } else {
                 write!(t, ", {} more to {}", next.needed.0, next.level)
             };
         }
-        t.push_str(if zh { "。" } else { "." });
+        t.push_str(if locale == Locale::ZhCn { "。" } else { "." });
         if !self.badges.is_empty() {
-            let _ = if zh {
+            let _ = if locale == Locale::ZhCn {
                 write!(t, "徽章：{}。", self.badges.join("、"))
             } else {
                 write!(t, " Badges: {}.", self.badges.join(", "))

@@ -5,7 +5,7 @@ use super::compile::{Expr, Indicator, Profile, Scorecard, Team, Weights};
 use super::document::{AggregateFn, Method, StepBasis, VetoEffect};
 use super::measured::{Context, Measured, ScoreState};
 use super::result::{AdjustmentLine, GateLine, IndicatorLine, Member, ScoreResult, VetoLine};
-use crate::base::checked::{add, mul, sub};
+use crate::base::checked::{add, checked_sum, mul, sub};
 use crate::base::error::{Error, ErrorCode, Origin, Phrase, Result, Text};
 use crate::base::number::{Dec, Rounding};
 use crate::formula::eval::{divide, Evaluator, Scope};
@@ -37,7 +37,7 @@ struct Weighed<'a> {
 impl Weighed<'_> {
     /// The shown base minus the sum of the shown lines, when they differ (by rounding).
     fn rounding_difference(&self, shown_base: Decimal) -> Option<Dec> {
-        let sum = self.lines.iter().try_fold(Decimal::ZERO, |acc, l| acc.checked_add(l.weighted.0))?;
+        let sum = checked_sum(self.lines.iter().map(|l| l.weighted.0))?;
         shown_base.checked_sub(sum).filter(|d| !d.is_zero()).map(|d| Dec(d.normalize()))
     }
 }
@@ -69,12 +69,6 @@ fn ratio_points(
 
 /// Points out of 100 for one indicator.
 pub(super) fn measure(ind: &Indicator, cx: &Context<'_>) -> Result<Measured> {
-    let bad = |why: Phrase| {
-        Error::new(ErrorCode::InvalidArgument)
-            .name(ind.def.id.as_str())
-            .expected(why)
-            .path(Origin::Plan, ind.actual.path.clone())
-    };
     let target = ind.target.as_ref().map(|t| cx.number(t)).transpose()?;
     if let Method::PassFail { points } = &ind.def.method {
         let passed = cx.condition(&ind.actual)?;
@@ -85,68 +79,72 @@ pub(super) fn measure(ind: &Indicator, cx: &Context<'_>) -> Result<Measured> {
     let actual = cx.number(&ind.actual)?;
     let mut bounds = ArrayVec::new();
     for b in &ind.bounds {
-        bounds.try_push(cx.number(b)?).map_err(|_| bad(Phrase::AtMostTwoBounds))?;
+        bounds.try_push(cx.number(b)?).map_err(|_| bad(ind, Phrase::AtMostTwoBounds))?;
     }
-    let ratio_of = |a: Decimal, t: Decimal, floor: Decimal, cap: Option<Decimal>| -> Result<Decimal> {
-        if t.is_zero() {
-            // A zero target: anything above it is the best possible, nothing is the floor.
-            return Ok(if a > Decimal::ZERO { cap.unwrap_or(Decimal::ONE) } else { floor });
-        }
-        Ok(clamp(divide(a, t)?, floor, cap))
-    };
-    let mut fraction = None;
-    let (basis, points) = match &ind.def.method {
+    let Points { basis, points, fraction } = by_method(ind, actual, target, &bounds)?;
+    Ok(Measured { actual, target, basis, points, fraction, bounds })
+}
+
+/// What an indicator's method makes of its actual: the value the bands or ratio were taken on,
+/// the points, and the fraction they came from (when they came from a division).
+struct Points {
+    basis: Decimal,
+    points: Decimal,
+    fraction: Option<(Decimal, Decimal)>,
+}
+
+/// `INVALID_ARGUMENT` for an indicator whose bounds do not fit its method.
+fn bad(ind: &Indicator, why: Phrase) -> Error {
+    Error::new(ErrorCode::InvalidArgument)
+        .name(ind.def.id.as_str())
+        .expected(why)
+        .path(Origin::Plan, ind.actual.path.clone())
+}
+
+/// `actual ÷ target` between `floor` and `cap`. A zero target: anything above it is the best
+/// possible, nothing is the floor.
+fn ratio_of(actual: Decimal, target: Decimal, floor: Decimal, cap: Option<Decimal>) -> Result<Decimal> {
+    if target.is_zero() {
+        return Ok(if actual > Decimal::ZERO { cap.unwrap_or(Decimal::ONE) } else { floor });
+    }
+    Ok(clamp(divide(actual, target)?, floor, cap))
+}
+
+/// The points of a measured (not pass/fail) indicator, by its method.
+fn by_method(ind: &Indicator, actual: Decimal, target: Option<Decimal>, bounds: &[Decimal]) -> Result<Points> {
+    let plain = |basis: Decimal, points: Decimal| Points { basis, points, fraction: None };
+    match &ind.def.method {
         Method::Ratio { floor, cap } => {
-            let t = target.unwrap_or_default();
-            let r = ratio_of(actual, t, floor.0, cap.map(|c| c.0))?;
+            let (floor, cap, t) = (floor.0, cap.map(|c| c.0), target.unwrap_or_default());
+            let basis = ratio_of(actual, t, floor, cap)?;
             if t.is_zero() {
-                (r, mul(r, Decimal::ONE_HUNDRED)?)
-            } else {
-                let (p, f) = ratio_points(actual, t, divide(actual, t)?, floor.0, cap.map(|c| c.0))?;
-                fraction = f;
-                (r, p)
+                return Ok(plain(basis, mul(basis, Decimal::ONE_HUNDRED)?));
             }
+            let (points, fraction) = ratio_points(actual, t, divide(actual, t)?, floor, cap)?;
+            Ok(Points { basis, points, fraction })
         }
-        Method::Linear { min_points, max_points, .. } => {
-            let [t, s] = bounds.as_slice() else { return Err(bad(Phrase::ThresholdAndStretch)) };
-            if s <= t {
-                return Err(bad(Phrase::StretchAboveThreshold));
-            }
-            let p = if actual <= *t {
-                min_points.0
-            } else if actual >= *s {
-                max_points.0
-            } else {
-                // min + (actual − t) ÷ (s − t) × (max − min), as one fraction.
-                let den = sub(*s, *t)?;
-                let num = add(mul(min_points.0, den)?, mul(sub(actual, *t)?, sub(max_points.0, min_points.0)?)?)?;
-                fraction = Some((num, den));
-                divide(num, den)?
-            };
-            (actual, p)
-        }
+        Method::Linear { min_points, max_points, .. } => linear(ind, actual, bounds, min_points.0, max_points.0),
         Method::Steps { on, bands } => {
             let basis = match on {
                 StepBasis::Actual => actual,
                 StepBasis::Attainment => ratio_of(actual, target.unwrap_or_default(), Decimal::ZERO, None)?,
             };
-            let p = bands.iter().rev().find(|b| basis >= b.from.0).map_or(Decimal::ZERO, |b| b.points.0);
-            (basis, p)
+            let points = bands.iter().rev().find(|b| basis >= b.from.0).map_or(Decimal::ZERO, |b| b.points.0);
+            Ok(plain(basis, points))
         }
         Method::LowerIsBetter { floor, cap, .. } => {
             let base = bounds.first().copied().unwrap_or_default();
             let t = target.unwrap_or_default();
             if base == t {
-                return Err(bad(Phrase::BaseDiffersFromTarget));
+                return Err(bad(ind, Phrase::BaseDiffersFromTarget));
             }
             let (num, den) = (sub(base, actual)?, sub(base, t)?);
             let raw = divide(num, den)?;
-            let (p, f) = ratio_points(num, den, raw, floor.0, cap.map(|c| c.0))?;
-            fraction = f;
-            (clamp(raw, floor.0, cap.map(|c| c.0)), p)
+            let (points, fraction) = ratio_points(num, den, raw, floor.0, cap.map(|c| c.0))?;
+            Ok(Points { basis: clamp(raw, floor.0, cap.map(|c| c.0)), points, fraction })
         }
         Method::Rating { map } => {
-            let p = map.iter().find(|r| r.rating.0 == actual).map(|r| r.points.0).ok_or_else(|| {
+            let points = map.iter().find(|r| r.rating.0 == actual).map(|r| r.points.0).ok_or_else(|| {
                 Error::new(ErrorCode::InvalidValue)
                     .name(ind.def.id.as_str())
                     .expected(Text::value(
@@ -155,11 +153,28 @@ pub(super) fn measure(ind: &Indicator, cx: &Context<'_>) -> Result<Measured> {
                     .found(actual.normalize().to_string())
                     .path(Origin::Plan, ind.actual.path.clone())
             })?;
-            (actual, p)
+            Ok(plain(actual, points))
         }
-        Method::PassFail { .. } => (actual, Decimal::ZERO),
-    };
-    Ok(Measured { actual, target, basis, points, fraction, bounds })
+        Method::PassFail { .. } => Ok(plain(actual, Decimal::ZERO)),
+    }
+}
+
+/// Linear: the minimum points at or below the threshold, the maximum at or above the stretch,
+/// in between `min + (actual − t) ÷ (s − t) × (max − min)`, as one fraction.
+fn linear(ind: &Indicator, actual: Decimal, bounds: &[Decimal], min: Decimal, max: Decimal) -> Result<Points> {
+    let [t, s] = bounds else { return Err(bad(ind, Phrase::ThresholdAndStretch)) };
+    if s <= t {
+        return Err(bad(ind, Phrase::StretchAboveThreshold));
+    }
+    if actual <= *t {
+        return Ok(Points { basis: actual, points: min, fraction: None });
+    }
+    if actual >= *s {
+        return Ok(Points { basis: actual, points: max, fraction: None });
+    }
+    let den = sub(*s, *t)?;
+    let num = add(mul(min, den)?, mul(sub(actual, *t)?, sub(max, min)?)?)?;
+    Ok(Points { basis: actual, points: divide(num, den)?, fraction: Some((num, den)) })
 }
 
 impl Scorecard {

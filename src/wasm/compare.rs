@@ -40,8 +40,13 @@ fn record_of(value: &JsValue, path: &str) -> Result<Json> {
         let at = format!("{path}{}", e.path);
         e.path(Origin::Record, at)
     })?;
-    serde_json::from_str(&text)
-        .map_err(|e| Error::new(ErrorCode::InvalidValue).found(e.to_string()).path(Origin::Record, path.to_string()))
+    // Through the one JSON reader, for the pointer; the parser's English stays out of the detail.
+    crate::base::json::from_json(&text).map_err(|e| {
+        Error::new(ErrorCode::InvalidValue)
+            .name(Phrase::Record)
+            .expected(Phrase::AJsonValue)
+            .path(Origin::Record, format!("{path}{}", e.path))
+    })
 }
 
 /// A spec or view given as a JS object (or nothing, for its defaults).

@@ -15,7 +15,7 @@ use crate::base::error::Result;
 use crate::base::number::{decimal_to_f64, serialize_numbers_as, Dec};
 use crate::plan::output::NumberOutput;
 use crate::targets::decompose::constraints::Rule;
-use crate::targets::decompose::{Columns, Money, Percent4, Why};
+use crate::targets::decompose::{Columns, Money, NodeView, Percent4, Why};
 use rustc_hash::FxHashMap;
 use std::fmt::Write as _;
 use wasm_bindgen::prelude::*;
@@ -211,6 +211,42 @@ fn utf16(s: &str) -> Result<u32> {
     length(units)
 }
 
+/// A node's rule (0–4) and whether it has a share (8) and no name of its own (16).
+fn flags(node: &NodeView<'_>) -> u32 {
+    let rule = match node.rule {
+        Rule::Total => 0,
+        Rule::Share => 1,
+        Rule::Locked => 2,
+        Rule::Min => 3,
+        Rule::Max => 4,
+    };
+    rule | if node.share.is_some() { 8 } else { 0 } | if node.id == node.name { 16 } else { 0 }
+}
+
+/// A node's values: the amount, its share, the months, the quarters (sums of months, `sums`
+/// reused from node to node: the amount, then one per quarter) and the weeks.
+fn amounts(
+    values: &mut Values,
+    sums: &mut [u128],
+    node: &NodeView<'_>,
+    quarters: &[std::ops::Range<usize>],
+    money: Money,
+) -> Result<()> {
+    sums.fill(0);
+    if let Some(first) = sums.first_mut() {
+        *first = node.units;
+    }
+    for (sum, range) in sums.iter_mut().skip(1).zip(quarters) {
+        let months = node.months.get(range.clone()).unwrap_or_default();
+        *sum = months.iter().try_fold(0_u128, |a, u| a.checked_add(*u)).ok_or_else(overflow)?;
+    }
+    values.row(money, sums.get(..1).unwrap_or_default())?;
+    values.percent(node.share)?;
+    values.row(money, node.months)?;
+    values.row(money, sums.get(1..).unwrap_or_default())?;
+    values.row(money, node.weeks)
+}
+
 /// Hands the columns to `buildDecomposition`.
 fn build(columns: &Columns<'_>, numbers: NumberOutput) -> Result<JsValue> {
     let n = columns.len();
@@ -232,36 +268,14 @@ fn build(columns: &Columns<'_>, numbers: NumberOutput) -> Result<JsValue> {
     let explained = columns.reasons_at(0).is_some();
     for at in 0..n {
         let node = columns.view(at);
-        let (id, name) = (node.id, node.name);
         let parent = node.parent.map_or(Ok(0), |p| length(p.saturating_add(1)))?;
-        let rule = match node.rule {
-            Rule::Total => 0,
-            Rule::Share => 1,
-            Rule::Locked => 2,
-            Rule::Min => 3,
-            Rule::Max => 4,
-        };
-        let flags = rule | if node.share.is_some() { 8 } else { 0 } | if id == name { 16 } else { 0 };
-        text.push_str(id);
-        lengths.push(utf16(id)?);
-        if id != name {
-            text.push_str(name);
-            lengths.push(utf16(name)?);
+        text.push_str(node.id);
+        lengths.push(utf16(node.id)?);
+        if node.id != node.name {
+            text.push_str(node.name);
+            lengths.push(utf16(node.name)?);
         }
-        // The amount, then the quarters (sums of months), to cross with the amount.
-        sums.fill(0);
-        if let Some(first) = sums.first_mut() {
-            *first = node.units;
-        }
-        for (sum, range) in sums.iter_mut().skip(1).zip(quarters) {
-            let months = node.months.get(range.clone()).unwrap_or_default();
-            *sum = months.iter().try_fold(0_u128, |a, u| a.checked_add(*u)).ok_or_else(overflow)?;
-        }
-        values.row(money, sums.get(..1).unwrap_or_default())?;
-        values.percent(node.share)?;
-        values.row(money, node.months)?;
-        values.row(money, sums.get(1..).unwrap_or_default())?;
-        values.row(money, node.weeks)?;
+        amounts(&mut values, &mut sums, &node, quarters, money)?;
         if let Some(c) = columns.commitment(at) {
             commitments.push((at, c));
         }
@@ -271,7 +285,7 @@ fn build(columns: &Columns<'_>, numbers: NumberOutput) -> Result<JsValue> {
             text.push_str(sentence);
             lengths.push(utf16(sentence)?);
         }
-        ints.extend([parent, node.depth, flags, has]);
+        ints.extend([parent, node.depth, flags(&node), has]);
     }
     let commitments = if commitments.is_empty() { JsValue::UNDEFINED } else { convert::to_js(&commitments)? };
     let head = convert::to_js(&columns.head()?)?;

@@ -182,7 +182,7 @@ export function runSuite(api, data) {
       total: '2190.00',
       credited: '16000.00',
       split: ['50', '3000.00'],
-      slice: '提成·标准 [D2] 第2档 10000–11000：1000 × 10% = 100',
+      slice: '提成·标准 [D2] 第2档位 10000–11000：1000 × 10% = 100',
     });
   });
   check('incentive: what if I close 1000 more of 软件', () => {

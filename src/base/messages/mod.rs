@@ -3,19 +3,19 @@
 //!
 //! Three parts, each the one home of what it holds:
 //! - here, one entry per [`ErrorCode`] with its Chinese and English side by side;
-//! - [`phrases`]: the fixed phrases a detail may be ([`Phrase`]), each with both renderings;
+//! - [`phrases`]: the fixed phrases a detail may be ([`Phrase`]), each with both renderings
+//!   (declared beside the error, [`crate::base::error::phrases`], whose details are made of
+//!   them; re-exported here);
 //! - [`glossary`]: the one Chinese term for each English term the messages use.
+//!
+//! The dependency goes one way: the catalogue reads the error, the error never the catalogue.
 //!
 //! A detail is either a phrase or a value shown as written (an id, a key, a number, what the user
 //! gave); Chinese messages contain no other English. `tests/messages.rs` renders every code with
 //! every phrase and checks both.
 
 pub mod glossary;
-pub mod phrases;
-pub mod text;
-
-pub use phrases::Phrase;
-pub use text::Text;
+pub use crate::base::error::{phrases, text, Phrase, Text};
 
 use crate::base::error::{Error, ErrorCode, ErrorReport};
 use crate::base::locale::Locale;

@@ -2,6 +2,7 @@
 //! EOMONTH.
 
 use super::{Arity, Eval, FunctionSpec};
+use crate::base::checked::overflow;
 use crate::base::error::{Error, ErrorCode, Phrase, Result};
 use crate::formula::value::Value;
 use chrono::{Datelike, Months, NaiveDate, TimeDelta};
@@ -13,7 +14,7 @@ fn date(args: &[Value], i: usize) -> Result<NaiveDate> {
 
 fn int(args: &[Value], i: usize) -> Result<i64> {
     let d = args.get(i).ok_or_else(super::logic::arity)?.to_number()?;
-    d.trunc().to_i64().ok_or_else(|| Error::new(ErrorCode::Overflow))
+    d.trunc().to_i64().ok_or_else(overflow)
 }
 
 fn out_of_range() -> Error {

@@ -2,6 +2,7 @@
 //! multiple, MOD takes the divisor's sign.
 
 use super::{Arity, Eval, FunctionSpec};
+use crate::base::checked::overflow;
 use crate::base::error::{Error, ErrorCode, Phrase, Result};
 use crate::base::number::{round_digits, RoundingStrategy};
 use crate::formula::ast::Node;
@@ -239,7 +240,7 @@ fn sqrt(args: &[Value]) -> Result<Value> {
     if x.is_sign_negative() && !x.is_zero() {
         return Err(invalid(Phrase::NumberNotNegative));
     }
-    x.sqrt().map(|d| Value::Number(d.normalize())).ok_or_else(|| Error::new(ErrorCode::Overflow))
+    x.sqrt().map(|d| Value::Number(d.normalize())).ok_or_else(overflow)
 }
 
 pub const CLAMP: FunctionSpec = FunctionSpec {

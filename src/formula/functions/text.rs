@@ -1,6 +1,7 @@
 //! Text: CONCAT and FIXED.
 
 use super::{Arity, Eval, FunctionSpec};
+use crate::base::checked::overflow;
 use crate::base::error::{Error, ErrorCode, Phrase, Result};
 use crate::base::number::{round_digits, RoundingStrategy};
 use crate::formula::value::Value;
@@ -36,7 +37,7 @@ fn fixed(args: &[Value]) -> Result<Value> {
         .filter(|d| (-28..=28).contains(d))
         .ok_or_else(|| Error::new(ErrorCode::InvalidArgument).expected(Phrase::DecimalsBetween))?;
     let no_commas = args.get(2).map_or(Ok(false), Value::to_bool)?;
-    let rounded = round_digits(x, decimals, RoundingStrategy::HalfUp).ok_or_else(|| Error::new(ErrorCode::Overflow))?;
+    let rounded = round_digits(x, decimals, RoundingStrategy::HalfUp).ok_or_else(overflow)?;
     let text = pad_decimals(rounded.to_string(), usize::try_from(decimals.max(0)).unwrap_or(0));
     if no_commas {
         return Ok(Value::Text(text));

@@ -16,7 +16,7 @@ use crate::formula::record::{FieldNames, Record, RowsError};
 use crate::formula::Value;
 use crate::incentive::builder::StatementBuilder;
 use crate::incentive::{
-    add, div, mul, percent_of, sub, LineKind, Multiplier, PayoutCurve, RateTable, Split, SplitDef, SplitShareDef,
+    add, div, mul, percent_of, sub, sum, LineKind, Multiplier, PayoutCurve, RateTable, Split, SplitDef, SplitShareDef,
     Statement, StatementLine,
 };
 use rust_decimal::Decimal;
@@ -167,67 +167,71 @@ impl Incentive {
             standings: Vec::new(),
         };
         for (component, id) in self.components.iter().zip(&self.ids) {
-            let start = run.builder.len();
-            let mut part = Part {
-                id: id.clone(),
-                kind: kind_name(component),
-                lines: start..start,
-                attainment: None,
-                credited: None,
-                pending: false,
-                rules: Vec::new(),
-            };
-            let mut weight = None;
-            match component {
-                Component::Commission(c) => {
-                    part.credited = Some(self.commission(c, ev, &mut run, extra, &mut part.rules)?);
-                }
-                Component::TargetBonus(t) => {
-                    part.attainment = Some(self.target_bonus(t, ev, score, &mut run, extra.is_some())?);
-                }
-                Component::Spiff { spiff, events, filter, already_paid } => {
-                    let events = match (events, filter) {
-                        (Some(e), _) => count(e, ev)?,
-                        (None, Some(f)) => qualifying(&run.rows, f),
-                        (None, None) => 0,
-                    };
-                    let already = already_paid.as_ref().map(|e| count(e, ev)).transpose()?.unwrap_or(0);
-                    let mut r = spiff.compute(events, already)?;
-                    if !detail {
-                        r.id = String::new();
-                    }
-                    run.builder.spiff(&r);
-                }
-                Component::Mbo { id, target_bonus, mbo, achievements } => {
-                    let bonus = target_bonus.number(ev)?;
-                    let values = achievements.iter().map(|a| a.number(ev)).collect::<Result<Vec<_>>>()?;
-                    let ids: Vec<&str> = mbo.def().objectives.iter().map(|o| o.id.as_str()).collect();
-                    let pairs: Vec<(&str, Decimal)> = ids.into_iter().zip(values).collect();
-                    let r = mbo.compute_for(bonus, &pairs)?;
-                    run.builder.mbo(run.label(id.as_str()), bonus, &r)?;
-                }
-                Component::Draw { id, draw, balance_in } => {
-                    let earned = run.builder.exact_since(0)?;
-                    let balance = balance_in.as_ref().map(|e| e.number(ev)).transpose()?.unwrap_or_default();
-                    let r = draw.apply(earned, balance)?;
-                    run.builder.draw(run.label(id.as_str()), &r)?;
-                    run.draw_balance = Some(r.balance_out.0);
-                }
-                Component::Pool { share, .. } => {
-                    part.pending = true;
-                    let facts = score.unwrap_or_default();
-                    weight = Some(match share {
-                        _ if facts.vetoed => Decimal::ZERO,
-                        Some(e) => e.number(ev)?.max(Decimal::ZERO),
-                        None => facts.total.max(Decimal::ZERO),
-                    });
-                }
-            }
-            part.lines = start..run.builder.len();
-            run.parts.push(part);
-            run.pool_weights.push(weight);
+            self.run_component(component, id, ev, score, extra, &mut run)?;
         }
         Ok(run)
+    }
+
+    /// Runs one component, adding its lines to the statement, its part and its pool weight.
+    fn run_component(
+        &self,
+        component: &Component,
+        id: &Name,
+        ev: &Evaluator<'_>,
+        score: Option<ScoreFacts>,
+        extra: Option<&ExtraDeal>,
+        run: &mut Run,
+    ) -> Result<()> {
+        let start = run.builder.len();
+        let mut part = Part {
+            id: id.clone(),
+            kind: kind_name(component),
+            lines: start..start,
+            attainment: None,
+            credited: None,
+            pending: false,
+            rules: Vec::new(),
+        };
+        let mut weight = None;
+        match component {
+            Component::Commission(c) => {
+                part.credited = Some(self.commission(c, ev, run, extra, &mut part.rules)?);
+            }
+            Component::TargetBonus(t) => {
+                part.attainment = Some(self.target_bonus(t, ev, score, run, extra.is_some())?);
+            }
+            Component::Spiff { spiff, events, filter, already_paid } => {
+                spiff_lines(spiff, events.as_ref(), filter.as_ref(), already_paid.as_ref(), ev, run)?;
+            }
+            Component::Mbo { id, target_bonus, mbo, achievements } => {
+                let bonus = target_bonus.number(ev)?;
+                let values = achievements.iter().map(|a| a.number(ev)).collect::<Result<Vec<_>>>()?;
+                let ids: Vec<&str> = mbo.def().objectives.iter().map(|o| o.id.as_str()).collect();
+                let pairs: Vec<(&str, Decimal)> = ids.into_iter().zip(values).collect();
+                let r = mbo.compute_for(bonus, &pairs)?;
+                run.builder.mbo(run.label(id.as_str()), bonus, &r)?;
+            }
+            Component::Draw { id, draw, balance_in } => {
+                let earned = run.builder.exact_since(0)?;
+                let balance = balance_in.as_ref().map(|e| e.number(ev)).transpose()?.unwrap_or_default();
+                let r = draw.apply(earned, balance)?;
+                run.builder.draw(run.label(id.as_str()), &r)?;
+                run.draw_balance = Some(r.balance_out.0);
+            }
+            Component::Pool { share, .. } => {
+                part.pending = true;
+                let facts = score.unwrap_or_default();
+                weight = Some(match share {
+                    _ if facts.vetoed => Decimal::ZERO,
+                    Some(e) => e.number(ev)?.max(Decimal::ZERO),
+                    None => facts.total.max(Decimal::ZERO),
+                });
+            }
+        }
+        part.lines = start..run.builder.len();
+        run.parts.push(part);
+        run.pool_weights.push(weight);
+        Ok(())
     }
 
     /// The transactions of the record (plus a what-if's extra deal), credited to the rep.
@@ -237,42 +241,7 @@ impl Incentive {
         let Some(t) = &self.def.transactions else { return Ok(Vec::new()) };
         let base = || format!("/{}", pointer_segment(&t.field));
         let (columns, cols) = (&self.columns.names, &self.columns.cols);
-        let read_error = |e: RowsError| match e {
-            RowsError::NotArray(found) => Error::new(ErrorCode::InvalidValue)
-                .name(t.field.as_str())
-                .expected(Phrase::AnArrayOfTransactions)
-                .found(Text::from_wire(found))
-                .path(Origin::Record, base()),
-            RowsError::NotObject(i) => Error::new(ErrorCode::InvalidValue)
-                .name(t.field.as_str())
-                .expected(Phrase::AnObject)
-                .path(Origin::Record, format!("{}/{i}", base())),
-            RowsError::TooMany(n) => Error::new(ErrorCode::TooLarge)
-                .name(Phrase::LimitRows)
-                .expected(crate::formula::record::MAX_ROWS.to_string())
-                .found(n.to_string())
-                .path(Origin::Record, base()),
-            RowsError::Host { code, row, column, found } => {
-                let mut path = base();
-                if let Some(row) = row {
-                    path = format!("{path}/{row}");
-                }
-                // `column` is a pointer segment already (with a path into a nested cell after it).
-                if !column.is_empty() {
-                    path = format!("{path}/{column}");
-                }
-                let name = if column.is_empty() { t.field.clone() } else { column };
-                let err = Error::new(code).name(name).found(Text::from_wire(&found)).path(Origin::Record, path);
-                match code {
-                    ErrorCode::TooLarge => {
-                        err.name(Phrase::LimitText).expected(crate::formula::input::MAX_TEXT.to_string())
-                    }
-                    ErrorCode::NotFinite => err,
-                    ErrorCode::InvalidValue => err.expected(Phrase::AJsonValue),
-                    _ => err,
-                }
-            }
-        };
+        let read_error = |e: RowsError| rows_error(t, e);
         let mut rows = Vec::new();
         let mut rep = None;
         if let Some(lent) = record.json_rows(&t.field) {
@@ -301,30 +270,35 @@ impl Incentive {
             }
         }
         if let Some(x) = extra {
-            let credited = Some(Dec(x.amount));
-            rows.push(Row {
-                index: rows.len(),
-                amount: x.amount,
-                credited: x.amount,
-                credited_collected: Some(x.amount),
-                product: x.product.as_deref().and_then(|p| self.tags.products.find(p)),
-                customer_type: x.customer_type.as_deref().and_then(|c| self.tags.customer_types.find(c)),
-                id: Some(Name::from("what-if")),
-                line: Some(Box::new(TransactionLine {
-                    index: rows.len(),
-                    id: Some("what-if".to_string()),
-                    product: x.product.clone(),
-                    customer_type: x.customer_type.clone(),
-                    amount: Dec(x.amount),
-                    collected: credited,
-                    percent: Dec(Decimal::ONE_HUNDRED),
-                    credited: Dec(x.amount),
-                    credited_collected: credited,
-                    rules: Vec::new(),
-                })),
-            });
+            rows.push(self.extra_row(x, rows.len()));
         }
         Ok(rows)
+    }
+
+    /// A what-if's extra deal as the last row: booked and collected, credited wholly to the rep.
+    fn extra_row(&self, x: &ExtraDeal, index: usize) -> Row {
+        let credited = Some(Dec(x.amount));
+        Row {
+            index,
+            amount: x.amount,
+            credited: x.amount,
+            credited_collected: Some(x.amount),
+            product: x.product.as_deref().and_then(|p| self.tags.products.find(p)),
+            customer_type: x.customer_type.as_deref().and_then(|c| self.tags.customer_types.find(c)),
+            id: Some(Name::from("what-if")),
+            line: Some(Box::new(TransactionLine {
+                index,
+                id: Some("what-if".to_string()),
+                product: x.product.clone(),
+                customer_type: x.customer_type.clone(),
+                amount: Dec(x.amount),
+                collected: credited,
+                percent: Dec(Decimal::ONE_HUNDRED),
+                credited: Dec(x.amount),
+                credited_collected: credited,
+                rules: Vec::new(),
+            })),
+        }
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -509,8 +483,8 @@ impl Run {
         let mut pending = Vec::new();
         for p in self.parts {
             let lines = statement.lines.get(p.lines.clone()).unwrap_or_default();
-            let exact = lines.iter().try_fold(Decimal::ZERO, |acc, l| add(acc, l.exact.0))?;
-            let amount = lines.iter().try_fold(Decimal::ZERO, |acc, l| add(acc, l.amount.0))?;
+            let exact = sum(lines.iter().map(|l| l.exact.0))?;
+            let amount = sum(lines.iter().map(|l| l.amount.0))?;
             if p.pending {
                 pending.push(p.id.to_string());
             }
@@ -614,6 +588,71 @@ impl<'c> Cells<'c, '_> {
 }
 
 /// A whole, non-negative count from a formula.
+/// A record's transactions that could not be read, as an error at their place in the record.
+fn rows_error(t: &super::document::TransactionsDef, e: RowsError) -> Error {
+    let base = || format!("/{}", pointer_segment(&t.field));
+    match e {
+        RowsError::NotArray(found) => Error::new(ErrorCode::InvalidValue)
+            .name(t.field.as_str())
+            .expected(Phrase::AnArrayOfTransactions)
+            .found(Text::from_wire(found))
+            .path(Origin::Record, base()),
+        RowsError::NotObject(i) => Error::new(ErrorCode::InvalidValue)
+            .name(t.field.as_str())
+            .expected(Phrase::AnObject)
+            .path(Origin::Record, format!("{}/{i}", base())),
+        RowsError::TooMany(n) => Error::new(ErrorCode::TooLarge)
+            .name(Phrase::LimitRows)
+            .expected(crate::formula::record::MAX_ROWS.to_string())
+            .found(n.to_string())
+            .path(Origin::Record, base()),
+        RowsError::Host { code, row, column, found } => {
+            let mut path = base();
+            if let Some(row) = row {
+                path = format!("{path}/{row}");
+            }
+            // `column` is a pointer segment already (with a path into a nested cell after it).
+            if !column.is_empty() {
+                path = format!("{path}/{column}");
+            }
+            let name = if column.is_empty() { t.field.clone() } else { column };
+            let err = Error::new(code).name(name).found(Text::from_wire(&found)).path(Origin::Record, path);
+            match code {
+                ErrorCode::TooLarge => {
+                    err.name(Phrase::LimitText).expected(crate::formula::input::MAX_TEXT.to_string())
+                }
+                ErrorCode::NotFinite => err,
+                ErrorCode::InvalidValue => err.expected(Phrase::AJsonValue),
+                _ => err,
+            }
+        }
+    }
+}
+
+/// A SPIFF's line: its events (a formula, or the qualifying transactions), less those already
+/// paid.
+fn spiff_lines(
+    spiff: &crate::incentive::Spiff,
+    events: Option<&Expr>,
+    filter: Option<&(RowFilter, Filter)>,
+    already_paid: Option<&Expr>,
+    ev: &Evaluator<'_>,
+    run: &mut Run,
+) -> Result<()> {
+    let events = match (events, filter) {
+        (Some(e), _) => count(e, ev)?,
+        (None, Some(f)) => qualifying(&run.rows, f),
+        (None, None) => 0,
+    };
+    let already = already_paid.map(|e| count(e, ev)).transpose()?.unwrap_or(0);
+    let mut r = spiff.compute(events, already)?;
+    if !run.detail {
+        r.id = String::new();
+    }
+    run.builder.spiff(&r);
+    Ok(())
+}
+
 fn count(e: &Expr, ev: &Evaluator<'_>) -> Result<u32> {
     let n = e.number(ev)?;
     if n.is_sign_negative() || !n.fract().is_zero() {
@@ -714,7 +753,7 @@ fn pay_rule(
     let items = || routed.iter().filter(move |(i, _, _)| *i == index);
     let carried = rule.carried_in.as_ref().map(|e| e.number(ev)).transpose()?.unwrap_or_default();
     let quota = rule.quota.as_ref().map(|e| e.number(ev)).transpose()?;
-    let period = items().try_fold(Decimal::ZERO, |acc, (_, _, a)| add(acc, *a))?;
+    let period = sum(items().map(|(_, _, a)| *a))?;
     let cumulative = add(carried, period)?;
     // The tiers in amounts, worked out at the first amount paid and kept for the others.
     let mut tiers = None;

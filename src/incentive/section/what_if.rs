@@ -21,60 +21,18 @@ pub(crate) fn what_if(
     let routed: Vec<&[String; 2]> = after.transactions.last().map(|t| t.rules.iter().collect()).unwrap_or_default();
     let mut next = Vec::new();
     for s in standings {
-        match s {
-            Standing::Rule { component, rule, table, cumulative, quota } => {
+        let step = match s {
+            Standing::Rule { component, rule, .. } => {
                 let took_it = routed.is_empty() || routed.iter().any(|[c, r]| c == component && r == rule);
-                if !took_it {
-                    continue;
-                }
-                let Some((index, lo, rate)) = table.thresholds(*quota)?.into_iter().find(|(_, lo, _)| lo > cumulative)
-                else {
-                    continue;
-                };
-                let attainment = match quota {
-                    Some(q) if table.def().basis == TierBasis::Attainment && !q.is_zero() => {
-                        Some(Dec(div(mul(lo, Decimal::ONE_HUNDRED)?, *q)?))
-                    }
-                    _ => None,
-                };
-                next.push(NextStep {
-                    component: Some(component.clone()),
-                    rule: Some(rule.clone()),
-                    kind: "tier",
-                    index,
-                    at: Dec(lo),
-                    attainment,
-                    distance: Dec(sub(lo, *cumulative)?),
-                    rate: Some(Dec(rate)),
-                });
-            }
-            Standing::Curve { component, curve, actual, quota } => {
-                if quota.is_zero() {
-                    continue;
-                }
-                let attained = div(mul(*actual, Decimal::ONE_HUNDRED)?, *quota)?;
-                let Some(b) = curve.breakpoints().into_iter().find(|b| *b > attained) else { continue };
-                let def = curve.def();
-                let kind = if def.gate.is_some_and(|g| g.0 == b) {
-                    "gate"
-                } else if def.cap_attainment.is_some_and(|c| c.0 == b) {
-                    "cap"
+                if took_it {
+                    next_tier(s)?
                 } else {
-                    "point"
-                };
-                let at = percent_of(*quota, b)?;
-                next.push(NextStep {
-                    component: Some(component.clone()),
-                    rule: None,
-                    kind,
-                    index: def.points.iter().position(|p| p.attainment.0 == b).unwrap_or_default(),
-                    at: Dec(at),
-                    attainment: Some(Dec(b)),
-                    distance: Dec(sub(at, *actual)?),
-                    rate: None,
-                });
+                    None
+                }
             }
-        }
+            Standing::Curve { .. } => next_point(s)?,
+        };
+        next.extend(step);
     }
     let components = now
         .components
@@ -98,16 +56,69 @@ pub(crate) fn what_if(
     Ok(w)
 }
 
+/// The next tier of a commission rule's table above the cumulative amount it reached.
+fn next_tier(standing: &Standing) -> Result<Option<NextStep>> {
+    let Standing::Rule { component, rule, table, cumulative, quota } = standing else { return Ok(None) };
+    let Some((index, lo, rate)) = table.thresholds(*quota)?.into_iter().find(|(_, lo, _)| lo > cumulative) else {
+        return Ok(None);
+    };
+    let attainment = match quota {
+        Some(q) if table.def().basis == TierBasis::Attainment && !q.is_zero() => {
+            Some(Dec(div(mul(lo, Decimal::ONE_HUNDRED)?, *q)?))
+        }
+        _ => None,
+    };
+    Ok(Some(NextStep {
+        component: Some(component.clone()),
+        rule: Some(rule.clone()),
+        kind: "tier",
+        index,
+        at: Dec(lo),
+        attainment,
+        distance: Dec(sub(lo, *cumulative)?),
+        rate: Some(Dec(rate)),
+    }))
+}
+
+/// The next breakpoint of a target bonus curve above the attainment reached: its gate, its cap
+/// or a point.
+fn next_point(standing: &Standing) -> Result<Option<NextStep>> {
+    let Standing::Curve { component, curve, actual, quota } = standing else { return Ok(None) };
+    if quota.is_zero() {
+        return Ok(None);
+    }
+    let attained = div(mul(*actual, Decimal::ONE_HUNDRED)?, *quota)?;
+    let Some(b) = curve.breakpoints().into_iter().find(|b| *b > attained) else { return Ok(None) };
+    let def = curve.def();
+    let kind = if def.gate.is_some_and(|g| g.0 == b) {
+        "gate"
+    } else if def.cap_attainment.is_some_and(|c| c.0 == b) {
+        "cap"
+    } else {
+        "point"
+    };
+    let at = percent_of(*quota, b)?;
+    Ok(Some(NextStep {
+        component: Some(component.clone()),
+        rule: None,
+        kind,
+        index: def.points.iter().position(|p| p.attainment.0 == b).unwrap_or_default(),
+        at: Dec(at),
+        attainment: Some(Dec(b)),
+        distance: Dec(sub(at, *actual)?),
+        rate: None,
+    }))
+}
+
 fn text(w: &WhatIf, locale: Locale) -> String {
     let v = |d: Dec| d.0.normalize().to_string();
     let signed = |d: Dec| if d.0.is_sign_negative() { v(d) } else { format!("+{}", v(d)) };
-    let zh = locale == Locale::ZhCn;
-    let what = match (&w.product, zh) {
-        (Some(p), true) => format!("{}（{p}）", v(w.extra)),
-        (Some(p), false) => format!("{} of {p}", v(w.extra)),
+    let what = match (&w.product, locale) {
+        (Some(p), Locale::ZhCn) => format!("{}（{p}）", v(w.extra)),
+        (Some(p), Locale::En) => format!("{} of {p}", v(w.extra)),
         (None, _) => v(w.extra),
     };
-    let mut out = if zh {
+    let mut out = if locale == Locale::ZhCn {
         format!("再成交 {what}，收入由 {} 变为 {}（{}）", v(w.payout_now), v(w.payout_after), signed(w.delta))
     } else {
         format!(
@@ -124,7 +135,7 @@ fn text(w: &WhatIf, locale: Locale) -> String {
             _ => String::new(),
         };
         let step = crate::incentive::estimator::step_name(n, locale);
-        if zh {
+        if locale == Locale::ZhCn {
             out.push_str(&format!("；距{place}{step}（{}）还差 {}", v(n.at), v(n.distance)));
         } else {
             out.push_str(&format!("; {} more to reach {place} {step} at {}", v(n.distance), v(n.at)));

@@ -26,23 +26,22 @@ fn hundredfold(d: &Dec) -> String {
 }
 
 /// Names joined as a list: “a”, “b”.
-fn names(list: &[String], zh: bool) -> String {
+fn names(list: &[String], locale: Locale) -> String {
     let quoted: Vec<String> = list.iter().map(|s| format!("“{s}”")).collect();
-    quoted.join(if zh { "、" } else { ", " })
+    quoted.join(if locale == Locale::ZhCn { "、" } else { ", " })
 }
 
 /// The message for a diagnostic's facts in a locale.
 pub(super) fn message(detail: &DiagnosticDetail, locale: Locale) -> String {
-    let zh = locale == Locale::ZhCn;
     match detail {
-        DiagnosticDetail::RuleShadowed { component, rule, by } if zh => {
-            format!("“{component}”的规则“{rule}”永远不会生效：它能匹配的金额都先被排在前面的{}取走", names(by, true))
+        DiagnosticDetail::RuleShadowed { component, rule, by } if locale == Locale::ZhCn => {
+            format!("“{component}”的规则“{rule}”永远不会生效：它能匹配的金额都先被排在前面的{}取走", names(by, Locale::ZhCn))
         }
         DiagnosticDetail::RuleShadowed { component, rule, by } => format!(
             "rule “{rule}” of “{component}” is never reached: the rules tried before it ({}) take everything it would match",
-            names(by, false)
+            names(by, Locale::En)
         ),
-        DiagnosticDetail::RuleNeverMatches { component, rule, column } if zh => format!(
+        DiagnosticDetail::RuleNeverMatches { component, rule, column } if locale == Locale::ZhCn => format!(
             "“{component}”的规则“{rule}”按{}筛选，但 `incentive.transactions` 没有声明 `{column}` 列，因此匹配不到任何交易",
             column_zh(column)
         ),
@@ -50,27 +49,27 @@ pub(super) fn message(detail: &DiagnosticDetail, locale: Locale) -> String {
             "rule “{rule}” of “{component}” filters by {}, but `incentive.transactions` declares no `{column}` column, so it matches nothing",
             column_en(column)
         ),
-        DiagnosticDetail::CurveCliff { component, from, to, rise, threshold } => curve_cliff(component, from, to, rise, threshold, zh),
+        DiagnosticDetail::CurveCliff { component, from, to, rise, threshold } => curve_cliff(component, from, to, rise, threshold, locale),
         DiagnosticDetail::TableCliff { component, rule, bound, rate_below, rate_above, jump, .. } => {
             let (b, r0, r1) = (amount(bound), n(rate_below), n(rate_above));
-            match (jump, zh) {
-                (Some(j), true) => format!(
+            match (jump, locale) {
+                (Some(j), Locale::ZhCn) => format!(
                     "“{component}”的规则“{rule}”按全额累进：达到 {b} 时整笔金额的比例从 {r0} 升到 {r1}，提成比刚低于该点时跳升 {}%",
                     n(j)
                 ),
-                (None, true) => format!(
+                (None, Locale::ZhCn) => format!(
                     "“{component}”的规则“{rule}”按全额累进：达到 {b} 时整笔金额的比例从 {r0} 升到 {r1}，提成从零陡然跳升"
                 ),
-                (Some(j), false) => format!(
+                (Some(j), Locale::En) => format!(
                     "rule “{rule}” of “{component}” is retroactive: reaching {b} raises the rate on the whole amount from {r0} to {r1}, so the payout jumps by {}% of what was paid just below",
                     n(j)
                 ),
-                (None, false) => format!(
+                (None, Locale::En) => format!(
                     "rule “{rule}” of “{component}” is retroactive: reaching {b} raises the rate on the whole amount from {r0} to {r1}, so the payout jumps up from nothing"
                 ),
             }
         }
-        DiagnosticDetail::CurveDecreases { component, from, to, payout_from, payout_to } if zh => format!(
+        DiagnosticDetail::CurveDecreases { component, from, to, payout_from, payout_to } if locale == Locale::ZhCn => format!(
             "“{component}”的发放比例随达成率上升而下降：达成率 {}% 时为目标奖金的 {}%，{}% 时为 {}%",
             n(from),
             n(payout_from),
@@ -84,7 +83,7 @@ pub(super) fn message(detail: &DiagnosticDetail, locale: Locale) -> String {
             n(payout_to),
             n(to)
         ),
-        DiagnosticDetail::TableDecreases { component, rule, bound, rate_below, rate_above, .. } if zh => format!(
+        DiagnosticDetail::TableDecreases { component, rule, bound, rate_below, rate_above, .. } if locale == Locale::ZhCn => format!(
             "“{component}”的规则“{rule}”在 {} 附近多卖反而少拿：整笔金额的比例从 {} 降到 {}",
             amount(bound),
             n(rate_below),
@@ -99,7 +98,7 @@ pub(super) fn message(detail: &DiagnosticDetail, locale: Locale) -> String {
         DiagnosticDetail::RateOutlier { component, rule, tier, rate, neighbours } => {
             let list: Vec<String> = neighbours.iter().map(n).collect();
             let tier = tier.saturating_add(1);
-            if zh {
+            if locale == Locale::ZhCn {
                 format!(
                     "“{component}”的规则“{rule}”：第 {tier} 个档位的比例 {} 与相邻档位（{}）相差悬殊，是否输错？",
                     n(rate),
@@ -114,7 +113,7 @@ pub(super) fn message(detail: &DiagnosticDetail, locale: Locale) -> String {
                 )
             }
         }
-        DiagnosticDetail::FractionAsPercent { owner, key, value, suggested } if zh => format!(
+        DiagnosticDetail::FractionAsPercent { owner, key, value, suggested } if locale == Locale::ZhCn => format!(
             "“{owner}”的 `{key}` 为 {}，按小数读即 {}%；是否应为 {}？",
             n(value),
             hundredfold(value),
@@ -126,7 +125,7 @@ pub(super) fn message(detail: &DiagnosticDetail, locale: Locale) -> String {
             hundredfold(value),
             n(suggested)
         ),
-        DiagnosticDetail::PercentAsFraction { owner, key, value, suggested } if zh => {
+        DiagnosticDetail::PercentAsFraction { owner, key, value, suggested } if locale == Locale::ZhCn => {
             format!("“{owner}”的 `{key}` 为 {v}，按百分数读即 {v}%；是否应为 {}？", n(suggested), v = n(value))
         }
         DiagnosticDetail::PercentAsFraction { owner, key, value, suggested } => format!(
@@ -135,48 +134,48 @@ pub(super) fn message(detail: &DiagnosticDetail, locale: Locale) -> String {
             v = n(value)
         ),
         DiagnosticDetail::CapBelowGate { component, key, cap, gate, payout_at_gate } => {
-            cap_below_gate(component, key, cap, gate, payout_at_gate.as_ref(), zh)
+            cap_below_gate(component, key, cap, gate, payout_at_gate.as_ref(), locale)
         }
         DiagnosticDetail::SpiffNeverFires { component, reason, column } => {
             let column = column.as_deref().unwrap_or("");
-            let why = match (reason, zh) {
-                (SpiffReason::ZeroAmount, true) => "`amount` 为 0".to_string(),
-                (SpiffReason::ZeroAmount, false) => "its `amount` is 0".to_string(),
-                (SpiffReason::ZeroMaxEvents, true) => "`maxEvents` 为 0".to_string(),
-                (SpiffReason::ZeroMaxEvents, false) => "its `maxEvents` is 0".to_string(),
-                (SpiffReason::NoColumn, true) => {
+            let why = match (reason, locale) {
+                (SpiffReason::ZeroAmount, Locale::ZhCn) => "`amount` 为 0".to_string(),
+                (SpiffReason::ZeroAmount, Locale::En) => "its `amount` is 0".to_string(),
+                (SpiffReason::ZeroMaxEvents, Locale::ZhCn) => "`maxEvents` 为 0".to_string(),
+                (SpiffReason::ZeroMaxEvents, Locale::En) => "its `maxEvents` is 0".to_string(),
+                (SpiffReason::NoColumn, Locale::ZhCn) => {
                     format!("它按{}筛选，但 `incentive.transactions` 没有声明 `{column}` 列", column_zh(column))
                 }
-                (SpiffReason::NoColumn, false) => format!(
+                (SpiffReason::NoColumn, Locale::En) => format!(
                     "it filters by {}, but `incentive.transactions` declares no `{column}` column",
                     column_en(column)
                 ),
-                (SpiffReason::NoEvents, true) => "`events` 公式的值从不大于 0".to_string(),
-                (SpiffReason::NoEvents, false) => "its `events` formula is never above 0".to_string(),
-                (SpiffReason::AlreadyPaid, true) => "`alreadyPaid` 公式总是达到本期可发放的次数上限".to_string(),
-                (SpiffReason::AlreadyPaid, false) => {
+                (SpiffReason::NoEvents, Locale::ZhCn) => "`events` 公式的值从不大于 0".to_string(),
+                (SpiffReason::NoEvents, Locale::En) => "its `events` formula is never above 0".to_string(),
+                (SpiffReason::AlreadyPaid, Locale::ZhCn) => "`alreadyPaid` 公式总是达到本期可发放的次数上限".to_string(),
+                (SpiffReason::AlreadyPaid, Locale::En) => {
                     "its `alreadyPaid` formula always reaches the events it may pay in a period".to_string()
                 }
             };
-            if zh {
+            if locale == Locale::ZhCn {
                 format!("即时奖励“{component}”永远不会发放：{why}")
             } else {
                 format!("SPIFF “{component}” never pays: {why}")
             }
         }
-        DiagnosticDetail::PoolEmpty { component, reason: PoolReason::ZeroAmount } if zh => {
+        DiagnosticDetail::PoolEmpty { component, reason: PoolReason::ZeroAmount } if locale == Locale::ZhCn => {
             format!("奖金池“{component}”没有可分配的金额：`amount` 为 0")
         }
         DiagnosticDetail::PoolEmpty { component, reason: PoolReason::ZeroAmount } => {
             format!("pool “{component}” has nothing to share: its `amount` is 0")
         }
-        DiagnosticDetail::PoolEmpty { component, reason: PoolReason::NoShares } if zh => {
+        DiagnosticDetail::PoolEmpty { component, reason: PoolReason::NoShares } if locale == Locale::ZhCn => {
             format!("奖金池“{component}”不会分给任何人：`share` 公式的值从不大于 0")
         }
         DiagnosticDetail::PoolEmpty { component, reason: PoolReason::NoShares } => {
             format!("pool “{component}” is never shared: its `share` formula is never above 0, so no rep gets a share")
         }
-        DiagnosticDetail::DrawExceedsTargetPay { component, draw, target_pay } if zh => format!(
+        DiagnosticDetail::DrawExceedsTargetPay { component, draw, target_pay } if locale == Locale::ZhCn => format!(
             "保底项“{component}”（{}）高于它前面各项在 100% 达成时的收入（{}）：达成目标的销售也只能拿保底",
             amount(draw),
             amount(target_pay)
@@ -187,21 +186,21 @@ pub(super) fn message(detail: &DiagnosticDetail, locale: Locale) -> String {
             amount(target_pay)
         ),
         DiagnosticDetail::GradeUnreachable { grade, from, to, lowest, highest } => {
-            grade_unreachable(grade, from.as_ref(), to.as_ref(), lowest, highest.as_ref(), zh)
+            grade_unreachable(grade, from.as_ref(), to.as_ref(), lowest, highest.as_ref(), locale)
         }
-        DiagnosticDetail::ProfileUnreachable { profile, phase: None, by } if zh => {
+        DiagnosticDetail::ProfileUnreachable { profile, phase: None, by } if locale == Locale::ZhCn => {
             format!("档案“{profile}”永远不会被选中：排在前面的“{by}”在同样情况下总是先被选中")
         }
         DiagnosticDetail::ProfileUnreachable { profile, phase: None, by } => {
             format!("profile “{profile}” is never chosen: “{by}” comes first and applies whenever it would")
         }
-        DiagnosticDetail::ProfileUnreachable { profile, phase: Some(phase), by } if zh => {
+        DiagnosticDetail::ProfileUnreachable { profile, phase: Some(phase), by } if locale == Locale::ZhCn => {
             format!("档案“{profile}”的阶段“{phase}”永远不会被选中：阶段“{by}”条件相同且排在前面")
         }
         DiagnosticDetail::ProfileUnreachable { profile, phase: Some(phase), by } => format!(
             "phase “{phase}” of profile “{profile}” is never chosen: phase “{by}” has the same condition and comes first"
         ),
-        DiagnosticDetail::ScoreDecreases { indicator, at: Some(at), points, previous } if zh => format!(
+        DiagnosticDetail::ScoreDecreases { indicator, at: Some(at), points, previous } if locale == Locale::ZhCn => format!(
             "指标“{indicator}”越高得分越低：从 {} 起的档位得 {} 分，低于前一个档位的 {} 分",
             n(at),
             n(points),
@@ -213,7 +212,7 @@ pub(super) fn message(detail: &DiagnosticDetail, locale: Locale) -> String {
             n(points),
             n(previous)
         ),
-        DiagnosticDetail::ScoreDecreases { indicator, at: None, points, previous } if zh => format!(
+        DiagnosticDetail::ScoreDecreases { indicator, at: None, points, previous } if locale == Locale::ZhCn => format!(
             "指标“{indicator}”越高得分越低：`max_points`（{}）低于 `min_points`（{}）",
             n(points),
             n(previous)
@@ -223,7 +222,7 @@ pub(super) fn message(detail: &DiagnosticDetail, locale: Locale) -> String {
             n(points),
             n(previous)
         ),
-        DiagnosticDetail::CoefficientDecreases { grade, coefficient, worse, worse_coefficient } if zh => format!(
+        DiagnosticDetail::CoefficientDecreases { grade, coefficient, worse, worse_coefficient } if locale == Locale::ZhCn => format!(
             "等级“{grade}”的绩效系数（{}）低于更差的等级“{worse}”（{}）：等级越好奖金反而越少",
             n(coefficient),
             n(worse_coefficient)
@@ -233,7 +232,7 @@ pub(super) fn message(detail: &DiagnosticDetail, locale: Locale) -> String {
             n(coefficient),
             n(worse_coefficient)
         ),
-        DiagnosticDetail::WeightZero { profile, phase, indicator } if zh => {
+        DiagnosticDetail::WeightZero { profile, phase, indicator } if locale == Locale::ZhCn => {
             let phase = phase.as_ref().map(|p| format!("的阶段“{p}”")).unwrap_or_default();
             format!("指标“{indicator}”在档案“{profile}”{phase}中权重为 0：会计分但不计入总分")
         }
@@ -241,21 +240,21 @@ pub(super) fn message(detail: &DiagnosticDetail, locale: Locale) -> String {
             let phase = phase.as_ref().map(|p| format!(", phase “{p}”")).unwrap_or_default();
             format!("indicator “{indicator}” has weight 0 in profile “{profile}”{phase}: it is scored but counts for nothing")
         }
-        DiagnosticDetail::ObjectiveWeightZero { component, objective } if zh => {
+        DiagnosticDetail::ObjectiveWeightZero { component, objective } if locale == Locale::ZhCn => {
             format!("目标管理“{component}”的目标“{objective}”权重为 0：不会带来任何奖金")
         }
         DiagnosticDetail::ObjectiveWeightZero { component, objective } => {
             format!("objective “{objective}” of MBO “{component}” has weight 0: it pays nothing")
         }
-        DiagnosticDetail::IndicatorUnused { indicator } if zh => {
+        DiagnosticDetail::IndicatorUnused { indicator } if locale == Locale::ZhCn => {
             format!("指标“{indicator}”已声明，但没有任何档案或阶段为它分配权重")
         }
         DiagnosticDetail::IndicatorUnused { indicator } => {
             format!("indicator “{indicator}” is declared but no profile or phase weighs it")
         }
-        DiagnosticDetail::FieldUnused { field } if zh => format!("字段“{field}”已声明，但没有任何公式读取它"),
+        DiagnosticDetail::FieldUnused { field } if locale == Locale::ZhCn => format!("字段“{field}”已声明，但没有任何公式读取它"),
         DiagnosticDetail::FieldUnused { field } => format!("field “{field}” is declared but no formula reads it"),
-        DiagnosticDetail::RoundingFinerThanCurrency { currency, scale, currency_scale } if zh => format!(
+        DiagnosticDetail::RoundingFinerThanCurrency { currency, scale, currency_scale } if locale == Locale::ZhCn => format!(
             "金额保留 {scale} 位小数，但“{currency}”的最小单位只有 {currency_scale} 位小数：金额会出现不足最小单位的零头"
         ),
         DiagnosticDetail::RoundingFinerThanCurrency { currency, scale, currency_scale } => format!(
@@ -280,39 +279,39 @@ fn column_en(column: &str) -> &'static str {
     }
 }
 
-fn curve_cliff(component: &str, from: &Dec, to: &Dec, rise: &Dec, threshold: &Dec, zh: bool) -> String {
+fn curve_cliff(component: &str, from: &Dec, to: &Dec, rise: &Dec, threshold: &Dec, locale: Locale) -> String {
     let (f, t, r, x) = (n(from), n(to), n(rise), n(threshold));
-    match (from == to, zh) {
-        (true, true) => format!(
+    match (from == to, locale) {
+        (true, Locale::ZhCn) => format!(
             "“{component}”在达成率低于 {f}% 时不发放，达到 {f}% 即发放目标奖金的 {r}%：在一个点上跳升超过目标奖金的 {x}%"
         ),
-        (true, false) => format!(
+        (true, Locale::En) => format!(
             "“{component}” pays nothing below {f}% attainment and {r}% of the target bonus at {f}%: a jump of more than {x}% of the target bonus at one point"
         ),
-        (false, true) => format!(
+        (false, Locale::ZhCn) => format!(
             "“{component}”的发放比例在达成率 {f}% 到 {t}% 之间上升目标奖金的 {r}%，一个百分点内的涨幅超过目标奖金的 {x}%"
         ),
-        (false, false) => format!(
+        (false, Locale::En) => format!(
             "“{component}”'s payout rises by {r}% of the target bonus between {f}% and {t}% attainment, more than {x}% of it within one point of attainment"
         ),
     }
 }
 
-fn cap_below_gate(component: &str, key: &str, cap: &Dec, gate: &Dec, paid: Option<&Dec>, zh: bool) -> String {
+fn cap_below_gate(component: &str, key: &str, cap: &Dec, gate: &Dec, paid: Option<&Dec>, locale: Locale) -> String {
     let (c, g) = (n(cap), n(gate));
-    match (key, paid, zh) {
-        ("cap", Some(p), true) => format!(
+    match (key, paid, locale) {
+        ("cap", Some(p), Locale::ZhCn) => format!(
             "“{component}”的封顶（目标奖金的 {c}%）不高于曲线起付点的发放比例（达成率 {g}% 时为 {}%）：此后无论达成多少都只发 {c}%",
             n(p)
         ),
-        ("cap", Some(p), false) => format!(
+        ("cap", Some(p), Locale::En) => format!(
             "the cap of “{component}” ({c}% of the target bonus) is at or below what the curve pays where it starts ({}% at {g}% attainment): from there on it pays {c}% whatever the attainment",
             n(p)
         ),
-        (_, _, true) => format!(
+        (_, _, Locale::ZhCn) => format!(
             "“{component}”的达成率封顶（{c}%）不高于曲线的第一个点（{g}%）：计入的达成率到不了曲线上升的部分"
         ),
-        (_, _, false) => format!(
+        (_, _, Locale::En) => format!(
             "the attainment cap of “{component}” ({c}%) is at or below the curve's first point ({g}%): counted attainment never reaches the part where the curve rises"
         ),
     }
@@ -324,37 +323,39 @@ fn grade_unreachable(
     to: Option<&Dec>,
     lowest: &Dec,
     highest: Option<&Dec>,
-    zh: bool,
+    locale: Locale,
 ) -> String {
-    let band = match (from, to, zh) {
+    let band = match (from, to, locale) {
         (Some(f), Some(t), _) => format!("{} – {}", n(f), n(t)),
-        (Some(f), None, true) => format!("{} 及以上", n(f)),
-        (Some(f), None, false) => format!("{} and above", n(f)),
-        (None, Some(t), true) => format!("低于 {}", n(t)),
-        (None, Some(t), false) => format!("below {}", n(t)),
-        (None, None, true) => "全部分数".to_string(),
-        (None, None, false) => "every score".to_string(),
+        (Some(f), None, Locale::ZhCn) => format!("{} 及以上", n(f)),
+        (Some(f), None, Locale::En) => format!("{} and above", n(f)),
+        (None, Some(t), Locale::ZhCn) => format!("低于 {}", n(t)),
+        (None, Some(t), Locale::En) => format!("below {}", n(t)),
+        (None, None, Locale::ZhCn) => "全部分数".to_string(),
+        (None, None, Locale::En) => "every score".to_string(),
     };
-    match (highest, zh) {
-        (Some(h), true) => format!("任何总分都达不到等级“{grade}”（{band}）：总分范围为 {} 至 {}", n(lowest), n(h)),
-        (Some(h), false) => {
+    match (highest, locale) {
+        (Some(h), Locale::ZhCn) => {
+            format!("任何总分都达不到等级“{grade}”（{band}）：总分范围为 {} 至 {}", n(lowest), n(h))
+        }
+        (Some(h), Locale::En) => {
             format!("no total can reach grade “{grade}” ({band}): totals run from {} to {}", n(lowest), n(h))
         }
-        (None, true) => format!("任何总分都达不到等级“{grade}”（{band}）：总分至少为 {}", n(lowest)),
-        (None, false) => format!("no total can reach grade “{grade}” ({band}): totals are at least {}", n(lowest)),
+        (None, Locale::ZhCn) => format!("任何总分都达不到等级“{grade}”（{band}）：总分至少为 {}", n(lowest)),
+        (None, Locale::En) => format!("no total can reach grade “{grade}” ({band}): totals are at least {}", n(lowest)),
     }
 }
 
 /// What to do about a diagnostic, in a locale.
 pub(super) fn hint(detail: &DiagnosticDetail, locale: Locale) -> String {
-    let zh = locale == Locale::ZhCn;
-    let pick = |zh_text: &str, en_text: &str| if zh { zh_text.to_string() } else { en_text.to_string() };
+    let pick =
+        |zh_text: &str, en_text: &str| if locale == Locale::ZhCn { zh_text.to_string() } else { en_text.to_string() };
     match detail {
         DiagnosticDetail::RuleShadowed { .. } => pick(
             "把它的 `priority` 调到它们之上，或收窄它们的 `products` / `customerTypes`；不需要就删除它",
             "raise its `priority` above theirs, or narrow their `products` / `customerTypes`; remove it if it is not needed",
         ),
-        DiagnosticDetail::RuleNeverMatches { column, .. } if zh => {
+        DiagnosticDetail::RuleNeverMatches { column, .. } if locale == Locale::ZhCn => {
             format!("在 `incentive.transactions` 中加上 `{column}`（订单里存放该值的列），或去掉这个筛选")
         }
         DiagnosticDetail::RuleNeverMatches { column, .. } => {
@@ -426,7 +427,7 @@ pub(super) fn hint(detail: &DiagnosticDetail, locale: Locale) -> String {
         DiagnosticDetail::FieldUnused { .. } => {
             pick("在公式中使用它，或从 `fields` 中删除", "use it in a formula, or remove it from `fields`")
         }
-        DiagnosticDetail::RoundingFinerThanCurrency { currency_scale, .. } if zh => {
+        DiagnosticDetail::RoundingFinerThanCurrency { currency_scale, .. } if locale == Locale::ZhCn => {
             format!("把 `rounding.money.scale` 设为 {currency_scale} 或更小")
         }
         DiagnosticDetail::RoundingFinerThanCurrency { currency_scale, .. } => {

@@ -11,7 +11,7 @@
 //! Only when `n·Σw` would not fit in 128 bits are the weights first rounded (half-up) to fewer
 //! decimal places — with realistic amounts that leaves more than 15 significant digits.
 
-use crate::base::checked::overflow;
+use crate::base::checked::{checked_sum, overflow};
 use crate::base::error::{Error, ErrorCode, Result};
 use rust_decimal::{Decimal, RoundingStrategy};
 
@@ -143,9 +143,7 @@ fn divmod(a: u128, b: u128) -> Option<(u128, u128)> {
 /// The weights as whole numbers at one common scale, and their sum, such that `n × sum` fits.
 fn integer_weights(weights: &[Decimal], n: u128) -> Result<(Vec<u128>, u128)> {
     let max_scale = weights.iter().map(|w| w.normalize().scale()).max().unwrap_or(0);
-    let whole_sum = weights
-        .iter()
-        .try_fold(Decimal::ZERO, |acc, w| acc.checked_add(w.ceil()))
+    let whole_sum = checked_sum(weights.iter().map(Decimal::ceil))
         .and_then(|s| u128::try_from(s.mantissa()).ok())
         .ok_or_else(overflow)?;
     // Largest scale at which n × (sum + one per weight) still fits.

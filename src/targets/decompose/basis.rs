@@ -5,7 +5,7 @@ use super::document::{Basis, DecompositionSpec};
 use super::over_time::People;
 use super::tree::Tree;
 use super::validate::Limits;
-use crate::base::checked::overflow;
+use crate::base::checked::{overflow, sum, try_sum};
 use crate::base::error::{Error, ErrorCode, Origin, Phrase, Result};
 use chrono::Datelike;
 use rust_decimal::Decimal;
@@ -36,6 +36,16 @@ pub struct Measures {
     pub per: Decimal,
 }
 
+/// Whether a person's capacity is scaled by their availability (ramp, proration): inside a
+/// team's sum it is; as a child's own measure it is not (availability is applied once, later).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Availability {
+    /// The tier factor alone.
+    Ignored,
+    /// The tier factor × availability.
+    Scales,
+}
+
 /// Short name of a basis (`equal`, `history`, …).
 pub fn kind(basis: &Basis) -> &'static str {
     phrase(basis).wire()
@@ -51,10 +61,6 @@ pub fn phrase(basis: &Basis) -> Phrase {
         Basis::Weights => Phrase::Weights,
         Basis::Blend { .. } => Phrase::Blend,
     }
-}
-
-fn sum(mut values: impl Iterator<Item = Result<Decimal>>) -> Result<Decimal> {
-    values.try_fold(Decimal::ZERO, |acc, v| acc.checked_add(v?).ok_or_else(overflow))
 }
 
 impl Context<'_> {
@@ -76,7 +82,7 @@ impl Context<'_> {
                 kids.iter().map(|k| self.history(*k, &window)).collect()
             }
             Basis::Potential => kids.iter().map(|k| self.potential(*k)).collect(),
-            Basis::Capacity => kids.iter().map(|k| self.capacity(*k, false)).collect(),
+            Basis::Capacity => kids.iter().map(|k| self.capacity(*k, Availability::Ignored)).collect(),
             Basis::Weights => kids.iter().map(|k| self.weight(*k)).collect(),
             // Blends do not nest (see `validate`); as decimal shares all the same.
             Basis::Blend { parts } => {
@@ -120,9 +126,9 @@ impl Context<'_> {
     fn history(&self, node: usize, window: &[String]) -> Result<Decimal> {
         let spec = self.spec.nodes.get(node).ok_or_else(overflow)?;
         if spec.history.is_empty() {
-            return sum(self.tree.kids(node).iter().map(|k| self.history(*k, window)));
+            return try_sum(self.tree.kids(node).iter().map(|k| self.history(*k, window)));
         }
-        sum(window.iter().map(|m| Ok(spec.history.get(m).map_or(Decimal::ZERO, |d| d.0))))
+        try_sum(window.iter().map(|m| Ok(spec.history.get(m).map_or(Decimal::ZERO, |d| d.0))))
     }
 
     fn potential(&self, node: usize) -> Result<Decimal> {
@@ -132,18 +138,18 @@ impl Context<'_> {
             (None, true) => Err(Error::new(ErrorCode::MissingKey)
                 .name("potential")
                 .path(Origin::Plan, format!("/nodes/{node}/potential"))),
-            (None, false) => sum(self.tree.kids(node).iter().map(|k| self.potential(*k))),
+            (None, false) => try_sum(self.tree.kids(node).iter().map(|k| self.potential(*k))),
         }
     }
 
     /// Tier factor of a person (scaled by availability inside a team's sum).
-    fn capacity(&self, node: usize, scaled: bool) -> Result<Decimal> {
+    fn capacity(&self, node: usize, availability: Availability) -> Result<Decimal> {
         if !self.tree.is_leaf(node) {
-            return sum(self.tree.kids(node).iter().map(|k| self.capacity(*k, true)));
+            return try_sum(self.tree.kids(node).iter().map(|k| self.capacity(*k, Availability::Scales)));
         }
         let factor = self.limits.get(node).and_then(|l| l.tier).unwrap_or(Decimal::ONE);
-        match (scaled, self.availability(node)) {
-            (true, Some(a)) => factor.checked_mul(a).ok_or_else(overflow),
+        match (availability, self.availability(node)) {
+            (Availability::Scales, Some(a)) => factor.checked_mul(a).ok_or_else(overflow),
             _ => Ok(factor),
         }
     }
@@ -167,7 +173,7 @@ impl Context<'_> {
         for (k, part) in parts.iter().enumerate() {
             let part_path = format!("{path}/parts/{k}/basis");
             let measures = self.plain(&part.basis, &part_path, kids)?;
-            let total = sum(measures.iter().map(|m| Ok(*m)))?;
+            let total = sum(measures.iter().copied())?;
             if total.is_zero() {
                 return Err(Error::new(ErrorCode::WeightsAllZero)
                     .expected(phrase(&part.basis))

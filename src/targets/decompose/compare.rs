@@ -5,7 +5,7 @@
 use super::document::NodeSpec;
 use super::result::{Commitment, CommitmentSource};
 use super::tree::Tree;
-use crate::base::checked::overflow;
+use crate::base::checked::{overflow, sum};
 use crate::base::error::Result;
 use crate::base::number::{Dec, Rounding, RoundingStrategy};
 use rust_decimal::Decimal;
@@ -35,7 +35,7 @@ pub fn commitments(tree: &Tree, nodes: &[NodeSpec], amounts: &[Decimal]) -> Resu
                 if got.is_empty() {
                     None
                 } else {
-                    let sum = got.iter().try_fold(Decimal::ZERO, |a, v| a.checked_add(*v)).ok_or_else(overflow)?;
+                    let sum = sum(got.iter().copied())?;
                     let source =
                         if got.len() == kids.len() { CommitmentSource::Children } else { CommitmentSource::Partial };
                     Some((sum, source))

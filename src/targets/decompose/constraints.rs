@@ -9,7 +9,7 @@
 //! remainder. Bounds are whole units, so rounding a free child never crosses one.
 
 use super::allocate::split;
-use crate::base::checked::overflow;
+use crate::base::checked::{overflow, sum};
 use crate::base::error::{Error, ErrorCode, Origin, Phrase, Result};
 use rust_decimal::Decimal;
 
@@ -101,7 +101,7 @@ pub fn share(units: u128, kids: &[Sibling<'_>], parent: usize, parent_id: &str, 
             .ok_or_else(overflow)?;
         let pool = rest.checked_sub(fixed).ok_or_else(overflow)?;
         let weights: Vec<Decimal> = free.iter().filter_map(|i| kids.get(*i).map(|k| k.weight)).collect();
-        let free_weight = weights.iter().try_fold(Decimal::ZERO, |a, w| a.checked_add(*w)).ok_or_else(overflow)?;
+        let free_weight = sum(weights.iter().copied())?;
         if pool > 0 && (free.is_empty() || free_weight.is_zero()) {
             return Err(Error::new(ErrorCode::WeightsAllZero)
                 .name(parent_id)
@@ -175,16 +175,30 @@ fn clamp_states(rest: u128, kids: &[Sibling<'_>], open: &[usize]) -> Result<Vec<
     if !bounded {
         return Ok(state);
     }
-    let dec = |u: u128| {
-        i128::try_from(u).ok().and_then(|i| Decimal::try_from_i128_with_scale(i, 0).ok()).unwrap_or(Decimal::MAX)
-    };
-    // (λ, leaves the minimum?, id, index): entering the free set at min/w, leaving it at max/w
-    // (a bound of 0, the usual case, is at λ = 0 without dividing). Sorted by λ, entries before
-    // exits, then by id: the sum of the weights that entered (the slope) is rounded once it has
-    // more digits than a decimal holds, so its order is part of the result. Events at λ = 0 are
-    // sorted apart, without comparing decimals, and ids by their first 8 bytes first.
+    let (constant, events) = events(kids, open)?;
+    sweep(dec(rest), kids, constant, events, &mut state)?;
+    Ok(state)
+}
+
+/// Units as a decimal (the largest decimal past its range).
+fn dec(u: u128) -> Decimal {
+    i128::try_from(u).ok().and_then(|i| Decimal::try_from_i128_with_scale(i, 0).ok()).unwrap_or(Decimal::MAX)
+}
+
+/// Where a sibling enters or leaves the free set: (λ, enters?, id, index into the siblings).
+type Event<'a> = (Decimal, bool, &'a str, usize);
+
+/// The sum of the open siblings' minimums (the amount reached at λ = 0), and the events in
+/// sweeping order.
+///
+/// Each open sibling enters the free set at min/w and leaves it at max/w (a bound of 0, the
+/// usual case, is at λ = 0 without dividing). Sorted by λ, entries before exits, then by id:
+/// the sum of the weights that entered (the slope) is rounded once it has more digits than a
+/// decimal holds, so its order is part of the result. Events at λ = 0 are sorted apart,
+/// without comparing decimals, and ids by their first 8 bytes first.
+fn events<'a>(kids: &[Sibling<'a>], open: &[usize]) -> Result<(Decimal, Vec<Event<'a>>)> {
     let mut zero: Vec<(bool, u64, &str, usize)> = Vec::new();
-    let mut events: Vec<(Decimal, bool, &str, usize)> = Vec::new();
+    let mut events: Vec<Event<'a>> = Vec::new();
     let mut constant = Decimal::ZERO;
     for i in open {
         let Some(k) = kids.get(*i) else { continue };
@@ -214,12 +228,22 @@ fn clamp_states(rest: u128, kids: &[Sibling<'_>], open: &[usize]) -> Result<Vec<
     if events.first().is_some_and(|e| e.0.is_zero()) {
         let mut all: Vec<_> = zero.chain(events).collect();
         crate::base::order::sort_by(&mut all, |a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(b.2)));
-        events = all;
+        Ok((constant, all))
     } else {
-        events = zero.chain(events).collect();
+        Ok((constant, zero.chain(events).collect()))
     }
-    let target = dec(rest);
-    let mut slope = Decimal::ZERO;
+}
+
+/// Sweeps λ up through the events until the amount reached (the constant part, plus the slope
+/// × λ) makes up `target`: a sibling that entered is a share, one that left is at its maximum.
+fn sweep(
+    target: Decimal,
+    kids: &[Sibling<'_>],
+    constant: Decimal,
+    events: Vec<Event<'_>>,
+    state: &mut [Rule],
+) -> Result<()> {
+    let (mut constant, mut slope) = (constant, Decimal::ZERO);
     for (lambda, enters, _, i) in events {
         // At λ = 0 the amount reached is the constant part alone.
         let reached = if lambda.is_zero() {
@@ -242,7 +266,7 @@ fn clamp_states(rest: u128, kids: &[Sibling<'_>], open: &[usize]) -> Result<Vec<
             slope = slope.checked_sub(k.weight).ok_or_else(overflow)?;
         }
     }
-    Ok(state)
+    Ok(())
 }
 
 #[cfg(test)]

@@ -106,7 +106,6 @@ impl People {
 
 /// Every person's presence (none for teams), with the seasonality their subtree uses.
 pub fn people(spec: &DecompositionSpec, tree: &Tree, timeline: &Timeline, limits: &[Limits]) -> Result<People> {
-    let overflow = || Error::new(ErrorCode::Overflow);
     let root = match &spec.seasonality {
         Some(s) => profile(s, tree.root, spec, tree, timeline, "/seasonality")?,
         None => Profile::flat(),

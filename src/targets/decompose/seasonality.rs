@@ -6,7 +6,7 @@ use super::document::{DecompositionSpec, Seasonality};
 use super::period::Timeline;
 use super::ramp::integers;
 use super::tree::Tree;
-use crate::base::checked::overflow;
+use crate::base::checked::{overflow, sum, try_sum};
 use crate::base::error::{Error, ErrorCode, Origin, Phrase, Result};
 use crate::base::number::Dec;
 use chrono::Datelike;
@@ -78,7 +78,7 @@ fn from_history(
             return Err(e.path(Origin::Plan, path));
         }
     }
-    let total = sums.iter().try_fold(Decimal::ZERO, |t, s| t.checked_add(*s)).ok_or_else(overflow)?;
+    let total = sum(sums.iter().copied())?;
     let derived = sums
         .iter()
         .map(|s| {
@@ -96,7 +96,5 @@ fn history(node: usize, month: &str, spec: &DecompositionSpec, tree: &Tree) -> R
     if !own.is_empty() {
         return Ok(own.get(month).map_or(Decimal::ZERO, |d| d.0));
     }
-    tree.kids(node)
-        .iter()
-        .try_fold(Decimal::ZERO, |t, k| t.checked_add(history(*k, month, spec, tree)?).ok_or_else(overflow))
+    try_sum(tree.kids(node).iter().map(|k| history(*k, month, spec, tree)))
 }

@@ -2,6 +2,7 @@
 //! tiers, blends and dates, each failure a coded error with the path of the offending value.
 
 use super::document::{Basis, DecompositionSpec, NodeSpec, Seasonality};
+use crate::base::checked::overflow;
 use crate::base::error::{closest, Error, ErrorCode, Origin, Phrase, Result};
 use crate::base::number::Dec;
 use crate::formula::value::parse_date;
@@ -73,7 +74,7 @@ pub fn seasonality(profile: &[Dec], path: &str) -> Result<Vec<Decimal>> {
     let mut total = Decimal::ZERO;
     for (i, p) in profile.iter().enumerate() {
         non_negative(p.0, "seasonality", || format!("{path}/{i}"))?;
-        total = total.checked_add(p.0).ok_or_else(|| Error::new(ErrorCode::Overflow))?;
+        total = total.checked_add(p.0).ok_or_else(overflow)?;
     }
     if total != Decimal::ONE_HUNDRED {
         return Err(at(path)(Error::new(ErrorCode::SeasonalityNot100).found(total.normalize().to_string())));
@@ -81,8 +82,18 @@ pub fn seasonality(profile: &[Dec], path: &str) -> Result<Vec<Decimal>> {
     Ok(profile.iter().map(|p| p.0).collect())
 }
 
+/// Where a basis stands: the spec's (or a node's) own, or a part of a blend (which cannot be a
+/// blend itself).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum BasisPlace {
+    /// The basis of the spec.
+    Own,
+    /// One part of a blend.
+    BlendPart,
+}
+
 /// A basis: blends total 100 and do not nest; trailing windows of 1–60 months.
-pub fn basis(b: &Basis, path: &str, nested: bool) -> Result<()> {
+pub fn basis(b: &Basis, path: &str, place: BasisPlace) -> Result<()> {
     match b {
         Basis::History { trailing_months: Some(n) } if *n == 0 || *n > 60 => {
             let p = format!("{path}/trailingMonths");
@@ -93,7 +104,7 @@ pub fn basis(b: &Basis, path: &str, nested: bool) -> Result<()> {
                     .found(n.to_string()),
             ))
         }
-        Basis::Blend { .. } if nested => Err(at(path)(
+        Basis::Blend { .. } if place == BasisPlace::BlendPart => Err(at(path)(
             Error::new(ErrorCode::InvalidValue)
                 .name("basis")
                 .expected(Phrase::ABlendPartNotABlend)
@@ -103,8 +114,8 @@ pub fn basis(b: &Basis, path: &str, nested: bool) -> Result<()> {
             let mut total = Decimal::ZERO;
             for (i, part) in parts.iter().enumerate() {
                 non_negative(part.weight.0, "weight", || format!("{path}/parts/{i}/weight"))?;
-                basis(&part.basis, &format!("{path}/parts/{i}/basis"), true)?;
-                total = total.checked_add(part.weight.0).ok_or_else(|| Error::new(ErrorCode::Overflow))?;
+                basis(&part.basis, &format!("{path}/parts/{i}/basis"), BasisPlace::BlendPart)?;
+                total = total.checked_add(part.weight.0).ok_or_else(overflow)?;
             }
             if total != Decimal::ONE_HUNDRED {
                 let p = format!("{path}/parts");
@@ -167,7 +178,7 @@ pub fn spec(s: &DecompositionSpec) -> Result<Vec<Limits>> {
     for (name, factor) in &s.tiers {
         non_negative(factor.0, name, || format!("/tiers/{}", crate::base::error::pointer_segment(name)))?;
     }
-    basis(&s.basis, "/basis", false)?;
+    basis(&s.basis, "/basis", BasisPlace::Own)?;
     s.nodes.iter().enumerate().map(|(i, node)| self::node(s, node, i)).collect()
 }
 
@@ -175,7 +186,7 @@ pub fn spec(s: &DecompositionSpec) -> Result<Vec<Limits>> {
 fn node(s: &DecompositionSpec, n: &NodeSpec, i: usize) -> Result<Limits> {
     let p = |key: &str| format!("/nodes/{i}/{key}");
     if let Some(b) = &n.basis {
-        basis(b, &p("basis"), false)?;
+        basis(b, &p("basis"), BasisPlace::Own)?;
     }
     if let Some(w) = n.weight {
         non_negative(w.0, "weight", || p("weight"))?;

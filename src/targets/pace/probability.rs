@@ -27,6 +27,7 @@ pub mod exact;
 pub mod grid;
 pub mod swing;
 
+use crate::base::checked::checked_sum;
 use crate::base::number::{Rounding, RoundingStrategy};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -106,7 +107,7 @@ pub fn estimate(need: Decimal, deals: &[WinChance], method: Method) -> Option<Es
         return Some(certain(Decimal::ONE, ChanceMethod::Reached, Decimal::ZERO, swings));
     }
     // Every deal, even one at probability 0: its swing (if won) is defined all the same.
-    let reachable = deals.iter().try_fold(Decimal::ZERO, |s, d| s.checked_add(d.amount))?;
+    let reachable = checked_sum(deals.iter().map(|d| d.amount))?;
     if reachable < need {
         let expected =
             deals.iter().try_fold(Decimal::ZERO, |s, d| s.checked_add(d.amount.checked_mul(d.probability)?))?;

@@ -4,23 +4,18 @@ use super::model::{Model, Rep};
 use super::pipeline::Pipeline;
 use super::progress::Progress;
 use super::result::{count_status, Chance, RepPacing, TeamPacing};
-use crate::base::error::{Error, ErrorCode, Origin, Result};
+use crate::base::checked::{checked_sum, overflow};
+use crate::base::error::{Origin, Result};
 use crate::base::locale::Locale;
 use rust_decimal::Decimal;
 
-fn overflow(path: String) -> Error {
-    Error::new(ErrorCode::Overflow).path(Origin::Plan, path)
-}
-
 /// One rep's pacing (without text).
 pub fn rep(model: &Model, index: usize, rep: &Rep) -> Result<RepPacing> {
-    let path = || format!("/reps/{index}");
-    let (progress, exact) =
-        Progress::of(rep.target, rep.actual, &model.days, model.money).ok_or_else(|| overflow(path()))?;
-    let pipeline =
-        Pipeline::of(rep.deals.iter(), rep.target, rep.actual, model.money).ok_or_else(|| overflow(path()))?;
+    let overflowed = || overflow().path(Origin::Plan, format!("/reps/{index}"));
+    let (progress, exact) = Progress::of(rep.target, rep.actual, &model.days, model.money).ok_or_else(overflowed)?;
+    let pipeline = Pipeline::of(rep.deals.iter(), rep.target, rep.actual, model.money).ok_or_else(overflowed)?;
     let deals: Vec<_> = rep.deals.iter().filter(|d| d.in_period).map(|d| (d, rep.id.as_str())).collect();
-    let chance = Chance::of(exact.need, &deals, model.money).ok_or_else(|| overflow(path()))?;
+    let chance = Chance::of(exact.need, &deals, model.money).ok_or_else(overflowed)?;
     Ok(RepPacing {
         id: rep.id.clone(),
         name: rep.name.clone().unwrap_or_else(|| rep.id.clone()),
@@ -33,16 +28,16 @@ pub fn rep(model: &Model, index: usize, rep: &Rep) -> Result<RepPacing> {
 
 /// The team roll-up of the reps' pacing (without text).
 pub fn team(model: &Model, reps: &[RepPacing], locale: Locale) -> Result<TeamPacing> {
-    let sum = |f: fn(&Rep) -> Decimal| model.reps.iter().try_fold(Decimal::ZERO, |s, r| s.checked_add(f(r)));
-    let actual = sum(|r| r.actual).ok_or_else(|| overflow("/reps".into()))?;
+    let sum = |f: fn(&Rep) -> Decimal| checked_sum(model.reps.iter().map(f));
+    let overflowed = || overflow().path(Origin::Plan, "/reps");
+    let actual = sum(|r| r.actual).ok_or_else(overflowed)?;
     let target = match model.team_target {
         Some(t) => t,
-        None => sum(|r| r.target).ok_or_else(|| overflow("/reps".into()))?,
+        None => sum(|r| r.target).ok_or_else(overflowed)?,
     };
-    let (progress, exact) =
-        Progress::of(target, actual, &model.days, model.money).ok_or_else(|| overflow("/reps".into()))?;
+    let (progress, exact) = Progress::of(target, actual, &model.days, model.money).ok_or_else(overflowed)?;
     let all = model.reps.iter().flat_map(|r| r.deals.iter());
-    let pipeline = Pipeline::of(all, target, actual, model.money).ok_or_else(|| overflow("/reps".into()))?;
+    let pipeline = Pipeline::of(all, target, actual, model.money).ok_or_else(overflowed)?;
     let deals: Vec<_> = model
         .reps
         .iter()
@@ -52,7 +47,7 @@ pub fn team(model: &Model, reps: &[RepPacing], locale: Locale) -> Result<TeamPac
     // deals), so it is not computed twice.
     let chance = match (reps, model.team_target) {
         ([only], None) => only.chance.clone(),
-        _ => Chance::of(exact.need, &deals, model.money).ok_or_else(|| overflow("/reps".into()))?,
+        _ => Chance::of(exact.need, &deals, model.money).ok_or_else(overflowed)?,
     };
     let (achieved, on_track, behind) = count_status(reps);
     Ok(TeamPacing {

@@ -1,11 +1,17 @@
 //! One error type for everything, as data: a stable code, a JSON-pointer path, a span for formula
-//! text and the typed details its message is made from. The words (messages and hints in `zh-CN`
-//! and `en`, `Display`) are in the catalogue, [`crate::base::messages`].
+//! text and the typed details its message is made from ([`Text`]: a [`Phrase`] or a value). The
+//! words of each code (messages and hints in `zh-CN` and `en`, `Display`) are in the message
+//! catalogue (`base::messages`), which reads the error; nothing here reads the catalogue
+//! (`tests/layers.rs` checks it). The phrases sit here, each with its renderings in one table,
+//! because a detail is made of them.
 
-pub use crate::base::messages::phrases::Phrase;
-pub use crate::base::messages::text::Text;
+pub mod phrases;
+pub mod text;
+
+pub use phrases::Phrase;
 use serde::Serialize;
 use std::fmt;
+pub use text::Text;
 
 /// Declares the error codes once: the enum, each code's stable string and the list of all.
 macro_rules! error_codes {
