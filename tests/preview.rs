@@ -514,6 +514,9 @@ enum Step {
     /// 调整目标 of a record changed: only the adjustedQuota draft's 奖金 reads it, so the team's
     /// ranks and pools stay (the session's shortcut).
     Quota(usize, u32),
+    /// 销售额 of a record changed: its score moves, the rest of the rep stays (the session
+    /// regrades the team around it).
+    Sales(usize, u32),
 }
 
 fn step_strategy() -> impl Strategy<Value = Step> {
@@ -522,6 +525,7 @@ fn step_strategy() -> impl Strategy<Value = Step> {
         1 => (0usize..12).prop_flat_map(rep_strategy).prop_map(Step::Add),
         1 => (0usize..12).prop_map(Step::Remove),
         2 => (0usize..12, 40u32..200).prop_map(|(i, q)| Step::Quota(i, q)),
+        3 => (0usize..12, 0u32..300).prop_map(|(i, s)| Step::Sales(i, s)),
         1 => prop::sample::select(vec!["tierRate", "tierMove", "gateMove", "reweight", "scoreGate", "adjustedQuota"])
             .prop_map(Step::Draft),
     ]
@@ -553,6 +557,11 @@ proptest! {
                 Step::Quota(i, q) => {
                     let mut r = s.records()[i % n].clone();
                     r["调整目标"] = json!(q * 1000);
+                    s.set_record(i % n, r).unwrap();
+                }
+                Step::Sales(i, sales) => {
+                    let mut r = s.records()[i % n].clone();
+                    r["销售额"] = json!(sales * 1000);
                     s.set_record(i % n, r).unwrap();
                 }
                 Step::Draft(name) => { s.set_draft(plan(Some(name))).unwrap(); draft = Some(name); }
@@ -609,4 +618,50 @@ fn the_baseline_is_the_team_evaluation_rounded(rounding: &str) {
 fn team_without_cost(mut t: salescore::plan::TeamSummary) -> salescore::plan::TeamSummary {
     t.incentive = None;
     t
+}
+
+#[test]
+fn scores_moving_on_the_sample_team_regrade_as_a_fresh_session() {
+    // May's 24 reps under the sample plan (forced distribution with a tie-break by 回款额, a
+    // veto, pools per group) and a draft: each step moves one rep's score, either by its sales,
+    // or onto another rep's score exactly (a tie kept together), or onto it with another
+    // tie-break key. After every step the session equals one opened from scratch.
+    let path = format!("{}/samples/team/", env!("CARGO_MANIFEST_DIR"));
+    let doc: Value = serde_json::from_str(&std::fs::read_to_string(format!("{path}plan.json")).unwrap()).unwrap();
+    let mut edited = doc.clone();
+    *edited.pointer_mut("/incentive/components/0/rules/2/table/tiers/2/rate").unwrap() = json!(0.06);
+    let (plan, draft) = (Plan::compile(&doc.to_string()).unwrap(), Plan::compile(&edited.to_string()).unwrap());
+    let reps: Vec<Value> = serde_json::from_str(&std::fs::read_to_string(format!("{path}reps.json")).unwrap()).unwrap();
+    let may: Vec<Value> = reps.into_iter().filter(|r| r["月份"] == 5).collect();
+    let mut s = CompareSession::open(plan.clone(), may, CompareOptions::default()).unwrap();
+    s.set_draft(draft.clone()).unwrap();
+    let mut ties = 0;
+    for step in 0..36_usize {
+        let (k, j) = (step * 7 % 24, (step * 7 + 5) % 24);
+        let mut r = s.records()[k].clone();
+        match step % 3 {
+            0 => r["销售额"] = json!(r["销售额"].as_f64().unwrap() * if step % 2 == 0 { 1.25 } else { 0.7 }),
+            _ => {
+                let other = s.records()[j].clone();
+                for (key, value) in other.as_object().unwrap() {
+                    if !["工号", "姓名", "小组"].contains(&key.as_str()) {
+                        r[key] = value.clone();
+                    }
+                }
+                if step % 3 == 2 {
+                    r["回款额"] = json!(r["回款额"].as_f64().unwrap() + 100.0);
+                }
+            }
+        }
+        s.set_record(k, r).unwrap();
+        let mut fresh = CompareSession::open(plan.clone(), s.records().to_vec(), CompareOptions::default()).unwrap();
+        fresh.set_draft(draft.clone()).unwrap();
+        assert_eq!(all(&s), all(&fresh), "step {step}");
+        assert_eq!(s.teams().unwrap(), fresh.teams().unwrap(), "step {step}");
+        let c = all(&s);
+        let totals: Vec<Decimal> = c.reps.iter().filter_map(|r| r.before.as_ref()?.score.map(|d| d.0)).collect();
+        ties += usize::from(totals.iter().enumerate().any(|(a, x)| totals.iter().skip(a + 1).any(|y| y == x)));
+    }
+    // The steps did make ties.
+    assert!(ties > 10, "{ties} steps with a tie");
 }

@@ -73,9 +73,16 @@ pub fn largest_remainder_by_key<K: Ord>(
         .map(|(i, s)| (s.checked_rem(denominator).unwrap_or(0), i))
         .filter(|(frac, _)| *frac > 0)
         .collect();
-    super::order::sort_by(&mut order, |a, b| b.0.cmp(&a.0).then_with(|| key(a.1).cmp(&key(b.1))));
-    // The fractional parts add up to `left` whole units and each is below one, so at least
-    // `left` parts have one; `cycle` only keeps the total exact if that were ever not so.
+    // Larger fractional part first, then the smaller key, then the earlier part: a total order,
+    // so the first `left` are one set however they are found. The fractional parts add up to
+    // `left` whole units and each is below one, so at least `left` parts have one; only those
+    // need finding, not the order of the rest.
+    let by_claim =
+        |a: &(u128, usize), b: &(u128, usize)| b.0.cmp(&a.0).then_with(|| key(a.1).cmp(&key(b.1))).then(a.1.cmp(&b.1));
+    if left < order.len() {
+        order.select_nth_unstable_by(left, by_claim);
+    }
+    // `cycle` only keeps the total exact if there were ever fewer parts than units left.
     for &(_, i) in order.iter().cycle().take(left) {
         if let Some(c) = counts.get_mut(i) {
             *c = c.saturating_add(1);

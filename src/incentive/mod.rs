@@ -49,6 +49,7 @@ pub use draw::{Draw, DrawDef, DrawKind, DrawResult};
 pub use estimator::{estimate, estimate_curve, Estimate, NextStep};
 pub use mbo::{Mbo, MboDef, MboResult, ObjectiveDef, ObjectiveLine};
 pub use payout_curve::{CurvePoint, CurveResult, Multiplier, PayoutCurve, PayoutCurveDef};
+pub(crate) use pool::PoolPart;
 pub use pool::{Pool, PoolMember, PoolShare};
 pub use rate_table::{Bounds, RateKind, RateResult, RateTable, RateTableDef, Slice, TierBasis, TierDef};
 pub use spiff::{Spiff, SpiffDef, SpiffFrequency, SpiffResult};

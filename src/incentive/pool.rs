@@ -82,26 +82,45 @@ impl Pool {
             }
         }
         let scores: Vec<Decimal> = members.iter().map(|m| m.score.0).collect();
-        let total = super::sum(scores.iter().copied())?;
-        if total.is_zero() {
-            return Err(at(ErrorCode::WeightsAllZero, "/members").name(Phrase::Pool).expected(Phrase::TypeScore));
-        }
         let keys: Vec<&str> = members.iter().map(|m| m.id.as_str()).collect();
-        let parts = super::allocation::allocate(self.amount, &self.currency, &scores, &keys)?;
+        let parts = self.parts(&scores, &keys)?;
         members
             .iter()
             .zip(parts)
-            .map(|(m, amount)| {
-                let share = div(m.score.0, total)?;
-                let exact = mul(self.amount, share)?;
+            .map(|(m, part)| {
                 Ok(PoolShare {
                     id: m.id.clone(),
                     score: m.score,
-                    share: Dec(share),
-                    exact: Dec(exact),
-                    amount: Dec(amount),
+                    share: Dec(part.share),
+                    exact: Dec(mul(self.amount, part.share)?),
+                    amount: Dec(part.amount),
                 })
             })
             .collect()
     }
+
+    /// Each member's part of the pool by `scores` (≥ 0, not all 0), `keys` (unique ids) breaking
+    /// ties among equal remainders: what [`Pool::split`] gives, without checking the members.
+    pub(crate) fn parts(&self, scores: &[Decimal], keys: &[&str]) -> Result<Vec<PoolPart>> {
+        for (i, s) in scores.iter().enumerate() {
+            if s.is_sign_negative() {
+                non_negative(*s, "score", &format!("/members/{i}/score"))?;
+            }
+        }
+        let total = super::sum(scores.iter().copied())?;
+        if total.is_zero() {
+            return Err(at(ErrorCode::WeightsAllZero, "/members").name(Phrase::Pool).expected(Phrase::TypeScore));
+        }
+        let amounts = super::allocation::allocate(self.amount, &self.currency, scores, keys)?;
+        scores.iter().zip(amounts).map(|(s, amount)| Ok(PoolPart { amount, share: div(*s, total)? })).collect()
+    }
+}
+
+/// One member's part of a pool (see [`Pool::parts`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct PoolPart {
+    /// The amount, to the smallest unit.
+    pub(crate) amount: Decimal,
+    /// score ÷ Σ scores, exact.
+    pub(crate) share: Decimal,
 }

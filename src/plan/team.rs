@@ -558,6 +558,73 @@ impl Plan {
         Ok(())
     }
 
+    /// The ranks and forced grades of `members` again after some totals or grades moved (the
+    /// same members, ids and vetoes): sorted best first (ties by id), then each one's
+    /// competition and dense rank and forced grade set as [`Plan::team_parts`] sets them.
+    /// `tie_break(record index)` is a member's tie-break key. The members are nearly in order
+    /// already when few moved, so the sort is close to one pass.
+    pub(crate) fn regrade(
+        &self,
+        members: &mut [TeamMember],
+        tie_break: &dyn Fn(usize) -> Option<Decimal>,
+    ) -> Result<()> {
+        crate::base::order::sort_by(members, |a, b| b.total.0.cmp(&a.total.0).then_with(|| a.id.cmp(&b.id)));
+        let (mut rank, mut dense, mut previous) = (0_usize, 0_usize, None);
+        for (k, m) in members.iter_mut().enumerate() {
+            if previous != Some(m.total.0) {
+                (rank, dense, previous) = (k.saturating_add(1), dense.saturating_add(1), Some(m.total.0));
+            }
+            (m.rank, m.dense_rank) = (rank, dense);
+        }
+        let Some(d) = &self.distribution else { return Ok(()) };
+        let mut pool: Vec<usize> = (0..members.len()).filter(|k| members.get(*k).is_some_and(|m| !m.vetoed)).collect();
+        let lower_first = self.team_section().and_then(|t| t.tie_break.as_ref()).map(|(_, lower)| *lower);
+        let total = |k: &usize| members.get(*k).map_or(Decimal::ZERO, |m| m.total.0);
+        let key = |k: &usize| members.get(*k).and_then(|m| tie_break(m.index));
+        if let Some(lower) = lower_first {
+            if let Some(k) = pool.iter().find(|k| key(k).is_none()) {
+                let index = members.get(*k).map_or(0, |m| m.index);
+                return Err(Error::new(ErrorCode::MissingField)
+                    .name("tieBreak")
+                    .path(Origin::Record, format!("/{index}/tieBreak")));
+            }
+            // Within equal totals, by key (already by id within them, and the sort is stable).
+            crate::base::order::sort_by(&mut pool, |a, b| {
+                let by_key = if lower { key(a).cmp(&key(b)) } else { key(b).cmp(&key(a)) };
+                total(b).cmp(&total(a)).then(by_key)
+            });
+        }
+        let slots = d.grade_sorted(&pool, total, lower_first.map(|_| &key as crate::team::TieKey<'_, usize>));
+        let mut forced: Vec<Option<usize>> = vec![None; members.len()];
+        for (k, slot) in pool.iter().zip(slots) {
+            if let Some(f) = forced.get_mut(*k) {
+                *f = Some(slot.grade);
+            }
+        }
+        for (m, f) in members.iter_mut().zip(forced) {
+            let grade = match f {
+                Some(g) => d.grade_label(g),
+                None if m.vetoed => m.grade.as_str(),
+                None => continue,
+            };
+            if m.forced_grade.as_deref() != Some(grade) {
+                m.forced_grade = Some(grade.to_string());
+            }
+        }
+        Ok(())
+    }
+
+    /// The pools split among the scored `members` (see [`Plan::team_parts`]): per record (of
+    /// `n`), the shares it is paid.
+    pub(crate) fn pool_awards(
+        &self,
+        members: &[TeamMember],
+        n: usize,
+        weight: &dyn Fn(usize, usize) -> Option<Decimal>,
+    ) -> Result<Vec<Vec<PoolAward>>> {
+        self.split_pools(members, n, weight).map(|(awards, _)| awards)
+    }
+
     /// Splits the pools among the scored `members`: per record (of `n`), the shares it is paid,
     /// and each pool as split.
     fn split_pools(
@@ -573,23 +640,27 @@ impl Plan {
             if awards.is_empty() {
                 awards.resize_with(n, Vec::new);
             }
-            // Members (by record index) and their share weights, per group or for the team.
-            type Sharers = (Vec<usize>, Vec<crate::incentive::PoolMember>);
-            let mut by_group: BTreeMap<Option<&str>, Sharers> = BTreeMap::new();
+            // Members (by record index), their ids and share weights, per group or for the team.
+            type Sharers<'m> = (Vec<usize>, Vec<&'m str>, Vec<Decimal>);
+            let mut by_group: BTreeMap<Option<&str>, Sharers<'_>> = BTreeMap::new();
             for m in members {
                 let group = if def.per_group { m.group.as_deref() } else { None };
-                let (indices, weights) = by_group.entry(group).or_default();
+                let (indices, ids, weights) = by_group.entry(group).or_default();
                 indices.push(m.index);
-                weights.push(crate::incentive::PoolMember::new(m.id.clone(), weight(m.index, ci).unwrap_or_default()));
+                ids.push(m.id.as_str());
+                weights.push(weight(m.index, ci).unwrap_or_default());
             }
-            for (group, (indices, weights)) in by_group {
-                let sharing = weights.iter().filter(|m| m.score.0 > Decimal::ZERO).count();
+            for (group, (indices, ids, weights)) in by_group {
+                let sharing = weights.iter().filter(|w| **w > Decimal::ZERO).count();
                 let pool = crate::incentive::Pool::new(def.amount.0, inc.currency().clone())?;
-                let shares = if sharing == 0 { None } else { Some(pool.split(&weights)?) };
+                let shares = if sharing == 0 { None } else { Some(pool.parts(&weights, &ids)?) };
                 for (k, index) in indices.iter().enumerate() {
-                    let share = shares.as_ref().and_then(|s| s.get(k)).filter(|s| s.score.0 > Decimal::ZERO);
+                    let share = shares
+                        .as_ref()
+                        .and_then(|s| s.get(k))
+                        .filter(|_| weights.get(k).is_some_and(|w| *w > Decimal::ZERO));
                     if let Some(slot) = awards.get_mut(*index) {
-                        slot.push(PoolAward { component: ci, pool: def.amount.0, share: share.cloned() });
+                        slot.push(PoolAward { component: ci, pool: def.amount.0, share: share.copied() });
                     }
                 }
                 pools.push(PoolSummary {
@@ -614,7 +685,7 @@ pub(crate) struct PoolAward {
     pub(crate) pool: Decimal,
     /// The rep's share; none when the pool was split without the rep (no weight, or nothing to
     /// split).
-    pub(crate) share: Option<crate::incentive::PoolShare>,
+    pub(crate) share: Option<crate::incentive::PoolPart>,
 }
 
 /// The team's parts (see [`Plan::team_parts`]).

@@ -63,8 +63,11 @@ pub(super) struct Side {
     /// Per record: the rep's results, or why the record could not be evaluated (with paths
     /// inside the record, not yet under its index).
     reps: Vec<std::result::Result<Rep, Error>>,
-    /// The team view without its standings: members ranked, forced grades, payouts.
+    /// The team view without its standings: members ranked, forced grades, payouts. Its
+    /// `distribution` is not kept (see `forced`).
     pub(super) team: TeamSummary,
+    /// Whether the team has a forced distribution (its members' forced grades are set).
+    pub(super) forced: bool,
     /// Per record: the pool shares the team paid it.
     awards: Vec<Vec<PoolAward>>,
     /// Per record: the error when an earlier record has its id.
@@ -83,6 +86,7 @@ impl Side {
             plan,
             reps,
             team: TeamSummary::empty(),
+            forced: false,
             awards: Vec::new(),
             duplicates: Vec::new(),
             place: Vec::new(),
@@ -116,7 +120,11 @@ impl Side {
             }
             return Ok(());
         }
+        let moved = moved_in_team(slot, &new) && self.duplicates.get(index).is_some_and(Option::is_none);
         let old = std::mem::replace(slot, new);
+        if moved && self.regrade(index).is_ok() {
+            return Ok(());
+        }
         self.refresh(Changed::One(index)).or_else(|e| {
             if let Some(slot) = self.reps.get_mut(index) {
                 *slot = old;
@@ -215,10 +223,57 @@ impl Side {
                 *slot = Some(e);
             }
         }
+        let mut team = parts.team;
+        let forced = team.distribution.take().is_some();
+        let paid = self.settle_all(changed, &parts.awards, &duplicates)?;
+        self.place = places(&mut team.members, &paid, n);
+        (self.team, self.forced, self.awards, self.duplicates, self.paid) =
+            (team, forced, parts.awards, duplicates, paid);
+        Ok(())
+    }
+
+    /// Record `index`'s score moved (not its id, name, group or veto): the ranks and forced
+    /// grades are set again around it and the pools split again, without recomputing the whole
+    /// team's parts. On error the team's parts are left to be computed again.
+    fn regrade(&mut self, index: usize) -> Result<()> {
+        let (Some(Some(k)), Some(Ok(rep))) = (self.place.get(index).copied(), self.reps.get(index)) else {
+            return Err(crate::base::checked::overflow());
+        };
+        let Some(score) = rep.score.as_ref() else { return Err(crate::base::checked::overflow()) };
+        // In place: on an error the caller computes the team's parts again from the reps.
+        let mut members = std::mem::take(&mut self.team.members);
+        if let Some(m) = members.get_mut(k) {
+            m.total = score.total;
+            if m.grade != score.grade {
+                m.grade.clone_from(&score.grade);
+            }
+        }
+        let reps = &self.reps;
+        let key = |i: usize| reps.get(i)?.as_ref().ok()?.score.as_ref()?.member.as_ref()?.tie_break;
+        self.plan.regrade(&mut members, &key)?;
+        let weight = |i: usize, c: usize| reps.get(i)?.as_ref().ok()?.weights.get(c).copied().flatten();
+        let awards = self.plan.pool_awards(&members, self.reps.len(), &weight)?;
+        let duplicates = std::mem::take(&mut self.duplicates);
+        let paid = self.settle_all(Changed::One(index), &awards, &duplicates);
+        self.duplicates = duplicates;
+        let paid = paid?;
+        self.place = places(&mut members, &paid, self.reps.len());
+        (self.team.members, self.awards, self.paid) = (members, awards, paid);
+        Ok(())
+    }
+
+    /// What every rep is paid with the pool shares `awards`: a rep whose results did not change
+    /// (`changed`) and whose shares are the same keeps its statement.
+    fn settle_all(
+        &mut self,
+        changed: Changed,
+        awards: &[Vec<PoolAward>],
+        duplicates: &[Option<Error>],
+    ) -> Result<Vec<Option<Paid>>> {
         let none: &[PoolAward] = &[];
-        let mut paid = Vec::with_capacity(n);
+        let mut paid = Vec::with_capacity(self.reps.len());
         for (i, rep) in self.reps.iter().enumerate() {
-            let awards = parts.awards.get(i).map_or(none, Vec::as_slice);
+            let shares = awards.get(i).map_or(none, Vec::as_slice);
             let rep = match (rep, duplicates.get(i)) {
                 (Ok(rep), Some(None)) => rep,
                 _ => {
@@ -227,26 +282,44 @@ impl Side {
                 }
             };
             let kept = changed != Changed::One(i) && changed != Changed::All && rep.run.is_some();
-            let reuse = kept && self.awards.get(i).map_or(none, Vec::as_slice) == awards;
+            let reuse = kept && self.awards.get(i).map_or(none, Vec::as_slice) == shares;
             match self.paid.get_mut(i).and_then(Option::take).filter(|_| reuse) {
                 Some(p) => paid.push(Some(p)),
-                None => paid.push(rep.settle(awards)?),
+                None => paid.push(rep.settle(shares)?),
             }
         }
-        let mut team = parts.team;
-        let mut place = vec![None; n];
-        for (k, m) in team.members.iter_mut().enumerate() {
-            if let Some(slot) = place.get_mut(m.index) {
-                *slot = Some(k);
-            }
-            m.payout = paid.get(m.index).and_then(Option::as_ref).map(|p| crate::base::number::Dec(p.total));
+        Ok(paid)
+    }
+}
+
+/// Each record's member's place in `members` (of `n` records), with the members' payouts
+/// filled in from `paid`.
+fn places(members: &mut [TeamMember], paid: &[Option<Paid>], n: usize) -> Vec<Option<usize>> {
+    let mut place = vec![None; n];
+    for (k, m) in members.iter_mut().enumerate() {
+        if let Some(slot) = place.get_mut(m.index) {
+            *slot = Some(k);
         }
-        self.team = team;
-        self.awards = parts.awards;
-        self.duplicates = duplicates;
-        self.place = place;
-        self.paid = paid;
-        Ok(())
+        m.payout = paid.get(m.index).and_then(Option::as_ref).map(|p| crate::base::number::Dec(p.total));
+    }
+    place
+}
+
+/// Whether only what ranks and grades a member moved between two results of one record: the
+/// same id, name, group, veto and tie-break presence, another total or grade.
+fn moved_in_team(a: &std::result::Result<Rep, Error>, b: &std::result::Result<Rep, Error>) -> bool {
+    fn member(r: &std::result::Result<Rep, Error>) -> Option<&crate::scorecard::Member> {
+        r.as_ref().ok()?.score.as_ref()?.member.as_ref()
+    }
+    match (member(a), member(b)) {
+        (Some(x), Some(y)) => {
+            x.id == y.id
+                && x.name == y.name
+                && x.group == y.group
+                && x.vetoed == y.vetoed
+                && x.tie_break.is_some() == y.tie_break.is_some()
+        }
+        _ => false,
     }
 }
 
@@ -302,9 +375,9 @@ impl Rep {
         let mut paid = Paid { total: pay.total, components: pay.components.clone() };
         for a in awards {
             let Some(share) = &a.share else { continue };
-            paid.total = crate::base::checked::add(paid.total, share.amount.0)?;
+            paid.total = crate::base::checked::add(paid.total, share.amount)?;
             if let Some(c) = paid.components.get_mut(a.component) {
-                *c = crate::base::checked::add(*c, share.amount.0)?;
+                *c = crate::base::checked::add(*c, share.amount)?;
             }
         }
         Ok(Some(paid))

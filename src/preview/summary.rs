@@ -292,7 +292,9 @@ fn grades(pairing: &Pairing<'_>) -> Vec<GradeShift> {
             .count()
     };
     let forced = |side: &Side, grade: &str| {
-        side.team.distribution.as_ref()?;
+        if !side.forced {
+            return None;
+        }
         Some(side.team.members.iter().filter(|m| m.forced_grade.as_deref() == Some(grade)).count())
     };
     pairing

@@ -356,40 +356,29 @@ impl ForcedDistribution {
             b.score.cmp(&a.score).then_with(|| compare_keys(a, b, key_order)).then_with(|| by_score_then_id(a, b))
         });
         let n = sorted.len();
+        let key = |e: &&TeamEntry| e.tie_break;
+        let slots = self.grade_sorted(&sorted, |e| e.score, key_order.map(|_| &key as TieKey<'_, &TeamEntry>));
         let counts = self.quota_counts(n);
-        let slot_grades: Vec<usize> = counts.iter().enumerate().flat_map(|(g, c)| std::iter::repeat_n(g, *c)).collect();
         let mut actual = vec![0_usize; self.quotas.len()];
         let mut graded = Vec::with_capacity(n);
-        for same_score in sorted.chunk_by(|a, b| a.score == b.score) {
-            let rank = graded.len().saturating_add(1);
-            let kept_groups: Vec<&[&TeamEntry]> = match key_order {
-                None => vec![same_score],
-                Some(_) => same_score.chunk_by(|a, b| a.tie_break == b.tie_break).collect(),
-            };
-            for group in kept_groups {
-                let start = graded.len();
-                let group_slots = slot_grades.get(start..start.saturating_add(group.len())).unwrap_or_default();
-                let grade = majority_grade(group_slots, self.quotas.len());
-                for (entry, &slot_grade) in group.iter().zip(group_slots) {
-                    if let Some(a) = actual.get_mut(grade) {
-                        *a = a.saturating_add(1);
-                    }
-                    graded.push(GradedEntry {
-                        id: entry.id.clone(),
-                        score: entry.score,
-                        grade: self.grade_name(grade),
-                        grade_index: grade,
-                        reason: GradeReason {
-                            rank,
-                            slot: graded.len().saturating_add(1),
-                            slot_grade: self.grade_name(slot_grade),
-                            tied_group_size: group.len(),
-                            moved_because_of_tie: grade != slot_grade,
-                            tie_broken: group.len() < same_score.len(),
-                        },
-                    });
-                }
+        for (entry, slot) in sorted.iter().zip(slots) {
+            if let Some(a) = actual.get_mut(slot.grade) {
+                *a = a.saturating_add(1);
             }
+            graded.push(GradedEntry {
+                id: entry.id.clone(),
+                score: entry.score,
+                grade: self.grade_name(slot.grade),
+                grade_index: slot.grade,
+                reason: GradeReason {
+                    rank: slot.rank,
+                    slot: graded.len().saturating_add(1),
+                    slot_grade: self.grade_name(slot.slot_grade),
+                    tied_group_size: slot.group,
+                    moved_because_of_tie: slot.grade != slot.slot_grade,
+                    tie_broken: slot.tie_broken,
+                },
+            });
         }
         let shares = self.exact_shares(n);
         let grades = self
@@ -410,15 +399,64 @@ impl ForcedDistribution {
         Ok(Distribution { grades, entries: graded })
     }
 
+    /// The grade of each entry of a team already in the distribution's order (score
+    /// descending, then the tie-break key when `key` is given, then id), as [`Self::apply`]
+    /// assigns it: the quotas give each slot a grade, and a group kept together (equal scores,
+    /// and equal keys when `key` is given) takes the grade most of its slots hold.
+    pub(crate) fn grade_sorted<T>(
+        &self,
+        sorted: &[T],
+        score: impl Fn(&T) -> Decimal,
+        key: Option<TieKey<'_, T>>,
+    ) -> Vec<Slot> {
+        let counts = self.quota_counts(sorted.len());
+        let slot_grades: Vec<usize> = counts.iter().enumerate().flat_map(|(g, c)| std::iter::repeat_n(g, *c)).collect();
+        let mut slots = Vec::with_capacity(sorted.len());
+        for same_score in sorted.chunk_by(|a, b| score(a) == score(b)) {
+            let rank = slots.len().saturating_add(1);
+            let mut rest = same_score;
+            while !rest.is_empty() {
+                let len = match key {
+                    None => rest.len(),
+                    Some(k) => {
+                        let first = rest.first().map(k);
+                        rest.iter().take_while(|e| k(e) == first.flatten()).count().max(1)
+                    }
+                };
+                let (group, after) = rest.split_at(len.min(rest.len()));
+                rest = after;
+                let start = slots.len();
+                let group_slots = slot_grades.get(start..start.saturating_add(group.len())).unwrap_or_default();
+                let grade = majority_grade(group_slots, self.quotas.len());
+                for &slot_grade in group_slots.iter().take(group.len()) {
+                    slots.push(Slot {
+                        grade,
+                        slot_grade,
+                        rank,
+                        group: group.len(),
+                        tie_broken: group.len() < same_score.len(),
+                    });
+                }
+            }
+        }
+        slots
+    }
+
+    /// The name of grade `index` (0 = best).
+    pub(crate) fn grade_name(&self, index: usize) -> String {
+        self.grade_label(index).to_string()
+    }
+
+    /// The name of grade `index` (0 = best), borrowed.
+    pub(crate) fn grade_label(&self, index: usize) -> &str {
+        self.quotas.get(index).map_or("", |q| q.grade.as_str())
+    }
+
     /// Each grade's share of `n` people in units of `1 / denominator` person.
     fn shares(&self, n: usize) -> Vec<u128> {
         // n < 2^64 and a unit count ≤ 100 × 10^6: the product stays far below 2^128.
         let n = u128::try_from(n).unwrap_or(u128::MAX);
         self.units.iter().map(|u| n.saturating_mul(*u)).collect()
-    }
-
-    fn grade_name(&self, index: usize) -> String {
-        self.quotas.get(index).map(|q| q.grade.clone()).unwrap_or_default()
     }
 }
 
@@ -493,6 +531,24 @@ pub struct GradedEntry {
     pub grade_index: usize,
     /// Why: the facts an explanation is rendered from.
     pub reason: GradeReason,
+}
+
+/// An entry's tie-break key, for [`ForcedDistribution::grade_sorted`].
+pub(crate) type TieKey<'a, T> = &'a dyn Fn(&T) -> Option<Decimal>;
+
+/// One entry's place in a graded team (see [`ForcedDistribution::grade_sorted`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Slot {
+    /// The grade it got (0 = best).
+    pub(crate) grade: usize,
+    /// The grade the quotas give its slot.
+    pub(crate) slot_grade: usize,
+    /// Competition rank by score.
+    pub(crate) rank: usize,
+    /// Size of its group kept together.
+    pub(crate) group: usize,
+    /// Whether a tie-break key split its equal scores.
+    pub(crate) tie_broken: bool,
 }
 
 /// The facts behind one entry's grade.

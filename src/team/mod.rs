@@ -18,6 +18,7 @@ pub mod distribution;
 pub mod ranking;
 
 pub use aggregate::{contest, Aggregate, Outcome};
+pub(crate) use distribution::TieKey;
 pub use distribution::{
     Distribution, DistributionSpec, ForcedDistribution, GradeQuota, GradeReason, GradeSummary, GradedEntry,
     TieBreakOrder, TiePolicy,
