@@ -91,8 +91,8 @@ impl Pool {
                 Ok(PoolShare {
                     id: m.id.clone(),
                     score: m.score,
-                    share: Dec(part.share),
-                    exact: Dec(mul(self.amount, part.share)?),
+                    share: Dec(part.share()?),
+                    exact: Dec(mul(self.amount, part.share()?)?),
                     amount: Dec(part.amount),
                 })
             })
@@ -112,7 +112,7 @@ impl Pool {
             return Err(at(ErrorCode::WeightsAllZero, "/members").name(Phrase::Pool).expected(Phrase::TypeScore));
         }
         let amounts = super::allocation::allocate(self.amount, &self.currency, scores, keys)?;
-        scores.iter().zip(amounts).map(|(s, amount)| Ok(PoolPart { amount, share: div(*s, total)? })).collect()
+        Ok(scores.iter().zip(amounts).map(|(s, amount)| PoolPart { amount, score: *s, total }).collect())
     }
 }
 
@@ -121,6 +121,15 @@ impl Pool {
 pub(crate) struct PoolPart {
     /// The amount, to the smallest unit.
     pub(crate) amount: Decimal,
-    /// score ÷ Σ scores, exact.
-    pub(crate) share: Decimal,
+    /// The member's score.
+    pub(crate) score: Decimal,
+    /// Σ scores (above 0).
+    pub(crate) total: Decimal,
+}
+
+impl PoolPart {
+    /// score ÷ Σ scores, exact (worked out only for a statement that shows it).
+    pub(crate) fn share(&self) -> Result<Decimal> {
+        div(self.score, self.total)
+    }
 }

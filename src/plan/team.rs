@@ -568,7 +568,10 @@ impl Plan {
         members: &mut [TeamMember],
         tie_break: &dyn Fn(usize) -> Option<Decimal>,
     ) -> Result<()> {
-        crate::base::order::sort_by(members, |a, b| b.total.0.cmp(&a.total.0).then_with(|| a.id.cmp(&b.id)));
+        let best_first = |a: &TeamMember, b: &TeamMember| b.total.0.cmp(&a.total.0).then_with(|| a.id.cmp(&b.id));
+        if !members.is_sorted_by(|a, b| best_first(a, b).is_le()) {
+            crate::base::order::sort_by(members, best_first);
+        }
         let (mut rank, mut dense, mut previous) = (0_usize, 0_usize, None);
         for (k, m) in members.iter_mut().enumerate() {
             if previous != Some(m.total.0) {
@@ -589,10 +592,19 @@ impl Plan {
                     .path(Origin::Record, format!("/{index}/tieBreak")));
             }
             // Within equal totals, by key (already by id within them, and the sort is stable).
-            crate::base::order::sort_by(&mut pool, |a, b| {
-                let by_key = if lower { key(a).cmp(&key(b)) } else { key(b).cmp(&key(a)) };
-                total(b).cmp(&total(a)).then(by_key)
-            });
+            let mut start = 0;
+            while start < pool.len() {
+                let run = pool.get(start..).unwrap_or_default();
+                let first = run.first().map(total);
+                let len = run.iter().take_while(|k| Some(total(k)) == first).count().max(1);
+                if let Some(tied) = pool.get_mut(start..start.saturating_add(len)).filter(|t| t.len() > 1) {
+                    crate::base::order::sort_by(
+                        tied,
+                        |a, b| if lower { key(a).cmp(&key(b)) } else { key(b).cmp(&key(a)) },
+                    );
+                }
+                start = start.saturating_add(len);
+            }
         }
         let slots = d.grade_sorted(&pool, total, lower_first.map(|_| &key as crate::team::TieKey<'_, usize>));
         let mut forced: Vec<Option<usize>> = vec![None; members.len()];
@@ -709,7 +721,7 @@ pub(crate) fn settle(
 ) -> Result<IncentiveResult> {
     for a in awards {
         match &a.share {
-            Some(share) => run.pool_line(a.component, a.pool, share),
+            Some(share) => run.pool_line(a.component, a.pool, share)?,
             None => run.pool_done(a.component),
         }
     }

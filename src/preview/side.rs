@@ -242,11 +242,16 @@ impl Side {
         let Some(score) = rep.score.as_ref() else { return Err(crate::base::checked::overflow()) };
         // In place: on an error the caller computes the team's parts again from the reps.
         let mut members = std::mem::take(&mut self.team.members);
-        if let Some(m) = members.get_mut(k) {
+        if k < members.len() {
+            // Out of its place, then back in at the place its new total takes (the others keep
+            // their order).
+            let mut m = members.remove(k);
             m.total = score.total;
             if m.grade != score.grade {
                 m.grade.clone_from(&score.grade);
             }
+            let at = members.partition_point(|o| o.total.0 > m.total.0 || (o.total.0 == m.total.0 && o.id < m.id));
+            members.insert(at, m);
         }
         let reps = &self.reps;
         let key = |i: usize| reps.get(i)?.as_ref().ok()?.score.as_ref()?.member.as_ref()?.tie_break;
@@ -283,9 +288,9 @@ impl Side {
             };
             let kept = changed != Changed::One(i) && changed != Changed::All && rep.run.is_some();
             let reuse = kept && self.awards.get(i).map_or(none, Vec::as_slice) == shares;
-            match self.paid.get_mut(i).and_then(Option::take).filter(|_| reuse) {
-                Some(p) => paid.push(Some(p)),
-                None => paid.push(rep.settle(shares)?),
+            match self.paid.get_mut(i).and_then(Option::take) {
+                Some(p) if reuse => paid.push(Some(p)),
+                earlier => paid.push(rep.settle_into(shares, earlier)?),
             }
         }
         Ok(paid)
@@ -365,6 +370,11 @@ impl Rep {
 
     /// What the rep is paid with the team's pool shares `awards`.
     fn settle(&self, awards: &[PoolAward]) -> Result<Option<Paid>> {
+        self.settle_into(awards, None)
+    }
+
+    /// [`Rep::settle`], reusing the room of an earlier `Paid` of the same rep.
+    fn settle_into(&self, awards: &[PoolAward], earlier: Option<Paid>) -> Result<Option<Paid>> {
         let Some(pay) = &self.pay else { return Ok(None) };
         if let Some(run) = &self.run {
             let result = settle(run.clone(), awards, None)?;
@@ -372,7 +382,9 @@ impl Rep {
             return Ok(Some(Paid { total: result.statement.total.0, components }));
         }
         // Rounded line by line: a share (whole cents) adds exactly its amount.
-        let mut paid = Paid { total: pay.total, components: pay.components.clone() };
+        let mut components = earlier.map(|p| p.components).unwrap_or_default();
+        components.clone_from(&pay.components);
+        let mut paid = Paid { total: pay.total, components };
         for a in awards {
             let Some(share) = &a.share else { continue };
             paid.total = crate::base::checked::add(paid.total, share.amount)?;

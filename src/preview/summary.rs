@@ -192,10 +192,12 @@ pub(super) fn compare(pairing: &Pairing<'_>, view: &View, locale: Locale) -> Res
         not_compared: deltas.iter().filter(|d| !d.compared).count(),
     };
     let values: Vec<Decimal> = keyed.iter().map(|(_, k)| *k).collect();
-    let mut winners: Vec<(usize, Decimal)> = keyed.iter().copied().filter(|(_, k)| *k > Decimal::ZERO).collect();
-    crate::base::order::sort_by(&mut winners, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    let mut losers: Vec<(usize, Decimal)> = keyed.iter().copied().filter(|(_, k)| *k < Decimal::ZERO).collect();
-    crate::base::order::sort_by(&mut losers, |a, b| a.1.cmp(&b.1).then(a.0.cmp(&b.0)));
+    let winners = first(keyed.iter().copied().filter(|(_, k)| *k > Decimal::ZERO).collect(), view.top, |a, b| {
+        b.1.cmp(&a.1).then(a.0.cmp(&b.0))
+    });
+    let losers = first(keyed.iter().copied().filter(|(_, k)| *k < Decimal::ZERO).collect(), view.top, |a, b| {
+        a.1.cmp(&b.1).then(a.0.cmp(&b.0))
+    });
     let rows = |list: &[(usize, Decimal)]| -> Result<Vec<RepChange>> {
         list.iter().take(view.top).map(|(i, _)| pairing.change(*i)).collect()
     };
@@ -213,6 +215,20 @@ pub(super) fn compare(pairing: &Pairing<'_>, view: &View, locale: Locale) -> Res
         not_calculable: not_calculable(pairing, locale),
         reps: if view.reps { (0..n).map(|i| pairing.change(i)).collect::<Result<_>>()? } else { Vec::new() },
     })
+}
+
+/// The first `top` of `items` in the order `by` (a total order): only those are sorted.
+fn first(
+    mut items: Vec<(usize, Decimal)>,
+    top: usize,
+    by: impl Fn(&(usize, Decimal), &(usize, Decimal)) -> std::cmp::Ordering,
+) -> Vec<(usize, Decimal)> {
+    if top < items.len() {
+        items.select_nth_unstable_by(top, &by);
+        items.truncate(top);
+    }
+    crate::base::order::sort_by(&mut items, by);
+    items
 }
 
 /// Σ payouts before and after over the reps both plans pay.
@@ -286,27 +302,34 @@ fn components(pairing: &Pairing<'_>, deltas: &[Delta]) -> Result<Vec<ComponentCh
 
 /// Reps per grade under each side, in the grade order of both plans.
 fn grades(pairing: &Pairing<'_>) -> Vec<GradeShift> {
-    let count = |side: &Side, grade: &str| {
-        (0..side.len())
-            .filter(|&i| side.rep(i).and_then(|r| r.score.as_ref()).is_some_and(|s| s.grade == grade))
-            .count()
-    };
-    let forced = |side: &Side, grade: &str| {
-        if !side.forced {
-            return None;
+    let order = &pairing.grades.0;
+    // Each side's count per grade of `order`, in one pass over its reps (or members).
+    let tally = |grades: &mut dyn Iterator<Item = &str>| {
+        let mut counts = vec![0_usize; order.len()];
+        for grade in grades {
+            if let Some(c) = order.iter().position(|g| g == grade).and_then(|at| counts.get_mut(at)) {
+                *c = c.saturating_add(1);
+            }
         }
-        Some(side.team.members.iter().filter(|m| m.forced_grade.as_deref() == Some(grade)).count())
+        counts
     };
-    pairing
-        .grades
-        .0
+    let band =
+        |side: &Side| tally(&mut (0..side.len()).filter_map(|i| side.rep(i)?.score.as_ref().map(|s| s.grade.as_str())));
+    let forced = |side: &Side| {
+        side.forced.then(|| tally(&mut side.team.members.iter().filter_map(|m| m.forced_grade.as_deref())))
+    };
+    let (before, after) = (band(pairing.baseline), band(pairing.draft));
+    let (forced_before, forced_after) = (forced(pairing.baseline), forced(pairing.draft));
+    let at = |counts: &[usize], k: usize| counts.get(k).copied().unwrap_or(0);
+    order
         .iter()
-        .map(|g| GradeShift {
+        .enumerate()
+        .map(|(k, g)| GradeShift {
             grade: g.clone(),
-            before: count(pairing.baseline, g),
-            after: count(pairing.draft, g),
-            forced_before: forced(pairing.baseline, g),
-            forced_after: forced(pairing.draft, g),
+            before: at(&before, k),
+            after: at(&after, k),
+            forced_before: forced_before.as_deref().map(|c| at(c, k)),
+            forced_after: forced_after.as_deref().map(|c| at(c, k)),
         })
         .collect()
 }

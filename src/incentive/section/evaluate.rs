@@ -456,15 +456,16 @@ impl Run {
     }
 
     /// Adds pool component `ci`'s share line.
-    pub(crate) fn pool_line(&mut self, ci: usize, pool: Decimal, share: &crate::incentive::PoolPart) {
-        let Some(part) = self.parts.get_mut(ci) else { return };
+    pub(crate) fn pool_line(&mut self, ci: usize, pool: Decimal, share: &crate::incentive::PoolPart) -> Result<()> {
+        let Some(part) = self.parts.get_mut(ci) else { return Ok(()) };
         let start = self.builder.len();
         let component = if self.detail { part.id.clone() } else { Name::default() };
         let mut line = StatementLine::new(component, LineKind::Pool, share.amount);
-        (line.base, line.rate) = (Some(Dec(pool)), Some(Dec(share.share)));
+        (line.base, line.rate) = (Some(Dec(pool)), Some(Dec(share.share()?)));
         self.builder.push(line);
         part.lines = start..self.builder.len();
         part.pending = false;
+        Ok(())
     }
 
     /// Pool component `ci` was split without this rep.
