@@ -11,8 +11,9 @@ use crate::scorecard::document::{AggregateFn, LeaderboardBy};
 use crate::scorecard::{Member, ScoreNeeds, ScoreResult};
 use crate::team::{contest, Aggregate, Distribution, Outcome, Ranking, TeamEntry, TieBreakOrder, TiePolicy};
 use rust_decimal::Decimal;
+use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// One scored rep in the team view.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -337,7 +338,7 @@ impl Plan {
         let weight = |index: usize, component: usize| {
             results.get(index)?.as_ref()?.run.as_ref()?.pool_weights.get(component).copied().flatten()
         };
-        let parts = self.team_parts(&scored, &weight, true)?;
+        let parts = self.team_parts(&scored, &weight, TeamView::WithStandings)?;
         drop(scored);
         let TeamParts { team: mut summary, awards, pools, duplicates } = parts;
         for (i, e) in duplicates {
@@ -383,7 +384,7 @@ impl Plan {
 
     /// The team's parts from its members' scores (by record index; none for a record that
     /// failed): ranks, the forced distribution, the pools split by the share weights
-    /// `weight(record, component)`, and with `standings`, the aggregates, groups, PK and the
+    /// `weight(record, component)`, and with [`TeamView::WithStandings`], the aggregates, groups, PK and the
     /// leaderboard. A record whose id an earlier record has is left out and reported in
     /// `duplicates`. Without a team section, the summary is empty. Payouts are not filled in:
     /// that is [`settle`] and the caller's sum.
@@ -391,9 +392,9 @@ impl Plan {
         &self,
         scores: &[Option<&ScoreResult>],
         weight: &dyn Fn(usize, usize) -> Option<Decimal>,
-        standings: bool,
+        view: TeamView,
     ) -> Result<TeamParts> {
-        let mut seen: HashMap<&str, usize> = HashMap::with_capacity(scores.len());
+        let mut seen: HashMap<&str, usize> = HashMap::with_capacity_and_hasher(scores.len(), Default::default());
         let mut duplicates = Vec::new();
         let mut scored = Vec::with_capacity(scores.len());
         for (index, score) in scores.iter().enumerate() {
@@ -414,7 +415,7 @@ impl Plan {
         };
         let (members, distribution) = self.rank(team, &scored, &seen)?;
         let mut summary = TeamSummary { members, distribution, ..TeamSummary::empty() };
-        if standings {
+        if view == TeamView::WithStandings {
             self.standings(team, &scored, &mut summary)?;
         }
         let (awards, pools) = self.split_pools(&summary.members, scores.len(), weight)?;
@@ -698,6 +699,15 @@ pub(crate) struct PoolAward {
     /// The rep's share; none when the pool was split without the rep (no weight, or nothing to
     /// split).
     pub(crate) share: Option<crate::incentive::PoolPart>,
+}
+
+/// How much of the team view [`Plan::team_parts`] computes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum TeamView {
+    /// Ranks, forced grades and pools only.
+    Ranks,
+    /// Also the aggregates, groups, PK and the leaderboard.
+    WithStandings,
 }
 
 /// The team's parts (see [`Plan::team_parts`]).

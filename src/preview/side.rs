@@ -10,7 +10,7 @@ use super::marks::{Layout, Marks};
 use crate::base::error::{Error, Origin, Result};
 use crate::incentive::section::Run;
 use crate::incentive::TotalRounding;
-use crate::plan::{settle, Plan, PoolAward, TeamMember, TeamSummary};
+use crate::plan::{settle, Plan, PoolAward, TeamMember, TeamSummary, TeamView};
 use crate::scorecard::ScoreResult;
 use rust_decimal::Decimal;
 
@@ -196,7 +196,7 @@ impl Side {
         let scores = self.scores();
         let reps = &self.reps;
         let weight = |i: usize, c: usize| reps.get(i)?.as_ref().ok()?.weights.get(c).copied().flatten();
-        let mut team = self.plan.team_parts(&scores, &weight, true)?.team;
+        let mut team = self.plan.team_parts(&scores, &weight, TeamView::WithStandings)?.team;
         for m in &mut team.members {
             m.payout = self.paid(m.index).map(|p| crate::base::number::Dec(p.total));
         }
@@ -214,7 +214,7 @@ impl Side {
         let scores = self.scores();
         let reps = &self.reps;
         let weight = |i: usize, c: usize| reps.get(i)?.as_ref().ok()?.weights.get(c).copied().flatten();
-        let parts = self.plan.team_parts(&scores, &weight, false)?;
+        let parts = self.plan.team_parts(&scores, &weight, TeamView::Ranks)?;
         drop(scores);
         let n = self.reps.len();
         let mut duplicates: Vec<Option<Error>> = vec![None; n];
