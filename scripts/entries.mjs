@@ -25,7 +25,9 @@ const FORM_API = ['Formula', 'Plan', 'evaluateFormula', 'formulaTokens', 'listFu
 export const ENTRIES = [
   {
     name: 'form', dir: '', import: 'salescore', file: 'salescore', global: 'SalesScore', api: [...FORM_API, ...COMMON_API],
-    limit: { wasm: 395, iife: 410, nowasm: 565 },
+    // Raised from 395 / 410 / 565 (measured 392 / 406 / 565): the pools split without copying
+    // ids, the shared grading of forced distributions and the layering of errors and messages.
+    limit: { wasm: 396, iife: 410, nowasm: 568 },
     target: { wasm: 250, iife: 330, nowasm: 400 },
   },
   {
@@ -36,7 +38,9 @@ export const ENTRIES = [
   {
     name: 'admin', dir: 'admin', import: 'salescore/admin', file: 'salescore-admin', global: 'SalesScoreAdmin',
     api: [...FORM_API, 'Compare', ...COMMON_API],
-    limit: { wasm: 590, iife: 600, nowasm: 705 },
+    // Raised from 590 / 600 / 705 with the compare session's in-place regrade (one changed
+    // record no longer recomputes the team's parts).
+    limit: { wasm: 596, iife: 611, nowasm: 710 },
   },
 ];
 

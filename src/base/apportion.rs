@@ -79,9 +79,7 @@ pub fn largest_remainder_by_key<K: Ord>(
     // need finding, not the order of the rest.
     let by_claim =
         |a: &(u128, usize), b: &(u128, usize)| b.0.cmp(&a.0).then_with(|| key(a.1).cmp(&key(b.1))).then(a.1.cmp(&b.1));
-    if left < order.len() {
-        order.select_nth_unstable_by(left, by_claim);
-    }
+    super::order::select_first(&mut order, left, by_claim);
     // `cycle` only keeps the total exact if there were ever fewer parts than units left.
     for &(_, i) in order.iter().cycle().take(left) {
         if let Some(c) = counts.get_mut(i) {

@@ -33,6 +33,32 @@ pub fn sort<T: Ord>(items: &mut [T]) {
     sort_by(items, T::cmp);
 }
 
+/// Moves the first `k` items in the order `compare` (a total order) to the front, in no
+/// particular order, the others after them, as `slice::select_nth_unstable_by(k, …)` does: for
+/// the top `k` of many without sorting them all.
+pub fn select_first<T>(items: &mut [T], k: usize, mut compare: impl FnMut(&T, &T) -> Ordering) {
+    if k >= items.len() {
+        return;
+    }
+    let order = {
+        let all = &*items;
+        selected_indices(all.len(), k, &mut |a, b| match (all.get(a), all.get(b)) {
+            (Some(x), Some(y)) => compare(x, y),
+            _ => Ordering::Equal,
+        })
+    };
+    permute(items, order);
+}
+
+/// `0..len` with the first `k` by `compare` in front (the one instance of the standard selection).
+fn selected_indices(len: usize, k: usize, compare: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..len).collect();
+    if k < len {
+        order.select_nth_unstable_by(k, |&a, &b| compare(a, b));
+    }
+    order
+}
+
 /// `0..len`, stably sorted by `compare` (the one instance of the standard sort).
 fn sorted_indices(len: usize, compare: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<usize> {
     let mut order: Vec<usize> = (0..len).collect();
@@ -72,6 +98,19 @@ mod tests {
             sort_by(&mut ours, |a, b| a.0.cmp(&b.0));
             std_sorted.sort_by_key(|a| a.0);
             prop_assert_eq!(ours, std_sorted);
+        }
+
+        /// The same first `k` as sorting them all and taking `k`.
+        #[test]
+        fn select_first_as_sorting(items in proptest::collection::vec((0u8..6, any::<u16>()), 0..200), k in 0usize..220) {
+            let mut ours: Vec<(usize, (u8, u16))> = items.iter().copied().enumerate().collect();
+            let by = |a: &(usize, (u8, u16)), b: &(usize, (u8, u16))| a.1 .0.cmp(&b.1 .0).then(a.0.cmp(&b.0));
+            select_first(&mut ours, k, by);
+            let mut sorted: Vec<(usize, (u8, u16))> = items.iter().copied().enumerate().collect();
+            sorted.sort_by(by);
+            let mut front: Vec<_> = ours.into_iter().take(k).collect();
+            front.sort_by(by);
+            prop_assert_eq!(front, sorted.into_iter().take(k).collect::<Vec<_>>());
         }
 
         #[test]

@@ -607,7 +607,9 @@ impl Plan {
                 start = start.saturating_add(len);
             }
         }
-        let slots = d.grade_sorted(&pool, total, lower_first.map(|_| &key as crate::team::TieKey<'_, usize>));
+        let score = |at: usize| pool.get(at).map_or(Decimal::ZERO, total);
+        let key_at = |at: usize| pool.get(at).and_then(key);
+        let slots = d.grade_sorted(pool.len(), &score, lower_first.map(|_| &key_at as crate::team::TieKey<'_>));
         let mut forced: Vec<Option<usize>> = vec![None; members.len()];
         for (k, slot) in pool.iter().zip(slots) {
             if let Some(f) = forced.get_mut(*k) {

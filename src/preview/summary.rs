@@ -192,10 +192,10 @@ pub(super) fn compare(pairing: &Pairing<'_>, view: &View, locale: Locale) -> Res
         not_compared: deltas.iter().filter(|d| !d.compared).count(),
     };
     let values: Vec<Decimal> = keyed.iter().map(|(_, k)| *k).collect();
-    let winners = first(keyed.iter().copied().filter(|(_, k)| *k > Decimal::ZERO).collect(), view.top, |a, b| {
+    let winners = first(keyed.iter().copied().filter(|(_, k)| *k > Decimal::ZERO).collect(), view.top, &|a, b| {
         b.1.cmp(&a.1).then(a.0.cmp(&b.0))
     });
-    let losers = first(keyed.iter().copied().filter(|(_, k)| *k < Decimal::ZERO).collect(), view.top, |a, b| {
+    let losers = first(keyed.iter().copied().filter(|(_, k)| *k < Decimal::ZERO).collect(), view.top, &|a, b| {
         a.1.cmp(&b.1).then(a.0.cmp(&b.0))
     });
     let rows = |list: &[(usize, Decimal)]| -> Result<Vec<RepChange>> {
@@ -217,16 +217,13 @@ pub(super) fn compare(pairing: &Pairing<'_>, view: &View, locale: Locale) -> Res
     })
 }
 
+/// A rep's index and its change.
+type Keyed = (usize, Decimal);
+
 /// The first `top` of `items` in the order `by` (a total order): only those are sorted.
-fn first(
-    mut items: Vec<(usize, Decimal)>,
-    top: usize,
-    by: impl Fn(&(usize, Decimal), &(usize, Decimal)) -> std::cmp::Ordering,
-) -> Vec<(usize, Decimal)> {
-    if top < items.len() {
-        items.select_nth_unstable_by(top, &by);
-        items.truncate(top);
-    }
+fn first(mut items: Vec<Keyed>, top: usize, by: &dyn Fn(&Keyed, &Keyed) -> std::cmp::Ordering) -> Vec<Keyed> {
+    crate::base::order::select_first(&mut items, top, &by);
+    items.truncate(top);
     crate::base::order::sort_by(&mut items, by);
     items
 }

@@ -356,8 +356,9 @@ impl ForcedDistribution {
             b.score.cmp(&a.score).then_with(|| compare_keys(a, b, key_order)).then_with(|| by_score_then_id(a, b))
         });
         let n = sorted.len();
-        let key = |e: &&TeamEntry| e.tie_break;
-        let slots = self.grade_sorted(&sorted, |e| e.score, key_order.map(|_| &key as TieKey<'_, &TeamEntry>));
+        let score = |i: usize| sorted.get(i).map_or(Decimal::ZERO, |e| e.score);
+        let key = |i: usize| sorted.get(i).and_then(|e| e.tie_break);
+        let slots = self.grade_sorted(n, &score, key_order.map(|_| &key as TieKey<'_>));
         let counts = self.quota_counts(n);
         let mut actual = vec![0_usize; self.quotas.len()];
         let mut graded = Vec::with_capacity(n);
@@ -403,41 +404,36 @@ impl ForcedDistribution {
     /// descending, then the tie-break key when `key` is given, then id), as [`Self::apply`]
     /// assigns it: the quotas give each slot a grade, and a group kept together (equal scores,
     /// and equal keys when `key` is given) takes the grade most of its slots hold.
-    pub(crate) fn grade_sorted<T>(
+    pub(crate) fn grade_sorted(
         &self,
-        sorted: &[T],
-        score: impl Fn(&T) -> Decimal,
-        key: Option<TieKey<'_, T>>,
+        n: usize,
+        score: &dyn Fn(usize) -> Decimal,
+        key: Option<TieKey<'_>>,
     ) -> Vec<Slot> {
-        let counts = self.quota_counts(sorted.len());
+        let counts = self.quota_counts(n);
         let slot_grades: Vec<usize> = counts.iter().enumerate().flat_map(|(g, c)| std::iter::repeat_n(g, *c)).collect();
-        let mut slots = Vec::with_capacity(sorted.len());
-        for same_score in sorted.chunk_by(|a, b| score(a) == score(b)) {
-            let rank = slots.len().saturating_add(1);
-            let mut rest = same_score;
-            while !rest.is_empty() {
-                let len = match key {
-                    None => rest.len(),
-                    Some(k) => {
-                        let first = rest.first().map(k);
-                        rest.iter().take_while(|e| k(e) == first.flatten()).count().max(1)
-                    }
+        let run_end = |from: usize, same: &dyn Fn(usize) -> bool| (from..n).find(|&i| !same(i)).unwrap_or(n);
+        let mut slots = Vec::with_capacity(n);
+        let mut start = 0;
+        while start < n {
+            // Equal scores from `start` to `end`.
+            let end = run_end(start, &|i| score(i) == score(start));
+            let rank = start.saturating_add(1);
+            let mut from = start;
+            while from < end {
+                let to = match key {
+                    None => end,
+                    Some(k) => run_end(from, &|i| i < end && k(i) == k(from)).max(from.saturating_add(1)),
                 };
-                let (group, after) = rest.split_at(len.min(rest.len()));
-                rest = after;
-                let start = slots.len();
-                let group_slots = slot_grades.get(start..start.saturating_add(group.len())).unwrap_or_default();
+                let group = to.saturating_sub(from);
+                let group_slots = slot_grades.get(from..to).unwrap_or_default();
                 let grade = majority_grade(group_slots, self.quotas.len());
-                for &slot_grade in group_slots.iter().take(group.len()) {
-                    slots.push(Slot {
-                        grade,
-                        slot_grade,
-                        rank,
-                        group: group.len(),
-                        tie_broken: group.len() < same_score.len(),
-                    });
+                for &slot_grade in group_slots {
+                    slots.push(Slot { grade, slot_grade, rank, group, tie_broken: group < end.saturating_sub(start) });
                 }
+                from = to;
             }
+            start = end;
         }
         slots
     }
@@ -533,8 +529,8 @@ pub struct GradedEntry {
     pub reason: GradeReason,
 }
 
-/// An entry's tie-break key, for [`ForcedDistribution::grade_sorted`].
-pub(crate) type TieKey<'a, T> = &'a dyn Fn(&T) -> Option<Decimal>;
+/// The tie-break key of the entry at a place, for [`ForcedDistribution::grade_sorted`].
+pub(crate) type TieKey<'a> = &'a dyn Fn(usize) -> Option<Decimal>;
 
 /// One entry's place in a graded team (see [`ForcedDistribution::grade_sorted`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
