@@ -581,6 +581,13 @@ proptest! {
             }
         }
         prop_assert_eq!(s.teams().unwrap(), fresh.teams().unwrap());
+        // Both sides are each plan's own team evaluation (a draft that changes only the
+        // incentive section takes the baseline's scores instead of scoring again).
+        let teams = s.teams().unwrap();
+        for (side, name) in [(&teams.0, None), (&teams.1, draft)] {
+            let team = plan(name).evaluate_team(s.records()).unwrap().team;
+            prop_assert_eq!(side, &team_without_cost(team));
+        }
     }
 }
 
@@ -664,4 +671,27 @@ fn scores_moving_on_the_sample_team_regrade_as_a_fresh_session() {
     }
     // The steps did make ties.
     assert!(ties > 10, "{ties} steps with a tie");
+}
+
+#[test]
+fn a_draft_scores_as_the_baseline_only_when_nothing_but_incentive_changed() {
+    // What the session checks before taking the baseline's scores for the draft: every part of
+    // the document but the incentive section, numbers exactly as written.
+    let base = plan(None);
+    let drafts = data("drafts");
+    for (name, alike) in [("tierRate", true), ("tierMove", true), ("reweight", false), ("scoreGate", false)] {
+        assert_eq!(plan(Some(name)).scores_like(&base), alike, "{name}: {}", drafts[name]["edits"]);
+        assert_eq!(base.scores_like(&plan(Some(name))), alike, "{name}, the other way round");
+    }
+    let edited = |pointer: &str, value: Value| {
+        let mut doc = data("plan");
+        doc["incentive"]["rounding"] = json!("perLine");
+        *doc.pointer_mut(pointer).unwrap() = value;
+        Plan::compile(&doc.to_string()).unwrap()
+    };
+    // A plan's numbers are read normalized: 60, "60" and "60.00" are one weight.
+    let weight = "/scorecard/profiles/0/weights/0/weight";
+    assert!(edited(weight, json!("60.00")).scores_like(&base));
+    assert!(edited(weight, json!(60)).scores_like(&base));
+    assert!(!edited("/currency", json!("USD")).scores_like(&base));
 }

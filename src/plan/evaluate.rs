@@ -80,6 +80,9 @@ pub(super) struct Pass<'a> {
     /// The incentive statement will be finished in a locale, listing the transactions, even
     /// without `explain` (a team's results with their score details).
     pub listed: bool,
+    /// The record's score, already computed with the same needs by a plan that scores as this
+    /// one does ([`Plan::scores_like`]): taken as it is instead of scoring again.
+    pub score: Option<&'a crate::scorecard::ScoreResult>,
 }
 
 impl Plan {
@@ -126,7 +129,7 @@ impl Plan {
     /// Evaluates a record as `pass` says: the fields, the metrics in order, the score, the
     /// incentive run (finished by the caller).
     pub(super) fn evaluate_as(&self, record: &impl Record, pass: Pass<'_>) -> Result<Evaluation<'_>> {
-        let Pass { explain, needs, extra, listed } = pass;
+        let Pass { explain, needs, extra, listed, score: known } = pass;
         // A statement finished in a locale lists its transactions: explained, and what-ifs.
         let listed = listed || explain.is_some() || extra.is_some();
         // An explanation shows every line.
@@ -167,8 +170,9 @@ impl Plan {
                 *slot = Some(exact);
             }
         }
-        let score = match &self.scorecard {
-            Some(sc) => {
+        let score = match (&self.scorecard, known) {
+            (Some(_), Some(known)) if explain.is_none() => Some(known.clone()),
+            (Some(sc), _) => {
                 let mut score = sc.score_with(&values, self.doc.rounding.score, ScoreNeeds { detail, ..needs })?;
                 if let Some(locale) = explain {
                     score.explain(locale);
@@ -178,7 +182,7 @@ impl Plan {
                 }
                 Some(score)
             }
-            None => None,
+            (None, _) => None,
         };
         let run = match &self.incentive {
             Some(inc) => {

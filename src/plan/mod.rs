@@ -190,6 +190,34 @@ impl Plan {
         &self.doc
     }
 
+    /// Whether this plan scores every record as `other` does: the two documents differ at most
+    /// in their incentive sections (compared as written, numbers exactly as given), so every
+    /// record gets the same fields, metrics, score and team ranks under both.
+    pub fn scores_like(&self, other: &Plan) -> bool {
+        fn scoring(doc: &PlanDocument) -> Option<String> {
+            let PlanDocument {
+                version,
+                id,
+                name,
+                currency,
+                locale,
+                rounding,
+                fields,
+                metrics,
+                scorecard,
+                incentive: _,
+            } = doc;
+            let parts = (version, id, name, currency, locale, rounding, fields, metrics, scorecard);
+            crate::base::number::serialize_numbers_as(crate::base::number::NumberOutput::String, || {
+                serde_json::to_string(&parts).ok()
+            })
+        }
+        match (scoring(&self.doc), scoring(&other.doc)) {
+            (Some(a), Some(b)) => a == b,
+            _ => false,
+        }
+    }
+
     /// The plan's default locale.
     pub fn locale(&self) -> Locale {
         self.doc.locale

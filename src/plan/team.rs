@@ -325,7 +325,13 @@ impl Plan {
             match self.evaluate_as(
                 record,
                 // With scores (or explained) the statements are finished in a locale below.
-                Pass { explain, needs: ScoreNeeds { member: true, detail: scores }, extra: None, listed: scores },
+                Pass {
+                    explain,
+                    needs: ScoreNeeds { member: true, detail: scores },
+                    extra: None,
+                    listed: scores,
+                    score: None,
+                },
             ) {
                 Ok(eval) => results.push(Some(eval)),
                 Err(e) => {
@@ -380,6 +386,15 @@ impl Plan {
     /// locale, explained in it (every detail); without, numbers only and no score details.
     pub(crate) fn evaluate_member(&self, record: &impl Record, explain: Option<Locale>) -> Result<Evaluation<'_>> {
         self.evaluate_as(record, Pass { explain, needs: ScoreNeeds { member: true, detail: false }, ..Pass::default() })
+    }
+
+    /// [`Plan::evaluate_member`] without an explanation, the score given: what a plan that
+    /// scores as this one does ([`Plan::scores_like`]) gave the same record as a member.
+    pub(crate) fn evaluate_member_scored(&self, record: &impl Record, score: &ScoreResult) -> Result<Evaluation<'_>> {
+        self.evaluate_as(
+            record,
+            Pass { needs: ScoreNeeds { member: true, detail: false }, score: Some(score), ..Pass::default() },
+        )
     }
 
     /// The team's parts from its members' scores (by record index; none for a record that

@@ -42,6 +42,9 @@ pub struct CompareSession {
     baseline: Side,
     /// The draft; none until one is set (the comparison is then the baseline with itself).
     draft: Option<Side>,
+    /// Whether the draft scores every record as the baseline does ([`Plan::scores_like`]): the
+    /// draft side then takes the baseline's scores instead of scoring again.
+    alike: bool,
     components: Vec<ComponentPair>,
     grades: GradeOrder,
 }
@@ -57,16 +60,18 @@ impl CompareSession {
         if let Some(names) = &options.actuals {
             Actuals::resolve(&[&baseline], Some(names), true, "/actuals")?;
         }
-        let baseline = Side::new(baseline, &records)?;
+        let baseline = Side::new(baseline, &records, None)?;
         let components = pair_components(&baseline.plan, &baseline.plan);
         let grades = GradeOrder::of(&baseline.plan, &baseline.plan);
-        Ok(CompareSession { records, options, baseline, draft: None, components, grades })
+        Ok(CompareSession { records, options, baseline, draft: None, alike: false, components, grades })
     }
 
     /// Sets the draft and computes it over the records; the baseline is not recomputed. On
     /// error the previous draft stays.
     pub fn set_draft(&mut self, draft: Plan) -> Result<()> {
-        let draft = Side::new(draft, &self.records)?;
+        let alike = draft.scores_like(&self.baseline.plan);
+        let draft = Side::new(draft, &self.records, alike.then_some(&self.baseline))?;
+        self.alike = alike;
         self.components = pair_components(&self.baseline.plan, &draft.plan);
         self.grades = GradeOrder::of(&self.baseline.plan, &draft.plan);
         self.draft = Some(draft);
@@ -76,6 +81,7 @@ impl CompareSession {
     /// Drops the draft: the comparison is the baseline with itself again.
     pub fn clear_draft(&mut self) {
         self.draft = None;
+        self.alike = false;
         self.components = pair_components(&self.baseline.plan, &self.baseline.plan);
         self.grades = GradeOrder::of(&self.baseline.plan, &self.baseline.plan);
     }
@@ -85,11 +91,12 @@ impl CompareSession {
     /// reported by the comparison. On error nothing changes.
     pub fn set_record(&mut self, index: usize, record: Json) -> Result<()> {
         self.check_index(index)?;
-        self.baseline.replace(index, &record)?;
+        self.baseline.replace(index, &record, None)?;
+        let like = self.alike.then_some(&self.baseline);
         if let Some(draft) = self.draft.as_mut() {
-            if let Err(e) = draft.replace(index, &record) {
+            if let Err(e) = draft.replace(index, &record, like) {
                 let old = self.records.get(index).cloned().unwrap_or_default();
-                self.baseline.replace(index, &old)?;
+                self.baseline.replace(index, &old, None)?;
                 return Err(e);
             }
         }
@@ -103,9 +110,10 @@ impl CompareSession {
     pub fn add_record(&mut self, record: Json) -> Result<usize> {
         check_size(self.records.len().saturating_add(1))?;
         let at = self.records.len();
-        self.baseline.insert(at, &record)?;
+        self.baseline.insert(at, &record, None)?;
+        let like = self.alike.then_some(&self.baseline);
         if let Some(draft) = self.draft.as_mut() {
-            if let Err(e) = draft.insert(at, &record) {
+            if let Err(e) = draft.insert(at, &record, like) {
                 self.baseline.remove(at)?;
                 return Err(e);
             }
@@ -123,7 +131,7 @@ impl CompareSession {
         if let Some(draft) = self.draft.as_mut() {
             if let Err(e) = draft.remove(index) {
                 let old = self.records.get(index).cloned().unwrap_or_default();
-                self.baseline.insert(index, &old)?;
+                self.baseline.insert(index, &old, None)?;
                 return Err(e);
             }
         }

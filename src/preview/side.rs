@@ -80,8 +80,13 @@ pub(super) struct Side {
 
 impl Side {
     /// Evaluates every record under `plan`, then the team's parts.
-    pub(super) fn new(plan: Plan, records: &[serde_json::Value]) -> Result<Side> {
-        let reps = records.iter().map(|r| Rep::evaluate(&plan, r)).collect();
+    /// `like`: a side over the same records whose plan scores as `plan` does
+    /// ([`Plan::scores_like`]: a draft that changes only the incentive section); its scores are
+    /// taken as they are.
+    pub(super) fn new(plan: Plan, records: &[serde_json::Value], like: Option<&Side>) -> Result<Side> {
+        let like = like.filter(|l| l.reps.len() == records.len());
+        let reps =
+            records.iter().enumerate().map(|(i, r)| Rep::evaluate(&plan, r, like.and_then(|l| l.score(i)))).collect();
         let mut side = Side {
             plan,
             reps,
@@ -92,8 +97,36 @@ impl Side {
             place: Vec::new(),
             paid: Vec::new(),
         };
-        side.refresh(Changed::All)?;
+        match like {
+            Some(like) if side.ranks_as(like) => side.rank_as(like)?,
+            _ => side.refresh(Changed::All)?,
+        }
         Ok(side)
+    }
+
+    /// Whether this side's team is `like`'s, whose plan scores as this side's does: the same
+    /// records have results (a record can fail under one plan's incentive section only), and
+    /// there is a team.
+    fn ranks_as(&self, like: &Side) -> bool {
+        !like.team.members.is_empty()
+            && self.reps.len() == like.reps.len()
+            && self.reps.iter().zip(&like.reps).all(|(a, b)| a.is_ok() == b.is_ok())
+    }
+
+    /// The team's parts taken from `like` ([`Side::ranks_as`]): its members' ranks, forced
+    /// grades and repeated ids are this side's too. Only the pools are split again, by this
+    /// side's plan and share weights.
+    fn rank_as(&mut self, like: &Side) -> Result<()> {
+        let mut team = like.team.clone();
+        let reps = &self.reps;
+        let weight = |i: usize, c: usize| reps.get(i)?.as_ref().ok()?.weights.get(c).copied().flatten();
+        let awards = self.plan.pool_awards(&team.members, self.reps.len(), &weight)?;
+        let duplicates = like.duplicates.clone();
+        let paid = self.settle_all(Changed::All, &awards, &duplicates)?;
+        self.place = places(&mut team.members, &paid, self.reps.len());
+        (self.team, self.forced, self.awards, self.duplicates, self.paid) =
+            (team, like.forced, awards, duplicates, paid);
+        Ok(())
     }
 
     /// How many records there are.
@@ -102,9 +135,12 @@ impl Side {
     }
 
     /// Record `index` evaluated again; the team's parts recomputed. On error nothing changes.
-    pub(super) fn replace(&mut self, index: usize, record: &serde_json::Value) -> Result<()> {
+    /// `like`: a side whose plan scores as this one's does and that has evaluated the record
+    /// already; its score is taken as it is.
+    pub(super) fn replace(&mut self, index: usize, record: &serde_json::Value, like: Option<&Side>) -> Result<()> {
+        let known = like.and_then(|l| l.score(index));
         let Some(slot) = self.reps.get_mut(index) else { return Ok(()) };
-        let new = Rep::evaluate(&self.plan, record);
+        let new = Rep::evaluate(&self.plan, record, known);
         if same_in_team(slot, &new) {
             // Nothing the team reads moved: ranks, forced grades and pool shares stay; only this
             // rep's pay is new.
@@ -135,9 +171,11 @@ impl Side {
     }
 
     /// A record inserted at `index` (at most the number of records). On error nothing changes.
-    pub(super) fn insert(&mut self, index: usize, record: &serde_json::Value) -> Result<()> {
+    /// `like`: as for [`Side::replace`].
+    pub(super) fn insert(&mut self, index: usize, record: &serde_json::Value, like: Option<&Side>) -> Result<()> {
         let index = index.min(self.reps.len());
-        self.reps.insert(index, Rep::evaluate(&self.plan, record));
+        let rep = Rep::evaluate(&self.plan, record, like.and_then(|l| l.score(index)));
+        self.reps.insert(index, rep);
         self.refresh(Changed::All).or_else(|e| {
             let _inserted = self.reps.remove(index);
             self.refresh(Changed::All)?;
@@ -156,6 +194,11 @@ impl Side {
             self.refresh(Changed::All)?;
             Err(e)
         })
+    }
+
+    /// Record `index`'s score, when it was evaluated.
+    fn score(&self, index: usize) -> Option<&ScoreResult> {
+        self.reps.get(index)?.as_ref().ok()?.score.as_ref()
     }
 
     /// Rep `index`'s results, when the record was evaluated and is a member of the team.
@@ -346,8 +389,16 @@ fn team_facts(r: &Rep) -> Option<(Option<&crate::scorecard::Member>, crate::base
 
 impl Rep {
     /// Evaluates one record alone (numbers only).
-    fn evaluate(plan: &Plan, record: &serde_json::Value) -> std::result::Result<Rep, Error> {
-        let eval = plan.evaluate_member(record, None)?;
+    /// `known`: its score under a plan that scores as `plan` does, taken as it is.
+    fn evaluate(
+        plan: &Plan,
+        record: &serde_json::Value,
+        known: Option<&ScoreResult>,
+    ) -> std::result::Result<Rep, Error> {
+        let eval = match known {
+            Some(score) => plan.evaluate_member_scored(record, score)?,
+            None => plan.evaluate_member(record, None)?,
+        };
         let score = eval.score;
         let Some(run) = eval.run else { return Ok(Rep { score, pay: None, weights: Vec::new(), run: None }) };
         let weights = run.pool_weights.clone();
