@@ -694,4 +694,5 @@ fn a_draft_scores_as_the_baseline_only_when_nothing_but_incentive_changed() {
     assert!(edited(weight, json!("60.00")).scores_like(&base));
     assert!(edited(weight, json!(60)).scores_like(&base));
     assert!(!edited("/currency", json!("USD")).scores_like(&base));
+    assert!(edited("/name", json!("2027 draft")).scores_like(&base));
 }

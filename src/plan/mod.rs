@@ -191,31 +191,25 @@ impl Plan {
     }
 
     /// Whether this plan scores every record as `other` does: the two documents differ at most
-    /// in their incentive sections (compared as written, numbers exactly as given), so every
-    /// record gets the same fields, metrics, score and team ranks under both.
+    /// in their incentive sections and their ids and names, so every record gets the same
+    /// fields, metrics, score and team ranks under both. (A plan's numbers are read normalized,
+    /// so equal values are equal documents: `60` and `"60.00"` are one weight.)
     pub fn scores_like(&self, other: &Plan) -> bool {
-        fn scoring(doc: &PlanDocument) -> Option<String> {
-            let PlanDocument {
-                version,
-                id,
-                name,
-                currency,
-                locale,
-                rounding,
-                fields,
-                metrics,
-                scorecard,
-                incentive: _,
-            } = doc;
-            let parts = (version, id, name, currency, locale, rounding, fields, metrics, scorecard);
-            crate::base::number::serialize_numbers_as(crate::base::number::NumberOutput::String, || {
-                serde_json::to_string(&parts).ok()
-            })
-        }
-        match (scoring(&self.doc), scoring(&other.doc)) {
-            (Some(a), Some(b)) => a == b,
-            _ => false,
-        }
+        let PlanDocument {
+            version,
+            id: _,
+            name: _,
+            currency,
+            locale,
+            rounding,
+            fields,
+            metrics,
+            scorecard,
+            incentive: _,
+        } = &self.doc;
+        let o = &other.doc;
+        (version, currency, locale, rounding, fields, metrics, scorecard)
+            == (&o.version, &o.currency, &o.locale, &o.rounding, &o.fields, &o.metrics, &o.scorecard)
     }
 
     /// The plan's default locale.
