@@ -7,7 +7,7 @@ use crate::base::error::{Error, ErrorCode, Origin, Result};
 use crate::base::locale::Locale;
 use crate::formula::eval::{Evaluator, Scope};
 use crate::formula::Value;
-use crate::incentive::section::Keep;
+use crate::incentive::section::{Keep, ScoreFacts};
 use crate::scorecard::ScoreNeeds;
 
 pub use crate::formula::record::{Record, Rows, RowsError, MAX_ROWS};
@@ -80,9 +80,10 @@ pub(super) struct Pass<'a> {
     /// The incentive statement will be finished in a locale, listing the transactions, even
     /// without `explain` (a team's results with their score details).
     pub listed: bool,
-    /// The record's score, already computed with the same needs by a plan that scores as this
-    /// one does ([`Plan::scores_like`]): taken as it is instead of scoring again.
-    pub score: Option<&'a crate::scorecard::ScoreResult>,
+    /// What the incentive section reads of the record's score, already computed by a plan that
+    /// scores as this one does ([`Plan::scores_like`]): the scorecard is not run again, and the
+    /// evaluation has no score.
+    pub known: Option<ScoreFacts>,
 }
 
 impl Plan {
@@ -129,7 +130,7 @@ impl Plan {
     /// Evaluates a record as `pass` says: the fields, the metrics in order, the score, the
     /// incentive run (finished by the caller).
     pub(super) fn evaluate_as(&self, record: &impl Record, pass: Pass<'_>) -> Result<Evaluation<'_>> {
-        let Pass { explain, needs, extra, listed, score: known } = pass;
+        let Pass { explain, needs, extra, listed, known } = pass;
         // A statement finished in a locale lists its transactions: explained, and what-ifs.
         let listed = listed || explain.is_some() || extra.is_some();
         // An explanation shows every line.
@@ -170,9 +171,9 @@ impl Plan {
                 *slot = Some(exact);
             }
         }
-        let score = match (&self.scorecard, known) {
-            (Some(_), Some(known)) if explain.is_none() => Some(known.clone()),
-            (Some(sc), _) => {
+        let score = match &self.scorecard {
+            Some(_) if known.is_some() => None,
+            Some(sc) => {
                 let mut score = sc.score_with(&values, self.doc.rounding.score, ScoreNeeds { detail, ..needs })?;
                 if let Some(locale) = explain {
                     score.explain(locale);
@@ -182,15 +183,11 @@ impl Plan {
                 }
                 Some(score)
             }
-            (None, _) => None,
+            None => None,
         };
         let run = match &self.incentive {
             Some(inc) => {
-                let facts = score.as_ref().map(|s| crate::incentive::section::ScoreFacts {
-                    total: s.total.0,
-                    coefficient: s.coefficient.0,
-                    vetoed: s.member.as_ref().map_or_else(|| s.vetoes.iter().any(|v| v.triggered), |m| m.vetoed),
-                });
+                let facts = known.or_else(|| score.as_ref().map(score_facts));
                 Some(inc.run(&Evaluator::new(&values), record, facts, extra, Keep { detail, listed })?)
             }
             None => None,
@@ -210,6 +207,15 @@ impl Plan {
                 Some(MetricResult { id: m.def.id.as_str(), name: m.name.clone(), kind: m.def.kind, exact, value })
             })
             .collect()
+    }
+}
+
+/// What the incentive section reads of a score.
+pub(crate) fn score_facts(s: &crate::scorecard::ScoreResult) -> ScoreFacts {
+    ScoreFacts {
+        total: s.total.0,
+        coefficient: s.coefficient.0,
+        vetoed: s.member.as_ref().map_or_else(|| s.vetoes.iter().any(|v| v.triggered), |m| m.vetoed),
     }
 }
 

@@ -330,7 +330,7 @@ impl Plan {
                     needs: ScoreNeeds { member: true, detail: scores },
                     extra: None,
                     listed: scores,
-                    score: None,
+                    known: None,
                 },
             ) {
                 Ok(eval) => results.push(Some(eval)),
@@ -384,16 +384,18 @@ impl Plan {
     /// One record evaluated as a member of a team, before the team's parts: its score (with what
     /// the team reads of it) and its statement before the pools are split (`run`). With a
     /// locale, explained in it (every detail); without, numbers only and no score details.
-    pub(crate) fn evaluate_member(&self, record: &impl Record, explain: Option<Locale>) -> Result<Evaluation<'_>> {
-        self.evaluate_as(record, Pass { explain, needs: ScoreNeeds { member: true, detail: false }, ..Pass::default() })
-    }
-
-    /// [`Plan::evaluate_member`] without an explanation, the score given: what a plan that
-    /// scores as this one does ([`Plan::scores_like`]) gave the same record as a member.
-    pub(crate) fn evaluate_member_scored(&self, record: &impl Record, score: &ScoreResult) -> Result<Evaluation<'_>> {
+    /// `known`: the score a plan that scores as this one does ([`Plan::scores_like`]) gave the
+    /// same record as a member; the incentive section reads it, and the result has no score.
+    pub(crate) fn evaluate_member(
+        &self,
+        record: &impl Record,
+        explain: Option<Locale>,
+        known: Option<&ScoreResult>,
+    ) -> Result<Evaluation<'_>> {
+        let known = known.map(super::evaluate::score_facts);
         self.evaluate_as(
             record,
-            Pass { needs: ScoreNeeds { member: true, detail: false }, score: Some(score), ..Pass::default() },
+            Pass { explain, needs: ScoreNeeds { member: true, detail: false }, known, ..Pass::default() },
         )
     }
 

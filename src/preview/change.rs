@@ -222,7 +222,7 @@ impl Pairing<'_> {
     pub(super) fn delta(&self, index: usize) -> Delta {
         let (b, a) = (self.baseline.rep(index), self.draft.rep(index));
         let paid = |s: &Side| s.paid(index).map(|p| p.total);
-        let score = |r: Option<&super::side::Rep>| r.and_then(|r| r.score.as_ref()).map(|s| s.total.0);
+        let score = |r: Option<&super::side::Rep>| r.and_then(|r| r.score.as_deref()).map(|s| s.total.0);
         Delta {
             index,
             payouts: paid(self.baseline).zip(paid(self.draft)),
@@ -235,7 +235,7 @@ impl Pairing<'_> {
     fn outcome(side: &Side, index: usize) -> Option<RepOutcome> {
         let rep = side.rep(index)?;
         let member = side.member(index);
-        let score = rep.score.as_ref();
+        let score = rep.score.as_deref();
         Some(RepOutcome {
             score: score.map(|s| s.total),
             grade: score.map(|s| s.grade.clone()),
@@ -250,7 +250,7 @@ impl Pairing<'_> {
     pub(super) fn change(&self, index: usize) -> Result<RepChange> {
         let (before, after) = (Self::outcome(self.baseline, index), Self::outcome(self.draft, index));
         let member =
-            [self.baseline, self.draft].into_iter().find_map(|s| s.rep(index)?.score.as_ref()?.member.as_ref());
+            [self.baseline, self.draft].into_iter().find_map(|s| s.rep(index)?.score.as_deref()?.member.as_ref());
         let delta = self.delta(index);
         let change = delta.payouts.map(|(b, a)| sub(a, b)).transpose()?;
         let percent = match (delta.payouts, change) {
@@ -292,7 +292,7 @@ impl Pairing<'_> {
         let rep = side.rep(index)?;
         Some(Standing {
             plan: &side.plan,
-            score: rep.score.as_ref(),
+            score: rep.score.as_deref(),
             marks: rep.pay.as_ref().map(|p| &p.marks),
             forced_grade: side.member(index).and_then(|m| m.forced_grade.as_deref()),
         })

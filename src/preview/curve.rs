@@ -201,7 +201,7 @@ pub(super) fn curves(
         let points = points.iter().map(|a| point(plan, record, &actuals, fields, now, *a, locale)).collect();
         PayoutCurve { attainment: Some(Dec(now)), points, error: None }
     };
-    let id = baseline.rep(rep).and_then(|r| r.score.as_ref()?.member.as_ref()).map(|m| m.id.clone());
+    let id = baseline.rep(rep).and_then(|r| r.score.as_deref()?.member.as_ref()).map(|m| m.id.clone());
     Ok(Curves {
         rep,
         id,
@@ -234,7 +234,7 @@ fn point(
 /// The attainment of `record` under `plan` and its statement total without pools.
 fn paid_at(plan: &Plan, record: &serde_json::Value, fields: Option<&AttainmentFields>) -> Result<(Decimal, Decimal)> {
     let run = plan
-        .evaluate_member(record, None)?
+        .evaluate_member(record, None, None)?
         .run
         .ok_or_else(|| Error::new(ErrorCode::MissingKey).name("incentive").path(Origin::Plan, "/incentive"))?;
     let reached = match fields {
@@ -249,7 +249,7 @@ fn paid_at(plan: &Plan, record: &serde_json::Value, fields: Option<&AttainmentFi
 fn attainment(plan: &Plan, record: &serde_json::Value, fields: Option<&AttainmentFields>) -> Result<Decimal> {
     match fields {
         Some(f) => field_attainment(record, f),
-        None => match plan.evaluate_member(record, None)?.run {
+        None => match plan.evaluate_member(record, None, None)?.run {
             Some(run) => plan_attainment(&run),
             None => Err(no_attainment()),
         },

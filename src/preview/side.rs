@@ -13,12 +13,14 @@ use crate::incentive::TotalRounding;
 use crate::plan::{settle, Plan, PoolAward, TeamMember, TeamSummary, TeamView};
 use crate::scorecard::ScoreResult;
 use rust_decimal::Decimal;
+use std::rc::Rc;
 
 /// One rep as the plan evaluates it alone.
 #[derive(Clone, Debug)]
 pub(super) struct Rep {
-    /// The score (totals, grade, gates, vetoes and member facts; no indicator lines).
-    pub(super) score: Option<ScoreResult>,
+    /// The score (totals, grade, gates, vetoes and member facts; no indicator lines), shared
+    /// with the other side when its plan scores as this one does.
+    pub(super) score: Option<Rc<ScoreResult>>,
     /// The statement without the team's pools.
     pub(super) pay: Option<Pay>,
     /// Pool share weight per component.
@@ -197,7 +199,7 @@ impl Side {
     }
 
     /// Record `index`'s score, when it was evaluated.
-    fn score(&self, index: usize) -> Option<&ScoreResult> {
+    fn score(&self, index: usize) -> Option<&Rc<ScoreResult>> {
         self.reps.get(index)?.as_ref().ok()?.score.as_ref()
     }
 
@@ -248,7 +250,7 @@ impl Side {
 
     /// Each record's score, when it has one.
     fn scores(&self) -> Vec<Option<&ScoreResult>> {
-        self.reps.iter().map(|r| r.as_ref().ok().and_then(|r| r.score.as_ref())).collect()
+        self.reps.iter().map(|r| r.as_ref().ok().and_then(|r| r.score.as_deref())).collect()
     }
 
     /// Recomputes the team's parts from the reps' results; `changed` says which reps' results
@@ -282,7 +284,7 @@ impl Side {
         let (Some(Some(k)), Some(Ok(rep))) = (self.place.get(index).copied(), self.reps.get(index)) else {
             return Err(crate::base::checked::overflow());
         };
-        let Some(score) = rep.score.as_ref() else { return Err(crate::base::checked::overflow()) };
+        let Some(score) = rep.score.as_deref() else { return Err(crate::base::checked::overflow()) };
         // In place: on an error the caller computes the team's parts again from the reps.
         let mut members = std::mem::take(&mut self.team.members);
         if k < members.len() {
@@ -297,7 +299,7 @@ impl Side {
             members.insert(at, m);
         }
         let reps = &self.reps;
-        let key = |i: usize| reps.get(i)?.as_ref().ok()?.score.as_ref()?.member.as_ref()?.tie_break;
+        let key = |i: usize| reps.get(i)?.as_ref().ok()?.score.as_deref()?.member.as_ref()?.tie_break;
         self.plan.regrade(&mut members, &key)?;
         let weight = |i: usize, c: usize| reps.get(i)?.as_ref().ok()?.weights.get(c).copied().flatten();
         let awards = self.plan.pool_awards(&members, self.reps.len(), &weight)?;
@@ -357,7 +359,7 @@ fn places(members: &mut [TeamMember], paid: &[Option<Paid>], n: usize) -> Vec<Op
 /// same id, name, group, veto and tie-break presence, another total or grade.
 fn moved_in_team(a: &std::result::Result<Rep, Error>, b: &std::result::Result<Rep, Error>) -> bool {
     fn member(r: &std::result::Result<Rep, Error>) -> Option<&crate::scorecard::Member> {
-        r.as_ref().ok()?.score.as_ref()?.member.as_ref()
+        r.as_ref().ok()?.score.as_deref()?.member.as_ref()
     }
     match (member(a), member(b)) {
         (Some(x), Some(y)) => {
@@ -384,7 +386,7 @@ fn same_in_team(a: &std::result::Result<Rep, Error>, b: &std::result::Result<Rep
 
 /// What the team reads of a rep's score.
 fn team_facts(r: &Rep) -> Option<(Option<&crate::scorecard::Member>, crate::base::number::Dec, &str)> {
-    r.score.as_ref().map(|s| (s.member.as_ref(), s.total, s.grade.as_str()))
+    r.score.as_deref().map(|s| (s.member.as_ref(), s.total, s.grade.as_str()))
 }
 
 impl Rep {
@@ -393,13 +395,10 @@ impl Rep {
     fn evaluate(
         plan: &Plan,
         record: &serde_json::Value,
-        known: Option<&ScoreResult>,
+        known: Option<&Rc<ScoreResult>>,
     ) -> std::result::Result<Rep, Error> {
-        let eval = match known {
-            Some(score) => plan.evaluate_member_scored(record, score)?,
-            None => plan.evaluate_member(record, None)?,
-        };
-        let score = eval.score;
+        let mut eval = plan.evaluate_member(record, None, known.map(Rc::as_ref))?;
+        let score = known.cloned().or_else(|| eval.score.take().map(Rc::new));
         let Some(run) = eval.run else { return Ok(Rep { score, pay: None, weights: Vec::new(), run: None }) };
         let weights = run.pool_weights.clone();
         let has_pools = weights.iter().any(Option::is_some);

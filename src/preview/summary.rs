@@ -263,7 +263,7 @@ fn groups(pairing: &Pairing<'_>, deltas: &[Delta]) -> Result<Vec<GroupChange>> {
         let Some((b, a)) = d.payouts else { continue };
         let group = [pairing.baseline, pairing.draft]
             .into_iter()
-            .find_map(|s| s.rep(d.index)?.score.as_ref()?.member.as_ref()?.group.as_deref());
+            .find_map(|s| s.rep(d.index)?.score.as_deref()?.member.as_ref()?.group.as_deref());
         let Some(group) = group else { continue };
         let entry = sums.entry(group).or_insert((0, Decimal::ZERO, Decimal::ZERO));
         *entry = (entry.0.saturating_add(1), add(entry.1, b)?, add(entry.2, a)?);
@@ -310,8 +310,9 @@ fn grades(pairing: &Pairing<'_>) -> Vec<GradeShift> {
         }
         counts
     };
-    let band =
-        |side: &Side| tally(&mut (0..side.len()).filter_map(|i| side.rep(i)?.score.as_ref().map(|s| s.grade.as_str())));
+    let band = |side: &Side| {
+        tally(&mut (0..side.len()).filter_map(|i| side.rep(i)?.score.as_deref().map(|s| s.grade.as_str())))
+    };
     let forced = |side: &Side| {
         side.forced.then(|| tally(&mut side.team.members.iter().filter_map(|m| m.forced_grade.as_deref())))
     };
@@ -367,7 +368,7 @@ fn not_calculable(pairing: &Pairing<'_>, locale: Locale) -> Vec<NotCalculable> {
             }
             let id = [pairing.baseline, pairing.draft]
                 .into_iter()
-                .find_map(|s| s.rep(i)?.score.as_ref()?.member.as_ref().map(|m| m.id.clone()));
+                .find_map(|s| s.rep(i)?.score.as_deref()?.member.as_ref().map(|m| m.id.clone()));
             Some(NotCalculable {
                 index: i,
                 id,
