@@ -28,6 +28,7 @@ const LABELS = {
   draft: 'new draft',
   draftSummary: 'new draft + summary',
   draftRows: 'new draft + every rep\'s row',
+  summary: 'the summary alone',
   recordSummary: 'one changed record (score moves) + summary',
   recordRows: 'one changed record + rows',
   orderSummary: 'one changed order (score stays) + summary',

@@ -12,6 +12,7 @@
 //! - open: the baseline over the team (every rep, then ranks, forced distribution, pools);
 //! - new draft: `set_draft` with the top tier of the 标准 commission rule at 6% instead of 5%;
 //! - new draft + summary: the same, then the comparison without the rep rows;
+//! - summary: the comparison without the rep rows alone (what every edit adds to its own work);
 //! - new draft + rows: the same with every rep's row (outcomes, changes, crossings);
 //! - one changed record: `set_record` (one rep's 销售额 and orders +10%, under both plans: its
 //!   score moves, so ranks, forced grades and pools are recomputed), then the comparison without
@@ -249,9 +250,9 @@ fn main() -> Res<()> {
     if !as_json {
         println!("ms per call: CPU time of the thread (wall time)");
         println!(
-            "| reps | evaluateTeam | open | new draft | new draft + summary | new draft + rows | changed record + summary | + rows | changed order + summary | memory |"
+            "| reps | evaluateTeam | open | new draft | new draft + summary | new draft + rows | summary | changed record + summary | + rows | changed order + summary | memory |"
         );
-        println!("|---|---|---|---|---|---|---|---|---|---|");
+        println!("|---|---|---|---|---|---|---|---|---|---|---|");
     }
     for n in [1_000usize, 10_000] {
         let team = generate_team(&sample, n, 20_260_601);
@@ -276,6 +277,10 @@ fn main() -> Res<()> {
         let new_draft_rows = median(samples, || {
             s.set_draft(draft.clone())?;
             s.comparison(&rows)?;
+            Ok(())
+        })?;
+        let summary_alone = median(samples, || {
+            s.comparison(&summary)?;
             Ok(())
         })?;
         // One rep's record alternates between two versions: 销售额 and every order +10%.
@@ -304,7 +309,7 @@ fn main() -> Res<()> {
                 n.to_string(),
                 json!({
                     "evaluateTeam": engine.wall, "open": open.wall, "draft": new_draft.wall,
-                    "draftSummary": new_draft_summary.wall, "draftRows": new_draft_rows.wall,
+                    "draftSummary": new_draft_summary.wall, "draftRows": new_draft_rows.wall, "summary": summary_alone.wall,
                     "recordSummary": one_summary.wall, "recordRows": one_rows.wall, "orderSummary": order_summary.wall,
                 }),
             );
@@ -312,7 +317,7 @@ fn main() -> Res<()> {
         }
         let mb = memory.map_or("–".to_string(), |m| format!("{m:.0} MB"));
         println!(
-            "| {n} | {engine} | {open} | {new_draft} | {new_draft_summary} | {new_draft_rows} | {one_summary} | {one_rows} | {order_summary} | {mb} |"
+            "| {n} | {engine} | {open} | {new_draft} | {new_draft_summary} | {new_draft_rows} | {summary_alone} | {one_summary} | {one_rows} | {order_summary} | {mb} |"
         );
     }
     if as_json {

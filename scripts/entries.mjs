@@ -39,8 +39,11 @@ export const ENTRIES = [
     name: 'admin', dir: 'admin', import: 'salescore/admin', file: 'salescore-admin', global: 'SalesScoreAdmin',
     api: [...FORM_API, 'Compare', ...COMMON_API],
     // Raised from 590 / 600 / 705 with the compare session's in-place regrade (one changed
-    // record no longer recomputes the team's parts).
-    limit: { wasm: 596, iife: 611, nowasm: 710 },
+    // record no longer recomputes the team's parts), then from 596 / 611 / 710 (measured 599 /
+    // 613 / 711) with drafts that take the baseline's scores and ranks when only the incentive
+    // section changed: the equality of two documents' scoring parts is about 3 KB of it, and a
+    // new draft over 10,000 reps is a fifth faster.
+    limit: { wasm: 602, iife: 616, nowasm: 714 },
   },
 ];
 

@@ -6,13 +6,14 @@
 // - draft: setDraft with the top tier of the 标准 commission rule at 6% instead of 5% (the
 //   document, compiled by the call, as the admin page hands it over);
 // - draftSummary / draftRows: the same, then the comparison without / with every rep's row;
+// - summary: the comparison without rows alone (what every edit adds to its own work);
 // - recordSummary / recordRows: setRecord of one rep whose score moves (销售额 and every order
 //   +10%), then the comparison without / with rows;
 // - orderSummary: setRecord with only that rep's orders +10% (its commission moves, its score
 //   does not), then the comparison without rows.
 import { measure } from './measure.mjs';
 
-export const WORKLOADS = ['open', 'draft', 'draftSummary', 'draftRows', 'recordSummary', 'recordRows', 'orderSummary'];
+export const WORKLOADS = ['open', 'draft', 'draftSummary', 'draftRows', 'summary', 'recordSummary', 'recordRows', 'orderSummary'];
 const RATE = ['incentive', 'components', 0, 'rules', 2, 'table', 'tiers', 2, 'rate'];
 
 /** The draft: the sample plan with its top commission tier at 6%. */
@@ -58,6 +59,7 @@ export function timeCompare(lib, doc, team, { samples = 9 } = {}) {
   out.draft = ms(() => s.setDraft(draft));
   out.draftSummary = ms(() => (s.setDraft(draft), s.comparison(summary)));
   out.draftRows = ms(() => (s.setDraft(draft), s.comparison(rows)));
+  out.summary = ms(() => s.comparison(summary));
   const plan = Plan.compile(doc);
   const rep = movingRep(plan, team, Math.floor(team.length / 2));
   plan.free();
