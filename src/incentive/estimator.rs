@@ -127,19 +127,7 @@ pub fn estimate_curve(
     let now = curve.compute(attain(current)?, multipliers)?.payout.0;
     let then = curve.compute(attain(after)?, multipliers)?.payout.0;
     let a_after = attain(after)?;
-    let def = curve.def();
-    let next = curve.breakpoints().into_iter().find(|b| *b > a_after).map(|b| {
-        let kind = if def.gate.is_some_and(|g| g.0 == b) {
-            "gate"
-        } else if def.cap_attainment.is_some_and(|c| c.0 == b) {
-            "cap"
-        } else {
-            "point"
-        };
-        let index = def.points.iter().position(|p| p.attainment.0 == b).unwrap_or_default();
-        (kind, index, b)
-    });
-    let next = match next {
+    let next = match curve.next_breakpoint(a_after) {
         Some((kind, index, b)) => {
             let at = percent_of(quota, b)?;
             Some(NextStep {

@@ -202,6 +202,20 @@ impl PayoutCurve {
         all.dedup();
         all
     }
+
+    /// The first breakpoint above `attainment`: what it is (`"gate"`, `"cap"` or `"point"`), the
+    /// index of the point at it (0 when none is), and its attainment.
+    pub fn next_breakpoint(&self, attainment: Decimal) -> Option<(&'static str, usize, Decimal)> {
+        let b = self.breakpoints().into_iter().find(|b| *b > attainment)?;
+        let kind = if self.def.gate.is_some_and(|g| g.0 == b) {
+            "gate"
+        } else if self.def.cap_attainment.is_some_and(|c| c.0 == b) {
+            "cap"
+        } else {
+            "point"
+        };
+        Some((kind, self.def.points.iter().position(|p| p.attainment.0 == b).unwrap_or_default(), b))
+    }
 }
 
 fn validate(def: &PayoutCurveDef) -> Result<()> {

@@ -88,21 +88,13 @@ fn next_point(standing: &Standing) -> Result<Option<NextStep>> {
         return Ok(None);
     }
     let attained = div(mul(*actual, Decimal::ONE_HUNDRED)?, *quota)?;
-    let Some(b) = curve.breakpoints().into_iter().find(|b| *b > attained) else { return Ok(None) };
-    let def = curve.def();
-    let kind = if def.gate.is_some_and(|g| g.0 == b) {
-        "gate"
-    } else if def.cap_attainment.is_some_and(|c| c.0 == b) {
-        "cap"
-    } else {
-        "point"
-    };
+    let Some((kind, index, b)) = curve.next_breakpoint(attained) else { return Ok(None) };
     let at = percent_of(*quota, b)?;
     Ok(Some(NextStep {
         component: Some(component.clone()),
         rule: None,
         kind,
-        index: def.points.iter().position(|p| p.attainment.0 == b).unwrap_or_default(),
+        index,
         at: Dec(at),
         attainment: Some(Dec(b)),
         distance: Dec(sub(at, *actual)?),
