@@ -61,18 +61,26 @@ pub fn largest_remainder_by_key<K: Ord>(
     denominator: u128,
     key: impl Fn(usize) -> K,
 ) -> Vec<u128> {
-    let mut counts: Vec<u128> = shares.iter().map(|s| s.checked_div(denominator).unwrap_or(0)).collect();
+    // Each share's whole units and fractional part, in one division (in 64 bits where they fit:
+    // a 128-bit division is a library call, and WebAssembly has no 128-bit arithmetic at all).
+    let split = |s: u128| match (u64::try_from(s), u64::try_from(denominator)) {
+        (Ok(s), Ok(d)) => (s.checked_div(d).map_or(0, u128::from), s.checked_rem(d).map_or(0, u128::from)),
+        _ => (s.checked_div(denominator).unwrap_or(0), s.checked_rem(denominator).unwrap_or(0)),
+    };
+    let mut counts: Vec<u128> = Vec::with_capacity(shares.len());
+    let mut order: Vec<(u128, usize)> = Vec::new();
+    for (i, s) in shares.iter().enumerate() {
+        let (whole, frac) = split(*s);
+        counts.push(whole);
+        if frac > 0 {
+            order.push((frac, i));
+        }
+    }
     let placed = counts.iter().fold(0_u128, |acc, c| acc.saturating_add(*c));
     let left = usize::try_from(n.saturating_sub(placed)).unwrap_or(usize::MAX);
     if left == 0 {
         return counts;
     }
-    let mut order: Vec<(u128, usize)> = shares
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.checked_rem(denominator).unwrap_or(0), i))
-        .filter(|(frac, _)| *frac > 0)
-        .collect();
     // Larger fractional part first, then the smaller key, then the earlier part: a total order,
     // so the first `left` are one set however they are found. The fractional parts add up to
     // `left` whole units and each is below one, so at least `left` parts have one; only those

@@ -59,6 +59,79 @@ pub fn try_sum(values: impl IntoIterator<Item = Result<Decimal>>) -> Result<Deci
     values.into_iter().try_fold(Decimal::ZERO, |acc, v| add(acc, v?))
 }
 
+/// A running Σ that gives exactly what adding the values one by one with [`add`] gives (the same
+/// value and scale, the same `OVERFLOW`), faster: while the sum fits a decimal's 96 bits at the
+/// largest scale seen, it is kept as an integer (money is mostly at one scale, so adding is an
+/// integer addition); past that, it goes on as decimals.
+#[derive(Clone, Copy, Debug)]
+pub struct Sum {
+    /// The sum so far: an integer at `scale`, or a decimal.
+    state: SumState,
+}
+
+#[derive(Clone, Copy, Debug)]
+enum SumState {
+    Exact { mantissa: i128, scale: u32 },
+    Decimal(Decimal),
+    Overflow,
+}
+
+/// 2⁹⁶: a decimal's mantissa is below it.
+const MANTISSA_END: i128 = 1 << 96;
+
+impl Default for Sum {
+    fn default() -> Self {
+        Sum { state: SumState::Exact { mantissa: 0, scale: 0 } }
+    }
+}
+
+impl Sum {
+    /// Adds `value`.
+    #[inline]
+    pub fn add(&mut self, value: Decimal) {
+        self.state = match self.state {
+            SumState::Exact { mantissa, scale } => match exact_add(mantissa, scale, value) {
+                Some((m, s)) => SumState::Exact { mantissa: m, scale: s },
+                // The sum so far is a decimal (it fitted); from here on, as `add` goes.
+                None => {
+                    match Decimal::try_from_i128_with_scale(mantissa, scale).ok().and_then(|d| d.checked_add(value)) {
+                        Some(d) => SumState::Decimal(d),
+                        None => SumState::Overflow,
+                    }
+                }
+            },
+            SumState::Decimal(d) => d.checked_add(value).map_or(SumState::Overflow, SumState::Decimal),
+            SumState::Overflow => SumState::Overflow,
+        };
+    }
+
+    /// The sum, or `OVERFLOW`.
+    pub fn total(&self) -> Result<Decimal> {
+        match self.state {
+            SumState::Exact { mantissa, scale } => {
+                Decimal::try_from_i128_with_scale(mantissa, scale).map_err(|_| overflow())
+            }
+            SumState::Decimal(d) => Ok(d),
+            SumState::Overflow => Err(overflow()),
+        }
+    }
+}
+
+/// `mantissa × 10^-scale + value` as an integer at the larger scale, when it fits a decimal.
+#[inline]
+fn exact_add(mantissa: i128, scale: u32, value: Decimal) -> Option<(i128, u32)> {
+    let (m, s) = (value.mantissa(), value.scale());
+    if s == scale {
+        let sum = mantissa.checked_add(m)?;
+        return (sum.checked_abs()? < MANTISSA_END).then_some((sum, s));
+    }
+    let to = scale.max(s);
+    let a = mantissa.checked_mul(10_i128.checked_pow(to.checked_sub(scale)?)?)?;
+    let b = m.checked_mul(10_i128.checked_pow(to.checked_sub(s)?)?)?;
+    let sum = a.checked_add(b)?;
+    (sum.checked_abs()? < MANTISSA_END).then_some((sum, to))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -78,5 +151,30 @@ mod tests {
         assert_eq!(try_sum([Ok(Decimal::MAX), Ok(Decimal::MAX)]).unwrap_err().code, ErrorCode::Overflow);
         let failed = try_sum([Ok(Decimal::ONE), Err(Error::new(ErrorCode::InvalidValue))]);
         assert_eq!(failed.unwrap_err().code, ErrorCode::InvalidValue);
+    }
+
+    // proptest is a native dev-dependency only.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn a_sum_is_what_adding_one_by_one_gives() {
+        use proptest::prelude::*;
+        let value = (any::<i64>(), 0_u32..29, prop::bool::ANY).prop_map(|(m, scale, big)| {
+            let m = if big { i128::from(m) << 32 } else { i128::from(m % 1_000_000_000) };
+            Decimal::try_from_i128_with_scale(m, scale).unwrap_or(Decimal::MAX)
+        });
+        let edges = prop::sample::select(vec![Decimal::MAX, Decimal::MIN, Decimal::new(1, 28), Decimal::new(-5, 1)]);
+        let values = prop::collection::vec(prop_oneof![8 => value, 1 => edges], 0..40);
+        proptest!(ProptestConfig::with_cases(2000), |(values in values)| {
+            let mut sum = Sum::default();
+            for v in &values {
+                sum.add(*v);
+            }
+            let one_by_one = values.iter().try_fold(Decimal::ZERO, |acc, v| add(acc, *v));
+            match (sum.total(), one_by_one) {
+                (Ok(a), Ok(b)) => prop_assert!(a == b && a.scale() == b.scale(), "{a} vs {b}"),
+                (Err(a), Err(b)) => prop_assert_eq!(a.code, b.code),
+                (a, b) => prop_assert!(false, "{a:?} vs {b:?}"),
+            }
+        });
     }
 }

@@ -358,8 +358,7 @@ impl Plan {
         let mut statements = Vec::with_capacity(results.len());
         for (i, eval) in results.iter_mut().enumerate() {
             let run = eval.as_mut().and_then(|e| e.run.take());
-            let awards = awards.get(i).map(Vec::as_slice).unwrap_or_default();
-            statements.push(run.map(|run| settle(run, awards, locale)).transpose()?);
+            statements.push(run.map(|run| settle(run, awards.of(i), locale)).transpose()?);
         }
         if self.incentive.is_some() {
             summary.incentive = Some(team_cost(&statements, &mut summary.members, pools)?);
@@ -428,7 +427,12 @@ impl Plan {
             scored.push(Scored { index, member, score });
         }
         let Some(team) = self.team_section() else {
-            return Ok(TeamParts { team: TeamSummary::empty(), awards: Vec::new(), pools: Vec::new(), duplicates });
+            return Ok(TeamParts {
+                team: TeamSummary::empty(),
+                awards: PoolAwards::default(),
+                pools: Vec::new(),
+                duplicates,
+            });
         };
         let (members, distribution) = self.rank(team, &scored, &seen)?;
         let mut summary = TeamSummary { members, distribution, ..TeamSummary::empty() };
@@ -653,7 +657,7 @@ impl Plan {
         members: &[TeamMember],
         n: usize,
         weight: &dyn Fn(usize, usize) -> Option<Decimal>,
-    ) -> Result<Vec<Vec<PoolAward>>> {
+    ) -> Result<PoolAwards> {
         self.split_pools(members, n, weight).map(|(awards, _)| awards)
     }
 
@@ -664,20 +668,34 @@ impl Plan {
         members: &[TeamMember],
         n: usize,
         weight: &dyn Fn(usize, usize) -> Option<Decimal>,
-    ) -> Result<(Vec<Vec<PoolAward>>, Vec<PoolSummary>)> {
-        let Some(inc) = &self.incentive else { return Ok((Vec::new(), Vec::new())) };
-        let mut awards: Vec<Vec<PoolAward>> = Vec::new();
+    ) -> Result<(PoolAwards, Vec<PoolSummary>)> {
+        let Some(inc) = &self.incentive else { return Ok((PoolAwards::default(), Vec::new())) };
+        // (record, its share), pool by pool.
+        let mut awards: Vec<(usize, PoolAward)> = Vec::new();
         let mut pools = Vec::new();
         for (ci, def) in inc.pools() {
-            if awards.is_empty() {
-                awards.resize_with(n, Vec::new);
-            }
+            awards.reserve(members.len());
             // Members (by record index), their ids and share weights, per group or for the team.
             type Sharers<'m> = (Vec<usize>, Vec<&'m str>, Vec<Decimal>);
-            let mut by_group: BTreeMap<Option<&str>, Sharers<'_>> = BTreeMap::new();
+            fn group_of(m: &TeamMember, per_group: bool) -> Option<&str> {
+                if per_group {
+                    m.group.as_deref()
+                } else {
+                    None
+                }
+            }
+            // Each group's room made at once (one count per member first).
+            let mut sizes: BTreeMap<Option<&str>, usize> = BTreeMap::new();
             for m in members {
-                let group = if def.per_group { m.group.as_deref() } else { None };
-                let (indices, ids, weights) = by_group.entry(group).or_default();
+                let size = sizes.entry(group_of(m, def.per_group)).or_default();
+                *size = size.saturating_add(1);
+            }
+            let mut by_group: BTreeMap<Option<&str>, Sharers<'_>> = sizes
+                .into_iter()
+                .map(|(g, n)| (g, (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n))))
+                .collect();
+            for m in members {
+                let (indices, ids, weights) = by_group.entry(group_of(m, def.per_group)).or_default();
                 indices.push(m.index);
                 ids.push(m.id.as_str());
                 weights.push(weight(m.index, ci).unwrap_or_default());
@@ -691,9 +709,7 @@ impl Plan {
                         .as_ref()
                         .and_then(|s| s.get(k))
                         .filter(|_| weights.get(k).is_some_and(|w| *w > Decimal::ZERO));
-                    if let Some(slot) = awards.get_mut(*index) {
-                        slot.push(PoolAward { component: ci, pool: def.amount.0, share: share.copied() });
-                    }
+                    awards.push((*index, PoolAward { component: ci, pool: def.amount.0, share: share.copied() }));
                 }
                 pools.push(PoolSummary {
                     id: def.id.clone(),
@@ -704,7 +720,57 @@ impl Plan {
                 });
             }
         }
-        Ok((awards, pools))
+        Ok((PoolAwards::by_record(n, awards), pools))
+    }
+}
+
+/// Per record, the pool shares it is paid, in pool order: one list per record, in one buffer
+/// (a team of 10,000 is not 10,000 allocations on every edit).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct PoolAwards {
+    /// Where each record's shares start in `all`, and where the last one's end (empty without
+    /// pools).
+    starts: Vec<usize>,
+    all: Vec<PoolAward>,
+}
+
+impl PoolAwards {
+    /// The shares of `n` records from `(record, share)` pairs, each record's in the order given.
+    fn by_record(n: usize, pairs: Vec<(usize, PoolAward)>) -> PoolAwards {
+        if pairs.is_empty() {
+            return PoolAwards::default();
+        }
+        // A counting sort: each record's count, then where its shares start.
+        let mut starts = vec![0_usize; n.saturating_add(1)];
+        for (i, _) in &pairs {
+            if let Some(c) = starts.get_mut(i.saturating_add(1)) {
+                *c = c.saturating_add(1);
+            }
+        }
+        let mut total = 0_usize;
+        for s in &mut starts {
+            total = total.saturating_add(*s);
+            *s = total;
+        }
+        let mut next = starts.clone();
+        let mut placed: Vec<Option<PoolAward>> = vec![None; total];
+        for (i, award) in pairs {
+            if let Some(at) = next.get_mut(i) {
+                if let Some(slot) = placed.get_mut(*at) {
+                    *slot = Some(award);
+                }
+                *at = at.saturating_add(1);
+            }
+        }
+        PoolAwards { starts, all: placed.into_iter().flatten().collect() }
+    }
+
+    /// The shares record `index` is paid.
+    pub(crate) fn of(&self, index: usize) -> &[PoolAward] {
+        match (self.starts.get(index), self.starts.get(index.saturating_add(1))) {
+            (Some(&from), Some(&to)) => self.all.get(from..to).unwrap_or_default(),
+            _ => &[],
+        }
     }
 }
 
@@ -734,7 +800,7 @@ pub(crate) struct TeamParts {
     /// The team view, without payouts or cost.
     pub(crate) team: TeamSummary,
     /// Per record, the pool shares it is paid (empty when the plan has no pool).
-    pub(crate) awards: Vec<Vec<PoolAward>>,
+    pub(crate) awards: PoolAwards,
     /// Each pool as split.
     pub(crate) pools: Vec<PoolSummary>,
     /// Records left out because an earlier record has their id.

@@ -55,9 +55,13 @@ pub(super) fn histogram(values: &[Decimal], bins: usize, width: Option<Decimal>)
             option("binWidth", crate::base::error::Phrase::AWidthGivingAtMost1000Bins, width.to_string(), "/binWidth")
         })?;
     let mut counts = vec![0usize; count];
+    let on_grid = Grid::of(start, width);
     for v in values {
-        let k = div(sub(*v, start)?, width)?.floor();
-        let k = k.to_usize().unwrap_or(0).min(count.saturating_sub(1));
+        let k = match on_grid.and_then(|g| g.bin(*v)) {
+            Some(k) => k,
+            None => div(sub(*v, start)?, width)?.floor().to_usize().unwrap_or(0),
+        };
+        let k = k.min(count.saturating_sub(1));
         if let Some(c) = counts.get_mut(k) {
             *c = c.saturating_add(1);
         }
@@ -70,6 +74,37 @@ pub(super) fn histogram(values: &[Decimal], bins: usize, width: Option<Decimal>)
         from = to;
     }
     Ok(Histogram { width: Some(Dec(width.normalize())), bins: out })
+}
+
+/// The bins' start and width as integers at one scale: a value at that scale or finer finds its
+/// bin by an integer division, exactly as ⌊(value − start) ÷ width⌋.
+#[derive(Clone, Copy)]
+struct Grid {
+    start: i128,
+    width: i128,
+    scale: u32,
+}
+
+impl Grid {
+    fn of(start: Decimal, width: Decimal) -> Option<Grid> {
+        let scale = start.scale().max(width.scale());
+        let grid = Grid { start: at_scale(start, scale)?, width: at_scale(width, scale)?, scale };
+        (grid.width > 0).then_some(grid)
+    }
+
+    /// The bin of `v` (none when it is below the start or not at the grid's scale or coarser).
+    fn bin(self, v: Decimal) -> Option<usize> {
+        if v.scale() > self.scale {
+            return None;
+        }
+        let offset = at_scale(v, self.scale)?.checked_sub(self.start)?;
+        usize::try_from(offset.checked_div_euclid(self.width)?).ok()
+    }
+}
+
+/// `d`'s mantissa at the finer `scale`.
+fn at_scale(d: Decimal, scale: u32) -> Option<i128> {
+    d.mantissa().checked_mul(10_i128.checked_pow(scale.checked_sub(d.scale())?)?)
 }
 
 /// The smallest 1, 2 or 5 × 10ⁿ (at least 0.01) not below `raw`.
@@ -112,5 +147,27 @@ mod tests {
         assert_eq!(h.bins.iter().map(|b| b.count).sum::<usize>(), 5);
         assert_eq!(histogram(&[], 10, None).unwrap(), Histogram::default());
         assert!(histogram(&[d("0"), d("1000")], 10, Some(d("0.01"))).is_err());
+    }
+
+    // proptest is a native dev-dependency only.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn a_value_finds_its_bin_by_integers_as_by_division() {
+        use proptest::prelude::*;
+        // Values within ±5,000 (0 to 3 decimals); widths round (as the engine picks them) or not.
+        let value = (-5_000_i64..5_000, 0_u32..4).prop_map(|(m, scale)| Decimal::new(m, scale));
+        let width = prop::sample::select(vec![None, Some(d("20")), Some(d("37")), Some(d("12.5")), Some(d("1000"))]);
+        proptest!(ProptestConfig::with_cases(500), |(values in prop::collection::vec(value, 1..40), width in width)| {
+            let h = histogram(&values, 10, width).unwrap();
+            let (start, width) = (h.bins.first().unwrap().from.0, h.width.unwrap().0);
+            let last = h.bins.len().saturating_sub(1);
+            let mut counts = vec![0_usize; h.bins.len()];
+            for v in &values {
+                let k = div(sub(*v, start).unwrap(), width).unwrap().floor().to_usize().unwrap_or(0);
+                let c = counts.get_mut(k.min(last)).unwrap();
+                *c = c.saturating_add(1);
+            }
+            prop_assert_eq!(h.bins.iter().map(|b| b.count).collect::<Vec<_>>(), counts);
+        });
     }
 }

@@ -10,7 +10,7 @@ use super::marks::{Layout, Marks};
 use crate::base::error::{Error, Origin, Result};
 use crate::incentive::section::Run;
 use crate::incentive::TotalRounding;
-use crate::plan::{settle, Plan, PoolAward, TeamMember, TeamSummary, TeamView};
+use crate::plan::{settle, Plan, PoolAward, PoolAwards, TeamMember, TeamSummary, TeamView};
 use crate::scorecard::ScoreResult;
 use rust_decimal::Decimal;
 use std::rc::Rc;
@@ -21,6 +21,8 @@ pub(super) struct Rep {
     /// The score (totals, grade, gates, vetoes and member facts; no indicator lines), shared
     /// with the other side when its plan scores as this one does.
     pub(super) score: Option<Rc<ScoreResult>>,
+    /// Its grade's place among the plan's grades (what the summary counts by).
+    pub(super) grade: Option<usize>,
     /// The statement without the team's pools.
     pub(super) pay: Option<Pay>,
     /// Pool share weight per component.
@@ -71,7 +73,7 @@ pub(super) struct Side {
     /// Whether the team has a forced distribution (its members' forced grades are set).
     pub(super) forced: bool,
     /// Per record: the pool shares the team paid it.
-    awards: Vec<Vec<PoolAward>>,
+    awards: PoolAwards,
     /// Per record: the error when an earlier record has its id.
     duplicates: Vec<Option<Error>>,
     /// Per record: its member's place in `team.members`.
@@ -94,7 +96,7 @@ impl Side {
             reps,
             team: TeamSummary::empty(),
             forced: false,
-            awards: Vec::new(),
+            awards: PoolAwards::default(),
             duplicates: Vec::new(),
             place: Vec::new(),
             paid: Vec::new(),
@@ -232,7 +234,7 @@ impl Side {
 
     /// The pool shares the team paid rep `index`.
     pub(super) fn awards(&self, index: usize) -> &[PoolAward] {
-        self.awards.get(index).map(Vec::as_slice).unwrap_or_default()
+        self.awards.of(index)
     }
 
     /// The whole team view, as `Plan::evaluate_team` gives it (without the cost): members,
@@ -317,13 +319,12 @@ impl Side {
     fn settle_all(
         &mut self,
         changed: Changed,
-        awards: &[Vec<PoolAward>],
+        awards: &PoolAwards,
         duplicates: &[Option<Error>],
     ) -> Result<Vec<Option<Paid>>> {
-        let none: &[PoolAward] = &[];
         let mut paid = Vec::with_capacity(self.reps.len());
         for (i, rep) in self.reps.iter().enumerate() {
-            let shares = awards.get(i).map_or(none, Vec::as_slice);
+            let shares = awards.of(i);
             let rep = match (rep, duplicates.get(i)) {
                 (Ok(rep), Some(None)) => rep,
                 _ => {
@@ -332,7 +333,7 @@ impl Side {
                 }
             };
             let kept = changed != Changed::One(i) && changed != Changed::All && rep.run.is_some();
-            let reuse = kept && self.awards.get(i).map_or(none, Vec::as_slice) == shares;
+            let reuse = kept && self.awards.of(i) == shares;
             match self.paid.get_mut(i).and_then(Option::take) {
                 Some(p) if reuse => paid.push(Some(p)),
                 earlier => paid.push(rep.settle_into(shares, earlier)?),
@@ -399,7 +400,10 @@ impl Rep {
     ) -> std::result::Result<Rep, Error> {
         let mut eval = plan.evaluate_member(record, None, known.map(Rc::as_ref))?;
         let score = known.cloned().or_else(|| eval.score.take().map(Rc::new));
-        let Some(run) = eval.run else { return Ok(Rep { score, pay: None, weights: Vec::new(), run: None }) };
+        let grade = score
+            .as_deref()
+            .and_then(|s| plan.document().scorecard.as_ref()?.grades.iter().position(|g| g.grade == s.grade));
+        let Some(run) = eval.run else { return Ok(Rep { score, grade, pay: None, weights: Vec::new(), run: None }) };
         let weights = run.pool_weights.clone();
         let has_pools = weights.iter().any(Option::is_some);
         let on_total = plan.document().incentive.as_ref().is_some_and(|i| i.rounding == TotalRounding::OnTotal);
@@ -415,7 +419,7 @@ impl Rep {
             components: result.components.iter().map(|c| c.amount.0).collect(),
             marks: Marks::read(&layout, &result.statement.lines),
         };
-        Ok(Rep { score, pay: Some(pay), weights, run: kept })
+        Ok(Rep { score, grade, pay: Some(pay), weights, run: kept })
     }
 
     /// What the rep is paid with the team's pool shares `awards`.

@@ -6,13 +6,13 @@ use super::change::{component_change, percent, ComponentChange, Delta, Pairing, 
 use super::histogram::{histogram, Histogram};
 use super::side::Side;
 use super::view::View;
-use crate::base::checked::{add, sub};
+use crate::base::checked::{sub, Sum};
 use crate::base::error::{ErrorReport, Result};
 use crate::base::locale::Locale;
 use crate::base::number::Dec;
 use rust_decimal::Decimal;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 /// The comparison of the baseline and the draft over the team.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -234,12 +234,12 @@ fn like_for_like(deltas: &[Delta]) -> Result<Option<CostChange>> {
     if paid.peek().is_none() {
         return Ok(None);
     }
-    let (mut before, mut after) = (Decimal::ZERO, Decimal::ZERO);
+    let (mut before, mut after) = (Sum::default(), Sum::default());
     for (b, a) in paid {
-        before = add(before, b)?;
-        after = add(after, a)?;
+        before.add(b);
+        after.add(a);
     }
-    CostChange::new(before, after).map(Some)
+    CostChange::new(before.total()?, after.total()?).map(Some)
 }
 
 /// Σ of every statement one side pays.
@@ -247,45 +247,52 @@ fn plan_cost(side: &Side) -> Result<Option<Dec>> {
     if side.plan.document().incentive.is_none() {
         return Ok(None);
     }
-    let mut total = Decimal::ZERO;
+    let mut total = Sum::default();
     for i in 0..side.len() {
         if let Some(p) = side.paid(i) {
-            total = add(total, p.total)?;
+            total.add(p.total);
         }
     }
-    Ok(Some(Dec(total)))
+    Ok(Some(Dec(total.total()?)))
 }
 
 /// The like-for-like cost per group (the baseline's group of the rep, else the draft's).
 fn groups(pairing: &Pairing<'_>, deltas: &[Delta]) -> Result<Vec<GroupChange>> {
-    let mut sums: BTreeMap<&str, (usize, Decimal, Decimal)> = BTreeMap::new();
+    // Hashed while summing (a few groups, many reps), sorted by name once at the end.
+    let mut sums: FxHashMap<&str, (usize, Sum, Sum)> = FxHashMap::default();
     for d in deltas {
         let Some((b, a)) = d.payouts else { continue };
         let group = [pairing.baseline, pairing.draft]
             .into_iter()
             .find_map(|s| s.rep(d.index)?.score.as_deref()?.member.as_ref()?.group.as_deref());
         let Some(group) = group else { continue };
-        let entry = sums.entry(group).or_insert((0, Decimal::ZERO, Decimal::ZERO));
-        *entry = (entry.0.saturating_add(1), add(entry.1, b)?, add(entry.2, a)?);
+        let (reps, before, after) = sums.entry(group).or_default();
+        *reps = reps.saturating_add(1);
+        before.add(b);
+        after.add(a);
     }
+    let mut sums: Vec<_> = sums.into_iter().collect();
+    crate::base::order::sort_by(&mut sums, |a, b| a.0.cmp(b.0));
     sums.into_iter()
-        .map(|(group, (reps, b, a))| Ok(GroupChange { group: group.to_string(), reps, cost: CostChange::new(b, a)? }))
+        .map(|(group, (reps, b, a))| {
+            Ok(GroupChange { group: group.to_string(), reps, cost: CostChange::new(b.total()?, a.total()?)? })
+        })
         .collect()
 }
 
 /// The like-for-like cost per component (matched by id).
 fn components(pairing: &Pairing<'_>, deltas: &[Delta]) -> Result<Vec<ComponentChange>> {
-    let mut before = vec![Decimal::ZERO; pairing.components.len()];
-    let mut after = vec![Decimal::ZERO; pairing.components.len()];
+    let mut before = vec![Sum::default(); pairing.components.len()];
+    let mut after = vec![Sum::default(); pairing.components.len()];
     for d in deltas.iter().filter(|d| d.payouts.is_some()) {
         let (Some(b), Some(a)) = (pairing.baseline.paid(d.index), pairing.draft.paid(d.index)) else { continue };
         for (k, c) in pairing.components.iter().enumerate() {
             let (Some(sb), Some(sa)) = (before.get_mut(k), after.get_mut(k)) else { continue };
             if let Some(v) = c.before.and_then(|i| b.components.get(i)) {
-                *sb = add(*sb, *v)?;
+                sb.add(*v);
             }
             if let Some(v) = c.after.and_then(|i| a.components.get(i)) {
-                *sa = add(*sa, *v)?;
+                sa.add(*v);
             }
         }
     }
@@ -293,25 +300,44 @@ fn components(pairing: &Pairing<'_>, deltas: &[Delta]) -> Result<Vec<ComponentCh
         .components
         .iter()
         .zip(before.into_iter().zip(after))
-        .map(|(c, (b, a))| component_change(&c.id, c.kind, c.before.map(|_| b), c.after.map(|_| a)))
+        .map(|(c, (b, a))| {
+            let (b, a) = (b.total()?, a.total()?);
+            component_change(&c.id, c.kind, c.before.map(|_| b), c.after.map(|_| a))
+        })
         .collect()
 }
 
 /// Reps per grade under each side, in the grade order of both plans.
 fn grades(pairing: &Pairing<'_>) -> Vec<GradeShift> {
     let order = &pairing.grades.0;
+    // Each grade's place in `order` (the first, were a name there twice).
+    let at: FxHashMap<&str, usize> = order.iter().enumerate().rev().map(|(k, g)| (g.as_str(), k)).collect();
     // Each side's count per grade of `order`, in one pass over its reps (or members).
     let tally = |grades: &mut dyn Iterator<Item = &str>| {
         let mut counts = vec![0_usize; order.len()];
         for grade in grades {
-            if let Some(c) = order.iter().position(|g| g == grade).and_then(|at| counts.get_mut(at)) {
+            if let Some(c) = at.get(grade).and_then(|k| counts.get_mut(*k)) {
                 *c = c.saturating_add(1);
             }
         }
         counts
     };
+    // By each rep's grade's place in its plan: each plan's grades found in `order` once.
     let band = |side: &Side| {
-        tally(&mut (0..side.len()).filter_map(|i| side.rep(i)?.score.as_deref().map(|s| s.grade.as_str())))
+        let places: Vec<Option<usize>> = side
+            .plan
+            .document()
+            .scorecard
+            .as_ref()
+            .map_or_else(Vec::new, |sc| sc.grades.iter().map(|g| at.get(g.grade.as_str()).copied()).collect());
+        let mut counts = vec![0_usize; order.len()];
+        for i in 0..side.len() {
+            let place = side.rep(i).and_then(|r| r.grade).and_then(|g| places.get(g).copied().flatten());
+            if let Some(c) = place.and_then(|k| counts.get_mut(k)) {
+                *c = c.saturating_add(1);
+            }
+        }
+        counts
     };
     let forced = |side: &Side| {
         side.forced.then(|| tally(&mut side.team.members.iter().filter_map(|m| m.forced_grade.as_deref())))

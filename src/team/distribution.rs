@@ -412,6 +412,11 @@ impl ForcedDistribution {
     ) -> Vec<Slot> {
         let counts = self.quota_counts(n);
         let slot_grades: Vec<usize> = counts.iter().enumerate().flat_map(|(g, c)| std::iter::repeat_n(g, *c)).collect();
+        // Each score and key read once (the runs compare them again and again).
+        let scores: Vec<Decimal> = (0..n).map(score).collect();
+        let keys: Option<Vec<Option<Decimal>>> = key.map(|k| (0..n).map(k).collect());
+        let score = |i: usize| scores.get(i).copied();
+        let key = keys.as_ref().map(|keys| move |i: usize| keys.get(i).copied().flatten());
         let run_end = |from: usize, same: &dyn Fn(usize) -> bool| (from..n).find(|&i| !same(i)).unwrap_or(n);
         let mut slots = Vec::with_capacity(n);
         let mut start = 0;
@@ -579,6 +584,12 @@ fn compare_keys(a: &TeamEntry, b: &TeamEntry, order: Option<TieBreakOrder>) -> O
 
 /// The grade holding most of these slots; the better (smaller) grade on a tie.
 fn majority_grade(slots: &[usize], grade_count: usize) -> usize {
+    // One person (a score nobody else has): the slot's own grade, without counting.
+    if let [g] = slots {
+        if *g < grade_count {
+            return *g;
+        }
+    }
     let mut held = vec![0_usize; grade_count];
     for &g in slots {
         if let Some(h) = held.get_mut(g) {
