@@ -684,18 +684,13 @@ impl Plan {
                     None
                 }
             }
-            // Each group's room made at once (one count per member first).
-            let mut sizes: BTreeMap<Option<&str>, usize> = BTreeMap::new();
+            let mut by_group: BTreeMap<Option<&str>, Sharers<'_>> = BTreeMap::new();
+            // A pool for the whole team holds every member: its room made at once.
+            let room = if def.per_group { 0 } else { members.len() };
             for m in members {
-                let size = sizes.entry(group_of(m, def.per_group)).or_default();
-                *size = size.saturating_add(1);
-            }
-            let mut by_group: BTreeMap<Option<&str>, Sharers<'_>> = sizes
-                .into_iter()
-                .map(|(g, n)| (g, (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n))))
-                .collect();
-            for m in members {
-                let (indices, ids, weights) = by_group.entry(group_of(m, def.per_group)).or_default();
+                let (indices, ids, weights) = by_group
+                    .entry(group_of(m, def.per_group))
+                    .or_insert_with(|| (Vec::with_capacity(room), Vec::with_capacity(room), Vec::with_capacity(room)));
                 indices.push(m.index);
                 ids.push(m.id.as_str());
                 weights.push(weight(m.index, ci).unwrap_or_default());

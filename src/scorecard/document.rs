@@ -2,6 +2,7 @@
 //! their weights (per phase), bonus and deduction items, vetoes, gates, an individual/team blend
 //! and the grade bands.
 
+use crate::base::json::tagged::Tagged;
 use crate::base::number::Dec;
 use serde::{Deserialize, Serialize};
 
@@ -313,7 +314,7 @@ pub struct IndicatorDef {
 }
 
 /// A scoring method: points out of 100 (caps may allow more, e.g. 120).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
@@ -374,6 +375,91 @@ pub enum Method {
         #[serde(default = "hundred")]
         points: Dec,
     },
+}
+
+/// Read as serde's derive for `#[serde(tag = "type")]` reads it, without its buffering
+/// (`base::json::tagged`): each variant's fields by a struct of its own, which expects
+/// what the variant did (in serde's messages: an array of too few elements). The fields keep
+/// their Rust names, as the variants' did (`rename_all` renames the variants, not their fields).
+impl<'de> Deserialize<'de> for Method {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(variant_identifier, rename_all = "camelCase")]
+        enum Tag {
+            Ratio,
+            Linear,
+            Steps,
+            LowerIsBetter,
+            Rating,
+            PassFail,
+        }
+        #[derive(Deserialize)]
+        #[serde(expecting = "struct variant Method::Ratio with 2 elements", deny_unknown_fields)]
+        struct Ratio {
+            #[serde(default)]
+            floor: Dec,
+            #[serde(default)]
+            cap: Option<Dec>,
+        }
+        #[derive(Deserialize)]
+        #[serde(expecting = "struct variant Method::Linear with 4 elements", deny_unknown_fields)]
+        struct Linear {
+            threshold: String,
+            stretch: String,
+            #[serde(default)]
+            min_points: Dec,
+            #[serde(default = "hundred")]
+            max_points: Dec,
+        }
+        #[derive(Deserialize)]
+        #[serde(expecting = "struct variant Method::Steps with 2 elements", deny_unknown_fields)]
+        struct Steps {
+            #[serde(default)]
+            on: StepBasis,
+            bands: Vec<StepBand>,
+        }
+        #[derive(Deserialize)]
+        #[serde(expecting = "struct variant Method::LowerIsBetter with 3 elements", deny_unknown_fields)]
+        struct LowerIsBetter {
+            base: String,
+            #[serde(default)]
+            floor: Dec,
+            #[serde(default)]
+            cap: Option<Dec>,
+        }
+        #[derive(Deserialize)]
+        #[serde(expecting = "struct variant Method::Rating with 1 element", deny_unknown_fields)]
+        struct Rating {
+            map: Vec<RatingPoints>,
+        }
+        #[derive(Deserialize)]
+        #[serde(expecting = "struct variant Method::PassFail with 1 element", deny_unknown_fields)]
+        struct PassFail {
+            #[serde(default = "hundred")]
+            points: Dec,
+        }
+        let read = Tagged::<Tag>::read(d, "internally tagged enum Method")?;
+        Ok(match read.tag {
+            Tag::Ratio => {
+                let Ratio { floor, cap } = read.variant()?;
+                Method::Ratio { floor, cap }
+            }
+            Tag::Linear => {
+                let Linear { threshold, stretch, min_points, max_points } = read.variant()?;
+                Method::Linear { threshold, stretch, min_points, max_points }
+            }
+            Tag::Steps => {
+                let Steps { on, bands } = read.variant()?;
+                Method::Steps { on, bands }
+            }
+            Tag::LowerIsBetter => {
+                let LowerIsBetter { base, floor, cap } = read.variant()?;
+                Method::LowerIsBetter { base, floor, cap }
+            }
+            Tag::Rating => Method::Rating { map: read.variant::<Rating, _>()?.map },
+            Tag::PassFail => Method::PassFail { points: read.variant::<PassFail, _>()?.points },
+        })
+    }
 }
 
 fn hundred() -> Dec {

@@ -10,6 +10,7 @@
 //! agree with serde_path_to_error's, so a serde_json release that changes a message fails it.
 
 mod pointer;
+pub(crate) mod tagged;
 
 use crate::base::error::{closest, Error, ErrorCode, Origin, Result};
 use crate::base::locale::Locale;

@@ -1,6 +1,7 @@
 //! The plan's `incentive` section as JSON: where the record's transactions are, and the
 //! components paid on them, in statement order.
 
+use crate::base::json::tagged::Tagged;
 use crate::base::number::Dec;
 use crate::incentive::{DrawKind, RateTableDef, SpiffFrequency, TotalRounding};
 use serde::{Deserialize, Serialize};
@@ -64,7 +65,7 @@ pub struct TransactionsDef {
 }
 
 /// One component of pay.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "camelCase")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
@@ -82,6 +83,32 @@ pub enum ComponentDef {
     Draw(DrawComponentDef),
     /// A team pool split by score share, exact to the cent (`evaluateTeam` only).
     Pool(PoolDef),
+}
+
+/// Read as serde's derive for `#[serde(tag = "type")]` reads it, without its buffering
+/// (`base::json::tagged`).
+impl<'de> Deserialize<'de> for ComponentDef {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(variant_identifier, rename_all = "camelCase")]
+        enum Tag {
+            Commission,
+            TargetBonus,
+            Spiff,
+            Mbo,
+            Draw,
+            Pool,
+        }
+        let read = Tagged::<Tag>::read(d, "internally tagged enum ComponentDef")?;
+        Ok(match read.tag {
+            Tag::Commission => ComponentDef::Commission(read.variant()?),
+            Tag::TargetBonus => ComponentDef::TargetBonus(read.variant()?),
+            Tag::Spiff => ComponentDef::Spiff(read.variant()?),
+            Tag::Mbo => ComponentDef::Mbo(read.variant()?),
+            Tag::Draw => ComponentDef::Draw(read.variant()?),
+            Tag::Pool => ComponentDef::Pool(read.variant()?),
+        })
+    }
 }
 
 impl ComponentDef {
