@@ -108,13 +108,11 @@ impl Side {
         Ok(side)
     }
 
-    /// Whether this side's team is `like`'s, whose plan scores as this side's does: the same
-    /// records have results (a record can fail under one plan's incentive section only), and
-    /// there is a team.
+    /// Whether this side's team is `like`'s, whose plan scores as this side's does over the same
+    /// records: the same records have results (a record can fail under one plan's incentive
+    /// section only), and there is a team.
     fn ranks_as(&self, like: &Side) -> bool {
-        !like.team.members.is_empty()
-            && self.reps.len() == like.reps.len()
-            && self.reps.iter().zip(&like.reps).all(|(a, b)| a.is_ok() == b.is_ok())
+        !like.team.members.is_empty() && self.reps.iter().zip(&like.reps).all(|(a, b)| a.is_ok() == b.is_ok())
     }
 
     /// The team's parts taken from `like` ([`Side::ranks_as`]): its members' ranks, forced

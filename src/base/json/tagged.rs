@@ -185,20 +185,9 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for TaggedVisitor<T> {
         let Some(tag) = seq.next_element::<T>()? else {
             return Err(de::Error::missing_field(TAG));
         };
-        let mut rest = String::from("[");
-        let mut first = true;
-        loop {
-            let mark = rest.len();
-            if !first {
-                rest.push(',');
-            }
-            if seq.next_element_seed(Json(&mut rest))?.is_none() {
-                rest.truncate(mark);
-                break;
-            }
-            first = false;
-        }
-        rest.push(']');
+        // The elements after the tag, as an array.
+        let mut rest = String::new();
+        Json(&mut rest).visit_seq(seq)?;
         Ok(Tagged { tag, rest })
     }
 
