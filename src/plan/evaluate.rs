@@ -9,6 +9,7 @@ use crate::formula::eval::{Evaluator, Scope};
 use crate::formula::Value;
 use crate::incentive::section::{Keep, ScoreFacts};
 use crate::scorecard::ScoreNeeds;
+use std::borrow::Cow;
 
 pub use crate::formula::record::{Record, Rows, RowsError, MAX_ROWS};
 
@@ -40,6 +41,9 @@ pub struct Evaluation<'p> {
     pub incentive: Option<crate::incentive::section::IncentiveResult>,
     /// The statement before the team's pools are split (team evaluation only).
     pub(crate) run: Option<crate::incentive::section::Run>,
+    /// The record's fields and metrics as computed, by slot (empty when they were given:
+    /// [`Pass::slots`]).
+    pub(crate) slots: Vec<Option<Value>>,
 }
 
 impl Evaluation<'_> {
@@ -49,13 +53,13 @@ impl Evaluation<'_> {
     }
 }
 
-/// Slot values during one evaluation.
-struct Values<'p> {
+/// Slot values during one evaluation: computed, or given ([`Pass::slots`]).
+struct Values<'p, 's> {
     plan: &'p Plan,
-    slots: Vec<Option<Value>>,
+    slots: Cow<'s, [Option<Value>]>,
 }
 
-impl Scope for Values<'_> {
+impl Scope for Values<'_, '_> {
     fn get(&self, slot: usize) -> Result<Value> {
         if let Some(Some(v)) = self.slots.get(slot) {
             return Ok(v.clone());
@@ -84,6 +88,10 @@ pub(super) struct Pass<'a> {
     /// scores as this one does ([`Plan::scores_like`]): the scorecard is not run again, and the
     /// evaluation has no score.
     pub known: Option<ScoreFacts>,
+    /// The record's fields and metrics by slot, already computed by a plan that reads and
+    /// computes them as this one does ([`Plan::scores_like`]): not read again. Ignored with
+    /// `explain` (the trace is built while the metrics are computed).
+    pub slots: Option<&'a [Option<Value>]>,
 }
 
 impl Plan {
@@ -130,7 +138,7 @@ impl Plan {
     /// Evaluates a record as `pass` says: the fields, the metrics in order, the score, the
     /// incentive run (finished by the caller).
     pub(super) fn evaluate_as(&self, record: &impl Record, pass: Pass<'_>) -> Result<Evaluation<'_>> {
-        let Pass { explain, needs, extra, listed, known } = pass;
+        let Pass { explain, needs, extra, listed, known, slots: given } = pass;
         // A statement finished in a locale lists its transactions: explained, and what-ifs.
         let listed = listed || explain.is_some() || extra.is_some();
         // An explanation shows every line.
@@ -138,39 +146,32 @@ impl Plan {
         if let Some(problem) = record.problem() {
             return Err(problem);
         }
-        let mut slots = Vec::with_capacity(self.fields.len().saturating_add(self.metrics.len()));
-        // Every field at once where the record can (JSON), else one by one as each is needed.
-        let mut inputs = record.inputs(&self.names);
-        for (index, field) in self.fields.iter().enumerate() {
-            let id = field.def.id.as_str();
-            let input = match inputs.as_mut().and_then(|all| all.get_mut(index)) {
-                Some(input) => std::mem::replace(input, crate::formula::input::Input::Missing),
-                None => record.input(index, id),
-            };
-            let value =
-                input.to_typed(field.def.field_type).map_err(|e| e.name(id).path(Origin::Record, record_path(id)))?;
-            slots.push(value.or_else(|| field.default.clone()));
-        }
-        slots.resize(self.fields.len().saturating_add(self.metrics.len()), None);
-        let mut values = Values { plan: self, slots };
         let mut trace = Vec::new();
         let mut texts = SlotTexts::default();
-        for &i in &self.order {
-            let Some(metric) = self.metrics.get(i) else {
-                continue;
-            };
-            let exact = Evaluator::new(&values)
-                .eval(&metric.root)
-                .map(Value::normalized)
-                .map_err(|e| in_metric(e, i, &metric.def.id))?;
-            check_kind(&exact, metric.def.kind).map_err(|e| in_metric(e, i, &metric.def.id))?;
-            if let Some(locale) = explain {
-                trace.push(trace_entry(self, metric, &values.slots, &mut texts, &exact, locale));
+        let width = self.fields.len().saturating_add(self.metrics.len());
+        let values = match given.filter(|g| explain.is_none() && g.len() == width) {
+            Some(given) => Values { plan: self, slots: Cow::Borrowed(given) },
+            None => {
+                let mut slots = Vec::with_capacity(width);
+                // Every field at once where the record can (JSON), else one by one as each is needed.
+                let mut inputs = record.inputs(&self.names);
+                for (index, field) in self.fields.iter().enumerate() {
+                    let id = field.def.id.as_str();
+                    let input = match inputs.as_mut().and_then(|all| all.get_mut(index)) {
+                        Some(input) => std::mem::replace(input, crate::formula::input::Input::Missing),
+                        None => record.input(index, id),
+                    };
+                    let value = input
+                        .to_typed(field.def.field_type)
+                        .map_err(|e| e.name(id).path(Origin::Record, record_path(id)))?;
+                    slots.push(value.or_else(|| field.default.clone()));
+                }
+                slots.resize(width, None);
+                let mut values = Values { plan: self, slots: Cow::Owned(slots) };
+                self.compute_metrics(&mut values, explain, &mut trace, &mut texts)?;
+                values
             }
-            if let Some(slot) = values.slots.get_mut(self.fields.len().saturating_add(i)) {
-                *slot = Some(exact);
-            }
-        }
+        };
         let score = match &self.scorecard {
             Some(_) if known.is_some() => None,
             Some(sc) => {
@@ -193,7 +194,39 @@ impl Plan {
             None => None,
         };
         let metrics = self.collect(&values.slots);
-        Ok(Evaluation { metrics, trace, score, incentive: None, run })
+        let slots = match values.slots {
+            Cow::Owned(slots) => slots,
+            Cow::Borrowed(_) => Vec::new(),
+        };
+        Ok(Evaluation { metrics, trace, score, incentive: None, run, slots })
+    }
+
+    /// Computes the metrics in order into `values`' slots (after the fields); with a locale,
+    /// adds each one's trace entry.
+    fn compute_metrics<'p>(
+        &'p self,
+        values: &mut Values<'p, '_>,
+        explain: Option<Locale>,
+        trace: &mut Vec<TraceEntry<'p>>,
+        texts: &mut SlotTexts,
+    ) -> Result<()> {
+        for &i in &self.order {
+            let Some(metric) = self.metrics.get(i) else {
+                continue;
+            };
+            let exact = Evaluator::new(&*values)
+                .eval(&metric.root)
+                .map(Value::normalized)
+                .map_err(|e| in_metric(e, i, &metric.def.id))?;
+            check_kind(&exact, metric.def.kind).map_err(|e| in_metric(e, i, &metric.def.id))?;
+            if let Some(locale) = explain {
+                trace.push(trace_entry(self, metric, &values.slots, texts, &exact, locale));
+            }
+            if let Some(slot) = values.slots.to_mut().get_mut(self.fields.len().saturating_add(i)) {
+                *slot = Some(exact);
+            }
+        }
+        Ok(())
     }
 
     fn collect(&self, slots: &[Option<Value>]) -> Vec<MetricResult<'_>> {

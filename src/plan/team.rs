@@ -330,7 +330,7 @@ impl Plan {
                     needs: ScoreNeeds { member: true, detail: scores },
                     extra: None,
                     listed: scores,
-                    known: None,
+                    ..Pass::default()
                 },
             ) {
                 Ok(eval) => results.push(Some(eval)),
@@ -383,18 +383,19 @@ impl Plan {
     /// One record evaluated as a member of a team, before the team's parts: its score (with what
     /// the team reads of it) and its statement before the pools are split (`run`). With a
     /// locale, explained in it (every detail); without, numbers only and no score details.
-    /// `known`: the score a plan that scores as this one does ([`Plan::scores_like`]) gave the
-    /// same record as a member; the incentive section reads it, and the result has no score.
+    /// `known`: what a plan that scores as this one does ([`Plan::scores_like`]) computed of the
+    /// same record as a member: its score, which the incentive section reads (the result has no
+    /// score), and its fields and metrics by slot (not read again; the result's `slots` is empty).
     pub(crate) fn evaluate_member(
         &self,
         record: &impl Record,
         explain: Option<Locale>,
-        known: Option<&ScoreResult>,
+        known: Option<(&ScoreResult, &[Option<crate::formula::Value>])>,
     ) -> Result<Evaluation<'_>> {
-        let known = known.map(super::evaluate::score_facts);
+        let (known, slots) = known.map(|(score, slots)| (super::evaluate::score_facts(score), slots)).unzip();
         self.evaluate_as(
             record,
-            Pass { explain, needs: ScoreNeeds { member: true, detail: false }, known, ..Pass::default() },
+            Pass { explain, needs: ScoreNeeds { member: true, detail: false }, known, slots, ..Pass::default() },
         )
     }
 

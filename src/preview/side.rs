@@ -8,6 +8,7 @@
 
 use super::marks::{Layout, Marks};
 use crate::base::error::{Error, Origin, Result};
+use crate::formula::Value;
 use crate::incentive::section::Run;
 use crate::incentive::TotalRounding;
 use crate::plan::{settle, Plan, PoolAward, PoolAwards, TeamMember, TeamSummary, TeamView};
@@ -23,6 +24,9 @@ pub(super) struct Rep {
     pub(super) score: Option<Rc<ScoreResult>>,
     /// Its grade's place among the plan's grades (what the summary counts by).
     pub(super) grade: Option<usize>,
+    /// The record's fields and metrics by slot, shared with the other side when its plan reads
+    /// and computes them as this one does (none when the plan has no scorecard).
+    slots: Option<Rc<Vec<Option<Value>>>>,
     /// The statement without the team's pools.
     pub(super) pay: Option<Pay>,
     /// Pool share weight per component.
@@ -89,8 +93,11 @@ impl Side {
     /// taken as they are.
     pub(super) fn new(plan: Plan, records: &[serde_json::Value], like: Option<&Side>) -> Result<Side> {
         let like = like.filter(|l| l.reps.len() == records.len());
-        let reps =
-            records.iter().enumerate().map(|(i, r)| Rep::evaluate(&plan, r, like.and_then(|l| l.score(i)))).collect();
+        let reps = records
+            .iter()
+            .enumerate()
+            .map(|(i, r)| Rep::evaluate(&plan, r, like.and_then(|l| l.evaluated(i))))
+            .collect();
         let mut side = Side {
             plan,
             reps,
@@ -140,7 +147,7 @@ impl Side {
     /// `like`: a side whose plan scores as this one's does and that has evaluated the record
     /// already; its score is taken as it is.
     pub(super) fn replace(&mut self, index: usize, record: &serde_json::Value, like: Option<&Side>) -> Result<()> {
-        let known = like.and_then(|l| l.score(index));
+        let known = like.and_then(|l| l.evaluated(index));
         let Some(slot) = self.reps.get_mut(index) else { return Ok(()) };
         let new = Rep::evaluate(&self.plan, record, known);
         if same_in_team(slot, &new) {
@@ -176,7 +183,7 @@ impl Side {
     /// `like`: as for [`Side::replace`].
     pub(super) fn insert(&mut self, index: usize, record: &serde_json::Value, like: Option<&Side>) -> Result<()> {
         let index = index.min(self.reps.len());
-        let rep = Rep::evaluate(&self.plan, record, like.and_then(|l| l.score(index)));
+        let rep = Rep::evaluate(&self.plan, record, like.and_then(|l| l.evaluated(index)));
         self.reps.insert(index, rep);
         self.refresh(Changed::All).or_else(|e| {
             let _inserted = self.reps.remove(index);
@@ -198,9 +205,9 @@ impl Side {
         })
     }
 
-    /// Record `index`'s score, when it was evaluated.
-    fn score(&self, index: usize) -> Option<&Rc<ScoreResult>> {
-        self.reps.get(index)?.as_ref().ok()?.score.as_ref()
+    /// Record `index` as evaluated, when it was.
+    fn evaluated(&self, index: usize) -> Option<&Rep> {
+        self.reps.get(index)?.as_ref().ok()
     }
 
     /// Rep `index`'s results, when the record was evaluated and is a member of the team.
@@ -390,18 +397,25 @@ fn team_facts(r: &Rep) -> Option<(Option<&crate::scorecard::Member>, crate::base
 
 impl Rep {
     /// Evaluates one record alone (numbers only).
-    /// `known`: its score under a plan that scores as `plan` does, taken as it is.
-    fn evaluate(
-        plan: &Plan,
-        record: &serde_json::Value,
-        known: Option<&Rc<ScoreResult>>,
-    ) -> std::result::Result<Rep, Error> {
-        let mut eval = plan.evaluate_member(record, None, known.map(Rc::as_ref))?;
-        let score = known.cloned().or_else(|| eval.score.take().map(Rc::new));
-        let grade = score
-            .as_deref()
-            .and_then(|s| plan.document().scorecard.as_ref()?.grades.iter().position(|g| g.grade == s.grade));
-        let Some(run) = eval.run else { return Ok(Rep { score, grade, pay: None, weights: Vec::new(), run: None }) };
+    /// `like`: the same record under a plan that scores as `plan` does: its score, grade, fields
+    /// and metrics are taken as they are.
+    fn evaluate(plan: &Plan, record: &serde_json::Value, like: Option<&Rep>) -> std::result::Result<Rep, Error> {
+        let like = like.and_then(|l| Some((l, l.score.as_ref()?, l.slots.as_ref()?)));
+        let mut eval = plan.evaluate_member(record, None, like.map(|(_, s, v)| (s.as_ref(), v.as_slice())))?;
+        let (score, grade, slots) = match like {
+            Some((l, score, slots)) => (Some(Rc::clone(score)), l.grade, Some(Rc::clone(slots))),
+            None => {
+                let score = eval.score.take().map(Rc::new);
+                let grade = score
+                    .as_deref()
+                    .and_then(|s| plan.document().scorecard.as_ref()?.grades.iter().position(|g| g.grade == s.grade));
+                let slots = score.is_some().then(|| Rc::new(std::mem::take(&mut eval.slots)));
+                (score, grade, slots)
+            }
+        };
+        let Some(run) = eval.run else {
+            return Ok(Rep { score, grade, slots, pay: None, weights: Vec::new(), run: None });
+        };
         let weights = run.pool_weights.clone();
         let has_pools = weights.iter().any(Option::is_some);
         let on_total = plan.document().incentive.as_ref().is_some_and(|i| i.rounding == TotalRounding::OnTotal);
@@ -417,7 +431,7 @@ impl Rep {
             components: result.components.iter().map(|c| c.amount.0).collect(),
             marks: Marks::read(&layout, &result.statement.lines),
         };
-        Ok(Rep { score, grade, pay: Some(pay), weights, run: kept })
+        Ok(Rep { score, grade, slots, pay: Some(pay), weights, run: kept })
     }
 
     /// What the rep is paid with the team's pool shares `awards`.
