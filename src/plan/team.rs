@@ -440,7 +440,7 @@ impl Plan {
         if view == TeamView::WithStandings {
             self.standings(team, &scored, &mut summary)?;
         }
-        let (awards, pools) = self.split_pools(&summary.members, scores.len(), weight)?;
+        let (awards, pools) = self.split_pools(&summary.members, scores.len(), weight, None)?;
         Ok(TeamParts { team: summary, awards, pools, duplicates })
     }
 
@@ -659,7 +659,33 @@ impl Plan {
         n: usize,
         weight: &dyn Fn(usize, usize) -> Option<Decimal>,
     ) -> Result<PoolAwards> {
-        self.split_pools(members, n, weight).map(|(awards, _)| awards)
+        self.split_pools(members, n, weight, None).map(|(awards, _)| awards)
+    }
+
+    /// [`Plan::pool_awards`] after one member's share weight moved, the members and their groups
+    /// as they were when `previous` was split: only the pools that member shares in are split
+    /// again (a pool for the whole team; its own group's part of a pool per group), the other
+    /// groups' shares are kept. An error when `previous` does not fit the members.
+    pub(crate) fn pool_awards_after(
+        &self,
+        members: &[TeamMember],
+        weight: &dyn Fn(usize, usize) -> Option<Decimal>,
+        previous: &PoolAwards,
+        moved: &TeamMember,
+    ) -> Result<PoolAwards> {
+        let (pairs, _) = self.split_pools_of(members, weight, Some(moved.group.as_deref()))?;
+        let mut awards = previous.clone();
+        for (index, award) in pairs {
+            let slot = match (awards.starts.get(index), awards.starts.get(index.saturating_add(1))) {
+                (Some(&from), Some(&to)) => awards.all.get_mut(from..to).unwrap_or_default(),
+                _ => &mut [],
+            };
+            let Some(slot) = slot.iter_mut().find(|a| a.component == award.component) else {
+                return Err(crate::base::checked::overflow());
+            };
+            *slot = award;
+        }
+        Ok(awards)
     }
 
     /// Splits the pools among the scored `members`: per record (of `n`), the shares it is paid,
@@ -669,8 +695,21 @@ impl Plan {
         members: &[TeamMember],
         n: usize,
         weight: &dyn Fn(usize, usize) -> Option<Decimal>,
+        only: Option<Option<&str>>,
     ) -> Result<(PoolAwards, Vec<PoolSummary>)> {
-        let Some(inc) = &self.incentive else { return Ok((PoolAwards::default(), Vec::new())) };
+        let (pairs, pools) = self.split_pools_of(members, weight, only)?;
+        Ok((PoolAwards::by_record(n, pairs), pools))
+    }
+
+    /// [`Plan::split_pools`] as `(record, its share)` pairs, pool by pool; with `only`, the
+    /// pools per group are split for that group alone.
+    fn split_pools_of(
+        &self,
+        members: &[TeamMember],
+        weight: &dyn Fn(usize, usize) -> Option<Decimal>,
+        only: Option<Option<&str>>,
+    ) -> Result<(Vec<RecordAward>, Vec<PoolSummary>)> {
+        let Some(inc) = &self.incentive else { return Ok((Vec::new(), Vec::new())) };
         // (record, its share), pool by pool.
         let mut awards: Vec<(usize, PoolAward)> = Vec::new();
         let mut pools = Vec::new();
@@ -689,6 +728,9 @@ impl Plan {
             // A pool for the whole team holds every member: its room made at once.
             let room = if def.per_group { 0 } else { members.len() };
             for m in members {
+                if def.per_group && only.is_some_and(|g| g != m.group.as_deref()) {
+                    continue;
+                }
                 let (indices, ids, weights) = by_group
                     .entry(group_of(m, def.per_group))
                     .or_insert_with(|| (Vec::with_capacity(room), Vec::with_capacity(room), Vec::with_capacity(room)));
@@ -716,9 +758,12 @@ impl Plan {
                 });
             }
         }
-        Ok((PoolAwards::by_record(n, awards), pools))
+        Ok((awards, pools))
     }
 }
+
+/// A record's index and one pool share it is paid.
+type RecordAward = (usize, PoolAward);
 
 /// Per record, the pool shares it is paid, in pool order: one list per record, in one buffer
 /// (a team of 10,000 is not 10,000 allocations on every edit).

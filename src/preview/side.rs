@@ -294,22 +294,26 @@ impl Side {
         let Some(score) = rep.score.as_deref() else { return Err(crate::base::checked::overflow()) };
         // In place: on an error the caller computes the team's parts again from the reps.
         let mut members = std::mem::take(&mut self.team.members);
-        if k < members.len() {
-            // Out of its place, then back in at the place its new total takes (the others keep
-            // their order).
-            let mut m = members.remove(k);
-            m.total = score.total;
-            if m.grade != score.grade {
-                m.grade.clone_from(&score.grade);
-            }
-            let at = members.partition_point(|o| o.total.0 > m.total.0 || (o.total.0 == m.total.0 && o.id < m.id));
-            members.insert(at, m);
+        if k >= members.len() {
+            return Err(crate::base::checked::overflow());
         }
+        // Out of its place, then back in at the place its new total takes (the others keep
+        // their order).
+        let mut m = members.remove(k);
+        m.total = score.total;
+        if m.grade != score.grade {
+            m.grade.clone_from(&score.grade);
+        }
+        let at = members.partition_point(|o| o.total.0 > m.total.0 || (o.total.0 == m.total.0 && o.id < m.id));
+        members.insert(at, m);
         let reps = &self.reps;
         let key = |i: usize| reps.get(i)?.as_ref().ok()?.score.as_deref()?.member.as_ref()?.tie_break;
         self.plan.regrade(&mut members, &key)?;
         let weight = |i: usize, c: usize| reps.get(i)?.as_ref().ok()?.weights.get(c).copied().flatten();
-        let awards = self.plan.pool_awards(&members, self.reps.len(), &weight)?;
+        // The members and their groups are as they were: only the pools the rep shares in are
+        // split again.
+        let Some(moved) = members.get(at) else { return Err(crate::base::checked::overflow()) };
+        let awards = self.plan.pool_awards_after(&members, &weight, &self.awards, moved)?;
         let duplicates = std::mem::take(&mut self.duplicates);
         let paid = self.settle_all(Changed::One(index), &awards, &duplicates);
         self.duplicates = duplicates;
