@@ -92,6 +92,9 @@ pub(super) struct Pass<'a> {
     /// computes them as this one does ([`Plan::scores_like`]): not read again. Ignored with
     /// `explain` (the trace is built while the metrics are computed).
     pub slots: Option<&'a [Option<Value>]>,
+    /// The caller reads no metric of the result (a compare side): none is rounded for output,
+    /// and the result's `metrics` is empty.
+    pub no_metrics: bool,
 }
 
 impl Plan {
@@ -138,7 +141,7 @@ impl Plan {
     /// Evaluates a record as `pass` says: the fields, the metrics in order, the score, the
     /// incentive run (finished by the caller).
     pub(super) fn evaluate_as(&self, record: &impl Record, pass: Pass<'_>) -> Result<Evaluation<'_>> {
-        let Pass { explain, needs, extra, listed, known, slots: given } = pass;
+        let Pass { explain, needs, extra, listed, known, slots: given, no_metrics } = pass;
         // A statement finished in a locale lists its transactions: explained, and what-ifs.
         let listed = listed || explain.is_some() || extra.is_some();
         // An explanation shows every line.
@@ -193,7 +196,7 @@ impl Plan {
             }
             None => None,
         };
-        let metrics = self.collect(&values.slots);
+        let metrics = if no_metrics { Vec::new() } else { self.collect(&values.slots) };
         let slots = match values.slots {
             Cow::Owned(slots) => slots,
             Cow::Borrowed(_) => Vec::new(),

@@ -383,20 +383,23 @@ impl Plan {
     /// One record evaluated as a member of a team, before the team's parts: its score (with what
     /// the team reads of it) and its statement before the pools are split (`run`). With a
     /// locale, explained in it (every detail); without, numbers only and no score details.
-    /// `known`: what a plan that scores as this one does ([`Plan::scores_like`]) computed of the
-    /// same record as a member: its score, which the incentive section reads (the result has no
-    /// score), and its fields and metrics by slot (not read again; the result's `slots` is empty).
-    pub(crate) fn evaluate_member(
+    pub(crate) fn evaluate_member(&self, record: &impl Record, explain: Option<Locale>) -> Result<Evaluation<'_>> {
+        self.evaluate_as(record, Pass { explain, needs: ScoreNeeds { member: true, detail: false }, ..Pass::default() })
+    }
+
+    /// [`Plan::evaluate_member`] for what a member is paid and scored, numbers only: no metrics
+    /// and no score details. `known`: what a plan that scores as this one does
+    /// ([`Plan::scores_like`]) computed of the same record as a member: its score, which the
+    /// incentive section reads (the result has no score), and its fields and metrics by slot (not
+    /// read again; the result's `slots` is empty).
+    pub(crate) fn pay_member(
         &self,
         record: &impl Record,
-        explain: Option<Locale>,
         known: Option<(&ScoreResult, &[Option<crate::formula::Value>])>,
     ) -> Result<Evaluation<'_>> {
         let (known, slots) = known.map(|(score, slots)| (super::evaluate::score_facts(score), slots)).unzip();
-        self.evaluate_as(
-            record,
-            Pass { explain, needs: ScoreNeeds { member: true, detail: false }, known, slots, ..Pass::default() },
-        )
+        let needs = ScoreNeeds { member: true, detail: false };
+        self.evaluate_as(record, Pass { needs, known, slots, no_metrics: true, ..Pass::default() })
     }
 
     /// The team's parts from its members' scores (by record index; none for a record that
@@ -606,7 +609,10 @@ impl Plan {
         let mut pool: Vec<usize> = (0..members.len()).filter(|k| members.get(*k).is_some_and(|m| !m.vetoed)).collect();
         let lower_first = self.team_section().and_then(|t| t.tie_break.as_ref()).map(|(_, lower)| *lower);
         let total = |k: &usize| members.get(*k).map_or(Decimal::ZERO, |m| m.total.0);
-        let key = |k: &usize| members.get(*k).and_then(|m| tie_break(m.index));
+        // Each member's tie-break key, looked up once (the sorts and the grading read them often).
+        let keys: Vec<Option<Decimal>> =
+            if lower_first.is_some() { members.iter().map(|m| tie_break(m.index)).collect() } else { Vec::new() };
+        let key = |k: &usize| keys.get(*k).copied().flatten();
         if let Some(lower) = lower_first {
             if let Some(k) = pool.iter().find(|k| key(k).is_none()) {
                 let index = members.get(*k).map_or(0, |m| m.index);

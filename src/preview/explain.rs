@@ -57,7 +57,7 @@ pub(super) fn explain_side<'p>(
     if let Some(e) = side.error(index) {
         return Ok(ExplainedSide { result: None, rank, forced_grade, error: Some(e.report(locale)) });
     }
-    let mut eval = side.plan.evaluate_member(record, Some(locale), None)?;
+    let mut eval = side.plan.evaluate_member(record, Some(locale))?;
     if let Some(run) = eval.run.take() {
         eval.incentive = Some(settle(run, side.awards(index), Some(locale))?);
     }

@@ -297,22 +297,34 @@ impl Side {
         if k >= members.len() {
             return Err(crate::base::checked::overflow());
         }
-        // Out of its place, then back in at the place its new total takes (the others keep
-        // their order).
-        let mut m = members.remove(k);
+        // Moved from its place to the place its new total takes among the others (who keep
+        // their order): only the members between the two places shift.
+        let Some(m) = members.get_mut(k) else { return Err(crate::base::checked::overflow()) };
         m.total = score.total;
         if m.grade != score.grade {
             m.grade.clone_from(&score.grade);
         }
-        let at = members.partition_point(|o| o.total.0 > m.total.0 || (o.total.0 == m.total.0 && o.id < m.id));
-        members.insert(at, m);
+        let (total, id) = (m.total.0, m.id.clone());
+        let before = |o: &TeamMember| o.total.0 > total || (o.total.0 == total && o.id < id);
+        let (above, below) = members.split_at(k);
+        let at = match above.partition_point(before) {
+            p if p < k => p,
+            _ => k.saturating_add(below.get(1..).unwrap_or_default().partition_point(before)),
+        };
+        match members.get_mut(at.min(k)..=at.max(k)) {
+            Some(span) if at < k => span.rotate_right(1),
+            Some(span) => span.rotate_left(1),
+            None => return Err(crate::base::checked::overflow()),
+        }
         let reps = &self.reps;
         let key = |i: usize| reps.get(i)?.as_ref().ok()?.score.as_deref()?.member.as_ref()?.tie_break;
         self.plan.regrade(&mut members, &key)?;
         let weight = |i: usize, c: usize| reps.get(i)?.as_ref().ok()?.weights.get(c).copied().flatten();
         // The members and their groups are as they were: only the pools the rep shares in are
         // split again.
-        let Some(moved) = members.get(at) else { return Err(crate::base::checked::overflow()) };
+        let Some(moved) = members.get(at).filter(|m| m.index == index) else {
+            return Err(crate::base::checked::overflow());
+        };
         let awards = self.plan.pool_awards_after(&members, &weight, &self.awards, moved)?;
         let duplicates = std::mem::take(&mut self.duplicates);
         let paid = self.settle_all(Changed::One(index), &awards, &duplicates);
@@ -405,7 +417,7 @@ impl Rep {
     /// and metrics are taken as they are.
     fn evaluate(plan: &Plan, record: &serde_json::Value, like: Option<&Rep>) -> std::result::Result<Rep, Error> {
         let like = like.and_then(|l| Some((l, l.score.as_ref()?, l.slots.as_ref()?)));
-        let mut eval = plan.evaluate_member(record, None, like.map(|(_, s, v)| (s.as_ref(), v.as_slice())))?;
+        let mut eval = plan.pay_member(record, like.map(|(_, s, v)| (s.as_ref(), v.as_slice())))?;
         let (score, grade, slots) = match like {
             Some((l, score, slots)) => (Some(Rc::clone(score)), l.grade, Some(Rc::clone(slots))),
             None => {
