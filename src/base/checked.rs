@@ -117,6 +117,20 @@ impl Sum {
     }
 }
 
+/// 10⁰ … 10²⁸: the factors between a decimal's scales (money comes at scales 0 to 2 mixed, so
+/// most additions to a running sum rescale one side). Worked out while compiling: an index out
+/// of range or an overflow here would stop the build, never a run.
+#[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+const POW10: [i128; 29] = {
+    let mut table = [1_i128; 29];
+    let mut k = 1;
+    while k < table.len() {
+        table[k] = table[k - 1] * 10;
+        k += 1;
+    }
+    table
+};
+
 /// `mantissa × 10^-scale + value` as an integer at the larger scale, when it fits a decimal.
 #[inline]
 fn exact_add(mantissa: i128, scale: u32, value: Decimal) -> Option<(i128, u32)> {
@@ -126,8 +140,9 @@ fn exact_add(mantissa: i128, scale: u32, value: Decimal) -> Option<(i128, u32)> 
         return (sum.checked_abs()? < MANTISSA_END).then_some((sum, s));
     }
     let to = scale.max(s);
-    let a = mantissa.checked_mul(10_i128.checked_pow(to.checked_sub(scale)?)?)?;
-    let b = m.checked_mul(10_i128.checked_pow(to.checked_sub(s)?)?)?;
+    let pow = |k: u32| POW10.get(usize::try_from(to.checked_sub(k)?).ok()?).copied();
+    let a = mantissa.checked_mul(pow(scale)?)?;
+    let b = m.checked_mul(pow(s)?)?;
     let sum = a.checked_add(b)?;
     (sum.checked_abs()? < MANTISSA_END).then_some((sum, to))
 }
