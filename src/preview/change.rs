@@ -263,7 +263,8 @@ impl Pairing<'_> {
                 .components
                 .iter()
                 .map(|c| {
-                    let amount = |p: &super::side::Paid, i: Option<usize>| i.and_then(|i| p.components.get(i).copied());
+                    let amount =
+                        |p: super::side::Paid<'_>, i: Option<usize>| i.and_then(|i| p.components.get(i).copied());
                     component_change(&c.id, c.kind, amount(b, c.before), amount(a, c.after))
                 })
                 .collect::<Result<Vec<_>>>()?,

@@ -47,12 +47,55 @@ pub(super) struct Pay {
 }
 
 /// What a rep is paid, pools included.
-#[derive(Clone, Debug, PartialEq)]
-pub(super) struct Paid {
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) struct Paid<'a> {
     /// The statement total.
     pub(super) total: Decimal,
     /// Each component's amount, in plan order.
-    pub(super) components: Vec<Decimal>,
+    pub(super) components: &'a [Decimal],
+}
+
+/// What every rep is paid, pools included, in two flat buffers: per record its total (none: not
+/// paid), and `width` component amounts per record, record after record. The summary reads them
+/// in one sweep, and a rep settled again is written in place (not one allocation per rep,
+/// scattered over the heap).
+#[derive(Clone, Debug, Default)]
+struct Payouts {
+    totals: Vec<Option<Decimal>>,
+    components: Vec<Decimal>,
+    width: usize,
+}
+
+impl Payouts {
+    /// Room for `n` records of `width` components, none paid yet.
+    fn new(n: usize, width: usize) -> Payouts {
+        Payouts { totals: vec![None; n], components: vec![Decimal::ZERO; n.saturating_mul(width)], width }
+    }
+
+    /// What record `index` is paid.
+    fn get(&self, index: usize) -> Option<Paid<'_>> {
+        let total = (*self.totals.get(index)?)?;
+        let from = index.checked_mul(self.width)?;
+        Some(Paid { total, components: self.components.get(from..from.checked_add(self.width)?)? })
+    }
+
+    /// Record `index`'s total and component amounts, to be written.
+    fn slot(&mut self, index: usize) -> Option<(&mut Option<Decimal>, &mut [Decimal])> {
+        let from = index.checked_mul(self.width)?;
+        let components = self.components.get_mut(from..from.checked_add(self.width)?)?;
+        Some((self.totals.get_mut(index)?, components))
+    }
+
+    /// Record `index` paid as `paid` (its components as many as the buffer's width), or not.
+    fn set(&mut self, index: usize, paid: Option<Paid<'_>>) {
+        let Some((total, components)) = self.slot(index) else { return };
+        *total = paid.map(|p| p.total);
+        if let Some(p) = paid {
+            for (c, v) in components.iter_mut().zip(p.components) {
+                *c = *v;
+            }
+        }
+    }
 }
 
 /// Which records changed since the team's parts were last computed.
@@ -83,7 +126,7 @@ pub(super) struct Side {
     /// Per record: its member's place in `team.members`.
     place: Vec<Option<usize>>,
     /// Per record: what it is paid, pools included.
-    paid: Vec<Option<Paid>>,
+    paid: Payouts,
 }
 
 impl Side {
@@ -106,7 +149,7 @@ impl Side {
             awards: PoolAwards::default(),
             duplicates: Vec::new(),
             place: Vec::new(),
-            paid: Vec::new(),
+            paid: Payouts::default(),
         };
         match like {
             Some(like) if side.ranks_as(like) => side.rank_as(like)?,
@@ -153,15 +196,17 @@ impl Side {
         if same_in_team(slot, &new) {
             // Nothing the team reads moved: ranks, forced grades and pool shares stay; only this
             // rep's pay is new.
-            let paid = match (&new, self.duplicates.get(index)) {
-                (Ok(rep), Some(None)) => rep.settle(self.awards(index))?,
+            let mut components = vec![Decimal::ZERO; self.paid.width];
+            let total = match (&new, self.duplicates.get(index)) {
+                (Ok(rep), Some(None)) => rep.settle_into(self.awards(index), &mut components)?,
                 _ => None,
             };
             if let Some(m) = self.place.get(index).copied().flatten().and_then(|k| self.team.members.get_mut(k)) {
-                m.payout = paid.as_ref().map(|p| crate::base::number::Dec(p.total));
+                m.payout = total.map(crate::base::number::Dec);
             }
-            if let (Some(slot), Some(p)) = (self.reps.get_mut(index), self.paid.get_mut(index)) {
-                (*slot, *p) = (new, paid);
+            if let Some(slot) = self.reps.get_mut(index) {
+                *slot = new;
+                self.paid.set(index, total.map(|total| Paid { total, components: &components }));
             }
             return Ok(());
         }
@@ -233,8 +278,8 @@ impl Side {
     }
 
     /// What rep `index` is paid, pools included.
-    pub(super) fn paid(&self, index: usize) -> Option<&Paid> {
-        self.paid.get(index)?.as_ref()
+    pub(super) fn paid(&self, index: usize) -> Option<Paid<'_>> {
+        self.paid.get(index)
     }
 
     /// The pool shares the team paid rep `index`.
@@ -336,29 +381,23 @@ impl Side {
     }
 
     /// What every rep is paid with the pool shares `awards`: a rep whose results did not change
-    /// (`changed`) and whose shares are the same keeps its statement.
-    fn settle_all(
-        &mut self,
-        changed: Changed,
-        awards: &PoolAwards,
-        duplicates: &[Option<Error>],
-    ) -> Result<Vec<Option<Paid>>> {
-        let mut paid = Vec::with_capacity(self.reps.len());
+    /// (`changed`) and whose shares are the same keeps what it was paid.
+    fn settle_all(&self, changed: Changed, awards: &PoolAwards, duplicates: &[Option<Error>]) -> Result<Payouts> {
+        let width = self.plan.document().incentive.as_ref().map_or(0, |i| i.components.len());
+        let mut paid = Payouts::new(self.reps.len(), width);
         for (i, rep) in self.reps.iter().enumerate() {
             let shares = awards.of(i);
             let rep = match (rep, duplicates.get(i)) {
                 (Ok(rep), Some(None)) => rep,
-                _ => {
-                    paid.push(None);
-                    continue;
-                }
+                _ => continue,
             };
             let kept = changed != Changed::One(i) && changed != Changed::All && rep.run.is_some();
-            let reuse = kept && self.awards.of(i) == shares;
-            match self.paid.get_mut(i).and_then(Option::take) {
-                Some(p) if reuse => paid.push(Some(p)),
-                earlier => paid.push(rep.settle_into(shares, earlier)?),
+            if kept && self.awards.of(i) == shares && self.paid.width == width {
+                paid.set(i, self.paid.get(i));
+                continue;
             }
+            let Some((total, components)) = paid.slot(i) else { continue };
+            *total = rep.settle_into(shares, components)?;
         }
         Ok(paid)
     }
@@ -366,13 +405,13 @@ impl Side {
 
 /// Each record's member's place in `members` (of `n` records), with the members' payouts
 /// filled in from `paid`.
-fn places(members: &mut [TeamMember], paid: &[Option<Paid>], n: usize) -> Vec<Option<usize>> {
+fn places(members: &mut [TeamMember], paid: &Payouts, n: usize) -> Vec<Option<usize>> {
     let mut place = vec![None; n];
     for (k, m) in members.iter_mut().enumerate() {
         if let Some(slot) = place.get_mut(m.index) {
             *slot = Some(k);
         }
-        m.payout = paid.get(m.index).and_then(Option::as_ref).map(|p| crate::base::number::Dec(p.total));
+        m.payout = paid.get(m.index).map(|p| crate::base::number::Dec(p.total));
     }
     place
 }
@@ -450,30 +489,29 @@ impl Rep {
         Ok(Rep { score, grade, slots, pay: Some(pay), weights, run: kept })
     }
 
-    /// What the rep is paid with the team's pool shares `awards`.
-    fn settle(&self, awards: &[PoolAward]) -> Result<Option<Paid>> {
-        self.settle_into(awards, None)
-    }
-
-    /// [`Rep::settle`], reusing the room of an earlier `Paid` of the same rep.
-    fn settle_into(&self, awards: &[PoolAward], earlier: Option<Paid>) -> Result<Option<Paid>> {
+    /// What the rep is paid with the team's pool shares `awards`: its total (none: it is not
+    /// paid), its component amounts written into `components` (in plan order).
+    fn settle_into(&self, awards: &[PoolAward], components: &mut [Decimal]) -> Result<Option<Decimal>> {
         let Some(pay) = &self.pay else { return Ok(None) };
         if let Some(run) = &self.run {
             let result = settle(run.clone(), awards, None)?;
-            let components = result.components.iter().map(|c| c.amount.0).collect();
-            return Ok(Some(Paid { total: result.statement.total.0, components }));
+            for (c, r) in components.iter_mut().zip(&result.components) {
+                *c = r.amount.0;
+            }
+            return Ok(Some(result.statement.total.0));
         }
         // Rounded line by line: a share (whole cents) adds exactly its amount.
-        let mut components = earlier.map(|p| p.components).unwrap_or_default();
-        components.clone_from(&pay.components);
-        let mut paid = Paid { total: pay.total, components };
+        for (c, v) in components.iter_mut().zip(&pay.components) {
+            *c = *v;
+        }
+        let mut total = pay.total;
         for a in awards {
             let Some(share) = &a.share else { continue };
-            paid.total = crate::base::checked::add(paid.total, share.amount)?;
-            if let Some(c) = paid.components.get_mut(a.component) {
+            total = crate::base::checked::add(total, share.amount)?;
+            if let Some(c) = components.get_mut(a.component) {
                 *c = crate::base::checked::add(*c, share.amount)?;
             }
         }
-        Ok(Some(paid))
+        Ok(Some(total))
     }
 }
