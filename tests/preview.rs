@@ -661,12 +661,26 @@ fn team_without_cost(mut t: salescore::plan::TeamSummary) -> salescore::plan::Te
 
 #[test]
 fn scores_moving_on_the_sample_team_regrade_as_a_fresh_session() {
+    // The sample plan's pool is split per group; a moved score splits again only its group's
+    // part. The same steps with the pool for the whole team, and with both kinds of pool.
+    let path = format!("{}/samples/team/plan.json", env!("CARGO_MANIFEST_DIR"));
+    let doc: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    scores_moving_regrade_as_a_fresh_session(doc.clone());
+    let mut whole = doc.clone();
+    whole["incentive"]["components"][3]["perGroup"] = json!(false);
+    scores_moving_regrade_as_a_fresh_session(whole);
+    let mut both = doc;
+    let pool = json!({ "id": "公司池", "type": "pool", "amount": 5000.05, "share": "销售额" });
+    both["incentive"]["components"].as_array_mut().unwrap().push(pool);
+    scores_moving_regrade_as_a_fresh_session(both);
+}
+
+fn scores_moving_regrade_as_a_fresh_session(doc: Value) {
     // May's 24 reps under the sample plan (forced distribution with a tie-break by 回款额, a
-    // veto, pools per group) and a draft: each step moves one rep's score, either by its sales,
-    // or onto another rep's score exactly (a tie kept together), or onto it with another
-    // tie-break key. After every step the session equals one opened from scratch.
+    // veto, pools) and a draft: each step moves one rep's score, either by its sales, or onto
+    // another rep's score exactly (a tie kept together), or onto it with another tie-break key.
+    // After every step the session equals one opened from scratch.
     let path = format!("{}/samples/team/", env!("CARGO_MANIFEST_DIR"));
-    let doc: Value = serde_json::from_str(&std::fs::read_to_string(format!("{path}plan.json")).unwrap()).unwrap();
     let mut edited = doc.clone();
     *edited.pointer_mut("/incentive/components/0/rules/2/table/tiers/2/rate").unwrap() = json!(0.06);
     let (plan, draft) = (Plan::compile(&doc.to_string()).unwrap(), Plan::compile(&edited.to_string()).unwrap());

@@ -41,8 +41,8 @@ pub struct Evaluation<'p> {
     pub incentive: Option<crate::incentive::section::IncentiveResult>,
     /// The statement before the team's pools are split (team evaluation only).
     pub(crate) run: Option<crate::incentive::section::Run>,
-    /// The record's fields and metrics as computed, by slot (empty when they were given:
-    /// [`Pass::slots`]).
+    /// The record's fields and metrics as computed, by slot, for a compare side
+    /// ([`Pass::no_metrics`]; empty otherwise, and when they were given: [`Pass::slots`]).
     pub(crate) slots: Vec<Option<Value>>,
 }
 
@@ -92,8 +92,9 @@ pub(super) struct Pass<'a> {
     /// computes them as this one does ([`Plan::scores_like`]): not read again. Ignored with
     /// `explain` (the trace is built while the metrics are computed).
     pub slots: Option<&'a [Option<Value>]>,
-    /// The caller reads no metric of the result (a compare side): none is rounded for output,
-    /// and the result's `metrics` is empty.
+    /// For a compare side, which reads no metric of the result but keeps its fields and metrics
+    /// by slot for a draft to share: no metric is rounded for output (the result's `metrics` is
+    /// empty), and the result's `slots` holds them (otherwise it is empty).
     pub no_metrics: bool,
 }
 
@@ -198,8 +199,8 @@ impl Plan {
         };
         let metrics = if no_metrics { Vec::new() } else { self.collect(&values.slots) };
         let slots = match values.slots {
-            Cow::Owned(slots) => slots,
-            Cow::Borrowed(_) => Vec::new(),
+            Cow::Owned(slots) if no_metrics => slots,
+            _ => Vec::new(),
         };
         Ok(Evaluation { metrics, trace, score, incentive: None, run, slots })
     }

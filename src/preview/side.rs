@@ -392,8 +392,9 @@ impl Side {
                 _ => continue,
             };
             let kept = changed != Changed::One(i) && changed != Changed::All && rep.run.is_some();
-            if kept && self.awards.of(i) == shares && self.paid.width == width {
-                paid.set(i, self.paid.get(i));
+            let earlier = self.paid.get(i).filter(|_| kept && self.paid.width == width && self.awards.of(i) == shares);
+            if let Some(earlier) = earlier {
+                paid.set(i, Some(earlier));
                 continue;
             }
             let Some((total, components)) = paid.slot(i) else { continue };
