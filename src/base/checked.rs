@@ -131,6 +131,11 @@ const POW10: [i128; 29] = {
     table
 };
 
+/// 10ᵏ, for the scales of a decimal (k ≤ 28).
+pub(crate) fn pow10(k: u32) -> Option<i128> {
+    POW10.get(usize::try_from(k).ok()?).copied()
+}
+
 /// `mantissa × 10^-scale + value` as an integer at the larger scale, when it fits a decimal.
 #[inline]
 fn exact_add(mantissa: i128, scale: u32, value: Decimal) -> Option<(i128, u32)> {
@@ -140,9 +145,8 @@ fn exact_add(mantissa: i128, scale: u32, value: Decimal) -> Option<(i128, u32)> 
         return (sum.checked_abs()? < MANTISSA_END).then_some((sum, s));
     }
     let to = scale.max(s);
-    let pow = |k: u32| POW10.get(usize::try_from(to.checked_sub(k)?).ok()?).copied();
-    let a = mantissa.checked_mul(pow(scale)?)?;
-    let b = m.checked_mul(pow(s)?)?;
+    let a = mantissa.checked_mul(pow10(to.checked_sub(scale)?)?)?;
+    let b = m.checked_mul(pow10(to.checked_sub(s)?)?)?;
     let sum = a.checked_add(b)?;
     (sum.checked_abs()? < MANTISSA_END).then_some((sum, to))
 }

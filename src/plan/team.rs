@@ -682,11 +682,7 @@ impl Plan {
         let (pairs, _) = self.split_pools_of(members, weight, Some(moved.group.as_deref()))?;
         let mut awards = previous.clone();
         for (index, award) in pairs {
-            let slot = match (awards.starts.get(index), awards.starts.get(index.saturating_add(1))) {
-                (Some(&from), Some(&to)) => awards.all.get_mut(from..to).unwrap_or_default(),
-                _ => &mut [],
-            };
-            let Some(slot) = slot.iter_mut().find(|a| a.component == award.component) else {
+            let Some(slot) = awards.of_mut(index).iter_mut().find(|a| a.component == award.component) else {
                 return Err(crate::base::checked::overflow());
             };
             *slot = award;
@@ -814,10 +810,17 @@ impl PoolAwards {
 
     /// The shares record `index` is paid.
     pub(crate) fn of(&self, index: usize) -> &[PoolAward] {
-        match (self.starts.get(index), self.starts.get(index.saturating_add(1))) {
-            (Some(&from), Some(&to)) => self.all.get(from..to).unwrap_or_default(),
-            _ => &[],
-        }
+        self.range(index).and_then(|r| self.all.get(r)).unwrap_or_default()
+    }
+
+    /// [`PoolAwards::of`], to be written.
+    fn of_mut(&mut self, index: usize) -> &mut [PoolAward] {
+        self.range(index).and_then(|r| self.all.get_mut(r)).unwrap_or_default()
+    }
+
+    /// Where record `index`'s shares are in `all`.
+    fn range(&self, index: usize) -> Option<std::ops::Range<usize>> {
+        Some(*self.starts.get(index)?..*self.starts.get(index.checked_add(1)?)?)
     }
 }
 

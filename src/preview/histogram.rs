@@ -104,7 +104,7 @@ impl Grid {
 
 /// `d`'s mantissa at the finer `scale`.
 fn at_scale(d: Decimal, scale: u32) -> Option<i128> {
-    d.mantissa().checked_mul(10_i128.checked_pow(scale.checked_sub(d.scale())?)?)
+    d.mantissa().checked_mul(crate::base::checked::pow10(scale.checked_sub(d.scale())?)?)
 }
 
 /// The smallest 1, 2 or 5 × 10ⁿ (at least 0.01) not below `raw`.

@@ -75,15 +75,20 @@ impl Payouts {
     /// What record `index` is paid.
     fn get(&self, index: usize) -> Option<Paid<'_>> {
         let total = (*self.totals.get(index)?)?;
-        let from = index.checked_mul(self.width)?;
-        Some(Paid { total, components: self.components.get(from..from.checked_add(self.width)?)? })
+        Some(Paid { total, components: self.components.get(self.range(index)?)? })
     }
 
     /// Record `index`'s total and component amounts, to be written.
     fn slot(&mut self, index: usize) -> Option<(&mut Option<Decimal>, &mut [Decimal])> {
-        let from = index.checked_mul(self.width)?;
-        let components = self.components.get_mut(from..from.checked_add(self.width)?)?;
+        let range = self.range(index)?;
+        let components = self.components.get_mut(range)?;
         Some((self.totals.get_mut(index)?, components))
+    }
+
+    /// Where record `index`'s component amounts are in `components`.
+    fn range(&self, index: usize) -> Option<std::ops::Range<usize>> {
+        let from = index.checked_mul(self.width)?;
+        Some(from..from.checked_add(self.width)?)
     }
 
     /// Record `index` paid as `paid` (its components as many as the buffer's width), or not.
@@ -339,9 +344,6 @@ impl Side {
         let Some(score) = rep.score.as_deref() else { return Err(crate::base::checked::overflow()) };
         // In place: on an error the caller computes the team's parts again from the reps.
         let mut members = std::mem::take(&mut self.team.members);
-        if k >= members.len() {
-            return Err(crate::base::checked::overflow());
-        }
         // Moved from its place to the place its new total takes among the others (who keep
         // their order): only the members between the two places shift.
         let Some(m) = members.get_mut(k) else { return Err(crate::base::checked::overflow()) };
