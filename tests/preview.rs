@@ -625,31 +625,40 @@ fn the_baseline_is_the_team_evaluation_rounded(rounding: &str) {
 #[test]
 fn a_draft_side_is_the_draft_plans_team_evaluation() {
     // A draft that changes only the incentive section takes the baseline's scores, grades,
-    // fields and metrics as they are (the sample plan's 回款系数 reads the metric 回款率); any
-    // draft's side must still be what the draft plan alone gives the team, pools included.
+    // fields and metrics as they are (the sample plan's 回款系数 reads the metric 回款率), and
+    // its transactions as read when its section reads them alike; any draft's side must still
+    // be what the draft plan alone gives the team, pools included.
     let path = format!("{}/samples/team/", env!("CARGO_MANIFEST_DIR"));
     let doc: Value = serde_json::from_str(&std::fs::read_to_string(format!("{path}plan.json")).unwrap()).unwrap();
     let reps: Vec<Value> = serde_json::from_str(&std::fs::read_to_string(format!("{path}reps.json")).unwrap()).unwrap();
-    let may: Vec<Value> = reps.into_iter().filter(|r| r["月份"] == 5).collect();
     let baseline = Plan::compile(&doc.to_string()).unwrap();
     let edits = [
         ("/incentive/components/0/rules/2/table/tiers/2/rate", json!(0.06), true),
         ("/incentive/components/1/multipliers/1/formula", json!("IF(回款率 >= 0.95, 1.1, 0.8)"), true),
         ("/scorecard/gates/0/cap", json!(70), false),
+        // Transactions read alike (shared), paid on another basis.
+        ("/incentive/components/0/basis", json!("collected"), true),
+        // Transactions read otherwise: another amount column, product lines numbered otherwise.
+        ("/incentive/transactions/amount", json!("回款"), true),
+        ("/incentive/components/0/rules/0/products", json!(["软件"]), true),
+        // Splits credited to another rep id (February's orders are split between reps).
+        ("/incentive/rep", json!("CONCAT(姓名, \"\")"), true),
     ];
-    for (pointer, value, alike) in edits {
+    for ((pointer, value, alike), month) in edits.into_iter().flat_map(|e| [(e.clone(), 2), (e, 5)]) {
+        let team: Vec<Value> = reps.iter().filter(|r| r["月份"] == month).cloned().collect();
         let mut edited = doc.clone();
-        *edited.pointer_mut(pointer).unwrap() = value;
+        let (parent, key) = pointer.rsplit_once('/').unwrap();
+        edited.pointer_mut(parent).unwrap().as_object_mut().unwrap().insert(key.to_string(), value);
         let draft = Plan::compile(&edited.to_string()).unwrap();
         assert_eq!(draft.scores_like(&baseline), alike, "{pointer}");
-        let team = draft.evaluate_team(&may).unwrap().team;
-        let mut s = CompareSession::open(baseline.clone(), may.clone(), CompareOptions::default()).unwrap();
+        let (records, team) = (team.clone(), draft.evaluate_team(&team).unwrap().team);
+        let mut s = CompareSession::open(baseline.clone(), records, CompareOptions::default()).unwrap();
         s.set_draft(draft).unwrap();
         assert_eq!(s.teams().unwrap().1, team_without_cost(team.clone()), "{pointer}");
         let c = all(&s);
         assert_eq!(c.plan_cost.draft, Some(team.incentive.as_ref().unwrap().total), "{pointer}");
         for m in &team.members {
-            assert_eq!(c.reps[m.index].after.as_ref().unwrap().payout, m.payout, "{pointer}, rep {}", m.index);
+            assert_eq!(c.reps[m.index].after.as_ref().unwrap().payout, m.payout, "{pointer}, {month}, rep {}", m.index);
         }
     }
 }

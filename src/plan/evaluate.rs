@@ -96,6 +96,9 @@ pub(super) struct Pass<'a> {
     /// by slot for a draft to share: no metric is rounded for output (the result's `metrics` is
     /// empty), and the result's `slots` holds them (otherwise it is empty).
     pub no_metrics: bool,
+    /// The record's transactions, already read by a plan whose section reads them as this one's
+    /// does ([`Plan::reads_rows_as`]): not read again. Used only for a numbers-only run.
+    pub rows: Option<&'a crate::incentive::section::Rows>,
 }
 
 impl Plan {
@@ -142,7 +145,7 @@ impl Plan {
     /// Evaluates a record as `pass` says: the fields, the metrics in order, the score, the
     /// incentive run (finished by the caller).
     pub(super) fn evaluate_as(&self, record: &impl Record, pass: Pass<'_>) -> Result<Evaluation<'_>> {
-        let Pass { explain, needs, extra, listed, known, slots: given, no_metrics } = pass;
+        let Pass { explain, needs, extra, listed, known, slots: given, no_metrics, rows } = pass;
         // A statement finished in a locale lists its transactions: explained, and what-ifs.
         let listed = listed || explain.is_some() || extra.is_some();
         // An explanation shows every line.
@@ -193,7 +196,7 @@ impl Plan {
         let run = match &self.incentive {
             Some(inc) => {
                 let facts = known.or_else(|| score.as_ref().map(score_facts));
-                Some(inc.run(&Evaluator::new(&values), record, facts, extra, Keep { detail, listed })?)
+                Some(inc.run(&Evaluator::new(&values), record, facts, extra, Keep { detail, listed }, rows)?)
             }
             None => None,
         };

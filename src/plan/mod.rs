@@ -212,6 +212,17 @@ impl Plan {
             == (&o.version, &o.currency, &o.locale, &o.rounding, &o.fields, &o.metrics, &o.scorecard)
     }
 
+    /// Whether every record's transactions are read and credited by this plan's incentive
+    /// section as by `other`'s: the plans score alike ([`Plan::scores_like`]) and their sections
+    /// name the same transactions, rep formula, product lines and customer types. A draft that
+    /// changes a rate, a tier, a gate or a curve reads them as its baseline does.
+    pub(crate) fn reads_rows_as(&self, other: &Plan) -> bool {
+        match (&self.incentive, &other.incentive) {
+            (Some(a), Some(b)) => self.scores_like(other) && a.reads_rows_as(b),
+            _ => false,
+        }
+    }
+
     /// The plan's default locale.
     pub fn locale(&self) -> Locale {
         self.doc.locale

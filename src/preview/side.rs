@@ -9,7 +9,7 @@
 use super::marks::{Layout, Marks};
 use crate::base::error::{Error, Origin, Result};
 use crate::formula::Value;
-use crate::incentive::section::Run;
+use crate::incentive::section::{Rows, Run};
 use crate::incentive::TotalRounding;
 use crate::plan::{settle, Plan, PoolAward, PoolAwards, TeamMember, TeamSummary, TeamView};
 use crate::scorecard::ScoreResult;
@@ -27,12 +27,25 @@ pub(super) struct Rep {
     /// The record's fields and metrics by slot, shared with the other side when its plan reads
     /// and computes them as this one does (none when the plan has no scorecard).
     slots: Option<Rc<Vec<Option<Value>>>>,
+    /// The record's transactions as the plan's incentive section read them, shared with the
+    /// other side when its section reads them alike.
+    rows: Option<Rows>,
     /// The statement without the team's pools.
     pub(super) pay: Option<Pay>,
     /// Pool share weight per component.
     weights: Vec<Option<Decimal>>,
     /// The unfinished statement, kept when pools are added by finishing it again.
     run: Option<Run>,
+}
+
+/// The same record as a side whose plan scores as this one does has evaluated it.
+#[derive(Clone, Copy, Debug)]
+struct Alike<'a> {
+    /// Its result there.
+    rep: &'a Rep,
+    /// Whether the plans' incentive sections read the record's transactions alike
+    /// ([`Plan::reads_rows_as`]).
+    rows: bool,
 }
 
 /// A statement without the team's pools, as numbers.
@@ -141,10 +154,11 @@ impl Side {
     /// taken as they are.
     pub(super) fn new(plan: Plan, records: &[serde_json::Value], like: Option<&Side>) -> Result<Side> {
         let like = like.filter(|l| l.reps.len() == records.len());
+        let rows = like.is_some_and(|l| plan.reads_rows_as(&l.plan));
         let reps = records
             .iter()
             .enumerate()
-            .map(|(i, r)| Rep::evaluate(&plan, r, like.and_then(|l| l.evaluated(i))))
+            .map(|(i, r)| Rep::evaluate(&plan, r, like.and_then(|l| l.alike(i, rows))))
             .collect();
         let mut side = Side {
             plan,
@@ -195,7 +209,7 @@ impl Side {
     /// `like`: a side whose plan scores as this one's does and that has evaluated the record
     /// already; its score is taken as it is.
     pub(super) fn replace(&mut self, index: usize, record: &serde_json::Value, like: Option<&Side>) -> Result<()> {
-        let known = like.and_then(|l| l.evaluated(index));
+        let known = like.and_then(|l| l.alike(index, self.plan.reads_rows_as(&l.plan)));
         let Some(slot) = self.reps.get_mut(index) else { return Ok(()) };
         let new = Rep::evaluate(&self.plan, record, known);
         if same_in_team(slot, &new) {
@@ -233,7 +247,8 @@ impl Side {
     /// `like`: as for [`Side::replace`].
     pub(super) fn insert(&mut self, index: usize, record: &serde_json::Value, like: Option<&Side>) -> Result<()> {
         let index = index.min(self.reps.len());
-        let rep = Rep::evaluate(&self.plan, record, like.and_then(|l| l.evaluated(index)));
+        let rep =
+            Rep::evaluate(&self.plan, record, like.and_then(|l| l.alike(index, self.plan.reads_rows_as(&l.plan))));
         self.reps.insert(index, rep);
         self.refresh(Changed::All).or_else(|e| {
             let _inserted = self.reps.remove(index);
@@ -253,6 +268,12 @@ impl Side {
             self.refresh(Changed::All)?;
             Err(e)
         })
+    }
+
+    /// Record `index` as evaluated, when it was, for a side whose plan scores as this one's;
+    /// `rows`: whether that plan reads transactions as this one's too.
+    fn alike(&self, index: usize, rows: bool) -> Option<Alike<'_>> {
+        Some(Alike { rep: self.evaluated(index)?, rows })
     }
 
     /// Record `index` as evaluated, when it was.
@@ -457,9 +478,10 @@ impl Rep {
     /// Evaluates one record alone (numbers only).
     /// `like`: the same record under a plan that scores as `plan` does: its score, grade, fields
     /// and metrics are taken as they are.
-    fn evaluate(plan: &Plan, record: &serde_json::Value, like: Option<&Rep>) -> std::result::Result<Rep, Error> {
-        let like = like.and_then(|l| Some((l, l.score.as_ref()?, l.slots.as_ref()?)));
-        let mut eval = plan.pay_member(record, like.map(|(_, s, v)| (s.as_ref(), v.as_slice())))?;
+    fn evaluate(plan: &Plan, record: &serde_json::Value, like: Option<Alike<'_>>) -> std::result::Result<Rep, Error> {
+        let read = like.filter(|l| l.rows).and_then(|l| l.rep.rows.as_ref());
+        let like = like.and_then(|Alike { rep: l, .. }| Some((l, l.score.as_ref()?, l.slots.as_ref()?)));
+        let mut eval = plan.pay_member(record, like.map(|(_, s, v)| (s.as_ref(), v.as_slice())), read)?;
         let (score, grade, slots) = match like {
             Some((l, score, slots)) => (Some(Rc::clone(score)), l.grade, Some(Rc::clone(slots))),
             None => {
@@ -472,16 +494,13 @@ impl Rep {
             }
         };
         let Some(run) = eval.run else {
-            return Ok(Rep { score, grade, slots, pay: None, weights: Vec::new(), run: None });
+            return Ok(Rep { score, grade, slots, rows: None, pay: None, weights: Vec::new(), run: None });
         };
+        let rows = Some(Rc::clone(&run.rows));
         let weights = run.pool_weights.clone();
         let has_pools = weights.iter().any(Option::is_some);
         let on_total = plan.document().incentive.as_ref().is_some_and(|i| i.rounding == TotalRounding::OnTotal);
-        let mut kept = (has_pools && on_total).then(|| run.clone());
-        if let Some(kept) = kept.as_mut() {
-            // Transactions are read only for explained statements.
-            kept.rows = Vec::new();
-        }
+        let kept = (has_pools && on_total).then(|| run.clone());
         let layout = Layout::of(&run);
         let result = run.finish(None)?;
         let pay = Pay {
@@ -489,7 +508,7 @@ impl Rep {
             components: result.components.iter().map(|c| c.amount.0).collect(),
             marks: Marks::read(&layout, &result.statement.lines),
         };
-        Ok(Rep { score, grade, slots, pay: Some(pay), weights, run: kept })
+        Ok(Rep { score, grade, slots, rows, pay: Some(pay), weights, run: kept })
     }
 
     /// What the rep is paid with the team's pool shares `awards`: its total (none: it is not

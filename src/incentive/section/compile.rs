@@ -170,6 +170,14 @@ impl Incentive {
         &self.def
     }
 
+    /// Whether this section reads and credits a record's transactions as `other` does: the same
+    /// transactions, rep formula and product lines and customer types listed (numbered alike).
+    /// Under plans that read and compute a record's fields alike, the rows one section reads of
+    /// it are the other's too.
+    pub(crate) fn reads_rows_as(&self, other: &Incentive) -> bool {
+        (&self.def.transactions, &self.def.rep, &self.tags) == (&other.def.transactions, &other.def.rep, &other.tags)
+    }
+
     /// The currency statements are paid in.
     pub fn currency(&self) -> &Currency {
         &self.currency

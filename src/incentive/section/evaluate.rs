@@ -21,6 +21,7 @@ use crate::incentive::{
 };
 use rust_decimal::Decimal;
 use std::borrow::Cow;
+use std::rc::Rc;
 
 /// One transaction as read from the record and credited to the rep.
 #[derive(Clone, Debug, PartialEq)]
@@ -60,6 +61,10 @@ impl Row {
         }
     }
 }
+
+/// A record's transactions as one run read them, for a run of the same record under a section
+/// that reads them alike ([`Incentive::reads_rows_as`]).
+pub(crate) type Rows = Rc<Vec<Row>>;
 
 /// An extra deal for a what-if.
 #[derive(Clone, Debug, Default)]
@@ -103,7 +108,9 @@ pub struct Run {
     /// Per component: kind, first line, line count (set when the component ran), attainment,
     /// credited.
     pub(crate) parts: Vec<Part>,
-    pub(crate) rows: Vec<Row>,
+    /// The transactions as read and credited: shared with a run of the same record under a
+    /// section that reads them as this one does ([`Incentive::reads_rows_as`]).
+    pub(crate) rows: Rows,
     pub(crate) draw_balance: Option<Decimal>,
     /// Pool share weight per component (pools only).
     pub(crate) pool_weights: Vec<Option<Decimal>>,
@@ -144,19 +151,26 @@ pub struct Keep {
 
 impl Incentive {
     /// Runs every component but the pools for one rep whose fields and metrics `ev` reads,
-    /// keeping what `keep` says.
-    pub fn run(
+    /// keeping what `keep` says. `read`: the record's transactions as a section that reads them
+    /// alike read them ([`Incentive::reads_rows_as`]), taken instead of reading them again by a
+    /// numbers-only run.
+    pub(crate) fn run(
         &self,
         ev: &Evaluator<'_>,
         record: &dyn Record,
         score: Option<ScoreFacts>,
         extra: Option<&ExtraDeal>,
         keep: Keep,
+        read: Option<&Rows>,
     ) -> Result<Run> {
         let keep = if extra.is_some() { Keep { detail: true, listed: true } } else { keep };
         let detail = keep.detail;
         let builder = Statement::new(self.currency.clone(), self.rounding, self.def.rounding)?;
-        let rows = self.rows(ev, record, extra, keep)?;
+        let rows = match read {
+            // Numbers-only rows, as this run would read them: shared, not read again.
+            Some(rows) if extra.is_none() && keep == Keep::default() => Rc::clone(rows),
+            _ => Rc::new(self.rows(ev, record, extra, keep)?),
+        };
         let mut run = Run {
             detail,
             builder,
@@ -502,7 +516,7 @@ impl Run {
             statement,
             components,
             transactions: if locale.is_some() {
-                self.rows.into_iter().filter_map(|r| r.line.map(|l| *l)).collect()
+                Rc::unwrap_or_clone(self.rows).into_iter().filter_map(|r| r.line.map(|l| *l)).collect()
             } else {
                 Vec::new()
             },
@@ -724,14 +738,19 @@ fn route(c: &Commission, ev: &Evaluator<'_>, run: &mut Run, extra: Option<&Extra
     }
     let mut routed = Vec::with_capacity(run.rows.len());
     let mut total = Decimal::ZERO;
-    for (k, row) in run.rows.iter_mut().enumerate() {
+    for k in 0..run.rows.len() {
+        let Some(row) = run.rows.get(k) else { continue };
         let amount = row.amount(c.def.basis);
         total = add(total, amount)?;
-        let (product, ctype) = (row.product, row.customer_type);
+        let (product, ctype, listed) = (row.product, row.customer_type, row.line.is_some());
         let rule = c.order.iter().copied().find(|&i| c.rules.get(i).is_some_and(|r| r.filter.accepts(product, ctype)));
         let (Some(i), Some(rule)) = (rule, rule.and_then(|i| c.rules.get(i))) else { continue };
-        if let Some(line) = row.line.as_mut().filter(|_| run.detail) {
-            line.rules.push([c.def.id.clone(), rule.def.id.clone()]);
+        if run.detail && listed {
+            // Listed rows are read by this run alone, so the rows are not copied here.
+            let line = Rc::make_mut(&mut run.rows).get_mut(k).and_then(|r| r.line.as_mut());
+            if let Some(line) = line {
+                line.rules.push([c.def.id.clone(), rule.def.id.clone()]);
+            }
         }
         routed.push((i, Some(k), amount));
     }

@@ -13,6 +13,7 @@ mod what_if;
 pub(crate) use compile::minor_units;
 pub use compile::{Incentive, ScorecardShape};
 pub use document::*;
+pub(crate) use evaluate::Rows;
 pub use evaluate::{ExtraDeal, Keep, Run, ScoreFacts};
 pub use result::{ComponentDelta, ComponentTotal, IncentiveResult, TransactionLine, WhatIf};
 pub(crate) use what_if::what_if;

@@ -3,7 +3,7 @@
 //! every rule and filter then matches them by number instead of comparing names.
 
 /// The names the rules and filters of one column list, numbered in order of first mention.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(super) struct Vocabulary {
     names: Vec<String>,
 }
@@ -60,7 +60,7 @@ impl Filter {
 }
 
 /// The section's two vocabularies.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(super) struct Tags {
     pub(super) products: Vocabulary,
     pub(super) customer_types: Vocabulary,
