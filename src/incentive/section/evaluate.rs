@@ -516,7 +516,8 @@ impl Run {
             statement,
             components,
             transactions: if locale.is_some() {
-                Rc::unwrap_or_clone(self.rows).into_iter().filter_map(|r| r.line.map(|l| *l)).collect()
+                // Shared rows are numbers only: they list nothing.
+                Rc::try_unwrap(self.rows).unwrap_or_default().into_iter().filter_map(|r| r.line.map(|l| *l)).collect()
             } else {
                 Vec::new()
             },
@@ -746,8 +747,8 @@ fn route(c: &Commission, ev: &Evaluator<'_>, run: &mut Run, extra: Option<&Extra
         let rule = c.order.iter().copied().find(|&i| c.rules.get(i).is_some_and(|r| r.filter.accepts(product, ctype)));
         let (Some(i), Some(rule)) = (rule, rule.and_then(|i| c.rules.get(i))) else { continue };
         if run.detail && listed {
-            // Listed rows are read by this run alone, so the rows are not copied here.
-            let line = Rc::make_mut(&mut run.rows).get_mut(k).and_then(|r| r.line.as_mut());
+            // Listed rows are this run's alone (only numbers-only rows are shared).
+            let line = Rc::get_mut(&mut run.rows).and_then(|rows| rows.get_mut(k)?.line.as_mut());
             if let Some(line) = line {
                 line.rules.push([c.def.id.clone(), rule.def.id.clone()]);
             }
