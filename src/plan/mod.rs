@@ -215,7 +215,8 @@ impl Plan {
     /// Whether every record's transactions are read and credited by this plan's incentive
     /// section as by `other`'s: the plans score alike ([`Plan::scores_like`]) and their sections
     /// name the same transactions, rep formula, product lines and customer types. A draft that
-    /// changes a rate, a tier, a gate or a curve reads them as its baseline does.
+    /// changes a commission's rates or basis, or a target bonus's curve or multipliers, reads
+    /// them as its baseline does.
     pub(crate) fn reads_rows_as(&self, other: &Plan) -> bool {
         match (&self.incentive, &other.incentive) {
             (Some(a), Some(b)) => self.scores_like(other) && a.reads_rows_as(b),
