@@ -615,8 +615,8 @@ fn the_baseline_is_the_team_evaluation_rounded(rounding: &str) {
         let r = &c.reps[m.index];
         let before = r.before.as_ref().unwrap();
         assert_eq!(
-            (before.payout, before.rank, before.forced_grade.as_ref()),
-            (m.payout, Some(m.rank), m.forced_grade.as_ref())
+            (before.payout, before.rank, before.forced_grade.as_deref()),
+            (m.payout, Some(m.rank), m.forced_grade.as_deref())
         );
     }
     assert_eq!(c.plan_cost.baseline, Some(team.incentive.unwrap().total));

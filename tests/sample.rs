@@ -424,7 +424,7 @@ fn pools_split_to_the_cent_within_each_group_and_skip_vetoed_reps() {
             if member.vetoed {
                 assert!(pool.is_zero(), "{} is vetoed in month {m}", member.id);
             }
-            *by_group.entry(member.group.clone().expect("group")).or_default() += pool;
+            *by_group.entry(member.group.as_deref().expect("group").to_string()).or_default() += pool;
         }
         let thirty_thousand = rust_decimal::Decimal::from(30000);
         assert_eq!(by_group.values().copied().collect::<Vec<_>>(), [thirty_thousand, thirty_thousand], "month {m}");

@@ -78,6 +78,8 @@ pub struct Plan {
     incentive: Option<crate::incentive::section::Incentive>,
     /// The forced distribution of the scorecard's team section, when it has one.
     distribution: Option<crate::team::ForcedDistribution>,
+    /// The scorecard's grades, as the team's members name them (shared, not one text per rep).
+    grades: Vec<crate::base::name::Name>,
 }
 
 /// The team engine's forced distribution from the scorecard's grade quotas (which the scorecard
@@ -182,7 +184,8 @@ impl Plan {
             None => None,
         };
         let names = crate::formula::record::FieldNames::new(fields.iter().map(|f| f.def.id.clone()).collect());
-        Ok(Plan { doc, fields, names, metrics, order, scorecard, incentive, distribution })
+        let grades = doc.scorecard.iter().flat_map(|s| &s.grades).map(|g| g.grade.as_str().into()).collect();
+        Ok(Plan { doc, fields, names, metrics, order, scorecard, incentive, distribution, grades })
     }
 
     /// The document the plan was compiled from.
@@ -222,6 +225,11 @@ impl Plan {
             (Some(a), Some(b)) => self.scores_like(other) && a.reads_rows_as(b),
             _ => false,
         }
+    }
+
+    /// Grade `grade` as a member names it: the plan's own name when the scorecard has the grade.
+    pub(crate) fn grade_name(&self, grade: &str) -> crate::base::name::Name {
+        self.grades.iter().find(|g| g.as_str() == grade).cloned().unwrap_or_else(|| grade.into())
     }
 
     /// The plan's default locale.

@@ -5,6 +5,7 @@ use super::evaluate::Pass;
 use super::{Evaluation, Plan, Record};
 use crate::base::error::{Error, ErrorCode, Origin, Result};
 use crate::base::locale::Locale;
+use crate::base::name::Name;
 use crate::base::number::{Dec, Rounding};
 use crate::incentive::section::IncentiveResult;
 use crate::scorecard::document::{AggregateFn, LeaderboardBy};
@@ -23,19 +24,21 @@ pub struct TeamMember {
     /// Index of the record.
     pub index: usize,
     /// Rep id (from the team section's `id` formula).
-    pub id: String,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+    pub id: Name,
     /// Display name (from the team section's `name` formula).
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-    pub name: Option<String>,
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string"))]
+    pub name: Option<Name>,
     /// Group (from the team section's `group` formula).
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-    pub group: Option<String>,
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string"))]
+    pub group: Option<Name>,
     /// Scorecard total.
     pub total: Dec,
     /// Grade from the bands (before any forced distribution).
-    pub grade: String,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+    pub grade: Name,
     /// Competition rank ("1224").
     pub rank: usize,
     /// Dense rank ("1223").
@@ -43,8 +46,8 @@ pub struct TeamMember {
     /// Grade after the forced distribution, when the team section has one. A vetoed rep keeps
     /// its band grade (after the veto).
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-    pub forced_grade: Option<String>,
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string"))]
+    pub forced_grade: Option<Name>,
     /// Whether a veto (一票否决) was triggered: the rep is then outside the forced distribution,
     /// whose quotas apply to the other reps.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
@@ -502,17 +505,17 @@ impl Plan {
                 let s = scored.get(k)?;
                 let vetoed = vetoed(s);
                 let forced_grade = match forced.get(k).copied().flatten() {
-                    Some(g) => Some(g.to_string()),
-                    None if vetoed && self.distribution.is_some() => Some(s.score.grade.clone()),
+                    Some(g) => Some(self.grade_name(g)),
+                    None if vetoed && self.distribution.is_some() => Some(self.grade_name(&s.score.grade)),
                     None => None,
                 };
                 Some(TeamMember {
                     index: s.index,
-                    id: r.id.clone(),
-                    name: s.member.name.clone(),
-                    group: s.member.group.clone(),
+                    id: Name::from(&r.id),
+                    name: s.member.name.as_deref().map(Name::from),
+                    group: s.member.group.as_deref().map(Name::from),
                     total: s.score.total,
-                    grade: s.score.grade.clone(),
+                    grade: self.grade_name(&s.score.grade),
                     rank: r.competition_rank,
                     dense_rank: r.dense_rank,
                     forced_grade,
@@ -653,7 +656,7 @@ impl Plan {
                 None => continue,
             };
             if m.forced_grade.as_deref() != Some(grade) {
-                m.forced_grade = Some(grade.to_string());
+                m.forced_grade = Some(self.grade_name(grade));
             }
         }
         Ok(())

@@ -239,7 +239,7 @@ impl Pairing<'_> {
         Some(RepOutcome {
             score: score.map(|s| s.total),
             grade: score.map(|s| s.grade.clone()),
-            forced_grade: member.and_then(|m| m.forced_grade.clone()),
+            forced_grade: member.and_then(|m| m.forced_grade.as_deref().map(str::to_string)),
             rank: member.map(|m| m.rank),
             vetoed: score.is_some_and(|s| s.vetoes.iter().any(|v| v.triggered)),
             payout: side.paid(index).map(|p| Dec(p.total)),

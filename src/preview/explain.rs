@@ -53,7 +53,8 @@ pub(super) fn explain_side<'p>(
     locale: Locale,
 ) -> Result<ExplainedSide<'p>> {
     let member = side.member(index);
-    let (rank, forced_grade) = (member.map(|m| m.rank), member.and_then(|m| m.forced_grade.clone()));
+    let (rank, forced_grade) =
+        (member.map(|m| m.rank), member.and_then(|m| m.forced_grade.as_deref().map(str::to_string)));
     if let Some(e) = side.error(index) {
         return Ok(ExplainedSide { result: None, rank, forced_grade, error: Some(e.report(locale)) });
     }

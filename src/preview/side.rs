@@ -370,7 +370,7 @@ impl Side {
         let Some(m) = members.get_mut(k) else { return Err(crate::base::checked::overflow()) };
         m.total = score.total;
         if m.grade != score.grade {
-            m.grade.clone_from(&score.grade);
+            m.grade = self.plan.grade_name(&score.grade);
         }
         let (total, id) = (m.total.0, m.id.clone());
         let before = |o: &TeamMember| o.total.0 > total || (o.total.0 == total && o.id < id);
