@@ -91,6 +91,11 @@ impl StatementBuilder {
         sum(self.lines.iter().skip(start).map(|l| l.exact.0))
     }
 
+    /// The lines so far, not rounded.
+    pub(crate) fn lines(&self) -> &[StatementLine] {
+        &self.lines
+    }
+
     /// The curve line, then one line per multiplier with what it adds.
     pub fn curve(&mut self, component: impl Into<Name>, target_bonus: Decimal, r: &CurveResult) -> Result<&mut Self> {
         let component = component.into();

@@ -25,6 +25,7 @@ use crate::base::error::{ErrorCode, Phrase, Result};
 use crate::base::number::Dec;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// How the tiers' rates are applied.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -112,6 +113,8 @@ pub struct RateTableDef {
 #[derive(Clone, Debug, PartialEq)]
 pub struct RateTable {
     def: RateTableDef,
+    /// The tiers in amounts, worked out once when they do not depend on a quota (amount tiers).
+    fixed: Option<Vec<Band>>,
 }
 
 /// One slice of a payout: `base` (the part of the amount from `from` to `to`) × `rate`.
@@ -165,12 +168,12 @@ pub struct RateResult {
     pub payout: Dec,
 }
 
-/// A table's tiers in amounts for one quota.
+/// A table's tiers in amounts for one quota (the table's own, for amount tiers).
 #[derive(Clone, Debug)]
-pub(crate) struct Tiers(Vec<Band>);
+pub(crate) struct Tiers<'t>(Cow<'t, [Band]>);
 
 /// A tier in amounts: `[lo, hi)` (or `(lo, hi]`) at `rate`.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 struct Band {
     lo: Decimal,
     hi: Option<Decimal>,
@@ -183,7 +186,11 @@ impl RateTable {
     /// (`NEGATIVE_RATE`), one tier for a flat table. Paths point into the definition.
     pub fn new(def: RateTableDef) -> Result<Self> {
         validate(&def)?;
-        Ok(RateTable { def })
+        let mut table = RateTable { def, fixed: None };
+        if table.def.basis == TierBasis::Amount {
+            table.fixed = Some(table.bands(None)?);
+        }
+        Ok(table)
     }
 
     /// The definition.
@@ -210,19 +217,22 @@ impl RateTable {
     /// The tiers in amounts for `quota` (attainment bounds taken of it), to pay several amounts
     /// against the same quota with [`RateTable::compute_in`]; the errors of [`RateTable::compute`]
     /// about the quota.
-    pub(crate) fn tiers_for(&self, quota: Option<Decimal>) -> Result<Tiers> {
-        self.bands(quota).map(Tiers)
+    pub(crate) fn tiers_for(&self, quota: Option<Decimal>) -> Result<Tiers<'_>> {
+        match &self.fixed {
+            Some(bands) => Ok(Tiers(Cow::Borrowed(bands))),
+            None => self.bands(quota).map(|b| Tiers(Cow::Owned(b))),
+        }
     }
 
     /// [`RateTable::compute`] with the tiers [`RateTable::tiers_for`] gave for the same `quota`.
     pub(crate) fn compute_in(
         &self,
-        tiers: &Tiers,
+        tiers: &Tiers<'_>,
         amount: Decimal,
         carried_in: Decimal,
         quota: Option<Decimal>,
     ) -> Result<RateResult> {
-        let bands = tiers.0.as_slice();
+        let bands = &*tiers.0;
         let cumulative = add(carried_in, amount)?;
         let (end, capped) = clamp(bands, cumulative);
         let start = clamp(bands, carried_in).0;
@@ -254,11 +264,11 @@ impl RateTable {
     /// when [`RateTable::compute_in`] fails: every figure it works out is worked out here too.
     pub(crate) fn pay_into(
         &self,
-        tiers: &Tiers,
+        tiers: &Tiers<'_>,
         (amount, carried_in, quota): (Decimal, Decimal, Option<Decimal>),
         slices: &mut Vec<Slice>,
     ) -> Result<(bool, Decimal)> {
-        let bands = tiers.0.as_slice();
+        let bands = &*tiers.0;
         let cumulative = add(carried_in, amount)?;
         let (end, capped) = clamp(bands, cumulative);
         let start = clamp(bands, carried_in).0;

@@ -3,9 +3,8 @@
 //! tells what a rep crossed.
 
 use crate::incentive::section::Run;
-use crate::incentive::{LineKind, StatementLine};
+use crate::incentive::LineKind;
 use rust_decimal::Decimal;
-use std::ops::Range;
 
 /// The highest tier one commission rule's slices reached.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -38,58 +37,38 @@ pub(super) struct Marks {
     pub(super) curves: Vec<CurveMark>,
 }
 
-/// Which lines belong to which rule and curve, copied from a run before it is finished.
-pub(super) struct Layout {
-    /// (component, rule, lines) for every commission rule that paid.
-    rules: Vec<(usize, usize, Range<usize>)>,
-    /// (component, lines) for every target bonus.
-    curves: Vec<(usize, Range<usize>)>,
-}
-
-impl Layout {
-    /// The layout of `run`'s lines.
-    pub(super) fn of(run: &Run) -> Layout {
-        let mut rules = Vec::new();
-        let mut curves = Vec::new();
-        for (component, part) in run.parts.iter().enumerate() {
-            rules.extend(part.rules.iter().map(|(rule, lines)| (component, *rule, lines.clone())));
-            if part.kind == "targetBonus" {
-                curves.push((component, part.lines.clone()));
-            }
-        }
-        Layout { rules, curves }
-    }
-}
-
 impl Marks {
-    /// The marks of a statement whose lines are laid out as `layout` says.
-    pub(super) fn read(layout: &Layout, lines: &[StatementLine]) -> Marks {
-        let tiers = layout
-            .rules
-            .iter()
-            .filter_map(|(component, rule, range)| {
-                let slices = lines.get(range.clone())?;
-                let tier = slices
+    /// The marks of a run's statement, read before it is finished: the tiers and curve points
+    /// reached do not depend on how money is rounded.
+    pub(super) fn of(run: &Run) -> Marks {
+        let lines = run.builder.lines();
+        let mut marks = Marks::default();
+        for (component, part) in run.parts.iter().enumerate() {
+            for (rule, range) in &part.rules {
+                let tier = lines
+                    .get(range.clone())
+                    .unwrap_or_default()
                     .iter()
                     .filter(|l| matches!(l.kind, LineKind::Slice | LineKind::EarlierSlice))
                     .filter_map(|l| l.tier)
-                    .max()?;
-                Some(TierMark { component: *component, rule: *rule, tier })
-            })
-            .collect();
-        let curves = layout
-            .curves
-            .iter()
-            .filter_map(|(component, range)| {
-                let line = lines.get(range.clone())?.iter().find(|l| l.kind == LineKind::Curve)?;
-                Some(CurveMark {
-                    component: *component,
-                    attainment: line.attainment?.0,
+                    .max();
+                if let Some(tier) = tier {
+                    marks.tiers.push(TierMark { component, rule: *rule, tier });
+                }
+            }
+            if part.kind != "targetBonus" {
+                continue;
+            }
+            let curve = lines.get(part.lines.clone()).unwrap_or_default().iter().find(|l| l.kind == LineKind::Curve);
+            if let Some((line, attainment)) = curve.and_then(|l| Some((l, l.attainment?.0))) {
+                marks.curves.push(CurveMark {
+                    component,
+                    attainment,
                     gate_passed: line.gate_passed,
                     capped: line.cap_hit,
-                })
-            })
-            .collect();
-        Marks { tiers, curves }
+                });
+            }
+        }
+        marks
     }
 }

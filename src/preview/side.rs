@@ -6,7 +6,7 @@
 //! pays exactly its statement without pools plus the shares; a plan that rounds on the total
 //! keeps each rep's unfinished statement and finishes it again when its shares change.
 
-use super::marks::{Layout, Marks};
+use super::marks::Marks;
 use crate::base::error::{Error, Origin, Result};
 use crate::formula::Value;
 use crate::incentive::section::{Rows, Run};
@@ -501,12 +501,12 @@ impl Rep {
         let has_pools = weights.iter().any(Option::is_some);
         let on_total = plan.document().incentive.as_ref().is_some_and(|i| i.rounding == TotalRounding::OnTotal);
         let kept = (has_pools && on_total).then(|| run.clone());
-        let layout = Layout::of(&run);
+        let marks = Marks::of(&run);
         let result = run.finish(None)?;
         let pay = Pay {
             total: result.statement.total.0,
             components: result.components.iter().map(|c| c.amount.0).collect(),
-            marks: Marks::read(&layout, &result.statement.lines),
+            marks,
         };
         Ok(Rep { score, grade, slots, rows, pay: Some(pay), weights, run: kept })
     }
