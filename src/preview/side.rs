@@ -11,7 +11,7 @@ use crate::base::error::{Error, Origin, Result};
 use crate::formula::Value;
 use crate::incentive::section::{Rows, Run};
 use crate::incentive::TotalRounding;
-use crate::plan::{settle, Plan, PoolAward, PoolAwards, TeamMember, TeamSummary, TeamView};
+use crate::plan::{settle_amounts, Plan, PoolAward, PoolAwards, TeamMember, TeamSummary, TeamView};
 use crate::scorecard::ScoreResult;
 use rust_decimal::Decimal;
 use std::rc::Rc;
@@ -493,21 +493,17 @@ impl Rep {
                 (score, grade, slots)
             }
         };
-        let Some(run) = eval.run else {
+        let Some(mut run) = eval.run else {
             return Ok(Rep { score, grade, slots, rows: None, pay: None, weights: Vec::new(), run: None });
         };
         let rows = Some(Rc::clone(&run.rows));
-        let weights = run.pool_weights.clone();
-        let has_pools = weights.iter().any(Option::is_some);
+        let has_pools = run.pool_weights.iter().any(Option::is_some);
         let on_total = plan.document().incentive.as_ref().is_some_and(|i| i.rounding == TotalRounding::OnTotal);
         let kept = (has_pools && on_total).then(|| run.clone());
         let marks = Marks::of(&run);
-        let result = run.finish(None)?;
-        let pay = Pay {
-            total: result.statement.total.0,
-            components: result.components.iter().map(|c| c.amount.0).collect(),
-            marks,
-        };
+        let weights = std::mem::take(&mut run.pool_weights);
+        let (total, components) = run.amounts()?;
+        let pay = Pay { total, components, marks };
         Ok(Rep { score, grade, slots, rows, pay: Some(pay), weights, run: kept })
     }
 
@@ -516,11 +512,11 @@ impl Rep {
     fn settle_into(&self, awards: &[PoolAward], components: &mut [Decimal]) -> Result<Option<Decimal>> {
         let Some(pay) = &self.pay else { return Ok(None) };
         if let Some(run) = &self.run {
-            let result = settle(run.clone(), awards, None)?;
-            for (c, r) in components.iter_mut().zip(&result.components) {
-                *c = r.amount.0;
+            let (total, amounts) = settle_amounts(run.clone(), awards)?;
+            for (c, r) in components.iter_mut().zip(amounts) {
+                *c = r;
             }
-            return Ok(Some(result.statement.total.0));
+            return Ok(Some(total));
         }
         // Rounded line by line: a share (whole cents) adds exactly its amount.
         for (c, v) in components.iter_mut().zip(&pay.components) {

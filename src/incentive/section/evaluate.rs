@@ -489,6 +489,24 @@ impl Run {
         }
     }
 
+    /// The statement's total and each component's amount as paid, numbers only: the figures
+    /// [`Run::finish`] reports as `statement.total` and `components[].amount`, without the
+    /// result around them (for a compare side, which keeps only these). Fails exactly when
+    /// `finish` fails.
+    pub(crate) fn amounts(self) -> Result<(Decimal, Vec<Decimal>)> {
+        let statement = self.builder.into_statement(None)?;
+        let components = self
+            .parts
+            .iter()
+            .map(|p| {
+                let lines = statement.lines.get(p.lines.clone()).unwrap_or_default();
+                sum(lines.iter().map(|l| l.exact.0))?;
+                sum(lines.iter().map(|l| l.amount.0))
+            })
+            .collect::<Result<_>>()?;
+        Ok((statement.total.0, components))
+    }
+
     /// Rounds the statement and totals each component. With a locale (an explained result), the
     /// lines get their sentences and the result lists each transaction as credited and routed;
     /// without one, the lines carry their numbers only.
