@@ -16,8 +16,8 @@ use crate::formula::record::{FieldNames, Record, RowsError};
 use crate::formula::Value;
 use crate::incentive::builder::StatementBuilder;
 use crate::incentive::{
-    add, div, mul, percent_of, sub, sum, LineKind, Multiplier, PayoutCurve, RateTable, Split, SplitDef, SplitShareDef,
-    Statement, StatementLine,
+    add, div, mul, percent_of, sub, sum, LineKind, Multiplier, PayoutCurve, RateTable, Slice, Split, SplitDef,
+    SplitShareDef, Statement, StatementLine,
 };
 use rust_decimal::Decimal;
 use std::borrow::Cow;
@@ -115,6 +115,9 @@ pub struct Run {
     /// Pool share weight per component (pools only).
     pub(crate) pool_weights: Vec<Option<Decimal>>,
     pub(crate) standings: Vec<Standing>,
+    /// The slices of one amount paid by a rate table, on their way to the statement (one
+    /// buffer for the rep's every rule and transaction).
+    pub(crate) slices: Vec<Slice>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -179,6 +182,7 @@ impl Incentive {
             draw_balance: None,
             pool_weights: Vec::with_capacity(self.components.len()),
             standings: Vec::new(),
+            slices: Vec::new(),
         };
         for (component, id) in self.components.iter().zip(&self.ids) {
             self.run_component(component, id, ev, score, extra, &mut run)?;
@@ -794,40 +798,34 @@ fn pay_rule(
     let quota = rule.quota.as_ref().map(|e| e.number(ev)).transpose()?;
     let period = sum(items().map(|(_, _, a)| *a))?;
     let cumulative = add(carried, period)?;
-    // The tiers in amounts, worked out at the first amount paid and kept for the others.
-    let mut tiers = None;
-    let mut rated = |amount: Decimal, carried: Decimal| {
-        let tiers = match &mut tiers {
-            Some(t) => t,
-            None => tiers.insert(rule.table.tiers_for(quota).map_err(|e| in_rule(e, rule.quota.as_ref()))?),
-        };
-        rule.table.compute_in(tiers, amount, carried, quota).map_err(|e| in_rule(e, rule.quota.as_ref()))
+    let tiers = rule.table.tiers_for(quota).map_err(|e| in_rule(e, rule.quota.as_ref()))?;
+    let rated = |(amount, carried): (Decimal, Decimal), slices: &mut Vec<Slice>| {
+        rule.table.pay_into(&tiers, (amount, carried, quota), slices).map_err(|e| in_rule(e, rule.quota.as_ref()))
     };
+    // Every amount's slices go onto the statement through the run's one buffer (an error drops
+    // the run, buffer and all).
+    let mut slices = std::mem::take(&mut run.slices);
     if let Some(paid) = &rule.paid_to_date {
-        let r = rated(cumulative, Decimal::ZERO)?;
-        run.builder.slices(&cid, (rule_name, None), &r.slices, r.capped);
+        let (capped, payout) = rated((cumulative, Decimal::ZERO), &mut slices)?;
+        run.builder.slices(&cid, (rule_name, None), &slices, capped);
         let paid = paid.number(ev)?;
         let mut line = StatementLine::new(cid, LineKind::PaidToDate, sub(Decimal::ZERO, paid)?);
-        (line.name, line.base) = (rule_name.cloned(), Some(r.payout));
+        (line.name, line.base) = (rule_name.cloned(), Some(Dec(payout)));
         run.builder.push(line);
     } else if c.def.calculation == Calculation::PerTransaction && c.amount.is_none() {
-        // Each transaction's slices go straight onto the statement, through one buffer.
+        // Each transaction's slices, one after the other.
         let mut running = carried;
-        let mut slices = Vec::new();
-        let tiers = rule.table.tiers_for(quota).map_err(|e| in_rule(e, rule.quota.as_ref()))?;
         for (_, row, amount) in items() {
-            let (capped, _) = rule
-                .table
-                .pay_into(&tiers, (*amount, running, quota), &mut slices)
-                .map_err(|e| in_rule(e, rule.quota.as_ref()))?;
+            let (capped, _) = rated((*amount, running), &mut slices)?;
             let label = row.filter(|_| detail).and_then(|k| run.rows.get(k)).map(Row::label);
             run.builder.slices(&cid, (rule_name, label.as_ref()), &slices, capped);
             running = add(running, *amount)?;
         }
     } else {
-        let r = rated(period, carried)?;
-        run.builder.slices(&cid, (rule_name, None), &r.slices, r.capped);
+        let (capped, _) = rated((period, carried), &mut slices)?;
+        run.builder.slices(&cid, (rule_name, None), &slices, capped);
     }
+    run.slices = slices;
     Ok((cumulative, quota))
 }
 
