@@ -869,29 +869,13 @@ pub(crate) fn settle(
     awards: &[PoolAward],
     locale: Option<Locale>,
 ) -> Result<IncentiveResult> {
-    add_pools(&mut run, awards)?;
-    run.finish(locale)
-}
-
-/// [`settle`], numbers only: the statement's total and each component's amount
-/// ([`crate::incentive::section::Run::amounts`]).
-pub(crate) fn settle_amounts(
-    mut run: crate::incentive::section::Run,
-    awards: &[PoolAward],
-) -> Result<(Decimal, Vec<Decimal>)> {
-    add_pools(&mut run, awards)?;
-    run.amounts()
-}
-
-/// The pool lines of `awards` added to a rep's run.
-fn add_pools(run: &mut crate::incentive::section::Run, awards: &[PoolAward]) -> Result<()> {
     for a in awards {
         match &a.share {
             Some(share) => run.pool_line(a.component, a.pool, share)?,
             None => run.pool_done(a.component),
         }
     }
-    Ok(())
+    run.finish(locale)
 }
 
 /// The team's cost from every record's finished statement; fills in each member's payout.

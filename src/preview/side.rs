@@ -11,7 +11,7 @@ use crate::base::error::{Error, Origin, Result};
 use crate::formula::Value;
 use crate::incentive::section::{Rows, Run};
 use crate::incentive::TotalRounding;
-use crate::plan::{settle_amounts, Plan, PoolAward, PoolAwards, TeamMember, TeamSummary, TeamView};
+use crate::plan::{settle, Plan, PoolAward, PoolAwards, TeamMember, TeamSummary, TeamView};
 use crate::scorecard::ScoreResult;
 use rust_decimal::Decimal;
 use std::rc::Rc;
@@ -512,11 +512,11 @@ impl Rep {
     fn settle_into(&self, awards: &[PoolAward], components: &mut [Decimal]) -> Result<Option<Decimal>> {
         let Some(pay) = &self.pay else { return Ok(None) };
         if let Some(run) = &self.run {
-            let (total, amounts) = settle_amounts(run.clone(), awards)?;
-            for (c, r) in components.iter_mut().zip(amounts) {
-                *c = r;
+            let result = settle(run.clone(), awards, None)?;
+            for (c, r) in components.iter_mut().zip(&result.components) {
+                *c = r.amount.0;
             }
-            return Ok(Some(total));
+            return Ok(Some(result.statement.total.0));
         }
         // Rounded line by line: a share (whole cents) adds exactly its amount.
         for (c, v) in components.iter_mut().zip(&pay.components) {

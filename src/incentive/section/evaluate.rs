@@ -499,15 +499,10 @@ impl Run {
     /// `finish` fails.
     pub(crate) fn amounts(self) -> Result<(Decimal, Vec<Decimal>)> {
         let statement = self.builder.into_statement(None)?;
-        let components = self
-            .parts
-            .iter()
-            .map(|p| {
-                let lines = statement.lines.get(p.lines.clone()).unwrap_or_default();
-                sum(lines.iter().map(|l| l.exact.0))?;
-                sum(lines.iter().map(|l| l.amount.0))
-            })
-            .collect::<Result<_>>()?;
+        let mut components = Vec::with_capacity(self.parts.len());
+        for p in &self.parts {
+            components.push(part_sums(p, &statement)?.1);
+        }
         Ok((statement.total.0, components))
     }
 
@@ -519,9 +514,7 @@ impl Run {
         let mut components = Vec::with_capacity(self.parts.len());
         let mut pending = Vec::new();
         for p in self.parts {
-            let lines = statement.lines.get(p.lines.clone()).unwrap_or_default();
-            let exact = sum(lines.iter().map(|l| l.exact.0))?;
-            let amount = sum(lines.iter().map(|l| l.amount.0))?;
+            let (exact, amount) = part_sums(&p, &statement)?;
             if p.pending {
                 pending.push(p.id.to_string());
             }
@@ -547,6 +540,12 @@ impl Run {
             pending,
         })
     }
+}
+
+/// A component's lines in the rounded `statement`, summed: exact, and as paid.
+fn part_sums(p: &Part, statement: &Statement) -> Result<(Decimal, Decimal)> {
+    let lines = statement.lines.get(p.lines.clone()).unwrap_or_default();
+    Ok((sum(lines.iter().map(|l| l.exact.0))?, sum(lines.iter().map(|l| l.amount.0))?))
 }
 
 /// Where one row's cells are: found in a JSON object (by place; none: no such key), or the cells
