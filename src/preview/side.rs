@@ -145,6 +145,10 @@ pub(super) struct Side {
     place: Vec<Option<usize>>,
     /// Per record: what it is paid, pools included.
     paid: Payouts,
+    /// Whether this side's plan reads transactions as the plan of the side it was opened like
+    /// does ([`Plan::reads_rows_as`], worked out once): a record evaluated again takes its rows
+    /// from that side.
+    rows_alike: bool,
 }
 
 impl Side {
@@ -154,11 +158,11 @@ impl Side {
     /// taken as they are.
     pub(super) fn new(plan: Plan, records: &[serde_json::Value], like: Option<&Side>) -> Result<Side> {
         let like = like.filter(|l| l.reps.len() == records.len());
-        let rows = like.is_some_and(|l| plan.reads_rows_as(&l.plan));
+        let rows_alike = like.is_some_and(|l| plan.reads_rows_as(&l.plan));
         let reps = records
             .iter()
             .enumerate()
-            .map(|(i, r)| Rep::evaluate(&plan, r, like.and_then(|l| l.alike(i, rows))))
+            .map(|(i, r)| Rep::evaluate(&plan, r, like.and_then(|l| l.alike(i, rows_alike))))
             .collect();
         let mut side = Side {
             plan,
@@ -169,6 +173,7 @@ impl Side {
             duplicates: Vec::new(),
             place: Vec::new(),
             paid: Payouts::default(),
+            rows_alike,
         };
         match like {
             Some(like) if side.ranks_as(like) => side.rank_as(like)?,
@@ -209,7 +214,7 @@ impl Side {
     /// `like`: a side whose plan scores as this one's does and that has evaluated the record
     /// already; its score is taken as it is.
     pub(super) fn replace(&mut self, index: usize, record: &serde_json::Value, like: Option<&Side>) -> Result<()> {
-        let known = like.and_then(|l| l.alike(index, self.plan.reads_rows_as(&l.plan)));
+        let known = like.and_then(|l| l.alike(index, self.rows_alike));
         let Some(slot) = self.reps.get_mut(index) else { return Ok(()) };
         let new = Rep::evaluate(&self.plan, record, known);
         if same_in_team(slot, &new) {
@@ -247,8 +252,7 @@ impl Side {
     /// `like`: as for [`Side::replace`].
     pub(super) fn insert(&mut self, index: usize, record: &serde_json::Value, like: Option<&Side>) -> Result<()> {
         let index = index.min(self.reps.len());
-        let rep =
-            Rep::evaluate(&self.plan, record, like.and_then(|l| l.alike(index, self.plan.reads_rows_as(&l.plan))));
+        let rep = Rep::evaluate(&self.plan, record, like.and_then(|l| l.alike(index, self.rows_alike)));
         self.reps.insert(index, rep);
         self.refresh(Changed::All).or_else(|e| {
             let _inserted = self.reps.remove(index);
