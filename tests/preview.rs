@@ -144,6 +144,25 @@ fn a_tier_rate_change() {
 }
 
 #[test]
+fn a_regrouping_is_costed_by_the_baselines_groups() {
+    // E3 moves to 一组 under the draft: each group's pool of 3,000 is shared by 销售额 among its
+    // members (E4 is vetoed: no share). 一组 150,000 / 90,000 / 75,000 of 315,000 gives E1
+    // 1,428.57, E2 857.14, E3 714.29 (the cent to the largest remainder, .285…); 二组 leaves E5
+    // alone with 3,000. Before: 一组 1,875 / 1,125; 二组 E3 1,800, E5 1,200.
+    let c = all(&session("regroup"));
+    let mut moved = changes(&c.reps);
+    moved.retain(|(_, change)| !change.is_zero());
+    let expected = [("E1", "-446.43"), ("E2", "-267.86"), ("E3", "-1085.71"), ("E5", "1800")];
+    assert_eq!(moved, expected.map(|(id, v)| (id.to_string(), d(v))));
+    // Like for like by the baseline's groups: 一组 is E1 and E2 (16,300 → 15,585.71), 二组 is
+    // E3, E4 and E5 (11,690 → 12,404.29); the team's cost does not move.
+    let groups: Vec<(&str, usize, Decimal, Decimal)> =
+        c.groups.iter().map(|g| (g.group.as_str(), g.reps, g.cost.before.0, g.cost.after.0)).collect();
+    assert_eq!(groups, [("一组", 2, d("16300"), d("15585.71")), ("二组", 3, d("11690"), d("12404.29"))]);
+    assert_eq!(c.cost.unwrap().change.0, d("0"));
+}
+
+#[test]
 fn a_tier_move_is_a_crossing() {
     // The upper tier starts at 80,000: E2 (90,000) now reaches it: 80,000 × 3% + 10,000 × 5% =
     // 2,900 (+200); E1 2,400 + 70,000 × 5% = 5,900 (+400); E4 2,400 + 30,000 × 5% = 3,900 (+400).

@@ -674,25 +674,30 @@ impl Plan {
     }
 
     /// [`Plan::pool_awards`] after one member's share weight moved, the members and their groups
-    /// as they were when `previous` was split: only the pools that member shares in are split
-    /// again (a pool for the whole team; its own group's part of a pool per group), the other
-    /// groups' shares are kept. An error when `previous` does not fit the members.
+    /// as they were when `awards` was split: only the pools that member shares in are split
+    /// again (a pool for the whole team; its own group's part of a pool per group), in place; the
+    /// other groups' shares are kept. Returns the records whose shares changed (a record once per
+    /// pool it shares in). An error when `awards` does not fit the members; `awards` is then
+    /// partly updated, to be split again from the start.
     pub(crate) fn pool_awards_after(
         &self,
         members: &[TeamMember],
         weight: &dyn Fn(usize, usize) -> Option<Decimal>,
-        previous: &PoolAwards,
+        awards: &mut PoolAwards,
         moved: &TeamMember,
-    ) -> Result<PoolAwards> {
+    ) -> Result<Vec<usize>> {
         let (pairs, _) = self.split_pools_of(members, weight, Some(moved.group.as_deref()))?;
-        let mut awards = previous.clone();
+        let mut changed = Vec::new();
         for (index, award) in pairs {
             let Some(slot) = awards.of_mut(index).iter_mut().find(|a| a.component == award.component) else {
                 return Err(crate::base::checked::overflow());
             };
-            *slot = award;
+            if *slot != award {
+                *slot = award;
+                changed.push(index);
+            }
         }
-        Ok(awards)
+        Ok(changed)
     }
 
     /// Splits the pools among the scored `members`: per record (of `n`), the shares it is paid,

@@ -59,6 +59,7 @@ mod change;
 mod crossing;
 mod curve;
 mod explain;
+mod groups;
 mod histogram;
 mod marks;
 mod sensitivity;

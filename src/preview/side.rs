@@ -6,6 +6,7 @@
 //! pays exactly its statement without pools plus the shares; a plan that rounds on the total
 //! keeps each rep's unfinished statement and finishes it again when its shares change.
 
+use super::groups::Groups;
 use super::marks::Marks;
 use crate::base::error::{Error, Origin, Result};
 use crate::formula::Value;
@@ -141,6 +142,8 @@ pub(super) struct Side {
     awards: PoolAwards,
     /// Per record: the error when an earlier record has its id.
     duplicates: Vec<Option<Error>>,
+    /// Per member record: its group.
+    pub(super) groups: Groups,
     /// Per record: its member's place in `team.members`.
     place: Vec<Option<usize>>,
     /// Per record: what it is paid, pools included.
@@ -171,6 +174,7 @@ impl Side {
             forced: false,
             awards: PoolAwards::default(),
             duplicates: Vec::new(),
+            groups: Groups::default(),
             place: Vec::new(),
             paid: Payouts::default(),
             rows_alike,
@@ -200,8 +204,8 @@ impl Side {
         let duplicates = like.duplicates.clone();
         let paid = self.settle_all(Changed::All, &awards, &duplicates)?;
         self.place = places(&mut team.members, &paid, self.reps.len());
-        (self.team, self.forced, self.awards, self.duplicates, self.paid) =
-            (team, like.forced, awards, duplicates, paid);
+        (self.team, self.forced, self.awards, self.duplicates, self.paid, self.groups) =
+            (team, like.forced, awards, duplicates, paid, like.groups.clone());
         Ok(())
     }
 
@@ -220,26 +224,21 @@ impl Side {
         if same_in_team(slot, &new) {
             // Nothing the team reads moved: ranks, forced grades and pool shares stay; only this
             // rep's pay is new.
-            let mut components = vec![Decimal::ZERO; self.paid.width];
-            let total = match (&new, self.duplicates.get(index)) {
-                (Ok(rep), Some(None)) => rep.settle_into(self.awards(index), &mut components)?,
-                _ => None,
-            };
-            if let Some(m) = self.place.get(index).copied().flatten().and_then(|k| self.team.members.get_mut(k)) {
-                m.payout = total.map(crate::base::number::Dec);
-            }
-            if let Some(slot) = self.reps.get_mut(index) {
-                *slot = new;
-                self.paid.set(index, total.map(|total| Paid { total, components: &components }));
-            }
-            return Ok(());
+            *slot = new;
+            return self.settle(index);
         }
         let moved = moved_in_team(slot, &new) && self.duplicates.get(index).is_some_and(Option::is_none);
         let old = std::mem::replace(slot, new);
-        if moved && self.regrade(index).is_ok() {
+        // A regrading that fails leaves the shares and payouts partly updated: all are worked
+        // out again.
+        let changed = if !moved {
+            Changed::One(index)
+        } else if self.regrade(index).is_ok() {
             return Ok(());
-        }
-        self.refresh(Changed::One(index)).or_else(|e| {
+        } else {
+            Changed::All
+        };
+        self.refresh(changed).or_else(|e| {
             if let Some(slot) = self.reps.get_mut(index) {
                 *slot = old;
             }
@@ -354,8 +353,13 @@ impl Side {
         let forced = team.distribution.take().is_some();
         let paid = self.settle_all(changed, &parts.awards, &duplicates)?;
         self.place = places(&mut team.members, &paid, n);
-        (self.team, self.forced, self.awards, self.duplicates, self.paid) =
-            (team, forced, parts.awards, duplicates, paid);
+        let reps = &self.reps;
+        let groups = Groups::new(n, |i| {
+            let dup = duplicates.get(i).is_none_or(Option::is_some);
+            reps.get(i)?.as_ref().ok().filter(|_| !dup)?.score.as_deref()?.member.as_ref()?.group.as_deref()
+        });
+        (self.team, self.forced, self.awards, self.duplicates, self.paid, self.groups) =
+            (team, forced, parts.awards, duplicates, paid, groups);
         Ok(())
     }
 
@@ -393,17 +397,42 @@ impl Side {
         self.plan.regrade(&mut members, &key)?;
         let weight = |i: usize, c: usize| reps.get(i)?.as_ref().ok()?.weights.get(c).copied().flatten();
         // The members and their groups are as they were: only the pools the rep shares in are
-        // split again.
+        // split again, in place.
         let Some(moved) = members.get(at).filter(|m| m.index == index) else {
             return Err(crate::base::checked::overflow());
         };
-        let awards = self.plan.pool_awards_after(&members, &weight, &self.awards, moved)?;
-        let duplicates = std::mem::take(&mut self.duplicates);
-        let paid = self.settle_all(Changed::One(index), &awards, &duplicates);
-        self.duplicates = duplicates;
-        let paid = paid?;
-        self.place = places(&mut members, &paid, self.reps.len());
-        (self.team.members, self.awards, self.paid) = (members, awards, paid);
+        let shared = self.plan.pool_awards_after(&members, &weight, &mut self.awards, moved)?;
+        // Only the members between the two places moved in the team view.
+        for (p, m) in members.iter().enumerate().skip(at.min(k)).take(at.abs_diff(k).saturating_add(1)) {
+            if let Some(slot) = self.place.get_mut(m.index) {
+                *slot = Some(p);
+            }
+        }
+        self.team.members = members;
+        // Paid again: the rep, and those whose shares changed.
+        for i in std::iter::once(index).chain(shared) {
+            self.settle(i)?;
+        }
+        Ok(())
+    }
+
+    /// Record `index` paid again with its pool shares as they are (in place: its total and
+    /// component amounts, and its member's payout).
+    fn settle(&mut self, index: usize) -> Result<()> {
+        let total = match (self.reps.get(index), self.duplicates.get(index), self.paid.slot(index)) {
+            (Some(Ok(rep)), Some(None), Some((total, components))) => {
+                *total = rep.settle_into(self.awards.of(index), components)?;
+                *total
+            }
+            (_, _, Some((total, _))) => {
+                *total = None;
+                None
+            }
+            _ => None,
+        };
+        if let Some(m) = self.place.get(index).copied().flatten().and_then(|k| self.team.members.get_mut(k)) {
+            m.payout = total.map(crate::base::number::Dec);
+        }
         Ok(())
     }
 

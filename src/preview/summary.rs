@@ -258,22 +258,31 @@ fn plan_cost(side: &Side) -> Result<Option<Dec>> {
 
 /// The like-for-like cost per group (the baseline's group of the rep, else the draft's).
 fn groups(pairing: &Pairing<'_>, deltas: &[Delta]) -> Result<Vec<GroupChange>> {
-    // Hashed while summing (a few groups, many reps), sorted by name once at the end.
-    let mut sums: FxHashMap<&str, (usize, Sum, Sum)> = FxHashMap::default();
-    for d in deltas {
-        let Some((b, a)) = d.payouts else { continue };
-        let group = [pairing.baseline, pairing.draft]
-            .into_iter()
-            .find_map(|s| s.rep(d.index)?.score.as_deref()?.member.as_ref()?.group.as_deref());
-        let Some(group) = group else { continue };
-        let (reps, before, after) = sums.entry(group).or_default();
+    let (b, d) = (&pairing.baseline.groups, &pairing.draft.groups);
+    // Both sides' groups by name (a few groups), then each side's group numbers into them.
+    let mut names: Vec<&str> = b.names().iter().chain(d.names()).map(String::as_str).collect();
+    crate::base::order::sort_by(&mut names, |x, y| x.cmp(y));
+    names.dedup();
+    let place = |list: &[String]| -> Vec<usize> {
+        list.iter().map(|g| names.binary_search(&g.as_str()).unwrap_or_default()).collect()
+    };
+    let (in_b, in_d) = (place(b.names()), place(d.names()));
+    let mut sums: Vec<(usize, Sum, Sum)> = vec![(0, Sum::default(), Sum::default()); names.len()];
+    for delta in deltas {
+        let Some((before, after)) = delta.payouts else { continue };
+        let group = match b.of(delta.index) {
+            Some(g) => in_b.get(g),
+            None => d.of(delta.index).and_then(|g| in_d.get(g)),
+        };
+        let Some((reps, sb, sa)) = group.and_then(|g| sums.get_mut(*g)) else { continue };
         *reps = reps.saturating_add(1);
-        before.add(b);
-        after.add(a);
+        sb.add(before);
+        sa.add(after);
     }
-    let mut sums: Vec<_> = sums.into_iter().collect();
-    crate::base::order::sort_by(&mut sums, |a, b| a.0.cmp(b.0));
-    sums.into_iter()
+    names
+        .into_iter()
+        .zip(sums)
+        .filter(|(_, (reps, _, _))| *reps > 0)
         .map(|(group, (reps, b, a))| {
             Ok(GroupChange { group: group.to_string(), reps, cost: CostChange::new(b.total()?, a.total()?)? })
         })
