@@ -278,7 +278,9 @@ impl RateTable {
             _ => whole_into(self, bands, start, end, slices)?,
         }
         if let (TierBasis::Attainment, Some(q)) = (self.def.basis, quota) {
-            percent(cumulative, q)?;
+            if !percent_fits(cumulative, q) {
+                percent(cumulative, q)?;
+            }
         }
         self.rate_at(bands, end)?;
         Ok((capped, sum(slices.iter().map(|s| s.amount.0))?))
@@ -345,6 +347,14 @@ impl RateTable {
 /// `x` as a percent of `quota`.
 fn percent(x: Decimal, quota: Decimal) -> Result<Decimal> {
     div(mul(x, Decimal::ONE_HUNDRED)?, quota)
+}
+
+/// Whether [`percent`] of `x` and `quota` (above 0) cannot fail, told without dividing: with
+/// |x| ≤ 2^64 − 1 (below 1.9 × 10^19) and `quota` ≥ 10^-6, x × 100 ÷ quota stays below
+/// 1.9 × 10^27, inside a decimal's range (7.9 × 10^28). A numbers-only payment skips the division
+/// whose figure it does not show when it cannot fail.
+fn percent_fits(x: Decimal, quota: Decimal) -> bool {
+    x.abs() <= Decimal::from(u64::MAX) && quota >= Decimal::new(1, 6)
 }
 
 /// `x` clamped at the last tier's `to` (a cap), and whether it was.
@@ -524,6 +534,32 @@ mod tests {
             }
         }
         all
+    }
+
+    #[test]
+    fn paying_into_a_buffer_fails_where_the_attainment_overflows() {
+        let table = |kind: &str| {
+            let tiers = r#"[{"from": 0, "to": 100, "rate": 0.02}, {"from": 100, "rate": 0.05}]"#;
+            let def = format!(r#"{{"kind": "{kind}", "basis": "attainment", "tiers": {tiers}}}"#);
+            RateTable::new(serde_json::from_str(&def).unwrap()).unwrap()
+        };
+        // 10^10 × 100 ÷ 10^-20 = 10^32 is past a decimal's range; 1.8 × 10^19 × 100 ÷ 10^-6
+        // (the edge of `percent_fits`) is not.
+        let cases = [(d("1e10"), Decimal::new(1, 20), true), (Decimal::from(u64::MAX), Decimal::new(1, 6), false)];
+        for kind in ["marginal", "retroactive"] {
+            let table = table(kind);
+            for (amount, quota, fails) in cases {
+                let mut slices = vec![];
+                let fast = table
+                    .tiers_for(Some(quota))
+                    .and_then(|t| table.pay_into(&t, (amount, d("0"), Some(quota)), &mut slices));
+                let full = table.compute(amount, d("0"), Some(quota));
+                assert_eq!((fast.is_err(), full.is_err()), (fails, fails), "{kind} {amount} {quota}");
+                if fails {
+                    assert_eq!(fast.unwrap_err().code, full.unwrap_err().code);
+                }
+            }
+        }
     }
 
     // proptest is a native dev-dependency only.
