@@ -264,7 +264,7 @@ impl Pairing<'_> {
                 .iter()
                 .map(|c| {
                     let amount =
-                        |p: super::side::Paid<'_>, i: Option<usize>| i.and_then(|i| p.components.get(i).copied());
+                        |p: super::payouts::Paid<'_>, i: Option<usize>| i.and_then(|i| p.components.get(i).copied());
                     component_change(&c.id, c.kind, amount(b, c.before), amount(a, c.after))
                 })
                 .collect::<Result<Vec<_>>>()?,
@@ -294,7 +294,7 @@ impl Pairing<'_> {
         Some(Standing {
             plan: &side.plan,
             score: rep.score.as_deref(),
-            marks: rep.pay.as_ref().map(|p| &p.marks),
+            marks: rep.marks.as_ref(),
             forced_grade: side.member(index).and_then(|m| m.forced_grade.as_deref()),
         })
     }

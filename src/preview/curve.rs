@@ -292,7 +292,7 @@ fn typical_rep(records: &[serde_json::Value], baseline: &Side, fields: Option<&A
             let rep = baseline.rep(i)?;
             let a = match fields {
                 Some(f) => records.get(i).and_then(|r| attainment(&baseline.plan, r, Some(f)).ok())?,
-                None => rep.pay.as_ref()?.marks.curves.first()?.attainment,
+                None => rep.marks.as_ref()?.curves.first()?.attainment,
             };
             (a > Decimal::ZERO).then_some((a, i))
         })

@@ -62,6 +62,7 @@ mod explain;
 mod groups;
 mod histogram;
 mod marks;
+mod payouts;
 mod sensitivity;
 mod session;
 mod side;

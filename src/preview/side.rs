@@ -8,6 +8,7 @@
 
 use super::groups::Groups;
 use super::marks::Marks;
+use super::payouts::{Grid, Paid, Payouts};
 use crate::base::error::{Error, Origin, Result};
 use crate::formula::Value;
 use crate::incentive::section::{Rows, Run};
@@ -31,10 +32,8 @@ pub(super) struct Rep {
     /// The record's transactions as the plan's incentive section read them, shared with the
     /// other side when its section reads them alike.
     rows: Option<Rows>,
-    /// The statement without the team's pools.
-    pub(super) pay: Option<Pay>,
-    /// Pool share weight per component.
-    weights: Vec<Option<Decimal>>,
+    /// The tiers and curve points its statement reached (none: the plan pays nothing).
+    pub(super) marks: Option<Marks>,
     /// The unfinished statement, kept when pools are added by finishing it again.
     run: Option<Run>,
 }
@@ -47,74 +46,6 @@ struct Alike<'a> {
     /// Whether the plans' incentive sections read the record's transactions alike
     /// ([`Plan::reads_rows_as`]).
     rows: bool,
-}
-
-/// A statement without the team's pools, as numbers.
-#[derive(Clone, Debug)]
-pub(super) struct Pay {
-    /// The total paid.
-    total: Decimal,
-    /// Each component's amount, in plan order.
-    components: Vec<Decimal>,
-    /// The tiers and curve points it reached.
-    pub(super) marks: Marks,
-}
-
-/// What a rep is paid, pools included.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub(super) struct Paid<'a> {
-    /// The statement total.
-    pub(super) total: Decimal,
-    /// Each component's amount, in plan order.
-    pub(super) components: &'a [Decimal],
-}
-
-/// What every rep is paid, pools included, in two flat buffers: per record its total (none: not
-/// paid), and `width` component amounts per record, record after record. The summary reads them
-/// in one sweep, and a rep settled again is written in place (not one allocation per rep,
-/// scattered over the heap).
-#[derive(Clone, Debug, Default)]
-struct Payouts {
-    totals: Vec<Option<Decimal>>,
-    components: Vec<Decimal>,
-    width: usize,
-}
-
-impl Payouts {
-    /// Room for `n` records of `width` components, none paid yet.
-    fn new(n: usize, width: usize) -> Payouts {
-        Payouts { totals: vec![None; n], components: vec![Decimal::ZERO; n.saturating_mul(width)], width }
-    }
-
-    /// What record `index` is paid.
-    fn get(&self, index: usize) -> Option<Paid<'_>> {
-        let total = (*self.totals.get(index)?)?;
-        Some(Paid { total, components: self.components.get(self.range(index)?)? })
-    }
-
-    /// Record `index`'s total and component amounts, to be written.
-    fn slot(&mut self, index: usize) -> Option<(&mut Option<Decimal>, &mut [Decimal])> {
-        let range = self.range(index)?;
-        let components = self.components.get_mut(range)?;
-        Some((self.totals.get_mut(index)?, components))
-    }
-
-    /// Where record `index`'s component amounts are in `components`.
-    fn range(&self, index: usize) -> Option<std::ops::Range<usize>> {
-        let from = index.checked_mul(self.width)?;
-        Some(from..from.checked_add(self.width)?)
-    }
-
-    /// Record `index` paid as `paid` (its components as many as the buffer's width), or not.
-    fn set(&mut self, index: usize, paid: Option<Paid<'_>>) {
-        let Some((total, components)) = self.slot(index) else { return };
-        *total = paid.map(|p| p.total);
-        if let Some(p) = paid {
-            for (c, v) in components.iter_mut().zip(p.components) {
-                *c = *v;
-            }
-        }
-    }
 }
 
 /// Which records changed since the team's parts were last computed.
@@ -146,6 +77,10 @@ pub(super) struct Side {
     pub(super) groups: Groups,
     /// Per record: its member's place in `team.members`.
     place: Vec<Option<usize>>,
+    /// Per record: what it is paid without the team's pools (its statement as evaluated alone).
+    unpooled: Payouts,
+    /// Per record: its pool share weight per component.
+    weights: Grid<Option<Decimal>>,
     /// Per record: what it is paid, pools included.
     paid: Payouts,
     /// Whether this side's plan reads transactions as the plan of the side it was opened like
@@ -162,11 +97,14 @@ impl Side {
     pub(super) fn new(plan: Plan, records: &[serde_json::Value], like: Option<&Side>) -> Result<Side> {
         let like = like.filter(|l| l.reps.len() == records.len());
         let rows_alike = like.is_some_and(|l| plan.reads_rows_as(&l.plan));
-        let reps = records
-            .iter()
-            .enumerate()
-            .map(|(i, r)| Rep::evaluate(&plan, r, like.and_then(|l| l.alike(i, rows_alike))))
-            .collect();
+        let (n, width) = (records.len(), width(&plan));
+        let (mut unpooled, mut weights) = (Payouts::new(n, width), Grid::new(n, width, None));
+        let mut reps = Vec::with_capacity(n);
+        for (i, record) in records.iter().enumerate() {
+            let known = like.and_then(|l| l.alike(i, rows_alike));
+            let (Some((total, components)), Some(w)) = (unpooled.slot(i), weights.row_mut(i)) else { continue };
+            reps.push(Rep::evaluate(&plan, record, known, Out { total, components, weights: w }));
+        }
         let mut side = Side {
             plan,
             reps,
@@ -176,6 +114,8 @@ impl Side {
             duplicates: Vec::new(),
             groups: Groups::default(),
             place: Vec::new(),
+            unpooled,
+            weights,
             paid: Payouts::default(),
             rows_alike,
         };
@@ -198,8 +138,8 @@ impl Side {
     /// side's plan and share weights.
     fn rank_as(&mut self, like: &Side) -> Result<()> {
         let mut team = like.team.clone();
-        let reps = &self.reps;
-        let weight = |i: usize, c: usize| reps.get(i)?.as_ref().ok()?.weights.get(c).copied().flatten();
+        let weights = &self.weights;
+        let weight = |i: usize, c: usize| weights.row(i).get(c).copied().flatten();
         let awards = self.plan.pool_awards(&team.members, self.reps.len(), &weight)?;
         let duplicates = like.duplicates.clone();
         let paid = self.settle_all(Changed::All, &awards, &duplicates)?;
@@ -218,17 +158,23 @@ impl Side {
     /// `like`: a side whose plan scores as this one's does and that has evaluated the record
     /// already; its score is taken as it is.
     pub(super) fn replace(&mut self, index: usize, record: &serde_json::Value, like: Option<&Side>) -> Result<()> {
+        if index >= self.reps.len() {
+            return Ok(());
+        }
         let known = like.and_then(|l| l.alike(index, self.rows_alike));
+        let mut numbers = Numbers::new(width(&self.plan));
+        let new = Rep::evaluate(&self.plan, record, known, numbers.out());
         let Some(slot) = self.reps.get_mut(index) else { return Ok(()) };
-        let new = Rep::evaluate(&self.plan, record, known);
-        if same_in_team(slot, &new) {
+        let same = same_in_team(slot, &new) && self.weights.row(index) == numbers.weights.as_slice();
+        let moved = !same && moved_in_team(slot, &new) && self.duplicates.get(index).is_some_and(Option::is_none);
+        let old = std::mem::replace(slot, new);
+        // The record's numbers in, its previous ones kept in `numbers` until the team is done.
+        numbers.swap(self, index);
+        if same {
             // Nothing the team reads moved: ranks, forced grades and pool shares stay; only this
             // rep's pay is new.
-            *slot = new;
             return self.settle(index);
         }
-        let moved = moved_in_team(slot, &new) && self.duplicates.get(index).is_some_and(Option::is_none);
-        let old = std::mem::replace(slot, new);
         // A regrading that fails leaves the shares and payouts partly updated: all are worked
         // out again.
         let changed = if !moved {
@@ -242,6 +188,7 @@ impl Side {
             if let Some(slot) = self.reps.get_mut(index) {
                 *slot = old;
             }
+            numbers.swap(self, index);
             self.refresh(Changed::All)?;
             Err(e)
         })
@@ -251,10 +198,13 @@ impl Side {
     /// `like`: as for [`Side::replace`].
     pub(super) fn insert(&mut self, index: usize, record: &serde_json::Value, like: Option<&Side>) -> Result<()> {
         let index = index.min(self.reps.len());
-        let rep = Rep::evaluate(&self.plan, record, like.and_then(|l| l.alike(index, self.rows_alike)));
+        let mut numbers = Numbers::new(width(&self.plan));
+        let rep = Rep::evaluate(&self.plan, record, like.and_then(|l| l.alike(index, self.rows_alike)), numbers.out());
         self.reps.insert(index, rep);
+        numbers.insert(self, index);
         self.refresh(Changed::All).or_else(|e| {
             let _inserted = self.reps.remove(index);
+            Numbers::remove(self, index);
             self.refresh(Changed::All)?;
             Err(e)
         })
@@ -266,8 +216,10 @@ impl Side {
             return Ok(());
         }
         let old = self.reps.remove(index);
+        let numbers = Numbers::remove(self, index);
         self.refresh(Changed::All).or_else(|e| {
             self.reps.insert(index, old);
+            numbers.insert(self, index);
             self.refresh(Changed::All)?;
             Err(e)
         })
@@ -320,8 +272,8 @@ impl Side {
     /// distribution, aggregates, groups, PK, leaderboard.
     pub(super) fn standings(&self) -> Result<TeamSummary> {
         let scores = self.scores();
-        let reps = &self.reps;
-        let weight = |i: usize, c: usize| reps.get(i)?.as_ref().ok()?.weights.get(c).copied().flatten();
+        let weights = &self.weights;
+        let weight = |i: usize, c: usize| weights.row(i).get(c).copied().flatten();
         let mut team = self.plan.team_parts(&scores, &weight, TeamView::WithStandings)?.team;
         for m in &mut team.members {
             m.payout = self.paid(m.index).map(|p| crate::base::number::Dec(p.total));
@@ -338,8 +290,8 @@ impl Side {
     /// are new (the others keep their finished statements when their shares did not change).
     fn refresh(&mut self, changed: Changed) -> Result<()> {
         let scores = self.scores();
-        let reps = &self.reps;
-        let weight = |i: usize, c: usize| reps.get(i)?.as_ref().ok()?.weights.get(c).copied().flatten();
+        let weights = &self.weights;
+        let weight = |i: usize, c: usize| weights.row(i).get(c).copied().flatten();
         let parts = self.plan.team_parts(&scores, &weight, TeamView::Ranks)?;
         drop(scores);
         let n = self.reps.len();
@@ -395,7 +347,8 @@ impl Side {
         let reps = &self.reps;
         let key = |i: usize| reps.get(i)?.as_ref().ok()?.score.as_deref()?.member.as_ref()?.tie_break;
         self.plan.regrade(&mut members, &key)?;
-        let weight = |i: usize, c: usize| reps.get(i)?.as_ref().ok()?.weights.get(c).copied().flatten();
+        let weights = &self.weights;
+        let weight = |i: usize, c: usize| weights.row(i).get(c).copied().flatten();
         // The members and their groups are as they were: only the pools the rep shares in are
         // split again, in place.
         let Some(moved) = members.get(at).filter(|m| m.index == index) else {
@@ -421,7 +374,7 @@ impl Side {
     fn settle(&mut self, index: usize) -> Result<()> {
         let total = match (self.reps.get(index), self.duplicates.get(index), self.paid.slot(index)) {
             (Some(Ok(rep)), Some(None), Some((total, components))) => {
-                *total = rep.settle_into(self.awards.of(index), components)?;
+                *total = settle_into(self.unpooled.get(index), rep.run.as_ref(), self.awards.of(index), components)?;
                 *total
             }
             (_, _, Some((total, _))) => {
@@ -439,7 +392,7 @@ impl Side {
     /// What every rep is paid with the pool shares `awards`: a rep whose results did not change
     /// (`changed`) and whose shares are the same keeps what it was paid.
     fn settle_all(&self, changed: Changed, awards: &PoolAwards, duplicates: &[Option<Error>]) -> Result<Payouts> {
-        let width = self.plan.document().incentive.as_ref().map_or(0, |i| i.components.len());
+        let width = width(&self.plan);
         let mut paid = Payouts::new(self.reps.len(), width);
         for (i, rep) in self.reps.iter().enumerate() {
             let shares = awards.of(i);
@@ -448,13 +401,14 @@ impl Side {
                 _ => continue,
             };
             let kept = changed != Changed::One(i) && changed != Changed::All && rep.run.is_some();
-            let earlier = self.paid.get(i).filter(|_| kept && self.paid.width == width && self.awards.of(i) == shares);
+            let earlier =
+                self.paid.get(i).filter(|_| kept && self.paid.width() == width && self.awards.of(i) == shares);
             if let Some(earlier) = earlier {
                 paid.set(i, Some(earlier));
                 continue;
             }
             let Some((total, components)) = paid.slot(i) else { continue };
-            *total = rep.settle_into(shares, components)?;
+            *total = settle_into(self.unpooled.get(i), rep.run.as_ref(), shares, components)?;
         }
         Ok(paid)
     }
@@ -492,11 +446,12 @@ fn moved_in_team(a: &std::result::Result<Rep, Error>, b: &std::result::Result<Re
 }
 
 /// Whether two results of one record look the same to the team: the same member facts (id,
-/// name, group, tie-break key, aggregate values, veto), total, grade and pool weights; or both
+/// name, group, tie-break key, aggregate values, veto), total and grade (the caller compares the
+/// pool weights); or both
 /// failed.
 fn same_in_team(a: &std::result::Result<Rep, Error>, b: &std::result::Result<Rep, Error>) -> bool {
     match (a, b) {
-        (Ok(a), Ok(b)) => team_facts(a) == team_facts(b) && a.weights == b.weights,
+        (Ok(a), Ok(b)) => team_facts(a) == team_facts(b),
         (Err(_), Err(_)) => true,
         _ => false,
     }
@@ -507,11 +462,114 @@ fn team_facts(r: &Rep) -> Option<(Option<&crate::scorecard::Member>, crate::base
     r.score.as_deref().map(|s| (s.member.as_ref(), s.total, s.grade.as_str()))
 }
 
+/// Where [`Rep::evaluate`] writes a rep's numbers: its statement without pools and its pool
+/// share weights (written only when it succeeds; left as they are when it fails).
+struct Out<'a> {
+    total: &'a mut Option<Decimal>,
+    components: &'a mut [Decimal],
+    weights: &'a mut [Option<Decimal>],
+}
+
+/// One record's numbers outside the side's buffers: a record evaluated again (its new numbers
+/// go in, the previous ones come out to be put back on an error), added or removed.
+struct Numbers {
+    total: Option<Decimal>,
+    components: Vec<Decimal>,
+    weights: Vec<Option<Decimal>>,
+}
+
+impl Numbers {
+    /// None yet, for a plan of `width` components.
+    fn new(width: usize) -> Numbers {
+        Numbers { total: None, components: vec![Decimal::ZERO; width], weights: vec![None; width] }
+    }
+
+    /// Where [`Rep::evaluate`] writes them.
+    fn out(&mut self) -> Out<'_> {
+        Out { total: &mut self.total, components: &mut self.components, weights: &mut self.weights }
+    }
+
+    /// Swapped with record `index`'s in `side`.
+    fn swap(&mut self, side: &mut Side, index: usize) {
+        if let Some((total, components)) = side.unpooled.slot(index) {
+            std::mem::swap(total, &mut self.total);
+            for (a, b) in components.iter_mut().zip(&mut self.components) {
+                std::mem::swap(a, b);
+            }
+        }
+        for (a, b) in side.weights.row_mut(index).unwrap_or_default().iter_mut().zip(&mut self.weights) {
+            std::mem::swap(a, b);
+        }
+    }
+
+    /// Put in `side`'s buffers as record `index` (its records from `index` on move up by one).
+    fn insert(&self, side: &mut Side, index: usize) {
+        side.unpooled.insert(index, self.total.map(|total| Paid { total, components: &self.components }));
+        side.weights.insert(index, &self.weights);
+    }
+
+    /// Record `index`'s, taken out of `side`'s buffers.
+    fn remove(side: &mut Side, index: usize) -> Numbers {
+        let paid = side.unpooled.get(index);
+        let numbers = Numbers {
+            total: paid.map(|p| p.total),
+            components: paid.map_or_else(|| vec![Decimal::ZERO; side.unpooled.width()], |p| p.components.to_vec()),
+            weights: side.weights.row(index).to_vec(),
+        };
+        side.unpooled.remove(index);
+        side.weights.remove(index);
+        numbers
+    }
+}
+
+/// How many components a plan's statement has (the width of a side's buffers).
+fn width(plan: &Plan) -> usize {
+    plan.document().incentive.as_ref().map_or(0, |i| i.components.len())
+}
+
+/// What a rep is paid with the team's pool shares `awards`: its total (none: it is not paid),
+/// its component amounts written into `components` (in plan order). `unpooled`: what it is paid
+/// without pools; `run`: its unfinished statement, when kept to be finished again with them.
+fn settle_into(
+    unpooled: Option<Paid<'_>>,
+    run: Option<&Run>,
+    awards: &[PoolAward],
+    components: &mut [Decimal],
+) -> Result<Option<Decimal>> {
+    let Some(pay) = unpooled else { return Ok(None) };
+    if let Some(run) = run {
+        let result = settle(run.clone(), awards, None)?;
+        for (c, r) in components.iter_mut().zip(&result.components) {
+            *c = r.amount.0;
+        }
+        return Ok(Some(result.statement.total.0));
+    }
+    // Rounded line by line: a share (whole cents) adds exactly its amount.
+    for (c, v) in components.iter_mut().zip(pay.components) {
+        *c = *v;
+    }
+    let mut total = pay.total;
+    for a in awards {
+        let Some(share) = &a.share else { continue };
+        total = crate::base::checked::add(total, share.amount)?;
+        if let Some(c) = components.get_mut(a.component) {
+            *c = crate::base::checked::add(*c, share.amount)?;
+        }
+    }
+    Ok(Some(total))
+}
+
 impl Rep {
-    /// Evaluates one record alone (numbers only).
+    /// Evaluates one record alone (numbers only), writing its statement without pools and its
+    /// pool share weights into `out`.
     /// `like`: the same record under a plan that scores as `plan` does: its score, grade, fields
     /// and metrics are taken as they are.
-    fn evaluate(plan: &Plan, record: &serde_json::Value, like: Option<Alike<'_>>) -> std::result::Result<Rep, Error> {
+    fn evaluate(
+        plan: &Plan,
+        record: &serde_json::Value,
+        like: Option<Alike<'_>>,
+        out: Out<'_>,
+    ) -> std::result::Result<Rep, Error> {
         let read = like.filter(|l| l.rows).and_then(|l| l.rep.rows.as_ref());
         let like = like.and_then(|Alike { rep: l, .. }| Some((l, l.score.as_ref()?, l.slots.as_ref()?)));
         let mut eval = plan.pay_member(record, like.map(|(_, s, v)| (s.as_ref(), v.as_slice())), read)?;
@@ -527,7 +585,7 @@ impl Rep {
             }
         };
         let Some(mut run) = eval.run else {
-            return Ok(Rep { score, grade, slots, rows: None, pay: None, weights: Vec::new(), run: None });
+            return Ok(Rep { score, grade, slots, rows: None, marks: None, run: None });
         };
         let rows = Some(Rc::clone(&run.rows));
         let has_pools = run.pool_weights.iter().any(Option::is_some);
@@ -535,34 +593,10 @@ impl Rep {
         let kept = (has_pools && on_total).then(|| run.clone());
         let marks = Marks::of(&run);
         let weights = std::mem::take(&mut run.pool_weights);
-        let (total, components) = run.amounts()?;
-        let pay = Pay { total, components, marks };
-        Ok(Rep { score, grade, slots, rows, pay: Some(pay), weights, run: kept })
-    }
-
-    /// What the rep is paid with the team's pool shares `awards`: its total (none: it is not
-    /// paid), its component amounts written into `components` (in plan order).
-    fn settle_into(&self, awards: &[PoolAward], components: &mut [Decimal]) -> Result<Option<Decimal>> {
-        let Some(pay) = &self.pay else { return Ok(None) };
-        if let Some(run) = &self.run {
-            let result = settle(run.clone(), awards, None)?;
-            for (c, r) in components.iter_mut().zip(&result.components) {
-                *c = r.amount.0;
-            }
-            return Ok(Some(result.statement.total.0));
+        *out.total = Some(run.amounts_into(out.components)?);
+        for (o, w) in out.weights.iter_mut().zip(weights) {
+            *o = w;
         }
-        // Rounded line by line: a share (whole cents) adds exactly its amount.
-        for (c, v) in components.iter_mut().zip(&pay.components) {
-            *c = *v;
-        }
-        let mut total = pay.total;
-        for a in awards {
-            let Some(share) = &a.share else { continue };
-            total = crate::base::checked::add(total, share.amount)?;
-            if let Some(c) = components.get_mut(a.component) {
-                *c = crate::base::checked::add(*c, share.amount)?;
-            }
-        }
-        Ok(Some(total))
+        Ok(Rep { score, grade, slots, rows, marks: Some(marks), run: kept })
     }
 }

@@ -493,17 +493,16 @@ impl Run {
         }
     }
 
-    /// The statement's total and each component's amount as paid, numbers only: the figures
-    /// [`Run::finish`] reports as `statement.total` and `components[].amount`, without the
-    /// result around them (for a compare side, which keeps only these). Fails exactly when
-    /// `finish` fails.
-    pub(crate) fn amounts(self) -> Result<(Decimal, Vec<Decimal>)> {
+    /// The statement's total and each component's amount as paid (written into `components`, in
+    /// plan order), numbers only: the figures [`Run::finish`] reports as `statement.total` and
+    /// `components[].amount`, without the result around them (for a compare side, which keeps
+    /// only these). Fails exactly when `finish` fails.
+    pub(crate) fn amounts_into(self, components: &mut [Decimal]) -> Result<Decimal> {
         let statement = self.builder.into_statement(None)?;
-        let mut components = Vec::with_capacity(self.parts.len());
-        for p in &self.parts {
-            components.push(part_sums(p, &statement)?.1);
+        for (c, p) in components.iter_mut().zip(&self.parts) {
+            *c = part_sums(p, &statement)?.1;
         }
-        Ok((statement.total.0, components))
+        Ok(statement.total.0)
     }
 
     /// Rounds the statement and totals each component. With a locale (an explained result), the
