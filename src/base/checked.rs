@@ -43,9 +43,14 @@ pub fn percent_of(base: Decimal, percent: Decimal) -> Result<Decimal> {
     div(mul(base, percent)?, Decimal::ONE_HUNDRED)
 }
 
-/// Σ values, or `OVERFLOW`.
+/// Σ values, or `OVERFLOW`: what adding them one by one with [`add`] gives (value, scale and
+/// error), through a [`Sum`].
 pub fn sum(values: impl IntoIterator<Item = Decimal>) -> Result<Decimal> {
-    values.into_iter().try_fold(Decimal::ZERO, add)
+    let mut total = Sum::default();
+    for v in values {
+        total.add(v);
+    }
+    total.total()
 }
 
 /// Σ values, or `None` past the decimal range: for the computations that return `Option` and

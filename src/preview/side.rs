@@ -75,6 +75,9 @@ pub(super) struct Side {
     duplicates: Vec<Option<Error>>,
     /// Per member record: its group.
     pub(super) groups: Groups,
+    /// Per record: its member's tie-break key (the ranks and forced grades set again around a
+    /// moved member read every member's).
+    keys: Vec<Option<Decimal>>,
     /// Per record: its member's place in `team.members`.
     place: Vec<Option<usize>>,
     /// Per record: what it is paid without the team's pools (its statement as evaluated alone).
@@ -113,6 +116,7 @@ impl Side {
             awards: PoolAwards::default(),
             duplicates: Vec::new(),
             groups: Groups::default(),
+            keys: Vec::new(),
             place: Vec::new(),
             unpooled,
             weights,
@@ -146,6 +150,7 @@ impl Side {
         self.place = places(&mut team.members, &paid, self.reps.len());
         (self.team, self.forced, self.awards, self.duplicates, self.paid, self.groups) =
             (team, like.forced, awards, duplicates, paid, like.groups.clone());
+        self.keys.clone_from(&like.keys);
         Ok(())
     }
 
@@ -312,6 +317,7 @@ impl Side {
         });
         (self.team, self.forced, self.awards, self.duplicates, self.paid, self.groups) =
             (team, forced, parts.awards, duplicates, paid, groups);
+        self.keys = (0..n).map(|i| self.tie_break(i)).collect();
         Ok(())
     }
 
@@ -344,8 +350,12 @@ impl Side {
             Some(span) => span.rotate_left(1),
             None => return Err(crate::base::checked::overflow()),
         }
-        let reps = &self.reps;
-        let key = |i: usize| reps.get(i)?.as_ref().ok()?.score.as_deref()?.member.as_ref()?.tie_break;
+        let key = self.tie_break(index);
+        if let Some(k) = self.keys.get_mut(index) {
+            *k = key;
+        }
+        let keys = &self.keys;
+        let key = |i: usize| keys.get(i).copied().flatten();
         self.plan.regrade(&mut members, &key)?;
         let weights = &self.weights;
         let weight = |i: usize, c: usize| weights.row(i).get(c).copied().flatten();
@@ -367,6 +377,11 @@ impl Side {
             self.settle(i)?;
         }
         Ok(())
+    }
+
+    /// Record `index`'s tie-break key, as its score has it.
+    fn tie_break(&self, index: usize) -> Option<Decimal> {
+        self.reps.get(index)?.as_ref().ok()?.score.as_deref()?.member.as_ref()?.tie_break
     }
 
     /// Record `index` paid again with its pool shares as they are (in place: its total and
