@@ -43,14 +43,9 @@ pub fn percent_of(base: Decimal, percent: Decimal) -> Result<Decimal> {
     div(mul(base, percent)?, Decimal::ONE_HUNDRED)
 }
 
-/// Σ values, or `OVERFLOW`: what adding them one by one with [`add`] gives (value, scale and
-/// error), through a [`Sum`].
+/// Σ values, or `OVERFLOW`.
 pub fn sum(values: impl IntoIterator<Item = Decimal>) -> Result<Decimal> {
-    let mut total = Sum::default();
-    for v in values {
-        total.add(v);
-    }
-    total.total()
+    values.into_iter().try_fold(Decimal::ZERO, add)
 }
 
 /// Σ values, or `None` past the decimal range: for the computations that return `Option` and
