@@ -9,6 +9,14 @@ use crate::base::name::Name;
 use crate::base::number::{Dec, Rounding};
 use rust_decimal::Decimal;
 
+/// Most lines a statement may have for [`StatementBuilder::part_amounts`]: with each line's
+/// amount at most [`SMALL_LINE`] (in units of its scale, so at most that much money), no sum of
+/// them or of their roundings comes near a decimal's range (7.9 × 10^28).
+const FEW_LINES: usize = 64;
+
+/// The largest mantissa of a line's exact amount for [`StatementBuilder::part_amounts`] (10^26).
+const SMALL_LINE: u128 = 100_000_000_000_000_000_000_000_000;
+
 /// A statement being built.
 #[derive(Clone, Debug, PartialEq)]
 pub struct StatementBuilder {
@@ -94,6 +102,32 @@ impl StatementBuilder {
     /// The lines so far, not rounded.
     pub(crate) fn lines(&self) -> &[StatementLine] {
         &self.lines
+    }
+
+    /// The statement's total and each part's amount as paid (the lines of `parts[k]`, rounded
+    /// and summed, into `amounts[k]`), as [`StatementBuilder::into_statement`] and summing the
+    /// rounded lines would give them, without the statement: none where this shortcut does not
+    /// apply (the total rounded as a whole, more than [`FEW_LINES`] lines, or a line past
+    /// [`SMALL_LINE`]). Within those bounds no sum can overflow, so the sums that only stand
+    /// guard against an overflow (the exact total, each part's exact sum, the rounding
+    /// differences) are left out; the rounded amounts are at the currency's scale, so summing them
+    /// part by part gives the sum over all lines, value and scale.
+    pub(crate) fn part_amounts(
+        &self,
+        parts: impl Iterator<Item = std::ops::Range<usize>>,
+        amounts: &mut [Decimal],
+    ) -> Option<Decimal> {
+        let small = |l: &StatementLine| l.exact.0.mantissa().unsigned_abs() <= SMALL_LINE;
+        if self.mode != TotalRounding::PerLine || self.lines.len() > FEW_LINES || !self.lines.iter().all(small) {
+            return None;
+        }
+        let mut total = Decimal::ZERO;
+        for (range, amount) in parts.zip(amounts.iter_mut()) {
+            let lines = self.lines.get(range).unwrap_or_default();
+            *amount = lines.iter().try_fold(Decimal::ZERO, |acc, l| acc.checked_add(self.rounding.apply(l.exact.0)))?;
+            total = total.checked_add(*amount)?;
+        }
+        Some(self.rounding.apply(total))
     }
 
     /// The curve line, then one line per multiplier with what it adds.
@@ -236,5 +270,67 @@ impl StatementBuilder {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::arithmetic_side_effects)] // test code: a panic is a failed test
+    use super::*;
+    use crate::base::number::RoundingStrategy;
+
+    /// A builder with lines of `exact` amounts, rounded per line or on the total.
+    fn builder(exact: &[Decimal], on_total: bool) -> StatementBuilder {
+        let rounding = Rounding { scale: 2, strategy: RoundingStrategy::HalfUp };
+        let mode = if on_total { TotalRounding::OnTotal } else { TotalRounding::PerLine };
+        let mut b = Statement::new(Currency::default(), rounding, mode).unwrap();
+        for e in exact {
+            b.push(StatementLine::new("c", LineKind::Slice, *e));
+        }
+        b
+    }
+
+    // proptest is a native dev-dependency only.
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #[test]
+        fn part_amounts_are_the_rounded_statements(
+            lines in proptest::collection::vec((any_mantissa(), 0_u32..12), 0..80),
+            cuts in proptest::collection::vec(0_usize..80, 0..5),
+            on_total in proptest::bool::weighted(0.2),
+        ) {
+            let exact: Vec<Decimal> = lines.iter().map(|(m, s)| Decimal::from_i128_with_scale(*m, *s)).collect();
+            let b = builder(&exact, on_total);
+            // Parts: consecutive ranges cut at `cuts`, covering every line.
+            let mut ends: Vec<usize> = cuts.iter().map(|c| c % (exact.len() + 1)).collect();
+            ends.push(exact.len());
+            ends.sort_unstable();
+            let parts: Vec<std::ops::Range<usize>> =
+                ends.iter().scan(0, |from, &to| { let r = *from..to; *from = to; Some(r) }).collect();
+            let mut fast = vec![Decimal::MAX; parts.len()];
+            let Some(total) = b.part_amounts(parts.iter().cloned(), &mut fast) else {
+                // Outside the shortcut's bounds: the statement is finished as it always was.
+                proptest::prop_assert!(on_total || exact.len() > FEW_LINES
+                    || exact.iter().any(|e| e.mantissa().unsigned_abs() > SMALL_LINE));
+                return Ok(());
+            };
+            let statement = b.into_statement(None).unwrap();
+            proptest::prop_assert_eq!(total, statement.total.0);
+            proptest::prop_assert_eq!(total.scale(), statement.total.0.scale());
+            for (range, amount) in parts.iter().zip(&fast) {
+                let paid = sum(statement.lines[range.clone()].iter().map(|l| l.amount.0)).unwrap();
+                proptest::prop_assert!(paid == *amount && paid.scale() == amount.scale(), "{paid} vs {amount}");
+            }
+        }
+    }
+
+    /// Line amounts: mostly money, sometimes near a decimal's range.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn any_mantissa() -> impl proptest::strategy::Strategy<Value = i128> {
+        use proptest::prelude::*;
+        prop_oneof![
+            8 => -10_000_000_000_i128..10_000_000_000,
+            1 => (-1_i128 << 90)..(1_i128 << 90),
+        ]
     }
 }

@@ -498,6 +498,9 @@ impl Run {
     /// `components[].amount`, without the result around them (for a compare side, which keeps
     /// only these). Fails exactly when `finish` fails.
     pub(crate) fn amounts_into(self, components: &mut [Decimal]) -> Result<Decimal> {
+        if let Some(total) = self.builder.part_amounts(self.parts.iter().map(|p| p.lines.clone()), components) {
+            return Ok(total);
+        }
         let statement = self.builder.into_statement(None)?;
         for (c, p) in components.iter_mut().zip(&self.parts) {
             *c = part_sums(p, &statement)?.1;
