@@ -273,7 +273,8 @@ impl StatementBuilder {
     }
 }
 
-#[cfg(test)]
+// proptest is a native dev-dependency only.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     #![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::arithmetic_side_effects)] // test code: a panic is a failed test
     use super::*;
@@ -290,8 +291,6 @@ mod tests {
         b
     }
 
-    // proptest is a native dev-dependency only.
-    #[cfg(not(target_arch = "wasm32"))]
     proptest::proptest! {
         #[test]
         fn part_amounts_are_the_rounded_statements(
@@ -325,7 +324,6 @@ mod tests {
     }
 
     /// Line amounts: mostly money, sometimes near a decimal's range.
-    #[cfg(not(target_arch = "wasm32"))]
     fn any_mantissa() -> impl proptest::strategy::Strategy<Value = i128> {
         use proptest::prelude::*;
         prop_oneof![
