@@ -375,7 +375,8 @@ fn marginal_slices(bands: &[Band], start: Decimal, end: Decimal) -> Result<Vec<S
 
 /// [`marginal_slices`], added to `slices`.
 fn marginal_into(bands: &[Band], start: Decimal, end: Decimal, slices: &mut Vec<Slice>) -> Result<()> {
-    let (lo, hi, sign) = if end >= start { (start, end, Decimal::ONE) } else { (end, start, Decimal::NEGATIVE_ONE) };
+    let falling = end < start;
+    let (lo, hi) = if falling { (end, start) } else { (start, end) };
     for (i, band) in bands.iter().enumerate() {
         let band_lo = if i == 0 { lo.min(band.lo) } else { band.lo };
         let from = lo.max(band_lo);
@@ -383,8 +384,11 @@ fn marginal_into(bands: &[Band], start: Decimal, end: Decimal, slices: &mut Vec<
         if to <= from {
             continue;
         }
-        let base = mul(sub(to, from)?, sign)?;
-        let (from, to) = if sign.is_sign_negative() { (to, from) } else { (from, to) };
+        // The overlap (above 0), negative when the amount falls: its sign set, the same digits
+        // and scale as multiplying by −1, without a multiplication per slice.
+        let mut base = sub(to, from)?;
+        base.set_sign_negative(falling);
+        let (from, to) = if falling { (to, from) } else { (from, to) };
         let amount = mul(base, band.rate)?;
         slices.push(Slice {
             tier: i,
