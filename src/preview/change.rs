@@ -220,9 +220,9 @@ impl Delta {
 impl Pairing<'_> {
     /// Rep `index`'s numbers.
     pub(super) fn delta(&self, index: usize) -> Delta {
-        let (b, a) = (self.baseline.rep(index), self.draft.rep(index));
+        let (b, a) = (self.baseline.scored(index), self.draft.scored(index));
         let paid = |s: &Side| s.paid(index).map(|p| p.total);
-        let score = |r: Option<&super::side::Rep>| r.and_then(|r| r.score.as_deref()).map(|s| s.total.0);
+        let score = |s: Option<super::side::Scored>| s.and_then(|s| s.total);
         Delta {
             index,
             payouts: paid(self.baseline).zip(paid(self.draft)),

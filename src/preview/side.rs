@@ -48,6 +48,16 @@ struct Alike<'a> {
     rows: bool,
 }
 
+/// What the summary reads of a member's score, kept by record so that it reads them in one
+/// sweep.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) struct Scored {
+    /// The score's total (none: the plan has no scorecard).
+    pub(super) total: Option<Decimal>,
+    /// Its grade's place among the plan's grades.
+    pub(super) grade: Option<usize>,
+}
+
 /// Which records changed since the team's parts were last computed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Changed {
@@ -78,6 +88,8 @@ pub(super) struct Side {
     /// Per record: its member's tie-break key (the ranks and forced grades set again around a
     /// moved member read every member's).
     keys: Vec<Option<Decimal>>,
+    /// Per record: its score, when it is a member of the team (evaluated, its id not repeated).
+    scored: Vec<Option<Scored>>,
     /// Per record: its member's place in `team.members`.
     place: Vec<Option<usize>>,
     /// Per record: what it is paid without the team's pools (its statement as evaluated alone).
@@ -117,6 +129,7 @@ impl Side {
             duplicates: Vec::new(),
             groups: Groups::default(),
             keys: Vec::new(),
+            scored: Vec::new(),
             place: Vec::new(),
             unpooled,
             weights,
@@ -151,6 +164,7 @@ impl Side {
         (self.team, self.forced, self.awards, self.duplicates, self.paid, self.groups) =
             (team, like.forced, awards, duplicates, paid, like.groups.clone());
         self.keys.clone_from(&like.keys);
+        self.scored.clone_from(&like.scored);
         Ok(())
     }
 
@@ -318,6 +332,7 @@ impl Side {
         (self.team, self.forced, self.awards, self.duplicates, self.paid, self.groups) =
             (team, forced, parts.awards, duplicates, paid, groups);
         self.keys = (0..n).map(|i| self.tie_break(i)).collect();
+        self.scored = (0..n).map(|i| self.scored_of(i)).collect();
         Ok(())
     }
 
@@ -350,9 +365,9 @@ impl Side {
             Some(span) => span.rotate_left(1),
             None => return Err(crate::base::checked::overflow()),
         }
-        let key = self.tie_break(index);
-        if let Some(k) = self.keys.get_mut(index) {
-            *k = key;
+        let (key, scored) = (self.tie_break(index), self.scored_of(index));
+        if let (Some(k), Some(s)) = (self.keys.get_mut(index), self.scored.get_mut(index)) {
+            (*k, *s) = (key, scored);
         }
         let keys = &self.keys;
         let key = |i: usize| keys.get(i).copied().flatten();
@@ -377,6 +392,17 @@ impl Side {
             self.settle(i)?;
         }
         Ok(())
+    }
+
+    /// Rep `index`'s score, when it is a member of the team.
+    pub(super) fn scored(&self, index: usize) -> Option<Scored> {
+        self.scored.get(index).copied().flatten()
+    }
+
+    /// [`Side::scored`], from the rep's results.
+    fn scored_of(&self, index: usize) -> Option<Scored> {
+        let rep = self.rep(index)?;
+        Some(Scored { total: rep.score.as_deref().map(|s| s.total.0), grade: rep.grade })
     }
 
     /// Record `index`'s tie-break key, as its score has it.

@@ -341,7 +341,7 @@ fn grades(pairing: &Pairing<'_>) -> Vec<GradeShift> {
             .map_or_else(Vec::new, |sc| sc.grades.iter().map(|g| at.get(g.grade.as_str()).copied()).collect());
         let mut counts = vec![0_usize; order.len()];
         for i in 0..side.len() {
-            let place = side.rep(i).and_then(|r| r.grade).and_then(|g| places.get(g).copied().flatten());
+            let place = side.scored(i).and_then(|s| s.grade).and_then(|g| places.get(g).copied().flatten());
             if let Some(c) = place.and_then(|k| counts.get_mut(k)) {
                 *c = c.saturating_add(1);
             }
