@@ -5,9 +5,11 @@
 //! computes the baseline once, as `Plan::evaluate_team` does (each rep alone, then the team's
 //! ranks, forced distribution and pools). [`CompareSession::set_draft`] computes a draft over the
 //! same records, leaving the baseline as it is; [`CompareSession::set_record`] evaluates one
-//! record again under both plans and recomputes only the team's parts from the reps' kept
-//! results: a changed score moves other reps' ranks, forced grades and pool shares, so those are
-//! recomputed for the whole team, but no other record is evaluated again.
+//! record again under both plans and updates the team's parts from the reps' kept results: a
+//! changed score moves other reps' ranks, forced grades and pool shares, so the rep is moved to
+//! its new place, the ranks and forced grades are set again and the pools it shares in are split
+//! again (in place, paying again only the reps whose shares changed), but no other record is
+//! evaluated again.
 //!
 //! [`CompareSession::comparison`] then gives, per rep, the score, grades, rank and payout under
 //! both plans, the change per incentive component and what the rep crossed (a grade band, the
