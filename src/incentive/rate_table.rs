@@ -354,7 +354,10 @@ fn percent(x: Decimal, quota: Decimal) -> Result<Decimal> {
 /// 1.9 × 10^27, inside a decimal's range (7.9 × 10^28). A numbers-only payment skips the division
 /// whose figure it does not show when it cannot fail.
 fn percent_fits(x: Decimal, quota: Decimal) -> bool {
-    x.abs() <= Decimal::from(u64::MAX) && quota >= Decimal::new(1, 6)
+    /// 2^64 − 1 and 10^-6, made once.
+    const LARGEST: Decimal = Decimal::from_parts(u32::MAX, u32::MAX, 0, false, 0);
+    const SMALLEST_QUOTA: Decimal = Decimal::from_parts(1, 0, 0, false, 6);
+    x.abs() <= LARGEST && quota >= SMALLEST_QUOTA
 }
 
 /// `x` clamped at the last tier's `to` (a cap), and whether it was.

@@ -48,14 +48,16 @@ struct Alike<'a> {
     rows: bool,
 }
 
-/// What the summary reads of a member's score, kept by record so that it reads them in one
-/// sweep.
+/// What the summary and a regrading read of a member's score, kept by record so that they read
+/// them in one sweep.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(super) struct Scored {
     /// The score's total (none: the plan has no scorecard).
     pub(super) total: Option<Decimal>,
     /// Its grade's place among the plan's grades.
     pub(super) grade: Option<usize>,
+    /// Its tie-break key.
+    tie_break: Option<Decimal>,
 }
 
 /// Which records changed since the team's parts were last computed.
@@ -85,9 +87,6 @@ pub(super) struct Side {
     duplicates: Vec<Option<Error>>,
     /// Per member record: its group.
     pub(super) groups: Groups,
-    /// Per record: its member's tie-break key (the ranks and forced grades set again around a
-    /// moved member read every member's).
-    keys: Vec<Option<Decimal>>,
     /// Per record: its score, when it is a member of the team (evaluated, its id not repeated).
     scored: Vec<Option<Scored>>,
     /// Per record: its member's place in `team.members`.
@@ -117,8 +116,13 @@ impl Side {
         let mut reps = Vec::with_capacity(n);
         for (i, record) in records.iter().enumerate() {
             let known = like.and_then(|l| l.alike(i, rows_alike));
-            let (Some((total, components)), Some(w)) = (unpooled.slot(i), weights.row_mut(i)) else { continue };
-            reps.push(Rep::evaluate(&plan, record, known, Out { total, components, weights: w }));
+            // The buffers hold a row per record: a missing one would be a fault, not a skipped rep.
+            reps.push(match (unpooled.slot(i), weights.row_mut(i)) {
+                (Some((total, components)), Some(w)) => {
+                    Rep::evaluate(&plan, record, known, Out { total, components, weights: w })
+                }
+                _ => Err(crate::base::checked::overflow()),
+            });
         }
         let mut side = Side {
             plan,
@@ -128,7 +132,6 @@ impl Side {
             awards: PoolAwards::default(),
             duplicates: Vec::new(),
             groups: Groups::default(),
-            keys: Vec::new(),
             scored: Vec::new(),
             place: Vec::new(),
             unpooled,
@@ -163,7 +166,6 @@ impl Side {
         self.place = places(&mut team.members, &paid, self.reps.len());
         (self.team, self.forced, self.awards, self.duplicates, self.paid, self.groups) =
             (team, like.forced, awards, duplicates, paid, like.groups.clone());
-        self.keys.clone_from(&like.keys);
         self.scored.clone_from(&like.scored);
         Ok(())
     }
@@ -331,7 +333,6 @@ impl Side {
         });
         (self.team, self.forced, self.awards, self.duplicates, self.paid, self.groups) =
             (team, forced, parts.awards, duplicates, paid, groups);
-        self.keys = (0..n).map(|i| self.tie_break(i)).collect();
         self.scored = (0..n).map(|i| self.scored_of(i)).collect();
         Ok(())
     }
@@ -365,12 +366,12 @@ impl Side {
             Some(span) => span.rotate_left(1),
             None => return Err(crate::base::checked::overflow()),
         }
-        let (key, scored) = (self.tie_break(index), self.scored_of(index));
-        if let (Some(k), Some(s)) = (self.keys.get_mut(index), self.scored.get_mut(index)) {
-            (*k, *s) = (key, scored);
+        let scored = self.scored_of(index);
+        if let Some(s) = self.scored.get_mut(index) {
+            *s = scored;
         }
-        let keys = &self.keys;
-        let key = |i: usize| keys.get(i).copied().flatten();
+        let all = &self.scored;
+        let key = |i: usize| all.get(i).copied().flatten()?.tie_break;
         self.plan.regrade(&mut members, &key)?;
         let weights = &self.weights;
         let weight = |i: usize, c: usize| weights.row(i).get(c).copied().flatten();
@@ -402,12 +403,12 @@ impl Side {
     /// [`Side::scored`], from the rep's results.
     fn scored_of(&self, index: usize) -> Option<Scored> {
         let rep = self.rep(index)?;
-        Some(Scored { total: rep.score.as_deref().map(|s| s.total.0), grade: rep.grade })
-    }
-
-    /// Record `index`'s tie-break key, as its score has it.
-    fn tie_break(&self, index: usize) -> Option<Decimal> {
-        self.reps.get(index)?.as_ref().ok()?.score.as_deref()?.member.as_ref()?.tie_break
+        let score = rep.score.as_deref();
+        Some(Scored {
+            total: score.map(|s| s.total.0),
+            grade: rep.grade,
+            tie_break: score.and_then(|s| s.member.as_ref()?.tie_break),
+        })
     }
 
     /// Record `index` paid again with its pool shares as they are (in place: its total and
