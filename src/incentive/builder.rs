@@ -9,13 +9,24 @@ use crate::base::name::Name;
 use crate::base::number::{Dec, Rounding};
 use rust_decimal::Decimal;
 
-/// Most lines a statement may have for [`StatementBuilder::part_amounts`]: with each line's
-/// amount at most [`SMALL_LINE`] (in units of its scale, so at most that much money), no sum of
-/// them or of their roundings comes near a decimal's range (7.9 × 10^28).
+/// Most lines a statement may have for [`StatementBuilder::part_amounts`].
 const FEW_LINES: usize = 64;
 
-/// The largest mantissa of a line's exact amount for [`StatementBuilder::part_amounts`] (10^26).
-const SMALL_LINE: u128 = 100_000_000_000_000_000_000_000_000;
+/// The largest exact amount of a line for [`StatementBuilder::part_amounts`], in value (10^20).
+const SMALL_LINE: u128 = 100_000_000_000_000_000_000;
+
+/// The finest currency for [`StatementBuilder::part_amounts`]: with at most [`FEW_LINES`] lines
+/// of at most [`SMALL_LINE`], every rounded line and every sum of them is an exact integer number
+/// of units at this scale or coarser (64 × 10^20 × 10^6 < 2^96), so the order of the sums cannot
+/// change a digit, and no sum comes near a decimal's range (7.9 × 10^28).
+const FINEST_SCALE: u32 = 6;
+
+/// Whether a line's exact amount is at most [`SMALL_LINE`] in value. A line worked out by a
+/// division has a long mantissa at a high scale and is still small; at scale 9 or more any
+/// mantissa (below 2^96) is.
+fn small(amount: Decimal) -> bool {
+    amount.mantissa().unsigned_abs() <= SMALL_LINE.saturating_mul(10_u128.saturating_pow(amount.scale().min(9)))
+}
 
 /// A statement being built.
 #[derive(Clone, Debug, PartialEq)]
@@ -107,18 +118,22 @@ impl StatementBuilder {
     /// The statement's total and each part's amount as paid (the lines of `parts[k]`, rounded
     /// and summed, into `amounts[k]`), as [`StatementBuilder::into_statement`] and summing the
     /// rounded lines would give them, without the statement: none where this shortcut does not
-    /// apply (the total rounded as a whole, more than [`FEW_LINES`] lines, or a line past
-    /// [`SMALL_LINE`]). Within those bounds no sum can overflow, so the sums that only stand
-    /// guard against an overflow (the exact total, each part's exact sum, the rounding
-    /// differences) are left out; the rounded amounts are at the currency's scale, so summing them
-    /// part by part gives the sum over all lines, value and scale.
+    /// apply (the total rounded as a whole, a currency finer than [`FINEST_SCALE`], more than
+    /// [`FEW_LINES`] lines, or a line past [`SMALL_LINE`]). Within those bounds no sum can
+    /// overflow, so the sums that only stand guard against an overflow (the exact total, each
+    /// part's exact sum, the rounding differences) are left out; the rounded amounts are exact at
+    /// the currency's scale, so summing them part by part gives the sum over all lines, value and
+    /// scale.
     pub(crate) fn part_amounts(
         &self,
         parts: impl Iterator<Item = std::ops::Range<usize>>,
         amounts: &mut [Decimal],
     ) -> Option<Decimal> {
-        let small = |l: &StatementLine| l.exact.0.mantissa().unsigned_abs() <= SMALL_LINE;
-        if self.mode != TotalRounding::PerLine || self.lines.len() > FEW_LINES || !self.lines.iter().all(small) {
+        if self.mode != TotalRounding::PerLine
+            || self.rounding.scale > FINEST_SCALE
+            || self.lines.len() > FEW_LINES
+            || !self.lines.iter().all(|l| small(l.exact.0))
+        {
             return None;
         }
         let mut total = Decimal::ZERO;
@@ -281,10 +296,10 @@ mod tests {
     use crate::base::number::RoundingStrategy;
 
     /// A builder with lines of `exact` amounts, rounded per line or on the total.
-    fn builder(exact: &[Decimal], on_total: bool) -> StatementBuilder {
-        let rounding = Rounding { scale: 2, strategy: RoundingStrategy::HalfUp };
+    fn builder(exact: &[Decimal], on_total: bool, scale: u32) -> StatementBuilder {
+        let rounding = Rounding { scale, strategy: RoundingStrategy::HalfUp };
         let mode = if on_total { TotalRounding::OnTotal } else { TotalRounding::PerLine };
-        let mut b = Statement::new(Currency::default(), rounding, mode).unwrap();
+        let mut b = Statement::new(Currency::new("CNY", scale).unwrap(), rounding, mode).unwrap();
         for e in exact {
             b.push(StatementLine::new("c", LineKind::Slice, *e));
         }
@@ -294,12 +309,13 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn part_amounts_are_the_rounded_statements(
-            lines in proptest::collection::vec((any_mantissa(), 0_u32..12), 0..80),
+            lines in proptest::collection::vec((any_mantissa(), 0_u32..=28), 0..80),
             cuts in proptest::collection::vec(0_usize..80, 0..5),
             on_total in proptest::bool::weighted(0.2),
+            scale in proptest::prop_oneof![4 => proptest::strategy::Just(2_u32), 1 => 0_u32..=28],
         ) {
             let exact: Vec<Decimal> = lines.iter().map(|(m, s)| Decimal::from_i128_with_scale(*m, *s)).collect();
-            let b = builder(&exact, on_total);
+            let b = builder(&exact, on_total, scale);
             // Parts: consecutive ranges cut at `cuts`, covering every line.
             let mut ends: Vec<usize> = cuts.iter().map(|c| c % (exact.len() + 1)).collect();
             ends.push(exact.len());
@@ -309,8 +325,9 @@ mod tests {
             let mut fast = vec![Decimal::MAX; parts.len()];
             let Some(total) = b.part_amounts(parts.iter().cloned(), &mut fast) else {
                 // Outside the shortcut's bounds: the statement is finished as it always was.
-                proptest::prop_assert!(on_total || exact.len() > FEW_LINES
-                    || exact.iter().any(|e| e.mantissa().unsigned_abs() > SMALL_LINE));
+                let small = Decimal::from_i128_with_scale(SMALL_LINE as i128, 0);
+                proptest::prop_assert!(on_total || scale > FINEST_SCALE || exact.len() > FEW_LINES
+                    || exact.iter().any(|e| e.abs() > small));
                 return Ok(());
             };
             let statement = b.into_statement(None).unwrap();
@@ -329,6 +346,7 @@ mod tests {
         prop_oneof![
             8 => -10_000_000_000_i128..10_000_000_000,
             1 => (-1_i128 << 90)..(1_i128 << 90),
+            1 => (-1_i128 << 70)..(1_i128 << 70),
         ]
     }
 }
