@@ -645,11 +645,26 @@ fn the_baseline_is_the_team_evaluation_rounded(rounding: &str) {
 fn a_draft_side_is_the_draft_plans_team_evaluation() {
     // A draft that changes only the incentive section takes the baseline's scores, grades,
     // fields and metrics as they are (the sample plan's 回款系数 reads the metric 回款率), and
-    // its transactions as read when its section reads them alike; any draft's side must still
-    // be what the draft plan alone gives the team, pools included.
+    // its transactions as read when its section reads them alike, and the amounts of the
+    // components it pays alike (a changed rate: the target bonus and the SPIFF) as the baseline
+    // paid them; any draft's side must still be what the draft plan alone gives the team, pools
+    // included.
     let path = format!("{}/samples/team/", env!("CARGO_MANIFEST_DIR"));
     let doc: Value = serde_json::from_str(&std::fs::read_to_string(format!("{path}plan.json")).unwrap()).unwrap();
     let reps: Vec<Value> = serde_json::from_str(&std::fs::read_to_string(format!("{path}reps.json")).unwrap()).unwrap();
+    // The same with a draw (what the components before it earned) and rounded on the total:
+    // neither can take a component's amount from the baseline.
+    let mut with_draw = doc.clone();
+    let draw = json!({"id": "保底", "type": "draw", "amount": 12000, "kind": "nonRecoverable"});
+    with_draw["incentive"]["components"].as_array_mut().unwrap().insert(3, draw);
+    let mut on_total = doc.clone();
+    on_total["incentive"]["rounding"] = json!("onTotal");
+    for doc in [doc, with_draw, on_total] {
+        drafts_are_the_draft_plans_team_evaluation(&doc, &reps);
+    }
+}
+
+fn drafts_are_the_draft_plans_team_evaluation(doc: &Value, reps: &[Value]) {
     let baseline = Plan::compile(&doc.to_string()).unwrap();
     let edits = [
         ("/incentive/components/0/rules/2/table/tiers/2/rate", json!(0.06), true),

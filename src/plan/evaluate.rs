@@ -99,6 +99,9 @@ pub(super) struct Pass<'a> {
     /// The record's transactions, already read by a plan whose section reads them as this one's
     /// does ([`Plan::reads_rows_as`]): not read again. Used only for a numbers-only run.
     pub rows: Option<&'a crate::incentive::section::Rows>,
+    /// Per incentive component, whether it is not run: the caller has its amounts from a plan
+    /// that pays it alike ([`Plan::pays_as`]). Used only for a numbers-only run.
+    pub skip: &'a [bool],
 }
 
 impl Plan {
@@ -145,7 +148,7 @@ impl Plan {
     /// Evaluates a record as `pass` says: the fields, the metrics in order, the score, the
     /// incentive run (finished by the caller).
     pub(super) fn evaluate_as(&self, record: &impl Record, pass: Pass<'_>) -> Result<Evaluation<'_>> {
-        let Pass { explain, needs, extra, listed, known, slots: given, no_metrics, rows } = pass;
+        let Pass { explain, needs, extra, listed, known, slots: given, no_metrics, rows, skip } = pass;
         // A statement finished in a locale lists its transactions: explained, and what-ifs.
         let listed = listed || explain.is_some() || extra.is_some();
         // An explanation shows every line.
@@ -196,7 +199,7 @@ impl Plan {
         let run = match &self.incentive {
             Some(inc) => {
                 let facts = known.or_else(|| score.as_ref().map(score_facts));
-                Some(inc.run(&Evaluator::new(&values), record, facts, extra, Keep { detail, listed }, rows)?)
+                Some(inc.run(&Evaluator::new(&values), record, facts, extra, Keep { detail, listed }, rows, skip)?)
             }
             None => None,
         };

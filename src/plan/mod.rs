@@ -227,6 +227,16 @@ impl Plan {
         }
     }
 
+    /// Per incentive component of this plan, whether it pays every record as `other`'s component
+    /// at the same place does, given the same transactions ([`Plan::reads_rows_as`]; see
+    /// [`crate::incentive::section::Incentive::pays_as`]). None where the plans do not read rows alike.
+    pub(crate) fn pays_as(&self, other: &Plan) -> Vec<bool> {
+        match (&self.incentive, &other.incentive) {
+            (Some(a), Some(b)) if self.reads_rows_as(other) => a.pays_as(b),
+            _ => Vec::new(),
+        }
+    }
+
     /// Grade `grade` as a member names it: the plan's own name when the scorecard has the grade.
     pub(crate) fn grade_name(&self, grade: &str) -> crate::base::name::Name {
         self.grades.iter().find(|g| g.as_str() == grade).cloned().unwrap_or_else(|| grade.into())
@@ -287,4 +297,48 @@ fn compile_field(def: &FieldDef, index: usize) -> Result<Field> {
 /// The record path of a field.
 fn record_path(id: &str) -> String {
     format!("/{}", pointer_segment(id))
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)] // test code: a panic is a failed test
+    use super::Plan;
+    use serde_json::{json, Value};
+
+    /// Edits of a plan: a JSON pointer and the value put there.
+    type Edits<'a> = &'a [(&'a str, Value)];
+
+    /// The sample plan with `edits` applied.
+    fn sample(edits: Edits<'_>) -> Plan {
+        let mut doc: Value = serde_json::from_str(include_str!("../../samples/team/plan.json")).unwrap();
+        for (pointer, value) in edits {
+            let (parent, key) = pointer.rsplit_once('/').unwrap();
+            doc.pointer_mut(parent).unwrap().as_object_mut().unwrap().insert(key.to_string(), value.clone());
+        }
+        Plan::compile(&doc.to_string()).unwrap()
+    }
+
+    #[test]
+    fn a_draft_pays_alike_the_components_it_leaves_as_they_are() {
+        // The sample plan's components: 提成 (commission), 目标奖金 (a target bonus on what 提成
+        // credits), 新客户奖 (SPIFF), 团队奖金池 (pool: always run).
+        let baseline = sample(&[]);
+        let cases: [(Edits<'_>, &[bool]); 8] = [
+            (&[], &[true, true, true, false]),
+            // A rate: 提成 pays otherwise, and credits as before.
+            (&[("/incentive/components/0/rules/2/table/tiers/2/rate", json!(0.06))], &[false, true, true, false]),
+            // Another basis: 提成 credits otherwise, so the target bonus on it pays otherwise.
+            (&[("/incentive/components/0/basis", json!("collected"))], &[false, false, true, false]),
+            (&[("/incentive/components/1/curve/gate", json!(50))], &[true, false, true, false]),
+            (&[("/incentive/components/2/amount", json!(400))], &[true, true, false, false]),
+            // Rounded on the total: a component's amount is not its own.
+            (&[("/incentive/rounding", json!("onTotal"))], &[false, false, false, false]),
+            // Transactions read otherwise, or scored otherwise: nothing is shared.
+            (&[("/incentive/transactions/amount", json!("回款"))], &[]),
+            (&[("/scorecard/gates/0/cap", json!(70))], &[]),
+        ];
+        for (edits, pays) in cases {
+            assert_eq!(sample(edits).pays_as(&baseline), pays, "{edits:?}");
+        }
+    }
 }

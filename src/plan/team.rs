@@ -396,15 +396,18 @@ impl Plan {
     /// incentive section reads (the result has no score), and its fields and metrics by slot (not
     /// read again; the result's `slots` is empty). `rows`: the record's transactions as a plan
     /// that reads them as this one does ([`Plan::reads_rows_as`]) read them (not read again).
+    /// `skip`: the incentive components not run, whose amounts the caller has from a plan that
+    /// pays them alike ([`Plan::pays_as`]).
     pub(crate) fn pay_member(
         &self,
         record: &impl Record,
         known: Option<(&ScoreResult, &[Option<crate::formula::Value>])>,
         rows: Option<&crate::incentive::section::Rows>,
+        skip: &[bool],
     ) -> Result<Evaluation<'_>> {
         let (known, slots) = known.map(|(score, slots)| (super::evaluate::score_facts(score), slots)).unzip();
         let needs = ScoreNeeds { member: true, detail: false };
-        self.evaluate_as(record, Pass { needs, known, slots, no_metrics: true, rows, ..Pass::default() })
+        self.evaluate_as(record, Pass { needs, known, slots, no_metrics: true, rows, skip, ..Pass::default() })
     }
 
     /// The team's parts from its members' scores (by record index; none for a record that

@@ -38,6 +38,16 @@ pub(super) struct Marks {
 }
 
 impl Marks {
+    /// `other`'s marks of the components `taken` says added to these (which have none of
+    /// them), in component order as a statement's are.
+    pub(super) fn take(&mut self, other: &Marks, taken: &[bool]) {
+        let take = |component: usize| taken.get(component).copied().unwrap_or(false);
+        self.tiers.extend(other.tiers.iter().filter(|t| take(t.component)));
+        self.tiers.sort_by_key(|t| t.component);
+        self.curves.extend(other.curves.iter().filter(|c| take(c.component)));
+        self.curves.sort_by_key(|c| c.component);
+    }
+
     /// The marks of a run's statement, read before it is finished: the tiers and curve points
     /// reached do not depend on how money is rounded.
     pub(super) fn of(run: &Run) -> Marks {

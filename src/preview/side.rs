@@ -36,6 +36,9 @@ pub(super) struct Rep {
     pub(super) marks: Option<Marks>,
     /// The unfinished statement, kept when pools are added by finishing it again.
     run: Option<Run>,
+    /// Whether its component amounts were summed part by part ([`Run::amounts_into`]): they add
+    /// up to its total exactly, with another such rep's amounts.
+    by_parts: bool,
 }
 
 /// The same record as a side whose plan scores as this one does has evaluated it.
@@ -46,6 +49,12 @@ struct Alike<'a> {
     /// Whether the plans' incentive sections read the record's transactions alike
     /// ([`Plan::reads_rows_as`]).
     rows: bool,
+    /// Per component, whether the plans pay it alike ([`Plan::pays_as`]: never a pool, the only
+    /// kind with a share weight): its amount and marks are taken from there (`paid`), not worked
+    /// out again.
+    pays: &'a [bool],
+    /// What it is paid there without pools.
+    paid: Option<Paid<'a>>,
 }
 
 /// What the summary and a regrading read of a member's score, kept by record so that they read
@@ -101,6 +110,10 @@ pub(super) struct Side {
     /// does ([`Plan::reads_rows_as`], worked out once): a record evaluated again takes its rows
     /// from that side.
     rows_alike: bool,
+    /// Per component, whether this side's plan pays it as the plan of the side it was opened
+    /// like does ([`Plan::pays_as`], worked out once): a record evaluated again takes its amount
+    /// from that side.
+    pays: Vec<bool>,
 }
 
 impl Side {
@@ -111,11 +124,12 @@ impl Side {
     pub(super) fn new(plan: Plan, records: &[serde_json::Value], like: Option<&Side>) -> Result<Side> {
         let like = like.filter(|l| l.reps.len() == records.len());
         let rows_alike = like.is_some_and(|l| plan.reads_rows_as(&l.plan));
+        let pays = like.map(|l| plan.pays_as(&l.plan)).unwrap_or_default();
         let (n, width) = (records.len(), width(&plan));
         let (mut unpooled, mut weights) = (Payouts::new(n, width), Grid::new(n, width, None));
         let mut reps = Vec::with_capacity(n);
         for (i, record) in records.iter().enumerate() {
-            let known = like.and_then(|l| l.alike(i, rows_alike));
+            let known = like.and_then(|l| l.alike(i, rows_alike, &pays));
             // The buffers hold a row per record: a missing one would be a fault, not a skipped rep.
             reps.push(match (unpooled.slot(i), weights.row_mut(i)) {
                 (Some((total, components)), Some(w)) => {
@@ -138,6 +152,7 @@ impl Side {
             weights,
             paid: Payouts::default(),
             rows_alike,
+            pays,
         };
         match like {
             Some(like) if side.ranks_as(like) => side.rank_as(like)?,
@@ -182,7 +197,7 @@ impl Side {
         if index >= self.reps.len() {
             return Ok(());
         }
-        let known = like.and_then(|l| l.alike(index, self.rows_alike));
+        let known = like.and_then(|l| l.alike(index, self.rows_alike, &self.pays));
         let mut numbers = Numbers::new(width(&self.plan));
         let new = Rep::evaluate(&self.plan, record, known, numbers.out());
         let Some(slot) = self.reps.get_mut(index) else { return Ok(()) };
@@ -220,7 +235,8 @@ impl Side {
     pub(super) fn insert(&mut self, index: usize, record: &serde_json::Value, like: Option<&Side>) -> Result<()> {
         let index = index.min(self.reps.len());
         let mut numbers = Numbers::new(width(&self.plan));
-        let rep = Rep::evaluate(&self.plan, record, like.and_then(|l| l.alike(index, self.rows_alike)), numbers.out());
+        let known = like.and_then(|l| l.alike(index, self.rows_alike, &self.pays));
+        let rep = Rep::evaluate(&self.plan, record, known, numbers.out());
         self.reps.insert(index, rep);
         numbers.insert(self, index);
         self.refresh(Changed::All).or_else(|e| {
@@ -247,9 +263,10 @@ impl Side {
     }
 
     /// Record `index` as evaluated, when it was, for a side whose plan scores as this one's;
-    /// `rows`: whether that plan reads transactions as this one's too.
-    fn alike(&self, index: usize, rows: bool) -> Option<Alike<'_>> {
-        Some(Alike { rep: self.evaluated(index)?, rows })
+    /// `rows`: whether that plan reads transactions as this one's too; `pays`: which components
+    /// it pays as this one's does.
+    fn alike<'a>(&'a self, index: usize, rows: bool, pays: &'a [bool]) -> Option<Alike<'a>> {
+        Some(Alike { rep: self.evaluated(index)?, rows, pays, paid: self.unpooled.get(index) })
     }
 
     /// Record `index` as evaluated, when it was.
@@ -605,7 +622,8 @@ impl Rep {
     /// Evaluates one record alone (numbers only), writing its statement without pools and its
     /// pool share weights into `out`.
     /// `like`: the same record under a plan that scores as `plan` does: its score, grade, fields
-    /// and metrics are taken as they are.
+    /// and metrics are taken as they are, and the components both plans pay alike are not run
+    /// again.
     fn evaluate(
         plan: &Plan,
         record: &serde_json::Value,
@@ -613,9 +631,15 @@ impl Rep {
         out: Out<'_>,
     ) -> std::result::Result<Rep, Error> {
         let read = like.filter(|l| l.rows).and_then(|l| l.rep.rows.as_ref());
-        let like = like.and_then(|Alike { rep: l, .. }| Some((l, l.score.as_ref()?, l.slots.as_ref()?)));
-        let mut eval = plan.pay_member(record, like.map(|(_, s, v)| (s.as_ref(), v.as_slice())), read)?;
-        let (score, grade, slots) = match like {
+        // Amounts taken from there add up with this run's exactly only where they were summed
+        // part by part.
+        let taken = like
+            .filter(|l| l.rows && l.rep.by_parts && l.pays.contains(&true))
+            .and_then(|l| Some(Taken { pays: l.pays, paid: l.paid?, marks: l.rep.marks.as_ref()? }));
+        let skip = taken.as_ref().map_or(&[][..], |t| t.pays);
+        let known = like.and_then(|Alike { rep: l, .. }| Some((l, l.score.as_ref()?, l.slots.as_ref()?)));
+        let mut eval = plan.pay_member(record, known.map(|(_, s, v)| (s.as_ref(), v.as_slice())), read, skip)?;
+        let (score, grade, slots) = match known {
             Some((l, score, slots)) => (Some(Rc::clone(score)), l.grade, Some(Rc::clone(slots))),
             None => {
                 let score = eval.score.take().map(Rc::new);
@@ -627,18 +651,52 @@ impl Rep {
             }
         };
         let Some(mut run) = eval.run else {
-            return Ok(Rep { score, grade, slots, rows: None, marks: None, run: None });
+            return Ok(Rep { score, grade, slots, rows: None, marks: None, run: None, by_parts: false });
         };
         let rows = Some(Rc::clone(&run.rows));
         let has_pools = run.pool_weights.iter().any(Option::is_some);
         let on_total = plan.document().incentive.as_ref().is_some_and(|i| i.rounding == TotalRounding::OnTotal);
         let kept = (has_pools && on_total).then(|| run.clone());
-        let marks = Marks::of(&run);
+        let mut marks = Marks::of(&run);
         let weights = std::mem::take(&mut run.pool_weights);
-        *out.total = Some(run.amounts_into(out.components)?);
+        let (mut total, by_parts) = run.amounts_into(&mut *out.components)?;
         for (o, w) in out.weights.iter_mut().zip(weights) {
             *o = w;
         }
-        Ok(Rep { score, grade, slots, rows, marks: Some(marks), run: kept })
+        if let Some(taken) = taken {
+            if !by_parts {
+                // Too many lines or too large to add up with the taken amounts: all run here.
+                let like = like.map(|l| Alike { pays: &[], ..l });
+                return Rep::evaluate(plan, record, like, out);
+            }
+            total = taken.fill(total, out.components, &mut marks)?;
+        }
+        *out.total = Some(total);
+        Ok(Rep { score, grade, slots, rows, marks: Some(marks), run: kept, by_parts })
+    }
+}
+
+/// What a rep is paid, for the components another side's plan pays alike: taken from there.
+struct Taken<'a> {
+    /// Per component, whether it is taken.
+    pays: &'a [bool],
+    /// What that side pays the rep without pools.
+    paid: Paid<'a>,
+    /// The tiers and curve points its statement reached there.
+    marks: &'a Marks,
+}
+
+impl Taken<'_> {
+    /// The taken components' amounts written into `components` and their marks into `marks`
+    /// (the run's own, which has none of theirs); returns `total` (the run's, of the other
+    /// components) with their amounts added.
+    fn fill(&self, mut total: Decimal, components: &mut [Decimal], marks: &mut Marks) -> Result<Decimal> {
+        let amounts = components.iter_mut().zip(self.paid.components).zip(self.pays);
+        for ((c, amount), _) in amounts.filter(|(_, taken)| **taken) {
+            *c = *amount;
+            total = crate::base::checked::add(total, *amount)?;
+        }
+        marks.take(self.marks, self.pays);
+        Ok(total)
     }
 }

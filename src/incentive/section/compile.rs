@@ -10,6 +10,7 @@ use crate::formula::expr::{formula, Expr};
 use crate::formula::parser::Resolver;
 use crate::incentive::{
     Currency, Draw, DrawDef, Mbo, MboDef, ObjectiveDef, PayoutCurve, PayoutCurveDef, RateTable, Spiff, SpiffDef,
+    TotalRounding,
 };
 use rust_decimal::Decimal;
 
@@ -176,6 +177,51 @@ impl Incentive {
     /// it are the other's too.
     pub(crate) fn reads_rows_as(&self, other: &Incentive) -> bool {
         (&self.def.transactions, &self.def.rep, &self.tags) == (&other.def.transactions, &other.def.rep, &other.tags)
+    }
+
+    /// Which of this section's components pay every record as `other`'s component at the same
+    /// place does, when the record's fields, metrics, score and transactions are as `other`'s
+    /// plan had them (the plans score alike and this section reads rows as `other` does): the
+    /// same component, and what it reads of the components before it the same. A compare side
+    /// takes their amounts, marks and weights from the other side instead of running them.
+    ///
+    /// Only where money is rounded line by line (a component's amount is then its own) and no
+    /// draw reads what the components before it earned. A target bonus paid on a commission's
+    /// credited amount needs that commission to credit alike (the same basis and amount formula:
+    /// not its rules). Pools are always run: their weight is all they compute.
+    pub(crate) fn pays_as(&self, other: &Incentive) -> Vec<bool> {
+        let alike = (self.def.rounding, other.def.rounding) == (TotalRounding::PerLine, TotalRounding::PerLine)
+            && (&self.currency, self.rounding) == (&other.currency, other.rounding)
+            && self.reads_rows_as(other)
+            && !self.components.iter().any(|c| matches!(c, Component::Draw { .. }));
+        (0..self.components.len()).map(|k| alike && self.pays_component_as(other, k)).collect()
+    }
+
+    /// Component `k` of [`Incentive::pays_as`].
+    fn pays_component_as(&self, other: &Incentive, k: usize) -> bool {
+        let (Some(a), Some(b)) = (self.components.get(k), other.components.get(k)) else { return false };
+        if self.def.components.get(k) != other.def.components.get(k) {
+            return false;
+        }
+        match (a, b) {
+            (Component::Pool { .. } | Component::Draw { .. }, _) => false,
+            (Component::TargetBonus(t), Component::TargetBonus(u)) => match (&t.actual, &u.actual) {
+                (Actual::Formula(_), Actual::Formula(_)) => true,
+                (Actual::Credited(i), Actual::Credited(j)) => i == j && self.credits_as(other, *i),
+                _ => false,
+            },
+            _ => true,
+        }
+    }
+
+    /// Whether commission `i` credits what it is paid on as `other`'s does.
+    fn credits_as(&self, other: &Incentive, i: usize) -> bool {
+        match (self.def.components.get(i), other.def.components.get(i)) {
+            (Some(ComponentDef::Commission(a)), Some(ComponentDef::Commission(b))) => {
+                (a.basis, &a.amount) == (b.basis, &b.amount)
+            }
+            _ => false,
+        }
     }
 
     /// The currency statements are paid in.

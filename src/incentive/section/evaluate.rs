@@ -156,7 +156,9 @@ impl Incentive {
     /// Runs every component but the pools for one rep whose fields and metrics `ev` reads,
     /// keeping what `keep` says. `read`: the record's transactions as a section that reads them
     /// alike read them ([`Incentive::reads_rows_as`]), taken instead of reading them again by a
-    /// numbers-only run.
+    /// numbers-only run. `skip`: per component, whether the caller has its amounts from a run
+    /// that pays it alike ([`Incentive::pays_as`]); a skipped component adds no lines.
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn run(
         &self,
         ev: &Evaluator<'_>,
@@ -165,6 +167,7 @@ impl Incentive {
         extra: Option<&ExtraDeal>,
         keep: Keep,
         read: Option<&Rows>,
+        skip: &[bool],
     ) -> Result<Run> {
         let keep = if extra.is_some() { Keep { detail: true, listed: true } } else { keep };
         let detail = keep.detail;
@@ -184,8 +187,12 @@ impl Incentive {
             standings: Vec::new(),
             slices: Vec::new(),
         };
-        for (component, id) in self.components.iter().zip(&self.ids) {
-            self.run_component(component, id, ev, score, extra, &mut run)?;
+        for (k, (component, id)) in self.components.iter().zip(&self.ids).enumerate() {
+            if skip.get(k).copied().unwrap_or(false) {
+                skip_component(component, id, ev, &mut run)?;
+            } else {
+                self.run_component(component, id, ev, score, extra, &mut run)?;
+            }
         }
         Ok(run)
     }
@@ -497,15 +504,18 @@ impl Run {
     /// plan order), numbers only: the figures [`Run::finish`] reports as `statement.total` and
     /// `components[].amount`, without the result around them (for a compare side, which keeps
     /// only these). Fails exactly when `finish` fails.
-    pub(crate) fn amounts_into(self, components: &mut [Decimal]) -> Result<Decimal> {
+    /// Also tells whether the amounts were summed part by part
+    /// ([`StatementBuilder::part_amounts`]): they then add up to the total exactly, with the
+    /// amounts of any other such run's parts.
+    pub(crate) fn amounts_into(self, components: &mut [Decimal]) -> Result<(Decimal, bool)> {
         if let Some(total) = self.builder.part_amounts(self.parts.iter().map(|p| p.lines.clone()), components) {
-            return Ok(total);
+            return Ok((total, true));
         }
         let statement = self.builder.into_statement(None)?;
         for (c, p) in components.iter_mut().zip(&self.parts) {
             *c = part_sums(p, &statement)?.1;
         }
-        Ok(statement.total.0)
+        Ok((statement.total.0, false))
     }
 
     /// Rounds the statement and totals each component. With a locale (an explained result), the
@@ -666,6 +676,30 @@ fn rows_error(t: &super::document::TransactionsDef, e: RowsError) -> Error {
             }
         }
     }
+}
+
+/// Stands in for a component whose amounts the caller has from a run that pays it alike: no
+/// lines; a commission still tells what it credits, for a target bonus paid on it.
+fn skip_component(component: &Component, id: &Name, ev: &Evaluator<'_>, run: &mut Run) -> Result<()> {
+    let start = run.builder.len();
+    let credited = match component {
+        Component::Commission(c) => Some(match &c.amount {
+            Some(formula) => formula.number(ev)?,
+            None => sum(run.rows.iter().map(|r| r.amount(c.def.basis)))?,
+        }),
+        _ => None,
+    };
+    run.parts.push(Part {
+        id: id.clone(),
+        kind: kind_name(component),
+        lines: start..start,
+        attainment: None,
+        credited,
+        pending: false,
+        rules: Vec::new(),
+    });
+    run.pool_weights.push(None);
+    Ok(())
 }
 
 /// A SPIFF's line: its events (a formula, or the qualifying transactions), less those already
