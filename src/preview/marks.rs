@@ -42,10 +42,8 @@ impl Marks {
     /// them), in component order as a statement's are.
     pub(super) fn take(&mut self, other: &Marks, taken: &[bool]) {
         let take = |component: usize| taken.get(component).copied().unwrap_or(false);
-        self.tiers.extend(other.tiers.iter().filter(|t| take(t.component)));
-        self.tiers.sort_by_key(|t| t.component);
-        self.curves.extend(other.curves.iter().filter(|c| take(c.component)));
-        self.curves.sort_by_key(|c| c.component);
+        merge(&mut self.tiers, other.tiers.iter().filter(|t| take(t.component)), |t| t.component);
+        merge(&mut self.curves, other.curves.iter().filter(|c| take(c.component)), |c| c.component);
     }
 
     /// The marks of a run's statement, read before it is finished: the tiers and curve points
@@ -80,5 +78,35 @@ impl Marks {
             }
         }
         marks
+    }
+}
+
+/// `taken` (in component order, of components `own` has no marks of) put into `own` (in component
+/// order) where their components go: a handful of marks, placed without a sort.
+fn merge<'a, T: Copy + 'a>(own: &mut Vec<T>, taken: impl Iterator<Item = &'a T>, component: impl Fn(&T) -> usize) {
+    for t in taken {
+        let at = own.partition_point(|m| component(m) <= component(t));
+        own.insert(at, *t);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)] // test code: a panic is a failed test
+    use super::*;
+
+    fn tier(component: usize, rule: usize) -> TierMark {
+        TierMark { component, rule, tier: 0 }
+    }
+
+    #[test]
+    fn taken_marks_go_where_their_components_are() {
+        // Commissions 0 and 3 ran here; 1 and 2 are taken (1 with two rules), 4 is not.
+        let mut own = Marks { tiers: vec![tier(0, 0), tier(3, 0), tier(3, 1)], curves: Vec::new() };
+        let other =
+            Marks { tiers: vec![tier(0, 5), tier(1, 0), tier(1, 1), tier(2, 0), tier(4, 0)], curves: Vec::new() };
+        own.take(&other, &[false, true, true, false, false]);
+        let order: Vec<(usize, usize)> = own.tiers.iter().map(|t| (t.component, t.rule)).collect();
+        assert_eq!(order, [(0, 0), (1, 0), (1, 1), (2, 0), (3, 0), (3, 1)]);
     }
 }
