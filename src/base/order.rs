@@ -23,6 +23,28 @@ pub fn sort_by<T>(items: &mut [T], mut compare: impl FnMut(&T, &T) -> Ordering) 
     permute(items, order);
 }
 
+/// Runs at most this long are sorted in place by [`sort_few_by`].
+const FEW: usize = 24;
+
+/// Sorts `items` stably by `compare`, as [`sort_by`] does, in place when there are a few (an
+/// insertion sort: no allocation, for the many short runs of equal totals a tie-break orders).
+pub fn sort_few_by<T>(items: &mut [T], mut compare: impl FnMut(&T, &T) -> Ordering) {
+    if items.len() > FEW {
+        return sort_by(items, compare);
+    }
+    for i in 1..items.len() {
+        let mut j = i;
+        // Moved back past every item it must go before (not past an equal one: stable).
+        while let Some(k) = j.checked_sub(1) {
+            match (items.get(k), items.get(j)) {
+                (Some(a), Some(b)) if compare(a, b) == Ordering::Greater => items.swap(k, j),
+                _ => break,
+            }
+            j = k;
+        }
+    }
+}
+
 /// Sorts `items` stably by a key, as `slice::sort_by_key` would.
 pub fn sort_by_key<T, K: Ord>(items: &mut [T], mut key: impl FnMut(&T) -> K) {
     sort_by(items, |a, b| key(a).cmp(&key(b)));
@@ -96,6 +118,16 @@ mod tests {
             let mut ours = items.clone();
             let mut std_sorted = items.clone();
             sort_by(&mut ours, |a, b| a.0.cmp(&b.0));
+            std_sorted.sort_by_key(|a| a.0);
+            prop_assert_eq!(ours, std_sorted);
+        }
+
+        /// A few or many, the same order as the standard library's stable sort, ties included.
+        #[test]
+        fn sort_few_by_as_sort_by(items in proptest::collection::vec((0u8..6, any::<u16>()), 0..40)) {
+            let mut ours = items.clone();
+            let mut std_sorted = items.clone();
+            sort_few_by(&mut ours, |a, b| a.0.cmp(&b.0));
             std_sorted.sort_by_key(|a| a.0);
             prop_assert_eq!(ours, std_sorted);
         }

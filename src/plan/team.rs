@@ -635,10 +635,13 @@ impl Plan {
                 let first = run.first().map(total);
                 let len = run.iter().take_while(|k| Some(total(k)) == first).count().max(1);
                 if let Some(tied) = pool.get_mut(start..start.saturating_add(len)).filter(|t| t.len() > 1) {
-                    crate::base::order::sort_by(
-                        tied,
-                        |a, b| if lower { key(a).cmp(&key(b)) } else { key(b).cmp(&key(a)) },
-                    );
+                    crate::base::order::sort_few_by(tied, |a, b| {
+                        if lower {
+                            key(a).cmp(&key(b))
+                        } else {
+                            key(b).cmp(&key(a))
+                        }
+                    });
                 }
                 start = start.saturating_add(len);
             }
