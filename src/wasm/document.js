@@ -53,6 +53,77 @@ export function describeThrown(e) {
   }
 }
 
+/** Not plain data: the careful writer takes the value (see `plainCopy`). */
+class NotPlain extends Error {}
+
+/** A copy of `value` made of fresh arrays and objects, each of the value's properties read
+ *  once, when the value is plain JSON data the careful writer of `documentJson` would write as
+ *  `JSON.stringify` writes the copy (finite numbers, strings within `textLimit`, booleans,
+ *  null, plain objects and arrays without holes, `undefined` in arrays, cycles or `__proto__`
+ *  keys, nested within the limit, its text not obviously past it); else null, and the writer
+ *  reads the value again and reports where it is not (or takes its BigInts). The writer builds
+ *  the text piece by piece and was 15 times slower than `JSON.stringify` on a large document. */
+function plainCopy(value, textLimit) {
+  let size = 0;
+  const ancestors = new Set();
+  const copy = (v, depth) => {
+    switch (typeof v) {
+      case 'string':
+        if (v.length > textLimit) throw new NotPlain();
+        size += v.length + 2;
+        return v;
+      case 'number':
+        if (!Number.isFinite(v)) throw new NotPlain();
+        size += 1;
+        return v;
+      case 'boolean':
+        size += 4;
+        return v;
+      case 'object':
+        if (v === null) {
+          size += 4;
+          return v;
+        }
+        break;
+      default:
+        throw new NotPlain();
+    }
+    if (depth >= LIMITS.depth || size > LIMITS.document || ancestors.has(v)) throw new NotPlain();
+    const kind = kindOf(v);
+    ancestors.add(v);
+    let out;
+    if (kind === 'array') {
+      const length = v.length;
+      out = new Array(length);
+      for (let i = 0; i < length; i++) {
+        // A hole reads as undefined, which is not plain (the writer names it).
+        out[i] = copy(v[i], depth + 1);
+        size += 1;
+      }
+    } else if (kind === 'object') {
+      out = {};
+      for (const key of Object.keys(v)) {
+        if (key === '__proto__') throw new NotPlain();
+        const item = v[key];
+        if (item === undefined) continue;
+        out[key] = copy(item, depth + 1);
+        size += key.length + 4;
+      }
+    } else {
+      throw new NotPlain();
+    }
+    ancestors.delete(v);
+    return out;
+  };
+  try {
+    const out = copy(value, 0);
+    return size > LIMITS.document ? null : out;
+  } catch {
+    // Not plain, or a getter or Proxy trap threw: the writer reads it again and says where.
+    return null;
+  }
+}
+
 class Problem {
   constructor(code, path, found, expected, name) {
     Object.assign(this, { code, path, found, expected, name });
@@ -70,6 +141,18 @@ export function documentJson(value, textLimit = Infinity) {
       ? [null, 'TOO_LARGE', '', `${value.length}`, `${LIMITS.document}`, 'document']
       : [value];
   }
+  const plain = plainCopy(value, textLimit);
+  if (plain !== null) {
+    const text = JSON.stringify(plain);
+    if (text.length <= LIMITS.document) return [text];
+  }
+  return writeDocument(value, textLimit);
+}
+
+/** `documentJson` for a value that is not plain JSON data (or whose text is past the limit): the
+ *  text written piece by piece, each value checked where it is, with its JSON pointer for the
+ *  first that cannot be written. Exported for the test that holds `documentJson` to it. */
+export function writeDocument(value, textLimit = Infinity) {
   const parts = [];
   let size = 0;
   const ancestors = new Set();
