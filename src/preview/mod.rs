@@ -28,7 +28,7 @@
 //! - A rep's change is its payout change (pools included); when neither plan has an incentive
 //!   section, its score change. Winners, losers, counts, the histogram and the threshold use it.
 //! - Percentages are change ÷ |before| × 100, rounded to 2 places half up; none when before is 0.
-//! - Which values are actuals: see [`actuals`](self::actuals) (transaction amounts and every
+//! - Which values are actuals: see [`actuals`] (transaction amounts and every
 //!   money field that is not a target, unless the caller names the fields).
 //! - Every result serializes with camelCase names; decimals follow
 //!   [`serialize_numbers_as`](crate::base::number::serialize_numbers_as) (numbers or exact strings).
