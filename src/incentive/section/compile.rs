@@ -183,7 +183,7 @@ impl Incentive {
     /// place does, when the record's fields, metrics, score and transactions are as `other`'s
     /// plan had them (the plans score alike and this section reads rows as `other` does): the
     /// same component, and what it reads of the components before it the same. A compare side
-    /// takes their amounts, marks and weights from the other side instead of running them.
+    /// takes their amounts and marks from the other side instead of running them.
     ///
     /// Only where money is rounded line by line (a component's amount is then its own) and no
     /// draw reads what the components before it earned. A target bonus paid on a commission's
