@@ -5,19 +5,8 @@
 // ones included.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { mulberry32 as random } from '../../bench/lib/records.mjs';
 import { LIMITS, documentJson, writeDocument } from '../../src/wasm/document.js';
-
-/** A small seeded generator (mulberry32), so that a failure can be run again. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const STRINGS = ['', 'a', '销售额', 'say "hi"', 'back\\slash', 'tab\there', 'line\nbreak', '\u0001', '\ud800', 'x\udfffy', '😀', 'a/b~c', 'toJSON'];
 const NUMBERS = [0, -0, 1, -1.5, 0.1, 1e21, 1e-7, 123456789.123, Number.MAX_SAFE_INTEGER, 5e-324];
