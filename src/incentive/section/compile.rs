@@ -181,7 +181,7 @@ impl Incentive {
 
     /// Which of this section's components pay every record as `other`'s component at the same
     /// place does, when the record's fields, metrics, score and transactions are as `other`'s
-    /// plan had them (the plans score alike and this section reads rows as `other` does): the
+    /// plan had them (the caller has checked that this section reads rows as `other` does): the
     /// same component, and what it reads of the components before it the same. A compare side
     /// takes their amounts and marks from the other side instead of running them.
     ///
@@ -192,7 +192,6 @@ impl Incentive {
     pub(crate) fn pays_as(&self, other: &Incentive) -> Vec<bool> {
         let alike = (self.def.rounding, other.def.rounding) == (TotalRounding::PerLine, TotalRounding::PerLine)
             && (&self.currency, self.rounding) == (&other.currency, other.rounding)
-            && self.reads_rows_as(other)
             && !self.components.iter().any(|c| matches!(c, Component::Draw { .. }));
         (0..self.components.len()).map(|k| alike && self.pays_component_as(other, k)).collect()
     }

@@ -683,10 +683,7 @@ fn rows_error(t: &super::document::TransactionsDef, e: RowsError) -> Error {
 fn skip_component(component: &Component, id: &Name, ev: &Evaluator<'_>, run: &mut Run) -> Result<()> {
     let start = run.builder.len();
     let credited = match component {
-        Component::Commission(c) => Some(match &c.amount {
-            Some(formula) => formula.number(ev)?,
-            None => sum(run.rows.iter().map(|r| r.amount(c.def.basis)))?,
-        }),
+        Component::Commission(c) => Some(credited(c, ev, &run.rows, None)?),
         _ => None,
     };
     run.parts.push(Part {
@@ -783,23 +780,18 @@ type Routed = Vec<(usize, Option<usize>, Decimal)>;
 /// first rule without filters, or each transaction to the first rule whose filters it matches;
 /// and the total credited on the commission's basis.
 fn route(c: &Commission, ev: &Evaluator<'_>, run: &mut Run, extra: Option<&ExtraDeal>) -> Result<(Routed, Decimal)> {
-    if let Some(formula) = &c.amount {
-        let mut amount = formula.number(ev)?;
-        if let Some(x) = extra {
-            amount = add(amount, x.amount)?;
-        }
+    let total = credited(c, ev, &run.rows, extra)?;
+    if c.amount.is_some() {
         let rule =
             c.order.iter().copied().find(|&i| {
                 c.rules.get(i).is_some_and(|r| r.def.products.is_empty() && r.def.customer_types.is_empty())
             });
-        return Ok((rule.map(|i| (i, None, amount)).into_iter().collect(), amount));
+        return Ok((rule.map(|i| (i, None, total)).into_iter().collect(), total));
     }
     let mut routed = Vec::with_capacity(run.rows.len());
-    let mut total = Decimal::ZERO;
     for k in 0..run.rows.len() {
         let Some(row) = run.rows.get(k) else { continue };
         let amount = row.amount(c.def.basis);
-        total = add(total, amount)?;
         let (product, ctype, listed) = (row.product, row.customer_type, row.line.is_some());
         let rule = c.order.iter().copied().find(|&i| c.rules.get(i).is_some_and(|r| r.filter.accepts(product, ctype)));
         let (Some(i), Some(rule)) = (rule, rule.and_then(|i| c.rules.get(i))) else { continue };
@@ -813,6 +805,16 @@ fn route(c: &Commission, ev: &Evaluator<'_>, run: &mut Run, extra: Option<&Extra
         routed.push((i, Some(k), amount));
     }
     Ok((routed, total))
+}
+
+/// What a commission credits on its basis: its amount formula (plus any extra deal), or its
+/// transactions (an extra deal among them).
+fn credited(c: &Commission, ev: &Evaluator<'_>, rows: &[Row], extra: Option<&ExtraDeal>) -> Result<Decimal> {
+    match (&c.amount, extra) {
+        (Some(formula), Some(x)) => add(formula.number(ev)?, x.amount),
+        (Some(formula), None) => formula.number(ev),
+        (None, _) => sum(rows.iter().map(|r| r.amount(c.def.basis))),
+    }
 }
 
 /// Pays rule `index` of a commission on what was routed to it, by its rate table: against the
