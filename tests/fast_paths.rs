@@ -154,6 +154,39 @@ proptest! {
     }
 
     #[test]
+    fn a_team_without_explanations_is_paid_as_its_finished_statements(
+        members in proptest::collection::vec((0usize..144, orders(SAMPLE)), 1..5),
+        on_total: bool,
+    ) {
+        // Numbers only, each statement is summed without being built; with scores, built and
+        // then summed. Large orders take the first past its shortcut, rounding on the total too.
+        let reps: Vec<Value> = serde_json::from_str(
+            &std::fs::read_to_string(format!("{}/samples/team/reps.json", env!("CARGO_MANIFEST_DIR"))).unwrap(),
+        ).unwrap();
+        let team: Vec<Value> = members.iter().map(|(rep, orders)| {
+            let mut record = reps[*rep].clone();
+            record["订单"] = orders.clone();
+            record
+        }).collect();
+        let mut doc: Value = serde_json::from_str(
+            &std::fs::read_to_string(format!("{}/samples/team/plan.json", env!("CARGO_MANIFEST_DIR"))).unwrap(),
+        ).unwrap();
+        if on_total {
+            doc["incentive"]["rounding"] = json!("onTotal");
+        }
+        let plan = Plan::compile(&doc.to_string()).unwrap();
+        match (plan.evaluate_team_with(&team, false, None), plan.evaluate_team_with(&team, true, None)) {
+            (Ok(numbers), Ok(statements)) => {
+                prop_assert!(numbers.team.incentive.is_some());
+                prop_assert_eq!(numbers.team, statements.team);
+                prop_assert_eq!(numbers.errors, statements.errors);
+            }
+            (Err(a), Err(b)) => prop_assert_eq!(a, b),
+            (a, b) => prop_assert!(false, "one way fails: {:?} / {:?}", a.err(), b.err()),
+        }
+    }
+
+    #[test]
     fn split_plan_reads_json_in_place_as_a_host_hands_it_over(
         rep in proptest::sample::select(&["A", "B", "C"][..]),
         target in amount().prop_flat_map(cell),

@@ -120,14 +120,16 @@ impl StatementBuilder {
     /// rounded lines would give them, without the statement: none where this shortcut does not
     /// apply (the total rounded as a whole, a currency finer than [`FINEST_SCALE`], more than
     /// [`FEW_LINES`] lines, or a line past [`SMALL_LINE`]). Within those bounds no sum can
-    /// overflow, so the sums that only stand guard against an overflow (the exact total, each
-    /// part's exact sum, the rounding differences) are left out; the rounded amounts are exact at
-    /// the currency's scale, so summing them part by part gives the sum over all lines, value and
-    /// scale.
+    /// overflow, so the sums that only stand guard against an overflow (the exact total, the
+    /// rounding differences) are left out; the rounded amounts are exact at the currency's scale,
+    /// so summing them part by part gives the sum over all lines, value and scale. Each part's
+    /// exact sum (its lines' exact amounts, summed in order, as the statement's lines give it) is
+    /// written into `exact[k]` where `exact` has room for it (an empty `exact`: none asked).
     pub(crate) fn part_amounts(
         &self,
         parts: impl Iterator<Item = std::ops::Range<usize>>,
         amounts: &mut [Decimal],
+        exact: &mut [Decimal],
     ) -> Option<Decimal> {
         if self.mode != TotalRounding::PerLine
             || self.rounding.scale > FINEST_SCALE
@@ -137,10 +139,13 @@ impl StatementBuilder {
             return None;
         }
         let mut total = Decimal::ZERO;
-        for (range, amount) in parts.zip(amounts.iter_mut()) {
+        for (k, (range, amount)) in parts.zip(amounts.iter_mut()).enumerate() {
             let lines = self.lines.get(range).unwrap_or_default();
             *amount = lines.iter().try_fold(Decimal::ZERO, |acc, l| acc.checked_add(self.rounding.apply(l.exact.0)))?;
             total = total.checked_add(*amount)?;
+            if let Some(e) = exact.get_mut(k) {
+                *e = lines.iter().try_fold(Decimal::ZERO, |acc, l| acc.checked_add(l.exact.0))?;
+            }
         }
         Some(self.rounding.apply(total))
     }
@@ -312,6 +317,7 @@ mod tests {
             lines in proptest::collection::vec((any_mantissa(), 0_u32..=28), 0..80),
             cuts in proptest::collection::vec(0_usize..80, 0..5),
             on_total in proptest::bool::weighted(0.2),
+            ask_exact: bool,
             scale in proptest::prop_oneof![4 => proptest::strategy::Just(2_u32), 1 => 0_u32..=28],
         ) {
             let exact: Vec<Decimal> = lines.iter().map(|(m, s)| Decimal::from_i128_with_scale(*m, *s)).collect();
@@ -323,7 +329,9 @@ mod tests {
             let parts: Vec<std::ops::Range<usize>> =
                 ends.iter().scan(0, |from, &to| { let r = *from..to; *from = to; Some(r) }).collect();
             let mut fast = vec![Decimal::MAX; parts.len()];
-            let Some(total) = b.part_amounts(parts.iter().cloned(), &mut fast) else {
+            // The exact sums asked for every part, or for none.
+            let mut exact_sums = vec![Decimal::MAX; if ask_exact { parts.len() } else { 0 }];
+            let Some(total) = b.part_amounts(parts.iter().cloned(), &mut fast, &mut exact_sums) else {
                 // Outside the shortcut's bounds: the statement is finished as it always was.
                 let small = Decimal::from_i128_with_scale(SMALL_LINE as i128, 0);
                 proptest::prop_assert!(on_total || scale > FINEST_SCALE || exact.len() > FEW_LINES
@@ -336,6 +344,10 @@ mod tests {
             for (range, amount) in parts.iter().zip(&fast) {
                 let paid = sum(statement.lines[range.clone()].iter().map(|l| l.amount.0)).unwrap();
                 proptest::prop_assert!(paid == *amount && paid.scale() == amount.scale(), "{paid} vs {amount}");
+            }
+            for (range, e) in parts.iter().zip(&exact_sums) {
+                let exact = sum(statement.lines[range.clone()].iter().map(|l| l.exact.0)).unwrap();
+                proptest::prop_assert!(exact == *e && exact.scale() == e.scale(), "{exact} vs {e}");
             }
         }
     }

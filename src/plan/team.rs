@@ -358,19 +358,26 @@ impl Plan {
         }
         crate::base::order::sort_by_key(&mut errors, |(i, _)| *i);
         let locale = explain.or(scores.then_some(self.locale()));
-        let mut statements = Vec::with_capacity(results.len());
-        for (i, eval) in results.iter_mut().enumerate() {
-            let run = eval.as_mut().and_then(|e| e.run.take());
-            statements.push(run.map(|run| settle(run, awards.of(i), locale)).transpose()?);
-        }
-        if self.incentive.is_some() {
-            summary.incentive = Some(team_cost(&statements, &mut summary.members, pools)?);
-        }
-        for (eval, statement) in results.iter_mut().zip(statements) {
-            let Some(eval) = eval.as_mut() else { continue };
-            if locale.is_some() {
-                eval.incentive = statement;
+        if let Some(locale) = locale {
+            let mut statements = Vec::with_capacity(results.len());
+            for (i, eval) in results.iter_mut().enumerate() {
+                let run = eval.as_mut().and_then(|e| e.run.take());
+                statements.push(run.map(|run| settle(run, awards.of(i), Some(locale))).transpose()?);
             }
+            if self.incentive.is_some() {
+                summary.incentive = Some(team_cost(&statements, &mut summary.members, pools)?);
+            }
+            for (eval, statement) in results.iter_mut().zip(statements) {
+                if let Some(eval) = eval.as_mut() {
+                    eval.incentive = statement;
+                }
+            }
+        } else if self.incentive.is_some() {
+            // Numbers only: no result keeps its statement, so none is built.
+            let runs = results.iter_mut().map(|e| e.as_mut().and_then(|e| e.run.take()));
+            summary.incentive = Some(team_totals(runs, &awards, &mut summary.members, pools)?);
+        }
+        for eval in results.iter_mut().flatten() {
             if !scores {
                 eval.score = None;
             }
@@ -880,13 +887,67 @@ pub(crate) fn settle(
     awards: &[PoolAward],
     locale: Option<Locale>,
 ) -> Result<IncentiveResult> {
+    add_shares(&mut run, awards)?;
+    run.finish(locale)
+}
+
+/// A record's pool shares `awards` added to its unfinished statement.
+fn add_shares(run: &mut crate::incentive::section::Run, awards: &[PoolAward]) -> Result<()> {
     for a in awards {
         match &a.share {
             Some(share) => run.pool_line(a.component, a.pool, share)?,
             None => run.pool_done(a.component),
         }
     }
-    run.finish(locale)
+    Ok(())
+}
+
+/// [`team_cost`] for a batch without explanations, from every record's unfinished statement
+/// (`runs`, by record index) and its pool shares `awards`: each statement [`settle`]d and
+/// summed, as numbers only ([`Run::amounts_into`](crate::incentive::section::Run::amounts_into):
+/// the figures `settle` reports, without the statement). Fills in each member's payout. Every
+/// statement is settled before any is summed, as `team_cost` sums settled statements.
+fn team_totals(
+    runs: impl Iterator<Item = Option<crate::incentive::section::Run>>,
+    awards: &PoolAwards,
+    members: &mut [TeamMember],
+    pools: Vec<PoolSummary>,
+) -> Result<TeamIncentive> {
+    let mut components: Vec<crate::incentive::section::ComponentTotal> = Vec::new();
+    // Per record: its total, and per component its exact sum and amount (`width` each).
+    let mut totals: Vec<Option<Decimal>> = Vec::new();
+    let (mut exact, mut amounts) = (Vec::new(), Vec::new());
+    for (i, run) in runs.enumerate() {
+        let Some(mut run) = run else {
+            totals.push(None);
+            continue;
+        };
+        if components.is_empty() {
+            components = run.kinds().map(|(id, kind)| zeroed_as(id, kind)).collect();
+        }
+        let width = components.len();
+        let at = exact.len();
+        exact.resize(at.saturating_add(width), Decimal::ZERO);
+        amounts.resize(at.saturating_add(width), Decimal::ZERO);
+        add_shares(&mut run, awards.of(i))?;
+        let (e, a) = (exact.get_mut(at..).unwrap_or_default(), amounts.get_mut(at..).unwrap_or_default());
+        totals.push(Some(run.amounts_into(a, e)?.0));
+    }
+    let mut total = Decimal::ZERO;
+    let width = components.len();
+    for (k, t) in totals.iter().flatten().enumerate() {
+        total = crate::base::checked::add(total, *t)?;
+        let at = k.saturating_mul(width);
+        for (c, sum) in components.iter_mut().enumerate() {
+            let (e, a) = (exact.get(at.saturating_add(c)), amounts.get(at.saturating_add(c)));
+            sum.exact = Dec(crate::base::checked::add(sum.exact.0, e.copied().unwrap_or_default())?);
+            sum.amount = Dec(crate::base::checked::add(sum.amount.0, a.copied().unwrap_or_default())?);
+        }
+    }
+    for m in members.iter_mut() {
+        m.payout = totals.get(m.index).copied().flatten().map(Dec);
+    }
+    Ok(TeamIncentive { total: Dec(total), components, pools })
 }
 
 /// The team's cost from every record's finished statement; fills in each member's payout.
@@ -983,9 +1044,14 @@ fn leaderboard(
 
 /// A component total with its sums set to 0 (the start of a team's sum).
 fn zeroed(c: &crate::incentive::section::ComponentTotal) -> crate::incentive::section::ComponentTotal {
+    zeroed_as(&c.id, c.kind)
+}
+
+/// A component's total before anything is added: component `id`, of `kind`.
+fn zeroed_as(id: &Name, kind: &'static str) -> crate::incentive::section::ComponentTotal {
     crate::incentive::section::ComponentTotal {
-        id: c.id.clone(),
-        kind: c.kind,
+        id: id.clone(),
+        kind,
         exact: Dec::default(),
         amount: Dec::default(),
         attainment: None,

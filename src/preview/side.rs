@@ -659,7 +659,7 @@ impl Rep {
         let kept = (has_pools && on_total).then(|| run.clone());
         let mut marks = Marks::of(&run);
         let weights = std::mem::take(&mut run.pool_weights);
-        let (mut total, by_parts) = run.amounts_into(&mut *out.components)?;
+        let (mut total, by_parts) = run.amounts_into(&mut *out.components, &mut [])?;
         for (o, w) in out.weights.iter_mut().zip(weights) {
             *o = w;
         }

@@ -503,19 +503,30 @@ impl Run {
     /// The statement's total and each component's amount as paid (written into `components`, in
     /// plan order), numbers only: the figures [`Run::finish`] reports as `statement.total` and
     /// `components[].amount`, without the result around them (for a compare side, which keeps
-    /// only these). Fails exactly when `finish` fails.
+    /// only these, and a team batch without explanations). Each component's exact sum
+    /// (`components[].exact`) is written into `exact` where it has room (an empty `exact`: none
+    /// asked). Fails exactly when `finish` fails.
     /// Also tells whether the amounts were summed part by part
     /// ([`StatementBuilder::part_amounts`]): they then add up to the total exactly, with the
     /// amounts of any other such run's parts.
-    pub(crate) fn amounts_into(self, components: &mut [Decimal]) -> Result<(Decimal, bool)> {
-        if let Some(total) = self.builder.part_amounts(self.parts.iter().map(|p| p.lines.clone()), components) {
+    pub(crate) fn amounts_into(self, components: &mut [Decimal], exact: &mut [Decimal]) -> Result<(Decimal, bool)> {
+        if let Some(total) = self.builder.part_amounts(self.parts.iter().map(|p| p.lines.clone()), components, exact) {
             return Ok((total, true));
         }
         let statement = self.builder.into_statement(None)?;
-        for (c, p) in components.iter_mut().zip(&self.parts) {
-            *c = part_sums(p, &statement)?.1;
+        for (k, (c, p)) in components.iter_mut().zip(&self.parts).enumerate() {
+            let (e, amount) = part_sums(p, &statement)?;
+            *c = amount;
+            if let Some(slot) = exact.get_mut(k) {
+                *slot = e;
+            }
         }
         Ok((statement.total.0, false))
+    }
+
+    /// Each component's id and kind, in plan order.
+    pub(crate) fn kinds(&self) -> impl Iterator<Item = (&Name, &'static str)> {
+        self.parts.iter().map(|p| (&p.id, p.kind))
     }
 
     /// Rounds the statement and totals each component. With a locale (an explained result), the
