@@ -8,6 +8,7 @@ use crate::base::locale::Locale;
 use crate::base::name::Name;
 use crate::base::number::{Dec, Rounding};
 use rust_decimal::Decimal;
+use std::sync::Arc;
 
 /// Most lines a statement may have for [`StatementBuilder::part_amounts`].
 const FEW_LINES: usize = 64;
@@ -31,7 +32,8 @@ fn small(amount: Decimal) -> bool {
 /// A statement being built.
 #[derive(Clone, Debug, PartialEq)]
 pub struct StatementBuilder {
-    currency: Currency,
+    /// Shared with the compiled section: a rep's statement copies it only when it is finished.
+    currency: Arc<Currency>,
     rounding: Rounding,
     mode: TotalRounding,
     lines: Vec<StatementLine>,
@@ -42,14 +44,26 @@ impl Statement {
     /// at `/rounding/scale`).
     #[allow(clippy::new_ret_no_self)] // the builder is what `new` starts
     pub fn new(currency: Currency, rounding: Rounding, mode: TotalRounding) -> Result<StatementBuilder> {
+        // Room for a typical statement's lines, so that they are not moved as it grows.
+        StatementBuilder::shared(Arc::new(currency), rounding, mode, 16)
+    }
+}
+
+impl StatementBuilder {
+    /// [`Statement::new`] in a currency shared with its caller, with room for `lines` lines.
+    pub(crate) fn shared(
+        currency: Arc<Currency>,
+        rounding: Rounding,
+        mode: TotalRounding,
+        lines: usize,
+    ) -> Result<StatementBuilder> {
         if rounding.scale != currency.scale {
             let e = super::at(ErrorCode::CurrencyScaleMismatch, "/rounding/scale").name("rounding.scale");
             return Err(e
                 .found(rounding.scale.to_string())
                 .expected(Phrase::DecimalsForCurrency.with([currency.scale.to_string(), currency.code.to_string()])));
         }
-        // Room for a typical statement's lines, so that they are not moved as it grows.
-        Ok(StatementBuilder { currency, rounding, mode, lines: Vec::with_capacity(16) })
+        Ok(StatementBuilder { currency, rounding, mode, lines: Vec::with_capacity(lines) })
     }
 }
 
@@ -256,7 +270,7 @@ impl StatementBuilder {
         }
         let mut statement = Statement {
             // The builder ends here: its currency moves to the statement.
-            currency: std::mem::replace(&mut self.currency, Currency { code: String::new(), scale: r.scale }),
+            currency: Arc::unwrap_or_clone(std::mem::take(&mut self.currency)),
             rounding: r,
             total_rounding: self.mode,
             lines,

@@ -305,6 +305,14 @@ mod tests {
     use super::Plan;
     use serde_json::{json, Value};
 
+    /// A compiled plan can be shared by threads (a native host evaluating in parallel): what it
+    /// shares inside (names, the incentive section's currency) is counted atomically.
+    #[test]
+    fn a_plan_is_send_and_sync() {
+        fn shared<T: Send + Sync>() {}
+        shared::<Plan>();
+    }
+
     /// Edits of a plan: a JSON pointer and the value put there.
     type Edits<'a> = &'a [(&'a str, Value)];
 

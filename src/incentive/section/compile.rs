@@ -1,5 +1,6 @@
 //! Validates the incentive section once: tables, curves, splits and formulas.
 
+use std::sync::Arc;
 use super::columns::Columns;
 use super::document::*;
 use super::tags::{Filter, Tags};
@@ -20,7 +21,7 @@ const BASE: &str = "/incentive";
 #[derive(Clone, Debug)]
 pub struct Incentive {
     pub(super) def: IncentiveDef,
-    pub(super) currency: Currency,
+    pub(super) currency: Arc<Currency>,
     pub(super) rounding: Rounding,
     pub(super) rep: Option<Expr>,
     pub(super) components: Vec<Component>,
@@ -119,7 +120,7 @@ impl Incentive {
                 .expected(Phrase::AtMostDecimalsForCurrency.with([minor.to_string(), currency.to_string()]))
                 .path(Origin::Plan, "/rounding/money/scale"));
         }
-        let currency = Currency::new(currency, money.scale)?;
+        let currency = Arc::new(Currency::new(currency, money.scale)?);
         for (i, c) in def.components.iter().enumerate() {
             let fixed = match c {
                 ComponentDef::Spiff(s) => Some(s.amount),

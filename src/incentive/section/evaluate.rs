@@ -22,6 +22,7 @@ use crate::incentive::{
 use rust_decimal::Decimal;
 use std::borrow::Cow;
 use std::rc::Rc;
+use std::sync::Arc;
 
 /// One transaction as read from the record and credited to the rep.
 #[derive(Clone, Debug, PartialEq)]
@@ -171,12 +172,15 @@ impl Incentive {
     ) -> Result<Run> {
         let keep = if extra.is_some() { Keep { detail: true, listed: true } } else { keep };
         let detail = keep.detail;
-        let builder = Statement::new(self.currency.clone(), self.rounding, self.def.rounding)?;
         let rows = match read {
             // Numbers-only rows, as this run would read them: shared, not read again.
             Some(rows) if extra.is_none() && keep == Keep::default() => Rc::clone(rows),
             _ => Rc::new(self.rows(ev, record, extra, keep)?),
         };
+        // Room for a line per transaction and component, and a few more (a second tier, a
+        // multiplier), so that the lines are seldom moved as they grow.
+        let room = rows.len().saturating_add(self.components.len()).saturating_add(4);
+        let builder = StatementBuilder::shared(Arc::clone(&self.currency), self.rounding, self.def.rounding, room)?;
         let mut run = Run {
             detail,
             builder,
