@@ -358,17 +358,17 @@ impl Plan {
         }
         crate::base::order::sort_by_key(&mut errors, |(i, _)| *i);
         let locale = explain.or(scores.then_some(self.locale()));
-        if let Some(locale) = locale {
+        if locale.is_some() || !NUMBERS_ONLY {
             let mut statements = Vec::with_capacity(results.len());
             for (i, eval) in results.iter_mut().enumerate() {
                 let run = eval.as_mut().and_then(|e| e.run.take());
-                statements.push(run.map(|run| settle(run, awards.of(i), Some(locale))).transpose()?);
+                statements.push(run.map(|run| settle(run, awards.of(i), locale)).transpose()?);
             }
             if self.incentive.is_some() {
                 summary.incentive = Some(team_cost(&statements, &mut summary.members, pools)?);
             }
             for (eval, statement) in results.iter_mut().zip(statements) {
-                if let Some(eval) = eval.as_mut() {
+                if let Some(eval) = eval.as_mut().filter(|_| locale.is_some()) {
                     eval.incentive = statement;
                 }
             }
@@ -890,6 +890,12 @@ pub(crate) fn settle(
     add_shares(&mut run, awards)?;
     run.finish(locale)
 }
+
+/// Whether a team batch without explanations sums its statements without building them
+/// ([`team_totals`]): natively and in the admin entry, built for speed. The form entry's `.wasm`
+/// is built for size (the README's "Where the bytes go"): there the statements are finished and
+/// summed, to the same figures, and the code of the shortcut is left out.
+const NUMBERS_ONLY: bool = cfg!(any(feature = "admin", not(target_arch = "wasm32")));
 
 /// A record's pool shares `awards` added to its unfinished statement.
 fn add_shares(run: &mut crate::incentive::section::Run, awards: &[PoolAward]) -> Result<()> {

@@ -1,6 +1,5 @@
 //! Validates the incentive section once: tables, curves, splits and formulas.
 
-use std::sync::Arc;
 use super::columns::Columns;
 use super::document::*;
 use super::tags::{Filter, Tags};
@@ -14,6 +13,7 @@ use crate::incentive::{
     TotalRounding,
 };
 use rust_decimal::Decimal;
+use std::sync::Arc;
 
 const BASE: &str = "/incentive";
 
