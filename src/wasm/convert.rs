@@ -79,13 +79,13 @@ extern "C" {
         lengths: &mut [u32],
     ) -> JsValue;
     #[wasm_bindgen(js_name = rowCount)]
-    fn row_count(obj: &JsValue, key: &str) -> i32;
+    fn row_count(obj: &JsValue, key: &JsValue) -> i32;
     #[wasm_bindgen(js_name = rowProblem)]
     fn row_problem() -> js_sys::Array;
     #[wasm_bindgen(js_name = readRows)]
     fn read_rows(
         obj: &JsValue,
-        key: &str,
+        key: &JsValue,
         columns: &js_sys::Array,
         json: i32,
         numbers: &mut [f64],
@@ -208,11 +208,60 @@ impl Record for JsRecord<'_> {
     }
 }
 
+/// The JS strings of the last sub-table read (its key and column names), kept for the next: a
+/// batch, or a run of single calls of one plan, reads the same sub-table of every record, and
+/// text handed to JS is decoded on every crossing.
+struct RowNames {
+    key: String,
+    columns: Vec<String>,
+    js_key: JsValue,
+    js_columns: js_sys::Array,
+}
+
+thread_local! {
+    static ROW_NAMES: std::cell::RefCell<Option<RowNames>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The JS strings of `key` and `columns`: the kept ones when they are the same, else made and
+/// kept for the next read.
+fn row_names(key: &str, columns: &[&str]) -> (JsValue, js_sys::Array) {
+    let fresh = || RowNames {
+        key: key.to_string(),
+        columns: columns.iter().map(|c| (*c).to_string()).collect(),
+        js_key: JsValue::from_str(key),
+        js_columns: columns.iter().map(|c| JsValue::from_str(c)).collect(),
+    };
+    let same = |n: &RowNames| n.key == key && n.columns.iter().map(String::as_str).eq(columns.iter().copied());
+    let kept = ROW_NAMES.try_with(|cell| {
+        let mut slot = cell.try_borrow_mut().ok()?;
+        if !slot.as_ref().is_some_and(same) {
+            *slot = Some(fresh());
+        }
+        slot.as_ref().map(|n| (n.js_key.clone(), n.js_columns.clone()))
+    });
+    kept.ok().flatten().unwrap_or_else(|| {
+        let n = fresh();
+        (n.js_key, n.js_columns)
+    })
+}
+
 /// Reads a sub-table of `obj` (see [`crate::plan::Record::rows`]) in two crossings.
 pub fn rows(
     obj: &JsValue,
     key: &str,
     columns: &[&str],
+    json: Option<usize>,
+) -> std::result::Result<Option<crate::plan::Rows>, crate::plan::RowsError> {
+    let (key, names) = row_names(key, columns);
+    read_table(obj, &key, &names, columns.len(), json)
+}
+
+/// [`rows`], given the JS strings of the key and of the `width` column names.
+fn read_table(
+    obj: &JsValue,
+    key: &JsValue,
+    names: &js_sys::Array,
+    width: usize,
     json: Option<usize>,
 ) -> std::result::Result<Option<crate::plan::Rows>, crate::plan::RowsError> {
     use crate::plan::{Rows, RowsError};
@@ -221,12 +270,10 @@ pub fn rows(
         n if n < 0 => return Err(host_problem()),
         n => usize::try_from(n).unwrap_or(0),
     };
-    let width = columns.len();
     let cells = count.saturating_mul(width);
     let (mut numbers, mut kinds, mut lengths) = (vec![0.0; cells], vec![MISSING; cells], vec![0_u32; cells]);
-    let names: js_sys::Array = columns.iter().map(|c| JsValue::from_str(c)).collect();
     let json_at = json.and_then(|j| i32::try_from(j).ok()).unwrap_or(-1);
-    let Some(text) = read_rows(obj, key, &names, json_at, &mut numbers, &mut kinds, &mut lengths) else {
+    let Some(text) = read_rows(obj, key, names, json_at, &mut numbers, &mut kinds, &mut lengths) else {
         return Err(host_problem());
     };
     let mut out = Rows { count, cells: Vec::with_capacity(cells), json: Vec::with_capacity(count) };
