@@ -269,8 +269,8 @@ impl StatementBuilder {
             }
         }
         let mut statement = Statement {
-            // The builder ends here: its currency moves to the statement.
-            currency: Arc::unwrap_or_clone(std::mem::take(&mut self.currency)),
+            // The builder ends here: its currency moves to the statement (copied when shared).
+            currency: Arc::unwrap_or_clone(self.currency),
             rounding: r,
             total_rounding: self.mode,
             lines,
