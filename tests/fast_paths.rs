@@ -158,8 +158,9 @@ proptest! {
         members in proptest::collection::vec((0usize..144, orders(SAMPLE)), 1..5),
         on_total: bool,
     ) {
-        // Numbers only, each statement is summed without being built; with scores, built and
-        // then summed. Large orders take the first past its shortcut, rounding on the total too.
+        // Numbers only, each statement is summed without being built; with scores, it is built
+        // and then summed. Rounding on the total takes every statement past the sums' shortcut:
+        // the numbers are then read from a statement built without words.
         let reps: Vec<Value> = serde_json::from_str(
             &std::fs::read_to_string(format!("{}/samples/team/reps.json", env!("CARGO_MANIFEST_DIR"))).unwrap(),
         ).unwrap();
