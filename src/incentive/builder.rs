@@ -155,11 +155,18 @@ impl StatementBuilder {
         let mut total = Decimal::ZERO;
         for (k, (range, amount)) in parts.zip(amounts.iter_mut()).enumerate() {
             let lines = self.lines.get(range).unwrap_or_default();
-            *amount = lines.iter().try_fold(Decimal::ZERO, |acc, l| acc.checked_add(self.rounding.apply(l.exact.0)))?;
-            total = total.checked_add(*amount)?;
-            if let Some(e) = exact.get_mut(k) {
-                *e = lines.iter().try_fold(Decimal::ZERO, |acc, l| acc.checked_add(l.exact.0))?;
+            let mut exact_sum = exact.get_mut(k);
+            *amount = Decimal::ZERO;
+            if let Some(e) = exact_sum.as_deref_mut() {
+                *e = Decimal::ZERO;
             }
+            for l in lines {
+                *amount = amount.checked_add(self.rounding.apply(l.exact.0))?;
+                if let Some(e) = exact_sum.as_deref_mut() {
+                    *e = e.checked_add(l.exact.0)?;
+                }
+            }
+            total = total.checked_add(*amount)?;
         }
         Some(self.rounding.apply(total))
     }

@@ -377,8 +377,8 @@ impl Plan {
             let runs = results.iter_mut().map(|e| e.as_mut().and_then(|e| e.run.take()));
             summary.incentive = Some(team_totals(runs, &awards, &mut summary.members, pools)?);
         }
-        for eval in results.iter_mut().flatten() {
-            if !scores {
+        if !scores {
+            for eval in results.iter_mut().flatten() {
                 eval.score = None;
             }
         }
@@ -942,18 +942,30 @@ fn team_totals(
     let mut total = Decimal::ZERO;
     let width = components.len();
     for (k, t) in totals.iter().flatten().enumerate() {
-        total = crate::base::checked::add(total, *t)?;
-        let at = k.saturating_mul(width);
-        for (c, sum) in components.iter_mut().enumerate() {
-            let (e, a) = (exact.get(at.saturating_add(c)), amounts.get(at.saturating_add(c)));
-            sum.exact = Dec(crate::base::checked::add(sum.exact.0, e.copied().unwrap_or_default())?);
-            sum.amount = Dec(crate::base::checked::add(sum.amount.0, a.copied().unwrap_or_default())?);
-        }
+        let at = k.saturating_mul(width)..k.saturating_add(1).saturating_mul(width);
+        let (e, a) = (exact.get(at.clone()).unwrap_or_default(), amounts.get(at).unwrap_or_default());
+        add_paid(&mut total, &mut components, *t, e.iter().copied().zip(a.iter().copied()))?;
     }
     for m in members.iter_mut() {
         m.payout = totals.get(m.index).copied().flatten().map(Dec);
     }
     Ok(TeamIncentive { total: Dec(total), components, pools })
+}
+
+/// One rep's statement added to the team's cost: its total `paid` to `total`, and its components'
+/// exact and paid sums (`sums`, in plan order) to `components`.
+fn add_paid(
+    total: &mut Decimal,
+    components: &mut [crate::incentive::section::ComponentTotal],
+    paid: Decimal,
+    sums: impl Iterator<Item = (Decimal, Decimal)>,
+) -> Result<()> {
+    *total = crate::base::checked::add(*total, paid)?;
+    for (sum, (exact, amount)) in components.iter_mut().zip(sums) {
+        sum.exact = Dec(crate::base::checked::add(sum.exact.0, exact)?);
+        sum.amount = Dec(crate::base::checked::add(sum.amount.0, amount)?);
+    }
+    Ok(())
 }
 
 /// The team's cost from every record's finished statement; fills in each member's payout.
@@ -965,14 +977,11 @@ fn team_cost(
     let mut total = Decimal::ZERO;
     let mut components: Vec<crate::incentive::section::ComponentTotal> = Vec::new();
     for paid in statements.iter().flatten() {
-        total = crate::base::checked::add(total, paid.statement.total.0)?;
         if components.is_empty() {
             components = paid.components.iter().map(zeroed).collect();
         }
-        for (sum, c) in components.iter_mut().zip(&paid.components) {
-            sum.exact = Dec(crate::base::checked::add(sum.exact.0, c.exact.0)?);
-            sum.amount = Dec(crate::base::checked::add(sum.amount.0, c.amount.0)?);
-        }
+        let sums = paid.components.iter().map(|c| (c.exact.0, c.amount.0));
+        add_paid(&mut total, &mut components, paid.statement.total.0, sums)?;
     }
     for m in members.iter_mut() {
         m.payout = statements.get(m.index).and_then(|s| s.as_ref()).map(|s| s.statement.total);
