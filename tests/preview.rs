@@ -545,6 +545,8 @@ fn step_strategy() -> impl Strategy<Value = Step> {
         1 => (0usize..12).prop_map(Step::Remove),
         2 => (0usize..12, 40u32..200).prop_map(|(i, q)| Step::Quota(i, q)),
         3 => (0usize..12, 0u32..300).prop_map(|(i, s)| Step::Sales(i, s)),
+        // Onto a few sales figures only: scores tie, and a tie is left or joined.
+        2 => (0usize..12, prop::sample::select(vec![80u32, 120, 160])).prop_map(|(i, s)| Step::Sales(i, s)),
         1 => prop::sample::select(vec!["tierRate", "tierMove", "gateMove", "reweight", "scoreGate", "adjustedQuota"])
             .prop_map(Step::Draft),
     ]

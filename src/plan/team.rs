@@ -599,38 +599,77 @@ impl Plan {
         Ok(())
     }
 
-    /// The ranks and forced grades of `members` again after some totals or grades moved (the
-    /// same members, ids and vetoes): sorted best first (ties by id), then each one's
-    /// competition and dense rank and forced grade set as [`Plan::team_parts`] sets them.
-    /// `tie_break(record index)` is a member's tie-break key. The members are nearly in order
-    /// already when few moved, so the sort is close to one pass.
+    /// The ranks and forced grades of `members` again after one member's total or grade
+    /// changed (`was`: its total before) and it was moved to its new place among the others (the
+    /// same members, ids and vetoes): `moved` spans its old and new places, every member outside
+    /// kept its place and total. Set as [`Plan::team_parts`] sets them, but only for the members
+    /// in `moved`, widened to whole runs of equal totals before and after the move: the others
+    /// keep their competition rank and forced grade (their places in the team and in the
+    /// distribution did not change, nor did the entries they tie with), and their dense ranks move
+    /// by the distinct totals the span gained or lost. `tie_break(record index)` is a member's
+    /// tie-break key. An error when the members are out of order (a fault: the caller computes
+    /// the team's parts again).
     pub(crate) fn regrade(
         &self,
         members: &mut [TeamMember],
+        moved: std::ops::Range<usize>,
+        was: Decimal,
         tie_break: &dyn Fn(usize) -> Option<Decimal>,
     ) -> Result<()> {
         let best_first = |a: &TeamMember, b: &TeamMember| b.total.0.cmp(&a.total.0).then_with(|| a.id.cmp(&b.id));
-        if !members.is_sorted_by(|a, b| best_first(a, b).is_le()) {
-            crate::base::order::sort_by(members, best_first);
+        let total_at = |k: usize| members.get(k).map(|m| m.total.0);
+        // Widened to whole runs of equal totals before and after the move, then one member past
+        // each end for the order check. Before the move, the member inside the span next to an
+        // end was the moved one at its old total, or the one now second from that end, whose
+        // total lies between the two: a run that crossed the end had the end's total or `was`.
+        let mut lo = moved.start.min(members.len());
+        while lo > 0 && [total_at(lo), Some(was)].contains(&total_at(lo.saturating_sub(1))) {
+            lo = lo.saturating_sub(1);
         }
-        let (mut rank, mut dense, mut previous) = (0_usize, 0_usize, None);
-        for (k, m) in members.iter_mut().enumerate() {
+        let mut hi = moved.end.clamp(lo, members.len());
+        while hi < members.len() && hi > lo && [total_at(hi.saturating_sub(1)), Some(was)].contains(&total_at(hi)) {
+            hi = hi.saturating_add(1);
+        }
+        let around = members.get(lo.saturating_sub(1)..hi.saturating_add(1).min(members.len())).unwrap_or_default();
+        if !around.is_sorted_by(|a, b| best_first(a, b).is_le()) {
+            return Err(crate::base::checked::overflow());
+        }
+        let (mut rank, mut dense, mut previous) = match lo.checked_sub(1).and_then(|k| members.get(k)) {
+            Some(m) => (m.rank, m.dense_rank, Some(m.total.0)),
+            None => (0, 0, None),
+        };
+        for (k, m) in members.iter_mut().enumerate().take(hi).skip(lo) {
             if previous != Some(m.total.0) {
                 (rank, dense, previous) = (k.saturating_add(1), dense.saturating_add(1), Some(m.total.0));
             }
             (m.rank, m.dense_rank) = (rank, dense);
         }
+        // After the span, a new run starts: its dense rank follows the span's last one.
+        if let Some(next) = members.get(hi).map(|m| m.dense_rank) {
+            let now = dense.saturating_add(1);
+            if next != now {
+                for m in members.get_mut(hi..).unwrap_or_default() {
+                    m.dense_rank = m.dense_rank.saturating_add(now).saturating_sub(next);
+                }
+            }
+        }
         let Some(d) = &self.distribution else { return Ok(()) };
-        let mut pool: Vec<usize> = (0..members.len()).filter(|k| members.get(*k).is_some_and(|m| !m.vetoed)).collect();
+        let graded = |m: &TeamMember| !m.vetoed;
+        let (head, rest) = members.split_at_mut(lo);
+        let (span, tail) = rest.split_at_mut(hi.saturating_sub(lo));
+        // The distribution's slots before the span, and in the whole team.
+        let before = head.iter().filter(|m| graded(m)).count();
+        let size = before.saturating_add(span.iter().chain(tail.iter()).filter(|m| graded(m)).count());
+        let mut pool: Vec<usize> = (0..span.len()).filter(|k| span.get(*k).is_some_and(graded)).collect();
         let lower_first = self.team_section().and_then(|t| t.tie_break.as_ref()).map(|(_, lower)| *lower);
-        let total = |k: &usize| members.get(*k).map_or(Decimal::ZERO, |m| m.total.0);
+        let total = |k: &usize| span.get(*k).map_or(Decimal::ZERO, |m| m.total.0);
         // Each member's tie-break key, looked up once (the sorts and the grading read them often).
         let keys: Vec<Option<Decimal>> =
-            if lower_first.is_some() { members.iter().map(|m| tie_break(m.index)).collect() } else { Vec::new() };
+            if lower_first.is_some() { span.iter().map(|m| tie_break(m.index)).collect() } else { Vec::new() };
         let key = |k: &usize| keys.get(*k).copied().flatten();
         if let Some(lower) = lower_first {
             if let Some(k) = pool.iter().find(|k| key(k).is_none()) {
-                let index = members.get(*k).map_or(0, |m| m.index);
+                let index = span.get(*k).map_or(0, |m| m.index);
                 return Err(Error::new(ErrorCode::MissingField)
                     .name("tieBreak")
                     .path(Origin::Record, format!("/{index}/tieBreak")));
@@ -655,14 +694,19 @@ impl Plan {
         }
         let score = |at: usize| pool.get(at).map_or(Decimal::ZERO, total);
         let key_at = |at: usize| pool.get(at).and_then(key);
-        let slots = d.grade_sorted(pool.len(), &score, lower_first.map(|_| &key_at as crate::team::TieKey<'_>));
-        let mut forced: Vec<Option<usize>> = vec![None; members.len()];
+        let slots = d.grade_span(
+            size,
+            before..before.saturating_add(pool.len()),
+            &score,
+            lower_first.map(|_| &key_at as crate::team::TieKey<'_>),
+        );
+        let mut forced: Vec<Option<usize>> = vec![None; span.len()];
         for (k, slot) in pool.iter().zip(slots) {
             if let Some(f) = forced.get_mut(*k) {
                 *f = Some(slot.grade);
             }
         }
-        for (m, f) in members.iter_mut().zip(forced) {
+        for (m, f) in span.iter_mut().zip(forced) {
             let grade = match f {
                 Some(g) => d.grade_label(g),
                 None if m.vetoed => m.grade.as_str(),
@@ -1071,5 +1115,71 @@ fn zeroed_as(id: &Name, kind: &'static str) -> crate::incentive::section::Compon
         amount: Dec::default(),
         attainment: None,
         credited: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::arithmetic_side_effects)] // test code: a panic is a failed test
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The sample plan (a forced distribution with a tie-break key), or the same keeping ties
+    /// together.
+    fn plan(tie_break: bool) -> Plan {
+        let mut doc: serde_json::Value = serde_json::from_str(include_str!("../../samples/team/plan.json")).unwrap();
+        if !tie_break {
+            doc["scorecard"]["team"].as_object_mut().unwrap().remove("tieBreak");
+        }
+        Plan::compile(&doc.to_string()).unwrap()
+    }
+
+    fn member(index: usize, total: u32, vetoed: bool) -> TeamMember {
+        TeamMember {
+            index,
+            id: Name::from(format!("R{index:02}").as_str()),
+            name: None,
+            group: None,
+            total: Dec(Decimal::from(total)),
+            grade: Name::from("C"),
+            rank: 0,
+            dense_rank: 0,
+            forced_grade: None,
+            vetoed,
+            payout: None,
+        }
+    }
+
+    proptest! {
+        /// One member's total moved and the member put back in order: regrading around it gives
+        /// what regrading the whole team gives (ranks, dense ranks, forced grades), with totals
+        /// and tie-break keys from a few values so that runs of ties form, break and join.
+        #[test]
+        fn regrading_around_a_moved_member_is_regrading_the_team(
+            team in prop::collection::vec((0u32..4, prop::bool::weighted(0.2), 0u32..3), 1..40),
+            pick in any::<prop::sample::Index>(),
+            to in 0u32..5,
+            tie_break in any::<bool>(),
+        ) {
+            let plan = plan(tie_break);
+            let keys: Vec<u32> = team.iter().map(|t| t.2).collect();
+            let key = |i: usize| keys.get(i).map(|k| Decimal::from(*k));
+            let mut members: Vec<TeamMember> =
+                team.iter().enumerate().map(|(i, (t, vetoed, _))| member(i, 60 + 10 * t, *vetoed)).collect();
+            let best_first = |a: &TeamMember, b: &TeamMember| b.total.0.cmp(&a.total.0).then_with(|| a.id.cmp(&b.id));
+            members.sort_by(best_first);
+            let n = members.len();
+            plan.regrade(&mut members, 0..n, Decimal::ZERO, &key).unwrap();
+            // Member k moves to total `to` and to its place among the others.
+            let k = pick.index(n);
+            let was = std::mem::replace(&mut members[k].total, Dec(Decimal::from(55 + 10 * to))).0;
+            let moving = members.remove(k);
+            let at = members.partition_point(|o| best_first(o, &moving).is_lt());
+            members.insert(at, moving);
+            let mut whole = members.clone();
+            plan.regrade(&mut whole, 0..n, Decimal::ZERO, &key).unwrap();
+            plan.regrade(&mut members, at.min(k)..at.max(k) + 1, was, &key).unwrap();
+            prop_assert_eq!(members, whole);
+        }
     }
 }

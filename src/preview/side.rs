@@ -367,7 +367,7 @@ impl Side {
         // Moved from its place to the place its new total takes among the others (who keep
         // their order): only the members between the two places shift.
         let Some(m) = members.get_mut(k) else { return Err(crate::base::checked::overflow()) };
-        m.total = score.total;
+        let was = std::mem::replace(&mut m.total, score.total).0;
         if m.grade != score.grade {
             m.grade = self.plan.grade_name(&score.grade);
         }
@@ -389,7 +389,7 @@ impl Side {
         }
         let all = &self.scored;
         let key = |i: usize| all.get(i).copied().flatten()?.tie_break;
-        self.plan.regrade(&mut members, &key)?;
+        self.plan.regrade(&mut members, at.min(k)..at.max(k).saturating_add(1), was, &key)?;
         let weights = &self.weights;
         let weight = |i: usize, c: usize| weights.row(i).get(c).copied().flatten();
         // The members and their groups are as they were: only the pools the rep shares in are

@@ -410,8 +410,31 @@ impl ForcedDistribution {
         score: &dyn Fn(usize) -> Decimal,
         key: Option<TieKey<'_>>,
     ) -> Vec<Slot> {
+        self.grade_span(n, 0..n, score, key)
+    }
+
+    /// [`Self::grade_sorted`] for the slots `span` of a team of `n` only, when no group kept
+    /// together (equal scores) crosses either end of the span: the grades are those of the
+    /// whole team's grading there. `score` and `key` read the entries by their place in the
+    /// span (0 = its first slot).
+    pub(crate) fn grade_span(
+        &self,
+        n: usize,
+        span: std::ops::Range<usize>,
+        score: &dyn Fn(usize) -> Decimal,
+        key: Option<TieKey<'_>>,
+    ) -> Vec<Slot> {
         let counts = self.quota_counts(n);
-        let slot_grades: Vec<usize> = counts.iter().enumerate().flat_map(|(g, c)| std::iter::repeat_n(g, *c)).collect();
+        // The grade the quotas give each slot of the span: grade g holds the slots from the
+        // counts before it to those with it.
+        let mut slot_grades = Vec::with_capacity(span.len());
+        let mut first = 0_usize;
+        for (g, c) in counts.iter().enumerate() {
+            let end = first.saturating_add(*c);
+            slot_grades.extend(std::iter::repeat_n(g, end.min(span.end).saturating_sub(first.max(span.start))));
+            first = end;
+        }
+        let (offset, n) = (span.start, slot_grades.len());
         // Each score and key read once (the runs compare them again and again).
         let scores: Vec<Decimal> = (0..n).map(score).collect();
         let keys: Option<Vec<Option<Decimal>>> = key.map(|k| (0..n).map(k).collect());
@@ -423,7 +446,7 @@ impl ForcedDistribution {
         while start < n {
             // Equal scores from `start` to `end`.
             let end = run_end(start, &|i| score(i) == score(start));
-            let rank = start.saturating_add(1);
+            let rank = offset.saturating_add(start).saturating_add(1);
             let mut from = start;
             while from < end {
                 let to = match key {
