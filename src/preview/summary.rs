@@ -212,7 +212,7 @@ pub(super) fn compare(pairing: &Pairing<'_>, view: &View, locale: Locale) -> Res
         winners: rows(&winners)?,
         losers: rows(&losers)?,
         exceeding: exceeding(pairing, &deltas, view)?,
-        not_calculable: not_calculable(pairing, locale),
+        not_calculable: not_calculable(pairing, &deltas, locale),
         reps: if view.reps { (0..n).map(|i| pairing.change(i)).collect::<Result<_>>()? } else { Vec::new() },
     })
 }
@@ -393,10 +393,13 @@ fn exceeding(pairing: &Pairing<'_>, deltas: &[Delta], view: &View) -> Result<Vec
     over.iter().map(|(i, _)| pairing.change(*i)).collect()
 }
 
-/// Records either side fails on.
-fn not_calculable(pairing: &Pairing<'_>, locale: Locale) -> Vec<NotCalculable> {
-    (0..pairing.baseline.len())
-        .filter_map(|i| {
+/// Records either side fails on (those not compared: the others have a result on both sides).
+fn not_calculable(pairing: &Pairing<'_>, deltas: &[Delta], locale: Locale) -> Vec<NotCalculable> {
+    deltas
+        .iter()
+        .filter(|d| !d.compared)
+        .filter_map(|d| {
+            let i = d.index;
             let (b, a) = (pairing.baseline.error(i), pairing.draft.error(i));
             if b.is_none() && a.is_none() {
                 return None;

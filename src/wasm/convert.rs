@@ -78,6 +78,18 @@ extern "C" {
         kinds: &mut [u8],
         lengths: &mut [u32],
     ) -> JsValue;
+    #[wasm_bindgen(js_name = readMany)]
+    fn read_many(
+        records: &js_sys::Array,
+        from: u32,
+        count: u32,
+        keys: &js_sys::Array,
+        numbers: &mut [f64],
+        kinds: &mut [u8],
+        lengths: &mut [u32],
+    ) -> String;
+    #[wasm_bindgen(js_name = manyProblems)]
+    fn many_problems() -> JsValue;
     #[wasm_bindgen(js_name = rowCount)]
     fn row_count(obj: &JsValue, key: &JsValue) -> i32;
     #[wasm_bindgen(js_name = rowProblem)]
@@ -105,7 +117,14 @@ pub struct RecordReader {
     text: String,
     /// Byte range in `text` of each string field.
     spans: Vec<(usize, usize)>,
+    /// The records of a batch the buffers hold ([`RecordReader::read_item`]), and why each of
+    /// those that could not be read could not.
+    held: std::ops::Range<usize>,
+    unread: Vec<(usize, Error)>,
 }
+
+/// How many records of a batch are read in one crossing.
+const CHUNK: usize = 128;
 
 /// Field kinds `readFields` reports.
 const MISSING: u8 = 0;
@@ -134,11 +153,70 @@ impl RecordReader {
         self.numbers.resize(n, 0.0);
         self.kinds.resize(n, MISSING);
         self.lengths.resize(n, 0);
+        self.held = 0..0;
         let answer = read_fields(obj, keys, &mut self.numbers, &mut self.kinds, &mut self.lengths);
         let Some(text) = answer.as_string() else {
             return Err(unreadable(&answer, record_path(index)));
         };
         self.text = text;
+        self.find_spans();
+        let (numbers, kinds, text, spans) = (&self.numbers, &self.kinds, &self.text, &self.spans);
+        Ok(JsRecord { obj: Holder::One(obj), keys, numbers, kinds, text, spans })
+    }
+
+    /// Record `index` of a batch's `records` (the plain array of [`super::document::records`]),
+    /// read as [`RecordReader::read`] reads one (errors with paths inside the record), together
+    /// with the records after it in one crossing: a batch reads every record, one after the
+    /// other, with the same `keys`.
+    pub fn read_item<'a>(
+        &'a mut self,
+        records: &'a js_sys::Array,
+        index: usize,
+        keys: &'a js_sys::Array,
+    ) -> Result<JsRecord<'a>> {
+        let width = keys.length() as usize;
+        if !self.held.contains(&index) {
+            self.load(records, index, keys);
+        }
+        if let Some((_, e)) = self.unread.iter().find(|(i, _)| *i == index) {
+            return Err(e.clone());
+        }
+        let first = index.saturating_sub(self.held.start).saturating_mul(width);
+        let cells = first..first.saturating_add(width);
+        Ok(JsRecord {
+            obj: Holder::Item(records, index),
+            keys,
+            numbers: self.numbers.get(cells.clone()).unwrap_or_default(),
+            kinds: self.kinds.get(cells.clone()).unwrap_or_default(),
+            text: &self.text,
+            spans: self.spans.get(cells).unwrap_or_default(),
+        })
+    }
+
+    /// Reads records `from` to at most `from + CHUNK` of `records` into the buffers.
+    fn load(&mut self, records: &js_sys::Array, from: usize, keys: &js_sys::Array) {
+        let count = CHUNK.min((records.length() as usize).saturating_sub(from));
+        let cells = count.saturating_mul(keys.length() as usize);
+        self.numbers.resize(cells, 0.0);
+        self.kinds.resize(cells, MISSING);
+        self.lengths.resize(cells, 0);
+        let (start, n) = (u32::try_from(from).unwrap_or(u32::MAX), u32::try_from(count).unwrap_or(0));
+        self.text = read_many(records, start, n, keys, &mut self.numbers, &mut self.kinds, &mut self.lengths);
+        self.find_spans();
+        self.unread.clear();
+        if let Some(problems) = many_problems().dyn_ref::<js_sys::Array>() {
+            for p in problems.iter() {
+                let p: js_sys::Array = p.unchecked_into();
+                let r = p.get(0).as_f64().filter(|r| *r >= 0.0).map_or(0, |r| r as usize);
+                let index = from.saturating_add(r);
+                self.unread.push((index, unreadable(&p.slice(1, 4), String::new())));
+            }
+        }
+        self.held = from..from.saturating_add(count);
+    }
+
+    /// Where each string cell's text is in `text`.
+    fn find_spans(&mut self) {
         self.spans.clear();
         let mut chars = self.text.char_indices();
         let mut at = 0;
@@ -156,19 +234,34 @@ impl RecordReader {
             }
             self.spans.push((start, at));
         }
-        Ok(JsRecord { obj, keys, numbers: &self.numbers, kinds: &self.kinds, text: &self.text, spans: &self.spans })
     }
 
     /// The field at `index` of the record read last, `obj` with `keys`.
     pub fn field_of(&self, obj: &JsValue, keys: &js_sys::Array, index: usize) -> Input {
-        JsRecord { obj, keys, numbers: &self.numbers, kinds: &self.kinds, text: &self.text, spans: &self.spans }
-            .field(index)
+        let (numbers, kinds, text, spans) = (&self.numbers, &self.kinds, &self.text, &self.spans);
+        JsRecord { obj: Holder::One(obj), keys, numbers, kinds, text, spans }.field(index)
+    }
+}
+
+/// Where a record's object is: given, or an item of a batch's records (fetched only when a field
+/// or a sub-table has to be read from the object itself).
+enum Holder<'a> {
+    One(&'a JsValue),
+    Item(&'a js_sys::Array, usize),
+}
+
+impl Holder<'_> {
+    fn object(&self) -> std::borrow::Cow<'_, JsValue> {
+        match self {
+            Holder::One(obj) => std::borrow::Cow::Borrowed(*obj),
+            Holder::Item(records, i) => std::borrow::Cow::Owned(records.get(u32::try_from(*i).unwrap_or(u32::MAX))),
+        }
     }
 }
 
 /// A JS object seen as a record (see [`RecordReader`]).
 pub struct JsRecord<'a> {
-    obj: &'a JsValue,
+    obj: Holder<'a>,
     keys: &'a js_sys::Array,
     numbers: &'a [f64],
     kinds: &'a [u8],
@@ -187,7 +280,7 @@ impl JsRecord<'_> {
             }
             Some(TRUE) => Input::Bool(true),
             Some(FALSE) => Input::Bool(false),
-            Some(OTHER) => input(&get(self.obj, &self.keys.get(u32::try_from(index).unwrap_or(u32::MAX)))),
+            Some(OTHER) => input(&get(&self.obj.object(), &self.keys.get(u32::try_from(index).unwrap_or(u32::MAX)))),
             Some(ARRAY) => Input::Unsupported("array"),
             _ => Input::Missing,
         }
@@ -204,7 +297,7 @@ impl Record for JsRecord<'_> {
         columns: &[&str],
         json: Option<usize>,
     ) -> std::result::Result<Option<crate::plan::Rows>, crate::plan::RowsError> {
-        rows(self.obj, key, columns, json)
+        rows(&self.obj.object(), key, columns, json)
     }
 }
 
@@ -374,19 +467,20 @@ pub fn output(value: &OutputValue) -> JsValue {
     }
 }
 
-/// Runs `one` over every record: `{ values | results, errors }` with `null` where a record failed
-/// and its error beside it (index and `SalesScoreError`), so nothing is silent.
+/// Runs `one` over every record index of `records`: `{ values | results, errors }` with `null`
+/// where a record failed and its error beside it (index and `SalesScoreError`), so nothing is
+/// silent.
 pub fn batch(
-    records: &[JsValue],
+    records: &js_sys::Array,
     locale: Locale,
     name: &str,
-    mut one: impl FnMut(&JsValue, Option<usize>) -> Result<JsValue, Error>,
+    mut one: impl FnMut(usize) -> Result<JsValue, Error>,
 ) -> JsValue {
-    let values = js_sys::Array::new_with_length(u32::try_from(records.len()).unwrap_or(u32::MAX));
+    let values = js_sys::Array::new_with_length(records.length());
     let errors = js_sys::Array::new();
-    for (i, record) in records.iter().enumerate() {
+    for i in 0..records.length() as usize {
         let index = u32::try_from(i).unwrap_or(u32::MAX);
-        match one(record, Some(i)) {
+        match one(i) {
             Ok(v) => values.set(index, v),
             Err(e) => {
                 values.set(index, JsValue::NULL);

@@ -57,12 +57,15 @@ export function describeThrown(e) {
 class NotPlain extends Error {}
 
 /** A copy of `value` made of fresh arrays and objects, each of the value's properties read
- *  once, when the value is plain JSON data the careful writer of `documentJson` would write as
- *  `JSON.stringify` writes the copy (finite numbers, strings within `textLimit`, booleans,
- *  null, plain objects and arrays without holes, `undefined` in arrays, cycles or `__proto__`
- *  keys, nested within the limit, its text not obviously past it); else null, and the writer
- *  reads the value again and reports where it is not (or takes its BigInts). The writer builds
- *  the text piece by piece and was 15 times slower than `JSON.stringify` on a large document. */
+ *  once, when the value is plain JSON data that the careful writer of `documentJson` would
+ *  write as `JSON.stringify` writes the copy: finite numbers, strings within `textLimit`,
+ *  booleans, null, plain objects (keys whose value is `undefined` left out, as both do) and
+ *  arrays, nested within the depth limit, its text not obviously past the document limit.
+ *  Anything else gives null: holes or `undefined` in arrays, cycles, `__proto__` keys, BigInts,
+ *  objects of another kind (a Map, a Date…), a getter or Proxy trap that throws. The writer
+ *  then reads the value again and reports where it is not plain (or takes its BigInts). The
+ *  writer builds the text piece by piece and was 15 times slower than `JSON.stringify` on a
+ *  large document. */
 function plainCopy(value, textLimit) {
   let size = 0;
   const ancestors = new Set();

@@ -147,6 +147,10 @@ fn bad_option(key: &str, expected: Phrase) -> Error {
 /// The records of a batch call, read once into a plain array: `INVALID_VALUE` when `value` is
 /// not an array, `TOO_LARGE` past [`MAX_RECORDS`], `READ_FAILED` when reading it threw.
 pub fn records(value: &JsValue) -> Result<Vec<JsValue>> {
-    let array: js_sys::Array = answer(batch_records(value, MAX_RECORDS), Origin::Record)?.unchecked_into();
-    Ok(array.iter().collect())
+    Ok(record_array(value)?.iter().collect())
+}
+
+/// [`records`] as the plain array itself (a batch reads its records from it in a few crossings).
+pub fn record_array(value: &JsValue) -> Result<js_sys::Array> {
+    Ok(answer(batch_records(value, MAX_RECORDS), Origin::Record)?.unchecked_into())
 }

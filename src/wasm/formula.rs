@@ -1,6 +1,6 @@
 //! `Formula`: compile once, evaluate many.
 
-use super::convert::{self, record_path, RecordReader};
+use super::convert::{self, record_path, JsRecord, RecordReader};
 use super::document;
 use super::error::to_js;
 use crate::base::error::{Error, ErrorCode, Origin, Phrase, Span, Text};
@@ -50,17 +50,10 @@ fn locale_of(options: &Options) -> Locale {
 }
 
 impl JsFormula {
-    fn eval_one(
-        &self,
-        reader: &mut RecordReader,
-        values: &JsValue,
-        options: &Options,
-        index: Option<usize>,
-    ) -> Result<JsValue, Error> {
-        let record = reader.read(values, &self.keys, index)?;
+    fn eval_one(&self, record: &JsRecord<'_>, options: &Options, index: Option<usize>) -> Result<OutputValue, Error> {
         let inputs = (0..self.inner.names().len()).map(|i| record.field(i));
         let value = self.inner.evaluate_inputs(inputs).map_err(|e| e.under(&record_path(index)))?;
-        Ok(convert::output(&OutputValue::from_value(&value, options.numbers)))
+        Ok(OutputValue::from_value(&value, options.numbers))
     }
 }
 
@@ -86,7 +79,9 @@ impl JsFormula {
         #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
         let options = read_options(&options)?;
-        self.eval_one(&mut RecordReader::default(), &values, &options, None).map_err(|e| to_js(&e, locale_of(&options)))
+        let mut reader = RecordReader::default();
+        let result = reader.read(&values, &self.keys, None).and_then(|r| self.eval_one(&r, &options, None));
+        result.map(|v| convert::output(&v)).map_err(|e| to_js(&e, locale_of(&options)))
     }
 
     /// Evaluates many records in one call. Returns `{ values, errors }`: `values[i]` is the
@@ -99,10 +94,11 @@ impl JsFormula {
     ) -> Result<JsValue, JsValue> {
         let options = read_options(&options)?;
         let locale = locale_of(&options);
-        let records = document::records(&records).map_err(|e| to_js(&e, locale))?;
+        let records = document::record_array(&records).map_err(|e| to_js(&e, locale))?;
         let mut reader = RecordReader::default();
-        Ok(convert::batch(&records, locale, "values", |record, path| {
-            self.eval_one(&mut reader, record, &options, path)
+        Ok(convert::batch(&records, locale, "values", |i| {
+            let record = reader.read_item(&records, i, &self.keys).map_err(|e| e.under(&record_path(Some(i))))?;
+            self.eval_one(&record, &options, Some(i)).map(|v| convert::output(&v))
         }))
     }
 

@@ -1,6 +1,6 @@
 //! `Plan`: a compiled plan document and per-record evaluation.
 
-use super::convert::{self, record_path, RecordReader};
+use super::convert::{self, record_path, JsRecord, RecordReader};
 use super::document;
 use super::error::to_js;
 use crate::base::error::{Error, ErrorCode, Origin, Phrase};
@@ -33,15 +33,9 @@ impl JsPlan {
         Ok((options, locale))
     }
 
-    fn evaluate_one(
-        &self,
-        reader: &mut RecordReader,
-        record: &JsValue,
-        options: &Options,
-        index: Option<usize>,
-    ) -> Result<JsValue, Error> {
+    fn evaluate_one(&self, record: &JsRecord<'_>, options: &Options, index: Option<usize>) -> Result<JsValue, Error> {
         let explain = options.explain.then_some(self.locale(options));
-        let eval = self.inner.evaluate_in(&reader.read(record, &self.field_keys, index)?, explain).map_err(|e| {
+        let eval = self.inner.evaluate_in(record, explain).map_err(|e| {
             if e.origin == Origin::Record {
                 e.under(&record_path(index))
             } else {
@@ -90,7 +84,9 @@ impl JsPlan {
         #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
         let (options, locale) = self.read_options(&options)?;
-        self.evaluate_one(&mut RecordReader::default(), &record, &options, None).map_err(|e| to_js(&e, locale))
+        let mut reader = RecordReader::default();
+        let result = reader.read(&record, &self.field_keys, None).and_then(|r| self.evaluate_one(&r, &options, None));
+        result.map_err(|e| to_js(&e, locale))
     }
 
     /// Evaluates many records in one call. Returns `{ results, errors }`: `results[i]` is record
@@ -102,10 +98,11 @@ impl JsPlan {
         #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
         let (options, locale) = self.read_options(&options)?;
-        let records = document::records(&records).map_err(|e| to_js(&e, locale))?;
+        let records = document::record_array(&records).map_err(|e| to_js(&e, locale))?;
         let mut reader = RecordReader::default();
-        Ok(convert::batch(&records, locale, "results", |record, path| {
-            self.evaluate_one(&mut reader, record, &options, path)
+        Ok(convert::batch(&records, locale, "results", |i| {
+            let record = reader.read_item(&records, i, &self.field_keys).map_err(|e| e.under(&record_path(Some(i))))?;
+            self.evaluate_one(&record, &options, Some(i))
         }))
     }
 
@@ -119,13 +116,12 @@ impl JsPlan {
         #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
         let (options, locale) = self.read_options(&options)?;
-        let objects = document::records(&records).map_err(|e| to_js(&e, locale))?;
-        // Each record is read when the core first asks for it, into one reader for the batch.
-        let reader = std::cell::RefCell::new(SharedReader::default());
-        let team_records: Vec<TeamRecord<'_>> = objects
-            .iter()
-            .enumerate()
-            .map(|(index, obj)| TeamRecord { obj, index, keys: &self.field_keys, reader: &reader })
+        let records = document::record_array(&records).map_err(|e| to_js(&e, locale))?;
+        // Each record is read when the core first asks for it (with the next ones, in one
+        // crossing), into one reader for the batch.
+        let reader = std::cell::RefCell::new(RecordReader::default());
+        let team_records: Vec<TeamRecord<'_>> = (0..records.length() as usize)
+            .map(|index| TeamRecord { records: &records, index, keys: &self.field_keys, reader: &reader })
             .collect();
         // Per-rep score details are large; a team call computes and carries them only with
         // `explain` (`team.members` has every total, rank and grade).
@@ -197,44 +193,30 @@ impl JsPlan {
     }
 }
 
-/// The reader of a team batch and the record it holds.
-#[derive(Default)]
-struct SharedReader {
-    reader: RecordReader,
-    /// The record read last, and whether it could be.
-    loaded: Option<(usize, Option<Error>)>,
-}
-
 /// A record of a team batch, read when the core first asks for it (records are evaluated one
-/// after the other, so one reader serves the batch).
+/// after the other, so one reader serves the batch, a chunk of records at a time).
 struct TeamRecord<'a> {
-    obj: &'a JsValue,
+    records: &'a js_sys::Array,
     index: usize,
     keys: &'a js_sys::Array,
-    reader: &'a std::cell::RefCell<SharedReader>,
+    reader: &'a std::cell::RefCell<RecordReader>,
 }
 
 impl TeamRecord<'_> {
-    /// Reads this record into the shared reader unless it is there already; its problem, if any.
-    fn with<T>(&self, f: impl FnOnce(&SharedReader) -> T) -> T {
-        let mut shared = self.reader.borrow_mut();
-        if shared.loaded.as_ref().is_none_or(|(i, _)| *i != self.index) {
-            let problem = shared.reader.read(self.obj, self.keys, None).err();
-            shared.loaded = Some((self.index, problem));
-        }
-        f(&shared)
+    /// This record as the shared reader holds it (read there unless it is already).
+    fn with<T>(&self, f: impl FnOnce(Result<convert::JsRecord<'_>, Error>) -> T) -> T {
+        let mut reader = self.reader.borrow_mut();
+        f(reader.read_item(self.records, self.index, self.keys))
     }
 }
 
 impl crate::plan::Record for TeamRecord<'_> {
     fn input(&self, index: usize, _field: &str) -> crate::formula::input::Input {
-        self.with(|shared| match &shared.loaded {
-            Some((_, None)) => shared.reader.field_of(self.obj, self.keys, index),
-            _ => crate::formula::input::Input::Missing,
-        })
+        self.with(|record| record.map_or(crate::formula::input::Input::Missing, |r| r.field(index)))
     }
     fn problem(&self) -> Option<Error> {
-        self.with(|shared| shared.loaded.as_ref().and_then(|(_, problem)| problem.clone()))
+        // The error names the record alone: the team puts it under the record's index.
+        self.with(|record| record.err())
     }
     fn rows(
         &self,
@@ -242,7 +224,7 @@ impl crate::plan::Record for TeamRecord<'_> {
         columns: &[&str],
         json: Option<usize>,
     ) -> std::result::Result<Option<crate::plan::Rows>, crate::plan::RowsError> {
-        convert::rows(self.obj, key, columns, json)
+        convert::rows(&self.records.get(u32::try_from(self.index).unwrap_or(u32::MAX)), key, columns, json)
     }
 }
 

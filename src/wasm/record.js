@@ -26,6 +26,49 @@ export function readFields(obj, keys, numbers, kinds, lengths) {
   return text;
 }
 
+/** The records the last `readMany` could not read (see there), or null. */
+let problems = null;
+
+/** Records `from` to `from + count` of the plain array `records` read as `readFields` reads one,
+ *  in one crossing: record `r`'s field `k` is cell `r * keys.length + k`, its strings in the
+ *  returned text in order. A record that cannot be read leaves its cells missing and adds no
+ *  text; its problem (`[r, problem, key, found]`, `r` counted from `from`) is kept for
+ *  `manyProblems`. */
+export function readMany(records, from, count, keys, numbers, kinds, lengths) {
+  const w = keys.length;
+  let text = '';
+  problems = null;
+  for (let r = 0; r < count; r++) {
+    const obj = records[from + r];
+    const base = r * w;
+    const kind = kindOf(obj);
+    const mark = text.length;
+    let problem = kind === 'object' ? null : ['type', '', kind];
+    for (let i = 0; i < w && problem === null; i++) {
+      let v;
+      try {
+        v = obj[keys[i]];
+      } catch (e) {
+        problem = ['read', keys[i], describeThrown(e)];
+        break;
+      }
+      if (typeof v === 'string' && v.length > LIMITS.text) problem = ['long', keys[i], `${v.length}`];
+      else text += cell(v, base + i, numbers, kinds, lengths);
+    }
+    if (problem !== null) {
+      text = text.slice(0, mark);
+      kinds.fill(0, base, base + w);
+      (problems ??= []).push([r, ...problem]);
+    }
+  }
+  return text;
+}
+
+/** The records `readMany` could not read last time (`[r, problem, key, found]` each), or null. */
+export function manyProblems() {
+  return problems;
+}
+
 /** Records value `v` as cell `i` (see `readFields`); returns the text it adds. */
 function cell(v, i, numbers, kinds, lengths) {
   if (typeof v === 'number') {
