@@ -1118,7 +1118,8 @@ fn zeroed_as(id: &Name, kind: &'static str) -> crate::incentive::section::Compon
     }
 }
 
-#[cfg(test)]
+// Property tests run natively (proptest is a native dev-dependency).
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     #![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::arithmetic_side_effects)] // test code: a panic is a failed test
     use super::*;

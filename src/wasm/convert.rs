@@ -164,7 +164,7 @@ impl RecordReader {
         Ok(JsRecord { obj: Holder::One(obj), keys, numbers, kinds, text, spans })
     }
 
-    /// Record `index` of a batch's `records` (the plain array of [`super::document::records`]),
+    /// Record `index` of a batch's `records` (the plain array of [`super::document::record_array`]),
     /// read as [`RecordReader::read`] reads one (errors with paths inside the record), together
     /// with the records after it in one crossing: a batch reads every record, one after the
     /// other, with the same `keys`.
@@ -234,12 +234,6 @@ impl RecordReader {
             }
             self.spans.push((start, at));
         }
-    }
-
-    /// The field at `index` of the record read last, `obj` with `keys`.
-    pub fn field_of(&self, obj: &JsValue, keys: &js_sys::Array, index: usize) -> Input {
-        let (numbers, kinds, text, spans) = (&self.numbers, &self.kinds, &self.text, &self.spans);
-        JsRecord { obj: Holder::One(obj), keys, numbers, kinds, text, spans }.field(index)
     }
 }
 
