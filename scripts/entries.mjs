@@ -66,7 +66,7 @@ export const ENTRIES = [
     // form entry, built for size, leaves that shortcut out): about 2 KB of the .wasm, 3 of the
     // no-WASM build. Measured 599.7 / 614.7 / 718.8.
     // Raised to 603 / 618 / 723 when a changed score started regrading only the members between
-    // its two places (one changed record over 10,000 reps 4.9 -> 3.7 ms natively) and a batch
+    // its two places (one changed record over 10,000 reps 8.0 -> 5.3 ms in Node) and a batch
     // started reading its records a chunk at a time (Formula.evaluateMany over 10,000 records
     // 12.2 -> 9.1 ms in Node): together about 1.9 KB of the .wasm, 2.3 of the no-WASM build.
     // Measured 602.1 / 617.7 / 722.2.
