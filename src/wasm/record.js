@@ -10,6 +10,11 @@ import { LIMITS, describeThrown, documentJson, kindOf } from './document.js';
  *  `'type'` (`found` its kind), `'read'` (a getter or Proxy trap threw: `found` says what) or
  *  `'long'` (a text longer than the limit: `found` its length). */
 export function readFields(obj, keys, numbers, kinds, lengths) {
+  return readRecord(obj, keys, 0, numbers, kinds, lengths);
+}
+
+/** `readFields` into the cells from `base` on. */
+function readRecord(obj, keys, base, numbers, kinds, lengths) {
   const kind = kindOf(obj);
   if (kind !== 'object') return ['type', '', kind];
   let text = '';
@@ -21,7 +26,7 @@ export function readFields(obj, keys, numbers, kinds, lengths) {
       return ['read', keys[i], describeThrown(e)];
     }
     if (typeof v === 'string' && v.length > LIMITS.text) return ['long', keys[i], `${v.length}`];
-    text += cell(v, i, numbers, kinds, lengths);
+    text += cell(v, base + i, numbers, kinds, lengths);
   }
   return text;
 }
@@ -39,26 +44,13 @@ export function readMany(records, from, count, keys, numbers, kinds, lengths) {
   let text = '';
   problems = null;
   for (let r = 0; r < count; r++) {
-    const obj = records[from + r];
     const base = r * w;
-    const kind = kindOf(obj);
-    const mark = text.length;
-    let problem = kind === 'object' ? null : ['type', '', kind];
-    for (let i = 0; i < w && problem === null; i++) {
-      let v;
-      try {
-        v = obj[keys[i]];
-      } catch (e) {
-        problem = ['read', keys[i], describeThrown(e)];
-        break;
-      }
-      if (typeof v === 'string' && v.length > LIMITS.text) problem = ['long', keys[i], `${v.length}`];
-      else text += cell(v, base + i, numbers, kinds, lengths);
-    }
-    if (problem !== null) {
-      text = text.slice(0, mark);
+    const read = readRecord(records[from + r], keys, base, numbers, kinds, lengths);
+    if (typeof read === 'string') {
+      text += read;
+    } else {
       kinds.fill(0, base, base + w);
-      (problems ??= []).push([r, ...problem]);
+      (problems ??= []).push([r, ...read]);
     }
   }
   return text;
