@@ -237,6 +237,18 @@ impl Plan {
         }
     }
 
+    /// Whether this plan splits every team pool as `other` does, given the same team: the plans
+    /// score alike ([`Plan::scores_like`]: the same members, ranks, groups and vetoes), their
+    /// sections have the same currency and the same pools at the same places (amount, share
+    /// formula, per group). A compare side then takes the other side's shares instead of
+    /// splitting the pools again (it still checks the share weights it works out per record).
+    pub(crate) fn splits_pools_as(&self, other: &Plan) -> bool {
+        match (&self.incentive, &other.incentive) {
+            (Some(a), Some(b)) => self.scores_like(other) && a.currency() == b.currency() && a.pools().eq(b.pools()),
+            _ => false,
+        }
+    }
+
     /// Grade `grade` as a member names it: the plan's own name when the scorecard has the grade.
     pub(crate) fn grade_name(&self, grade: &str) -> crate::base::name::Name {
         self.grades.iter().find(|g| g.as_str() == grade).cloned().unwrap_or_else(|| grade.into())

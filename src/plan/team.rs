@@ -885,6 +885,17 @@ impl PoolAwards {
         self.range(index).and_then(|r| self.all.get_mut(r)).unwrap_or_default()
     }
 
+    /// Record `index`'s shares set to `other`'s for the same record (pools split alike: the same
+    /// pools, so as many shares); false, and nothing changed, when they are not as many.
+    pub(crate) fn take(&mut self, other: &PoolAwards, index: usize) -> bool {
+        let (mine, theirs) = (self.of_mut(index), other.of(index));
+        if mine.len() != theirs.len() {
+            return false;
+        }
+        mine.clone_from_slice(theirs);
+        true
+    }
+
     /// Where record `index`'s shares are in `all`.
     fn range(&self, index: usize) -> Option<std::ops::Range<usize>> {
         Some(*self.starts.get(index)?..*self.starts.get(index.checked_add(1)?)?)

@@ -114,6 +114,14 @@ pub(super) struct Side {
     /// like does ([`Plan::pays_as`], worked out once): a record evaluated again takes its amount
     /// from that side.
     pays: Vec<bool>,
+    /// Whether this side's pools are split as those of the side it was opened like
+    /// ([`Plan::splits_pools_as`], the same members and the same share weights): a record
+    /// regraded on both sides takes that side's new shares instead of splitting its pools again.
+    /// Cleared for good when a record's weights or result differ between the sides.
+    pools_alike: bool,
+    /// The record last regraded in place ([`Side::regrade`]) and the records whose pool shares
+    /// that changed: what a side whose pools are split alike takes.
+    regraded: Option<(usize, Vec<usize>)>,
 }
 
 impl Side {
@@ -125,6 +133,7 @@ impl Side {
         let like = like.filter(|l| l.reps.len() == records.len());
         let rows_alike = like.is_some_and(|l| plan.reads_rows_as(&l.plan));
         let pays = like.map(|l| plan.pays_as(&l.plan)).unwrap_or_default();
+        let pools_alike = like.is_some_and(|l| plan.splits_pools_as(&l.plan));
         let (n, width) = (records.len(), width(&plan));
         let (mut unpooled, mut weights) = (Payouts::new(n, width), Grid::new(n, width, None));
         let mut reps = Vec::with_capacity(n);
@@ -153,9 +162,14 @@ impl Side {
             paid: Payouts::default(),
             rows_alike,
             pays,
+            pools_alike: false,
+            regraded: None,
         };
         match like {
-            Some(like) if side.ranks_as(like) => side.rank_as(like)?,
+            Some(like) if side.ranks_as(like) => {
+                side.pools_alike = pools_alike && (0..n).all(|i| side.weighs_as(like, i));
+                side.rank_as(like)?;
+            }
             _ => side.refresh(Changed::All)?,
         }
         Ok(side)
@@ -170,12 +184,16 @@ impl Side {
 
     /// The team's parts taken from `like` ([`Side::ranks_as`]): its members' ranks, forced
     /// grades and repeated ids are this side's too. Only the pools are split again, by this
-    /// side's plan and share weights.
+    /// side's plan and share weights (or their shares taken, when they are split alike).
     fn rank_as(&mut self, like: &Side) -> Result<()> {
         let mut team = like.team.clone();
         let weights = &self.weights;
         let weight = |i: usize, c: usize| weights.row(i).get(c).copied().flatten();
-        let awards = self.plan.pool_awards(&team.members, self.reps.len(), &weight)?;
+        let awards = if self.pools_alike {
+            like.awards.clone()
+        } else {
+            self.plan.pool_awards(&team.members, self.reps.len(), &weight)?
+        };
         let duplicates = like.duplicates.clone();
         let paid = self.settle_all(Changed::All, &awards, &duplicates)?;
         self.place = places(&mut team.members, &paid, self.reps.len());
@@ -183,6 +201,18 @@ impl Side {
             (team, like.forced, awards, duplicates, paid, like.groups.clone());
         self.scored.clone_from(&like.scored);
         Ok(())
+    }
+
+    /// Whether record `index` has the same pool share weights here as in `like` (the same
+    /// pools: [`Plan::splits_pools_as`]), and a result on both sides or on neither.
+    fn weighs_as(&self, like: &Side, index: usize) -> bool {
+        let pools = self.plan.document().incentive.as_ref().map(|i| i.components.iter());
+        let ok = |s: &Side| s.reps.get(index).map(std::result::Result::is_ok);
+        ok(self) == ok(like)
+            && pools.into_iter().flatten().enumerate().all(|(c, def)| {
+                !matches!(def, crate::incentive::section::ComponentDef::Pool(_))
+                    || self.weights.row(index).get(c) == like.weights.row(index).get(c)
+            })
     }
 
     /// How many records there are.
@@ -197,6 +227,7 @@ impl Side {
         if index >= self.reps.len() {
             return Ok(());
         }
+        self.regraded = None;
         let known = like.and_then(|l| l.alike(index, self.rows_alike, &self.pays));
         let mut numbers = Numbers::new(width(&self.plan));
         let new = Rep::evaluate(&self.plan, record, known, numbers.out());
@@ -206,6 +237,7 @@ impl Side {
         let old = std::mem::replace(slot, new);
         // The record's numbers in, its previous ones kept in `numbers` until the team is done.
         numbers.swap(self, index);
+        self.pools_alike = self.pools_alike && like.is_some_and(|l| self.weighs_as(l, index));
         if same {
             // Nothing the team reads moved: ranks, forced grades and pool shares stay; only this
             // rep's pay is new.
@@ -215,7 +247,7 @@ impl Side {
         // out again.
         let changed = if !moved {
             Changed::One(index)
-        } else if self.regrade(index).is_ok() {
+        } else if self.regrade(index, like).is_ok() {
             return Ok(());
         } else {
             Changed::All
@@ -237,6 +269,8 @@ impl Side {
         let mut numbers = Numbers::new(width(&self.plan));
         let known = like.and_then(|l| l.alike(index, self.rows_alike, &self.pays));
         let rep = Rep::evaluate(&self.plan, record, known, numbers.out());
+        // Kept simple: a side whose records were added to or removed splits its own pools.
+        (self.pools_alike, self.regraded) = (false, None);
         self.reps.insert(index, rep);
         numbers.insert(self, index);
         self.refresh(Changed::All).or_else(|e| {
@@ -252,6 +286,7 @@ impl Side {
         if index >= self.reps.len() {
             return Ok(());
         }
+        (self.pools_alike, self.regraded) = (false, None);
         let old = self.reps.remove(index);
         let numbers = Numbers::remove(self, index);
         self.refresh(Changed::All).or_else(|e| {
@@ -355,9 +390,11 @@ impl Side {
     }
 
     /// Record `index`'s score moved (not its id, name, group or veto): the ranks and forced
-    /// grades are set again around it and the pools split again, without recomputing the whole
-    /// team's parts. On error the team's parts are left to be computed again.
-    fn regrade(&mut self, index: usize) -> Result<()> {
+    /// grades are set again around it and the pools split again (or, when they are split as
+    /// `like`'s and `like` has just regraded the record, its new shares taken), without
+    /// recomputing the whole team's parts. On error the team's parts are left to be computed
+    /// again.
+    fn regrade(&mut self, index: usize, like: Option<&Side>) -> Result<()> {
         let (Some(Some(k)), Some(Ok(rep))) = (self.place.get(index).copied(), self.reps.get(index)) else {
             return Err(crate::base::checked::overflow());
         };
@@ -397,7 +434,18 @@ impl Side {
         let Some(moved) = members.get(at).filter(|m| m.index == index) else {
             return Err(crate::base::checked::overflow());
         };
-        let shared = self.plan.pool_awards_after(&members, &weight, &mut self.awards, moved)?;
+        let taken = like
+            .filter(|_| self.pools_alike)
+            .and_then(|l| Some((l, l.regraded.as_ref().filter(|(i, _)| *i == index)?)));
+        let shared = match taken {
+            Some((like, (_, shared))) => {
+                if !shared.iter().all(|i| self.awards.take(&like.awards, *i)) {
+                    return Err(crate::base::checked::overflow());
+                }
+                shared.clone()
+            }
+            None => self.plan.pool_awards_after(&members, &weight, &mut self.awards, moved)?,
+        };
         // Only the members between the two places moved in the team view.
         for (p, m) in members.iter().enumerate().skip(at.min(k)).take(at.abs_diff(k).saturating_add(1)) {
             if let Some(slot) = self.place.get_mut(m.index) {
@@ -406,9 +454,10 @@ impl Side {
         }
         self.team.members = members;
         // Paid again: the rep, and those whose shares changed.
-        for i in std::iter::once(index).chain(shared) {
+        for i in std::iter::once(index).chain(shared.iter().copied()) {
             self.settle(i)?;
         }
+        self.regraded = Some((index, shared));
         Ok(())
     }
 
