@@ -89,7 +89,7 @@ pub(super) struct Pass<'a> {
     /// evaluation has no score.
     pub known: Option<ScoreFacts>,
     /// The record's fields and metrics by slot, already computed by a plan that reads and
-    /// computes them as this one does ([`Plan::scores_like`]): not read again. Ignored with
+    /// computes them as this one does ([`Plan::reads_like`]): not read again. Ignored with
     /// `explain` (the trace is built while the metrics are computed).
     pub slots: Option<&'a [Option<Value>]>,
     /// For a compare side, which reads no metric of the result but keeps its fields and metrics

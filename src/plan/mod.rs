@@ -198,6 +198,14 @@ impl Plan {
     /// fields, metrics, score and team ranks under both. (A plan's numbers are read normalized,
     /// so equal values are equal documents: `60` and `"60.00"` are one weight.)
     pub fn scores_like(&self, other: &Plan) -> bool {
+        self.reads_like(other) && self.doc.scorecard == other.doc.scorecard
+    }
+
+    /// Whether this plan reads every record as `other` does: the two documents differ at most
+    /// in their scorecards, incentive sections, ids and names, so every record gets the same
+    /// fields and metrics under both (a draft that reweights indicators or moves a grade band
+    /// scores them otherwise).
+    pub fn reads_like(&self, other: &Plan) -> bool {
         let PlanDocument {
             version,
             id: _,
@@ -207,32 +215,35 @@ impl Plan {
             rounding,
             fields,
             metrics,
-            scorecard,
+            scorecard: _,
             incentive: _,
         } = &self.doc;
         let o = &other.doc;
-        (version, currency, locale, rounding, fields, metrics, scorecard)
-            == (&o.version, &o.currency, &o.locale, &o.rounding, &o.fields, &o.metrics, &o.scorecard)
+        (version, currency, locale, rounding, fields, metrics)
+            == (&o.version, &o.currency, &o.locale, &o.rounding, &o.fields, &o.metrics)
     }
 
     /// Whether every record's transactions are read and credited by this plan's incentive
-    /// section as by `other`'s: the plans score alike ([`Plan::scores_like`]) and their sections
-    /// name the same transactions, rep formula, product lines and customer types. A draft that
-    /// changes a commission's rates or basis, or a target bonus's curve or multipliers, reads
-    /// them as its baseline does.
+    /// section as by `other`'s: the plans read records alike ([`Plan::reads_like`]), their
+    /// sections name the same transactions, rep formula, product lines and customer types, and
+    /// the rep formula a section takes from the scorecard's team section (when it has none of
+    /// its own) is the same. A draft that changes a commission's rates or basis, a target bonus's
+    /// curve or multipliers, or the scorecard's weights, reads them as its baseline does.
     pub(crate) fn reads_rows_as(&self, other: &Plan) -> bool {
+        let team_rep = |p: &Plan| p.doc.scorecard.as_ref().and_then(|s| s.team.as_ref()).map(|t| t.id.clone());
         match (&self.incentive, &other.incentive) {
-            (Some(a), Some(b)) => self.scores_like(other) && a.reads_rows_as(b),
+            (Some(a), Some(b)) => self.reads_like(other) && a.reads_rows_as(b) && team_rep(self) == team_rep(other),
             _ => false,
         }
     }
 
     /// Per incentive component of this plan, whether it pays every record as `other`'s component
     /// at the same place does, given the same transactions ([`Plan::reads_rows_as`]; see
-    /// [`crate::incentive::section::Incentive::pays_as`]). None where the plans do not read rows alike.
+    /// [`crate::incentive::section::Incentive::pays_as`]; a target bonus only when the plans
+    /// score alike too, as it may read the score). None where the plans do not read rows alike.
     pub(crate) fn pays_as(&self, other: &Plan) -> Vec<bool> {
         match (&self.incentive, &other.incentive) {
-            (Some(a), Some(b)) if self.reads_rows_as(other) => a.pays_as(b),
+            (Some(a), Some(b)) if self.reads_rows_as(other) => a.pays_as(b, self.scores_like(other)),
             _ => Vec::new(),
         }
     }
@@ -343,7 +354,7 @@ mod tests {
         // The sample plan's components: 提成 (commission), 目标奖金 (a target bonus on what 提成
         // credits), 新客户奖 (SPIFF), 团队奖金池 (pool: always run).
         let baseline = sample(&[]);
-        let cases: [(Edits<'_>, &[bool]); 8] = [
+        let cases: [(Edits<'_>, &[bool]); 10] = [
             (&[], &[true, true, true, false]),
             // A rate: 提成 pays otherwise, and credits as before.
             (&[("/incentive/components/0/rules/2/table/tiers/2/rate", json!(0.06))], &[false, true, true, false]),
@@ -353,9 +364,14 @@ mod tests {
             (&[("/incentive/components/2/amount", json!(400))], &[true, true, false, false]),
             // Rounded on the total: a component's amount is not its own.
             (&[("/incentive/rounding", json!("onTotal"))], &[false, false, false, false]),
-            // Transactions read otherwise, or scored otherwise: nothing is shared.
+            // Transactions read otherwise: nothing is shared.
             (&[("/incentive/transactions/amount", json!("回款"))], &[]),
-            (&[("/scorecard/gates/0/cap", json!(70))], &[]),
+            // Scored otherwise: the target bonus (it may read the score) is paid again.
+            (&[("/scorecard/gates/0/cap", json!(70))], &[true, false, true, false]),
+            // Another rep id in the team section, which the section reads rows by: nothing.
+            (&[("/scorecard/team/id", json!("姓名"))], &[]),
+            // A field declared otherwise (its label only): nothing.
+            (&[("/fields/1/label", json!("代表"))], &[]),
         ];
         for (edits, pays) in cases {
             assert_eq!(sample(edits).pays_as(&baseline), pays, "{edits:?}");

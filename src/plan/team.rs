@@ -398,21 +398,24 @@ impl Plan {
     }
 
     /// [`Plan::evaluate_member`] for what a member is paid and scored, numbers only: no metrics
-    /// and no score details. `known`: what a plan that scores as this one does
-    /// ([`Plan::scores_like`]) computed of the same record as a member: its score, which the
-    /// incentive section reads (the result has no score), and its fields and metrics by slot (not
-    /// read again; the result's `slots` is empty). `rows`: the record's transactions as a plan
-    /// that reads them as this one does ([`Plan::reads_rows_as`]) read them (not read again).
-    /// `skip`: the incentive components not run, whose amounts the caller has from a plan that
-    /// pays them alike ([`Plan::pays_as`]).
+    /// and no score details. `slots`: the record's fields and metrics by slot as a plan that
+    /// reads records as this one does ([`Plan::reads_like`]) computed them (not read again; the
+    /// result's `slots` is then empty). `score`: the record's score as a plan that scores as this
+    /// one does ([`Plan::scores_like`]) computed it as a member, which the incentive section reads
+    /// (the scorecard is not run: the result has no score; taken only with `slots`). `rows`: the
+    /// record's transactions as a plan that reads them as this one does
+    /// ([`Plan::reads_rows_as`]) read them (not read again). `skip`: the incentive components
+    /// not run, whose amounts the caller has from a plan that pays them alike
+    /// ([`Plan::pays_as`]).
     pub(crate) fn pay_member(
         &self,
         record: &impl Record,
-        known: Option<(&ScoreResult, &[Option<crate::formula::Value>])>,
+        score: Option<&ScoreResult>,
+        slots: Option<&[Option<crate::formula::Value>]>,
         rows: Option<&crate::incentive::section::Rows>,
         skip: &[bool],
     ) -> Result<Evaluation<'_>> {
-        let (known, slots) = known.map(|(score, slots)| (super::evaluate::score_facts(score), slots)).unzip();
+        let known = score.filter(|_| slots.is_some()).map(super::evaluate::score_facts);
         let needs = ScoreNeeds { member: true, detail: false };
         self.evaluate_as(record, Pass { needs, known, slots, no_metrics: true, rows, skip, ..Pass::default() })
     }

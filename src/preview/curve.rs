@@ -234,7 +234,7 @@ fn point(
 /// The attainment of `record` under `plan` and its statement total without pools.
 fn paid_at(plan: &Plan, record: &serde_json::Value, fields: Option<&AttainmentFields>) -> Result<(Decimal, Decimal)> {
     let run = plan
-        .pay_member(record, None, None, &[])?
+        .pay_member(record, None, None, None, &[])?
         .run
         .ok_or_else(|| Error::new(ErrorCode::MissingKey).name("incentive").path(Origin::Plan, "/incentive"))?;
     let reached = match fields {
@@ -249,7 +249,7 @@ fn paid_at(plan: &Plan, record: &serde_json::Value, fields: Option<&AttainmentFi
 fn attainment(plan: &Plan, record: &serde_json::Value, fields: Option<&AttainmentFields>) -> Result<Decimal> {
     match fields {
         Some(f) => field_attainment(record, f),
-        None => match plan.pay_member(record, None, None, &[])?.run {
+        None => match plan.pay_member(record, None, None, None, &[])?.run {
             Some(run) => plan_attainment(&run),
             None => Err(no_attainment()),
         },

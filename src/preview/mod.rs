@@ -4,9 +4,10 @@
 //! A [`CompareSession`] holds a baseline plan and the records of a team (one period). It
 //! computes the baseline once, as `Plan::evaluate_team` does (each rep alone, then the team's
 //! ranks, forced distribution and pools). [`CompareSession::set_draft`] computes a draft over the
-//! same records, leaving the baseline as it is (a draft that changes only the incentive section
-//! takes the baseline's scores, ranks and transactions, and the amounts of the components it
-//! leaves as they are); [`CompareSession::set_record`] evaluates one
+//! same records, leaving the baseline as it is (a draft that changes only the scorecard or the
+//! incentive section takes the baseline's fields, metrics and transactions, and the amounts of
+//! the components it leaves as they are; one that changes only the incentive section takes its
+//! scores, ranks and pool shares too); [`CompareSession::set_record`] evaluates one
 //! record again under both plans and updates the team's parts from the reps' kept results: a
 //! changed score moves other reps' ranks, forced grades and pool shares, so the rep is moved to
 //! its new place, the ranks and forced grades are set again and the pools it shares in are split

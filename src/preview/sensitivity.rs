@@ -123,7 +123,7 @@ pub(super) fn sensitivity(
             let factor = add(Decimal::ONE, div(change.0, Decimal::ONE_HUNDRED)?)?;
             let scaled = records.iter().map(|r| actuals.scale(r, factor)).collect::<Result<Vec<_>>>()?;
             let baseline = Side::new(current.baseline.plan.clone(), &scaled, None)?;
-            let alike = current.draft.plan.scores_like(&current.baseline.plan);
+            let alike = current.draft.plan.reads_like(&current.baseline.plan);
             let draft = Side::new(current.draft.plan.clone(), &scaled, alike.then_some(&baseline))?;
             let pairing = Pairing { baseline: &baseline, draft: &draft, ..*current };
             compare(&pairing, &view, locale)?

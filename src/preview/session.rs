@@ -42,8 +42,9 @@ pub struct CompareSession {
     baseline: Side,
     /// The draft; none until one is set (the comparison is then the baseline with itself).
     draft: Option<Side>,
-    /// Whether the draft scores every record as the baseline does ([`Plan::scores_like`]): the
-    /// draft side then takes the baseline's scores instead of scoring again.
+    /// Whether the draft reads every record as the baseline does ([`Plan::reads_like`]): the
+    /// draft side then takes the baseline's fields and metrics instead of reading and computing
+    /// them again, and its scores when it scores alike ([`Plan::scores_like`]).
     alike: bool,
     components: Vec<ComponentPair>,
     grades: GradeOrder,
@@ -69,7 +70,7 @@ impl CompareSession {
     /// Sets the draft and computes it over the records; the baseline is not recomputed. On
     /// error the previous draft stays.
     pub fn set_draft(&mut self, draft: Plan) -> Result<()> {
-        let alike = draft.scores_like(&self.baseline.plan);
+        let alike = draft.reads_like(&self.baseline.plan);
         let draft = Side::new(draft, &self.records, alike.then_some(&self.baseline))?;
         self.alike = alike;
         self.components = pair_components(&self.baseline.plan, &draft.plan);

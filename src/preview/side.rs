@@ -41,11 +41,14 @@ pub(super) struct Rep {
     by_parts: bool,
 }
 
-/// The same record as a side whose plan scores as this one does has evaluated it.
+/// The same record as a side whose plan reads records as this one does has evaluated it.
 #[derive(Clone, Copy, Debug)]
 struct Alike<'a> {
     /// Its result there.
     rep: &'a Rep,
+    /// Whether the plans score alike too ([`Plan::scores_like`]): the score is taken as well as
+    /// the fields and metrics.
+    scores: bool,
     /// Whether the plans' incentive sections read the record's transactions alike
     /// ([`Plan::reads_rows_as`]).
     rows: bool,
@@ -85,8 +88,9 @@ pub(super) struct Side {
     /// Per record: the rep's results, or why the record could not be evaluated (with paths
     /// inside the record, not yet under its index).
     reps: Vec<std::result::Result<Rep, Error>>,
-    /// The team view without its standings: members ranked, forced grades, payouts. Its
-    /// `distribution` is not kept (see `forced`).
+    /// The team view without its standings: members ranked, forced grades. Its `distribution`
+    /// is not kept (see `forced`), nor are its members' payouts (see `paid`; the standings fill
+    /// them in).
     pub(super) team: TeamSummary,
     /// Whether the team has a forced distribution (its members' forced grades are set).
     pub(super) forced: bool,
@@ -114,6 +118,10 @@ pub(super) struct Side {
     /// like does ([`Plan::pays_as`], worked out once): a record evaluated again takes its amount
     /// from that side.
     pays: Vec<bool>,
+    /// Whether this side's plan scores as the plan of the side it was opened like does
+    /// ([`Plan::scores_like`], worked out once): a record evaluated again takes its score from
+    /// that side, not only its fields and metrics.
+    scores_alike: bool,
     /// Whether this side's pools are split as those of the side it was opened like
     /// ([`Plan::splits_pools_as`], the same members and the same share weights): a record
     /// regraded on both sides takes that side's new shares instead of splitting its pools again.
@@ -126,11 +134,13 @@ pub(super) struct Side {
 
 impl Side {
     /// Evaluates every record under `plan`, then the team's parts.
-    /// `like`: a side over the same records whose plan scores as `plan` does
-    /// ([`Plan::scores_like`]: a draft that changes only the incentive section); its scores are
-    /// taken as they are.
+    /// `like`: a side over the same records whose plan reads them as `plan` does
+    /// ([`Plan::reads_like`]: a draft that changes only the scorecard or the incentive section);
+    /// its fields and metrics are taken as they are, and its scores too when the plans score
+    /// alike ([`Plan::scores_like`]: a draft that changes only the incentive section).
     pub(super) fn new(plan: Plan, records: &[serde_json::Value], like: Option<&Side>) -> Result<Side> {
         let like = like.filter(|l| l.reps.len() == records.len());
+        let scores_alike = like.is_some_and(|l| plan.scores_like(&l.plan));
         let rows_alike = like.is_some_and(|l| plan.reads_rows_as(&l.plan));
         let pays = like.map(|l| plan.pays_as(&l.plan)).unwrap_or_default();
         let pools_alike = like.is_some_and(|l| plan.splits_pools_as(&l.plan));
@@ -138,7 +148,7 @@ impl Side {
         let (mut unpooled, mut weights) = (Payouts::new(n, width), Grid::new(n, width, None));
         let mut reps = Vec::with_capacity(n);
         for (i, record) in records.iter().enumerate() {
-            let known = like.and_then(|l| l.alike(i, rows_alike, &pays));
+            let known = like.and_then(|l| l.alike(i, scores_alike, rows_alike, &pays));
             // The buffers hold a row per record: a missing one would be a fault, not a skipped rep.
             reps.push(match (unpooled.slot(i), weights.row_mut(i)) {
                 (Some((total, components)), Some(w)) => {
@@ -162,11 +172,12 @@ impl Side {
             paid: Payouts::default(),
             rows_alike,
             pays,
+            scores_alike,
             pools_alike: false,
             regraded: None,
         };
         match like {
-            Some(like) if side.ranks_as(like) => {
+            Some(like) if scores_alike && side.ranks_as(like) => {
                 side.pools_alike = pools_alike && (0..n).all(|i| side.weighs_as(like, i));
                 side.rank_as(like)?;
             }
@@ -186,7 +197,7 @@ impl Side {
     /// grades and repeated ids are this side's too. Only the pools are split again, by this
     /// side's plan and share weights (or their shares taken, when they are split alike).
     fn rank_as(&mut self, like: &Side) -> Result<()> {
-        let mut team = like.team.clone();
+        let team = like.team.clone();
         let weights = &self.weights;
         let weight = |i: usize, c: usize| weights.row(i).get(c).copied().flatten();
         let awards = if self.pools_alike {
@@ -196,7 +207,7 @@ impl Side {
         };
         let duplicates = like.duplicates.clone();
         let paid = self.settle_all(Changed::All, &awards, &duplicates)?;
-        self.place = places(&mut team.members, &paid, self.reps.len());
+        self.place = places(&team.members, self.reps.len());
         (self.team, self.forced, self.awards, self.duplicates, self.paid, self.groups) =
             (team, like.forced, awards, duplicates, paid, like.groups.clone());
         self.scored.clone_from(&like.scored);
@@ -228,7 +239,7 @@ impl Side {
             return Ok(());
         }
         self.regraded = None;
-        let known = like.and_then(|l| l.alike(index, self.rows_alike, &self.pays));
+        let known = like.and_then(|l| l.alike(index, self.scores_alike, self.rows_alike, &self.pays));
         let mut numbers = Numbers::new(width(&self.plan));
         let new = Rep::evaluate(&self.plan, record, known, numbers.out());
         let Some(slot) = self.reps.get_mut(index) else { return Ok(()) };
@@ -267,7 +278,7 @@ impl Side {
     pub(super) fn insert(&mut self, index: usize, record: &serde_json::Value, like: Option<&Side>) -> Result<()> {
         let index = index.min(self.reps.len());
         let mut numbers = Numbers::new(width(&self.plan));
-        let known = like.and_then(|l| l.alike(index, self.rows_alike, &self.pays));
+        let known = like.and_then(|l| l.alike(index, self.scores_alike, self.rows_alike, &self.pays));
         let rep = Rep::evaluate(&self.plan, record, known, numbers.out());
         // Kept simple: a side whose records were added to or removed splits its own pools.
         (self.pools_alike, self.regraded) = (false, None);
@@ -297,11 +308,11 @@ impl Side {
         })
     }
 
-    /// Record `index` as evaluated, when it was, for a side whose plan scores as this one's;
-    /// `rows`: whether that plan reads transactions as this one's too; `pays`: which components
-    /// it pays as this one's does.
-    fn alike<'a>(&'a self, index: usize, rows: bool, pays: &'a [bool]) -> Option<Alike<'a>> {
-        Some(Alike { rep: self.evaluated(index)?, rows, pays, paid: self.unpooled.get(index) })
+    /// Record `index` as evaluated, when it was, for a side whose plan reads records as this
+    /// one's; `scores`: whether that plan scores them as this one's too; `rows`: whether it reads
+    /// transactions as this one's too; `pays`: which components it pays as this one's does.
+    fn alike<'a>(&'a self, index: usize, scores: bool, rows: bool, pays: &'a [bool]) -> Option<Alike<'a>> {
+        Some(Alike { rep: self.evaluated(index)?, scores, rows, pays, paid: self.unpooled.get(index) })
     }
 
     /// Record `index` as evaluated, when it was.
@@ -377,7 +388,7 @@ impl Side {
         let mut team = parts.team;
         let forced = team.distribution.take().is_some();
         let paid = self.settle_all(changed, &parts.awards, &duplicates)?;
-        self.place = places(&mut team.members, &paid, n);
+        self.place = places(&team.members, n);
         let reps = &self.reps;
         let groups = Groups::new(n, |i| {
             let dup = duplicates.get(i).is_none_or(Option::is_some);
@@ -478,21 +489,14 @@ impl Side {
     }
 
     /// Record `index` paid again with its pool shares as they are (in place: its total and
-    /// component amounts, and its member's payout).
+    /// component amounts).
     fn settle(&mut self, index: usize) -> Result<()> {
-        let total = match (self.reps.get(index), self.duplicates.get(index), self.paid.slot(index)) {
+        match (self.reps.get(index), self.duplicates.get(index), self.paid.slot(index)) {
             (Some(Ok(rep)), Some(None), Some((total, components))) => {
                 *total = settle_into(self.unpooled.get(index), rep.run.as_ref(), self.awards.of(index), components)?;
-                *total
             }
-            (_, _, Some((total, _))) => {
-                *total = None;
-                None
-            }
-            _ => None,
-        };
-        if let Some(m) = self.place.get(index).copied().flatten().and_then(|k| self.team.members.get_mut(k)) {
-            m.payout = total.map(crate::base::number::Dec);
+            (_, _, Some((total, _))) => *total = None,
+            _ => {}
         }
         Ok(())
     }
@@ -522,15 +526,13 @@ impl Side {
     }
 }
 
-/// Each record's member's place in `members` (of `n` records), with the members' payouts
-/// filled in from `paid`.
-fn places(members: &mut [TeamMember], paid: &Payouts, n: usize) -> Vec<Option<usize>> {
+/// Each record's member's place in `members` (of `n` records).
+fn places(members: &[TeamMember], n: usize) -> Vec<Option<usize>> {
     let mut place = vec![None; n];
-    for (k, m) in members.iter_mut().enumerate() {
+    for (k, m) in members.iter().enumerate() {
         if let Some(slot) = place.get_mut(m.index) {
             *slot = Some(k);
         }
-        m.payout = paid.get(m.index).map(|p| crate::base::number::Dec(p.total));
     }
     place
 }
@@ -686,8 +688,13 @@ impl Rep {
             .filter(|l| l.rows && l.rep.by_parts && l.pays.contains(&true))
             .and_then(|l| Some(Taken { pays: l.pays, paid: l.paid?, marks: l.rep.marks.as_ref()? }));
         let skip = taken.as_ref().map_or(&[][..], |t| t.pays);
-        let known = like.and_then(|Alike { rep: l, .. }| Some((l, l.score.as_ref()?, l.slots.as_ref()?)));
-        let mut eval = plan.pay_member(record, known.map(|(_, s, v)| (s.as_ref(), v.as_slice())), read, skip)?;
+        // The fields and metrics taken from there, and the score too when the plans score alike.
+        let given = like.and_then(|l| l.rep.slots.as_ref());
+        let known = like.filter(|l| l.scores).and_then(|l| Some((l.rep, l.rep.score.as_ref()?, given?)));
+        let mut eval = match known {
+            Some((_, score, slots)) => plan.pay_member(record, Some(score), Some(slots), read, skip)?,
+            None => plan.pay_member(record, None, given.map(|v| v.as_slice()), read, skip)?,
+        };
         let (score, grade, slots) = match known {
             Some((l, score, slots)) => (Some(Rc::clone(score)), l.grade, Some(Rc::clone(slots))),
             None => {
@@ -695,7 +702,10 @@ impl Rep {
                 let grade = score
                     .as_deref()
                     .and_then(|s| plan.document().scorecard.as_ref()?.grades.iter().position(|g| g.grade == s.grade));
-                let slots = score.is_some().then(|| Rc::new(std::mem::take(&mut eval.slots)));
+                let slots = match given {
+                    Some(given) => score.is_some().then(|| Rc::clone(given)),
+                    None => score.is_some().then(|| Rc::new(std::mem::take(&mut eval.slots))),
+                };
                 (score, grade, slots)
             }
         };

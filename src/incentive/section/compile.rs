@@ -189,22 +189,25 @@ impl Incentive {
     /// Only where money is rounded line by line (a component's amount is then its own) and no
     /// draw reads what the components before it earned. A target bonus paid on a commission's
     /// credited amount needs that commission to credit alike (the same basis and amount formula:
-    /// not its rules). Pools are always run: their weight is all they compute.
-    pub(crate) fn pays_as(&self, other: &Incentive) -> Vec<bool> {
+    /// not its rules). Pools are always run: their weight is all they compute. `scores_alike`:
+    /// whether the plans score every record alike too; if not, a target bonus (whose multiplier
+    /// may be the scorecard's coefficient) is run.
+    pub(crate) fn pays_as(&self, other: &Incentive, scores_alike: bool) -> Vec<bool> {
         let alike = (self.def.rounding, other.def.rounding) == (TotalRounding::PerLine, TotalRounding::PerLine)
             && (&self.currency, self.rounding) == (&other.currency, other.rounding)
             && !self.components.iter().any(|c| matches!(c, Component::Draw { .. }));
-        (0..self.components.len()).map(|k| alike && self.pays_component_as(other, k)).collect()
+        (0..self.components.len()).map(|k| alike && self.pays_component_as(other, k, scores_alike)).collect()
     }
 
     /// Component `k` of [`Incentive::pays_as`].
-    fn pays_component_as(&self, other: &Incentive, k: usize) -> bool {
+    fn pays_component_as(&self, other: &Incentive, k: usize, scores_alike: bool) -> bool {
         let (Some(a), Some(b)) = (self.components.get(k), other.components.get(k)) else { return false };
         if self.def.components.get(k) != other.def.components.get(k) {
             return false;
         }
         match (a, b) {
             (Component::Pool { .. } | Component::Draw { .. }, _) => false,
+            (Component::TargetBonus(_), _) if !scores_alike => false,
             (Component::TargetBonus(t), Component::TargetBonus(u)) => match (&t.actual, &u.actual) {
                 (Actual::Formula(_), Actual::Formula(_)) => true,
                 (Actual::Credited(i), Actual::Credited(j)) => i == j && self.credits_as(other, *i),
