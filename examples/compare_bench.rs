@@ -14,6 +14,9 @@
 //! - new draft + summary: the same, then the comparison without the rep rows;
 //! - summary: the comparison without the rep rows alone (what every edit adds to its own work);
 //! - new draft + rows: the same with every rep's row (outcomes, changes, crossings);
+//! - scorecard draft + summary: `set_draft` with two indicators of the 新人 profile reweighted
+//!   (销售达成 25 → 30, 跟进 15 → 10: the profile's reps score otherwise), then the comparison
+//!   without rows;
 //! - one changed record: `set_record` (one rep's 销售额 and orders +10%, under both plans: its
 //!   score moves, so ranks, forced grades and pools are recomputed), then the comparison without
 //!   rows; and with rows;
@@ -245,14 +248,22 @@ fn main() -> Res<()> {
         .ok_or("the sample plan has no third tier in its third rule")?;
     *rate = json!(0.06);
     let draft = Plan::compile(&edited.to_string())?;
+    let mut reweighted = doc.clone();
+    for (k, w) in [(0, 30), (2, 10)] {
+        let weight = reweighted
+            .pointer_mut(&format!("/scorecard/profiles/0/weights/{k}/weight"))
+            .ok_or("the sample plan's first profile has fewer than three weights")?;
+        *weight = json!(w);
+    }
+    let reweight = Plan::compile(&reweighted.to_string())?;
     let summary = View { reps: false, ..View::default() };
     let rows = View::default();
     if !as_json {
         println!("ms per call: CPU time of the thread (wall time)");
         println!(
-            "| reps | evaluateTeam | open | new draft | new draft + summary | new draft + rows | summary | changed record + summary | + rows | changed order + summary | memory |"
+            "| reps | evaluateTeam | open | new draft | new draft + summary | new draft + rows | scorecard draft + summary | summary | changed record + summary | + rows | changed order + summary | memory |"
         );
-        println!("|---|---|---|---|---|---|---|---|---|---|---|");
+        println!("|---|---|---|---|---|---|---|---|---|---|---|---|");
     }
     for n in [1_000usize, 10_000] {
         let team = generate_team(&sample, n, 20_260_601);
@@ -279,6 +290,12 @@ fn main() -> Res<()> {
             s.comparison(&rows)?;
             Ok(())
         })?;
+        let reweight_summary = median(samples, || {
+            s.set_draft(reweight.clone())?;
+            s.comparison(&summary)?;
+            Ok(())
+        })?;
+        s.set_draft(draft.clone())?;
         let summary_alone = median(samples, || {
             s.comparison(&summary)?;
             Ok(())
@@ -309,7 +326,8 @@ fn main() -> Res<()> {
                 n.to_string(),
                 json!({
                     "evaluateTeam": engine.wall, "open": open.wall, "draft": new_draft.wall,
-                    "draftSummary": new_draft_summary.wall, "draftRows": new_draft_rows.wall, "summary": summary_alone.wall,
+                    "draftSummary": new_draft_summary.wall, "draftRows": new_draft_rows.wall,
+                    "reweightSummary": reweight_summary.wall, "summary": summary_alone.wall,
                     "recordSummary": one_summary.wall, "recordRows": one_rows.wall, "orderSummary": order_summary.wall,
                 }),
             );
@@ -317,7 +335,7 @@ fn main() -> Res<()> {
         }
         let mb = memory.map_or("–".to_string(), |m| format!("{m:.0} MB"));
         println!(
-            "| {n} | {engine} | {open} | {new_draft} | {new_draft_summary} | {new_draft_rows} | {summary_alone} | {one_summary} | {one_rows} | {order_summary} | {mb} |"
+            "| {n} | {engine} | {open} | {new_draft} | {new_draft_summary} | {new_draft_rows} | {reweight_summary} | {summary_alone} | {one_summary} | {one_rows} | {order_summary} | {mb} |"
         );
     }
     if as_json {

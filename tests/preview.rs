@@ -268,6 +268,33 @@ fn a_scorecard_gate_and_a_veto_crossed() {
 }
 
 #[test]
+fn a_veto_now_triggered_and_a_cap_now_reached() {
+    // The draft's veto also triggers on fewer than 6 visits, and its bonus curve caps at 120%:
+    // E5 (5 visits) is now vetoed, E4 (already vetoed for 违规) stays vetoed: no crossing; E1
+    // (125% of target: 100 + 2 × 25 = 150% of its bonus, the baseline's cap) is now capped at 120.
+    let mut doc = data("plan");
+    doc["scorecard"]["vetoes"][0]["when"] = json!("OR(违规, 拜访 < 6)");
+    doc["incentive"]["components"][1]["curve"]["cap"] = json!(120);
+    let mut s = CompareSession::open(plan(None), team(), CompareOptions::default()).unwrap();
+    s.set_draft(Plan::compile(&doc.to_string()).unwrap()).unwrap();
+    let c = all(&s);
+    let vetoes = |i: usize| -> Vec<&Crossing> {
+        c.reps[i].crossings.iter().filter(|x| matches!(x, Crossing::Veto { .. })).collect()
+    };
+    let veto = Crossing::Veto { id: "违规否决".into(), before: false, after: true, better: false };
+    assert_eq!(vetoes(4), [&veto]);
+    assert!(vetoes(3).is_empty() && vetoes(0).is_empty());
+    assert!(c.reps[4].after.as_ref().unwrap().vetoed && !c.reps[4].before.as_ref().unwrap().vetoed);
+    let caps: Vec<&Crossing> = c.reps[0].crossings.iter().filter(|x| matches!(x, Crossing::Cap { .. })).collect();
+    assert_eq!(caps, [&Crossing::Cap { id: "奖金".into(), before: false, after: true, better: true }]);
+    // Its bonus is cut from 150% to 120% of the same bonus × 绩效系数.
+    let bonus = c.reps[0].components.iter().find(|k| k.id == "奖金").unwrap();
+    let (before, after) = (bonus.before.as_ref().unwrap().0, bonus.after.as_ref().unwrap().0);
+    assert!(before > Decimal::ZERO);
+    assert_eq!(after, before * d("0.8"));
+}
+
+#[test]
 fn a_draft_that_fails_for_some_reps_and_a_baseline_that_fails_for_another() {
     // E4 has no 调整目标: the draft fails for it (MISSING_FIELD). E5's 目标 is 0: the baseline's
     // 奖金 divides by it (DIV_BY_ZERO) while the draft reads 调整目标 100,000.
@@ -649,8 +676,9 @@ fn a_draft_side_is_the_draft_plans_team_evaluation() {
     // fields and metrics as they are (the sample plan's 回款系数 reads the metric 回款率), and
     // its transactions as read when its section reads them alike, and the amounts of the
     // components it pays alike (a changed rate: the target bonus and the SPIFF) as the baseline
-    // paid them; any draft's side must still be what the draft plan alone gives the team, pools
-    // included.
+    // paid them. A draft that changes the scorecard too takes the fields, metrics, transactions
+    // and the components other than a target bonus, and scores again. Any draft's side must
+    // still be what the draft plan alone gives the team, pools included.
     let path = format!("{}/samples/team/", env!("CARGO_MANIFEST_DIR"));
     let doc: Value = serde_json::from_str(&std::fs::read_to_string(format!("{path}plan.json")).unwrap()).unwrap();
     let reps: Vec<Value> = serde_json::from_str(&std::fs::read_to_string(format!("{path}reps.json")).unwrap()).unwrap();
@@ -668,10 +696,17 @@ fn a_draft_side_is_the_draft_plans_team_evaluation() {
 
 fn drafts_are_the_draft_plans_team_evaluation(doc: &Value, reps: &[Value]) {
     let baseline = Plan::compile(&doc.to_string()).unwrap();
+    // Two indicators of the first profile reweighted (its weights still total 100).
+    let mut reweighted = doc["scorecard"]["profiles"][0]["weights"].clone();
+    reweighted[0]["weight"] = json!(reweighted[0]["weight"].as_f64().unwrap() + 5.0);
+    reweighted[2]["weight"] = json!(reweighted[2]["weight"].as_f64().unwrap() - 5.0);
     let edits = [
         ("/incentive/components/0/rules/2/table/tiers/2/rate", json!(0.06), true),
         ("/incentive/components/1/multipliers/1/formula", json!("IF(回款率 >= 0.95, 1.1, 0.8)"), true),
         ("/scorecard/gates/0/cap", json!(70), false),
+        ("/scorecard/profiles/0/weights", reweighted, false),
+        // Another rep id in the team section, which the incentive section credits splits by.
+        ("/scorecard/team/id", json!("CONCAT(工号, \"-\")"), false),
         // Transactions read alike (shared), paid on another basis.
         ("/incentive/components/0/basis", json!("collected"), true),
         // Transactions read otherwise: another amount column, product lines numbered otherwise.
@@ -687,6 +722,7 @@ fn drafts_are_the_draft_plans_team_evaluation(doc: &Value, reps: &[Value]) {
         edited.pointer_mut(parent).unwrap().as_object_mut().unwrap().insert(key.to_string(), value);
         let draft = Plan::compile(&edited.to_string()).unwrap();
         assert_eq!(draft.scores_like(&baseline), alike, "{pointer}");
+        assert!(draft.reads_like(&baseline), "{pointer}");
         let (records, team) = (team.clone(), draft.evaluate_team(&team).unwrap().team);
         let mut s = CompareSession::open(baseline.clone(), records, CompareOptions::default()).unwrap();
         s.set_draft(draft).unwrap();

@@ -6,6 +6,9 @@
 // - draft: setDraft with the top tier of the 标准 commission rule at 6% instead of 5% (the
 //   document, compiled by the call, as the admin page hands it over);
 // - draftSummary / draftRows: the same, then the comparison without / with every rep's row;
+// - reweightSummary: setDraft with two indicators of the 新人 profile reweighted (销售达成 25 → 30,
+//   跟进 15 → 10: every rep of the profile scores otherwise, so ranks, grades, pools and the
+//   target bonus move), then the comparison without rows;
 // - summary: the comparison without rows alone (what every edit adds to its own work);
 // - recordSummary / recordRows: setRecord of one rep whose score moves (销售额 and every order
 //   +10%), then the comparison without / with rows;
@@ -13,7 +16,7 @@
 //   does not), then the comparison without rows.
 import { measure } from './measure.mjs';
 
-export const WORKLOADS = ['open', 'draft', 'draftSummary', 'draftRows', 'summary', 'recordSummary', 'recordRows', 'orderSummary'];
+export const WORKLOADS = ['open', 'draft', 'draftSummary', 'draftRows', 'reweightSummary', 'summary', 'recordSummary', 'recordRows', 'orderSummary'];
 const RATE = ['incentive', 'components', 0, 'rules', 2, 'table', 'tiers', 2, 'rate'];
 
 /** The draft: the sample plan with its top commission tier at 6%. */
@@ -22,6 +25,15 @@ export function draftOf(doc) {
   let at = draft;
   for (const k of RATE.slice(0, -1)) at = at[k];
   at[RATE.at(-1)] = 0.06;
+  return draft;
+}
+
+/** Another draft: two indicators of the sample plan's first profile reweighted. */
+export function reweightOf(doc) {
+  const draft = structuredClone(doc);
+  const weights = draft.scorecard.profiles[0].weights;
+  weights[0].weight = 30;
+  weights[2].weight = 10;
   return draft;
 }
 
@@ -59,6 +71,9 @@ export function timeCompare(lib, doc, team, { samples = 9 } = {}) {
   out.draft = ms(() => s.setDraft(draft));
   out.draftSummary = ms(() => (s.setDraft(draft), s.comparison(summary)));
   out.draftRows = ms(() => (s.setDraft(draft), s.comparison(rows)));
+  const reweight = reweightOf(doc);
+  out.reweightSummary = ms(() => (s.setDraft(reweight), s.comparison(summary)));
+  s.setDraft(draft);
   out.summary = ms(() => s.comparison(summary));
   const plan = Plan.compile(doc);
   const rep = movingRep(plan, team, Math.floor(team.length / 2));
