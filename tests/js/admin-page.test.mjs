@@ -367,6 +367,35 @@ test('CSV import: columns map to fields, a bad row shows its error, the rest is 
   await waitForText('#team-source', '示例团队 · 24 人');
 });
 
+test('CSV import with a column the plan does not name: its field stays unmapped and each row shows the engine\'s error for it; a file without rows says so', async () => {
+  const fields = JSON.parse(baselineText).fields.map((f) => f.id);
+  const columns = fields.map((c) => (c === '销售额' ? 'Revenue' : c));
+  const chosen = june.slice(0, 3);
+  const csv = [columns.join(','), ...chosen.map((r) => fields.map((c) => (r[c] == null ? '' : String(r[c]))).join(','))].join('\n');
+  await page.click('[data-testid="import-open"]');
+  await page.setInputFiles('[data-testid="import-file"]', { name: 'renamed.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.waitForSelector('[data-testid="row-error"]');
+  assert.equal(await page.locator('#mapping select[data-field="销售额"]').inputValue(), '');
+  // What the page hands the engine: the mapped cells as text, booleans parsed; no 销售额.
+  const records = chosen.map((r) => Object.fromEntries(fields.filter((c) => c !== '销售额' && r[c] != null)
+    .map((c) => [c, typeof r[c] === 'number' ? String(r[c]) : r[c]])));
+  const plan = Plan.compile(baselineText);
+  const { errors } = plan.evaluateMany(records);
+  plan.free();
+  assert.deepEqual(errors.map((e) => [e.index, e.error.code]), [[0, 'MISSING_FIELD'], [1, 'MISSING_FIELD'], [2, 'MISSING_FIELD']]);
+  const items = await page.$$eval('[data-testid="row-error"]', (els) => els.map((e) => e.textContent));
+  assert.equal(items.length, 3);
+  for (const [k, item] of items.entries()) {
+    assert.ok(item.includes(errors[k].error.code) && item.includes(errors[k].error.path) && item.includes('销售额'), item);
+  }
+  // A file with its header alone has no rows to use.
+  await page.setInputFiles('[data-testid="import-file"]', { name: 'header.csv', mimeType: 'text/csv', buffer: Buffer.from(columns.join(',')) });
+  await waitForText('#import-status', 'header.csv 中没有数据行');
+  assert.ok(await page.locator('#import-apply').isDisabled());
+  await page.click('#import-dialog button[value="cancel"].ghost-button');
+  await waitForText('#team-source', '示例团队 · 24 人');
+});
+
 test('Excel import: numbers, booleans and text cells as the sheet has them; a bad cell shows its row', async () => {
   const fields = JSON.parse(baselineText).fields;
   const columns = [...fields.map((f) => f.id), '订单'];
@@ -412,5 +441,63 @@ test('English: the page, the engine\'s statements and the numbers switch with th
   await page.click('#locale');
   await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
   assert.equal(await text('#cost-title'), '团队激励成本');
+  assert.deepEqual(pageErrors, []);
+});
+
+test('a one-click reweighting rescores the team: grades, the grade chart and a rep\'s changed statement lines are the engine\'s', async () => {
+  await page.click('[data-testid="reset-draft"]');
+  await waitForText('[data-testid="cost-change"]', '0.00');
+  await page.click('[data-testid="edit-weights"]');
+  const draftText = await editorText();
+  assert.notEqual(draftText, baselineText);
+  const base = teamOf(baselineText, june, { explain: true });
+  const draft = teamOf(draftText, june, { explain: true });
+  // The pools share as much as before (the cost may stay): the rows have caught up when the
+  // first rep whose score moved shows it.
+  const member = (t, i) => t.team.members.find((m) => m.index === i);
+  const first = june.findIndex((_, i) => member(base, i).total !== member(draft, i).total);
+  assert.ok(first >= 0, 'the reweighting moves scores');
+  await page.waitForFunction((sel) => document.querySelector(sel)?.textContent.includes('→'), `#rep-rows tr[data-index="${first}"] [data-testid="score"]`);
+  await waitForDraftCost(draft.team.incentive.total);
+
+  // Each rep's score and grade cells: one value, or the baseline's → the draft's.
+  for (const [i, r] of june.entries()) {
+    const [b, a] = [member(base, i), member(draft, i)];
+    const row = `#rep-rows tr[data-index="${i}"]`;
+    assert.equal((await text(`${row} [data-testid="score"]`)).includes('→'), b.total !== a.total, r.工号);
+    assert.equal(await text(`${row} [data-testid="grade"]`), b.grade === a.grade ? b.grade : `${b.grade}→${a.grade}`, r.工号);
+  }
+  // The grade chart: reps per grade under each plan, in the scorecard's order.
+  const grades = JSON.parse(baselineText).scorecard.grades.map((g) => g.grade);
+  const count = (t, g) => t.team.members.filter((m) => m.grade === g).length;
+  const label = grades.map((g) => `${g}: ${count(base, g)} → ${count(draft, g)}`).join('; ');
+  await page.waitForFunction((l) => document.querySelector('#grades-chart')?.getAttribute('aria-label') === l, label);
+
+  // A rep whose pay moved: exactly the lines whose amount or text changed, or that one side
+  // alone has, are highlighted (lines matched by component, kind, rule, transaction and tier).
+  const i = june.findIndex((r, k) => base.results[k].incentive.statement.total !== draft.results[k].incentive.statement.total);
+  assert.ok(i >= 0);
+  const key = (l) => [l.component, l.kind, l.name ?? '', l.transaction ?? '', l.tier ?? ''].join('|');
+  const keyed = (lines) => {
+    const seen = new Map();
+    return new Map(lines.map((l) => {
+      const n = seen.get(key(l)) ?? 0;
+      seen.set(key(l), n + 1);
+      return [`${key(l)}#${n}`, l];
+    }));
+  };
+  const [lb, la] = [keyed(base.results[i].incentive.statement.lines), keyed(draft.results[i].incentive.statement.lines)];
+  const changed = [...new Set([...lb.keys(), ...la.keys()])]
+    .filter((k) => !lb.has(k) || !la.has(k) || lb.get(k).amount !== la.get(k).amount || lb.get(k).text !== la.get(k).text)
+    .sort();
+  assert.ok(changed.length > 0);
+  await page.focus(`#rep-rows tr[data-index="${i}"]`);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((id) => document.querySelector('#detail-sub')?.textContent.includes(id), june[i].工号);
+  await page.waitForSelector('[data-testid="statement-table"]');
+  const shown = await page.$$eval('[data-testid="statement-table"] tbody tr.is-changed', (rows) => rows.map((r) => r.dataset.key).sort());
+  assert.deepEqual(shown, changed);
+  const plainRows = await page.$$eval('[data-testid="statement-table"] tbody tr[data-key]:not(.is-changed)', (rows) => rows.map((r) => r.dataset.key));
+  assert.ok(plainRows.every((k) => lb.has(k) && la.has(k) && lb.get(k).amount === la.get(k).amount));
   assert.deepEqual(pageErrors, []);
 });

@@ -549,6 +549,28 @@ export function runSuite(api, data) {
       ['E3 -1200.00'], '21550.00', '20350.00']);
   });
 
+  check('Compare: each sensitivity scenario costs what each plan alone pays the team with its actuals scaled', () => {
+    const session = api.Compare.open(previewPlan(null), data.preview.team);
+    session.setDraft(previewPlan('tierRate'));
+    const s = session.sensitivity({ changes: [-20, 0, 20] }, { numbers: 'string' });
+    session.free();
+    // 销售额 is the team's one money field that is not a target: scaled exactly (whole yuan).
+    const teamCost = (doc, p) => {
+      const plan = api.Plan.compile(doc);
+      try {
+        const records = data.preview.team.map((r) => ({ ...r, 销售额: (r.销售额 * (100 + p)) / 100 }));
+        return plan.evaluateTeam(records, { numbers: 'string' }).team.incentive.total;
+      } finally {
+        plan.free();
+      }
+    };
+    return same([s.actuals.fields, s.scenarios.map((c) => [Number(c.change), c.planCost.baseline, c.planCost.draft, c.cost.before, c.cost.after])],
+      [['销售额'], [-20, 0, 20].map((p) => {
+        const [b, d] = [teamCost(previewPlan(null), p), teamCost(previewPlan('tierRate'), p)];
+        return [p, b, d, b, d];
+      })]);
+  });
+
   // 5. Target decomposition and pacing (tests/decompose.rs, tests/pace.rs).
   targetChecks(api, data.targets, check, same);
 
