@@ -221,6 +221,26 @@ test('an unknown key is marked where it is, and the engine\'s suggestion fixes i
   assert.equal(await editorText(), current);
 });
 
+test('completion offers the keys the plan schema allows at the cursor, less those already there', async () => {
+  const current = await editorText();
+  // After the last key of the target bonus's curve.
+  const eol = current.indexOf('\n', current.indexOf('"cap": ', current.indexOf('"gate": ')));
+  await select(eol, 0);
+  await page.keyboard.type(',\n"ca');
+  await page.waitForSelector('.cm-tooltip-autocomplete li');
+  const options = await page.$$eval('.cm-tooltip-autocomplete li', (els) => els.map((e) => (e.querySelector('.cm-completionLabel') ?? e).textContent.replace(/"/g, '')));
+  // The curve has gate, points, slopeAbove and cap: capAttainment is the one key left.
+  assert.deepEqual(options.filter((o) => ['cap', 'capAttainment', 'gate', 'points', 'slopeAbove'].includes(o)), ['capAttainment']);
+  await page.keyboard.press('Escape');
+  await page.evaluate(async (text) => {
+    const { EditorView } = await import('/vendor/editor.js');
+    const view = EditorView.findFromDOM(document.querySelector('.cm-editor'));
+    view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
+  }, current);
+  await page.waitForSelector('[data-testid="draft-error"]', { state: 'hidden' });
+  assert.equal(await editorText(), current);
+});
+
 test('a draft that fails for some reps lists them with the engine\'s error and still compares the others', async () => {
   const current = await editorText();
   const was = 'DIVIDE(销售额, 合同数)';
