@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { draftText, money, openDemoPage, signedMoney as signed } from './demo-page.mjs';
 import { xlsx } from './xlsx-file.mjs';
-import { Formula, Plan } from '../../pkg/admin/node.js';
+import { Compare, Formula, Plan } from '../../pkg/admin/node.js';
 
 const sample = (name) => readFileSync(new URL(`../../samples/team/${name}`, import.meta.url), 'utf8');
 const baselineText = sample('plan.json');
@@ -519,5 +519,35 @@ test('a one-click reweighting rescores the team: grades, the grade chart and a r
   assert.deepEqual(shown, changed);
   const plainRows = await page.$$eval('[data-testid="statement-table"] tbody tr[data-key]:not(.is-changed)', (rows) => rows.map((r) => r.dataset.key));
   assert.ok(plainRows.every((k) => lb.has(k) && la.has(k) && lb.get(k).amount === la.get(k).amount));
+  assert.deepEqual(pageErrors, []);
+});
+
+test('the payout curves take the attainment range the admin sets; a range that is not one is marked and left', async () => {
+  const label = () => page.getAttribute('#curves-chart', 'aria-label');
+  const draftText = await editorText();
+  const selected = await page.$eval('#rep-rows tr[aria-current="true"]', (el) => Number(el.dataset.index)).catch(() => undefined);
+  // What the engine draws for the same rep (the one open, else the typical rep), ending at 150%.
+  const session = Compare.open(JSON.parse(baselineText), june);
+  session.setDraft(JSON.parse(draftText));
+  const curves = session.curves({ from: 50, to: 150, step: 5, ...(selected === undefined ? {} : { rep: selected }) });
+  session.free();
+  const whole = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 0 });
+  const end = (side) => whole.format(Number(side.points.at(-1).payout));
+  assert.equal(Number(curves.baseline.points.at(-1).attainment), 150);
+  const expected = `达成率 150%: 基线 ${end(curves.baseline)}, 草稿 ${end(curves.draft)}`;
+
+  await page.fill('[data-testid="curve-from"]', '50');
+  await page.fill('[data-testid="curve-to"]', '150');
+  await page.waitForFunction(([l]) => document.querySelector('#curves-chart').getAttribute('aria-label') === l, [expected]);
+  // 150% to 120% is no range: marked, and the chart stays.
+  await page.fill('[data-testid="curve-to"]', '120');
+  await page.fill('[data-testid="curve-from"]', '130');
+  await page.waitForFunction(() => document.querySelector('[data-testid="curve-from"]').getAttribute('aria-invalid') === 'true');
+  assert.equal(await page.getAttribute('[data-testid="curve-to"]', 'aria-invalid'), 'true');
+  assert.equal(await label(), expected);
+  await page.fill('[data-testid="curve-from"]', '0');
+  await page.fill('[data-testid="curve-to"]', '200');
+  await page.waitForFunction(() => /^达成率 200%:/.test(document.querySelector('#curves-chart').getAttribute('aria-label')));
+  assert.equal(await page.getAttribute('[data-testid="curve-from"]', 'aria-invalid'), 'false');
   assert.deepEqual(pageErrors, []);
 });

@@ -64,6 +64,7 @@ export function drawHistogram(canvas, bins, { format, reps }) {
 export function drawCurves(canvas, curves, { before, after, xTitle, yTitle, format }) {
   const points = (ys) => curves.attainment.map((a, i) => ({ x: Math.round(a * 1000) / 10, y: ys[i] }));
   const line = { borderWidth: 2, pointRadius: 0, tension: 0 };
+  const ends = [curves.attainment[0], curves.attainment.at(-1)].map((a) => (a == null ? undefined : Math.round(a * 1000) / 10));
   upsert(canvas, {
     type: 'line',
     data: {
@@ -75,7 +76,7 @@ export function drawCurves(canvas, curves, { before, after, xTitle, yTitle, form
     options: {
       interaction: { mode: 'index', intersect: false },
       scales: {
-        x: { type: 'linear', title: { display: true, text: xTitle }, ticks: { callback: (v) => `${v}%` } },
+        x: { type: 'linear', min: ends[0], max: ends[1], title: { display: true, text: xTitle }, ticks: { includeBounds: false, callback: (v) => `${v}%` } },
         y: { beginAtZero: true, title: { display: true, text: yTitle }, ticks: { callback: (v) => format(v) } },
       },
       plugins: {

@@ -26,7 +26,14 @@ import { errorMessage, locale, monthName, t, whole } from './i18n.js';
 const MONTH_FIELD = '月份';
 const DEBOUNCE_MS = 120;
 const FACTORS = [-0.2, -0.1, 0, 0.1, 0.2];
-const CURVE = { from: 0, to: 2, step: 0.05 };
+/** The payout curves' attainment range (fractions) and step: 0–200% in 5% steps until the admin
+ *  sets another range (about 40 steps of 1, 2 or 5 × 10ⁿ %). */
+const CURVE_MAX = 10; // 1000%
+function curveRange(from, to) {
+  const raw = (to - from) / 40;
+  const nice = [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1].find((s) => s >= raw * 0.999) ?? 1;
+  return { from, to, step: nice };
+}
 const STORAGE_KEY = 'salescore.admin.draft';
 
 renderTopbar('admin', { planName: true });
@@ -49,6 +56,7 @@ const state = {
   selected: null,
   generation: 0, // bumps with each comparison; late extras of an older one are dropped
   threshold: { amount: 1000, percent: 10 },
+  curve: curveRange(0, 2),
   engineKind: '',
   ready: false,
 };
@@ -189,7 +197,7 @@ async function requestExtras() {
 }
 
 async function requestCurves(current = () => true) {
-  const options = { ...CURVE, ...(state.selected != null ? { record: state.selected } : {}) };
+  const options = { ...state.curve, ...(state.selected != null ? { record: state.selected } : {}) };
   const { value } = await state.engine.call('curves', { options });
   if (!current()) return;
   const index = value.record ?? state.selected;
@@ -516,6 +524,13 @@ function wireEvents() {
       thresholdTimer = setTimeout(readThreshold, DEBOUNCE_MS);
     });
   }
+  let curveTimer = 0;
+  for (const id of ['#curve-from', '#curve-to']) {
+    $(id).addEventListener('input', () => {
+      clearTimeout(curveTimer);
+      curveTimer = setTimeout(readCurveRange, DEBOUNCE_MS);
+    });
+  }
   $('#export-csv').addEventListener('click', exportCsv);
   $('#use-sample').addEventListener('click', () => {
     state.imported = null;
@@ -570,6 +585,22 @@ function readThreshold() {
   if (amount === undefined || percent === undefined) return;
   state.threshold = { amount, percent };
   requestSummary();
+}
+
+/** The curves' range from its two inputs (percent): from ≥ 0, to above it, at most 1000%. */
+function readCurveRange() {
+  const read = (id) => {
+    const raw = $(id).value.trim();
+    const n = raw === '' ? NaN : Number(raw) / 100;
+    return Number.isFinite(n) && n >= 0 && n <= CURVE_MAX ? n : undefined;
+  };
+  const [from, to] = [read('#curve-from'), read('#curve-to')];
+  const ok = from !== undefined && to !== undefined && to > from;
+  $('#curve-from').setAttribute('aria-invalid', String(from === undefined || (to !== undefined && to <= from)));
+  $('#curve-to').setAttribute('aria-invalid', String(to === undefined || (from !== undefined && to <= from)));
+  if (!ok) return;
+  state.curve = curveRange(from, to);
+  requestCurves().catch(showPageError);
 }
 
 // ---------------------------------------------------------------------------------------------
