@@ -551,3 +551,48 @@ test('the payout curves take the attainment range the admin sets; a range that i
   assert.equal(await page.getAttribute('[data-testid="curve-from"]', 'aria-invalid'), 'false');
   assert.deepEqual(pageErrors, []);
 });
+
+test('a rep that fails on both sides for two reasons lists each side\'s own error', async () => {
+  await page.click('[data-testid="reset-draft"]');
+  await waitForText('[data-testid="cost-change"]', '0.00');
+  // E1001 (four contracts) with an order amount the engine cannot read: the baseline fails on
+  // the order; the draft, dividing by 合同数 − 4, fails first on its metric.
+  const fields = JSON.parse(baselineText).fields.map((f) => f.id);
+  const columns = [...fields, '订单'];
+  const chosen = june.slice(0, 3).map((r, i) => (i === 0 ? { ...r, 订单: r.订单.map((o, k) => (k === 0 ? { ...o, 金额: '12a' } : o)) } : r));
+  const cell = (v) => {
+    if (v == null) return '';
+    const x = typeof v === 'object' ? JSON.stringify(v) : String(v);
+    return /[",\n]/.test(x) ? `"${x.replace(/"/g, '""')}"` : x;
+  };
+  const csv = [columns.join(','), ...chosen.map((r) => columns.map((c) => cell(r[c])).join(','))].join('\n');
+  await page.click('[data-testid="import-open"]');
+  await page.setInputFiles('[data-testid="import-file"]', { name: 'two.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.waitForSelector('[data-testid="row-error"]');
+  await page.click('[data-testid="import-apply"]');
+  await waitForText('#team-source', 'two.csv · 3 人');
+
+  const current = await editorText();
+  const [was, now] = ['DIVIDE(销售额, 合同数)', '销售额 / (合同数 - 4)'];
+  const at = current.indexOf(was);
+  await select(at, was.length);
+  await page.keyboard.type(now);
+  await page.keyboard.press('Escape'); // the completion list
+  const draftText = `${current.slice(0, at)}${now}${current.slice(at + was.length)}`;
+  const records = chosen.map((r) => Object.fromEntries(columns.filter((c) => r[c] != null).map((c) => [c, typeof r[c] === 'number' ? String(r[c]) : r[c]])));
+  const session = Compare.open(baselineText, records, { locale: 'zh-CN' });
+  session.setDraft(draftText);
+  const failure = session.comparison().notCalculable.find((f) => f.index === 0);
+  session.free();
+  assert.notEqual(failure.baseline.code, failure.draft.code);
+  await page.waitForFunction(() => (document.querySelector('[data-testid="failures"] li[data-index="0"]')?.textContent.match(/DIV_BY_ZERO/g) ?? []).length === 1);
+  const item = await text('[data-testid="failures"] li[data-index="0"]');
+  for (const [side, e] of [['基线失败', failure.baseline], ['草稿失败', failure.draft]]) {
+    assert.ok(item.includes(`${side} · ${e.code} ${e.path}`), `${side}: ${item}`);
+  }
+  await page.click('[data-testid="use-sample"]');
+  await waitForText('#team-source', '示例团队 · 24 人');
+  await page.click('[data-testid="reset-draft"]');
+  await waitForText('[data-testid="cost-change"]', '0.00');
+  assert.deepEqual(pageErrors, []);
+});

@@ -43,11 +43,15 @@ function renderFailures(failures, repsById) {
   box.hidden = !failures.length;
   box.textContent = '';
   if (!failures.length) return;
+  const line = (error) => `<code class="error-code">${esc(error.code)}</code> <code class="path">${esc(error.path || '/')}</code>
+      <span>${esc(errorMessage(error))}</span>`;
   const items = failures.map((f) => {
     const who = repsById(f.index);
-    return `<li data-index="${f.index}"><b>${esc(who)}</b> · ${esc(t('side')[f.side] ?? f.side)} ·
-      <code class="error-code">${esc(f.error.code)}</code> <code class="path">${esc(f.error.path || '/')}</code>
-      <span>${esc(errorMessage(f.error))}</span></li>`;
+    // Failing on both sides, each side's own error.
+    const errors = f.baselineError
+      ? `${esc(t('side').baseline)} · ${line(f.baselineError)}<br>${esc(t('side').draft)} · ${line(f.error)}`
+      : `${esc(t('side')[f.side] ?? f.side)} · ${line(f.error)}`;
+    return `<li data-index="${f.index}"><b>${esc(who)}</b> · ${errors}</li>`;
   }).join('');
   box.innerHTML = `<p>${esc(t('failuresTitle', { n: failures.length }))}</p><ul>${items}</ul>`;
 }

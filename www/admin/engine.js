@@ -14,7 +14,7 @@
 //           (each plan's own total), byGroup: [{ group, before, after, change }], byComponent: [...] }
 //   grades: { before: [{ grade, count }], after }, histogram: [{ from, to, count }],
 //   winners / losers / overThreshold: [{ index, id, name, change }], gained, lost, unchanged,
-//   failures: [{ index, side: 'baseline'|'draft'|'both', error: { code, path, message, messages? } }]
+//   failures: [{ index, side: 'baseline'|'draft'|'both', error: { code, path, message, messages? }, baselineError? }]
 
 import * as pkg from '/pkg/admin/inline.js';
 
@@ -111,6 +111,7 @@ function pageView(c) {
   const cost = costOf(c.cost);
   const grades = c.grades ?? [];
   const sides = (n) => (n.baseline && n.draft ? 'both' : n.baseline ? 'baseline' : 'draft');
+  const differ = (a, b) => Boolean(a && b) && (a.code !== b.code || a.path !== b.path || a.message !== b.message);
   return {
     reps: (c.reps ?? []).map(pageRep),
     team: {
@@ -130,7 +131,11 @@ function pageView(c) {
     gained: c.counts.gaining,
     lost: c.counts.losing,
     unchanged: c.counts.unchanged,
-    failures: (c.notCalculable ?? []).map((n) => ({ index: n.index, side: sides(n), error: errorData(n.draft ?? n.baseline) })),
+    // `error`: the draft's (else the baseline's); `baselineError` too when both sides fail, each
+    // for its own reason (a bad cell fails both alike: one error).
+    failures: (c.notCalculable ?? []).map((n) => ({
+      index: n.index, side: sides(n), error: errorData(n.draft ?? n.baseline), ...(differ(n.baseline, n.draft) ? { baselineError: errorData(n.baseline) } : {}),
+    })),
   };
 }
 

@@ -46,7 +46,7 @@ export function renderStatements(rep, pair, failure) {
   }).join('');
   const head = (side, title) => {
     const r = pair[side];
-    if (!r) return `<th scope="col" colspan="2" class="side-head is-missing">${esc(title)}<div class="error-line">${esc(failureText(failure))}</div></th>`;
+    if (!r) return `<th scope="col" colspan="2" class="side-head is-missing">${esc(title)}<div class="error-line">${esc(failureText(failure, side))}</div></th>`;
     return `<th scope="col" colspan="2" class="side-head">${esc(title)}<div class="score-line">${esc(t('scoreLine', { s: plain(r.score?.total), g: r.score?.grade ?? '—' }))}</div></th>`;
   };
   const total = (r) => `<td class="stmt-text"><b>${esc(t('statementTotal'))}</b></td><td class="num" data-testid="statement-total"><b>${r ? money(r.incentive?.statement.total) : '—'}</b></td>`;
@@ -91,7 +91,9 @@ function cell(l) {
   return `<td class="stmt-text">${esc(l.text || `${l.component} ${l.kind}`)}</td><td class="num">${money(l.amount)}</td>`;
 }
 
-function failureText(failure) {
+/** Why a side has no statement: its own error (the baseline's, when both sides fail). */
+function failureText(failure, side) {
   if (!failure) return '';
-  return t('noStatement', { code: failure.error.code, message: errorMessage(failure.error) });
+  const error = (side === 'before' && failure.baselineError) || failure.error;
+  return t('noStatement', { code: error.code, message: errorMessage(error) });
 }
