@@ -11,10 +11,16 @@ export function schemaCompletion(schema) {
     const text = context.state.doc.toString();
     const pos = context.pos;
     const loc = getLocation(text, pos);
-    const doc = parseJsonc(text, [], { allowTrailingComma: true }) ?? {};
     const token = tokenBefore(text, pos);
-    if (loc.isAtPropertyKey) return keyOptions(schema, doc, loc.path.slice(0, -1), token, context, text);
-    return valueOptions(schema, doc, loc.path, token, context);
+    const parse = (t) => parseJsonc(t, [], { allowTrailingComma: true }) ?? {};
+    if (loc.isAtPropertyKey) {
+      // The object as it is without the key being typed (and the quote closing it): a half-typed
+      // key would end the parse there and hide the keys after it, offered again as if missing.
+      const end = token.quoted && text[pos] === '"' ? pos + 1 : pos;
+      const doc = parse(text.slice(0, token.from) + text.slice(end));
+      return keyOptions(schema, doc, loc.path.slice(0, -1), token, context, text);
+    }
+    return valueOptions(schema, parse(text), loc.path, token, context);
   };
 }
 
