@@ -677,8 +677,9 @@ fn a_draft_side_is_the_draft_plans_team_evaluation() {
     // its transactions as read when its section reads them alike, and the amounts of the
     // components it pays alike (a changed rate: the target bonus and the SPIFF) as the baseline
     // paid them. A draft that changes the scorecard too takes the fields, metrics, transactions
-    // and the components other than a target bonus, and scores again. Any draft's side must
-    // still be what the draft plan alone gives the team, pools included.
+    // and the components other than a target bonus, and scores again (only the reps of the
+    // profiles it reweights, when that is all it changes). Any draft's side must still be what
+    // the draft plan alone gives the team, pools included.
     let path = format!("{}/samples/team/", env!("CARGO_MANIFEST_DIR"));
     let doc: Value = serde_json::from_str(&std::fs::read_to_string(format!("{path}plan.json")).unwrap()).unwrap();
     let reps: Vec<Value> = serde_json::from_str(&std::fs::read_to_string(format!("{path}reps.json")).unwrap()).unwrap();
@@ -700,11 +701,19 @@ fn drafts_are_the_draft_plans_team_evaluation(doc: &Value, reps: &[Value]) {
     let mut reweighted = doc["scorecard"]["profiles"][0]["weights"].clone();
     reweighted[0]["weight"] = json!(reweighted[0]["weight"].as_f64().unwrap() + 5.0);
     reweighted[2]["weight"] = json!(reweighted[2]["weight"].as_f64().unwrap() - 5.0);
+    let mut phase = doc["scorecard"]["profiles"][1]["phases"].clone();
+    phase[0]["when"] = json!("月份 <= 2");
+    phase[0]["weights"][0]["weight"] = json!(phase[0]["weights"][0]["weight"].as_f64().unwrap() + 5.0);
+    phase[0]["weights"][1]["weight"] = json!(phase[0]["weights"][1]["weight"].as_f64().unwrap() - 5.0);
     let edits = [
         ("/incentive/components/0/rules/2/table/tiers/2/rate", json!(0.06), true),
         ("/incentive/components/1/multipliers/1/formula", json!("IF(回款率 >= 0.95, 1.1, 0.8)"), true),
         ("/scorecard/gates/0/cap", json!(70), false),
         ("/scorecard/profiles/0/weights", reweighted, false),
+        // The second profile's phase otherwise (February's reps are in it, May's not).
+        ("/scorecard/profiles/1/phases", phase, false),
+        // The first profile chosen otherwise: every rep is scored again.
+        ("/scorecard/profiles/0/when", json!("职级 = \"新人\" AND 月份 > 2"), false),
         // Another rep id in the team section, which the incentive section credits splits by.
         ("/scorecard/team/id", json!("CONCAT(工号, \"-\")"), false),
         // Transactions read alike (shared), paid on another basis.

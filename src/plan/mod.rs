@@ -223,6 +223,44 @@ impl Plan {
             == (&o.version, &o.currency, &o.locale, &o.rounding, &o.fields, &o.metrics)
     }
 
+    /// When this plan reads records as `other` does ([`Plan::reads_like`]) and the scorecards
+    /// differ at most in some profiles' weights and phases (the same profiles, in the same order,
+    /// chosen by the same conditions; every other part of the scorecard the same): the places of
+    /// the profiles that differ. A rep scored by another profile gets the same score under both
+    /// plans (a draft that reweights one profile scores only that profile's reps again).
+    pub(crate) fn rescores(&self, other: &Plan) -> Option<Vec<usize>> {
+        if !self.reads_like(other) {
+            return None;
+        }
+        let (Some(a), Some(b)) = (&self.doc.scorecard, &other.doc.scorecard) else { return None };
+        let crate::scorecard::ScorecardDef {
+            indicators,
+            profiles,
+            adjustments,
+            gates,
+            vetoes,
+            blend,
+            grades,
+            team,
+            points,
+        } = a;
+        let same = (indicators, adjustments, gates, vetoes, blend, grades, team, points)
+            == (&b.indicators, &b.adjustments, &b.gates, &b.vetoes, &b.blend, &b.grades, &b.team, &b.points);
+        if !same || profiles.len() != b.profiles.len() {
+            return None;
+        }
+        let mut changed = Vec::new();
+        for (k, (p, q)) in profiles.iter().zip(&b.profiles).enumerate() {
+            if (&p.id, &p.when) != (&q.id, &q.when) {
+                return None;
+            }
+            if p != q {
+                changed.push(k);
+            }
+        }
+        Some(changed)
+    }
+
     /// Whether every record's transactions are read and credited by this plan's incentive
     /// section as by `other`'s: the plans read records alike ([`Plan::reads_like`]), their
     /// sections name the same transactions, rep formula, product lines and customer types, and
@@ -347,6 +385,38 @@ mod tests {
             doc.pointer_mut(parent).unwrap().as_object_mut().unwrap().insert(key.to_string(), value.clone());
         }
         Plan::compile(&doc.to_string()).unwrap()
+    }
+
+    #[test]
+    fn a_draft_that_reweights_profiles_rescores_only_their_reps() {
+        let baseline = sample(&[]);
+        let weights = |p: usize, k: usize, w: i64| {
+            let mut doc: Value = serde_json::from_str(include_str!("../../samples/team/plan.json")).unwrap();
+            let list = &mut doc["scorecard"]["profiles"][p]["weights"];
+            list[0]["weight"] = json!(list[0]["weight"].as_i64().unwrap() + w);
+            list[k]["weight"] = json!(list[k]["weight"].as_i64().unwrap() - w);
+            (format!("/scorecard/profiles/{p}/weights"), list.clone())
+        };
+        let (first, second) = (weights(0, 2, 5), weights(2, 1, 5));
+        let phase = json!([{"id": "拓新期", "when": "月份 <= 2", "weights": [
+            {"indicator": "销售达成", "weight": 40}, {"indicator": "回款达成", "weight": 10}, {"indicator": "新客户", "weight": 25},
+            {"indicator": "拜访", "weight": 15}, {"indicator": "满意度", "weight": 5}, {"indicator": "转介绍", "weight": 5}]}]);
+        let cases: [(Edits<'_>, Option<Vec<usize>>); 7] = [
+            (&[], Some(vec![])),
+            (&[(first.0.as_str(), first.1.clone())], Some(vec![0])),
+            (&[(first.0.as_str(), first.1.clone()), (second.0.as_str(), second.1.clone())], Some(vec![0, 2])),
+            // Another phase of the second profile: its reps only.
+            (&[("/scorecard/profiles/1/phases", phase)], Some(vec![1])),
+            // Reps choose their profile otherwise: every rep is scored again.
+            (&[("/scorecard/profiles/0/when", json!("职级 = \"新人\" AND 月份 > 1"))], None),
+            // A gate, for every profile.
+            (&[("/scorecard/gates/0/cap", json!(70))], None),
+            // A field: nothing is read alike.
+            (&[("/fields/1/label", json!("代表"))], None),
+        ];
+        for (edits, rescored) in cases {
+            assert_eq!(sample(edits).rescores(&baseline), rescored, "{edits:?}");
+        }
     }
 
     #[test]

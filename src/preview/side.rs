@@ -122,6 +122,10 @@ pub(super) struct Side {
     /// ([`Plan::scores_like`], worked out once): a record evaluated again takes its score from
     /// that side, not only its fields and metrics.
     scores_alike: bool,
+    /// When the plans score alike but for some profiles' weights ([`Plan::rescores`]): the
+    /// places of those profiles. A record another profile scored takes its score from the side
+    /// it was opened like too.
+    rescored: Option<Vec<usize>>,
     /// Whether this side's pools are split as those of the side it was opened like
     /// ([`Plan::splits_pools_as`], the same members and the same share weights): a record
     /// regraded on both sides takes that side's new shares instead of splitting its pools again.
@@ -141,6 +145,7 @@ impl Side {
     pub(super) fn new(plan: Plan, records: &[serde_json::Value], like: Option<&Side>) -> Result<Side> {
         let like = like.filter(|l| l.reps.len() == records.len());
         let scores_alike = like.is_some_and(|l| plan.scores_like(&l.plan));
+        let rescored = like.filter(|_| !scores_alike).and_then(|l| plan.rescores(&l.plan));
         let rows_alike = like.is_some_and(|l| plan.reads_rows_as(&l.plan));
         let pays = like.map(|l| plan.pays_as(&l.plan)).unwrap_or_default();
         let pools_alike = like.is_some_and(|l| plan.splits_pools_as(&l.plan));
@@ -148,7 +153,8 @@ impl Side {
         let (mut unpooled, mut weights) = (Payouts::new(n, width), Grid::new(n, width, None));
         let mut reps = Vec::with_capacity(n);
         for (i, record) in records.iter().enumerate() {
-            let known = like.and_then(|l| l.alike(i, scores_alike, rows_alike, &pays));
+            let known =
+                like.and_then(|l| l.alike(i, takes_score(scores_alike, rescored.as_deref(), l, i), rows_alike, &pays));
             // The buffers hold a row per record: a missing one would be a fault, not a skipped rep.
             reps.push(match (unpooled.slot(i), weights.row_mut(i)) {
                 (Some((total, components)), Some(w)) => {
@@ -173,6 +179,7 @@ impl Side {
             rows_alike,
             pays,
             scores_alike,
+            rescored,
             pools_alike: false,
             regraded: None,
         };
@@ -226,6 +233,11 @@ impl Side {
             })
     }
 
+    /// Whether record `index` takes its score from `like` (see [`takes_score`]).
+    fn takes_score(&self, like: &Side, index: usize) -> bool {
+        takes_score(self.scores_alike, self.rescored.as_deref(), like, index)
+    }
+
     /// How many records there are.
     pub(super) fn len(&self) -> usize {
         self.reps.len()
@@ -239,7 +251,7 @@ impl Side {
             return Ok(());
         }
         self.regraded = None;
-        let known = like.and_then(|l| l.alike(index, self.scores_alike, self.rows_alike, &self.pays));
+        let known = like.and_then(|l| l.alike(index, self.takes_score(l, index), self.rows_alike, &self.pays));
         let mut numbers = Numbers::new(width(&self.plan));
         let new = Rep::evaluate(&self.plan, record, known, numbers.out());
         let Some(slot) = self.reps.get_mut(index) else { return Ok(()) };
@@ -278,7 +290,7 @@ impl Side {
     pub(super) fn insert(&mut self, index: usize, record: &serde_json::Value, like: Option<&Side>) -> Result<()> {
         let index = index.min(self.reps.len());
         let mut numbers = Numbers::new(width(&self.plan));
-        let known = like.and_then(|l| l.alike(index, self.scores_alike, self.rows_alike, &self.pays));
+        let known = like.and_then(|l| l.alike(index, self.takes_score(l, index), self.rows_alike, &self.pays));
         let rep = Rep::evaluate(&self.plan, record, known, numbers.out());
         // Kept simple: a side whose records were added to or removed splits its own pools.
         (self.pools_alike, self.regraded) = (false, None);
@@ -570,6 +582,17 @@ fn same_in_team(a: &std::result::Result<Rep, Error>, b: &std::result::Result<Rep
 /// What the team reads of a rep's score.
 fn team_facts(r: &Rep) -> Option<(Option<&crate::scorecard::Member>, crate::base::number::Dec, &str)> {
     r.score.as_deref().map(|s| (s.member.as_ref(), s.total, s.grade.as_str()))
+}
+
+/// Whether record `index` takes its score from `like`, whose plan reads records as this side's
+/// does: when the plans score alike, or when they differ only in some profiles' weights
+/// (`rescored`: those profiles' places) and another profile scored the record there.
+fn takes_score(scores_alike: bool, rescored: Option<&[usize]>, like: &Side, index: usize) -> bool {
+    scores_alike
+        || rescored.is_some_and(|changed| {
+            let member = like.evaluated(index).and_then(|r| r.score.as_deref()?.member.as_ref());
+            member.is_some_and(|m| !changed.contains(&m.profile))
+        })
 }
 
 /// Where [`Rep::evaluate`] writes a rep's numbers: its statement without pools and its pool

@@ -197,6 +197,8 @@ pub struct Member {
     pub group: Option<String>,
     /// One value per team aggregate (1/0 for `count`).
     pub values: Vec<Decimal>,
+    /// The place among the scorecard's profiles of the profile that scored the rep.
+    pub profile: usize,
     /// Whether a veto was triggered (the rep is then outside the forced distribution).
     pub vetoed: bool,
 }

@@ -230,7 +230,10 @@ impl Scorecard {
         }
         let grade = self.grades.get(grade_index).ok_or_else(|| Error::new(ErrorCode::NoMatch))?;
         let member = match self.team.as_ref().filter(|_| needs.member) {
-            Some(team) => Some(member_of(team, &cx, shown, vetoed.any)?),
+            Some(team) => {
+                let at = self.profiles.iter().position(|p| std::ptr::eq(p, profile)).unwrap_or_default();
+                Some(member_of(team, &cx, shown, vetoed.any, at)?)
+            }
             None => None,
         };
         let points = self.points.as_ref().map(|p| p.award(&cx, grade_index, vetoed.any, detail)).transpose()?;
@@ -368,7 +371,7 @@ impl Scorecard {
 
 /// The rep's id, tie-break key, group and aggregate values; `total` is the rounded total,
 /// `vetoed` whether a veto was triggered.
-fn member_of(team: &Team, cx: &Context<'_>, total: Decimal, vetoed: bool) -> Result<Member> {
+fn member_of(team: &Team, cx: &Context<'_>, total: Decimal, vetoed: bool, profile: usize) -> Result<Member> {
     let text = |e: &Expr| e.text(&cx.ev);
     let id = text(&team.id)?;
     let tie_break = team.tie_break.as_ref().map(|(by, _)| cx.number(by)).transpose()?;
@@ -384,7 +387,7 @@ fn member_of(team: &Team, cx: &Context<'_>, total: Decimal, vetoed: bool) -> Res
         };
         values.push(value);
     }
-    Ok(Member { id, name, tie_break, group, values, vetoed })
+    Ok(Member { id, name, tie_break, group, values, profile, vetoed })
 }
 
 impl IndicatorLine {
