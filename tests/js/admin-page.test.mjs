@@ -606,3 +606,32 @@ test('a rep that fails on both sides for two reasons lists each side\'s own erro
   await waitForText('[data-testid="cost-change"]', '0.00');
   assert.deepEqual(pageErrors, []);
 });
+
+test('the one-click rate edit raises the lowest tier of a tiered rule by half a point; the cost per group is the engine\'s', async () => {
+  await page.click('[data-testid="reset-draft"]');
+  await waitForText('[data-testid="cost-change"]', '0.00');
+  await page.click('[data-testid="edit-rate"]');
+  const draftText = await editorText();
+  // One number changed: a tier's rate, up by 0.005.
+  const [b, d] = [JSON.parse(baselineText), JSON.parse(draftText)];
+  const rates = (doc) => doc.incentive.components.flatMap((c, ci) => (c.rules ?? []).flatMap((r, ri) => (r.table?.tiers ?? []).map((t, ti) => [`${ci}/${ri}/${ti}`, t.rate])));
+  const moved = rates(d).filter(([k, v], i) => rates(b)[i][1] !== v);
+  assert.equal(moved.length, 1);
+  assert.match(moved[0][0], /\/0$/);
+  assert.equal(Number(change(rates(b).find(([k]) => k === moved[0][0])[1], moved[0][1])), 0.005);
+  const base = teamOf(baselineText);
+  const draft = teamOf(draftText);
+  await waitForDraftCost(draft.team.incentive.total);
+
+  const groups = [...new Set(base.team.members.map((m) => m.group))];
+  assert.ok(groups.length > 1);
+  for (const g of groups) {
+    const paid = (t) => sum(t.team.members.filter((m) => m.group === g).map((m) => m.payout));
+    const [before, after] = [paid(base), paid(draft)];
+    const cells = await page.$$eval(`#by-group tr[data-group="${g}"] td`, (tds) => tds.map((td) => td.textContent.trim()));
+    assert.deepEqual(cells, [money(before), money(after), signed(change(before, after))], g);
+  }
+  await page.click('[data-testid="reset-draft"]');
+  await waitForText('[data-testid="cost-change"]', '0.00');
+  assert.deepEqual(pageErrors, []);
+});
