@@ -178,9 +178,9 @@ fn linear(ind: &Indicator, actual: Decimal, bounds: &[Decimal], min: Decimal, ma
 }
 
 impl Scorecard {
-    /// The profile and the weights (and phase) that apply.
-    pub(super) fn choose<'a>(&'a self, cx: &Context<'_>) -> Result<(&'a Profile, Option<&'a str>, &'a Weights)> {
-        for p in &self.profiles {
+    /// The profile that applies (its place and itself), and its weights (and phase).
+    pub(super) fn choose<'a>(&'a self, cx: &Context<'_>) -> Result<(usize, &'a Profile, Option<&'a str>, &'a Weights)> {
+        for (k, p) in self.profiles.iter().enumerate() {
             let applies = match &p.when {
                 Some(w) => cx.condition(w)?,
                 None => true,
@@ -190,10 +190,10 @@ impl Scorecard {
             }
             for (id, when, weights) in &p.phases {
                 if cx.condition(when)? {
-                    return Ok((p, Some(id.as_str()), weights));
+                    return Ok((k, p, Some(id.as_str()), weights));
                 }
             }
-            return Ok((p, None, &p.weights));
+            return Ok((k, p, None, &p.weights));
         }
         Err(Error::new(ErrorCode::NoMatch).name("profiles").path(Origin::Plan, "/scorecard/profiles"))
     }
@@ -214,7 +214,7 @@ impl Scorecard {
     pub fn score_with(&self, scope: &dyn Scope, rounding: Rounding, needs: ScoreNeeds) -> Result<ScoreResult> {
         let detail = needs.detail;
         let cx = Context { ev: Evaluator::new(scope) };
-        let (profile, phase, weights) = self.choose(&cx)?;
+        let (at, profile, phase, weights) = self.choose(&cx)?;
         let weighed = self.weigh(&cx, weights, rounding, detail)?;
         let (individual, adjustments) = self.adjust(&cx, weighed.base, detail)?;
         let (blended, team) = self.blend(&cx, individual)?;
@@ -230,10 +230,7 @@ impl Scorecard {
         }
         let grade = self.grades.get(grade_index).ok_or_else(|| Error::new(ErrorCode::NoMatch))?;
         let member = match self.team.as_ref().filter(|_| needs.member) {
-            Some(team) => {
-                let at = self.profiles.iter().position(|p| std::ptr::eq(p, profile)).unwrap_or_default();
-                Some(member_of(team, &cx, shown, vetoed.any, at)?)
-            }
+            Some(team) => Some(member_of(team, &cx, shown, vetoed.any, at)?),
             None => None,
         };
         let points = self.points.as_ref().map(|p| p.award(&cx, grade_index, vetoed.any, detail)).transpose()?;

@@ -63,6 +63,12 @@ const waitForText = (sel, expected) => page.waitForFunction(
   [sel, expected],
 );
 
+/** Back to the baseline as the draft, the comparison caught up. */
+async function resetDraft() {
+  await page.click('[data-testid="reset-draft"]');
+  await waitForText('[data-testid="cost-change"]', '0.00');
+}
+
 /** Waits until the draft's team cost is `total` (the comparison has caught up with the text). */
 const waitForDraftCost = (total, locale) => waitForText('[data-testid="cost-after"]', money(total, locale));
 
@@ -108,8 +114,7 @@ test('typing a tier rate into the editor updates the cost and the rep table to t
 });
 
 test('a one-click edit moves the gate; the reps it drops below the gate show the crossing', async () => {
-  await page.click('[data-testid="reset-draft"]');
-  await waitForText('[data-testid="cost-change"]', '0.00');
+  await resetDraft();
   const label = await text('[data-testid="edit-gate"]');
   assert.equal(label, '门槛：目标奖金 达成 60% → 80%');
   await page.click('[data-testid="edit-gate"]');
@@ -475,8 +480,7 @@ test('English: the page, the engine\'s statements and the numbers switch with th
 });
 
 test('a one-click reweighting rescores the team: grades, the grade chart and a rep\'s changed statement lines are the engine\'s', async () => {
-  await page.click('[data-testid="reset-draft"]');
-  await waitForText('[data-testid="cost-change"]', '0.00');
+  await resetDraft();
   await page.click('[data-testid="edit-weights"]');
   const draftText = await editorText();
   assert.notEqual(draftText, baselineText);
@@ -563,8 +567,7 @@ test('the payout curves take the attainment range the admin sets; a range that i
 });
 
 test('a rep that fails on both sides for two reasons lists each side\'s own error', async () => {
-  await page.click('[data-testid="reset-draft"]');
-  await waitForText('[data-testid="cost-change"]', '0.00');
+  await resetDraft();
   // E1001 (four contracts) with an order amount the engine cannot read: the baseline fails on
   // the order; the draft, dividing by 合同数 − 4, fails first on its metric.
   const fields = JSON.parse(baselineText).fields.map((f) => f.id);
@@ -602,14 +605,12 @@ test('a rep that fails on both sides for two reasons lists each side\'s own erro
   }
   await page.click('[data-testid="use-sample"]');
   await waitForText('#team-source', '示例团队 · 24 人');
-  await page.click('[data-testid="reset-draft"]');
-  await waitForText('[data-testid="cost-change"]', '0.00');
+  await resetDraft();
   assert.deepEqual(pageErrors, []);
 });
 
 test('the one-click rate edit raises the lowest tier of a tiered rule by half a point; the cost per group is the engine\'s', async () => {
-  await page.click('[data-testid="reset-draft"]');
-  await waitForText('[data-testid="cost-change"]', '0.00');
+  await resetDraft();
   await page.click('[data-testid="edit-rate"]');
   const draftText = await editorText();
   // One number changed: a tier's rate, up by 0.005.
@@ -631,7 +632,6 @@ test('the one-click rate edit raises the lowest tier of a tiered rule by half a 
     const cells = await page.$$eval(`#by-group tr[data-group="${g}"] td`, (tds) => tds.map((td) => td.textContent.trim()));
     assert.deepEqual(cells, [money(before), money(after), signed(change(before, after))], g);
   }
-  await page.click('[data-testid="reset-draft"]');
-  await waitForText('[data-testid="cost-change"]', '0.00');
+  await resetDraft();
   assert.deepEqual(pageErrors, []);
 });
