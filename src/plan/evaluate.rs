@@ -8,7 +8,7 @@ use crate::base::locale::Locale;
 use crate::formula::eval::{Evaluator, Scope};
 use crate::formula::Value;
 use crate::incentive::section::{Keep, ScoreFacts};
-use crate::scorecard::ScoreNeeds;
+use crate::scorecard::{ScoreNeeds, ScoreResult};
 use std::borrow::Cow;
 
 pub use crate::formula::record::{Record, Rows, RowsError, MAX_ROWS};
@@ -143,6 +143,20 @@ impl Plan {
         let (now, _) = finish(self.evaluate_as(record, Pass::default())?)?;
         let (after, standings) = finish(self.evaluate_as(record, Pass { extra: Some(extra), ..Pass::default() })?)?;
         crate::incentive::section::what_if(&now, &after, &standings, extra, locale)
+    }
+
+    /// The score of a team member whose fields and metrics by slot (`slots`) a plan that reads
+    /// records as this one does ([`Plan::reads_like`]) computed: what [`Plan::pay_member`] with
+    /// those slots scores, numbers only (none: the plan has no scorecard, or the slots are not
+    /// as many as its fields and metrics). A compare side scores first when what it may take
+    /// from the other side depends on the score.
+    pub(crate) fn score_member(&self, slots: &[Option<Value>]) -> Result<Option<ScoreResult>> {
+        let Some(sc) = &self.scorecard else { return Ok(None) };
+        if slots.len() != self.fields.len().saturating_add(self.metrics.len()) {
+            return Ok(None);
+        }
+        let values = Values { plan: self, slots: Cow::Borrowed(slots) };
+        sc.score_with(&values, self.doc.rounding.score, ScoreNeeds { member: true, detail: false }).map(Some)
     }
 
     /// Evaluates a record as `pass` says: the fields, the metrics in order, the score, the

@@ -280,8 +280,16 @@ impl Plan {
     /// [`crate::incentive::section::Incentive::pays_as`]; a target bonus only when the plans
     /// score alike too, as it may read the score). None where the plans do not read rows alike.
     pub(crate) fn pays_as(&self, other: &Plan) -> Vec<bool> {
+        self.pays_as_scored(other, self.scores_like(other))
+    }
+
+    /// [`Plan::pays_as`] for a record whose score the incentive sections read alike
+    /// (`scored`: a score with the same coefficient under both plans), or not: a target bonus
+    /// is then paid alike when everything else it reads is. Its multiplier may be the score's
+    /// coefficient, the only part of a score a component other than a pool reads.
+    pub(crate) fn pays_as_scored(&self, other: &Plan, scored: bool) -> Vec<bool> {
         match (&self.incentive, &other.incentive) {
-            (Some(a), Some(b)) if self.reads_rows_as(other) => a.pays_as(b, self.scores_like(other)),
+            (Some(a), Some(b)) if self.reads_rows_as(other) => a.pays_as(b, scored),
             _ => Vec::new(),
         }
     }

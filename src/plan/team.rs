@@ -349,7 +349,7 @@ impl Plan {
         };
         let parts = self.team_parts(&scored, &weight, TeamView::WithStandings)?;
         drop(scored);
-        let TeamParts { team: mut summary, awards, pools, duplicates } = parts;
+        let TeamParts { team: mut summary, awards, pools, duplicates, .. } = parts;
         for (i, e) in duplicates {
             if let Some(slot) = results.get_mut(i) {
                 *slot = None;
@@ -451,18 +451,81 @@ impl Plan {
         let Some(team) = self.team_section() else {
             return Ok(TeamParts {
                 team: TeamSummary::empty(),
+                forced: false,
                 awards: PoolAwards::default(),
                 pools: Vec::new(),
                 duplicates,
             });
         };
-        let (members, distribution) = self.rank(team, &scored, &seen)?;
+        let (members, distribution, forced) = match self.rank_members(team, &scored, view) {
+            Some(ranked) => {
+                let (members, forced) = ranked?;
+                (members, None, forced)
+            }
+            None => {
+                let (members, distribution) = self.rank(team, &scored, &seen)?;
+                let forced = distribution.is_some();
+                (members, distribution, forced)
+            }
+        };
         let mut summary = TeamSummary { members, distribution, ..TeamSummary::empty() };
         if view == TeamView::WithStandings {
             self.standings(team, &scored, &mut summary)?;
         }
         let (awards, pools) = self.split_pools(&summary.members, scores.len(), weight, None)?;
-        Ok(TeamParts { team: summary, awards, pools, duplicates })
+        Ok(TeamParts { team: summary, forced, awards, pools, duplicates })
+    }
+
+    /// The members ranked best first with their forced grades, as [`Plan::rank`] ranks them,
+    /// for [`TeamView::Ranks`] (the distribution's own summary is not asked for): the members
+    /// sorted once by total and id, then ranked and graded in one walk ([`Plan::regrade`] of
+    /// the whole team), without the ranking's and the distribution's entries, ids copied and
+    /// looked up by name. Whether the forced distribution applies comes with them. None where
+    /// [`Plan::rank`] is asked instead: a view with standings, or a team it reports an error
+    /// for (an empty id, a graded member without a tie-break key), so that the error is its.
+    fn rank_members(
+        &self,
+        team: &crate::scorecard::Team,
+        scored: &[Scored<'_>],
+        view: TeamView,
+    ) -> Option<Result<(Vec<TeamMember>, bool)>> {
+        let keyed = team.tie_break.is_some() && self.distribution.is_some();
+        let fits = |s: &Scored<'_>| {
+            !s.member.id.trim().is_empty() && (!keyed || s.member.vetoed || s.member.tie_break.is_some())
+        };
+        if view != TeamView::Ranks || !scored.iter().all(fits) {
+            return None;
+        }
+        let mut order: Vec<usize> = (0..scored.len()).collect();
+        crate::base::order::sort_by(&mut order, |a, b| match (scored.get(*a), scored.get(*b)) {
+            (Some(a), Some(b)) => b.score.total.0.cmp(&a.score.total.0).then_with(|| a.member.id.cmp(&b.member.id)),
+            _ => std::cmp::Ordering::Equal,
+        });
+        let mut members: Vec<TeamMember> = order
+            .iter()
+            .filter_map(|k| scored.get(*k))
+            .map(|s| TeamMember {
+                index: s.index,
+                id: Name::from(s.member.id.as_str()),
+                name: s.member.name.as_deref().map(Name::from),
+                group: s.member.group.as_deref().map(Name::from),
+                total: s.score.total,
+                grade: self.grade_name(&s.score.grade),
+                rank: 0,
+                dense_rank: 0,
+                forced_grade: None,
+                vetoed: s.member.vetoed,
+                payout: None,
+            })
+            .collect();
+        // `scored` is in record order: a record index finds its member by binary search.
+        let key = |index: usize| {
+            let k = scored.binary_search_by_key(&index, |s| s.index).ok()?;
+            scored.get(k)?.member.tie_break
+        };
+        let n = members.len();
+        let forced = self.distribution.is_some() && members.iter().any(|m| !m.vetoed);
+        Some(self.regrade(&mut members, 0..n, Decimal::ZERO, &key).map(|()| (members, forced)))
     }
 
     /// The members ranked best first, with their forced grades, and the forced distribution.
@@ -932,6 +995,9 @@ pub(crate) struct TeamParts {
     pub(crate) team: TeamSummary,
     /// Per record, the pool shares it is paid (empty when the plan has no pool).
     pub(crate) awards: PoolAwards,
+    /// Whether the forced distribution applies (the plan has one and a member is not vetoed):
+    /// the members' forced grades are set.
+    pub(crate) forced: bool,
     /// Each pool as split.
     pub(crate) pools: Vec<PoolSummary>,
     /// Records left out because an earlier record has their id.
@@ -1165,6 +1231,40 @@ mod tests {
         }
     }
 
+    /// A member's score: id `R{id}` (` ` for 0: an empty id), in grade C.
+    fn score(total: u32, vetoed: bool, tie_break: Option<Decimal>, id: usize) -> ScoreResult {
+        let zero = Dec(Decimal::ZERO);
+        let id = if id == 0 { " ".to_string() } else { format!("R{id:02}") };
+        ScoreResult {
+            profile: String::new(),
+            phase: None,
+            indicators: Vec::new(),
+            base: zero,
+            rounding_difference: None,
+            adjustments: Vec::new(),
+            individual: zero,
+            team: None,
+            gates: Vec::new(),
+            vetoes: Vec::new(),
+            total: Dec(Decimal::from(total)),
+            exact_total: Dec(Decimal::from(total)),
+            grade: "C".into(),
+            coefficient: Dec(Decimal::ONE),
+            next_grade: None,
+            points: None,
+            member: Some(Member {
+                id,
+                name: None,
+                tie_break,
+                group: Some(if total % 2 == 0 { "G1" } else { "G2" }.into()),
+                values: Vec::new(),
+                profile: 0,
+                vetoed,
+            }),
+            text: None,
+        }
+    }
+
     proptest! {
         /// One member's total moved and the member put back in order: regrading around it gives
         /// what regrading the whole team gives (ranks, dense ranks, forced grades), with totals
@@ -1195,6 +1295,51 @@ mod tests {
             plan.regrade(&mut whole, 0..n, Decimal::ZERO, &key).unwrap();
             plan.regrade(&mut members, at.min(k)..at.max(k) + 1, was, &key).unwrap();
             prop_assert_eq!(members, whole);
+        }
+
+        /// The members ranked in one walk (`rank_members`, a compare side's view) are those of
+        /// the ranking and the forced distribution (`rank`), on generated teams: totals from a
+        /// few values (ties), vetoes, tie-break keys and ids repeated or left out, ids empty, a
+        /// plan with and without a tie-break key and without a distribution. Where the walk
+        /// leaves a team to the ranking, the ranking reports an error.
+        #[test]
+        fn ranking_in_one_walk_is_the_ranking_and_the_distribution(
+            team in prop::collection::vec(
+                (0u32..5, prop::bool::weighted(0.2), prop::option::weighted(0.97, 0u32..3), 0usize..60),
+                0..50,
+            ),
+            kind in 0u8..3,
+        ) {
+            let mut plan = plan(kind == 0);
+            if kind == 2 {
+                plan.distribution = None;
+            }
+            let team_def = plan.team_section().unwrap();
+            let results: Vec<ScoreResult> = team
+                .iter()
+                .map(|(t, vetoed, key, id)| score(60 + 10 * t, *vetoed, key.map(Decimal::from), *id))
+                .collect();
+            let scores: Vec<Option<&ScoreResult>> = results.iter().map(Some).collect();
+            let mut seen: HashMap<&str, usize> = HashMap::default();
+            let mut scored = Vec::new();
+            for (index, s) in scores.iter().flatten().enumerate() {
+                let member = s.member.as_ref().unwrap();
+                if let std::collections::hash_map::Entry::Vacant(slot) = seen.entry(member.id.as_str()) {
+                    slot.insert(index);
+                    scored.push(Scored { index, member, score: s });
+                }
+            }
+            let slow = plan.rank(team_def, &scored, &seen);
+            match plan.rank_members(team_def, &scored, TeamView::Ranks) {
+                None => prop_assert!(slow.is_err()),
+                Some(fast) => {
+                    let (members, forced) = fast.unwrap();
+                    let (expected, distribution) = slow.unwrap();
+                    prop_assert_eq!(members, expected);
+                    prop_assert_eq!(forced, distribution.is_some());
+                }
+            }
+            prop_assert!(plan.rank_members(team_def, &scored, TeamView::WithStandings).is_none());
         }
     }
 }

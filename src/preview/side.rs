@@ -56,6 +56,9 @@ struct Alike<'a> {
     /// kind with a share weight): its amount and marks are taken from there (`paid`), not worked
     /// out again.
     pays: &'a [bool],
+    /// The same for a record whose score has the same coefficient under both plans
+    /// ([`Plan::pays_as_scored`]: a target bonus too), when the plans do not score alike.
+    pays_scored: &'a [bool],
     /// What it is paid there without pools.
     paid: Option<Paid<'a>>,
 }
@@ -118,6 +121,9 @@ pub(super) struct Side {
     /// like does ([`Plan::pays_as`], worked out once): a record evaluated again takes its amount
     /// from that side.
     pays: Vec<bool>,
+    /// The same for a record whose score has the same coefficient on both sides
+    /// ([`Plan::pays_as_scored`]).
+    pays_scored: Vec<bool>,
     /// Whether this side's plan scores as the plan of the side it was opened like does
     /// ([`Plan::scores_like`], worked out once): a record evaluated again takes its score from
     /// that side, not only its fields and metrics.
@@ -148,13 +154,14 @@ impl Side {
         let rescored = like.filter(|_| !scores_alike).and_then(|l| plan.rescores(&l.plan));
         let rows_alike = like.is_some_and(|l| plan.reads_rows_as(&l.plan));
         let pays = like.map(|l| plan.pays_as(&l.plan)).unwrap_or_default();
+        let pays_scored = like.map(|l| plan.pays_as_scored(&l.plan, true)).unwrap_or_default();
         let pools_alike = like.is_some_and(|l| plan.splits_pools_as(&l.plan));
         let (n, width) = (records.len(), width(&plan));
         let (mut unpooled, mut weights) = (Payouts::new(n, width), Grid::new(n, width, None));
         let mut reps = Vec::with_capacity(n);
         for (i, record) in records.iter().enumerate() {
-            let known =
-                like.and_then(|l| l.alike(i, takes_score(scores_alike, rescored.as_deref(), l, i), rows_alike, &pays));
+            let takes = takes_score(scores_alike, rescored.as_deref(), like, i);
+            let known = like.and_then(|l| l.alike(i, takes, rows_alike, [&pays, &pays_scored]));
             // The buffers hold a row per record: a missing one would be a fault, not a skipped rep.
             reps.push(match (unpooled.slot(i), weights.row_mut(i)) {
                 (Some((total, components)), Some(w)) => {
@@ -178,6 +185,7 @@ impl Side {
             paid: Payouts::default(),
             rows_alike,
             pays,
+            pays_scored,
             scores_alike,
             rescored,
             pools_alike: false,
@@ -235,7 +243,7 @@ impl Side {
 
     /// Whether record `index` takes its score from `like` (see [`takes_score`]).
     fn takes_score(&self, like: &Side, index: usize) -> bool {
-        takes_score(self.scores_alike, self.rescored.as_deref(), like, index)
+        takes_score(self.scores_alike, self.rescored.as_deref(), Some(like), index)
     }
 
     /// How many records there are.
@@ -251,7 +259,8 @@ impl Side {
             return Ok(());
         }
         self.regraded = None;
-        let known = like.and_then(|l| l.alike(index, self.takes_score(l, index), self.rows_alike, &self.pays));
+        let known = like
+            .and_then(|l| l.alike(index, self.takes_score(l, index), self.rows_alike, [&self.pays, &self.pays_scored]));
         let mut numbers = Numbers::new(width(&self.plan));
         let new = Rep::evaluate(&self.plan, record, known, numbers.out());
         let Some(slot) = self.reps.get_mut(index) else { return Ok(()) };
@@ -290,7 +299,8 @@ impl Side {
     pub(super) fn insert(&mut self, index: usize, record: &serde_json::Value, like: Option<&Side>) -> Result<()> {
         let index = index.min(self.reps.len());
         let mut numbers = Numbers::new(width(&self.plan));
-        let known = like.and_then(|l| l.alike(index, self.takes_score(l, index), self.rows_alike, &self.pays));
+        let known = like
+            .and_then(|l| l.alike(index, self.takes_score(l, index), self.rows_alike, [&self.pays, &self.pays_scored]));
         let rep = Rep::evaluate(&self.plan, record, known, numbers.out());
         // Kept simple: a side whose records were added to or removed splits its own pools.
         (self.pools_alike, self.regraded) = (false, None);
@@ -322,9 +332,11 @@ impl Side {
 
     /// Record `index` as evaluated, when it was, for a side whose plan reads records as this
     /// one's; `scores`: whether that plan scores them as this one's too; `rows`: whether it reads
-    /// transactions as this one's too; `pays`: which components it pays as this one's does.
-    fn alike<'a>(&'a self, index: usize, scores: bool, rows: bool, pays: &'a [bool]) -> Option<Alike<'a>> {
-        Some(Alike { rep: self.evaluated(index)?, scores, rows, pays, paid: self.unpooled.get(index) })
+    /// transactions as this one's too; `pays`: which components it pays as this one's does, and
+    /// which for a record whose score has the same coefficient on both sides.
+    fn alike<'a>(&'a self, index: usize, scores: bool, rows: bool, pays: [&'a [bool]; 2]) -> Option<Alike<'a>> {
+        let [pays, pays_scored] = pays;
+        Some(Alike { rep: self.evaluated(index)?, scores, rows, pays, pays_scored, paid: self.unpooled.get(index) })
     }
 
     /// Record `index` as evaluated, when it was.
@@ -397,8 +409,8 @@ impl Side {
                 *slot = Some(e);
             }
         }
-        let mut team = parts.team;
-        let forced = team.distribution.take().is_some();
+        let (mut team, forced) = (parts.team, parts.forced);
+        team.distribution = None;
         let paid = self.settle_all(changed, &parts.awards, &duplicates)?;
         self.place = places(&team.members, n);
         let reps = &self.reps;
@@ -587,12 +599,20 @@ fn team_facts(r: &Rep) -> Option<(Option<&crate::scorecard::Member>, crate::base
 /// Whether record `index` takes its score from `like`, whose plan reads records as this side's
 /// does: when the plans score alike, or when they differ only in some profiles' weights
 /// (`rescored`: those profiles' places) and another profile scored the record there.
-fn takes_score(scores_alike: bool, rescored: Option<&[usize]>, like: &Side, index: usize) -> bool {
+fn takes_score(scores_alike: bool, rescored: Option<&[usize]>, like: Option<&Side>, index: usize) -> bool {
     scores_alike
         || rescored.is_some_and(|changed| {
-            let member = like.evaluated(index).and_then(|r| r.score.as_deref()?.member.as_ref());
+            let member = like.and_then(|l| l.evaluated(index)?.score.as_deref()?.member.as_ref());
             member.is_some_and(|m| !changed.contains(&m.profile))
         })
+}
+
+/// Whether two scores' coefficients, as the incentive section reads them (none: no scorecard,
+/// read as 1), are the same number written alike: a multiplier of a target bonus paid alike.
+fn same_coefficient(a: Option<Decimal>, b: Option<Decimal>) -> bool {
+    let read = |c: Option<Decimal>| c.unwrap_or(Decimal::ONE);
+    let (a, b) = (read(a), read(b));
+    a == b && a.scale() == b.scale()
 }
 
 /// Where [`Rep::evaluate`] writes a rep's numbers: its statement without pools and its pool
@@ -705,23 +725,38 @@ impl Rep {
         out: Out<'_>,
     ) -> std::result::Result<Rep, Error> {
         let read = like.filter(|l| l.rows).and_then(|l| l.rep.rows.as_ref());
-        // Amounts taken from there add up with this run's exactly only where they were summed
-        // part by part.
-        let taken = like
-            .filter(|l| l.rows && l.rep.by_parts && l.pays.contains(&true))
-            .and_then(|l| Some(Taken { pays: l.pays, paid: l.paid?, marks: l.rep.marks.as_ref()? }));
-        let skip = taken.as_ref().map_or(&[][..], |t| t.pays);
         // The fields and metrics taken from there, and the score too when the plans score alike.
         let given = like.and_then(|l| l.rep.slots.as_ref());
         let known = like.filter(|l| l.scores).and_then(|l| Some((l.rep, l.rep.score.as_ref()?, given?)));
-        let mut eval = match known {
-            Some((_, score, slots)) => plan.pay_member(record, Some(score), Some(slots), read, skip)?,
-            None => plan.pay_member(record, None, given.map(|v| v.as_slice()), read, skip)?,
+        // Scored here first when a component is taken only for a score with the same coefficient.
+        let own = match (known, like, given) {
+            (None, Some(l), Some(slots)) if l.pays_scored != l.pays => plan.score_member(slots)?.map(Rc::new),
+            _ => None,
+        };
+        let pays = like.map_or(&[][..], |l| {
+            let coefficient = |s: Option<&crate::scorecard::ScoreResult>| s.map(|s| s.coefficient.0);
+            let there = coefficient(l.rep.score.as_deref());
+            match &own {
+                _ if known.is_some() => l.pays_scored,
+                Some(own) if same_coefficient(Some(own.coefficient.0), there) => l.pays_scored,
+                _ => l.pays,
+            }
+        });
+        // Amounts taken from there add up with this run's exactly only where they were summed
+        // part by part.
+        let taken = like
+            .filter(|l| l.rows && l.rep.by_parts && pays.contains(&true))
+            .and_then(|l| Some(Taken { pays, paid: l.paid?, marks: l.rep.marks.as_ref()? }));
+        let skip = taken.as_ref().map_or(&[][..], |t| t.pays);
+        let mut eval = match (known, &own) {
+            (Some((_, score, slots)), _) => plan.pay_member(record, Some(score), Some(slots), read, skip)?,
+            (None, Some(own)) => plan.pay_member(record, Some(own), given.map(|v| v.as_slice()), read, skip)?,
+            (None, None) => plan.pay_member(record, None, given.map(|v| v.as_slice()), read, skip)?,
         };
         let (score, grade, slots) = match known {
             Some((l, score, slots)) => (Some(Rc::clone(score)), l.grade, Some(Rc::clone(slots))),
             None => {
-                let score = eval.score.take().map(Rc::new);
+                let score = own.or_else(|| eval.score.take().map(Rc::new));
                 let grade = score
                     .as_deref()
                     .and_then(|s| plan.document().scorecard.as_ref()?.grades.iter().position(|g| g.grade == s.grade));
@@ -748,7 +783,7 @@ impl Rep {
         if let Some(taken) = taken {
             if !by_parts {
                 // Too many lines or too large to add up with the taken amounts: all run here.
-                let like = like.map(|l| Alike { pays: &[], ..l });
+                let like = like.map(|l| Alike { pays: &[], pays_scored: &[], ..l });
                 return Rep::evaluate(plan, record, like, out);
             }
             total = taken.fill(total, out.components, &mut marks)?;
