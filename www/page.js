@@ -124,7 +124,12 @@ export function setLocale(loc) {
 /** The words for `key` in the current locale (zh-CN when missing), `{name}` filled from `vars`.
  *  A value that is not a string (a table of words, a function) is returned as it is. */
 export function t(key, vars) {
-  const s = pageText[current]?.[key] ?? SHARED[current][key] ?? pageText['zh-CN']?.[key] ?? SHARED['zh-CN'][key] ?? key;
+  return tIn(current, key, vars);
+}
+
+/** {@link t} in locale `loc` (one of {@link LOCALES}): for messages given in every locale. */
+export function tIn(loc, key, vars) {
+  const s = pageText[loc]?.[key] ?? SHARED[loc]?.[key] ?? pageText['zh-CN']?.[key] ?? SHARED['zh-CN'][key] ?? key;
   if (typeof s !== 'string' || !vars) return s;
   return s.replace(/\{(\w+)\}/g, (m, k) => (vars[k] != null ? String(vars[k]) : m));
 }

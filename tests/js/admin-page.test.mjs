@@ -431,6 +431,47 @@ test('CSV import with a column the plan does not name: its field stays unmapped 
   await waitForText('#team-source', '示例团队 · 24 人');
 });
 
+test('CSV import of malformed rows: a stray quote, a quoted cell never closed and a cell past the header each show CSV_ROW at their row and are left out', async () => {
+  const fields = JSON.parse(baselineText).fields.map((f) => f.id);
+  const chosen = june.slice(0, 5);
+  const line = (r) => fields.map((c) => (r[c] == null ? '' : String(r[c]))).join(',');
+  const lines = chosen.map(line);
+  lines[1] = `${lines[1]},extra`; // a filled cell past the header
+  lines[2] = `"${chosen[2][fields[0]]}"x",${lines[2].split(',').slice(1).join(',')}`; // a quote not doubled
+  lines[4] = `"${lines[4]}`; // never closed: the rest of the file is one cell
+  const csv = [fields.join(','), lines[0], lines[1], '', lines[2], lines[3], lines[4]].join('\n');
+  await page.click('[data-testid="import-open"]');
+  await page.setInputFiles('[data-testid="import-file"]', { name: 'broken.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.waitForFunction(() => document.querySelector('#import-errors .warn-line')?.textContent.endsWith('3 行 CSV 格式错误，不会导入'));
+  const items = await page.$$eval('[data-testid="row-error"]', (els) => els.map((e) => [e.dataset.row, e.textContent.trim()]));
+  assert.deepEqual(items.map(([row]) => row), ['1', '2', '4']);
+  // Row numbers are the file's (the header is row 1, the empty row counts).
+  assert.match(items[0][1], new RegExp(`^第 3 行\\s*CSV_ROW /1\\s*这一行有 ${fields.length + 1} 个单元格，表头只有 ${fields.length} 列`));
+  assert.match(items[1][1], /^第 5 行\s*CSV_ROW \/2\s*引号内的单元格中有未成对的引号/);
+  assert.match(items[2][1], /^第 7 行\s*CSV_ROW \/4\s*引号内的单元格没有闭合/);
+  assert.equal(await page.locator('#import-preview tr.is-bad').count(), 3);
+
+  // Applied: the two well-formed rows only, compared as the engine computes them.
+  await page.click('[data-testid="import-apply"]');
+  await waitForText('#team-source', 'broken.csv · 2 人');
+  const records = [chosen[0], chosen[3]].map((r) => Object.fromEntries(fields.filter((c) => r[c] != null)
+    .map((c) => [c, typeof r[c] === 'number' ? String(r[c]) : r[c]])));
+  const base = teamOf(baselineText, records);
+  await waitForText('[data-testid="cost-before"]', money(base.team.incentive.total));
+  assert.equal(await page.locator('#rep-rows tr[data-index]').count(), 2);
+
+  await page.click('[data-testid="use-sample"]');
+  await waitForText('#team-source', '示例团队 · 24 人');
+});
+
+test('the page writes the engine\'s decimal strings digit for digit, past what a float holds', async () => {
+  const shown = await page.evaluate(async () => {
+    const { money, signedMoney, plain } = await import('/admin/i18n.js');
+    return [money('98765432109876543.21'), signedMoney('12345678901234567.89'), money('-0.07'), plain('123456789012.3456')];
+  });
+  assert.deepEqual(shown, ['98,765,432,109,876,543.21', '+12,345,678,901,234,567.89', '-0.07', '123,456,789,012.3456']);
+});
+
 test('Excel import: numbers, booleans and text cells as the sheet has them; a bad cell shows its row', async () => {
   const fields = JSON.parse(baselineText).fields;
   const columns = [...fields.map((f) => f.id), '订单'];

@@ -39,7 +39,8 @@ export const rate = (s) => {
 };
 
 /** Money as the admin page writes it (numbers from the engine's JS output). */
-export const money = (n, locale = 'zh-CN') => Number(n).toLocaleString(locale === 'en' ? 'en-US' : 'zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+export const money = (n, locale = 'zh-CN') =>
+  new Intl.NumberFormat(locale === 'en' ? 'en-US' : 'zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(n);
 /** A change in money as the admin page writes it: `+` before a gain. */
 export const signedMoney = (n, locale) => `${n > 0 ? '+' : ''}${money(n, locale)}`;
 

@@ -4,7 +4,7 @@
 
 import { locale, t, useText } from '../page.js';
 
-export { errorMessage, locale, monthName, t } from '../page.js';
+export { errorMessage, LOCALES, locale, monthName, t, tIn } from '../page.js';
 
 const TEXT = {
   'zh-CN': {
@@ -113,6 +113,10 @@ const TEXT = {
     importOk: '{n} 行全部可以计算',
     importRowErrors: '{e} / {n} 行有错误（仍可导入，这些人会列为“无法计算”）',
     rowError: '第 {row} 行',
+    csvMissingQuotes: '引号内的单元格没有闭合（从这一行起的内容都被读进了同一个单元格）；这一行不会导入',
+    csvInvalidQuotes: '引号内的单元格中有未成对的引号（引号内的 " 要写成 ""）；这一行不会导入',
+    csvTooManyCells: '这一行有 {n} 个单元格，表头只有 {m} 列；这一行不会导入',
+    importMalformed: '{m} 行 CSV 格式错误，不会导入',
     importApply: '使用这份数据',
     cancel: '取消',
     ordersImport: '导入订单…',
@@ -255,6 +259,10 @@ const TEXT = {
     importOk: 'All {n} rows compute',
     importRowErrors: '{e} of {n} rows have errors (you can still import; they are listed as not computed)',
     rowError: 'Row {row}',
+    csvMissingQuotes: 'a quoted cell is never closed (everything from this row on was read into one cell); this row is not imported',
+    csvInvalidQuotes: 'a quoted cell has a quote that is not doubled (write " inside quotes as ""); this row is not imported',
+    csvTooManyCells: 'this row has {n} cells and the header {m} columns; this row is not imported',
+    importMalformed: '{m} malformed CSV rows are not imported',
     importApply: 'Use this team',
     cancel: 'Cancel',
     ordersImport: 'Import orders…',
@@ -305,20 +313,23 @@ function format(style, options) {
   return formats.get(key);
 }
 
+// The engine's numbers are exact decimal strings: Intl formats a string as the decimal it
+// writes (not through a float), so every digit shown is the engine's, however large.
+
 /** Money as the engine gave it, grouped, two places. */
-export const money = (n) => (n == null ? '—' : format('money', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(Number(n)));
+export const money = (n) => (n == null ? '—' : format('money', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(n));
 
 /** A change with its sign. */
 export const signedMoney = (n) => (n == null ? '—' : `${n > 0 ? '+' : ''}${money(n)}`);
 
 /** A percent (already × 100) with its sign. */
-export const signedPercent = (p) => (p == null ? '—' : `${p > 0 ? '+' : ''}${format('percent', { maximumFractionDigits: 2 }).format(Number(p))}%`);
+export const signedPercent = (p) => (p == null ? '—' : `${p > 0 ? '+' : ''}${format('percent', { maximumFractionDigits: 2 }).format(p)}%`);
 
 /** A score or other plain number, as many places as it has (up to 4). */
-export const plain = (n) => (n == null ? '—' : format('plain', { maximumFractionDigits: 4 }).format(Number(n)));
+export const plain = (n) => (n == null ? '—' : format('plain', { maximumFractionDigits: 4 }).format(n));
 
 /** A whole number, grouped (chart axes). */
-export const whole = (n) => (n == null ? '—' : format('whole', { maximumFractionDigits: 0 }).format(Number(n)));
+export const whole = (n) => (n == null ? '—' : format('whole', { maximumFractionDigits: 0 }).format(n));
 
 /** The sign of a change as a word for CSS: up, down or same. */
 export const trend = (n) => (n == null ? 'none' : n > 0 ? 'up' : n < 0 ? 'down' : 'same');

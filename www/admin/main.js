@@ -654,8 +654,10 @@ async function main() {
       words: { title: 'importTitle', note: 'importNote', template: 'downloadTemplate', apply: 'importApply', ok: 'importOk', rowErrors: 'importRowErrors' },
       targets: recordFields,
       check,
-      apply: (records, name) => {
-        state.imported = { name, records };
+      apply: (records, name, errors) => {
+        // A malformed CSV row is left out; a row the engine rejects is kept and listed as failing.
+        const malformed = new Set(errors.filter((e) => e.error.code === 'CSV_ROW').map((e) => e.index));
+        state.imported = { name, records: records.filter((_, i) => !malformed.has(i)) };
         state.selected = null;
         forgetEdits();
         renderMonths();

@@ -7,7 +7,7 @@
 
 import { parseCsv, readXlsx, unparseCsv } from '../vendor/sheets.js';
 import { $, escapeHtml as esc } from '../page.js';
-import { errorMessage, t } from './i18n.js';
+import { errorMessage, LOCALES, t, tIn } from './i18n.js';
 
 const PREVIEW_ROWS = 8;
 const TRUE = new Set(['true', '1', 'yes', 'y', '是', '√']);
@@ -23,7 +23,7 @@ const FALSE = new Set(['false', '0', 'no', 'n', '否']);
  */
 export function setUpImport(modes) {
   const dialog = $('#import-dialog');
-  const state = { mode: null, name: '', headers: [], rows: [], mapping: new Map(), records: [], errors: [], checked: 0 };
+  const state = { mode: null, name: '', headers: [], rows: [], lines: [], malformed: new Map(), mapping: new Map(), records: [], errors: [], checked: 0 };
   const mode = () => state.mode;
   const targets = () => mode().targets();
   const word = (key, vars) => t(mode().words[key], vars);
@@ -31,7 +31,7 @@ export function setUpImport(modes) {
   for (const m of Object.values(modes)) {
     $(m.open).addEventListener('click', () => {
       state.mode = m;
-      Object.assign(state, { name: '', headers: [], rows: [], records: [], errors: [] });
+      Object.assign(state, { name: '', headers: [], rows: [], lines: [], malformed: new Map(), records: [], errors: [] });
       $('#import-file').value = '';
       $('#import-status').textContent = '';
       $('#import-body').hidden = true;
@@ -77,15 +77,21 @@ export function setUpImport(modes) {
     $('#import-body').hidden = true;
     $('#import-apply').disabled = true;
     let table;
+    let problems = new Map();
     try {
-      table = /\.xlsx$/i.test(file.name) ? await readXlsx(await file.arrayBuffer()) : readCsvText(await file.text());
+      if (/\.xlsx$/i.test(file.name)) table = await readXlsx(await file.arrayBuffer());
+      else ({ table, problems } = readCsvText(await file.text()));
     } catch (e) {
       $('#import-status').textContent = t('importFailed', { file: file.name, message: e?.message ?? String(e) });
       return;
     }
-    const [head = [], ...rows] = table.filter((r) => r.some((c) => c != null && String(c).trim() !== ''));
+    // Each row kept with its row number in the file (1 = the header; empty rows count).
+    const kept = table.map((r, i) => [r, i + 1]).filter(([r]) => problems.has(r) || r.some((c) => c != null && String(c).trim() !== ''));
+    const [[head = []] = [], ...rows] = kept;
     state.headers = head.map((h) => String(h ?? '').trim());
-    state.rows = rows;
+    state.rows = rows.map(([r]) => r);
+    state.lines = rows.map(([, line]) => line);
+    state.malformed = malformedRows(state.rows, problems, state.headers.length);
     if (!rows.length) {
       $('#import-status').textContent = t('importEmpty', { file: file.name });
       return;
@@ -110,8 +116,12 @@ export function setUpImport(modes) {
     renderPreview([]);
     $('#import-errors').textContent = t('importChecking');
     const records = state.records;
-    const errors = await mode().check(records);
+    const checked = await mode().check(records);
     if (records !== state.records) return; // the mapping changed meanwhile
+    // A malformed row's error is the file's, not what the engine made of its cells.
+    const errors = checked.filter((e) => !state.malformed.has(e.index));
+    for (const [index, error] of state.malformed) errors.push({ index, error });
+    errors.sort((a, b) => a.index - b.index);
     state.errors = errors;
     renderPreview(errors);
     $('#import-apply').disabled = !state.records.length;
@@ -127,25 +137,51 @@ export function setUpImport(modes) {
       <tbody>${shown.map((i) => {
         const err = bad.get(i);
         const badField = err?.path?.split('/')[2];
-        return `<tr data-row="${i}"${err ? ' class="is-bad"' : ''}><th scope="row">${i + 2}</th>${fields.map((f) => `<td${f.id === badField ? ' class="bad-cell"' : ''}>${esc(value(state.records[i][f.id]).slice(0, 60))}</td>`).join('')}</tr>`;
+        return `<tr data-row="${i}"${err ? ' class="is-bad"' : ''}><th scope="row">${state.lines[i]}</th>${fields.map((f) => `<td${f.id === badField ? ' class="bad-cell"' : ''}>${esc(value(state.records[i][f.id]).slice(0, 60))}</td>`).join('')}</tr>`;
       }).join('')}</tbody>`;
     if (!errors.length) {
       $('#import-errors').innerHTML = state.records.length ? `<p class="ok-line">${esc(word('ok', { n: state.records.length }))}</p>` : '';
       return;
     }
-    $('#import-errors').innerHTML = `<p class="warn-line">${esc(word('rowErrors', { e: errors.length, n: state.records.length, ok: state.records.length - errors.length }))}</p>
+    const malformed = state.malformed.size ? ` ${t('importMalformed', { m: state.malformed.size })}` : '';
+    $('#import-errors').innerHTML = `<p class="warn-line">${esc(word('rowErrors', { e: errors.length, n: state.records.length, ok: state.records.length - errors.length }) + malformed)}</p>
       <ul class="row-errors">${errors.map(({ index, error }) => `<li data-row="${index}" data-testid="row-error">
-        <b>${esc(t('rowError', { row: index + 2 }))}</b>
+        <b>${esc(t('rowError', { row: state.lines[index] }))}</b>
         <code class="error-code">${esc(error.code)}</code> <code class="path">${esc(error.path)}</code>
         <span>${esc(errorMessage(error))}</span></li>`).join('')}</ul>`;
   }
 }
 
+/** CSV text → `{ table, problems }`: the rows as papaparse reads them, and each row papaparse
+ *  found malformed (a quoted cell not closed, a stray quote) → its papaparse error code. */
 function readCsvText(text) {
-  const { data, errors } = parseCsv(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
-  const fatal = errors.find((e) => e.type === 'Quotes');
-  if (fatal) throw new Error(`${fatal.message} (row ${fatal.row + 1})`);
-  return data;
+  // Empty lines are kept (and dropped by the caller): papaparse numbers its errors' rows with them.
+  const { data, errors } = parseCsv(text.replace(/^\uFEFF/, ''));
+  const problems = new Map();
+  for (const e of errors) {
+    const row = data[e.row];
+    if (e.type === 'Quotes' && row && !problems.has(row)) problems.set(row, e.code);
+  }
+  return { table: data, problems };
+}
+
+const CSV_WORDS = { MissingQuotes: 'csvMissingQuotes', InvalidQuotes: 'csvInvalidQuotes', TooManyCells: 'csvTooManyCells' };
+
+/** The data rows that are malformed → their error (`CSV_ROW`, the row's path, the words in every
+ *  locale): papaparse's quote errors, and a row with a filled cell past the header's columns. */
+export function malformedRows(rows, problems, columns) {
+  const malformed = new Map();
+  rows.forEach((row, index) => {
+    const extra = row.slice(columns).some((c) => c != null && String(c).trim() !== '');
+    const kind = problems.get(row) ?? (columns > 0 && extra ? 'TooManyCells' : null);
+    if (!kind) return;
+    const key = CSV_WORDS[kind] ?? 'csvInvalidQuotes';
+    const filled = row.reduce((n, c, i) => (c != null && String(c).trim() !== '' ? i + 1 : n), 0);
+    const vars = { n: filled, m: columns };
+    const messages = Object.fromEntries(LOCALES.map((loc) => [loc, tIn(loc, key, vars)]));
+    malformed.set(index, { code: 'CSV_ROW', path: `/${index}`, origin: 'record', messages, message: messages['zh-CN'] });
+  });
+  return malformed;
 }
 
 /** Each field to the column of the same id or label (ignoring case and spaces). */
