@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { draftText, money, openDemoPage, signedMoney as signed } from './demo-page.mjs';
 import { xlsx } from './xlsx-file.mjs';
+import { generateTeam } from '../../bench/lib/team.mjs';
 import { Compare, Formula, Plan } from '../../pkg/admin/node.js';
 
 const sample = (name) => readFileSync(new URL(`../../samples/team/${name}`, import.meta.url), 'utf8');
@@ -675,4 +676,60 @@ test('the one-click rate edit raises the lowest tier of a tiered rule by half a 
   }
   await resetDraft();
   assert.deepEqual(pageErrors, []);
+});
+
+test('typing stays live while the worker recomputes 10,000 reps: keys typed during a recompute reach the editor then, and the comparison follows the last text', async () => {
+  const fields = JSON.parse(baselineText).fields.map((f) => f.id);
+  const columns = [...fields, '订单'];
+  const team = generateTeam(10000);
+  const cell = (v) => {
+    if (v == null) return '';
+    const s = typeof v === 'object' ? JSON.stringify(v) : String(v);
+    return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  const csv = [columns.join(','), ...team.map((r) => columns.map((c) => cell(r[c])).join(','))].join('\n');
+  await page.click('[data-testid="import-open"]');
+  await page.setInputFiles('[data-testid="import-file"]', { name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.waitForSelector('[data-testid="import-apply"]:not([disabled])', { timeout: 60000 });
+  await page.click('[data-testid="import-apply"]');
+  await page.waitForFunction(() => /^10000 人 · 重算 [\d.]+ ms$/.test(document.querySelector('#run-stat')?.textContent ?? ''), null, { timeout: 60000 });
+
+  // Each key as the editor receives it, with what the run status said at that moment.
+  await page.evaluate(() => {
+    window.keysSeen = [];
+    document.querySelector('.cm-content').addEventListener('keydown', (e) => {
+      window.keysSeen.push([e.key, document.querySelector('#run-stat').textContent]);
+    }, true);
+  });
+  // A metric's formula changed: the draft reads every record again, the longest recompute.
+  const current = await editorText();
+  const was = 'DIVIDE(销售额, 合同数)';
+  const first = 'DIVIDE(销售额, 合同数 + 0)';
+  const at = current.indexOf(was);
+  await select(at, was.length);
+  await page.keyboard.insertText(first);
+  await waitForText('#run-stat', '正在重算…');
+  await page.keyboard.type(' * 1');
+  await page.keyboard.press('Escape'); // the completion list
+  const last = `${current.slice(0, at)}${first} * 1${current.slice(at + was.length)}`;
+  assert.equal(await editorText(), last);
+  const seen = await page.evaluate(() => window.keysSeen);
+  // The first key typed after the recompute began was handled while it ran: the page's thread
+  // was free (a recompute on it would have held every key until it ended).
+  assert.deepEqual(seen.slice(0, 4).map(([key]) => key), [' ', '*', ' ', '1']);
+  assert.equal(seen[0][1], '正在重算…');
+
+  const records = team.map((r) => Object.fromEntries(columns.filter((c) => r[c] != null).map((c) => [c, typeof r[c] === 'number' ? String(r[c]) : r[c]])));
+  const session = Compare.open(JSON.parse(baselineText), records);
+  session.setDraft(last);
+  const expected = session.comparison({ reps: false });
+  session.free();
+  await page.waitForFunction(() => /^10000 人 · 重算 [\d.]+ ms$/.test(document.querySelector('#run-stat')?.textContent ?? ''), null, { timeout: 60000 });
+  await waitForText('[data-testid="cost-after"]', money(expected.cost.after));
+  assert.equal(await text('[data-testid="cost-before"]'), money(expected.cost.before));
+
+  await select(at, `${first} * 1`.length);
+  await page.keyboard.insertText(was);
+  await page.click('[data-testid="use-sample"]');
+  await waitForText('#team-source', '示例团队 · 24 人');
 });

@@ -143,8 +143,12 @@ export function setUpImport(modes) {
       $('#import-errors').innerHTML = state.records.length ? `<p class="ok-line">${esc(word('ok', { n: state.records.length }))}</p>` : '';
       return;
     }
-    const malformed = state.malformed.size ? ` ${t('importMalformed', { m: state.malformed.size })}` : '';
-    $('#import-errors').innerHTML = `<p class="warn-line">${esc(word('rowErrors', { e: errors.length, n: state.records.length, ok: state.records.length - errors.length }) + malformed)}</p>
+    // Rows the engine rejects can still be imported (they are listed as failing); malformed ones are not.
+    const m = state.malformed.size;
+    const n = state.records.length - m;
+    const e = errors.length - m;
+    const line = [e ? word('rowErrors', { e, n, ok: n - e }) : '', m ? t('importMalformed', { m }) : ''].filter(Boolean).join(' ');
+    $('#import-errors').innerHTML = `<p class="warn-line">${esc(line)}</p>
       <ul class="row-errors">${errors.map(({ index, error }) => `<li data-row="${index}" data-testid="row-error">
         <b>${esc(t('rowError', { row: state.lines[index] }))}</b>
         <code class="error-code">${esc(error.code)}</code> <code class="path">${esc(error.path)}</code>
