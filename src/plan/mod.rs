@@ -26,7 +26,7 @@ pub use diagnostics::{diagnose, Diagnostic, DiagnosticCode, Severity};
 pub use document::{FieldDef, MetricDef, MetricKind, PlanDocument, RoundingPolicy};
 pub use evaluate::{Evaluation, MetricResult, Record, Rows, RowsError, MAX_ROWS};
 pub use explain::{TraceEntry, TraceInput};
-pub(crate) use team::{settle, PoolAward, PoolAwards, TeamView};
+pub(crate) use team::{settle, PoolAward, PoolAwards};
 pub use team::{
     Aggregates, GradeCount, GroupSummary, Leaderboard, LeaderboardEntry, PkOutcome, PkResult, PkSide, TeamEvaluation,
     TeamMember, TeamSummary,

@@ -347,7 +347,7 @@ impl Plan {
         let weight = |index: usize, component: usize| {
             results.get(index)?.as_ref()?.run.as_ref()?.pool_weights.get(component).copied().flatten()
         };
-        let parts = self.team_parts(&scored, &weight, TeamView::WithStandings)?;
+        let parts = self.team_parts(&scored, &weight)?;
         drop(scored);
         let TeamParts { team: mut summary, awards, pools, duplicates, .. } = parts;
         for (i, e) in duplicates {
@@ -422,15 +422,49 @@ impl Plan {
 
     /// The team's parts from its members' scores (by record index; none for a record that
     /// failed): ranks, the forced distribution, the pools split by the share weights
-    /// `weight(record, component)`, and with [`TeamView::WithStandings`], the aggregates, groups, PK and the
-    /// leaderboard. A record whose id an earlier record has is left out and reported in
-    /// `duplicates`. Without a team section, the summary is empty. Payouts are not filled in:
-    /// that is [`settle`] and the caller's sum.
+    /// `weight(record, component)`, the aggregates, groups, PK and the leaderboard. A record
+    /// whose id an earlier record has is left out and reported in `duplicates`. Without a team
+    /// section, the summary is empty. Payouts are not filled in: that is [`settle`] and the
+    /// caller's sum.
     pub(crate) fn team_parts(
         &self,
         scores: &[Option<&ScoreResult>],
         weight: &dyn Fn(usize, usize) -> Option<Decimal>,
-        view: TeamView,
+    ) -> Result<TeamParts> {
+        self.parts_by(scores, weight, true, |team, scored, seen| {
+            let (members, distribution) = self.rank(team, scored, seen)?;
+            let forced = distribution.is_some();
+            Ok((members, distribution, forced))
+        })
+    }
+
+    /// [`Plan::team_parts`] without the standings and without the forced distribution's own
+    /// summary, for a compare side: the members ranked and graded in one walk
+    /// ([`Plan::rank_members`]) where that gives what [`Plan::rank`] gives.
+    pub(crate) fn team_ranks(
+        &self,
+        scores: &[Option<&ScoreResult>],
+        weight: &dyn Fn(usize, usize) -> Option<Decimal>,
+    ) -> Result<TeamParts> {
+        self.parts_by(scores, weight, false, |team, scored, seen| match self.rank_members(team, scored) {
+            Some(ranked) => ranked.map(|(members, forced)| (members, None, forced)),
+            None => {
+                let (members, distribution) = self.rank(team, scored, seen)?;
+                let forced = distribution.is_some();
+                Ok((members, distribution, forced))
+            }
+        })
+    }
+
+    /// The team's parts, its members ranked by `rank`; with `standings`, the aggregates,
+    /// groups, PK and the leaderboard too. (Generic, so that a build that never asks for a
+    /// compare side's ranking leaves it out.)
+    fn parts_by(
+        &self,
+        scores: &[Option<&ScoreResult>],
+        weight: &dyn Fn(usize, usize) -> Option<Decimal>,
+        standings: bool,
+        rank: impl FnOnce(&crate::scorecard::Team, &[Scored<'_>], &HashMap<&str, usize>) -> Result<Ranked>,
     ) -> Result<TeamParts> {
         let mut seen: HashMap<&str, usize> = HashMap::with_capacity_and_hasher(scores.len(), Default::default());
         let mut duplicates = Vec::new();
@@ -457,19 +491,9 @@ impl Plan {
                 duplicates,
             });
         };
-        let (members, distribution, forced) = match self.rank_members(team, &scored, view) {
-            Some(ranked) => {
-                let (members, forced) = ranked?;
-                (members, None, forced)
-            }
-            None => {
-                let (members, distribution) = self.rank(team, &scored, &seen)?;
-                let forced = distribution.is_some();
-                (members, distribution, forced)
-            }
-        };
+        let (members, distribution, forced) = rank(team, &scored, &seen)?;
         let mut summary = TeamSummary { members, distribution, ..TeamSummary::empty() };
-        if view == TeamView::WithStandings {
+        if standings {
             self.standings(team, &scored, &mut summary)?;
         }
         let (awards, pools) = self.split_pools(&summary.members, scores.len(), weight, None)?;
@@ -477,23 +501,22 @@ impl Plan {
     }
 
     /// The members ranked best first with their forced grades, as [`Plan::rank`] ranks them,
-    /// for [`TeamView::Ranks`] (the distribution's own summary is not asked for): the members
-    /// sorted once by total and id, then ranked and graded in one walk ([`Plan::regrade`] of
-    /// the whole team), without the ranking's and the distribution's entries, ids copied and
-    /// looked up by name. Whether the forced distribution applies comes with them. None where
-    /// [`Plan::rank`] is asked instead: a view with standings, or a team it reports an error
-    /// for (an empty id, a graded member without a tie-break key), so that the error is its.
+    /// without the forced distribution's own summary: the members sorted once by total and id,
+    /// then ranked and graded in one walk ([`Plan::regrade`] of the whole team), without the
+    /// ranking's and the distribution's entries, ids copied and looked up by name. Whether the
+    /// forced distribution applies comes with them. None where [`Plan::rank`] is asked instead:
+    /// a team it reports an error for (an empty id, a graded member without a tie-break key),
+    /// so that the error is its.
     fn rank_members(
         &self,
         team: &crate::scorecard::Team,
         scored: &[Scored<'_>],
-        view: TeamView,
     ) -> Option<Result<(Vec<TeamMember>, bool)>> {
         let keyed = team.tie_break.is_some() && self.distribution.is_some();
         let fits = |s: &Scored<'_>| {
             !s.member.id.trim().is_empty() && (!keyed || s.member.vetoed || s.member.tie_break.is_some())
         };
-        if view != TeamView::Ranks || !scored.iter().all(fits) {
+        if !scored.iter().all(fits) {
             return None;
         }
         let mut order: Vec<usize> = (0..scored.len()).collect();
@@ -980,14 +1003,9 @@ pub(crate) struct PoolAward {
     pub(crate) share: Option<crate::incentive::PoolPart>,
 }
 
-/// How much of the team view [`Plan::team_parts`] computes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum TeamView {
-    /// Ranks, forced grades and pools only.
-    Ranks,
-    /// Also the aggregates, groups, PK and the leaderboard.
-    WithStandings,
-}
+/// The members ranked best first, the forced distribution (when asked for) and whether it
+/// applies: what [`Plan::parts_by`] ranks by.
+type Ranked = (Vec<TeamMember>, Option<Distribution>, bool);
 
 /// The team's parts (see [`Plan::team_parts`]).
 pub(crate) struct TeamParts {
@@ -1330,7 +1348,7 @@ mod tests {
                 }
             }
             let slow = plan.rank(team_def, &scored, &seen);
-            match plan.rank_members(team_def, &scored, TeamView::Ranks) {
+            match plan.rank_members(team_def, &scored) {
                 None => prop_assert!(slow.is_err()),
                 Some(fast) => {
                     let (members, forced) = fast.unwrap();
@@ -1339,7 +1357,6 @@ mod tests {
                     prop_assert_eq!(forced, distribution.is_some());
                 }
             }
-            prop_assert!(plan.rank_members(team_def, &scored, TeamView::WithStandings).is_none());
         }
     }
 }

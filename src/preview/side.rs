@@ -13,7 +13,7 @@ use crate::base::error::{Error, Origin, Result};
 use crate::formula::Value;
 use crate::incentive::section::{Rows, Run};
 use crate::incentive::TotalRounding;
-use crate::plan::{settle, Plan, PoolAward, PoolAwards, TeamMember, TeamSummary, TeamView};
+use crate::plan::{settle, Plan, PoolAward, PoolAwards, TeamMember, TeamSummary};
 use crate::scorecard::ScoreResult;
 use rust_decimal::Decimal;
 use std::rc::Rc;
@@ -382,7 +382,7 @@ impl Side {
         let scores = self.scores();
         let weights = &self.weights;
         let weight = |i: usize, c: usize| weights.row(i).get(c).copied().flatten();
-        let mut team = self.plan.team_parts(&scores, &weight, TeamView::WithStandings)?.team;
+        let mut team = self.plan.team_parts(&scores, &weight)?.team;
         for m in &mut team.members {
             m.payout = self.paid(m.index).map(|p| crate::base::number::Dec(p.total));
         }
@@ -400,7 +400,7 @@ impl Side {
         let scores = self.scores();
         let weights = &self.weights;
         let weight = |i: usize, c: usize| weights.row(i).get(c).copied().flatten();
-        let parts = self.plan.team_parts(&scores, &weight, TeamView::Ranks)?;
+        let parts = self.plan.team_ranks(&scores, &weight)?;
         drop(scores);
         let n = self.reps.len();
         let mut duplicates: Vec<Option<Error>> = vec![None; n];
