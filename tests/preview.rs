@@ -286,12 +286,20 @@ fn a_veto_now_triggered_and_a_cap_now_reached() {
     assert!(vetoes(3).is_empty() && vetoes(0).is_empty());
     assert!(c.reps[4].after.as_ref().unwrap().vetoed && !c.reps[4].before.as_ref().unwrap().vetoed);
     let caps: Vec<&Crossing> = c.reps[0].crossings.iter().filter(|x| matches!(x, Crossing::Cap { .. })).collect();
-    assert_eq!(caps, [&Crossing::Cap { id: "奖金".into(), before: false, after: true, better: true }]);
+    // Now capped, and paid less for it: not in its favour.
+    assert_eq!(caps, [&Crossing::Cap { id: "奖金".into(), before: false, after: true, better: false }]);
     // Its bonus is cut from 150% to 120% of the same bonus × 绩效系数.
     let bonus = c.reps[0].components.iter().find(|k| k.id == "奖金").unwrap();
     let (before, after) = (bonus.before.as_ref().unwrap().0, bonus.after.as_ref().unwrap().0);
     assert!(before > Decimal::ZERO);
     assert_eq!(after, before * d("0.8"));
+    // The other way round (the 120% cap as the baseline): E1 leaves the cap and is paid more.
+    let mut back =
+        CompareSession::open(Plan::compile(&doc.to_string()).unwrap(), team(), CompareOptions::default()).unwrap();
+    back.set_draft(plan(None)).unwrap();
+    let c = all(&back);
+    let caps: Vec<&Crossing> = c.reps[0].crossings.iter().filter(|x| matches!(x, Crossing::Cap { .. })).collect();
+    assert_eq!(caps, [&Crossing::Cap { id: "奖金".into(), before: true, after: false, better: true }]);
 }
 
 #[test]

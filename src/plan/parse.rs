@@ -39,6 +39,24 @@ mod tests {
     }
 
     #[test]
+    fn json_that_does_not_parse_is_worded_in_each_locale() {
+        let message = |text: &str, locale| crate::base::messages::message(&parse_document(text).unwrap_err(), locale);
+        let missing_comma = r#"{"fields": [] "metrics": []}"#;
+        assert_eq!(message(missing_comma, Locale::ZhCn), "计划文档无法读取：JSON 语法错误：此处应为 “,” 或 “}”");
+        assert_eq!(message(missing_comma, Locale::En), "invalid plan document: expected `,` or `}`");
+        assert_eq!(
+            message(r#"{"fields": ["#, Locale::ZhCn),
+            "计划文档无法读取：JSON 在数组结束之前就结束了（缺少 “]”）"
+        );
+        assert_eq!(
+            message(r#"{"fields": [],}"#, Locale::ZhCn),
+            "计划文档无法读取：JSON 语法错误：最后一项后面多了逗号"
+        );
+        // What serde says of a value of the wrong type is not one of the phrases: quoted as it is.
+        assert!(message(r#"{"version": "1"}"#, Locale::ZhCn).contains("解析器的说明"));
+    }
+
+    #[test]
     fn a_broken_document_still_says_its_locale() {
         assert_eq!(document_locale(r#"{"locale": "en", "fields": [{"id": "a", "type": "mony"}]}"#), Locale::En);
         assert_eq!(document_locale(r#"{"fields": []}"#), Locale::ZhCn);

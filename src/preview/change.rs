@@ -270,10 +270,16 @@ impl Pairing<'_> {
                 .collect::<Result<Vec<_>>>()?,
             _ => Vec::new(),
         };
-        let crossings = match (self.standing(self.baseline, index), self.standing(self.draft, index)) {
+        let mut crossings = match (self.standing(self.baseline, index), self.standing(self.draft, index)) {
             (Some(b), Some(a)) => crossings(b, a, self.grades),
             _ => Vec::new(),
         };
+        // A cap reached or left is in the rep's favour when the bonus it caps pays more.
+        for c in &mut crossings {
+            if let Crossing::Cap { id, better, .. } = c {
+                *better = components.iter().any(|k| k.id == *id && k.change.0 > Decimal::ZERO);
+            }
+        }
         Ok(RepChange {
             index,
             id: member.map(|m| m.id.clone()),

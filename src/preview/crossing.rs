@@ -13,7 +13,8 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 /// One thing a rep crossed. `better` says whether the crossing is in the rep's favour (a higher
-/// tier or grade, a gate passed, a veto no longer triggered, a curve point or the cap reached).
+/// tier or grade, a gate passed, a veto no longer triggered, a higher curve point; a cap reached
+/// or left when the bonus it caps pays more for it).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "camelCase")]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
@@ -103,7 +104,8 @@ pub enum Crossing {
         before: bool,
         /// Capped under the draft.
         after: bool,
-        /// True when the cap is now reached.
+        /// True when the bonus it caps pays more under the draft (a cap reached by a higher
+        /// attainment), false when it pays less (a cap lowered below the rep's attainment).
         better: bool,
     },
 }
@@ -248,7 +250,8 @@ fn curves(bp: &Plan, b: &Marks, ap: &Plan, a: &Marks, out: &mut Vec<Crossing>) {
             });
         }
         if mb.capped != ma.capped {
-            out.push(Crossing::Cap { id: id.to_string(), before: mb.capped, after: ma.capped, better: ma.capped });
+            // In the rep's favour or not by what the bonus pays: set by the caller, which has it.
+            out.push(Crossing::Cap { id: id.to_string(), before: mb.capped, after: ma.capped, better: false });
         }
     }
 }

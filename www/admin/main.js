@@ -21,7 +21,7 @@ import { download, setUpImport } from './team-import.js';
 import { ordersMode, ordersSpec } from './orders-import.js';
 import { createRecordEditor } from './record-editor.js';
 import { comparisonCsv } from './export-csv.js';
-import { errorMessage, locale, monthName, t, whole } from './i18n.js';
+import { errorMessage, locale, monthName, t, tIn, whole } from './i18n.js';
 
 const MONTH_FIELD = '月份';
 const DEBOUNCE_MS = 120;
@@ -127,7 +127,7 @@ async function openComparison() {
   const records = teamRecords();
   showAllRows(false); // a new team or month starts with its first rows
   if (!records.length) {
-    showPageError({ code: 'EMPTY_TEAM', path: '', messages: { 'zh-CN': t('emptyTeam'), en: t('emptyTeam') } });
+    showPageError({ code: 'EMPTY_TEAM', path: '', messages: { 'zh-CN': tIn('zh-CN', 'emptyTeam'), en: tIn('en', 'emptyTeam') } });
     return;
   }
   setRunStat(t('computing'));

@@ -124,7 +124,8 @@ export function setUpImport(modes) {
     errors.sort((a, b) => a.index - b.index);
     state.errors = errors;
     renderPreview(errors);
-    $('#import-apply').disabled = !state.records.length;
+    // Nothing to import when every row is malformed (the dialog stays, with its mapping).
+    $('#import-apply').disabled = state.records.length === state.malformed.size;
   }
 
   function renderPreview(errors) {

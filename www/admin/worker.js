@@ -19,11 +19,12 @@ const handlers = {
 
   /** A new team, baseline or locale: the session starts again, with the last good draft. */
   async open({ baseline, records, locale, draft, summary }) {
+    // The new session first: when it cannot open (an empty team…), the previous one stays.
+    const session = await openSession(baseline, records, locale);
     state.session?.free();
-    state.session = null;
+    state.session = session;
     Object.assign(state, { baseline, records, locale });
     state.summary = { ...state.summary, ...summary };
-    state.session = await openSession(baseline, records, locale);
     try {
       return draftAnswer(draft ?? state.draft ?? baseline);
     } catch (e) {

@@ -384,6 +384,51 @@ phrases! {
     /// The rep a payout curve is drawn for.
     ARecordWithAttainmentAbove0 = "a record with an attainment above 0" => "达成率大于 0 的记录",
 
+    // ---- JSON text that does not parse: serde_json's words (the wire text is its message)
+    /// The text ends inside an array.
+    JsonEofList = "EOF while parsing a list" => "JSON 在数组结束之前就结束了（缺少 “]”）",
+    /// The text ends inside an object.
+    JsonEofObject = "EOF while parsing an object" => "JSON 在对象结束之前就结束了（缺少 “}”）",
+    /// The text ends inside a string.
+    JsonEofString = "EOF while parsing a string" => "JSON 在字符串结束之前就结束了（缺少右引号）",
+    /// The text ends where a value belongs.
+    JsonEofValue = "EOF while parsing a value" => "JSON 在应有值的地方就结束了",
+    /// A key not followed by a colon.
+    JsonExpectedColon = "expected `:`" => "JSON 语法错误：此处应为 “:”",
+    /// An array item not followed by a comma or the end.
+    JsonExpectedCommaOrBracket = "expected `,` or `]`" => "JSON 语法错误：此处应为 “,” 或 “]”",
+    /// An object member not followed by a comma or the end.
+    JsonExpectedCommaOrBrace = "expected `,` or `}`" => "JSON 语法错误：此处应为 “,” 或 “}”",
+    /// A bare word that is not true, false or null.
+    JsonExpectedIdent = "expected ident" => "JSON 语法错误：此处有无法识别的词",
+    /// Something other than a value where one belongs.
+    JsonExpectedValue = "expected value" => "JSON 语法错误：此处应为一个值",
+    /// A key not in double quotes.
+    JsonExpectedQuote = "expected `\"`" => "JSON 语法错误：此处应为双引号",
+    /// A backslash escape JSON does not have.
+    JsonInvalidEscape = "invalid escape" => "JSON 语法错误：无效的转义",
+    /// A number JSON cannot read.
+    JsonInvalidNumber = "invalid number" => "JSON 语法错误：无效的数值",
+    /// A number too large to read.
+    JsonNumberOutOfRange = "number out of range" => "JSON 中的数值超出范围",
+    /// A `\u` escape that is no character.
+    JsonInvalidCodePoint = "invalid unicode code point" => "JSON 语法错误：转义表示的不是有效的字符",
+    /// A raw control character inside a string.
+    JsonControlCharacter = "control character (\\u0000-\\u001F) found while parsing a string"
+        => "JSON 字符串中有控制字符（\\u0000–\\u001F），应写成转义",
+    /// A key without quotes.
+    JsonKeyNotString = "key must be a string" => "JSON 语法错误：键必须是带双引号的字符串",
+    /// Half of a surrogate pair.
+    JsonLoneSurrogate = "lone leading surrogate in hex escape" => "JSON 语法错误：转义中有不成对的代理项",
+    /// A comma before a closing bracket or brace.
+    JsonTrailingComma = "trailing comma" => "JSON 语法错误：最后一项后面多了逗号",
+    /// More text after the document.
+    JsonTrailingCharacters = "trailing characters" => "JSON 文档结束后还有多余的字符",
+    /// A `\u` escape cut short.
+    JsonHexEscapeEnd = "unexpected end of hex escape" => "JSON 语法错误：十六进制转义不完整",
+    /// Nesting past serde_json's limit.
+    JsonTooDeep = "recursion limit exceeded" => "JSON 嵌套层数过多",
+
     // ---- what a `TOO_LARGE` limit counts (`name`)
     /// Records in one call.
     LimitRecords = "records" as "the number of records" => "记录条数",

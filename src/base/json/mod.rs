@@ -12,7 +12,7 @@
 mod pointer;
 pub(crate) mod tagged;
 
-use crate::base::error::{closest, Error, ErrorCode, Origin, Result};
+use crate::base::error::{closest, Error, ErrorCode, Origin, Result, Text};
 use crate::base::locale::Locale;
 use pointer::{locate, offset, Fault};
 
@@ -96,5 +96,6 @@ pub(crate) fn classify(err: &serde_json::Error) -> Error {
         let expected = quoted.iter().skip(1).copied().collect::<Vec<_>>().join(", ");
         return Error::new(ErrorCode::InvalidValue).name(found).found(found).expected(expected).suggest(suggestion);
     }
-    Error::new(ErrorCode::InvalidPlan).found(text)
+    // serde_json's own words for text that does not parse are phrases, worded in each locale.
+    Error::new(ErrorCode::InvalidPlan).found(Text::from_wire(text))
 }
