@@ -227,6 +227,21 @@ test('an unknown key is marked where it is, and the engine\'s suggestion fixes i
   assert.equal(await editorText(), current);
 });
 
+test('JSON that does not parse is worded in the page\'s language, and the last comparison stays', async () => {
+  const current = await editorText();
+  const good = await text('[data-testid="cost-after"]');
+  const at = current.indexOf(',', current.indexOf('"gate": ')); // the comma after the gate
+  await select(at, 1);
+  await page.keyboard.press('Delete');
+  await page.waitForSelector('[data-testid="draft-error"]:not([hidden])');
+  assert.equal(await text('[data-testid="draft-error-code"]'), 'INVALID_PLAN');
+  assert.equal(await text('[data-testid="draft-error-message"]'), '计划文档无法读取：JSON 语法错误：此处应为 “,” 或 “}”');
+  assert.equal(await text('[data-testid="cost-after"]'), good);
+  await page.keyboard.type(',');
+  await page.waitForSelector('[data-testid="draft-error"]', { state: 'hidden' });
+  assert.equal(await editorText(), current);
+});
+
 test('completion offers the keys the plan schema allows at the cursor, less those already there', async () => {
   const current = await editorText();
   // After the last key of the target bonus's curve.
@@ -451,6 +466,14 @@ test('CSV import of malformed rows: a stray quote, a quoted cell never closed an
   assert.match(items[1][1], /^第 5 行\s*CSV_ROW \/2\s*引号内的单元格中有未成对的引号/);
   assert.match(items[2][1], /^第 7 行\s*CSV_ROW \/4\s*引号内的单元格没有闭合/);
   assert.equal(await page.locator('#import-preview tr.is-bad').count(), 3);
+
+  // A file whose every row is malformed has nothing to import: the dialog stays, its mapping too.
+  const allBad = [fields.join(','), lines[1], lines[2]].join('\n');
+  await page.setInputFiles('[data-testid="import-file"]', { name: 'all-bad.csv', mimeType: 'text/csv', buffer: Buffer.from(allBad) });
+  await page.waitForFunction(() => document.querySelector('#import-errors .warn-line')?.textContent === '2 行 CSV 格式错误，不会导入');
+  assert.ok(await page.locator('#import-apply').isDisabled());
+  await page.setInputFiles('[data-testid="import-file"]', { name: 'broken.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.waitForFunction(() => document.querySelector('#import-errors .warn-line')?.textContent.endsWith('3 行 CSV 格式错误，不会导入'));
 
   // Applied: the two well-formed rows only, compared as the engine computes them.
   await page.click('[data-testid="import-apply"]');
