@@ -38,7 +38,8 @@ export async function openSession(baseline, records, locale) {
 
 /** The package's Compare, as the page calls it (attainments and changes there are in percent). */
 function compareSession(session, locale) {
-  const options = { locale };
+  // Exact decimal strings, not JS numbers: every figure the page shows is the engine's digits.
+  const options = { locale, numbers: 'string' };
   let view = { top: 10, bins: 12, locale };
   const comparison = () => pageView(session.comparison(view, options));
   return {
