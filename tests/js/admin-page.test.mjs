@@ -701,6 +701,37 @@ test('the one-click rate edit raises the lowest tier of a tiered rule by half a 
   assert.deepEqual(pageErrors, []);
 });
 
+test('the counts, the biggest winners, the histogram and the sensitivity rows are the engine\'s', async () => {
+  await resetDraft();
+  await page.click('[data-testid="edit-rate"]');
+  const draftText = await editorText();
+  const session = Compare.open(baselineText, june);
+  session.setDraft(draftText);
+  const c = session.comparison({ top: 10, bins: 12 }, { numbers: 'string' });
+  const factors = [-20, -10, 0, 10, 20];
+  const { scenarios } = session.sensitivity({ changes: factors }, { numbers: 'string' });
+  session.free();
+  await waitForDraftCost(c.cost.after);
+  assert.ok(c.counts.gaining > 0 && c.winners.length > 0);
+
+  assert.ok((await text('#counts')).startsWith(`${c.counts.gaining} 人增加 · ${c.counts.losing} 人减少 · ${c.counts.unchanged} 人不变`));
+  const movers = (list) => page.$$eval(`[data-list="${list}"] li`, (lis) => lis.map((li) => [Number(li.querySelector('button').dataset.index), li.querySelector('.delta').textContent.trim()]));
+  assert.deepEqual(await movers('winners'), c.winners.map((w) => [w.index, signed(w.change)]));
+  assert.deepEqual(await movers('losers'), c.losers.map((w) => [w.index, signed(w.change)]));
+  // The histogram's bars: the count of each band that has reps, in order.
+  const label = await page.getAttribute('#hist-chart', 'aria-label');
+  assert.deepEqual(label.split('; ').map((part) => Number(part.split(': ').at(-1))), c.histogram.bins.filter((b) => b.count).map((b) => b.count));
+  // Every rep's actuals scaled by −20% … +20%: each row the engine's costs.
+  await page.waitForSelector('#sensitivity tr[data-factor="0.2"]');
+  for (const [k, f] of factors.entries()) {
+    const cells = await page.$$eval(`#sensitivity tr[data-factor="${f / 100}"] td`, (tds) => tds.map((td) => td.textContent.trim()));
+    const cost = scenarios[k].cost;
+    assert.deepEqual(cells.slice(0, 3), [money(cost.before), money(cost.after), signed(cost.change)], `${f}%`);
+  }
+  await resetDraft();
+  assert.deepEqual(pageErrors, []);
+});
+
 test('typing stays live while the worker recomputes 10,000 reps: keys typed during a recompute reach the editor then, and the comparison follows the last text', async () => {
   const fields = JSON.parse(baselineText).fields.map((f) => f.id);
   const columns = [...fields, '订单'];
