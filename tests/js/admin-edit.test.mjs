@@ -289,3 +289,35 @@ test('English: the record editor and the orders import speak it', async () => {
   await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
   assert.deepEqual(pageErrors, []);
 });
+
+test('a record typed for the sample team stays with it while another team is imported, and comes back with it', async () => {
+  await page.click('[data-testid="use-sample"]'); // the sample as shipped: without the orders read from files
+  await page.waitForFunction(() => document.querySelector('#team-source')?.textContent.trim() === '示例团队 · 24 人');
+  await page.waitForFunction((t) => document.querySelector('[data-testid="cost-after"]')?.textContent.trim() === t, money(compare(june, draftText).cost.after));
+  const k = 1;
+  await page.click(`#rep-rows tr[data-index="${k}"]`);
+  await page.click('[data-testid="edit-record"]');
+  await page.waitForSelector('[data-testid="record-editor"]:not([hidden]) [data-testid="field-销售额"]');
+  const sales = String(Math.round(june[k].销售额 * 0.5));
+  await page.fill('[data-testid="field-销售额"]', sales);
+  const records = recordOf(june, k, (r) => ({ ...r, 销售额: sales }));
+  const edited = compare(records, draftText);
+  await page.waitForFunction((t) => document.querySelector('[data-testid="cost-after"]')?.textContent.trim() === t, money(edited.cost.after));
+
+  // Another team, imported.
+  const fields = JSON.parse(baselineText).fields.map((f) => f.id);
+  const csv = [fields.join(','), ...june.slice(0, 3).map((r) => fields.map((c) => (r[c] == null ? '' : String(r[c]))).join(','))].join('\n');
+  await page.click('[data-testid="import-open"]');
+  await page.setInputFiles('[data-testid="import-file"]', { name: 'three.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.waitForSelector('[data-testid="import-apply"]:not([disabled])');
+  await page.click('[data-testid="import-apply"]');
+  await page.waitForFunction(() => document.querySelector('#team-source')?.textContent.trim() === 'three.csv · 3 人');
+  assert.equal(await page.locator('#rep-rows tr.is-edited').count(), 0);
+
+  // Back to the sample: the record typed for it is there again, and compared.
+  await page.click('[data-testid="use-sample"]');
+  await page.waitForFunction((t) => document.querySelector('[data-testid="cost-after"]')?.textContent.trim() === t, money(edited.cost.after));
+  assert.equal(await text('[data-testid="cost-before"]'), money(edited.cost.before));
+  assert.equal(await page.locator(`#rep-rows tr[data-index="${k}"].is-edited`).count(), 1);
+  assert.deepEqual(pageErrors, []);
+});

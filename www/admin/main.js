@@ -46,6 +46,7 @@ const state = {
   sample: [], // every sample record (all months)
   imported: null, // { name, records } once a team is imported
   orders: null, // { name, count, skipped, byRecord: Map(team record → orders) } once orders are imported
+  // Both keyed by the team's own record objects, so each team keeps its edits while another is shown.
   edited: new Map(), // team record → its last edit the engine computed
   working: new Map(), // team record → what was typed in its editor (may not compute)
   recordEditor: null,
@@ -83,11 +84,13 @@ function teamRecords() {
   return baseRecords().map((r) => state.edited.get(r) ?? withOrders(r));
 }
 
-/** A new team: the edits and orders of the old one go. */
-function forgetEdits() {
-  state.edited.clear();
-  state.working.clear();
+/** Shows another team (`imported`, or the sample as shipped when null: without orders read from
+ *  a file). The records' edits stay with the team they were typed for (keyed by its records) and
+ *  come back when it is shown again: importing a team does not drop what was typed for the sample. */
+function showTeam(imported) {
+  state.imported = imported;
   state.orders = null;
+  state.selected = null;
   state.recordEditor?.close();
 }
 
@@ -533,9 +536,7 @@ function wireEvents() {
   }
   $('#export-csv').addEventListener('click', exportCsv);
   $('#use-sample').addEventListener('click', () => {
-    state.imported = null;
-    state.selected = null;
-    forgetEdits();
+    showTeam(null);
     renderMonths();
     openComparison();
   });
@@ -657,9 +658,7 @@ async function main() {
       apply: (records, name, errors) => {
         // A malformed CSV row is left out; a row the engine rejects is kept and listed as failing.
         const malformed = new Set(errors.filter((e) => e.error.code === 'CSV_ROW').map((e) => e.index));
-        state.imported = { name, records: records.filter((_, i) => !malformed.has(i)) };
-        state.selected = null;
-        forgetEdits();
+        showTeam({ name, records: records.filter((_, i) => !malformed.has(i)) });
         renderMonths();
         openComparison();
       },
