@@ -127,6 +127,13 @@ export function t(key, vars) {
   return tIn(current, key, vars);
 }
 
+/** An error the page itself reports, shaped as the engine's (code, path, origin, its words in
+ *  every locale from the page's text `key` filled with `vars`). */
+export function pageError(code, path, key, vars) {
+  const messages = Object.fromEntries(LOCALES.map((loc) => [loc, tIn(loc, key, vars)]));
+  return { code, path, origin: 'record', messages, message: messages['zh-CN'] };
+}
+
 /** {@link t} in locale `loc` (one of {@link LOCALES}): for messages given in every locale. */
 export function tIn(loc, key, vars) {
   const s = pageText[loc]?.[key] ?? SHARED[loc]?.[key] ?? pageText['zh-CN']?.[key] ?? SHARED['zh-CN'][key] ?? key;

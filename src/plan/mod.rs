@@ -277,17 +277,12 @@ impl Plan {
 
     /// Per incentive component of this plan, whether it pays every record as `other`'s component
     /// at the same place does, given the same transactions ([`Plan::reads_rows_as`]; see
-    /// [`crate::incentive::section::Incentive::pays_as`]; a target bonus only when the plans
-    /// score alike too, as it may read the score). None where the plans do not read rows alike.
-    pub(crate) fn pays_as(&self, other: &Plan) -> Vec<bool> {
-        self.pays_as_scored(other, self.scores_like(other))
-    }
-
-    /// [`Plan::pays_as`] for a record whose score the incentive sections read alike
-    /// (`scored`: a score with the same coefficient under both plans), or not: a target bonus
-    /// is then paid alike when everything else it reads is. Its multiplier may be the score's
-    /// coefficient, the only part of a score a component other than a pool reads.
-    pub(crate) fn pays_as_scored(&self, other: &Plan, scored: bool) -> Vec<bool> {
+    /// [`crate::incentive::section::Incentive::pays_as`]). None where the plans do not read rows
+    /// alike. `scored`: whether the record's score has the same coefficient under both plans
+    /// (always so when they score alike, [`Plan::scores_like`]); a target bonus is paid alike
+    /// only then, as its multiplier may be the score's coefficient, the only part of a score a
+    /// component other than a pool reads.
+    pub(crate) fn pays_as(&self, other: &Plan, scored: bool) -> Vec<bool> {
         match (&self.incentive, &other.incentive) {
             (Some(a), Some(b)) if self.reads_rows_as(other) => a.pays_as(b, scored),
             _ => Vec::new(),
@@ -452,7 +447,8 @@ mod tests {
             (&[("/fields/1/label", json!("代表"))], &[]),
         ];
         for (edits, pays) in cases {
-            assert_eq!(sample(edits).pays_as(&baseline), pays, "{edits:?}");
+            let draft = sample(edits);
+            assert_eq!(draft.pays_as(&baseline, draft.scores_like(&baseline)), pays, "{edits:?}");
         }
     }
 }

@@ -431,11 +431,7 @@ impl Plan {
         scores: &[Option<&ScoreResult>],
         weight: &dyn Fn(usize, usize) -> Option<Decimal>,
     ) -> Result<TeamParts> {
-        self.parts_by(scores, weight, true, |team, scored, seen| {
-            let (members, distribution) = self.rank(team, scored, seen)?;
-            let forced = distribution.is_some();
-            Ok((members, distribution, forced))
-        })
+        self.parts_by(scores, weight, true, |team, scored, seen| self.rank(team, scored, seen))
     }
 
     /// [`Plan::team_parts`] without the standings and without the forced distribution's own
@@ -446,13 +442,8 @@ impl Plan {
         scores: &[Option<&ScoreResult>],
         weight: &dyn Fn(usize, usize) -> Option<Decimal>,
     ) -> Result<TeamParts> {
-        self.parts_by(scores, weight, false, |team, scored, seen| match self.rank_members(team, scored) {
-            Some(ranked) => ranked.map(|(members, forced)| (members, None, forced)),
-            None => {
-                let (members, distribution) = self.rank(team, scored, seen)?;
-                let forced = distribution.is_some();
-                Ok((members, distribution, forced))
-            }
+        self.parts_by(scores, weight, false, |team, scored, seen| {
+            self.rank_members(team, scored).unwrap_or_else(|| self.rank(team, scored, seen))
         })
     }
 
@@ -466,22 +457,7 @@ impl Plan {
         standings: bool,
         rank: impl FnOnce(&crate::scorecard::Team, &[Scored<'_>], &HashMap<&str, usize>) -> Result<Ranked>,
     ) -> Result<TeamParts> {
-        let mut seen: HashMap<&str, usize> = HashMap::with_capacity_and_hasher(scores.len(), Default::default());
-        let mut duplicates = Vec::new();
-        let mut scored = Vec::with_capacity(scores.len());
-        for (index, score) in scores.iter().enumerate() {
-            let Some((score, member)) = score.and_then(|s| Some((s, s.member.as_ref()?))) else { continue };
-            if let std::collections::hash_map::Entry::Vacant(slot) = seen.entry(member.id.as_str()) {
-                slot.insert(index);
-            } else {
-                let dup = Error::new(ErrorCode::DuplicateId)
-                    .name(member.id.as_str())
-                    .path(Origin::Record, format!("/{index}"));
-                duplicates.push((index, dup));
-                continue;
-            }
-            scored.push(Scored { index, member, score });
-        }
+        let Members { scored, seen, duplicates } = members(scores);
         let Some(team) = self.team_section() else {
             return Ok(TeamParts {
                 team: TeamSummary::empty(),
@@ -500,6 +476,23 @@ impl Plan {
         Ok(TeamParts { team: summary, forced, awards, pools, duplicates })
     }
 
+    /// Scored rep `s` as a member, not ranked or graded yet.
+    fn member(&self, s: &Scored<'_>) -> TeamMember {
+        TeamMember {
+            index: s.index,
+            id: Name::from(s.member.id.as_str()),
+            name: s.member.name.as_deref().map(Name::from),
+            group: s.member.group.as_deref().map(Name::from),
+            total: s.score.total,
+            grade: self.grade_name(&s.score.grade),
+            rank: 0,
+            dense_rank: 0,
+            forced_grade: None,
+            vetoed: s.member.vetoed,
+            payout: None,
+        }
+    }
+
     /// The members ranked best first with their forced grades, as [`Plan::rank`] ranks them,
     /// without the forced distribution's own summary: the members sorted once by total and id,
     /// then ranked and graded in one walk ([`Plan::regrade`] of the whole team), without the
@@ -507,11 +500,7 @@ impl Plan {
     /// forced distribution applies comes with them. None where [`Plan::rank`] is asked instead:
     /// a team it reports an error for (an empty id, a graded member without a tie-break key),
     /// so that the error is its.
-    fn rank_members(
-        &self,
-        team: &crate::scorecard::Team,
-        scored: &[Scored<'_>],
-    ) -> Option<Result<(Vec<TeamMember>, bool)>> {
+    fn rank_members(&self, team: &crate::scorecard::Team, scored: &[Scored<'_>]) -> Option<Result<Ranked>> {
         let keyed = team.tie_break.is_some() && self.distribution.is_some();
         let fits = |s: &Scored<'_>| {
             !s.member.id.trim().is_empty() && (!keyed || s.member.vetoed || s.member.tie_break.is_some())
@@ -524,23 +513,8 @@ impl Plan {
             (Some(a), Some(b)) => b.score.total.0.cmp(&a.score.total.0).then_with(|| a.member.id.cmp(&b.member.id)),
             _ => std::cmp::Ordering::Equal,
         });
-        let mut members: Vec<TeamMember> = order
-            .iter()
-            .filter_map(|k| scored.get(*k))
-            .map(|s| TeamMember {
-                index: s.index,
-                id: Name::from(s.member.id.as_str()),
-                name: s.member.name.as_deref().map(Name::from),
-                group: s.member.group.as_deref().map(Name::from),
-                total: s.score.total,
-                grade: self.grade_name(&s.score.grade),
-                rank: 0,
-                dense_rank: 0,
-                forced_grade: None,
-                vetoed: s.member.vetoed,
-                payout: None,
-            })
-            .collect();
+        let mut members: Vec<TeamMember> =
+            order.iter().filter_map(|k| scored.get(*k)).map(|s| self.member(s)).collect();
         // `scored` is in record order: a record index finds its member by binary search.
         let key = |index: usize| {
             let k = scored.binary_search_by_key(&index, |s| s.index).ok()?;
@@ -548,17 +522,12 @@ impl Plan {
         };
         let n = members.len();
         let forced = self.distribution.is_some() && members.iter().any(|m| !m.vetoed);
-        Some(self.regrade(&mut members, 0..n, Decimal::ZERO, &key).map(|()| (members, forced)))
+        Some(self.regrade(&mut members, 0..n, Decimal::ZERO, &key).map(|()| (members, None, forced)))
     }
 
     /// The members ranked best first, with their forced grades, and the forced distribution.
     /// `ids` maps each scored rep's id to its record index.
-    fn rank(
-        &self,
-        team: &crate::scorecard::Team,
-        scored: &[Scored<'_>],
-        ids: &HashMap<&str, usize>,
-    ) -> Result<(Vec<TeamMember>, Option<Distribution>)> {
+    fn rank(&self, team: &crate::scorecard::Team, scored: &[Scored<'_>], ids: &HashMap<&str, usize>) -> Result<Ranked> {
         let vetoed = |s: &Scored<'_>| s.member.vetoed;
         let entries: Vec<TeamEntry> = scored
             .iter()
@@ -602,28 +571,16 @@ impl Plan {
             .filter_map(|r| {
                 let k = place(&r.id)?;
                 let s = scored.get(k)?;
-                let vetoed = vetoed(s);
                 let forced_grade = match forced.get(k).copied().flatten() {
                     Some(g) => Some(self.grade_name(g)),
-                    None if vetoed && self.distribution.is_some() => Some(self.grade_name(&s.score.grade)),
+                    None if vetoed(s) && self.distribution.is_some() => Some(self.grade_name(&s.score.grade)),
                     None => None,
                 };
-                Some(TeamMember {
-                    index: s.index,
-                    id: Name::from(&r.id),
-                    name: s.member.name.as_deref().map(Name::from),
-                    group: s.member.group.as_deref().map(Name::from),
-                    total: s.score.total,
-                    grade: self.grade_name(&s.score.grade),
-                    rank: r.competition_rank,
-                    dense_rank: r.dense_rank,
-                    forced_grade,
-                    vetoed,
-                    payout: None,
-                })
+                Some(TeamMember { rank: r.competition_rank, dense_rank: r.dense_rank, forced_grade, ..self.member(s) })
             })
             .collect();
-        Ok((members, distribution))
+        let forced = distribution.is_some();
+        Ok((members, distribution, forced))
     }
 
     /// The aggregates over the team and per group, the contests and the leaderboard.
@@ -1007,6 +964,37 @@ pub(crate) struct PoolAward {
 /// applies: what [`Plan::parts_by`] ranks by.
 type Ranked = (Vec<TeamMember>, Option<Distribution>, bool);
 
+/// The reps of a team that are members (scored with a member), each id once.
+struct Members<'a> {
+    /// In record order.
+    scored: Vec<Scored<'a>>,
+    /// Each member's id → its record index.
+    seen: HashMap<&'a str, usize>,
+    /// Records left out because an earlier record has their id, with the error.
+    duplicates: Vec<(usize, Error)>,
+}
+
+/// The members among `scores` (by record index): a record whose id an earlier record has is
+/// left out and reported.
+fn members<'a>(scores: &[Option<&'a ScoreResult>]) -> Members<'a> {
+    let mut seen: HashMap<&str, usize> = HashMap::with_capacity_and_hasher(scores.len(), Default::default());
+    let mut duplicates = Vec::new();
+    let mut scored = Vec::with_capacity(scores.len());
+    for (index, score) in scores.iter().enumerate() {
+        let Some((score, member)) = score.and_then(|s| Some((s, s.member.as_ref()?))) else { continue };
+        if let std::collections::hash_map::Entry::Vacant(slot) = seen.entry(member.id.as_str()) {
+            slot.insert(index);
+        } else {
+            let dup =
+                Error::new(ErrorCode::DuplicateId).name(member.id.as_str()).path(Origin::Record, format!("/{index}"));
+            duplicates.push((index, dup));
+            continue;
+        }
+        scored.push(Scored { index, member, score });
+    }
+    Members { scored, seen, duplicates }
+}
+
 /// The team's parts (see [`Plan::team_parts`]).
 pub(crate) struct TeamParts {
     /// The team view, without payouts or cost.
@@ -1338,21 +1326,13 @@ mod tests {
                 .map(|(t, vetoed, key, id)| score(60 + 10 * t, *vetoed, key.map(Decimal::from), *id))
                 .collect();
             let scores: Vec<Option<&ScoreResult>> = results.iter().map(Some).collect();
-            let mut seen: HashMap<&str, usize> = HashMap::default();
-            let mut scored = Vec::new();
-            for (index, s) in scores.iter().flatten().enumerate() {
-                let member = s.member.as_ref().unwrap();
-                if let std::collections::hash_map::Entry::Vacant(slot) = seen.entry(member.id.as_str()) {
-                    slot.insert(index);
-                    scored.push(Scored { index, member, score: s });
-                }
-            }
+            let Members { scored, seen, .. } = members(&scores);
             let slow = plan.rank(team_def, &scored, &seen);
             match plan.rank_members(team_def, &scored) {
                 None => prop_assert!(slow.is_err()),
                 Some(fast) => {
-                    let (members, forced) = fast.unwrap();
-                    let (expected, distribution) = slow.unwrap();
+                    let (members, _, forced) = fast.unwrap();
+                    let (expected, distribution, _) = slow.unwrap();
                     prop_assert_eq!(members, expected);
                     prop_assert_eq!(forced, distribution.is_some());
                 }

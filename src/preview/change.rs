@@ -270,16 +270,11 @@ impl Pairing<'_> {
                 .collect::<Result<Vec<_>>>()?,
             _ => Vec::new(),
         };
-        let mut crossings = match (self.standing(self.baseline, index), self.standing(self.draft, index)) {
-            (Some(b), Some(a)) => crossings(b, a, self.grades),
+        let pays_more = |id: &str| components.iter().any(|k| k.id == id && k.change.0 > Decimal::ZERO);
+        let crossings = match (self.standing(self.baseline, index), self.standing(self.draft, index)) {
+            (Some(b), Some(a)) => crossings(b, a, self.grades, &pays_more),
             _ => Vec::new(),
         };
-        // A cap reached or left is in the rep's favour when the bonus it caps pays more.
-        for c in &mut crossings {
-            if let Crossing::Cap { id, better, .. } = c {
-                *better = components.iter().any(|k| k.id == *id && k.change.0 > Decimal::ZERO);
-            }
-        }
         Ok(RepChange {
             index,
             id: member.map(|m| m.id.clone()),

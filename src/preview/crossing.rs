@@ -160,7 +160,13 @@ impl GradeOrder {
 
 /// Everything rep crossed from `before` to `after`, in a fixed order: grade, forced grade,
 /// vetoes, scorecard gates, then each component's tiers, gate, curve point and cap.
-pub(super) fn crossings(before: Standing<'_>, after: Standing<'_>, grades: &GradeOrder) -> Vec<Crossing> {
+/// `pays_more(component id)`: whether that component pays the rep more under the draft.
+pub(super) fn crossings(
+    before: Standing<'_>,
+    after: Standing<'_>,
+    grades: &GradeOrder,
+    pays_more: &dyn Fn(&str) -> bool,
+) -> Vec<Crossing> {
     let mut out = Vec::new();
     if let (Some(b), Some(a)) = (before.score, after.score) {
         if b.grade != a.grade {
@@ -178,7 +184,7 @@ pub(super) fn crossings(before: Standing<'_>, after: Standing<'_>, grades: &Grad
     }
     if let (Some(b), Some(a)) = (before.marks, after.marks) {
         tiers(before.plan, b, after.plan, a, &mut out);
-        curves(before.plan, b, after.plan, a, &mut out);
+        curves(before.plan, b, after.plan, a, pays_more, &mut out);
     }
     out
 }
@@ -231,8 +237,9 @@ fn tiers(bp: &Plan, b: &Marks, ap: &Plan, a: &Marks, out: &mut Vec<Crossing>) {
     }
 }
 
-/// Target bonuses (in both plans) whose gate, curve point or cap changed.
-fn curves(bp: &Plan, b: &Marks, ap: &Plan, a: &Marks, out: &mut Vec<Crossing>) {
+/// Target bonuses (in both plans) whose gate, curve point or cap changed; a cap reached or left
+/// is in the rep's favour when the bonus pays more (`pays_more`).
+fn curves(bp: &Plan, b: &Marks, ap: &Plan, a: &Marks, pays_more: &dyn Fn(&str) -> bool, out: &mut Vec<Crossing>) {
     for mb in &b.curves {
         let Some(id) = component_id(bp, mb.component) else { continue };
         let Some(ma) = a.curves.iter().find(|m| component_id(ap, m.component) == Some(id)) else { continue };
@@ -250,8 +257,7 @@ fn curves(bp: &Plan, b: &Marks, ap: &Plan, a: &Marks, out: &mut Vec<Crossing>) {
             });
         }
         if mb.capped != ma.capped {
-            // In the rep's favour or not by what the bonus pays: set by the caller, which has it.
-            out.push(Crossing::Cap { id: id.to_string(), before: mb.capped, after: ma.capped, better: false });
+            out.push(Crossing::Cap { id: id.to_string(), before: mb.capped, after: ma.capped, better: pays_more(id) });
         }
     }
 }

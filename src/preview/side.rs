@@ -57,7 +57,7 @@ struct Alike<'a> {
     /// out again.
     pays: &'a [bool],
     /// The same for a record whose score has the same coefficient under both plans
-    /// ([`Plan::pays_as_scored`]: a target bonus too), when the plans do not score alike.
+    /// ([`Plan::pays_as`] of a score alike: a target bonus too), when the plans do not score alike.
     pays_scored: &'a [bool],
     /// What it is paid there without pools.
     paid: Option<Paid<'a>>,
@@ -121,8 +121,7 @@ pub(super) struct Side {
     /// like does ([`Plan::pays_as`], worked out once): a record evaluated again takes its amount
     /// from that side.
     pays: Vec<bool>,
-    /// The same for a record whose score has the same coefficient on both sides
-    /// ([`Plan::pays_as_scored`]).
+    /// The same for a record whose score has the same coefficient on both sides.
     pays_scored: Vec<bool>,
     /// Whether this side's plan scores as the plan of the side it was opened like does
     /// ([`Plan::scores_like`], worked out once): a record evaluated again takes its score from
@@ -153,8 +152,8 @@ impl Side {
         let scores_alike = like.is_some_and(|l| plan.scores_like(&l.plan));
         let rescored = like.filter(|_| !scores_alike).and_then(|l| plan.rescores(&l.plan));
         let rows_alike = like.is_some_and(|l| plan.reads_rows_as(&l.plan));
-        let pays = like.map(|l| plan.pays_as(&l.plan)).unwrap_or_default();
-        let pays_scored = like.map(|l| plan.pays_as_scored(&l.plan, true)).unwrap_or_default();
+        let pays = like.map(|l| plan.pays_as(&l.plan, scores_alike)).unwrap_or_default();
+        let pays_scored = like.map(|l| plan.pays_as(&l.plan, true)).unwrap_or_default();
         let pools_alike = like.is_some_and(|l| plan.splits_pools_as(&l.plan));
         let (n, width) = (records.len(), width(&plan));
         let (mut unpooled, mut weights) = (Payouts::new(n, width), Grid::new(n, width, None));
@@ -607,11 +606,11 @@ fn takes_score(scores_alike: bool, rescored: Option<&[usize]>, like: Option<&Sid
         })
 }
 
-/// Whether two scores' coefficients, as the incentive section reads them (none: no scorecard,
-/// read as 1), are the same number written alike: a multiplier of a target bonus paid alike.
-fn same_coefficient(a: Option<Decimal>, b: Option<Decimal>) -> bool {
-    let read = |c: Option<Decimal>| c.unwrap_or(Decimal::ONE);
-    let (a, b) = (read(a), read(b));
+/// Whether a rep's score here and `there` have the same coefficient as the incentive section
+/// reads it (no score: 1), the same number written alike: a multiplier of a target bonus paid
+/// alike.
+fn same_coefficient(here: &ScoreResult, there: Option<&ScoreResult>) -> bool {
+    let (a, b) = (here.coefficient.0, there.map_or(Decimal::ONE, |s| s.coefficient.0));
     a == b && a.scale() == b.scale()
 }
 
@@ -733,25 +732,24 @@ impl Rep {
             (None, Some(l), Some(slots)) if l.pays_scored != l.pays => plan.score_member(slots)?.map(Rc::new),
             _ => None,
         };
-        let pays = like.map_or(&[][..], |l| {
-            let coefficient = |s: Option<&crate::scorecard::ScoreResult>| s.map(|s| s.coefficient.0);
-            let there = coefficient(l.rep.score.as_deref());
-            match &own {
-                _ if known.is_some() => l.pays_scored,
-                Some(own) if same_coefficient(Some(own.coefficient.0), there) => l.pays_scored,
-                _ => l.pays,
+        let pays = match like {
+            Some(l)
+                if known.is_some() || own.as_deref().is_some_and(|s| same_coefficient(s, l.rep.score.as_deref())) =>
+            {
+                l.pays_scored
             }
-        });
+            Some(l) => l.pays,
+            None => &[],
+        };
         // Amounts taken from there add up with this run's exactly only where they were summed
         // part by part.
         let taken = like
             .filter(|l| l.rows && l.rep.by_parts && pays.contains(&true))
             .and_then(|l| Some(Taken { pays, paid: l.paid?, marks: l.rep.marks.as_ref()? }));
         let skip = taken.as_ref().map_or(&[][..], |t| t.pays);
-        let mut eval = match (known, &own) {
-            (Some((_, score, slots)), _) => plan.pay_member(record, Some(score), Some(slots), read, skip)?,
-            (None, Some(own)) => plan.pay_member(record, Some(own), given.map(|v| v.as_slice()), read, skip)?,
-            (None, None) => plan.pay_member(record, None, given.map(|v| v.as_slice()), read, skip)?,
+        let mut eval = match known {
+            Some((_, score, slots)) => plan.pay_member(record, Some(score), Some(slots), read, skip)?,
+            None => plan.pay_member(record, own.as_deref(), given.map(|v| v.as_slice()), read, skip)?,
         };
         let (score, grade, slots) = match known {
             Some((l, score, slots)) => (Some(Rc::clone(score)), l.grade, Some(Rc::clone(slots))),

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { draftText as draftIn, money, openDemoPage, signedMoney as signed } from './demo-page.mjs';
+import { csvOf, draftText as draftIn, money, openDemoPage, signedMoney as signed } from './demo-page.mjs';
 import { xlsx } from './xlsx-file.mjs';
 import { Compare, Plan } from '../../pkg/admin/node.js';
 
@@ -306,7 +306,7 @@ test('a record typed for the sample team stays with it while another team is imp
 
   // Another team, imported.
   const fields = JSON.parse(baselineText).fields.map((f) => f.id);
-  const csv = [fields.join(','), ...june.slice(0, 3).map((r) => fields.map((c) => (r[c] == null ? '' : String(r[c]))).join(','))].join('\n');
+  const csv = csvOf(fields, june.slice(0, 3));
   await page.click('[data-testid="import-open"]');
   await page.setInputFiles('[data-testid="import-file"]', { name: 'three.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await page.waitForSelector('[data-testid="import-apply"]:not([disabled])');

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { draftText, money, openDemoPage, signedMoney as signed } from './demo-page.mjs';
+import { csvOf, draftText, money, openDemoPage, signedMoney as signed } from './demo-page.mjs';
 import { xlsx } from './xlsx-file.mjs';
 import { generateTeam } from '../../bench/lib/team.mjs';
 import { Compare, Formula, Plan } from '../../pkg/admin/node.js';
@@ -377,13 +377,7 @@ test('CSV import: columns map to fields, a bad row shows its error, the rest is 
   const fields = JSON.parse(baselineText).fields.map((f) => f.id);
   const columns = [...fields, '订单'];
   const chosen = june.slice(0, 5);
-  const cell = (v) => {
-    if (v == null) return '';
-    const s = typeof v === 'object' ? JSON.stringify(v) : String(v);
-    return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  const rows = chosen.map((r, i) => columns.map((c) => cell(i === 2 && c === '回款额' ? '九万' : r[c])).join(','));
-  const csv = [columns.join(','), ...rows].join('\n');
+  const csv = csvOf(columns, chosen, (r, c, i) => (i === 2 && c === '回款额' ? '九万' : r[c]));
 
   await page.click('[data-testid="import-open"]');
   await page.setInputFiles('[data-testid="import-file"]', { name: 'team.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
@@ -638,12 +632,7 @@ test('a rep that fails on both sides for two reasons lists each side\'s own erro
   const fields = JSON.parse(baselineText).fields.map((f) => f.id);
   const columns = [...fields, '订单'];
   const chosen = june.slice(0, 3).map((r, i) => (i === 0 ? { ...r, 订单: r.订单.map((o, k) => (k === 0 ? { ...o, 金额: '12a' } : o)) } : r));
-  const cell = (v) => {
-    if (v == null) return '';
-    const x = typeof v === 'object' ? JSON.stringify(v) : String(v);
-    return /[",\n]/.test(x) ? `"${x.replace(/"/g, '""')}"` : x;
-  };
-  const csv = [columns.join(','), ...chosen.map((r) => columns.map((c) => cell(r[c])).join(','))].join('\n');
+  const csv = csvOf(columns, chosen);
   await page.click('[data-testid="import-open"]');
   await page.setInputFiles('[data-testid="import-file"]', { name: 'two.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await page.waitForSelector('[data-testid="row-error"]');
@@ -736,12 +725,7 @@ test('typing stays live while the worker recomputes 10,000 reps: keys typed duri
   const fields = JSON.parse(baselineText).fields.map((f) => f.id);
   const columns = [...fields, '订单'];
   const team = generateTeam(10000);
-  const cell = (v) => {
-    if (v == null) return '';
-    const s = typeof v === 'object' ? JSON.stringify(v) : String(v);
-    return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  const csv = [columns.join(','), ...team.map((r) => columns.map((c) => cell(r[c])).join(','))].join('\n');
+  const csv = csvOf(columns, team);
   await page.click('[data-testid="import-open"]');
   await page.setInputFiles('[data-testid="import-file"]', { name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await page.waitForSelector('[data-testid="import-apply"]:not([disabled])', { timeout: 60000 });

@@ -38,7 +38,18 @@ export const rate = (s) => {
   return `${trimmed(`${digits.slice(0, int.length + 2).replace(/^0+(?=\d)/, '')}.${digits.slice(int.length + 2)}`)}%`;
 };
 
-/** Money as the admin page writes it (numbers from the engine's JS output). */
+/** `records` as CSV text with a header of `columns` (sub-tables as JSON, quoted where needed);
+ *  `value(record, column, row)` picks each cell (by default the record's own). */
+export function csvOf(columns, records, value = (r, c) => r[c]) {
+  const cell = (v) => {
+    if (v == null) return '';
+    const s = typeof v === 'object' ? JSON.stringify(v) : String(v);
+    return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  return [columns.join(','), ...records.map((r, i) => columns.map((c) => cell(value(r, c, i))).join(','))].join('\n');
+}
+
+/** Money as the admin page writes it (the engine's exact decimal strings, or numbers). */
 export const money = (n, locale = 'zh-CN') =>
   new Intl.NumberFormat(locale === 'en' ? 'en-US' : 'zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(n);
 /** A change in money as the admin page writes it: `+` before a gain. */

@@ -4,7 +4,7 @@
 
 import { locale, t, useText } from '../page.js';
 
-export { errorMessage, LOCALES, locale, monthName, t, tIn } from '../page.js';
+export { errorMessage, locale, monthName, pageError, t } from '../page.js';
 
 const TEXT = {
   'zh-CN': {

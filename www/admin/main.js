@@ -21,7 +21,7 @@ import { download, setUpImport } from './team-import.js';
 import { ordersMode, ordersSpec } from './orders-import.js';
 import { createRecordEditor } from './record-editor.js';
 import { comparisonCsv } from './export-csv.js';
-import { errorMessage, locale, monthName, t, tIn, whole } from './i18n.js';
+import { errorMessage, locale, monthName, pageError, t, whole } from './i18n.js';
 
 const MONTH_FIELD = '月份';
 const DEBOUNCE_MS = 120;
@@ -92,6 +92,8 @@ function showTeam(imported) {
   state.orders = null;
   state.selected = null;
   state.recordEditor?.close();
+  renderMonths();
+  openComparison();
 }
 
 const monthsOf = (records) => [...new Set(records.map((r) => r[MONTH_FIELD]).filter((m) => m != null && m !== ''))]
@@ -130,7 +132,7 @@ async function openComparison() {
   const records = teamRecords();
   showAllRows(false); // a new team or month starts with its first rows
   if (!records.length) {
-    showPageError({ code: 'EMPTY_TEAM', path: '', messages: { 'zh-CN': tIn('zh-CN', 'emptyTeam'), en: tIn('en', 'emptyTeam') } });
+    showPageError(pageError('EMPTY_TEAM', '', 'emptyTeam'));
     return;
   }
   setRunStat(t('computing'));
@@ -537,8 +539,6 @@ function wireEvents() {
   $('#export-csv').addEventListener('click', exportCsv);
   $('#use-sample').addEventListener('click', () => {
     showTeam(null);
-    renderMonths();
-    openComparison();
   });
 }
 
@@ -659,8 +659,6 @@ async function main() {
         // A malformed CSV row is left out; a row the engine rejects is kept and listed as failing.
         const malformed = new Set(errors.filter((e) => e.error.code === 'CSV_ROW').map((e) => e.index));
         showTeam({ name, records: records.filter((_, i) => !malformed.has(i)) });
-        renderMonths();
-        openComparison();
       },
       template: () => ({ name: 'salescore-sample-team.csv', rows: state.sample }),
     },

@@ -7,7 +7,7 @@
 
 import { parseCsv, readXlsx, unparseCsv } from '../vendor/sheets.js';
 import { $, escapeHtml as esc } from '../page.js';
-import { errorMessage, LOCALES, t, tIn } from './i18n.js';
+import { errorMessage, pageError, t } from './i18n.js';
 
 const PREVIEW_ROWS = 8;
 const TRUE = new Set(['true', '1', 'yes', 'y', '是', '√']);
@@ -174,7 +174,7 @@ const CSV_WORDS = { MissingQuotes: 'csvMissingQuotes', InvalidQuotes: 'csvInvali
 
 /** The data rows that are malformed → their error (`CSV_ROW`, the row's path, the words in every
  *  locale): papaparse's quote errors, and a row with a filled cell past the header's columns. */
-export function malformedRows(rows, problems, columns) {
+function malformedRows(rows, problems, columns) {
   const malformed = new Map();
   rows.forEach((row, index) => {
     const extra = row.slice(columns).some((c) => c != null && String(c).trim() !== '');
@@ -182,9 +182,7 @@ export function malformedRows(rows, problems, columns) {
     if (!kind) return;
     const key = CSV_WORDS[kind] ?? 'csvInvalidQuotes';
     const filled = row.reduce((n, c, i) => (c != null && String(c).trim() !== '' ? i + 1 : n), 0);
-    const vars = { n: filled, m: columns };
-    const messages = Object.fromEntries(LOCALES.map((loc) => [loc, tIn(loc, key, vars)]));
-    malformed.set(index, { code: 'CSV_ROW', path: `/${index}`, origin: 'record', messages, message: messages['zh-CN'] });
+    malformed.set(index, pageError('CSV_ROW', `/${index}`, key, { n: filled, m: columns }));
   });
   return malformed;
 }
