@@ -13,13 +13,17 @@
 //! - new draft: `set_draft` with the top tier of the 标准 commission rule at 6% instead of 5%;
 //! - new draft + summary: the same, then the comparison without the rep rows;
 //! - summary: the comparison without the rep rows alone (what every edit adds to its own work);
-//! - new draft + rows: the same with every rep's row (outcomes, changes, crossings);
+//! - new draft + page: the same with what the admin page asks for on every edit: the summary
+//!   (threshold set) and the rep table's first page of 50 rows, sorted by the change, and the selected
+//!   rep's row;
+//! - new draft + rows: the same with every rep's row (outcomes, changes, crossings), in record
+//!   order (what the page's export and "show all" ask for);
 //! - scorecard draft + summary: `set_draft` with two indicators of the 新人 profile reweighted
 //!   (销售达成 25 → 30, 跟进 15 → 10: the profile's reps score otherwise), then the comparison
 //!   without rows;
 //! - one changed record: `set_record` (one rep's 销售额 and orders +10%, under both plans: its
 //!   score moves, so ranks, forced grades and pools are recomputed), then the comparison without
-//!   rows; and with rows;
+//!   rows; and the page's view;
 //! - one changed order: `set_record` with only the rep's orders +10% (its commission moves, its
 //!   score does not: the team's parts are kept), then the comparison without rows;
 //! - memory: resident memory added by one session with a draft.
@@ -31,8 +35,9 @@
     clippy::cast_sign_loss
 )] // a timing script: float draws as bench/lib/team.mjs makes them, JSON objects it builds itself
 
+use salescore::number::Dec;
 use salescore::plan::Plan;
-use salescore::preview::{CompareOptions, CompareSession, View};
+use salescore::preview::{CompareOptions, CompareSession, RepKey, RepSort, Threshold, View};
 use serde_json::{json, Value};
 use std::error::Error;
 use std::time::{Duration, Instant};
@@ -258,12 +263,13 @@ fn main() -> Res<()> {
     let reweight = Plan::compile(&reweighted.to_string())?;
     let summary = View { reps: false, ..View::default() };
     let rows = View::default();
+    let page = page_view();
     if !as_json {
         println!("ms per call: CPU time of the thread (wall time)");
         println!(
-            "| reps | evaluateTeam | open | new draft | new draft + summary | new draft + rows | scorecard draft + summary | summary | changed record + summary | + rows | changed order + summary | memory |"
+            "| reps | evaluateTeam | open | new draft | new draft + summary | new draft + page | new draft + rows | scorecard draft + summary | summary | changed record + summary | + page | changed order + summary | memory |"
         );
-        println!("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        println!("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     }
     for n in [1_000usize, 10_000] {
         let team = generate_team(&sample, n, 20_260_601);
@@ -283,6 +289,11 @@ fn main() -> Res<()> {
         let new_draft_summary = median(samples, || {
             s.set_draft(draft.clone())?;
             s.comparison(&summary)?;
+            Ok(())
+        })?;
+        let new_draft_page = median(samples, || {
+            s.set_draft(draft.clone())?;
+            s.comparison(&page)?;
             Ok(())
         })?;
         let new_draft_rows = median(samples, || {
@@ -319,27 +330,42 @@ fn main() -> Res<()> {
             Ok(())
         };
         let one_summary = median(samples, || edit(&changed, &summary))?;
-        let one_rows = median(samples, || edit(&changed, &rows))?;
+        let one_page = median(samples, || edit(&changed, &page))?;
         let order_summary = median(samples, || edit(&orders_only, &summary))?;
         if as_json {
             json_rows.insert(
                 n.to_string(),
                 json!({
                     "evaluateTeam": engine.wall, "open": open.wall, "draft": new_draft.wall,
-                    "draftSummary": new_draft_summary.wall, "draftRows": new_draft_rows.wall,
-                    "reweightSummary": reweight_summary.wall, "summary": summary_alone.wall,
-                    "recordSummary": one_summary.wall, "recordRows": one_rows.wall, "orderSummary": order_summary.wall,
+                    "draftSummary": new_draft_summary.wall, "draftPage": new_draft_page.wall,
+                    "draftRows": new_draft_rows.wall, "reweightSummary": reweight_summary.wall,
+                    "summary": summary_alone.wall, "recordSummary": one_summary.wall, "recordPage": one_page.wall,
+                    "orderSummary": order_summary.wall,
                 }),
             );
             continue;
         }
         let mb = memory.map_or("–".to_string(), |m| format!("{m:.0} MB"));
         println!(
-            "| {n} | {engine} | {open} | {new_draft} | {new_draft_summary} | {new_draft_rows} | {reweight_summary} | {summary_alone} | {one_summary} | {one_rows} | {order_summary} | {mb} |"
+            "| {n} | {engine} | {open} | {new_draft} | {new_draft_summary} | {new_draft_page} | {new_draft_rows} | {reweight_summary} | {summary_alone} | {one_summary} | {one_page} | {order_summary} | {mb} |"
         );
     }
     if as_json {
         println!("{}", Value::Object(json_rows));
     }
     Ok(())
+}
+
+/// What the admin page asks for on every edit (www/admin/engine.js): the summary with its
+/// threshold, the rep table's first page of 50 rows by the biggest change, and the selected rep.
+fn page_view() -> View {
+    let threshold = Threshold { amount: Some(Dec(1000.into())), percent: Some(Dec(10.into())) };
+    View {
+        bins: 12,
+        threshold: Some(threshold),
+        sort: Some(RepSort { by: RepKey::Change, descending: true }),
+        count: Some(50),
+        pick: vec![0],
+        ..View::default()
+    }
 }

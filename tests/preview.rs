@@ -26,7 +26,8 @@ use rust_decimal::Decimal;
 use salescore::output::{NumberOutput, Options};
 use salescore::plan::Plan;
 use salescore::preview::{
-    CompareOptions, CompareSession, Comparison, Crossing, CurveSpec, RepChange, SensitivitySpec, Threshold, View,
+    CompareOptions, CompareSession, Comparison, Crossing, CurveSpec, RepChange, RepKey, RepSort, SensitivitySpec,
+    Threshold, View,
 };
 use serde_json::{json, Value};
 use std::str::FromStr;
@@ -406,6 +407,68 @@ fn thresholds_top_n_and_the_histogram() {
     assert_eq!(bad.path, "/threshold/amount");
 }
 
+/// The ids of the reps a view lists.
+fn ids(reps: &[RepChange]) -> Vec<&str> {
+    reps.iter().map(|r| r.id.as_deref().unwrap_or("")).collect()
+}
+
+fn sorted(by: RepKey, descending: bool) -> Option<RepSort> {
+    Some(RepSort { by, descending })
+}
+
+#[test]
+fn reps_sorted_by_a_column_in_a_window_and_picked() {
+    // tierRate: E1 +500, E4 +100, the others 0 (ties keep record order).
+    let s = session("tierRate");
+    let list = |view: View| ids(&s.comparison(&view).unwrap().reps).join(" ");
+    assert_eq!(list(View { sort: sorted(RepKey::Change, true), ..View::default() }), "E1 E4 E2 E3 E5");
+    assert_eq!(list(View { sort: sorted(RepKey::Change, false), ..View::default() }), "E2 E3 E5 E4 E1");
+    assert_eq!(list(View { sort: sorted(RepKey::Change, true), from: 1, count: Some(2), ..View::default() }), "E4 E2");
+    // Without a sort, a window of record order.
+    assert_eq!(list(View { from: 3, count: Some(9), ..View::default() }), "E4 E5");
+    assert_eq!(list(View { from: 5, ..View::default() }), "");
+    assert_eq!(list(View { count: Some(0), ..View::default() }), "");
+    // Grades in the plan's order (A, B, C): ascending is the best first.
+    assert_eq!(list(View { sort: sorted(RepKey::Grade, false), ..View::default() }), "E1 E2 E3 E4 E5");
+    assert_eq!(list(View { sort: sorted(RepKey::Grade, true), ..View::default() }), "E3 E4 E5 E2 E1");
+    // Forced grades: E1 A, E2 B, E3 B, E4 C (its band grade, vetoed), E5 C.
+    assert_eq!(list(View { sort: sorted(RepKey::ForcedGrade, true), ..View::default() }), "E4 E5 E2 E3 E1");
+    // Text by code point: 丁 U+4E01, 丙 U+4E19, 乙 U+4E59, 戊 U+620A, 甲 U+7532.
+    assert_eq!(list(View { sort: sorted(RepKey::Name, false), ..View::default() }), "E4 E3 E2 E5 E1");
+    assert_eq!(list(View { sort: sorted(RepKey::Group, true), ..View::default() }), "E3 E4 E5 E1 E2");
+    // Scores 96, 88, 60, 0, 40; payouts 10,975, 5,325, 4,050, 4,940, 2,700 before.
+    assert_eq!(list(View { sort: sorted(RepKey::Score, true), ..View::default() }), "E1 E2 E3 E5 E4");
+    assert_eq!(list(View { sort: sorted(RepKey::Before, false), count: Some(2), ..View::default() }), "E5 E3");
+    // E1 +4.56%, E4 +2.02%.
+    assert_eq!(list(View { sort: sorted(RepKey::Percent, true), count: Some(2), ..View::default() }), "E1 E4");
+    // gateMove: E3 crosses the bonus's gate and its first curve point, the others nothing.
+    let gate = session("gateMove");
+    let c =
+        gate.comparison(&View { sort: sorted(RepKey::Crossings, true), count: Some(2), ..View::default() }).unwrap();
+    assert_eq!(ids(&c.reps), ["E3", "E1"]);
+    // Picked reps, in the order named, whatever the window; past the team: INVALID_OPTION.
+    let c = s.comparison(&View { count: Some(1), pick: vec![4, 0], ..View::default() }).unwrap();
+    assert_eq!((ids(&c.reps), ids(&c.picked)), (vec!["E1"], vec!["E5", "E1"]));
+    assert_eq!(c.picked[0], s.rep(4).unwrap());
+    let bad = s.comparison(&View { pick: vec![0, 5], ..View::default() }).unwrap_err();
+    assert_eq!((bad.code.as_str(), bad.path.as_str()), ("INVALID_OPTION", "/pick/1"));
+
+    // Reps a plan cannot compute come last, either way (E4 fails under the draft, E5 under the
+    // baseline); E3 loses 1,200, E1 and E2 are unchanged.
+    let mut records = team();
+    records[4]["目标"] = json!(0);
+    let mut s = CompareSession::open(plan(None), records, CompareOptions::default()).unwrap();
+    s.set_draft(plan(Some("adjustedQuota"))).unwrap();
+    let list = |view: View| ids(&s.comparison(&view).unwrap().reps).join(" ");
+    assert_eq!(list(View { sort: sorted(RepKey::Change, true), ..View::default() }), "E1 E2 E3 E4 E5");
+    assert_eq!(list(View { sort: sorted(RepKey::Change, false), ..View::default() }), "E3 E1 E2 E4 E5");
+    // Crossings too: E4 and E5 have none to count, so they come after the reps with 0.
+    assert_eq!(list(View { sort: sorted(RepKey::Crossings, false), ..View::default() }), "E1 E2 E3 E4 E5");
+    // The baseline pays E4 and the draft E5: each has its own side's payout.
+    assert_eq!(list(View { sort: sorted(RepKey::Before, false), ..View::default() }), "E4 E3 E2 E1 E5");
+    assert_eq!(list(View { sort: sorted(RepKey::After, false), ..View::default() }), "E5 E3 E2 E1 E4");
+}
+
 #[test]
 fn sensitivity_scales_the_actuals() {
     // The actuals are 销售额 (money, not a target) — 目标 and 调整目标 are targets — and there
@@ -644,6 +707,82 @@ proptest! {
             let team = plan(name).evaluate_team(s.records()).unwrap().team;
             prop_assert_eq!(side, &team_without_cost(team));
         }
+    }
+}
+
+/// Rep `r`'s value in column `by`, read from its full row (the test's own reading of the rep
+/// table, against the engine's sort): text, then numbers; none sorts last.
+fn column(r: &RepChange, by: RepKey) -> Option<(Option<String>, Decimal)> {
+    let n = |v: Option<Decimal>| v.map(|v| (None, v));
+    let t = |v: Option<&String>| v.map(|v| (Some(v.clone()), Decimal::ZERO));
+    let side = |f: &dyn Fn(&salescore::preview::RepOutcome) -> Option<Decimal>| {
+        r.after.as_ref().and_then(f).or_else(|| r.before.as_ref().and_then(f))
+    };
+    let place =
+        |g: &Option<String>| g.as_deref().map(|g| Decimal::from(["A", "B", "C"].iter().position(|x| *x == g).unwrap()));
+    let compared = r.before.is_some() && r.after.is_some();
+    match by {
+        RepKey::Index => n(Some(Decimal::from(r.index))),
+        RepKey::Id => t(r.id.as_ref()),
+        RepKey::Name => t(r.name.as_ref()),
+        RepKey::Group => t(r.group.as_ref()),
+        RepKey::Score => n(side(&|o| o.score.map(|s| s.0))),
+        RepKey::Grade => n(side(&|o| place(&o.grade))),
+        RepKey::ForcedGrade => n(side(&|o| place(&o.forced_grade))),
+        RepKey::Before => n(r.before.as_ref().and_then(|o| o.payout.map(|p| p.0))),
+        RepKey::After => n(r.after.as_ref().and_then(|o| o.payout.map(|p| p.0))),
+        RepKey::Change => n(r.change.map(|c| c.0)),
+        RepKey::Percent => n(r.percent.map(|c| c.0)),
+        RepKey::ScoreChange => n(r.score_change.map(|c| c.0)),
+        RepKey::Crossings => n(compared.then(|| Decimal::from(r.crossings.len()))),
+    }
+}
+
+const KEYS: [RepKey; 13] = [
+    RepKey::Index,
+    RepKey::Id,
+    RepKey::Name,
+    RepKey::Group,
+    RepKey::Score,
+    RepKey::Grade,
+    RepKey::ForcedGrade,
+    RepKey::Before,
+    RepKey::After,
+    RepKey::Change,
+    RepKey::Percent,
+    RepKey::ScoreChange,
+    RepKey::Crossings,
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// A window of the sorted reps is the whole table, sorted by the test's reading of each
+    /// row, then cut: on generated teams (ties, vetoes, failing records), any column, either way.
+    #[test]
+    fn a_window_is_the_sorted_table_cut(
+        reps in prop::collection::vec((0usize..12).prop_flat_map(rep_strategy), 1..14),
+        draft in prop::sample::select(vec!["tierRate", "tierMove", "gateMove", "reweight", "scoreGate", "adjustedQuota"]),
+        key in 0usize..KEYS.len(),
+        descending in prop::bool::ANY,
+        from in 0usize..16,
+        count in prop::option::of(0usize..16),
+    ) {
+        let mut s = CompareSession::open(plan(None), reps, CompareOptions::default()).unwrap();
+        s.set_draft(plan(Some(draft))).unwrap();
+        let by = KEYS[key];
+        let mut table = s.comparison(&View::default()).unwrap().reps;
+        table.sort_by(|a, b| {
+            let order = match (column(a, by), column(b, by)) {
+                (Some(x), Some(y)) if descending => y.cmp(&x),
+                (Some(x), Some(y)) => x.cmp(&y),
+                (x, y) => y.is_none().cmp(&x.is_none()).reverse(),
+            };
+            order.then(a.index.cmp(&b.index))
+        });
+        let expected: Vec<RepChange> = table.into_iter().skip(from).take(count.unwrap_or(usize::MAX)).collect();
+        let view = View { sort: sorted(by, descending), from, count, ..View::default() };
+        prop_assert_eq!(s.comparison(&view).unwrap().reps, expected);
     }
 }
 

@@ -5,18 +5,23 @@
 // - open: the baseline over the team (every rep, then ranks, forced distribution, pools);
 // - draft: setDraft with the top tier of the 标准 commission rule at 6% instead of 5% (the
 //   document, compiled by the call, as the admin page hands it over);
-// - draftSummary / draftRows: the same, then the comparison without / with every rep's row;
+// - draftSummary / draftPage / draftRows: the same, then the comparison without rows / with what
+//   the admin page asks for on every edit (the summary, the rep table's first page of 50 rows by the
+//   biggest change, the selected rep: PAGE_VIEW) / with every rep's row (the page's export);
 // - reweightSummary: setDraft with two indicators of the 新人 profile reweighted (销售达成 25 → 30,
 //   跟进 15 → 10: every rep of the profile scores otherwise, so ranks, grades, pools and the
 //   target bonus move), then the comparison without rows;
 // - summary: the comparison without rows alone (what every edit adds to its own work);
-// - recordSummary / recordRows: setRecord of one rep whose score moves (销售额 and every order
-//   +10%), then the comparison without / with rows;
+// - recordSummary / recordPage: setRecord of one rep whose score moves (销售额 and every order
+//   +10%), then the comparison without rows / the page's view;
 // - orderSummary: setRecord with only that rep's orders +10% (its commission moves, its score
 //   does not), then the comparison without rows.
 import { measure } from './measure.mjs';
 
-export const WORKLOADS = ['open', 'draft', 'draftSummary', 'draftRows', 'reweightSummary', 'summary', 'recordSummary', 'recordRows', 'orderSummary'];
+export const WORKLOADS = ['open', 'draft', 'draftSummary', 'draftPage', 'draftRows', 'reweightSummary', 'summary', 'recordSummary', 'recordPage', 'orderSummary'];
+/** What the admin page asks for on every edit (www/admin/engine.js, examples/compare_bench.rs). */
+const PAGE_OPTIONS = { numbers: 'string' };
+export const PAGE_VIEW = { top: 10, bins: 12, threshold: { amount: 1000, percent: 10 }, sort: { by: 'change', descending: true }, count: 50, pick: [0] };
 const RATE = ['incentive', 'components', 0, 'rules', 2, 'table', 'tiers', 2, 'rate'];
 
 /** The draft: the sample plan with its top commission tier at 6%. */
@@ -70,6 +75,7 @@ export function timeCompare(lib, doc, team, { samples = 9 } = {}) {
   s.setDraft(draft);
   out.draft = ms(() => s.setDraft(draft));
   out.draftSummary = ms(() => (s.setDraft(draft), s.comparison(summary)));
+  out.draftPage = ms(() => (s.setDraft(draft), s.comparison(PAGE_VIEW, PAGE_OPTIONS)));
   out.draftRows = ms(() => (s.setDraft(draft), s.comparison(rows)));
   const reweight = reweightOf(doc);
   out.reweightSummary = ms(() => (s.setDraft(reweight), s.comparison(summary)));
@@ -79,13 +85,13 @@ export function timeCompare(lib, doc, team, { samples = 9 } = {}) {
   const rep = movingRep(plan, team, Math.floor(team.length / 2));
   plan.free();
   let flip = false;
-  const edit = (to, view) => {
+  const edit = (to, view, options) => {
     flip = !flip;
     s.setRecord(rep.index, flip ? to : rep.original);
-    return s.comparison(view);
+    return s.comparison(view, options);
   };
   out.recordSummary = ms(() => edit(rep.changed, summary));
-  out.recordRows = ms(() => edit(rep.changed, rows));
+  out.recordPage = ms(() => edit(rep.changed, PAGE_VIEW, PAGE_OPTIONS));
   out.orderSummary = ms(() => edit(rep.ordersOnly, summary));
   // What the session computes (the record as it was), to check that every build agrees.
   s.setRecord(rep.index, rep.original);

@@ -217,7 +217,7 @@ impl Delta {
     }
 }
 
-impl Pairing<'_> {
+impl<'a> Pairing<'a> {
     /// Rep `index`'s numbers.
     pub(super) fn delta(&self, index: usize) -> Delta {
         let (b, a) = (self.baseline.scored(index), self.draft.scored(index));
@@ -249,8 +249,7 @@ impl Pairing<'_> {
     /// Rep `index` in full: both outcomes, the changes and the crossings.
     pub(super) fn change(&self, index: usize) -> Result<RepChange> {
         let (before, after) = (Self::outcome(self.baseline, index), Self::outcome(self.draft, index));
-        let member =
-            [self.baseline, self.draft].into_iter().find_map(|s| s.rep(index)?.score.as_deref()?.member.as_ref());
+        let member = self.member(index);
         let delta = self.delta(index);
         let change = delta.payouts.map(|(b, a)| sub(a, b)).transpose()?;
         let percent = match (delta.payouts, change) {
@@ -288,6 +287,11 @@ impl Pairing<'_> {
             components,
             crossings,
         })
+    }
+
+    /// Rep `index`'s id, name and group: the baseline's, else the draft's.
+    pub(super) fn member(&self, index: usize) -> Option<&'a crate::scorecard::Member> {
+        [self.baseline, self.draft].into_iter().find_map(|s| s.rep(index)?.score.as_deref()?.member.as_ref())
     }
 
     fn standing<'s>(&self, side: &'s Side, index: usize) -> Option<Standing<'s>> {

@@ -151,9 +151,14 @@ impl GradeOrder {
         GradeOrder(grades)
     }
 
+    /// Grade `grade`'s place, from 0 for the best (past the last for a grade neither plan has).
+    pub(super) fn place(&self, grade: &str) -> usize {
+        self.0.iter().position(|x| x == grade).unwrap_or(self.0.len())
+    }
+
     /// Whether `after` is a better grade than `before`.
     fn better(&self, before: Option<&str>, after: Option<&str>) -> bool {
-        let at = |g: Option<&str>| g.and_then(|g| self.0.iter().position(|x| x == g)).unwrap_or(usize::MAX);
+        let at = |g: Option<&str>| g.map_or(usize::MAX, |g| self.place(g));
         at(after) < at(before)
     }
 }

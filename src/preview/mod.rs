@@ -20,7 +20,9 @@
 //! or cap); and for the team, the cost before and after (like for like, per group and per
 //! component, and each plan's own), the grade distributions, a histogram of the changes, the
 //! biggest winners and losers, the reps over a threshold, and the records only one plan (or
-//! neither) can compute, each with its error. [`CompareSession::explain`] gives one rep's two
+//! neither) can compute, each with its error. The reps are listed as a table shows them: sorted
+//! by one of its columns, a window of them (only those are worked out in full), and the reps
+//! picked by index. [`CompareSession::explain`] gives one rep's two
 //! explained results side by side, [`CompareSession::sensitivity`] the costs with every rep's
 //! actuals scaled, [`CompareSession::curves`] both plans' payout by attainment.
 //!
@@ -36,7 +38,7 @@
 //!
 //! ```
 //! use salescore::plan::Plan;
-//! use salescore::preview::{CompareOptions, CompareSession, View};
+//! use salescore::preview::{CompareOptions, CompareSession, RepKey, RepSort, View};
 //! use serde_json::json;
 //!
 //! let plan = |rate: &str| {
@@ -53,6 +55,11 @@
 //! assert_eq!((cost.before.0.to_string(), cost.after.0.to_string()), ("7500.00".into(), "9000.00".into()));
 //! assert_eq!(cost.percent.unwrap().0.to_string(), "20.00");
 //!
+//! // The rep table's first row by the biggest change: only that rep is worked out in full.
+//! let sort = Some(RepSort { by: RepKey::Change, descending: true });
+//! let top = session.comparison(&View { sort, count: Some(1), ..View::default() }).unwrap().reps;
+//! assert_eq!((top.len(), top[0].index, top[0].change.unwrap().0.to_string()), (1, 0, "1000.00".into()));
+//!
 //! // One record changes: only it is evaluated again, and every sum follows.
 //! session.set_record(1, json!({"销售额": 0})).unwrap();
 //! let cost = session.comparison(&View::default()).unwrap().cost.unwrap();
@@ -66,6 +73,7 @@ mod curve;
 mod explain;
 mod groups;
 mod histogram;
+mod listing;
 mod marks;
 mod payouts;
 mod sensitivity;
@@ -83,4 +91,4 @@ pub use histogram::{Bin, Histogram};
 pub use sensitivity::{Scenario, Sensitivity, SensitivitySpec, MAX_SCENARIOS};
 pub use session::{CompareOptions, CompareSession, MAX_RECORDS};
 pub use summary::{Comparison, CostChange, Counts, GradeShift, GroupChange, NotCalculable, PlanCost};
-pub use view::{Threshold, View, MAX_BINS};
+pub use view::{RepKey, RepSort, Threshold, View, MAX_BINS};

@@ -4,6 +4,7 @@
 
 use super::change::{component_change, percent, ComponentChange, Delta, Pairing, RepChange};
 use super::histogram::{histogram, Histogram};
+use super::listing::{listed, picked};
 use super::side::Side;
 use super::view::View;
 use crate::base::checked::{sub, Sum};
@@ -53,10 +54,15 @@ pub struct Comparison {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub not_calculable: Vec<NotCalculable>,
-    /// Every rep, in record order (when the view asks for them).
+    /// The reps the view lists: in its order (record order by default), from its `from`, at
+    /// most its `count` (every rep by default; `counts.reps` is how many there are in all).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub reps: Vec<RepChange>,
+    /// The reps the view picks by index, in the order it names them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub picked: Vec<RepChange>,
 }
 
 /// Head counts.
@@ -155,6 +161,10 @@ pub struct NotCalculable {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub id: Option<String>,
+    /// Display name, when the other plan could read it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub name: Option<String>,
     /// Why the baseline fails (path under the record's index).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "ErrorReport"))]
@@ -181,6 +191,7 @@ impl CostChange {
 /// The comparison as `view` asks for it (checked by the caller).
 pub(super) fn compare(pairing: &Pairing<'_>, view: &View, locale: Locale) -> Result<Comparison> {
     let n = pairing.baseline.len();
+    view.check_picks(n)?;
     let deltas: Vec<Delta> = (0..n).map(|i| pairing.delta(i)).collect();
     let keyed: Vec<(usize, Decimal)> = deltas.iter().filter_map(|d| Some((d.index, d.key()?))).collect();
     let counts = Counts {
@@ -213,7 +224,8 @@ pub(super) fn compare(pairing: &Pairing<'_>, view: &View, locale: Locale) -> Res
         losers: rows(&losers)?,
         exceeding: exceeding(pairing, &deltas, view)?,
         not_calculable: not_calculable(pairing, &deltas, locale),
-        reps: if view.reps { (0..n).map(|i| pairing.change(i)).collect::<Result<_>>()? } else { Vec::new() },
+        reps: listed(pairing, view)?,
+        picked: picked(pairing, view)?,
     })
 }
 
@@ -404,12 +416,11 @@ fn not_calculable(pairing: &Pairing<'_>, deltas: &[Delta], locale: Locale) -> Ve
             if b.is_none() && a.is_none() {
                 return None;
             }
-            let id = [pairing.baseline, pairing.draft]
-                .into_iter()
-                .find_map(|s| s.rep(i)?.score.as_deref()?.member.as_ref().map(|m| m.id.clone()));
+            let member = pairing.member(i);
             Some(NotCalculable {
                 index: i,
-                id,
+                id: member.map(|m| m.id.clone()),
+                name: member.and_then(|m| m.name.clone()),
                 baseline: b.map(|e| e.report(locale)),
                 draft: a.map(|e| e.report(locale)),
             })

@@ -1,5 +1,5 @@
 //! What a comparison shows: how many winners and losers, the histogram's bins, the threshold
-//! that flags a rep, whether every rep is listed, the locale of error messages.
+//! that flags a rep, which reps are listed and in what order, the locale of error messages.
 
 use crate::base::error::{Error, ErrorCode, Origin, Phrase, Result, Text};
 use crate::base::locale::Locale;
@@ -28,9 +28,24 @@ pub struct View {
     /// Reps whose change reaches either bound are listed in `exceeding`.
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub threshold: Option<Threshold>,
-    /// Whether every rep is listed in `reps` (default true).
+    /// Whether reps are listed in `reps` (default true: every rep, in record order, unless
+    /// `sort`, `from` or `count` say otherwise).
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub reps: bool,
+    /// The order of the listed reps, by a column of the rep table (default: record order).
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub sort: Option<RepSort>,
+    /// The first listed rep's place in that order, from 0 (default 0).
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub from: usize,
+    /// How many reps are listed at most (default: all from `from`). Only the listed reps are
+    /// worked out in full, so a table that shows a page of a large team asks for that page.
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub count: Option<usize>,
+    /// Reps listed in `picked` wherever they are in the order (record indices: the rep the
+    /// admin selected, say).
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub pick: Vec<usize>,
     /// Locale of the error messages (default: the baseline plan's).
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub locale: Option<Locale>,
@@ -38,8 +53,69 @@ pub struct View {
 
 impl Default for View {
     fn default() -> Self {
-        View { top: 10, bins: 10, bin_width: None, threshold: None, reps: true, locale: None }
+        View {
+            top: 10,
+            bins: 10,
+            bin_width: None,
+            threshold: None,
+            reps: true,
+            sort: None,
+            from: 0,
+            count: None,
+            pick: Vec::new(),
+            locale: None,
+        }
     }
+}
+
+/// The order of the listed reps: a column of the rep table, ascending unless `descending`.
+///
+/// A rep without the value (a record a plan fails on, a plan without a scorecard…) comes last
+/// either way; equal values keep record order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct RepSort {
+    /// The column.
+    pub by: RepKey,
+    /// Largest first (default false: smallest first).
+    #[serde(default)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub descending: bool,
+}
+
+/// A column of the rep table to sort by. Where the two plans differ, the draft's value counts,
+/// else the baseline's (a record the draft fails on).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub enum RepKey {
+    /// The record's index.
+    Index,
+    /// The rep's id (text: by Unicode code points).
+    Id,
+    /// The rep's name (text).
+    Name,
+    /// The rep's group (text).
+    Group,
+    /// The score.
+    Score,
+    /// The grade from the bands, in the plans' order (ascending: the best grade first).
+    Grade,
+    /// The grade after the forced distribution, in the same order.
+    ForcedGrade,
+    /// The payout under the baseline.
+    Before,
+    /// The payout under the draft.
+    After,
+    /// The payout change.
+    Change,
+    /// The payout change in percent (none when the rep had 0).
+    Percent,
+    /// The score change.
+    ScoreChange,
+    /// How many things the rep crossed.
+    Crossings,
 }
 
 /// When a rep's change is worth flagging: its size reaches `amount`, or its size in percent of
@@ -75,6 +151,16 @@ impl View {
             }
         }
         Ok(())
+    }
+
+    /// Checks the picked reps against a team of `n` records: `INVALID_OPTION` at `/pick/k`.
+    pub(super) fn check_picks(&self, n: usize) -> Result<()> {
+        match self.pick.iter().enumerate().find(|(_, i)| **i >= n) {
+            Some((k, i)) => {
+                Err(option("pick", Phrase::ARecordIndexBelow.with([n]), i.to_string(), &format!("/pick/{k}")))
+            }
+            None => Ok(()),
+        }
     }
 }
 

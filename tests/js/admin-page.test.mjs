@@ -70,6 +70,17 @@ async function resetDraft() {
   await waitForText('[data-testid="cost-change"]', '0.00');
 }
 
+/** Clicks column `key`'s head until the table is sorted by it `direction` (the rows with it). */
+async function sortTable(key, direction) {
+  const sorted = () => page.$eval(`#rep-head [data-sort="${key}"]`, (b) => b.closest('th').getAttribute('aria-sort'));
+  for (let i = 0; i < 2 && (await sorted()) !== direction; i++) {
+    const was = await sorted();
+    await page.click(`#rep-head [data-sort="${key}"]`);
+    await page.waitForFunction(([k, w]) => document.querySelector(`#rep-head [data-sort="${k}"]`).closest('th').getAttribute('aria-sort') !== w, [key, was]);
+  }
+  assert.equal(await sorted(), direction);
+}
+
 /** Waits until the draft's team cost is `total` (the comparison has caught up with the text). */
 const waitForDraftCost = (total, locale) => waitForText('[data-testid="cost-after"]', money(total, locale));
 
@@ -761,13 +772,50 @@ test('typing stays live while the worker recomputes 10,000 reps: keys typed duri
   const session = Compare.open(JSON.parse(baselineText), records);
   session.setDraft(last);
   const expected = session.comparison({ reps: false });
-  session.free();
   await page.waitForFunction(() => /^10000 人 · 重算 [\d.]+ ms$/.test(document.querySelector('#run-stat')?.textContent ?? ''), null, { timeout: 60000 });
   await waitForText('[data-testid="cost-after"]', money(expected.cost.after));
   assert.equal(await text('[data-testid="cost-before"]'), money(expected.cost.before));
 
   await select(at, `${first} * 1`.length);
   await page.keyboard.insertText(was);
+
+  // The one-click rate edit over the 10,000 reps: the table has the engine's first 50 rows of
+  // the whole team by the biggest change, the next 50 on the next page, then the first 50 by a
+  // column clicked; a rep picked from the winners has its statements wherever it is sorted.
+  await page.click('[data-testid="edit-rate"]');
+  const rated = await editorText();
+  assert.notEqual(rated, current);
+  session.setDraft(rated);
+  const moved = session.comparison({ reps: false });
+  await waitForText('[data-testid="cost-after"]', money(moved.cost.after));
+  await page.waitForFunction(() => /^10000 人 · 重算 [\d.]+ ms$/.test(document.querySelector('#run-stat')?.textContent ?? ''), null, { timeout: 60000 });
+  const shown = () => page.$$eval('#rep-rows tr[data-index]', (rows) => rows.map((r) => Number(r.dataset.index)));
+  await sortTable('change', 'descending');
+  const firstRows = (by, descending, from = 0) => session.comparison({ reps: true, sort: { by, descending }, from, count: 50 }).reps.map((r) => r.index);
+  const byChange = firstRows('change', true);
+  assert.deepEqual(await shown(), byChange);
+  assert.equal(await text('[data-testid="page-text"]'), '第 1–50 人，共 10000 人');
+  assert.equal(await text('#rep-rows tr:first-child [data-testid="change"]'), signed(session.rep(byChange[0]).change));
+  assert.equal(await page.isDisabled('[data-testid="page-prev"]'), true);
+  await page.click('[data-testid="page-next"]');
+  await waitForText('[data-testid="page-text"]', '第 51–100 人，共 10000 人');
+  assert.deepEqual(await shown(), firstRows('change', true, 50));
+  await sortTable('id', 'ascending');
+  assert.equal(await text('[data-testid="page-text"]'), '第 1–50 人，共 10000 人'); // a new order starts at its top
+  const byId = firstRows('id', false);
+  assert.deepEqual(await shown(), byId);
+  assert.equal(await text('#rep-rows tr:first-child .id'), session.rep(byId[0]).id);
+  const winner = moved.winners.find((r) => !byId.includes(r.index));
+  assert.ok(winner, 'a winner outside the first rows by id');
+  await page.click(`#movers [data-list="winners"] .rep-link[data-index="${winner.index}"]`);
+  await page.waitForFunction((who) => document.querySelector('#detail-sub')?.textContent.startsWith(who), `${winner.id} ${winner.name} ·`);
+  await page.waitForSelector('[data-testid="statement-total"]');
+  const picked = session.explain(winner.index);
+  const totals = await page.$$eval('[data-testid="statement-total"]', (els) => els.map((e) => e.textContent.trim()));
+  assert.deepEqual(totals, [money(picked.baseline.result.incentive.statement.total), money(picked.draft.result.incentive.statement.total)]);
+  await sortTable('change', 'descending');
+  session.free();
+  await resetDraft();
   await page.click('[data-testid="use-sample"]');
   await waitForText('#team-source', '示例团队 · 24 人');
 });

@@ -549,6 +549,27 @@ export function runSuite(api, data) {
       ['E3 -1200.00'], '21550.00', '20350.00']);
   });
 
+  check('Compare: the rep table sorted by a column, a window of it, and picked reps (tests/preview.rs)', () => {
+    // tierRate: E1 +500, E4 +100, the others 0 (record order among them).
+    const session = api.Compare.open(previewPlan(null), data.preview.team);
+    session.setDraft(previewPlan('tierRate'));
+    const list = (view) => (session.comparison(view).reps ?? []).map((r) => r.id).join(' ');
+    const c = session.comparison({ sort: { by: 'change', descending: true }, from: 1, count: 2, pick: [4] }, { numbers: 'string' });
+    const bad = thrown(() => session.comparison({ pick: [5] }));
+    const badKey = thrown(() => session.comparison({ sort: { by: 'payout' } }));
+    const out = [
+      list({ sort: { by: 'change', descending: true } }), list({ sort: { by: 'grade' } }), list({ sort: { by: 'name' } }),
+      list({ sort: { by: 'forcedGrade', descending: true } }), list({ from: 3 }),
+      c.reps.map((r) => `${r.id} ${r.change}`), c.picked.map((r) => `${r.id} ${r.after.payout}`), c.counts.reps,
+      `${bad?.code} ${bad?.path}`, `${badKey?.code} ${badKey?.path}`,
+    ];
+    session.free();
+    return same(out, [
+      'E1 E4 E2 E3 E5', 'E1 E2 E3 E4 E5', 'E4 E3 E2 E5 E1', 'E4 E5 E2 E3 E1', 'E4 E5',
+      ['E4 100.00', 'E2 0.00'], ['E5 2700.00'], 5, 'INVALID_OPTION /pick/0', 'INVALID_VALUE /sort/by',
+    ]);
+  });
+
   check('Compare: each sensitivity scenario costs what each plan alone pays the team with its actuals scaled', () => {
     const session = api.Compare.open(previewPlan(null), data.preview.team);
     session.setDraft(previewPlan('tierRate'));

@@ -6,9 +6,9 @@ import { $, escapeHtml as esc } from '../page.js';
 import { errorMessage, money, plain, signedMoney, signedPercent, t, trend } from './i18n.js';
 
 /** Cost KPIs, counts, failures, and the by-group / by-component tables. */
-export function renderCost(view, repsById) {
+export function renderCost(view) {
   const { team } = view;
-  $('#cost-sub').textContent = t('costSub', { n: view.reps.length });
+  $('#cost-sub').textContent = t('costSub', { n: view.total });
   $('#cost-kpis').innerHTML = [
     kpi('before', t('before'), money(team.before)),
     kpi('after', t('after'), money(team.after)),
@@ -19,7 +19,7 @@ export function renderCost(view, repsById) {
   const differs = own && (own.before !== team.before || own.after !== team.after);
   const note = differs ? ` · ${t('planCostNote', { b: money(own.before), a: money(own.after) })}` : '';
   $('#counts').textContent = t('counts', { g: view.gained, l: view.lost, u: view.unchanged }) + note;
-  renderFailures(view.failures, repsById);
+  renderFailures(view.failures);
   $('#by-group').innerHTML = changeTable(t('colGroup'), team.byGroup.map((g) => ({ key: g.group, ...g })), 'group');
   $('#by-component').innerHTML = changeTable(t('colComponent'), team.byComponent.map((c) => ({ key: c.id, ...c })), 'component');
 }
@@ -38,7 +38,7 @@ function changeTable(head, rows, kind) {
   return `<thead><tr><th scope="col">${esc(head)}</th><th scope="col" class="num">${esc(t('before'))}</th><th scope="col" class="num">${esc(t('after'))}</th><th scope="col" class="num">${esc(t('change'))}</th></tr></thead><tbody>${body}</tbody>`;
 }
 
-function renderFailures(failures, repsById) {
+function renderFailures(failures) {
   const box = $('#failures');
   box.hidden = !failures.length;
   box.textContent = '';
@@ -46,7 +46,7 @@ function renderFailures(failures, repsById) {
   const line = (error) => `<code class="error-code">${esc(error.code)}</code> <code class="path">${esc(error.path || '/')}</code>
       <span>${esc(errorMessage(error))}</span>`;
   const items = failures.map((f) => {
-    const who = repsById(f.index);
+    const who = `${f.id} ${f.name}`.trim() || `#${f.index + 1}`;
     // Failing on both sides, each side's own error.
     const errors = f.baselineError
       ? `${esc(t('side').baseline)} · ${line(f.baselineError)}<br>${esc(t('side').draft)} · ${line(f.error)}`

@@ -7,14 +7,16 @@
 // with `diagnostics()`.
 //
 // The page's view (what `session.setDraft` / `summary` return, after `pageView`):
-//   reps[i]: { index, id, name, group, before/after: { score, grade, forcedGrade, payout } | null,
-//              change, percent, components: [{ id, before, after, change }],
-//              crossed: [{ kind, component, from, to, direction: 'up'|'down', text? }] }
+//   rows: the reps the table shows, in its order (the engine sorts the whole team and works out
+//         only these in full): [{ index, id, name, group, before/after: { score, grade,
+//         forcedGrade, payout } | null, change, percent, components: [{ id, before, after, change }],
+//         crossed: [{ kind, component, from, to, direction: 'up'|'down', text? }] }]
+//   total: how many reps there are; byIndex: { [index]: rep } for the rows and the picked reps
 //   team: { before, after, change, percent (the reps both plans compute), planCost?: { before, after }
 //           (each plan's own total), byGroup: [{ group, before, after, change }], byComponent: [...] }
 //   grades: { before: [{ grade, count }], after }, histogram: [{ from, to, count }],
 //   winners / losers / overThreshold: [{ index, id, name, change }], gained, lost, unchanged,
-//   failures: [{ index, side: 'baseline'|'draft'|'both', error: { code, path, message, messages? }, baselineError? }]
+//   failures: [{ index, id, name, side: 'baseline'|'draft'|'both', error: { code, path, message, messages? }, baselineError? }]
 
 import * as pkg from '/pkg/admin/inline.js';
 
@@ -27,10 +29,13 @@ export async function start() {
 /**
  * A compare session over `records`, the baseline computed once. What the page calls:
  * setDraft(draft) → view (throws when the draft does not compile; the last draft stays),
- * setRecord(index, record) → view, summary({ top, bins, threshold }) → view, rep(index) →
- * { before, after } (explained PlanResults), sensitivity(factors) → [{ factor, before, after,
- * change, percent }], curves({ from, to, step, record? }) → { attainment: [0..2], baseline,
- * draft, record, typical }, free().
+ * setRecord(index, record) → view, summary({ top, bins, threshold, sort: { by, descending },
+ * count, pick }) → view (what it sets stays for the later views), pick(indices) (the reps
+ * every later view has the rows of, in `byIndex`), everyRow() → the view with
+ * every rep in record order, rep(index) → { row, before, after } (the rep's row and its
+ * explained PlanResults), sensitivity(factors) → [{ factor, before, after, change, percent }],
+ * curves({ from, to, step, record? }) → { attainment: [0..2], baseline, draft, record, who,
+ * typical }, free().
  */
 export async function openSession(baseline, records, locale) {
   return compareSession(pkg.Compare.open(baseline, records, { locale }), locale);
@@ -40,8 +45,9 @@ export async function openSession(baseline, records, locale) {
 function compareSession(session, locale) {
   // Exact decimal strings, not JS numbers: every figure the page shows is the engine's digits.
   const options = { locale, numbers: 'string' };
-  let view = { top: 10, bins: 12, locale };
+  let view = { top: 10, bins: 12, locale, sort: { by: 'change', descending: true }, count: 50 }; // as the table first asks
   const comparison = () => pageView(session.comparison(view, options));
+  const row = (index) => pageRep(session.rep(index, options));
   return {
     setDraft(draft) {
       session.setDraft(draft);
@@ -51,12 +57,17 @@ function compareSession(session, locale) {
       session.setRecord(index, record);
       return comparison();
     },
-    summary({ threshold, ...rest } = {}) {
+    summary({ threshold, count, ...rest } = {}) {
       const bounds = threshold ? defined(threshold) : {};
-      view = { ...view, ...defined(rest), threshold: Object.keys(bounds).length ? bounds : undefined };
+      const all = count === null || count === Infinity; // every row from now on
+      view = { ...view, ...defined(rest), count: all ? undefined : count ?? view.count, threshold: Object.keys(bounds).length ? bounds : undefined };
       return comparison();
     },
-    rep: (index) => repPair(session.explain(index, options)),
+    pick(indices) {
+      view = { ...view, pick: indices };
+    },
+    everyRow: () => pageView(session.comparison({ ...view, sort: undefined, count: undefined, pick: undefined }, options)),
+    rep: (index) => ({ row: row(index), ...repPair(session.explain(index, options)) }),
     sensitivity(factors) {
       const { scenarios } = session.sensitivity({ changes: factors.map(percent) }, options);
       return scenarios.map((s, i) => ({ factor: factors[i], ...costOf(s.cost) }));
@@ -65,7 +76,8 @@ function compareSession(session, locale) {
       const c = session.curves(defined({ from: percent(from), to: percent(to), step: percent(step), rep: record }), options);
       const payouts = (side) => side.points.map((p) => p.payout ?? null);
       const attainment = c.baseline.points.map((p) => Number(p.attainment) / 100);
-      return { attainment, baseline: payouts(c.baseline), draft: payouts(c.draft), record: c.rep, typical: c.typical };
+      const who = c.rep == null ? null : brief(session.rep(c.rep, options));
+      return { attainment, baseline: payouts(c.baseline), draft: payouts(c.draft), record: c.rep, who, typical: c.typical };
     },
     free: () => session.free(),
   };
@@ -113,8 +125,12 @@ function pageView(c) {
   const grades = c.grades ?? [];
   const sides = (n) => (n.baseline && n.draft ? 'both' : n.baseline ? 'baseline' : 'draft');
   const differ = (a, b) => Boolean(a && b) && (a.code !== b.code || a.path !== b.path || a.message !== b.message);
+  const rows = (c.reps ?? []).map(pageRep);
+  const byIndex = Object.fromEntries([...rows, ...(c.picked ?? []).map(pageRep)].map((r) => [r.index, r]));
   return {
-    reps: (c.reps ?? []).map(pageRep),
+    rows,
+    total: c.counts.reps,
+    byIndex,
     team: {
       ...cost,
       planCost: { before: c.planCost?.baseline ?? null, after: c.planCost?.draft ?? null },
@@ -135,7 +151,7 @@ function pageView(c) {
     // `error`: the draft's (else the baseline's); `baselineError` too when both sides fail, each
     // for its own reason (a bad cell fails both alike: one error).
     failures: (c.notCalculable ?? []).map((n) => ({
-      index: n.index, side: sides(n), error: errorData(n.draft ?? n.baseline), ...(differ(n.baseline, n.draft) ? { baselineError: errorData(n.baseline) } : {}),
+      index: n.index, id: n.id ?? '', name: n.name ?? '', side: sides(n), error: errorData(n.draft ?? n.baseline), ...(differ(n.baseline, n.draft) ? { baselineError: errorData(n.baseline) } : {}),
     })),
   };
 }

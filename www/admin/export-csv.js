@@ -5,11 +5,12 @@
 import { unparseCsv } from '../vendor/sheets.js';
 import { crossingText, errorMessage, t } from './i18n.js';
 
+/** `view`: the comparison with every rep's row (`rows`, in record order). */
 export function comparisonCsv(view) {
   const components = view.team.byComponent.map((c) => c.id);
   const head = [...t('csvHead'), ...components.flatMap((c) => [`${c} (${t('before')})`, `${c} (${t('after')})`])];
   const failures = new Map(view.failures.map((f) => [f.index, f]));
-  const rows = view.reps.map((r) => {
+  const rows = view.rows.map((r) => {
     const f = failures.get(r.index);
     const comp = (id, side) => r.components.find((c) => c.id === id)?.[side] ?? '';
     return [

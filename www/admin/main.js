@@ -14,7 +14,7 @@ import { createPlanEditor } from './plan-editor.js';
 import { exampleEdits, textChanges } from './example-edits.js';
 import { clearDraftError, showDiagnostics, showDraftError } from './problems.js';
 import { renderCost, renderMovers, renderSensitivity } from './comparison.js';
-import { renderHead, renderRows, showAllRows, sortBy } from './rep-table.js';
+import { renderHead, renderRows, sortBy, tableView, turnPage } from './rep-table.js';
 import { renderStatements, unfold } from './statements.js';
 import { drawCurves, drawGrades, drawHistogram } from './charts.js';
 import { download, setUpImport } from './team-import.js';
@@ -130,7 +130,7 @@ function recordFields() {
 /** (Re)opens the comparison: a new team, month or locale. */
 async function openComparison() {
   const records = teamRecords();
-  showAllRows(false); // a new team or month starts with its first rows
+  turnPage(); // a new team or month starts at the table's first page
   if (!records.length) {
     showPageError(pageError('EMPTY_TEAM', '', 'emptyTeam'));
     return;
@@ -139,7 +139,7 @@ async function openComparison() {
   const text = state.editor.text();
   try {
     const { value, ms } = await state.engine.call('open', {
-      baseline: state.baselineText, records, locale: locale(), draft: text, summary: { threshold: state.threshold },
+      baseline: state.baselineText, records, locale: locale(), draft: text, summary: summaryOptions(),
     });
     state.selected = state.selected != null && state.selected < records.length ? state.selected : null;
     if (value.draftError) draftFailed(value.draftError, text);
@@ -176,9 +176,17 @@ async function sendDraft(text) {
   showComparison(answer.value, answer.ms, text);
 }
 
+/** What every comparison shows: the threshold, the table's order and rows, the selected rep. */
+function summaryOptions() {
+  return { threshold: state.threshold, ...tableView(), pick: state.selected != null ? [state.selected] : [] };
+}
+
+/** The rep's row, when the view has it (a row of the table, or the selected rep). */
+const repOf = (index) => state.view?.byIndex[index];
+
 async function requestSummary() {
   try {
-    const { value } = await state.engine.call('summary', { options: { threshold: state.threshold } });
+    const { value } = await state.engine.call('summary', { options: summaryOptions() });
     state.view = value.view;
     renderView();
   } catch (e) {
@@ -205,8 +213,7 @@ async function requestCurves(current = () => true) {
   const options = { ...state.curve, ...(state.selected != null ? { record: state.selected } : {}) };
   const { value } = await state.engine.call('curves', { options });
   if (!current()) return;
-  const index = value.record ?? state.selected;
-  const rep = state.view?.reps[index];
+  const rep = value.who ?? repOf(value.record ?? state.selected);
   const who = rep ? `${rep.id} ${rep.name}` : '';
   $('#curves-sub').textContent = t('curvesSub', { who: state.selected != null ? who : t('curvesTypical', { who }) });
   drawCurves($('#curves-chart'), value, { before: t('before'), after: t('after'), xTitle: t('attainment'), yTitle: t('payout'), format: whole });
@@ -215,8 +222,8 @@ async function requestCurves(current = () => true) {
 async function requestRep(index, current = () => true) {
   const { value } = await state.engine.call('rep', { index });
   if (!current() || state.selected !== index) return;
-  const rep = state.view.reps[index];
-  renderStatements(rep, value, state.view.failures.find((f) => f.index === index));
+  state.view.byIndex[index] = value.row; // picked: every later view has it too
+  renderStatements(value.row, value, state.view.failures.find((f) => f.index === index));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -226,11 +233,10 @@ function showComparison({ view, diagnostics }, ms, text, who = null) {
   state.view = view;
   state.generation++;
   renderView();
-  setRunStat(who ? t('runStatRecord', { who, n: view.reps.length, ms: ms.toFixed(1) }) : t('runStat', { n: view.reps.length, ms: ms.toFixed(1) }));
+  setRunStat(who ? t('runStatRecord', { who, n: view.total, ms: ms.toFixed(1) }) : t('runStat', { n: view.total, ms: ms.toFixed(1) }));
   $('#run-stat').dataset.ms = ms.toFixed(1);
   if (state.editor.text() === text) {
-    const who = (index) => view.reps[index]?.id || `#${index + 1}`;
-    showDiagnostics(state.editor, diagnostics ?? [], text, view.failures.map((f) => ({ ...f, who: who(f.index) })));
+    showDiagnostics(state.editor, diagnostics ?? [], text, view.failures.map((f) => ({ ...f, who: f.id || `#${f.index + 1}` })));
   }
   requestExtras();
 }
@@ -238,11 +244,7 @@ function showComparison({ view, diagnostics }, ms, text, who = null) {
 function renderView() {
   const view = state.view;
   if (!view) return;
-  const who = (index) => {
-    const r = view.reps[index];
-    return r ? `${r.id} ${r.name}`.trim() : `#${index + 1}`;
-  };
-  renderCost(view, who);
+  renderCost(view);
   renderMovers(view, state.threshold);
   renderHead();
   renderTable();
@@ -255,7 +257,7 @@ function renderView() {
   $('#hist-text').textContent = t('histText');
   showEditButton();
   const open = state.recordEditor?.index;
-  if (open != null) state.recordEditor.showRep(view.reps[open], view.team);
+  if (open != null && repOf(open)) state.recordEditor.showRep(repOf(open), view.team);
   document.documentElement.dataset.computed = String(state.generation);
 }
 
@@ -282,7 +284,7 @@ function showEditButton() {
 /** Opens rep `index`'s record in the editor (what was typed before, if anything). */
 function openRecord(index, { focus = true } = {}) {
   const original = baseRecords()[index];
-  const rep = state.view?.reps[index];
+  const rep = repOf(index);
   if (!original || !rep) return;
   const spec = ordersSpec(state.baselineDoc);
   state.recordEditor.open({
@@ -300,7 +302,7 @@ function openRecord(index, { focus = true } = {}) {
 
 /** Sends rep `index`'s record to the engine; only it is computed again, under both plans. */
 async function sendRecord(index, record, original, { reset = false } = {}) {
-  const rep = state.view?.reps[index];
+  const rep = repOf(index);
   const who = rep ? `${rep.id} ${rep.name}`.trim() : `#${index + 1}`;
   setRunStat(t('computing'));
   try {
@@ -405,10 +407,16 @@ function applyQuickEdit(id) {
 // ---------------------------------------------------------------------------------------------
 // Export
 
-function exportCsv() {
+/** Every rep's row, asked of the engine when the admin exports (the table has the first ones). */
+async function exportCsv() {
   if (!state.view) return;
   const month = monthsOf(state.imported?.records ?? state.sample).length > 1 ? `-m${state.month}` : '';
-  download(`salescore-comparison${month}.csv`, comparisonCsv(state.view));
+  try {
+    const { value } = await state.engine.call('everyRow');
+    download(`salescore-comparison${month}.csv`, comparisonCsv(value));
+  } catch (e) {
+    showPageError(e);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -484,16 +492,10 @@ function wireEvents() {
     const b = e.target.closest('[data-sort]');
     if (!b) return;
     sortBy(b.dataset.sort);
-    renderHead();
-    renderTable();
-    $(`#rep-head [data-sort="${b.dataset.sort}"]`)?.focus();
+    b.focus();
+    requestSummary(); // the engine sorts the team; the head follows with the rows
   });
   const pick = (e) => {
-    if (e.target.closest('[data-show-all]')) {
-      showAllRows();
-      renderTable();
-      return;
-    }
     const target = e.target.closest('tr[data-index], .rep-link[data-index]');
     if (target) selectRep(Number(target.dataset.index));
   };
@@ -502,6 +504,13 @@ function wireEvents() {
     else if (state.selected != null) openRecord(state.selected);
   });
   $('#rep-rows').addEventListener('click', pick);
+  $('#rep-pager').addEventListener('click', (e) => {
+    const b = e.target.closest('[data-page]');
+    if (!b || b.disabled || !turnPage(Number(b.dataset.page), state.view?.total ?? 0)) return;
+    requestSummary().then(() => {
+      $('#rep-table').closest('.table-scroll').scrollTop = 0; // a new page from its first row
+    });
+  });
   $('#rep-rows').addEventListener('keydown', (e) => {
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();

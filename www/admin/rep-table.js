@@ -1,27 +1,52 @@
-// The sortable table of every rep: score, grade and forced grade before → after, pay before and
+// The sortable table of the reps: score, grade and forced grade before → after, pay before and
 // after, the change and what the rep crossed. Header buttons sort (aria-sort says how); a row
-// opens the rep's statements by click or Enter.
+// opens the rep's statements by click or Enter. The engine sorts the whole team by the column
+// and sends one page of rows (the view's `rows`); the pager under the table turns the pages, so
+// an edit costs one page of rows however large the team.
 
 import { $, escapeHtml as esc } from '../page.js';
 import { crossingText, money, plain, signedMoney, signedPercent, t, trend } from './i18n.js';
 
+// `by`: the engine's column (text columns by code point, grades in the plan's order, best first
+// ascending; reps without the value last either way, ties in record order).
 const COLUMNS = [
-  { key: 'id', label: 'colId', value: (r) => r.id, text: true },
-  { key: 'name', label: 'colName', value: (r) => r.name, text: true },
-  { key: 'group', label: 'colGroup', value: (r) => r.group, text: true },
-  { key: 'score', label: 'colScore', value: (r) => r.after?.score ?? r.before?.score, num: true },
-  { key: 'grade', label: 'grade', value: (r) => r.after?.grade ?? '', text: true, ctr: true },
-  { key: 'forced', label: 'colForced', value: (r) => r.after?.forcedGrade ?? '', text: true, ctr: true },
-  { key: 'before', label: 'colBefore', value: (r) => r.before?.payout, num: true },
-  { key: 'after', label: 'colAfter', value: (r) => r.after?.payout, num: true },
-  { key: 'change', label: 'colChange', value: (r) => r.change, num: true },
-  { key: 'percent', label: 'colPercent', value: (r) => r.percent, num: true },
-  { key: 'crossed', label: 'colCrossed', value: (r) => r.crossed.length, num: true, left: true },
+  { key: 'id', label: 'colId', by: 'id', text: true },
+  { key: 'name', label: 'colName', by: 'name', text: true },
+  { key: 'group', label: 'colGroup', by: 'group', text: true },
+  { key: 'score', label: 'colScore', by: 'score', num: true },
+  { key: 'grade', label: 'grade', by: 'grade', text: true, ctr: true },
+  { key: 'forced', label: 'colForced', by: 'forcedGrade', text: true, ctr: true },
+  { key: 'before', label: 'colBefore', by: 'before', num: true },
+  { key: 'after', label: 'colAfter', by: 'after', num: true },
+  { key: 'change', label: 'colChange', by: 'change', num: true },
+  { key: 'percent', label: 'colPercent', by: 'percent', num: true },
+  { key: 'crossed', label: 'colCrossed', by: 'crossings', num: true, left: true },
 ];
 
 export const sortState = { key: 'change', dir: 'desc' };
 
+/** Rows per page (a screenful or two: what every edit works out in full). */
+export const PAGE_ROWS = 50;
+let page = 0;
+
+/** What the table asks the engine for: its order and the rows of the page shown. */
+export function tableView() {
+  const col = COLUMNS.find((c) => c.key === sortState.key) ?? COLUMNS[0];
+  return { sort: { by: col.by, descending: sortState.dir === 'desc' }, from: page * PAGE_ROWS, count: PAGE_ROWS };
+}
+
+/** Turns to the page `step` pages on, within `total` reps; whether it moved. `turnPage()`: the first. */
+export function turnPage(step = null, total = 0) {
+  const last = Math.max(0, Math.ceil(total / PAGE_ROWS) - 1);
+  const next = step == null ? 0 : Math.min(last, Math.max(0, page + step));
+  const moved = next !== page;
+  page = next;
+  return moved;
+}
+
 export function renderHead() {
+  // The head is drawn again when the rows of a new order come: the focused button keeps focus.
+  const focused = document.activeElement?.closest?.('#rep-head [data-sort]')?.dataset.sort;
   $('#rep-head').innerHTML = `<tr>${COLUMNS.map((c) => {
     const sorted = sortState.key === c.key ? (sortState.dir === 'asc' ? 'ascending' : 'descending') : 'none';
     const arrow = sorted === 'ascending' ? '▲' : sorted === 'descending' ? '▼' : '';
@@ -29,6 +54,7 @@ export function renderHead() {
     return `<th scope="col" class="${align}" aria-sort="${sorted}">
       <button type="button" class="sort-button" data-sort="${c.key}" title="${esc(t('sortBy', { c: t(c.label) }))}">${esc(t(c.label))}<span class="sort-arrow" aria-hidden="true">${arrow}</span></button></th>`;
   }).join('')}</tr>`;
+  if (focused) $(`#rep-head [data-sort="${focused}"]`)?.focus();
 }
 
 /** Sorts by `key` (the same key again flips the direction). */
@@ -37,17 +63,7 @@ export function sortBy(key) {
   if (!col) return;
   if (sortState.key === key) sortState.dir = sortState.dir === 'asc' ? 'desc' : 'asc';
   else Object.assign(sortState, { key, dir: col.text ? 'asc' : 'desc' });
-}
-
-function sorted(reps) {
-  const col = COLUMNS.find((c) => c.key === sortState.key) ?? COLUMNS[0];
-  const sign = sortState.dir === 'asc' ? 1 : -1;
-  return [...reps].sort((a, b) => {
-    const [x, y] = [col.value(a), col.value(b)];
-    if (x == null || y == null) return x == null ? (y == null ? a.index - b.index : 1) : -1; // not computed: last
-    const c = col.text ? String(x).localeCompare(String(y), 'zh-CN') : x - y;
-    return c * sign || a.index - b.index;
-  });
+  page = 0; // a new order starts at its top
 }
 
 const pair = (a, b, fmt = (v) => v) => {
@@ -77,22 +93,22 @@ function row(r, { selected, over, failure }) {
   </tr>`;
 }
 
-/** How many rows a big team shows before "show all" (the sort decides which). */
-const FIRST_ROWS = 200;
-let showing = FIRST_ROWS;
-
-/** After "show all": every row; `reset` goes back to the first rows (a new team). */
-export function showAllRows(all = true) {
-  showing = all ? Infinity : FIRST_ROWS;
-}
-
 export function renderRows(view, selected) {
   const over = new Set(view.overThreshold.map((r) => r.index));
   const failures = new Map(view.failures.map((f) => [f.index, f]));
-  const rows = sorted(view.reps);
-  const shown = rows.slice(0, showing);
-  const more = rows.length - shown.length;
-  const html = shown.map((r) => row(r, { selected, over, failure: failures.get(r.index) }));
-  if (more > 0) html.push(`<tr class="more-row"><td colspan="${COLUMNS.length}"><button type="button" class="link-button" data-show-all>${esc(t('showAll', { n: rows.length, more }))}</button></td></tr>`);
-  $('#rep-rows').innerHTML = html.join('');
+  $('#rep-rows').innerHTML = view.rows.map((r) => row(r, { selected, over, failure: failures.get(r.index) })).join('');
+  renderPager(view.total, view.rows.length);
+}
+
+/** "Reps 51–100 of 10,000" between the previous and next page buttons (a team of one page: none). */
+function renderPager(total, shown) {
+  const pager = $('#rep-pager');
+  pager.hidden = total <= PAGE_ROWS;
+  if (pager.hidden) return;
+  const from = page * PAGE_ROWS;
+  const focused = document.activeElement?.closest?.('#rep-pager [data-page]')?.dataset.page;
+  pager.innerHTML = `<button type="button" class="ghost-button" data-page="-1" data-testid="page-prev"${page === 0 ? ' disabled' : ''}>${esc(t('pagePrev'))}</button>
+    <span class="pager-text" data-testid="page-text" aria-live="polite">${esc(t('pageRows', { from: from + 1, to: from + shown, n: total }))}</span>
+    <button type="button" class="ghost-button" data-page="1" data-testid="page-next"${from + shown >= total ? ' disabled' : ''}>${esc(t('pageNext'))}</button>`;
+  if (focused) pager.querySelector(`[data-page="${focused}"]:not([disabled])`)?.focus();
 }

@@ -11,6 +11,7 @@ const state = {
   locale: 'zh-CN',
   draft: null, // the last draft that compiled
   diagnostics: [], // its warnings
+  // What every comparison shows: the threshold, the table's order and window, the picked rep.
   summary: { top: 10, bins: 12, threshold: null },
 };
 
@@ -54,12 +55,21 @@ const handlers = {
     return { view, diagnostics: state.diagnostics };
   },
 
+  /** The comparison shown otherwise (a threshold, the table sorted or widened, a rep picked). */
   summary({ options }) {
     state.summary = { ...state.summary, ...options };
     return { view: session().summary(state.summary) };
   },
 
-  rep: ({ index }) => session().rep(index),
+  /** Every rep's row, in record order (for the export), leaving the table's view as it is. */
+  everyRow: () => session().everyRow(),
+
+  /** Rep `index`'s row and statements; it stays picked: every later view has its row. */
+  rep({ index }) {
+    state.summary.pick = [index];
+    session().pick(state.summary.pick);
+    return session().rep(index);
+  },
   sensitivity: ({ factors }) => session().sensitivity(factors),
   curves: ({ options }) => session().curves(options),
   checkRecords: ({ records }) => checkRecords(state.baseline, records, state.locale),
