@@ -220,7 +220,7 @@ test('orders from their own CSV: row errors with row numbers, the other orders a
   const items = await page.$$eval('[data-testid="row-error"]', (els) => els.map((e) => e.textContent.replace(/\s+/g, ' ').trim()));
   assert.equal(items.length, 2);
   assert.ok(items[0].startsWith(`第 ${badAt + 2} 行`) && items[0].includes(errors[0].error.code) && items[0].includes(`/${badAt}/金额`) && items[0].includes(errors[0].error.messages['zh-CN']), items[0]);
-  assert.ok(items[1].startsWith(`第 ${unknownAt + 2} 行`) && items[1].includes('UNKNOWN_REP') && items[1].includes('E9999'), items[1]);
+  assert.ok(items[1].startsWith(`第 ${unknownAt + 2} 行`) && items[1].includes('UNKNOWN_REP') && items[1].includes('工号 “E9999” 不在当前团队中'), items[1]);
   assert.equal(await page.locator(`#import-preview tr.is-bad[data-row="${badAt}"] .bad-cell`).count(), 1);
   await page.locator('#import-dialog').screenshot({ path: '/tmp/admin-orders.png' });
 

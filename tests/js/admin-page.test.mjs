@@ -369,7 +369,9 @@ test('the comparison exports as CSV with the engine\'s numbers', async () => {
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-csv"]')]);
   assert.equal(download.suggestedFilename(), 'salescore-comparison-m6.csv');
   const csv = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');
-  const [head, ...rows] = csv.trim().split(/\r?\n/).map((line) => line.split(','));
+  // Four tables, a blank line between: the reps, the groups, the components, the grades.
+  const [repTable, groups, components, grades] = csv.trim().split(/\r?\n\r?\n/).map((t) => t.split(/\r?\n/).map((line) => line.split(',')));
+  const [head, ...rows] = repTable;
   assert.deepEqual(head.slice(0, 3), ['工号', '姓名', '小组']);
   const col = (name) => head.indexOf(name);
   assert.equal(rows.length, 25); // 24 reps and the total
@@ -382,6 +384,15 @@ test('the comparison exports as CSV with the engine\'s numbers', async () => {
   }
   const total = rows[rows.length - 1];
   assert.equal(Number(total[col('草稿收入')]), draft.team.incentive.total);
+  // The team's tables are the engine's comparison of the same records.
+  const session = Compare.open(JSON.parse(baselineText), june);
+  session.setDraft(draftText);
+  const c = session.comparison({ reps: false }, { numbers: 'string' });
+  session.free();
+  const cells = (...xs) => xs.map((x) => x ?? '');
+  assert.deepEqual(groups, [['小组', '基线', '草稿', '变化', '变化率 %'], ...c.groups.map((g) => cells(g.group, g.cost.before, g.cost.after, g.cost.change, g.cost.percent))]);
+  assert.deepEqual(components, [['激励项', '基线', '草稿', '变化', '变化率 %'], ...c.components.map((k) => cells(k.id, k.before ?? '0', k.after ?? '0', k.change, k.percent))]);
+  assert.deepEqual(grades, [['等级', '基线', '草稿'], ...c.grades.map((g) => [g.grade, String(g.before), String(g.after)])]);
 });
 
 test('CSV import: columns map to fields, a bad row shows its error, the rest is compared', async () => {
@@ -708,6 +719,7 @@ test('the counts, the biggest winners, the histogram and the sensitivity rows ar
   const session = Compare.open(baselineText, june);
   session.setDraft(draftText);
   const c = session.comparison({ top: 10, bins: 12 }, { numbers: 'string' });
+  const top3 = session.comparison({ top: 3, reps: false }, { numbers: 'string' });
   const factors = [-20, -10, 0, 10, 20];
   const { scenarios } = session.sensitivity({ changes: factors }, { numbers: 'string' });
   session.free();
@@ -718,6 +730,18 @@ test('the counts, the biggest winners, the histogram and the sensitivity rows ar
   const movers = (list) => page.$$eval(`[data-list="${list}"] li`, (lis) => lis.map((li) => [Number(li.querySelector('button').dataset.index), li.querySelector('.delta').textContent.trim()]));
   assert.deepEqual(await movers('winners'), c.winners.map((w) => [w.index, signed(w.change)]));
   assert.deepEqual(await movers('losers'), c.losers.map((w) => [w.index, signed(w.change)]));
+  // The admin sets how many to list; a count that is not one (0, text) is marked and left.
+  await page.fill('[data-testid="top-n"]', '3');
+  await page.waitForFunction(() => document.querySelectorAll('[data-list="winners"] li').length === 3);
+  assert.deepEqual(await movers('winners'), top3.winners.map((w) => [w.index, signed(w.change)]));
+  for (const bad of ['0', 'x']) {
+    await page.fill('[data-testid="top-n"]', bad);
+    await page.waitForFunction(() => document.querySelector('[data-testid="top-n"]').getAttribute('aria-invalid') === 'true');
+  }
+  assert.equal(await page.locator('[data-list="winners"] li').count(), 3);
+  await page.fill('[data-testid="top-n"]', '10');
+  await page.waitForFunction((n) => document.querySelectorAll('[data-list="winners"] li').length === n, c.winners.length);
+  assert.deepEqual(await movers('winners'), c.winners.map((w) => [w.index, signed(w.change)]));
   // The histogram's bars: the count of each band that has reps, in order.
   const label = await page.getAttribute('#hist-chart', 'aria-label');
   assert.deepEqual(label.split('; ').map((part) => Number(part.split(': ').at(-1))), c.histogram.bins.filter((b) => b.count).map((b) => b.count));
@@ -727,6 +751,38 @@ test('the counts, the biggest winners, the histogram and the sensitivity rows ar
     const cells = await page.$$eval(`#sensitivity tr[data-factor="${f / 100}"] td`, (tds) => tds.map((td) => td.textContent.trim()));
     const cost = scenarios[k].cost;
     assert.deepEqual(cells.slice(0, 3), [money(cost.before), money(cost.after), signed(cost.change)], `${f}%`);
+  }
+  await resetDraft();
+  assert.deepEqual(pageErrors, []);
+});
+
+test('every kind of crossing shows in its rep\'s row as the engine reports it: a tier, a curve point, a veto now triggered, a grade band', async () => {
+  await resetDraft();
+  const doc = JSON.parse(baselineText);
+  const tiers = doc.incentive.components[0].rules[2].table.tiers; // 标准: 2% to 80%, 3% to 100%, then 5%
+  tiers[0].to = 90;
+  tiers[1].from = 90;
+  doc.incentive.components[1].curve.points[1].attainment = 110; // 目标奖金 pays 100% from 110%, not 100%
+  doc.scorecard.vetoes[0].when = '合规违规 OR 投诉数 >= 2'; // no June rep broke the rules; two had two complaints
+  doc.scorecard.grades[1].from = 90; // A from 90, not 95
+  doc.scorecard.grades[2].to = 90;
+  const draftText = JSON.stringify(doc, null, 2);
+  const current = await editorText();
+  await select(0, current.length);
+  await page.keyboard.insertText(draftText);
+  const session = Compare.open(baselineText, june);
+  session.setDraft(draftText);
+  const c = session.comparison({ reps: true }, { numbers: 'string' });
+  session.free();
+  await waitForDraftCost(c.cost.after);
+
+  const kinds = new Set(c.reps.flatMap((r) => (r.crossings ?? []).map((x) => x.kind)));
+  for (const kind of ['tier', 'curvePoint', 'veto', 'grade']) assert.ok(kinds.has(kind), `no ${kind} crossing in ${[...kinds]}`);
+  const vetoed = c.reps.filter((r) => (r.crossings ?? []).some((x) => x.kind === 'veto' && x.after && !x.better));
+  assert.deepEqual(vetoed.map((r) => r.index), june.flatMap((r, i) => (r.投诉数 >= 2 ? [i] : [])));
+  for (const r of c.reps) {
+    const chips = await page.$$eval(`#rep-rows tr[data-index="${r.index}"] .cross`, (els) => els.map((e) => `${e.dataset.kind} ${e.dataset.direction}`));
+    assert.deepEqual(chips, (r.crossings ?? []).map((x) => `${x.kind} ${x.better ? 'up' : 'down'}`), r.id);
   }
   await resetDraft();
   assert.deepEqual(pageErrors, []);

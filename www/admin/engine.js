@@ -158,7 +158,7 @@ function pageView(c) {
 
 const brief = (r) => ({ index: r.index, id: r.id ?? '', name: r.name ?? '', change: r.change ?? null });
 const outcome = (o) => (o ? { score: o.score ?? null, grade: o.grade ?? null, forcedGrade: o.forcedGrade ?? null, payout: o.payout ?? null } : null);
-const componentOf = (c) => ({ id: c.id, before: c.before ?? 0, after: c.after ?? 0, change: c.change });
+const componentOf = (c) => ({ id: c.id, before: c.before ?? 0, after: c.after ?? 0, change: c.change, percent: c.percent ?? null });
 
 /** A rep; its crossings keep the engine's fields (kind, id, rule, before, after, better) and the page's names for them. */
 function pageRep(r) {

@@ -57,6 +57,7 @@ const state = {
   selected: null,
   generation: 0, // bumps with each comparison; late extras of an older one are dropped
   threshold: { amount: 1000, percent: 10 },
+  top: 10, // winners and losers listed
   curve: curveRange(0, 2),
   engineKind: '',
   ready: false,
@@ -178,7 +179,7 @@ async function sendDraft(text) {
 
 /** What every comparison shows: the threshold, the table's order and rows, the selected rep. */
 function summaryOptions() {
-  return { threshold: state.threshold, ...tableView(), pick: state.selected != null ? [state.selected] : [] };
+  return { threshold: state.threshold, top: state.top, ...tableView(), pick: state.selected != null ? [state.selected] : [] };
 }
 
 /** The rep's row, when the view has it (a row of the table, or the selected rep). */
@@ -315,7 +316,7 @@ async function sendRecord(index, record, original, { reset = false } = {}) {
     }
     showComparison(value, ms, state.editor.text(), who);
   } catch (e) {
-    if (e?.code == null || e.code === 'PAGE_ERROR') {
+    if (e?.code == null || e.origin === 'page') { // not the record's fault
       showPageError(e);
       return;
     }
@@ -366,8 +367,11 @@ function draftCompiled() {
   clearDraftError(state.editor);
 }
 
+/** An error in the run status: the engine's words, or for a failure of the page itself (a bug:
+ *  its message is whatever the script said) the page's words around it. */
 function showPageError(e) {
-  setRunStat(`${e?.code ?? 'ERROR'}: ${errorMessage(e)}`, true);
+  const message = e?.code == null || e.code === 'PAGE_ERROR' ? t('pageFailed', { message: e?.message ?? String(e) }) : errorMessage(e);
+  setRunStat(`${e?.code ?? 'PAGE_ERROR'}: ${message}`, true);
   console.error(e);
 }
 
@@ -538,6 +542,10 @@ function wireEvents() {
       thresholdTimer = setTimeout(readThreshold, DEBOUNCE_MS);
     });
   }
+  $('#top-n').addEventListener('input', () => {
+    clearTimeout(thresholdTimer);
+    thresholdTimer = setTimeout(readTop, DEBOUNCE_MS);
+  });
   let curveTimer = 0;
   for (const id of ['#curve-from', '#curve-to']) {
     $(id).addEventListener('input', () => {
@@ -594,6 +602,17 @@ function readThreshold() {
   const percent = read('#threshold-percent');
   if (amount === undefined || percent === undefined) return;
   state.threshold = { amount, percent };
+  requestSummary();
+}
+
+/** How many winners and losers to list: a whole number from 1 to 100 (else marked and left). */
+function readTop() {
+  const raw = $('#top-n').value.trim();
+  const n = /^\d+$/.test(raw) ? Number(raw) : NaN;
+  const ok = n >= 1 && n <= 100;
+  $('#top-n').setAttribute('aria-invalid', String(!ok));
+  if (!ok || n === state.top) return;
+  state.top = n;
   requestSummary();
 }
 

@@ -5,6 +5,8 @@
 // the team is the page's error (UNKNOWN_REP); every other row goes to the engine as its rep's
 // record with that one order, so a bad amount gives the engine's error, mapped to its row.
 
+import { pageError } from './i18n.js';
+
 const KEYS = [['id', 'text'], ['amount', 'money'], ['collected', 'money'], ['product', 'text'], ['customerType', 'text']];
 
 /** The orders sub-table of a plan: `{ field, columns: [{ id, type, role }] }`, or null. */
@@ -50,11 +52,8 @@ export function ordersMode({ plan, team, check, attach }) {
       const id = row[idField()] == null ? '' : String(row[idField()]).trim();
       const at = byId.get(id);
       if (at == null) {
-        const messages = {
-          'zh-CN': `${idField()} “${id || '（空）'}” 不在当前团队中`,
-          en: `${idField()} "${id || '(empty)'}" is not in the current team`,
-        };
-        errors.push({ index: i, error: { code: 'UNKNOWN_REP', path: `/${i}/${idField()}`, origin: 'record', messages, message: messages['zh-CN'] } });
+        const error = id ? pageError('UNKNOWN_REP', `/${i}/${idField()}`, 'unknownRep', { field: idField(), id }) : pageError('UNKNOWN_REP', `/${i}/${idField()}`, 'noRep', { field: idField() });
+        errors.push({ index: i, error });
         return;
       }
       sent.push([i, { ...records[at], [spec().field]: [orderOf(row)] }]);

@@ -2,6 +2,8 @@
 // is being computed, only the newest of the drafts typed meanwhile is sent next (the others
 // resolve as `{ superseded: true }`), so the comparison follows the typing without a backlog.
 
+import { pageError } from './i18n.js';
+
 export class RemoteEngine {
   #worker;
   #next = 1;
@@ -13,7 +15,9 @@ export class RemoteEngine {
     this.#worker = new Worker(url, { type: 'module' });
     this.#worker.onmessage = ({ data }) => this.#answer(data);
     this.#worker.onerror = (e) => {
-      for (const { reject } of this.#waiting.values()) reject(new Error(e.message || 'the engine worker failed'));
+      // Its words in every locale; the browser's own message, if any, as the detail.
+      const error = { ...pageError('WORKER_FAILED', '', 'workerFailed'), origin: 'page', detail: e.message || undefined };
+      for (const { reject } of this.#waiting.values()) reject(error);
       this.#waiting.clear();
     };
   }
