@@ -17,7 +17,7 @@
 //!   (threshold set) and the rep table's first page of 50 rows, sorted by the change, and the selected
 //!   rep's row;
 //! - new draft + rows: the same with every rep's row (outcomes, changes, crossings), in record
-//!   order (what the page's export and "show all" ask for);
+//!   order (what the page's export asks for);
 //! - scorecard draft + summary: `set_draft` with two indicators of the 新人 profile reweighted
 //!   (销售达成 25 → 30, 跟进 15 → 10: the profile's reps score otherwise), then the comparison
 //!   without rows;

@@ -390,7 +390,13 @@ impl<'de> Deserialize<'de> for Dec {
                 decimal_from_f64(v).map(Dec).map_err(|e| E::custom(e.message(crate::base::locale::Locale::En)))
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> std::result::Result<Dec, E> {
-                parse_decimal(v).map(Dec).map_err(|e| E::custom(e.message(crate::base::locale::Locale::En)))
+                parse_decimal(v).map(Dec).map_err(|e| match e.code {
+                    // Text that is no number: what was expected and found, worded in each locale.
+                    crate::base::error::ErrorCode::InvalidNumber => {
+                        E::invalid_value(serde::de::Unexpected::Str(v), &Visitor)
+                    }
+                    _ => E::custom(e.message(crate::base::locale::Locale::En)),
+                })
             }
         }
         d.deserialize_any(Visitor)

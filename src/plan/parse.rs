@@ -52,8 +52,54 @@ mod tests {
             message(r#"{"fields": [],}"#, Locale::ZhCn),
             "计划文档无法读取：JSON 语法错误：最后一项后面多了逗号"
         );
-        // What serde says of a value of the wrong type is not one of the phrases: quoted as it is.
-        assert!(message(r#"{"version": "1"}"#, Locale::ZhCn).contains("解析器的说明"));
+    }
+
+    #[test]
+    fn a_value_of_the_wrong_type_says_what_was_expected_and_found_in_each_locale() {
+        let both = |text: &str| {
+            let err = parse_document(text).unwrap_err();
+            assert_eq!(err.code, ErrorCode::InvalidPlan, "{text}");
+            let m = |l| crate::base::messages::message(&err, l);
+            (err.path.clone(), m(Locale::ZhCn), m(Locale::En))
+        };
+        assert_eq!(
+            both(r#"{"version": "1"}"#),
+            (
+                "/version".into(),
+                "计划文档无法读取：此处需要不小于 0 的整数，实际为字符串 \"1\"".into(),
+                "invalid plan document: expected a whole number ≥ 0, found string \"1\"".into()
+            )
+        );
+        assert_eq!(both(r#"{"fields": {}}"#).1, "计划文档无法读取：此处需要数组，实际为对象");
+        assert_eq!(both(r#"{"fields": [7]}"#).1, "计划文档无法读取：此处需要对象，实际为整数 7");
+        let method = r#"{"scorecard": {"indicators": [{"id": "a", "actual": "x", "method": 5}]}}"#;
+        assert_eq!(both(method).1, "计划文档无法读取：此处需要对象，实际为整数 5");
+        // A string found that holds serde's own words is still read from its end.
+        let tricky = r#"{"version": "a, expected b"}"#;
+        assert_eq!(
+            both(tricky).2,
+            "invalid plan document: expected a whole number ≥ 0, found string \"a, expected b\""
+        );
+        let from = r#"{"scorecard": {"grades": [{"grade": "A", "from": "九十"}]}}"#;
+        assert_eq!(both(from).1, "计划文档无法读取：此处需要数值（或写成字符串的数值），实际为字符串 \"九十\"");
+        // An enum's name: serde_json calls a number there a syntax error; it is a wrong type.
+        let typed = |v: &str| both(&format!(r#"{{"fields": [{{"id": "a", "type": {v}}}]}}"#));
+        assert_eq!(
+            typed("5"),
+            (
+                "/fields/0/type".into(),
+                "计划文档无法读取：此处需要字符串，实际为整数 5".into(),
+                "invalid plan document: expected a string, found integer 5".into()
+            )
+        );
+        assert_eq!(typed("-1.5e3").1, "计划文档无法读取：此处需要字符串，实际为数值 -1.5e3");
+        assert_eq!(typed("[1]").1, "计划文档无法读取：此处需要字符串，实际为数组");
+        assert_eq!(typed("null").1, "计划文档无法读取：此处需要字符串，实际为 null");
+        assert_eq!(typed("false").1, "计划文档无法读取：此处需要字符串，实际为布尔值 false");
+        // What is not JSON stays a syntax error.
+        for v in ["tru", "", "01", "x"] {
+            assert_eq!(typed(v).1, "计划文档无法读取：JSON 语法错误：此处应为一个值", "{v}");
+        }
     }
 
     #[test]
@@ -138,7 +184,7 @@ mod tests {
     mod against_path_tracking {
         use super::*;
         use crate::base::error::Origin;
-        use crate::base::json::{classify, from_json};
+        use crate::base::json::{describe, from_json};
         use crate::plan::document::PlanDocument;
         use crate::team::DistributionSpec;
         use serde::de::DeserializeOwned;
@@ -160,10 +206,10 @@ mod tests {
                         serde_path_to_error::Segment::Unknown => {}
                     }
                 }
-                classify(err.inner()).path(Origin::Plan, pointer)
+                describe(json, err.inner()).path(Origin::Plan, pointer)
             })?;
             // Only whitespace may follow the document; what does is an error about the whole.
-            de.end().map_err(|err| classify(&err).path(Origin::Plan, ""))?;
+            de.end().map_err(|err| describe(json, &err).path(Origin::Plan, ""))?;
             Ok(value)
         }
 

@@ -39,7 +39,8 @@ pub struct View {
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub from: usize,
     /// How many reps are listed at most (default: all from `from`). Only the listed reps are
-    /// worked out in full, so a table that shows a page of a large team asks for that page.
+    /// worked out in full, so a table that shows a page of a large team asks for that page
+    /// (sorted by `crossings`, every rep's crossings are worked out to sort them).
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub count: Option<usize>,
     /// Reps listed in `picked` wherever they are in the order (record indices: the rep the

@@ -856,6 +856,15 @@ test('typing stays live while the worker recomputes 10,000 reps: keys typed duri
   await page.click('[data-testid="page-next"]');
   await waitForText('[data-testid="page-text"]', '第 51–100 人，共 10000 人');
   assert.deepEqual(await shown(), firstRows('change', true, 50));
+  // The export has every rep, whichever page the table shows.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-csv"]')]);
+  const repTable = readFileSync(await download.path(), 'utf8').split(/\r?\n\r?\n/)[0].trim().split(/\r?\n/);
+  assert.equal(repTable.length, 1 + 10000 + 1); // the head, every rep, the total
+  assert.equal(repTable[1].split(',')[0], session.rep(0).id);
+  // The record panel open on a rep of this page follows a rep picked from another.
+  await page.click('#rep-rows tr:first-child');
+  await page.click('[data-testid="edit-record"]');
+  await page.waitForSelector('#record-title');
   await sortTable('id', 'ascending');
   assert.equal(await text('[data-testid="page-text"]'), '第 1–50 人，共 10000 人'); // a new order starts at its top
   const byId = firstRows('id', false);
@@ -865,6 +874,8 @@ test('typing stays live while the worker recomputes 10,000 reps: keys typed duri
   assert.ok(winner, 'a winner outside the first rows by id');
   await page.click(`#movers [data-list="winners"] .rep-link[data-index="${winner.index}"]`);
   await page.waitForFunction((who) => document.querySelector('#detail-sub')?.textContent.startsWith(who), `${winner.id} ${winner.name} ·`);
+  await waitForText('#record-title', `${winner.id} ${winner.name} 的记录`);
+  await page.click('[data-testid="close-record"]');
   await page.waitForSelector('[data-testid="statement-total"]');
   const picked = session.explain(winner.index);
   const totals = await page.$$eval('[data-testid="statement-total"]', (els) => els.map((e) => e.textContent.trim()));

@@ -557,16 +557,23 @@ export function runSuite(api, data) {
     const c = session.comparison({ sort: { by: 'change', descending: true }, from: 1, count: 2, pick: [4] }, { numbers: 'string' });
     const bad = thrown(() => session.comparison({ pick: [5] }));
     const badKey = thrown(() => session.comparison({ sort: { by: 'payout' } }));
+    // Every wrong window is a coded error at its option; the session answers as before after it.
+    const wrong = [{ from: -1 }, { count: '5' }, { pick: [1.5] }, { pick: 2 }, { sort: 'change' }, { sort: { by: 'change', descending: 'yes' } }, { sort: { by: 'change', order: 'desc' } }]
+      .map((v) => thrown(() => session.comparison(v))).map((e) => `${e?.code} ${e?.path}`);
+    const worded = thrown(() => session.comparison({ from: -1 }))?.messages;
     const out = [
       list({ sort: { by: 'change', descending: true } }), list({ sort: { by: 'grade' } }), list({ sort: { by: 'name' } }),
       list({ sort: { by: 'forcedGrade', descending: true } }), list({ from: 3 }),
       c.reps.map((r) => `${r.id} ${r.change}`), c.picked.map((r) => `${r.id} ${r.after.payout}`), c.counts.reps,
-      `${bad?.code} ${bad?.path}`, `${badKey?.code} ${badKey?.path}`,
+      `${bad?.code} ${bad?.path}`, `${badKey?.code} ${badKey?.path}`, wrong, list({ sort: { by: 'change', descending: true } }),
+      worded?.['zh-CN'], worded?.en,
     ];
     session.free();
     return same(out, [
       'E1 E4 E2 E3 E5', 'E1 E2 E3 E4 E5', 'E4 E3 E2 E5 E1', 'E4 E5 E2 E3 E1', 'E4 E5',
       ['E4 100.00', 'E2 0.00'], ['E5 2700.00'], 5, 'INVALID_OPTION /pick/0', 'INVALID_VALUE /sort/by',
+      ['INVALID_PLAN /from', 'INVALID_PLAN /count', 'INVALID_PLAN /pick/0', 'INVALID_PLAN /pick', 'INVALID_PLAN /sort', 'INVALID_PLAN /sort/descending', 'UNKNOWN_KEY /sort/order'], 'E1 E4 E2 E3 E5',
+      '选项无法读取：此处需要不小于 0 的整数，实际为整数 -1', 'invalid options: expected a whole number ≥ 0, found integer -1',
     ]);
   });
 

@@ -11,7 +11,8 @@
 //         only these in full): [{ index, id, name, group, before/after: { score, grade,
 //         forcedGrade, payout } | null, change, percent, components: [{ id, before, after, change }],
 //         crossed: [{ kind, component, from, to, direction: 'up'|'down', text? }] }]
-//   total: how many reps there are; byIndex: { [index]: rep } for the rows and the picked reps
+//   total: how many reps there are; from: the first row's place in the order; byIndex:
+//   { [index]: rep } for the rows and the picked reps
 //   team: { before, after, change, percent (the reps both plans compute), planCost?: { before, after }
 //           (each plan's own total), byGroup: [{ group, before, after, change }], byComponent: [...] }
 //   grades: { before: [{ grade, count }], after }, histogram: [{ from, to, count }],
@@ -46,7 +47,7 @@ function compareSession(session, locale) {
   // Exact decimal strings, not JS numbers: every figure the page shows is the engine's digits.
   const options = { locale, numbers: 'string' };
   let view = { top: 10, bins: 12, locale, sort: { by: 'change', descending: true }, count: 50 }; // as the table first asks
-  const comparison = () => pageView(session.comparison(view, options));
+  const comparison = () => ({ ...pageView(session.comparison(view, options)), from: view.from ?? 0 });
   const row = (index) => pageRep(session.rep(index, options));
   return {
     setDraft(draft) {
@@ -66,7 +67,7 @@ function compareSession(session, locale) {
     pick(indices) {
       view = { ...view, pick: indices };
     },
-    everyRow: () => pageView(session.comparison({ ...view, sort: undefined, count: undefined, pick: undefined }, options)),
+    everyRow: () => pageView(session.comparison({ ...view, sort: undefined, from: 0, count: undefined, pick: undefined }, options)),
     rep: (index) => ({ row: row(index), ...repPair(session.explain(index, options)) }),
     sensitivity(factors) {
       const { scenarios } = session.sensitivity({ changes: factors.map(percent) }, options);
@@ -125,7 +126,7 @@ function pageView(c) {
   const grades = c.grades ?? [];
   const sides = (n) => (n.baseline && n.draft ? 'both' : n.baseline ? 'baseline' : 'draft');
   const differ = (a, b) => Boolean(a && b) && (a.code !== b.code || a.path !== b.path || a.message !== b.message);
-  const rows = (c.reps ?? []).map(pageRep);
+  const rows = (c.reps ?? []).map(pageRep); // from `view.from` in the table's order
   const byIndex = Object.fromEntries([...rows, ...(c.picked ?? []).map(pageRep)].map((r) => [r.index, r]));
   return {
     rows,

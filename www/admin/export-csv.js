@@ -11,7 +11,7 @@ import { crossingText, errorMessage, t } from './i18n.js';
 export function comparisonCsv(view) {
   const { team } = view;
   const cost = (key, r) => [key, r.before ?? '', r.after ?? '', r.change ?? '', r.percent ?? ''];
-  const costHead = (first) => [first, t('before'), t('after'), t('change'), `${t('percent')} %`];
+  const costHead = (first) => [first, t('before'), t('after'), t('change'), t('csvPercent')];
   const counts = new Map(view.grades.after.map((g) => [g.grade, g.count]));
   const tables = [
     reps(view),

@@ -89,6 +89,7 @@ function teamRecords() {
  *  a file). The records' edits stay with the team they were typed for (keyed by its records) and
  *  come back when it is shown again: importing a team does not drop what was typed for the sample. */
 function showTeam(imported) {
+  turnPage(); // a new team starts at the table's first page
   state.imported = imported;
   state.orders = null;
   state.selected = null;
@@ -131,7 +132,6 @@ function recordFields() {
 /** (Re)opens the comparison: a new team, month or locale. */
 async function openComparison() {
   const records = teamRecords();
-  turnPage(); // a new team or month starts at the table's first page
   if (!records.length) {
     showPageError(pageError('EMPTY_TEAM', '', 'emptyTeam'));
     return;
@@ -179,7 +179,9 @@ async function sendDraft(text) {
 
 /** What every comparison shows: the threshold, the table's order and rows, the selected rep. */
 function summaryOptions() {
-  return { threshold: state.threshold, top: state.top, ...tableView(), pick: state.selected != null ? [state.selected] : [] };
+  // The selected rep and the one whose record is open (the same, once the selection settles).
+  const pick = [...new Set([state.selected, state.recordEditor?.index].filter((i) => i != null))];
+  return { threshold: state.threshold, top: state.top, ...tableView(), pick };
 }
 
 /** The rep's row, when the view has it (a row of the table, or the selected rep). */
@@ -225,6 +227,8 @@ async function requestRep(index, current = () => true) {
   if (!current() || state.selected !== index) return;
   state.view.byIndex[index] = value.row; // picked: every later view has it too
   renderStatements(value.row, value, state.view.failures.find((f) => f.index === index));
+  // The record panel follows the selected rep (a rep off the table's page is known from now).
+  if (state.recordEditor.index != null && state.recordEditor.index !== index) openRecord(index, { focus: false });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -510,7 +514,7 @@ function wireEvents() {
   $('#rep-rows').addEventListener('click', pick);
   $('#rep-pager').addEventListener('click', (e) => {
     const b = e.target.closest('[data-page]');
-    if (!b || b.disabled || !turnPage(Number(b.dataset.page), state.view?.total ?? 0)) return;
+    if (!b || b.disabled || !state.view || !turnPage(Number(b.dataset.page), state.view)) return;
     requestSummary().then(() => {
       $('#rep-table').closest('.table-scroll').scrollTop = 0; // a new page from its first row
     });
@@ -542,9 +546,10 @@ function wireEvents() {
       thresholdTimer = setTimeout(readThreshold, DEBOUNCE_MS);
     });
   }
+  let topTimer = 0;
   $('#top-n').addEventListener('input', () => {
-    clearTimeout(thresholdTimer);
-    thresholdTimer = setTimeout(readTop, DEBOUNCE_MS);
+    clearTimeout(topTimer);
+    topTimer = setTimeout(readTop, DEBOUNCE_MS);
   });
   let curveTimer = 0;
   for (const id of ['#curve-from', '#curve-to']) {
@@ -582,6 +587,7 @@ function attachOrders(byIndex, { name, count, skipped }) {
 
 function setMonth(m) {
   if (m === state.month) return;
+  turnPage(); // so does another month
   state.month = m;
   state.selected = null;
   state.recordEditor.close();

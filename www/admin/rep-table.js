@@ -35,10 +35,11 @@ export function tableView() {
   return { sort: { by: col.by, descending: sortState.dir === 'desc' }, from: page * PAGE_ROWS, count: PAGE_ROWS };
 }
 
-/** Turns to the page `step` pages on, within `total` reps; whether it moved. `turnPage()`: the first. */
-export function turnPage(step = null, total = 0) {
+/** Turns to the page `step` pages on from the one shown (`from`, the view's), within `total` reps;
+ *  whether it moved. `turnPage()`: the first. */
+export function turnPage(step = null, { total = 0, from = 0 } = {}) {
   const last = Math.max(0, Math.ceil(total / PAGE_ROWS) - 1);
-  const next = step == null ? 0 : Math.min(last, Math.max(0, page + step));
+  const next = step == null ? 0 : Math.min(last, Math.max(0, Math.floor(from / PAGE_ROWS) + step));
   const moved = next !== page;
   page = next;
   return moved;
@@ -97,17 +98,18 @@ export function renderRows(view, selected) {
   const over = new Set(view.overThreshold.map((r) => r.index));
   const failures = new Map(view.failures.map((f) => [f.index, f]));
   $('#rep-rows').innerHTML = view.rows.map((r) => row(r, { selected, over, failure: failures.get(r.index) })).join('');
-  renderPager(view.total, view.rows.length);
+  renderPager(view);
 }
 
-/** "Reps 51–100 of 10,000" between the previous and next page buttons (a team of one page: none). */
-function renderPager(total, shown) {
+/** "Reps 51–100 of 10,000" between the previous and next page buttons (a team of one page: none),
+ *  for the rows shown (the view's `from`: a page asked for and not yet answered does not count). */
+function renderPager({ total, from, rows }) {
   const pager = $('#rep-pager');
   pager.hidden = total <= PAGE_ROWS;
   if (pager.hidden) return;
-  const from = page * PAGE_ROWS;
+  const shown = rows.length;
   const focused = document.activeElement?.closest?.('#rep-pager [data-page]')?.dataset.page;
-  pager.innerHTML = `<button type="button" class="ghost-button" data-page="-1" data-testid="page-prev"${page === 0 ? ' disabled' : ''}>${esc(t('pagePrev'))}</button>
+  pager.innerHTML = `<button type="button" class="ghost-button" data-page="-1" data-testid="page-prev"${from === 0 ? ' disabled' : ''}>${esc(t('pagePrev'))}</button>
     <span class="pager-text" data-testid="page-text" aria-live="polite">${esc(t('pageRows', { from: from + 1, to: from + shown, n: total }))}</span>
     <button type="button" class="ghost-button" data-page="1" data-testid="page-next"${from + shown >= total ? ' disabled' : ''}>${esc(t('pageNext'))}</button>`;
   if (focused) pager.querySelector(`[data-page="${focused}"]:not([disabled])`)?.focus();

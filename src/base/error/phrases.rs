@@ -429,6 +429,28 @@ phrases! {
     /// Nesting past serde_json's limit.
     JsonTooDeep = "recursion limit exceeded" => "JSON 嵌套层数过多",
 
+    // ---- a value of the wrong type in a document: what serde_json found and expected
+    /// A string that was found.
+    FoundString = "string {0}" => "字符串 {0}",
+    /// A whole number that was found.
+    FoundInteger = "integer {0}" => "整数 {0}",
+    /// A number with a fraction that was found.
+    FoundNumber = "number {0}" => "数值 {0}",
+    /// `true` or `false`, found.
+    FoundBoolean = "boolean {0}" => "布尔值 {0}",
+    /// Text.
+    AString = "a string" => "字符串",
+    /// A JSON array.
+    AnArray = "an array" => "数组",
+    /// A name, or an object that names its kind (an internally tagged part of a document).
+    AStringOrAnObject = "a string or an object" => "字符串或对象",
+    /// Any number.
+    ANumber = "a number" => "数值",
+    /// A whole number, of any sign.
+    AWholeNumber = "a whole number" => "整数",
+    /// What an exact decimal reads.
+    ANumberOrDecimalString = "a number or a decimal string" => "数值（或写成字符串的数值）",
+
     // ---- what a `TOO_LARGE` limit counts (`name`)
     /// Records in one call.
     LimitRecords = "records" as "the number of records" => "记录条数",

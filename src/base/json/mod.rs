@@ -12,7 +12,7 @@
 mod pointer;
 pub(crate) mod tagged;
 
-use crate::base::error::{closest, Error, ErrorCode, Origin, Result, Text};
+use crate::base::error::{closest, Error, ErrorCode, Origin, Phrase, Result, Text};
 use crate::base::locale::Locale;
 use pointer::{locate, offset, Fault};
 
@@ -26,7 +26,36 @@ pub fn document_from_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<
 /// Reads any document type from JSON text; a malformed one is a coded error with a JSON
 /// pointer to the offending key (origin: the plan).
 pub fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T> {
-    deserialize(json).map_err(|err| classify(&err).path(Origin::Plan, pointer::<T>(json, err)))
+    deserialize(json).map_err(|err| describe(json, &err).path(Origin::Plan, pointer::<T>(json, err)))
+}
+
+/// The coded error for what serde_json said of `json` (without its pointer).
+pub(crate) fn describe(json: &str, err: &serde_json::Error) -> Error {
+    misplaced_value(json, err).unwrap_or_else(|| classify(err))
+}
+
+/// serde_json says "expected value" where a name belongs (an enum's) and a number, an array,
+/// `true`, `false` or `null` stands there: the JSON is sound, the value is of the wrong type.
+fn misplaced_value(json: &str, err: &serde_json::Error) -> Option<Error> {
+    if err.classify() != serde_json::error::Category::Syntax || !err.to_string().starts_with("expected value") {
+        return None;
+    }
+    // The offset is just past the character serde_json stopped at.
+    let at = offset(json, err.line(), err.column()).checked_sub(1)?;
+    let rest = json.get(at..)?;
+    let found: Text = match rest.as_bytes().first()? {
+        b'[' => Phrase::AnArray.into(),
+        b't' if rest.starts_with("true") => Phrase::FoundBoolean.with(["true"]),
+        b'f' if rest.starts_with("false") => Phrase::FoundBoolean.with(["false"]),
+        b'n' if rest.starts_with("null") => Text::value("null"),
+        b'-' | b'0'..=b'9' => {
+            let number = rest.get(..pointer::number_len(rest)?)?;
+            let kind = if number.contains(['.', 'e', 'E']) { Phrase::FoundNumber } else { Phrase::FoundInteger };
+            kind.with([number])
+        }
+        _ => return None,
+    };
+    Some(Error::new(ErrorCode::InvalidPlan).expected(Phrase::AString).found(found))
 }
 
 /// An error unless the text is something other than an array.
@@ -96,6 +125,57 @@ pub(crate) fn classify(err: &serde_json::Error) -> Error {
         let expected = quoted.iter().skip(1).copied().collect::<Vec<_>>().join(", ");
         return Error::new(ErrorCode::InvalidValue).name(found).found(found).expected(expected).suggest(suggestion);
     }
+    if let Some(e) = mismatch(text) {
+        return e;
+    }
     // serde_json's own words for text that does not parse are phrases, worded in each locale.
     Error::new(ErrorCode::InvalidPlan).found(Text::from_wire(text))
+}
+
+/// A value of the wrong type or out of its type's range (`invalid type: string "x", expected
+/// u32`): what was expected and what was found, each worded in every locale where serde's words
+/// are known.
+fn mismatch(text: &str) -> Option<Error> {
+    let rest = text.strip_prefix("invalid type: ").or_else(|| text.strip_prefix("invalid value: "))?;
+    // The last ", expected": a string found may hold the words too.
+    let (found, expected) = rest.rsplit_once(", expected ")?;
+    Some(Error::new(ErrorCode::InvalidPlan).expected(expected_text(expected)).found(found_text(found)))
+}
+
+/// serde's `Unexpected`, as serde_json writes it.
+fn found_text(found: &str) -> Text {
+    let quoted = |kind: &str| found.strip_prefix(kind).map(|v| v.trim_matches('`').to_string());
+    if let Some(v) = found.strip_prefix("string ") {
+        return Phrase::FoundString.with([v]);
+    }
+    if let Some(v) = quoted("integer ") {
+        return Phrase::FoundInteger.with([v]);
+    }
+    if let Some(v) = quoted("floating point ") {
+        return Phrase::FoundNumber.with([v]);
+    }
+    if let Some(v) = quoted("boolean ") {
+        return Phrase::FoundBoolean.with([v]);
+    }
+    match found {
+        "sequence" => Phrase::AnArray.into(),
+        "map" => Phrase::AnObject.into(),
+        _ => Text::value(found),
+    }
+}
+
+/// What a visitor expects, as serde and the crate's readers say it.
+fn expected_text(expected: &str) -> Text {
+    match expected {
+        "a string" | "a borrowed string" => Phrase::AString.into(),
+        "a boolean" => Phrase::TrueOrFalse.into(),
+        "u8" | "u16" | "u32" | "u64" | "usize" => Phrase::AWholeNumberAtLeastZero.into(),
+        "i8" | "i16" | "i32" | "i64" | "isize" => Phrase::AWholeNumber.into(),
+        "f32" | "f64" => Phrase::ANumber.into(),
+        "a sequence" => Phrase::AnArray.into(),
+        "a map" | "map with a single key" => Phrase::AnObject.into(),
+        "string or map" => Phrase::AStringOrAnObject.into(),
+        e if e.starts_with("struct ") || e.contains(" enum ") => Phrase::AnObject.into(),
+        e => Text::from_wire(e),
+    }
 }

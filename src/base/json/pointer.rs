@@ -304,7 +304,7 @@ fn path<'f>(frames: impl Iterator<Item = &'f Frame>) -> String {
 /// The length of the JSON number at the start of `text` (`-`? (`0` | [1-9][0-9]*) (`.` [0-9]+)?
 /// ([eE] [+-]? [0-9]+)?), read as serde_json does: none when it is malformed; what follows it is
 /// not part of it.
-fn number_len(text: &str) -> Option<usize> {
+pub(super) fn number_len(text: &str) -> Option<usize> {
     let digits = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
     let s = text.strip_prefix('-').unwrap_or(text);
     let int = digits(s);

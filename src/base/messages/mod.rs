@@ -81,6 +81,7 @@ fn bare_message(err: &Error, locale: Locale) -> String {
     };
     let is_phrase = |t: &Option<Text>| t.as_ref().is_some_and(|t| t.phrase().is_some());
     let zh = locale == Locale::ZhCn;
+    let options = err.origin == crate::base::error::Origin::Options;
     match err.code {
         UnexpectedChar if zh => format!("无法识别的字符 “{found}”"),
         UnexpectedChar => format!("unexpected character '{found}'"),
@@ -169,13 +170,29 @@ fn bare_message(err: &Error, locale: Locale) -> String {
         ReadFailed if zh && (found.is_empty() || is_phrase(&d.found)) => format!("读取 {name} 时宿主抛出异常：{found}"),
         ReadFailed if zh => format!("读取 {name} 时宿主抛出异常（其说明：“{found}”）"),
         ReadFailed => format!("reading {name} threw: {found}"),
-        InvalidPlan if zh && found.is_empty() => "计划文档无法读取".into(),
-        InvalidPlan if zh && is_phrase(&d.found) => format!("计划文档无法读取：{found}"),
+        // The same reader reads a call's options: then they, not a plan, are what cannot be read.
         InvalidPlan if zh => {
-            format!("计划文档无法读取：不是有效的 JSON，或与计划的结构不符（解析器的说明：“{found}”）")
+            let head = if options { "选项无法读取" } else { "计划文档无法读取" };
+            if !expected.is_empty() {
+                format!("{head}：此处需要{ex}，实际为{fd}")
+            } else if found.is_empty() {
+                head.into()
+            } else if is_phrase(&d.found) {
+                format!("{head}：{found}")
+            } else {
+                format!("{head}：不是有效的 JSON，或与应有的结构不符（解析器的说明：“{found}”）")
+            }
         }
-        InvalidPlan if found.is_empty() => "invalid plan document".into(),
-        InvalidPlan => format!("invalid plan document: {found}"),
+        InvalidPlan => {
+            let head = if options { "invalid options" } else { "invalid plan document" };
+            if !expected.is_empty() {
+                format!("{head}: expected {expected}, found {found}")
+            } else if found.is_empty() {
+                head.into()
+            } else {
+                format!("{head}: {found}")
+            }
+        }
         UnknownKey if zh => format!("未知的键 “{name}”"),
         UnknownKey => format!("unknown key '{name}'"),
         MissingKey if zh => format!("缺少必填的键 “{name}”"),
