@@ -410,3 +410,31 @@ fn details_are_phrases_not_english_text() {
     }
     assert!(failures.is_empty(), "English text as a detail:\n{}", failures.join("\n"));
 }
+
+#[test]
+fn a_spec_that_cannot_be_read_is_named_as_itself_not_as_a_plan() {
+    let both = |e: Error| (e.code, e.path.clone(), e.message(Locale::ZhCn), e.message(Locale::En));
+    assert_eq!(
+        both(salescore::targets::decompose::parse(r#"{"total": "x"}"#).unwrap_err()),
+        (
+            ErrorCode::InvalidPlan,
+            "/total".to_string(),
+            "目标分解规格无法读取：此处需要数值（或写成字符串的数值），实际为字符串 \"x\"".to_string(),
+            "invalid decomposition spec: expected a number or a decimal string, found string \"x\"".to_string(),
+        )
+    );
+    let pace = both(salescore::targets::pace::parse(r#"{"period": 5}"#).unwrap_err());
+    assert_eq!((pace.1.as_str(), pace.2.as_str()), ("/period", "进度规格无法读取：此处需要对象，实际为整数 5"));
+    let forced = salescore::team::ForcedDistribution::from_json(r#"{"quotas": [{"grade": "S", "percent": true}]}"#);
+    assert_eq!(
+        both(forced.unwrap_err()).2,
+        "强制分布规格无法读取：此处需要数值（或写成字符串的数值），实际为布尔值 true"
+    );
+    // JSON that does not parse: the spec's name, then serde_json's words as a phrase.
+    assert_eq!(
+        both(salescore::targets::decompose::parse(r#"{"total": 1,}"#).unwrap_err()).2,
+        "目标分解规格无法读取：JSON 语法错误：最后一项后面多了逗号"
+    );
+    // Other errors keep their own words (an unknown key is named as the key).
+    assert_eq!(both(salescore::targets::pace::parse(r#"{"perod": 5}"#).unwrap_err()).2, "未知的键 “perod”");
+}

@@ -250,7 +250,8 @@ impl ForcedDistribution {
     /// # Ok::<(), salescore::Error>(())
     /// ```
     pub fn from_json(json: &str) -> Result<Self> {
-        let spec: DistributionSpec = crate::base::json::document_from_json(json)?;
+        let spec: DistributionSpec =
+            crate::base::json::spec_from_json(json, crate::base::error::Phrase::DistributionSpec)?;
         ForcedDistribution::new(spec)
     }
 

@@ -19,7 +19,7 @@ pub fn pace(
     let options = super::document::options_of(&options).map_err(|e| to_js(&e, asked))?;
     let locale = options.locale.unwrap_or(asked);
     let explain = options.explain.then_some(locale);
-    let spec = crate::base::json::document_from_json(&json).map_err(|e| to_js(&e, locale))?;
+    let spec = core::parse(&json).map_err(|e| to_js(&e, locale))?;
     let pacing = core::pace_spec(&spec, explain).map_err(|e| to_js(&e, locale))?;
     serialize_numbers_as(options.numbers, || convert::to_js(&pacing)).map_err(|e| to_js(&e, locale))
 }

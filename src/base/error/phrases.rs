@@ -429,6 +429,14 @@ phrases! {
     /// Nesting past serde_json's limit.
     JsonTooDeep = "recursion limit exceeded" => "JSON 嵌套层数过多",
 
+    // ---- documents other than a plan, named when they cannot be read (`INVALID_PLAN`'s name)
+    /// `decompose`'s spec.
+    DecompositionSpec = "decomposition spec" => "目标分解规格",
+    /// `pace`'s spec.
+    PacingSpec = "pacing spec" => "进度规格",
+    /// A forced distribution's spec.
+    DistributionSpec = "distribution spec" => "强制分布规格",
+
     // ---- a value of the wrong type in a document: what serde_json found and expected
     /// A string that was found.
     FoundString = "string {0}" => "字符串 {0}",

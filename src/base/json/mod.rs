@@ -58,6 +58,15 @@ fn misplaced_value(json: &str, err: &serde_json::Error) -> Option<Error> {
     Some(Error::new(ErrorCode::InvalidPlan).expected(Phrase::AString).found(found))
 }
 
+/// Reads a spec (a decomposition, a pacing, a forced distribution) as [`document_from_json`]
+/// reads a plan; what cannot be read is worded as that spec (`what`), not as a plan document.
+pub fn spec_from_json<T: serde::de::DeserializeOwned>(json: &str, what: Phrase) -> Result<T> {
+    document_from_json(json).map_err(|e| match e.code {
+        ErrorCode::InvalidPlan if e.detail.name.is_none() => e.name(what),
+        _ => e,
+    })
+}
+
 /// An error unless the text is something other than an array.
 fn not_an_array(json: &str) -> Result<()> {
     if json.trim_start_matches([' ', '\t', '\n', '\r']).starts_with('[') {

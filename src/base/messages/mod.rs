@@ -172,11 +172,15 @@ fn bare_message(err: &Error, locale: Locale) -> String {
         ReadFailed => format!("reading {name} threw: {found}"),
         // The same reader reads a call's options: then they, not a plan, are what cannot be read.
         InvalidPlan if zh => {
-            let head = if options { "选项无法读取" } else { "计划文档无法读取" };
+            let head = match (options, d.name.is_some()) {
+                (true, _) => "选项无法读取".to_string(),
+                (false, true) => format!("{name}无法读取"),
+                (false, false) => "计划文档无法读取".to_string(),
+            };
             if !expected.is_empty() {
                 format!("{head}：此处需要{ex}，实际为{fd}")
             } else if found.is_empty() {
-                head.into()
+                head
             } else if is_phrase(&d.found) {
                 format!("{head}：{found}")
             } else {
@@ -184,11 +188,15 @@ fn bare_message(err: &Error, locale: Locale) -> String {
             }
         }
         InvalidPlan => {
-            let head = if options { "invalid options" } else { "invalid plan document" };
+            let head = match (options, d.name.is_some()) {
+                (true, _) => "invalid options".to_string(),
+                (false, true) => format!("invalid {name}"),
+                (false, false) => "invalid plan document".to_string(),
+            };
             if !expected.is_empty() {
                 format!("{head}: expected {expected}, found {found}")
             } else if found.is_empty() {
-                head.into()
+                head
             } else {
                 format!("{head}: {found}")
             }

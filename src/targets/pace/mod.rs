@@ -39,12 +39,17 @@ use model::Model;
 /// Paces a spec given as JSON text, without explanations. Errors carry a JSON pointer into the
 /// spec (`/reps/0/deals/2/probability`).
 pub fn pace(spec_json: &str) -> Result<Pacing> {
-    pace_spec(&crate::base::json::document_from_json(spec_json)?, None)
+    pace_spec(&parse(spec_json)?, None)
 }
 
 /// Paces a spec given as JSON text, with every rep and the team explained in `locale`.
 pub fn pace_explained(spec_json: &str, locale: Locale) -> Result<Pacing> {
-    pace_spec(&crate::base::json::document_from_json(spec_json)?, Some(locale))
+    pace_spec(&parse(spec_json)?, Some(locale))
+}
+
+/// Reads a spec from JSON text; a malformed one is a coded error with a JSON pointer.
+pub fn parse(spec_json: &str) -> Result<PaceSpec> {
+    crate::base::json::spec_from_json(spec_json, crate::base::error::Phrase::PacingSpec)
 }
 
 /// The locale a spec asks for, read leniently (for messages about a spec that does not read).
