@@ -128,10 +128,11 @@ export function t(key, vars) {
 }
 
 /** An error the page itself reports, shaped as the engine's (code, path, origin, its words in
- *  every locale from the page's text `key` filled with `vars`). */
-export function pageError(code, path, key, vars) {
+ *  every locale from the page's text `key` filled with `vars`): about a record unless `origin`
+ *  says otherwise (`page`: the page's own failure). */
+export function pageError(code, path, key, vars, origin = 'record') {
   const messages = Object.fromEntries(LOCALES.map((loc) => [loc, tIn(loc, key, vars)]));
-  return { code, path, origin: 'record', messages, message: messages['zh-CN'] };
+  return { code, path, origin, messages, message: messages['zh-CN'] };
 }
 
 /** {@link t} in locale `loc` (one of {@link LOCALES}): for messages given in every locale. */

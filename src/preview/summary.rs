@@ -224,7 +224,7 @@ pub(super) fn compare(pairing: &Pairing<'_>, view: &View, locale: Locale) -> Res
         losers: rows(&losers)?,
         exceeding: exceeding(pairing, &deltas, view)?,
         not_calculable: not_calculable(pairing, &deltas, locale),
-        reps: listed(pairing, view)?,
+        reps: listed(pairing, &deltas, view)?,
         picked: picked(pairing, view)?,
     })
 }

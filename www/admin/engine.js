@@ -58,10 +58,9 @@ function compareSession(session, locale) {
       session.setRecord(index, record);
       return comparison();
     },
-    summary({ threshold, count, ...rest } = {}) {
+    summary({ threshold, ...rest } = {}) {
       const bounds = threshold ? defined(threshold) : {};
-      const all = count === null || count === Infinity; // every row from now on
-      view = { ...view, ...defined(rest), count: all ? undefined : count ?? view.count, threshold: Object.keys(bounds).length ? bounds : undefined };
+      view = { ...view, ...defined(rest), threshold: Object.keys(bounds).length ? bounds : undefined };
       return comparison();
     },
     pick(indices) {

@@ -223,7 +223,7 @@ async function requestCurves(current = () => true) {
 }
 
 async function requestRep(index, current = () => true) {
-  const { value } = await state.engine.call('rep', { index });
+  const { value } = await state.engine.call('rep', { index, pick: summaryOptions().pick });
   if (!current() || state.selected !== index) return;
   state.view.byIndex[index] = value.row; // picked: every later view has it too
   renderStatements(value.row, value, state.view.failures.find((f) => f.index === index));

@@ -16,7 +16,7 @@ export class RemoteEngine {
     this.#worker.onmessage = ({ data }) => this.#answer(data);
     this.#worker.onerror = (e) => {
       // Its words in every locale; the browser's own message, if any, as the detail.
-      const error = { ...pageError('WORKER_FAILED', '', 'workerFailed'), origin: 'page', detail: e.message || undefined };
+      const error = { ...pageError('WORKER_FAILED', '', 'workerFailed', {}, 'page'), detail: e.message || undefined };
       for (const { reject } of this.#waiting.values()) reject(error);
       this.#waiting.clear();
     };

@@ -64,9 +64,10 @@ const handlers = {
   /** Every rep's row, in record order (for the export), leaving the table's view as it is. */
   everyRow: () => session().everyRow(),
 
-  /** Rep `index`'s row and statements; it stays picked: every later view has its row. */
-  rep({ index }) {
-    state.summary.pick = [index];
+  /** Rep `index`'s row and statements; `pick` (the page's picked reps, `index` among them) stay
+   *  picked: every later view has their rows. */
+  rep({ index, pick = [index] }) {
+    state.summary.pick = pick;
     session().pick(state.summary.pick);
     return session().rep(index);
   },

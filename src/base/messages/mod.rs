@@ -81,7 +81,16 @@ fn bare_message(err: &Error, locale: Locale) -> String {
     };
     let is_phrase = |t: &Option<Text>| t.as_ref().is_some_and(|t| t.phrase().is_some());
     let zh = locale == Locale::ZhCn;
-    let options = err.origin == crate::base::error::Origin::Options;
+    // What an INVALID_PLAN could not read: the same reader reads a call's options and the specs
+    // (named), and then they, not a plan, are what cannot be read.
+    let unreadable = |zh: bool| match (err.origin == crate::base::error::Origin::Options, d.name.is_some(), zh) {
+        (true, _, true) => "选项无法读取".to_string(),
+        (true, _, false) => "invalid options".to_string(),
+        (false, true, true) => format!("{name}无法读取"),
+        (false, true, false) => format!("invalid {name}"),
+        (false, false, true) => "计划文档无法读取".to_string(),
+        (false, false, false) => "invalid plan document".to_string(),
+    };
     match err.code {
         UnexpectedChar if zh => format!("无法识别的字符 “{found}”"),
         UnexpectedChar => format!("unexpected character '{found}'"),
@@ -170,13 +179,8 @@ fn bare_message(err: &Error, locale: Locale) -> String {
         ReadFailed if zh && (found.is_empty() || is_phrase(&d.found)) => format!("读取 {name} 时宿主抛出异常：{found}"),
         ReadFailed if zh => format!("读取 {name} 时宿主抛出异常（其说明：“{found}”）"),
         ReadFailed => format!("reading {name} threw: {found}"),
-        // The same reader reads a call's options: then they, not a plan, are what cannot be read.
         InvalidPlan if zh => {
-            let head = match (options, d.name.is_some()) {
-                (true, _) => "选项无法读取".to_string(),
-                (false, true) => format!("{name}无法读取"),
-                (false, false) => "计划文档无法读取".to_string(),
-            };
+            let head = unreadable(zh);
             if !expected.is_empty() {
                 format!("{head}：此处需要{ex}，实际为{fd}")
             } else if found.is_empty() {
@@ -188,11 +192,7 @@ fn bare_message(err: &Error, locale: Locale) -> String {
             }
         }
         InvalidPlan => {
-            let head = match (options, d.name.is_some()) {
-                (true, _) => "invalid options".to_string(),
-                (false, true) => format!("invalid {name}"),
-                (false, false) => "invalid plan document".to_string(),
-            };
+            let head = unreadable(zh);
             if !expected.is_empty() {
                 format!("{head}: expected {expected}, found {found}")
             } else if found.is_empty() {
