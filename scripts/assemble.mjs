@@ -220,9 +220,12 @@ ${entry({ name: e.import, api: e.api, imports: webImports('./web/salescore.js'),
   setup: "loadSync({ module: readFileSync(new URL('./web/salescore_bg.wasm', import.meta.url)) });" })}`);
 
   // 2. Inlined: the .wasm inside the script, for hosts that cannot fetch a sibling file. It is
-  // deflated first and inflated on load by fflate (a few KB): base64 of the raw .wasm gzips
-  // a third worse than the .wasm itself, base64 of deflated bytes about as well, and the script is
-  // less than half the size to parse. Both stay synchronous, so initSync() and require() work.
+  // deflated first: base64 of the raw .wasm gzips a third worse than the .wasm itself, base64 of
+  // deflated bytes about as well, and the script is less than half the size to parse. It is
+  // inflated by the host's own zlib where there is one: Node's (process.getBuiltinModule, both
+  // init and initSync), the browser's DecompressionStream (init). Elsewhere, and for initSync in a
+  // browser, by fflate (a few KB), which cold took 55-60 ms of the form entry's 85-105 ms start in
+  // Node, where Node's zlib takes 4. The three give the same bytes (a test inflates each way).
   const packed = deflateRawSync(wasmBytes, { level: 9 });
   writeFileSync(join(work, 'wasm-base64.js'), `export default ${JSON.stringify(packed.toString('base64'))};\n`);
   const webGlue = rel(work, join(out, 'web', 'salescore.js'));
@@ -235,15 +238,50 @@ import { inflateSync } from 'fflate';
 import base64 from './wasm-base64.js';`,
     guardPath: guardPath(work),
     snippets: snippetsOf(work, join(out, 'web')),
-    setup: `function bytes() {
+    setup: `const SIZE = ${wasmBytes.length};
+function packed() {
+  if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(base64);
   const text = atob(base64);
-  const packed = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) packed[i] = text.charCodeAt(i);
-  return inflateSync(packed, { out: new Uint8Array(${wasmBytes.length}) });
+  const out = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
+  return out;
+}
+/** Node's zlib, where the host is Node (20.16 and later): native, and synchronous. */
+function nodeZlib() {
+  try {
+    return typeof process === 'object' && typeof process.getBuiltinModule === 'function' ? process.getBuiltinModule('node:zlib') : null;
+  } catch {
+    return null;
+  }
+}
+/** The inflated bytes, checked for their length (a short read is no module). */
+const whole = (bytes) => (bytes && bytes.length === SIZE ? bytes : null);
+function bytes(deflated = packed()) {
+  const zlib = nodeZlib();
+  return (zlib && whole(zlib.inflateRawSync(deflated))) || inflateSync(deflated, { out: new Uint8Array(SIZE) });
+}
+/** The browser's DecompressionStream where there is one: else bytes(). */
+async function bytesAsync() {
+  const deflated = packed();
+  if (typeof DecompressionStream === 'function' && typeof Response === 'function' && typeof Blob === 'function') {
+    try {
+      const stream = new Blob([deflated]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+      const inflated = whole(new Uint8Array(await new Response(stream).arrayBuffer()));
+      if (inflated) return inflated;
+    } catch {
+      // A host whose streams refuse (an old engine, a blocked Blob): inflated in JS below.
+    }
+  }
+  return bytes(deflated);
 }
 /** Compiles and instantiates the inlined module (asynchronously); initSync() does it synchronously
  *  (old WebViews limit synchronous compiles to 4 KB). */
-const load = () => initWeb({ module_or_path: bytes() });
+const load = async () => {
+  // In Node the glue's asynchronous path would touch the global Response, whose first use loads
+  // Node's fetch (20-30 ms): the module is compiled asynchronously here and handed to initSync.
+  if (nodeZlib()) return initSyncWeb({ module: await WebAssembly.compile(bytes()) });
+  return initWeb({ module_or_path: await bytesAsync() });
+};
 const loadSync = () => initSyncWeb({ module: bytes() });`,
     options: 'glue, restart: __salescore_restart, ready: __salescore_ready, load, loadSync',
   }));
