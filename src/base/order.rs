@@ -6,7 +6,6 @@
 //! indices, with the comparator behind `dyn`; what stays generic per call site is a short
 //! permutation. The order is exactly `sort_by`'s: stable, ties keep their places.
 
-use rust_decimal::Decimal;
 use std::cmp::Ordering;
 
 /// Sorts `items` stably by `compare`, as `slice::sort_by` would.
@@ -73,28 +72,6 @@ pub fn select_first<T>(items: &mut [T], k: usize, mut compare: impl FnMut(&T, &T
     permute(items, order);
 }
 
-/// `0..scores.len()` sorted stably by score, highest first (by value: `90` and `90.00` tie), then
-/// by `then` (record indices in, as in the other sorts here): a team's display order. The scores
-/// are read once and, where every one fits an `i128` at the largest scale among them, compared as
-/// those integers (a `Decimal` comparison rescales one side whenever their scales differ, as a
-/// team's normalised totals' do); otherwise as decimals. Either way the order is the same.
-pub fn by_score_descending(scores: &[Decimal], then: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<usize> {
-    match at_common_scale(scores) {
-        Some(keys) => sorted_indices(keys.len(), &mut |a, b| keys.get(b).cmp(&keys.get(a)).then_with(|| then(a, b))),
-        None => sorted_indices(scores.len(), &mut |a, b| scores.get(b).cmp(&scores.get(a)).then_with(|| then(a, b))),
-    }
-}
-
-/// Each decimal as an integer at the largest scale among them (so that they compare as the
-/// integers do), or `None` when one does not fit.
-fn at_common_scale(values: &[Decimal]) -> Option<Vec<i128>> {
-    let scale = values.iter().map(Decimal::scale).max().unwrap_or(0);
-    values
-        .iter()
-        .map(|d| d.mantissa().checked_mul(crate::base::checked::pow10(scale.checked_sub(d.scale())?)?))
-        .collect()
-}
-
 /// `0..len` with the first `k` by `compare` in front (the one instance of the standard selection).
 fn selected_indices(len: usize, k: usize, compare: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<usize> {
     let mut order: Vec<usize> = (0..len).collect();
@@ -153,25 +130,6 @@ mod tests {
             sort_few_by(&mut ours, |a, b| a.0.cmp(&b.0));
             std_sorted.sort_by_key(|a| a.0);
             prop_assert_eq!(ours, std_sorted);
-        }
-
-        /// Highest score first by value, then `then`, as sorting by `Decimal`'s own comparison:
-        /// scores at mixed scales (equal values at different scales among them) and, now and
-        /// then, one too large for the integers at the common scale.
-        #[test]
-        fn by_score_descending_as_sorting_decimals(
-            scores in proptest::collection::vec((-3000_i64..3000, 0_u32..4), 0..120),
-            huge in proptest::option::of(0usize..120),
-        ) {
-            let mut scores: Vec<Decimal> = scores.iter().map(|&(m, s)| Decimal::new(m * 10_i64.pow(s) / 7, s)).collect();
-            if let Some(at) = huge.filter(|h| *h < scores.len()) {
-                scores[at] = Decimal::MAX;
-                scores.push(Decimal::new(1, 28));
-            }
-            let ours = by_score_descending(&scores, &mut |a, b| b.cmp(&a));
-            let mut theirs: Vec<usize> = (0..scores.len()).collect();
-            theirs.sort_by(|&a, &b| scores[b].cmp(&scores[a]).then(b.cmp(&a)));
-            prop_assert_eq!(ours, theirs);
         }
 
         /// The same first `k` as sorting them all and taking `k`.

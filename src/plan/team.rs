@@ -508,9 +508,9 @@ impl Plan {
         if !scored.iter().all(fits) {
             return None;
         }
-        let totals: Vec<Decimal> = scored.iter().map(|s| s.score.total.0).collect();
-        let order = crate::base::order::by_score_descending(&totals, &mut |a, b| match (scored.get(a), scored.get(b)) {
-            (Some(a), Some(b)) => a.member.id.cmp(&b.member.id),
+        let mut order: Vec<usize> = (0..scored.len()).collect();
+        crate::base::order::sort_by(&mut order, |a, b| match (scored.get(*a), scored.get(*b)) {
+            (Some(a), Some(b)) => b.score.total.0.cmp(&a.score.total.0).then_with(|| a.member.id.cmp(&b.member.id)),
             _ => std::cmp::Ordering::Equal,
         });
         let mut members: Vec<TeamMember> =

@@ -55,7 +55,7 @@
 //! Within a group kept together, and for display, the order is by id: it decides nothing but the
 //! slot numbers shown. No result depends on the order of the input.
 
-use super::{check_ids, in_display_order, TeamEntry};
+use super::{by_score_then_id, check_ids, TeamEntry};
 use crate::base::apportion::largest_remainder;
 use crate::base::error::{Error, ErrorCode, Origin, Phrase, Result};
 use rust_decimal::Decimal;
@@ -352,7 +352,10 @@ impl ForcedDistribution {
                 Some(order)
             }
         };
-        let sorted = in_display_order(entries, &mut |a, b| compare_keys(a, b, key_order));
+        let mut sorted: Vec<&TeamEntry> = entries.iter().collect();
+        crate::base::order::sort_by(&mut sorted, |a, b| {
+            b.score.cmp(&a.score).then_with(|| compare_keys(a, b, key_order)).then_with(|| by_score_then_id(a, b))
+        });
         let n = sorted.len();
         let score = |i: usize| sorted.get(i).map_or(Decimal::ZERO, |e| e.score);
         let key = |i: usize| sorted.get(i).and_then(|e| e.tie_break);

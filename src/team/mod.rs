@@ -96,18 +96,9 @@ fn check_ids(entries: &[TeamEntry]) -> Result<()> {
     Ok(())
 }
 
-/// The entries in display order: score descending, then by `then` (a tie-break key), then id
-/// ascending (a total order once ids are unique).
-fn in_display_order<'a>(
-    entries: &'a [TeamEntry],
-    then: &mut dyn FnMut(&TeamEntry, &TeamEntry) -> Ordering,
-) -> Vec<&'a TeamEntry> {
-    let scores: Vec<Decimal> = entries.iter().map(|e| e.score).collect();
-    let order = crate::base::order::by_score_descending(&scores, &mut |a, b| match (entries.get(a), entries.get(b)) {
-        (Some(a), Some(b)) => then(a, b).then_with(|| a.id.cmp(&b.id)),
-        _ => Ordering::Equal,
-    });
-    order.iter().filter_map(|&i| entries.get(i)).collect()
+/// Display order: score descending, then id ascending (a total order once ids are unique).
+fn by_score_then_id(a: &TeamEntry, b: &TeamEntry) -> Ordering {
+    b.score.cmp(&a.score).then_with(|| a.id.cmp(&b.id))
 }
 
 #[cfg(test)]

@@ -5,8 +5,7 @@
 //! only**: entries with equal scores always share both ranks. Scores compare by value, so `90`
 //! and `90.00` tie. The order of the input never changes any result.
 
-use super::{check_ids, in_display_order, TeamEntry};
-use std::cmp::Ordering;
+use super::{by_score_then_id, check_ids, TeamEntry};
 use crate::base::error::Result;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -65,7 +64,8 @@ impl Ranking {
     /// ```
     pub fn new(entries: &[TeamEntry]) -> Result<Ranking> {
         check_ids(entries)?;
-        let sorted = in_display_order(entries, &mut |_, _| Ordering::Equal);
+        let mut sorted: Vec<&TeamEntry> = entries.iter().collect();
+        crate::base::order::sort_by(&mut sorted, |a, b| by_score_then_id(a, b));
         let mut ranked = Vec::with_capacity(sorted.len());
         let mut dense_rank = 0_usize;
         for group in sorted.chunk_by(|a, b| a.score == b.score) {
