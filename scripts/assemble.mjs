@@ -247,17 +247,16 @@ function packed() {
   return out;
 }
 /** Node's zlib, where the host is Node (20.16 and later): native, and synchronous. */
-function nodeZlib() {
+const zlib = (() => {
   try {
     return typeof process === 'object' && typeof process.getBuiltinModule === 'function' ? process.getBuiltinModule('node:zlib') : null;
   } catch {
     return null;
   }
-}
+})();
 /** The inflated bytes, checked for their length (a short read is no module). */
 const whole = (bytes) => (bytes && bytes.length === SIZE ? bytes : null);
 function bytes(deflated = packed()) {
-  const zlib = nodeZlib();
   return (zlib && whole(zlib.inflateRawSync(deflated))) || inflateSync(deflated, { out: new Uint8Array(SIZE) });
 }
 /** The browser's DecompressionStream where there is one: else bytes(). */
@@ -279,7 +278,7 @@ async function bytesAsync() {
 const load = async () => {
   // In Node the glue's asynchronous path would touch the global Response, whose first use loads
   // Node's fetch (20-30 ms): the module is compiled asynchronously here and handed to initSync.
-  if (nodeZlib()) return initSyncWeb({ module: await WebAssembly.compile(bytes()) });
+  if (zlib) return initSyncWeb({ module: await WebAssembly.compile(bytes()) });
   return initWeb({ module_or_path: await bytesAsync() });
 };
 const loadSync = () => initSyncWeb({ module: bytes() });`,
