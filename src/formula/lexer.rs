@@ -210,11 +210,13 @@ fn kind_of(tok: &Tok, called: bool, after_operand: bool) -> LexemeKind {
 }
 
 fn is_ident_start(c: char) -> bool {
-    c.is_alphabetic() || c == '_'
+    // CJK Unified Ideographs (most field names here) are alphabetic: answered without the
+    // Unicode table's search.
+    matches!(c, '\u{4E00}'..='\u{9FFF}') || c.is_alphabetic() || c == '_'
 }
 
 fn is_ident_continue(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
+    matches!(c, '\u{4E00}'..='\u{9FFF}') || c.is_alphanumeric() || c == '_'
 }
 
 fn number(cur: &mut Cursor<'_>) -> Result<Tok> {
@@ -355,6 +357,14 @@ fn smart_quote_fix(c: char) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_cjk_shortcut_answers_as_the_unicode_table() {
+        for c in ('\u{4DF0}'..='\u{A010}').chain(['a', 'Z', '_', '1', ' ', '（', '😀']) {
+            assert_eq!(is_ident_start(c), c.is_alphabetic() || c == '_', "{c:?}");
+            assert_eq!(is_ident_continue(c), c.is_alphanumeric() || c == '_', "{c:?}");
+        }
+    }
 
     #[test]
     fn spans_count_utf16_units() {

@@ -103,7 +103,7 @@ pub(super) fn trace_entry<'p>(
             value: texts.get(slots, s).map_or_else(|| "∅".to_string(), |(plain, _)| plain.clone()),
         })
         .collect();
-    let substituted = metric.template.fill(|s| texts.0.get(s).and_then(|t| t.as_ref()).map(|(_, lit)| lit.as_str()));
+    let substituted = metric.template().fill(|s| texts.0.get(s).and_then(|t| t.as_ref()).map(|(_, lit)| lit.as_str()));
     let rounding = metric.def.kind.rounding(&plan.doc.rounding);
     let rounded = metric.def.kind.round(exact, &plan.doc.rounding);
     let difference = match (&rounded, exact) {

@@ -58,8 +58,16 @@ struct Metric {
     root: Node,
     /// Slots this metric reads, distinct, in order of first use.
     reads: Vec<usize>,
-    /// The formula printed once, for explanations.
-    template: crate::formula::render::Template,
+    /// The formula printed once, for explanations: on the first explained evaluation, so that a
+    /// plan that is never explained (a form's) does not print its formulas when it compiles.
+    template: std::sync::OnceLock<crate::formula::render::Template>,
+}
+
+impl Metric {
+    /// The formula printed, with holes for its references.
+    fn template(&self) -> &crate::formula::render::Template {
+        self.template.get_or_init(|| crate::formula::render::Template::of(&self.root))
+    }
 }
 
 /// A compiled plan.
@@ -107,7 +115,7 @@ impl Resolver for PlanNames<'_> {
     }
 }
 
-fn check_id(id: &str, path: String) -> Result<()> {
+fn check_id(id: &str, path: impl FnOnce() -> String) -> Result<()> {
     let why = if id.trim().is_empty() {
         Some(Phrase::MustNotBeEmpty)
     } else if id.trim() != id {
@@ -117,7 +125,7 @@ fn check_id(id: &str, path: String) -> Result<()> {
     } else {
         None
     };
-    why.map_or(Ok(()), |w| Err(Error::new(ErrorCode::InvalidId).name(id).expected(w).path(Origin::Plan, path)))
+    why.map_or(Ok(()), |w| Err(Error::new(ErrorCode::InvalidId).name(id).expected(w).path(Origin::Plan, path())))
 }
 
 impl Plan {
@@ -134,10 +142,10 @@ impl Plan {
         let fields = doc.fields.iter().enumerate().map(|(i, f)| ("fields", i, f.id.as_str()));
         let metric_ids = doc.metrics.iter().enumerate().map(|(i, m)| ("metrics", i, m.id.as_str()));
         for (slot, (section, index, id)) in fields.chain(metric_ids).enumerate() {
-            let path = format!("/{section}/{index}/id");
-            check_id(id, path.clone())?;
+            let path = || format!("/{section}/{index}/id");
+            check_id(id, path)?;
             if slots.insert(id, slot).is_some() {
-                return Err(Error::new(ErrorCode::DuplicateId).name(id).path(Origin::Plan, path));
+                return Err(Error::new(ErrorCode::DuplicateId).name(id).path(Origin::Plan, path()));
             }
         }
         let fields = doc.fields.iter().enumerate().map(|(i, f)| compile_field(f, i)).collect::<Result<Vec<_>>>()?;
@@ -152,9 +160,8 @@ impl Plan {
                     reads.push(s);
                 }
             });
-            let template = crate::formula::render::Template::of(&root);
             let name = crate::base::name::Name::from(&def.id);
-            metrics.push(Metric { def: def.clone(), name, root, reads, template });
+            metrics.push(Metric { def: def.clone(), name, root, reads, template: std::sync::OnceLock::new() });
         }
         let deps: Vec<Vec<usize>> =
             metrics.iter().map(|m| m.reads.iter().filter_map(|s| s.checked_sub(n_fields)).collect()).collect();

@@ -4,6 +4,7 @@ use super::document::*;
 use crate::base::checked::overflow;
 use crate::base::error::{closest, Error, ErrorCode, Origin, Phrase, Result};
 use crate::base::name::Name;
+use crate::base::pointer::child;
 use crate::formula::parser::Resolver;
 use rust_decimal::Decimal;
 
@@ -175,15 +176,15 @@ impl Scorecard {
                 let total = b.individual_weight.0.checked_add(b.team_weight.0);
                 if total != Some(Decimal::ONE_HUNDRED) {
                     let found = total.map_or_else(|| "overflow".to_string(), |t| t.normalize().to_string());
-                    return Err(invalid(ErrorCode::WeightsNot100, format!("{BASE}/blend")).found(found));
+                    return Err(invalid(ErrorCode::WeightsNot100, child(BASE, "/blend")).found(found));
                 }
-                Some((b.clone(), formula(&b.team, format!("{BASE}/blend/team"), names)?))
+                Some((b.clone(), formula(&b.team, child(BASE, "/blend/team"), names)?))
             }
         };
         let points = def
             .points
             .as_ref()
-            .map(|p| super::points::Points::compile(p, &grades, &format!("{BASE}/points"), names))
+            .map(|p| super::points::Points::compile(p, &grades, &child(BASE, "/points"), names))
             .transpose()?;
         let team = def.team.as_ref().map(|t| compile_team(t, &grades, points.is_some(), names)).transpose()?;
         let line_names = LineNames {
@@ -201,7 +202,7 @@ fn compile_indicators(defs: &[IndicatorDef], names: &mut impl Resolver) -> Resul
     for (i, ind) in defs.iter().enumerate() {
         let path = format!("{BASE}/indicators/{i}");
         if indicators.iter().any(|x| x.def.id == ind.id) {
-            return Err(invalid(ErrorCode::DuplicateId, format!("{path}/id")).name(ind.id.as_str()));
+            return Err(invalid(ErrorCode::DuplicateId, child(&path, "/id")).name(ind.id.as_str()));
         }
         indicators.push(compile_indicator(ind, &path, names)?);
     }
@@ -215,15 +216,15 @@ fn compile_profiles(def: &ScorecardDef, names: &mut impl Resolver) -> Result<Vec
     for (p, prof) in def.profiles.iter().enumerate() {
         let path = format!("{BASE}/profiles/{p}");
         if def.profiles.iter().take(p).any(|x| x.id == prof.id) {
-            return Err(invalid(ErrorCode::DuplicateId, format!("{path}/id")).name(prof.id.as_str()));
+            return Err(invalid(ErrorCode::DuplicateId, child(&path, "/id")).name(prof.id.as_str()));
         }
-        let when = prof.when.as_deref().map(|w| formula(w, format!("{path}/when"), names)).transpose()?;
-        let weights = compile_weights(&prof.weights, &ids, &format!("{path}/weights"))?;
+        let when = prof.when.as_deref().map(|w| formula(w, child(&path, "/when"), names)).transpose()?;
+        let weights = compile_weights(&prof.weights, &ids, &child(&path, "/weights"))?;
         let mut phases = Vec::with_capacity(prof.phases.len());
         for (k, phase) in prof.phases.iter().enumerate() {
             let ppath = format!("{path}/phases/{k}");
-            let cond = formula(&phase.when, format!("{ppath}/when"), names)?;
-            phases.push((phase.id.clone(), cond, compile_weights(&phase.weights, &ids, &format!("{ppath}/weights"))?));
+            let cond = formula(&phase.when, child(&ppath, "/when"), names)?;
+            phases.push((phase.id.clone(), cond, compile_weights(&phase.weights, &ids, &child(&ppath, "/weights"))?));
         }
         profiles.push(Profile { id: prof.id.clone(), when, weights, phases });
     }
@@ -237,11 +238,11 @@ fn compile_adjustments(defs: &[AdjustmentDef], names: &mut impl Resolver) -> Res
         .map(|(i, a)| {
             let path = format!("{BASE}/adjustments/{i}");
             if a.min.0 > a.max.0 {
-                return Err(invalid(ErrorCode::InvalidValue, format!("{path}/min"))
+                return Err(invalid(ErrorCode::InvalidValue, child(&path, "/min"))
                     .name(a.id.as_str())
                     .expected(Phrase::MinNotAboveMax));
             }
-            Ok((a.clone(), formula(&a.points, format!("{path}/points"), names)?))
+            Ok((a.clone(), formula(&a.points, child(&path, "/points"), names)?))
         })
         .collect()
 }
@@ -256,13 +257,13 @@ fn compile_vetoes(defs: &[VetoDef], grades: &[GradeDef], names: &mut impl Resolv
                 let grade =
                     v.grade.as_deref().ok_or_else(|| invalid(ErrorCode::MissingKey, path.clone()).name("grade"))?;
                 if !grades.iter().any(|g| g.grade == grade) {
-                    return Err(invalid(ErrorCode::UnknownIndicator, format!("{path}/grade"))
+                    return Err(invalid(ErrorCode::UnknownIndicator, child(&path, "/grade"))
                         .name(grade)
                         .expected(Phrase::Grade)
                         .suggest(closest(grade, grades.iter().map(|g| g.grade.as_str()))));
                 }
             }
-            Ok((v.clone(), formula(&v.when, format!("{path}/when"), names)?))
+            Ok((v.clone(), formula(&v.when, child(&path, "/when"), names)?))
         })
         .collect()
 }
@@ -271,8 +272,8 @@ fn compile_indicator(ind: &IndicatorDef, path: &str, names: &mut impl Resolver) 
     let bad = |why: Phrase, key: &str| {
         invalid(ErrorCode::InvalidMethod, format!("{path}/{key}")).name(ind.id.as_str()).expected(why)
     };
-    let actual = formula(&ind.actual, format!("{path}/actual"), names)?;
-    let target = ind.target.as_deref().map(|t| formula(t, format!("{path}/target"), names)).transpose()?;
+    let actual = formula(&ind.actual, child(path, "/actual"), names)?;
+    let target = ind.target.as_deref().map(|t| formula(t, child(path, "/target"), names)).transpose()?;
     let needs_target = match &ind.method {
         Method::Ratio { .. } | Method::LowerIsBetter { .. } => true,
         Method::Steps { on, .. } => *on == StepBasis::Attainment,
@@ -289,10 +290,10 @@ fn compile_indicator(ind: &IndicatorDef, path: &str, names: &mut impl Resolver) 
             return Err(bad(Phrase::CapNotBelowFloor, "method/cap"));
         }
         Method::Linear { threshold, stretch, .. } => {
-            bounds.push(formula(threshold, format!("{path}/method/threshold"), names)?);
-            bounds.push(formula(stretch, format!("{path}/method/stretch"), names)?);
+            bounds.push(formula(threshold, child(path, "/method/threshold"), names)?);
+            bounds.push(formula(stretch, child(path, "/method/stretch"), names)?);
         }
-        Method::LowerIsBetter { base, .. } => bounds.push(formula(base, format!("{path}/method/base"), names)?),
+        Method::LowerIsBetter { base, .. } => bounds.push(formula(base, child(path, "/method/base"), names)?),
         Method::Steps { bands, .. }
             if bands.is_empty() || bands.windows(2).any(|w| matches!(w, [a, b] if a.from.0 >= b.from.0)) =>
         {
@@ -353,28 +354,28 @@ fn compile_grades(grades: &[GradeDef]) -> Result<Vec<GradeDef>> {
     for (i, g) in grades.iter().enumerate() {
         let path = format!("{BASE}/grades/{i}");
         if grades.iter().take(i).any(|x| x.grade == g.grade) {
-            return Err(invalid(ErrorCode::DuplicateId, format!("{path}/grade")).name(g.grade.as_str()));
+            return Err(invalid(ErrorCode::DuplicateId, child(&path, "/grade")).name(g.grade.as_str()));
         }
         if g.to.is_none() && i != 0 {
-            return Err(invalid(ErrorCode::InvalidValue, format!("{path}/to"))
+            return Err(invalid(ErrorCode::InvalidValue, child(&path, "/to"))
                 .name("to")
                 .expected(Phrase::OnlyHighestBandOpen));
         }
         if g.from.is_none() && i != last {
-            return Err(invalid(ErrorCode::InvalidValue, format!("{path}/from"))
+            return Err(invalid(ErrorCode::InvalidValue, child(&path, "/from"))
                 .name("from")
                 .expected(Phrase::OnlyLowestBandOpen));
         }
         if let (Some(from), Some(to)) = (g.from, g.to) {
             if from.0 >= to.0 {
-                return Err(invalid(ErrorCode::InvalidValue, format!("{path}/from"))
+                return Err(invalid(ErrorCode::InvalidValue, child(&path, "/from"))
                     .name("from")
                     .expected(Phrase::FromBelowTo));
             }
         }
         if let (Some(from), Some(next)) = (g.from, grades.get(i.saturating_add(1))) {
             let next_to = next.to.map(|d| d.0);
-            let below = format!("{path}/from");
+            let below = child(&path, "/from");
             match next_to {
                 Some(t) if t < from.0 => {
                     return Err(invalid(ErrorCode::BandGap, below)
@@ -394,41 +395,41 @@ fn compile_grades(grades: &[GradeDef]) -> Result<Vec<GradeDef>> {
 }
 
 fn compile_team(def: &TeamDef, grades: &[GradeDef], has_points: bool, names: &mut impl Resolver) -> Result<Team> {
-    let path = format!("{BASE}/team");
-    let id = formula(&def.id, format!("{path}/id"), names)?;
+    let path = child(BASE, "/team");
+    let id = formula(&def.id, child(&path, "/id"), names)?;
     let tie_break = match &def.tie_break {
-        Some(t) => Some((formula(&t.by, format!("{path}/tieBreak/by"), names)?, t.lower_first)),
+        Some(t) => Some((formula(&t.by, child(&path, "/tieBreak/by"), names)?, t.lower_first)),
         None => None,
     };
-    let group = def.group.as_deref().map(|g| formula(g, format!("{path}/group"), names)).transpose()?;
-    let name = def.name.as_deref().map(|n| formula(n, format!("{path}/name"), names)).transpose()?;
+    let group = def.group.as_deref().map(|g| formula(g, child(&path, "/group"), names)).transpose()?;
+    let name = def.name.as_deref().map(|n| formula(n, child(&path, "/name"), names)).transpose()?;
     let mut aggregates = Vec::with_capacity(def.aggregates.len());
     for (i, a) in def.aggregates.iter().enumerate() {
         let apath = format!("{path}/aggregates/{i}");
         if def.aggregates.iter().take(i).any(|x| x.id == a.id) {
-            return Err(invalid(ErrorCode::DuplicateId, format!("{apath}/id")).name(a.id.as_str()));
+            return Err(invalid(ErrorCode::DuplicateId, child(&apath, "/id")).name(a.id.as_str()));
         }
-        let of = a.of.as_deref().map(|f| formula(f, format!("{apath}/of"), names)).transpose()?;
+        let of = a.of.as_deref().map(|f| formula(f, child(&apath, "/of"), names)).transpose()?;
         aggregates.push((a.clone(), of));
     }
     let mut pk = Vec::with_capacity(def.pk.len());
     for (i, c) in def.pk.iter().enumerate() {
         let cpath = format!("{path}/pk/{i}");
         if def.pk.iter().take(i).any(|x| x.id == c.id) {
-            return Err(invalid(ErrorCode::DuplicateId, format!("{cpath}/id")).name(c.id.as_str()));
+            return Err(invalid(ErrorCode::DuplicateId, child(&cpath, "/id")).name(c.id.as_str()));
         }
         if group.is_none() {
             return Err(invalid(ErrorCode::MissingKey, path.clone()).name("group"));
         }
         let [a, b] = &c.groups;
         if a == b {
-            return Err(invalid(ErrorCode::InvalidValue, format!("{cpath}/groups"))
+            return Err(invalid(ErrorCode::InvalidValue, child(&cpath, "/groups"))
                 .name(c.id.as_str())
                 .expected(Phrase::TwoDifferentGroups)
                 .found(a.as_str()));
         }
         let by = def.aggregates.iter().position(|x| x.id == c.by).ok_or_else(|| {
-            invalid(ErrorCode::UnknownIndicator, format!("{cpath}/by"))
+            invalid(ErrorCode::UnknownIndicator, child(&cpath, "/by"))
                 .name(c.by.as_str())
                 .expected(Phrase::Aggregate)
                 .suggest(closest(&c.by, def.aggregates.iter().map(|x| x.id.as_str())))
@@ -437,7 +438,7 @@ fn compile_team(def: &TeamDef, grades: &[GradeDef], has_points: bool, names: &mu
     }
     if let Some(board) = &def.leaderboard {
         if board.by != LeaderboardBy::Total && !has_points {
-            return Err(invalid(ErrorCode::MissingKey, format!("{BASE}/points")).name("points"));
+            return Err(invalid(ErrorCode::MissingKey, child(BASE, "/points")).name("points"));
         }
     }
     let team = Team { id, tie_break, group, name, aggregates, pk, leaderboard: def.leaderboard.clone() };

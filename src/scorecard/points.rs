@@ -9,6 +9,7 @@ use crate::base::error::{closest, Error, ErrorCode, Origin, Phrase, Result};
 use crate::base::locale::Locale;
 use crate::base::name::Name;
 use crate::base::number::Dec;
+use crate::base::pointer::child;
 use crate::formula::expr::{formula, Expr};
 use crate::formula::parser::Resolver;
 use rust_decimal::Decimal;
@@ -61,27 +62,27 @@ impl Points {
         for (i, b) in def.behaviours.iter().enumerate() {
             let bpath = format!("{path}/behaviours/{i}");
             if def.behaviours.iter().take(i).any(|x| x.id == b.id) {
-                return Err(invalid(ErrorCode::DuplicateId, format!("{bpath}/id")).name(b.id.as_str()));
+                return Err(invalid(ErrorCode::DuplicateId, child(&bpath, "/id")).name(b.id.as_str()));
             }
-            not_negative(b.points.0, format!("{bpath}/points"), "points")?;
+            not_negative(b.points.0, child(&bpath, "/points"), "points")?;
             if let Some(cap) = b.cap {
-                not_negative(cap.0, format!("{bpath}/cap"), "cap")?;
+                not_negative(cap.0, child(&bpath, "/cap"), "cap")?;
             }
-            let count = formula(&b.count, format!("{bpath}/count"), names)?;
+            let count = formula(&b.count, child(&bpath, "/count"), names)?;
             behaviours.push(Behaviour { id: Name::from(&b.id), count, points: b.points.0, cap: b.cap.map(|c| c.0) });
         }
-        let carried = def.carried.as_deref().map(|c| formula(c, format!("{path}/carried"), names)).transpose()?;
+        let carried = def.carried.as_deref().map(|c| formula(c, child(path, "/carried"), names)).transpose()?;
         let mut levels: Vec<(String, Decimal)> = Vec::with_capacity(def.levels.len());
         for (i, l) in def.levels.iter().enumerate() {
             let lpath = format!("{path}/levels/{i}");
             if levels.iter().any(|(name, _)| *name == l.level) {
-                return Err(invalid(ErrorCode::DuplicateId, format!("{lpath}/level")).name(l.level.as_str()));
+                return Err(invalid(ErrorCode::DuplicateId, child(&lpath, "/level")).name(l.level.as_str()));
             }
             let rises = levels.last().is_none_or(|(_, from)| l.from.0 > *from);
             let starts_at_zero = i != 0 || l.from.0.is_zero();
             if !rises || !starts_at_zero {
                 let expected = if starts_at_zero { Phrase::ThresholdsRising } else { Phrase::FirstLevelFromZero };
-                return Err(invalid(ErrorCode::InvalidValue, format!("{lpath}/from"))
+                return Err(invalid(ErrorCode::InvalidValue, child(&lpath, "/from"))
                     .name(l.level.as_str())
                     .expected(expected)
                     .found(l.from.0.normalize().to_string()));
@@ -92,21 +93,21 @@ impl Points {
         for (i, b) in def.badges.iter().enumerate() {
             let bpath = format!("{path}/badges/{i}");
             if def.badges.iter().take(i).any(|x| x.id == b.id) {
-                return Err(invalid(ErrorCode::DuplicateId, format!("{bpath}/id")).name(b.id.as_str()));
+                return Err(invalid(ErrorCode::DuplicateId, child(&bpath, "/id")).name(b.id.as_str()));
             }
             if b.when.is_none() && b.min_grade.is_none() {
                 return Err(invalid(ErrorCode::MissingKey, bpath).name("when"));
             }
             let min_grade = match &b.min_grade {
                 Some(g) => Some(grades.iter().position(|x| x.grade == *g).ok_or_else(|| {
-                    invalid(ErrorCode::UnknownIndicator, format!("{bpath}/minGrade"))
+                    invalid(ErrorCode::UnknownIndicator, child(&bpath, "/minGrade"))
                         .name(g.as_str())
                         .expected(Phrase::Grade)
                         .suggest(closest(g, grades.iter().map(|x| x.grade.as_str())))
                 })?),
                 None => None,
             };
-            let when = b.when.as_deref().map(|w| formula(w, format!("{bpath}/when"), names)).transpose()?;
+            let when = b.when.as_deref().map(|w| formula(w, child(&bpath, "/when"), names)).transpose()?;
             badges.push(Badge { id: b.id.clone(), when, min_grade });
         }
         Ok(Points { behaviours, carried, levels, badges })

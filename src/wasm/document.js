@@ -68,7 +68,9 @@ class NotPlain extends Error {}
  *  large document. */
 function plainCopy(value, textLimit) {
   let size = 0;
-  const ancestors = new Set();
+  // The objects and arrays being copied, by depth: a cycle meets one of them again. (An array
+  // and a linear search: shallower and faster than a Set on documents, which nest a few levels.)
+  const open = [];
   const copy = (v, depth) => {
     switch (typeof v) {
       case 'string':
@@ -91,31 +93,34 @@ function plainCopy(value, textLimit) {
       default:
         throw new NotPlain();
     }
-    if (depth >= LIMITS.depth || size > LIMITS.document || ancestors.has(v)) throw new NotPlain();
-    const kind = kindOf(v);
-    ancestors.add(v);
-    let out;
-    if (kind === 'array') {
+    if (depth >= LIMITS.depth || size > LIMITS.document) throw new NotPlain();
+    for (let i = 0; i < depth; i++) if (open[i] === v) throw new NotPlain();
+    open[depth] = v;
+    // A revoked Proxy throws here: caught below, as every other throw.
+    if (Array.isArray(v)) {
       const length = v.length;
-      out = new Array(length);
+      const out = new Array(length);
       for (let i = 0; i < length; i++) {
         // A hole reads as undefined, which is not plain (the writer names it).
         out[i] = copy(v[i], depth + 1);
         size += 1;
       }
-    } else if (kind === 'object') {
-      out = {};
-      for (const key of Object.keys(v)) {
-        if (key === '__proto__') throw new NotPlain();
-        const item = v[key];
-        if (item === undefined) continue;
-        out[key] = copy(item, depth + 1);
-        size += key.length + 4;
-      }
-    } else {
-      throw new NotPlain();
+      return out;
     }
-    ancestors.delete(v);
+    // Plain objects, and class instances (their own keys, as JSON.stringify reads them); not a
+    // Map, a Date or another built-in (kindOf names those by their tag).
+    const proto = Object.getPrototypeOf(v);
+    if (proto !== Object.prototype && proto !== null && kindOf(v) !== 'object') throw new NotPlain();
+    const out = {};
+    const keys = Object.keys(v);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
+      if (key === '__proto__') throw new NotPlain();
+      const item = v[key];
+      if (item === undefined) continue;
+      out[key] = copy(item, depth + 1);
+      size += key.length + 4;
+    }
     return out;
   };
   try {

@@ -6,6 +6,7 @@ use super::tags::{Filter, Tags};
 use crate::base::error::{Error, ErrorCode, Origin, Phrase, Result};
 use crate::base::name::Name;
 use crate::base::number::{Dec, Rounding};
+use crate::base::pointer::child;
 use crate::formula::expr::{formula, Expr};
 use crate::formula::parser::Resolver;
 use crate::incentive::{
@@ -134,13 +135,13 @@ impl Incentive {
             }
         }
         if def.components.is_empty() {
-            return Err(invalid(format!("{BASE}/components"), "components", Phrase::AtLeastOneComponent));
+            return Err(invalid(child(BASE, "/components"), "components", Phrase::AtLeastOneComponent));
         }
         let mut seen_pool = false;
         for (i, c) in def.components.iter().enumerate() {
             let path = format!("{BASE}/components/{i}");
             if def.components.iter().take(i).any(|o| o.id() == c.id()) {
-                return Err(Error::new(ErrorCode::DuplicateId).name(c.id()).path(Origin::Plan, format!("{path}/id")));
+                return Err(Error::new(ErrorCode::DuplicateId).name(c.id()).path(Origin::Plan, child(&path, "/id")));
             }
             if seen_pool && !matches!(c, ComponentDef::Pool(_)) {
                 return Err(invalid(path, c.id(), Phrase::PoolsLast));
@@ -155,10 +156,10 @@ impl Incentive {
         }
         let needs_rep = def.transactions.as_ref().is_some_and(|t| t.splits.is_some());
         let rep = match (&def.rep, scorecard.and_then(|s| s.team_rep)) {
-            (Some(src), _) => Some(formula(src, format!("{BASE}/rep"), names)?),
+            (Some(src), _) => Some(formula(src, child(BASE, "/rep"), names)?),
             (None, Some(team_rep)) => Some(team_rep.clone()),
             (None, None) if needs_rep => {
-                return Err(Error::new(ErrorCode::MissingKey).name("rep").path(Origin::Plan, format!("{BASE}/rep")))
+                return Err(Error::new(ErrorCode::MissingKey).name("rep").path(Origin::Plan, child(BASE, "/rep")))
             }
             (None, None) => None,
         };
@@ -317,14 +318,14 @@ fn compile_component(
                 max_events: def.max_events,
             })
             .map_err(|e| e.under(path))?;
-            let events = optional(&def.events, format!("{path}/events"), names)?;
+            let events = optional(&def.events, child(path, "/events"), names)?;
             if events.is_some() == def.filter.is_some() {
-                return Err(invalid(format!("{path}/events"), &def.id, Phrase::EventsOrWhere));
+                return Err(invalid(child(path, "/events"), &def.id, Phrase::EventsOrWhere));
             }
             if def.filter.is_some() && section.transactions.is_none() {
-                return Err(no_transactions(&format!("{path}/where")));
+                return Err(no_transactions(&child(path, "/where")));
             }
-            let already_paid = optional(&def.already_paid, format!("{path}/alreadyPaid"), names)?;
+            let already_paid = optional(&def.already_paid, child(path, "/alreadyPaid"), names)?;
             let filter = def.filter.as_ref().map(|f| (f.clone(), tags.filter(&f.products, &f.customer_types)));
             Component::Spiff { spiff, events, filter, already_paid }
         }
@@ -335,7 +336,7 @@ fn compile_component(
                 .map(|o| ObjectiveDef { id: o.id.clone(), weight: o.weight, max_achievement: o.max_achievement })
                 .collect();
             let mbo = Mbo::new(MboDef { target_bonus: Dec::default(), objectives }).map_err(|e| e.under(path))?;
-            let target_bonus = formula(&def.target_bonus, format!("{path}/targetBonus"), names)?;
+            let target_bonus = formula(&def.target_bonus, child(path, "/targetBonus"), names)?;
             let achievements = def
                 .objectives
                 .iter()
@@ -346,16 +347,14 @@ fn compile_component(
         }
         ComponentDef::Draw(def) => {
             let draw = Draw::new(DrawDef { amount: def.amount, kind: def.kind }).map_err(|e| e.under(path))?;
-            let balance_in = optional(&def.balance_in, format!("{path}/balanceIn"), names)?;
+            let balance_in = optional(&def.balance_in, child(path, "/balanceIn"), names)?;
             Component::Draw { id: def.id.clone(), draw, balance_in }
         }
         ComponentDef::Pool(def) => {
             crate::incentive::Pool::new(def.amount.0, Currency::default()).map_err(|e| e.under(path))?;
-            let share = optional(&def.share, format!("{path}/share"), names)?;
+            let share = optional(&def.share, child(path, "/share"), names)?;
             if share.is_none() && scorecard.is_none() {
-                return Err(Error::new(ErrorCode::MissingKey)
-                    .name("share")
-                    .path(Origin::Plan, format!("{path}/share")));
+                return Err(Error::new(ErrorCode::MissingKey).name("share").path(Origin::Plan, child(path, "/share")));
             }
             if scorecard.and_then(|s| s.team_rep).is_none() {
                 return Err(invalid(path.to_string(), &def.id, Phrase::ScorecardTeamSection));
@@ -377,53 +376,53 @@ fn compile_commission(
     tags: &mut Tags,
 ) -> Result<Commission> {
     if def.rules.is_empty() {
-        return Err(invalid(format!("{path}/rules"), &def.id, Phrase::AtLeastOneRule));
+        return Err(invalid(child(path, "/rules"), &def.id, Phrase::AtLeastOneRule));
     }
-    crate::incentive::non_negative(def.holdback.0, "holdback", &format!("{path}/holdback"))?;
+    crate::incentive::non_negative(def.holdback.0, "holdback", &child(path, "/holdback"))?;
     if def.holdback.0 > Decimal::ONE_HUNDRED {
-        return Err(invalid(format!("{path}/holdback"), "holdback", Phrase::APercentFrom0To100)
+        return Err(invalid(child(path, "/holdback"), "holdback", Phrase::APercentFrom0To100)
             .found(def.holdback.0.normalize().to_string()));
     }
-    let amount = optional(&def.amount, format!("{path}/amount"), names)?;
+    let amount = optional(&def.amount, child(path, "/amount"), names)?;
     match (&section.transactions, &amount) {
-        (None, None) => return Err(no_transactions(&format!("{path}/amount"))),
+        (None, None) => return Err(no_transactions(&child(path, "/amount"))),
         (Some(_), Some(_)) => {
-            return Err(invalid(format!("{path}/amount"), &def.id, Phrase::NoAmountFormulaWithTransactions))
+            return Err(invalid(child(path, "/amount"), &def.id, Phrase::NoAmountFormulaWithTransactions))
         }
         _ => {}
     }
     if def.basis == CommissionBasis::Collected && section.transactions.as_ref().is_some_and(|t| t.collected.is_none()) {
         return Err(Error::new(ErrorCode::MissingKey)
             .name("collected")
-            .path(Origin::Plan, format!("{BASE}/transactions/collected")));
+            .path(Origin::Plan, child(BASE, "/transactions/collected")));
     }
     let mut rules = Vec::with_capacity(def.rules.len());
     for (i, r) in def.rules.iter().enumerate() {
         let rp = format!("{path}/rules/{i}");
         if def.rules.iter().take(i).any(|o| o.id == r.id) {
-            return Err(Error::new(ErrorCode::DuplicateId).name(r.id.as_str()).path(Origin::Plan, format!("{rp}/id")));
+            return Err(Error::new(ErrorCode::DuplicateId).name(r.id.as_str()).path(Origin::Plan, child(&rp, "/id")));
         }
-        let table = RateTable::new(r.table.clone()).map_err(|e| e.under(&format!("{rp}/table")))?;
-        let quota = optional(&r.quota, format!("{rp}/quota"), names)?;
+        let table = RateTable::new(r.table.clone()).map_err(|e| e.under(&child(&rp, "/table")))?;
+        let quota = optional(&r.quota, child(&rp, "/quota"), names)?;
         if table.def().basis == crate::incentive::TierBasis::Attainment && quota.is_none() {
-            return Err(Error::new(ErrorCode::MissingKey).name("quota").path(Origin::Plan, format!("{rp}/quota")));
+            return Err(Error::new(ErrorCode::MissingKey).name("quota").path(Origin::Plan, child(&rp, "/quota")));
         }
         rules.push(Rule {
             def: r.clone(),
             name: Name::from(&r.id),
             table,
-            carried_in: optional(&r.carried_in, format!("{rp}/carriedIn"), names)?,
+            carried_in: optional(&r.carried_in, child(&rp, "/carriedIn"), names)?,
             quota,
-            paid_to_date: optional(&r.paid_to_date, format!("{rp}/paidToDate"), names)?,
+            paid_to_date: optional(&r.paid_to_date, child(&rp, "/paidToDate"), names)?,
             filter: tags.filter(&r.products, &r.customer_types),
         });
     }
     if amount.is_some() && !rules.iter().any(|r| r.def.products.is_empty() && r.def.customer_types.is_empty()) {
-        return Err(invalid(format!("{path}/rules"), &def.id, Phrase::RuleWithoutFilters));
+        return Err(invalid(child(path, "/rules"), &def.id, Phrase::RuleWithoutFilters));
     }
     let mut order: Vec<usize> = (0..rules.len()).collect();
     crate::base::order::sort_by_key(&mut order, |&i| std::cmp::Reverse(rules.get(i).map_or(0, |r| r.def.priority)));
-    let released = optional(&def.holdback_released, format!("{path}/holdbackReleased"), names)?;
+    let released = optional(&def.holdback_released, child(path, "/holdbackReleased"), names)?;
     Ok(Commission { def: def.clone(), name: Name::from(&def.id), released, amount, rules, order })
 }
 
@@ -443,9 +442,9 @@ fn compile_target_bonus(
         cap: c.cap,
         cap_attainment: c.cap_attainment,
     })
-    .map_err(|e| e.under(&format!("{path}/curve")))?;
+    .map_err(|e| e.under(&child(path, "/curve")))?;
     let actual = match (&def.actual, &def.actual_from) {
-        (Some(src), None) => Actual::Formula(formula(src, format!("{path}/actual"), names)?),
+        (Some(src), None) => Actual::Formula(formula(src, child(path, "/actual"), names)?),
         (None, Some(from)) => {
             let index = section.components.iter().position(|c| c.id() == from);
             match (index, index.and_then(|i| section.components.get(i))) {
@@ -454,11 +453,11 @@ fn compile_target_bonus(
                     return Err(Error::new(ErrorCode::UnknownIndicator)
                         .name(from.as_str())
                         .expected(Phrase::CommissionComponent)
-                        .path(Origin::Plan, format!("{path}/actualFrom")))
+                        .path(Origin::Plan, child(path, "/actualFrom")))
                 }
             }
         }
-        _ => return Err(invalid(format!("{path}/actual"), &def.id, Phrase::ActualOrActualFrom)),
+        _ => return Err(invalid(child(path, "/actual"), &def.id, Phrase::ActualOrActualFrom)),
     };
     let mut multipliers = Vec::with_capacity(def.multipliers.len());
     for (i, m) in def.multipliers.iter().enumerate() {
@@ -466,9 +465,9 @@ fn compile_target_bonus(
         let factor = match (&m.from, &m.formula) {
             (Some(MultiplierSource::Scorecard), None) if scorecard.is_some() => Factor::Scorecard,
             (Some(MultiplierSource::Scorecard), None) => {
-                return Err(invalid(format!("{mp}/from"), &m.name, Phrase::APlanWithAScorecard));
+                return Err(invalid(child(&mp, "/from"), &m.name, Phrase::APlanWithAScorecard));
             }
-            (None, Some(src)) => Factor::Formula(formula(src, format!("{mp}/formula"), names)?),
+            (None, Some(src)) => Factor::Formula(formula(src, child(&mp, "/formula"), names)?),
             _ => return Err(invalid(mp, &m.name, Phrase::FromOrFormula)),
         };
         multipliers.push((m.name.clone(), factor));
@@ -476,9 +475,9 @@ fn compile_target_bonus(
     Ok(TargetBonus {
         id: def.id.clone(),
         name: Name::from(&def.id),
-        target_bonus: formula(&def.target_bonus, format!("{path}/targetBonus"), names)?,
+        target_bonus: formula(&def.target_bonus, child(path, "/targetBonus"), names)?,
         actual,
-        quota: formula(&def.quota, format!("{path}/quota"), names)?,
+        quota: formula(&def.quota, child(path, "/quota"), names)?,
         curve,
         multipliers,
     })
