@@ -5,7 +5,7 @@
 // Three release builds of the web target, the same code but for the serializer (cargo features
 // used only here, never by the package):
 //   package   as published: the tape (src/wasm/tape.rs + buildValue in record.js) for every
-//             result, metrics-only results through buildObject, decompositions as columns
+//             result, metrics-only results through buildMetrics, decompositions as columns
 //   tape      --features generic-output: metrics-only results and decompositions through the
 //             tape too (one serializer for everything)
 //   swb       --features swb-output,generic-output: every result through serde-wasm-bindgen
@@ -154,7 +154,7 @@ function table(head, rows) {
 const lines = [];
 lines.push(`output benchmark — ${new Date().toISOString()}; ${os.cpus().length} cores (${os.cpus()[0]?.model}), load ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 lines.push(`medians of ${SAMPLES} samples, builds alternating (ratios: medians of the sample-by-sample ratios); Node ${process.version}${results.chromiumVersion ? `, Chromium ${results.chromiumVersion}` : ''}`);
-lines.push('package = as published (tape; metrics-only via buildObject; decompose as columns); tape = everything through the tape;');
+lines.push('package = as published (tape; metrics-only via buildMetrics; decompose as columns); tape = everything through the tape;');
 lines.push('swb = everything through serde-wasm-bindgen (json_compatible). Every result was checked identical across the three.');
 for (const host of ['node', 'chromium']) {
   const r = results[host];

@@ -104,8 +104,8 @@ extern "C" {
         kinds: &mut [u8],
         lengths: &mut [u32],
     ) -> Option<String>;
-    #[wasm_bindgen(js_name = buildObject)]
-    fn build_object(keys: &js_sys::Array, numbers: &[f64], others: &js_sys::Array) -> JsValue;
+    #[wasm_bindgen(js_name = buildMetrics)]
+    fn build_metrics(keys: &js_sys::Array, numbers: &[f64], others: &JsValue) -> JsValue;
 }
 
 /// Buffers for reading records, reused across a batch.
@@ -434,22 +434,24 @@ fn host_problem() -> crate::plan::RowsError {
     }
 }
 
-/// `{ key: value }` for values in key order, built in one crossing (plus one per value that is
-/// not a JS number).
-pub fn object(keys: &js_sys::Array, values: impl ExactSizeIterator<Item = OutputValue>) -> JsValue {
+/// `{ metrics: { key: value } }` for values in key order, built in one crossing (plus two per
+/// value that is not a JS number, and one for their list).
+pub fn metrics_result(keys: &js_sys::Array, values: impl ExactSizeIterator<Item = OutputValue>) -> JsValue {
     let mut numbers = Vec::with_capacity(values.len());
-    let others = js_sys::Array::new();
+    // Made only for a value that is not a number: most plans' metrics are all numbers.
+    let mut others: Option<js_sys::Array> = None;
     for (i, value) in values.enumerate() {
         match value {
             OutputValue::Number(n) => numbers.push(n),
             other => {
                 numbers.push(0.0);
+                let others = others.get_or_insert_with(js_sys::Array::new);
                 others.push(&JsValue::from(u32::try_from(i).unwrap_or(u32::MAX)));
                 others.push(&output(&other));
             }
         }
     }
-    build_object(keys, &numbers, &others)
+    build_metrics(keys, &numbers, others.as_ref().map_or(&JsValue::UNDEFINED, |o| o.as_ref()))
 }
 
 /// One output value as JS.

@@ -47,18 +47,16 @@ impl JsPlan {
             let result = PlanResult::new(eval, options);
             return serialize_numbers_as(options.numbers, || convert::to_js(&result));
         }
-        // Metrics alone: `buildObject` fills the object from the plan's own array of JS keys and
+        // Metrics alone: `buildMetrics` fills the object from the plan's own array of JS keys and
         // one Float64Array, where the tape sends the ids as text on every call and is slower here
-        // (`./run bench output`, which builds this path both ways with `generic-output`).
+        // (`./run bench output`, which builds this path both ways with `generic-output`); the
+        // result object is made there too, in the same crossing.
         if cfg!(feature = "generic-output") {
             let result = MetricsOnly { metrics: BorrowedMetrics(eval.metrics, options.numbers) };
             return convert::to_js(&result);
         }
         let values = eval.metrics.iter().map(|m| OutputValue::from_value(&m.value, options.numbers));
-        let metrics = convert::object(&self.metric_keys, values);
-        let out = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&out, &JsValue::from_str("metrics"), &metrics);
-        Ok(out.into())
+        Ok(convert::metrics_result(&self.metric_keys, values))
     }
 }
 

@@ -176,13 +176,14 @@ function put(out, key, v) {
   else out[key] = v;
 }
 
-/** `{ [keys[i]]: numbers[i] }` in key order, where `others` (`[index, value, …]`) replaces the
- *  entries that are not numbers. */
-export function buildObject(keys, numbers, others) {
+/** `{ metrics: { [keys[i]]: numbers[i] } }` in key order, where `others` (`[index, value, …]`,
+ *  or undefined when every value is a number) replaces the entries that are not numbers: a plan's
+ *  result of metrics alone, made in one crossing. */
+export function buildMetrics(keys, numbers, others) {
   const out = {};
   for (let i = 0; i < keys.length; i++) put(out, keys[i], numbers[i]);
-  for (let j = 0; j < others.length; j += 2) put(out, keys[others[j]], others[j + 1]);
-  return out;
+  if (others !== undefined) for (let j = 0; j < others.length; j += 2) put(out, keys[others[j]], others[j + 1]);
+  return { metrics: out };
 }
 
 /** Names (struct field and enum variant names) the tapes refer to, kept for the instance: each

@@ -1,5 +1,5 @@
 // Results cross to JS by two paths: the tape (src/wasm/tape.rs + buildValue) for everything
-// nested, and buildObject for a plan's metrics alone (no scorecard, statement or trace). Both
+// nested, and buildMetrics for a plan's metrics alone (no scorecard, statement or trace). Both
 // must give the value JSON.parse gives for the result's JSON, in every Node flavour of both entries
 // with plans (salescore and salescore/admin): the same own keys in the same order, even for
 // metric ids that are special in JS.
