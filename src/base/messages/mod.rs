@@ -83,7 +83,7 @@ fn bare_message(err: &Error, locale: Locale) -> String {
     let zh = locale == Locale::ZhCn;
     // What an INVALID_PLAN could not read: the same reader reads a call's options and the specs
     // (named), and then they, not a plan, are what cannot be read.
-    let unreadable = |zh: bool| match (err.origin == crate::base::error::Origin::Options, d.name.is_some(), zh) {
+    let unreadable = || match (err.origin == crate::base::error::Origin::Options, d.name.is_some(), zh) {
         (true, _, true) => "选项无法读取".to_string(),
         (true, _, false) => "invalid options".to_string(),
         (false, true, true) => format!("{name}无法读取"),
@@ -180,7 +180,7 @@ fn bare_message(err: &Error, locale: Locale) -> String {
         ReadFailed if zh => format!("读取 {name} 时宿主抛出异常（其说明：“{found}”）"),
         ReadFailed => format!("reading {name} threw: {found}"),
         InvalidPlan if zh => {
-            let head = unreadable(zh);
+            let head = unreadable();
             if !expected.is_empty() {
                 format!("{head}：此处需要{ex}，实际为{fd}")
             } else if found.is_empty() {
@@ -192,7 +192,7 @@ fn bare_message(err: &Error, locale: Locale) -> String {
             }
         }
         InvalidPlan => {
-            let head = unreadable(zh);
+            let head = unreadable();
             if !expected.is_empty() {
                 format!("{head}: expected {expected}, found {found}")
             } else if found.is_empty() {
