@@ -1,7 +1,6 @@
 //! The base layer, below everything else: errors and their message catalogue, exact numbers
 //! (one checked-arithmetic family, rounding, the output mode), locales, the one reader from JSON
-//! text to documents, and the small shared tools (largest-remainder apportionment, a fast hasher, one stable sort,
-//! JSON pointers joined without `format!`).
+//! text to documents, and the small shared tools (largest-remainder apportionment, a fast hasher, one stable sort).
 //!
 //! Nothing here imports from the layers above (`formula`, the engines, `plan`, `preview`,
 //! `wasm`); `tests/layers.rs` checks it.
@@ -15,4 +14,3 @@ pub mod messages;
 pub mod name;
 pub mod number;
 pub mod order;
-pub mod pointer;

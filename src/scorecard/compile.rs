@@ -2,9 +2,8 @@
 
 use super::document::*;
 use crate::base::checked::overflow;
-use crate::base::error::{closest, Error, ErrorCode, Origin, Phrase, Result};
+use crate::base::error::{child, closest, Error, ErrorCode, Origin, Phrase, Result};
 use crate::base::name::Name;
-use crate::base::pointer::child;
 use crate::formula::parser::Resolver;
 use rust_decimal::Decimal;
 
@@ -375,15 +374,15 @@ fn compile_grades(grades: &[GradeDef]) -> Result<Vec<GradeDef>> {
         }
         if let (Some(from), Some(next)) = (g.from, grades.get(i.saturating_add(1))) {
             let next_to = next.to.map(|d| d.0);
-            let below = child(&path, "/from");
+            let below = || child(&path, "/from");
             match next_to {
                 Some(t) if t < from.0 => {
-                    return Err(invalid(ErrorCode::BandGap, below)
+                    return Err(invalid(ErrorCode::BandGap, below())
                         .name(g.grade.as_str())
                         .found(format!("[{t}, {})", from.0)))
                 }
                 Some(t) if t > from.0 => {
-                    return Err(invalid(ErrorCode::BandOverlap, below)
+                    return Err(invalid(ErrorCode::BandOverlap, below())
                         .name(g.grade.as_str())
                         .found(format!("[{}, {t})", from.0)))
                 }

@@ -5,11 +5,10 @@
 use super::document::{GradeDef, PointsDef};
 use super::measured::Context;
 use crate::base::checked::checked;
-use crate::base::error::{closest, Error, ErrorCode, Origin, Phrase, Result};
+use crate::base::error::{child, closest, Error, ErrorCode, Origin, Phrase, Result};
 use crate::base::locale::Locale;
 use crate::base::name::Name;
 use crate::base::number::Dec;
-use crate::base::pointer::child;
 use crate::formula::expr::{formula, Expr};
 use crate::formula::parser::Resolver;
 use rust_decimal::Decimal;
@@ -45,9 +44,10 @@ pub struct Points {
     badges: Vec<Badge>,
 }
 
-fn not_negative(value: Decimal, path: String, name: &str) -> Result<()> {
+/// An error at `parent` + `key` unless `value` ≥ 0 (its path is written only then).
+fn not_negative(value: Decimal, parent: &str, key: &str, name: &str) -> Result<()> {
     if value.is_sign_negative() && !value.is_zero() {
-        return Err(invalid(ErrorCode::InvalidValue, path)
+        return Err(invalid(ErrorCode::InvalidValue, child(parent, key))
             .name(name)
             .expected(Phrase::AtLeastZero)
             .found(value.to_string()));
@@ -64,9 +64,9 @@ impl Points {
             if def.behaviours.iter().take(i).any(|x| x.id == b.id) {
                 return Err(invalid(ErrorCode::DuplicateId, child(&bpath, "/id")).name(b.id.as_str()));
             }
-            not_negative(b.points.0, child(&bpath, "/points"), "points")?;
+            not_negative(b.points.0, &bpath, "/points", "points")?;
             if let Some(cap) = b.cap {
-                not_negative(cap.0, child(&bpath, "/cap"), "cap")?;
+                not_negative(cap.0, &bpath, "/cap", "cap")?;
             }
             let count = formula(&b.count, child(&bpath, "/count"), names)?;
             behaviours.push(Behaviour { id: Name::from(&b.id), count, points: b.points.0, cap: b.cap.map(|c| c.0) });

@@ -3,10 +3,9 @@
 use super::columns::Columns;
 use super::document::*;
 use super::tags::{Filter, Tags};
-use crate::base::error::{Error, ErrorCode, Origin, Phrase, Result};
+use crate::base::error::{child, Error, ErrorCode, Origin, Phrase, Result};
 use crate::base::name::Name;
 use crate::base::number::{Dec, Rounding};
-use crate::base::pointer::child;
 use crate::formula::expr::{formula, Expr};
 use crate::formula::parser::Resolver;
 use crate::incentive::{
@@ -293,8 +292,9 @@ fn invalid(path: String, name: &str, expected: Phrase) -> Error {
     Error::new(ErrorCode::InvalidValue).name(name).expected(expected).path(Origin::Plan, path)
 }
 
-fn optional(src: &Option<String>, path: String, names: &mut impl Resolver) -> Result<Option<Expr>> {
-    src.as_deref().map(|s| formula(s, path, names)).transpose()
+/// The formula `src` at `parent` + `key`, when there is one (its path is written only then).
+fn optional(src: &Option<String>, parent: &str, key: &str, names: &mut impl Resolver) -> Result<Option<Expr>> {
+    src.as_deref().map(|s| formula(s, child(parent, key), names)).transpose()
 }
 
 fn compile_component(
@@ -318,14 +318,14 @@ fn compile_component(
                 max_events: def.max_events,
             })
             .map_err(|e| e.under(path))?;
-            let events = optional(&def.events, child(path, "/events"), names)?;
+            let events = optional(&def.events, path, "/events", names)?;
             if events.is_some() == def.filter.is_some() {
                 return Err(invalid(child(path, "/events"), &def.id, Phrase::EventsOrWhere));
             }
             if def.filter.is_some() && section.transactions.is_none() {
                 return Err(no_transactions(&child(path, "/where")));
             }
-            let already_paid = optional(&def.already_paid, child(path, "/alreadyPaid"), names)?;
+            let already_paid = optional(&def.already_paid, path, "/alreadyPaid", names)?;
             let filter = def.filter.as_ref().map(|f| (f.clone(), tags.filter(&f.products, &f.customer_types)));
             Component::Spiff { spiff, events, filter, already_paid }
         }
@@ -347,12 +347,12 @@ fn compile_component(
         }
         ComponentDef::Draw(def) => {
             let draw = Draw::new(DrawDef { amount: def.amount, kind: def.kind }).map_err(|e| e.under(path))?;
-            let balance_in = optional(&def.balance_in, child(path, "/balanceIn"), names)?;
+            let balance_in = optional(&def.balance_in, path, "/balanceIn", names)?;
             Component::Draw { id: def.id.clone(), draw, balance_in }
         }
         ComponentDef::Pool(def) => {
             crate::incentive::Pool::new(def.amount.0, Currency::default()).map_err(|e| e.under(path))?;
-            let share = optional(&def.share, child(path, "/share"), names)?;
+            let share = optional(&def.share, path, "/share", names)?;
             if share.is_none() && scorecard.is_none() {
                 return Err(Error::new(ErrorCode::MissingKey).name("share").path(Origin::Plan, child(path, "/share")));
             }
@@ -383,7 +383,7 @@ fn compile_commission(
         return Err(invalid(child(path, "/holdback"), "holdback", Phrase::APercentFrom0To100)
             .found(def.holdback.0.normalize().to_string()));
     }
-    let amount = optional(&def.amount, child(path, "/amount"), names)?;
+    let amount = optional(&def.amount, path, "/amount", names)?;
     match (&section.transactions, &amount) {
         (None, None) => return Err(no_transactions(&child(path, "/amount"))),
         (Some(_), Some(_)) => {
@@ -403,7 +403,7 @@ fn compile_commission(
             return Err(Error::new(ErrorCode::DuplicateId).name(r.id.as_str()).path(Origin::Plan, child(&rp, "/id")));
         }
         let table = RateTable::new(r.table.clone()).map_err(|e| e.under(&child(&rp, "/table")))?;
-        let quota = optional(&r.quota, child(&rp, "/quota"), names)?;
+        let quota = optional(&r.quota, &rp, "/quota", names)?;
         if table.def().basis == crate::incentive::TierBasis::Attainment && quota.is_none() {
             return Err(Error::new(ErrorCode::MissingKey).name("quota").path(Origin::Plan, child(&rp, "/quota")));
         }
@@ -411,9 +411,9 @@ fn compile_commission(
             def: r.clone(),
             name: Name::from(&r.id),
             table,
-            carried_in: optional(&r.carried_in, child(&rp, "/carriedIn"), names)?,
+            carried_in: optional(&r.carried_in, &rp, "/carriedIn", names)?,
             quota,
-            paid_to_date: optional(&r.paid_to_date, child(&rp, "/paidToDate"), names)?,
+            paid_to_date: optional(&r.paid_to_date, &rp, "/paidToDate", names)?,
             filter: tags.filter(&r.products, &r.customer_types),
         });
     }
@@ -422,7 +422,7 @@ fn compile_commission(
     }
     let mut order: Vec<usize> = (0..rules.len()).collect();
     crate::base::order::sort_by_key(&mut order, |&i| std::cmp::Reverse(rules.get(i).map_or(0, |r| r.def.priority)));
-    let released = optional(&def.holdback_released, child(path, "/holdbackReleased"), names)?;
+    let released = optional(&def.holdback_released, path, "/holdbackReleased", names)?;
     Ok(Commission { def: def.clone(), name: Name::from(&def.id), released, amount, rules, order })
 }
 
