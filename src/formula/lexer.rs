@@ -3,31 +3,33 @@
 use crate::base::error::{Error, ErrorCode, Result, Span};
 use crate::base::number::parse_decimal;
 use rust_decimal::Decimal;
+use std::borrow::Cow;
 
-/// One token.
+/// One token; names and text are slices of the formula's source (a text literal is its own
+/// string only when it unescapes a `""`).
 #[derive(Clone, Debug, PartialEq)]
-pub enum Tok {
+pub enum Tok<'a> {
     /// A number literal (without a trailing `%`).
     Number(Decimal),
     /// A string literal, quotes removed and `""` unescaped.
-    Text(String),
+    Text(Cow<'a, str>),
     /// A bare identifier (field, function, keyword).
-    Ident(String),
-    /// A `{braced field name}`.
-    Braced(String),
+    Ident(&'a str),
+    /// A `{braced field name}`, trimmed.
+    Braced(&'a str),
     /// Punctuation or an operator.
     Op(&'static str),
     /// End of input.
     End,
 }
 
-impl Tok {
+impl Tok<'_> {
     /// How the token reads in a message.
     pub fn describe(&self) -> String {
         match self {
             Tok::Number(d) => d.to_string(),
             Tok::Text(s) => format!("\"{s}\""),
-            Tok::Ident(s) => s.clone(),
+            Tok::Ident(s) => (*s).to_string(),
             Tok::Braced(s) => format!("{{{s}}}"),
             Tok::Op(op) => (*op).to_string(),
             Tok::End => "end".to_string(),
@@ -37,35 +39,45 @@ impl Tok {
 
 /// A token and where it is.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Token {
+pub struct Token<'a> {
     /// The token.
-    pub tok: Tok,
+    pub tok: Tok<'a>,
     /// Its span in UTF-16 units.
     pub span: Span,
 }
 
-/// Cursor over the characters, tracking the UTF-16 offset.
+/// Cursor over the characters: the text not read yet, and the UTF-16 offset reached.
 struct Cursor<'a> {
-    chars: std::iter::Peekable<std::str::Chars<'a>>,
+    rest: &'a str,
     pos: u32,
 }
 
-impl Cursor<'_> {
-    fn peek(&mut self) -> Option<char> {
-        self.chars.peek().copied()
+impl<'a> Cursor<'a> {
+    fn new(src: &'a str) -> Self {
+        Cursor { rest: src, pos: 0 }
+    }
+    fn peek(&self) -> Option<char> {
+        self.rest.chars().next()
     }
     fn bump(&mut self) -> Option<char> {
-        let c = self.chars.next()?;
+        let mut chars = self.rest.chars();
+        let c = chars.next()?;
+        self.rest = chars.as_str();
         self.pos = self.pos.saturating_add(u32::try_from(c.len_utf16()).unwrap_or(2));
         Some(c)
+    }
+    /// The text read since `from` (an earlier `rest`).
+    fn since(&self, from: &'a str) -> &'a str {
+        from.get(..from.len().saturating_sub(self.rest.len())).unwrap_or_default()
     }
 }
 
 /// Splits `src` into tokens. Full-width `（ ） ， ！ ＝ ＜ ＞` are read as their ASCII forms, since
 /// Chinese input methods type them.
-pub fn tokenize(src: &str) -> Result<Vec<Token>> {
-    let mut cur = Cursor { chars: src.chars().peekable(), pos: 0 };
-    let mut out = Vec::new();
+pub fn tokenize(src: &str) -> Result<Vec<Token<'_>>> {
+    let mut cur = Cursor::new(src);
+    // About one token per three bytes of formula text: most formulas need no second allocation.
+    let mut out = Vec::with_capacity((src.len() / 3).saturating_add(2));
     while let Some((tok, span)) = next_token(&mut cur) {
         out.push(Token { tok: tok?, span });
     }
@@ -75,7 +87,7 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>> {
 
 /// The next token after any white space and its span, or `None` at the end of the text. A token
 /// that cannot be read is its error, spanning the text it took; reading can go on after it.
-fn next_token(cur: &mut Cursor<'_>) -> Option<(Result<Tok>, Span)> {
+fn next_token<'a>(cur: &mut Cursor<'a>) -> Option<(Result<Tok<'a>>, Span)> {
     while cur.peek().is_some_and(|c| c.is_whitespace() || c == '\u{3000}') {
         cur.bump();
     }
@@ -88,12 +100,11 @@ fn next_token(cur: &mut Cursor<'_>) -> Option<(Result<Tok>, Span)> {
     } else if c == '{' {
         braced(cur)
     } else if is_ident_start(c) {
-        let mut s = String::new();
-        while let Some(c) = cur.peek().filter(|&c| is_ident_continue(c)) {
-            s.push(c);
+        let from = cur.rest;
+        while cur.peek().is_some_and(is_ident_continue) {
             cur.bump();
         }
-        Ok(Tok::Ident(s))
+        Ok(Tok::Ident(cur.since(from)))
     } else {
         operator(cur)
     };
@@ -165,7 +176,7 @@ pub struct Lexeme {
 ///     LexemeKind::Punctuation, LexemeKind::Operator, LexemeKind::Number]);
 /// ```
 pub fn lexemes(src: &str) -> Vec<Lexeme> {
-    let mut cur = Cursor { chars: src.chars().peekable(), pos: 0 };
+    let mut cur = Cursor::new(src);
     let mut read = Vec::new();
     while let Some(next) = next_token(&mut cur) {
         read.push(next);
@@ -219,69 +230,82 @@ fn is_ident_continue(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}') || c.is_alphanumeric() || c == '_'
 }
 
-fn number(cur: &mut Cursor<'_>) -> Result<Tok> {
+fn number<'a>(cur: &mut Cursor<'a>) -> Result<Tok<'a>> {
     let start = cur.pos;
-    let mut s = String::new();
-    while let Some(c) = cur.peek().filter(|c| c.is_ascii_digit() || *c == '.') {
-        s.push(c);
+    let from = cur.rest;
+    while cur.peek().is_some_and(|c| c.is_ascii_digit() || c == '.') {
         cur.bump();
     }
-    if let Some(e) = cur.peek().filter(|c| matches!(c, 'e' | 'E')) {
-        s.push(e);
+    if cur.peek().is_some_and(|c| matches!(c, 'e' | 'E')) {
         cur.bump();
-        if let Some(sign) = cur.peek().filter(|c| matches!(c, '+' | '-')) {
-            s.push(sign);
+        if cur.peek().is_some_and(|c| matches!(c, '+' | '-')) {
             cur.bump();
         }
-        while let Some(c) = cur.peek().filter(char::is_ascii_digit) {
-            s.push(c);
+        while cur.peek().is_some_and(|c| c.is_ascii_digit()) {
             cur.bump();
         }
     }
     // `12abc` is a malformed number, not a number followed by a name.
-    while let Some(c) = cur.peek().filter(|&c| is_ident_continue(c) || c == '.') {
-        s.push(c);
+    while cur.peek().is_some_and(|c| is_ident_continue(c) || c == '.') {
         cur.bump();
     }
+    let s = cur.since(from);
     let span = Span::new(start, cur.pos);
     if s.matches('.').count() > 1 || s == "." {
         return Err(Error::new(ErrorCode::InvalidNumber).found(s).at(span));
     }
-    parse_decimal(&s).map(Tok::Number).map_err(|e| e.at(span))
+    parse_decimal(s).map(Tok::Number).map_err(|e| e.at(span))
 }
 
-fn text(cur: &mut Cursor<'_>) -> Result<Tok> {
+fn text<'a>(cur: &mut Cursor<'a>) -> Result<Tok<'a>> {
     let start = cur.pos;
     cur.bump();
-    let mut s = String::new();
+    let from = cur.rest;
+    // The text up to the first `""`, then (only if there is one) its own string.
+    let mut own: Option<String> = None;
     loop {
+        let before = cur.rest;
         match cur.bump() {
             None => return Err(Error::new(ErrorCode::UnterminatedString).at(Span::new(start, cur.pos))),
             Some('"') if cur.peek() == Some('"') => {
                 cur.bump();
-                s.push('"');
+                own.get_or_insert_with(|| {
+                    from.get(..from.len().saturating_sub(before.len())).unwrap_or_default().to_string()
+                })
+                .push('"');
             }
-            Some('"') => return Ok(Tok::Text(s)),
-            Some(c) => s.push(c),
+            Some('"') => {
+                let read = from.get(..from.len().saturating_sub(before.len())).unwrap_or_default();
+                return Ok(Tok::Text(own.map_or(Cow::Borrowed(read), Cow::Owned)));
+            }
+            Some(c) => {
+                if let Some(own) = &mut own {
+                    own.push(c);
+                }
+            }
         }
     }
 }
 
-fn braced(cur: &mut Cursor<'_>) -> Result<Tok> {
+fn braced<'a>(cur: &mut Cursor<'a>) -> Result<Tok<'a>> {
     let start = cur.pos;
     cur.bump();
-    let mut s = String::new();
+    let from = cur.rest;
     loop {
+        let before = cur.rest;
         match cur.bump() {
             None => return Err(Error::new(ErrorCode::UnterminatedField).at(Span::new(start, cur.pos))),
-            Some('}') if s.trim().is_empty() => {
-                return Err(Error::new(ErrorCode::UnexpectedToken)
-                    .expected(crate::base::error::Phrase::AFieldName)
-                    .found("{}")
-                    .at(Span::new(start, cur.pos)))
+            Some('}') => {
+                let name = from.get(..from.len().saturating_sub(before.len())).unwrap_or_default().trim();
+                if name.is_empty() {
+                    return Err(Error::new(ErrorCode::UnexpectedToken)
+                        .expected(crate::base::error::Phrase::AFieldName)
+                        .found("{}")
+                        .at(Span::new(start, cur.pos)));
+                }
+                return Ok(Tok::Braced(name));
             }
-            Some('}') => return Ok(Tok::Braced(s.trim().to_string())),
-            Some(c) => s.push(c),
+            Some(_) => {}
         }
     }
 }
@@ -305,7 +329,7 @@ fn fold(c: char) -> char {
     }
 }
 
-fn operator(cur: &mut Cursor<'_>) -> Result<Tok> {
+fn operator<'a>(cur: &mut Cursor<'a>) -> Result<Tok<'a>> {
     let start = cur.pos;
     let Some(raw) = cur.bump() else {
         return Ok(Tok::End);
@@ -371,7 +395,7 @@ mod tests {
         let toks = tokenize("回款额 >= 😀").unwrap_err();
         assert_eq!(toks.span, Some(Span::new(7, 9)));
         let toks = tokenize("{新 客户} + 1").unwrap();
-        assert_eq!(toks[0].tok, Tok::Braced("新 客户".into()));
+        assert_eq!(toks[0].tok, Tok::Braced("新 客户"));
         assert_eq!(toks[1].span, Span::new(7, 8));
     }
 

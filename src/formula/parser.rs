@@ -15,8 +15,8 @@ pub trait Resolver {
 }
 
 /// Parser state.
-pub struct Parser<'r, R: Resolver> {
-    tokens: Vec<Token>,
+pub struct Parser<'s, 'r, R: Resolver> {
+    tokens: Vec<Token<'s>>,
     pos: usize,
     depth: u32,
     nodes: u32,
@@ -24,9 +24,9 @@ pub struct Parser<'r, R: Resolver> {
     resolver: &'r mut R,
 }
 
-impl<'r, R: Resolver> Parser<'r, R> {
+impl<'s, 'r, R: Resolver> Parser<'s, 'r, R> {
     /// A parser over `tokens` (which end with `Tok::End`).
-    pub fn new(tokens: Vec<Token>, limits: Limits, resolver: &'r mut R) -> Self {
+    pub fn new(tokens: Vec<Token<'s>>, limits: Limits, resolver: &'r mut R) -> Self {
         Parser { tokens, pos: 0, depth: 0, nodes: 0, limits, resolver }
     }
 
@@ -44,16 +44,16 @@ impl<'r, R: Resolver> Parser<'r, R> {
         Ok(node)
     }
 
-    fn peek(&self) -> &Token {
+    fn peek(&self) -> &Token<'s> {
         static END: Token = Token { tok: Tok::End, span: Span { start: 0, end: 0 } };
         self.tokens.get(self.pos).or(self.tokens.last()).unwrap_or(&END)
     }
 
-    fn peek_at(&self, ahead: usize) -> Option<&Tok> {
+    fn peek_at(&self, ahead: usize) -> Option<&Tok<'s>> {
         self.tokens.get(self.pos.saturating_add(ahead)).map(|t| &t.tok)
     }
 
-    fn advance(&mut self) -> Token {
+    fn advance(&mut self) -> Token<'s> {
         let t = self.peek().clone();
         if t.tok != Tok::End {
             self.pos = self.pos.saturating_add(1);
@@ -179,17 +179,17 @@ impl<'r, R: Resolver> Parser<'r, R> {
         let t = self.advance();
         match t.tok {
             Tok::Number(d) => self.node(Expr::Lit(Value::Number(d)), t.span),
-            Tok::Text(s) => self.node(Expr::Lit(Value::Text(s)), t.span),
-            Tok::Braced(name) => self.reference(&name, t.span),
+            Tok::Text(s) => self.node(Expr::Lit(Value::Text(s.into_owned())), t.span),
+            Tok::Braced(name) => self.reference(name, t.span),
             Tok::Ident(name) => {
                 if self.peek().tok == Tok::Op("(") {
-                    return self.call(&name, t.span);
+                    return self.call(name, t.span);
                 }
                 if name.eq_ignore_ascii_case("TRUE") || name.eq_ignore_ascii_case("FALSE") {
                     let b = name.eq_ignore_ascii_case("TRUE");
                     return self.node(Expr::Lit(Value::Bool(b)), t.span);
                 }
-                self.reference(&name, t.span)
+                self.reference(name, t.span)
             }
             Tok::Op("(") => {
                 let inner = self.expression()?;

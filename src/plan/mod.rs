@@ -40,7 +40,7 @@ use crate::formula::ast::Node;
 use crate::formula::input::Input;
 use crate::formula::parser::Resolver;
 use crate::formula::{parse, Limits, Value};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// A field ready for evaluation.
 #[derive(Clone, Debug)]
@@ -138,7 +138,7 @@ impl Plan {
     pub fn from_document(doc: PlanDocument) -> Result<Plan> {
         check_common(&doc)?;
         // Fields and metrics share one namespace: slots 0.. are fields, then metrics.
-        let mut slots: HashMap<&str, usize> = HashMap::new();
+        let mut slots: HashMap<&str, usize> = HashMap::default();
         let fields = doc.fields.iter().enumerate().map(|(i, f)| ("fields", i, f.id.as_str()));
         let metric_ids = doc.metrics.iter().enumerate().map(|(i, m)| ("metrics", i, m.id.as_str()));
         for (slot, (section, index, id)) in fields.chain(metric_ids).enumerate() {

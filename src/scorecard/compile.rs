@@ -2,7 +2,7 @@
 
 use super::document::*;
 use crate::base::checked::overflow;
-use crate::base::error::{child, closest, Error, ErrorCode, Origin, Phrase, Result};
+use crate::base::error::{child, closest, item, Error, ErrorCode, Origin, Phrase, Result};
 use crate::base::name::Name;
 use crate::formula::parser::Resolver;
 use rust_decimal::Decimal;
@@ -165,7 +165,7 @@ impl Scorecard {
             .gates
             .iter()
             .enumerate()
-            .map(|(i, g)| Ok((g.clone(), formula(&g.when, format!("{BASE}/gates/{i}/when"), names)?)))
+            .map(|(i, g)| Ok((g.clone(), formula(&g.when, child(&item(BASE, "/gates/", i), "/when"), names)?)))
             .collect::<Result<Vec<_>>>()?;
         let grades = compile_grades(&def.grades)?;
         let vetoes = compile_vetoes(&def.vetoes, &grades, names)?;
@@ -199,7 +199,7 @@ impl Scorecard {
 fn compile_indicators(defs: &[IndicatorDef], names: &mut impl Resolver) -> Result<Vec<Indicator>> {
     let mut indicators: Vec<Indicator> = Vec::with_capacity(defs.len());
     for (i, ind) in defs.iter().enumerate() {
-        let path = format!("{BASE}/indicators/{i}");
+        let path = item(BASE, "/indicators/", i);
         if indicators.iter().any(|x| x.def.id == ind.id) {
             return Err(invalid(ErrorCode::DuplicateId, child(&path, "/id")).name(ind.id.as_str()));
         }
@@ -213,7 +213,7 @@ fn compile_profiles(def: &ScorecardDef, names: &mut impl Resolver) -> Result<Vec
     let ids: Vec<&str> = def.indicators.iter().map(|i| i.id.as_str()).collect();
     let mut profiles = Vec::with_capacity(def.profiles.len());
     for (p, prof) in def.profiles.iter().enumerate() {
-        let path = format!("{BASE}/profiles/{p}");
+        let path = item(BASE, "/profiles/", p);
         if def.profiles.iter().take(p).any(|x| x.id == prof.id) {
             return Err(invalid(ErrorCode::DuplicateId, child(&path, "/id")).name(prof.id.as_str()));
         }
@@ -221,7 +221,7 @@ fn compile_profiles(def: &ScorecardDef, names: &mut impl Resolver) -> Result<Vec
         let weights = compile_weights(&prof.weights, &ids, &child(&path, "/weights"))?;
         let mut phases = Vec::with_capacity(prof.phases.len());
         for (k, phase) in prof.phases.iter().enumerate() {
-            let ppath = format!("{path}/phases/{k}");
+            let ppath = item(&path, "/phases/", k);
             let cond = formula(&phase.when, child(&ppath, "/when"), names)?;
             phases.push((phase.id.clone(), cond, compile_weights(&phase.weights, &ids, &child(&ppath, "/weights"))?));
         }
@@ -235,7 +235,7 @@ fn compile_adjustments(defs: &[AdjustmentDef], names: &mut impl Resolver) -> Res
     defs.iter()
         .enumerate()
         .map(|(i, a)| {
-            let path = format!("{BASE}/adjustments/{i}");
+            let path = item(BASE, "/adjustments/", i);
             if a.min.0 > a.max.0 {
                 return Err(invalid(ErrorCode::InvalidValue, child(&path, "/min"))
                     .name(a.id.as_str())
@@ -251,7 +251,7 @@ fn compile_vetoes(defs: &[VetoDef], grades: &[GradeDef], names: &mut impl Resolv
     defs.iter()
         .enumerate()
         .map(|(i, v)| {
-            let path = format!("{BASE}/vetoes/{i}");
+            let path = item(BASE, "/vetoes/", i);
             if v.effect == VetoEffect::CapGrade {
                 let grade =
                     v.grade.as_deref().ok_or_else(|| invalid(ErrorCode::MissingKey, path.clone()).name("grade"))?;
@@ -351,7 +351,7 @@ fn compile_weights(weights: &[Weight], ids: &[&str], path: &str) -> Result<Weigh
 fn compile_grades(grades: &[GradeDef]) -> Result<Vec<GradeDef>> {
     let last = grades.len().saturating_sub(1);
     for (i, g) in grades.iter().enumerate() {
-        let path = format!("{BASE}/grades/{i}");
+        let path = item(BASE, "/grades/", i);
         if grades.iter().take(i).any(|x| x.grade == g.grade) {
             return Err(invalid(ErrorCode::DuplicateId, child(&path, "/grade")).name(g.grade.as_str()));
         }
@@ -404,7 +404,7 @@ fn compile_team(def: &TeamDef, grades: &[GradeDef], has_points: bool, names: &mu
     let name = def.name.as_deref().map(|n| formula(n, child(&path, "/name"), names)).transpose()?;
     let mut aggregates = Vec::with_capacity(def.aggregates.len());
     for (i, a) in def.aggregates.iter().enumerate() {
-        let apath = format!("{path}/aggregates/{i}");
+        let apath = item(&path, "/aggregates/", i);
         if def.aggregates.iter().take(i).any(|x| x.id == a.id) {
             return Err(invalid(ErrorCode::DuplicateId, child(&apath, "/id")).name(a.id.as_str()));
         }
@@ -413,7 +413,7 @@ fn compile_team(def: &TeamDef, grades: &[GradeDef], has_points: bool, names: &mu
     }
     let mut pk = Vec::with_capacity(def.pk.len());
     for (i, c) in def.pk.iter().enumerate() {
-        let cpath = format!("{path}/pk/{i}");
+        let cpath = item(&path, "/pk/", i);
         if def.pk.iter().take(i).any(|x| x.id == c.id) {
             return Err(invalid(ErrorCode::DuplicateId, child(&cpath, "/id")).name(c.id.as_str()));
         }

@@ -59,9 +59,9 @@ use super::{by_score_then_id, check_ids, TeamEntry};
 use crate::base::apportion::largest_remainder;
 use crate::base::error::{Error, ErrorCode, Origin, Phrase, Result};
 use rust_decimal::Decimal;
+use rustc_hash::FxHashSet as HashSet;
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
-use std::collections::HashSet;
 
 /// Most decimal places a quota percent may have (`12.345678`).
 pub const MAX_PERCENT_DECIMALS: u32 = 6;
@@ -186,34 +186,34 @@ impl ForcedDistribution {
         if quotas.is_empty() {
             return Err(invalid(ErrorCode::InvalidValue, "/quotas".into()).name("quotas").expected(Phrase::AtLeastOne));
         }
-        let mut names = HashSet::with_capacity(quotas.len());
+        let mut names = HashSet::with_capacity_and_hasher(quotas.len(), Default::default());
         let mut total = Decimal::ZERO;
         let mut scale = 0_u32;
         for (i, q) in quotas.iter().enumerate() {
-            let grade_path = format!("/quotas/{i}/grade");
+            let grade_path = || format!("/quotas/{i}/grade");
             if q.grade.trim().is_empty() {
-                return Err(invalid(ErrorCode::InvalidId, grade_path)
+                return Err(invalid(ErrorCode::InvalidId, grade_path())
                     .name(q.grade.as_str())
                     .expected(Phrase::MustNotBeEmpty));
             }
             if q.grade.trim() != q.grade {
-                return Err(invalid(ErrorCode::InvalidId, grade_path)
+                return Err(invalid(ErrorCode::InvalidId, grade_path())
                     .name(q.grade.as_str())
                     .expected(Phrase::NoSpacesAround));
             }
             if !names.insert(q.grade.as_str()) {
-                return Err(invalid(ErrorCode::DuplicateId, grade_path).name(q.grade.as_str()));
+                return Err(invalid(ErrorCode::DuplicateId, grade_path()).name(q.grade.as_str()));
             }
-            let percent_path = format!("/quotas/{i}/percent");
+            let percent_path = || format!("/quotas/{i}/percent");
             let p = q.percent.normalize();
             if p < Decimal::ZERO || p > Decimal::ONE_HUNDRED {
-                return Err(invalid(ErrorCode::InvalidValue, percent_path)
+                return Err(invalid(ErrorCode::InvalidValue, percent_path())
                     .name("percent")
                     .expected("0–100")
                     .found(p.to_string()));
             }
             if p.scale() > MAX_PERCENT_DECIMALS {
-                return Err(invalid(ErrorCode::InvalidValue, percent_path)
+                return Err(invalid(ErrorCode::InvalidValue, percent_path())
                     .name("percent")
                     .expected(Phrase::AtMostDecimalPlaces.with([MAX_PERCENT_DECIMALS]))
                     .found(p.to_string()));

@@ -27,9 +27,9 @@ pub use ranking::{RankedEntry, Ranking};
 
 use crate::base::error::{Error, ErrorCode, Origin, Phrase, Result};
 use rust_decimal::Decimal;
+use rustc_hash::FxHashSet as HashSet;
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
-use std::collections::HashSet;
 
 /// One member of a team: an id, a score, and optionally a secondary key that only
 /// [`TiePolicy::BreakTiesBy`] reads (e.g. a second score, or a hire date as `20190301`).
@@ -80,7 +80,7 @@ impl TeamEntry {
 /// Checks that every id is non-empty and unique. Paths are `/{index}/id` into the team (origin
 /// `Record`); with several problems, the first in input order is reported.
 fn check_ids(entries: &[TeamEntry]) -> Result<()> {
-    let mut seen = HashSet::with_capacity(entries.len());
+    let mut seen = HashSet::with_capacity_and_hasher(entries.len(), Default::default());
     for (i, entry) in entries.iter().enumerate() {
         let path = || format!("/{i}/id");
         if entry.id.trim().is_empty() {

@@ -374,6 +374,19 @@ pub fn child(parent: &str, rest: &str) -> String {
     out
 }
 
+/// The pointer `parent` followed by `key` (which starts and ends with `/`) and `index`:
+/// `item("/scorecard", "/indicators/", 3)` is `/scorecard/indicators/3`, without `format!`.
+#[inline(never)]
+pub fn item(parent: &str, key: &str, index: usize) -> String {
+    let mut digits = itoa::Buffer::new();
+    let digits = digits.format(index);
+    let mut out = String::with_capacity(parent.len().saturating_add(key.len()).saturating_add(digits.len()));
+    out.push_str(parent);
+    out.push_str(key);
+    out.push_str(digits);
+    out
+}
+
 /// Escapes one JSON-pointer segment (RFC 6901: `~` → `~0`, `/` → `~1`).
 pub fn pointer_segment(segment: &str) -> String {
     segment.replace('~', "~0").replace('/', "~1")

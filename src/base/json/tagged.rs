@@ -194,26 +194,61 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for TaggedVisitor<T> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Tagged<T>, A::Error> {
         let mut tag = None;
         let mut rest = String::from("{");
-        while let Some(key) = map.next_key::<String>()? {
-            if key == TAG {
-                if tag.is_some() {
-                    return Err(de::Error::duplicate_field(TAG));
-                }
-                tag = Some(map.next_value::<T>()?);
-                continue;
-            }
+        loop {
+            let mark = rest.len();
             if rest.len() > 1 {
                 rest.push(',');
             }
-            write_str(&mut rest, &key);
-            rest.push(':');
-            map.next_value_seed(Json(&mut rest))?;
+            match map.next_key_seed(Key(&mut rest))? {
+                None => {
+                    rest.truncate(mark);
+                    break;
+                }
+                Some(true) => {
+                    rest.truncate(mark);
+                    if tag.is_some() {
+                        return Err(de::Error::duplicate_field(TAG));
+                    }
+                    tag = Some(map.next_value::<T>()?);
+                }
+                Some(false) => {
+                    rest.push(':');
+                    map.next_value_seed(Json(&mut rest))?;
+                }
+            }
         }
         rest.push('}');
         match tag {
             Some(tag) => Ok(Tagged { tag, rest }),
             None => Err(de::Error::missing_field(TAG)),
         }
+    }
+}
+
+/// A member's key: whether it is the tag; any other key is appended to the text as JSON.
+struct Key<'a>(&'a mut String);
+
+impl<'de> DeserializeSeed<'de> for Key<'_> {
+    type Value = bool;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<bool, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Key<'_> {
+    type Value = bool;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<bool, E> {
+        if v == TAG {
+            return Ok(true);
+        }
+        write_str(self.0, v);
+        Ok(false)
     }
 }
 
@@ -242,19 +277,20 @@ impl<'de> Visitor<'de> for Json<'_> {
     }
 
     fn visit_i64<E>(self, v: i64) -> Result<(), E> {
-        self.0.push_str(&v.to_string());
+        self.0.push_str(itoa::Buffer::new().format(v));
         Ok(())
     }
 
     fn visit_u64<E>(self, v: u64) -> Result<(), E> {
-        self.0.push_str(&v.to_string());
+        self.0.push_str(itoa::Buffer::new().format(v));
         Ok(())
     }
 
     fn visit_f64<E>(self, v: f64) -> Result<(), E> {
         // The shortest digits that read back as the same float; serde_json's numbers are finite.
-        let text = zmij::Buffer::new().format_finite(v).to_string();
-        self.0.push_str(&text);
+        let mut digits = zmij::Buffer::new();
+        let text = digits.format_finite(v);
+        self.0.push_str(text);
         if !text.contains(['.', 'e', 'E']) {
             self.0.push_str(".0");
         }
@@ -314,19 +350,26 @@ impl<'de> Visitor<'de> for Json<'_> {
     }
 }
 
-/// Appends `s` as a JSON string.
+/// Appends `s` as a JSON string: the runs that need no escape copied whole.
 fn write_str(out: &mut String, s: &str) {
+    out.reserve(s.len().saturating_add(2));
     out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if c < ' ' => {
-                let _ = write!(out, "\\u{:04x}", u32::from(c));
+    let mut run = 0;
+    for (i, b) in s.bytes().enumerate() {
+        // Only ASCII bytes are escaped, so every run ends on a character boundary.
+        if b == b'"' || b == b'\\' || b < b' ' {
+            out.push_str(s.get(run..i).unwrap_or_default());
+            match b {
+                b'"' => out.push_str("\\\""),
+                b'\\' => out.push_str("\\\\"),
+                _ => {
+                    let _ = write!(out, "\\u{:04x}", b);
+                }
             }
-            c => out.push(c),
+            run = i.saturating_add(1);
         }
     }
+    out.push_str(s.get(run..).unwrap_or_default());
     out.push('"');
 }
 

@@ -3,7 +3,7 @@
 use super::columns::Columns;
 use super::document::*;
 use super::tags::{Filter, Tags};
-use crate::base::error::{child, Error, ErrorCode, Origin, Phrase, Result};
+use crate::base::error::{child, item, Error, ErrorCode, Origin, Phrase, Result};
 use crate::base::name::Name;
 use crate::base::number::{Dec, Rounding};
 use crate::formula::expr::{formula, Expr};
@@ -129,7 +129,7 @@ impl Incentive {
                 _ => None,
             };
             if let Some(amount) = fixed {
-                let path = format!("{BASE}/components/{i}/amount");
+                let path = child(&item(BASE, "/components/", i), "/amount");
                 currency.units(amount.0, "amount", &path)?;
             }
         }
@@ -138,7 +138,7 @@ impl Incentive {
         }
         let mut seen_pool = false;
         for (i, c) in def.components.iter().enumerate() {
-            let path = format!("{BASE}/components/{i}");
+            let path = item(BASE, "/components/", i);
             if def.components.iter().take(i).any(|o| o.id() == c.id()) {
                 return Err(Error::new(ErrorCode::DuplicateId).name(c.id()).path(Origin::Plan, child(&path, "/id")));
             }
@@ -150,7 +150,7 @@ impl Incentive {
         let mut components = Vec::with_capacity(def.components.len());
         let mut tags = Tags::default();
         for (i, c) in def.components.iter().enumerate() {
-            let path = format!("{BASE}/components/{i}");
+            let path = item(BASE, "/components/", i);
             components.push(compile_component(c, def, &path, scorecard, names, &mut tags)?);
         }
         let needs_rep = def.transactions.as_ref().is_some_and(|t| t.splits.is_some());
@@ -341,7 +341,7 @@ fn compile_component(
                 .objectives
                 .iter()
                 .enumerate()
-                .map(|(i, o)| formula(&o.achievement, format!("{path}/objectives/{i}/achievement"), names))
+                .map(|(i, o)| formula(&o.achievement, child(&item(path, "/objectives/", i), "/achievement"), names))
                 .collect::<Result<Vec<_>>>()?;
             Component::Mbo { id: def.id.clone(), target_bonus, mbo, achievements }
         }
@@ -398,7 +398,7 @@ fn compile_commission(
     }
     let mut rules = Vec::with_capacity(def.rules.len());
     for (i, r) in def.rules.iter().enumerate() {
-        let rp = format!("{path}/rules/{i}");
+        let rp = item(path, "/rules/", i);
         if def.rules.iter().take(i).any(|o| o.id == r.id) {
             return Err(Error::new(ErrorCode::DuplicateId).name(r.id.as_str()).path(Origin::Plan, child(&rp, "/id")));
         }
@@ -461,7 +461,7 @@ fn compile_target_bonus(
     };
     let mut multipliers = Vec::with_capacity(def.multipliers.len());
     for (i, m) in def.multipliers.iter().enumerate() {
-        let mp = format!("{path}/multipliers/{i}");
+        let mp = item(path, "/multipliers/", i);
         let factor = match (&m.from, &m.formula) {
             (Some(MultiplierSource::Scorecard), None) if scorecard.is_some() => Factor::Scorecard,
             (Some(MultiplierSource::Scorecard), None) => {
