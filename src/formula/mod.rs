@@ -48,8 +48,10 @@ impl Default for Limits {
 
 /// Parses `src` into a tree, resolving names through `resolver`.
 pub fn parse(src: &str, limits: Limits, resolver: &mut impl Resolver) -> Result<Node> {
-    let len = src.encode_utf16().count();
-    if len > usize::try_from(limits.max_length).unwrap_or(usize::MAX) {
+    let max = usize::try_from(limits.max_length).unwrap_or(usize::MAX);
+    // A text has at most as many UTF-16 units as UTF-8 bytes: only a long one is counted.
+    let len = if src.len() <= max { src.len() } else { src.encode_utf16().count() };
+    if len > max {
         let span = crate::base::error::Span::new(limits.max_length, u32::try_from(len).unwrap_or(u32::MAX));
         return Err(Error::new(ErrorCode::FormulaTooLong).expected(limits.max_length.to_string()).at(span));
     }

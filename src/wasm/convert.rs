@@ -364,16 +364,21 @@ fn read_table(
         return Err(host_problem());
     };
     let mut out = Rows { count, cells: Vec::with_capacity(cells), json: Vec::with_capacity(count) };
-    let mut chars = text.chars();
+    // The cells' texts, one after the other; each is `units` UTF-16 units long, copied whole.
+    let mut rest = text.as_str();
     let mut take = |units: u32| {
         let mut left = units as usize;
-        let mut s = String::new();
-        while left > 0 {
-            let Some(c) = chars.next() else { break };
+        let mut end = 0_usize;
+        for c in rest.chars() {
+            if left == 0 {
+                break;
+            }
             left = left.saturating_sub(c.len_utf16());
-            s.push(c);
+            end = end.saturating_add(c.len_utf8());
         }
-        s
+        let (cell, after) = rest.split_at_checked(end).unwrap_or((rest, ""));
+        rest = after;
+        cell.to_string()
     };
     for r in 0..count {
         if kinds.get(r.saturating_mul(width)) == Some(&NOT_OBJECT) {
