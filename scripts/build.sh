@@ -54,6 +54,9 @@ rm -f "$WASM_STAMP_FILE"
 # has its own target dir, so that its compiled dependencies stay cached.
 ENTRIES=(form targets admin)
 declare -A OPT=([form]=z [targets]=3 [admin]=3)
+# The builds optimised for size allocate with talc instead of dlmalloc (smaller there; see the
+# `talc` feature in Cargo.toml).
+declare -A ALLOC=([form]=,talc [targets]= [admin]=)
 FEATURES="--enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals"
 WASM_FEATURES="$FEATURES --enable-reference-types --enable-multivalue"
 for entry in "${ENTRIES[@]}"; do
@@ -62,7 +65,7 @@ for entry in "${ENTRIES[@]}"; do
   target_dir=target; [ "$opt" = 3 ] || target_dir="target/opt-$opt"
   CARGO_TARGET_DIR="$target_dir" CARGO_PROFILE_RELEASE_OPT_LEVEL="$opt" RUSTFLAGS="$REMAP" \
     wasm-pack --quiet build --release --target web --out-dir "build/$entry/web" --out-name salescore --no-pack \
-    -- --no-default-features --features "$entry"
+    -- --no-default-features --features "$entry${ALLOC[$entry]}"
   wasm-opt "build/$entry/web/salescore_bg.wasm" "-O$opt" $WASM_FEATURES -o "build/$entry/web/salescore_bg.wasm"
 
   echo "== wasm: $entry for wasm2js (MVP features, bundler target)"
@@ -71,7 +74,7 @@ for entry in "${ENTRIES[@]}"; do
   # make wasm-bindgen emit an externref table that wasm2js rejects, so that section is stripped.
   # wasm2js turns WebAssembly into JavaScript; there, size-optimised code also runs faster.
   CARGO_TARGET_DIR=target/mvp CARGO_PROFILE_RELEASE_OPT_LEVEL=z RUSTFLAGS="-C target-cpu=mvp $REMAP" \
-    cargo build --quiet --release --lib --target wasm32-unknown-unknown --no-default-features --features "$entry"
+    cargo build --quiet --release --lib --target wasm32-unknown-unknown --no-default-features --features "$entry,talc"
   mvp="build/$entry/mvp"
   mkdir -p "$mvp"
   wasm-opt target/mvp/wasm32-unknown-unknown/release/salescore.wasm $FEATURES --strip-target-features -o "$mvp/raw.wasm"

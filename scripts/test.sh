@@ -13,7 +13,7 @@ cargo clippy --quiet --all-targets -- -D warnings
 cargo clippy --quiet --lib --tests --target wasm32-unknown-unknown -- -D warnings
 # Each entry's WebAssembly build alone (cargo features, as scripts/build.sh builds them).
 for entry in form targets admin; do
-  cargo clippy --quiet --lib --target wasm32-unknown-unknown --no-default-features --features "$entry" -- -D warnings
+  cargo clippy --quiet --lib --target wasm32-unknown-unknown --no-default-features --features "$entry,talc" -- -D warnings
 done
 
 step "native tests (unit, golden data, snapshots, properties, doctests)"

@@ -25,7 +25,7 @@ export function twin(entry, log = () => {}) {
   const out = `build/breakdown/${entry}`;
   mkdirSync(`${ROOT}${out}`, { recursive: true });
   log(`breakdown: building the named twin of the ${entry} entry's .wasm (cargo, target/breakdown)…`);
-  sh('cargo', ['build', '--quiet', '--release', '--lib', '--target', 'wasm32-unknown-unknown', '--no-default-features', '--features', entry]);
+  sh('cargo', ['build', '--quiet', '--release', '--lib', '--target', 'wasm32-unknown-unknown', '--no-default-features', '--features', entry === 'form' ? 'form,talc' : entry]);
   sh('wasm-bindgen', ['target/breakdown/wasm32-unknown-unknown/release/salescore.wasm', '--target', 'web', '--out-dir', out, '--out-name', 'salescore']);
   sh('wasm-opt', [`${out}/salescore_bg.wasm`, '-Oz', '-g', ...FEATURES, '-o', `${out}/twin.wasm`]);
   return `${ROOT}${out}/twin.wasm`;

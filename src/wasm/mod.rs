@@ -6,6 +6,12 @@
 //! a build with fewer features leaves some of them unused.
 #![cfg_attr(not(all(feature = "form", feature = "targets", feature = "admin")), allow(dead_code, unused_imports))]
 
+/// The builds optimised for size allocate with talc, smaller there than the standard library's
+/// dlmalloc (the `talc` feature, see Cargo.toml).
+#[cfg(all(feature = "talc", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 #[cfg(feature = "admin")]
 mod compare;
 mod convert;

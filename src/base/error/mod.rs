@@ -413,13 +413,21 @@ pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) ->
 
 #[cfg(test)]
 mod tests {
-    use super::{child, closest};
+    use super::{child, closest, item};
 
     #[test]
     fn child_joins_as_format_does() {
         let parent = String::from("/scorecard/profiles/2");
         assert_eq!(child(&parent, "/when"), format!("{parent}/when"));
         assert_eq!(child("", "/id"), "/id");
+    }
+
+    #[test]
+    fn item_joins_as_format_does() {
+        for i in [0, 7, 10, 99, 12_345, usize::MAX] {
+            assert_eq!(item("/scorecard", "/indicators/", i), format!("/scorecard/indicators/{i}"));
+        }
+        assert_eq!(item("", "/", 3), "/3");
     }
 
     #[test]
