@@ -68,8 +68,13 @@ impl<'a> Cursor<'a> {
     }
     /// The text read since `from` (an earlier `rest`).
     fn since(&self, from: &'a str) -> &'a str {
-        from.get(..from.len().saturating_sub(self.rest.len())).unwrap_or_default()
+        before(from, self.rest)
     }
+}
+
+/// The text of `from` before `to`, where both are what was left to read (`to` later).
+fn before<'a>(from: &'a str, to: &str) -> &'a str {
+    from.get(..from.len().saturating_sub(to.len())).unwrap_or_default()
 }
 
 /// Splits `src` into tokens. Full-width `（ ） ， ！ ＝ ＜ ＞` are read as their ASCII forms, since
@@ -264,20 +269,14 @@ fn text<'a>(cur: &mut Cursor<'a>) -> Result<Tok<'a>> {
     // The text up to the first `""`, then (only if there is one) its own string.
     let mut own: Option<String> = None;
     loop {
-        let before = cur.rest;
+        let at = cur.rest;
         match cur.bump() {
             None => return Err(Error::new(ErrorCode::UnterminatedString).at(Span::new(start, cur.pos))),
             Some('"') if cur.peek() == Some('"') => {
                 cur.bump();
-                own.get_or_insert_with(|| {
-                    from.get(..from.len().saturating_sub(before.len())).unwrap_or_default().to_string()
-                })
-                .push('"');
+                own.get_or_insert_with(|| before(from, at).to_string()).push('"');
             }
-            Some('"') => {
-                let read = from.get(..from.len().saturating_sub(before.len())).unwrap_or_default();
-                return Ok(Tok::Text(own.map_or(Cow::Borrowed(read), Cow::Owned)));
-            }
+            Some('"') => return Ok(Tok::Text(own.map_or(Cow::Borrowed(before(from, at)), Cow::Owned))),
             Some(c) => {
                 if let Some(own) = &mut own {
                     own.push(c);
@@ -292,11 +291,11 @@ fn braced<'a>(cur: &mut Cursor<'a>) -> Result<Tok<'a>> {
     cur.bump();
     let from = cur.rest;
     loop {
-        let before = cur.rest;
+        let at = cur.rest;
         match cur.bump() {
             None => return Err(Error::new(ErrorCode::UnterminatedField).at(Span::new(start, cur.pos))),
             Some('}') => {
-                let name = from.get(..from.len().saturating_sub(before.len())).unwrap_or_default().trim();
+                let name = before(from, at).trim();
                 if name.is_empty() {
                     return Err(Error::new(ErrorCode::UnexpectedToken)
                         .expected(crate::base::error::Phrase::AFieldName)
@@ -397,6 +396,18 @@ mod tests {
         let toks = tokenize("{新 客户} + 1").unwrap();
         assert_eq!(toks[0].tok, Tok::Braced("新 客户"));
         assert_eq!(toks[1].span, Span::new(7, 8));
+    }
+
+    #[test]
+    fn names_and_text_are_read_from_the_source() {
+        let toks = tokenize(r#"新客户 & "a""b" & "回款" & { 合同 额 } & 1.5e2"#).unwrap();
+        let got: Vec<_> = toks.iter().map(|t| t.tok.clone()).filter(|t| *t != Tok::Op("&")).collect();
+        assert_eq!(got[0], Tok::Ident("新客户"));
+        assert_eq!(got[1], Tok::Text(Cow::Owned("a\"b".to_string())));
+        assert!(matches!(&got[2], Tok::Text(Cow::Borrowed("回款"))));
+        assert_eq!(got[3], Tok::Braced("合同 额"));
+        assert_eq!(got[4], Tok::Number(Decimal::from(150)));
+        assert_eq!(tokenize("\"a\"\"").unwrap_err().code, ErrorCode::UnterminatedString);
     }
 
     #[test]
