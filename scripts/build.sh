@@ -54,18 +54,18 @@ rm -f "$WASM_STAMP_FILE"
 # has its own target dir, so that its compiled dependencies stay cached.
 ENTRIES=(form targets admin)
 declare -A OPT=([form]=z [targets]=3 [admin]=3)
-# The builds optimised for size allocate with talc instead of dlmalloc (smaller there; see the
-# `talc` feature in Cargo.toml).
-declare -A ALLOC=([form]=,talc [targets]= [admin]=)
 FEATURES="--enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals"
 WASM_FEATURES="$FEATURES --enable-reference-types --enable-multivalue"
 for entry in "${ENTRIES[@]}"; do
   opt=${OPT[$entry]}
   echo "== wasm: $entry (web target, opt-level $opt)"
   target_dir=target; [ "$opt" = 3 ] || target_dir="target/opt-$opt"
+  # The builds optimised for size ("z", and every no-WASM build below) allocate with talc instead
+  # of dlmalloc: smaller there, larger at 3 (the `talc` feature in Cargo.toml).
+  alloc=; if [ "$opt" = z ]; then alloc=,talc; fi
   CARGO_TARGET_DIR="$target_dir" CARGO_PROFILE_RELEASE_OPT_LEVEL="$opt" RUSTFLAGS="$REMAP" \
     wasm-pack --quiet build --release --target web --out-dir "build/$entry/web" --out-name salescore --no-pack \
-    -- --no-default-features --features "$entry${ALLOC[$entry]}"
+    -- --no-default-features --features "$entry$alloc"
   wasm-opt "build/$entry/web/salescore_bg.wasm" "-O$opt" $WASM_FEATURES -o "build/$entry/web/salescore_bg.wasm"
 
   echo "== wasm: $entry for wasm2js (MVP features, bundler target)"

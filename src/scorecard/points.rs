@@ -5,7 +5,7 @@
 use super::document::{GradeDef, PointsDef};
 use super::measured::Context;
 use crate::base::checked::checked;
-use crate::base::error::{child, closest, Error, ErrorCode, Origin, Phrase, Result};
+use crate::base::error::{child, closest, item, Error, ErrorCode, Origin, Phrase, Result};
 use crate::base::locale::Locale;
 use crate::base::name::Name;
 use crate::base::number::Dec;
@@ -60,7 +60,7 @@ impl Points {
     pub(super) fn compile(def: &PointsDef, grades: &[GradeDef], path: &str, names: &mut impl Resolver) -> Result<Self> {
         let mut behaviours = Vec::with_capacity(def.behaviours.len());
         for (i, b) in def.behaviours.iter().enumerate() {
-            let bpath = format!("{path}/behaviours/{i}");
+            let bpath = item(path, "/behaviours/", i);
             if def.behaviours.iter().take(i).any(|x| x.id == b.id) {
                 return Err(invalid(ErrorCode::DuplicateId, child(&bpath, "/id")).name(b.id.as_str()));
             }
@@ -74,15 +74,16 @@ impl Points {
         let carried = def.carried.as_deref().map(|c| formula(c, child(path, "/carried"), names)).transpose()?;
         let mut levels: Vec<(String, Decimal)> = Vec::with_capacity(def.levels.len());
         for (i, l) in def.levels.iter().enumerate() {
-            let lpath = format!("{path}/levels/{i}");
+            // Written only for an error.
+            let lpath = || item(path, "/levels/", i);
             if levels.iter().any(|(name, _)| *name == l.level) {
-                return Err(invalid(ErrorCode::DuplicateId, child(&lpath, "/level")).name(l.level.as_str()));
+                return Err(invalid(ErrorCode::DuplicateId, child(&lpath(), "/level")).name(l.level.as_str()));
             }
             let rises = levels.last().is_none_or(|(_, from)| l.from.0 > *from);
             let starts_at_zero = i != 0 || l.from.0.is_zero();
             if !rises || !starts_at_zero {
                 let expected = if starts_at_zero { Phrase::ThresholdsRising } else { Phrase::FirstLevelFromZero };
-                return Err(invalid(ErrorCode::InvalidValue, child(&lpath, "/from"))
+                return Err(invalid(ErrorCode::InvalidValue, child(&lpath(), "/from"))
                     .name(l.level.as_str())
                     .expected(expected)
                     .found(l.from.0.normalize().to_string()));
@@ -91,7 +92,7 @@ impl Points {
         }
         let mut badges = Vec::with_capacity(def.badges.len());
         for (i, b) in def.badges.iter().enumerate() {
-            let bpath = format!("{path}/badges/{i}");
+            let bpath = item(path, "/badges/", i);
             if def.badges.iter().take(i).any(|x| x.id == b.id) {
                 return Err(invalid(ErrorCode::DuplicateId, child(&bpath, "/id")).name(b.id.as_str()));
             }
