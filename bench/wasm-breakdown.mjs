@@ -3,8 +3,8 @@
 //   node bench/wasm-breakdown.mjs [--entry form|targets|admin] [--top N] [file.wasm]
 //
 // The shipped pkg/…/web/salescore_bg.wasm has no name section, so by default this builds a named
-// twin of the entry's .wasm (lib/breakdown.mjs: the same cargo build with `--features <entry>` in
-// target/breakdown, wasm-bindgen, wasm-opt -Oz -g) into build/breakdown/<entry>/. The twin is
+// twin of the entry's .wasm (lib/breakdown.mjs: the same cargo build, scripts/wasm-cargo.sh, in
+// target/breakdown-<opt-level>, wasm-bindgen, wasm-opt -Oz -g) into build/breakdown/<entry>/. The twin is
 // within a few per cent of the shipped code size; read shares, not bytes. Given a file, it reads
 // that one (it needs a name section). `node bench/run.mjs` prints the by-module split of every
 // entry side by side.

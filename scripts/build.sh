@@ -6,8 +6,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/.tools/bin:$PWD/node_modules/.bin:$PATH"
-# Keep this machine's paths out of the artifacts (panic locations embed source paths).
-REMAP="--remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/cargo --remap-path-prefix=$PWD=/salescore"
 
 # The admin page's editor, charts and spreadsheet readers, bundled from npm (a second; not part
 # of pkg/, so it runs whether or not the package is rebuilt).
@@ -21,12 +19,12 @@ esbuild scripts/vendor/editor.mjs scripts/vendor/charts.mjs scripts/vendor/sheet
 # the WebAssembly builds and schemas in build/ from the Rust sources, then pkg/ from build/ and the
 # package's template.
 # The tools count too: binaryen's wasm-opt and wasm2js (npm), wasm-pack and wasm-bindgen (.tools).
-WASM_INPUTS=(src examples Cargo.toml Cargo.lock scripts/build.sh node_modules/binaryen/package.json .tools/bin/wasm-pack.stamp)
+WASM_INPUTS=(src examples Cargo.toml Cargo.lock scripts/build.sh scripts/wasm-cargo.sh scripts/nightly-toolchain node_modules/binaryen/package.json .tools/bin/wasm-pack.stamp)
 PKG_INPUTS=(pkg-template scripts/assemble.mjs scripts/entries.mjs scripts/cli package-lock.json LICENSE-MIT LICENSE-APACHE)
 WASM_STAMP_FILE=build/.wasm-stamp
 STAMP_FILE=pkg/.build-stamp
 stamp() {
-  { find "$@" -type f -print0 2>/dev/null | sort -z | xargs -0 sha256sum; rustc --version; } | sha256sum | cut -d' ' -f1
+  { find "$@" -type f -print0 2>/dev/null | sort -z | xargs -0 sha256sum; rustc --version; rustc "+$(cat scripts/nightly-toolchain)" --version; } | sha256sum | cut -d' ' -f1
 }
 # Taken before building: a source edited during the build leaves a stamp that no longer matches.
 WASM_STAMP="$(stamp "${WASM_INPUTS[@]}")"
@@ -56,25 +54,26 @@ ENTRIES=(form targets admin)
 declare -A OPT=([form]=z [targets]=3 [admin]=3)
 FEATURES="--enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals"
 WASM_FEATURES="$FEATURES --enable-reference-types --enable-multivalue"
+# Every .wasm is compiled by scripts/wasm-cargo.sh: a pinned nightly toolchain that compiles the
+# standard library with the crate, so that a panic is a bare trap and, at "z", std's own code is
+# optimised for size too (the script says how and why).
 for entry in "${ENTRIES[@]}"; do
   opt=${OPT[$entry]}
   echo "== wasm: $entry (web target, opt-level $opt)"
-  target_dir=target; [ "$opt" = 3 ] || target_dir="target/opt-$opt"
+  target_dir=target/wasm-$opt
   # The builds optimised for size ("z", and every no-WASM build below) allocate with talc instead
   # of dlmalloc: smaller there, larger at 3 (the `talc` feature in Cargo.toml).
   alloc=; if [ "$opt" = z ]; then alloc=,talc; fi
-  CARGO_TARGET_DIR="$target_dir" CARGO_PROFILE_RELEASE_OPT_LEVEL="$opt" RUSTFLAGS="$REMAP" \
-    wasm-pack --quiet build --release --target web --out-dir "build/$entry/web" --out-name salescore --no-pack \
-    -- --no-default-features --features "$entry$alloc"
+  scripts/wasm-cargo.sh "$opt" "$target_dir" "$entry$alloc"
+  wasm-bindgen "$target_dir/wasm32-unknown-unknown/release/salescore.wasm" --target web --out-dir "build/$entry/web" --out-name salescore
   wasm-opt "build/$entry/web/salescore_bg.wasm" "-O$opt" $WASM_FEATURES -o "build/$entry/web/salescore_bg.wasm"
 
   echo "== wasm: $entry for wasm2js (MVP features, bundler target)"
   # A separate target dir keeps the two RUSTFLAGS from invalidating each other's cache. The
-  # precompiled std still declares reference-types in its target_features section, which would
-  # make wasm-bindgen emit an externref table that wasm2js rejects, so that section is stripped.
+  # target_features section still declares features wasm-bindgen reads (it would emit an externref
+  # table that wasm2js rejects), so that section is stripped.
   # wasm2js turns WebAssembly into JavaScript; there, size-optimised code also runs faster.
-  CARGO_TARGET_DIR=target/mvp CARGO_PROFILE_RELEASE_OPT_LEVEL=z RUSTFLAGS="-C target-cpu=mvp $REMAP" \
-    cargo build --quiet --release --lib --target wasm32-unknown-unknown --no-default-features --features "$entry,talc"
+  scripts/wasm-cargo.sh z target/mvp "$entry,talc" "-C target-cpu=mvp"
   mvp="build/$entry/mvp"
   mkdir -p "$mvp"
   wasm-opt target/mvp/wasm32-unknown-unknown/release/salescore.wasm $FEATURES --strip-target-features -o "$mvp/raw.wasm"

@@ -45,13 +45,19 @@ export const ENTRIES = [
     // Lowered to 388 / 403 / 556 when compiling a plan stopped writing paths with `format!` and
     // copying its formulas' names, and the builds optimised for size started allocating with
     // talc instead of dlmalloc (the `talc` feature): measured 386.0 / 401.2 / 554.1.
-    limit: { wasm: 388, iife: 403, nowasm: 556 },
+    // Lowered to 367 / 382 / 529 when the .wasm builds started compiling the standard library
+    // with the crate (scripts/wasm-cargo.sh: panics as bare traps, std's size-optimised
+    // algorithms): measured 364.5 / 379.9 / 526.8.
+    limit: { wasm: 367, iife: 382, nowasm: 529 },
     target: { wasm: 250, iife: 330, nowasm: 400 },
   },
   {
     name: 'targets', dir: 'targets', import: 'salescore/targets', file: 'salescore-targets', global: 'SalesScoreTargets',
     api: ['decompose', 'pace', ...COMMON_API],
-    limit: { wasm: 345, iife: 360, nowasm: 430 },
+    // Lowered from 345 / 360 / 430 when the .wasm builds started compiling the standard library
+    // with the crate (scripts/wasm-cargo.sh): measured 332.1 / 345.4 / 417.3 before, 315.6 /
+    // 328.8 / 383.4 after.
+    limit: { wasm: 318, iife: 331, nowasm: 386 },
   },
   {
     name: 'admin', dir: 'admin', import: 'salescore/admin', file: 'salescore-admin', global: 'SalesScoreAdmin',
@@ -104,7 +110,10 @@ export const ENTRIES = [
     // Measured 613.5 / 629.0 / 734.2.
     // Raised to 617 / 633 / 737 for the wording of a value of the wrong type and of options that
     // cannot be read (as the form entry's). Measured 616.6 / 632.3 / 736.3.
-    limit: { wasm: 617, iife: 633, nowasm: 737 },
+    // Lowered to 593 / 609 / 707 when the .wasm builds started compiling the standard library
+    // with the crate (scripts/wasm-cargo.sh): measured 614.3 / 630.2 / 732.2 before, 591.0 /
+    // 606.8 / 704.4 after.
+    limit: { wasm: 593, iife: 609, nowasm: 707 },
   },
 ];
 

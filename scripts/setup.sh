@@ -15,6 +15,14 @@ if ! rustup target list --installed | grep -q '^wasm32-unknown-unknown$'; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# The .wasm builds use a pinned nightly that compiles the standard library with the crate
+# (scripts/build.sh says why); it needs only its own rust-src, no wasm32 target of its own.
+NIGHTLY=$(cat scripts/nightly-toolchain)
+if ! rustup run "$NIGHTLY" rustc --version >/dev/null 2>&1 || [ ! -d "$(rustc "+$NIGHTLY" --print sysroot)/lib/rustlib/src/rust/library" ]; then
+  step "rust toolchain $NIGHTLY with rust-src (for the .wasm builds)"
+  rustup toolchain install "$NIGHTLY" --profile minimal --component rust-src
+fi
+
 if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
   step "wasm-bindgen-cli $WASM_BINDGEN_VERSION (several minutes, once)"
   cargo install --root .tools wasm-bindgen-cli --version "=$WASM_BINDGEN_VERSION"

@@ -1,13 +1,12 @@
 // Where each entry's .wasm code bytes go, by salescore module. The shipped .wasm has no name
 // section, so each entry gets a named twin: the same cargo build as scripts/build.sh
-// (`--no-default-features --features <entry>`, the release profile, the same path remapping) in a
-// target directory of its own (target/breakdown, so it never touches the package's), then
-// wasm-bindgen (web target, as wasm-pack runs it) and wasm-opt -Oz with -g (keep the names), into
+// (scripts/wasm-cargo.sh, with the entry's features and opt-level) in a target directory of its
+// own (target/breakdown-<opt-level>, so it never touches the package's), then wasm-bindgen (web target) and
+// wasm-opt -Oz with -g (keep the names), into
 // build/breakdown/<entry>/. The twin's code is within a few per cent of the shipped one's: read
 // shares, not bytes.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -16,17 +15,18 @@ const FEATURES = ['--enable-bulk-memory', '--enable-bulk-memory-opt', '--enable-
 
 /** Builds the named twin of `entry`'s .wasm; returns its path. */
 export function twin(entry, log = () => {}) {
-  const env = { ...process.env, PATH: `${ROOT}.tools/bin:${ROOT}node_modules/.bin:${process.env.PATH}`, CARGO_TARGET_DIR: 'target/breakdown',
-    RUSTFLAGS: `--remap-path-prefix=${process.env.CARGO_HOME ?? `${homedir()}/.cargo`}=/cargo --remap-path-prefix=${ROOT.replace(/\/$/, '')}=/salescore` };
+  const env = { ...process.env, PATH: `${ROOT}.tools/bin:${ROOT}node_modules/.bin:${process.env.PATH}` };
   const sh = (cmd, args) => {
     const r = spawnSync('nice', [cmd, ...args], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
     if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}`);
   };
   const out = `build/breakdown/${entry}`;
   mkdirSync(`${ROOT}${out}`, { recursive: true });
-  log(`breakdown: building the named twin of the ${entry} entry's .wasm (cargo, target/breakdown)…`);
-  sh('cargo', ['build', '--quiet', '--release', '--lib', '--target', 'wasm32-unknown-unknown', '--no-default-features', '--features', entry === 'form' ? 'form,talc' : entry]);
-  sh('wasm-bindgen', ['target/breakdown/wasm32-unknown-unknown/release/salescore.wasm', '--target', 'web', '--out-dir', out, '--out-name', 'salescore']);
+  const opt = entry === 'form' ? 'z' : '3';
+  const target = `target/breakdown-${opt}`;
+  log(`breakdown: building the named twin of the ${entry} entry's .wasm (cargo, ${target})…`);
+  sh('scripts/wasm-cargo.sh', [opt, target, entry === 'form' ? 'form,talc' : entry]);
+  sh('wasm-bindgen', [`${target}/wasm32-unknown-unknown/release/salescore.wasm`, '--target', 'web', '--out-dir', out, '--out-name', 'salescore']);
   sh('wasm-opt', [`${out}/salescore_bg.wasm`, '-Oz', '-g', ...FEATURES, '-o', `${out}/twin.wasm`]);
   return `${ROOT}${out}/twin.wasm`;
 }

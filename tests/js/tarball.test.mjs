@@ -17,7 +17,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { extname, join, posix, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
 import { openBrowser } from './browser.mjs';
@@ -195,6 +195,16 @@ test('npm pack: the tarball holds every file the exports map names and what they
   assert.deepEqual(extra, [], 'unexpected files in the tarball');
   const leftovers = [...files].filter((f) => /(^|\/)(build|target|node_modules|\.git|pkg)\/|\.build-stamp|\.tgz$|\.map$|\.log$|(^|\/)\./.test(f));
   assert.deepEqual(leftovers, [], 'build leftovers in the tarball');
+
+  // No file names the machine it was built on: the sources' paths are remapped when compiling
+  // (the crate's, its dependencies', and the standard library's, which is compiled with it).
+  const home = homedir();
+  const machine = [`${ROOT}/`, ...(home.length > 1 ? [`${home}/`] : []), '/.rustup/', '/.cargo/registry/', 'lib/rustlib/src/'];
+  const paths = [...files].flatMap((f) => {
+    const text = readFileSync(join(PKG, f)).toString('latin1');
+    return machine.filter((m) => text.includes(m)).map((m) => `${f}: ${m}`);
+  });
+  assert.deepEqual(paths, [], 'machine paths in the tarball');
 
   const mb = (n) => `${(n / 1e6).toFixed(2)} MB (${n} bytes)`;
   t.diagnostic(`${packed.filename}: packed ${mb(packed.size)}, unpacked ${mb(packed.unpackedSize)}, ${packed.entryCount} files`);
