@@ -18,7 +18,8 @@ esbuild scripts/vendor/editor.mjs scripts/vendor/charts.mjs scripts/vendor/sheet
 # package's JS (pkg-template/, the assembler) re-assembles in seconds without rebuilding the wasm:
 # the WebAssembly builds and schemas in build/ from the Rust sources, then pkg/ from build/ and the
 # package's template.
-# The tools count too: binaryen's wasm-opt and wasm2js (npm), wasm-pack and wasm-bindgen (.tools).
+# The tools count too: binaryen's wasm-opt and wasm2js (npm), wasm-bindgen (.tools), and both
+# Rust toolchains (the stamp's rustc versions).
 WASM_INPUTS=(src examples Cargo.toml Cargo.lock scripts/build.sh scripts/wasm-cargo.sh scripts/nightly-toolchain node_modules/binaryen/package.json .tools/bin/wasm-pack.stamp)
 PKG_INPUTS=(pkg-template scripts/assemble.mjs scripts/entries.mjs scripts/cli package-lock.json LICENSE-MIT LICENSE-APACHE)
 WASM_STAMP_FILE=build/.wasm-stamp

@@ -16,7 +16,7 @@ if ! rustup target list --installed | grep -q '^wasm32-unknown-unknown$'; then
 fi
 
 # The .wasm builds use a pinned nightly that compiles the standard library with the crate
-# (scripts/build.sh says why); it needs only its own rust-src, no wasm32 target of its own.
+# (scripts/wasm-cargo.sh says why); it needs only its own rust-src, no wasm32 target of its own.
 NIGHTLY=$(cat scripts/nightly-toolchain)
 if ! rustup run "$NIGHTLY" rustc --version >/dev/null 2>&1 || [ ! -d "$(rustc "+$NIGHTLY" --print sysroot)/lib/rustlib/src/rust/library" ]; then
   step "rust toolchain $NIGHTLY with rust-src (for the .wasm builds)"
