@@ -15,7 +15,7 @@ esbuild scripts/vendor/editor.mjs scripts/vendor/charts.mjs scripts/vendor/sheet
 
 # What pkg/ is made from, in two steps, each skipped when its inputs did not change since it last
 # ran (FORCE=1 runs both), so `./run demo` on a built checkout serves in seconds and a change to the
-# package's JS (pkg-template/, the assembler) re-assembles in seconds without rebuilding the wasm:
+# package's JS (pkg-template/, the assembler) re-assembles in a minute or two (zopfli deflates the one-file builds) without rebuilding the wasm:
 # the WebAssembly builds and schemas in build/ from the Rust sources, then pkg/ from build/ and the
 # package's template.
 # The tools count too: binaryen's wasm-opt and wasm2js (npm), wasm-bindgen (.tools), and both
