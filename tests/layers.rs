@@ -175,7 +175,8 @@ fn base_layer(module: &str) -> Option<u8> {
     Some(match module {
         "locale" | "order" | "name" => 0,
         "error" | "apportion" => 1,
-        "messages" | "checked" | "number" | "json" => 2,
+        "messages" | "checked" | "number" => 2,
+        "json" => 3,
         _ => return None,
     })
 }

@@ -190,3 +190,13 @@ fn is_plain_decimal(text: &str) -> bool {
     let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     digits(int) && digits(frac)
 }
+
+crate::base::json::read::read_names!(FieldType {
+    "number" => FieldType::Number,
+    "money" => FieldType::Money,
+    "rate" => FieldType::Rate,
+    "integer" => FieldType::Integer,
+    "text" => FieldType::Text,
+    "boolean" => FieldType::Boolean,
+    "date" => FieldType::Date,
+});

@@ -76,6 +76,15 @@ pub fn ledger(table: &RateTable, periods: &[Period], quota: Option<Decimal>) -> 
     Ok(out)
 }
 
+use crate::base::json::read::{At, Read};
+
+impl Read for Period {
+    fn read(at: At<'_>) -> Result<Self> {
+        let o = at.object(&["events"])?;
+        Ok(Period { events: o.req("events")? })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used, clippy::indexing_slicing)] // test code: a panic is a failed test

@@ -80,3 +80,12 @@ impl Currency {
         Err(e.found(format!("{}/{}", other.code, other.scale)).expected(format!("{}/{}", self.code, self.scale)))
     }
 }
+
+use crate::base::json::read::{At, Read};
+
+impl Read for Currency {
+    fn read(at: At<'_>) -> Result<Self> {
+        let o = at.object(&["code", "scale"])?;
+        Ok(Currency { code: o.req("code")?, scale: o.req("scale")? })
+    }
+}

@@ -97,3 +97,14 @@ impl Draw {
         })
     }
 }
+
+use crate::base::json::read::{read_names, At, Read};
+
+read_names!(DrawKind { "recoverable" => DrawKind::Recoverable, "nonRecoverable" => DrawKind::NonRecoverable });
+
+impl Read for DrawDef {
+    fn read(at: At<'_>) -> Result<Self> {
+        let o = at.object(&["amount", "kind"])?;
+        Ok(DrawDef { amount: o.req("amount")?, kind: o.req("kind")? })
+    }
+}

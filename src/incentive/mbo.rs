@@ -131,3 +131,19 @@ fn line(target_bonus: Decimal, o: &ObjectiveDef, achievements: &[(&str, Decimal)
         payout: Dec(payout),
     })
 }
+
+use crate::base::json::read::{At, Read};
+
+impl Read for ObjectiveDef {
+    fn read(at: At<'_>) -> Result<Self> {
+        let o = at.object(&["id", "weight", "maxAchievement"])?;
+        Ok(ObjectiveDef { id: o.req("id")?, weight: o.req("weight")?, max_achievement: o.opt("maxAchievement")? })
+    }
+}
+
+impl Read for MboDef {
+    fn read(at: At<'_>) -> Result<Self> {
+        let o = at.object(&["targetBonus", "objectives"])?;
+        Ok(MboDef { target_bonus: o.req("targetBonus")?, objectives: o.req("objectives")? })
+    }
+}

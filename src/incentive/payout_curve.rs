@@ -250,6 +250,36 @@ fn validate(def: &PayoutCurveDef) -> Result<()> {
     Ok(())
 }
 
+use crate::base::json::read::{At, Read};
+
+impl Read for CurvePoint {
+    fn read(at: At<'_>) -> Result<Self> {
+        let o = at.object(&["attainment", "payout"])?;
+        Ok(CurvePoint { attainment: o.req("attainment")?, payout: o.req("payout")? })
+    }
+}
+
+impl Read for PayoutCurveDef {
+    fn read(at: At<'_>) -> Result<Self> {
+        let o = at.object(&["targetBonus", "points", "slopeAbove", "gate", "cap", "capAttainment"])?;
+        Ok(PayoutCurveDef {
+            target_bonus: o.req("targetBonus")?,
+            points: o.req("points")?,
+            slope_above: o.opt("slopeAbove")?,
+            gate: o.opt("gate")?,
+            cap: o.opt("cap")?,
+            cap_attainment: o.opt("capAttainment")?,
+        })
+    }
+}
+
+impl Read for Multiplier {
+    fn read(at: At<'_>) -> Result<Self> {
+        let o = at.object(&["name", "factor"])?;
+        Ok(Multiplier { name: o.req("name")?, factor: o.req("factor")? })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)] // test code: a panic is a failed test

@@ -133,3 +133,12 @@ impl PoolPart {
         div(self.score, self.total)
     }
 }
+
+use crate::base::json::read::{At, Read};
+
+impl Read for PoolMember {
+    fn read(at: At<'_>) -> Result<Self> {
+        let o = at.object(&["id", "score"])?;
+        Ok(PoolMember { id: o.req("id")?, score: o.req("score")? })
+    }
+}

@@ -511,6 +511,39 @@ fn adjacent(i: usize, a: &TierDef, b: &TierDef) -> Result<()> {
     Ok(())
 }
 
+use crate::base::json::read::{read_names, At, Read};
+
+read_names!(RateKind {
+    "flat" => RateKind::Flat,
+    "retroactive" => RateKind::Retroactive,
+    "marginal" => RateKind::Marginal,
+    "interpolated" => RateKind::Interpolated,
+});
+
+read_names!(TierBasis { "amount" => TierBasis::Amount, "attainment" => TierBasis::Attainment });
+
+read_names!(Bounds { "lowerInclusive" => Bounds::LowerInclusive, "upperInclusive" => Bounds::UpperInclusive });
+
+impl Read for TierDef {
+    fn read(at: At<'_>) -> Result<Self> {
+        let o = at.object(&["from", "to", "rate"])?;
+        Ok(TierDef { from: o.req("from")?, to: o.opt("to")?, rate: o.req("rate")? })
+    }
+}
+
+impl Read for RateTableDef {
+    fn read(at: At<'_>) -> Result<Self> {
+        let o = at.object(&["kind", "basis", "bounds", "tiers", "allowNegativeRates"])?;
+        Ok(RateTableDef {
+            kind: o.req("kind")?,
+            basis: o.or_default("basis")?,
+            bounds: o.or_default("bounds")?,
+            tiers: o.req("tiers")?,
+            allow_negative_rates: o.or_default("allowNegativeRates")?,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::arithmetic_side_effects)] // test code: a panic is a failed test

@@ -99,3 +99,19 @@ impl Spiff {
         })
     }
 }
+
+use crate::base::json::read::{read_names, At, Read};
+
+read_names!(SpiffFrequency { "perEvent" => SpiffFrequency::PerEvent, "oncePerPeriod" => SpiffFrequency::OncePerPeriod });
+
+impl Read for SpiffDef {
+    fn read(at: At<'_>) -> Result<Self> {
+        let o = at.object(&["id", "amount", "frequency", "maxEvents"])?;
+        Ok(SpiffDef {
+            id: o.req("id")?,
+            amount: o.req("amount")?,
+            frequency: o.req("frequency")?,
+            max_events: o.opt("maxEvents")?,
+        })
+    }
+}

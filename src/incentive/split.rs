@@ -186,6 +186,22 @@ fn share_of(shares: &[SplitShareDef], amount: Decimal, currency: &Currency, m: u
     currency.from_units(if units < 0 { count.checked_neg()? } else { count }).ok()
 }
 
+use crate::base::json::read::{At, Read};
+
+impl Read for SplitShareDef {
+    fn read(at: At<'_>) -> Result<Self> {
+        let o = at.object(&["rep", "percent"])?;
+        Ok(SplitShareDef { rep: o.req("rep")?, percent: o.req("percent")? })
+    }
+}
+
+impl Read for SplitDef {
+    fn read(at: At<'_>) -> Result<Self> {
+        let o = at.object(&["shares"])?;
+        Ok(SplitDef { shares: o.req("shares")? })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)] // test code: a panic is a failed test

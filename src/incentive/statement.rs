@@ -198,3 +198,5 @@ impl StatementLine {
         self
     }
 }
+
+crate::base::json::read::read_names!(TotalRounding { "perLine" => TotalRounding::PerLine, "onTotal" => TotalRounding::OnTotal });

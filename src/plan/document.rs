@@ -207,3 +207,81 @@ impl MetricKind {
         }
     }
 }
+
+use crate::base::error::Result;
+use crate::base::json::read::{read_names, At, Read};
+
+impl Read for PlanDocument {
+    fn read(at: At<'_>) -> Result<Self> {
+        let o = at.object(&[
+            "version",
+            "id",
+            "name",
+            "currency",
+            "locale",
+            "rounding",
+            "fields",
+            "metrics",
+            "scorecard",
+            "incentive",
+        ])?;
+        Ok(PlanDocument {
+            version: o.or_else("version", one)?,
+            id: o.opt("id")?,
+            name: o.opt("name")?,
+            currency: o.or_else("currency", cny)?,
+            locale: o.or_default("locale")?,
+            rounding: o.or_default("rounding")?,
+            fields: o.or_default("fields")?,
+            metrics: o.or_default("metrics")?,
+            scorecard: o.opt("scorecard")?,
+            incentive: o.opt("incentive")?,
+        })
+    }
+}
+
+impl Read for RoundingPolicy {
+    fn read(at: At<'_>) -> Result<Self> {
+        let o = at.object(&["money", "rate", "score", "number"])?;
+        Ok(RoundingPolicy {
+            money: o.or_else("money", money)?,
+            rate: o.or_else("rate", rate)?,
+            score: o.or_else("score", score)?,
+            number: o.opt("number")?,
+        })
+    }
+}
+
+impl Read for FieldDef {
+    fn read(at: At<'_>) -> Result<Self> {
+        let o = at.object(&["id", "type", "label", "default"])?;
+        Ok(FieldDef {
+            id: o.req("id")?,
+            field_type: o.req("type")?,
+            label: o.opt("label")?,
+            default: o.opt("default")?,
+        })
+    }
+}
+
+impl Read for MetricDef {
+    fn read(at: At<'_>) -> Result<Self> {
+        let o = at.object(&["id", "formula", "kind", "label"])?;
+        Ok(MetricDef {
+            id: o.req("id")?,
+            formula: o.req("formula")?,
+            kind: o.or_default("kind")?,
+            label: o.opt("label")?,
+        })
+    }
+}
+
+read_names!(MetricKind {
+    "number" => MetricKind::Number,
+    "money" => MetricKind::Money,
+    "rate" => MetricKind::Rate,
+    "score" => MetricKind::Score,
+    "text" => MetricKind::Text,
+    "boolean" => MetricKind::Boolean,
+    "date" => MetricKind::Date,
+});

@@ -306,3 +306,28 @@ fn typical_rep(records: &[serde_json::Value], baseline: &Side, fields: Option<&A
             .path(Origin::Options, "/rep")
     })
 }
+
+use crate::base::json::read::{At, Read};
+
+impl Read for CurveSpec {
+    fn read(at: At<'_>) -> Result<Self> {
+        let o = at.object(&["from", "to", "step", "rep", "attainment", "actuals", "transactions"])?;
+        let d = Self::default();
+        Ok(CurveSpec {
+            from: o.or_else("from", || d.from)?,
+            to: o.or_else("to", || d.to)?,
+            step: o.or_else("step", || d.step)?,
+            rep: o.or_else("rep", || d.rep)?,
+            attainment: o.or_else("attainment", || d.attainment)?,
+            actuals: o.or_else("actuals", || d.actuals)?,
+            transactions: o.or_else("transactions", || d.transactions)?,
+        })
+    }
+}
+
+impl Read for AttainmentFields {
+    fn read(at: At<'_>) -> Result<Self> {
+        let o = at.object(&["actual", "target"])?;
+        Ok(AttainmentFields { actual: o.req("actual")?, target: o.req("target")? })
+    }
+}

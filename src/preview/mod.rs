@@ -92,3 +92,112 @@ pub use sensitivity::{Scenario, Sensitivity, SensitivitySpec, MAX_SCENARIOS};
 pub use session::{CompareOptions, CompareSession, MAX_RECORDS};
 pub use summary::{Comparison, CostChange, Counts, GradeShift, GroupChange, NotCalculable, PlanCost};
 pub use view::{RepKey, RepSort, Threshold, View, MAX_BINS};
+
+/// The option readers ([`crate::base::json::read::Read`]) against serde's derived readers they
+/// replaced, on option objects as the admin page and the JS tests write them and on every
+/// mutation of each (`base::json::read::testing`).
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[allow(clippy::arithmetic_side_effects, clippy::indexing_slicing, clippy::unwrap_used)] // test texts
+mod against_serde_derive {
+    use super::{CompareOptions, CurveSpec, SensitivitySpec, View};
+    use crate::base::json::read::testing::{check, mutations, repeated_members, report};
+    use crate::base::json::read::Read;
+    use crate::base::json::read_document;
+    use serde::de::DeserializeOwned;
+    use serde_json::{json, Value};
+    use std::fmt::Debug;
+
+    /// Documents checked, and of them those the reader refused.
+    #[derive(Default)]
+    struct Counts {
+        checked: usize,
+        failing: usize,
+    }
+
+    fn run<T: DeserializeOwned + Read + PartialEq + Debug>(
+        docs: &[Value],
+        counts: &mut Counts,
+        mismatches: &mut Vec<String>,
+    ) {
+        for doc in docs {
+            let text = serde_json::to_string(doc).unwrap();
+            assert!(read_document::<T>(&text).is_ok(), "{text} does not read");
+            let mut texts = Vec::new();
+            for m in std::iter::once(doc.clone()).chain(mutations(doc)) {
+                texts.extend([serde_json::to_string(&m).unwrap(), serde_json::to_string_pretty(&m).unwrap()]);
+            }
+            // The text cut short, and each member written twice.
+            texts.extend(text.char_indices().map(|(i, _)| text[..i].to_string()));
+            texts.extend(repeated_members(&text));
+            for t in texts {
+                counts.checked += 1;
+                counts.failing += usize::from(check::<T>(&t, false, mismatches));
+            }
+        }
+    }
+
+    #[test]
+    fn option_objects() {
+        let views = [
+            json!({}),
+            json!({"reps": false}),
+            json!({"top": 10, "bins": 12}),
+            json!({"top": 10, "bins": 12, "threshold": null}),
+            json!({"top": 3, "reps": false}),
+            json!({"reps": true, "locale": "en"}),
+            json!({"reps": true, "sort": {"by": "change", "descending": true}, "from": 1, "count": 2, "pick": [4]}),
+            json!({"sort": {"by": "forcedGrade"}, "from": 3, "count": null, "locale": "zh-CN"}),
+            json!({"sort": {"by": "scoreChange", "descending": false}, "pick": [0, 2]}),
+            json!({"threshold": {"amount": 1000, "percent": 10}, "binWidth": "0.5"}),
+            json!({"threshold": {"percent": "5"}, "binWidth": 100, "bins": 1000}),
+        ];
+        let curves = [
+            json!({}),
+            json!({"from": 50, "to": 150, "step": 5}),
+            json!({"from": 50, "to": 150, "step": 5, "rep": 3}),
+            json!({"from": "0.5", "to": "99.5", "step": "0.5", "rep": null}),
+            json!({"attainment": {"actual": "销售额", "target": "目标"}, "actuals": ["销售额"], "transactions": false}),
+        ];
+        let sensitivities = [
+            json!({}),
+            json!({"changes": [-20, 0, 20]}),
+            json!({"changes": ["-12.5", 0, 7.25], "actuals": ["销售额"], "transactions": false}),
+            json!({"actuals": null, "transactions": true}),
+        ];
+        let opens = [
+            json!({}),
+            json!({"locale": "zh-CN"}),
+            json!({"locale": "en", "actuals": ["销售额", "回款"]}),
+            json!({"actuals": [], "locale": null}),
+        ];
+        let mut mismatches = Vec::new();
+        let mut counts = Counts::default();
+        run::<View>(&views, &mut counts, &mut mismatches);
+        run::<CurveSpec>(&curves, &mut counts, &mut mismatches);
+        run::<SensitivitySpec>(&sensitivities, &mut counts, &mut mismatches);
+        run::<CompareOptions>(&opens, &mut counts, &mut mismatches);
+        report(&mismatches);
+        // Every document above, cut short, with a member twice, and each of its mutations, in
+        // both layouts: 458 of them read.
+        assert_eq!((counts.checked, counts.failing), (3741, 3283));
+    }
+
+    /// Every member and every name of the options (`tests/data/preview/every_option.json`):
+    /// each kind with all its members, and a view sorted by each column of the rep table (the
+    /// objects above name only some), each with its mutations as above.
+    #[test]
+    fn every_option() {
+        let file = "tests/data/preview/every_option.json";
+        let all: Value = serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
+        let docs = |kind: &str| all[kind].as_array().unwrap_or_else(|| panic!("{file}: no {kind}")).clone();
+        let mut mismatches = Vec::new();
+        let mut counts = Counts::default();
+        run::<View>(&docs("views"), &mut counts, &mut mismatches);
+        run::<CurveSpec>(&docs("curves"), &mut counts, &mut mismatches);
+        run::<SensitivitySpec>(&docs("sensitivities"), &mut counts, &mut mismatches);
+        run::<CompareOptions>(&docs("opens"), &mut counts, &mut mismatches);
+        report(&mismatches);
+        // Cut short, with a member twice, and mutated, in both layouts: 308 of them read.
+        assert_eq!((counts.checked, counts.failing), (2969, 2661));
+    }
+}

@@ -139,3 +139,17 @@ pub(super) fn sensitivity(
     }
     Ok(Sensitivity { actuals: actuals.describe(), scenarios })
 }
+
+use crate::base::json::read::{At, Read};
+
+impl Read for SensitivitySpec {
+    fn read(at: At<'_>) -> Result<Self> {
+        let o = at.object(&["changes", "actuals", "transactions"])?;
+        let d = Self::default();
+        Ok(SensitivitySpec {
+            changes: o.or_else("changes", || d.changes)?,
+            actuals: o.or_else("actuals", || d.actuals)?,
+            transactions: o.or_else("transactions", || d.transactions)?,
+        })
+    }
+}

@@ -245,3 +245,13 @@ fn check_size(n: usize) -> Result<()> {
     }
     Ok(())
 }
+
+use crate::base::json::read::{At, Read};
+
+impl Read for CompareOptions {
+    fn read(at: At<'_>) -> Result<Self> {
+        let o = at.object(&["locale", "actuals"])?;
+        let d = Self::default();
+        Ok(CompareOptions { locale: o.or_else("locale", || d.locale)?, actuals: o.or_else("actuals", || d.actuals)? })
+    }
+}

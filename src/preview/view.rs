@@ -169,3 +169,55 @@ impl View {
 pub(super) fn option(name: &str, expected: impl Into<Text>, found: impl Into<String>, path: &str) -> Error {
     Error::new(ErrorCode::InvalidOption).name(name).expected(expected).found(found.into()).path(Origin::Options, path)
 }
+
+use crate::base::json::read::{read_names, At, Read};
+
+impl Read for View {
+    fn read(at: At<'_>) -> Result<Self> {
+        let o =
+            at.object(&["top", "bins", "binWidth", "threshold", "reps", "sort", "from", "count", "pick", "locale"])?;
+        let d = Self::default();
+        Ok(View {
+            top: o.or_else("top", || d.top)?,
+            bins: o.or_else("bins", || d.bins)?,
+            bin_width: o.or_else("binWidth", || d.bin_width)?,
+            threshold: o.or_else("threshold", || d.threshold)?,
+            reps: o.or_else("reps", || d.reps)?,
+            sort: o.or_else("sort", || d.sort)?,
+            from: o.or_else("from", || d.from)?,
+            count: o.or_else("count", || d.count)?,
+            pick: o.or_else("pick", || d.pick)?,
+            locale: o.or_else("locale", || d.locale)?,
+        })
+    }
+}
+
+impl Read for RepSort {
+    fn read(at: At<'_>) -> Result<Self> {
+        let o = at.object(&["by", "descending"])?;
+        Ok(RepSort { by: o.req("by")?, descending: o.or_default("descending")? })
+    }
+}
+
+read_names!(RepKey {
+    "index" => RepKey::Index,
+    "id" => RepKey::Id,
+    "name" => RepKey::Name,
+    "group" => RepKey::Group,
+    "score" => RepKey::Score,
+    "grade" => RepKey::Grade,
+    "forcedGrade" => RepKey::ForcedGrade,
+    "before" => RepKey::Before,
+    "after" => RepKey::After,
+    "change" => RepKey::Change,
+    "percent" => RepKey::Percent,
+    "scoreChange" => RepKey::ScoreChange,
+    "crossings" => RepKey::Crossings,
+});
+
+impl Read for Threshold {
+    fn read(at: At<'_>) -> Result<Self> {
+        let o = at.object(&["amount", "percent"])?;
+        Ok(Threshold { amount: o.or_default("amount")?, percent: o.or_default("percent")? })
+    }
+}

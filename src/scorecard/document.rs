@@ -330,11 +330,11 @@ pub enum Method {
         #[cfg_attr(target_arch = "wasm32", tsify(optional))]
         cap: Option<Dec>,
     },
-    /// 0 points at or below `threshold`, `maxPoints` at or above `stretch`, linear between.
+    /// 0 points at or below `threshold`, `max_points` at or above `stretch`, linear between.
     Linear {
-        /// Formula for the value that scores `minPoints`.
+        /// Formula for the value that scores `min_points`.
         threshold: String,
-        /// Formula for the value that scores `maxPoints`.
+        /// Formula for the value that scores `max_points`.
         stretch: String,
         /// Points at the threshold (default 0).
         #[serde(default)]
@@ -642,4 +642,289 @@ pub struct GradeDef {
     pub to: Option<Dec>,
     /// 绩效系数: the multiplier incentives use.
     pub coefficient: Dec,
+}
+
+use crate::base::error::Result;
+use crate::base::json::read::{read_names, At, Read};
+
+impl Read for ScorecardDef {
+    fn read(at: At<'_>) -> Result<Self> {
+        let o = at.object(&[
+            "indicators",
+            "profiles",
+            "adjustments",
+            "gates",
+            "vetoes",
+            "blend",
+            "grades",
+            "team",
+            "points",
+        ])?;
+        Ok(ScorecardDef {
+            indicators: o.req("indicators")?,
+            profiles: o.req("profiles")?,
+            adjustments: o.or_default("adjustments")?,
+            gates: o.or_default("gates")?,
+            vetoes: o.or_default("vetoes")?,
+            blend: o.opt("blend")?,
+            grades: o.req("grades")?,
+            team: o.opt("team")?,
+            points: o.opt("points")?,
+        })
+    }
+}
+
+impl Read for PointsDef {
+    fn read(at: At<'_>) -> Result<Self> {
+        let o = at.object(&["behaviours", "carried", "levels", "badges"])?;
+        Ok(PointsDef {
+            behaviours: o.req("behaviours")?,
+            carried: o.opt("carried")?,
+            levels: o.or_default("levels")?,
+            badges: o.or_default("badges")?,
+        })
+    }
+}
+
+impl Read for BehaviourDef {
+    fn read(at: At<'_>) -> Result<Self> {
+        let o = at.object(&["id", "count", "points", "cap"])?;
+        Ok(BehaviourDef { id: o.req("id")?, count: o.req("count")?, points: o.req("points")?, cap: o.opt("cap")? })
+    }
+}
+
+impl Read for LevelDef {
+    fn read(at: At<'_>) -> Result<Self> {
+        let o = at.object(&["level", "from"])?;
+        Ok(LevelDef { level: o.req("level")?, from: o.req("from")? })
+    }
+}
+
+impl Read for BadgeDef {
+    fn read(at: At<'_>) -> Result<Self> {
+        let o = at.object(&["id", "when", "minGrade"])?;
+        Ok(BadgeDef { id: o.req("id")?, when: o.opt("when")?, min_grade: o.opt("minGrade")? })
+    }
+}
+
+impl Read for TeamDef {
+    fn read(at: At<'_>) -> Result<Self> {
+        let o = at.object(&["id", "distribution", "tieBreak", "name", "group", "aggregates", "pk", "leaderboard"])?;
+        Ok(TeamDef {
+            id: o.req("id")?,
+            distribution: o.or_default("distribution")?,
+            tie_break: o.opt("tieBreak")?,
+            name: o.opt("name")?,
+            group: o.opt("group")?,
+            aggregates: o.or_default("aggregates")?,
+            pk: o.or_default("pk")?,
+            leaderboard: o.opt("leaderboard")?,
+        })
+    }
+}
+
+impl Read for AggregateDef {
+    fn read(at: At<'_>) -> Result<Self> {
+        let o = at.object(&["id", "fn", "of"])?;
+        Ok(AggregateDef { id: o.req("id")?, function: o.req("fn")?, of: o.opt("of")? })
+    }
+}
+
+read_names!(AggregateFn {
+    "sum" => AggregateFn::Sum,
+    "average" => AggregateFn::Average,
+    "min" => AggregateFn::Min,
+    "max" => AggregateFn::Max,
+    "median" => AggregateFn::Median,
+    "count" => AggregateFn::Count,
+});
+
+impl Read for PkDef {
+    fn read(at: At<'_>) -> Result<Self> {
+        let o = at.object(&["id", "groups", "by", "lowerIsBetter"])?;
+        Ok(PkDef {
+            id: o.req("id")?,
+            groups: o.req("groups")?,
+            by: o.req("by")?,
+            lower_is_better: o.or_default("lowerIsBetter")?,
+        })
+    }
+}
+
+read_names!(LeaderboardBy {
+    "total" => LeaderboardBy::Total,
+    "points" => LeaderboardBy::Points,
+    "experience" => LeaderboardBy::Experience,
+});
+
+impl Read for LeaderboardDef {
+    fn read(at: At<'_>) -> Result<Self> {
+        let o = at.object(&["by", "top"])?;
+        Ok(LeaderboardDef { by: o.or_default("by")?, top: o.opt("top")? })
+    }
+}
+
+impl Read for QuotaDef {
+    fn read(at: At<'_>) -> Result<Self> {
+        let o = at.object(&["grade", "percent"])?;
+        Ok(QuotaDef { grade: o.req("grade")?, percent: o.req("percent")? })
+    }
+}
+
+impl Read for TieBreakDef {
+    fn read(at: At<'_>) -> Result<Self> {
+        let o = at.object(&["by", "lowerFirst"])?;
+        Ok(TieBreakDef { by: o.req("by")?, lower_first: o.or_default("lowerFirst")? })
+    }
+}
+
+read_names!(Category {
+    "result" => Category::Result,
+    "process" => Category::Process,
+    "customer" => Category::Customer,
+    "growth" => Category::Growth,
+    "collaboration" => Category::Collaboration,
+});
+
+impl Read for IndicatorDef {
+    fn read(at: At<'_>) -> Result<Self> {
+        let o = at.object(&["id", "label", "category", "actual", "target", "method", "step"])?;
+        Ok(IndicatorDef {
+            id: o.req("id")?,
+            label: o.opt("label")?,
+            category: o.req("category")?,
+            actual: o.req("actual")?,
+            target: o.opt("target")?,
+            method: o.req("method")?,
+            step: o.opt("step")?,
+        })
+    }
+}
+
+/// Read as its `Deserialize` reads it: the variant named by `type`, its fields by their Rust
+/// names (`min_points`), no others.
+impl Read for Method {
+    fn read(at: At<'_>) -> Result<Self> {
+        let (index, at) = at.tagged("type", &["ratio", "linear", "steps", "lowerIsBetter", "rating", "passFail"])?;
+        match index {
+            0 => {
+                let o = at.object(&["floor", "cap"])?;
+                Ok(Method::Ratio { floor: o.or_default("floor")?, cap: o.opt("cap")? })
+            }
+            1 => {
+                let o = at.object(&["threshold", "stretch", "min_points", "max_points"])?;
+                Ok(Method::Linear {
+                    threshold: o.req("threshold")?,
+                    stretch: o.req("stretch")?,
+                    min_points: o.or_default("min_points")?,
+                    max_points: o.or_else("max_points", hundred)?,
+                })
+            }
+            2 => {
+                let o = at.object(&["on", "bands"])?;
+                Ok(Method::Steps { on: o.or_default("on")?, bands: o.req("bands")? })
+            }
+            3 => {
+                let o = at.object(&["base", "floor", "cap"])?;
+                Ok(Method::LowerIsBetter { base: o.req("base")?, floor: o.or_default("floor")?, cap: o.opt("cap")? })
+            }
+            4 => {
+                let o = at.object(&["map"])?;
+                Ok(Method::Rating { map: o.req("map")? })
+            }
+            5 => {
+                let o = at.object(&["points"])?;
+                Ok(Method::PassFail { points: o.or_else("points", hundred)? })
+            }
+            _ => Err(at.expected(crate::base::error::Phrase::AnObject)),
+        }
+    }
+}
+
+read_names!(StepBasis { "actual" => StepBasis::Actual, "attainment" => StepBasis::Attainment });
+
+impl Read for StepBand {
+    fn read(at: At<'_>) -> Result<Self> {
+        let o = at.object(&["from", "points"])?;
+        Ok(StepBand { from: o.req("from")?, points: o.req("points")? })
+    }
+}
+
+impl Read for RatingPoints {
+    fn read(at: At<'_>) -> Result<Self> {
+        let o = at.object(&["rating", "points"])?;
+        Ok(RatingPoints { rating: o.req("rating")?, points: o.req("points")? })
+    }
+}
+
+impl Read for ProfileDef {
+    fn read(at: At<'_>) -> Result<Self> {
+        let o = at.object(&["id", "when", "weights", "phases"])?;
+        Ok(ProfileDef {
+            id: o.req("id")?,
+            when: o.opt("when")?,
+            weights: o.req("weights")?,
+            phases: o.or_default("phases")?,
+        })
+    }
+}
+
+impl Read for PhaseDef {
+    fn read(at: At<'_>) -> Result<Self> {
+        let o = at.object(&["id", "when", "weights"])?;
+        Ok(PhaseDef { id: o.req("id")?, when: o.req("when")?, weights: o.req("weights")? })
+    }
+}
+
+impl Read for Weight {
+    fn read(at: At<'_>) -> Result<Self> {
+        let o = at.object(&["indicator", "weight"])?;
+        Ok(Weight { indicator: o.req("indicator")?, weight: o.req("weight")? })
+    }
+}
+
+impl Read for AdjustmentDef {
+    fn read(at: At<'_>) -> Result<Self> {
+        let o = at.object(&["id", "points", "min", "max"])?;
+        Ok(AdjustmentDef { id: o.req("id")?, points: o.req("points")?, min: o.req("min")?, max: o.req("max")? })
+    }
+}
+
+impl Read for GateDef {
+    fn read(at: At<'_>) -> Result<Self> {
+        let o = at.object(&["id", "when", "cap"])?;
+        Ok(GateDef { id: o.req("id")?, when: o.req("when")?, cap: o.req("cap")? })
+    }
+}
+
+impl Read for VetoDef {
+    fn read(at: At<'_>) -> Result<Self> {
+        let o = at.object(&["id", "when", "effect", "grade"])?;
+        Ok(VetoDef { id: o.req("id")?, when: o.req("when")?, effect: o.req("effect")?, grade: o.opt("grade")? })
+    }
+}
+
+read_names!(VetoEffect { "zero" => VetoEffect::Zero, "capGrade" => VetoEffect::CapGrade });
+
+impl Read for BlendDef {
+    fn read(at: At<'_>) -> Result<Self> {
+        let o = at.object(&["team", "individualWeight", "teamWeight"])?;
+        Ok(BlendDef {
+            team: o.req("team")?,
+            individual_weight: o.req("individualWeight")?,
+            team_weight: o.req("teamWeight")?,
+        })
+    }
+}
+
+impl Read for GradeDef {
+    fn read(at: At<'_>) -> Result<Self> {
+        let o = at.object(&["grade", "from", "to", "coefficient"])?;
+        Ok(GradeDef {
+            grade: o.req("grade")?,
+            from: o.opt("from")?,
+            to: o.opt("to")?,
+            coefficient: o.req("coefficient")?,
+        })
+    }
 }

@@ -250,8 +250,7 @@ impl ForcedDistribution {
     /// # Ok::<(), salescore::Error>(())
     /// ```
     pub fn from_json(json: &str) -> Result<Self> {
-        let spec: DistributionSpec =
-            crate::base::json::spec_from_json(json, crate::base::error::Phrase::DistributionSpec)?;
+        let spec: DistributionSpec = crate::base::json::read_spec(json, crate::base::error::Phrase::DistributionSpec)?;
         ForcedDistribution::new(spec)
     }
 
@@ -637,6 +636,19 @@ fn units_of(percent: Decimal, scale: u32) -> u128 {
     let p = percent.normalize();
     let mantissa = u128::try_from(p.mantissa()).unwrap_or(0);
     mantissa.saturating_mul(pow10(scale.saturating_sub(p.scale())))
+}
+
+impl crate::base::json::read::Read for GradeQuota {
+    fn read(at: crate::base::json::read::At<'_>) -> Result<Self> {
+        let o = at.object(&["grade", "percent"])?;
+        Ok(GradeQuota { grade: o.req("grade")?, percent: o.req::<crate::base::number::Dec>("percent")?.0 })
+    }
+}
+
+impl crate::base::json::read::Read for DistributionSpec {
+    fn read(at: crate::base::json::read::At<'_>) -> Result<Self> {
+        Ok(DistributionSpec { quotas: at.object(&["quotas"])?.req("quotas")? })
+    }
 }
 
 #[cfg(test)]

@@ -5,12 +5,12 @@
 use super::document;
 use super::error::to_js;
 use crate::base::error::{Error, ErrorCode, Origin, Phrase, Result, Text};
+use crate::base::json::read::Read;
 use crate::base::locale::Locale;
 use crate::base::number::serialize_numbers_as;
 use crate::plan::output::Options;
 use crate::plan::Plan;
 use crate::preview::{CompareOptions, CompareSession, CurveSpec, SensitivitySpec, View};
-use serde::de::DeserializeOwned;
 use serde_json::Value as Json;
 use wasm_bindgen::prelude::*;
 
@@ -50,7 +50,7 @@ fn record_of(value: &JsValue, path: &str) -> Result<Json> {
 }
 
 /// A spec or view given as a JS object (or nothing, for its defaults).
-fn spec_of<T: DeserializeOwned + Default>(value: &JsValue) -> Result<T> {
+fn spec_of<T: Read + Default>(value: &JsValue) -> Result<T> {
     if value.is_undefined() || value.is_null() {
         return Ok(T::default());
     }
@@ -59,7 +59,7 @@ fn spec_of<T: DeserializeOwned + Default>(value: &JsValue) -> Result<T> {
         e.path(Origin::Options, at)
     };
     let text = document::text(value).map_err(to_options)?;
-    crate::base::json::document_from_json(&text).map_err(to_options)
+    crate::base::json::read_document(&text).map_err(to_options)
 }
 
 /// A record index given by JS.

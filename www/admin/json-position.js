@@ -35,10 +35,17 @@ export function rangeOfPointer(text, pointer, { span, key } = {}) {
     }
     node = next;
   }
-  const named = key ? findKey(node, key) : null;
+  const named = key ? (keyOf(node, key) ?? findKey(node, key)) : null;
   if (named) return rangeOf(named, exact);
   if (span && node.type === 'string') return spanInString(text, node, span, exact);
   return markFor(text, node, exact);
+}
+
+/** The key of the member `node` is the value of, when that key is `key` (an unknown key's
+ *  pointer names the member itself). */
+function keyOf(node, key) {
+  const prop = node.parent?.type === 'property' ? node.parent.children?.[0] : null;
+  return prop?.value === key ? prop : null;
 }
 
 /** The key node `key` in `node` or below it, nearest first (an unknown key may sit deeper than the path). */

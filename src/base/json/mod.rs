@@ -1,26 +1,42 @@
-//! The one reader from JSON text to documents (plans, specs, team calls): serde's complaints
-//! become coded errors with a JSON pointer to the offending key.
+//! The one reader from JSON text to documents (plans, specs, the compare session's options).
 //!
-//! The code is read from serde_json's message (`unknown field`, `missing field`, `unknown
-//! variant`), in `classify` and nowhere else, and the pointer is found by re-reading prefixes of
-//! the text (`pointer.rs`). Typed errors would need a second deserializer for every document
-//! type: built and measured, that added about 430 KB of code and 119 KB gzip (+14%) to the
-//! `.wasm`, which the package's size budget cannot carry. What keeps this honest is the property
-//! test in `plan/parse.rs`: on mutations of real documents, the codes and pointers here must
-//! agree with serde_path_to_error's, so a serde_json release that changes a message fails it.
+//! The text is parsed once into a tree ([`read::Json`], by serde_json), and each document type
+//! reads itself from the tree ([`read::Read`]), naming the JSON pointer of whatever it refuses.
+//! A text that is not JSON (or writes a key twice) is a coded error too: serde_json's complaint,
+//! its code read from the message in `classify` and nowhere else, and its pointer found by
+//! re-reading prefixes of the text (`pointer.rs`).
+//!
+//! The types also keep serde's derived `Deserialize`, read through [`from_json`]: for the
+//! readers that still take serde's (a record's JSON in the compare session, a component read
+//! alone by `incentive::parse`), and for the tests, which hold the [`read::Read`] readers to
+//! serde's on mutations of every document (`read::testing`), and serde's to a path-tracking
+//! deserializer's (`plan/parse.rs`). The WebAssembly builds read documents with [`read_document`] and
+//! [`read_spec`] only: serde's derived readers were the largest part of the form `.wasm`
+//! (README, "Builds").
 
 mod pointer;
+pub mod read;
 pub(crate) mod tagged;
 
 use crate::base::error::{closest, Error, ErrorCode, Origin, Phrase, Result, Text};
 use crate::base::locale::Locale;
 use pointer::{locate, offset, Fault};
 
-/// Reads a whole document (a plan, a spec): [`from_json`], refusing an array where the
-/// document's object belongs (serde would read the struct's fields from it by position).
-pub fn document_from_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T> {
-    not_an_array(json)?;
-    from_json(json)
+/// Reads a whole document with its [`read::Read`] reader: the text is parsed into a tree
+/// (a syntax error, or a key written twice, is a coded error with a pointer, as from
+/// [`from_json`]), and the document reads itself from the tree.
+pub fn read_document<T: read::Read>(json: &str) -> Result<T> {
+    let tree = from_json::<read::Json>(json)?;
+    read::read_root(&tree)
+}
+
+/// Reads a spec (a decomposition, a pacing, a forced distribution) as [`read_document`] reads
+/// a plan; what cannot be read is worded as that spec (`what`), not as a plan document.
+pub fn read_spec<T: read::Read>(json: &str, what: Phrase) -> Result<T> {
+    read_document(json).map_err(|e| match e.code {
+        ErrorCode::InvalidPlan if e.detail.name.is_none() => e.name(what),
+        _ => e,
+    })
 }
 
 /// Reads any document type from JSON text; a malformed one is a coded error with a JSON
@@ -58,25 +74,6 @@ fn misplaced_value(json: &str, err: &serde_json::Error) -> Option<Error> {
     Some(Error::new(ErrorCode::InvalidPlan).expected(Phrase::AString).found(found))
 }
 
-/// Reads a spec (a decomposition, a pacing, a forced distribution) as [`document_from_json`]
-/// reads a plan; what cannot be read is worded as that spec (`what`), not as a plan document.
-pub fn spec_from_json<T: serde::de::DeserializeOwned>(json: &str, what: Phrase) -> Result<T> {
-    document_from_json(json).map_err(|e| match e.code {
-        ErrorCode::InvalidPlan if e.detail.name.is_none() => e.name(what),
-        _ => e,
-    })
-}
-
-/// An error unless the text is something other than an array.
-fn not_an_array(json: &str) -> Result<()> {
-    if json.trim_start_matches([' ', '\t', '\n', '\r']).starts_with('[') {
-        return Err(Error::new(ErrorCode::InvalidPlan)
-            .found("invalid type: array, expected an object")
-            .path(Origin::Plan, ""));
-    }
-    Ok(())
-}
-
 /// Deserializes from the text; only whitespace may follow the document.
 fn deserialize<T: serde::de::DeserializeOwned>(json: &str) -> serde_json::Result<T> {
     let mut de = serde_json::Deserializer::from_str(json);
@@ -107,12 +104,9 @@ fn pointer<T: serde::de::DeserializeOwned>(json: &str, err: serde_json::Error) -
 /// The locale a document asks for, read leniently (for messages about a document that does not
 /// compile); `zh-CN` when it names none or cannot be read.
 pub fn document_locale(json: &str) -> Locale {
-    #[derive(serde::Deserialize)]
-    struct Probe {
-        #[serde(default)]
-        locale: Option<Locale>,
-    }
-    serde_json::from_str::<Probe>(json).ok().and_then(|p| p.locale).unwrap_or_default()
+    let Ok(read::Json::Object(members)) = deserialize::<read::Json>(json) else { return Locale::default() };
+    let locale = members.iter().find(|(k, _)| k == "locale").map(|(_, v)| v);
+    locale.and_then(|json| read::read_root::<Locale>(json).ok()).unwrap_or_default()
 }
 
 /// Picks the code from serde's message: unknown key, missing key, or a general mismatch.

@@ -425,3 +425,193 @@ pub struct PoolDef {
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub per_group: bool,
 }
+
+use crate::base::error::Phrase;
+use crate::base::json::read::{read_names, At, Read};
+
+impl Read for IncentiveDef {
+    fn read(at: At<'_>) -> crate::base::error::Result<Self> {
+        let o = at.object(&["transactions", "rep", "rounding", "components"])?;
+        Ok(IncentiveDef {
+            transactions: o.opt("transactions")?,
+            rep: o.opt("rep")?,
+            rounding: o.or_default("rounding")?,
+            components: o.req("components")?,
+        })
+    }
+}
+
+impl Read for TransactionsDef {
+    fn read(at: At<'_>) -> crate::base::error::Result<Self> {
+        let o = at.object(&["field", "amount", "collected", "id", "product", "customerType", "splits"])?;
+        Ok(TransactionsDef {
+            field: o.req("field")?,
+            amount: o.req("amount")?,
+            collected: o.opt("collected")?,
+            id: o.opt("id")?,
+            product: o.opt("product")?,
+            customer_type: o.opt("customerType")?,
+            splits: o.opt("splits")?,
+        })
+    }
+}
+
+/// Read as the serde reader above reads it: the `type` member names the variant, whose own
+/// reader reads the other members.
+impl Read for ComponentDef {
+    fn read(at: At<'_>) -> crate::base::error::Result<Self> {
+        let (index, at) = at.tagged("type", &["commission", "targetBonus", "spiff", "mbo", "draw", "pool"])?;
+        match index {
+            0 => CommissionDef::read(at).map(ComponentDef::Commission),
+            1 => TargetBonusDef::read(at).map(ComponentDef::TargetBonus),
+            2 => SpiffComponentDef::read(at).map(ComponentDef::Spiff),
+            3 => MboComponentDef::read(at).map(ComponentDef::Mbo),
+            4 => DrawComponentDef::read(at).map(ComponentDef::Draw),
+            5 => PoolDef::read(at).map(ComponentDef::Pool),
+            // `tagged` returns the index of one of the names above.
+            _ => Err(at.expected(Phrase::AnObject)),
+        }
+    }
+}
+
+read_names!(CommissionBasis { "booked" => CommissionBasis::Booked, "collected" => CommissionBasis::Collected });
+
+read_names!(Calculation { "cumulative" => Calculation::Cumulative, "perTransaction" => Calculation::PerTransaction });
+
+impl Read for CommissionDef {
+    fn read(at: At<'_>) -> crate::base::error::Result<Self> {
+        let o = at.object(&["id", "basis", "calculation", "holdback", "holdbackReleased", "amount", "rules"])?;
+        Ok(CommissionDef {
+            id: o.req("id")?,
+            basis: o.or_default("basis")?,
+            calculation: o.or_default("calculation")?,
+            holdback: o.or_default("holdback")?,
+            holdback_released: o.opt("holdbackReleased")?,
+            amount: o.opt("amount")?,
+            rules: o.req("rules")?,
+        })
+    }
+}
+
+impl Read for RuleDef {
+    fn read(at: At<'_>) -> crate::base::error::Result<Self> {
+        let o =
+            at.object(&["id", "priority", "products", "customerTypes", "table", "carriedIn", "quota", "paidToDate"])?;
+        Ok(RuleDef {
+            id: o.req("id")?,
+            priority: o.or_default("priority")?,
+            products: o.or_default("products")?,
+            customer_types: o.or_default("customerTypes")?,
+            table: o.req("table")?,
+            carried_in: o.opt("carriedIn")?,
+            quota: o.opt("quota")?,
+            paid_to_date: o.opt("paidToDate")?,
+        })
+    }
+}
+
+impl Read for CurveDef {
+    fn read(at: At<'_>) -> crate::base::error::Result<Self> {
+        let o = at.object(&["points", "slopeAbove", "gate", "cap", "capAttainment"])?;
+        Ok(CurveDef {
+            points: o.req("points")?,
+            slope_above: o.opt("slopeAbove")?,
+            gate: o.opt("gate")?,
+            cap: o.opt("cap")?,
+            cap_attainment: o.opt("capAttainment")?,
+        })
+    }
+}
+
+impl Read for TargetBonusDef {
+    fn read(at: At<'_>) -> crate::base::error::Result<Self> {
+        let o = at.object(&["id", "targetBonus", "actual", "actualFrom", "quota", "curve", "multipliers"])?;
+        Ok(TargetBonusDef {
+            id: o.req("id")?,
+            target_bonus: o.req("targetBonus")?,
+            actual: o.opt("actual")?,
+            actual_from: o.opt("actualFrom")?,
+            quota: o.req("quota")?,
+            curve: o.req("curve")?,
+            multipliers: o.or_default("multipliers")?,
+        })
+    }
+}
+
+impl Read for MultiplierDef {
+    fn read(at: At<'_>) -> crate::base::error::Result<Self> {
+        let o = at.object(&["name", "from", "formula"])?;
+        Ok(MultiplierDef { name: o.req("name")?, from: o.opt("from")?, formula: o.opt("formula")? })
+    }
+}
+
+read_names!(MultiplierSource { "scorecard" => MultiplierSource::Scorecard });
+
+impl Read for RowFilter {
+    fn read(at: At<'_>) -> crate::base::error::Result<Self> {
+        let o = at.object(&["products", "customerTypes", "minAmount"])?;
+        Ok(RowFilter {
+            products: o.or_default("products")?,
+            customer_types: o.or_default("customerTypes")?,
+            min_amount: o.opt("minAmount")?,
+        })
+    }
+}
+
+impl Read for SpiffComponentDef {
+    fn read(at: At<'_>) -> crate::base::error::Result<Self> {
+        let o = at.object(&["id", "amount", "frequency", "maxEvents", "events", "where", "alreadyPaid"])?;
+        Ok(SpiffComponentDef {
+            id: o.req("id")?,
+            amount: o.req("amount")?,
+            frequency: o.req("frequency")?,
+            max_events: o.opt("maxEvents")?,
+            events: o.opt("events")?,
+            filter: o.opt("where")?,
+            already_paid: o.opt("alreadyPaid")?,
+        })
+    }
+}
+
+impl Read for ObjectiveComponentDef {
+    fn read(at: At<'_>) -> crate::base::error::Result<Self> {
+        let o = at.object(&["id", "weight", "maxAchievement", "achievement"])?;
+        Ok(ObjectiveComponentDef {
+            id: o.req("id")?,
+            weight: o.req("weight")?,
+            max_achievement: o.opt("maxAchievement")?,
+            achievement: o.req("achievement")?,
+        })
+    }
+}
+
+impl Read for MboComponentDef {
+    fn read(at: At<'_>) -> crate::base::error::Result<Self> {
+        let o = at.object(&["id", "targetBonus", "objectives"])?;
+        Ok(MboComponentDef { id: o.req("id")?, target_bonus: o.req("targetBonus")?, objectives: o.req("objectives")? })
+    }
+}
+
+impl Read for DrawComponentDef {
+    fn read(at: At<'_>) -> crate::base::error::Result<Self> {
+        let o = at.object(&["id", "amount", "kind", "balanceIn"])?;
+        Ok(DrawComponentDef {
+            id: o.req("id")?,
+            amount: o.req("amount")?,
+            kind: o.req("kind")?,
+            balance_in: o.opt("balanceIn")?,
+        })
+    }
+}
+
+impl Read for PoolDef {
+    fn read(at: At<'_>) -> crate::base::error::Result<Self> {
+        let o = at.object(&["id", "amount", "share", "perGroup"])?;
+        Ok(PoolDef {
+            id: o.req("id")?,
+            amount: o.req("amount")?,
+            share: o.opt("share")?,
+            per_group: o.or_default("perGroup")?,
+        })
+    }
+}

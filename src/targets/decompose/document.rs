@@ -273,6 +273,136 @@ impl<'de> Deserialize<'de> for Seasonality {
     }
 }
 
+use crate::base::error::{Phrase, Result, Text};
+use crate::base::json::read::{At, Json, Read};
+
+impl Read for DecompositionSpec {
+    fn read(at: At<'_>) -> Result<Self> {
+        let o = at.object(&[
+            "locale",
+            "currency",
+            "total",
+            "unit",
+            "period",
+            "basis",
+            "seasonality",
+            "ramp",
+            "tiers",
+            "weeks",
+            "nodes",
+        ])?;
+        Ok(DecompositionSpec {
+            locale: o.or_default("locale")?,
+            currency: o.or_else("currency", cny)?,
+            total: o.req("total")?,
+            unit: o.or_else("unit", one)?,
+            period: o.req("period")?,
+            basis: o.or_default("basis")?,
+            seasonality: o.opt("seasonality")?,
+            ramp: o.or_default("ramp")?,
+            tiers: o.or_default("tiers")?,
+            weeks: o.or_default("weeks")?,
+            nodes: o.req("nodes")?,
+        })
+    }
+}
+
+impl Read for Period {
+    fn read(at: At<'_>) -> Result<Self> {
+        let o = at.object(&["start", "end"])?;
+        Ok(Period { start: o.req("start")?, end: o.req("end")? })
+    }
+}
+
+impl Read for RampStep {
+    fn read(at: At<'_>) -> Result<Self> {
+        let o = at.object(&["months", "percent"])?;
+        Ok(RampStep { months: o.req("months")?, percent: o.req("percent")? })
+    }
+}
+
+/// Read as its derived `Deserialize` reads it: the variant named by `type`; a variant without
+/// fields reads no other member (serde's derive ignores them, `deny_unknown_fields` or not).
+impl Read for Basis {
+    fn read(at: At<'_>) -> Result<Self> {
+        let (index, at) = at.tagged("type", &["equal", "history", "potential", "capacity", "weights", "blend"])?;
+        match index {
+            0 => Ok(Basis::Equal),
+            1 => {
+                let o = at.object(&["trailingMonths"])?;
+                Ok(Basis::History { trailing_months: o.opt("trailingMonths")? })
+            }
+            2 => Ok(Basis::Potential),
+            3 => Ok(Basis::Capacity),
+            4 => Ok(Basis::Weights),
+            5 => {
+                let o = at.object(&["parts"])?;
+                Ok(Basis::Blend { parts: o.req("parts")? })
+            }
+            // `tagged` returns the index of one of the names above.
+            _ => Err(at.expected(Phrase::AnObject)),
+        }
+    }
+}
+
+impl Read for BlendPart {
+    fn read(at: At<'_>) -> Result<Self> {
+        let o = at.object(&["weight", "basis"])?;
+        Ok(BlendPart { weight: o.req("weight")?, basis: o.req("basis")? })
+    }
+}
+
+impl Read for NodeSpec {
+    fn read(at: At<'_>) -> Result<Self> {
+        let o = at.object(&[
+            "id",
+            "name",
+            "parent",
+            "basis",
+            "weight",
+            "potential",
+            "tier",
+            "history",
+            "hireDate",
+            "leaveDate",
+            "seasonality",
+            "min",
+            "max",
+            "locked",
+            "commitment",
+        ])?;
+        Ok(NodeSpec {
+            id: o.req("id")?,
+            name: o.opt("name")?,
+            parent: o.opt("parent")?,
+            basis: o.opt("basis")?,
+            weight: o.opt("weight")?,
+            potential: o.opt("potential")?,
+            tier: o.opt("tier")?,
+            history: o.or_default("history")?,
+            hire_date: o.opt("hireDate")?,
+            leave_date: o.opt("leaveDate")?,
+            seasonality: o.opt("seasonality")?,
+            min: o.opt("min")?,
+            max: o.opt("max")?,
+            locked: o.opt("locked")?,
+            commitment: o.opt("commitment")?,
+        })
+    }
+}
+
+/// Read as the serde reader above reads it: `"history"`, or an array of percentages; anything
+/// else in its visitor's words.
+impl Read for Seasonality {
+    fn read(at: At<'_>) -> Result<Self> {
+        match at.json {
+            Json::String(_) => at.variant(&[(FROM_HISTORY, Seasonality::History)]),
+            Json::Array(_) => at.array().map(Seasonality::Percentages),
+            _ => Err(at.expected(Text::from_wire("twelve month percentages or \"history\""))),
+        }
+    }
+}
+
 #[cfg(feature = "schema")]
 impl schemars::JsonSchema for Seasonality {
     fn schema_name() -> String {

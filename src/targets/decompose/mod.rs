@@ -58,7 +58,7 @@ use crate::base::locale::Locale;
 
 /// Reads a spec from JSON text; a malformed one is a coded error with a JSON pointer.
 pub fn parse(spec_json: &str) -> Result<DecompositionSpec> {
-    crate::base::json::spec_from_json(spec_json, crate::base::error::Phrase::DecompositionSpec)
+    crate::base::json::read_spec(spec_json, crate::base::error::Phrase::DecompositionSpec)
 }
 
 /// Decomposes a spec given as JSON text (no explanation text).

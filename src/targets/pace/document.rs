@@ -202,6 +202,94 @@ pub struct PaceTeamDef {
     pub target: Option<Dec>,
 }
 
+use crate::base::error::Result;
+use crate::base::json::read::{read_names, At, Read};
+
+impl Read for PaceSpec {
+    fn read(at: At<'_>) -> Result<Self> {
+        let o = at.object(&["locale", "period", "asOf", "calendar", "rounding", "stages", "reps", "team"])?;
+        Ok(PaceSpec {
+            locale: o.opt("locale")?,
+            period: o.req("period")?,
+            as_of: o.req("asOf")?,
+            calendar: o.or_default("calendar")?,
+            rounding: o.opt("rounding")?,
+            stages: o.or_default("stages")?,
+            reps: o.req("reps")?,
+            team: o.opt("team")?,
+        })
+    }
+}
+
+impl Read for PeriodDef {
+    fn read(at: At<'_>) -> Result<Self> {
+        let o = at.object(&["start", "end"])?;
+        Ok(PeriodDef { start: o.req("start")?, end: o.req("end")? })
+    }
+}
+
+read_names!(Weekday {
+    "mon" => Weekday::Mon,
+    "tue" => Weekday::Tue,
+    "wed" => Weekday::Wed,
+    "thu" => Weekday::Thu,
+    "fri" => Weekday::Fri,
+    "sat" => Weekday::Sat,
+    "sun" => Weekday::Sun,
+});
+
+impl Read for CalendarDef {
+    fn read(at: At<'_>) -> Result<Self> {
+        let o = at.object(&["weekend", "holidays", "workdays"])?;
+        Ok(CalendarDef {
+            weekend: o.or_else("weekend", default_weekend)?,
+            holidays: o.or_default("holidays")?,
+            workdays: o.or_default("workdays")?,
+        })
+    }
+}
+
+impl Read for StageDef {
+    fn read(at: At<'_>) -> Result<Self> {
+        let o = at.object(&["id", "name", "probability"])?;
+        Ok(StageDef { id: o.req("id")?, name: o.opt("name")?, probability: o.req("probability")? })
+    }
+}
+
+impl Read for RepDef {
+    fn read(at: At<'_>) -> Result<Self> {
+        let o = at.object(&["id", "name", "target", "actual", "deals"])?;
+        Ok(RepDef {
+            id: o.req("id")?,
+            name: o.opt("name")?,
+            target: o.req("target")?,
+            actual: o.req("actual")?,
+            deals: o.or_default("deals")?,
+        })
+    }
+}
+
+impl Read for DealDef {
+    fn read(at: At<'_>) -> Result<Self> {
+        let o = at.object(&["id", "name", "amount", "stage", "probability", "closeDate"])?;
+        Ok(DealDef {
+            id: o.req("id")?,
+            name: o.opt("name")?,
+            amount: o.req("amount")?,
+            stage: o.opt("stage")?,
+            probability: o.opt("probability")?,
+            close_date: o.opt("closeDate")?,
+        })
+    }
+}
+
+impl Read for PaceTeamDef {
+    fn read(at: At<'_>) -> Result<Self> {
+        let o = at.object(&["name", "target"])?;
+        Ok(PaceTeamDef { name: o.opt("name")?, target: o.opt("target")? })
+    }
+}
+
 /// The schema of the spec's dates, tighter than their Rust type (text).
 #[cfg(feature = "schema")]
 mod schema {

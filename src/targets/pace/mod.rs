@@ -49,7 +49,7 @@ pub fn pace_explained(spec_json: &str, locale: Locale) -> Result<Pacing> {
 
 /// Reads a spec from JSON text; a malformed one is a coded error with a JSON pointer.
 pub fn parse(spec_json: &str) -> Result<PaceSpec> {
-    crate::base::json::spec_from_json(spec_json, crate::base::error::Phrase::PacingSpec)
+    crate::base::json::read_spec(spec_json, crate::base::error::Phrase::PacingSpec)
 }
 
 /// The locale a spec asks for, read leniently (for messages about a spec that does not read).
