@@ -168,14 +168,10 @@ impl<'a> At<'a> {
     pub fn object(self, keys: &[&str]) -> Result<Object<'a>> {
         let object = self.open_object()?;
         let known = |k: &str| keys.contains(&k) || self.tag == Some(k);
-        if let Some((key, _)) = object.members.iter().find(|(k, _)| !known(k)) {
+        if let Some((key, json)) = object.members.iter().find(|(k, _)| !known(k)) {
             let suggestion = closest(key, keys.iter().copied());
-            let path = Path::Key(self.path, key);
-            return Err(Error::new(ErrorCode::UnknownKey).name(key.as_str()).suggest(suggestion).path(Origin::Plan, {
-                let mut out = String::new();
-                path.write(&mut out);
-                out
-            }));
+            let member = At { json, path: &Path::Key(self.path, key), tag: None };
+            return Err(member.error(Error::new(ErrorCode::UnknownKey).name(key.as_str()).suggest(suggestion)));
         }
         Ok(object)
     }
