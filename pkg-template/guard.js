@@ -355,7 +355,7 @@ export function guard({ glue, SalesScoreError, restart, ready, load, loadSync, d
   const has = (name) => typeof glue[name] === 'function';
   const exported = {};
   for (const [name, value] of [['Formula', Formula], ['Plan', Plan], ['Compare', Compare]]) if (has(name)) exported[name] = value;
-  for (const name of ['evaluateFormula', 'decompose', 'pace', 'formulaTokens', 'listFunctions', 'version']) {
+  for (const name of ['evaluateFormula', 'compare', 'decompose', 'pace', 'formulaTokens', 'listFunctions', 'version']) {
     if (has(name)) exported[name] = call(name);
   }
 

@@ -363,9 +363,10 @@ export function initSync(module?: { module: SyncInitInput } | SyncInitInput): In
 
   // Types: `options` is optional in every call (wasm-bindgen types a typed optional parameter
   // as required).
-  // A comparison's view is optional too (everything, by default).
+  // A comparison's view is optional too (everything, by default), in `Compare` and `compare`.
   const dts = readFileSync(at('build', e.name, 'web', 'salescore.d.ts'), 'utf8').replace(/options: (Options|CompareOptions)\)/g, 'options?: $1)')
-    .replace('comparison(view: View,', 'comparison(view?: View,');
+    .replace('comparison(view: View,', 'comparison(view?: View,')
+    .replace('records: Record<string, unknown>[], view: View,', 'records: Record<string, unknown>[], view?: View,');
   writeFileSync(join(out, 'salescore.d.ts'), dts.replace(
     'export default function __wbg_init',
     'export function init(module_or_path?: { module_or_path: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>): Promise<InitOutput>;\nexport default function __wbg_init'));

@@ -497,6 +497,21 @@ fn sensitivity_scales_the_actuals() {
         rows,
         [(d("0"), d("27990"), d("28590"), "2.14".into()), (d("20"), d("34584"), d("35784"), "3.47".into())]
     );
+    // Each scenario carries the comparison's team parts: with `top`, its winners (at +20%: E1
+    // +800, E4 +320, E2 +80, worked out above); at 0 its groups and histogram are the
+    // comparison's own.
+    let out = s.sensitivity(&SensitivitySpec { top: 3, bins: 4, ..spec }).unwrap();
+    let winners: Vec<(String, Decimal)> =
+        out.scenarios[1].winners.iter().map(|w| (w.id.clone().unwrap(), w.change.as_ref().unwrap().0)).collect();
+    assert_eq!(winners, [("E1".into(), d("800")), ("E4".into(), d("320")), ("E2".into(), d("80"))]);
+    assert!(out.scenarios[1].losers.is_empty());
+    let now = s.comparison(&View { top: 3, bins: 4, reps: false, ..View::default() }).unwrap();
+    assert_eq!(out.scenarios[0].groups, now.groups);
+    assert_eq!(out.scenarios[0].histogram, now.histogram);
+    assert_eq!(out.scenarios[0].winners, now.winners);
+    assert!(!now.groups.is_empty() && out.scenarios[0].histogram.bins.len() <= 5);
+    let bins = s.sensitivity(&SensitivitySpec { bins: 0, ..SensitivitySpec::default() });
+    assert_eq!(bins.unwrap_err().path, "/bins");
     let bad = s.sensitivity(&SensitivitySpec {
         changes: vec![salescore::number::Dec(d("-100"))],
         ..SensitivitySpec::default()

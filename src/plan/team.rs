@@ -779,8 +779,8 @@ impl Plan {
     /// [`Plan::pool_awards`] after one member's share weight moved, the members and their groups
     /// as they were when `awards` was split: only the pools that member shares in are split
     /// again (a pool for the whole team; its own group's part of a pool per group), in place; the
-    /// other groups' shares are kept. Returns the records whose shares changed (a record once per
-    /// pool it shares in). An error when `awards` does not fit the members; `awards` is then
+    /// other groups' shares are kept. Returns the records whose shares changed, each once, in
+    /// record order. An error when `awards` does not fit the members; `awards` is then
     /// partly updated, to be split again from the start.
     pub(crate) fn pool_awards_after(
         &self,
@@ -800,6 +800,10 @@ impl Plan {
                 changed.push(index);
             }
         }
+        // In record order, each once: paying them again then reads each side's per-record
+        // lists in order (in the pools' order it missed the cache on most reps).
+        crate::base::order::sort(&mut changed);
+        changed.dedup();
         Ok(changed)
     }
 

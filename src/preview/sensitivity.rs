@@ -2,9 +2,10 @@
 //! the admin sees what each plan costs in a weak and a strong period, not only in this one.
 
 use super::actuals::{ActualFields, Actuals};
-use super::change::{ComponentChange, Pairing};
+use super::change::{ComponentChange, Pairing, RepChange};
+use super::histogram::Histogram;
 use super::side::Side;
-use super::summary::{compare, CostChange, Counts, GradeShift, PlanCost};
+use super::summary::{compare, CostChange, Counts, GradeShift, GroupChange, PlanCost};
 use super::view::{option, View};
 use crate::base::checked::{add, div};
 use crate::base::error::Result;
@@ -31,6 +32,12 @@ pub struct SensitivitySpec {
     /// Whether the transactions' amount and collected columns are scaled too (default true).
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub transactions: bool,
+    /// How many winners and losers each scenario lists (default 0: none).
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub top: usize,
+    /// How many bins each scenario's histogram of changes aims at (default 10, at most 1,000).
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub bins: usize,
 }
 
 impl Default for SensitivitySpec {
@@ -39,6 +46,8 @@ impl Default for SensitivitySpec {
             changes: [-20, 0, 20].into_iter().map(|p| Dec(Decimal::from(p))).collect(),
             actuals: None,
             transactions: true,
+            top: 0,
+            bins: 10,
         }
     }
 }
@@ -54,7 +63,8 @@ pub struct Sensitivity {
     pub scenarios: Vec<Scenario>,
 }
 
-/// The team with every actual changed by `change` percent.
+/// The team with every actual changed by `change` percent: the comparison's team parts (its
+/// rep rows aside).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
@@ -69,6 +79,10 @@ pub struct Scenario {
     pub cost: Option<CostChange>,
     /// Each plan's own team cost.
     pub plan_cost: PlanCost,
+    /// The like-for-like cost per group, by group name.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub groups: Vec<GroupChange>,
     /// The like-for-like cost per component.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
@@ -77,6 +91,16 @@ pub struct Scenario {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub grades: Vec<GradeShift>,
+    /// The changes of the compared reps, binned.
+    pub histogram: Histogram,
+    /// The biggest gains (the spec's `top`), largest first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub winners: Vec<RepChange>,
+    /// The biggest losses, largest first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub losers: Vec<RepChange>,
 }
 
 impl SensitivitySpec {
@@ -114,7 +138,8 @@ pub(super) fn sensitivity(
     spec.check()?;
     let plans = [&current.baseline.plan, &current.draft.plan];
     let actuals = Actuals::resolve(&plans, spec.actuals.as_deref(), spec.transactions, "/actuals")?;
-    let view = View { top: 0, reps: false, ..View::default() };
+    let view = View { top: spec.top, bins: spec.bins, reps: false, ..View::default() };
+    view.check()?;
     let mut scenarios = Vec::with_capacity(spec.changes.len());
     for change in &spec.changes {
         let c = if change.0.is_zero() {
@@ -133,8 +158,12 @@ pub(super) fn sensitivity(
             counts: c.counts,
             cost: c.cost,
             plan_cost: c.plan_cost,
+            groups: c.groups,
             components: c.components,
             grades: c.grades,
+            histogram: c.histogram,
+            winners: c.winners,
+            losers: c.losers,
         });
     }
     Ok(Sensitivity { actuals: actuals.describe(), scenarios })
@@ -144,12 +173,14 @@ use crate::base::json::read::{At, Read};
 
 impl Read for SensitivitySpec {
     fn read(at: At<'_>) -> Result<Self> {
-        let o = at.object(&["changes", "actuals", "transactions"])?;
+        let o = at.object(&["changes", "actuals", "transactions", "top", "bins"])?;
         let d = Self::default();
         Ok(SensitivitySpec {
             changes: o.or_else("changes", || d.changes)?,
             actuals: o.or_else("actuals", || d.actuals)?,
             transactions: o.or_else("transactions", || d.transactions)?,
+            top: o.or_else("top", || d.top)?,
+            bins: o.or_else("bins", || d.bins)?,
         })
     }
 }

@@ -85,17 +85,8 @@ impl JsCompare {
         #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>[]")] records: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CompareOptions")] options: JsValue,
     ) -> std::result::Result<JsCompare, JsValue> {
-        let open = || -> Result<(CompareSession, Locale)> {
-            let options: CompareOptions = spec_of(&options)?;
-            let plan = plan_of(&baseline)?;
-            let locale = options.locale.unwrap_or(plan.locale());
-            let rows = document::records(&records)?;
-            let records =
-                rows.iter().enumerate().map(|(i, r)| record_of(r, &format!("/{i}"))).collect::<Result<Vec<_>>>()?;
-            Ok((CompareSession::open(plan, records, options)?, locale))
-        };
-        let (inner, locale) = open().map_err(|e| to_js(&e, Locale::default()))?;
-        Ok(JsCompare { inner, locale })
+        let options = spec_of(&options).map_err(|e| to_js(&e, Locale::default()))?;
+        JsCompare::start(&baseline, &records, options).map_err(|e| to_js(&e, Locale::default()))
     }
 
     /// Sets the draft (a plan document or its JSON text) and computes it over the records; the
@@ -216,7 +207,36 @@ impl JsCompare {
     }
 }
 
+/// One-shot: `draft` compared with `baseline` over `records`, as a session opened, given the
+/// draft and asked for `view` would compare them (`options`: the locale of messages and the
+/// number mode). A page that compares again on every edit keeps a [`Compare`](JsCompare) open.
+#[wasm_bindgen(js_name = compare, unchecked_return_type = "Comparison")]
+pub fn compare(
+    #[wasm_bindgen(unchecked_param_type = "PlanDocument | string")] baseline: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "PlanDocument | string")] draft: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>[]")] records: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "View")] view: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
+) -> std::result::Result<JsValue, JsValue> {
+    let read = document::options_of(&options).map_err(|e| to_js(&e, Locale::default()))?;
+    let open = CompareOptions { locale: read.locale, ..CompareOptions::default() };
+    let mut session =
+        JsCompare::start(&baseline, &records, open).map_err(|e| to_js(&e, read.locale.unwrap_or_default()))?;
+    session.set_draft(draft)?;
+    session.comparison(view, options)
+}
+
 impl JsCompare {
+    /// A session of `baseline` over `records` (messages in `options.locale`, else the plan's).
+    fn start(baseline: &JsValue, records: &JsValue, options: CompareOptions) -> Result<JsCompare> {
+        let plan = plan_of(baseline)?;
+        let locale = options.locale.unwrap_or(plan.locale());
+        let rows = document::records(records)?;
+        let records =
+            rows.iter().enumerate().map(|(i, r)| record_of(r, &format!("/{i}"))).collect::<Result<Vec<_>>>()?;
+        Ok(JsCompare { inner: CompareSession::open(plan, records, options)?, locale })
+    }
+
     /// Runs `f` and hands its result to JS in the options' number mode; errors in the session's
     /// locale (or the options').
     fn answer<T: serde::Serialize>(

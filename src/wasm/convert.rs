@@ -396,7 +396,7 @@ fn read_table(
                 Some(OTHER) => Input::Unsupported("object"),
                 Some(ARRAY) => Input::Unsupported("array"),
                 Some(JSON) => {
-                    json_cell = serde_json::from_str(&take(units)).ok();
+                    json_cell = crate::base::json::value_of(&take(units));
                     Input::Missing
                 }
                 _ => Input::Missing,

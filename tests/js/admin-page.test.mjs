@@ -4,7 +4,7 @@
 // the page imports: Compare and plan.diagnostics()): both plans scored with `plan.evaluateTeam` on
 // the same records, differences taken exactly by the engine's formulas.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { csvOf, draftText, money, openDemoPage, signedMoney as signed } from './demo-page.mjs';
 import { xlsx } from './xlsx-file.mjs';
@@ -47,6 +47,23 @@ after(async () => {
 });
 
 const text = async (sel) => (await page.textContent(sel)).trim();
+
+/** What the admin sees at this step, kept to be looked at (`target/screenshots/admin-NAME.png`):
+ *  the whole page, or the part `sel` selects. */
+const screens = new URL('../../target/screenshots/', import.meta.url);
+async function screenshot(name, sel) {
+  mkdirSync(screens, { recursive: true });
+  const path = new URL(`admin-${name}.png`, screens).pathname;
+  if (sel) {
+    await page.locator(sel).first().screenshot({ path });
+    return;
+  }
+  // From the top (the sticky header would otherwise sit where the page was scrolled to).
+  const y = await page.evaluate(() => window.scrollY);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path, fullPage: true });
+  await page.evaluate((top) => window.scrollTo(0, top), y);
+}
 const editorText = () => draftText(page);
 
 /** Puts the editor's selection on `length` characters at `offset` (the typing is the keyboard's). */
@@ -336,6 +353,7 @@ test('a warning of the draft appears at its line and in the list', async () => {
   assert.equal(await text('#diag-list [data-code="RATE_OUTLIER"] .diag-where'), `L${line}`);
   const marked = await page.$$eval('.cm-lintRange-warning', (els) => els.map((el) => el.closest('.cm-line')?.textContent ?? ''));
   assert.ok(marked.some((l) => l.includes('"rate": 0.5 }')), marked.join('\n'));
+  await screenshot('diagnostic');
   // Undo puts the rate back; its warning goes.
   await page.keyboard.press('Control+z');
   await page.waitForFunction(() => !document.querySelector('#diag-list [data-code="RATE_OUTLIER"]'));
@@ -457,7 +475,13 @@ test('CSV import with a column the plan does not name: its field stays unmapped 
   }
   // A file with its header alone has no rows to use.
   await page.setInputFiles('[data-testid="import-file"]', { name: 'header.csv', mimeType: 'text/csv', buffer: Buffer.from(columns.join(',')) });
-  await waitForText('#import-status', 'header.csv 中没有数据行');
+  // Coded, where the admin is looking: EMPTY_TEAM, as the engine names a team without records.
+  await waitForText('#import-status', 'EMPTY_TEAM header.csv 中没有数据行');
+  assert.ok(await page.locator('#import-apply').isDisabled());
+  // A file that cannot be read at all (not a workbook) is coded too, with the reader's words.
+  await page.setInputFiles('[data-testid="import-file"]', { name: 'broken.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('not a zip file') });
+  await page.waitForFunction(() => document.querySelector('#import-status')?.textContent.startsWith('FILE_UNREADABLE 无法读取 broken.xlsx：'));
+  assert.equal(await page.locator('#import-status .error-code').textContent(), 'FILE_UNREADABLE');
   assert.ok(await page.locator('#import-apply').isDisabled());
   await page.click('#import-dialog button[value="cancel"].ghost-button');
   await waitForText('#team-source', '示例团队 · 24 人');
@@ -584,8 +608,10 @@ test('a one-click reweighting rescores the team: grades, the grade chart and a r
   }
   // The grade chart: reps per grade under each plan, in the scorecard's order.
   const grades = JSON.parse(baselineText).scorecard.grades.map((g) => g.grade);
-  const count = (t, g) => t.team.members.filter((m) => m.grade === g).length;
-  const label = grades.map((g) => `${g}: ${count(base, g)} → ${count(draft, g)}`).join('; ');
+  const count = (t, g, key = 'grade') => t.team.members.filter((m) => m[key] === g).length;
+  const pairs = (key) => grades.map((g) => `${g}: ${count(base, g, key)} → ${count(draft, g, key)}`).join('; ');
+  // Then the forced distribution's grades (the sample plan has one), under the same grades.
+  const label = `${pairs('grade')} | 草稿（强制分布）: ${pairs('forcedGrade')}`;
   await page.waitForFunction((l) => document.querySelector('#grades-chart')?.getAttribute('aria-label') === l, label);
 
   // A rep whose pay moved: exactly the lines whose amount or text changed, or that one side
@@ -614,6 +640,8 @@ test('a one-click reweighting rescores the team: grades, the grade chart and a r
   assert.deepEqual(shown, changed);
   const plainRows = await page.$$eval('[data-testid="statement-table"] tbody tr[data-key]:not(.is-changed)', (rows) => rows.map((r) => r.dataset.key));
   assert.ok(plainRows.every((k) => lb.has(k) && la.has(k) && lb.get(k).amount === la.get(k).amount));
+  await screenshot('reweighted');
+  await screenshot('statements', '#rep-detail');
   assert.deepEqual(pageErrors, []);
 });
 
@@ -751,7 +779,10 @@ test('the counts, the biggest winners, the histogram and the sensitivity rows ar
     const cells = await page.$$eval(`#sensitivity tr[data-factor="${f / 100}"] td`, (tds) => tds.map((td) => td.textContent.trim()));
     const cost = scenarios[k].cost;
     assert.deepEqual(cells.slice(0, 3), [money(cost.before), money(cost.after), signed(cost.change)], `${f}%`);
+    const n = scenarios[k].counts;
+    assert.equal(await text(`#sensitivity tr[data-factor="${f / 100}"] + tr .sens-counts`), `${n.gaining} 人增加 · ${n.losing} 人减少 · ${n.unchanged} 人不变`, `${f}%`);
   }
+  await screenshot('rate-edit');
   await resetDraft();
   assert.deepEqual(pageErrors, []);
 });

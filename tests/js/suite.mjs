@@ -8,7 +8,7 @@ import { hostileChecks } from './hostile.mjs';
 export const ENTRY_API = {
   form: ['Formula', 'Plan', 'SalesScoreError', '__trapForTest', 'evaluateFormula', 'formulaTokens', 'init', 'initSync', 'listFunctions', 'version'],
   targets: ['SalesScoreError', '__trapForTest', 'decompose', 'init', 'initSync', 'pace', 'version'],
-  admin: ['Compare', 'Formula', 'Plan', 'SalesScoreError', '__trapForTest', 'evaluateFormula', 'formulaTokens', 'init', 'initSync', 'listFunctions', 'version'],
+  admin: ['Compare', 'Formula', 'Plan', 'SalesScoreError', '__trapForTest', 'compare', 'evaluateFormula', 'formulaTokens', 'init', 'initSync', 'listFunctions', 'version'],
 };
 
 /** The import of each entry, as the suite names them in its checks. */
@@ -20,7 +20,7 @@ export const ENTRY_IMPORT = { form: 'salescore', targets: 'salescore/targets', a
  * entries themselves in `entries` (plan.diagnostics() is the admin entry's Plan's).
  */
 export function combine({ form, targets, admin }) {
-  return { ...form, decompose: targets.decompose, pace: targets.pace, Compare: admin.Compare, entries: { form, targets, admin } };
+  return { ...form, decompose: targets.decompose, pace: targets.pace, Compare: admin.Compare, compare: admin.compare, entries: { form, targets, admin } };
 }
 
 /** An entry's exported names: an ESM namespace, a CommonJS module or an IIFE's global. */
@@ -575,6 +575,31 @@ export function runSuite(api, data) {
       ['INVALID_PLAN /from', 'INVALID_PLAN /count', 'INVALID_PLAN /pick/0', 'INVALID_PLAN /pick', 'INVALID_PLAN /sort', 'INVALID_PLAN /sort/descending', 'UNKNOWN_KEY /sort/order'], 'E1 E4 E2 E3 E5',
       '选项无法读取：此处需要不小于 0 的整数，实际为整数 -1', 'invalid options: expected a whole number ≥ 0, found integer -1',
     ]);
+  });
+
+  check('compare(baseline, draft, records, view, options): one call gives what a session gives; a draft that does not compile throws its code', () => {
+    const view = { top: 2, bins: 4, sort: { by: 'change', descending: true }, count: 3 };
+    const options = { numbers: 'string', locale: 'en' };
+    const session = api.Compare.open(previewPlan(null), data.preview.team, { locale: 'en' });
+    session.setDraft(previewPlan('tierRate'));
+    const expected = session.comparison(view, options);
+    session.free();
+    const got = api.compare(previewPlan(null), previewPlan('tierRate'), data.preview.team, view, options);
+    const codeOf = (f) => {
+      try {
+        f();
+        return 'no error';
+      } catch (e) {
+        return [e.code, e.path, e.message];
+      }
+    };
+    const badDraft = { ...JSON.parse(JSON.stringify(previewPlan(null))), fields: [{ id: '销售额', type: 'mony' }] };
+    return same([
+      got, got.cost.change, got.winners.map((w) => w.id),
+      codeOf(() => api.compare(previewPlan(null), badDraft, data.preview.team, undefined, { locale: 'en' }))[0],
+      codeOf(() => api.compare(previewPlan(null), previewPlan(null), [], undefined, undefined))[0],
+      codeOf(() => api.compare(previewPlan(null), previewPlan(null), data.preview.team, { bins: 0 }, undefined)).slice(0, 2),
+    ], [expected, '600.00', ['E1', 'E4'], 'INVALID_VALUE', 'EMPTY_TEAM', ['INVALID_OPTION', '/bins']]);
   });
 
   check('Compare: each sensitivity scenario costs what each plan alone pays the team with its actuals scaled', () => {

@@ -27,10 +27,15 @@ function upsert(canvas, config) {
   chart.update();
 }
 
-/** Grade counts side by side: `grades = { before: [{ grade, count }], after }`. */
-export function drawGrades(canvas, grades, { before, after, reps }) {
-  const labels = [...new Set([...grades.before, ...grades.after].map((g) => g.grade))];
-  const count = (list, g) => list.find((x) => x.grade === g)?.count ?? 0;
+/** Grade counts side by side: `grades = { before: [{ grade, count }], after, forcedBefore,
+ *  forcedAfter }` (the forced lists null when neither plan has a forced distribution): the bands'
+ *  grades in solid bars, the forced distribution's beside them, hatched in the same colours. */
+export function drawGrades(canvas, grades, { before, after, forcedBefore, forcedAfter, reps }) {
+  const lists = [grades.before, grades.after, grades.forcedBefore ?? [], grades.forcedAfter ?? []];
+  const labels = [...new Set(lists.flat().map((g) => g.grade))];
+  const count = (list, g) => list?.find((x) => x.grade === g)?.count ?? 0;
+  const forced = grades.forcedBefore || grades.forcedAfter;
+  const hatched = (colour) => ({ backgroundColor: `${colour}55`, borderColor: colour, borderWidth: 1.5 });
   upsert(canvas, {
     type: 'bar',
     data: {
@@ -38,11 +43,16 @@ export function drawGrades(canvas, grades, { before, after, reps }) {
       datasets: [
         { label: before, data: labels.map((g) => count(grades.before, g)), backgroundColor: BASE },
         { label: after, data: labels.map((g) => count(grades.after, g)), backgroundColor: DRAFT },
+        ...(forced ? [
+          { label: forcedBefore, data: labels.map((g) => count(grades.forcedBefore, g)), ...hatched(BASE) },
+          { label: forcedAfter, data: labels.map((g) => count(grades.forcedAfter, g)), ...hatched(DRAFT) },
+        ] : []),
       ],
     },
     options: { scales: { y: { beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: reps } } }, plugins: { legend: { position: 'bottom' } } },
   });
-  canvas.setAttribute('aria-label', labels.map((g) => `${g}: ${count(grades.before, g)} → ${count(grades.after, g)}`).join('; '));
+  const pairs = (b, a) => labels.map((g) => `${g}: ${count(b, g)} → ${count(a, g)}`).join('; ');
+  canvas.setAttribute('aria-label', pairs(grades.before, grades.after) + (forced ? ` | ${forcedAfter}: ${pairs(grades.forcedBefore, grades.forcedAfter)}` : ''));
 }
 
 /** Reps per band of pay change: `bins = [{ from, to, count }]`. */

@@ -66,7 +66,8 @@ export function renderMovers(view, threshold) {
   $('#threshold-sub').textContent = threshold ? t('thresholdSub', { a: plain(threshold.amount), p: plain(threshold.percent) }) : '';
 }
 
-/** Team cost with every rep's actuals scaled: `[{ factor, before, after, change, percent }]`. */
+/** Team cost with every rep's actuals scaled, and who gains and loses (a line under each):
+ *  `[{ factor, before, after, change, percent, gained, lost, unchanged }]`. */
 export function renderSensitivity(rows) {
   const label = (f) => (f === 0 ? t('asIs') : `${f > 0 ? '+' : ''}${Math.round(f * 100)}%`);
   $('#sensitivity').innerHTML = `<thead><tr><th scope="col">${esc(t('factor'))}</th><th scope="col" class="num">${esc(t('before'))}</th><th scope="col" class="num">${esc(t('after'))}</th><th scope="col" class="num">${esc(t('change'))}</th><th scope="col" class="num">%</th></tr></thead>
@@ -74,5 +75,6 @@ export function renderSensitivity(rows) {
       <th scope="row">${esc(label(r.factor))}</th>
       <td class="num">${money(r.before)}</td><td class="num">${money(r.after)}</td>
       <td class="num delta" data-trend="${trend(r.change)}">${signedMoney(r.change)}</td>
-      <td class="num delta" data-trend="${trend(r.change)}">${signedPercent(r.percent)}</td></tr>`).join('')}</tbody>`;
+      <td class="num delta" data-trend="${trend(r.change)}">${signedPercent(r.percent)}</td></tr>
+      <tr class="sens-counts-row"><td colspan="5" class="sens-counts muted">${esc(t('counts', { g: r.gained, l: r.lost, u: r.unchanged }))}</td></tr>`).join('')}</tbody>`;
 }

@@ -15,7 +15,7 @@
 //   { [index]: rep } for the rows and the picked reps
 //   team: { before, after, change, percent (the reps both plans compute), planCost?: { before, after }
 //           (each plan's own total), byGroup: [{ group, before, after, change }], byComponent: [...] }
-//   grades: { before: [{ grade, count }], after }, histogram: [{ from, to, count }],
+//   grades: { before: [{ grade, count }], after, forcedBefore, forcedAfter }, histogram: [{ from, to, count }],
 //   winners / losers / overThreshold: [{ index, id, name, change }], gained, lost, unchanged,
 //   failures: [{ index, id, name, side: 'baseline'|'draft'|'both', error: { code, path, message, messages? }, baselineError? }]
 
@@ -34,7 +34,7 @@ export async function start() {
  * count, pick }) → view (what it sets stays for the later views), pick(indices) (the reps
  * every later view has the rows of, in `byIndex`), everyRow() → the view with
  * every rep in record order, rep(index) → { row, before, after } (the rep's row and its
- * explained PlanResults), sensitivity(factors) → [{ factor, before, after, change, percent }],
+ * explained PlanResults), sensitivity(factors) → [{ factor, before, after, change, percent, gained, lost, unchanged }],
  * curves({ from, to, step, record? }) → { attainment: [0..2], baseline, draft, record, who,
  * typical }, free().
  */
@@ -70,7 +70,7 @@ function compareSession(session, locale) {
     rep: (index) => ({ row: row(index), ...repPair(session.explain(index, options)) }),
     sensitivity(factors) {
       const { scenarios } = session.sensitivity({ changes: factors.map(percent) }, options);
-      return scenarios.map((s, i) => ({ factor: factors[i], ...costOf(s.cost) }));
+      return scenarios.map((s, i) => ({ factor: factors[i], ...costOf(s.cost), gained: s.counts.gaining, lost: s.counts.losing, unchanged: s.counts.unchanged }));
     },
     curves({ from, to, step, record }) {
       const c = session.curves(defined({ from: percent(from), to: percent(to), step: percent(step), rep: record }), options);
@@ -111,7 +111,9 @@ export function checkRecords(planDoc, records, locale) {
 export function errorData(e) {
   if (e instanceof pkg.SalesScoreError || typeof e?.code === 'string') {
     const { code, path = '', origin, span, hint, suggestion, detail, messages } = e;
-    return { code, path, origin, span, hint, suggestion, detail, messages, message: e.message };
+    // The hint is in the call's locale alone: the one whose message `message` is.
+    const hintLocale = messages && e.message === messages.en && e.message !== messages['zh-CN'] ? 'en' : 'zh-CN';
+    return { code, path, origin, span, hint, hintLocale, suggestion, detail, messages, message: e.message };
   }
   const message = String(e?.message ?? e);
   return { code: 'PAGE_ERROR', path: '', origin: 'page', messages: { 'zh-CN': message, en: message }, message };
@@ -140,6 +142,9 @@ function pageView(c) {
     grades: {
       before: grades.map((g) => ({ grade: g.grade, count: g.before })),
       after: grades.map((g) => ({ grade: g.grade, count: g.after })),
+      // After the forced distribution, when a plan has one (null otherwise).
+      forcedBefore: grades.some((g) => g.forcedBefore != null) ? grades.map((g) => ({ grade: g.grade, count: g.forcedBefore ?? 0 })) : null,
+      forcedAfter: grades.some((g) => g.forcedAfter != null) ? grades.map((g) => ({ grade: g.grade, count: g.forcedAfter ?? 0 })) : null,
     },
     histogram: c.histogram.bins,
     winners: c.winners.map(brief),

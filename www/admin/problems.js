@@ -34,8 +34,9 @@ function fillPanel(error, place, apply, editor) {
   $('#draft-error-where').dataset.line = place ? String(place.line) : '';
   $('#draft-error-where').onclick = () => place && editor.reveal(place.from, place.to);
   $('#draft-error-message').textContent = errorMessage(error);
-  // The engine's hint is written in the locale of the call; the suggestion is worded here.
-  const hint = error.suggestion ? t('didYouMean', { s: error.suggestion }) : error.hint && locale() === 'zh-CN' ? error.hint : '';
+  // The engine's hint is written in the locale of the call (shown when it is the page's); the
+  // suggestion is worded here.
+  const hint = error.suggestion ? t('didYouMean', { s: error.suggestion }) : error.hint && (error.hintLocale ?? 'zh-CN') === locale() ? error.hint : '';
   $('#draft-error-hint').hidden = !hint;
   $('#draft-error-hint').textContent = hint;
   $('#draft-error-fix').hidden = !apply;

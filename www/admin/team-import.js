@@ -82,7 +82,7 @@ export function setUpImport(modes) {
       if (/\.xlsx$/i.test(file.name)) table = await readXlsx(await file.arrayBuffer());
       else ({ table, problems } = readCsvText(await file.text()));
     } catch (e) {
-      $('#import-status').textContent = t('importFailed', { file: file.name, message: e?.message ?? String(e) });
+      showStatusError(pageError('FILE_UNREADABLE', '', 'importFailed', { file: file.name, message: e?.message ?? String(e) }));
       return;
     }
     // Each row kept with its row number in the file (1 = the header; empty rows count).
@@ -93,7 +93,7 @@ export function setUpImport(modes) {
     state.lines = rows.map(([, line]) => line);
     state.malformed = malformedRows(state.rows, problems, state.headers.length);
     if (!rows.length) {
-      $('#import-status').textContent = t('importEmpty', { file: file.name });
+      showStatusError(pageError('EMPTY_TEAM', '', 'importEmpty', { file: file.name }));
       return;
     }
     state.mapping = autoMap(targets(), state.headers);
@@ -101,6 +101,11 @@ export function setUpImport(modes) {
     $('#import-body').hidden = false;
     renderMapping();
     await refresh();
+  }
+
+  /** A file that gives no team: its coded error where the admin is looking. */
+  function showStatusError(error) {
+    $('#import-status').innerHTML = `<code class="error-code">${esc(error.code)}</code> <span>${esc(errorMessage(error))}</span>`;
   }
 
   function renderMapping() {

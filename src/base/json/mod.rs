@@ -82,6 +82,21 @@ fn deserialize<T: serde::de::DeserializeOwned>(json: &str) -> serde_json::Result
     Ok(value)
 }
 
+/// JSON text as a `serde_json::Value`, through the one parser: none when it is not JSON (or
+/// writes a key twice). For JSON a host wrote (`JSON.stringify` of a record's cell).
+#[cfg(any(target_arch = "wasm32", test))]
+pub(crate) fn value_of(json: &str) -> Option<serde_json::Value> {
+    read::read_root(&deserialize::<read::Json>(json).ok()?).ok()
+}
+
+/// A JSON string token (`"a\"b"`) unescaped; none when it is not one.
+pub(crate) fn string_of(token: &str) -> Option<String> {
+    match deserialize::<read::Json>(token).ok()? {
+        read::Json::String(s) => Some(s),
+        _ => None,
+    }
+}
+
 /// The JSON pointer of what `err` is about.
 fn pointer<T: serde::de::DeserializeOwned>(json: &str, err: serde_json::Error) -> String {
     let message = err.to_string();
@@ -180,5 +195,57 @@ fn expected_text(expected: &str) -> Text {
         "string or map" => Phrase::AStringOrAnObject.into(),
         e if e.starts_with("struct ") || e.contains(" enum ") => Phrase::AnObject.into(),
         e => Text::from_wire(e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)] // test code: a panic is a failed test
+    use super::{string_of, value_of};
+    #[cfg(not(target_arch = "wasm32"))]
+    use proptest::prelude::*;
+    #[cfg(not(target_arch = "wasm32"))]
+    use serde_json::Value;
+
+    /// Any JSON value a host could write: every kind, nested, numbers of every size.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn values() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::from),
+            any::<i64>().prop_map(Value::from),
+            any::<u64>().prop_map(Value::from),
+            any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(Value::from),
+            ".{0,6}".prop_map(Value::from),
+        ];
+        leaf.prop_recursive(3, 24, 4, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+                prop::collection::btree_map(".{0,4}", inner, 0..4).prop_map(|m| Value::Object(m.into_iter().collect())),
+            ]
+        })
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest! {
+        /// A host's JSON reads as serde_json's own `Value` reads it; a string token unescapes as
+        /// serde_json unescapes it.
+        #[test]
+        fn host_json_reads_as_serde_json_reads_it(value in values(), text in ".{0,8}") {
+            let written = serde_json::to_string(&value).unwrap();
+            prop_assert_eq!(value_of(&written), serde_json::from_str::<Value>(&written).ok());
+            let token = serde_json::to_string(&text).unwrap();
+            prop_assert_eq!(string_of(&token), Some(text));
+        }
+    }
+
+    #[test]
+    fn what_is_not_one_value_or_string_is_none() {
+        for bad in ["", "{", "[1,]", "{\"a\":1,\"a\":2}", "1 2", "nul"] {
+            assert_eq!(value_of(bad), None, "{bad}");
+        }
+        for bad in ["1", "\"a", "\"a\" \"b\"", "[\"a\"]", "\"\\x\""] {
+            assert_eq!(string_of(bad), None, "{bad}");
+        }
     }
 }

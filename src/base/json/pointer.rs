@@ -129,7 +129,7 @@ impl Scan<'_> {
                     let Some(end) = self.token_end().filter(|&end| end <= stop) else {
                         return Stop::Inside { key: true };
                     };
-                    let key = self.json.get(self.pos..end).and_then(|raw| serde_json::from_str::<String>(raw).ok());
+                    let key = self.json.get(self.pos..end).and_then(super::string_of);
                     if let Some(frame) = self.frames.last_mut() {
                         frame.key = key;
                     }

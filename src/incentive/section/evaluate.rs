@@ -341,7 +341,6 @@ impl Incentive {
         rep: &mut Option<String>,
         Keep { detail, listed }: Keep,
     ) -> Result<Row> {
-        use serde::Deserialize;
         let amount = cell.number(0)?.ok_or_else(|| {
             Error::new(ErrorCode::MissingField).name(t.amount.as_str()).path(Origin::Record, cell.path(0))
         })?;
@@ -351,7 +350,7 @@ impl Incentive {
         };
         let split = match (split, cols.splits) {
             (Some(value), Some(k)) => {
-                let shares = Vec::<SplitShareDef>::deserialize(value).map_err(|_| {
+                let shares = SplitShareDef::list_of(value).ok_or_else(|| {
                     Error::new(ErrorCode::InvalidValue)
                         .name(cell.columns.name(k))
                         .expected(Phrase::AnArrayOfShares)
