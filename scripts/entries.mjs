@@ -68,10 +68,9 @@ export const ENTRIES = [
     // 328.8 / 383.4 after. The IIFE's lowered to 314 with zopfli: measured 311.9.
     // Lowered to 298 / 296 / 356 when documents started to be read by the crate's own readers:
     // measured 295.3 / 293.2 / 353.4.
-    // Lowered to 287 / 285 / 340 when numbers started to be written as JavaScript writes them from zmij's shortest digits
-    // (already linked) instead of core's `{:e}` (its Grisu and Dragon float formatting), and a
-    // record's JSON cells and split shares stopped going through serde's `Deserialize` (whose
-    // error words printed floats): measured 285.1 / 283.4 / 338.5.
+    // Lowered to 287 / 285 / 340 when numbers started to be written as JavaScript writes them
+    // from zmij's shortest digits (already linked) instead of core's `{:e}` (its Grisu and Dragon
+    // float formatting; this entry reads no records): measured 285.1 / 283.4 / 338.5.
     limit: { wasm: 287, iife: 285, nowasm: 340 },
   },
   {

@@ -505,11 +505,17 @@ fn sensitivity_scales_the_actuals() {
         out.scenarios[1].winners.iter().map(|w| (w.id.clone().unwrap(), w.change.as_ref().unwrap().0)).collect();
     assert_eq!(winners, [("E1".into(), d("800")), ("E4".into(), d("320")), ("E2".into(), d("80"))]);
     assert!(out.scenarios[1].losers.is_empty());
+    // The scaled scenario's groups add up to its cost change (35,784 − 34,584), and its
+    // histogram counts every compared rep once (E1 +800, E4 +320, E2 +80, E3 and E5 0).
+    let scaled = &out.scenarios[1];
+    let by_groups: Decimal = scaled.groups.iter().map(|g| g.cost.change.0).sum();
+    assert_eq!((scaled.groups.len() > 1, by_groups), (true, d("1200")));
+    let counted: usize = scaled.histogram.bins.iter().map(|b| b.count).sum();
+    assert_eq!((counted, scaled.counts.compared, scaled.counts.unchanged), (5, 5, 2));
     let now = s.comparison(&View { top: 3, bins: 4, reps: false, ..View::default() }).unwrap();
     assert_eq!(out.scenarios[0].groups, now.groups);
     assert_eq!(out.scenarios[0].histogram, now.histogram);
     assert_eq!(out.scenarios[0].winners, now.winners);
-    assert!(!now.groups.is_empty() && out.scenarios[0].histogram.bins.len() <= 5);
     let bins = s.sensitivity(&SensitivitySpec { bins: 0, ..SensitivitySpec::default() });
     assert_eq!(bins.unwrap_err().path, "/bins");
     let bad = s.sensitivity(&SensitivitySpec {

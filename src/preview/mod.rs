@@ -23,8 +23,9 @@
 //! neither) can compute, each with its error. The reps are listed as a table shows them: sorted
 //! by one of its columns, a window of them (only those are worked out in full), and the reps
 //! picked by index. [`CompareSession::explain`] gives one rep's two
-//! explained results side by side, [`CompareSession::sensitivity`] the costs with every rep's
-//! actuals scaled, [`CompareSession::curves`] both plans' payout by attainment.
+//! explained results side by side, [`CompareSession::sensitivity`] the comparison's team parts
+//! (costs, grades, histogram, winners) with every rep's actuals scaled,
+//! [`CompareSession::curves`] both plans' payout by attainment.
 //!
 //! Conventions:
 //! - Reps are matched by record index; incentive components by id; grades by name.

@@ -187,7 +187,9 @@ impl CompareSession {
         })
     }
 
-    /// The comparison's costs with every rep's actuals scaled by each of `spec.changes`.
+    /// The comparison's team parts (counts, costs per group and component, grades, histogram,
+    /// and with `spec.top` winners and losers) with every rep's actuals scaled by each of
+    /// `spec.changes`.
     pub fn sensitivity(&self, spec: &SensitivitySpec) -> Result<Sensitivity> {
         let mut spec = spec.clone();
         if spec.actuals.is_none() {

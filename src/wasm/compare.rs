@@ -220,8 +220,14 @@ pub fn compare(
 ) -> std::result::Result<JsValue, JsValue> {
     let read = document::options_of(&options).map_err(|e| to_js(&e, Locale::default()))?;
     let open = CompareOptions { locale: read.locale, ..CompareOptions::default() };
-    let mut session =
-        JsCompare::start(&baseline, &records, open).map_err(|e| to_js(&e, read.locale.unwrap_or_default()))?;
+    // An error before the session exists is worded as the session's would be: in the options'
+    // locale, else the baseline's (read leniently, only then).
+    let locale = || {
+        read.locale.unwrap_or_else(|| {
+            document::text(&baseline).map(|t| crate::base::json::document_locale(&t)).unwrap_or_default()
+        })
+    };
+    let mut session = JsCompare::start(&baseline, &records, open).map_err(|e| to_js(&e, locale()))?;
     session.set_draft(draft)?;
     session.comparison(view, options)
 }

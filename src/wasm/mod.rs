@@ -30,7 +30,7 @@ mod tape;
 mod targets;
 
 #[cfg(feature = "admin")]
-pub use compare::JsCompare;
+pub use compare::{compare, JsCompare};
 #[cfg(feature = "form")]
 pub use formula::{evaluate_formula, JsFormula};
 #[cfg(feature = "targets")]

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { csvOf, draftText, money, openDemoPage, signedMoney as signed } from './demo-page.mjs';
 import { xlsx } from './xlsx-file.mjs';
 import { generateTeam } from '../../bench/lib/team.mjs';
@@ -53,7 +54,7 @@ const text = async (sel) => (await page.textContent(sel)).trim();
 const screens = new URL('../../target/screenshots/', import.meta.url);
 async function screenshot(name, sel) {
   mkdirSync(screens, { recursive: true });
-  const path = new URL(`admin-${name}.png`, screens).pathname;
+  const path = fileURLToPath(new URL(`admin-${name}.png`, screens));
   if (sel) {
     await page.locator(sel).first().screenshot({ path });
     return;
@@ -611,7 +612,7 @@ test('a one-click reweighting rescores the team: grades, the grade chart and a r
   const count = (t, g, key = 'grade') => t.team.members.filter((m) => m[key] === g).length;
   const pairs = (key) => grades.map((g) => `${g}: ${count(base, g, key)} → ${count(draft, g, key)}`).join('; ');
   // Then the forced distribution's grades (the sample plan has one), under the same grades.
-  const label = `${pairs('grade')} | 草稿（强制分布）: ${pairs('forcedGrade')}`;
+  const label = `${pairs('grade')} | 强制分布: ${pairs('forcedGrade')}`;
   await page.waitForFunction((l) => document.querySelector('#grades-chart')?.getAttribute('aria-label') === l, label);
 
   // A rep whose pay moved: exactly the lines whose amount or text changed, or that one side

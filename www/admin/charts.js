@@ -30,7 +30,7 @@ function upsert(canvas, config) {
 /** Grade counts side by side: `grades = { before: [{ grade, count }], after, forcedBefore,
  *  forcedAfter }` (the forced lists null when neither plan has a forced distribution): the bands'
  *  grades in solid bars, the forced distribution's beside them, hatched in the same colours. */
-export function drawGrades(canvas, grades, { before, after, forcedBefore, forcedAfter, reps }) {
+export function drawGrades(canvas, grades, { before, after, forcedBefore, forcedAfter, forcedLabel, reps }) {
   const lists = [grades.before, grades.after, grades.forcedBefore ?? [], grades.forcedAfter ?? []];
   const labels = [...new Set(lists.flat().map((g) => g.grade))];
   const count = (list, g) => list?.find((x) => x.grade === g)?.count ?? 0;
@@ -43,16 +43,17 @@ export function drawGrades(canvas, grades, { before, after, forcedBefore, forced
       datasets: [
         { label: before, data: labels.map((g) => count(grades.before, g)), backgroundColor: BASE },
         { label: after, data: labels.map((g) => count(grades.after, g)), backgroundColor: DRAFT },
-        ...(forced ? [
-          { label: forcedBefore, data: labels.map((g) => count(grades.forcedBefore, g)), ...hatched(BASE) },
-          { label: forcedAfter, data: labels.map((g) => count(grades.forcedAfter, g)), ...hatched(DRAFT) },
-        ] : []),
+        // Each plan's forced distribution only when that plan has one.
+        ...(grades.forcedBefore ? [{ label: forcedBefore, data: labels.map((g) => count(grades.forcedBefore, g)), ...hatched(BASE) }] : []),
+        ...(grades.forcedAfter ? [{ label: forcedAfter, data: labels.map((g) => count(grades.forcedAfter, g)), ...hatched(DRAFT) }] : []),
       ],
     },
     options: { scales: { y: { beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: reps } } }, plugins: { legend: { position: 'bottom' } } },
   });
-  const pairs = (b, a) => labels.map((g) => `${g}: ${count(b, g)} → ${count(a, g)}`).join('; ');
-  canvas.setAttribute('aria-label', pairs(grades.before, grades.after) + (forced ? ` | ${forcedAfter}: ${pairs(grades.forcedBefore, grades.forcedAfter)}` : ''));
+  // Baseline → draft per grade; a plan without a forced distribution reads as "–" there.
+  const side = (list, g) => (list ? count(list, g) : '–');
+  const pairs = (b, a) => labels.map((g) => `${g}: ${side(b, g)} → ${side(a, g)}`).join('; ');
+  canvas.setAttribute('aria-label', pairs(grades.before, grades.after) + (forced ? ` | ${forcedLabel}: ${pairs(grades.forcedBefore, grades.forcedAfter)}` : ''));
 }
 
 /** Reps per band of pay change: `bins = [{ from, to, count }]`. */

@@ -76,5 +76,5 @@ export function renderSensitivity(rows) {
       <td class="num">${money(r.before)}</td><td class="num">${money(r.after)}</td>
       <td class="num delta" data-trend="${trend(r.change)}">${signedMoney(r.change)}</td>
       <td class="num delta" data-trend="${trend(r.change)}">${signedPercent(r.percent)}</td></tr>
-      <tr class="sens-counts-row"><td colspan="5" class="sens-counts muted">${esc(t('counts', { g: r.gained, l: r.lost, u: r.unchanged }))}</td></tr>`).join('')}</tbody>`;
+      <tr class="sens-counts-row${r.factor === 0 ? ' is-now' : ''}"><td colspan="5" class="sens-counts muted">${esc(t('counts', { g: r.gained, l: r.lost, u: r.unchanged }))}</td></tr>`).join('')}</tbody>`;
 }

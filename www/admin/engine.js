@@ -101,18 +101,18 @@ export function diagnose(draft, locale) {
 export function checkRecords(planDoc, records, locale) {
   const plan = pkg.Plan.compile(planDoc);
   try {
-    return plan.evaluateMany(records, { locale }).errors.map(({ index, error }) => ({ index, error: errorData(error) }));
+    return plan.evaluateMany(records, { locale }).errors.map(({ index, error }) => ({ index, error: errorData(error, locale) }));
   } finally {
     plan.free();
   }
 }
 
-/** A thrown value (or an error report) as plain data that can cross to the page. */
-export function errorData(e) {
+/** A thrown value (or an error report) as plain data that can cross to the page; `locale`: the
+ *  call's, which its hint is written in (else told from which of its messages `message` is). */
+export function errorData(e, locale) {
   if (e instanceof pkg.SalesScoreError || typeof e?.code === 'string') {
     const { code, path = '', origin, span, hint, suggestion, detail, messages } = e;
-    // The hint is in the call's locale alone: the one whose message `message` is.
-    const hintLocale = messages && e.message === messages.en && e.message !== messages['zh-CN'] ? 'en' : 'zh-CN';
+    const hintLocale = locale ?? (messages && e.message === messages.en && e.message !== messages['zh-CN'] ? 'en' : 'zh-CN');
     return { code, path, origin, span, hint, hintLocale, suggestion, detail, messages, message: e.message };
   }
   const message = String(e?.message ?? e);

@@ -253,7 +253,7 @@ function renderView() {
   renderMovers(view, state.threshold);
   renderHead();
   renderTable();
-  drawGrades($('#grades-chart'), view.grades, { before: t('before'), after: t('after'), forcedBefore: t('forcedBefore'), forcedAfter: t('forcedAfter'), reps: t('histAxis') });
+  drawGrades($('#grades-chart'), view.grades, { before: t('before'), after: t('after'), forcedBefore: t('forcedBefore'), forcedAfter: t('forcedAfter'), forcedLabel: t('forced'), reps: t('histAxis') });
   $('#grades-text').textContent = t('gradesText', {
     b: view.grades.before.map((g) => `${g.grade} ${g.count}`).join(' / '),
     a: view.grades.after.map((g) => `${g.grade} ${g.count}`).join(' / '),

@@ -31,7 +31,7 @@ const handlers = {
     } catch (e) {
       // The draft in the editor does not compile: compare the last draft that did (or the
       // baseline with itself), and say why.
-      return { ...draftAnswer(state.draft ?? baseline), draftError: errorData(e) };
+      return { ...draftAnswer(state.draft ?? baseline), draftError: errorData(e, state.locale) };
     }
   },
 
@@ -103,6 +103,7 @@ async function handle(data) {
     const value = await handlers[type](payload);
     self.postMessage({ id, ok: true, value, ms: performance.now() - t0 });
   } catch (e) {
-    self.postMessage({ id, ok: false, error: errorData(e), ms: performance.now() - t0 });
+    // In the locale of the call (an `open` names its own).
+    self.postMessage({ id, ok: false, error: errorData(e, payload.locale ?? state.locale), ms: performance.now() - t0 });
   }
 }
