@@ -53,10 +53,10 @@ export const ENTRIES = [
     // Lowered to 332 / 330 / 484 when documents started to be read by the crate's own readers
     // (src/base/json/read.rs) instead of serde's derived ones: measured 329.3 / 327.7 / 481.3.
     // The IIFE's limit is its target: it meets it.
-    // Lowered to 319 / 317 / 463 when numbers started to be written as JavaScript writes them from zmij's shortest digits
-    // (already linked) instead of core's `{:e}` (its Grisu and Dragon float formatting), and a
-    // record's JSON cells and split shares stopped going through serde's `Deserialize` (whose
-    // error words printed floats): measured 317.3 / 315.3 / 461.0.
+    // Lowered to 319 / 317 / 463 when numbers started to be written as JavaScript writes them
+    // from zmij's shortest digits (already linked) instead of core's `{:e}` (its Grisu and Dragon
+    // float formatting), and a record's JSON cells and split shares stopped going through serde's
+    // derived `Deserialize` (whose error words printed floats): measured 317.3 / 315.3 / 461.0.
     limit: { wasm: 319, iife: 317, nowasm: 463 },
     target: { wasm: 250, iife: 330, nowasm: 400 },
   },
@@ -131,8 +131,8 @@ export const ENTRIES = [
     // measured 561.9 / 548.5 / 649.6.
     // Lowered to 552 / 540 / 635 when numbers started to be written from zmij's digits instead
     // of core's `{:e}`, and a record's JSON cells and split shares stopped going through serde's
-    // `Deserialize` (as the form entry's), with the one-shot `compare()` and the sensitivity's
-    // groups, histogram and winners added: measured 550.2 / 538.3 / 633.0.
+    // derived `Deserialize` (as the form entry's), with the one-shot `compare()` and the
+    // sensitivity's groups, histogram and winners added: measured 550.6 / 538.7 / 633.4.
     limit: { wasm: 552, iife: 540, nowasm: 635 },
   },
 ];

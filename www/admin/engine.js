@@ -47,7 +47,7 @@ function compareSession(session, locale) {
   // Exact decimal strings, not JS numbers: every figure the page shows is the engine's digits.
   const options = { locale, numbers: 'string' };
   let view = { top: 10, bins: 12, locale, sort: { by: 'change', descending: true }, count: 50 }; // as the table first asks
-  const comparison = () => ({ ...pageView(session.comparison(view, options)), from: view.from ?? 0 });
+  const comparison = () => ({ ...pageView(session.comparison(view, options), locale), from: view.from ?? 0 });
   const row = (index) => pageRep(session.rep(index, options));
   return {
     setDraft(draft) {
@@ -66,7 +66,7 @@ function compareSession(session, locale) {
     pick(indices) {
       view = { ...view, pick: indices };
     },
-    everyRow: () => pageView(session.comparison({ ...view, sort: undefined, from: 0, count: undefined, pick: undefined }, options)),
+    everyRow: () => pageView(session.comparison({ ...view, sort: undefined, from: 0, count: undefined, pick: undefined }, options), locale),
     rep: (index) => ({ row: row(index), ...repPair(session.explain(index, options)) }),
     sensitivity(factors) {
       const { scenarios } = session.sensitivity({ changes: factors.map(percent) }, options);
@@ -108,12 +108,11 @@ export function checkRecords(planDoc, records, locale) {
 }
 
 /** A thrown value (or an error report) as plain data that can cross to the page; `locale`: the
- *  call's, which its hint is written in (else told from which of its messages `message` is). */
+ *  call's, which its hint is written in (`hintLocale`). */
 export function errorData(e, locale) {
   if (e instanceof pkg.SalesScoreError || typeof e?.code === 'string') {
     const { code, path = '', origin, span, hint, suggestion, detail, messages } = e;
-    const hintLocale = locale ?? (messages && e.message === messages.en && e.message !== messages['zh-CN'] ? 'en' : 'zh-CN');
-    return { code, path, origin, span, hint, hintLocale, suggestion, detail, messages, message: e.message };
+    return { code, path, origin, span, hint, hintLocale: locale, suggestion, detail, messages, message: e.message };
   }
   const message = String(e?.message ?? e);
   return { code: 'PAGE_ERROR', path: '', origin: 'page', messages: { 'zh-CN': message, en: message }, message };
@@ -122,9 +121,12 @@ export function errorData(e, locale) {
 // ------------------------------------------------------------------------------------------
 // The package's comparison → the page's view
 
-function pageView(c) {
+/** `locale`: the session's, which the failures' hints are written in. */
+function pageView(c, locale) {
   const cost = costOf(c.cost);
   const grades = c.grades ?? [];
+  /** Reps per grade on one side (`before`, `after`, `forcedBefore`, `forcedAfter`). */
+  const counts = (side) => grades.map((g) => ({ grade: g.grade, count: g[side] ?? 0 }));
   const sides = (n) => (n.baseline && n.draft ? 'both' : n.baseline ? 'baseline' : 'draft');
   const differ = (a, b) => Boolean(a && b) && (a.code !== b.code || a.path !== b.path || a.message !== b.message);
   const rows = (c.reps ?? []).map(pageRep); // from `view.from` in the table's order
@@ -140,11 +142,11 @@ function pageView(c) {
       byComponent: (c.components ?? []).map(componentOf),
     },
     grades: {
-      before: grades.map((g) => ({ grade: g.grade, count: g.before })),
-      after: grades.map((g) => ({ grade: g.grade, count: g.after })),
+      before: counts('before'),
+      after: counts('after'),
       // After the forced distribution, when a plan has one (null otherwise).
-      forcedBefore: grades.some((g) => g.forcedBefore != null) ? grades.map((g) => ({ grade: g.grade, count: g.forcedBefore ?? 0 })) : null,
-      forcedAfter: grades.some((g) => g.forcedAfter != null) ? grades.map((g) => ({ grade: g.grade, count: g.forcedAfter ?? 0 })) : null,
+      forcedBefore: grades.some((g) => g.forcedBefore != null) ? counts('forcedBefore') : null,
+      forcedAfter: grades.some((g) => g.forcedAfter != null) ? counts('forcedAfter') : null,
     },
     histogram: c.histogram.bins,
     winners: c.winners.map(brief),
@@ -156,7 +158,7 @@ function pageView(c) {
     // `error`: the draft's (else the baseline's); `baselineError` too when both sides fail, each
     // for its own reason (a bad cell fails both alike: one error).
     failures: (c.notCalculable ?? []).map((n) => ({
-      index: n.index, id: n.id ?? '', name: n.name ?? '', side: sides(n), error: errorData(n.draft ?? n.baseline), ...(differ(n.baseline, n.draft) ? { baselineError: errorData(n.baseline) } : {}),
+      index: n.index, id: n.id ?? '', name: n.name ?? '', side: sides(n), error: errorData(n.draft ?? n.baseline, locale), ...(differ(n.baseline, n.draft) ? { baselineError: errorData(n.baseline, locale) } : {}),
     })),
   };
 }
