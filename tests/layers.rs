@@ -176,7 +176,7 @@ fn base_layer(module: &str) -> Option<u8> {
         "locale" | "order" | "name" => 0,
         "error" | "apportion" => 1,
         "messages" | "checked" | "number" => 2,
-        "json" => 3,
+        "json" | "tally" => 3,
         _ => return None,
     })
 }

@@ -714,6 +714,10 @@ proptest! {
         let view = View { threshold: Some(Threshold { amount: None, percent: Some(salescore::number::Dec(d("5"))) }), ..View::default() };
         let c = s.comparison(&view).unwrap();
         prop_assert_eq!(&c, &fresh.comparison(&view).unwrap());
+        // The parts the session kept up to date give what every rep's numbers read again give.
+        for view in views() {
+            prop_assert_eq!(s.comparison(&view).unwrap(), s.comparison_from_scratch(&view).unwrap());
+        }
         // Every rep a plan computes is ranked in its team (the first of a repeated id only).
         for r in &c.reps {
             for side in [&r.before, &r.after].into_iter().flatten() {
@@ -729,6 +733,32 @@ proptest! {
             prop_assert_eq!(side, &team_without_cost(team));
         }
     }
+}
+
+/// Views that read the kept parts every way: thresholds by amount and by percent, the table
+/// sorted by the change either way in a window, by another column, few winners, set bins.
+fn views() -> Vec<View> {
+    let dec = |s: &str| Some(salescore::number::Dec(d(s)));
+    let threshold = |amount: Option<salescore::number::Dec>, percent| Some(Threshold { amount, percent });
+    vec![
+        View::default(),
+        View { threshold: threshold(dec("100"), None), top: 3, bins: 4, ..View::default() },
+        View { threshold: threshold(dec("0"), dec("0")), sort: sorted(RepKey::Change, true), ..View::default() },
+        View {
+            threshold: threshold(None, dec("2.5")),
+            sort: sorted(RepKey::Change, false),
+            from: 2,
+            count: Some(3),
+            ..View::default()
+        },
+        View { sort: sorted(RepKey::Change, true), from: 1, count: Some(4), pick: vec![0], ..View::default() },
+        View { sort: sorted(RepKey::Score, true), count: Some(5), bin_width: dec("37"), top: 1, ..View::default() },
+        View { reps: false, top: 0, bins: 1, ..View::default() },
+        View { threshold: threshold(dec("500"), dec("15")), reps: false, ..View::default() },
+        View { threshold: threshold(dec("2000"), dec("40")), reps: false, ..View::default() },
+        View { threshold: threshold(dec("10"), dec("100")), reps: false, ..View::default() },
+        View { threshold: threshold(None, dec("5")), reps: false, ..View::default() },
+    ]
 }
 
 /// Rep `r`'s value in column `by`, read from its full row (the test's own reading of the rep
@@ -927,6 +957,11 @@ fn scores_moving_on_the_sample_team_regrade_as_a_fresh_session() {
     let mut whole = doc.clone();
     whole["incentive"]["components"][3]["perGroup"] = json!(false);
     scores_moving_regrade_as_a_fresh_session(whole);
+    // A pool of a few cents a member: a moved score changes every share's weight total, but
+    // few shares by a cent.
+    let mut small = doc.clone();
+    small["incentive"]["components"][3]["amount"] = json!(1);
+    scores_moving_regrade_as_a_fresh_session(small);
     let mut both = doc;
     let pool = json!({ "id": "公司池", "type": "pool", "amount": 5000.05, "share": "销售额" });
     both["incentive"]["components"].as_array_mut().unwrap().push(pool);
@@ -968,6 +1003,14 @@ fn scores_moving_regrade_as_a_fresh_session(doc: Value) {
         let mut fresh = CompareSession::open(plan.clone(), s.records().to_vec(), CompareOptions::default()).unwrap();
         fresh.set_draft(draft.clone()).unwrap();
         assert_eq!(all(&s), all(&fresh), "step {step}");
+        for view in views() {
+            assert_eq!(s.comparison(&view).unwrap(), s.comparison_from_scratch(&view).unwrap(), "step {step}");
+        }
+        // Explained, a pool share names the group's weights as they are now, for the moved rep
+        // and the others (whose shares may not have moved by a cent).
+        for i in [k, j, (k + 1) % 24] {
+            assert_eq!(s.explain(i, &Options::default()).unwrap(), fresh.explain(i, &Options::default()).unwrap());
+        }
         assert_eq!(s.teams().unwrap(), fresh.teams().unwrap(), "step {step}");
         let c = all(&s);
         let totals: Vec<Decimal> = c.reps.iter().filter_map(|r| r.before.as_ref()?.score.map(|d| d.0)).collect();

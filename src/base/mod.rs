@@ -14,3 +14,4 @@ pub mod messages;
 pub mod name;
 pub mod number;
 pub mod order;
+pub mod tally;

@@ -522,7 +522,7 @@ impl Plan {
         };
         let n = members.len();
         let forced = self.distribution.is_some() && members.iter().any(|m| !m.vetoed);
-        Some(self.regrade(&mut members, 0..n, Decimal::ZERO, &key).map(|()| (members, None, forced)))
+        Some(self.regrade(&mut members, 0..n, Decimal::ZERO, &key).map(|_| (members, None, forced)))
     }
 
     /// The members ranked best first, with their forced grades, and the forced distribution.
@@ -653,15 +653,16 @@ impl Plan {
     /// keep their competition rank and forced grade (their places in the team and in the
     /// distribution did not change, nor did the entries they tie with), and their dense ranks move
     /// by the distinct totals the span gained or lost. `tie_break(record index)` is a member's
-    /// tie-break key. An error when the members are out of order (a fault: the caller computes
-    /// the team's parts again).
+    /// tie-break key. Returns the record indices of the members whose forced grade changed. An
+    /// error when the members are out of order (a fault: the caller computes the team's parts
+    /// again).
     pub(crate) fn regrade(
         &self,
         members: &mut [TeamMember],
         moved: std::ops::Range<usize>,
         was: Decimal,
         tie_break: &dyn Fn(usize) -> Option<Decimal>,
-    ) -> Result<()> {
+    ) -> Result<Vec<usize>> {
         let best_first = |a: &TeamMember, b: &TeamMember| b.total.0.cmp(&a.total.0).then_with(|| a.id.cmp(&b.id));
         let total_at = |k: usize| members.get(k).map(|m| m.total.0);
         // Widened to whole runs of equal totals before and after the move, then one member past
@@ -699,7 +700,7 @@ impl Plan {
                 }
             }
         }
-        let Some(d) = &self.distribution else { return Ok(()) };
+        let Some(d) = &self.distribution else { return Ok(Vec::new()) };
         let graded = |m: &TeamMember| !m.vetoed;
         let (head, rest) = members.split_at_mut(lo);
         let (span, tail) = rest.split_at_mut(hi.saturating_sub(lo));
@@ -752,6 +753,7 @@ impl Plan {
                 *f = Some(slot.grade);
             }
         }
+        let mut changed = Vec::new();
         for (m, f) in span.iter_mut().zip(forced) {
             let grade = match f {
                 Some(g) => d.grade_label(g),
@@ -760,9 +762,10 @@ impl Plan {
             };
             if m.forced_grade.as_deref() != Some(grade) {
                 m.forced_grade = Some(self.grade_name(grade));
+                changed.push(m.index);
             }
         }
-        Ok(())
+        Ok(changed)
     }
 
     /// The pools split among the scored `members` (see [`Plan::team_parts`]): per record (of
@@ -779,9 +782,11 @@ impl Plan {
     /// [`Plan::pool_awards`] after one member's share weight moved, the members and their groups
     /// as they were when `awards` was split: only the pools that member shares in are split
     /// again (a pool for the whole team; its own group's part of a pool per group), in place; the
-    /// other groups' shares are kept. Returns the records whose shares changed, each once, in
-    /// record order. An error when `awards` does not fit the members; `awards` is then
-    /// partly updated, to be split again from the start.
+    /// other groups' shares are kept. Returns the records whose share's amount changed (or that
+    /// gained or lost a share), each once, in record order: what they are paid is all that can
+    /// differ for the others (a share's weight total, shown in its statement, moves for every
+    /// member, and is updated in `awards` too). An error when `awards` does not fit the
+    /// members; `awards` is then partly updated, to be split again from the start.
     pub(crate) fn pool_awards_after(
         &self,
         members: &[TeamMember],
@@ -796,12 +801,14 @@ impl Plan {
                 return Err(crate::base::checked::overflow());
             };
             if *slot != award {
+                if slot.share.map(|s| s.amount) != award.share.map(|s| s.amount) {
+                    changed.push(index);
+                }
                 *slot = award;
-                changed.push(index);
             }
         }
         // In record order, each once: paying them again then reads each side's per-record
-        // lists in order (in the pools' order it missed the cache on most reps).
+        // lists in order.
         crate::base::order::sort(&mut changed);
         changed.dedup();
         Ok(changed)
@@ -935,14 +942,14 @@ impl PoolAwards {
         self.range(index).and_then(|r| self.all.get_mut(r)).unwrap_or_default()
     }
 
-    /// Record `index`'s shares set to `other`'s for the same record (pools split alike: the same
-    /// pools, so as many shares); false, and nothing changed, when they are not as many.
-    pub(crate) fn take(&mut self, other: &PoolAwards, index: usize) -> bool {
-        let (mine, theirs) = (self.of_mut(index), other.of(index));
-        if mine.len() != theirs.len() {
+    /// Every record's shares set to `other`'s (pools split alike: the same pools and members,
+    /// so as many shares per record); false, and nothing changed, when they are not laid out
+    /// alike.
+    pub(crate) fn take(&mut self, other: &PoolAwards) -> bool {
+        if self.starts != other.starts {
             return false;
         }
-        mine.clone_from_slice(theirs);
+        self.all.clone_from(&other.all);
         true
     }
 

@@ -41,39 +41,79 @@ pub(super) fn histogram(values: &[Decimal], bins: usize, width: Option<Decimal>)
     let (Some(min), Some(max)) = (values.iter().min().copied(), values.iter().max().copied()) else {
         return Ok(Histogram::default());
     };
-    let width = match width {
-        Some(w) => w,
-        None => round_width(div(sub(max, min)?, Decimal::from(bins.max(1)))?)?,
-    };
-    let start = mul(div(min, width)?.floor(), width)?;
-    let count = div(sub(max, start)?, width)?
-        .floor()
-        .to_usize()
-        .and_then(|c| c.checked_add(1))
-        .filter(|c| *c <= MAX_BINS.saturating_add(1))
-        .ok_or_else(|| {
-            option("binWidth", crate::base::error::Phrase::AWidthGivingAtMost1000Bins, width.to_string(), "/binWidth")
-        })?;
-    let mut counts = vec![0usize; count];
-    let on_grid = Grid::of(start, width);
+    let layout = Layout::new(min, max, bins, width)?;
+    let mut counts = vec![0usize; layout.count];
+    let on_grid = Grid::of(layout.start, layout.width);
     for v in values {
         let k = match on_grid.and_then(|g| g.bin(*v)) {
             Some(k) => k,
-            None => div(sub(*v, start)?, width)?.floor().to_usize().unwrap_or(0),
+            None => div(sub(*v, layout.start)?, layout.width)?.floor().to_usize().unwrap_or(0),
         };
-        let k = k.min(count.saturating_sub(1));
+        let k = k.min(layout.count.saturating_sub(1));
         if let Some(c) = counts.get_mut(k) {
             *c = c.saturating_add(1);
         }
     }
-    let mut out = Vec::with_capacity(count);
-    let mut from = start;
-    for c in counts {
-        let to = add(from, width)?;
-        out.push(Bin { from: Dec(from.normalize()), to: Dec(to.normalize()), count: c });
-        from = to;
+    layout.bins(counts)
+}
+
+/// [`histogram`] of values given in ascending order (with anything after each, such as its
+/// rep): each bin's count found at its edges by binary search, without reading every value.
+pub(super) fn histogram_sorted<T>(sorted: &[(Decimal, T)], bins: usize, width: Option<Decimal>) -> Result<Histogram> {
+    let (Some((min, _)), Some((max, _))) = (sorted.first(), sorted.last()) else {
+        return Ok(Histogram::default());
+    };
+    let layout = Layout::new(*min, *max, bins, width)?;
+    let mut counts = Vec::with_capacity(layout.count);
+    let (mut below, mut edge) = (0_usize, layout.start);
+    for k in 1..=layout.count {
+        edge = add(edge, layout.width)?;
+        // The last bin holds the rest (the values from its lower edge on).
+        let upto = if k == layout.count { sorted.len() } else { sorted.partition_point(|(v, _)| *v < edge) };
+        counts.push(upto.saturating_sub(below));
+        below = upto;
     }
-    Ok(Histogram { width: Some(Dec(width.normalize())), bins: out })
+    layout.bins(counts)
+}
+
+/// Where the bins of a histogram are: the first one's lower edge, their width and how many.
+struct Layout {
+    start: Decimal,
+    width: Decimal,
+    count: usize,
+}
+
+impl Layout {
+    /// The bins for changes from `min` to `max`: about `bins` of them, or of `width`.
+    fn new(min: Decimal, max: Decimal, bins: usize, width: Option<Decimal>) -> Result<Layout> {
+        let width = match width {
+            Some(w) => w,
+            None => round_width(div(sub(max, min)?, Decimal::from(bins.max(1)))?)?,
+        };
+        let start = mul(div(min, width)?.floor(), width)?;
+        let count = div(sub(max, start)?, width)?
+            .floor()
+            .to_usize()
+            .and_then(|c| c.checked_add(1))
+            .filter(|c| *c <= MAX_BINS.saturating_add(1))
+            .ok_or_else(|| {
+                let expected = crate::base::error::Phrase::AWidthGivingAtMost1000Bins;
+                option("binWidth", expected, width.to_string(), "/binWidth")
+            })?;
+        Ok(Layout { start, width, count })
+    }
+
+    /// The histogram of bins counting `counts`, lowest first.
+    fn bins(&self, counts: Vec<usize>) -> Result<Histogram> {
+        let mut out = Vec::with_capacity(counts.len());
+        let mut from = self.start;
+        for c in counts {
+            let to = add(from, self.width)?;
+            out.push(Bin { from: Dec(from.normalize()), to: Dec(to.normalize()), count: c });
+            from = to;
+        }
+        Ok(Histogram { width: Some(Dec(self.width.normalize())), bins: out })
+    }
 }
 
 /// The bins' start and width as integers at one scale: a value at that scale or finer finds its
@@ -158,7 +198,7 @@ mod tests {
         let value = (-5_000_i64..5_000, 0_u32..4).prop_map(|(m, scale)| Decimal::new(m, scale));
         let width = prop::sample::select(vec![None, Some(d("20")), Some(d("37")), Some(d("12.5")), Some(d("1000"))]);
         proptest!(ProptestConfig::with_cases(500), |(values in prop::collection::vec(value, 1..40), width in width)| {
-            let h = histogram(&values, 10, width).unwrap();
+            let (h, asked) = (histogram(&values, 10, width).unwrap(), width);
             let (start, width) = (h.bins.first().unwrap().from.0, h.width.unwrap().0);
             let last = h.bins.len().saturating_sub(1);
             let mut counts = vec![0_usize; h.bins.len()];
@@ -168,6 +208,11 @@ mod tests {
                 *c = c.saturating_add(1);
             }
             prop_assert_eq!(h.bins.iter().map(|b| b.count).collect::<Vec<_>>(), counts);
+            // Counted at the edges of the values in order, the same bins.
+            let mut sorted: Vec<(Decimal, usize)> = values.iter().copied().zip(0..).collect();
+            sorted.sort();
+            prop_assert_eq!(histogram_sorted(&sorted, 10, asked).unwrap(), h);
         });
+        assert_eq!(histogram_sorted::<()>(&[], 10, None).unwrap(), Histogram::default());
     }
 }

@@ -74,6 +74,7 @@ mod curve;
 mod explain;
 mod groups;
 mod histogram;
+mod ledger;
 mod listing;
 mod marks;
 mod payouts;

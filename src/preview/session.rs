@@ -6,6 +6,7 @@ use super::change::{pair_components, ComponentPair, Pairing, RepChange};
 use super::crossing::GradeOrder;
 use super::curve::{curves, CurveSpec, Curves};
 use super::explain::{explain_side, RepExplanation};
+use super::ledger::Ledger;
 use super::sensitivity::{sensitivity, Sensitivity, SensitivitySpec};
 use super::side::Side;
 use super::summary::{compare, Comparison};
@@ -48,6 +49,8 @@ pub struct CompareSession {
     alike: bool,
     components: Vec<ComponentPair>,
     grades: GradeOrder,
+    /// The comparison's team parts, kept up to date with every edit.
+    ledger: Ledger,
 }
 
 impl CompareSession {
@@ -64,7 +67,18 @@ impl CompareSession {
         let baseline = Side::new(baseline, &records, None)?;
         let components = pair_components(&baseline.plan, &baseline.plan);
         let grades = GradeOrder::of(&baseline.plan, &baseline.plan);
-        Ok(CompareSession { records, options, baseline, draft: None, alike: false, components, grades })
+        let mut session = CompareSession {
+            records,
+            options,
+            baseline,
+            draft: None,
+            alike: false,
+            components,
+            grades,
+            ledger: Ledger::default(),
+        };
+        session.ledger = Ledger::new(&session.pairing());
+        Ok(session)
     }
 
     /// Sets the draft and computes it over the records; the baseline is not recomputed. On
@@ -76,6 +90,7 @@ impl CompareSession {
         self.components = pair_components(&self.baseline.plan, &draft.plan);
         self.grades = GradeOrder::of(&self.baseline.plan, &draft.plan);
         self.draft = Some(draft);
+        self.ledger = Ledger::new(&self.pairing());
         Ok(())
     }
 
@@ -85,6 +100,7 @@ impl CompareSession {
         self.alike = false;
         self.components = pair_components(&self.baseline.plan, &self.baseline.plan);
         self.grades = GradeOrder::of(&self.baseline.plan, &self.baseline.plan);
+        self.ledger = Ledger::new(&self.pairing());
     }
 
     /// Replaces record `index` and recomputes it under both plans, then the team's parts
@@ -97,12 +113,30 @@ impl CompareSession {
         if let Some(draft) = self.draft.as_mut() {
             if let Err(e) = draft.replace(index, &record, like) {
                 let old = self.records.get(index).cloned().unwrap_or_default();
-                self.baseline.replace(index, &old, None)?;
+                let back = self.baseline.replace(index, &old, None);
+                self.ledger = Ledger::new(&self.pairing());
+                back?;
                 return Err(e);
             }
         }
         if let Some(slot) = self.records.get_mut(index) {
             *slot = record;
+        }
+        // What the edit changed on either side, taken out of the ledger and added again.
+        let pairing = Pairing {
+            baseline: &self.baseline,
+            draft: self.draft.as_ref().unwrap_or(&self.baseline),
+            components: &self.components,
+            grades: &self.grades,
+        };
+        match (pairing.baseline.touched(), self.draft.as_ref().map(Side::touched)) {
+            (Some(b), None) => self.ledger.update(&pairing, b),
+            (Some(b), Some(Some(d))) => {
+                let mut changed = b.to_vec();
+                changed.extend_from_slice(d);
+                self.ledger.update(&pairing, &changed);
+            }
+            _ => self.ledger = Ledger::new(&pairing),
         }
         Ok(())
     }
@@ -120,6 +154,7 @@ impl CompareSession {
             }
         }
         self.records.push(record);
+        self.ledger = Ledger::new(&self.pairing());
         Ok(self.records.len().saturating_sub(1))
     }
 
@@ -136,7 +171,9 @@ impl CompareSession {
                 return Err(e);
             }
         }
-        Ok(self.records.remove(index))
+        let record = self.records.remove(index);
+        self.ledger = Ledger::new(&self.pairing());
+        Ok(record)
     }
 
     /// The records, in order.
@@ -164,6 +201,17 @@ impl CompareSession {
 
     /// The comparison as `view` asks for it.
     pub fn comparison(&self, view: &View) -> Result<Comparison> {
+        view.check()?;
+        view.check_picks(self.records.len())?;
+        let (pairing, locale) = (self.pairing(), self.locale(view.locale));
+        self.ledger.comparison(&pairing, view, locale).unwrap_or_else(|| compare(&pairing, view, locale))
+    }
+
+    /// [`CompareSession::comparison`] worked out from every rep's numbers again instead of from
+    /// the parts the session keeps up to date: the same comparison, slower (what the kept parts
+    /// are tested against).
+    #[doc(hidden)]
+    pub fn comparison_from_scratch(&self, view: &View) -> Result<Comparison> {
         view.check()?;
         compare(&self.pairing(), view, self.locale(view.locale))
     }

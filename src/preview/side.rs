@@ -136,9 +136,14 @@ pub(super) struct Side {
     /// regraded on both sides takes that side's new shares instead of splitting its pools again.
     /// Cleared for good when a record's weights or result differ between the sides.
     pools_alike: bool,
-    /// The record last regraded in place ([`Side::regrade`]) and the records whose pool shares
-    /// that changed: what a side whose pools are split alike takes.
+    /// The record last regraded in place ([`Side::regrade`]) and the records whose pool share
+    /// amounts that changed: a side whose pools are split alike takes every share then, and pays
+    /// those records again.
     regraded: Option<(usize, Vec<usize>)>,
+    /// The records whose results, pay, grades or forced grades the last edit may have changed
+    /// (none: any record's, after the team's parts were computed again): what the comparison's
+    /// ledger takes out and adds again.
+    touched: Option<Vec<usize>>,
 }
 
 impl Side {
@@ -189,6 +194,7 @@ impl Side {
             rescored,
             pools_alike: false,
             regraded: None,
+            touched: None,
         };
         match like {
             Some(like) if scores_alike && side.ranks_as(like) => {
@@ -258,6 +264,7 @@ impl Side {
             return Ok(());
         }
         self.regraded = None;
+        self.touched = Some(Vec::new());
         let known = like
             .and_then(|l| l.alike(index, self.takes_score(l, index), self.rows_alike, [&self.pays, &self.pays_scored]));
         let mut numbers = Numbers::new(width(&self.plan));
@@ -375,6 +382,11 @@ impl Side {
         self.awards.of(index)
     }
 
+    /// The records the last edit may have changed (see the field); none: any.
+    pub(super) fn touched(&self) -> Option<&[usize]> {
+        self.touched.as_deref()
+    }
+
     /// The whole team view, as `Plan::evaluate_team` gives it (without the cost): members,
     /// distribution, aggregates, groups, PK, leaderboard.
     pub(super) fn standings(&self) -> Result<TeamSummary> {
@@ -396,6 +408,7 @@ impl Side {
     /// Recomputes the team's parts from the reps' results; `changed` says which reps' results
     /// are new (the others keep their finished statements when their shares did not change).
     fn refresh(&mut self, changed: Changed) -> Result<()> {
+        self.touched = None;
         let scores = self.scores();
         let weights = &self.weights;
         let weight = |i: usize, c: usize| weights.row(i).get(c).copied().flatten();
@@ -460,7 +473,10 @@ impl Side {
         }
         let all = &self.scored;
         let key = |i: usize| all.get(i).copied().flatten()?.tie_break;
-        self.plan.regrade(&mut members, at.min(k)..at.max(k).saturating_add(1), was, &key)?;
+        let forced = self.plan.regrade(&mut members, at.min(k)..at.max(k).saturating_add(1), was, &key)?;
+        if let Some(touched) = self.touched.as_mut() {
+            touched.extend(forced);
+        }
         let weights = &self.weights;
         let weight = |i: usize, c: usize| weights.row(i).get(c).copied().flatten();
         // The members and their groups are as they were: only the pools the rep shares in are
@@ -473,7 +489,7 @@ impl Side {
             .and_then(|l| Some((l, l.regraded.as_ref().filter(|(i, _)| *i == index)?)));
         let shared = match taken {
             Some((like, (_, shared))) => {
-                if !shared.iter().all(|i| self.awards.take(&like.awards, *i)) {
+                if !self.awards.take(&like.awards) {
                     return Err(crate::base::checked::overflow());
                 }
                 shared.clone()
@@ -487,7 +503,7 @@ impl Side {
             }
         }
         self.team.members = members;
-        // Paid again: the rep, and those whose shares changed.
+        // Paid again: the rep, and those whose share amounts changed.
         for i in std::iter::once(index).chain(shared.iter().copied()) {
             self.settle(i)?;
         }
@@ -514,6 +530,9 @@ impl Side {
     /// Record `index` paid again with its pool shares as they are (in place: its total and
     /// component amounts).
     fn settle(&mut self, index: usize) -> Result<()> {
+        if let Some(touched) = self.touched.as_mut() {
+            touched.push(index);
+        }
         match (self.reps.get(index), self.duplicates.get(index), self.paid.slot(index)) {
             (Some(Ok(rep)), Some(None), Some((total, components))) => {
                 *total = settle_into(self.unpooled.get(index), rep.run.as_ref(), self.awards.of(index), components)?;

@@ -188,7 +188,8 @@ impl CostChange {
     }
 }
 
-/// The comparison as `view` asks for it (checked by the caller).
+/// The comparison as `view` asks for it (checked by the caller), from every rep's numbers
+/// read again: what a [`super::ledger::Ledger`] kept up to date gives too.
 pub(super) fn compare(pairing: &Pairing<'_>, view: &View, locale: Locale) -> Result<Comparison> {
     let n = pairing.baseline.len();
     view.check_picks(n)?;
@@ -223,7 +224,7 @@ pub(super) fn compare(pairing: &Pairing<'_>, view: &View, locale: Locale) -> Res
         winners: rows(&winners)?,
         losers: rows(&losers)?,
         exceeding: exceeding(pairing, &deltas, view)?,
-        not_calculable: not_calculable(pairing, &deltas, locale),
+        not_calculable: not_calculable(pairing, deltas.iter().filter(|d| !d.compared).map(|d| d.index), locale),
         reps: listed(pairing, &deltas, view)?,
         picked: picked(pairing, view)?,
     })
@@ -405,13 +406,15 @@ fn exceeding(pairing: &Pairing<'_>, deltas: &[Delta], view: &View) -> Result<Vec
     over.iter().map(|(i, _)| pairing.change(*i)).collect()
 }
 
-/// Records either side fails on (those not compared: the others have a result on both sides).
-fn not_calculable(pairing: &Pairing<'_>, deltas: &[Delta], locale: Locale) -> Vec<NotCalculable> {
-    deltas
-        .iter()
-        .filter(|d| !d.compared)
-        .filter_map(|d| {
-            let i = d.index;
+/// The records of `uncompared` (in record order: those not compared) either side fails on (the
+/// others have a result on both sides).
+pub(super) fn not_calculable(
+    pairing: &Pairing<'_>,
+    uncompared: impl Iterator<Item = usize>,
+    locale: Locale,
+) -> Vec<NotCalculable> {
+    uncompared
+        .filter_map(|i| {
             let (b, a) = (pairing.baseline.error(i), pairing.draft.error(i));
             if b.is_none() && a.is_none() {
                 return None;
