@@ -42,7 +42,7 @@ pub fn allocate(total: Decimal, currency: &Currency, weights: &[Decimal], keys: 
 }
 
 /// The weights as integers at their common scale.
-fn integer_weights(weights: &[Decimal]) -> Result<Vec<u128>> {
+pub(crate) fn integer_weights(weights: &[Decimal]) -> Result<Vec<u128>> {
     let scale = weights.iter().map(|w| w.normalize().scale()).max().unwrap_or(0);
     weights
         .iter()

@@ -18,6 +18,7 @@ mod explain;
 mod graph;
 pub mod output;
 pub(crate) mod parse;
+mod pool_split;
 mod team;
 
 pub use parse::document_locale;
@@ -26,6 +27,7 @@ pub use diagnostics::{diagnose, Diagnostic, DiagnosticCode, Severity};
 pub use document::{FieldDef, MetricDef, MetricKind, PlanDocument, RoundingPolicy};
 pub use evaluate::{Evaluation, MetricResult, Record, Rows, RowsError, MAX_ROWS};
 pub use explain::{TraceEntry, TraceInput};
+pub(crate) use pool_split::PoolSplits;
 pub(crate) use team::{settle, PoolAward, PoolAwards};
 pub use team::{
     Aggregates, GradeCount, GroupSummary, Leaderboard, LeaderboardEntry, PkOutcome, PkResult, PkSide, TeamEvaluation,

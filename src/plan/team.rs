@@ -779,41 +779,6 @@ impl Plan {
         self.split_pools(members, n, weight, None).map(|(awards, _)| awards)
     }
 
-    /// [`Plan::pool_awards`] after one member's share weight moved, the members and their groups
-    /// as they were when `awards` was split: only the pools that member shares in are split
-    /// again (a pool for the whole team; its own group's part of a pool per group), in place; the
-    /// other groups' shares are kept. Returns the records whose share's amount changed (or that
-    /// gained or lost a share), each once, in record order: what they are paid is all that can
-    /// differ for the others (a share's weight total, shown in its statement, moves for every
-    /// member, and is updated in `awards` too). An error when `awards` does not fit the
-    /// members; `awards` is then partly updated, to be split again from the start.
-    pub(crate) fn pool_awards_after(
-        &self,
-        members: &[TeamMember],
-        weight: &dyn Fn(usize, usize) -> Option<Decimal>,
-        awards: &mut PoolAwards,
-        moved: &TeamMember,
-    ) -> Result<Vec<usize>> {
-        let (pairs, _) = self.split_pools_of(members, weight, Some(moved.group.as_deref()))?;
-        let mut changed = Vec::new();
-        for (index, award) in pairs {
-            let Some(slot) = awards.of_mut(index).iter_mut().find(|a| a.component == award.component) else {
-                return Err(crate::base::checked::overflow());
-            };
-            if *slot != award {
-                if slot.share.map(|s| s.amount) != award.share.map(|s| s.amount) {
-                    changed.push(index);
-                }
-                *slot = award;
-            }
-        }
-        // In record order, each once: paying them again then reads each side's per-record
-        // lists in order.
-        crate::base::order::sort(&mut changed);
-        changed.dedup();
-        Ok(changed)
-    }
-
     /// Splits the pools among the scored `members`: per record (of `n`), the shares it is paid,
     /// and each pool as split.
     fn split_pools(
@@ -938,7 +903,7 @@ impl PoolAwards {
     }
 
     /// [`PoolAwards::of`], to be written.
-    fn of_mut(&mut self, index: usize) -> &mut [PoolAward] {
+    pub(crate) fn of_mut(&mut self, index: usize) -> &mut [PoolAward] {
         self.range(index).and_then(|r| self.all.get_mut(r)).unwrap_or_default()
     }
 

@@ -13,7 +13,7 @@ use crate::base::error::{Error, Origin, Result};
 use crate::formula::Value;
 use crate::incentive::section::{Rows, Run};
 use crate::incentive::TotalRounding;
-use crate::plan::{settle, Plan, PoolAward, PoolAwards, TeamMember, TeamSummary};
+use crate::plan::{settle, Plan, PoolAward, PoolAwards, PoolSplits, TeamMember, TeamSummary};
 use crate::scorecard::ScoreResult;
 use rust_decimal::Decimal;
 use std::rc::Rc;
@@ -144,6 +144,8 @@ pub(super) struct Side {
     /// (none: any record's, after the team's parts were computed again): what the comparison's
     /// ledger takes out and adds again.
     touched: Option<Vec<usize>>,
+    /// The pools as a regrading last split them, to be split again from there.
+    splits: PoolSplits,
 }
 
 impl Side {
@@ -195,6 +197,7 @@ impl Side {
             pools_alike: false,
             regraded: None,
             touched: None,
+            splits: PoolSplits::default(),
         };
         match like {
             Some(like) if scores_alike && side.ranks_as(like) => {
@@ -409,6 +412,7 @@ impl Side {
     /// are new (the others keep their finished statements when their shares did not change).
     fn refresh(&mut self, changed: Changed) -> Result<()> {
         self.touched = None;
+        self.splits.clear();
         let scores = self.scores();
         let weights = &self.weights;
         let weight = |i: usize, c: usize| weights.row(i).get(c).copied().flatten();
@@ -492,9 +496,11 @@ impl Side {
                 if !self.awards.take(&like.awards) {
                     return Err(crate::base::checked::overflow());
                 }
+                // This side's weights moved without its own splits.
+                self.splits.clear();
                 shared.clone()
             }
-            None => self.plan.pool_awards_after(&members, &weight, &mut self.awards, moved)?,
+            None => self.plan.pool_awards_after(&members, &weight, &mut self.awards, moved, &mut self.splits)?,
         };
         // Only the members between the two places moved in the team view.
         for (p, m) in members.iter().enumerate().skip(at.min(k)).take(at.abs_diff(k).saturating_add(1)) {
