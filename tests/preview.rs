@@ -978,7 +978,10 @@ fn scores_moving_regrade_as_a_fresh_session(doc: Value) {
     *edited.pointer_mut("/incentive/components/0/rules/2/table/tiers/2/rate").unwrap() = json!(0.06);
     let (plan, draft) = (Plan::compile(&doc.to_string()).unwrap(), Plan::compile(&edited.to_string()).unwrap());
     let reps: Vec<Value> = serde_json::from_str(&std::fs::read_to_string(format!("{path}reps.json")).unwrap()).unwrap();
-    let may: Vec<Value> = reps.into_iter().filter(|r| r["月份"] == 5).collect();
+    let mut may: Vec<Value> = reps.into_iter().filter(|r| r["月份"] == 5).collect();
+    // Two vetoed reps the others move past: they hold places outside the forced distribution.
+    may[3]["合规违规"] = json!(true);
+    may[17]["重大客诉"] = json!(true);
     let mut s = CompareSession::open(plan.clone(), may, CompareOptions::default()).unwrap();
     s.set_draft(draft.clone()).unwrap();
     let mut ties = 0;

@@ -38,7 +38,9 @@ struct Sharers {
     group: Option<String>,
     /// The members' record indices, ascending.
     indices: Vec<usize>,
-    ids: Vec<String>,
+    /// Each member's place among their ids in order: what breaks a tie between equal
+    /// remainders, as comparing the ids does (ids in a team are unique).
+    id_ranks: Vec<u32>,
     weights: Vec<Decimal>,
     /// The weights as integers at `scale`, and their sum.
     ints: Vec<u128>,
@@ -48,6 +50,8 @@ struct Sharers {
     total: Tally,
     /// Members whose weight is above 0.
     sharing: usize,
+    /// The units each member was given by the last split (none before the first).
+    counts: Vec<u128>,
 }
 
 impl Sharers {
@@ -69,6 +73,14 @@ impl Sharers {
         let ints = crate::incentive::allocation::integer_weights(&weights)?;
         let scale = weights.iter().map(|w| w.normalize().scale()).max().unwrap_or(0);
         let denominator = ints.iter().try_fold(0_u128, |acc, w| acc.checked_add(*w)).ok_or_else(overflow)?;
+        let mut by_id: Vec<usize> = (0..list.len()).collect();
+        crate::base::order::sort_by(&mut by_id, |a, b| list.get(*a).map(|m| m.1).cmp(&list.get(*b).map(|m| m.1)));
+        let mut id_ranks = vec![0_u32; list.len()];
+        for (rank, k) in by_id.into_iter().enumerate() {
+            if let Some(r) = id_ranks.get_mut(k) {
+                *r = u32::try_from(rank).map_err(|_| overflow())?;
+            }
+        }
         let mut total = Tally::default();
         for w in &weights {
             total.add(*w);
@@ -77,7 +89,8 @@ impl Sharers {
             component,
             group: group.filter(|_| per_group).map(str::to_string),
             indices: list.iter().map(|(i, _, _)| *i).collect(),
-            ids: list.iter().map(|(_, id, _)| (*id).to_string()).collect(),
+            id_ranks,
+            counts: Vec::new(),
             sharing: ints.iter().filter(|w| **w > 0).count(),
             weights,
             ints,
@@ -113,11 +126,14 @@ impl Sharers {
     }
 
     /// The pool of `amount` split among them again into `awards`; the records whose share's
-    /// amount changed pushed onto `changed`.
+    /// amount changed pushed onto `changed`. `moved`: the record whose weight moved (its share
+    /// names its new weight); every other member's share that keeps its units only names the
+    /// new total.
     fn split(
-        &self,
+        &mut self,
         amount: Decimal,
         currency: &Currency,
+        moved: usize,
         awards: &mut PoolAwards,
         changed: &mut Vec<usize>,
     ) -> Result<()> {
@@ -126,34 +142,41 @@ impl Sharers {
         let units = currency.units(amount, "amount", "")?;
         let total = self.total.total().ok_or_else(overflow)?;
         let counts = if self.sharing == 0 {
-            Vec::new()
+            vec![0; self.ints.len()]
         } else {
             let n = units.unsigned_abs();
             let shares: Vec<u128> =
                 self.ints.iter().map(|w| n.checked_mul(*w)).collect::<Option<_>>().ok_or_else(overflow)?;
-            let key = |i: usize| (self.ids.get(i).map_or("", String::as_str), i);
+            let key = |i: usize| self.id_ranks.get(i).copied();
             crate::base::apportion::largest_remainder_by_key(n, &shares, self.denominator, key)
         };
+        let before = std::mem::take(&mut self.counts);
         for (k, index) in self.indices.iter().enumerate() {
-            let share = match (counts.get(k), self.weights.get(k)) {
-                (Some(c), Some(w)) if *w > Decimal::ZERO => {
-                    let c = i128::try_from(*c).map_err(|_| overflow())?;
-                    let signed = if units < 0 { c.checked_neg().ok_or_else(overflow)? } else { c };
-                    Some(PoolPart { amount: currency.from_units(signed)?, score: *w, total })
-                }
-                _ => None,
-            };
-            let award = PoolAward { component: self.component, pool: amount, share };
+            let (Some(count), Some(w)) = (counts.get(k), self.weights.get(k)) else { return Err(overflow()) };
+            let sharing = self.sharing > 0 && *w > Decimal::ZERO;
             let Some(slot) = awards.of_mut(*index).iter_mut().find(|a| a.component == self.component) else {
                 return Err(overflow());
             };
-            if *slot != award {
-                if slot.share.map(|s| s.amount) != award.share.map(|s| s.amount) {
-                    changed.push(*index);
+            // The same units, and a share before and now: only the total it names moves.
+            if *index != moved && before.get(k) == Some(count) {
+                if let (true, Some(share)) = (sharing, slot.share.as_mut()) {
+                    share.total = total;
+                    continue;
                 }
-                *slot = award;
             }
+            let share = if sharing {
+                let c = i128::try_from(*count).map_err(|_| overflow())?;
+                let signed = if units < 0 { c.checked_neg().ok_or_else(overflow)? } else { c };
+                Some(PoolPart { amount: currency.from_units(signed)?, score: *w, total })
+            } else {
+                None
+            };
+            if slot.share.map(|s| s.amount) != share.map(|s| s.amount) {
+                changed.push(*index);
+            }
+            *slot = PoolAward { component: self.component, pool: amount, share };
         }
+        self.counts = counts;
         Ok(())
     }
 }
@@ -192,8 +215,8 @@ impl Plan {
                     splits.0.len().saturating_sub(1)
                 }
             };
-            let sharers = splits.0.get(at).ok_or_else(overflow)?;
-            sharers.split(def.amount.0, inc.currency(), awards, &mut changed)?;
+            let sharers = splits.0.get_mut(at).ok_or_else(overflow)?;
+            sharers.split(def.amount.0, inc.currency(), moved.index, awards, &mut changed)?;
         }
         // In record order, each once: paying them again then reads each side's per-record
         // lists in order.

@@ -522,7 +522,7 @@ impl Plan {
         };
         let n = members.len();
         let forced = self.distribution.is_some() && members.iter().any(|m| !m.vetoed);
-        Some(self.regrade(&mut members, 0..n, Decimal::ZERO, &key).map(|_| (members, None, forced)))
+        Some(self.regrade(&mut members, 0..n, Decimal::ZERO, &key, None).map(|_| (members, None, forced)))
     }
 
     /// The members ranked best first, with their forced grades, and the forced distribution.
@@ -653,15 +653,19 @@ impl Plan {
     /// keep their competition rank and forced grade (their places in the team and in the
     /// distribution did not change, nor did the entries they tie with), and their dense ranks move
     /// by the distinct totals the span gained or lost. `tie_break(record index)` is a member's
-    /// tie-break key. Returns the record indices of the members whose forced grade changed. An
-    /// error when the members are out of order (a fault: the caller computes the team's parts
-    /// again).
+    /// tie-break key. `vetoes`: each place's veto, when the caller keeps them in member order
+    /// (counted there, a byte per member, rather than in the members); the dense ranks are then
+    /// left as they are (such a caller does not read them: reading every member after the span
+    /// to move them was most of a regrading in a large team). Returns the record indices of the
+    /// members whose forced grade changed. An error when the members are out of order (a fault:
+    /// the caller computes the team's parts again).
     pub(crate) fn regrade(
         &self,
         members: &mut [TeamMember],
         moved: std::ops::Range<usize>,
         was: Decimal,
         tie_break: &dyn Fn(usize) -> Option<Decimal>,
+        vetoes: Option<&[bool]>,
     ) -> Result<Vec<usize>> {
         let best_first = |a: &TeamMember, b: &TeamMember| b.total.0.cmp(&a.total.0).then_with(|| a.id.cmp(&b.id));
         let total_at = |k: usize| members.get(k).map(|m| m.total.0);
@@ -692,7 +696,7 @@ impl Plan {
             (m.rank, m.dense_rank) = (rank, dense);
         }
         // After the span, a new run starts: its dense rank follows the span's last one.
-        if let Some(next) = members.get(hi).map(|m| m.dense_rank) {
+        if let Some(next) = members.get(hi).map(|m| m.dense_rank).filter(|_| vetoes.is_none()) {
             let now = dense.saturating_add(1);
             if next != now {
                 for m in members.get_mut(hi..).unwrap_or_default() {
@@ -705,8 +709,17 @@ impl Plan {
         let (head, rest) = members.split_at_mut(lo);
         let (span, tail) = rest.split_at_mut(hi.saturating_sub(lo));
         // The distribution's slots before the span, and in the whole team.
-        let before = head.iter().filter(|m| graded(m)).count();
-        let size = before.saturating_add(span.iter().chain(tail.iter()).filter(|m| graded(m)).count());
+        let (before, size) = match vetoes {
+            Some(v) => {
+                let count = |v: Option<&[bool]>| v.map_or(0, |v| v.iter().filter(|x| !**x).count());
+                let before = count(v.get(..lo));
+                (before, before.saturating_add(count(v.get(lo..))))
+            }
+            None => {
+                let before = head.iter().filter(|m| graded(m)).count();
+                (before, before.saturating_add(span.iter().chain(tail.iter()).filter(|m| graded(m)).count()))
+            }
+        };
         let mut pool: Vec<usize> = (0..span.len()).filter(|k| span.get(*k).is_some_and(graded)).collect();
         let lower_first = self.team_section().and_then(|t| t.tie_break.as_ref()).map(|(_, lower)| *lower);
         let total = |k: &usize| span.get(*k).map_or(Decimal::ZERO, |m| m.total.0);
@@ -1266,7 +1279,7 @@ mod tests {
             let best_first = |a: &TeamMember, b: &TeamMember| b.total.0.cmp(&a.total.0).then_with(|| a.id.cmp(&b.id));
             members.sort_by(best_first);
             let n = members.len();
-            plan.regrade(&mut members, 0..n, Decimal::ZERO, &key).unwrap();
+            plan.regrade(&mut members, 0..n, Decimal::ZERO, &key, None).unwrap();
             // Member k moves to total `to` and to its place among the others.
             let k = pick.index(n);
             let was = std::mem::replace(&mut members[k].total, Dec(Decimal::from(55 + 10 * to))).0;
@@ -1274,9 +1287,30 @@ mod tests {
             let at = members.partition_point(|o| best_first(o, &moving).is_lt());
             members.insert(at, moving);
             let mut whole = members.clone();
-            plan.regrade(&mut whole, 0..n, Decimal::ZERO, &key).unwrap();
-            plan.regrade(&mut members, at.min(k)..at.max(k) + 1, was, &key).unwrap();
-            prop_assert_eq!(members, whole);
+            plan.regrade(&mut whole, 0..n, Decimal::ZERO, &key, None).unwrap();
+            // With the vetoes in a column (a compare side's): the same but for the dense ranks.
+            let vetoes: Vec<bool> = members.iter().map(|m| m.vetoed).collect();
+            let mut by_column = members.clone();
+            let forced = plan.regrade(&mut by_column, at.min(k)..at.max(k) + 1, was, &key, Some(&vetoes)).unwrap();
+            plan.regrade(&mut members, at.min(k)..at.max(k) + 1, was, &key, None).unwrap();
+            prop_assert_eq!(&members, &whole);
+            let undense = |m: &[TeamMember]| m.iter().map(|m| TeamMember { dense_rank: 0, ..m.clone() }).collect::<Vec<_>>();
+            prop_assert_eq!(undense(&by_column), undense(&whole));
+            // It names the members whose forced grade moved, and only those.
+            let before: Vec<Option<Name>> = {
+                let mut sorted = team.iter().enumerate().map(|(i, (t, v, _))| member(i, 60 + 10 * t, *v)).collect::<Vec<_>>();
+                sorted.sort_by(best_first);
+                let n = sorted.len();
+                plan.regrade(&mut sorted, 0..n, Decimal::ZERO, &key, None).unwrap();
+                let mut by_index = vec![None; n];
+                for m in sorted { by_index[m.index] = m.forced_grade; }
+                by_index
+            };
+            let mut moved: Vec<usize> = whole.iter().filter(|m| before[m.index] != m.forced_grade).map(|m| m.index).collect();
+            let mut named = forced;
+            moved.sort_unstable();
+            named.sort_unstable();
+            prop_assert_eq!(named, moved);
         }
 
         /// The members ranked in one walk (`rank_members`, a compare side's view) are those of

@@ -65,6 +65,17 @@ enum Percent {
     Failed,
 }
 
+/// How a rep's change (or percent) goes into its ordered list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Place {
+    /// Put in its place.
+    Insert,
+    /// Pushed: the list is sorted afterwards.
+    Push,
+    /// Already moved to its new place.
+    Moved,
+}
+
 /// The team's parts under both plans (see the [module docs](self)).
 #[derive(Clone, Debug, Default)]
 pub(super) struct Ledger {
@@ -148,7 +159,7 @@ impl Ledger {
         let mut parts = vec![None; width];
         for i in 0..n {
             let entry = ledger.entry(pairing, i, &mut parts);
-            ledger.add(i, &entry, &parts, false);
+            ledger.add(i, &entry, &parts, [Place::Push, Place::Push]);
             if let Some(slot) = ledger.entries.get_mut(i) {
                 *slot = entry;
             }
@@ -171,8 +182,23 @@ impl Ledger {
                 continue;
             }
             let (old, row) = (old.clone(), row.to_vec());
-            self.remove(i, &old, &row, !resort);
-            self.add(i, &entry, &parts, !resort);
+            // A change that stays a change moves to its new place in order (only the changes
+            // between its two places shift); otherwise it is taken out or put in.
+            let keyed = !resort && old.key.is_some() && entry.key.is_some();
+            let percent = !resort && matches!((old.percent, entry.percent), (Percent::Of(_), Percent::Of(_)));
+            if let (true, Some(a), Some(b)) = (keyed, old.key, entry.key) {
+                shift(&mut self.keys, (a, i), (b, i));
+            }
+            if let (true, Percent::Of(a), Percent::Of(b)) = (percent, old.percent, entry.percent) {
+                shift(&mut self.percents, (a, i), (b, i));
+            }
+            let mode = |moved: bool| match (resort, moved) {
+                (true, _) => Place::Push,
+                (false, true) => Place::Moved,
+                (false, false) => Place::Insert,
+            };
+            self.remove(i, &old, &row, [mode(keyed), mode(percent)]);
+            self.add(i, &entry, &parts, [mode(keyed), mode(percent)]);
             if let Some(slot) = self.entries.get_mut(i) {
                 *slot = entry;
             }
@@ -258,48 +284,51 @@ impl Ledger {
         self.parts.get_mut(range)
     }
 
-    /// Adds what rep `index` adds; `ordered`: into the ordered changes in place (else they are
-    /// sorted afterwards).
-    fn add(&mut self, index: usize, e: &Entry, parts: &[Option<Decimal>], ordered: bool) {
+    /// Adds what rep `index` adds; `place`: how its change and its percent go into the ordered
+    /// ones.
+    fn add(&mut self, index: usize, e: &Entry, parts: &[Option<Decimal>], place: [Place; 2]) {
         self.count(e, parts, true);
-        match e.key {
-            Some(k) if ordered => insert(&mut self.keys, (k, index)),
-            Some(k) => self.keys.push((k, index)),
-            None => {
+        match (e.key, place[0]) {
+            (Some(k), Place::Insert) => insert(&mut self.keys, (k, index)),
+            (Some(k), Place::Push) => self.keys.push((k, index)),
+            (Some(_), Place::Moved) => {}
+            (None, _) => {
                 self.unkeyed.insert(index);
             }
         }
-        match e.percent {
-            Percent::Of(p) if ordered => insert(&mut self.percents, (p, index)),
-            Percent::Of(p) => self.percents.push((p, index)),
-            Percent::OfZero => {
+        match (e.percent, place[1]) {
+            (Percent::Of(p), Place::Insert) => insert(&mut self.percents, (p, index)),
+            (Percent::Of(p), Place::Push) => self.percents.push((p, index)),
+            (Percent::Of(_), Place::Moved) => {}
+            (Percent::OfZero, _) => {
                 self.of_zero.insert(index);
             }
-            Percent::Failed => self.failed = self.failed.saturating_add(1),
-            Percent::None => {}
+            (Percent::Failed, _) => self.failed = self.failed.saturating_add(1),
+            (Percent::None, _) => {}
         }
         if !e.compared {
             self.uncompared.insert(index);
         }
     }
 
-    /// Takes out what rep `index` added.
-    fn remove(&mut self, index: usize, e: &Entry, parts: &[Option<Decimal>], ordered: bool) {
+    /// Takes out what rep `index` added; `place` as for [`Ledger::add`] (pushed: the ordered
+    /// ones are made again afterwards).
+    fn remove(&mut self, index: usize, e: &Entry, parts: &[Option<Decimal>], place: [Place; 2]) {
         self.count(e, parts, false);
-        match e.key {
-            Some(k) if ordered => take(&mut self.keys, (k, index)),
-            Some(_) => {}
-            None => {
+        match (e.key, place[0]) {
+            (Some(k), Place::Insert) => take(&mut self.keys, (k, index)),
+            (Some(_), _) => {}
+            (None, _) => {
                 self.unkeyed.remove(&index);
             }
         }
-        match e.percent {
-            Percent::Of(p) if ordered => take(&mut self.percents, (p, index)),
-            Percent::OfZero => {
+        match (e.percent, place[1]) {
+            (Percent::Of(p), Place::Insert) => take(&mut self.percents, (p, index)),
+            (Percent::OfZero, _) => {
                 self.of_zero.remove(&index);
             }
-            Percent::Failed => self.failed = self.failed.saturating_sub(1),
-            Percent::Of(_) | Percent::None => {}
+            (Percent::Failed, _) => self.failed = self.failed.saturating_sub(1),
+            (Percent::Of(_) | Percent::None, _) => {}
         }
         if !e.compared {
             self.uncompared.remove(&index);
@@ -519,6 +548,30 @@ fn descending(keys: &[(Decimal, usize)]) -> impl Iterator<Item = (Decimal, usize
 fn insert(list: &mut Vec<(Decimal, usize)>, item: (Decimal, usize)) {
     let at = list.partition_point(|x| *x < item);
     list.insert(at, item);
+}
+
+/// `old` replaced by `new` in `list` (in order), moved to its place: only the items between the
+/// two places shift.
+fn shift(list: &mut Vec<(Decimal, usize)>, old: (Decimal, usize), new: (Decimal, usize)) {
+    let from = list.partition_point(|x| *x < old);
+    if list.get(from) != Some(&old) {
+        insert(list, new);
+        return;
+    }
+    // Counted with `old` still in its place.
+    let to = list.partition_point(|x| *x < new);
+    if let Some(slot) = list.get_mut(from) {
+        *slot = new;
+    }
+    if to > from.saturating_add(1) {
+        if let Some(span) = list.get_mut(from..to) {
+            span.rotate_left(1);
+        }
+    } else if to < from {
+        if let Some(span) = list.get_mut(to..=from) {
+            span.rotate_right(1);
+        }
+    }
 }
 
 /// `item` taken out of `list` (in order), when it is there.

@@ -93,7 +93,7 @@ pub(super) struct Side {
     reps: Vec<std::result::Result<Rep, Error>>,
     /// The team view without its standings: members ranked, forced grades. Its `distribution`
     /// is not kept (see `forced`), nor are its members' payouts (see `paid`; the standings fill
-    /// them in).
+    /// them in) or, after a regrading, their dense ranks (the standings rank again).
     pub(super) team: TeamSummary,
     /// Whether the team has a forced distribution (its members' forced grades are set).
     pub(super) forced: bool,
@@ -146,6 +146,9 @@ pub(super) struct Side {
     touched: Option<Vec<usize>>,
     /// The pools as a regrading last split them, to be split again from there.
     splits: PoolSplits,
+    /// Per place in `team.members`, whether that member's veto was triggered (what a regrading
+    /// counts the forced distribution's places by).
+    vetoes: Vec<bool>,
 }
 
 impl Side {
@@ -198,6 +201,7 @@ impl Side {
             regraded: None,
             touched: None,
             splits: PoolSplits::default(),
+            vetoes: Vec::new(),
         };
         match like {
             Some(like) if scores_alike && side.ranks_as(like) => {
@@ -234,6 +238,7 @@ impl Side {
         (self.team, self.forced, self.awards, self.duplicates, self.paid, self.groups) =
             (team, like.forced, awards, duplicates, paid, like.groups.clone());
         self.scored.clone_from(&like.scored);
+        self.vetoes.clone_from(&like.vetoes);
         Ok(())
     }
 
@@ -429,6 +434,7 @@ impl Side {
         team.distribution = None;
         let paid = self.settle_all(changed, &parts.awards, &duplicates)?;
         self.place = places(&team.members, n);
+        self.vetoes = team.members.iter().map(|m| m.vetoed).collect();
         let reps = &self.reps;
         let groups = Groups::new(n, |i| {
             let dup = duplicates.get(i).is_none_or(Option::is_some);
@@ -466,10 +472,16 @@ impl Side {
             p if p < k => p,
             _ => k.saturating_add(below.get(1..).unwrap_or_default().partition_point(before)),
         };
-        match members.get_mut(at.min(k)..=at.max(k)) {
-            Some(span) if at < k => span.rotate_right(1),
-            Some(span) => span.rotate_left(1),
-            None => return Err(crate::base::checked::overflow()),
+        match (members.get_mut(at.min(k)..=at.max(k)), self.vetoes.get_mut(at.min(k)..=at.max(k))) {
+            (Some(span), Some(vetoes)) if at < k => {
+                span.rotate_right(1);
+                vetoes.rotate_right(1);
+            }
+            (Some(span), Some(vetoes)) => {
+                span.rotate_left(1);
+                vetoes.rotate_left(1);
+            }
+            _ => return Err(crate::base::checked::overflow()),
         }
         let scored = self.scored_of(index);
         if let Some(s) = self.scored.get_mut(index) {
@@ -477,7 +489,8 @@ impl Side {
         }
         let all = &self.scored;
         let key = |i: usize| all.get(i).copied().flatten()?.tie_break;
-        let forced = self.plan.regrade(&mut members, at.min(k)..at.max(k).saturating_add(1), was, &key)?;
+        let span = at.min(k)..at.max(k).saturating_add(1);
+        let forced = self.plan.regrade(&mut members, span, was, &key, Some(&self.vetoes))?;
         if let Some(touched) = self.touched.as_mut() {
             touched.extend(forced);
         }
