@@ -23,7 +23,6 @@ use crate::base::number::Dec;
 use crate::base::tally::Tally;
 use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
-use std::collections::BTreeSet;
 
 /// Past this many reps changed at once, the ordered changes are sorted again rather than
 /// updated one by one.
@@ -107,17 +106,17 @@ pub(super) struct Ledger {
     /// The changes with their reps, in order (ties: record order).
     keys: Vec<(Decimal, usize)>,
     /// Reps without a change, in record order.
-    unkeyed: BTreeSet<usize>,
+    unkeyed: Indices,
     /// Changes that are the score's.
     by_score: usize,
     /// The |percent| of each change that has one, with its rep, in order.
     percents: Vec<(Decimal, usize)>,
     /// Reps with a change who had 0, in record order.
-    of_zero: BTreeSet<usize>,
+    of_zero: Indices,
     /// Changes whose percent overflows.
     failed: usize,
     /// Reps not compared, in record order.
-    uncompared: BTreeSet<usize>,
+    uncompared: Indices,
 }
 
 impl Ledger {
@@ -156,9 +155,22 @@ impl Ledger {
             bands,
             ..Ledger::default()
         };
+        // Each rep's forced grade, read from the members in their order (one walk, rather than
+        // a member looked up by record for each rep).
+        let forced = |side: &Side| {
+            let mut column = vec![None; n];
+            for m in &side.team.members {
+                if let Some(slot) = column.get_mut(m.index) {
+                    *slot = m.forced_grade.as_deref().and_then(|g| ledger.grade_at.get(g).copied());
+                }
+            }
+            column
+        };
+        let forced = [forced(pairing.baseline), forced(pairing.draft)];
         let mut parts = vec![None; width];
         for i in 0..n {
-            let entry = ledger.entry(pairing, i, &mut parts);
+            let known = [forced[0].get(i).copied().flatten(), forced[1].get(i).copied().flatten()];
+            let entry = ledger.entry(pairing, i, &mut parts, Some(known));
             ledger.add(i, &entry, &parts, [Place::Push, Place::Push]);
             if let Some(slot) = ledger.entries.get_mut(i) {
                 *slot = entry;
@@ -176,7 +188,7 @@ impl Ledger {
         let resort = changed.len() > RESORT;
         let mut parts = vec![None; self.width];
         for &i in changed {
-            let entry = self.entry(pairing, i, &mut parts);
+            let entry = self.entry(pairing, i, &mut parts, None);
             let (Some(old), Some(row)) = (self.entries.get(i), self.parts.get(self.range(i))) else { continue };
             if *old == entry && row == parts.as_slice() {
                 continue;
@@ -221,8 +233,15 @@ impl Ledger {
         }
     }
 
-    /// Rep `index`'s entry, its component amounts written into `parts`.
-    fn entry(&self, pairing: &Pairing<'_>, index: usize, parts: &mut [Option<Decimal>]) -> Entry {
+    /// Rep `index`'s entry, its component amounts written into `parts`; `forced`: its forced
+    /// grades' places when known (else read from its members).
+    fn entry(
+        &self,
+        pairing: &Pairing<'_>,
+        index: usize,
+        parts: &mut [Option<Decimal>],
+        forced: Option<[Option<usize>; 2]>,
+    ) -> Entry {
         let d = pairing.delta(index);
         let key = d.key();
         let percent = match (key, d.payouts.or(d.scores)) {
@@ -255,8 +274,9 @@ impl Ledger {
         let band = |side: &Side, bands: &[Option<usize>]| {
             side.scored(index).and_then(|s| s.grade).and_then(|g| bands.get(g).copied().flatten())
         };
-        let forced =
+        let member =
             |side: &Side| side.member(index)?.forced_grade.as_deref().and_then(|g| self.grade_at.get(g).copied());
+        let [forced_before, forced_after] = forced.unwrap_or_else(|| [member(pairing.baseline), member(pairing.draft)]);
         Entry {
             compared: d.compared,
             key,
@@ -268,8 +288,8 @@ impl Ledger {
             grades: [
                 band(pairing.baseline, &self.bands[0]),
                 band(pairing.draft, &self.bands[1]),
-                forced(pairing.baseline),
-                forced(pairing.draft),
+                forced_before,
+                forced_after,
             ],
         }
     }
@@ -319,19 +339,19 @@ impl Ledger {
             (Some(k), Place::Insert) => take(&mut self.keys, (k, index)),
             (Some(_), _) => {}
             (None, _) => {
-                self.unkeyed.remove(&index);
+                self.unkeyed.remove(index);
             }
         }
         match (e.percent, place[1]) {
             (Percent::Of(p), Place::Insert) => take(&mut self.percents, (p, index)),
             (Percent::OfZero, _) => {
-                self.of_zero.remove(&index);
+                self.of_zero.remove(index);
             }
             (Percent::Failed, _) => self.failed = self.failed.saturating_sub(1),
             (Percent::Of(_) | Percent::None, _) => {}
         }
         if !e.compared {
-            self.uncompared.remove(&index);
+            self.uncompared.remove(index);
         }
     }
 
@@ -466,7 +486,7 @@ impl Ledger {
             winners: rows(winners.collect())?,
             losers: rows(losers.collect())?,
             exceeding: rows(self.exceeding(view))?,
-            not_calculable: not_calculable(pairing, self.uncompared.iter().copied(), locale),
+            not_calculable: not_calculable(pairing, self.uncompared.iter(), locale),
             reps: self.listed(pairing, view)?,
             picked: picked(pairing, view)?,
         })
@@ -486,7 +506,7 @@ impl Ledger {
         if let Some(p) = t.percent.map(|p| p.0) {
             let from = self.percents.partition_point(|(v, _)| *v < p);
             over.extend(self.percents.get(from..).unwrap_or_default().iter().map(|(_, i)| *i));
-            over.extend(self.of_zero.iter().copied());
+            over.extend(self.of_zero.iter());
         }
         crate::base::order::sort(&mut over);
         over.dedup();
@@ -511,20 +531,12 @@ impl Ledger {
         let order: Vec<usize> = match by_change {
             None => (view.from..n).take(take).collect(),
             // Without a change: last, in record order, either way.
-            Some(s) if s.descending => descending(&self.keys)
-                .map(|(_, i)| i)
-                .chain(self.unkeyed.iter().copied())
-                .skip(view.from)
-                .take(take)
-                .collect(),
-            Some(_) => self
-                .keys
-                .iter()
-                .map(|(_, i)| *i)
-                .chain(self.unkeyed.iter().copied())
-                .skip(view.from)
-                .take(take)
-                .collect(),
+            Some(s) if s.descending => {
+                descending(&self.keys).map(|(_, i)| i).chain(self.unkeyed.iter()).skip(view.from).take(take).collect()
+            }
+            Some(_) => {
+                self.keys.iter().map(|(_, i)| *i).chain(self.unkeyed.iter()).skip(view.from).take(take).collect()
+            }
         };
         order.into_iter().map(|i| pairing.change(i)).collect()
     }
@@ -542,6 +554,29 @@ fn descending(keys: &[(Decimal, usize)]) -> impl Iterator<Item = (Decimal, usize
         Some(run.iter().copied())
     })
     .flatten()
+}
+
+/// Rep indices, ascending, each once: a sorted list rather than a set, as the ledger is made in
+/// record order (each index goes in at the end) and an edit moves only a few.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Indices(Vec<usize>);
+
+impl Indices {
+    fn insert(&mut self, index: usize) {
+        if let Err(at) = self.0.binary_search(&index) {
+            self.0.insert(at, index);
+        }
+    }
+
+    fn remove(&mut self, index: usize) {
+        if let Ok(at) = self.0.binary_search(&index) {
+            self.0.remove(at);
+        }
+    }
+
+    fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        self.0.iter().copied()
+    }
 }
 
 /// `item` put in its place in `list` (in order).
