@@ -63,7 +63,10 @@ impl Tally {
             (self.sum, self.magnitude) = (self.sum.checked_mul(f)?, self.magnitude.checked_mul(f)?);
             self.scale = s;
         }
-        let m = value.mantissa().checked_mul(pow10(self.scale.checked_sub(s)?)?)?;
+        let m = match self.scale.checked_sub(s)? {
+            0 => value.mantissa(),
+            up => value.mantissa().checked_mul(pow10(up)?)?,
+        };
         let count = self.counts.get_mut(usize::try_from(s).ok()?)?;
         if add {
             *count = count.checked_add(1)?;
