@@ -190,7 +190,9 @@ impl Ledger {
         for &i in changed {
             let entry = self.entry(pairing, i, &mut parts, None);
             let (Some(old), Some(row)) = (self.entries.get(i), self.parts.get(self.range(i))) else { continue };
-            if *old == entry && row == parts.as_slice() {
+            // Skipped only when every amount is written alike too: `==` on decimals ignores the
+            // scale (1.0 == 1.00), and the sums give the finest scale they hold.
+            if *old == entry && old.written() == entry.written() && written(row).eq(written(&parts)) {
                 continue;
             }
             let (old, row) = (old.clone(), row.to_vec());
@@ -398,7 +400,8 @@ impl Ledger {
     }
 
     /// The comparison as `view` asks for it (checked by the caller, its picks too); none when
-    /// a sum cannot be given exactly from the parts (the caller works it out from the team).
+    /// a sum cannot be given exactly from the parts, or a threshold is asked and a percent
+    /// overflowed (the caller works it out from the team, which says so).
     pub(super) fn comparison(&self, pairing: &Pairing<'_>, view: &View, locale: Locale) -> Option<Result<Comparison>> {
         let threshold = view.threshold.as_ref().filter(|t| t.amount.is_some() || t.percent.is_some());
         if threshold.is_some() && self.failed > 0 {
@@ -554,6 +557,19 @@ fn descending(keys: &[(Decimal, usize)]) -> impl Iterator<Item = (Decimal, usize
         Some(run.iter().copied())
     })
     .flatten()
+}
+
+impl Entry {
+    /// The amounts it adds to the sums, as they are written ([`written`]).
+    fn written(&self) -> [Option<[u8; 16]>; 4] {
+        let (b, a) = self.payouts.unzip();
+        [b, a, self.paid[0], self.paid[1]].map(|d| d.map(|d| d.serialize()))
+    }
+}
+
+/// Each amount as it is written (mantissa, scale and sign): what `==` on decimals leaves out.
+fn written(amounts: &[Option<Decimal>]) -> impl Iterator<Item = Option<[u8; 16]>> + '_ {
+    amounts.iter().map(|a| a.map(|d| d.serialize()))
 }
 
 /// Rep indices, ascending, each once: a sorted list rather than a set, as the ledger is made in
