@@ -44,6 +44,12 @@ fn plan(draft: Option<&str>) -> Plan {
 
 /// [`plan`] with the statement rounded `perLine` or `onTotal`.
 fn plan_rounded(draft: Option<&str>, rounding: &str) -> Plan {
+    plan_of(draft, Some(rounding))
+}
+
+/// The test plan with `draft`'s edits, its incentive section rounded as `rounding` says, or
+/// without its incentive section (scores only: a rep's change is its score's).
+fn plan_of(draft: Option<&str>, rounding: Option<&str>) -> Plan {
     let mut doc = data("plan");
     doc["incentive"]["rounding"] = json!(rounding);
     if let Some(name) = draft {
@@ -51,6 +57,9 @@ fn plan_rounded(draft: Option<&str>, rounding: &str) -> Plan {
         for edit in drafts[name]["edits"].as_array().unwrap() {
             *doc.pointer_mut(edit["path"].as_str().unwrap()).unwrap() = edit["value"].clone();
         }
+    }
+    if rounding.is_none() {
+        doc.as_object_mut().unwrap().remove("incentive");
     }
     Plan::compile(&doc.to_string()).unwrap()
 }
@@ -680,11 +689,13 @@ proptest! {
     fn incremental_results_equal_a_fresh_session(
         start in prop::collection::vec((0usize..12).prop_flat_map(rep_strategy), 1..8),
         steps in prop::collection::vec(step_strategy(), 1..8),
-        on_total in prop::bool::ANY,
+        pay in 0u8..3,
     ) {
-        // Rounded on the total, a rep's statement is finished again when its pool share moves.
-        let rounding = if on_total { "onTotal" } else { "perLine" };
-        let plan = |draft| plan_rounded(draft, rounding);
+        // Rounded on the total, a rep's statement is finished again when its pool share moves;
+        // without an incentive section, the changes are the scores' (an incentive draft is then
+        // the baseline again).
+        let rounding = [Some("perLine"), Some("onTotal"), None][usize::from(pay)];
+        let plan = |draft| plan_of(draft, rounding);
         let mut s = CompareSession::open(plan(None), start, CompareOptions::default()).unwrap();
         let mut draft = None;
         for step in steps {
