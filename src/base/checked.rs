@@ -77,7 +77,7 @@ enum SumState {
 }
 
 /// 2⁹⁶: a decimal's mantissa is below it.
-const MANTISSA_END: i128 = 1 << 96;
+pub(crate) const MANTISSA_END: i128 = 1 << 96;
 
 impl Default for Sum {
     fn default() -> Self {
@@ -151,6 +151,19 @@ fn exact_add(mantissa: i128, scale: u32, value: Decimal) -> Option<(i128, u32)> 
     (sum.checked_abs()? < MANTISSA_END).then_some((sum, to))
 }
 
+/// Lists of up to 40 decimals for property tests of sums: at every scale, small and large
+/// (up to the 96 bits), with the extremes among them.
+#[cfg(all(test, not(target_arch = "wasm32")))] // proptest is a native dev-dependency only
+pub(crate) fn decimals() -> impl proptest::strategy::Strategy<Value = Vec<Decimal>> {
+    use proptest::prelude::*;
+    let value = (any::<i64>(), 0_u32..29, prop::bool::ANY).prop_map(|(m, scale, big)| {
+        let m = if big { i128::from(m) << 32 } else { i128::from(m % 1_000_000_000) };
+        Decimal::try_from_i128_with_scale(m, scale).unwrap_or(Decimal::MAX)
+    });
+    let edges = prop::sample::select(vec![Decimal::MAX, Decimal::MIN, Decimal::new(1, 28), Decimal::new(-5, 1)]);
+    prop::collection::vec(prop_oneof![8 => value, 1 => edges], 0..40)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -177,13 +190,7 @@ mod tests {
     #[test]
     fn a_sum_is_what_adding_one_by_one_gives() {
         use proptest::prelude::*;
-        let value = (any::<i64>(), 0_u32..29, prop::bool::ANY).prop_map(|(m, scale, big)| {
-            let m = if big { i128::from(m) << 32 } else { i128::from(m % 1_000_000_000) };
-            Decimal::try_from_i128_with_scale(m, scale).unwrap_or(Decimal::MAX)
-        });
-        let edges = prop::sample::select(vec![Decimal::MAX, Decimal::MIN, Decimal::new(1, 28), Decimal::new(-5, 1)]);
-        let values = prop::collection::vec(prop_oneof![8 => value, 1 => edges], 0..40);
-        proptest!(ProptestConfig::with_cases(2000), |(values in values)| {
+        proptest!(ProptestConfig::with_cases(2000), |(values in decimals())| {
             let mut sum = Sum::default();
             for v in &values {
                 sum.add(*v);

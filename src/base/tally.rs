@@ -8,14 +8,11 @@
 //! Past that bound (or past 128 bits on the way) it gives nothing, and the caller adds the values
 //! up again ([`Sum`](super::checked::Sum)), which then says what adding them one by one gives.
 
-use super::checked::pow10;
+use super::checked::{pow10, MANTISSA_END};
 use rust_decimal::Decimal;
 
 /// The scales of a decimal: 0 to 28.
 const SCALES: usize = 29;
-
-/// 2⁹⁶: a decimal's mantissa is below it.
-const MANTISSA_END: i128 = 1 << 96;
 
 /// An exact Σ of a multiset of decimals, with removal (see the [module docs](self)).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -116,16 +113,10 @@ mod tests {
     #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn a_tally_is_what_adding_the_values_it_holds_gives() {
-        use crate::base::checked::Sum;
+        use crate::base::checked::{decimals, Sum};
         use proptest::prelude::*;
-        let value = (any::<i64>(), 0_u32..29, prop::bool::ANY).prop_map(|(m, scale, big)| {
-            let m = if big { i128::from(m) << 32 } else { i128::from(m % 1_000_000_000) };
-            Decimal::try_from_i128_with_scale(m, scale).unwrap_or(Decimal::MAX)
-        });
-        let edges = prop::sample::select(vec![Decimal::MAX, Decimal::MIN, Decimal::new(1, 28), Decimal::new(-5, 1)]);
-        let values = prop::collection::vec(prop_oneof![8 => value, 1 => edges], 0..40);
         // Each value added, and those marked taken out again later.
-        let steps = values.prop_flat_map(|v| {
+        let steps = decimals().prop_flat_map(|v| {
             let n = v.len();
             (Just(v), prop::collection::vec(prop::bool::ANY, n))
         });

@@ -23,28 +23,28 @@ use rust_decimal::Decimal;
 /// `WEIGHTS_ALL_ZERO` when every weight is 0.
 pub fn allocate(total: Decimal, currency: &Currency, weights: &[Decimal], keys: &[&str]) -> Result<Vec<Decimal>> {
     let units = currency.units(total, "amount", "")?;
-    let n = units.unsigned_abs();
-    let ints = integer_weights(weights)?;
-    let denominator = ints.iter().try_fold(0_u128, |acc, w| acc.checked_add(*w)).ok_or_else(overflow)?;
-    if denominator == 0 {
+    let weights = integer_weights(weights)?;
+    if weights.sum == 0 {
         return Err(Error::new(ErrorCode::WeightsAllZero).name(Phrase::Allocation).expected(Phrase::Weights));
     }
-    let shares: Vec<u128> = ints.iter().map(|w| n.checked_mul(*w)).collect::<Option<_>>().ok_or_else(overflow)?;
-    let counts = largest_remainder_by_key(n, &shares, denominator, |i| (keys.get(i).copied().unwrap_or(""), i));
-    counts
-        .into_iter()
-        .map(|c| {
-            let c = i128::try_from(c).map_err(|_| overflow())?;
-            let signed = if units < 0 { c.checked_neg().ok_or_else(overflow)? } else { c };
-            currency.from_units(signed)
-        })
-        .collect()
+    let counts =
+        unit_counts(units.unsigned_abs(), &weights.ints, weights.sum, |i| (keys.get(i).copied().unwrap_or(""), i))?;
+    counts.into_iter().map(|c| signed_part(currency, units, c)).collect()
 }
 
-/// The weights as integers at their common scale.
-pub(crate) fn integer_weights(weights: &[Decimal]) -> Result<Vec<u128>> {
+/// Weights as integers at their common scale.
+pub(crate) struct IntegerWeights {
+    pub(crate) ints: Vec<u128>,
+    /// The finest scale of the weights (written without trailing zeros).
+    pub(crate) scale: u32,
+    /// Σ `ints`.
+    pub(crate) sum: u128,
+}
+
+/// The weights as integers at their common scale, each at least 0.
+pub(crate) fn integer_weights(weights: &[Decimal]) -> Result<IntegerWeights> {
     let scale = weights.iter().map(|w| w.normalize().scale()).max().unwrap_or(0);
-    weights
+    let ints = weights
         .iter()
         .map(|w| {
             if w.is_sign_negative() && !w.is_zero() {
@@ -57,7 +57,22 @@ pub(crate) fn integer_weights(weights: &[Decimal]) -> Result<Vec<u128>> {
             v.rescale(scale);
             u128::try_from(v.mantissa()).map_err(|_| overflow())
         })
-        .collect()
+        .collect::<Result<Vec<u128>>>()?;
+    let sum = ints.iter().try_fold(0_u128, |acc, w| acc.checked_add(*w)).ok_or_else(overflow)?;
+    Ok(IntegerWeights { ints, scale, sum })
+}
+
+/// `n` units split by the integer weights `ints` (their sum `sum` above 0): each its share's
+/// whole units, the units left over to the largest remainders, equal ones by `key`.
+pub(crate) fn unit_counts<K: Ord>(n: u128, ints: &[u128], sum: u128, key: impl Fn(usize) -> K) -> Result<Vec<u128>> {
+    let shares: Vec<u128> = ints.iter().map(|w| n.checked_mul(*w)).collect::<Option<_>>().ok_or_else(overflow)?;
+    Ok(largest_remainder_by_key(n, &shares, sum, key))
+}
+
+/// `count` units with the sign of `units`, as an amount of `currency`.
+pub(crate) fn signed_part(currency: &Currency, units: i128, count: u128) -> Result<Decimal> {
+    let c = i128::try_from(count).map_err(|_| overflow())?;
+    currency.from_units(if units < 0 { c.checked_neg().ok_or_else(overflow)? } else { c })
 }
 
 #[cfg(test)]

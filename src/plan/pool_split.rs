@@ -15,6 +15,7 @@ use super::Plan;
 use crate::base::checked::{overflow, pow10};
 use crate::base::error::Result;
 use crate::base::tally::Tally;
+use crate::incentive::allocation::{integer_weights, signed_part, unit_counts, IntegerWeights};
 use crate::incentive::{Currency, PoolPart};
 use rust_decimal::Decimal;
 
@@ -70,9 +71,7 @@ impl Sharers {
             .collect();
         crate::base::order::sort_by(&mut list, |a, b| a.0.cmp(&b.0));
         let weights: Vec<Decimal> = list.iter().map(|(_, _, w)| *w).collect();
-        let ints = crate::incentive::allocation::integer_weights(&weights)?;
-        let scale = weights.iter().map(|w| w.normalize().scale()).max().unwrap_or(0);
-        let denominator = ints.iter().try_fold(0_u128, |acc, w| acc.checked_add(*w)).ok_or_else(overflow)?;
+        let IntegerWeights { ints, scale, sum: denominator } = integer_weights(&weights)?;
         let mut by_id: Vec<usize> = (0..list.len()).collect();
         crate::base::order::sort_by(&mut by_id, |a, b| list.get(*a).map(|m| m.1).cmp(&list.get(*b).map(|m| m.1)));
         let mut id_ranks = vec![0_u32; list.len()];
@@ -144,11 +143,7 @@ impl Sharers {
         let counts = if self.sharing == 0 {
             vec![0; self.ints.len()]
         } else {
-            let n = units.unsigned_abs();
-            let shares: Vec<u128> =
-                self.ints.iter().map(|w| n.checked_mul(*w)).collect::<Option<_>>().ok_or_else(overflow)?;
-            let key = |i: usize| self.id_ranks.get(i).copied();
-            crate::base::apportion::largest_remainder_by_key(n, &shares, self.denominator, key)
+            unit_counts(units.unsigned_abs(), &self.ints, self.denominator, |i| self.id_ranks.get(i).copied())?
         };
         let before = std::mem::take(&mut self.counts);
         for (k, index) in self.indices.iter().enumerate() {
@@ -165,9 +160,7 @@ impl Sharers {
                 }
             }
             let share = if sharing {
-                let c = i128::try_from(*count).map_err(|_| overflow())?;
-                let signed = if units < 0 { c.checked_neg().ok_or_else(overflow)? } else { c };
-                Some(PoolPart { amount: currency.from_units(signed)?, score: *w, total })
+                Some(PoolPart { amount: signed_part(currency, units, *count)?, score: *w, total })
             } else {
                 None
             };
