@@ -29,7 +29,7 @@ use rustc_hash::FxHashMap;
 const RESORT: usize = 256;
 
 /// What one rep adds to the team's parts.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
 struct Entry {
     /// Whether both plans compute the rep.
     compared: bool,
@@ -186,16 +186,17 @@ impl Ledger {
     /// Reps `changed` as they are now (each may be named more than once).
     pub(super) fn update(&mut self, pairing: &Pairing<'_>, changed: &[usize]) {
         let resort = changed.len() > RESORT;
-        let mut parts = vec![None; self.width];
+        let (mut parts, mut was) = (vec![None; self.width], Vec::with_capacity(self.width));
         for &i in changed {
             let entry = self.entry(pairing, i, &mut parts, None);
-            let (Some(old), Some(row)) = (self.entries.get(i), self.parts.get(self.range(i))) else { continue };
+            let (Some(&old), Some(kept)) = (self.entries.get(i), self.parts.get(self.range(i))) else { continue };
             // Skipped only when every amount is written alike too: `==` on decimals ignores the
             // scale (1.0 == 1.00), and the sums give the finest scale they hold.
-            if *old == entry && old.written() == entry.written() && written(row).eq(written(&parts)) {
+            if old == entry && old.written() == entry.written() && written(kept).eq(written(&parts)) {
                 continue;
             }
-            let (old, row) = (old.clone(), row.to_vec());
+            was.clear();
+            was.extend_from_slice(kept);
             // A change that stays a change moves to its new place in order (only the changes
             // between its two places shift); otherwise it is taken out or put in.
             let keyed = !resort && old.key.is_some() && entry.key.is_some();
@@ -211,7 +212,7 @@ impl Ledger {
                 (false, true) => Place::Moved,
                 (false, false) => Place::Insert,
             };
-            self.remove(i, &old, &row, [mode(keyed), mode(percent)]);
+            self.remove(i, &old, &was, [mode(keyed), mode(percent)]);
             self.add(i, &entry, &parts, [mode(keyed), mode(percent)]);
             if let Some(slot) = self.entries.get_mut(i) {
                 *slot = entry;

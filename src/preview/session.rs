@@ -77,7 +77,7 @@ impl CompareSession {
             grades,
             ledger: Ledger::default(),
         };
-        session.ledger = Ledger::new(&session.pairing());
+        session.recount();
         Ok(session)
     }
 
@@ -90,7 +90,7 @@ impl CompareSession {
         self.components = pair_components(&self.baseline.plan, &draft.plan);
         self.grades = GradeOrder::of(&self.baseline.plan, &draft.plan);
         self.draft = Some(draft);
-        self.ledger = Ledger::new(&self.pairing());
+        self.recount();
         Ok(())
     }
 
@@ -100,7 +100,7 @@ impl CompareSession {
         self.alike = false;
         self.components = pair_components(&self.baseline.plan, &self.baseline.plan);
         self.grades = GradeOrder::of(&self.baseline.plan, &self.baseline.plan);
-        self.ledger = Ledger::new(&self.pairing());
+        self.recount();
     }
 
     /// Replaces record `index` and recomputes it under both plans, then the team's parts
@@ -114,7 +114,7 @@ impl CompareSession {
             if let Err(e) = draft.replace(index, &record, like) {
                 let old = self.records.get(index).cloned().unwrap_or_default();
                 let back = self.baseline.replace(index, &old, None);
-                self.ledger = Ledger::new(&self.pairing());
+                self.recount();
                 back?;
                 return Err(e);
             }
@@ -123,21 +123,18 @@ impl CompareSession {
             *slot = record;
         }
         // What the edit changed on either side, taken out of the ledger and added again.
-        let pairing = Pairing {
-            baseline: &self.baseline,
-            draft: self.draft.as_ref().unwrap_or(&self.baseline),
-            components: &self.components,
-            grades: &self.grades,
-        };
-        match (pairing.baseline.touched(), self.draft.as_ref().map(Side::touched)) {
-            (Some(b), None) => self.ledger.update(&pairing, b),
+        let mut ledger = std::mem::take(&mut self.ledger);
+        let pairing = self.pairing();
+        match (self.baseline.touched(), self.draft.as_ref().map(Side::touched)) {
+            (Some(b), None) => ledger.update(&pairing, b),
             (Some(b), Some(Some(d))) => {
                 let mut changed = b.to_vec();
                 changed.extend_from_slice(d);
-                self.ledger.update(&pairing, &changed);
+                ledger.update(&pairing, &changed);
             }
-            _ => self.ledger = Ledger::new(&pairing),
+            _ => ledger = Ledger::new(&pairing),
         }
+        self.ledger = ledger;
         Ok(())
     }
 
@@ -154,7 +151,7 @@ impl CompareSession {
             }
         }
         self.records.push(record);
-        self.ledger = Ledger::new(&self.pairing());
+        self.recount();
         Ok(self.records.len().saturating_sub(1))
     }
 
@@ -172,7 +169,7 @@ impl CompareSession {
             }
         }
         let record = self.records.remove(index);
-        self.ledger = Ledger::new(&self.pairing());
+        self.recount();
         Ok(record)
     }
 
@@ -257,6 +254,11 @@ impl CompareSession {
 
     fn draft_side(&self) -> &Side {
         self.draft.as_ref().unwrap_or(&self.baseline)
+    }
+
+    /// The ledger made again from both sides as they are.
+    fn recount(&mut self) {
+        self.ledger = Ledger::new(&self.pairing());
     }
 
     fn pairing(&self) -> Pairing<'_> {
