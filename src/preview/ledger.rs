@@ -7,8 +7,8 @@
 //! sides report which reps those were ([`Side::touched`]). The sums are [`Tally`]s, exact with
 //! removal; the changes are kept in order (a histogram's bins, the winners and losers, the reps
 //! over a threshold and the table sorted by the change are then found by binary search). When a
-//! sum cannot be given exactly this way (amounts near the decimal range), the comparison is
-//! worked out from the whole team instead ([`super::summary::compare`], what this is tested
+//! sum cannot be given exactly this way (amounts near the decimal range), or a threshold is asked
+//! and a percent overflows, the comparison is worked out from the whole team instead ([`super::summary::compare`], what this is tested
 //! against).
 
 use super::change::{component_change, percent, Pairing, RepChange};
@@ -106,17 +106,17 @@ pub(super) struct Ledger {
     /// The changes with their reps, in order (ties: record order).
     keys: Vec<(Decimal, usize)>,
     /// Reps without a change, in record order.
-    unkeyed: Indices,
+    unkeyed: Vec<usize>,
     /// Changes that are the score's.
     by_score: usize,
     /// The |percent| of each change that has one, with its rep, in order.
     percents: Vec<(Decimal, usize)>,
     /// Reps with a change who had 0, in record order.
-    of_zero: Indices,
+    of_zero: Vec<usize>,
     /// Changes whose percent overflows.
     failed: usize,
     /// Reps not compared, in record order.
-    uncompared: Indices,
+    uncompared: Vec<usize>,
 }
 
 impl Ledger {
@@ -316,7 +316,7 @@ impl Ledger {
             (Some(k), Place::Push) => self.keys.push((k, index)),
             (Some(_), Place::Moved) => {}
             (None, _) => {
-                self.unkeyed.insert(index);
+                insert(&mut self.unkeyed, index);
             }
         }
         match (e.percent, place[1]) {
@@ -324,13 +324,13 @@ impl Ledger {
             (Percent::Of(p), Place::Push) => self.percents.push((p, index)),
             (Percent::Of(_), Place::Moved) => {}
             (Percent::OfZero, _) => {
-                self.of_zero.insert(index);
+                insert(&mut self.of_zero, index);
             }
             (Percent::Failed, _) => self.failed = self.failed.saturating_add(1),
             (Percent::None, _) => {}
         }
         if !e.compared {
-            self.uncompared.insert(index);
+            insert(&mut self.uncompared, index);
         }
     }
 
@@ -339,22 +339,22 @@ impl Ledger {
     fn remove(&mut self, index: usize, e: &Entry, parts: &[Option<Decimal>], place: [Place; 2]) {
         self.count(e, parts, false);
         match (e.key, place[0]) {
-            (Some(k), Place::Insert) => take(&mut self.keys, (k, index)),
+            (Some(k), Place::Insert) => take(&mut self.keys, &(k, index)),
             (Some(_), _) => {}
             (None, _) => {
-                self.unkeyed.remove(index);
+                take(&mut self.unkeyed, &index);
             }
         }
         match (e.percent, place[1]) {
-            (Percent::Of(p), Place::Insert) => take(&mut self.percents, (p, index)),
+            (Percent::Of(p), Place::Insert) => take(&mut self.percents, &(p, index)),
             (Percent::OfZero, _) => {
-                self.of_zero.remove(index);
+                take(&mut self.of_zero, &index);
             }
             (Percent::Failed, _) => self.failed = self.failed.saturating_sub(1),
             (Percent::Of(_) | Percent::None, _) => {}
         }
         if !e.compared {
-            self.uncompared.remove(index);
+            take(&mut self.uncompared, &index);
         }
     }
 
@@ -490,7 +490,7 @@ impl Ledger {
             winners: rows(winners.collect())?,
             losers: rows(losers.collect())?,
             exceeding: rows(self.exceeding(view))?,
-            not_calculable: not_calculable(pairing, self.uncompared.iter(), locale),
+            not_calculable: not_calculable(pairing, self.uncompared.iter().copied(), locale),
             reps: self.listed(pairing, view)?,
             picked: picked(pairing, view)?,
         })
@@ -510,12 +510,12 @@ impl Ledger {
         if let Some(p) = t.percent.map(|p| p.0) {
             let from = self.percents.partition_point(|(v, _)| *v < p);
             over.extend(self.percents.get(from..).unwrap_or_default().iter().map(|(_, i)| *i));
-            over.extend(self.of_zero.iter());
+            over.extend(self.of_zero.iter().copied());
         }
-        crate::base::order::sort(&mut over);
-        over.dedup();
         let size = |i: &usize| self.entries.get(*i).and_then(|e| e.key).map(|k| k.abs()).unwrap_or_default();
         crate::base::order::sort_by(&mut over, |a, b| size(b).cmp(&size(a)).then(a.cmp(b)));
+        // A rep over both bounds is there twice, side by side.
+        over.dedup();
         over
     }
 
@@ -535,12 +535,20 @@ impl Ledger {
         let order: Vec<usize> = match by_change {
             None => (view.from..n).take(take).collect(),
             // Without a change: last, in record order, either way.
-            Some(s) if s.descending => {
-                descending(&self.keys).map(|(_, i)| i).chain(self.unkeyed.iter()).skip(view.from).take(take).collect()
-            }
-            Some(_) => {
-                self.keys.iter().map(|(_, i)| *i).chain(self.unkeyed.iter()).skip(view.from).take(take).collect()
-            }
+            Some(s) if s.descending => descending(&self.keys)
+                .map(|(_, i)| i)
+                .chain(self.unkeyed.iter().copied())
+                .skip(view.from)
+                .take(take)
+                .collect(),
+            Some(_) => self
+                .keys
+                .iter()
+                .map(|(_, i)| *i)
+                .chain(self.unkeyed.iter().copied())
+                .skip(view.from)
+                .take(take)
+                .collect(),
         };
         order.into_iter().map(|i| pairing.change(i)).collect()
     }
@@ -573,33 +581,13 @@ fn written(amounts: &[Option<Decimal>]) -> impl Iterator<Item = Option<[u8; 16]>
     amounts.iter().map(|a| a.map(|d| d.serialize()))
 }
 
-/// Rep indices, ascending, each once: a sorted list rather than a set, as the ledger is made in
-/// record order (each index goes in at the end) and an edit moves only a few.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-struct Indices(Vec<usize>);
-
-impl Indices {
-    fn insert(&mut self, index: usize) {
-        if let Err(at) = self.0.binary_search(&index) {
-            self.0.insert(at, index);
-        }
+/// `item` put in its place in `list` (ascending, each item once), unless it is there. The
+/// ledger's lists of reps are sorted lists rather than sets: it is made in record order (each
+/// rep goes in at the end) and an edit moves only a few.
+fn insert<T: Ord>(list: &mut Vec<T>, item: T) {
+    if let Err(at) = list.binary_search(&item) {
+        list.insert(at, item);
     }
-
-    fn remove(&mut self, index: usize) {
-        if let Ok(at) = self.0.binary_search(&index) {
-            self.0.remove(at);
-        }
-    }
-
-    fn iter(&self) -> impl Iterator<Item = usize> + '_ {
-        self.0.iter().copied()
-    }
-}
-
-/// `item` put in its place in `list` (in order).
-fn insert(list: &mut Vec<(Decimal, usize)>, item: (Decimal, usize)) {
-    let at = list.partition_point(|x| *x < item);
-    list.insert(at, item);
 }
 
 /// `old` replaced by `new` in `list` (in order), moved to its place: only the items between the
@@ -626,10 +614,9 @@ fn shift(list: &mut Vec<(Decimal, usize)>, old: (Decimal, usize), new: (Decimal,
     }
 }
 
-/// `item` taken out of `list` (in order), when it is there.
-fn take(list: &mut Vec<(Decimal, usize)>, item: (Decimal, usize)) {
-    let at = list.partition_point(|x| *x < item);
-    if list.get(at) == Some(&item) {
+/// `item` taken out of `list` (ascending), when it is there.
+fn take<T: Ord>(list: &mut Vec<T>, item: &T) {
+    if let Ok(at) = list.binary_search(item) {
         list.remove(at);
     }
 }
