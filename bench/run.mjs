@@ -320,12 +320,13 @@ if (targets.nowasmJitless) p(`* node --jitless: no JIT and no WebAssembly at all
 p('f.* = Formula: compile (+free), evaluate one record object, evaluateMany of 10,000 records (one call).');
 p('plan = bench/fixtures/plan.json (11 metrics): compile (+free) from the object; eval = plan.evaluate(record, {explain: false});');
 p('  +explain = {explain: true}. score = the sample plan (samples/team/plan.json) without its incentive section (the peer');
-p('  computes the scorecard only) on a generated team (bench/lib/team.mjs); evaluateTeam 10k = one plan.evaluateTeam call.');
+p('  computes the scorecard only) on a generated team (bench/lib/team.mjs); evaluateTeam 10k = one plan.evaluateTeam call,');
+p('  through the admin entry of the same build (pkg/admin/: the team batch is its Plan\'s, built for speed), as pay team 10k.');
 p('pay = the whole sample plan, scorecard and incentive statement (commission by product rule on ~10 orders per rep,');
 p('  target bonus × 绩效系数 × 回款系数, SPIFF, pools per group): compile, one rep, explained, a 10,000-rep team in one call.');
 p(`decompose 10k = decompose(spec object) of a ${LEAVES.toLocaleString('en')}-leaf tree through the targets entry (pkg/targets/); natively from the JSON text.`);
 p('native = benches/native.rs: the public Rust API plus the same output conversion as the shims, no JS boundary.');
-p('chromium web = pkg/index.js (+ pkg/targets/index.js), the .wasm fetched; chromium inline = pkg/inline.js (+ targets).');
+p('chromium web = pkg/index.js (+ pkg/targets/, pkg/admin/ index.js), the .wasm fetched; chromium inline = pkg/inline.js (+ targets, admin).');
 p('decimal.js peer = bench/peer/ (precision 28, ROUND_HALF_UP): no validation, no explanation. Every engine\'s outputs');
 p(`were verified equal to the peer's on all ${BATCH} records and reps (numbers and exact strings; plan traces every 10th`);
 p('record), natively and in Chromium too; the incentive statements (no peer) are the same in every build and host, and the');

@@ -27,14 +27,15 @@ const RUNS = opt('--runs', 5);
 const STR = { numbers: 'string' };
 
 
-/** The engine's Node build; a missing or half-written pkg/ (being rebuilt) is retried. */
+/** The engine's Node build (salescore/admin's: its Plan has the team batch); a missing or
+ *  half-written pkg/ (being rebuilt) is retried. */
 async function loadEngine(attempts = 5) {
   for (let k = 1; ; k++) {
     try {
-      return await import(new URL('../pkg/node.js', import.meta.url).href);
+      return await import(new URL('../pkg/admin/node.js', import.meta.url).href);
     } catch (err) {
       if (k >= attempts) throw err;
-      console.error(`pkg/node.js not loadable (${err.message.split('\n')[0]}); retrying in 60 s (${k}/${attempts - 1})`);
+      console.error(`pkg/admin/node.js not loadable (${err.message.split('\n')[0]}); retrying in 60 s (${k}/${attempts - 1})`);
       await new Promise((r) => setTimeout(r, 60_000));
     }
   }

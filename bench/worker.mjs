@@ -9,7 +9,8 @@
 // the first difference. They also report fingerprints of the outputs no peer computes (the
 // incentive statements, the decomposition), which run.mjs compares across every build. Only then
 // is anything timed. The form entry is pkg/ root; the decomposition goes through the targets
-// entry (pkg/targets/) of the same flavour.
+// entry (pkg/targets/) of the same flavour, the team batches through the admin entry (pkg/admin/,
+// whose Plan has evaluateTeam; salescore's evaluates record by record).
 import { measure } from './lib/measure.mjs';
 import { records as allRecords } from './lib/workload.mjs';
 import { data, expected } from './lib/expected.mjs';
@@ -61,16 +62,17 @@ async function engine() {
   };
   const lib = await load('');
   const targets = args.includes('--no-decompose') ? null : await load('targets/');
+  const admin = await load('admin/'); // the team batch is salescore/admin's
   try {
-    verify(lib, d, expected(d));
+    verify(lib, d, expected(d), admin);
   } catch (e) {
     console.error(`${e.message} (${target})`);
     process.stdout.write(JSON.stringify({ target, error: `${e.message} (${target})` }));
     process.exit(3);
   }
   log(`verified ${N} records and ${N} reps (one by one and as a team) against the decimal.js peer`);
-  const prints = fingerprints(lib, d, targets);
-  for (const [key, fn] of workloads(lib, d)) time(key, fn);
+  const prints = fingerprints(lib, d, targets, admin);
+  for (const [key, fn] of workloads(lib, d, { team: admin })) time(key, fn);
   if (targets) for (const [key, fn] of decomposeWorkloads(targets, d)) time(key, fn);
   return { fingerprints: prints };
 }

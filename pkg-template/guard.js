@@ -350,8 +350,11 @@ export function guard({ glue, SalesScoreError, restart, ready, load, loadSync, d
   };
 
   // An entry exports what its WebAssembly module has (salescore, salescore/targets,
-  // salescore/admin each build a different set).
-  if (!glue.Plan || !('diagnostics' in glue.Plan.prototype)) delete Plan.prototype.diagnostics;
+  // salescore/admin each build a different set): the Plan of salescore has no evaluateTeam,
+  // document or diagnostics, salescore/admin's has them all.
+  for (const method of ['evaluateTeam', 'document', 'diagnostics']) {
+    if (!glue.Plan || !(method in glue.Plan.prototype)) delete Plan.prototype[method];
+  }
   const has = (name) => typeof glue[name] === 'function';
   const exported = {};
   for (const [name, value] of [['Formula', Formula], ['Plan', Plan], ['Compare', Compare]]) if (has(name)) exported[name] = value;

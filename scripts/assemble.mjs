@@ -394,12 +394,13 @@ writeFileSync(join(pkg, 'README.md'), readme.replace('<!-- sizes -->',
 
 // 5. The command line (`npx salescore`, the manifest's `bin`): scripts/cli/ bundled with
 // papaparse into one file, so the package keeps no dependencies; it imports the package's own
-// Node entry (./node.js), not a copy of the engine.
+// Node build of salescore/admin (./admin/node.js: the team batch and the plan's document are
+// there, built for speed), not a copy of the engine.
 await build({
   entryPoints: [at('scripts', 'cli', 'main.mjs')], outfile: join(pkg, 'cli.mjs'), bundle: true, format: 'esm',
   platform: 'node', target: 'node20', legalComments: 'none', logLevel: 'warning',
   banner: { js: "#!/usr/bin/env node\nimport { createRequire as __cliRequire } from 'node:module';\nconst require = __cliRequire(import.meta.url);" },
-  plugins: [{ name: 'self', setup: (b) => b.onResolve({ filter: /^salescore$/ }, () => ({ path: './node.js', external: true })) }],
+  plugins: [{ name: 'self', setup: (b) => b.onResolve({ filter: /^salescore\/admin$/ }, () => ({ path: './admin/node.js', external: true })) }],
 });
 
 console.log(`pkg/ assembled (salescore ${version})`);

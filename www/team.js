@@ -3,9 +3,10 @@
 // Flow: the sample plan is compiled once; for the chosen month the whole team (one record per
 // rep) is scored with ONE `plan.evaluateTeam(records, { explain: true, locale })` call. Editing a
 // figure in a rep's form re-runs that call at once, so ranks, grades and points move live. Typed
-// values are sent as strings, so decimals stay exact.
+// values are sent as strings, so decimals stay exact. The team batch and the plan's document are
+// the admin entry's (salescore/admin: team-scale work, built for speed); a form's entry has neither.
 
-import init, { Plan, version } from '/pkg/index.js';
+import init, { Plan, version } from '/pkg/admin/index.js';
 import {
   $, errorMessage, escapeHtml, fetchJson, locale, monthName, onLocaleSwitch, pointerSegments, readLocale, renderTopbar,
   showError, showLocale, showVersion, t, useText, writeAddress,

@@ -12,10 +12,11 @@
 import { openBrowser } from '../../tests/js/browser.mjs';
 
 export const DATA_PATH = '/bench-results/chromium-data.json';
-/** The builds timed in Chromium: the form entry and the targets entry of the same flavour. */
+/** The builds timed in Chromium: the form entry, and the targets and admin entries (the team
+ *  batch) of the same flavour. */
 export const BUILDS = {
-  web: { form: '/pkg/index.js', targets: '/pkg/targets/index.js' },
-  inline: { form: '/pkg/inline.js', targets: '/pkg/targets/inline.js' },
+  web: { form: '/pkg/index.js', targets: '/pkg/targets/index.js', admin: '/pkg/admin/index.js' },
+  inline: { form: '/pkg/inline.js', targets: '/pkg/targets/inline.js', admin: '/pkg/admin/inline.js' },
 };
 
 const workloadPage = (build, samples) => `<!doctype html><meta charset="utf-8"><script type="module">
@@ -27,11 +28,13 @@ try {
   await lib.init();
   const targets = await import('${build.targets}');
   await targets.init();
-  verify(lib, d, x);
+  const admin = await import('${build.admin}');
+  await admin.init();
+  verify(lib, d, x, admin);
   console.log('verified ' + d.records.length + ' records and ' + d.team.length + ' reps against the decimal.js peer');
-  const prints = fingerprints(lib, d, targets);
+  const prints = fingerprints(lib, d, targets, admin);
   const results = {};
-  for (const [key, fn] of [...workloads(lib, d, { diag: false }), ...decomposeWorkloads(targets, d)]) {
+  for (const [key, fn] of [...workloads(lib, d, { diag: false, team: admin }), ...decomposeWorkloads(targets, d)]) {
     results[key] = measure(fn, { samples: ${samples} });
     console.log(key + ': ' + (results[key].medianNs / 1000).toFixed(2) + ' µs');
   }

@@ -15,8 +15,9 @@ const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 
 /** Throws, with the record and both outputs, at the first output of `lib` (the form entry) that
  *  differs from the peer's: formulas and plans as numbers and exact strings (plan traces every
- *  10th record), the scorecard one rep at a time and as a team. Only then is anything timed. */
-export function verify(lib, d, x) {
+ *  10th record), the scorecard one rep at a time and, through `team` (the admin entry of the same
+ *  flavour: the team batch is its Plan's), as a team. Only then is anything timed. */
+export function verify(lib, d, x, team = lib) {
   const { Formula, Plan } = lib;
   const records = d.records;
   const N = records.length;
@@ -57,9 +58,10 @@ export function verify(lib, d, x) {
     const diff = firstDiff(engineRep(scorecard.evaluate(d.team[i], STR)), x.scores[i]);
     if (diff) fail(`scorecard evaluate at ${diff.path}`, i, diff.engine, diff.peer, d.team[i]);
   }
-  const teamDiff = firstDiff(engineTeam(scorecard.evaluateTeam(d.team, STR).team), x.team);
+  const scorecardTeam = team.Plan.compile(scorecardOnly(d.scorecardPlan));
+  const teamDiff = firstDiff(engineTeam(scorecardTeam.evaluateTeam(d.team, STR).team), x.team);
   if (teamDiff) fail(`scorecard evaluateTeam at ${teamDiff.path}`, 0, teamDiff.engine, teamDiff.peer, '(the whole team)');
-  for (const h of [formula, plan, scorecard]) h.free();
+  for (const h of [formula, plan, scorecard, scorecardTeam]) h.free();
 }
 
 const scorecardOnly = (doc) => ({ ...doc, incentive: undefined });
@@ -70,9 +72,10 @@ function payable(paid, team) {
   return team.filter((r) => { try { paid.evaluate(r, OFF); return true; } catch { return false; } });
 }
 
-/** The timed operations on the form entry: [key, fn(i)], `i` a running counter. Keys are those of
+/** The timed operations on the form entry, the team batches on `team` (the admin entry of the same
+ *  flavour, whose Plan has them): [key, fn(i)], `i` a running counter. Keys are those of
  *  benches/native.rs; `diag.*` are only for "where the time goes". */
-export function workloads(lib, d, { diag = true } = {}) {
+export function workloads(lib, d, { diag = true, team: teamLib = lib } = {}) {
   const { Formula, Plan } = lib;
   const { records, team } = d;
   const N = records.length;
@@ -82,6 +85,8 @@ export function workloads(lib, d, { diag = true } = {}) {
   const scorecard = Plan.compile(scorecardOnly(d.scorecardPlan));
   const paid = Plan.compile(d.scorecardPlan);
   const pay = payable(paid, team);
+  const scorecardTeam = teamLib.Plan.compile(scorecardOnly(d.scorecardPlan));
+  const paidTeam = teamLib.Plan.compile(d.scorecardPlan);
   const trivial = Formula.compile('1', OFF);
   return [
     ['formula.compile', () => Formula.compile(d.formula, OFF).free()],
@@ -93,11 +98,11 @@ export function workloads(lib, d, { diag = true } = {}) {
     ['plan.batch', () => plan.evaluateMany(records, OFF)],
     ['score.evaluate', (i) => scorecard.evaluate(team[i % N], OFF)],
     ['score.evaluate.explain', (i) => scorecard.evaluate(team[i % N], ON)],
-    ['score.team.batch', () => scorecard.evaluateTeam(team, OFF)],
+    ['score.team.batch', () => scorecardTeam.evaluateTeam(team, OFF)],
     ['pay.compile', () => Plan.compile(d.scorecardPlan).free()],
     ['pay.evaluate', (i) => paid.evaluate(pay[i % pay.length], OFF)],
     ['pay.evaluate.explain', (i) => paid.evaluate(pay[i % pay.length], ON)],
-    ['pay.team.batch', () => paid.evaluateTeam(team, OFF)],
+    ['pay.team.batch', () => paidTeam.evaluateTeam(team, OFF)],
     ...(diag ? [
       ['diag.callFloor', () => trivial.evaluate({}, OFF)],
       ['diag.callFloorNoOptions', () => trivial.evaluate({})],
@@ -134,12 +139,15 @@ export function hash(s) {
 
 /** Fingerprints of the outputs no peer computes, as exact strings, for run.mjs to compare across
  *  every build and host: the whole sample plan (scorecard and incentive statement) on every rep
- *  and as a team, and the decomposition (with `targets`, the targets entry). */
-export function fingerprints(lib, d, targets) {
+ *  and as a team (through `team`, the admin entry), and the decomposition (with `targets`, the
+ *  targets entry). */
+export function fingerprints(lib, d, targets, team = lib) {
   const paid = lib.Plan.compile(d.scorecardPlan);
+  const paidTeam = team.Plan.compile(d.scorecardPlan);
   const reps = d.team.map((r) => { try { return paid.evaluate(r, STR); } catch (e) { return { error: e.code }; } });
-  const out = { reps: d.team.length, pay: hash(JSON.stringify([reps, paid.evaluateTeam(d.team, STR)])) };
+  const out = { reps: d.team.length, pay: hash(JSON.stringify([reps, paidTeam.evaluateTeam(d.team, STR)])) };
   paid.free();
+  paidTeam.free();
   if (targets) {
     const dec = targets.decompose(d.spec, STR);
     checkDecomposition(dec, d.spec);

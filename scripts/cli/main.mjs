@@ -3,7 +3,7 @@
 // by scripts/assemble.mjs; `salescore` below is the package's own Node entry (./node.js).
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { Plan, version } from 'salescore';
+import { Plan, version } from 'salescore/admin';
 import { HELP, parse } from './args.mjs';
 import { compute } from './compute.mjs';
 import { cliError, Stop } from './messages.mjs';

@@ -14,19 +14,21 @@ pub trait Resolver {
     fn resolve(&mut self, name: &str) -> Result<usize>;
 }
 
-/// Parser state.
-pub struct Parser<'s, 'r, R: Resolver> {
+/// Parser state. The resolver is a trait object: the parser is compiled once for every kind of
+/// resolver (a plan's names, a standalone formula's), not once per kind, and a name is resolved
+/// once per mention while a formula compiles.
+pub struct Parser<'s, 'r> {
     tokens: Vec<Token<'s>>,
     pos: usize,
     depth: u32,
     nodes: u32,
     limits: Limits,
-    resolver: &'r mut R,
+    resolver: &'r mut dyn Resolver,
 }
 
-impl<'s, 'r, R: Resolver> Parser<'s, 'r, R> {
+impl<'s, 'r> Parser<'s, 'r> {
     /// A parser over `tokens` (which end with `Tok::End`).
-    pub fn new(tokens: Vec<Token<'s>>, limits: Limits, resolver: &'r mut R) -> Self {
+    pub fn new(tokens: Vec<Token<'s>>, limits: Limits, resolver: &'r mut dyn Resolver) -> Self {
         Parser { tokens, pos: 0, depth: 0, nodes: 0, limits, resolver }
     }
 

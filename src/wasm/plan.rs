@@ -107,6 +107,9 @@ impl JsPlan {
     /// Evaluates a whole team in one call (needs `scorecard.team`): `{ results, errors, team }`,
     /// where `team.members` are ranked best first with their forced-distribution grades.
     /// `results[i]` has record `i`'s metrics, and its full score only with `explain: true`.
+    /// In the admin entry only: a form computes the record it shows, and the team's ranks,
+    /// forced distribution and pools cost the form entry about 27 KB gzip of `.wasm`.
+    #[cfg(feature = "admin")]
     #[wasm_bindgen(js_name = evaluateTeam, unchecked_return_type = "TeamResult")]
     pub fn evaluate_team(
         &self,
@@ -184,7 +187,9 @@ impl JsPlan {
         serialize_numbers_as(options.numbers, || convert::to_js(&out)).map_err(|e| to_js(&e, locale))
     }
 
-    /// The plan document as compiled (with defaults filled in).
+    /// The plan document as compiled (with defaults filled in). In the admin entry only (for
+    /// editors and team pages; its serializer costs the form entry about 9 KB gzip of `.wasm`).
+    #[cfg(feature = "admin")]
     #[wasm_bindgen(unchecked_return_type = "PlanDocument")]
     pub fn document(&self) -> Result<JsValue, JsValue> {
         convert::to_js(self.inner.document()).map_err(|e| to_js(&e, self.inner.locale()))

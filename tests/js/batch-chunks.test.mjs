@@ -93,6 +93,8 @@ for (const build of builds) {
     assert.deepEqual(errors.map((e) => e.index), [0, 60, 127, 128, 200, 255, 299]);
   });
 
+  // The team batch is the admin entry's (the form entry's Plan has none: see the suite's entry checks).
+  if (!build.startsWith(ENTRY_DIRS.admin)) continue;
   test(`a team batch reads its records across chunks as single calls do: ${build}`, async () => {
     const { Plan } = await loadEntry(build);
     const plan = Plan.compile(JSON.parse(readFileSync('samples/team/plan.json', 'utf8')));

@@ -2,7 +2,7 @@
 // a throwaway project (tests/js/pack.mjs, as tarball.test.mjs does), then the command line run
 // there on the sample team (samples/team) — as JSON, as a CSV written here with the orders in a
 // JSON cell, and as a CSV plus an orders CSV — and checked against what the installed package's
-// own `plan.evaluateTeam` gives for the same records in Node (computed here, not written down):
+// own `plan.evaluateTeam` (salescore/admin's) gives for the same records in Node (computed here, not written down):
 // every rep's score, grade, forced grade, payout and per-component payout, the team totals and
 // the statements' lines. Then the failures: a CSV with bad rows (each reported with its row, line,
 // code and path while every other row is computed), a CSV where nothing computes, a plan that
@@ -49,7 +49,7 @@ function reference(teams) {
   writeFileSync(join(dir, 'teams.json'), JSON.stringify(teams));
   writeFileSync(join(dir, 'reference.mjs'), `
 import { readFileSync } from 'node:fs';
-import { Plan } from 'salescore';
+import { Plan } from 'salescore/admin';
 const plan = Plan.compile(readFileSync('plan.json', 'utf8'));
 const out = JSON.parse(readFileSync('teams.json', 'utf8')).map((records) => {
   const { results, errors, team } = plan.evaluateTeam(records, { numbers: 'string', explain: true });

@@ -148,8 +148,9 @@ function allSites(api, ctx) {
     { of: 'Plan', name: 'plan.evaluate(_, options)', call: (v) => plan.evaluate(rep, v), accepts: options },
     { of: 'Plan', name: 'plan.evaluateMany(records)', call: (v) => plan.evaluateMany(v), batch: 'results' },
     { of: 'Plan', name: 'plan.evaluateMany(_, options)', call: (v) => plan.evaluateMany([rep], v), accepts: options },
-    { of: 'Plan', name: 'plan.evaluateTeam(records)', call: (v) => plan.evaluateTeam(v), batch: 'results' },
-    { of: 'Plan', name: 'plan.evaluateTeam(_, options)', call: (v) => plan.evaluateTeam([rep], v), accepts: options },
+    // salescore/admin's Plan only (salescore's evaluates record by record).
+    { of: 'evaluateTeam', name: 'plan.evaluateTeam(records)', call: (v) => plan.evaluateTeam(v), batch: 'results' },
+    { of: 'evaluateTeam', name: 'plan.evaluateTeam(_, options)', call: (v) => plan.evaluateTeam([rep], v), accepts: options },
     { of: 'Plan', name: 'plan.whatIf(record)', call: (v) => plan.whatIf(v, { amount: 1000 }), accepts: [] },
     { of: 'Plan', name: 'plan.whatIf(_, deal)', call: (v) => plan.whatIf(rep, v), accepts: [] },
     { of: 'Plan', name: 'plan.whatIf(_, _, options)', call: (v) => plan.whatIf(rep, { amount: 1000 }, v), accepts: options },
@@ -205,7 +206,7 @@ function allSites(api, ctx) {
     // Calls that take nothing ignore what they are given.
     { of: 'listFunctions', name: 'listFunctions(anything)', call: (v) => api.listFunctions(v).length, accepts: 'all' },
     { of: 'version', name: 'version(anything)', call: (v) => api.version(v), accepts: 'all' },
-    { of: 'Plan', name: 'plan.document(anything)', call: (v) => plan.document(v).fields.length, accepts: 'all' },
+    { of: 'document', name: 'plan.document(anything)', call: (v) => plan.document(v).fields.length, accepts: 'all' },
   ].map((s) => ({ ...s, records }));
 }
 
@@ -227,8 +228,12 @@ function judge(site, name, value, got) {
   return '';
 }
 
-/** Whether an entry has the export a site calls (`diagnostics`: a Plan with diagnostics()). */
-const has = (entry, of) => (of === 'diagnostics' ? !!entry.Plan && 'diagnostics' in entry.Plan.prototype : of in entry);
+/** Plan methods only some entries' Plans have (salescore/admin's). */
+const PLAN_METHODS = new Set(['diagnostics', 'evaluateTeam', 'document']);
+
+/** Whether an entry has the export a site calls (`diagnostics`, `evaluateTeam`, `document`: a
+ *  Plan with that method). */
+const has = (entry, of) => (PLAN_METHODS.has(of) ? !!entry.Plan && of in entry.Plan.prototype : of in entry);
 
 /** The names of the package's entries in the checks. */
 const IMPORT = { form: 'salescore', targets: 'salescore/targets', admin: 'salescore/admin' };

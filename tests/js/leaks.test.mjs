@@ -55,8 +55,8 @@ test('100,000 calls and 10,000 plans compiled then dropped do not grow memory (p
   const before = memory();
   round(100000 / 3);
   await plans(10000);
-  const team = compiled.evaluateTeam(reps.slice(0, 24));
-  assert.equal(team.results.length, 24);
+  const batch = compiled.evaluateMany(reps.slice(0, 24));
+  assert.equal(batch.results.length, 24);
   const after = memory();
   assert.ok(after - before <= 1 << 20, `memory grew from ${before} to ${after} bytes`);
 });
@@ -126,7 +126,7 @@ test('the same in Chromium (the inlined build): memory stays where it was after 
           formula.evaluate({ 回款额: i });
           try { compiled.evaluate(bad); } catch (e) { if (e.code !== 'INVALID_VALUE') throw e; }
         }
-        return compiled.evaluateTeam(reps.slice(0, 24)).results.length;
+        return compiled.evaluateMany(reps.slice(0, 24)).results.length;
       };
       window.plans = (n) => {
         for (let i = 0; i < n; i++) {

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { openDemoPage } from './demo-page.mjs';
-import { Plan } from '../../pkg/node.js';
+import { Plan } from '../../pkg/admin/node.js';
 
 const sample = (name) => JSON.parse(readFileSync(new URL(`../../samples/team/${name}`, import.meta.url), 'utf8'));
 const planDoc = sample('plan.json');

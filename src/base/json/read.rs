@@ -239,6 +239,33 @@ fn unknown_variant<'n>(name: &str, names: impl Iterator<Item = &'n str> + Clone)
     Error::new(ErrorCode::InvalidValue).name(name).found(name).expected(expected).suggest(closest(name, names))
 }
 
+/// A string found, quoted as serde quotes it in its errors (Rust's `{:?}`) for every ASCII
+/// character: `"`, `\\`, newline, return, tab and NUL by their escapes, other control characters
+/// as `\u{…}`. Other characters are written as they are, where `{:?}` would escape the few
+/// non-printable ones (U+200B, U+FEFF…) by core's Unicode tables, which a form's `.wasm` then
+/// leaves out.
+fn quoted(s: &str) -> String {
+    use std::fmt::Write;
+    let mut out = String::with_capacity(s.len().saturating_add(2));
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\0' => out.push_str("\\0"),
+            c if c.is_ascii_control() => {
+                let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// What was found, as the errors name it.
 fn found(json: &Json) -> Text {
     match json {
@@ -252,7 +279,7 @@ fn found(json: &Json) -> Text {
             let text = digits.format(*n);
             Phrase::FoundNumber.with([text.strip_suffix(".0").unwrap_or(text)])
         }
-        Json::String(s) => Phrase::FoundString.with([format!("{s:?}")]),
+        Json::String(s) => Phrase::FoundString.with([quoted(s)]),
         Json::Array(_) => Phrase::AnArray.into(),
         Json::Object(_) => Phrase::AnObject.into(),
     }
@@ -702,5 +729,23 @@ pub(crate) mod testing {
             mismatches.len(),
             mismatches[..mismatches.len().min(12)].join("\n")
         );
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::quoted;
+
+    #[test]
+    fn a_string_found_is_quoted_as_serde_quotes_it() {
+        // Every ASCII character, alone and in text, and text outside ASCII that `{:?}` prints.
+        let mut cases: Vec<String> = (0u8..128).map(|b| char::from(b).to_string()).collect();
+        cases.extend(
+            ["", "回款额", "a\"b\\c\nd\re\tf\0g\u{1b}h\u{7f}", "'单引号' 🚀 é", "x".repeat(300).as_str()]
+                .map(String::from),
+        );
+        for s in cases {
+            assert_eq!(quoted(&s), format!("{s:?}"), "{s:?}");
+        }
     }
 }

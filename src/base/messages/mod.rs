@@ -235,26 +235,8 @@ fn bare_message(err: &Error, locale: Locale) -> String {
         QuotasNot100 => format!("grade quotas must total 100%, found {found}%"),
         EmptyTeam if zh => "团队评估至少需要一条记录".into(),
         EmptyTeam => "a team evaluation needs at least one record".into(),
-        ProbabilityOutOfRange if zh => format!("概率 {found} 超出 0 到 1 的范围"),
-        ProbabilityOutOfRange => format!("probability {found} is outside 0 to 1"),
-        UnknownStage if zh => format!("未定义的商机阶段 “{name}”"),
-        UnknownStage => format!("unknown pipeline stage '{name}'"),
-        CalendarConflict if zh => format!("{found} 同时被列为节假日和调休工作日"),
-        CalendarConflict => format!("{found} is listed both as a holiday and as a makeup workday"),
         WeightsAllZero if zh => format!("{nm}的下级在分解依据（{expected}）下权重全为 0，无法分配"),
         WeightsAllZero => format!("every child of {name} weighs 0 under its basis ({expected}): nothing to split by"),
-        SeasonalityNot100 if zh => format!("季节性比例合计应为 100.00%，实际为 {found}%"),
-        SeasonalityNot100 => format!("seasonality percentages must total 100.00, found {found}"),
-        TreeCycle if zh => format!("组织树存在循环：{}", d.cycle.join(" → ")),
-        TreeCycle => format!("the tree has a cycle: {}", d.cycle.join(" → ")),
-        Infeasible if zh => format!("{nm}的约束无法满足：{expected}（{found}）"),
-        Infeasible => format!("the constraints on {name} cannot be met: {expected} ({found})"),
-        NotMultipleOfUnit if zh => format!("{name} = {found} 不是舍入单位 {expected} 的整数倍"),
-        NotMultipleOfUnit => format!("{name} = {found} is not a whole multiple of the unit {expected}"),
-        UnknownParent if zh => format!("上级 “{name}” 不存在"),
-        UnknownParent => format!("unknown parent '{name}'"),
-        TreeRoot if zh => format!("组织树必须恰有一个根节点（没有 `parent` 的节点），实际为 {found} 个"),
-        TreeRoot => format!("the tree needs exactly one root (a node without parent), found {found}"),
         TierGap if zh => format!("档位不连续：{name} 之前缺少 {found}"),
         TierGap => format!("rate tiers leave a gap before {name}: {found}"),
         TierOverlap if zh => format!("档位重叠：{name} 与上一个档位重叠于 {found}"),
@@ -271,6 +253,60 @@ fn bare_message(err: &Error, locale: Locale) -> String {
         GateAboveCap => format!("the gate {found}% is not below the cap at {expected}% attainment"),
         CurrencyScaleMismatch if zh => format!("{name} = {found} 与币种精度不符：{expected}"),
         CurrencyScaleMismatch => format!("{name} = {found} does not match the currency: {expected}"),
+        ProbabilityOutOfRange
+        | UnknownStage
+        | CalendarConflict
+        | SeasonalityNot100
+        | TreeCycle
+        | Infeasible
+        | NotMultipleOfUnit
+        | UnknownParent
+        | TreeRoot
+        | InvalidDateRange
+        | NegativeTarget => targets_message(
+            err.code,
+            zh,
+            Parts { name: &name, nm: &nm, expected: &expected, found: &found, cycle: &d.cycle },
+        ),
+    }
+}
+
+/// A detail rendered for a sentence (see `bare_message`).
+#[cfg_attr(not(feature = "targets"), allow(dead_code))]
+struct Parts<'a> {
+    name: &'a str,
+    nm: &'a str,
+    expected: &'a str,
+    found: &'a str,
+    cycle: &'a [String],
+}
+
+/// The messages of the codes only decomposition and pacing raise (`salescore/targets`). A build
+/// without that entry's exports never raises them and leaves their words out (the form entry's
+/// `.wasm`: about 1.5 KB gzip of it).
+#[cfg(feature = "targets")]
+fn targets_message(code: ErrorCode, zh: bool, p: Parts<'_>) -> String {
+    use ErrorCode::*;
+    let Parts { name, nm, expected, found, .. } = p;
+    match code {
+        ProbabilityOutOfRange if zh => format!("概率 {found} 超出 0 到 1 的范围"),
+        ProbabilityOutOfRange => format!("probability {found} is outside 0 to 1"),
+        UnknownStage if zh => format!("未定义的商机阶段 “{name}”"),
+        UnknownStage => format!("unknown pipeline stage '{name}'"),
+        CalendarConflict if zh => format!("{found} 同时被列为节假日和调休工作日"),
+        CalendarConflict => format!("{found} is listed both as a holiday and as a makeup workday"),
+        SeasonalityNot100 if zh => format!("季节性比例合计应为 100.00%，实际为 {found}%"),
+        SeasonalityNot100 => format!("seasonality percentages must total 100.00, found {found}"),
+        TreeCycle if zh => format!("组织树存在循环：{}", p.cycle.join(" → ")),
+        TreeCycle => format!("the tree has a cycle: {}", p.cycle.join(" → ")),
+        Infeasible if zh => format!("{nm}的约束无法满足：{expected}（{found}）"),
+        Infeasible => format!("the constraints on {name} cannot be met: {expected} ({found})"),
+        NotMultipleOfUnit if zh => format!("{name} = {found} 不是舍入单位 {expected} 的整数倍"),
+        NotMultipleOfUnit => format!("{name} = {found} is not a whole multiple of the unit {expected}"),
+        UnknownParent if zh => format!("上级 “{name}” 不存在"),
+        UnknownParent => format!("unknown parent '{name}'"),
+        TreeRoot if zh => format!("组织树必须恰有一个根节点（没有 `parent` 的节点），实际为 {found} 个"),
+        TreeRoot => format!("the tree needs exactly one root (a node without parent), found {found}"),
         InvalidDateRange if zh => {
             if found.is_empty() {
                 format!("{nm}的日期范围无效：{expected}")
@@ -283,14 +319,21 @@ fn bare_message(err: &Error, locale: Locale) -> String {
             format!("invalid date range: {name}{what} {expected}")
         }
         NegativeTarget if zh => {
-            let what = if name.is_empty() { "目标" } else { &name };
+            let what = if name.is_empty() { "目标" } else { name };
             format!("{what} 不能为负数，实际为 {found}")
         }
         NegativeTarget => {
-            let what = if name.is_empty() { "a target" } else { &name };
+            let what = if name.is_empty() { "a target" } else { name };
             format!("{what} must not be negative, found {found}")
         }
+        _ => code.to_string(),
     }
+}
+
+/// Never raised in a build without decomposition and pacing: the code alone.
+#[cfg(not(feature = "targets"))]
+fn targets_message(code: ErrorCode, _zh: bool, _p: Parts<'_>) -> String {
+    code.to_string()
 }
 
 /// A detail as it reads in `locale` (empty when absent).

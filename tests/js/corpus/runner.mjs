@@ -8,17 +8,24 @@
 //
 //   node tests/js/corpus/runner.mjs BUILD < cases.jsonl > outputs.jsonl
 //   (BUILD: an entry with plans, pkg/node.js, pkg/nowasm.js, pkg/admin/node.js…; the cases as
-//   generate.mjs writes them)
+//   generate.mjs writes them). The team cases of an entry whose Plan has no team batch
+//   (salescore's) run through salescore/admin's build of the same flavour.
 
 import { createInterface } from 'node:readline';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-/** Loads a package entry (ESM) and waits for its engine. */
+/** Loads a package entry (ESM) and waits for its engine; `team` is the build that runs its team
+ *  cases (itself, or salescore/admin's build of the same flavour). */
 export async function loadBuild(entry) {
-  const api = await import(pathToFileURL(resolve(entry)).href);
-  await api.init();
-  return api;
+  const load = async (file) => {
+    const api = await import(pathToFileURL(resolve(file)).href);
+    await api.init();
+    return api;
+  };
+  const api = await load(entry);
+  const team = 'evaluateTeam' in api.Plan.prototype ? api : await load(entry.replace(/pkg\/(?!admin\/)/, 'pkg/admin/'));
+  return { ...api, team };
 }
 
 /** A thrown value as the corpus writes it. */
@@ -34,33 +41,38 @@ function thrown(api, e) {
  */
 export function runner(api) {
   let current = null;
+  const free = () => {
+    for (const handle of Object.values(current?.compiled ?? {})) handle?.free?.();
+  };
   const plan = (p) => {
-    current?.compiled?.free?.();
-    current = { ...p, compiled: undefined, failure: undefined };
+    free();
+    current = { ...p, compiled: {}, failure: {} };
   };
   const run = (c) => {
     if (!current || current.id !== c.plan) throw new Error(`case ${c.id}: plan ${c.plan} not given before it`);
-    if (current.compiled === undefined && current.failure === undefined) {
+    // A team case runs through the build with the team batch (`api.team`), compiled there.
+    const [by, build] = c.call === 'team' ? ['team', api.team ?? api] : ['one', api];
+    if (current.compiled[by] === undefined && current.failure[by] === undefined) {
       try {
-        current.compiled = api.Plan.compile(current.as === 'object' ? JSON.parse(current.text) : current.text);
+        current.compiled[by] = build.Plan.compile(current.as === 'object' ? JSON.parse(current.text) : current.text);
       } catch (e) {
-        const out = thrown(api, e);
-        current.failure = out.error ? `{"case":%,"compile":${JSON.stringify(out.error)}}` : `{"case":%,"thrown":${JSON.stringify(out.thrown)}}`;
-        current.compiled = null;
+        const out = thrown(build, e);
+        current.failure[by] = out.error ? `{"case":%,"compile":${JSON.stringify(out.error)}}` : `{"case":%,"thrown":${JSON.stringify(out.thrown)}}`;
+        current.compiled[by] = null;
       }
     }
-    if (current.failure) return current.failure.replace('%', String(c.id));
+    if (current.failure[by]) return current.failure[by].replace('%', String(c.id));
+    const compiled = current.compiled[by];
     try {
-      const result =
-        c.call === 'team' ? current.compiled.evaluateTeam(c.records, c.options) : current.compiled.evaluate(c.record, c.options);
+      const result = c.call === 'team' ? compiled.evaluateTeam(c.records, c.options) : compiled.evaluate(c.record, c.options);
       return `{"case":${c.id},"result":${JSON.stringify(result)}}`;
     } catch (e) {
-      const out = thrown(api, e);
+      const out = thrown(build, e);
       return out.error ? `{"case":${c.id},"error":${JSON.stringify(out.error)}}` : `{"case":${c.id},"thrown":${JSON.stringify(out.thrown)}}`;
     }
   };
   const done = () => {
-    current?.compiled?.free?.();
+    free();
     current = null;
   };
   return { plan, run, done };
