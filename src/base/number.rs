@@ -209,11 +209,17 @@ pub fn decimal_to_f64(value: Decimal) -> f64 {
         }
     }
     // Mantissa and exponent as text ("48995847422627853e-17"): the same number as the decimal's
-    // own text, read with the same correct rounding, but written without dividing by ten.
+    // own text, read with the same correct rounding, but written without dividing by ten. It is
+    // read as a JSON number, by serde_json's correctly rounded parser (`float_roundtrip`, linked
+    // to read documents anyway): core's float parser and i128 formatting stay out of the `.wasm`.
     let mut text = arrayvec::ArrayString::<64>::new();
-    match std::fmt::Write::write_fmt(&mut text, format_args!("{mantissa}e-{scale}")) {
-        Ok(()) => text.parse::<f64>().unwrap_or(0.0),
-        Err(_) => value.to_string().parse::<f64>().unwrap_or(0.0),
+    let written = [itoa::Buffer::new().format(mantissa), "e-", itoa::Buffer::new().format(scale)]
+        .into_iter()
+        .all(|part| text.try_push_str(part).is_ok());
+    let read = |text: &str| text.parse::<serde_json::Number>().ok().and_then(|n| n.as_f64());
+    match written.then(|| read(&text)).flatten() {
+        Some(number) => number,
+        None => read(&value.to_string()).unwrap_or(0.0),
     }
 }
 
