@@ -57,7 +57,15 @@ export const ENTRIES = [
     // from zmij's shortest digits (already linked) instead of core's `{:e}` (its Grisu and Dragon
     // float formatting), and a record's JSON cells and split shares stopped going through serde's
     // derived `Deserialize` (whose error words printed floats): measured 317.3 / 315.3 / 461.0.
-    limit: { wasm: 319, iife: 317, nowasm: 463 },
+    // Lowered to 266 / 267 / 386 when the team batch and the plan's document left this entry for
+    // salescore/admin (a form computes the record it shows: .wasm 317.3 -> 290.4 -> 281.4), a
+    // long decimal started to be read as a double by serde_json's parser instead of core's (whose
+    // float parser, its tables and i128 formatting then left the .wasm: 277.9 -> 264.8), a string
+    // found in a document stopped being quoted by core's Debug, the targets' messages stayed out
+    // of builds without them, the formula parser stopped being compiled once per resolver, and
+    // the no-WASM builds started compiling std at "z" and running wasm2js at -Oz: measured
+    // 264.8 / 265.1 / 384.5. The no-WASM build now meets its target too.
+    limit: { wasm: 266, iife: 267, nowasm: 386 },
     target: { wasm: 250, iife: 330, nowasm: 400 },
   },
   {
@@ -71,7 +79,10 @@ export const ENTRIES = [
     // Lowered to 287 / 285 / 340 when numbers started to be written as JavaScript writes them
     // from zmij's shortest digits (already linked) instead of core's `{:e}` (its Grisu and Dragon
     // float formatting; this entry reads no records): measured 285.1 / 283.4 / 338.5.
-    limit: { wasm: 287, iife: 285, nowasm: 340 },
+    // Lowered to 281 / 280 / 320 when a long decimal (and pacing's chance of a deal) started to
+    // be read as a double by serde_json's parser instead of core's, and the no-WASM builds
+    // started compiling std at "z" (see the form entry's): measured 279.1 / 278.0 / 318.6.
+    limit: { wasm: 281, iife: 280, nowasm: 320 },
   },
   {
     name: 'admin', dir: 'admin', import: 'salescore/admin', file: 'salescore-admin', global: 'SalesScoreAdmin',
@@ -143,7 +154,11 @@ export const ENTRIES = [
     // (about 16 KB) and the sorted lists' and maps' code. Measured 573.3 / 560.4 / 658.7; then
     // 574.3 / 561.5 / 659.2 once the kept pool split went through allocation's own steps and the
     // ledger's lists through one pair of generic functions (raised to 576 / 563 / 662).
-    limit: { wasm: 576, iife: 563, nowasm: 662 },
+    // Lowered to 568 / 555 / 632 when a long decimal started to be read as a double by
+    // serde_json's parser instead of core's, the no-WASM builds started compiling std at "z"
+    // and the team batch and the plan's document stayed here alone (see the form entry's):
+    // measured 566.9 / 553.7 / 630.2.
+    limit: { wasm: 568, iife: 555, nowasm: 632 },
   },
 ];
 

@@ -15,10 +15,10 @@ use rust_decimal::Decimal;
 /// 2^62: probabilities go to decimals through this fixed point.
 const FIXED_ONE: u64 = 1 << 62;
 
-/// `p` (in [0, 1]) as the nearest `f64`: its decimal text read with correct rounding, so within
-/// 2^-54 of `p`.
+/// `p` (in [0, 1]) as the nearest `f64` (as its decimal text reads with correct rounding), so
+/// within 2^-54 of `p`.
 pub fn chance(p: Decimal) -> f64 {
-    p.to_string().parse::<f64>().unwrap_or(0.0).clamp(0.0, 1.0)
+    crate::base::number::decimal_to_f64(p).clamp(0.0, 1.0)
 }
 
 /// The distribution of the won sum over the states `0..=T` (`T` absorbing: "T or more"),
