@@ -283,7 +283,7 @@ struct Parts<'a> {
 
 /// The messages of the codes only decomposition and pacing raise (`salescore/targets`). A build
 /// without that entry's exports never raises them and leaves their words out (the form entry's
-/// `.wasm`: about 1.5 KB gzip of it).
+/// `.wasm`: about 0.7 KB gzip of it).
 #[cfg(feature = "targets")]
 fn targets_message(code: ErrorCode, zh: bool, p: Parts<'_>) -> String {
     use ErrorCode::*;
