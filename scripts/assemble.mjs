@@ -333,11 +333,13 @@ import * as glue from '${rel(work, join(mvp, 'salescore_bg.js'))}';
 import { __wbg_set_wasm } from '${rel(work, join(mvp, 'salescore_bg.js'))}';`,
     guardPath: guardPath(work),
     snippets: snippetsOf(work, mvp),
+    // The module's start function runs once per instance, as the web glue runs it.
     setup: `__wbg_set_wasm(wasm);
+wasm.__wbindgen_start();
 /** Nothing to load: kept so code written for the other builds runs unchanged. */
 const load = async () => {};
 const loadSync = () => {};`,
-    options: 'glue, restart: () => __wbg_set_wasm(wasm.__instantiate()), ready: () => true, load, loadSync, wasm: false',
+    options: 'glue, restart: () => { const fresh = wasm.__instantiate(); __wbg_set_wasm(fresh); fresh.__wbindgen_start(); }, ready: () => true, load, loadSync, wasm: false',
   }));
 
   const bundles = [

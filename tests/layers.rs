@@ -173,7 +173,7 @@ fn every_import_points_down() {
 /// The layer of a module of `base`: higher numbers may use lower ones, never the same or higher.
 fn base_layer(module: &str) -> Option<u8> {
     Some(match module {
-        "locale" | "order" | "name" => 0,
+        "locale" | "order" | "name" | "arithmetic" | "case" => 0,
         "error" | "apportion" => 1,
         "messages" | "checked" | "number" => 2,
         "json" | "tally" => 3,

@@ -6,6 +6,7 @@
 
 use proptest::prelude::*;
 use rust_decimal::Decimal;
+use salescore::base::arithmetic::Arithmetic;
 use salescore::team::{
     Distribution, DistributionSpec, ForcedDistribution, GradeQuota, Ranking, TeamEntry, TieBreakOrder, TiePolicy,
 };
@@ -251,7 +252,7 @@ proptest! {
             // Each count is the whole part of its share, or one more (never for a 0% grade).
             let whole = share.floor();
             let c = Decimal::from(*c);
-            let rounded_up = Some(c) == whole.checked_add(Decimal::ONE) && share.fract() > Decimal::ZERO;
+            let rounded_up = Some(c) == whole.add_checked(Decimal::ONE) && share.fract() > Decimal::ZERO;
             prop_assert!(c == whole || rounded_up, "grade {}: {} people for a share of {}", i, c, share);
             // The bottom grade only rounds up a fraction above one half.
             if Some(i) == last_with_people && c > whole {

@@ -27,7 +27,8 @@ export function twin(entry, log = () => {}) {
   log(`breakdown: building the named twin of the ${entry} entry's .wasm (cargo, ${target})…`);
   sh('scripts/wasm-cargo.sh', [opt, target, entry === 'form' ? 'form,talc' : entry]);
   sh('wasm-bindgen', [`${target}/wasm32-unknown-unknown/release/salescore.wasm`, '--target', 'web', '--out-dir', out, '--out-name', 'salescore']);
-  sh('wasm-opt', [`${out}/salescore_bg.wasm`, '-Oz', '-g', ...FEATURES, '-o', `${out}/twin.wasm`]);
+  // What scripts/build.sh assumes of every module (--low-memory-unused), so that the twin's code is the shipped one's.
+  sh('wasm-opt', [`${out}/salescore_bg.wasm`, '-Oz', '--low-memory-unused', '-g', ...FEATURES, '-o', `${out}/twin.wasm`]);
   return `${ROOT}${out}/twin.wasm`;
 }
 

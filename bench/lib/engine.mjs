@@ -103,6 +103,12 @@ export function workloads(lib, d, { diag = true, team: teamLib = lib } = {}) {
     ['pay.evaluate', (i) => paid.evaluate(pay[i % pay.length], OFF)],
     ['pay.evaluate.explain', (i) => paid.evaluate(pay[i % pay.length], ON)],
     ['pay.team.batch', () => paidTeam.evaluateTeam(team, OFF)],
+    // One rep through the team batch's own entry, so that "batch vs a loop of single calls" divides
+    // like by like (the form entry is built for size, the admin entry for speed).
+    ...(teamLib !== lib ? [
+      ['score.team.one', (i) => scorecardTeam.evaluate(team[i % N], OFF)],
+      ['pay.team.one', (i) => paidTeam.evaluate(pay[i % pay.length], OFF)],
+    ] : []),
     ...(diag ? [
       ['diag.callFloor', () => trivial.evaluate({}, OFF)],
       ['diag.callFloorNoOptions', () => trivial.evaluate({})],

@@ -2,6 +2,7 @@
 //! divides through these, so an overflow is always the same `OVERFLOW` error (and a zero divisor
 //! `DIV_BY_ZERO`), never a panic.
 
+use super::arithmetic::Arithmetic;
 use super::error::{Error, ErrorCode, Result};
 use rust_decimal::Decimal;
 
@@ -17,17 +18,17 @@ pub fn checked(result: Option<Decimal>) -> Result<Decimal> {
 
 /// `a + b`, or `OVERFLOW`.
 pub fn add(a: Decimal, b: Decimal) -> Result<Decimal> {
-    checked(a.checked_add(b))
+    checked(a.add_checked(b))
 }
 
 /// `a − b`, or `OVERFLOW`.
 pub fn sub(a: Decimal, b: Decimal) -> Result<Decimal> {
-    checked(a.checked_sub(b))
+    checked(a.sub_checked(b))
 }
 
 /// `a × b`, or `OVERFLOW`.
 pub fn mul(a: Decimal, b: Decimal) -> Result<Decimal> {
-    checked(a.checked_mul(b))
+    checked(a.mul_checked(b))
 }
 
 /// `a ÷ b`, or `DIV_BY_ZERO` / `OVERFLOW`.
@@ -35,7 +36,7 @@ pub fn div(a: Decimal, b: Decimal) -> Result<Decimal> {
     if b.is_zero() {
         return Err(Error::new(ErrorCode::DivByZero));
     }
-    checked(a.checked_div(b))
+    checked(a.div_checked(b))
 }
 
 /// `percent` percent of `base`.
@@ -51,7 +52,7 @@ pub fn sum(values: impl IntoIterator<Item = Decimal>) -> Result<Decimal> {
 /// Σ values, or `None` past the decimal range: for the computations that return `Option` and
 /// say where the overflow was themselves.
 pub fn checked_sum(values: impl IntoIterator<Item = Decimal>) -> Option<Decimal> {
-    values.into_iter().try_fold(Decimal::ZERO, Decimal::checked_add)
+    values.into_iter().try_fold(Decimal::ZERO, Decimal::add_checked)
 }
 
 /// Σ values computed one by one: the first error, or `OVERFLOW`.
@@ -94,13 +95,13 @@ impl Sum {
                 Some((m, s)) => SumState::Exact { mantissa: m, scale: s },
                 // The sum so far is a decimal (it fitted); from here on, as `add` goes.
                 None => {
-                    match Decimal::try_from_i128_with_scale(mantissa, scale).ok().and_then(|d| d.checked_add(value)) {
+                    match Decimal::try_from_i128_with_scale(mantissa, scale).ok().and_then(|d| d.add_checked(value)) {
                         Some(d) => SumState::Decimal(d),
                         None => SumState::Overflow,
                     }
                 }
             },
-            SumState::Decimal(d) => d.checked_add(value).map_or(SumState::Overflow, SumState::Decimal),
+            SumState::Decimal(d) => d.add_checked(value).map_or(SumState::Overflow, SumState::Decimal),
             SumState::Overflow => SumState::Overflow,
         };
     }

@@ -1,6 +1,7 @@
 //! Exact decimals at the boundary: reading JSON numbers by their shortest decimal form or decimal
 //! strings, and rounding with a named strategy at a scale.
 
+use crate::base::arithmetic::Arithmetic;
 use crate::base::error::{Error, ErrorCode, Result};
 use rust_decimal::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -87,8 +88,8 @@ pub fn round_digits(value: Decimal, digits: i64, strategy: RoundingStrategy) -> 
         return Some(Decimal::ZERO);
     }
     let factor = Decimal::from_i128_with_scale(10_i128.checked_pow(power)?, 0);
-    let scaled = value.checked_div(factor)?.round_dp_with_strategy(0, s);
-    scaled.checked_mul(factor).map(|d| d.normalize())
+    let scaled = value.div_checked(factor)?.round_dp_with_strategy(0, s);
+    scaled.mul_checked(factor).map(|d| d.normalize())
 }
 
 /// Reads a JavaScript number the way `String(n)` prints it (its shortest round-trip form), so
@@ -547,10 +548,10 @@ mod tests {
             x ^= x << 13;
             x ^= x >> 7;
             x ^= x << 17;
-            let a = Decimal::from(x % 1_000_000_007).checked_add(Decimal::ONE).unwrap();
+            let a = Decimal::from(x % 1_000_000_007).add_checked(Decimal::ONE).unwrap();
             let b = Decimal::new(i64::try_from(x >> 40).unwrap().wrapping_add(1), u32::try_from(x % 7).unwrap());
             let all =
-                [a.checked_div(b), b.checked_div(a), Decimal::ZERO.checked_sub(a / b), Decimal::MAX.checked_div(a)];
+                [a.div_checked(b), b.div_checked(a), Decimal::ZERO.sub_checked(a / b), Decimal::MAX.div_checked(a)];
             for d in all.into_iter().flatten() {
                 assert_eq!(decimal_to_f64(d), d.to_string().parse::<f64>().unwrap(), "{d}");
             }

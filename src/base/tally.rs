@@ -93,6 +93,8 @@ impl Tally {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[cfg(not(target_arch = "wasm32"))]
+    use crate::base::arithmetic::Arithmetic;
 
     #[test]
     fn a_value_taken_out_leaves_the_others_sum_and_scale() {
@@ -135,7 +137,7 @@ mod tests {
             for v in &held {
                 sum.add(*v);
             }
-            let bounded = held.iter().try_fold(Decimal::ZERO, |acc, v| acc.checked_add(v.abs()));
+            let bounded = held.iter().try_fold(Decimal::ZERO, |acc, v| acc.add_checked(v.abs()));
             match tally.total() {
                 Some(t) => {
                     let s = sum.total().unwrap();

@@ -3,6 +3,7 @@
 use super::ast::{BinOp, Expr, Node};
 use super::functions::Eval;
 use super::value::Value;
+use crate::base::arithmetic::Arithmetic;
 use crate::base::checked::overflow;
 use crate::base::error::{Error, ErrorCode, Phrase, Result, Span};
 use arrayvec::ArrayVec;
@@ -118,8 +119,8 @@ impl<'s> Evaluator<'s> {
         match &node.expr {
             Expr::Lit(v) => Ok(v.clone()),
             Expr::Ref(slot) => self.scope.get(*slot),
-            Expr::Neg(a) => checked(Decimal::ZERO.checked_sub(self.number(a)?)).map(Value::Number),
-            Expr::Percent(a) => checked(self.number(a)?.checked_div(Decimal::ONE_HUNDRED)).map(Value::Number),
+            Expr::Neg(a) => checked(Decimal::ZERO.sub_checked(self.number(a)?)).map(Value::Number),
+            Expr::Percent(a) => checked(self.number(a)?.div_checked(Decimal::ONE_HUNDRED)).map(Value::Number),
             Expr::Not(a) => Ok(Value::Bool(!self.condition(a)?)),
             Expr::Binary(..) => self.binary_chain(node),
             Expr::Call(spec, args) => {
@@ -156,7 +157,7 @@ pub fn divide(a: Decimal, b: Decimal) -> Result<Decimal> {
     if b.is_zero() {
         return Err(Error::new(ErrorCode::DivByZero));
     }
-    checked(a.checked_div(b))
+    checked(a.div_checked(b))
 }
 
 /// Excel `^` and `POWER`: exact for integer exponents, `0^0` and roots of negatives are
@@ -199,7 +200,7 @@ fn binary(op: BinOp, l: &Value, r: &Value) -> Result<Value> {
         BinOp::Ge => cmp(&[Greater, Equal]),
         BinOp::Concat => Ok(Value::Text(l.to_text() + &r.to_text())),
         BinOp::Add | BinOp::Sub => add_sub(op, l, r),
-        BinOp::Mul => Ok(Value::Number(checked(l.to_number()?.checked_mul(r.to_number()?))?)),
+        BinOp::Mul => Ok(Value::Number(checked(l.to_number()?.mul_checked(r.to_number()?))?)),
         BinOp::Div => Ok(Value::Number(divide(l.to_number()?, r.to_number()?)?)),
         BinOp::Pow => Ok(Value::Number(power(l.to_number()?, r.to_number()?)?)),
         BinOp::And | BinOp::Or => Ok(Value::Bool(match op {
@@ -219,7 +220,7 @@ fn add_sub(op: BinOp, l: &Value, r: &Value) -> Result<Value> {
         (Some(a), Some(b), true) => Ok(Value::Number(Decimal::from(a.signed_duration_since(b).num_days()))),
         (Some(a), None, _) => {
             let days = r.to_number()?;
-            let days = if sub { checked(Decimal::ZERO.checked_sub(days))? } else { days };
+            let days = if sub { checked(Decimal::ZERO.sub_checked(days))? } else { days };
             super::functions::add_days(a, days).map(Value::Date)
         }
         (None, Some(b), false) => super::functions::add_days(b, l.to_number()?).map(Value::Date),
@@ -228,7 +229,7 @@ fn add_sub(op: BinOp, l: &Value, r: &Value) -> Result<Value> {
         }
         (None, None, _) => {
             let (a, b) = (l.to_number()?, r.to_number()?);
-            checked(if sub { a.checked_sub(b) } else { a.checked_add(b) }).map(Value::Number)
+            checked(if sub { a.sub_checked(b) } else { a.add_checked(b) }).map(Value::Number)
         }
     }
 }

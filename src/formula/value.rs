@@ -1,5 +1,6 @@
 //! Values formulas compute with, and the coercions between them.
 
+use crate::base::case::lowercase;
 use crate::base::error::{Error, ErrorCode, Phrase, Result};
 use crate::base::number::parse_decimal;
 use chrono::NaiveDate;
@@ -162,9 +163,8 @@ impl Value {
     }
 }
 
-/// Text order ignoring case: the order of the two texts lowercased, without building them when
-/// no letter needs the context of its word (only `Σ` does: `str::to_lowercase` makes it `ς` at
-/// the end of a word).
+/// Text order ignoring case: the order of the two texts lowercased ([`crate::base::case`]),
+/// without building them when both are ASCII.
 fn compare_text(a: &str, b: &str) -> Ordering {
     if a == b {
         return Ordering::Equal;
@@ -172,10 +172,7 @@ fn compare_text(a: &str, b: &str) -> Ordering {
     if a.is_ascii() && b.is_ascii() {
         return a.bytes().map(|c| c.to_ascii_lowercase()).cmp(b.bytes().map(|c| c.to_ascii_lowercase()));
     }
-    if a.contains('Σ') || b.contains('Σ') {
-        return a.to_lowercase().cmp(&b.to_lowercase());
-    }
-    a.chars().flat_map(char::to_lowercase).cmp(b.chars().flat_map(char::to_lowercase))
+    lowercase(a).cmp(&lowercase(b))
 }
 
 impl fmt::Display for Value {

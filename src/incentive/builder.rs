@@ -3,6 +3,7 @@
 
 use super::statement::{LineKind, Statement, StatementLine, TotalRounding};
 use super::{sub, sum, Currency, CurveResult, DrawResult, MboResult, PoolShare, RateResult, SpiffResult, TrueUp};
+use crate::base::arithmetic::Arithmetic;
 use crate::base::error::{ErrorCode, Phrase, Result};
 use crate::base::locale::Locale;
 use crate::base::name::Name;
@@ -161,12 +162,12 @@ impl StatementBuilder {
                 *e = Decimal::ZERO;
             }
             for l in lines {
-                *amount = amount.checked_add(self.rounding.apply(l.exact.0))?;
+                *amount = amount.add_checked(self.rounding.apply(l.exact.0))?;
                 if let Some(e) = exact_sum.as_deref_mut() {
-                    *e = e.checked_add(l.exact.0)?;
+                    *e = e.add_checked(l.exact.0)?;
                 }
             }
-            total = total.checked_add(*amount)?;
+            total = total.add_checked(*amount)?;
         }
         Some(self.rounding.apply(total))
     }

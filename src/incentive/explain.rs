@@ -1,6 +1,7 @@
 //! Statement lines as sentences in zh-CN and en.
 
 use super::statement::{LineKind, Statement, StatementLine};
+use crate::base::arithmetic::Arithmetic;
 use crate::base::locale::Locale;
 use crate::base::number::Dec;
 use rust_decimal::Decimal;
@@ -13,7 +14,7 @@ fn n(d: Option<Dec>) -> String {
 
 /// A fraction as a percent (`0.05` → `5%`).
 fn pct(d: Option<Dec>) -> String {
-    let p = d.and_then(|d| d.0.checked_mul(Decimal::ONE_HUNDRED)).unwrap_or_default();
+    let p = d.and_then(|d| d.0.mul_checked(Decimal::ONE_HUNDRED)).unwrap_or_default();
     format!("{}%", shown(p))
 }
 

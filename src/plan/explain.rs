@@ -3,6 +3,7 @@
 
 use super::document::MetricKind;
 use super::{Metric, Plan};
+use crate::base::arithmetic::Arithmetic;
 use crate::base::locale::Locale;
 use crate::base::number::{Rounding, RoundingStrategy};
 use crate::formula::render::literal;
@@ -107,7 +108,7 @@ pub(super) fn trace_entry<'p>(
     let rounding = metric.def.kind.rounding(&plan.doc.rounding);
     let rounded = metric.def.kind.round(exact, &plan.doc.rounding);
     let difference = match (&rounded, exact) {
-        (Value::Number(r), Value::Number(e)) if r != e => r.checked_sub(*e).map(|d| d.normalize().to_string()),
+        (Value::Number(r), Value::Number(e)) if r != e => r.sub_checked(*e).map(|d| d.normalize().to_string()),
         _ => None,
     };
     let exact_text = exact.to_string();

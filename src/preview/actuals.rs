@@ -171,7 +171,7 @@ fn default_fields(plans: &[&Plan], money: u32) -> Vec<(String, Kind)> {
     let targets: Vec<String> = plans.iter().flat_map(|p| target_fields(p)).collect();
     let mut out: Vec<(String, Kind)> = Vec::new();
     for f in plans.iter().flat_map(|p| p.document().fields.iter()) {
-        let lower = f.id.to_lowercase();
+        let lower = crate::base::case::lowercase(&f.id);
         let named_target = TARGET_WORDS.iter().any(|w| lower.contains(w));
         if f.field_type == FieldType::Money
             && !named_target

@@ -3,6 +3,7 @@
 
 use super::crossing::{crossings, Crossing, GradeOrder, Standing};
 use super::side::Side;
+use crate::base::arithmetic::Arithmetic;
 use crate::base::checked::{div, mul, sub};
 use crate::base::error::Result;
 use crate::base::number::{Dec, Rounding, RoundingStrategy};
@@ -213,7 +214,7 @@ impl Delta {
     /// on either side, the score change.
     pub(super) fn key(&self) -> Option<Decimal> {
         let (b, a) = self.payouts.or(self.scores)?;
-        a.checked_sub(b)
+        a.sub_checked(b)
     }
 }
 

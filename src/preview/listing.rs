@@ -3,6 +3,7 @@
 
 use super::change::{percent, Delta, Pairing, RepChange};
 use super::view::{RepKey, RepSort, View};
+use crate::base::arithmetic::Arithmetic;
 use crate::base::error::Result;
 use rust_decimal::Decimal;
 use std::cmp::Ordering;
@@ -67,7 +68,7 @@ fn key<'a>(pairing: &Pairing<'a>, by: RepKey, delta: &Delta) -> Result<Option<Ke
     // The draft's value, else the baseline's.
     let either = |of: &dyn Fn(&'a super::side::Side) -> Option<Key<'a>>| of(draft).or_else(|| of(baseline));
     let member = || pairing.member(index);
-    let change = delta.payouts.and_then(|(b, a)| a.checked_sub(b));
+    let change = delta.payouts.and_then(|(b, a)| a.sub_checked(b));
     let grade = |name: Option<&str>| name.map(|g| Key::Place(pairing.grades.place(g)));
     Ok(match by {
         RepKey::Index => Some(Key::Place(index)),
@@ -84,7 +85,7 @@ fn key<'a>(pairing: &Pairing<'a>, by: RepKey, delta: &Delta) -> Result<Option<Ke
             (Some((b, _)), Some(c)) => percent(c, b)?.map(|p| Key::Number(p.0)),
             _ => None,
         },
-        RepKey::ScoreChange => delta.scores.and_then(|(b, a)| a.checked_sub(b)).map(Key::Number),
+        RepKey::ScoreChange => delta.scores.and_then(|(b, a)| a.sub_checked(b)).map(Key::Number),
         RepKey::Crossings if delta.compared => Some(Key::Place(pairing.change(index)?.crossings.len())),
         RepKey::Crossings => None,
     })

@@ -1,6 +1,7 @@
 //! Validates a scorecard section and parses its formulas once.
 
 use super::document::*;
+use crate::base::arithmetic::Arithmetic;
 use crate::base::checked::overflow;
 use crate::base::error::{child, closest, item, Error, ErrorCode, Origin, Phrase, Result};
 use crate::base::name::Name;
@@ -172,7 +173,7 @@ impl Scorecard {
         let blend = match &def.blend {
             None => None,
             Some(b) => {
-                let total = b.individual_weight.0.checked_add(b.team_weight.0);
+                let total = b.individual_weight.0.add_checked(b.team_weight.0);
                 if total != Some(Decimal::ONE_HUNDRED) {
                     let found = total.map_or_else(|| "overflow".to_string(), |t| t.normalize().to_string());
                     return Err(invalid(ErrorCode::WeightsNot100, child(BASE, "/blend")).found(found));
@@ -338,7 +339,7 @@ fn compile_weights(weights: &[Weight], ids: &[&str], path: &str) -> Result<Weigh
                 .expected(Phrase::AtLeastZero)
                 .found(w.weight.0.to_string()));
         }
-        total = total.checked_add(w.weight.0).ok_or_else(|| overflow().path(Origin::Plan, path.to_string()))?;
+        total = total.add_checked(w.weight.0).ok_or_else(|| overflow().path(Origin::Plan, path.to_string()))?;
         out.push((index, w.weight.0));
     }
     if total != Decimal::ONE_HUNDRED {

@@ -2,6 +2,7 @@
 //! weighted points to the grade and the distance to the next one.
 
 use super::result::{IndicatorLine, NextGrade, ScoreResult};
+use crate::base::arithmetic::Arithmetic;
 use crate::base::locale::Locale;
 use crate::base::number::Dec;
 use rust_decimal::Decimal;
@@ -90,7 +91,7 @@ fn weighted_points(r: &ScoreResult, locale: Locale, t: &mut String) {
         write!(t, "Profile {}{phase}: weighted points {}", r.profile, n(r.base))
     };
     if let Some(d) = r.rounding_difference {
-        let lines = r.base.0.checked_sub(d.0).map(|x| x.normalize().to_string()).unwrap_or_default();
+        let lines = r.base.0.sub_checked(d.0).map(|x| x.normalize().to_string()).unwrap_or_default();
         let _ = if locale == Locale::ZhCn {
             write!(t, "（按未舍入的各项相加；各项显示值之和为 {lines}，差 {} 来自舍入）", n(d))
         } else {

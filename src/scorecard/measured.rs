@@ -1,6 +1,7 @@
 //! What scoring reads and passes between its steps: the formulas' context, what one indicator
 //! measured, and where the total stands (for the distance to the next grade).
 
+use crate::base::arithmetic::Arithmetic;
 use crate::base::checked::mul;
 use crate::base::error::Result;
 use crate::formula::eval::{divide, Evaluator};
@@ -41,7 +42,7 @@ impl Measured {
     /// points × weight ÷ 100, with a single division.
     pub(super) fn weighted(&self, weight: Decimal) -> Result<Decimal> {
         if let Some((num, den)) = self.fraction {
-            if let (Some(n), Some(d)) = (num.checked_mul(weight), den.checked_mul(Decimal::ONE_HUNDRED)) {
+            if let (Some(n), Some(d)) = (num.mul_checked(weight), den.mul_checked(Decimal::ONE_HUNDRED)) {
                 return divide(n, d);
             }
         }

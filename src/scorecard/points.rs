@@ -4,6 +4,7 @@
 
 use super::document::{GradeDef, PointsDef};
 use super::measured::Context;
+use crate::base::arithmetic::Arithmetic;
 use crate::base::checked::checked;
 use crate::base::error::{child, closest, item, Error, ErrorCode, Origin, Phrase, Result};
 use crate::base::locale::Locale;
@@ -142,9 +143,9 @@ impl Points {
                     .found(count.normalize().to_string())
                     .path(Origin::Plan, b.count.path.clone()));
             }
-            let raw = checked(count.checked_mul(b.points))?;
+            let raw = checked(count.mul_checked(b.points))?;
             let earned = b.cap.map_or(raw, |c| raw.min(c));
-            period = checked(period.checked_add(earned))?;
+            period = checked(period.add_checked(earned))?;
             if !detail {
                 continue;
             }
@@ -171,7 +172,7 @@ impl Points {
             }
             None => Decimal::ZERO,
         };
-        let experience = checked(carried.checked_add(period))?;
+        let experience = checked(carried.add_checked(period))?;
         let reached = self.levels.iter().rposition(|(_, from)| experience >= *from);
         let level = reached.and_then(|i| self.levels.get(i)).map(|(name, _)| name.clone());
         let next_level = self.levels.get(reached.map_or(0, |i| i.saturating_add(1))).map(|(name, from)| NextLevel {

@@ -5,6 +5,7 @@ use super::compile::{Expr, Indicator, Profile, Scorecard, Team, Weights};
 use super::document::{AggregateFn, Method, StepBasis, VetoEffect};
 use super::measured::{Context, Measured, ScoreState};
 use super::result::{AdjustmentLine, GateLine, IndicatorLine, Member, ScoreResult, VetoLine};
+use crate::base::arithmetic::Arithmetic;
 use crate::base::checked::{add, checked_sum, mul, sub};
 use crate::base::error::{Error, ErrorCode, Origin, Phrase, Result, Text};
 use crate::base::number::{Dec, Rounding};
@@ -38,7 +39,7 @@ impl Weighed<'_> {
     /// The shown base minus the sum of the shown lines, when they differ (by rounding).
     fn rounding_difference(&self, shown_base: Decimal) -> Option<Dec> {
         let sum = checked_sum(self.lines.iter().map(|l| l.weighted.0))?;
-        shown_base.checked_sub(sum).filter(|d| !d.is_zero()).map(|d| Dec(d.normalize()))
+        shown_base.sub_checked(sum).filter(|d| !d.is_zero()).map(|d| Dec(d.normalize()))
     }
 }
 

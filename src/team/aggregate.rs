@@ -1,6 +1,7 @@
 //! Aggregates over a team's values (sum, average, min, max, median, count) and a contest (PK)
 //! between two groups on one of them.
 
+use crate::base::arithmetic::Arithmetic;
 use crate::base::checked::overflow;
 use crate::base::error::Result;
 use crate::base::number::Rounding;
@@ -24,7 +25,7 @@ pub enum Aggregate {
 }
 
 fn sum(values: &[Decimal]) -> Result<Decimal> {
-    values.iter().try_fold(Decimal::ZERO, |acc, v| acc.checked_add(*v).ok_or_else(overflow))
+    values.iter().try_fold(Decimal::ZERO, |acc, v| acc.add_checked(*v).ok_or_else(overflow))
 }
 
 impl Aggregate {
@@ -49,7 +50,7 @@ impl Aggregate {
             _ if values.is_empty() => None,
             Aggregate::Average(rounding) => {
                 let n = Decimal::from(values.len());
-                Some(rounding.apply(sum(values)?.checked_div(n).ok_or_else(overflow)?))
+                Some(rounding.apply(sum(values)?.div_checked(n).ok_or_else(overflow)?))
             }
             Aggregate::Min => values.iter().min().copied(),
             Aggregate::Max => values.iter().max().copied(),
@@ -66,8 +67,8 @@ impl Aggregate {
                         (Some(a), Some(b)) => {
                             // The mean at the values' own scale, or finer where it needs it
                             // (89.46 and 89.47 → 89.465, 89.40 and 89.40 → 89.40).
-                            let sum = a.checked_add(b).ok_or_else(overflow)?;
-                            let mut mean = sum.checked_div(two).ok_or_else(overflow)?.normalize();
+                            let sum = a.add_checked(b).ok_or_else(overflow)?;
+                            let mut mean = sum.div_checked(two).ok_or_else(overflow)?.normalize();
                             let scale = a.scale().max(b.scale());
                             if mean.scale() < scale {
                                 mean.rescale(scale);
@@ -110,7 +111,7 @@ pub fn contest(a: Option<Decimal>, b: Option<Decimal>, lower_is_better: bool) ->
     let (Some(a), Some(b)) = (a, b) else {
         return (Outcome::NoData, None);
     };
-    let margin = a.checked_sub(b).map(|d| d.abs().normalize());
+    let margin = a.sub_checked(b).map(|d| d.abs().normalize());
     let outcome = match (a.cmp(&b), lower_is_better) {
         (std::cmp::Ordering::Equal, _) => Outcome::Tie,
         (std::cmp::Ordering::Greater, false) | (std::cmp::Ordering::Less, true) => Outcome::First,

@@ -57,6 +57,7 @@
 
 use super::{by_score_then_id, check_ids, TeamEntry};
 use crate::base::apportion::largest_remainder;
+use crate::base::arithmetic::Arithmetic;
 use crate::base::error::{Error, ErrorCode, Origin, Phrase, Result};
 use rust_decimal::Decimal;
 use rustc_hash::FxHashSet as HashSet;
@@ -220,7 +221,7 @@ impl ForcedDistribution {
             }
             scale = scale.max(p.scale());
             // At most 100 per quota: the sum of any realistic number of quotas cannot overflow.
-            total = total.checked_add(p).unwrap_or(Decimal::MAX);
+            total = total.add_checked(p).unwrap_or(Decimal::MAX);
         }
         if total != Decimal::ONE_HUNDRED {
             return Err(invalid(ErrorCode::QuotasNot100, "/quotas".into())

@@ -12,6 +12,14 @@
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
+/// When the module starts: text compared ignoring case is lowercased by the host's
+/// `toLowerCase` (the same Unicode mapping as the standard library's, whose tables the module then
+/// does not carry; see [`crate::base::case`]).
+#[wasm_bindgen::prelude::wasm_bindgen(start)]
+fn start() {
+    crate::base::case::use_host_lowercase(|text| String::from(js_sys::JsString::from(text).to_lower_case()));
+}
+
 #[cfg(feature = "admin")]
 mod compare;
 mod convert;

@@ -8,6 +8,7 @@
 pub mod phrases;
 pub mod text;
 
+use crate::base::case::lowercase;
 pub use phrases::Phrase;
 use serde::Serialize;
 use std::fmt;
@@ -397,10 +398,10 @@ pub fn pointer_segment(segment: &str) -> String {
 /// whose order differs from run to run natively and from WebAssembly): of equally close
 /// candidates, the smallest wins.
 pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
-    let lower = name.to_lowercase();
+    let lower = lowercase(name);
     let mut best: Option<(f64, &str)> = None;
     for candidate in candidates {
-        let other = candidate.to_lowercase();
+        let other = lowercase(candidate);
         // The same name but for case beats any other (scores are at most 1).
         let score = if other == lower { 2.0 } else { strsim::normalized_damerau_levenshtein(&lower, &other) };
         let better = best.is_none_or(|(b, c)| score > b || (score >= b && candidate < c));

@@ -1,6 +1,7 @@
 //! Tier lookups: the rate of the reached tier (TIER), and graduated slices (TIERSUM).
 
 use super::{Arity, Eval, FunctionSpec};
+use crate::base::arithmetic::Arithmetic;
 use crate::base::checked::checked;
 use crate::base::error::{Error, ErrorCode, Phrase, Result};
 use crate::formula::value::Value;
@@ -59,8 +60,8 @@ fn tiersum(args: &[Value]) -> Result<Value> {
             break;
         }
         let hi = iter.peek().map_or(x, |(next, _)| (*next).min(x));
-        let slice = checked(hi.checked_sub(*lo))?;
-        total = checked(total.checked_add(checked(slice.checked_mul(rate.to_number()?))?))?;
+        let slice = checked(hi.sub_checked(*lo))?;
+        total = checked(total.add_checked(checked(slice.mul_checked(rate.to_number()?))?))?;
     }
     Ok(Value::Number(total.normalize()))
 }

@@ -2,6 +2,7 @@
 //! multiple, MOD takes the divisor's sign.
 
 use super::{Arity, Eval, FunctionSpec};
+use crate::base::arithmetic::Arithmetic;
 use crate::base::checked::overflow;
 use crate::base::error::{Error, ErrorCode, Phrase, Result};
 use crate::base::number::{round_digits, RoundingStrategy};
@@ -45,7 +46,7 @@ pub const SUM: FunctionSpec = FunctionSpec {
 fn sum(args: &[Value]) -> Result<Value> {
     let mut total = Decimal::ZERO;
     for d in numbers(args)? {
-        total = checked(total.checked_add(d))?;
+        total = checked(total.add_checked(d))?;
     }
     n(total)
 }
@@ -160,7 +161,7 @@ fn to_multiple(args: &[Value], zero_ok: bool, f: fn(Decimal) -> Decimal) -> Resu
     if x.is_sign_positive() && !x.is_zero() && sig.is_sign_negative() {
         return Err(invalid(Phrase::PositiveSignificance));
     }
-    n(checked(f(divide(x, sig)?).checked_mul(sig))?.normalize())
+    n(checked(f(divide(x, sig)?).mul_checked(sig))?.normalize())
 }
 
 pub const CEILING: FunctionSpec = FunctionSpec {
@@ -210,7 +211,7 @@ pub const MOD: FunctionSpec = FunctionSpec {
 fn modulo(args: &[Value]) -> Result<Value> {
     let (a, b) = (num(args, 0)?, num(args, 1)?);
     let q = divide(a, b)?.floor();
-    n(checked(a.checked_sub(checked(b.checked_mul(q))?))?)
+    n(checked(a.sub_checked(checked(b.mul_checked(q))?))?)
 }
 
 pub const POWER: FunctionSpec = FunctionSpec {

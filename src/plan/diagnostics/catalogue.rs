@@ -2,6 +2,7 @@
 //! quoted “so”; plan keys are written `so`; the Chinese texts use no other Latin letters.
 
 use super::{DiagnosticDetail, PoolReason, SpiffReason};
+use crate::base::arithmetic::Arithmetic;
 use crate::base::locale::Locale;
 use crate::base::number::{approx_text, grouped, Dec};
 use rust_decimal::Decimal;
@@ -22,7 +23,7 @@ fn amount(d: &Dec) -> String {
 
 /// `d × 100`, as a number.
 fn hundredfold(d: &Dec) -> String {
-    d.0.checked_mul(Decimal::ONE_HUNDRED).map_or_else(|| n(d), approx_text)
+    d.0.mul_checked(Decimal::ONE_HUNDRED).map_or_else(|| n(d), approx_text)
 }
 
 /// Names joined as a list: “a”, “b”.

@@ -4,6 +4,7 @@
 //! out (they scale the whole curve).
 
 use super::{component_path, dec, Diagnostic, DiagnosticDetail, CLIFF_PERCENT};
+use crate::base::arithmetic::Arithmetic;
 use crate::base::number::Dec;
 use crate::incentive::section::{ComponentDef, CurveDef, IncentiveDef};
 use crate::incentive::{CurveResult, PayoutCurve, PayoutCurveDef};
@@ -110,7 +111,7 @@ fn segments(c: &CurveDef, id: &str, base: &str, reader: &Reader, points: &[Decim
         let [a, b] = pair else { continue };
         let (Some(ra), Some(rb)) = (reader.at(*a), reader.at(*b)) else { continue };
         let (va, vb) = (ra.payout_percent.0, rb.payout_percent.0);
-        let Some(rise) = vb.checked_sub(va) else { continue };
+        let Some(rise) = vb.sub_checked(va) else { continue };
         if rise < Decimal::ZERO {
             let detail = DiagnosticDetail::CurveDecreases {
                 component: id.to_string(),
@@ -126,10 +127,10 @@ fn segments(c: &CurveDef, id: &str, base: &str, reader: &Reader, points: &[Decim
     }
     let (Some(last), None) = (points.last(), c.cap_attainment) else { return };
     let Some(end) = reader.at(*last) else { return };
-    let room = c.cap.map_or(Some(end.slope.0), |cap| cap.0.checked_sub(end.payout_percent.0));
+    let room = c.cap.map_or(Some(end.slope.0), |cap| cap.0.sub_checked(end.payout_percent.0));
     let rise = room.map(|r| r.min(end.slope.0)).unwrap_or_default();
     if rise > CLIFF_PERCENT {
-        let to = last.checked_add(Decimal::ONE).unwrap_or(*last);
+        let to = last.add_checked(Decimal::ONE).unwrap_or(*last);
         out.push(Diagnostic::new(format!("{base}/slopeAbove"), cliff(id, *last, to, rise)));
     }
 }
@@ -184,7 +185,7 @@ fn fractions(c: &CurveDef, id: &str, base: &str, out: &mut Vec<Diagnostic>) -> b
         owner: id.to_string(),
         key: key.into(),
         value: dec(value),
-        suggested: dec(value.checked_mul(Decimal::ONE_HUNDRED).unwrap_or(value)),
+        suggested: dec(value.mul_checked(Decimal::ONE_HUNDRED).unwrap_or(value)),
     };
     out.push(Diagnostic::new(path, detail));
     true

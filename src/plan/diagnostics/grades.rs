@@ -8,6 +8,7 @@
 //! score from a formula, which has no bounds: then nothing is said.
 
 use super::{dec, Diagnostic, DiagnosticDetail};
+use crate::base::arithmetic::Arithmetic;
 use crate::base::number::Rounding;
 use crate::scorecard::document::{IndicatorDef, Method, ScorecardDef, StepBasis, VetoEffect, Weight};
 use rust_decimal::Decimal;
@@ -58,9 +59,9 @@ fn totals(def: &ScorecardDef) -> Option<Range> {
     }
     let mut range = total?;
     for a in &def.adjustments {
-        range.lo = range.lo.checked_add(a.min.0)?;
+        range.lo = range.lo.add_checked(a.min.0)?;
         range.hi = match range.hi {
-            Some(h) => Some(h.checked_add(a.max.0)?),
+            Some(h) => Some(h.add_checked(a.max.0)?),
             None => None,
         };
     }
@@ -79,10 +80,10 @@ fn weighted(weights: &[Weight], indicators: &[IndicatorDef]) -> Option<Range> {
     for w in weights {
         let indicator = indicators.iter().find(|i| i.id == w.indicator)?;
         let points = points(&indicator.method)?;
-        let scale = |p: Decimal| p.checked_mul(w.weight.0)?.checked_div(Decimal::ONE_HUNDRED);
-        sum.lo = sum.lo.checked_add(scale(points.lo)?)?;
+        let scale = |p: Decimal| p.mul_checked(w.weight.0)?.div_checked(Decimal::ONE_HUNDRED);
+        sum.lo = sum.lo.add_checked(scale(points.lo)?)?;
         sum.hi = match (sum.hi, points.hi) {
-            (Some(s), Some(h)) if !w.weight.0.is_zero() => Some(s.checked_add(scale(h)?)?),
+            (Some(s), Some(h)) if !w.weight.0.is_zero() => Some(s.add_checked(scale(h)?)?),
             (Some(s), _) if w.weight.0.is_zero() => Some(s),
             _ => None,
         };
@@ -92,7 +93,7 @@ fn weighted(weights: &[Weight], indicators: &[IndicatorDef]) -> Option<Range> {
 
 /// An indicator's lowest and highest points, as the method scores them.
 fn points(method: &Method) -> Option<Range> {
-    let percent = |ratio: Decimal| ratio.checked_mul(Decimal::ONE_HUNDRED);
+    let percent = |ratio: Decimal| ratio.mul_checked(Decimal::ONE_HUNDRED);
     let spread = |values: &mut dyn Iterator<Item = Decimal>| {
         let all: Vec<Decimal> = values.collect();
         Some(Range { lo: all.iter().copied().min()?, hi: Some(all.iter().copied().max()?) })

@@ -3,6 +3,7 @@
 
 use super::values::Facts;
 use super::{component_path, dec, Diagnostic, DiagnosticDetail, PoolReason, SpiffReason};
+use crate::base::arithmetic::Arithmetic;
 use crate::base::number::Dec;
 use crate::incentive::section::{
     CommissionDef, ComponentDef, IncentiveDef, MboComponentDef, PoolDef, SpiffComponentDef, TargetBonusDef,
@@ -47,7 +48,7 @@ fn holdback(c: &CommissionDef, base: &str, out: &mut Vec<Diagnostic>) {
             owner: c.id.clone(),
             key: "holdback".into(),
             value: dec(h),
-            suggested: dec(h.checked_mul(Decimal::ONE_HUNDRED).unwrap_or(h)),
+            suggested: dec(h.mul_checked(Decimal::ONE_HUNDRED).unwrap_or(h)),
         };
         out.push(Diagnostic::new(format!("{base}/holdback"), detail));
     }
@@ -121,7 +122,7 @@ fn objectives(m: &MboComponentDef, base: &str, out: &mut Vec<Diagnostic>) {
                 owner: o.id.clone(),
                 key: "maxAchievement".into(),
                 value: dec(cap.0),
-                suggested: dec(cap.0.checked_mul(Decimal::ONE_HUNDRED).unwrap_or(cap.0)),
+                suggested: dec(cap.0.mul_checked(Decimal::ONE_HUNDRED).unwrap_or(cap.0)),
             };
             out.push(Diagnostic::new(format!("{path}/maxAchievement"), detail));
         }
@@ -142,7 +143,7 @@ fn target_pay<'a>(before: impl Iterator<Item = (usize, &'a ComponentDef)>, facts
             ComponentDef::Commission(c) => commission_at_target(c, facts, &base)?,
             ComponentDef::Spiff(_) | ComponentDef::Draw(_) | ComponentDef::Pool(_) => Decimal::ZERO,
         };
-        total = total.checked_add(pay)?;
+        total = total.add_checked(pay)?;
     }
     Some(total)
 }

@@ -1,6 +1,7 @@
 //! The scorecard's profiles, weights, indicators and grade coefficients.
 
 use super::{dec, Diagnostic, DiagnosticDetail};
+use crate::base::arithmetic::Arithmetic;
 use crate::scorecard::document::{GradeDef, IndicatorDef, Method, ProfileDef, ScorecardDef, StepBasis, Weight};
 use rust_decimal::Decimal;
 
@@ -91,7 +92,7 @@ fn method(indicator: &IndicatorDef, path: &str, out: &mut Vec<Diagnostic>) {
         owner: id.clone(),
         key: key.into(),
         value: dec(value),
-        suggested: dec(value.checked_div(Decimal::ONE_HUNDRED).unwrap_or(value)),
+        suggested: dec(value.div_checked(Decimal::ONE_HUNDRED).unwrap_or(value)),
     };
     match &indicator.method {
         Method::Ratio { floor, cap } | Method::LowerIsBetter { floor, cap, .. } => {

@@ -7,6 +7,7 @@
 //! rate below).
 
 use super::{component_path, dec, Diagnostic, DiagnosticDetail, CLIFF_PERCENT, END_OUTLIER_FACTOR, OUTLIER_FACTOR};
+use crate::base::arithmetic::Arithmetic;
 use crate::incentive::section::{ComponentDef, IncentiveDef};
 use crate::incentive::{RateKind, RateTableDef, TierBasis, TierDef};
 use rust_decimal::Decimal;
@@ -86,7 +87,7 @@ fn retroactive_steps(table: &RateTableDef, owner: &Owner<'_>, out: &mut Vec<Diag
 
 /// (r1 − r0) ÷ r0 × 100.
 fn relative_rise(r0: Decimal, r1: Decimal) -> Option<Decimal> {
-    r1.checked_sub(r0)?.checked_mul(Decimal::ONE_HUNDRED)?.checked_div(r0)
+    r1.sub_checked(r0)?.mul_checked(Decimal::ONE_HUNDRED)?.div_checked(r0)
 }
 
 /// `PAYOUT_DECREASES` on an interpolated table. In a tier `[lo, hi)` whose rate runs from `r`
@@ -97,7 +98,7 @@ fn interpolated_falls(table: &RateTableDef, owner: &Owner<'_>, out: &mut Vec<Dia
         let [tier, next] = pair else { continue };
         let Some(hi) = tier.to else { continue };
         let (lo, hi, r, s) = (tier.from.0, hi.0, tier.rate.0, next.rate.0);
-        let slope = (|| s.checked_add(hi.checked_mul(s.checked_sub(r)?)?.checked_div(hi.checked_sub(lo)?)?))();
+        let slope = (|| s.add_checked(hi.mul_checked(s.sub_checked(r)?)?.div_checked(hi.sub_checked(lo)?)?))();
         if slope.is_some_and(|d| d < Decimal::ZERO) {
             let n = i.saturating_add(1);
             let detail = DiagnosticDetail::TableDecreases {
@@ -158,8 +159,8 @@ fn outliers(tiers: &[TierDef], owner: &Owner<'_>, out: &mut Vec<Diagnostic>) {
 
 /// `r ≥ factor × n` for every neighbour `n`, or `r × factor ≤ n` for every one.
 fn far_from(r: Decimal, neighbours: &[Decimal], factor: Decimal) -> bool {
-    let above = neighbours.iter().all(|n| n.checked_mul(factor).is_some_and(|m| r >= m));
-    let below = r.checked_mul(factor).is_some_and(|m| neighbours.iter().all(|n| m <= *n));
+    let above = neighbours.iter().all(|n| n.mul_checked(factor).is_some_and(|m| r >= m));
+    let below = r.mul_checked(factor).is_some_and(|m| neighbours.iter().all(|n| m <= *n));
     above || below
 }
 
@@ -173,7 +174,7 @@ fn units(table: &RateTableDef, owner: &Owner<'_>, out: &mut Vec<Diagnostic>) {
                 owner: owner.rule.to_string(),
                 key: "rate".into(),
                 value: dec(tier.rate.0),
-                suggested: dec(tier.rate.0.checked_div(Decimal::ONE_HUNDRED).unwrap_or(tier.rate.0)),
+                suggested: dec(tier.rate.0.div_checked(Decimal::ONE_HUNDRED).unwrap_or(tier.rate.0)),
             };
             out.push(Diagnostic::new(format!("{}/tiers/{i}/rate", owner.path), detail));
         }
@@ -191,7 +192,7 @@ fn units(table: &RateTableDef, owner: &Owner<'_>, out: &mut Vec<Diagnostic>) {
             owner: owner.rule.to_string(),
             key: key.into(),
             value: dec(largest),
-            suggested: dec(largest.checked_mul(Decimal::ONE_HUNDRED).unwrap_or(largest)),
+            suggested: dec(largest.mul_checked(Decimal::ONE_HUNDRED).unwrap_or(largest)),
         };
         out.push(Diagnostic::new(format!("{}/tiers/{i}/{key}", owner.path), detail));
     }

@@ -3,6 +3,7 @@
 //! slots the plan's formulas read.
 
 use super::super::Plan;
+use crate::base::arithmetic::Arithmetic;
 use crate::base::error::{Error, ErrorCode, Result};
 use crate::formula::ast::{BinOp, Expr, Node};
 use crate::formula::eval::{Evaluator, Scope};
@@ -81,7 +82,7 @@ pub(super) fn possible_numbers(node: &Node) -> Option<Vec<Decimal>> {
     match &node.expr {
         Expr::Call(spec, args) => branches(spec.name, args),
         Expr::Neg(a) => {
-            distinct(possible_numbers(a)?.into_iter().map(|v| Decimal::ZERO.checked_sub(v)).collect::<Option<_>>()?)
+            distinct(possible_numbers(a)?.into_iter().map(|v| Decimal::ZERO.sub_checked(v)).collect::<Option<_>>()?)
         }
         Expr::Binary(op, a, b) => combine(*op, &possible_numbers(a)?, &possible_numbers(b)?),
         _ => None,
@@ -114,10 +115,10 @@ fn combine(op: BinOp, left: &[Decimal], right: &[Decimal]) -> Option<Vec<Decimal
     for a in left {
         for b in right {
             let v = match op {
-                BinOp::Add => a.checked_add(*b),
-                BinOp::Sub => a.checked_sub(*b),
-                BinOp::Mul => a.checked_mul(*b),
-                BinOp::Div if !b.is_zero() => a.checked_div(*b),
+                BinOp::Add => a.add_checked(*b),
+                BinOp::Sub => a.sub_checked(*b),
+                BinOp::Mul => a.mul_checked(*b),
+                BinOp::Div if !b.is_zero() => a.div_checked(*b),
                 _ => None,
             };
             all.push(v?);

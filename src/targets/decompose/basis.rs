@@ -5,6 +5,7 @@ use super::document::{Basis, DecompositionSpec};
 use super::over_time::People;
 use super::tree::Tree;
 use super::validate::Limits;
+use crate::base::arithmetic::Arithmetic;
 use crate::base::checked::{overflow, sum, try_sum};
 use crate::base::error::{Error, ErrorCode, Origin, Phrase, Result};
 use chrono::Datelike;
@@ -87,7 +88,7 @@ impl Context<'_> {
             // Blends do not nest (see `validate`); as decimal shares all the same.
             Basis::Blend { parts } => {
                 let m = self.blend(parts, path, kids, 0)?;
-                m.values.iter().map(|v| v.checked_div(m.per).ok_or_else(overflow)).collect()
+                m.values.iter().map(|v| v.div_checked(m.per).ok_or_else(overflow)).collect()
             }
         }
     }
@@ -99,7 +100,7 @@ impl Context<'_> {
             .zip(kids)
             .map(|(m, k)| match self.availability(*k) {
                 // × 1 would give the same decimal.
-                Some(a) if a != Decimal::ONE => m.checked_mul(a).ok_or_else(overflow),
+                Some(a) if a != Decimal::ONE => m.mul_checked(a).ok_or_else(overflow),
                 _ => Ok(*m),
             })
             .collect()
@@ -149,7 +150,7 @@ impl Context<'_> {
         }
         let factor = self.limits.get(node).and_then(|l| l.tier).unwrap_or(Decimal::ONE);
         match (availability, self.availability(node)) {
-            (Availability::Scales, Some(a)) => factor.checked_mul(a).ok_or_else(overflow),
+            (Availability::Scales, Some(a)) => factor.mul_checked(a).ok_or_else(overflow),
             _ => Ok(factor),
         }
     }
@@ -186,10 +187,10 @@ impl Context<'_> {
         }
         let mut out = vec![Decimal::ZERO; kids.len()];
         for (weight, measures, total) in &each {
-            let mix = weight.checked_div(Decimal::ONE_HUNDRED).ok_or_else(overflow)?;
+            let mix = weight.div_checked(Decimal::ONE_HUNDRED).ok_or_else(overflow)?;
             for (o, m) in out.iter_mut().zip(measures) {
-                let share = m.checked_div(*total).and_then(|s| s.checked_mul(mix)).ok_or_else(overflow)?;
-                *o = o.checked_add(share).ok_or_else(overflow)?;
+                let share = m.div_checked(*total).and_then(|s| s.mul_checked(mix)).ok_or_else(overflow)?;
+                *o = o.add_checked(share).ok_or_else(overflow)?;
             }
         }
         Ok(Measures { values: out, per: Decimal::ONE })

@@ -5,6 +5,7 @@
 use super::document::NodeSpec;
 use super::result::{Commitment, CommitmentSource};
 use super::tree::Tree;
+use crate::base::arithmetic::Arithmetic;
 use crate::base::checked::{overflow, sum};
 use crate::base::error::Result;
 use crate::base::number::{Dec, Rounding, RoundingStrategy};
@@ -17,7 +18,7 @@ fn percent(part: Decimal, whole: Decimal) -> Result<Option<Dec>> {
     if whole.is_zero() {
         return Ok(None);
     }
-    let ratio = part.checked_mul(Decimal::ONE_HUNDRED).and_then(|p| p.checked_div(whole)).ok_or_else(overflow)?;
+    let ratio = part.mul_checked(Decimal::ONE_HUNDRED).and_then(|p| p.div_checked(whole)).ok_or_else(overflow)?;
     Ok(Some(Dec(PERCENT.apply(ratio))))
 }
 
@@ -57,7 +58,7 @@ pub fn commitments(tree: &Tree, nodes: &[NodeSpec], amounts: &[Decimal]) -> Resu
         out.push(Some(Commitment {
             submitted: Dec(*sub),
             source: *source,
-            gap: Dec(sub.checked_sub(amount).ok_or_else(overflow)?),
+            gap: Dec(sub.sub_checked(amount).ok_or_else(overflow)?),
             coverage: percent(*sub, amount)?,
             share: match parent {
                 Some((p, _)) => percent(*sub, p)?,

@@ -9,6 +9,7 @@
 //! remainder. Bounds are whole units, so rounding a free child never crosses one.
 
 use super::allocate::split;
+use crate::base::arithmetic::Arithmetic;
 use crate::base::checked::{overflow, sum};
 use crate::base::error::{Error, ErrorCode, Origin, Phrase, Result};
 use rust_decimal::Decimal;
@@ -203,7 +204,7 @@ fn events<'a>(kids: &[Sibling<'a>], open: &[usize]) -> Result<(Decimal, Vec<Even
     for i in open {
         let Some(k) = kids.get(*i) else { continue };
         let min = dec(k.min.unwrap_or(0));
-        constant = constant.checked_add(min).ok_or_else(overflow)?;
+        constant = constant.add_checked(min).ok_or_else(overflow)?;
         if k.weight.is_zero() {
             continue;
         }
@@ -211,7 +212,7 @@ fn events<'a>(kids: &[Sibling<'a>], open: &[usize]) -> Result<(Decimal, Vec<Even
             if bound.is_zero() {
                 zero.push((!enters, prefix(k.id), k.id, *i));
             } else {
-                events.push((bound.checked_div(k.weight).ok_or_else(overflow)?, enters, k.id, *i));
+                events.push((bound.div_checked(k.weight).ok_or_else(overflow)?, enters, k.id, *i));
             }
             Ok(())
         };
@@ -249,7 +250,7 @@ fn sweep(
         let reached = if lambda.is_zero() {
             constant
         } else {
-            constant.checked_add(slope.checked_mul(lambda).ok_or_else(overflow)?).ok_or_else(overflow)?
+            constant.add_checked(slope.mul_checked(lambda).ok_or_else(overflow)?).ok_or_else(overflow)?
         };
         if reached >= target {
             break;
@@ -258,12 +259,12 @@ fn sweep(
         let s = state.get_mut(i).ok_or_else(overflow)?;
         if enters {
             *s = Rule::Share;
-            constant = constant.checked_sub(dec(k.min.unwrap_or(0))).ok_or_else(overflow)?;
-            slope = slope.checked_add(k.weight).ok_or_else(overflow)?;
+            constant = constant.sub_checked(dec(k.min.unwrap_or(0))).ok_or_else(overflow)?;
+            slope = slope.add_checked(k.weight).ok_or_else(overflow)?;
         } else {
             *s = Rule::Max;
-            constant = constant.checked_add(dec(k.max.unwrap_or(0))).ok_or_else(overflow)?;
-            slope = slope.checked_sub(k.weight).ok_or_else(overflow)?;
+            constant = constant.add_checked(dec(k.max.unwrap_or(0))).ok_or_else(overflow)?;
+            slope = slope.sub_checked(k.weight).ok_or_else(overflow)?;
         }
     }
     Ok(())

@@ -10,6 +10,7 @@
 
 use super::document::RampStep;
 use super::period::{active_days, months_since_hire, Timeline, DAY_SCALE};
+use crate::base::arithmetic::Arithmetic;
 use rust_decimal::Decimal;
 
 /// Hundred.
@@ -139,7 +140,7 @@ pub fn presence(
     } else if got == full {
         Decimal::ONE
     } else {
-        dec(got)?.checked_div(dec(full)?)?
+        dec(got)?.div_checked(dec(full)?)?
     };
     Some(Presence { months, ramp: percents, availability })
 }

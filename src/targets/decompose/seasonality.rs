@@ -6,6 +6,7 @@ use super::document::{DecompositionSpec, Seasonality};
 use super::period::Timeline;
 use super::ramp::integers;
 use super::tree::Tree;
+use crate::base::arithmetic::Arithmetic;
 use crate::base::checked::{overflow, sum, try_sum};
 use crate::base::error::{Error, ErrorCode, Origin, Phrase, Result};
 use crate::base::number::Dec;
@@ -82,7 +83,7 @@ fn from_history(
     let derived = sums
         .iter()
         .map(|s| {
-            let p = s.checked_mul(Decimal::ONE_HUNDRED).and_then(|p| p.checked_div(total)).ok_or_else(overflow)?;
+            let p = s.mul_checked(Decimal::ONE_HUNDRED).and_then(|p| p.div_checked(total)).ok_or_else(overflow)?;
             Ok(Dec(p.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero).normalize()))
         })
         .collect::<Result<Vec<Dec>>>()?;

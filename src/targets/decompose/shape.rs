@@ -12,6 +12,7 @@ use super::period::Timeline;
 use super::result::{Commitment, Decomposition, NodeResult, QuarterInfo, WeekInfo, Why};
 use super::topdown::{Facts, Org};
 use super::tree::Tree;
+use crate::base::arithmetic::Arithmetic;
 use crate::base::checked::overflow;
 use crate::base::error::Result;
 use crate::base::locale::Locale;
@@ -28,7 +29,7 @@ fn percent(part: Decimal, whole: Decimal) -> Option<Dec> {
     if whole.is_zero() {
         return None;
     }
-    part.checked_mul(Decimal::ONE_HUNDRED).and_then(|p| p.checked_div(whole)).map(|p| places(p, 4))
+    part.mul_checked(Decimal::ONE_HUNDRED).and_then(|p| p.div_checked(whole)).map(|p| places(p, 4))
 }
 
 /// A percentage at 4 places as a whole number of its last place: `466667` is 46.6667%.
@@ -127,7 +128,7 @@ impl Money {
             return Ok(d);
         }
         let i = i128::try_from(units).map_err(|_| overflow())?;
-        Decimal::try_from_i128_with_scale(i, 0).ok().and_then(|d| d.checked_mul(self.unit)).ok_or_else(overflow)
+        Decimal::try_from_i128_with_scale(i, 0).ok().and_then(|d| d.mul_checked(self.unit)).ok_or_else(overflow)
     }
 
     /// [`Money::number`] of each of `units`, appended to `out`.
@@ -563,7 +564,7 @@ impl Columns<'_> {
         let units = self.org.units.get(node).copied().unwrap_or(0);
         let amount = self.money.of(units)?;
         // A blend weighed by whole numbers explains its shares (see `basis::Measures`).
-        let explained = |v: Decimal| if f.per == Decimal::ONE { Some(v) } else { v.checked_div(f.per) };
+        let explained = |v: Decimal| if f.per == Decimal::ONE { Some(v) } else { v.div_checked(f.per) };
         why.base = Some(places(explained(f.base).ok_or_else(overflow)?, 6));
         let key = (f.weight.mantissa(), f.weight.scale(), f.rule == Rule::Share);
         let known = memo.by_weight.iter().find(|e| e.0 == key);
@@ -577,8 +578,8 @@ impl Columns<'_> {
                     } else {
                         let pool = self.money.of(f.pool)?;
                         Some(
-                            pool.checked_mul(f.weight)
-                                .and_then(|p| p.checked_div(f.free_weight))
+                            pool.mul_checked(f.weight)
+                                .and_then(|p| p.div_checked(f.free_weight))
                                 .ok_or_else(overflow)?,
                         )
                     };
@@ -596,7 +597,7 @@ impl Columns<'_> {
         let spec = self.spec.nodes.get(node).ok_or_else(overflow)?;
         if let Some(p) = self.people.get(node) {
             if p.availability != Decimal::ONE || spec.hire_date.is_some() || spec.leave_date.is_some() {
-                why.availability = p.availability.checked_mul(Decimal::ONE_HUNDRED).map(|a| places(a, 4));
+                why.availability = p.availability.mul_checked(Decimal::ONE_HUNDRED).map(|a| places(a, 4));
             }
             if spec.hire_date.is_some()
                 && !self.spec.ramp.is_empty()
@@ -615,7 +616,7 @@ impl Columns<'_> {
                 why.rounding = match known {
                     Some(e) => e.2,
                     None => {
-                        let rounding = amount.checked_sub(ideal).map(|r| places(r, 2));
+                        let rounding = amount.sub_checked(ideal).map(|r| places(r, 2));
                         if memo.rounding.len() < MEMO_SIZE {
                             memo.rounding.push((key, units, rounding));
                         }

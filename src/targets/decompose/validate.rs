@@ -2,6 +2,7 @@
 //! tiers, blends and dates, each failure a coded error with the path of the offending value.
 
 use super::document::{Basis, DecompositionSpec, NodeSpec, Seasonality};
+use crate::base::arithmetic::Arithmetic;
 use crate::base::checked::overflow;
 use crate::base::error::{closest, Error, ErrorCode, Origin, Phrase, Result};
 use crate::base::number::Dec;
@@ -28,7 +29,7 @@ pub fn units(value: Dec, unit: Decimal, name: &str, path: impl Fn() -> String) -
     if let Some(n) = whole_units(value.0, unit) {
         return n.ok_or_else(not_multiple);
     }
-    let q = value.0.checked_div(unit).ok_or_else(not_multiple)?;
+    let q = value.0.div_checked(unit).ok_or_else(not_multiple)?;
     if !q.fract().is_zero() {
         return Err(not_multiple());
     }
@@ -74,7 +75,7 @@ pub fn seasonality(profile: &[Dec], path: &str) -> Result<Vec<Decimal>> {
     let mut total = Decimal::ZERO;
     for (i, p) in profile.iter().enumerate() {
         non_negative(p.0, "seasonality", || format!("{path}/{i}"))?;
-        total = total.checked_add(p.0).ok_or_else(overflow)?;
+        total = total.add_checked(p.0).ok_or_else(overflow)?;
     }
     if total != Decimal::ONE_HUNDRED {
         return Err(at(path)(Error::new(ErrorCode::SeasonalityNot100).found(total.normalize().to_string())));
@@ -115,7 +116,7 @@ pub fn basis(b: &Basis, path: &str, place: BasisPlace) -> Result<()> {
             for (i, part) in parts.iter().enumerate() {
                 non_negative(part.weight.0, "weight", || format!("{path}/parts/{i}/weight"))?;
                 basis(&part.basis, &format!("{path}/parts/{i}/basis"), BasisPlace::BlendPart)?;
-                total = total.checked_add(part.weight.0).ok_or_else(overflow)?;
+                total = total.add_checked(part.weight.0).ok_or_else(overflow)?;
             }
             if total != Decimal::ONE_HUNDRED {
                 let p = format!("{path}/parts");

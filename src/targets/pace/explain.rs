@@ -7,6 +7,7 @@ use super::pipeline::Pipeline;
 use super::probability::ChanceMethod;
 use super::progress::{Progress, Status};
 use super::result::Chance;
+use crate::base::arithmetic::Arithmetic;
 use crate::base::locale::Locale;
 use crate::base::number::{grouped, Dec};
 use rust_decimal::Decimal;
@@ -19,7 +20,7 @@ fn n(d: Dec) -> String {
 /// A rate as a percentage with 2 places, grouped like amounts (`0.4737` → `47.37%`,
 /// `12.5` → `1,250.00%`).
 fn pct(d: Dec) -> String {
-    let mut p = d.0.checked_mul(Decimal::ONE_HUNDRED).unwrap_or_default().round_dp(2);
+    let mut p = d.0.mul_checked(Decimal::ONE_HUNDRED).unwrap_or_default().round_dp(2);
     p.rescale(2);
     format!("{}%", grouped(p))
 }

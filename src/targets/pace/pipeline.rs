@@ -3,6 +3,7 @@
 //! period are left out and counted apart.
 
 use super::model::Deal;
+use crate::base::arithmetic::Arithmetic;
 use crate::base::number::{Dec, Rounding, RoundingStrategy};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -43,15 +44,15 @@ impl Pipeline {
         for d in deals {
             if d.in_period {
                 n = n.saturating_add(1);
-                open = open.checked_add(d.amount)?;
-                weighted = weighted.checked_add(d.amount.checked_mul(d.probability)?)?;
+                open = open.add_checked(d.amount)?;
+                weighted = weighted.add_checked(d.amount.mul_checked(d.probability)?)?;
             } else {
                 later = later.saturating_add(1);
-                later_amount = later_amount.checked_add(d.amount)?;
+                later_amount = later_amount.add_checked(d.amount)?;
             }
         }
-        let forecast = actual.checked_add(weighted)?;
-        let attainment = if target.is_zero() { None } else { forecast.checked_div(target) };
+        let forecast = actual.add_checked(weighted)?;
+        let attainment = if target.is_zero() { None } else { forecast.div_checked(target) };
         let m = |d: Decimal| Dec(money.apply(d));
         Some(Pipeline {
             deals: n,

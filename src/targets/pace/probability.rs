@@ -27,6 +27,7 @@ pub mod exact;
 pub mod grid;
 pub mod swing;
 
+use crate::base::arithmetic::Arithmetic;
 use crate::base::checked::checked_sum;
 use crate::base::number::{Rounding, RoundingStrategy};
 use rust_decimal::Decimal;
@@ -110,9 +111,9 @@ pub fn estimate(need: Decimal, deals: &[WinChance], method: Method) -> Option<Es
     let reachable = checked_sum(deals.iter().map(|d| d.amount))?;
     if reachable < need {
         let expected =
-            deals.iter().try_fold(Decimal::ZERO, |s, d| s.checked_add(d.amount.checked_mul(d.probability)?))?;
+            deals.iter().try_fold(Decimal::ZERO, |s, d| s.add_checked(d.amount.mul_checked(d.probability)?))?;
         let swings = vec![Swing::default(); deals.len()];
-        return Some(certain(Decimal::ZERO, ChanceMethod::OutOfReach, need.checked_sub(expected)?, swings));
+        return Some(certain(Decimal::ZERO, ChanceMethod::OutOfReach, need.sub_checked(expected)?, swings));
     }
     match method {
         Method::Auto => {
@@ -140,7 +141,7 @@ fn round_text(text: &str, places: u32) -> Option<Decimal> {
 
 fn exact_estimate(probability: String, shortfall: &str, swings: Vec<Swing>) -> Option<Estimate> {
     let rounded = round_text(&probability, PROBABILITY_SCALE)?;
-    let error = exact::decimal_for_rounding(&probability, BOUND_SCALE.saturating_add(2))?.checked_sub(rounded)?.abs();
+    let error = exact::decimal_for_rounding(&probability, BOUND_SCALE.saturating_add(2))?.sub_checked(rounded)?.abs();
     Some(Estimate {
         probability: rounded,
         error_bound: round(error, BOUND_SCALE, RoundingStrategy::Up),
@@ -190,20 +191,20 @@ fn bounded(need: Decimal, deals: &[WinChance], steps: &[u32]) -> Option<Estimate
         .filter(|&(i, &s)| i == 0 || n.saturating_mul(u64::from(s)) <= GRID_WORK)
         .map(|(_, &s)| s)
         .collect();
-    let target = TARGET_HALF_WIDTH.checked_mul(Decimal::TWO)?;
+    let target = TARGET_HALF_WIDTH.mul_checked(Decimal::TWO)?;
     let mut best: Option<(u32, grid::Bounds)> = None;
     for (i, &s) in allowed.iter().enumerate() {
         if let Some((coarser, b)) = best {
             // The width shrinks about in proportion to the step: a grid that would not reach the
             // target is skipped when a finer one is allowed.
             let predicted =
-                b.high.checked_sub(b.low)?.checked_mul(Decimal::from(coarser))?.checked_div(Decimal::from(s))?;
+                b.high.sub_checked(b.low)?.mul_checked(Decimal::from(coarser))?.div_checked(Decimal::from(s))?;
             if predicted > target && i.saturating_add(1) < allowed.len() {
                 continue;
             }
         }
         let b = grid::bounds(need, deals, s)?;
-        let done = b.high.checked_sub(b.low)? <= target;
+        let done = b.high.sub_checked(b.low)? <= target;
         best = Some((s, b));
         if done {
             break;
@@ -211,10 +212,10 @@ fn bounded(need: Decimal, deals: &[WinChance], steps: &[u32]) -> Option<Estimate
     }
     let (_, b) = best?;
     let two = Decimal::TWO;
-    let mid = b.low.checked_add(b.high)?.checked_div(two)?;
+    let mid = b.low.add_checked(b.high)?.div_checked(two)?;
     let probability = round(mid, PROBABILITY_SCALE, RoundingStrategy::HalfUp);
-    let half = b.high.checked_sub(b.low)?.checked_div(two)?;
-    let error = half.checked_add(mid.checked_sub(probability)?.abs())?;
+    let half = b.high.sub_checked(b.low)?.div_checked(two)?;
+    let error = half.add_checked(mid.sub_checked(probability)?.abs())?;
     let shortfall = b.shortfall;
     Some(Estimate {
         probability,
@@ -232,7 +233,7 @@ fn nearest_swings(need: Decimal, deals: &[WinChance]) -> Option<Vec<Swing>> {
     let t = grid::units(need, h, true)?;
     let units: Vec<usize> = deals
         .iter()
-        .map(|d| d.amount.checked_div(h).map(|q| usize::try_from(q.round()).unwrap_or(usize::MAX)))
+        .map(|d| d.amount.div_checked(h).map(|q| usize::try_from(q.round()).unwrap_or(usize::MAX)))
         .collect::<Option<_>>()?;
     let probs: Vec<f64> = deals.iter().map(|d| grid::chance(d.probability)).collect();
     Some(swing::swings(&units, &probs, t))

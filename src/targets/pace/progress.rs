@@ -2,6 +2,7 @@
 //! gap to it, the daily rate still needed, and where the current daily rate ends up.
 
 use super::calendar::WorkdayCount;
+use crate::base::arithmetic::Arithmetic;
 use crate::base::number::{Dec, Rounding, RoundingStrategy};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -77,7 +78,7 @@ fn ratio(a: Decimal, b: Decimal) -> Option<Decimal> {
     if b.is_zero() {
         return None;
     }
-    a.checked_div(b)
+    a.div_checked(b)
 }
 
 fn rate(d: Decimal) -> Dec {
@@ -90,8 +91,8 @@ impl Progress {
         let m = |d: Decimal| Dec(money.apply(d));
         let (elapsed, total, left) =
             (Decimal::from(days.elapsed), Decimal::from(days.total), Decimal::from(days.remaining));
-        let expected = target.checked_mul(elapsed)?.checked_div(total)?;
-        let need = target.checked_sub(actual)?;
+        let expected = target.mul_checked(elapsed)?.div_checked(total)?;
+        let need = target.sub_checked(actual)?;
         let remaining = need.max(Decimal::ZERO);
         let required = match ratio(remaining, left) {
             Some(r) => Some(Dec(Rounding::new(money.scale, RoundingStrategy::Up).apply(r))),
@@ -100,7 +101,7 @@ impl Progress {
         };
         let current = ratio(actual, elapsed);
         let forecast = match current {
-            Some(_) => Some(m(actual.checked_mul(total)?.checked_div(elapsed)?)),
+            Some(_) => Some(m(actual.mul_checked(total)?.div_checked(elapsed)?)),
             None => None,
         };
         let status = if actual >= target {
@@ -116,7 +117,7 @@ impl Progress {
             attainment: ratio(actual, target).map(rate),
             expected_to_date: m(expected),
             expected_attainment: rate(ratio(elapsed, total)?),
-            pace_gap: m(actual.checked_sub(expected)?),
+            pace_gap: m(actual.sub_checked(expected)?),
             remaining: m(remaining),
             required_daily_rate: required,
             current_daily_rate: current.map(m),

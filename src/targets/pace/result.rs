@@ -5,6 +5,7 @@ use super::model::Deal;
 use super::pipeline::Pipeline;
 use super::probability::{self, ChanceMethod, WinChance};
 use super::progress::{Progress, Status};
+use crate::base::arithmetic::Arithmetic;
 use crate::base::number::{Dec, Rounding};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -142,7 +143,7 @@ impl Chance {
         let est = probability::estimate(need, &open, probability::Method::Auto)?;
         let mut keys: Vec<(usize, KeyDeal)> = Vec::new();
         for (i, ((deal, rep), s)) in deals.iter().zip(&est.swings).enumerate() {
-            let swing = s.if_won.checked_sub(s.if_lost)?;
+            let swing = s.if_won.sub_checked(s.if_lost)?;
             if swing > Decimal::ZERO {
                 keys.push((i, key_deal(deal, rep, s.if_won, s.if_lost, swing, money)));
             }

@@ -10,6 +10,7 @@
 //! bounds that and the bounds are widened by it.
 
 use super::WinChance;
+use crate::base::arithmetic::Arithmetic;
 use rust_decimal::Decimal;
 
 /// 2^62: probabilities go to decimals through this fixed point.
@@ -172,8 +173,8 @@ pub fn to_decimal(mass: f64) -> Decimal {
     let frac = fixed & u128::from(FIXED_ONE.saturating_sub(1));
     let whole = Decimal::from_i128_with_scale(i128::try_from(whole).unwrap_or(0), 0);
     let frac =
-        Decimal::from(u64::try_from(frac).unwrap_or(0)).checked_div(Decimal::from(FIXED_ONE)).unwrap_or_default();
-    whole.checked_add(frac).unwrap_or(whole)
+        Decimal::from(u64::try_from(frac).unwrap_or(0)).div_checked(Decimal::from(FIXED_ONE)).unwrap_or_default();
+    whole.add_checked(frac).unwrap_or(whole)
 }
 
 /// A bound on how far any sum of the computed masses of `deals` deals on `t` + 1 states (and a
@@ -190,13 +191,13 @@ pub fn float_error(deals: usize, t: usize) -> Decimal {
     // count · 2^-52 = count · 2^10 · 2^-62, and one more 2^-60 for the conversion.
     let fixed = count.saturating_mul(1 << 10).saturating_add(4);
     let whole = Decimal::from_i128_with_scale(i128::try_from(fixed).unwrap_or(i128::MAX), 0);
-    whole.checked_div(Decimal::from(FIXED_ONE)).unwrap_or(Decimal::ONE)
+    whole.div_checked(Decimal::from(FIXED_ONE)).unwrap_or(Decimal::ONE)
 }
 
 /// The step of a grid of about `steps` units of `need`, rounded up to 4 significant digits so
 /// that products of it stay exact.
 pub fn step(need: Decimal, steps: u32) -> Option<Decimal> {
-    let raw = need.checked_div(Decimal::from(steps.max(1)))?.normalize();
+    let raw = need.div_checked(Decimal::from(steps.max(1)))?.normalize();
     // raw = mantissa × 10^-scale, so its leading digit is at 10^(digits − 1 − scale).
     let digits = i64::try_from(raw.mantissa().unsigned_abs().to_string().len()).ok()?;
     let magnitude = digits.checked_sub(1)?.checked_sub(i64::from(raw.scale()))?;
@@ -207,14 +208,14 @@ pub fn step(need: Decimal, steps: u32) -> Option<Decimal> {
 
 /// Units of `h` in `a`, rounded down (`up` false) or up, checked exactly.
 pub fn units(a: Decimal, h: Decimal, up: bool) -> Option<usize> {
-    let q = a.checked_div(h)?;
+    let q = a.div_checked(h)?;
     let mut n = if up { q.ceil() } else { q.floor() };
     // The quotient is rounded at 28 digits; make the bound hold exactly.
-    if !up && n.checked_mul(h)? > a {
-        n = n.checked_sub(Decimal::ONE)?;
+    if !up && n.mul_checked(h)? > a {
+        n = n.sub_checked(Decimal::ONE)?;
     }
-    if up && n.checked_mul(h)? < a {
-        n = n.checked_add(Decimal::ONE)?;
+    if up && n.mul_checked(h)? < a {
+        n = n.add_checked(Decimal::ONE)?;
     }
     usize::try_from(n.max(Decimal::ZERO)).ok()
 }
@@ -252,23 +253,23 @@ pub fn bounds(need: Decimal, deals: &[WinChance], steps: u32) -> Option<Bounds> 
     let mut units_of = Vec::with_capacity(deals.len());
     let (mut mean, mut spread) = (Decimal::ZERO, Decimal::ZERO);
     for d in deals {
-        let u = d.amount.checked_div(h)?.round();
-        let e = d.amount.checked_sub(u.checked_mul(h)?)?;
-        mean = mean.checked_add(e.checked_mul(d.probability)?)?;
-        spread = spread.checked_add(e.checked_mul(e)?)?;
+        let u = d.amount.div_checked(h)?.round();
+        let e = d.amount.sub_checked(u.mul_checked(h)?)?;
+        mean = mean.add_checked(e.mul_checked(d.probability)?)?;
+        spread = spread.add_checked(e.mul_checked(e)?)?;
         units_of.push(usize::try_from(u).ok()?);
     }
     let window = |ln: Decimal| -> Option<Decimal> {
         use rust_decimal::MathematicalOps;
-        let t = spread.checked_mul(ln)?.checked_div(Decimal::TWO)?.sqrt()?;
+        let t = spread.mul_checked(ln)?.div_checked(Decimal::TWO)?.sqrt()?;
         // Decimal's square root is approximate: widen it a little.
-        t.checked_mul(Decimal::from_parts(1_000_001, 0, 0, false, 6))
+        t.mul_checked(Decimal::from_parts(1_000_001, 0, 0, false, 6))
     };
     let widest = if spread.is_zero() { Decimal::ZERO } else { window(TAILS.last()?.1)? };
-    let center = need.checked_sub(mean)?;
-    let top = threshold(center.checked_add(widest)?, h)?.max(1);
+    let center = need.sub_checked(mean)?;
+    let top = threshold(center.add_checked(widest)?, h)?.max(1);
     let probs: Vec<f64> = deals.iter().map(|d| chance(d.probability)).collect();
-    let floor = threshold(center.checked_sub(widest)?, h)?.min(top);
+    let floor = threshold(center.sub_checked(widest)?, h)?.min(top);
     let dist = distribution(&units_of, &probs, top, floor);
     let tails = suffix_sums(dist.masses());
     let tail = |y: Decimal| -> Option<Decimal> { Some(to_decimal(*tails.get(threshold(y, h)?.min(top))?)) };
@@ -280,9 +281,9 @@ pub fn bounds(need: Decimal, deals: &[WinChance], steps: u32) -> Option<Bounds> 
     };
     let mut best: Option<(Decimal, Decimal)> = None;
     for (delta, t) in options {
-        let low = tail(center.checked_add(t)?)?.checked_sub(delta)?.checked_sub(slack)?.max(Decimal::ZERO);
-        let high = tail(center.checked_sub(t)?)?.checked_add(delta)?.checked_add(slack)?.min(Decimal::ONE);
-        if best.is_none_or(|(l, h)| high.checked_sub(low) < h.checked_sub(l)) {
+        let low = tail(center.add_checked(t)?)?.sub_checked(delta)?.sub_checked(slack)?.max(Decimal::ZERO);
+        let high = tail(center.sub_checked(t)?)?.add_checked(delta)?.add_checked(slack)?.min(Decimal::ONE);
+        if best.is_none_or(|(l, h)| high.sub_checked(low) < h.sub_checked(l)) {
             best = Some((low, high));
         }
     }
@@ -318,7 +319,7 @@ fn shortfall(dist: &Table, need: Decimal, h: Decimal) -> Option<Decimal> {
         mass += m;
         moment += m * x as f64;
     }
-    let value = need.checked_mul(to_decimal(mass))?.checked_sub(h.checked_mul(to_decimal(moment))?)?;
+    let value = need.mul_checked(to_decimal(mass))?.sub_checked(h.mul_checked(to_decimal(moment))?)?;
     Some(value.max(Decimal::ZERO))
 }
 
