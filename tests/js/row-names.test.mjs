@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { ENTRY_DIRS, FLAVOURS, loadEntry } from './run-build.mjs';
+import { ENTRY_DIRS, FLAVOURS, hasTeamBatch, loadEntry } from './run-build.mjs';
 
 const builds = Object.values(FLAVOURS).flatMap((file) => [`${ENTRY_DIRS.form}${file}`, `${ENTRY_DIRS.admin}${file}`]);
 const sample = JSON.parse(readFileSync('samples/team/plan.json', 'utf8'));
@@ -63,7 +63,7 @@ for (const build of builds) {
     const many = a.evaluateMany(chosen);
     assert.deepEqual(b.evaluateMany(chosen.map(renamed)).results.map(pay), many.results.map(pay));
     assert.deepEqual(many.results.map(pay), alone);
-    if (build.startsWith(ENTRY_DIRS.admin)) {
+    if (hasTeamBatch(build)) {
       const team = a.evaluateTeam(chosen);
       const renamedTeam = b.evaluateTeam(chosen.map(renamed));
       assert.deepEqual(renamedTeam.team.members.map((m) => m.payout), team.team.members.map((m) => m.payout));

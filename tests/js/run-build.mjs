@@ -15,6 +15,13 @@ export const FLAVOURS = { node: 'node.js', cjs: 'node.cjs', inline: 'inline.js',
 /** The entries of the package, by the folder of pkg/ their files are in. */
 export const ENTRY_DIRS = { form: 'pkg/', targets: 'pkg/targets/', admin: 'pkg/admin/' };
 
+/** Whether an entry file (`pkg/admin/nowasm.js`…) is `salescore/admin`'s, whose Plan has the team
+ *  batch (`evaluateTeam`) and the plan's document; `salescore`'s evaluates record by record. */
+export const hasTeamBatch = (file) => file.startsWith(ENTRY_DIRS.admin) || file.includes(`/${ENTRY_DIRS.admin}`);
+
+/** `salescore/admin`'s file in the flavour of an entry file (`pkg/nowasm.js` → `pkg/admin/nowasm.js`). */
+export const teamEntryOf = (file) => (hasTeamBatch(file) ? file : file.replace(/pkg\/(?!admin\/)/, ENTRY_DIRS.admin));
+
 /** One entry file (`pkg/targets/nowasm.js`…), loaded and its engine started. */
 export async function loadEntry(path) {
   const file = resolve(path);
@@ -43,7 +50,7 @@ export async function runBuild(flavour) {
   return runSuite(api, data);
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const summary = await runBuild(process.argv[2]);
   process.stdout.write(JSON.stringify(summary));
 }

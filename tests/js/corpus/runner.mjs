@@ -14,6 +14,7 @@
 import { createInterface } from 'node:readline';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { hasTeamBatch, teamEntryOf } from '../run-build.mjs';
 
 /** Loads a package entry (ESM) and waits for its engine; `team` is the build that runs its team
  *  cases (itself, or salescore/admin's build of the same flavour). */
@@ -24,7 +25,7 @@ export async function loadBuild(entry) {
     return api;
   };
   const api = await load(entry);
-  const team = 'evaluateTeam' in api.Plan.prototype ? api : await load(entry.replace(/pkg\/(?!admin\/)/, 'pkg/admin/'));
+  const team = hasTeamBatch(entry) ? api : await load(teamEntryOf(entry));
   return { ...api, team };
 }
 
