@@ -229,8 +229,16 @@ if (REPORT) {
   extra.sizes = measureSizes(PKG);
   env.loadavgEnd = os.loadavg().map((x) => +x.toFixed(2));
   pkgChanged = pkgStamp() !== stampBefore;
+  // The measurements first, so that a report that cannot be printed can be again (--report).
+  writeLatest();
 }
 const SAMPLES_USED = env.samples;
+
+/** bench-results/latest.json: this run's measurements, and its report once printed. */
+function writeLatest(report) {
+  const latest = { env, formula: FORMULA, plan: at(PLAN_PATH).replace(at(ROOT), ''), pkgChangedDuringRun: pkgChanged, targets, ...extra, report };
+  writeFileSync(new URL('latest.json', OUT), `${JSON.stringify(latest, null, 2)}\n`);
+}
 
 // ---------------------------------------------------------------- report
 const nativeLabel = (t) => `native ${t.optLevel === '?' || t.optLevel === 'release' ? t.profile : `O${t.optLevel}`}`;
@@ -355,7 +363,7 @@ const PAIRS = [
 ];
 // The team rows divide one rep and the batch of the same entry (salescore/admin: `*.team.one`);
 // a native build has one entry, so there the one rep is `score.evaluate` / `pay.evaluate`.
-const single = (t, one) => ns(t, one) ?? ns(t, one.replace('.team.one', '.evaluate'));
+const single = (t, one) => ns(t, one) ?? (one && ns(t, one.replace('.team.one', '.evaluate')));
 const gain = (t, one, many) => r(single(t, one), ns(t, many) / BATCH);
 p(table(['', ...PAIRS.map((q) => q[0])], [
   ...ROWS_T.filter(([t]) => !t.endsWith('Jitless')).map(([t, label]) => [label, ...PAIRS.map(([, one, many, peerOne, peerMany]) => x(t === 'peer' ? gain(t, peerOne, peerMany) : gain(t, one, many)))]),
@@ -483,6 +491,5 @@ for (const [t, label] of natives) {
 const text = lines.join('\n');
 console.log(`\n${text}`);
 if (REPORT) process.exit(0);
-const latest = { env, formula: FORMULA, plan: at(PLAN_PATH).replace(at(ROOT), ''), pkgChangedDuringRun: pkgChanged, targets, ...extra, report: text };
-writeFileSync(new URL('latest.json', OUT), `${JSON.stringify(latest, null, 2)}\n`);
+writeLatest(text);
 console.error(`\n» wrote bench-results/latest.json`);
