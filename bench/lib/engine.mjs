@@ -58,10 +58,11 @@ export function verify(lib, d, x, team = lib) {
     const diff = firstDiff(engineRep(scorecard.evaluate(d.team[i], STR)), x.scores[i]);
     if (diff) fail(`scorecard evaluate at ${diff.path}`, i, diff.engine, diff.peer, d.team[i]);
   }
-  const scorecardTeam = team.Plan.compile(scorecardOnly(d.scorecardPlan));
+  // The same handle when the team batch is this entry's own.
+  const scorecardTeam = team === lib ? scorecard : team.Plan.compile(scorecardOnly(d.scorecardPlan));
   const teamDiff = firstDiff(engineTeam(scorecardTeam.evaluateTeam(d.team, STR).team), x.team);
   if (teamDiff) fail(`scorecard evaluateTeam at ${teamDiff.path}`, 0, teamDiff.engine, teamDiff.peer, '(the whole team)');
-  for (const h of [formula, plan, scorecard, scorecardTeam]) h.free();
+  for (const h of new Set([formula, plan, scorecard, scorecardTeam])) h.free();
 }
 
 const scorecardOnly = (doc) => ({ ...doc, incentive: undefined });

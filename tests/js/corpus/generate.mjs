@@ -86,6 +86,10 @@ for (const rep of REPS) {
 }
 const ORDERS = REPS.flatMap((r) => r['订单'] ?? []);
 const TEXTS = ['甲组', '乙组', '丙组', '先锋组', '猎鹰组', '新人', '成熟', '金牌', 'toB', 'toC', '维护期', '拓新期', '王芳', 'E1001', 'E1002', 'A', 'B'];
+// Letters with a case beyond ASCII (Latin, full-width, Greek with its final sigma): text compared
+// ignoring case is lowercased by the standard library natively and by the host's toLowerCase in
+// WebAssembly, which must agree.
+const CASED = ['ÄPFEL', 'äpfel', 'Äpfel', 'ＶＩＰ客户', 'ｖｉｐ客户', 'ΣΟΦΟΣ', 'σοφος', 'σοφοσ', 'İstanbul', 'Straße', 'STRASSE'];
 const PRODUCTS = ['硬件', '软件', '服务', '其他', '软件 ', 'SOFTWARE', ''];
 const CUSTOMERS = ['新客户', '老客户', '新', '老', ''];
 
@@ -117,7 +121,7 @@ function perturbValue(r, v, type) {
     case 'text':
       return r.weighted([
         [5, () => r.pick(TEXTS)],
-        [1, () => r.pick(['', ' ', '中文 and English ✓', '😀'.repeat(r.int(1, 4)), 'x'.repeat(r.int(50, 300)), 'a"b\\c\n\t\u0001'])],
+        [1, () => r.pick(['', ' ', '中文 and English ✓', '😀'.repeat(r.int(1, 4)), 'x'.repeat(r.int(50, 300)), 'a"b\\c\n\t\u0001', ...CASED])],
         [2, () => r.pick([0, 12.5, true, null, [], {}])],
       ])();
     case 'boolean':
@@ -533,6 +537,20 @@ const MUTATIONS = [
   }],
   [1, 'incentiveRounding', (r, doc) => {
     if (doc.incentive) doc.incentive.rounding = r.pick(['perLine', 'onTotal']);
+  }],
+  [1, 'casedText', (r, doc) => {
+    // A text field holding letters with a case beyond ASCII, compared ignoring case.
+    const text = fieldsOf(doc).filter((f) => f.type === 'text');
+    if (!text.length) return;
+    const f = r.pick(text);
+    f.default = r.pick(CASED);
+    const [a, b] = [r.pick(CASED), r.pick(CASED)];
+    doc.metrics ??= [];
+    doc.metrics.push({
+      id: `大小写${r.int(1, 99)}`,
+      formula: r.pick([`IF(${f.id} = "${a}", 1, 0)`, `IF(${f.id} < "${a}", 1, 2)`, `SWITCH(${f.id}, "${a}", 1, "${b}", 2, 0)`]),
+      kind: 'number',
+    });
   }],
 ];
 
