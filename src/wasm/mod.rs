@@ -14,9 +14,10 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 
 /// When the module starts: text compared ignoring case is lowercased by the host's
 /// `toLowerCase` (the same Unicode mapping as the standard library's, whose tables the module then
-/// does not carry; see [`crate::base::case`]).
+/// does not carry; see [`crate::base::case`]). The package's glue runs it once per instance; Rust
+/// code that uses the crate in WebAssembly without that glue (wasm-bindgen-test) calls it first.
 #[wasm_bindgen::prelude::wasm_bindgen(start)]
-fn start() {
+pub fn start() {
     crate::base::case::use_host_lowercase(|text| String::from(js_sys::JsString::from(text).to_lower_case()));
 }
 
