@@ -271,6 +271,8 @@ const OPS = [
   ['pay compile', 'pay.compile', null, false, 200e3],
   ['pay eval', 'pay.evaluate', null, false, 15e3],
   ['pay eval+explain', 'pay.evaluate.explain', null, false, 60e3],
+  // The same rep, its totals alone (`detail: 'totals'`: no lines computed or carried).
+  ['pay eval totals', 'pay.evaluate.totals', null, false, 15e3],
   ['pay team 10k', 'pay.team.batch', null, true, 60e6],
   ['decompose 10k', 'decompose.10k', null, false, 20e6],
 ];

@@ -355,6 +355,9 @@ fn main() -> Res<()> {
     put("pay.evaluate.explain", &mut || {
         measure(s, |i| paid.evaluate(pay_rep(i), true).map(|e| PlanResult::new(e, &on)))
     });
+    put("pay.evaluate.totals", &mut || {
+        measure(s, |i| paid.evaluate_totals(pay_rep(i), salescore::output::NumberOutput::Number))
+    });
     put("pay.team.batch", &mut || {
         measure(s, |_| {
             paid.evaluate_team_with(&team, false, None).map(|t| {

@@ -3,7 +3,8 @@
 //! `tests/js/corpus/runner.mjs` writes it from a JS build:
 //!
 //! ```text
-//! {"case":N,"result":R}    the result as `plan.evaluate` / `plan.evaluateTeam` return it
+//! {"case":N,"result":R}    the result as `plan.evaluate` / `plan.evaluateTeam` return it (with
+//!                          `detail: "totals"`, the totals alone)
 //! {"case":N,"error":E}     the call's error
 //! {"case":N,"compile":E}   the plan's compile error
 //! ```
@@ -15,7 +16,7 @@
 //! `cargo run --release --example corpus [FILE]` (`./run corpus` runs the whole comparison).
 
 use salescore::error::{Detail, Error, ErrorCode, ErrorReport, Origin, Span};
-use salescore::output::{NumberOutput, Options, PlanResult};
+use salescore::output::{DetailLevel, NumberOutput, Options, PlanResult};
 use salescore::plan::TeamSummary;
 use salescore::{Locale, Plan};
 use serde::Serialize;
@@ -107,6 +108,9 @@ fn options_of(value: Option<&Value>) -> Options {
         }
         options.explain = o.get("explain").and_then(Value::as_bool).unwrap_or(false);
         options.locale = o.get("locale").and_then(Value::as_str).and_then(Locale::parse);
+        if o.get("detail").and_then(Value::as_str) == Some("totals") {
+            options.detail = DetailLevel::Totals;
+        }
     }
     options
 }
@@ -152,7 +156,11 @@ fn run_case(current: &mut Current, case: &Value) -> String {
         })
     } else {
         let record = case.get("record").unwrap_or(&Value::Null);
-        plan.evaluate_in(record, explain).map(|eval| to_json(&PlanResult::new(eval, &options), options.numbers))
+        if options.detail == DetailLevel::Totals && plan.has_lines() {
+            plan.evaluate_totals(record, options.numbers).map(|totals| to_json(&totals, options.numbers))
+        } else {
+            plan.evaluate_in(record, explain).map(|eval| to_json(&PlanResult::new(eval, &options), options.numbers))
+        }
     };
     match outcome {
         Ok(result) => format!("{{\"case\":{id},\"result\":{result}}}"),

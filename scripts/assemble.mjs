@@ -63,6 +63,21 @@ export default init;
 `;
 const snippetsOf = (from, dir) => rel(from, dirname(findSnippet(dir)));
 
+/** Adds the totals overloads to a Plan's `evaluate` and `evaluateMany` (entries with a Plan). */
+function overload(dts, e) {
+  if (!e.api.includes('Plan')) return dts;
+  const signatures = [
+    ['evaluate(record: Record<string, unknown>, options?: Options): PlanResult;', 'evaluate(record: Record<string, unknown>, options: TotalsOptions): PlanTotals;'],
+    ['evaluateMany(records: Record<string, unknown>[], options?: Options): PlanBatchResult;', 'evaluateMany(records: Record<string, unknown>[], options: TotalsOptions): PlanBatchTotals;'],
+  ];
+  for (const [general, totals] of signatures) {
+    const at = dts.indexOf(`    ${general}`);
+    if (at < 0) throw new Error(`${e.import}: no \`${general}\` in the declarations to overload`);
+    dts = `${dts.slice(0, at)}    ${totals}\n${dts.slice(at)}`;
+  }
+  return dts;
+}
+
 /**
  * The entry that picks for the page (`<entry>/auto`): the WebAssembly build (index.js) where the
  * page can run WebAssembly, the no-WASM build (nowasm.js, a separate chunk for a bundler, loaded
@@ -333,13 +348,15 @@ import * as glue from '${rel(work, join(mvp, 'salescore_bg.js'))}';
 import { __wbg_set_wasm } from '${rel(work, join(mvp, 'salescore_bg.js'))}';`,
     guardPath: guardPath(work),
     snippets: snippetsOf(work, mvp),
-    // The module's start function runs once per instance, as the web glue runs it.
-    setup: `__wbg_set_wasm(wasm);
-wasm.__wbindgen_start();
+    // Every instance (the first, and the fresh one after a trap) is handed to the glue and its
+    // start function run, as the web glue does.
+    setup: `/** Makes \`instance\` the glue's and runs its start function. */
+const useInstance = (instance) => { __wbg_set_wasm(instance); instance.__wbindgen_start(); };
+useInstance(wasm);
 /** Nothing to load: kept so code written for the other builds runs unchanged. */
 const load = async () => {};
 const loadSync = () => {};`,
-    options: 'glue, restart: () => { const fresh = wasm.__instantiate(); __wbg_set_wasm(fresh); fresh.__wbindgen_start(); }, ready: () => true, load, loadSync, wasm: false',
+    options: 'glue, restart: () => useInstance(wasm.__instantiate()), ready: () => true, load, loadSync, wasm: false',
   }));
 
   const bundles = [
@@ -366,9 +383,11 @@ export function initSync(module?: { module: SyncInitInput } | SyncInitInput): In
   // Types: `options` is optional in every call (wasm-bindgen types a typed optional parameter
   // as required).
   // A comparison's view is optional too (everything, by default), in `Compare` and `compare`.
-  const dts = readFileSync(at('build', e.name, 'web', 'salescore.d.ts'), 'utf8').replace(/options: (Options|CompareOptions)\)/g, 'options?: $1)')
+  // A plan's evaluate and evaluateMany with `detail: 'totals'` return the totals alone: an
+  // overload before the general signature, so that the type follows the option.
+  const dts = overload(readFileSync(at('build', e.name, 'web', 'salescore.d.ts'), 'utf8').replace(/options: (Options|CompareOptions)\)/g, 'options?: $1)')
     .replace('comparison(view: View,', 'comparison(view?: View,')
-    .replace('records: Record<string, unknown>[], view: View,', 'records: Record<string, unknown>[], view?: View,');
+    .replace('records: Record<string, unknown>[], view: View,', 'records: Record<string, unknown>[], view?: View,'), e);
   writeFileSync(join(out, 'salescore.d.ts'), dts.replace(
     'export default function __wbg_init',
     'export function init(module_or_path?: { module_or_path: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>): Promise<InitOutput>;\nexport default function __wbg_init'));

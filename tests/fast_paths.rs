@@ -8,8 +8,12 @@
 use proptest::prelude::*;
 use salescore::formula::record::{Record, Rows, RowsError};
 use salescore::input::Input;
+use salescore::output::NumberOutput;
 use salescore::{Locale, Plan};
 use serde_json::{json, Value};
+
+#[path = "support/totals.rs"]
+mod totals;
 
 /// A JSON record seen only through the general trait methods, as a host that cannot lend JSON.
 struct Host<'a>(&'a Value);
@@ -105,10 +109,15 @@ fn orders(columns: [&'static str; 7]) -> impl Strategy<Value = Value> {
 const SAMPLE: [&str; 7] = ["订单号", "金额", "回款", "产品线", "客户类型", "分成", "extra"];
 const HAND: [&str; 7] = ["单号", "金额", "回款", "产品", "客户", "分成", ""];
 
-/// Both ways of reading `record` give the same result or error, for one record and explained.
+/// Both ways of reading `record` give the same result or error, for one record and explained;
+/// and its totals alone (`detail: "totals"`, computed without the lines) are the full result's.
 fn same(plan: &Plan, record: &Value) {
     for locale in [None, Some(Locale::ZhCn), Some(Locale::En)] {
         assert_eq!(plan.evaluate_in(record, locale), plan.evaluate_in(&Host(record), locale), "{record}");
+    }
+    for numbers in [NumberOutput::Number, NumberOutput::String] {
+        let totals = totals::totals_within_full(plan, record, numbers);
+        assert_eq!(totals, totals::totals_within_full(plan, &Host(record), numbers), "{record}");
     }
 }
 
@@ -198,5 +207,20 @@ proptest! {
             record["目标"] = target;
         }
         same(&plan("tests/data/incentive/plan/hand.json"), &record);
+    }
+
+    #[test]
+    fn a_plan_with_a_draw_and_an_mbo_reads_json_in_place_as_a_host_hands_it_over(
+        fields in proptest::collection::vec(amount().prop_flat_map(cell), 6),
+        orders in orders(HAND),
+    ) {
+        // hand2.json: a cumulative commission with a holdback, an MBO, a SPIFF and a draw.
+        let mut record = json!({ "订单": orders });
+        for (id, value) in ["累计回款", "已发放", "释放", "预支余额", "满意度", "培训"].iter().zip(fields) {
+            if let Some(value) = value {
+                record[*id] = value;
+            }
+        }
+        same(&plan("tests/data/incentive/plan/hand2.json"), &record);
     }
 }

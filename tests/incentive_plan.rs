@@ -204,6 +204,17 @@ fn collected_basis_true_up_holdback_mbo_spiff_and_draw_by_hand() {
 }
 
 #[test]
+fn the_totals_alone_carry_the_draws_balance() {
+    let plan = plan("hand2");
+    let totals = plan.evaluate_totals(&rep_b(), salescore::output::NumberOutput::Number).unwrap();
+    let inc = totals.incentive.unwrap();
+    let amounts: Vec<(&str, Decimal)> = inc.components.iter().map(|c| (c.id.as_str(), c.amount.0)).collect();
+    assert_eq!(amounts, [("回款提成", d("1380")), ("季度MBO", d("3060")), ("首单奖", d("500")), ("保底", d("60"))]);
+    assert_eq!(inc.statement.total.0, d("5000"));
+    assert_eq!(inc.draw_balance.unwrap().0, d("1060"));
+}
+
+#[test]
 fn a_draw_is_recovered_from_a_good_period() {
     let plan = plan("hand2");
     let mut rep = rep_b();

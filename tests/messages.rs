@@ -273,7 +273,8 @@ fn explanation_texts() -> Vec<(String, String, Vec<String>)> {
     let plan = Plan::compile(&std::fs::read_to_string(root().join("samples/team/plan.json")).unwrap()).unwrap();
     let records: Vec<serde_json::Value> =
         serde_json::from_str(&std::fs::read_to_string(root().join("samples/team/reps.json")).unwrap()).unwrap();
-    let options = Options { numbers: NumberOutput::String, explain: true, locale: Some(Locale::ZhCn) };
+    let options =
+        Options { numbers: NumberOutput::String, explain: true, locale: Some(Locale::ZhCn), ..Options::default() };
     let extra = ExtraDeal { amount: 50000.into(), product: None, customer_type: None };
     let mut months: BTreeMap<String, Vec<serde_json::Value>> = BTreeMap::new();
     for (i, record) in records.iter().enumerate() {

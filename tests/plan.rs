@@ -94,7 +94,8 @@ fn explained_sample_snapshot_in_both_locales() {
     let case = &jsonl("tests/data/plan_cases.jsonl")[1];
     for locale in [Locale::ZhCn, Locale::En] {
         let eval = plan.evaluate_in(&case["record"], Some(locale)).expect("evaluates");
-        let options = Options { numbers: NumberOutput::String, explain: true, locale: Some(locale) };
+        let options =
+            Options { numbers: NumberOutput::String, explain: true, locale: Some(locale), ..Options::default() };
         let out = PlanResult::new(eval, &options);
         assert_eq!(out.trace.as_ref().map(Vec::len), Some(11), "one trace entry per metric");
         insta::assert_json_snapshot!(format!("sample_explained_{locale:?}"), out);

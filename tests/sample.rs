@@ -324,7 +324,8 @@ fn explained_rep_snapshot_in_both_locales() {
     let r = record(&records, "E1019", 2);
     for locale in [Locale::ZhCn, Locale::En] {
         let eval = plan.evaluate_in(r, Some(locale)).expect("evaluates");
-        let options = Options { numbers: NumberOutput::String, explain: true, locale: Some(locale) };
+        let options =
+            Options { numbers: NumberOutput::String, explain: true, locale: Some(locale), ..Options::default() };
         let result = PlanResult::new(eval, &options);
         serialize_numbers_as(NumberOutput::String, || {
             insta::assert_json_snapshot!(format!("rep_explained_{locale:?}"), result);

@@ -10,6 +10,8 @@ import { engineRep, engineTeam, firstDiff } from './compare.mjs';
 export const OFF = { explain: false };
 export const ON = { explain: true };
 export const STR = { explain: false, numbers: 'string' };
+/** The totals alone (`detail: 'totals'`): what a form shows beside a record. */
+export const TOTALS = { detail: 'totals' };
 
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -62,7 +64,14 @@ export function verify(lib, d, x, team = lib) {
   const scorecardTeam = team === lib ? scorecard : team.Plan.compile(scorecardOnly(d.scorecardPlan));
   const teamDiff = firstDiff(engineTeam(scorecardTeam.evaluateTeam(d.team, STR).team), x.team);
   if (teamDiff) fail(`scorecard evaluateTeam at ${teamDiff.path}`, 0, teamDiff.engine, teamDiff.peer, '(the whole team)');
-  for (const h of new Set([formula, plan, scorecard, scorecardTeam])) h.free();
+  // The totals alone of the whole sample plan: the full result's score and pay, for 500 reps.
+  const paid = Plan.compile(d.scorecardPlan);
+  const pick = (r) => [r.score.profile, r.score.total, r.score.grade, r.score.coefficient, r.incentive.statement.total, r.incentive.components.map((c) => [c.id, c.amount])];
+  for (const [i, rep] of payable(paid, d.team.slice(0, 500)).entries()) {
+    const got = pick(paid.evaluate(rep, { ...STR, ...TOTALS })), want = pick(paid.evaluate(rep, STR));
+    if (!same(got, want)) fail('pay.evaluate totals vs full', i, got, want, rep);
+  }
+  for (const h of new Set([formula, plan, scorecard, scorecardTeam, paid])) h.free();
 }
 
 const scorecardOnly = (doc) => ({ ...doc, incentive: undefined });
@@ -103,6 +112,7 @@ export function workloads(lib, d, { diag = true, team: teamLib = lib } = {}) {
     ['pay.compile', () => Plan.compile(d.scorecardPlan).free()],
     ['pay.evaluate', (i) => paid.evaluate(pay[i % pay.length], OFF)],
     ['pay.evaluate.explain', (i) => paid.evaluate(pay[i % pay.length], ON)],
+    ['pay.evaluate.totals', (i) => paid.evaluate(pay[i % pay.length], TOTALS)],
     ['pay.team.batch', () => paidTeam.evaluateTeam(team, OFF)],
     // One rep through the team batch's own entry, so that "batch vs a loop of single calls" divides
     // like by like (the form entry is built for size, the admin entry for speed).

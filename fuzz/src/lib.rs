@@ -329,7 +329,7 @@ fn edit(record: &mut J, shape: &Shape, bytes: &mut Bytes<'_>) {
 /// Renders an evaluation as `plan.evaluate` returns it.
 fn render_evaluation(eval: Evaluation<'_>, explain: bool) {
     let numbers = MODE.with(std::cell::Cell::get);
-    render(&PlanResult::new(eval, &Options { numbers, explain, locale: None }));
+    render(&PlanResult::new(eval, &Options { numbers, explain, locale: None, ..Options::default() }));
 }
 
 /// Evaluates `records` one by one (the first few explained, in a locale the bytes choose), as a

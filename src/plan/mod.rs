@@ -20,6 +20,7 @@ pub mod output;
 pub(crate) mod parse;
 mod pool_split;
 mod team;
+mod totals;
 
 pub use parse::document_locale;
 
@@ -34,6 +35,7 @@ pub use team::{
     TeamMember, TeamSummary,
 };
 pub use team::{PoolSummary, TeamIncentive};
+pub use totals::{ComponentAmount, IncentiveTotals, PlanTotals, ScoreTotals, StatementTotal};
 
 use crate::base::error::{closest, pointer_segment, Error, ErrorCode, Origin, Phrase, Result};
 use crate::base::locale::Locale;
@@ -43,6 +45,13 @@ use crate::formula::input::Input;
 use crate::formula::parser::Resolver;
 use crate::formula::{parse, Limits, Value};
 use rustc_hash::FxHashMap as HashMap;
+
+/// Whether a statement whose lines nobody reads (a team batch without explanations, a result of
+/// totals) is summed without being built (`team::team_totals`, `Run::amounts_into`): natively
+/// and in the admin entry, built for speed. The form entry's `.wasm` is built for size (the
+/// README's "Where the bytes go"): there the statements are finished and summed, to the same
+/// figures, and the shortcut's code (about 3 KB gzip) is left out.
+const NUMBERS_ONLY: bool = cfg!(any(feature = "admin", not(target_arch = "wasm32")));
 
 /// A field ready for evaluation.
 #[derive(Clone, Debug)]
@@ -328,6 +337,12 @@ impl Plan {
     /// Ids of the record fields the plan reads, in declaration order.
     pub fn field_ids(&self) -> impl Iterator<Item = &str> {
         self.fields.iter().map(|f| f.def.id.as_str())
+    }
+
+    /// Whether a result carries more than the metrics: a score or a statement (the plan has a
+    /// scorecard or an incentive section).
+    pub fn has_lines(&self) -> bool {
+        self.scorecard.is_some() || self.incentive.is_some()
     }
 }
 

@@ -27,6 +27,26 @@ pub struct Options {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub locale: Option<Locale>,
+    /// What a plan's result carries: every line (default), or its totals alone.
+    #[serde(default)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub detail: DetailLevel,
+}
+
+/// What a plan's result carries (`plan.evaluate`, `plan.evaluateMany`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub enum DetailLevel {
+    /// Every line: each indicator, adjustment, gate and veto, the distance to the next grade,
+    /// the statement's lines (`PlanResult`).
+    #[default]
+    Full,
+    /// The totals alone (`PlanTotals`): the metrics, the score's profile, phase, total, grade
+    /// and coefficient, the statement's total and each component's amount. Each is the same
+    /// value as in the full result, at the same place; what a form shows beside a record,
+    /// without computing or carrying the lines. Not with `explain`.
+    Totals,
 }
 
 /// A value ready to hand out.

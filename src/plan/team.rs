@@ -358,7 +358,7 @@ impl Plan {
         }
         crate::base::order::sort_by_key(&mut errors, |(i, _)| *i);
         let locale = explain.or(scores.then_some(self.locale()));
-        if locale.is_some() || !NUMBERS_ONLY {
+        if locale.is_some() || !super::NUMBERS_ONLY {
             let mut statements = Vec::with_capacity(results.len());
             for (i, eval) in results.iter_mut().enumerate() {
                 let run = eval.as_mut().and_then(|e| e.run.take());
@@ -1010,12 +1010,6 @@ pub(crate) fn settle(
     run.finish(locale)
 }
 
-/// Whether a team batch without explanations sums its statements without building them
-/// ([`team_totals`]): natively and in the admin entry, built for speed. The form entry's `.wasm`
-/// is built for size (the README's "Where the bytes go"): there the statements are finished and
-/// summed, to the same figures, and the code of the shortcut is left out.
-const NUMBERS_ONLY: bool = cfg!(any(feature = "admin", not(target_arch = "wasm32")));
-
 /// A record's pool shares `awards` added to its unfinished statement.
 fn add_shares(run: &mut crate::incentive::section::Run, awards: &[PoolAward]) -> Result<()> {
     for a in awards {
@@ -1231,7 +1225,7 @@ mod tests {
         let zero = Dec(Decimal::ZERO);
         let id = if id == 0 { " ".to_string() } else { format!("R{id:02}") };
         ScoreResult {
-            profile: String::new(),
+            profile: Name::default(),
             phase: None,
             indicators: Vec::new(),
             base: zero,

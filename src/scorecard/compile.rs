@@ -34,13 +34,13 @@ pub type Weights = Vec<(usize, Decimal)>;
 #[derive(Clone, Debug)]
 pub struct Profile {
     /// Id.
-    pub id: String,
+    pub id: Name,
     /// Condition.
     pub when: Option<Expr>,
     /// Base weights.
     pub weights: Weights,
     /// Phases: id, condition, weights.
-    pub phases: Vec<(String, Expr, Weights)>,
+    pub phases: Vec<(Name, Expr, Weights)>,
 }
 
 /// A compiled scorecard.
@@ -224,9 +224,13 @@ fn compile_profiles(def: &ScorecardDef, names: &mut impl Resolver) -> Result<Vec
         for (k, phase) in prof.phases.iter().enumerate() {
             let ppath = item(&path, "/phases/", k);
             let cond = formula(&phase.when, child(&ppath, "/when"), names)?;
-            phases.push((phase.id.clone(), cond, compile_weights(&phase.weights, &ids, &child(&ppath, "/weights"))?));
+            phases.push((
+                phase.id.as_str().into(),
+                cond,
+                compile_weights(&phase.weights, &ids, &child(&ppath, "/weights"))?,
+            ));
         }
-        profiles.push(Profile { id: prof.id.clone(), when, weights, phases });
+        profiles.push(Profile { id: prof.id.as_str().into(), when, weights, phases });
     }
     Ok(profiles)
 }

@@ -134,11 +134,12 @@ pub struct NextGrade {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct ScoreResult {
     /// The profile used.
-    pub profile: String,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+    pub profile: Name,
     /// The phase whose weights were used, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-    pub phase: Option<String>,
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string"))]
+    pub phase: Option<Name>,
     /// One line per weighted indicator.
     pub indicators: Vec<IndicatorLine>,
     /// Σ weighted points (of the exact values, then rounded).

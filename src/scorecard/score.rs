@@ -8,6 +8,7 @@ use super::result::{AdjustmentLine, GateLine, IndicatorLine, Member, ScoreResult
 use crate::base::arithmetic::Arithmetic;
 use crate::base::checked::{add, checked_sum, mul, sub};
 use crate::base::error::{Error, ErrorCode, Origin, Phrase, Result, Text};
+use crate::base::name::Name;
 use crate::base::number::{Dec, Rounding};
 use crate::formula::eval::{divide, Evaluator, Scope};
 use arrayvec::ArrayVec;
@@ -23,8 +24,8 @@ fn clamp(x: Decimal, floor: Decimal, cap: Option<Decimal>) -> Decimal {
 pub struct ScoreNeeds {
     /// Read the team section's rep id and tie-break key (a team call).
     pub member: bool,
-    /// Keep the indicator, adjustment and points behaviour lines, the profile and phase and the
-    /// distance to the next grade.
+    /// Keep the indicator, adjustment and points behaviour lines and the distance to the next
+    /// grade.
     pub detail: bool,
 }
 
@@ -180,7 +181,10 @@ fn linear(ind: &Indicator, actual: Decimal, bounds: &[Decimal], min: Decimal, ma
 
 impl Scorecard {
     /// The profile that applies (its place and itself), and its weights (and phase).
-    pub(super) fn choose<'a>(&'a self, cx: &Context<'_>) -> Result<(usize, &'a Profile, Option<&'a str>, &'a Weights)> {
+    pub(super) fn choose<'a>(
+        &'a self,
+        cx: &Context<'_>,
+    ) -> Result<(usize, &'a Profile, Option<&'a Name>, &'a Weights)> {
         for (k, p) in self.profiles.iter().enumerate() {
             let applies = match &p.when {
                 Some(w) => cx.condition(w)?,
@@ -191,7 +195,7 @@ impl Scorecard {
             }
             for (id, when, weights) in &p.phases {
                 if cx.condition(when)? {
-                    return Ok((k, p, Some(id.as_str()), weights));
+                    return Ok((k, p, Some(id), weights));
                 }
             }
             return Ok((k, p, None, &p.weights));
@@ -206,9 +210,10 @@ impl Scorecard {
     }
 
     /// [`Scorecard::score`] keeping what `needs` asks for: without `detail`, the indicator,
-    /// adjustment and points behaviour lines, the profile and phase and the distance to the next grade are left
-    /// empty, for callers that read only the totals, grade, gates, vetoes and member (a team
-    /// ranking, a comparison of two plans). Every value filled in is the same as with `detail`.
+    /// adjustment and points behaviour lines and the distance to the next grade are left empty,
+    /// for callers that read only the profile, phase, totals, grade, gates, vetoes and member (a
+    /// team ranking, a comparison of two plans, a result of totals). Every value filled in is the
+    /// same as with `detail`.
     ///
     /// The steps, in the documented order: profile and phase, weighted indicators,
     /// adjustments, blend, gates, vetoes, grade.
@@ -235,16 +240,15 @@ impl Scorecard {
             None => None,
         };
         let points = self.points.as_ref().map(|p| p.award(&cx, grade_index, vetoed.any, detail)).transpose()?;
-        let (profile, phase, next_grade) = if detail {
+        let next_grade = if detail {
             let state = ScoreState { total, grade_index, grade_cap: vetoed.grade_cap, scale: rounding.scale };
-            let next = super::distance::to_next_grade(self, &weighed.parts, &gates, &vetoed.lines, state)?;
-            (profile.id.clone(), phase.map(str::to_string), next)
+            super::distance::to_next_grade(self, &weighed.parts, &gates, &vetoed.lines, state)?
         } else {
-            (String::new(), None, None)
+            None
         };
         Ok(ScoreResult {
-            profile,
-            phase,
+            profile: profile.id.clone(),
+            phase: phase.cloned(),
             indicators: weighed.lines,
             base: Dec(shown_base),
             rounding_difference,

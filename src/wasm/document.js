@@ -262,24 +262,24 @@ export function writeDocument(value, textLimit = Infinity) {
   }
 }
 
-/** Reads call options: `[numbers, explain, locale]` as given (undefined when absent), or
+/** Reads call options: `[numbers, explain, locale, detail]` as given (undefined when absent), or
  *  `[null, code, path, found, expected, name]`: an unknown key (`INVALID_OPTION`, its name in
  *  `found`), options that are not an object, or a getter that threw. */
 export function readOptions(value) {
-  if (value === undefined || value === null) return [undefined, undefined, undefined];
+  if (value === undefined || value === null) return [undefined, undefined, undefined, undefined];
   const kind = kindOf(value);
-  if (kind !== 'object') return [null, 'INVALID_OPTION', '', kind, 'an object { numbers, explain, locale }', 'options'];
+  if (kind !== 'object') return [null, 'INVALID_OPTION', '', kind, 'an object { numbers, explain, locale, detail }', 'options'];
   try {
     for (const key of Object.keys(value)) {
-      if (key !== 'numbers' && key !== 'explain' && key !== 'locale') {
-        return [null, 'INVALID_OPTION', `/${pointerSegment(key)}`, key, 'one of numbers, explain, locale', key];
+      if (key !== 'numbers' && key !== 'explain' && key !== 'locale' && key !== 'detail') {
+        return [null, 'INVALID_OPTION', `/${pointerSegment(key)}`, key, 'one of numbers, explain, locale, detail', key];
       }
     }
   } catch (e) {
     return [null, 'READ_FAILED', '', describeThrown(e), '', 'options'];
   }
   const out = [];
-  for (const key of ['numbers', 'explain', 'locale']) {
+  for (const key of ['numbers', 'explain', 'locale', 'detail']) {
     try {
       out.push(value[key]);
     } catch (e) {

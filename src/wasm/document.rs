@@ -102,10 +102,10 @@ pub fn json(
     })
 }
 
-/// The options of a call (`{ numbers, explain, locale }`, or undefined / null for none).
+/// The options of a call (`{ numbers, explain, locale, detail }`, or undefined / null for none).
 /// Unknown keys and bad values are `INVALID_OPTION` with the key's path.
 pub fn options_of(value: &JsValue) -> Result<crate::plan::output::Options> {
-    use crate::plan::output::{NumberOutput, Options};
+    use crate::plan::output::{DetailLevel, NumberOutput, Options};
     let read = read_options(value);
     if read.get(0).is_null() {
         let err = problem(&read, Origin::Options);
@@ -116,7 +116,7 @@ pub fn options_of(value: &JsValue) -> Result<crate::plan::output::Options> {
         }
         return Err(err);
     }
-    let (numbers, explain, locale) = (read.get(0), read.get(1), read.get(2));
+    let (numbers, explain, locale, detail) = (read.get(0), read.get(1), read.get(2), read.get(3));
     let mut options = Options::default();
     match numbers.as_string().as_deref() {
         _ if numbers.is_undefined() => {}
@@ -131,11 +131,18 @@ pub fn options_of(value: &JsValue) -> Result<crate::plan::output::Options> {
         let tag = locale.as_string().unwrap_or_default();
         options.locale = Some(Locale::parse(&tag).ok_or_else(|| bad_option("locale", Phrase::ZhOrEn))?);
     }
+    match detail.as_string().as_deref() {
+        _ if detail.is_undefined() => {}
+        Some("full") => options.detail = DetailLevel::Full,
+        Some("totals") if options.explain => return Err(bad_option("detail", Phrase::FullWhenExplained)),
+        Some("totals") => options.detail = DetailLevel::Totals,
+        _ => return Err(bad_option("detail", Phrase::FullOrTotals)),
+    }
     Ok(options)
 }
 
 /// The keys `Options` accepts.
-const OPTION_KEYS: [&str; 3] = ["numbers", "explain", "locale"];
+const OPTION_KEYS: [&str; 4] = ["numbers", "explain", "locale", "detail"];
 
 fn bad_option(key: &str, expected: Phrase) -> Error {
     Error::new(ErrorCode::InvalidOption)

@@ -102,6 +102,16 @@ export interface PlanBatchResult {
   errors: { index: number; error: SalesScoreError }[];
 }
 
+/** The options of a plan's `evaluate` and `evaluateMany` asking for the totals alone. */
+export type TotalsOptions = Options & { detail: "totals"; explain?: false };
+
+/** The result of `Plan.evaluateMany` with `detail: "totals"`. */
+export interface PlanBatchTotals {
+  /** One result per record; `null` exactly where `errors` has an entry. */
+  results: (PlanTotals | null)[];
+  errors: { index: number; error: SalesScoreError }[];
+}
+
 /** The result of `Plan.evaluateTeam`. Errors here are plain reports (code, message, path…). */
 export interface TeamResult {
   results: (PlanResult | null)[];

@@ -6,7 +6,7 @@ use super::error::to_js;
 use crate::base::error::{Error, ErrorCode, Origin, Phrase};
 use crate::base::locale::Locale;
 use crate::base::number::serialize_numbers_as;
-use crate::plan::output::{Options, OutputValue, PlanResult};
+use crate::plan::output::{DetailLevel, Options, OutputValue, PlanResult};
 use crate::plan::Plan;
 use wasm_bindgen::prelude::*;
 
@@ -34,14 +34,14 @@ impl JsPlan {
     }
 
     fn evaluate_one(&self, record: &JsRecord<'_>, options: &Options, index: Option<usize>) -> Result<JsValue, Error> {
+        let in_record = |e: Error| if e.origin == Origin::Record { e.under(&record_path(index)) } else { e };
+        if options.detail == DetailLevel::Totals && self.inner.has_lines() {
+            // The totals alone: no lines computed, and a result of a few keys to cross.
+            let totals = self.inner.evaluate_totals(record, options.numbers).map_err(in_record)?;
+            return serialize_numbers_as(options.numbers, || convert::to_js(&totals));
+        }
         let explain = options.explain.then_some(self.locale(options));
-        let eval = self.inner.evaluate_in(record, explain).map_err(|e| {
-            if e.origin == Origin::Record {
-                e.under(&record_path(index))
-            } else {
-                e
-            }
-        })?;
+        let eval = self.inner.evaluate_in(record, explain).map_err(in_record)?;
         if options.explain || eval.score.is_some() || eval.incentive.is_some() {
             // Traces, scores and statements are nested: one tape crossing beats one per property.
             let result = PlanResult::new(eval, options);

@@ -148,6 +148,12 @@ function allSites(api, ctx) {
     { of: 'Plan', name: 'plan.evaluate(_, options)', call: (v) => plan.evaluate(rep, v), accepts: options },
     { of: 'Plan', name: 'plan.evaluateMany(records)', call: (v) => plan.evaluateMany(v), batch: 'results' },
     { of: 'Plan', name: 'plan.evaluateMany(_, options)', call: (v) => plan.evaluateMany([rep], v), accepts: options },
+    // Each option's value (undefined is the default; each accepts only its own words).
+    { of: 'Plan', name: 'plan.evaluate(_, { detail })', call: (v) => plan.evaluate(rep, { detail: v }), accepts: ['undefined'] },
+    { of: 'Plan', name: 'plan.evaluateMany(_, { detail })', call: (v) => plan.evaluateMany([rep], { detail: v }), accepts: ['undefined'] },
+    { of: 'Plan', name: 'plan.evaluate(_, { numbers })', call: (v) => plan.evaluate(rep, { numbers: v }), accepts: ['undefined'] },
+    { of: 'Plan', name: 'plan.evaluate(_, { explain })', call: (v) => plan.evaluate(rep, { explain: v }), accepts: ['undefined', 'true', 'false'] },
+    { of: 'Plan', name: 'plan.evaluate(_, { locale })', call: (v) => plan.evaluate(rep, { locale: v }), accepts: ['undefined'] },
     // salescore/admin's Plan only (salescore's evaluates record by record).
     { of: 'evaluateTeam', name: 'plan.evaluateTeam(records)', call: (v) => plan.evaluateTeam(v), batch: 'results' },
     { of: 'evaluateTeam', name: 'plan.evaluateTeam(_, options)', call: (v) => plan.evaluateTeam([rep], v), accepts: options },

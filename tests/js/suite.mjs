@@ -208,6 +208,48 @@ export function runSuite(api, data) {
       [[['回款提成', '1380.00'], ['季度MBO', '3060.00'], ['首单奖', '500.00'], ['保底', '60.00']], '5000.00', '1060.00'],
     );
   });
+  check('the totals alone (detail: totals) are the full result\'s values at the same places', () => {
+    // Every value of the totals is the full result's at the same place (lists as long); what
+    // they hold is the score's profile, phase, total, grade and coefficient, the statement's
+    // currency and total and each component's id, type and amount, the draw's balance.
+    const within = (part, whole, path, bad) => {
+      if (part && typeof part === 'object') {
+        if (!whole || typeof whole !== 'object' || Array.isArray(part) !== Array.isArray(whole)) return bad.push(`${path}: not in the full result`);
+        if (Array.isArray(part) && part.length !== whole.length) return bad.push(`${path}: ${part.length} items, not ${whole.length}`);
+        for (const k of Object.keys(part)) within(part[k], whole[k], `${path}/${k}`, bad);
+      } else if (part !== whole) bad.push(`${path}: ${part} is ${whole} in the full result`);
+      return bad;
+    };
+    const bad = [];
+    const keys = new Set();
+    for (const [doc, records] of [[data.teamPlan, data.teamReps.slice(0, 40)], [data.scorecard, data.scorecardCases.map((c) => c.record)], [data.incentiveHand2, [{
+      累计回款: 40000, 已发放: 800, 释放: 100, 预支余额: 1000, 满意度: 90, 培训: 130,
+      订单: [{ 金额: 30000, 回款: 20000 }, { 金额: -5000, 回款: -5000 }],
+    }]]]) {
+      const plan = api.Plan.compile(doc);
+      for (const numbers of ['number', 'string']) {
+        const many = plan.evaluateMany(records, { numbers, detail: 'totals' });
+        records.forEach((record, i) => {
+          const full = plan.evaluate(record, { numbers });
+          const totals = plan.evaluate(record, { numbers, detail: 'totals' });
+          within(totals, full, `${i}`, bad);
+          within(many.results[i], full, `many ${i}`, bad);
+          for (const [k, v] of Object.entries(totals)) for (const key of Object.keys(v)) if (k !== 'metrics') keys.add(`${k}.${key}`);
+          for (const c of totals.incentive?.components ?? []) for (const key of Object.keys(c)) keys.add(`components.${key}`);
+        });
+      }
+      plan.free();
+    }
+    // A record that fails fails alike, and the handle keeps working.
+    const plan = api.Plan.compile(data.teamPlan);
+    const broken = { ...data.teamReps[0], 订单: [{ 金额: '12,5' }] };
+    const codes = [thrown(() => plan.evaluate(broken)), thrown(() => plan.evaluate(broken, { detail: 'totals' }))].map((e) => e && `${e.code} ${e.path}`);
+    const many = plan.evaluateMany([broken, data.teamReps[0]], { detail: 'totals', numbers: 'string' });
+    return same(
+      [bad.slice(0, 5), [...keys].sort(), codes[0] === codes[1] && codes[0] !== null, many.errors.map((e) => `${e.index} ${e.error.path}`), many.results[1].score.grade === plan.evaluate(data.teamReps[0]).score.grade],
+      [[], ['incentive.components', 'incentive.drawBalance', 'incentive.pending', 'incentive.statement', 'score.coefficient', 'score.grade', 'score.phase', 'score.profile', 'score.total', 'components.amount', 'components.id', 'components.type'].sort(), true, [`0 /0${codes[0].split(' ')[1]}`], true],
+    );
+  });
   check('incentive: bad what-if deals and bad orders are coded errors; the handle keeps working', () => {
     const plan = api.Plan.compile(data.incentiveHand);
     const coded = (fn) => {
@@ -456,7 +498,7 @@ export function runSuite(api, data) {
 
   check('options are checked: unknown keys and bad values are INVALID_OPTION', () => {
     const f = api.Formula.compile('1');
-    const out = [{ numbers: 'decimal' }, { explain: 'yes' }, { locale: 'fr' }, { explian: true }].map((o) => {
+    const out = [{ numbers: 'decimal' }, { explain: 'yes' }, { locale: 'fr' }, { explian: true }, { detail: 'lines' }, { detail: 'totals', explain: true }, { detial: 'totals' }].map((o) => {
       try {
         f.evaluate({}, o);
         return 'no error';
@@ -464,7 +506,7 @@ export function runSuite(api, data) {
         return `${e.code} ${e.path} ${e.suggestion ?? ''}`.trim();
       }
     });
-    return same(out, ['INVALID_OPTION /numbers', 'INVALID_OPTION /explain', 'INVALID_OPTION /locale', 'INVALID_OPTION /explian explain']);
+    return same(out, ['INVALID_OPTION /numbers', 'INVALID_OPTION /explain', 'INVALID_OPTION /locale', 'INVALID_OPTION /explian explain', 'INVALID_OPTION /detail', 'INVALID_OPTION /detail', 'INVALID_OPTION /detial detail']);
   });
 
   check('plan document round-trips with defaults filled in', () => {

@@ -4,7 +4,7 @@
 // entry's API with Compare and plan.diagnostics()); `@ts-expect-error` marks what an entry must
 // not have.
 import init, { Formula, Plan, SalesScoreError, evaluateFormula, formulaTokens, listFunctions, version } from 'salescore';
-import type { FormulaResult, FormulaToken, FunctionInfo, Options, PlanDocument, PlanResult, TraceEntry } from 'salescore';
+import type { FormulaResult, FormulaToken, FunctionInfo, Options, PlanBatchTotals, PlanDocument, PlanResult, PlanTotals, TraceEntry } from 'salescore';
 import initTargets, { decompose, pace, SalesScoreError as TargetsError, version as targetsVersion } from 'salescore/targets';
 import type { Decomposition, DecompositionSpec, PaceSpec, Pacing } from 'salescore/targets';
 // @ts-expect-error salescore/targets has no Plan
@@ -42,6 +42,13 @@ export async function usage(): Promise<string> {
     },
   };
   const grade: string | undefined = Plan.compile(scored).evaluate({ 回款额: 9000 }).score?.grade;
+  // The totals alone: the type follows `detail`.
+  const totals: PlanTotals = Plan.compile(scored).evaluate({ 回款额: 9000 }, { detail: 'totals', numbers: 'string' });
+  const scoreTotal: number | string | undefined = totals.score?.total;
+  // @ts-expect-error the totals have no indicator lines
+  const lines = totals.score?.indicators;
+  const totalsMany: PlanBatchTotals = Plan.compile(scored).evaluateMany([{ 回款额: 9000 }], { detail: 'totals' });
+  const full: PlanResult = Plan.compile(scored).evaluate({ 回款额: 9000 }, { detail: 'full' });
   const trace: TraceEntry[] = result.trace ?? [];
   const fns: FunctionInfo[] = listFunctions();
   const tokens: FormulaToken[] = formulaTokens('SUM(回款额, "未');
@@ -54,7 +61,7 @@ export async function usage(): Promise<string> {
       return where;
     }
   }
-  return `${v} ${fields.length} ${explained.type} ${trace.length} ${fns.length} ${kinds} ${version()} ${grade}`;
+  return `${v} ${fields.length} ${explained.type} ${trace.length} ${fns.length} ${kinds} ${version()} ${grade} ${scoreTotal} ${lines} ${totalsMany.results.length} ${full.metrics}`;
 }
 
 // salescore/targets: decompose and pace, their specs and results; nothing of the form entry.

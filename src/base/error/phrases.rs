@@ -168,15 +168,19 @@ phrases! {
     /// What a batch call takes.
     AnArrayOfRecords = "an array of records" => "记录数组",
     /// What the options argument is.
-    AnOptionsObject = "an object { numbers, explain, locale }" => "`{ numbers, explain, locale }` 形式的对象",
+    AnOptionsObject = "an object { numbers, explain, locale, detail }" => "`{ numbers, explain, locale, detail }` 形式的对象",
     /// The keys of the options.
-    OneOfOptionKeys = "one of numbers, explain, locale" => "可用的选项为 `numbers`、`explain`、`locale`",
+    OneOfOptionKeys = "one of numbers, explain, locale, detail" => "可用的选项为 `numbers`、`explain`、`locale`、`detail`",
     /// A boolean option.
     TrueOrFalse = "true or false" => "`true` 或 `false`",
     /// The `numbers` option.
     NumberOrString = "\"number\" or \"string\"" => "\"number\" 或 \"string\"",
     /// The `locale` option.
     ZhOrEn = "\"zh-CN\" or \"en\"" => "\"zh-CN\" 或 \"en\"",
+    /// The `detail` option.
+    FullOrTotals = "\"full\" or \"totals\"" => "\"full\" 或 \"totals\"",
+    /// The `detail` option beside `explain: true`.
+    FullWhenExplained = "\"full\" (an explanation shows every line)" => "\"full\"（解释需要列出每一行）",
     /// The index of a record in a comparison.
     ARecordIndex = "a record index" => "记录序号",
     /// The extra deal of a what-if.

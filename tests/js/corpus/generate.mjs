@@ -586,6 +586,8 @@ function options(r) {
   if (r.chance(0.35)) o.explain = true;
   else if (r.chance(0.1)) o.explain = false;
   if (r.chance(0.4)) o.locale = r.pick(['en', 'zh-CN']);
+  // The totals alone (never with an explanation, which shows every line).
+  if (!o.explain && r.chance(0.3)) o.detail = 'totals';
   return o;
 }
 
