@@ -33,7 +33,9 @@ pub struct Options {
     pub detail: DetailLevel,
 }
 
-/// What a plan's result carries (`plan.evaluate`, `plan.evaluateMany`).
+/// What a plan's result carries (`plan.evaluate`, `plan.evaluateMany`). `plan.evaluateTeam`
+/// without `explain` already returns each record's metrics alone, with every rep's totals in
+/// `team.members`: there it changes nothing. Other calls ignore it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]

@@ -2,6 +2,7 @@
 //! taken is evaluated, so an error in another branch does not matter.
 
 use super::{Arity, Eval, FunctionSpec};
+use crate::base::case::lowercase;
 use crate::base::error::{Error, ErrorCode, Result};
 use crate::formula::ast::{Expr, Node};
 use crate::formula::eval::Evaluator;
@@ -67,11 +68,22 @@ fn switch(ev: &Evaluator<'_>, args: &[Node]) -> Result<Value> {
         return Err(arity());
     };
     let subject = ev.eval(subject)?;
+    // Texts are equal when their lowercase forms are (`Value::compare`): a text subject beyond
+    // ASCII is lowercased once here, not again for every case (in WebAssembly, cased letters
+    // beyond ASCII are lowercased by the host). ASCII is compared in place, as `compare` does.
+    let lowered = match &subject {
+        Value::Text(t) if !t.is_ascii() => Some(lowercase(t)),
+        _ => None,
+    };
     for pair in cases.chunks(2) {
         match pair {
             [case, value] => {
                 let case_value = ev.eval(case)?;
-                if subject.compare(&case_value).map_err(|e| e.at(case.span))?.is_eq() {
+                let equal = match (&lowered, &case_value) {
+                    (Some(lowered), Value::Text(text)) => lowercase(text) == *lowered,
+                    _ => subject.compare(&case_value).map_err(|e| e.at(case.span))?.is_eq(),
+                };
+                if equal {
                     return ev.eval(value);
                 }
             }
@@ -181,4 +193,39 @@ fn isblank(ev: &Evaluator<'_>, args: &[Node]) -> Result<Value> {
 /// Arity is checked at compile time; this only guards the pattern match.
 pub(super) fn arity() -> Error {
     Error::new(ErrorCode::WrongArgCount)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::formula::Formula;
+    use serde_json::json;
+
+    #[test]
+    fn switch_matches_a_case_exactly_when_compare_finds_them_equal() {
+        let texts = [
+            "toB",
+            "TOB",
+            "",
+            "新人",
+            "ÄPFEL",
+            "äpfel",
+            "Äpfel ",
+            "ΣΑΣ",
+            "σας",
+            "Straße",
+            "STRASSE",
+            "ＡＢＣ",
+            "ａｂｃ",
+            "İx",
+        ];
+        let switch = Formula::compile("SWITCH(a, b, 1, 0)").unwrap();
+        for a in texts {
+            for b in texts {
+                let (x, y) = (super::Value::Text(a.into()), super::Value::Text(b.into()));
+                let want = if x.compare(&y).unwrap().is_eq() { "1" } else { "0" };
+                let got = switch.evaluate_json(&json!({ "a": a, "b": b })).unwrap();
+                assert_eq!(got.to_string(), want, "{a} vs {b}");
+            }
+        }
+    }
 }
