@@ -6,6 +6,7 @@ use super::value::Value;
 use crate::base::arithmetic::Arithmetic;
 use crate::base::checked::overflow;
 use crate::base::error::{Error, ErrorCode, Phrase, Result, Span};
+use crate::base::name::Name;
 use arrayvec::ArrayVec;
 use rust_decimal::prelude::*;
 use rust_decimal::MathematicalOps;
@@ -70,6 +71,15 @@ impl<'s> Evaluator<'s> {
     /// a value the scope holds first.
     pub fn text(&self, node: &Node) -> Result<String> {
         self.operand(node).map(|v| v.to_text())
+    }
+
+    /// Evaluates a node as text ([`Evaluator::text`]) into a shared [`Name`]: a text the scope
+    /// holds is copied once, into the name.
+    pub fn name(&self, node: &Node) -> Result<Name> {
+        self.operand(node).map(|v| match &*v {
+            Value::Text(s) => Name::from(s.as_str()),
+            other => Name::from(other.to_text()),
+        })
     }
 
     /// Evaluates a node that must be a condition.

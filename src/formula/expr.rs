@@ -30,6 +30,10 @@ impl Expr {
     pub(crate) fn text(&self, ev: &Evaluator<'_>) -> Result<String> {
         ev.text(&self.root).map_err(|err| self.at(err))
     }
+    /// Evaluates the formula as text into a shared name (see [`Evaluator::name`]).
+    pub(crate) fn name(&self, ev: &Evaluator<'_>) -> Result<crate::base::name::Name> {
+        ev.name(&self.root).map_err(|err| self.at(err))
+    }
     /// Points an error raised inside the formula at its place in the plan.
     fn at(&self, mut err: Error) -> Error {
         if err.origin == Origin::Formula && err.path.is_empty() {

@@ -202,7 +202,8 @@ impl Plan {
             None => None,
         };
         let names = crate::formula::record::FieldNames::new(fields.iter().map(|f| f.def.id.clone()).collect());
-        let grades = doc.scorecard.iter().flat_map(|s| &s.grades).map(|g| g.grade.as_str().into()).collect();
+        // The scorecard's own names, so that a member's grade and the team's share one text.
+        let grades = scorecard.as_ref().map(|s| s.line_names.grades.clone()).unwrap_or_default();
         Ok(Plan { doc, fields, names, metrics, order, scorecard, incentive, distribution, grades })
     }
 

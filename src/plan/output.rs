@@ -4,7 +4,7 @@ use crate::base::locale::Locale;
 use crate::base::name::Name;
 use crate::base::number::decimal_to_f64;
 use crate::formula::Value;
-use crate::plan::{Evaluation, TraceEntry};
+use crate::plan::{Evaluation, MetricResult, TraceEntry};
 use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
 
@@ -89,6 +89,13 @@ impl Serialize for OutputValue {
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Metrics(pub Vec<(Name, OutputValue)>);
 
+impl Metrics {
+    /// The metrics of an evaluation, rounded values written as `numbers` says.
+    pub(crate) fn of(metrics: &[MetricResult<'_>], numbers: NumberOutput) -> Metrics {
+        Metrics(metrics.iter().map(|m| (m.name.clone(), OutputValue::from_value(&m.value, numbers))).collect())
+    }
+}
+
 impl Serialize for Metrics {
     fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
         serialize_pairs(&self.0, s)
@@ -132,10 +139,8 @@ pub struct PlanResult<'p> {
 impl<'p> PlanResult<'p> {
     /// Shapes an evaluation for output.
     pub fn new(eval: Evaluation<'p>, options: &Options) -> PlanResult<'p> {
-        let metrics =
-            eval.metrics.iter().map(|m| (m.name.clone(), OutputValue::from_value(&m.value, options.numbers))).collect();
         PlanResult {
-            metrics: Metrics(metrics),
+            metrics: Metrics::of(&eval.metrics, options.numbers),
             trace: options.explain.then_some(eval.trace),
             score: eval.score,
             incentive: eval.incentive,

@@ -12,7 +12,7 @@ use crate::scorecard::document::{AggregateFn, LeaderboardBy};
 use crate::scorecard::{Member, ScoreNeeds, ScoreResult};
 use crate::team::{contest, Aggregate, Distribution, Outcome, Ranking, TeamEntry, TieBreakOrder, TiePolicy};
 use rust_decimal::Decimal;
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -431,7 +431,7 @@ impl Plan {
         scores: &[Option<&ScoreResult>],
         weight: &dyn Fn(usize, usize) -> Option<Decimal>,
     ) -> Result<TeamParts> {
-        self.parts_by(scores, weight, true, |team, scored, seen| self.rank(team, scored, seen))
+        self.parts_by(scores, weight, true, |team, scored| self.rank(team, scored))
     }
 
     /// [`Plan::team_parts`] without the standings and without the forced distribution's own
@@ -442,8 +442,8 @@ impl Plan {
         scores: &[Option<&ScoreResult>],
         weight: &dyn Fn(usize, usize) -> Option<Decimal>,
     ) -> Result<TeamParts> {
-        self.parts_by(scores, weight, false, |team, scored, seen| {
-            self.rank_members(team, scored).unwrap_or_else(|| self.rank(team, scored, seen))
+        self.parts_by(scores, weight, false, |team, scored| {
+            self.rank_members(team, scored).unwrap_or_else(|| self.rank(team, scored))
         })
     }
 
@@ -455,9 +455,9 @@ impl Plan {
         scores: &[Option<&ScoreResult>],
         weight: &dyn Fn(usize, usize) -> Option<Decimal>,
         standings: bool,
-        rank: impl FnOnce(&crate::scorecard::Team, &[Scored<'_>], &HashMap<&str, usize>) -> Result<Ranked>,
+        rank: impl FnOnce(&crate::scorecard::Team, &[Scored<'_>]) -> Result<Ranked>,
     ) -> Result<TeamParts> {
-        let Members { scored, seen, duplicates } = members(scores);
+        let Members { scored, duplicates } = members(scores);
         let Some(team) = self.team_section() else {
             return Ok(TeamParts {
                 team: TeamSummary::empty(),
@@ -467,7 +467,7 @@ impl Plan {
                 duplicates,
             });
         };
-        let (members, distribution, forced) = rank(team, &scored, &seen)?;
+        let (members, distribution, forced) = rank(team, &scored)?;
         let mut summary = TeamSummary { members, distribution, ..TeamSummary::empty() };
         if standings {
             self.standings(team, &scored, &mut summary)?;
@@ -480,11 +480,11 @@ impl Plan {
     fn member(&self, s: &Scored<'_>) -> TeamMember {
         TeamMember {
             index: s.index,
-            id: Name::from(s.member.id.as_str()),
-            name: s.member.name.as_deref().map(Name::from),
-            group: s.member.group.as_deref().map(Name::from),
+            id: s.member.id.clone(),
+            name: s.member.name.clone(),
+            group: s.member.group.clone(),
             total: s.score.total,
-            grade: self.grade_name(&s.score.grade),
+            grade: s.score.grade.clone(),
             rank: 0,
             dense_rank: 0,
             forced_grade: None,
@@ -525,27 +525,35 @@ impl Plan {
         Some(self.regrade(&mut members, 0..n, Decimal::ZERO, &key, None).map(|_| (members, None, forced)))
     }
 
-    /// The members ranked best first, with their forced grades, and the forced distribution.
-    /// `ids` maps each scored rep's id to its record index.
-    fn rank(&self, team: &crate::scorecard::Team, scored: &[Scored<'_>], ids: &HashMap<&str, usize>) -> Result<Ranked> {
+    /// The members ranked best first, with their forced grades, and the forced distribution:
+    /// [`Ranking::new`](crate::team::Ranking::new)'s ranks and
+    /// [`ForcedDistribution::apply`](crate::team::ForcedDistribution::apply)'s grades, each
+    /// member found by its place in `scored` rather than by its id.
+    fn rank(&self, team: &crate::scorecard::Team, scored: &[Scored<'_>]) -> Result<Ranked> {
         let vetoed = |s: &Scored<'_>| s.member.vetoed;
         let entries: Vec<TeamEntry> = scored
             .iter()
             .map(|s| {
-                let entry = TeamEntry::new(s.member.id.clone(), s.score.total.0);
+                let entry = TeamEntry::new(s.member.id.as_str(), s.score.total.0);
                 match s.member.tie_break {
                     Some(k) => entry.with_tie_break(k),
                     None => entry,
                 }
             })
             .collect();
-        let ranking = Ranking::new(&entries)?;
-        // Vetoed reps are outside the forced distribution: the quotas apply to the others.
-        let pool: std::borrow::Cow<'_, [TeamEntry]> = if scored.iter().any(vetoed) {
-            entries.iter().zip(scored).filter(|(_, s)| !vetoed(s)).map(|(e, _)| e.clone()).collect()
-        } else {
-            std::borrow::Cow::Borrowed(&entries)
+        crate::team::check_ids(&entries)?;
+        let places = crate::team::ranking::ranked_order(&entries);
+        // Vetoed reps are outside the forced distribution: the quotas apply to the others
+        // (`graded`: their places in `scored`, when some are left out).
+        let graded: Option<Vec<usize>> = scored
+            .iter()
+            .any(vetoed)
+            .then(|| (0..scored.len()).filter(|k| scored.get(*k).is_some_and(|s| !vetoed(s))).collect());
+        let pool: std::borrow::Cow<'_, [TeamEntry]> = match &graded {
+            Some(graded) => graded.iter().filter_map(|k| entries.get(*k).cloned()).collect(),
+            None => std::borrow::Cow::Borrowed(&entries),
         };
+        let mut forced: Vec<Option<&str>> = vec![None; scored.len()];
         let distribution = match &self.distribution {
             Some(d) if !pool.is_empty() => {
                 let policy = match &team.tie_break {
@@ -553,30 +561,27 @@ impl Plan {
                     Some((_, false)) => TiePolicy::BreakTiesBy(TieBreakOrder::HigherFirst),
                     None => TiePolicy::KeepTiesTogether,
                 };
-                Some(d.apply(&pool, policy)?)
+                let (distribution, order) = d.apply_ordered(&pool, policy)?;
+                for (e, at) in distribution.entries.iter().zip(order) {
+                    let k = graded.as_ref().map_or(Some(at), |g| g.get(at).copied());
+                    if let Some(slot) = k.and_then(|k| forced.get_mut(k)) {
+                        *slot = Some(d.grade_label(e.grade_index));
+                    }
+                }
+                Some(distribution)
             }
             _ => None,
         };
-        // `scored` is in record order: a record index finds its place by binary search.
-        let place = |id: &str| ids.get(id).and_then(|i| scored.binary_search_by_key(i, |s| s.index).ok());
-        let mut forced: Vec<Option<&str>> = vec![None; scored.len()];
-        for e in distribution.iter().flat_map(|d| &d.entries) {
-            if let Some(slot) = place(&e.id).and_then(|k| forced.get_mut(k)) {
-                *slot = Some(e.grade.as_str());
-            }
-        }
-        let members = ranking
-            .entries
+        let members = places
             .iter()
-            .filter_map(|r| {
-                let k = place(&r.id)?;
-                let s = scored.get(k)?;
-                let forced_grade = match forced.get(k).copied().flatten() {
+            .filter_map(|p| {
+                let s = scored.get(p.index)?;
+                let forced_grade = match forced.get(p.index).copied().flatten() {
                     Some(g) => Some(self.grade_name(g)),
-                    None if vetoed(s) && self.distribution.is_some() => Some(self.grade_name(&s.score.grade)),
+                    None if vetoed(s) && self.distribution.is_some() => Some(s.score.grade.clone()),
                     None => None,
                 };
-                Some(TeamMember { rank: r.competition_rank, dense_rank: r.dense_rank, forced_grade, ..self.member(s) })
+                Some(TeamMember { rank: p.competition_rank, dense_rank: p.dense_rank, forced_grade, ..self.member(s) })
             })
             .collect();
         let forced = distribution.is_some();
@@ -957,8 +962,6 @@ type Ranked = (Vec<TeamMember>, Option<Distribution>, bool);
 struct Members<'a> {
     /// In record order.
     scored: Vec<Scored<'a>>,
-    /// Each member's id → its record index.
-    seen: HashMap<&'a str, usize>,
     /// Records left out because an earlier record has their id, with the error.
     duplicates: Vec<(usize, Error)>,
 }
@@ -966,14 +969,12 @@ struct Members<'a> {
 /// The members among `scores` (by record index): a record whose id an earlier record has is
 /// left out and reported.
 fn members<'a>(scores: &[Option<&'a ScoreResult>]) -> Members<'a> {
-    let mut seen: HashMap<&str, usize> = HashMap::with_capacity_and_hasher(scores.len(), Default::default());
+    let mut seen: HashSet<&str> = HashSet::with_capacity_and_hasher(scores.len(), Default::default());
     let mut duplicates = Vec::new();
     let mut scored = Vec::with_capacity(scores.len());
     for (index, score) in scores.iter().enumerate() {
         let Some((score, member)) = score.and_then(|s| Some((s, s.member.as_ref()?))) else { continue };
-        if let std::collections::hash_map::Entry::Vacant(slot) = seen.entry(member.id.as_str()) {
-            slot.insert(index);
-        } else {
+        if !seen.insert(member.id.as_str()) {
             let dup =
                 Error::new(ErrorCode::DuplicateId).name(member.id.as_str()).path(Origin::Record, format!("/{index}"));
             duplicates.push((index, dup));
@@ -981,7 +982,7 @@ fn members<'a>(scores: &[Option<&'a ScoreResult>]) -> Members<'a> {
         }
         scored.push(Scored { index, member, score });
     }
-    Members { scored, seen, duplicates }
+    Members { scored, duplicates }
 }
 
 /// The team's parts (see [`Plan::team_parts`]).
@@ -1146,7 +1147,7 @@ fn leaderboard(
         (LeaderboardBy::Experience, Some(p)) => p.experience.0,
         _ => s.score.total.0,
     };
-    let entries: Vec<TeamEntry> = scored.iter().map(|s| TeamEntry::new(s.member.id.clone(), value(s))).collect();
+    let entries: Vec<TeamEntry> = scored.iter().map(|s| TeamEntry::new(s.member.id.as_str(), value(s))).collect();
     let ranking = Ranking::new(&entries)?;
     let limit = top.map_or(usize::MAX, |t| usize::try_from(t).unwrap_or(usize::MAX));
     let entries = ranking
@@ -1159,11 +1160,11 @@ fn leaderboard(
             Some(LeaderboardEntry {
                 place: r.competition_rank,
                 id: r.id.clone(),
-                name: s.member.name.clone(),
-                group: s.member.group.clone(),
+                name: s.member.name.as_deref().map(String::from),
+                group: s.member.group.as_deref().map(String::from),
                 value: Dec(r.score.normalize()),
-                level: points.and_then(|p| p.level.clone()),
-                badges: points.map(|p| p.badges.clone()).unwrap_or_default(),
+                level: points.and_then(|p| p.level.as_deref().map(String::from)),
+                badges: points.map(|p| p.badges.iter().map(|b| b.to_string()).collect()).unwrap_or_default(),
             })
         })
         .collect();
@@ -1242,7 +1243,7 @@ mod tests {
             next_grade: None,
             points: None,
             member: Some(Member {
-                id,
+                id: id.into(),
                 name: None,
                 tie_break,
                 group: Some(if total % 2 == 0 { "G1" } else { "G2" }.into()),
@@ -1307,8 +1308,9 @@ mod tests {
             prop_assert_eq!(named, moved);
         }
 
-        /// The members ranked in one walk (`rank_members`, a compare side's view) are those of
-        /// the ranking and the forced distribution (`rank`), on generated teams: totals from a
+        /// The members ranked by `rank` are those of the public ranking and forced distribution
+        /// (`Ranking::new`, `ForcedDistribution::apply`), and the members ranked in one walk
+        /// (`rank_members`, a compare side's view) are those of `rank`, on generated teams: totals from a
         /// few values (ties), vetoes, tie-break keys and ids repeated or left out, ids empty, a
         /// plan with and without a tie-break key and without a distribution. Where the walk
         /// leaves a team to the ranking, the ranking reports an error.
@@ -1330,8 +1332,45 @@ mod tests {
                 .map(|(t, vetoed, key, id)| score(60 + 10 * t, *vetoed, key.map(Decimal::from), *id))
                 .collect();
             let scores: Vec<Option<&ScoreResult>> = results.iter().map(Some).collect();
-            let Members { scored, seen, .. } = members(&scores);
-            let slow = plan.rank(team_def, &scored, &seen);
+            let Members { scored, .. } = members(&scores);
+            let slow = plan.rank(team_def, &scored);
+            // `rank` is the public ranking and forced distribution, each member found by its id.
+            let entries: Vec<TeamEntry> = scored
+                .iter()
+                .map(|s| {
+                    let e = TeamEntry::new(s.member.id.as_str(), s.score.total.0);
+                    match s.member.tie_break { Some(k) => e.with_tie_break(k), None => e }
+                })
+                .collect();
+            let reference = Ranking::new(&entries).and_then(|ranking| {
+                let pool: Vec<TeamEntry> =
+                    entries.iter().zip(&scored).filter(|(_, s)| !s.member.vetoed).map(|(e, _)| e.clone()).collect();
+                let policy = match &team_def.tie_break {
+                    Some((_, true)) => TiePolicy::BreakTiesBy(TieBreakOrder::LowerFirst),
+                    Some((_, false)) => TiePolicy::BreakTiesBy(TieBreakOrder::HigherFirst),
+                    None => TiePolicy::KeepTiesTogether,
+                };
+                let distribution = match &plan.distribution {
+                    Some(d) if !pool.is_empty() => Some(d.apply(&pool, policy)?),
+                    _ => None,
+                };
+                Ok((ranking, distribution))
+            });
+            match (&slow, reference) {
+                (Err(got), Err(want)) => prop_assert_eq!(got, &want),
+                (Ok((members, distribution, _)), Ok((ranking, expected))) => {
+                    prop_assert_eq!(distribution, &expected);
+                    prop_assert_eq!(members.len(), ranking.entries.len());
+                    for (m, r) in members.iter().zip(&ranking.entries) {
+                        prop_assert_eq!((m.id.as_str(), m.rank, m.dense_rank), (r.id.as_str(), r.competition_rank, r.dense_rank));
+                        let s = scored.iter().find(|s| s.member.id == r.id).unwrap();
+                        let graded = expected.as_ref().and_then(|d| d.entries.iter().find(|e| e.id == r.id));
+                        let vetoed = (s.member.vetoed && plan.distribution.is_some()).then_some(s.score.grade.as_str());
+                        prop_assert_eq!(m.forced_grade.as_deref(), graded.map(|e| e.grade.as_str()).or(vetoed));
+                    }
+                }
+                (got, want) => prop_assert!(false, "rank {:?}, the ranking and the distribution {:?}", got, want),
+            }
             match plan.rank_members(team_def, &scored) {
                 None => prop_assert!(slow.is_err()),
                 Some(fast) => {

@@ -13,7 +13,7 @@
 //! [`Run::amounts_into`]: crate::incentive::section::Run
 
 use super::evaluate::Pass;
-use super::output::{Metrics, NumberOutput, OutputValue};
+use super::output::{Metrics, NumberOutput};
 use super::{Plan, Record};
 use crate::base::error::Result;
 use crate::base::name::Name;
@@ -56,7 +56,8 @@ pub struct ScoreTotals {
     /// The total (rounded as scores).
     pub total: Dec,
     /// 绩效等级.
-    pub grade: String,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+    pub grade: Name,
     /// 绩效系数.
     pub coefficient: Dec,
 }
@@ -120,8 +121,6 @@ impl Plan {
     pub fn evaluate_totals(&self, record: &impl Record, numbers: NumberOutput) -> Result<PlanTotals<'_>> {
         let eval =
             self.evaluate_as(record, Pass { needs: ScoreNeeds { member: false, detail: false }, ..Pass::default() })?;
-        let metrics =
-            eval.metrics.iter().map(|m| (m.name.clone(), OutputValue::from_value(&m.value, numbers))).collect();
         let incentive = match (eval.run, &self.incentive) {
             (Some(run), Some(section)) => {
                 let mut components: Vec<ComponentAmount> = run
@@ -145,6 +144,10 @@ impl Plan {
             }
             _ => None,
         };
-        Ok(PlanTotals { metrics: Metrics(metrics), score: eval.score.map(ScoreTotals::of), incentive })
+        Ok(PlanTotals {
+            metrics: Metrics::of(&eval.metrics, numbers),
+            score: eval.score.map(ScoreTotals::of),
+            incentive,
+        })
     }
 }

@@ -239,7 +239,7 @@ impl<'a> Pairing<'a> {
         let score = rep.score.as_deref();
         Some(RepOutcome {
             score: score.map(|s| s.total),
-            grade: score.map(|s| s.grade.clone()),
+            grade: score.map(|s| s.grade.to_string()),
             forced_grade: member.and_then(|m| m.forced_grade.as_deref().map(str::to_string)),
             rank: member.map(|m| m.rank),
             vetoed: score.is_some_and(|s| s.vetoes.iter().any(|v| v.triggered)),
@@ -277,9 +277,9 @@ impl<'a> Pairing<'a> {
         };
         Ok(RepChange {
             index,
-            id: member.map(|m| m.id.clone()),
-            name: member.and_then(|m| m.name.clone()),
-            group: member.and_then(|m| m.group.clone()),
+            id: member.map(|m| m.id.to_string()),
+            name: member.and_then(|m| m.name.as_deref().map(String::from)),
+            group: member.and_then(|m| m.group.as_deref().map(String::from)),
             before,
             after,
             change: change.map(Dec),

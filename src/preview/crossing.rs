@@ -175,8 +175,8 @@ pub(super) fn crossings(
     let mut out = Vec::new();
     if let (Some(b), Some(a)) = (before.score, after.score) {
         if b.grade != a.grade {
-            let better = grades.better(Some(&b.grade), Some(&a.grade));
-            out.push(Crossing::Grade { before: b.grade.clone(), after: a.grade.clone(), better });
+            let better = grades.better(Some(b.grade.as_str()), Some(a.grade.as_str()));
+            out.push(Crossing::Grade { before: b.grade.to_string(), after: a.grade.to_string(), better });
         }
         if before.forced_grade != after.forced_grade {
             out.push(Crossing::ForcedGrade {

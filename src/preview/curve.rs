@@ -201,7 +201,7 @@ pub(super) fn curves(
         let points = points.iter().map(|a| point(plan, record, &actuals, fields, now, *a, locale)).collect();
         PayoutCurve { attainment: Some(Dec(now)), points, error: None }
     };
-    let id = baseline.rep(rep).and_then(|r| r.score.as_deref()?.member.as_ref()).map(|m| m.id.clone());
+    let id = baseline.rep(rep).and_then(|r| r.score.as_deref()?.member.as_ref()).map(|m| m.id.to_string());
     Ok(Curves {
         rep,
         id,

@@ -795,7 +795,7 @@ impl Rep {
                 let score = own.or_else(|| eval.score.take().map(Rc::new));
                 let grade = score
                     .as_deref()
-                    .and_then(|s| plan.document().scorecard.as_ref()?.grades.iter().position(|g| g.grade == s.grade));
+                    .and_then(|s| plan.document().scorecard.as_ref()?.grades.iter().position(|g| s.grade == g.grade));
                 let slots = match given {
                     Some(given) => score.is_some().then(|| Rc::clone(given)),
                     None => score.is_some().then(|| Rc::new(std::mem::take(&mut eval.slots))),

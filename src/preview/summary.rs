@@ -422,8 +422,8 @@ pub(super) fn not_calculable(
             let member = pairing.member(i);
             Some(NotCalculable {
                 index: i,
-                id: member.map(|m| m.id.clone()),
-                name: member.and_then(|m| m.name.clone()),
+                id: member.map(|m| m.id.to_string()),
+                name: member.and_then(|m| m.name.as_deref().map(String::from)),
                 baseline: b.map(|e| e.report(locale)),
                 draft: a.map(|e| e.report(locale)),
             })

@@ -64,16 +64,19 @@ pub struct Scorecard {
     pub team: Option<Team>,
     /// Points, levels and badges, when configured.
     pub points: Option<super::points::Points>,
-    /// The adjustments', gates' and vetoes' ids, shared by the result lines that name them.
+    /// The adjustments', gates' and vetoes' ids and the grades, shared by the results that name them.
     pub(crate) line_names: LineNames,
 }
 
-/// The ids of a scorecard's adjustments, gates and vetoes, in their order.
+/// The ids of a scorecard's adjustments, gates and vetoes, and its grades, in their order.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct LineNames {
     pub(crate) adjustments: Vec<Name>,
     pub(crate) gates: Vec<Name>,
     pub(crate) vetoes: Vec<Name>,
+    pub(crate) grades: Vec<Name>,
+    /// Each veto's grade cap, for `capGrade`.
+    pub(crate) veto_grades: Vec<Option<Name>>,
 }
 
 /// A compiled team section.
@@ -191,6 +194,8 @@ impl Scorecard {
             adjustments: def.adjustments.iter().map(|a| Name::from(&a.id)).collect(),
             gates: def.gates.iter().map(|g| Name::from(&g.id)).collect(),
             vetoes: def.vetoes.iter().map(|v| Name::from(&v.id)).collect(),
+            grades: grades.iter().map(|g| Name::from(&g.grade)).collect(),
+            veto_grades: def.vetoes.iter().map(|v| v.grade.as_ref().map(Name::from)).collect(),
         };
         Ok(Scorecard { indicators, profiles, adjustments, gates, vetoes, blend, grades, team, points, line_names })
     }

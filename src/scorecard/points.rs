@@ -29,7 +29,7 @@ pub struct Behaviour {
 /// A compiled badge.
 #[derive(Clone, Debug)]
 pub struct Badge {
-    id: String,
+    id: Name,
     when: Option<Expr>,
     /// Index of the lowest grade that earns it (grades are best first).
     min_grade: Option<usize>,
@@ -41,7 +41,7 @@ pub struct Points {
     behaviours: Vec<Behaviour>,
     carried: Option<Expr>,
     /// Level names and thresholds, rising.
-    levels: Vec<(String, Decimal)>,
+    levels: Vec<(Name, Decimal)>,
     badges: Vec<Badge>,
 }
 
@@ -73,7 +73,7 @@ impl Points {
             behaviours.push(Behaviour { id: Name::from(&b.id), count, points: b.points.0, cap: b.cap.map(|c| c.0) });
         }
         let carried = def.carried.as_deref().map(|c| formula(c, child(path, "/carried"), names)).transpose()?;
-        let mut levels: Vec<(String, Decimal)> = Vec::with_capacity(def.levels.len());
+        let mut levels: Vec<(Name, Decimal)> = Vec::with_capacity(def.levels.len());
         for (i, l) in def.levels.iter().enumerate() {
             // Written only for an error.
             let lpath = || item(path, "/levels/", i);
@@ -89,7 +89,7 @@ impl Points {
                     .expected(expected)
                     .found(l.from.0.normalize().to_string()));
             }
-            levels.push((l.level.clone(), l.from.0));
+            levels.push((Name::from(&l.level), l.from.0));
         }
         let mut badges = Vec::with_capacity(def.badges.len());
         for (i, b) in def.badges.iter().enumerate() {
@@ -110,7 +110,7 @@ impl Points {
                 None => None,
             };
             let when = b.when.as_deref().map(|w| formula(w, child(&bpath, "/when"), names)).transpose()?;
-            badges.push(Badge { id: b.id.clone(), when, min_grade });
+            badges.push(Badge { id: Name::from(&b.id), when, min_grade });
         }
         Ok(Points { behaviours, carried, levels, badges })
     }
@@ -230,7 +230,8 @@ pub struct BehaviourLine {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct NextLevel {
     /// The level.
-    pub level: String,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+    pub level: Name,
     /// Experience still needed.
     pub needed: Dec,
 }
@@ -250,14 +251,15 @@ pub struct PointsResult {
     pub experience: Dec,
     /// The level reached (none when the plan has no levels).
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-    pub level: Option<String>,
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string"))]
+    pub level: Option<Name>,
     /// The next level (none at the top level).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub next_level: Option<NextLevel>,
     /// Badges earned, in plan order.
-    pub badges: Vec<String>,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string[]"))]
+    pub badges: Vec<Name>,
     /// The points as a sentence (with `explain`).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]

@@ -91,8 +91,8 @@ pub struct VetoLine {
     pub effect: VetoEffect,
     /// The grade cap, for `capGrade`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-    pub grade: Option<String>,
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string"))]
+    pub grade: Option<Name>,
 }
 
 /// One way to reach the next grade: this indicator's actual moved to `to`, everything else equal.
@@ -165,7 +165,8 @@ pub struct ScoreResult {
     /// The total before rounding.
     pub exact_total: Dec,
     /// 绩效等级.
-    pub grade: String,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+    pub grade: Name,
     /// 绩效系数.
     pub coefficient: Dec,
     /// What it takes to reach the next grade (none at the top grade).
@@ -189,13 +190,13 @@ pub struct ScoreResult {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Member {
     /// Rep id.
-    pub id: String,
+    pub id: Name,
     /// Display name, when the team section has a `name` formula.
-    pub name: Option<String>,
+    pub name: Option<Name>,
     /// Tie-break key.
     pub tie_break: Option<Decimal>,
     /// Group.
-    pub group: Option<String>,
+    pub group: Option<Name>,
     /// One value per team aggregate (1/0 for `count`).
     pub values: Vec<Decimal>,
     /// The place among the scorecard's profiles of the profile that scored the rep.

@@ -259,7 +259,7 @@ impl Scorecard {
             vetoes: vetoed.lines,
             total: Dec(shown),
             exact_total: Dec(total.normalize()),
-            grade: grade.grade.clone(),
+            grade: self.line_names.grades.get(grade_index).cloned().unwrap_or_else(|| Name::from(&grade.grade)),
             coefficient: grade.coefficient,
             next_grade,
             points,
@@ -340,7 +340,8 @@ impl Scorecard {
         let mut lines = Vec::with_capacity(self.vetoes.len());
         let mut grade_cap: Option<usize> = None;
         let mut any = false;
-        for ((def, when), id) in self.vetoes.iter().zip(&self.line_names.vetoes) {
+        let names = self.line_names.vetoes.iter().zip(&self.line_names.veto_grades);
+        for ((def, when), (id, grade)) in self.vetoes.iter().zip(names) {
             let triggered = cx.condition(when)?;
             any |= triggered;
             if triggered {
@@ -352,7 +353,7 @@ impl Scorecard {
                     }
                 }
             }
-            lines.push(VetoLine { id: id.clone(), triggered, effect: def.effect, grade: def.grade.clone() });
+            lines.push(VetoLine { id: id.clone(), triggered, effect: def.effect, grade: grade.clone() });
         }
         Ok(Vetoed { total, grade_cap, any, lines })
     }
@@ -374,7 +375,7 @@ impl Scorecard {
 /// The rep's id, tie-break key, group and aggregate values; `total` is the rounded total,
 /// `vetoed` whether a veto was triggered.
 fn member_of(team: &Team, cx: &Context<'_>, total: Decimal, vetoed: bool, profile: usize) -> Result<Member> {
-    let text = |e: &Expr| e.text(&cx.ev);
+    let text = |e: &Expr| e.name(&cx.ev);
     let id = text(&team.id)?;
     let tie_break = team.tie_break.as_ref().map(|(by, _)| cx.number(by)).transpose()?;
     let group = team.group.as_ref().map(text).transpose()?;

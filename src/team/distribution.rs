@@ -341,6 +341,12 @@ impl ForcedDistribution {
     /// ```
     pub fn apply(&self, entries: &[TeamEntry], policy: TiePolicy) -> Result<Distribution> {
         check_ids(entries)?;
+        self.apply_ordered(entries, policy).map(|(distribution, _)| distribution)
+    }
+
+    /// [`Self::apply`] to a team whose ids are checked, with each graded entry's index in
+    /// `entries` (the distribution's order).
+    pub(crate) fn apply_ordered(&self, entries: &[TeamEntry], policy: TiePolicy) -> Result<(Distribution, Vec<usize>)> {
         let key_order = match policy {
             TiePolicy::KeepTiesTogether => None,
             TiePolicy::BreakTiesBy(order) => {
@@ -352,10 +358,14 @@ impl ForcedDistribution {
                 Some(order)
             }
         };
-        let mut sorted: Vec<&TeamEntry> = entries.iter().collect();
-        crate::base::order::sort_by(&mut sorted, |a, b| {
-            b.score.cmp(&a.score).then_with(|| compare_keys(a, b, key_order)).then_with(|| by_score_then_id(a, b))
+        let mut order: Vec<usize> = (0..entries.len()).collect();
+        crate::base::order::sort_by(&mut order, |a, b| match (entries.get(*a), entries.get(*b)) {
+            (Some(a), Some(b)) => {
+                b.score.cmp(&a.score).then_with(|| compare_keys(a, b, key_order)).then_with(|| by_score_then_id(a, b))
+            }
+            _ => Ordering::Equal,
         });
+        let sorted: Vec<&TeamEntry> = order.iter().filter_map(|k| entries.get(*k)).collect();
         let n = sorted.len();
         let score = |i: usize| sorted.get(i).map_or(Decimal::ZERO, |e| e.score);
         let key = |i: usize| sorted.get(i).and_then(|e| e.tie_break);
@@ -398,7 +408,7 @@ impl ForcedDistribution {
                 deviation: signed(actual).saturating_sub(signed(target)),
             })
             .collect();
-        Ok(Distribution { grades, entries: graded })
+        Ok((Distribution { grades, entries: graded }, order))
     }
 
     /// The grade of each entry of a team already in the distribution's order (score

@@ -79,7 +79,7 @@ impl TeamEntry {
 
 /// Checks that every id is non-empty and unique. Paths are `/{index}/id` into the team (origin
 /// `Record`); with several problems, the first in input order is reported.
-fn check_ids(entries: &[TeamEntry]) -> Result<()> {
+pub(crate) fn check_ids(entries: &[TeamEntry]) -> Result<()> {
     let mut seen = HashSet::with_capacity_and_hasher(entries.len(), Default::default());
     for (i, entry) in entries.iter().enumerate() {
         let path = || format!("/{i}/id");

@@ -30,6 +30,40 @@ pub struct RankedEntry {
     pub tie_size: usize,
 }
 
+/// One entry's place in the display order, by its index in the team: what [`Ranking::new`]
+/// ranks it, without copying its id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Place {
+    /// The entry's index in the team.
+    pub index: usize,
+    /// As [`RankedEntry::competition_rank`].
+    pub competition_rank: usize,
+    /// As [`RankedEntry::dense_rank`].
+    pub dense_rank: usize,
+    /// As [`RankedEntry::tie_size`].
+    pub tie_size: usize,
+}
+
+/// The entries in display order (score descending, then id ascending), each with its ranks. The
+/// ids are not checked ([`Ranking::new`] checks them).
+pub(crate) fn ranked_order(entries: &[TeamEntry]) -> Vec<Place> {
+    let mut order: Vec<usize> = (0..entries.len()).collect();
+    crate::base::order::sort_by(&mut order, |a, b| match (entries.get(*a), entries.get(*b)) {
+        (Some(a), Some(b)) => by_score_then_id(a, b),
+        _ => std::cmp::Ordering::Equal,
+    });
+    let score = |k: &usize| entries.get(*k).map(|e| e.score);
+    let mut places = Vec::with_capacity(order.len());
+    let mut dense_rank = 0_usize;
+    for group in order.chunk_by(|a, b| score(a) == score(b)) {
+        // Positions are at most `entries.len()`, so none of these additions can overflow.
+        let competition_rank = places.len().saturating_add(1);
+        dense_rank = dense_rank.saturating_add(1);
+        places.extend(group.iter().map(|&index| Place { index, competition_rank, dense_rank, tie_size: group.len() }));
+    }
+    places
+}
+
 /// A team ranked by score, highest first, in display order.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -64,25 +98,22 @@ impl Ranking {
     /// ```
     pub fn new(entries: &[TeamEntry]) -> Result<Ranking> {
         check_ids(entries)?;
-        let mut sorted: Vec<&TeamEntry> = entries.iter().collect();
-        crate::base::order::sort_by(&mut sorted, |a, b| by_score_then_id(a, b));
-        let mut ranked = Vec::with_capacity(sorted.len());
-        let mut dense_rank = 0_usize;
-        for group in sorted.chunk_by(|a, b| a.score == b.score) {
-            // Positions are at most `entries.len()`, so none of these additions can overflow.
-            let competition_rank = ranked.len().saturating_add(1);
-            dense_rank = dense_rank.saturating_add(1);
-            for entry in group {
-                ranked.push(RankedEntry {
+        let ranked = ranked_order(entries)
+            .into_iter()
+            .enumerate()
+            .filter_map(|(at, place)| {
+                let entry = entries.get(place.index)?;
+                Some(RankedEntry {
                     id: entry.id.clone(),
                     score: entry.score,
-                    position: ranked.len().saturating_add(1),
-                    competition_rank,
-                    dense_rank,
-                    tie_size: group.len(),
-                });
-            }
-        }
+                    // At most `entries.len()`: cannot overflow.
+                    position: at.saturating_add(1),
+                    competition_rank: place.competition_rank,
+                    dense_rank: place.dense_rank,
+                    tie_size: place.tie_size,
+                })
+            })
+            .collect();
         Ok(Ranking { entries: ranked })
     }
 
