@@ -161,6 +161,35 @@ impl Value {
             _ => return Err(mismatch(self.type_of(), other)),
         })
     }
+
+    /// This value, to be tested for equality ([`Value::compare`]) against many others (SWITCH's
+    /// cases): a text beyond ASCII is lowercased once, not again for every other value (in
+    /// WebAssembly, cased letters beyond ASCII are lowercased by the host).
+    pub fn matcher(&self) -> Matcher<'_> {
+        let lowered = match self {
+            Value::Text(t) if !t.is_ascii() => Some(lowercase(t)),
+            _ => None,
+        };
+        Matcher { value: self, lowered }
+    }
+}
+
+/// A value tested for equality against many ([`Value::matcher`]).
+#[derive(Debug)]
+pub struct Matcher<'a> {
+    value: &'a Value,
+    /// The text lowercased, when it is a text beyond ASCII (ASCII compares in place).
+    lowered: Option<std::borrow::Cow<'a, str>>,
+}
+
+impl Matcher<'_> {
+    /// Whether `other` equals the value, as [`Value::compare`] decides it.
+    pub fn matches(&self, other: &Value) -> Result<bool> {
+        match (&self.lowered, other) {
+            (Some(lowered), Value::Text(text)) => Ok(lowercase(text) == *lowered),
+            _ => self.value.compare(other).map(Ordering::is_eq),
+        }
+    }
 }
 
 /// Text order ignoring case: the order of the two texts lowercased ([`crate::base::case`]),

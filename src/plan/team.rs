@@ -548,7 +548,7 @@ impl Plan {
         let graded: Option<Vec<usize>> = scored
             .iter()
             .any(vetoed)
-            .then(|| (0..scored.len()).filter(|k| scored.get(*k).is_some_and(|s| !vetoed(s))).collect());
+            .then(|| scored.iter().enumerate().filter(|(_, s)| !vetoed(s)).map(|(k, _)| k).collect());
         let pool: std::borrow::Cow<'_, [TeamEntry]> = match &graded {
             Some(graded) => graded.iter().filter_map(|k| entries.get(*k).cloned()).collect(),
             None => std::borrow::Cow::Borrowed(&entries),

@@ -2,7 +2,6 @@
 //! taken is evaluated, so an error in another branch does not matter.
 
 use super::{Arity, Eval, FunctionSpec};
-use crate::base::case::lowercase;
 use crate::base::error::{Error, ErrorCode, Result};
 use crate::formula::ast::{Expr, Node};
 use crate::formula::eval::Evaluator;
@@ -68,24 +67,11 @@ fn switch(ev: &Evaluator<'_>, args: &[Node]) -> Result<Value> {
         return Err(arity());
     };
     let subject = ev.eval(subject)?;
-    // Texts are equal when their lowercase forms are (`Value::compare`): a text subject beyond
-    // ASCII is lowercased once here, not again for every case (in WebAssembly, cased letters
-    // beyond ASCII are lowercased by the host). ASCII is compared in place, as `compare` does.
-    let lowered = match &subject {
-        Value::Text(t) if !t.is_ascii() => Some(lowercase(t)),
-        _ => None,
-    };
+    let subject = subject.matcher();
     for pair in cases.chunks(2) {
         match pair {
-            [case, value] => {
-                let case_value = ev.eval(case)?;
-                let equal = match (&lowered, &case_value) {
-                    (Some(lowered), Value::Text(text)) => lowercase(text) == *lowered,
-                    _ => subject.compare(&case_value).map_err(|e| e.at(case.span))?.is_eq(),
-                };
-                if equal {
-                    return ev.eval(value);
-                }
+            [case, value] if subject.matches(&ev.eval(case)?).map_err(|e| e.at(case.span))? => {
+                return ev.eval(value);
             }
             [default] => return ev.eval(default),
             _ => {}
