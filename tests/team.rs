@@ -28,7 +28,7 @@ fn sktd() -> ForcedDistribution {
 fn ids_by_grade(d: &Distribution) -> BTreeMap<String, Vec<String>> {
     let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for e in &d.entries {
-        out.entry(e.grade.clone()).or_default().push(e.id.clone());
+        out.entry(e.grade.to_string()).or_default().push(e.id.to_string());
     }
     out
 }
@@ -148,7 +148,7 @@ fn team_sizes_from_1_to_1000() {
         let actual: Vec<usize> = r.grades.iter().map(|g| g.actual).collect();
         assert_eq!(actual, counts, "team of {n}");
         assert!(r.grades.iter().all(|g| g.deviation == 0));
-        assert_eq!(r.entries.first().map(|e| e.id.clone()), Some(format!("p{:04}", n - 1)), "best first");
+        assert_eq!(r.entries.first().map(|e| e.id.to_string()), Some(format!("p{:04}", n - 1)), "best first");
     }
 }
 

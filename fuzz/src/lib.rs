@@ -155,11 +155,11 @@ fn input(bytes: &mut Bytes<'_>) -> Input {
             let scale = u32::from(bytes.byte() % 29);
             Input::Decimal(Decimal::try_from_i128_with_scale(mantissa, scale).unwrap_or_default())
         }
-        4 => Input::Text(bytes.pick(&TEXTS).unwrap_or_default().to_string()),
+        4 => Input::Text(bytes.pick(&TEXTS).unwrap_or_default().into()),
         5 => {
             let len = usize::from(bytes.byte() % 24);
             let raw: Vec<u8> = (0..len).map(|_| bytes.byte()).collect();
-            Input::Text(String::from_utf8_lossy(&raw).into_owned())
+            Input::Text(String::from_utf8_lossy(&raw).as_ref().into())
         }
         6 => Input::Bool(bytes.byte() % 2 == 0),
         7 => Input::Decimal(Decimal::from(i64::from_le_bytes(bytes.take::<8>()))),
@@ -176,7 +176,7 @@ fn json_value(bytes: &mut Bytes<'_>) -> J {
         Input::Decimal(d) => {
             d.to_string().parse::<serde_json::Number>().map_or_else(|_| J::String(d.to_string()), J::Number)
         }
-        Input::Text(s) => J::String(s),
+        Input::Text(s) => J::String(s.to_string()),
         Input::Bool(b) => J::Bool(b),
         Input::Unsupported(_) => json!([1, {"a": 2}]),
     }

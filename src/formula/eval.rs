@@ -77,7 +77,7 @@ impl<'s> Evaluator<'s> {
     /// holds is copied once, into the name.
     pub fn name(&self, node: &Node) -> Result<Name> {
         self.operand(node).map(|v| match &*v {
-            Value::Text(s) => Name::from(s.as_str()),
+            Value::Text(s) => s.clone(),
             other => Name::from(other.to_text()),
         })
     }
@@ -208,7 +208,7 @@ fn binary(op: BinOp, l: &Value, r: &Value) -> Result<Value> {
         BinOp::Le => cmp(&[Less, Equal]),
         BinOp::Gt => cmp(&[Greater]),
         BinOp::Ge => cmp(&[Greater, Equal]),
-        BinOp::Concat => Ok(Value::Text(l.to_text() + &r.to_text())),
+        BinOp::Concat => Ok(Value::Text(Name::from(l.to_text() + &r.to_text()))),
         BinOp::Add | BinOp::Sub => add_sub(op, l, r),
         BinOp::Mul => Ok(Value::Number(checked(l.to_number()?.mul_checked(r.to_number()?))?)),
         BinOp::Div => Ok(Value::Number(divide(l.to_number()?, r.to_number()?)?)),

@@ -2,6 +2,7 @@
 //! decimal strings, booleans, null.
 
 use crate::base::error::{Error, ErrorCode, Phrase, Result, Text};
+use crate::base::name::Name;
 use crate::base::number::{decimal_from_f64, parse_decimal};
 use crate::formula::value::{parse_date, Value};
 use rust_decimal::Decimal;
@@ -19,7 +20,7 @@ pub enum Input {
     /// An exact decimal (JSON integers, or values built natively).
     Decimal(Decimal),
     /// A string.
-    Text(String),
+    Text(Name),
     /// A boolean.
     Bool(bool),
     /// Something else (an object, an array…), named by its type.
@@ -92,7 +93,7 @@ impl Input {
                 (_, _, Some(f)) => Input::Float(f),
                 _ => Input::Unsupported("number"),
             },
-            Some(J::String(s)) => Input::Text(s.clone()),
+            Some(J::String(s)) => Input::Text(Name::from(s.as_str())),
             Some(J::Array(_)) => Input::Unsupported("array"),
             Some(J::Object(_)) => Input::Unsupported("object"),
         }
@@ -169,7 +170,7 @@ impl Input {
             }
             (FieldType::Text, Input::Text(s)) => Value::Text(s.clone()),
             (FieldType::Text, Input::Float(_) | Input::Decimal(_)) => {
-                Value::Text(self.to_value()?.map(|v| v.to_text()).unwrap_or_default())
+                Value::Text(self.to_value()?.map(|v| v.to_text()).unwrap_or_default().into())
             }
             (FieldType::Boolean, Input::Bool(b)) => Value::Bool(*b),
             (FieldType::Boolean, Input::Text(s)) => {

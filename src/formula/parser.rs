@@ -181,7 +181,7 @@ impl<'s, 'r> Parser<'s, 'r> {
         let t = self.advance();
         match t.tok {
             Tok::Number(d) => self.node(Expr::Lit(Value::Number(d)), t.span),
-            Tok::Text(s) => self.node(Expr::Lit(Value::Text(s.into_owned())), t.span),
+            Tok::Text(s) => self.node(Expr::Lit(Value::Text(s.as_ref().into())), t.span),
             Tok::Braced(name) => self.reference(name, t.span),
             Tok::Ident(name) => {
                 if self.peek().tok == Tok::Op("(") {

@@ -2,6 +2,7 @@
 
 use crate::base::case::lowercase;
 use crate::base::error::{Error, ErrorCode, Phrase, Result};
+use crate::base::name::Name;
 use crate::base::number::parse_decimal;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -14,7 +15,7 @@ pub enum Value {
     /// An exact decimal.
     Number(Decimal),
     /// Text.
-    Text(String),
+    Text(Name),
     /// TRUE or FALSE.
     Bool(bool),
     /// A calendar date.
@@ -137,7 +138,7 @@ impl Value {
     pub fn to_text(&self) -> String {
         match self {
             Value::Number(d) => d.normalize().to_string(),
-            Value::Text(s) => s.clone(),
+            Value::Text(s) => s.to_string(),
             other => other.to_string(),
         }
     }

@@ -69,7 +69,7 @@ impl OutputValue {
             (Value::Number(d), NumberOutput::Number) => OutputValue::Number(decimal_to_f64(*d)),
             (Value::Number(d), NumberOutput::String) => OutputValue::Text(d.to_string()),
             (Value::Bool(b), _) => OutputValue::Bool(*b),
-            (Value::Text(t), _) => OutputValue::Text(t.clone()),
+            (Value::Text(t), _) => OutputValue::Text(t.to_string()),
             (other, _) => OutputValue::Text(other.to_string()),
         }
     }

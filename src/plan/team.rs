@@ -10,9 +10,9 @@ use crate::base::number::{Dec, Rounding};
 use crate::incentive::section::IncentiveResult;
 use crate::scorecard::document::{AggregateFn, LeaderboardBy};
 use crate::scorecard::{Member, ScoreNeeds, ScoreResult};
-use crate::team::{contest, Aggregate, Distribution, Outcome, Ranking, TeamEntry, TieBreakOrder, TiePolicy};
+use crate::team::{contest, Aggregate, Distribution, Outcome, TeamEntry, TieBreakOrder, TiePolicy};
 use rust_decimal::Decimal;
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashSet as HashSet;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -534,7 +534,7 @@ impl Plan {
         let entries: Vec<TeamEntry> = scored
             .iter()
             .map(|s| {
-                let entry = TeamEntry::new(s.member.id.as_str(), s.score.total.0);
+                let entry = TeamEntry::new(s.member.id.clone(), s.score.total.0);
                 match s.member.tie_break {
                     Some(k) => entry.with_tie_break(k),
                     None => entry,
@@ -553,7 +553,7 @@ impl Plan {
             Some(graded) => graded.iter().filter_map(|k| entries.get(*k).cloned()).collect(),
             None => std::borrow::Cow::Borrowed(&entries),
         };
-        let mut forced: Vec<Option<&str>> = vec![None; scored.len()];
+        let mut forced: Vec<Option<Name>> = vec![None; scored.len()];
         let distribution = match &self.distribution {
             Some(d) if !pool.is_empty() => {
                 let policy = match &team.tie_break {
@@ -561,11 +561,25 @@ impl Plan {
                     Some((_, false)) => TiePolicy::BreakTiesBy(TieBreakOrder::HigherFirst),
                     None => TiePolicy::KeepTiesTogether,
                 };
-                let (distribution, order) = d.apply_ordered(&pool, policy)?;
+                // The pool in display order, from the team's: each graded member's place in the pool,
+                // in the team's order.
+                let ranked = match &graded {
+                    Some(graded) => {
+                        let mut in_pool = vec![None; scored.len()];
+                        for (k, g) in graded.iter().enumerate() {
+                            if let Some(slot) = in_pool.get_mut(*g) {
+                                *slot = Some(k);
+                            }
+                        }
+                        places.iter().filter_map(|p| in_pool.get(p.index).copied().flatten()).collect()
+                    }
+                    None => places.iter().map(|p| p.index).collect(),
+                };
+                let (distribution, order) = d.apply_ordered(&pool, policy, Some(ranked))?;
                 for (e, at) in distribution.entries.iter().zip(order) {
                     let k = graded.as_ref().map_or(Some(at), |g| g.get(at).copied());
                     if let Some(slot) = k.and_then(|k| forced.get_mut(k)) {
-                        *slot = Some(d.grade_label(e.grade_index));
+                        *slot = Some(e.grade.clone());
                     }
                 }
                 Some(distribution)
@@ -576,11 +590,10 @@ impl Plan {
             .iter()
             .filter_map(|p| {
                 let s = scored.get(p.index)?;
-                let forced_grade = match forced.get(p.index).copied().flatten() {
-                    Some(g) => Some(self.grade_name(g)),
-                    None if vetoed(s) && self.distribution.is_some() => Some(s.score.grade.clone()),
-                    None => None,
-                };
+                let forced_grade = forced
+                    .get_mut(p.index)
+                    .and_then(Option::take)
+                    .or_else(|| (vetoed(s) && self.distribution.is_some()).then(|| s.score.grade.clone()));
                 Some(TeamMember { rank: p.competition_rank, dense_rank: p.dense_rank, forced_grade, ..self.member(s) })
             })
             .collect();
@@ -590,7 +603,6 @@ impl Plan {
 
     /// The aggregates over the team and per group, the contests and the leaderboard.
     fn standings(&self, team: &crate::scorecard::Team, scored: &[Scored<'_>], summary: &mut TeamSummary) -> Result<()> {
-        let by_id: HashMap<&str, &Scored<'_>> = scored.iter().map(|s| (s.member.id.as_str(), s)).collect();
         let rounding = self.doc.rounding.score;
         let all: Vec<&Scored<'_>> = scored.iter().collect();
         let aggregates = if all.is_empty() { Aggregates::default() } else { aggregate(team, &all, rounding)? };
@@ -644,8 +656,7 @@ impl Plan {
                 }
             })
             .collect();
-        let leaderboard =
-            team.leaderboard.as_ref().map(|def| leaderboard(def.by, def.top, scored, &by_id)).transpose()?;
+        let leaderboard = team.leaderboard.as_ref().map(|def| leaderboard(def.by, def.top, scored)).transpose()?;
         (summary.aggregates, summary.groups, summary.pk, summary.leaderboard) = (aggregates, groups, pk, leaderboard);
         Ok(())
     }
@@ -1134,32 +1145,25 @@ fn aggregate(team: &crate::scorecard::Team, members: &[&Scored<'_>], rounding: R
     Ok(Aggregates(out))
 }
 
-/// Ranks the scored reps by total, period points or experience; keeps the first `top` places.
-/// `by_id` indexes `scored` by rep id.
-fn leaderboard(
-    by: LeaderboardBy,
-    top: Option<u32>,
-    scored: &[Scored<'_>],
-    by_id: &HashMap<&str, &Scored<'_>>,
-) -> Result<Leaderboard> {
+/// Ranks the scored reps by total, period points or experience; keeps the first `top` places
+/// (ranking only the reps that can have them).
+fn leaderboard(by: LeaderboardBy, top: Option<u32>, scored: &[Scored<'_>]) -> Result<Leaderboard> {
     let value = |s: &Scored<'_>| match (by, &s.score.points) {
         (LeaderboardBy::Points, Some(p)) => p.period.0,
         (LeaderboardBy::Experience, Some(p)) => p.experience.0,
         _ => s.score.total.0,
     };
-    let entries: Vec<TeamEntry> = scored.iter().map(|s| TeamEntry::new(s.member.id.as_str(), value(s))).collect();
-    let ranking = Ranking::new(&entries)?;
+    let entries: Vec<TeamEntry> = scored.iter().map(|s| TeamEntry::new(s.member.id.clone(), value(s))).collect();
+    crate::team::check_ids(&entries)?;
     let limit = top.map_or(usize::MAX, |t| usize::try_from(t).unwrap_or(usize::MAX));
-    let entries = ranking
-        .entries
+    let entries = crate::team::ranking::top_places(&entries, limit)
         .iter()
-        .take_while(|r| r.competition_rank <= limit)
-        .filter_map(|r| {
-            let s = by_id.get(r.id.as_str())?;
+        .filter_map(|p| {
+            let (s, r) = (scored.get(p.index)?, entries.get(p.index)?);
             let points = s.score.points.as_ref();
             Some(LeaderboardEntry {
-                place: r.competition_rank,
-                id: r.id.clone(),
+                place: p.competition_rank,
+                id: r.id.to_string(),
                 name: s.member.name.as_deref().map(String::from),
                 group: s.member.group.as_deref().map(String::from),
                 value: Dec(r.score.normalize()),
@@ -1193,6 +1197,7 @@ fn zeroed_as(id: &Name, kind: &'static str) -> crate::incentive::section::Compon
 mod tests {
     #![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::arithmetic_side_effects)] // test code: a panic is a failed test
     use super::*;
+    use crate::team::Ranking;
     use proptest::prelude::*;
 
     /// The sample plan (a forced distribution with a tie-break key), or the same keeping ties
@@ -1338,7 +1343,7 @@ mod tests {
             let entries: Vec<TeamEntry> = scored
                 .iter()
                 .map(|s| {
-                    let e = TeamEntry::new(s.member.id.as_str(), s.score.total.0);
+                    let e = TeamEntry::new(s.member.id.clone(), s.score.total.0);
                     match s.member.tie_break { Some(k) => e.with_tie_break(k), None => e }
                 })
                 .collect();

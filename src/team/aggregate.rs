@@ -55,14 +55,12 @@ impl Aggregate {
             Aggregate::Min => values.iter().min().copied(),
             Aggregate::Max => values.iter().max().copied(),
             Aggregate::Median => {
-                let mut sorted = values.to_vec();
-                crate::base::order::sort(&mut sorted);
-                let mid = sorted.len() / 2;
-                let upper = sorted.get(mid).copied();
-                if sorted.len() % 2 == 1 {
+                let mid = values.len() / 2;
+                let upper = nth_sorted(values, mid);
+                if values.len() % 2 == 1 {
                     upper
                 } else {
-                    let lower = mid.checked_sub(1).and_then(|i| sorted.get(i)).copied();
+                    let lower = mid.checked_sub(1).and_then(|i| nth_sorted(values, i));
                     match (lower, upper) {
                         (Some(a), Some(b)) => {
                             // The mean at the values' own scale, or finer where it needs it
@@ -81,6 +79,17 @@ impl Aggregate {
             }
         })
     }
+}
+
+/// What a stable sort of `values` puts at place `k`, found without sorting them: the value by
+/// selection, then, among the values equal to it (`90` and `90.00`), the one a stable sort keeps
+/// at `k`: they keep their order.
+fn nth_sorted(values: &[Decimal], k: usize) -> Option<Decimal> {
+    let mut rest = values.to_vec();
+    crate::base::order::select_first(&mut rest, k, Decimal::cmp);
+    let value = rest.get(k..)?.iter().min().copied()?;
+    let below = values.iter().filter(|v| **v < value).count();
+    values.iter().filter(|v| **v == value).nth(k.checked_sub(below)?).copied()
 }
 
 /// The outcome of a contest between two sides.
@@ -118,4 +127,27 @@ pub fn contest(a: Option<Decimal>, b: Option<Decimal>, lower_is_better: bool) ->
         _ => Outcome::Second,
     };
     (outcome, margin)
+}
+
+// Property tests run natively (proptest is a native dev-dependency).
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// The median is the stable sort's middle, the same value at the same scale (`90` and
+        /// `90.00` are equal and kept in their order).
+        #[test]
+        fn the_median_is_the_stable_sorts_middle(picks in proptest::collection::vec(0_usize..7, 0..30)) {
+            let pool = ["90", "90.0", "90.00", "85.5", "85.50", "70", "-1"];
+            let values: Vec<Decimal> = picks.iter().filter_map(|i| pool.get(*i)?.parse().ok()).collect();
+            let mut sorted = values.clone();
+            sorted.sort();
+            for k in 0..values.len() {
+                let (got, want) = (nth_sorted(&values, k), sorted.get(k).copied());
+                proptest::prop_assert_eq!(got.map(|d| d.to_string()), want.map(|d| d.to_string()));
+            }
+            proptest::prop_assert_eq!(nth_sorted(&values, values.len()), None);
+        }
+    }
 }

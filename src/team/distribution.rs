@@ -59,6 +59,7 @@ use super::{by_score_then_id, check_ids, TeamEntry};
 use crate::base::apportion::largest_remainder;
 use crate::base::arithmetic::Arithmetic;
 use crate::base::error::{Error, ErrorCode, Origin, Phrase, Result};
+use crate::base::name::Name;
 use rust_decimal::Decimal;
 use rustc_hash::FxHashSet as HashSet;
 use serde::{Deserialize, Serialize};
@@ -146,6 +147,8 @@ pub enum TieBreakOrder {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ForcedDistribution {
     quotas: Vec<GradeQuota>,
+    /// The quotas' grades as the entries carry them: shared, not copied per entry.
+    grades: Vec<Name>,
     /// Each percent in units of `10^-scale` percent; they add up to `denominator`.
     units: Vec<u128>,
     /// `100 × 10^scale`: one whole team in units.
@@ -231,7 +234,8 @@ impl ForcedDistribution {
         let denominator = pow10(scale).saturating_mul(100);
         let units: Vec<u128> = quotas.iter().map(|q| units_of(q.percent, scale)).collect();
         let bottom = units.iter().rposition(|u| *u > 0);
-        Ok(ForcedDistribution { quotas, units, denominator, scale, bottom })
+        let grades = quotas.iter().map(|q| Name::from(q.grade.as_str())).collect();
+        Ok(ForcedDistribution { quotas, grades, units, denominator, scale, bottom })
     }
 
     /// Reads and validates a spec from JSON text (`{"quotas": [{"grade": "S", "percent": 10}, …]}`;
@@ -341,12 +345,19 @@ impl ForcedDistribution {
     /// ```
     pub fn apply(&self, entries: &[TeamEntry], policy: TiePolicy) -> Result<Distribution> {
         check_ids(entries)?;
-        self.apply_ordered(entries, policy).map(|(distribution, _)| distribution)
+        self.apply_ordered(entries, policy, None).map(|(distribution, _)| distribution)
     }
 
     /// [`Self::apply`] to a team whose ids are checked, with each graded entry's index in
-    /// `entries` (the distribution's order).
-    pub(crate) fn apply_ordered(&self, entries: &[TeamEntry], policy: TiePolicy) -> Result<(Distribution, Vec<usize>)> {
+    /// `entries` (the distribution's order). `ranked`, when the caller has it: the entries'
+    /// indices in display order (score descending, then id: [`super::ranking::ranked_order`]),
+    /// which only the runs of equal scores are sorted again from, by tie-break key.
+    pub(crate) fn apply_ordered(
+        &self,
+        entries: &[TeamEntry],
+        policy: TiePolicy,
+        ranked: Option<Vec<usize>>,
+    ) -> Result<(Distribution, Vec<usize>)> {
         let key_order = match policy {
             TiePolicy::KeepTiesTogether => None,
             TiePolicy::BreakTiesBy(order) => {
@@ -358,13 +369,28 @@ impl ForcedDistribution {
                 Some(order)
             }
         };
-        let mut order: Vec<usize> = (0..entries.len()).collect();
-        crate::base::order::sort_by(&mut order, |a, b| match (entries.get(*a), entries.get(*b)) {
+        let by = |a: &usize, b: &usize| match (entries.get(*a), entries.get(*b)) {
             (Some(a), Some(b)) => {
                 b.score.cmp(&a.score).then_with(|| compare_keys(a, b, key_order)).then_with(|| by_score_then_id(a, b))
             }
             _ => Ordering::Equal,
-        });
+        };
+        let order = match ranked.filter(|r| r.len() == entries.len()) {
+            Some(mut order) => {
+                if key_order.is_some() {
+                    let score = |k: &usize| entries.get(*k).map(|e| e.score);
+                    for run in order.chunk_by_mut(|a, b| score(a) == score(b)) {
+                        crate::base::order::sort_few_by(run, by);
+                    }
+                }
+                order
+            }
+            None => {
+                let mut order: Vec<usize> = (0..entries.len()).collect();
+                crate::base::order::sort_by(&mut order, by);
+                order
+            }
+        };
         let sorted: Vec<&TeamEntry> = order.iter().filter_map(|k| entries.get(*k)).collect();
         let n = sorted.len();
         let score = |i: usize| sorted.get(i).map_or(Decimal::ZERO, |e| e.score);
@@ -477,9 +503,9 @@ impl ForcedDistribution {
         slots
     }
 
-    /// The name of grade `index` (0 = best).
-    pub(crate) fn grade_name(&self, index: usize) -> String {
-        self.grade_label(index).to_string()
+    /// The name of grade `index` (0 = best), shared.
+    pub(crate) fn grade_name(&self, index: usize) -> Name {
+        self.grades.get(index).cloned().unwrap_or_default()
     }
 
     /// The name of grade `index` (0 = best), borrowed.
@@ -555,13 +581,15 @@ pub struct GradeSummary {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct GradedEntry {
     /// The entry's id.
-    pub id: String,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+    pub id: Name,
     /// The entry's score, as given.
     #[serde(with = "crate::base::number::exact")]
     #[cfg_attr(target_arch = "wasm32", tsify(type = "Dec"))]
     pub score: Decimal,
     /// The grade it got.
-    pub grade: String,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+    pub grade: Name,
     /// Index of that grade in the quotas (0 = best).
     pub grade_index: usize,
     /// Why: the facts an explanation is rendered from.
@@ -596,7 +624,8 @@ pub struct GradeReason {
     /// 1-based slot in the sorted team (see [`Distribution::entries`]).
     pub slot: usize,
     /// The grade the quotas give that slot.
-    pub slot_grade: String,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+    pub slot_grade: Name,
     /// Size of the group of equal entries kept together (1 when not tied). Under
     /// [`TiePolicy::BreakTiesBy`], only entries equal on both score and key.
     pub tied_group_size: usize,

@@ -26,6 +26,7 @@ pub use distribution::{
 pub use ranking::{RankedEntry, Ranking};
 
 use crate::base::error::{Error, ErrorCode, Origin, Phrase, Result};
+use crate::base::name::Name;
 use rust_decimal::Decimal;
 use rustc_hash::FxHashSet as HashSet;
 use serde::{Deserialize, Serialize};
@@ -37,7 +38,7 @@ use std::cmp::Ordering;
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct TeamEntry {
     /// The member's id (employee number, name…): non-empty and unique within the team.
-    pub id: String,
+    pub id: Name,
     /// The score the team is ranked by; higher is better.
     #[serde(with = "crate::base::number::exact")]
     pub score: Decimal,
@@ -57,7 +58,7 @@ impl TeamEntry {
     /// assert_eq!((e.id.as_str(), e.score.to_string()), ("张三", "93.5".to_string()));
     /// assert_eq!(e.tie_break, None);
     /// ```
-    pub fn new(id: impl Into<String>, score: Decimal) -> Self {
+    pub fn new(id: impl Into<Name>, score: Decimal) -> Self {
         TeamEntry { id: id.into(), score, tie_break: None }
     }
 

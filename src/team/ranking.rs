@@ -7,6 +7,7 @@
 
 use super::{by_score_then_id, check_ids, TeamEntry};
 use crate::base::error::Result;
+use crate::base::name::Name;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -15,7 +16,7 @@ use serde::Serialize;
 #[serde(rename_all = "camelCase")]
 pub struct RankedEntry {
     /// The entry's id.
-    pub id: String,
+    pub id: Name,
     /// The entry's score, as given.
     #[serde(with = "crate::base::number::exact")]
     pub score: Decimal,
@@ -47,7 +48,30 @@ pub(crate) struct Place {
 /// The entries in display order (score descending, then id ascending), each with its ranks. The
 /// ids are not checked ([`Ranking::new`] checks them).
 pub(crate) fn ranked_order(entries: &[TeamEntry]) -> Vec<Place> {
-    let mut order: Vec<usize> = (0..entries.len()).collect();
+    places_of(entries, (0..entries.len()).collect())
+}
+
+/// The places [`ranked_order`] gives the entries ranked `limit` or better (competition rank: a
+/// leaderboard's top places, ties at the last one all in), without sorting the others: the
+/// `limit`-th best score is selected, and only the entries at or above it are sorted. Those are
+/// exactly the entries ranked `limit` or better, and every entry ranked above one of them is
+/// among them, so their ranks are the whole team's.
+pub(crate) fn top_places(entries: &[TeamEntry], limit: usize) -> Vec<Place> {
+    if limit >= entries.len() {
+        return ranked_order(entries);
+    }
+    let score = |k: usize| entries.get(k).map(|e| e.score);
+    let mut best: Vec<usize> = (0..entries.len()).collect();
+    crate::base::order::select_first(&mut best, limit, |a, b| score(*b).cmp(&score(*a)));
+    let Some(cut) = best.get(..limit).and_then(|b| b.iter().filter_map(|k| score(*k)).min()) else {
+        return Vec::new();
+    };
+    places_of(entries, (0..entries.len()).filter(|k| score(*k) >= Some(cut)).collect())
+}
+
+/// The entries at `order` (indices into `entries`) in display order, each with its ranks among
+/// them.
+fn places_of(entries: &[TeamEntry], mut order: Vec<usize>) -> Vec<Place> {
     crate::base::order::sort_by(&mut order, |a, b| match (entries.get(*a), entries.get(*b)) {
         (Some(a), Some(b)) => by_score_then_id(a, b),
         _ => std::cmp::Ordering::Equal,
@@ -190,6 +214,21 @@ mod tests {
         let r = Ranking::new(&t).unwrap();
         let rows: Vec<_> = r.entries.iter().map(|e| (e.id.as_str(), e.competition_rank, e.dense_rank)).collect();
         assert_eq!(rows, [("w", 1, 1), ("y", 2, 2), ("x", 3, 3), ("z", 3, 3)]);
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        /// The top places are the whole ranking's, cut at the limit (ties at the cut all in).
+        #[test]
+        fn top_places_are_the_ranking_cut_at_the_limit(
+            scores in proptest::collection::vec(0_i64..6, 0..40),
+            limit in 0_usize..45,
+        ) {
+            let t: Vec<TeamEntry> =
+                scores.iter().enumerate().map(|(i, s)| TeamEntry::new(format!("r{i:02}"), Decimal::new(*s, 1))).collect();
+            let all: Vec<Place> = ranked_order(&t).into_iter().take_while(|p| p.competition_rank <= limit).collect();
+            proptest::prop_assert_eq!(top_places(&t, limit), all);
+        }
     }
 
     #[test]

@@ -14,7 +14,7 @@ pub fn input(value: &JsValue) -> Input {
     if let Some(f) = value.as_f64() {
         Input::Float(f)
     } else if let Some(s) = value.as_string() {
-        Input::Text(s)
+        Input::Text(s.as_str().into())
     } else if let Some(b) = value.as_bool() {
         Input::Bool(b)
     } else if value.is_null() || value.is_undefined() {
@@ -90,20 +90,6 @@ extern "C" {
     ) -> String;
     #[wasm_bindgen(js_name = manyProblems)]
     fn many_problems() -> JsValue;
-    #[wasm_bindgen(js_name = rowCount)]
-    fn row_count(obj: &JsValue, key: &JsValue) -> i32;
-    #[wasm_bindgen(js_name = rowProblem)]
-    fn row_problem() -> js_sys::Array;
-    #[wasm_bindgen(js_name = readRows)]
-    fn read_rows(
-        obj: &JsValue,
-        key: &JsValue,
-        columns: &js_sys::Array,
-        json: i32,
-        numbers: &mut [f64],
-        kinds: &mut [u8],
-        lengths: &mut [u32],
-    ) -> Option<String>;
     #[wasm_bindgen(js_name = buildMetrics)]
     fn build_metrics(keys: &js_sys::Array, numbers: &[f64], others: &JsValue) -> JsValue;
 }
@@ -121,23 +107,25 @@ pub struct RecordReader {
     /// those that could not be read could not.
     held: std::ops::Range<usize>,
     unread: Vec<(usize, Error)>,
+    /// The sub-tables of the records held, read together when the first is asked for.
+    rows: super::rows::ChunkRows,
 }
 
 /// How many records of a batch are read in one crossing.
 const CHUNK: usize = 128;
 
 /// Field kinds `readFields` reports.
-const MISSING: u8 = 0;
-const NUMBER: u8 = 1;
-const OTHER: u8 = 2;
-const TEXT: u8 = 3;
-const TRUE: u8 = 4;
-const FALSE: u8 = 5;
+pub(super) const MISSING: u8 = 0;
+pub(super) const NUMBER: u8 = 1;
+pub(super) const OTHER: u8 = 2;
+pub(super) const TEXT: u8 = 3;
+pub(super) const TRUE: u8 = 4;
+pub(super) const FALSE: u8 = 5;
 /// Sub-table cells only (`readRows`): a value as JSON text, and a row that is not an object.
-const JSON: u8 = 6;
-const NOT_OBJECT: u8 = 7;
+pub(super) const JSON: u8 = 6;
+pub(super) const NOT_OBJECT: u8 = 7;
 /// An array (named so in errors).
-const ARRAY: u8 = 8;
+pub(super) const ARRAY: u8 = 8;
 
 impl RecordReader {
     /// Reads `obj`'s fields named by `keys` (in field order) in one crossing: numbers, strings and
@@ -217,23 +205,23 @@ impl RecordReader {
 
     /// Where each string cell's text is in `text`.
     fn find_spans(&mut self) {
-        self.spans.clear();
-        let mut chars = self.text.char_indices();
-        let mut at = 0;
-        for (kind, &units) in self.kinds.iter().zip(&self.lengths) {
-            if *kind != TEXT {
-                self.spans.push((at, at));
-                continue;
-            }
-            let start = at;
-            let mut left = units as usize;
-            while left > 0 {
-                let Some((_, c)) = chars.next() else { break };
-                left = left.saturating_sub(c.len_utf16());
-                at = at.saturating_add(c.len_utf8());
-            }
-            self.spans.push((start, at));
+        super::rows::spans_of(&self.kinds, &self.lengths, &self.text, &mut self.spans);
+    }
+
+    /// Record `index`'s sub-table (see [`Record::rows`]): read with those of the other records
+    /// held, together, when it is one of them ([`RecordReader::read_item`]); else on its own.
+    pub fn rows_item(
+        &mut self,
+        records: &js_sys::Array,
+        index: usize,
+        key: &str,
+        columns: &[&str],
+        json: Option<usize>,
+    ) -> std::result::Result<Option<crate::plan::Rows>, crate::plan::RowsError> {
+        if !self.held.contains(&index) {
+            return super::rows::rows(&records.get(u32::try_from(index).unwrap_or(u32::MAX)), key, columns, json);
         }
+        self.rows.table(records, self.held.clone(), index, key, columns, json)
     }
 }
 
@@ -270,7 +258,7 @@ impl JsRecord<'_> {
             Some(NUMBER) => self.numbers.get(index).map_or(Input::Missing, |n| Input::Float(*n)),
             Some(TEXT) => {
                 let text = self.spans.get(index).and_then(|&(from, to)| self.text.get(from..to));
-                Input::Text(text.unwrap_or_default().to_string())
+                Input::Text(text.unwrap_or_default().into())
             }
             Some(TRUE) => Input::Bool(true),
             Some(FALSE) => Input::Bool(false),
@@ -291,151 +279,7 @@ impl Record for JsRecord<'_> {
         columns: &[&str],
         json: Option<usize>,
     ) -> std::result::Result<Option<crate::plan::Rows>, crate::plan::RowsError> {
-        rows(&self.obj.object(), key, columns, json)
-    }
-}
-
-/// The JS strings of the last sub-table read (its key and column names), kept for the next: a
-/// batch, or a run of single calls of one plan, reads the same sub-table of every record, and
-/// text handed to JS is decoded on every crossing.
-struct RowNames {
-    key: String,
-    columns: Vec<String>,
-    js_key: JsValue,
-    js_columns: js_sys::Array,
-}
-
-thread_local! {
-    static ROW_NAMES: std::cell::RefCell<Option<RowNames>> = const { std::cell::RefCell::new(None) };
-}
-
-/// The JS strings of `key` and `columns`: the kept ones when they are the same, else made and
-/// kept for the next read.
-fn row_names(key: &str, columns: &[&str]) -> (JsValue, js_sys::Array) {
-    let fresh = || RowNames {
-        key: key.to_string(),
-        columns: columns.iter().map(|c| (*c).to_string()).collect(),
-        js_key: JsValue::from_str(key),
-        js_columns: columns.iter().map(|c| JsValue::from_str(c)).collect(),
-    };
-    let same = |n: &RowNames| n.key == key && n.columns.iter().map(String::as_str).eq(columns.iter().copied());
-    let kept = ROW_NAMES.try_with(|cell| {
-        let mut slot = cell.try_borrow_mut().ok()?;
-        if !slot.as_ref().is_some_and(same) {
-            *slot = Some(fresh());
-        }
-        slot.as_ref().map(|n| (n.js_key.clone(), n.js_columns.clone()))
-    });
-    kept.ok().flatten().unwrap_or_else(|| {
-        let n = fresh();
-        (n.js_key, n.js_columns)
-    })
-}
-
-/// Reads a sub-table of `obj` (see [`crate::plan::Record::rows`]) in two crossings.
-pub fn rows(
-    obj: &JsValue,
-    key: &str,
-    columns: &[&str],
-    json: Option<usize>,
-) -> std::result::Result<Option<crate::plan::Rows>, crate::plan::RowsError> {
-    let (key, names) = row_names(key, columns);
-    read_table(obj, &key, &names, columns.len(), json)
-}
-
-/// [`rows`], given the JS strings of the key and of the `width` column names.
-fn read_table(
-    obj: &JsValue,
-    key: &JsValue,
-    names: &js_sys::Array,
-    width: usize,
-    json: Option<usize>,
-) -> std::result::Result<Option<crate::plan::Rows>, crate::plan::RowsError> {
-    use crate::plan::{Rows, RowsError};
-    let count = match row_count(obj, key) {
-        -1 => return Ok(None),
-        n if n < 0 => return Err(host_problem()),
-        n => usize::try_from(n).unwrap_or(0),
-    };
-    let cells = count.saturating_mul(width);
-    let (mut numbers, mut kinds, mut lengths) = (vec![0.0; cells], vec![MISSING; cells], vec![0_u32; cells]);
-    let json_at = json.and_then(|j| i32::try_from(j).ok()).unwrap_or(-1);
-    let Some(text) = read_rows(obj, key, names, json_at, &mut numbers, &mut kinds, &mut lengths) else {
-        return Err(host_problem());
-    };
-    let mut out = Rows { count, cells: Vec::with_capacity(cells), json: Vec::with_capacity(count) };
-    // The cells' texts, one after the other; each is `units` UTF-16 units long, copied whole.
-    let mut rest = text.as_str();
-    let mut take = |units: u32| {
-        let mut left = units as usize;
-        let mut end = 0_usize;
-        for c in rest.chars() {
-            if left == 0 {
-                break;
-            }
-            left = left.saturating_sub(c.len_utf16());
-            end = end.saturating_add(c.len_utf8());
-        }
-        let (cell, after) = rest.split_at_checked(end).unwrap_or((rest, ""));
-        rest = after;
-        cell.to_string()
-    };
-    for r in 0..count {
-        if kinds.get(r.saturating_mul(width)) == Some(&NOT_OBJECT) {
-            return Err(RowsError::NotObject(r));
-        }
-        let mut json_cell = None;
-        for k in 0..width {
-            let i = r.saturating_mul(width).saturating_add(k);
-            let units = lengths.get(i).copied().unwrap_or(0);
-            let cell = match kinds.get(i).copied() {
-                Some(NUMBER) => numbers.get(i).map_or(Input::Missing, |n| Input::Float(*n)),
-                Some(TEXT) => Input::Text(take(units)),
-                Some(TRUE) => Input::Bool(true),
-                Some(FALSE) => Input::Bool(false),
-                Some(OTHER) => Input::Unsupported("object"),
-                Some(ARRAY) => Input::Unsupported("array"),
-                Some(JSON) => {
-                    json_cell = crate::base::json::value_of(&take(units));
-                    Input::Missing
-                }
-                _ => Input::Missing,
-            };
-            out.cells.push(cell);
-        }
-        if json.is_some() {
-            out.json.push(json_cell);
-        }
-    }
-    Ok(Some(out))
-}
-
-/// The sub-table problem `rowProblem` reports: `[problem, row, column, found]`.
-fn host_problem() -> crate::plan::RowsError {
-    use crate::plan::RowsError;
-    let p = row_problem();
-    let found = p.get(3).as_string().unwrap_or_default();
-    let row = p.get(1).as_f64().filter(|r| *r >= 0.0).map(|r| r as usize);
-    let mut column = crate::base::error::pointer_segment(&p.get(2).as_string().unwrap_or_default());
-    // Inside a nested cell (a split): the pointer goes on into it.
-    column.push_str(&p.get(4).as_string().unwrap_or_default());
-    let host = |code| RowsError::Host { code, row, column: column.clone(), found: found.clone() };
-    match p.get(0).as_string().as_deref() {
-        Some("type") => RowsError::NotArray(match found.as_str() {
-            "string" => "string",
-            "number" => "number",
-            "boolean" => "boolean",
-            "array" => "array",
-            "function" => "function",
-            "symbol" => "symbol",
-            "bigint" => "bigint",
-            _ => "object",
-        }),
-        Some("rows") => RowsError::TooMany(found.parse().unwrap_or(usize::MAX)),
-        Some("long") => host(ErrorCode::TooLarge),
-        Some("finite") => host(ErrorCode::NotFinite),
-        Some("json") => host(ErrorCode::InvalidValue),
-        _ => host(ErrorCode::ReadFailed),
+        super::rows::rows(&self.obj.object(), key, columns, json)
     }
 }
 

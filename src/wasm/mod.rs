@@ -33,6 +33,7 @@ mod output;
 mod pace;
 #[cfg(feature = "form")]
 mod plan;
+mod rows;
 #[cfg(not(feature = "swb-output"))]
 mod tape;
 #[cfg(feature = "targets")]

@@ -227,7 +227,7 @@ impl crate::plan::Record for TeamRecord<'_> {
         columns: &[&str],
         json: Option<usize>,
     ) -> std::result::Result<Option<crate::plan::Rows>, crate::plan::RowsError> {
-        convert::rows(&self.records.get(u32::try_from(self.index).unwrap_or(u32::MAX)), key, columns, json)
+        self.reader.borrow_mut().rows_item(self.records, self.index, key, columns, json)
     }
 }
 

@@ -122,21 +122,26 @@ export function rowCount(obj, key) {
  *  strings). A row that is not an object gets kind 7 in its first cell. Returns undefined, with
  *  the reason in `rowProblem`, when a row could not be read. */
 export function readRows(obj, key, columns, json, numbers, kinds, lengths) {
+  return rowsInto(obj, key, columns, json, 0, Infinity, numbers, kinds, lengths);
+}
+
+/** `readRows` into the cells from `base` on, reading at most `most` rows. */
+function rowsInto(obj, key, columns, json, base, most, numbers, kinds, lengths) {
   let r = 0;
   let k = -1;
   try {
     const rows = obj[key];
     const c = columns.length;
     let text = '';
-    for (r = 0; r < rows.length; r++) {
+    for (r = 0; r < rows.length && r < most; r++) {
       k = -1;
       const row = rows[r];
       if (kindOf(row) !== 'object') {
-        kinds[r * c] = 7;
+        kinds[base + r * c] = 7;
         continue;
       }
       for (k = 0; k < c; k++) {
-        const i = r * c + k;
+        const i = base + r * c + k;
         const v = row[columns[k]];
         if (typeof v === 'string' && v.length > LIMITS.text) {
           problem = ['long', r, columns[k], `${v.length}`];
@@ -167,6 +172,52 @@ export function readRows(obj, key, columns, json, numbers, kinds, lengths) {
     problem = ['read', r, k >= 0 ? columns[k] : '', describeThrown(e)];
     return undefined;
   }
+}
+
+/** The problems of the last `rowCounts` and `readManyRows` (`[r, ...rowProblem()]` each), or null. */
+let rowsProblems = null;
+
+/** For records `from` to `from + count` of the plain array `records`, the length of each one's
+ *  sub-table `key` into `counts`, as `rowCount` gives it (-2: its problem is kept for
+ *  `manyRowProblems`). Returns how many rows they have together. */
+export function rowCounts(records, from, count, key, counts) {
+  rowsProblems = null;
+  let total = 0;
+  for (let r = 0; r < count; r++) {
+    const n = rowCount(records[from + r], key);
+    counts[r] = n;
+    if (n === -2) (rowsProblems ??= []).push([r, ...rowProblem()]);
+    else if (n > 0) total += n;
+  }
+  return total;
+}
+
+/** The sub-tables `rowCounts` counted, each read as `readRows` reads one (at most its `counts[r]`
+ *  rows), one after the other in the cells, in one crossing. A record whose rows cannot be read
+ *  gets count -2, its problem kept for `manyRowProblems`, and its cells left missing. */
+export function readManyRows(records, from, count, key, columns, json, counts, numbers, kinds, lengths) {
+  const c = columns.length;
+  let text = '';
+  let base = 0;
+  for (let r = 0; r < count; r++) {
+    const n = counts[r];
+    if (n <= 0) continue;
+    const read = rowsInto(records[from + r], key, columns, json, base, n, numbers, kinds, lengths);
+    if (read === undefined) {
+      counts[r] = -2;
+      kinds.fill(0, base, base + n * c);
+      (rowsProblems ??= []).push([r, ...rowProblem()]);
+    } else {
+      text += read;
+    }
+    base += n * c;
+  }
+  return text;
+}
+
+/** The sub-tables `rowCounts` and `readManyRows` could not read last time, or null. */
+export function manyRowProblems() {
+  return rowsProblems;
 }
 
 /** `out[key] = v` as `JSON.parse` does it: a key `"__proto__"` is an own property (an assignment

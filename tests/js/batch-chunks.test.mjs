@@ -119,3 +119,72 @@ for (const build of builds) {
     });
   });
 }
+
+/** Rep `i`'s orders (子表), some of them broken on purpose, made afresh on each call (a getter
+ *  counts its own reads). */
+function orders(rep, i) {
+  const rows = rep.订单.map((o) => ({ ...o }));
+  switch (i) {
+    case 3: return 'not rows';
+    case 40: return [rows[0], 7];
+    case 127: // the last of the first chunk: a cell's getter throws
+      return [Object.defineProperty({ ...rows[0] }, '金额', { enumerable: true, get() { throw new Error('sealed'); } })];
+    case 128: return [{ ...rows[0], 产品线: 'x'.repeat(65537) }]; // the first of the second: text past the limit
+    case 150: return [{ ...rows[0], 分成: [{ rep: `R${i}`, percent: Number.NaN }] }];
+    case 151: return [{ ...rows[0], 分成: [{ rep: `R${i}`, percent: 60 }, { rep: 'R0', percent: 40 }] }, ...rows.slice(1)];
+    case 200: return null;
+    case 201: return rows.map((o, k) => ({ ...o, 订单号: `单🚀${k}`, 产品线: k % 2 ? '软件' : '硬件🚀' }));
+    case 202: return [{ ...rows[0], 金额: undefined }];
+    case 255: return [];
+    default: return rows;
+  }
+}
+
+/** The sample team of 300 reps with their orders, made afresh. Rep 129's orders are behind a
+ *  getter that throws, rep 260's behind one that hands a longer array on each read. */
+function payTeam(reps) {
+  return Array.from({ length: N }, (_, i) => {
+    const rep = { ...reps[i % reps.length], 工号: `R${i}`, 姓名: `员工${i}🚀` };
+    if (i === 129) return Object.defineProperty(rep, '订单', { enumerable: true, get() { throw new TypeError('no orders'); } });
+    if (i === 260) {
+      let reads = 0;
+      const all = reps[i % reps.length].订单;
+      return Object.defineProperty(rep, '订单', { enumerable: true, get() { reads += 1; return all.slice(0, Math.min(reads, all.length)).map((o) => ({ ...o })); } });
+    }
+    return { ...rep, 订单: orders(rep, i) };
+  });
+}
+
+for (const build of builds) {
+  if (!hasTeamBatch(build)) continue;
+  test(`a team batch reads its reps' orders across chunks as single calls do: ${build}`, async () => {
+    const { Plan } = await loadEntry(build);
+    const doc = JSON.parse(readFileSync('samples/team/plan.json', 'utf8'));
+    // Without the pool, a member's payout is what a single call pays the rep.
+    doc.incentive.components = doc.incentive.components.filter((c) => c.type !== 'pool');
+    const plan = Plan.compile(doc);
+    const reps = JSON.parse(readFileSync('samples/team/reps.json', 'utf8')).filter((r) => r.月份 === 5);
+    for (const options of [{}, { numbers: 'string' }]) {
+      const { results, errors, team } = plan.evaluateTeam(payTeam(reps), options);
+      const alone = payTeam(reps).map((r) => single(() => plan.evaluate(r, options)));
+      const failing = alone.flatMap((a, i) => (a.code ? [i] : []));
+      assert.deepEqual(failing, [3, 40, 127, 128, 129, 150, 202]);
+      assert.deepEqual(alone[127], { code: 'READ_FAILED', path: '/订单/0/金额' });
+      assert.deepEqual(alone[129], { code: 'READ_FAILED', path: '/订单' });
+      assert.deepEqual(errors.map((e) => e.index), failing);
+      const payout = new Map(team.members.map((m) => [m.index, m.payout]));
+      alone.forEach((want, i) => {
+        if (want.code) {
+          assert.deepEqual(fromBatch(results, errors, i), want, `rep ${i}`);
+          return;
+        }
+        assert.deepEqual(results[i].metrics, want.value.metrics, `rep ${i}: metrics`);
+        assert.equal(payout.get(i), want.value.incentive.statement.total, `rep ${i}: payout`);
+      });
+      // A split credits the rep part of an order: rep 151 is paid less than rep 7, the same rep
+      // of the sample without it.
+      assert.equal(151 % reps.length, 7);
+      assert.ok(Number(payout.get(151)) < Number(payout.get(7)), `${payout.get(151)} < ${payout.get(7)}`);
+    }
+  });
+}

@@ -15,7 +15,7 @@ pub const CONCAT: FunctionSpec = FunctionSpec {
     summary_en: "joins the values as text (same as &)",
     example: "CONCAT(姓名, \"：\", 等级)",
     arity: Arity::at_least(1, 1),
-    eval: Eval::Eager(|args| Ok(Value::Text(args.iter().map(Value::to_text).collect()))),
+    eval: Eval::Eager(|args| Ok(Value::Text(args.iter().map(Value::to_text).collect::<String>().into()))),
 };
 
 pub const FIXED: FunctionSpec = FunctionSpec {
@@ -40,7 +40,7 @@ fn fixed(args: &[Value]) -> Result<Value> {
     let rounded = round_digits(x, decimals, RoundingStrategy::HalfUp).ok_or_else(overflow)?;
     let text = pad_decimals(rounded.to_string(), usize::try_from(decimals.max(0)).unwrap_or(0));
     if no_commas {
-        return Ok(Value::Text(text));
+        return Ok(Value::Text(text.into()));
     }
     let (sign, body) = text.strip_prefix('-').map_or(("", text.as_str()), |b| ("-", b));
     let (int, frac) = body.split_once('.').map_or((body, None), |(i, f)| (i, Some(f)));
@@ -52,8 +52,8 @@ fn fixed(args: &[Value]) -> Result<Value> {
         grouped.push(c);
     }
     Ok(Value::Text(match frac {
-        Some(f) => format!("{sign}{grouped}.{f}"),
-        None => format!("{sign}{grouped}"),
+        Some(f) => format!("{sign}{grouped}.{f}").into(),
+        None => format!("{sign}{grouped}").into(),
     }))
 }
 

@@ -20,7 +20,6 @@ use crate::incentive::{
     SplitShareDef, Statement, StatementLine,
 };
 use rust_decimal::Decimal;
-use std::borrow::Cow;
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -387,13 +386,13 @@ impl Incentive {
             credited_collected,
             product: product.as_deref().and_then(|p| self.tags.products.find(p)),
             customer_type: customer_type.as_deref().and_then(|c| self.tags.customer_types.find(c)),
-            id: id.as_deref().filter(|_| detail).map(Name::from),
+            id: id.as_ref().filter(|_| detail).map(CellText::to_name),
             line: listed.then(|| {
                 Box::new(TransactionLine {
                     index: cell.index,
-                    id: id.map(Cow::into_owned),
-                    product: product.map(Cow::into_owned),
-                    customer_type: customer_type.map(Cow::into_owned),
+                    id: id.as_deref().map(str::to_string),
+                    product: product.as_deref().map(str::to_string),
+                    customer_type: customer_type.as_deref().map(str::to_string),
                     amount: Dec(amount),
                     collected: collected.map(Dec),
                     percent: Dec(percent),
@@ -581,6 +580,32 @@ enum Source<'c> {
     Host(&'c mut [Input]),
 }
 
+/// A text cell: borrowed from a JSON row, or the host's text as it was handed over (shared).
+enum CellText<'c> {
+    Json(&'c str),
+    Host(Name),
+}
+
+impl std::ops::Deref for CellText<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        match self {
+            CellText::Json(s) => s,
+            CellText::Host(n) => n.as_str(),
+        }
+    }
+}
+
+impl CellText<'_> {
+    /// The text as a shared name (the host's without copying it).
+    fn to_name(&self) -> Name {
+        match self {
+            CellText::Json(s) => Name::from(*s),
+            CellText::Host(n) => n.clone(),
+        }
+    }
+}
+
 /// One row's cells, with what is needed to point an error at one of them.
 struct Cells<'c, 'b> {
     source: Source<'c>,
@@ -632,18 +657,18 @@ impl<'c> Cells<'c, '_> {
             Err(e) => Err(e.name(column).path(Origin::Record, self.path(k))),
         }
     }
-    fn text(&mut self, k: Option<usize>) -> Result<Option<Cow<'c, str>>> {
+    fn text(&mut self, k: Option<usize>) -> Result<Option<CellText<'c>>> {
         let Some(k) = k else { return Ok(None) };
         // JSON text is borrowed as it is (a text column takes any text), a missing key is none.
         match self.json(k) {
-            Some(Some(serde_json::Value::String(s))) => return Ok(Some(Cow::Borrowed(s.as_str()))),
+            Some(Some(serde_json::Value::String(s))) => return Ok(Some(CellText::Json(s.as_str()))),
             Some(None | Some(serde_json::Value::Null)) => return Ok(None),
             _ => {}
         }
         let column = self.columns.name(k);
         match self.take(k).to_typed(FieldType::Text) {
-            Ok(Some(Value::Text(s))) => Ok(Some(Cow::Owned(s))),
-            Ok(Some(v)) => Ok(Some(Cow::Owned(v.to_text()))),
+            Ok(Some(Value::Text(s))) => Ok(Some(CellText::Host(s))),
+            Ok(Some(v)) => Ok(Some(CellText::Host(v.to_text().into()))),
             Ok(None) => Ok(None),
             Err(e) => Err(e.name(column).path(Origin::Record, self.path(k))),
         }
