@@ -81,7 +81,7 @@ export const ENTRIES = [
     // member's id, name and group became shared names instead of copied texts (a few allocations
     // less per rep; the admin entry's team batch 5-7% faster, see the admin entry's): measured
     // 238.3 / 239.4 / 346.7 (with SWITCH's matcher). Text values as shared names too: measured
-    // 238.0 / 239.3 / 346.3.
+    // 238.0 / 239.3 / 346.3; 237.9 / 239.2 / 346.2 now.
     limit: { wasm: 239, iife: 240, nowasm: 347 },
     target: { wasm: 250, iife: 330, nowasm: 400 },
   },
@@ -193,7 +193,8 @@ export const ENTRIES = [
     // and a team batch started reading the orders of a chunk of records together (evaluateTeam
     // over 10,000 reps, alternating in one Node process, 11 rounds: 115.6 -> 104.4 ms without
     // incentive, 294.4 -> 267.0 with): the shared texts about 2.4 KB of the .wasm, the chunk
-    // reader about 3. Measured 525.1 / 514.2 / 562.9.
+    // reader about 3. Measured 525.1 / 514.2 / 562.9; 524.9 / 514.0 / 563.3 now (a team
+    // without explain leaves out the forced distribution's entries).
     limit: { wasm: 526, iife: 515, nowasm: 564 },
   },
 ];

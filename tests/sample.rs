@@ -369,7 +369,12 @@ fn a_team_call_without_scores_gives_the_same_team_view() {
         let reps = month(&records, m);
         let full = plan.evaluate_team(&reps).expect("team");
         let lean = plan.evaluate_team_with(&reps, false, None).expect("team");
-        assert_eq!(lean.team, full.team, "month {m}");
+        // The same, but the forced distribution's entries (each member's reason), which only
+        // the call with score details carries.
+        let mut expected = full.team.clone();
+        let entries = expected.distribution.as_mut().map(|d| std::mem::take(&mut d.entries));
+        assert_eq!(entries.map(|e| e.len()), Some(full.team.members.iter().filter(|m| !m.vetoed).count()), "month {m}");
+        assert_eq!(lean.team, expected, "month {m}");
         assert!(lean.results.iter().flatten().all(|r| r.score.is_none()), "month {m}: scores dropped");
         let lean_metrics: Vec<_> = lean.results.iter().flatten().map(|r| &r.metrics).collect();
         let full_metrics: Vec<_> = full.results.iter().flatten().map(|r| &r.metrics).collect();

@@ -192,7 +192,8 @@ fn shortest_fast(value: f64) -> Option<Decimal> {
             if scale > 0 && (reads_back(m - 1.0) || reads_back(m + 1.0)) {
                 return None;
             }
-            return Some(Decimal::from_i128_with_scale(m as i128, u32::try_from(scale).ok()?));
+            // Through i64 (|m| < 2^53): converting to i128 is a library call in WebAssembly.
+            return Decimal::try_new(m as i64, u32::try_from(scale).ok()?).ok();
         }
     }
     None

@@ -308,8 +308,9 @@ impl Plan {
     }
 
     /// [`Plan::evaluate_team_in`]; without `scores`, `results[i].score` is `None` and the per-rep
-    /// score details (lines, distance to the next grade) are not computed. The team view is the
-    /// same.
+    /// score details (lines, distance to the next grade) are not computed, and the forced
+    /// distribution keeps its grades' summaries but not its entries (each member's reason; the
+    /// members keep their forced grades). The team view is otherwise the same.
     pub fn evaluate_team_with<R: Record>(
         &self,
         records: &[R],
@@ -350,6 +351,9 @@ impl Plan {
         let parts = self.team_parts(&scored, &weight)?;
         drop(scored);
         let TeamParts { team: mut summary, awards, pools, duplicates, .. } = parts;
+        if let Some(d) = summary.distribution.as_mut().filter(|_| !scores) {
+            d.entries = Vec::new();
+        }
         for (i, e) in duplicates {
             if let Some(slot) = results.get_mut(i) {
                 *slot = None;
@@ -785,12 +789,12 @@ impl Plan {
         let mut changed = Vec::new();
         for (m, f) in span.iter_mut().zip(forced) {
             let grade = match f {
-                Some(g) => d.grade_label(g),
-                None if m.vetoed => m.grade.as_str(),
+                Some(g) => d.grade_name(g),
+                None if m.vetoed => m.grade.clone(),
                 None => continue,
             };
-            if m.forced_grade.as_deref() != Some(grade) {
-                m.forced_grade = Some(self.grade_name(grade));
+            if m.forced_grade.as_ref() != Some(&grade) {
+                m.forced_grade = Some(grade);
                 changed.push(m.index);
             }
         }
@@ -1153,8 +1157,8 @@ fn leaderboard(by: LeaderboardBy, top: Option<u32>, scored: &[Scored<'_>]) -> Re
         (LeaderboardBy::Experience, Some(p)) => p.experience.0,
         _ => s.score.total.0,
     };
+    // The ids are checked already: the standings come after `Plan::rank` of the same members.
     let entries: Vec<TeamEntry> = scored.iter().map(|s| TeamEntry::new(s.member.id.clone(), value(s))).collect();
-    crate::team::check_ids(&entries)?;
     let limit = top.map_or(usize::MAX, |t| usize::try_from(t).unwrap_or(usize::MAX));
     let entries = crate::team::ranking::top_places(&entries, limit)
         .iter()

@@ -55,12 +55,10 @@ impl Aggregate {
             Aggregate::Min => values.iter().min().copied(),
             Aggregate::Max => values.iter().max().copied(),
             Aggregate::Median => {
-                let mid = values.len() / 2;
-                let upper = nth_sorted(values, mid);
+                let (lower, upper) = middle(values, values.len() / 2);
                 if values.len() % 2 == 1 {
                     upper
                 } else {
-                    let lower = mid.checked_sub(1).and_then(|i| nth_sorted(values, i));
                     match (lower, upper) {
                         (Some(a), Some(b)) => {
                             // The mean at the values' own scale, or finer where it needs it
@@ -81,15 +79,21 @@ impl Aggregate {
     }
 }
 
-/// What a stable sort of `values` puts at place `k`, found without sorting them: the value by
-/// selection, then, among the values equal to it (`90` and `90.00`), the one a stable sort keeps
-/// at `k`: they keep their order.
-fn nth_sorted(values: &[Decimal], k: usize) -> Option<Decimal> {
+/// What a stable sort of `values` puts at places `k - 1` and `k`, found by one selection
+/// instead of sorting them: after it, the value at `k` is the least of those from `k` on, the
+/// one at `k - 1` the greatest of those before `k`. Among the values equal to either (`90` and
+/// `90.00`), the one a stable sort puts there is picked: they keep their order.
+fn middle(values: &[Decimal], k: usize) -> (Option<Decimal>, Option<Decimal>) {
     let mut rest = values.to_vec();
     crate::base::order::select_first(&mut rest, k, Decimal::cmp);
-    let value = rest.get(k..)?.iter().min().copied()?;
-    let below = values.iter().filter(|v| **v < value).count();
-    values.iter().filter(|v| **v == value).nth(k.checked_sub(below)?).copied()
+    let upper = rest.get(k..).and_then(|r| r.iter().min().copied());
+    let lower = rest.get(..k).and_then(|r| r.iter().max().copied());
+    let stable = |value: Decimal, at: usize| {
+        let below = values.iter().filter(|v| **v < value).count();
+        values.iter().filter(|v| **v == value).nth(at.checked_sub(below)?).copied()
+    };
+    let lower = lower.zip(k.checked_sub(1)).and_then(|(v, at)| stable(v, at));
+    (lower, upper.and_then(|v| stable(v, k)))
 }
 
 /// The outcome of a contest between two sides.
@@ -144,10 +148,14 @@ mod tests {
             let mut sorted = values.clone();
             sorted.sort();
             for k in 0..values.len() {
-                let (got, want) = (nth_sorted(&values, k), sorted.get(k).copied());
-                proptest::prop_assert_eq!(got.map(|d| d.to_string()), want.map(|d| d.to_string()));
+                let (lower, upper) = middle(&values, k);
+                let want = |at: Option<usize>| at.and_then(|at| sorted.get(at)).map(|d| d.to_string());
+                proptest::prop_assert_eq!(upper.map(|d| d.to_string()), want(Some(k)));
+                proptest::prop_assert_eq!(lower.map(|d| d.to_string()), want(k.checked_sub(1)));
             }
-            proptest::prop_assert_eq!(nth_sorted(&values, values.len()), None);
+            let (lower, upper) = middle(&values, values.len());
+            proptest::prop_assert_eq!(upper, None);
+            proptest::prop_assert_eq!(lower.map(|d| d.to_string()), values.len().checked_sub(1).and_then(|at| sorted.get(at)).map(|d| d.to_string()));
         }
     }
 }

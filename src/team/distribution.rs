@@ -508,11 +508,6 @@ impl ForcedDistribution {
         self.grades.get(index).cloned().unwrap_or_default()
     }
 
-    /// The name of grade `index` (0 = best), borrowed.
-    pub(crate) fn grade_label(&self, index: usize) -> &str {
-        self.quotas.get(index).map_or("", |q| q.grade.as_str())
-    }
-
     /// Each grade's share of `n` people in units of `1 / denominator` person.
     fn shares(&self, n: usize) -> Vec<u128> {
         // n < 2^64 and a unit count ≤ 100 × 10^6: the product stays far below 2^128.
@@ -529,7 +524,12 @@ pub struct Distribution {
     /// One summary per grade, in quota order (best first).
     pub grades: Vec<GradeSummary>,
     /// Every entry with its grade, in slot order: score descending, then the tie-break key (with
-    /// [`TiePolicy::BreakTiesBy`]), then id ascending.
+    /// [`TiePolicy::BreakTiesBy`]), then id ascending. A team evaluated without score details
+    /// (`Plan::evaluate_team_with`; `evaluateTeam` without `explain` in JS) leaves them
+    /// out: its members carry their forced grades, and the entries, which say why, are the
+    /// larger part of its result.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub entries: Vec<GradedEntry>,
 }
 

@@ -107,6 +107,8 @@ pub struct RecordReader {
     /// those that could not be read could not.
     held: std::ops::Range<usize>,
     unread: Vec<(usize, Error)>,
+    /// How many fields each record held has (the keys' length, asked of JS once a chunk).
+    width: usize,
     /// The sub-tables of the records held, read together when the first is asked for.
     rows: super::rows::ChunkRows,
 }
@@ -162,10 +164,10 @@ impl RecordReader {
         index: usize,
         keys: &'a js_sys::Array,
     ) -> Result<JsRecord<'a>> {
-        let width = keys.length() as usize;
         if !self.held.contains(&index) {
             self.load(records, index, keys);
         }
+        let width = self.width;
         if let Some((_, e)) = self.unread.iter().find(|(i, _)| *i == index) {
             return Err(e.clone());
         }
@@ -184,7 +186,8 @@ impl RecordReader {
     /// Reads records `from` to at most `from + CHUNK` of `records` into the buffers.
     fn load(&mut self, records: &js_sys::Array, from: usize, keys: &js_sys::Array) {
         let count = CHUNK.min((records.length() as usize).saturating_sub(from));
-        let cells = count.saturating_mul(keys.length() as usize);
+        self.width = keys.length() as usize;
+        let cells = count.saturating_mul(self.width);
         self.numbers.resize(cells, 0.0);
         self.kinds.resize(cells, MISSING);
         self.lengths.resize(cells, 0);

@@ -152,7 +152,16 @@ export function runSuite(api, data) {
   check('sample team: June evaluateTeam equals the native snapshot', () => {
     const plan = TeamPlan.compile(data.teamPlan);
     const june = data.teamReps.filter((r) => r.月份 === 6);
-    return same(plan.evaluateTeam(june, { numbers: 'string' }).team, data.snapshots.teamJune);
+    return same(plan.evaluateTeam(june, { explain: true, numbers: 'string' }).team, data.snapshots.teamJune);
+  });
+  // Without explain, the same team view but the reasons of the forced grades (the distribution's
+  // entries, one per graded rep), which only the explained call carries.
+  check('sample team: June evaluateTeam without explain leaves out the distribution\'s entries', () => {
+    const plan = TeamPlan.compile(data.teamPlan);
+    const june = data.teamReps.filter((r) => r.月份 === 6);
+    const { entries, ...grades } = data.snapshots.teamJune.distribution;
+    const team = plan.evaluateTeam(june, { numbers: 'string' }).team;
+    return same([team, entries.length], [{ ...data.snapshots.teamJune, distribution: grades }, 24]);
   });
   for (const [locale, want] of [['zh-CN', data.snapshots.repZh], ['en', data.snapshots.repEn]]) {
     check(`sample team: an explained rep (${locale}) equals the native snapshot`, () => {
