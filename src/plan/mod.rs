@@ -97,8 +97,6 @@ pub struct Plan {
     incentive: Option<crate::incentive::section::Incentive>,
     /// The forced distribution of the scorecard's team section, when it has one.
     distribution: Option<crate::team::ForcedDistribution>,
-    /// The scorecard's grades, as the team's members name them (shared, not one text per rep).
-    grades: Vec<crate::base::name::Name>,
 }
 
 /// The team engine's forced distribution from the scorecard's grade quotas (which the scorecard
@@ -203,8 +201,7 @@ impl Plan {
         };
         let names = crate::formula::record::FieldNames::new(fields.iter().map(|f| f.def.id.clone()).collect());
         // The scorecard's own names, so that a member's grade and the team's share one text.
-        let grades = scorecard.as_ref().map(|s| s.line_names.grades.clone()).unwrap_or_default();
-        Ok(Plan { doc, fields, names, metrics, order, scorecard, incentive, distribution, grades })
+        Ok(Plan { doc, fields, names, metrics, order, scorecard, incentive, distribution })
     }
 
     /// The document the plan was compiled from.
@@ -318,11 +315,6 @@ impl Plan {
             (Some(a), Some(b)) => self.scores_like(other) && a.currency() == b.currency() && a.pools().eq(b.pools()),
             _ => false,
         }
-    }
-
-    /// Grade `grade` as a member names it: the plan's own name when the scorecard has the grade.
-    pub(crate) fn grade_name(&self, grade: &str) -> crate::base::name::Name {
-        self.grades.iter().find(|g| g.as_str() == grade).cloned().unwrap_or_else(|| grade.into())
     }
 
     /// The plan's default locale.

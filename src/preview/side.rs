@@ -463,7 +463,8 @@ impl Side {
         let Some(m) = members.get_mut(k) else { return Err(crate::base::checked::overflow()) };
         let was = std::mem::replace(&mut m.total, score.total).0;
         if m.grade != score.grade {
-            m.grade = self.plan.grade_name(&score.grade);
+            // The scorecard's own name of the grade (shared, as every score's).
+            m.grade = score.grade.clone();
         }
         let (total, id) = (m.total.0, m.id.clone());
         let before = |o: &TeamMember| o.total.0 > total || (o.total.0 == total && o.id < id);
