@@ -43,12 +43,29 @@ extern "C" {
     fn many_row_problems() -> JsValue;
 }
 
+/// A sub-table's key and column names, as a reader keeps them to know whether the next read is
+/// of the same sub-table.
+#[derive(Default)]
+struct TableNames {
+    key: String,
+    columns: Vec<String>,
+}
+
+impl TableNames {
+    fn of(key: &str, columns: &[&str]) -> Self {
+        TableNames { key: key.to_string(), columns: columns.iter().map(|c| (*c).to_string()).collect() }
+    }
+
+    fn are(&self, key: &str, columns: &[&str]) -> bool {
+        self.key == key && self.columns.iter().map(String::as_str).eq(columns.iter().copied())
+    }
+}
+
 /// The JS strings of the last sub-table read (its key and column names), kept for the next: a
 /// batch, or a run of single calls of one plan, reads the same sub-table of every record, and
 /// text handed to JS is decoded on every crossing.
 struct RowNames {
-    key: String,
-    columns: Vec<String>,
+    names: TableNames,
     js_key: JsValue,
     js_columns: js_sys::Array,
 }
@@ -61,12 +78,11 @@ thread_local! {
 /// kept for the next read.
 fn row_names(key: &str, columns: &[&str]) -> (JsValue, js_sys::Array) {
     let fresh = || RowNames {
-        key: key.to_string(),
-        columns: columns.iter().map(|c| (*c).to_string()).collect(),
+        names: TableNames::of(key, columns),
         js_key: JsValue::from_str(key),
         js_columns: columns.iter().map(|c| JsValue::from_str(c)).collect(),
     };
-    let same = |n: &RowNames| n.key == key && n.columns.iter().map(String::as_str).eq(columns.iter().copied());
+    let same = |n: &RowNames| n.names.are(key, columns);
     let kept = ROW_NAMES.try_with(|cell| {
         let mut slot = cell.try_borrow_mut().ok()?;
         if !slot.as_ref().is_some_and(same) {
@@ -178,9 +194,8 @@ fn table(cells: &Cells<'_>, count: usize, width: usize, json: Option<usize>) -> 
 /// rows). Each record's rows are then what [`rows`] reads of it alone, problems included.
 #[derive(Default)]
 pub struct ChunkRows {
-    /// The sub-table read: its key, columns and JSON column.
-    key: String,
-    columns: Vec<String>,
+    /// The sub-table read: its key and columns, and its JSON column.
+    names: TableNames,
     json: Option<usize>,
     /// The records whose sub-tables are held.
     held: Range<usize>,
@@ -208,9 +223,7 @@ impl ChunkRows {
         columns: &[&str],
         json: Option<usize>,
     ) -> Result<Option<Rows>, RowsError> {
-        let same =
-            self.key == key && self.json == json && self.columns.iter().map(String::as_str).eq(columns.iter().copied());
-        if self.held != held || !same {
+        if self.held != held || self.json != json || !self.names.are(key, columns) {
             self.load(records, held, key, columns, json);
         }
         let r = index.saturating_sub(self.held.start);
@@ -271,8 +284,7 @@ impl ChunkRows {
         );
         self.take_problems(held.start);
         spans_of(&self.kinds, &self.lengths, &self.text, &mut self.spans);
-        (self.key, self.json, self.held) = (key.to_string(), json, held);
-        self.columns = columns.iter().map(|c| (*c).to_string()).collect();
+        (self.names, self.json, self.held) = (TableNames::of(key, columns), json, held);
     }
 
     /// Keeps the problems the last crossing reported (`[r, ...rowProblem()]`, `r` from `from`).
